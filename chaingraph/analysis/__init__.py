@@ -1,0 +1,24 @@
+"""Explainable analysis of a :class:`~chaingraph.graph.ChainGraph`: gaps, targets, relatedness.
+
+Pure functions of the graph, a chain and a region; every result carries reasons a planner can read.
+"""
+
+from .gaps import ACTIONS, STATUSES, GapReport, SegmentGap, gap_report, segment_status
+from .params import AnalysisParams
+from .relatedness import Relatedness, compute_relatedness
+from .targets import Candidate, TargetList, find_targets
+
+__all__ = [
+    "ACTIONS",
+    "STATUSES",
+    "AnalysisParams",
+    "GapReport",
+    "SegmentGap",
+    "gap_report",
+    "segment_status",
+    "Candidate",
+    "TargetList",
+    "find_targets",
+    "Relatedness",
+    "compute_relatedness",
+]

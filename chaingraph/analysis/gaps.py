@@ -1,0 +1,287 @@
+"""Gap analysis of one chain for one region: status, completeness, priority and action per segment.
+
+Every number comes with reasons a planner can read (``docs/analysis.md`` documents the method):
+
+* **status** of a segment in region R: ``strong`` (a local leader, or at least ``strong_min_firms`` local
+  operating firms), ``weak`` (some local operating firms), ``pipeline`` (no operating firm, but signed,
+  under-construction or trial projects in R), ``missing`` (none of these);
+* **completeness** of the chain: the importance-weighted share of its segments that are strong or weak;
+* **priority** of each segment that is not strong, in [0, 1]::
+
+      importance x (1 + pull) x (1 + push) [x (1 + density)] / 4 [/ 8]  [x pipeline_discount]
+
+  where pull is the strength of the strongest downstream neighbour (local customers for the segment), push that
+  of the strongest upstream neighbour (local suppliers), both across chains, and density the relatedness
+  density of the segment for R when the dataset spans enough regions;
+* **action**: 补链 (fill) for missing and pipeline segments, 强链 (strengthen) for weak ones, 延链 (extend) for
+  missing segments at either end of the chain (no supplier, or no customer, inside the chain) next to an
+  in-chain segment the region already produces in (strong or weak).
+
+Examples
+--------
+>>> from chaingraph import load_dataset, build_graph, gap_report
+>>> cg = build_graph(load_dataset())
+>>> report = gap_report(cg, "汽车", "平湖")
+>>> report.chain.id, report.region.id
+('automotive', 'pinghu')
+>>> report.segment("auto-drive-motor").status
+'strong'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import LookupFailed
+from ..graph import ChainGraph
+from ..model import Chain, Region, Segment
+from .params import AnalysisParams
+from .relatedness import compute_relatedness
+
+__all__ = ["STATUSES", "ACTIONS", "SegmentGap", "GapReport", "gap_report", "segment_status", "params_for"]
+
+STATUSES = ("strong", "weak", "pipeline", "missing")
+ACTIONS = {"fill": "补链", "strengthen": "强链", "extend": "延链"}
+STATUS_LABELS = {"strong": "强", "weak": "弱", "pipeline": "在途", "missing": "缺"}
+
+
+@dataclass
+class SegmentGap:
+    """The analysis of one segment for one region."""
+
+    segment: Segment
+    status: str
+    action: str | None
+    priority: float | None
+    local_firms: list[str]
+    pipeline_projects: list[str]
+    leaders: list[str]
+    pull: float = 0.0
+    push: float = 0.0
+    density: float | None = None
+    reasons: list[str] = field(default_factory=list)
+    local_firm_ids: list[str] = field(default_factory=list, repr=False)
+    headline: str = ""
+    """The one reason that explains the priority best (for narrow tables)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        s = self.segment
+        return {
+            "id": s.id, "name": s.name, "name_en": s.name_en, "tier": s.tier, "importance": s.importance,
+            "status": self.status, "action": self.action, "priority": self.priority,
+            "local_firms": list(self.local_firms), "pipeline_projects": list(self.pipeline_projects),
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass
+class GapReport:
+    """Gap analysis of a chain for a region: one :class:`SegmentGap` per segment of the chain."""
+
+    chain: Chain
+    region: Region
+    completeness: float
+    completeness_with_pipeline: float
+    segments: list[SegmentGap]
+    relatedness_used: bool
+    as_of: str = ""
+
+    def segment(self, segment_id: str) -> SegmentGap:
+        for gap in self.segments:
+            if gap.segment.id == segment_id:
+                return gap
+        raise LookupFailed(f"segment {segment_id!r} is not in chain {self.chain.id}")
+
+    def counts(self) -> dict[str, int]:
+        return {status: sum(1 for g in self.segments if g.status == status) for status in STATUSES}
+
+    def ranked(self) -> list[SegmentGap]:
+        """Gaps first by priority (highest first), then strong segments in chain order."""
+        order = {g.segment.id: i for i, g in enumerate(self.segments)}
+        return sorted(self.segments, key=lambda g: (g.priority is None, -(g.priority or 0.0), order[g.segment.id]))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "chain": {"id": self.chain.id, "name": self.chain.name, "name_en": self.chain.name_en},
+            "region": {"id": self.region.id, "name": self.region.name},
+            "as_of": self.as_of,
+            "completeness": self.completeness,
+            "completeness_with_pipeline": self.completeness_with_pipeline,
+            "relatedness_used": self.relatedness_used,
+            "counts": self.counts(),
+            "segments": [g.to_dict() for g in self.ranked()],
+        }
+
+
+def params_for(cg: ChainGraph, params: AnalysisParams | None = None) -> AnalysisParams:
+    """The parameters to use: those given, else the dataset's overrides of the defaults."""
+    return params if params is not None else AnalysisParams.from_mapping(cg.dataset.info.analysis)
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.2f}"
+
+
+def segment_status(cg: ChainGraph, segment_id: str, region_id: str,
+                   params: AnalysisParams | None = None) -> tuple[str, list[str], list[str], list[str]]:
+    """Status of a segment in a region, with (local firm ids, leader firm ids, pipeline project ids)."""
+    params = params_for(cg, params)
+    firms = []
+    for firm_id in cg.firms_of_segment(segment_id, region_id, stage="operating"):
+        if not params.count_guessed_links and _only_guessed(cg, firm_id, segment_id):
+            continue
+        firms.append(firm_id)
+    leaders = [f for f in firms if cg.is_leader(f)]
+    projects = []
+    for presence in cg.presences_by_segment.get(segment_id, []):
+        if presence.stage == "pipeline" and presence.via and presence.via not in projects and \
+                cg.project_is_local(cg.dataset.projects[presence.via], region_id):
+            projects.append(presence.via)
+    if (leaders and params.leader_makes_strong) or len(firms) >= params.strong_min_firms:
+        status = "strong"
+    elif firms:
+        status = "weak"
+    elif projects:
+        status = "pipeline"
+    else:
+        status = "missing"
+    return status, firms, leaders, projects
+
+
+def _only_guessed(cg: ChainGraph, firm_id: str, segment_id: str) -> bool:
+    return all(p.confidence == "guessed" for p in cg.presences_by_firm.get(firm_id, [])
+               if p.segment == segment_id and p.stage == "operating")
+
+
+def _firm_names(cg: ChainGraph, ids: list[str]) -> list[str]:
+    return [cg.dataset.firms[i].name for i in ids]
+
+
+def _describe(cg: ChainGraph, status: str, firms: list[str], leaders: list[str], projects: list[str]) -> str:
+    ds = cg.dataset
+    if status in ("strong", "weak"):
+        names = "、".join(_firm_names(cg, firms[:4])) + ("等" if len(firms) > 4 else "")
+        text = f"本地企业 {len(firms)} 家：{names}"
+        if leaders:
+            tags = []
+            for firm_id in leaders[:3]:
+                f500 = cg.fortune500(firm_id)
+                tags.append(f"{ds.firms[firm_id].name}（世界500强：{f500}）" if f500 else ds.firms[firm_id].name)
+            text += "；龙头：" + "、".join(tags)
+        return text
+    if status == "pipeline":
+        parts = []
+        for project_id in projects[:3]:
+            project = ds.projects[project_id]
+            when = f" {project.date}" if project.date else ""
+            parts.append(f"{project.name}（{_STATUS_CN[project.status]}{when}）")
+        return "本地无投产企业；在途项目：" + "、".join(parts)
+    return "本地无企业，也无在途项目"
+
+
+def _headline(reasons: list[str], action: str, pull: float, push: float) -> str:
+    if action == ACTIONS["extend"]:
+        return reasons[-1]
+    if pull or push:
+        prefix = "下游" if pull >= push else "上游"
+        return next(r for r in reasons if r.startswith(prefix + " "))
+    return reasons[0]
+
+
+_STATUS_CN = {"signed": "签约", "under_construction": "在建", "trial": "试生产", "operating": "投产",
+              "cancelled": "取消"}
+
+
+def gap_report(cg: ChainGraph, chain: str, region: str | None = None,
+               params: AnalysisParams | None = None) -> GapReport:
+    """Analyse ``chain`` for ``region`` (ids or names; the dataset's default region when None)."""
+    ds = cg.dataset
+    params = params_for(cg, params)
+    chain_record = ds.chain(chain)
+    region_record = ds.region(region if region is not None else ds.info.default_region)
+    region_id = region_record.id
+    segments = ds.segments
+
+    cache: dict[str, tuple[str, list[str], list[str], list[str]]] = {}
+
+    def status_of(segment_id: str) -> tuple[str, list[str], list[str], list[str]]:
+        if segment_id not in cache:
+            cache[segment_id] = segment_status(cg, segment_id, region_id, params)
+        return cache[segment_id]
+
+    relatedness = None
+    level = region_record.kind
+    related = compute_relatedness(cg, level, params.count_guessed_links)
+    if len(related.regions) >= params.relatedness_min_regions and region_id in related.counts:
+        relatedness = related
+
+    chain_ids = {s.id for s in chain_record.segments}
+    gaps: list[SegmentGap] = []
+    for segment in chain_record.segments:
+        status, firms, leaders, projects = status_of(segment.id)
+        reasons = [_describe(cg, status, firms, leaders, projects)]
+        gap = SegmentGap(segment=segment, status=status, action=None, priority=None,
+                         local_firms=_firm_names(cg, firms), local_firm_ids=firms,
+                         pipeline_projects=[ds.projects[p].name for p in projects], leaders=_firm_names(cg, leaders))
+        if status == "strong":
+            gap.reasons = reasons
+            gap.headline = reasons[0]
+            gaps.append(gap)
+            continue
+        reasons.append(f"重要度 {_fmt(segment.importance)}")
+
+        def best(neighbours: list[str]) -> tuple[float, str | None]:
+            top, top_id = 0.0, None
+            for n in neighbours:
+                value = params.strength(status_of(n)[0])
+                if value > top:
+                    top, top_id = value, n
+            return top, top_id
+
+        pull, pull_id = best(cg.downstream(segment.id))
+        push, push_id = best(cg.upstream(segment.id))
+        for label, value, neighbour in (("下游", pull, pull_id), ("上游", push, push_id)):
+            if neighbour is None:
+                reasons.append(f"{label}无本地支撑环节")
+                continue
+            n_status, n_firms, n_leaders, n_projects = status_of(neighbour)
+            who = _firm_names(cg, (n_leaders or n_firms)[:2]) or [ds.projects[p].name for p in n_projects[:1]]
+            cross = "" if neighbour in chain_ids else f"［{ds.chains[segments[neighbour].chain].name}］"
+            reasons.append(f"{label} {segments[neighbour].name}{cross} {STATUS_LABELS[n_status]}"
+                           f"（{'、'.join(who)}）{'拉动' if label == '下游' else '支撑'} {_fmt(value)}")
+        priority = segment.importance * (1 + pull) * (1 + push) / 4
+        density = None
+        if relatedness is not None:
+            density = relatedness.density(region_id, segment.id)
+            near = relatedness.closest_specialised(region_id, segment.id)
+            near_text = "、".join(segments[t].name for t, _ in near) or "无"
+            reasons.append(f"关联密度 {_fmt(density)}（相近的本地优势环节：{near_text}）")
+            priority = segment.importance * (1 + pull) * (1 + push) * (1 + density) / 8
+        if status == "pipeline":
+            priority *= params.pipeline_discount
+            reasons.append(f"已有在途项目，优先级 ×{params.pipeline_discount:g}")
+        in_chain_up = [u for u in cg.upstream(segment.id) if u in chain_ids]
+        in_chain_down = [d for d in cg.downstream(segment.id) if d in chain_ids]
+        # an end of the chain next to something the region has: attracting it extends the local chain
+        extends = [n for n in (in_chain_down if not in_chain_up else in_chain_up if not in_chain_down else [])
+                   if status_of(n)[0] in ("strong", "weak")]
+        if status == "weak":
+            action = ACTIONS["strengthen"]
+        elif status == "missing" and extends:
+            action = ACTIONS["extend"]
+            end = "链首（原料端）" if not in_chain_up else "链尾（应用端）"
+            reasons.append(f"位于{end}，紧邻本地 {segments[extends[0]].name}，引进即延伸本地产业链")
+        else:
+            action = ACTIONS["fill"]
+        gap.action, gap.priority, gap.pull, gap.push, gap.density = action, priority, pull, push, density
+        gap.reasons = reasons
+        gap.headline = _headline(reasons, action, pull, push)
+        gaps.append(gap)
+
+    total = sum(s.importance for s in chain_record.segments) or 1.0
+    covered = sum(g.segment.importance for g in gaps if g.status in ("strong", "weak"))
+    with_pipeline = sum(g.segment.importance for g in gaps if g.status != "missing")
+    return GapReport(chain=chain_record, region=region_record, completeness=covered / total,
+                     completeness_with_pipeline=with_pipeline / total, segments=gaps,
+                     relatedness_used=relatedness is not None, as_of=str(ds.info.as_of))

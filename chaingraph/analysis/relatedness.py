@@ -1,0 +1,128 @@
+"""Relatedness of segments across regions, after the product-space method (Hidalgo et al. 2007; the
+"principle of relatedness", Hidalgo et al. 2018; Harvard Growth Lab's Atlas).
+
+With firm counts ``x[r][s]`` of segment ``s`` in region ``r`` over comparable regions (same kind as the region
+being analysed: counties with counties):
+
+* revealed comparative advantage ``RCA[r][s] = (x[r][s] / x[r]) / (x[s] / x)``, and ``M[r][s] = RCA >= 1``;
+* proximity ``phi[s][t] = co-occurrence(s, t) / max(ubiquity(s), ubiquity(t))``: how often regions specialised
+  in one segment are also specialised in the other;
+* density ``d[r][s] = sum_t M[r][t] phi[s][t] / sum_t phi[s][t]``: the share of a segment's related segments
+  that the region is already specialised in. High density means the region has the capabilities the
+  segment needs, so attracting it is more likely to succeed.
+
+The computation needs many regions to mean anything; with fewer than ``relatedness_min_regions`` regions holding
+firms it is not used, and the gap report says so.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..graph import ChainGraph
+
+__all__ = ["Relatedness", "compute_relatedness", "region_level_of"]
+
+
+@dataclass
+class Relatedness:
+    """Proximity between segments and densities per region, computed at one region level (e.g. ``county``)."""
+
+    level: str
+    regions: list[str]
+    segments: list[str]
+    counts: dict[str, dict[str, int]] = field(repr=False)
+    specialised: dict[str, set[str]] = field(repr=False)
+    proximity: dict[str, dict[str, float]] = field(repr=False)
+
+    def rca(self, region: str, segment: str) -> float:
+        """Revealed comparative advantage (location quotient) of a region in a segment; 0 when unknown."""
+        row = self.counts.get(region, {})
+        region_total = sum(row.values())
+        segment_total = sum(r.get(segment, 0) for r in self.counts.values())
+        total = sum(sum(r.values()) for r in self.counts.values())
+        if not region_total or not segment_total:
+            return 0.0
+        return (row.get(segment, 0) / region_total) / (segment_total / total)
+
+    def density(self, region: str, segment: str) -> float:
+        """Share of the segment's proximity mass that lies in segments the region is specialised in (0..1)."""
+        near = self.proximity.get(segment, {})
+        denominator = sum(near.values())
+        if denominator == 0:
+            return 0.0
+        have = self.specialised.get(region, set())
+        return sum(p for t, p in near.items() if t in have) / denominator
+
+    def closest_specialised(self, region: str, segment: str, limit: int = 3) -> list[tuple[str, float]]:
+        """The region's specialised segments nearest to ``segment``, closest first."""
+        have = self.specialised.get(region, set())
+        near = [(t, p) for t, p in self.proximity.get(segment, {}).items() if t in have and p > 0]
+        return sorted(near, key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def region_level_of(cg: ChainGraph, firm_region: str, level: str) -> str | None:
+    """The ancestor of ``firm_region`` (itself included) whose kind is ``level``, or None."""
+    for region_id in cg.dataset.region_ancestors(firm_region):
+        if cg.dataset.regions[region_id].kind == level:
+            return region_id
+    return None
+
+
+def compute_relatedness(cg: ChainGraph, level: str, count_guessed: bool = False) -> Relatedness:
+    """Relatedness over every region of kind ``level`` that holds at least one firm with a segment link."""
+    cache = cg.__dict__.setdefault("_relatedness", {})
+    key = (level, count_guessed)
+    if key in cache:
+        return cache[key]  # type: ignore[no-any-return]
+    level_of: dict[str, str | None] = {}
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for segment, presences in cg.presences_by_segment.items():
+        seen: set[str] = set()
+        for presence in presences:
+            if presence.stage != "operating" or presence.firm in seen:
+                continue
+            if presence.confidence == "guessed" and not count_guessed:
+                continue
+            seen.add(presence.firm)
+            home = cg.dataset.firms[presence.firm].region
+            if home is None:
+                continue
+            if home not in level_of:
+                level_of[home] = region_level_of(cg, home, level)
+            region = level_of[home]
+            if region is not None:
+                counts[region][segment] += 1
+    regions = sorted(counts)
+    segments = list(cg.dataset.segments)
+    total = sum(sum(row.values()) for row in counts.values())
+    segment_totals = {s: sum(counts[r].get(s, 0) for r in regions) for s in segments}
+    specialised: dict[str, set[str]] = {}
+    for region in regions:
+        row = counts[region]
+        region_total = sum(row.values())
+        specialised[region] = {
+            s for s, x in row.items()
+            if x and (x / region_total) / (segment_totals[s] / total) >= 1.0
+        }
+    ubiquity = {s: sum(1 for r in regions if s in specialised[r]) for s in segments}
+    co: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for region in regions:
+        have = sorted(specialised[region])
+        for i, s in enumerate(have):
+            for t in have[i + 1:]:
+                co[s][t] += 1
+                co[t][s] += 1
+    proximity: dict[str, dict[str, float]] = {}
+    for s in segments:
+        row: dict[str, float] = {}
+        for t in segments:
+            if t == s:
+                continue
+            denominator = max(ubiquity[s], ubiquity[t])
+            row[t] = co[s][t] / denominator if denominator else 0.0
+        proximity[s] = row
+    result = Relatedness(level, regions, segments, {r: dict(counts[r]) for r in regions}, specialised, proximity)
+    cache[key] = result
+    return result

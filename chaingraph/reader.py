@@ -1,0 +1,791 @@
+"""Read and validate a dataset folder (format: ``docs/dataset-format.md``).
+
+:func:`load_dataset` reads everything, checks everything, and either returns a complete :class:`Dataset` or
+raises :class:`~chaingraph.errors.DatasetError` listing *every* problem as ``file:line: field: message``; it
+never returns half a dataset. :func:`validate_dataset` returns the problems instead of raising.
+
+Examples
+--------
+>>> ds = load_dataset()          # the bundled Pinghu dataset
+>>> ds.info.default_region
+'pinghu'
+>>> validate_dataset(bundled_dataset_path())
+[]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .analysis.params import AnalysisParams
+from .countries import COUNTRY_CODES
+from .dataset import Dataset, bundled_dataset_path, default_dataset_path
+from .errors import DatasetError, ParseError, Problem
+from .model import (
+    CONFIDENCES,
+    CURRENCIES,
+    PROJECT_STATUSES,
+    REGION_KINDS,
+    SIZES,
+    TIERS,
+    Chain,
+    Citation,
+    DatasetInfo,
+    Firm,
+    FxRate,
+    Group,
+    Link,
+    PartialDate,
+    Project,
+    Quantity,
+    Region,
+    RegionFact,
+    Segment,
+    Source,
+    SupplyEdge,
+    Tie,
+    parse_bool,
+    parse_date,
+    parse_id,
+    parse_quantity,
+)
+
+__all__ = ["load_dataset", "validate_dataset", "CSV_COLUMNS", "PROJECT_MONEY_FIELDS"]
+
+CSV_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # file: (required columns, optional columns)
+    "sources.csv": (("id", "title"), ("publisher", "date", "url", "kind", "note")),
+    "groups.csv": (("id", "name"), ("name_en", "aliases", "country", "fortune500", "sources", "note")),
+    "firms.csv": (
+        ("id", "name"),
+        ("legal_name", "name_en", "aliases", "country", "group", "fortune500", "size", "region", "headquarters",
+         "credit_code", "sources", "note"),
+    ),
+    "links.csv": (("firm", "segment"), ("confidence", "sources", "evidence")),
+    "ties.csv": (("supplier", "customer"), ("product", "sources", "evidence")),
+    "projects.csv": (
+        ("id", "name"),
+        ("firms", "region", "kind", "status", "date", "start_date", "trial_date", "investment",
+         "registered_capital", "fixed_asset_investment", "capital_increase", "area_mu", "expected_output",
+         "capacity", "segments", "sources", "note"),
+    ),
+    "region_facts.csv": (("id", "region", "metric", "value"), ("period", "sources", "evidence", "note")),
+    "citations.csv": (("subject", "field", "source", "evidence"), ()),
+}
+REQUIRED_FILES = ("dataset.yaml", "regions.yaml", "sources.csv", "firms.csv")
+PROJECT_MONEY_FIELDS = ("investment", "registered_capital", "fixed_asset_investment", "capital_increase",
+                        "expected_output")
+PROJECT_KINDS = ("new", "expansion")
+
+
+# --------------------------------------------------------------------------------------------- YAML with lines
+
+
+class _LineDict(dict):  # type: ignore[type-arg]
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _LineList(list):  # type: ignore[type-arg]
+    line: int = 0
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe loader that remembers the line of every mapping, key and sequence, and rejects duplicate keys."""
+
+    duplicate_keys: list[tuple[str, int]]
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
+    loader.flatten_mapping(node)
+    result = _LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in result:
+            loader.duplicate_keys.append((str(key), key_node.start_mark.line + 1))
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[str(key)] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> _LineList:
+    result = _LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)  # type: ignore[arg-type]
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)  # type: ignore[arg-type]
+
+
+class _Checker:
+    """Collects problems while records are parsed, so that one pass reports everything."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def add(self, file: str, line: int | None, field: str | None, message: str) -> None:
+        self.problems.append(Problem(file, line, field, message))
+
+    def read_text(self, name: str, required: bool) -> str | None:
+        path = self.root / name
+        if not path.exists():
+            if required:
+                self.add(name, None, None, "file is missing")
+            return None
+        try:
+            return path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            self.add(name, None, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+        except OSError as exc:
+            self.add(name, None, None, f"cannot be read: {exc.strerror}")
+        return None
+
+    def read_yaml(self, name: str, required: bool = True) -> Any:
+        text = self.read_text(name, required)
+        if text is None:
+            return None
+        loader = _Loader(text)
+        loader.duplicate_keys = []
+        try:
+            data = loader.get_single_data()
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else None
+            self.add(name, line, None, f"not valid YAML: {getattr(exc, 'problem', None) or exc}")
+            return None
+        finally:
+            loader.dispose()
+        for key, line in loader.duplicate_keys:
+            self.add(name, line, key, "key given twice")
+        return data
+
+    def read_csv(self, name: str, required: bool = False) -> Iterator[_Row]:
+        text = self.read_text(name, required)
+        if text is None:
+            return
+        required_cols, optional_cols = CSV_COLUMNS[name]
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            header = next(reader)
+        except StopIteration:
+            self.add(name, 1, None, "file is empty: expected a header line")
+            return
+        except csv.Error as exc:
+            self.add(name, 1, None, f"not valid CSV: {exc}")
+            return
+        header = [h.strip() for h in header]
+        known = set(required_cols) | set(optional_cols)
+        for column in header:
+            if column not in known:
+                self.add(name, 1, column, f"unknown column; known columns: {', '.join((*required_cols, *optional_cols))}")
+        missing = [c for c in required_cols if c not in header]
+        for column in missing:
+            self.add(name, 1, column, "required column is missing")
+        if missing:
+            return
+        seen_header = set()
+        for column in header:
+            if column in seen_header:
+                self.add(name, 1, column, "column given twice")
+            seen_header.add(column)
+        line = 1
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                self.add(name, reader.line_num, None, f"not valid CSV: {exc}")
+                break
+            start = line + 1
+            line = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(header):
+                self.add(name, start, None, f"has {len(cells)} cells, the header has {len(header)}")
+                continue
+            yield _Row(self, name, start, dict(zip(header, cells, strict=True)))
+
+
+class _Row:
+    """One CSV record (or YAML mapping) with typed accessors that report problems instead of raising."""
+
+    def __init__(self, checker: _Checker, file: str, line: int, values: dict[str, Any],
+                 key_lines: dict[str, int] | None = None) -> None:
+        self.checker, self.file, self.line, self.values = checker, file, line, values
+        self.key_lines = key_lines or {}
+        self.ok = True
+
+    def problem(self, field: str | None, message: str) -> None:
+        self.ok = False
+        self.checker.add(self.file, self.key_lines.get(field or "", self.line), field, message)
+
+    def raw(self, field: str) -> str:
+        value = self.values.get(field)
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            return value.strip()
+        return str(value)
+
+    def text(self, field: str, required: bool = False) -> str:
+        value = self.values.get(field)
+        if value is not None and not isinstance(value, str | int | float) or isinstance(value, bool):
+            self.problem(field, f"expected text, got {type(value).__name__}")
+            return ""
+        text = self.raw(field)
+        if required and not text:
+            self.problem(field, "is required")
+        return text
+
+    def ident(self, field: str, required: bool = True) -> str:
+        text = self.text(field, required)
+        if not text:
+            return ""
+        return self._parse(field, text, parse_id) or ""
+
+    def ident_or_none(self, field: str) -> str | None:
+        return self.ident(field, required=False) or None
+
+    def strings(self, field: str) -> list[str]:
+        value = self.values.get(field)
+        if isinstance(value, list):
+            if not all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in value):
+                self.problem(field, "expected a list of texts")
+                return []
+            return [str(v).strip() for v in value if str(v).strip()]
+        if value is not None and not isinstance(value, str):
+            self.problem(field, f"expected a list, got {type(value).__name__}")
+            return []
+        return [part.strip() for part in self.raw(field).split("|") if part.strip()]
+
+    def ids(self, field: str) -> list[str]:
+        result = []
+        for item in self.strings(field):
+            parsed = self._parse(field, item, parse_id)
+            if parsed:
+                result.append(parsed)
+        return result
+
+    def boolean(self, field: str) -> bool | None:
+        value = self.values.get(field)
+        if isinstance(value, bool):
+            return value
+        return self._parse(field, self.raw(field), parse_bool)
+
+    def choice(self, field: str, options: tuple[str, ...], default: str = "") -> str:
+        text = self.text(field)
+        if not text:
+            return default
+        if text not in options:
+            self.problem(field, f"{text!r} is not one of {', '.join(options)}")
+            return default
+        return text
+
+    def country(self, field: str) -> str:
+        text = self.text(field)
+        if text and text not in COUNTRY_CODES:
+            self.problem(field, f"unknown country code {text!r} (use ISO 3166-1 alpha-2, e.g. CN, JP, DE)")
+            return ""
+        return text
+
+    def countries(self, field: str) -> list[str]:
+        result = []
+        for code in self.strings(field):
+            if code not in COUNTRY_CODES:
+                self.problem(field, f"unknown country code {code!r} (use ISO 3166-1 alpha-2, e.g. CN, JP, DE)")
+            else:
+                result.append(code)
+        return result
+
+    def quantity(self, field: str, money: bool = False, required: bool = False) -> Quantity | None:
+        text = self.text(field, required)
+        if not text:
+            return None
+        value = self._parse(field, text, parse_quantity)
+        if value is not None and money and not value.is_money:
+            self.problem(field, f"{text!r} is not money: the unit must be a currency ({', '.join(CURRENCIES)})")
+            return None
+        if value is not None and value.amount < 0:
+            self.problem(field, f"{text!r} is negative")
+            return None
+        return value
+
+    def date(self, field: str, required: bool = False) -> PartialDate | None:
+        value = self.values.get(field)
+        if value is None or value == "":
+            if required:
+                self.problem(field, "is required")
+            return None
+        return self._parse(field, value if not isinstance(value, int) else str(value), parse_date)
+
+    def number(self, field: str, low: float | None = None, high: float | None = None,
+               required: bool = False, low_open: bool = False) -> float | None:
+        value = self.values.get(field)
+        if value is None or value == "":
+            if required:
+                self.problem(field, "is required")
+            return None
+        if isinstance(value, bool):
+            self.problem(field, f"expected a number, got {value!r}")
+            return None
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.problem(field, f"{value!r} is not a number")
+            return None
+        if number != number or number in (float("inf"), float("-inf")):
+            self.problem(field, f"{value!r} is not a finite number")
+            return None
+        if low is not None and (number < low or (low_open and number == low)):
+            bound = f"greater than {low:g}" if low_open else f"at least {low:g}"
+            self.problem(field, f"{value!r} must be {bound}")
+            return None
+        if high is not None and number > high:
+            self.problem(field, f"{value!r} must be at most {high:g}")
+            return None
+        return number
+
+    def _parse(self, field: str, value: Any, parser: Callable[[Any], Any]) -> Any:
+        try:
+            return parser(value)
+        except ParseError as exc:
+            self.problem(field, str(exc))
+            return None
+
+
+def _mapping_row(checker: _Checker, file: str, data: Any, what: str, line: int | None = None) -> _Row | None:
+    if not isinstance(data, dict):
+        checker.add(file, getattr(data, "line", line), None, f"{what} must be a mapping of fields")
+        return None
+    return _Row(checker, file, getattr(data, "line", line or 0), data, getattr(data, "key_lines", {}))
+
+
+# --------------------------------------------------------------------------------------------- the files
+
+
+def _read_info(c: _Checker) -> tuple[DatasetInfo | None, dict[str, int]]:
+    data = c.read_yaml("dataset.yaml")
+    if data is None:
+        return None, {}
+    row = _mapping_row(c, "dataset.yaml", data, "dataset.yaml", 1)
+    if row is None:
+        return None, {}
+    _unknown_keys(row, {"id", "name", "name_en", "as_of", "default_region", "description", "fx_rates",
+                        "analysis"})
+    fx_rates = []
+    raw_rates = data.get("fx_rates") or []
+    if not isinstance(raw_rates, list):
+        row.problem("fx_rates", "expected a list of {currency, cny_per_unit, date, source}")
+        raw_rates = []
+    for item in raw_rates:
+        rate_row = _mapping_row(c, "dataset.yaml", item, "an fx_rates entry", row.line)
+        if rate_row is None:
+            continue
+        currency = rate_row.choice("currency", CURRENCIES)
+        rate = rate_row.number("cny_per_unit", low=0, low_open=True, required=True)
+        if not currency:
+            rate_row.problem("currency", "is required")
+        if currency and rate is not None:
+            fx_rates.append(FxRate(currency, rate, rate_row.date("date"), rate_row.text("source")))
+    analysis = data.get("analysis") or {}
+    if not isinstance(analysis, dict):
+        row.problem("analysis", "expected a mapping of parameter: value")
+        analysis = {}
+    try:
+        AnalysisParams.from_mapping(analysis)
+    except ParseError as exc:
+        row.problem("analysis", str(exc))
+        analysis = {}
+    info = DatasetInfo(
+        id=row.ident("id"),
+        name=row.text("name", required=True),
+        as_of=row.date("as_of", required=True) or parse_date("1900"),
+        default_region=row.ident("default_region"),
+        name_en=row.text("name_en"),
+        description=row.text("description"),
+        fx_rates=fx_rates,
+        analysis=dict(analysis),
+    )
+    return info, getattr(data, "key_lines", {})
+
+
+def _unknown_keys(row: _Row, known: set[str]) -> None:
+    for key in row.values:
+        if key not in known:
+            row.problem(str(key), f"unknown field; known fields: {', '.join(sorted(known))}")
+
+
+def _read_chains(c: _Checker) -> list[Chain]:
+    folder = c.root / "chains"
+    if not folder.is_dir():
+        c.add("chains/", None, None, "folder is missing: one YAML file per chain is expected")
+        return []
+    chains = []
+    files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+    if not files:
+        c.add("chains/", None, None, "holds no chain file (*.yaml)")
+    for path in files:
+        name = f"chains/{path.name}"
+        data = c.read_yaml(name)
+        if data is None:
+            continue
+        row = _mapping_row(c, name, data, "a chain file", 1)
+        if row is None:
+            continue
+        _unknown_keys(row, {"id", "name", "name_en", "aliases", "description", "segments", "supplies"})
+        chain = Chain(id=row.ident("id"), name=row.text("name", required=True), name_en=row.text("name_en"),
+                      aliases=row.strings("aliases"), description=row.text("description"), line=row.line)
+        if chain.id and path.stem != chain.id:
+            row.problem("id", f"chain id {chain.id!r} differs from the file name {path.stem!r}")
+        segments = data.get("segments")
+        if not isinstance(segments, list) or not segments:
+            row.problem("segments", "expected a non-empty list of segments")
+            segments = []
+        for item in segments:
+            seg_row = _mapping_row(c, name, item, "a segment", row.line)
+            if seg_row is None:
+                continue
+            _unknown_keys(seg_row, {"id", "name", "name_en", "tier", "importance", "keywords", "aliases",
+                                    "leading", "description"})
+            tier = seg_row.choice("tier", TIERS)
+            if not seg_row.raw("tier"):
+                seg_row.problem("tier", f"is required ({', '.join(TIERS)})")
+            importance = seg_row.number("importance", low=0, high=1, required=True, low_open=True)
+            segment = Segment(
+                id=seg_row.ident("id"), name=seg_row.text("name", required=True), chain=chain.id, tier=tier,
+                importance=importance if importance is not None else 0.0, name_en=seg_row.text("name_en"),
+                keywords=seg_row.strings("keywords"), aliases=seg_row.strings("aliases"),
+                leading=bool(seg_row.boolean("leading")), description=seg_row.text("description"),
+                line=seg_row.line,
+            )
+            chain.segments.append(segment)
+        supplies = data.get("supplies") or []
+        if not isinstance(supplies, list):
+            row.problem("supplies", "expected a list of [from, to] pairs or {from, to, note} mappings")
+            supplies = []
+        for item in supplies:
+            line = getattr(item, "line", row.line)
+            if isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item):
+                source, target, note = item[0], item[1], ""
+            elif isinstance(item, dict):
+                edge_row = _mapping_row(c, name, item, "a supply edge", line)
+                assert edge_row is not None
+                _unknown_keys(edge_row, {"from", "to", "note"})
+                source, target, note = edge_row.text("from", True), edge_row.text("to", True), edge_row.text("note")
+                if not source or not target:
+                    continue
+            else:
+                c.add(name, line, "supplies", f"expected [from, to] or {{from, to, note}}, got {item!r}")
+                continue
+            if source == target:
+                c.add(name, line, "supplies", f"segment {source!r} cannot supply itself")
+                continue
+            chain.supplies.append(SupplyEdge(source, target, chain.id, note, line=line))
+        chains.append(chain)
+    return chains
+
+
+def _read_regions(c: _Checker) -> list[Region]:
+    data = c.read_yaml("regions.yaml")
+    if data is None:
+        return []
+    if not isinstance(data, dict) or not isinstance(data.get("regions"), list):
+        c.add("regions.yaml", getattr(data, "line", 1), "regions", "expected a mapping with a list 'regions'")
+        return []
+    regions = []
+    for item in data["regions"]:
+        row = _mapping_row(c, "regions.yaml", item, "a region", data.line)
+        if row is None:
+            continue
+        _unknown_keys(row, {"id", "name", "name_en", "aliases", "kind", "parent", "favoured_countries", "note"})
+        kind = row.choice("kind", REGION_KINDS)
+        if not row.raw("kind"):
+            row.problem("kind", f"is required ({', '.join(REGION_KINDS)})")
+        regions.append(Region(
+            id=row.ident("id"), name=row.text("name", required=True), kind=kind, parent=row.ident_or_none("parent"),
+            name_en=row.text("name_en"), aliases=row.strings("aliases"),
+            favoured_countries=row.countries("favoured_countries"), note=row.text("note"), line=row.line,
+        ))
+    return regions
+
+
+def _read_sources(c: _Checker) -> list[Source]:
+    return [
+        Source(id=r.ident("id"), title=r.text("title", required=True), publisher=r.text("publisher"),
+               date=r.date("date"), url=r.text("url"), kind=r.text("kind"), note=r.text("note"), line=r.line)
+        for r in c.read_csv("sources.csv", required=True)
+    ]
+
+
+def _read_groups(c: _Checker) -> list[Group]:
+    return [
+        Group(id=r.ident("id"), name=r.text("name", required=True), name_en=r.text("name_en"),
+              aliases=r.strings("aliases"), country=r.country("country"), fortune500=r.boolean("fortune500"),
+              sources=r.ids("sources"), note=r.text("note"), line=r.line)
+        for r in c.read_csv("groups.csv")
+    ]
+
+
+def _read_firms(c: _Checker) -> list[Firm]:
+    return [
+        Firm(id=r.ident("id"), name=r.text("name", required=True), legal_name=r.text("legal_name"),
+             name_en=r.text("name_en"), aliases=r.strings("aliases"), country=r.country("country"),
+             group=r.ident_or_none("group"), fortune500=r.boolean("fortune500"), size=r.choice("size", SIZES),
+             region=r.ident_or_none("region"), headquarters=r.text("headquarters"),
+             credit_code=r.text("credit_code"), sources=r.ids("sources"), note=r.text("note"), line=r.line)
+        for r in c.read_csv("firms.csv", required=True)
+    ]
+
+
+def _read_links(c: _Checker) -> list[Link]:
+    return [
+        Link(firm=r.ident("firm"), segment=r.ident("segment"),
+             confidence=r.choice("confidence", CONFIDENCES, default="confirmed"), sources=r.ids("sources"),
+             evidence=r.text("evidence"), line=r.line)
+        for r in c.read_csv("links.csv")
+    ]
+
+
+def _read_ties(c: _Checker) -> list[Tie]:
+    return [
+        Tie(supplier=r.ident("supplier"), customer=r.ident("customer"), product=r.text("product"),
+            sources=r.ids("sources"), evidence=r.text("evidence"), line=r.line)
+        for r in c.read_csv("ties.csv")
+    ]
+
+
+def _read_projects(c: _Checker) -> list[Project]:
+    projects = []
+    for r in c.read_csv("projects.csv"):
+        project = Project(
+            id=r.ident("id"), name=r.text("name", required=True), firms=r.ids("firms"),
+            region=r.ident_or_none("region"), kind=r.choice("kind", PROJECT_KINDS, default="new"),
+            status=r.choice("status", PROJECT_STATUSES, default="signed"), date=r.date("date"),
+            start_date=r.date("start_date"), trial_date=r.date("trial_date"),
+            area_mu=r.number("area_mu", low=0), capacity=r.quantity("capacity"), segments=r.ids("segments"),
+            sources=r.ids("sources"), note=r.text("note"), line=r.line,
+        )
+        for money_field in PROJECT_MONEY_FIELDS:
+            setattr(project, money_field, r.quantity(money_field, money=True))
+        projects.append(project)
+    return projects
+
+
+def _read_region_facts(c: _Checker) -> list[RegionFact]:
+    facts = []
+    for r in c.read_csv("region_facts.csv"):
+        value = r.quantity("value", required=True)
+        period = r.text("period")
+        for part in period.split("/") if period else []:
+            r._parse("period", part, parse_date)
+        if value is not None:
+            facts.append(RegionFact(id=r.ident("id"), region=r.ident("region"), metric=r.text("metric", True),
+                                    value=value, period=period, sources=r.ids("sources"),
+                                    evidence=r.text("evidence"), note=r.text("note"), line=r.line))
+    return facts
+
+
+def _read_citations(c: _Checker) -> list[Citation]:
+    return [
+        Citation(subject=r.ident("subject"), field=r.text("field", required=True), source=r.ident("source"),
+                 evidence=r.text("evidence", required=True), line=r.line)
+        for r in c.read_csv("citations.csv")
+    ]
+
+
+# --------------------------------------------------------------------------------------------- cross checks
+
+
+def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int | None, str]],
+                 lines: dict[str, int]) -> None:
+    add = c.add
+    # ids unique across the dataset
+    first: dict[str, tuple[str, int | None]] = {}
+    for file, record_id, line, kind in all_records:
+        if not record_id:
+            continue
+        if record_id in first:
+            where, at = first[record_id]
+            add(file, line, "id", f"id {record_id!r} is already used by a {kind} at {where}:{at}")
+        else:
+            first[record_id] = (file, line)
+
+    segments = ds.segments
+    sources = set(ds.sources)
+
+    def need(file: str, line: int | None, field: str, value: str | None, pool: Any, what: str) -> None:
+        if value and value not in pool:
+            add(file, line, field, f"unknown {what} {value!r}")
+
+    def need_sources(file: str, line: int | None, ids: list[str], field: str = "sources") -> None:
+        for source_id in ids:
+            need(file, line, field, source_id, sources, "source")
+
+    info = ds.info
+    need("dataset.yaml", lines.get("default_region"), "default_region", info.default_region, ds.regions, "region")
+    for rate in info.fx_rates:
+        if rate.source and rate.source not in sources:
+            add("dataset.yaml", lines.get("fx_rates"), "fx_rates", f"unknown source {rate.source!r}")
+
+    for chain in ds.chains.values():
+        file = f"chains/{chain.id}.yaml"
+        for edge in chain.supplies:
+            need(file, edge.line, "supplies", edge.source, segments, "segment")
+            need(file, edge.line, "supplies", edge.target, segments, "segment")
+        seen_edges: set[tuple[str, str]] = set()
+        for edge in chain.supplies:
+            if (edge.source, edge.target) in seen_edges:
+                add(file, edge.line, "supplies", f"edge {edge.source} -> {edge.target} is given twice")
+            seen_edges.add((edge.source, edge.target))
+    _check_cycles(c, ds)
+
+    for region in ds.regions.values():
+        need("regions.yaml", region.line, "parent", region.parent, ds.regions, "region")
+    for region in ds.regions.values():
+        seen, current = [region.id], region.parent
+        while current in ds.regions:
+            if current in seen:
+                add("regions.yaml", region.line, "parent", f"regions form a loop: {' > '.join(seen + [current])}")
+                break
+            seen.append(current)
+            current = ds.regions[current].parent
+
+    for group in ds.groups.values():
+        need_sources("groups.csv", group.line, group.sources)
+    for firm in ds.firms.values():
+        need("firms.csv", firm.line, "group", firm.group, ds.groups, "group")
+        need("firms.csv", firm.line, "region", firm.region, ds.regions, "region")
+        need_sources("firms.csv", firm.line, firm.sources)
+    seen_links: set[tuple[str, str]] = set()
+    for link in ds.links:
+        need("links.csv", link.line, "firm", link.firm, ds.firms, "firm")
+        need("links.csv", link.line, "segment", link.segment, segments, "segment")
+        need_sources("links.csv", link.line, link.sources)
+        if (link.firm, link.segment) in seen_links:
+            add("links.csv", link.line, None, f"link {link.firm} -> {link.segment} is given twice")
+        seen_links.add((link.firm, link.segment))
+    for tie in ds.ties:
+        need("ties.csv", tie.line, "supplier", tie.supplier, ds.firms, "firm")
+        need("ties.csv", tie.line, "customer", tie.customer, ds.firms, "firm")
+        need_sources("ties.csv", tie.line, tie.sources)
+    for project in ds.projects.values():
+        for firm_id in project.firms:
+            need("projects.csv", project.line, "firms", firm_id, ds.firms, "firm")
+        need("projects.csv", project.line, "region", project.region, ds.regions, "region")
+        for segment_id in project.segments:
+            need("projects.csv", project.line, "segments", segment_id, segments, "segment")
+        need_sources("projects.csv", project.line, project.sources)
+        if project.date and project.start_date and project.start_date < project.date and \
+                project.start_date.end() < project.date.start():
+            add("projects.csv", project.line, "start_date", "construction starts before the project was signed")
+    for fact in ds.region_facts:
+        need("region_facts.csv", fact.line, "region", fact.region, ds.regions, "region")
+        need_sources("region_facts.csv", fact.line, fact.sources)
+
+    columns = {
+        "firm": set(CSV_COLUMNS["firms.csv"][0] + CSV_COLUMNS["firms.csv"][1]) | {"segments", "ties"},
+        "project": set(CSV_COLUMNS["projects.csv"][0] + CSV_COLUMNS["projects.csv"][1]),
+        "group": set(CSV_COLUMNS["groups.csv"][0] + CSV_COLUMNS["groups.csv"][1]),
+        "region_fact": set(CSV_COLUMNS["region_facts.csv"][0] + CSV_COLUMNS["region_facts.csv"][1]),
+        "region": {"id", "name", "name_en", "aliases", "kind", "parent", "favoured_countries"},
+    }
+    kinds = {r.id: "firm" for r in ds.firms.values()} | {r.id: "project" for r in ds.projects.values()}
+    kinds |= {r.id: "group" for r in ds.groups.values()} | {r.id: "region" for r in ds.regions.values()}
+    kinds |= {r.id: "region_fact" for r in ds.region_facts}
+    for citation in ds.citations:
+        kind = kinds.get(citation.subject)
+        if citation.subject and kind is None:
+            add("citations.csv", citation.line, "subject", f"unknown record {citation.subject!r}")
+        elif kind and citation.field not in columns[kind]:
+            add("citations.csv", citation.line, "field",
+                f"{citation.field!r} is not a field of {kind} {citation.subject!r}")
+        need("citations.csv", citation.line, "source", citation.source, sources, "source")
+
+
+def _check_cycles(c: _Checker, ds: Dataset) -> None:
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    lines = {}
+    for chain in ds.chains.values():
+        for edge in chain.supplies:
+            graph.add_edge(edge.source, edge.target)
+            lines[(edge.source, edge.target)] = (f"chains/{chain.id}.yaml", edge.line)
+    for component in nx.strongly_connected_components(graph):
+        if len(component) < 2:
+            continue
+        cycle = nx.find_cycle(graph.subgraph(component))
+        path = " -> ".join([cycle[0][0], *(v for _, v in cycle)])
+        file, line = lines[cycle[-1][:2]]
+        c.add(file, line, "supplies", f"supply edges form a cycle: {path}")
+
+
+# --------------------------------------------------------------------------------------------- entry points
+
+
+def _read(root: Path) -> tuple[Dataset | None, list[Problem]]:
+    c = _Checker(root)
+    if not root.is_dir():
+        c.add(str(root), None, None, "dataset folder does not exist")
+        return None, c.problems
+    info, info_lines = _read_info(c)
+    chains = _read_chains(c)
+    regions = _read_regions(c)
+    sources = _read_sources(c)
+    groups = _read_groups(c)
+    firms = _read_firms(c)
+    links = _read_links(c)
+    ties = _read_ties(c)
+    projects = _read_projects(c)
+    facts = _read_region_facts(c)
+    citations = _read_citations(c)
+    if info is None:
+        return None, c.problems
+    ds = Dataset(
+        info=info, chains={x.id: x for x in chains}, regions={x.id: x for x in regions},
+        sources={x.id: x for x in sources}, groups={x.id: x for x in groups}, firms={x.id: x for x in firms},
+        links=links, ties=ties, projects={x.id: x for x in projects}, region_facts=facts, citations=citations,
+        root=root,
+    )
+    records: list[tuple[str, str, int | None, str]] = []
+    for chain in chains:
+        records.append((f"chains/{chain.id}.yaml", chain.id, chain.line, "chain"))
+        records += [(f"chains/{chain.id}.yaml", s.id, s.line, "segment") for s in chain.segments]
+    for file, kind, items in (("regions.yaml", "region", regions), ("sources.csv", "source", sources),
+                              ("groups.csv", "group", groups), ("firms.csv", "firm", firms),
+                              ("projects.csv", "project", projects), ("region_facts.csv", "region fact", facts)):
+        records += [(file, x.id, x.line, kind) for x in items]  # type: ignore[attr-defined]
+    _cross_check(c, ds, records, info_lines)
+    return ds, c.problems
+
+
+def load_dataset(path: str | Path | None = None) -> Dataset:
+    """Load and validate a dataset folder; ``None`` means ``$CHAINGRAPH_DATA`` or the bundled Pinghu dataset.
+
+    Raises :class:`~chaingraph.errors.DatasetError` with every problem found.
+    """
+    root = Path(path) if path is not None else default_dataset_path()
+    dataset, problems = _read(root)
+    if problems or dataset is None:
+        raise DatasetError(problems, root=str(root))
+    return dataset
+
+
+def validate_dataset(path: str | Path | None = None) -> list[Problem]:
+    """Every problem of a dataset folder, sorted by file and line; an empty list when it is valid."""
+    root = Path(path) if path is not None else default_dataset_path()
+    return sorted(_read(root)[1], key=lambda p: p.sort_key)
+
+
+_ = bundled_dataset_path  # re-exported for the doctest above

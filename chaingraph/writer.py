@@ -1,0 +1,169 @@
+"""Write a :class:`~chaingraph.dataset.Dataset` back to a dataset folder, atomically.
+
+The folder is written next to the target under a temporary name and swapped into place only when every file is
+complete, so a crash or a full disk never leaves a half-written dataset. Loading what was written gives the
+same dataset (a round trip); values are written in canonical form (``34000000 USD``, ``2022-Q2``).
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from chaingraph import load_dataset, write_dataset
+>>> ds = load_dataset()
+>>> out = pathlib.Path(tempfile.mkdtemp()) / "copy"
+>>> write_dataset(ds, out) == out
+True
+>>> load_dataset(out).firms == ds.firms
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .dataset import Dataset
+from .errors import ExportError
+from .model import PartialDate, Quantity
+from .reader import CSV_COLUMNS
+
+__all__ = ["write_dataset", "atomic_write_text"]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "|".join(str(v) for v in value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, Quantity | PartialDate):
+        return str(value)
+    return str(value)
+
+
+def _csv_text(file: str, records: Iterable[Any]) -> str:
+    required, optional = CSV_COLUMNS[file]
+    columns = [*required, *optional]
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([_cell(getattr(record, column)) for column in columns])
+    return buffer.getvalue()
+
+
+def _yaml_text(data: Any) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=None, width=110)
+
+
+def _drop_empty(mapping: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in mapping.items() if v not in (None, "", [], {}, False)}
+
+
+def _chain_yaml(ds: Dataset, chain_id: str) -> str:
+    chain = ds.chains[chain_id]
+    data = _drop_empty({
+        "id": chain.id, "name": chain.name, "name_en": chain.name_en, "aliases": chain.aliases,
+        "description": chain.description,
+    })
+    data["segments"] = [
+        _drop_empty({
+            "id": s.id, "name": s.name, "name_en": s.name_en, "tier": s.tier, "importance": s.importance,
+            "leading": s.leading, "keywords": s.keywords, "aliases": s.aliases, "description": s.description,
+        })
+        for s in chain.segments
+    ]
+    data["supplies"] = [
+        {"from": e.source, "to": e.target, "note": e.note} if e.note else [e.source, e.target]
+        for e in chain.supplies
+    ]
+    return _yaml_text(data)
+
+
+def _files(ds: Dataset) -> dict[str, str]:
+    info = ds.info
+    files: dict[str, str] = {}
+    files["dataset.yaml"] = _yaml_text(_drop_empty({
+        "id": info.id, "name": info.name, "name_en": info.name_en, "as_of": str(info.as_of),
+        "default_region": info.default_region, "description": info.description,
+        "fx_rates": [_drop_empty({"currency": r.currency, "cny_per_unit": r.cny_per_unit,
+                                  "date": str(r.date) if r.date else None, "source": r.source})
+                     for r in info.fx_rates],
+        "analysis": info.analysis,
+    }))
+    for chain_id in ds.chains:
+        files[f"chains/{chain_id}.yaml"] = _chain_yaml(ds, chain_id)
+    files["regions.yaml"] = _yaml_text({"regions": [
+        _drop_empty({"id": r.id, "name": r.name, "name_en": r.name_en, "aliases": r.aliases, "kind": r.kind,
+                     "parent": r.parent, "favoured_countries": r.favoured_countries, "note": r.note})
+        for r in ds.regions.values()
+    ]})
+    files["sources.csv"] = _csv_text("sources.csv", ds.sources.values())
+    files["firms.csv"] = _csv_text("firms.csv", ds.firms.values())
+    optional: list[tuple[str, Iterable[Any]]] = [
+        ("groups.csv", ds.groups.values()), ("links.csv", ds.links), ("ties.csv", ds.ties),
+        ("projects.csv", ds.projects.values()), ("region_facts.csv", ds.region_facts),
+        ("citations.csv", ds.citations),
+    ]
+    for name, records in optional:
+        records = list(records)
+        if records:
+            files[name] = _csv_text(name, records)
+    return files
+
+
+def atomic_write_text(path: str | Path, text: str) -> Path:
+    """Write UTF-8 text to ``path`` through a temporary file in the same folder and an atomic rename."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    return path
+
+
+def write_dataset(ds: Dataset, path: str | Path) -> Path:
+    """Write ``ds`` as a dataset folder at ``path``, replacing what is there only once everything is written."""
+    target = Path(path)
+    files = _files(ds)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    except OSError as exc:
+        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    try:
+        for name, text in files.items():
+            out = staging / name
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(text, encoding="utf-8", newline="")
+        backup = None
+        if target.exists():
+            backup = target.with_name(f".{target.name}.old")
+            if backup.exists():
+                shutil.rmtree(backup)
+            os.replace(target, backup)
+        os.replace(staging, target)
+        if backup is not None:
+            shutil.rmtree(backup, ignore_errors=True)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    return target
