@@ -315,7 +315,7 @@ def _show_record(cg: ChainGraph, record: object) -> dict[str, Any]:
     ds = cg.dataset
     if isinstance(record, Firm):
         view = firm_view(cg, record)
-        view["kind"] = "firm"
+        view["type"] = "firm"
         view["positions"] = [
             {"segment": p.segment, "segment_name": ds.segments[p.segment].name,
              "chain": ds.chains[ds.segments[p.segment].chain].name, "tier": ds.segments[p.segment].tier,
@@ -329,25 +329,25 @@ def _show_record(cg: ChainGraph, record: object) -> dict[str, Any]:
         view["customers"] = [ds.firms[f].name for f in ties["customers"]]
         return view
     if isinstance(record, Project):
-        return {"kind": "project", **project_view(cg, record)}
+        return {"type": "project", **project_view(cg, record)}
     if isinstance(record, Group):
-        return {"kind": "group", "id": record.id, "name": record.name, "name_en": record.name_en,
+        return {"type": "group", "id": record.id, "name": record.name, "name_en": record.name_en,
                 "country": record.country, "fortune500": record.fortune500,
                 "firms": [ds.firms[f].name for f in cg.firms_by_group.get(record.id, [])],
                 "sources": [source_view(ds, s, record.id) for s in record.sources]}
     if isinstance(record, Segment):
-        return {"kind": "segment", "id": record.id, "name": record.name, "name_en": record.name_en,
+        return {"type": "segment", "id": record.id, "name": record.name, "name_en": record.name_en,
                 "chain": ds.chains[record.chain].name, "tier": record.tier, "importance": record.importance,
                 "keywords": record.keywords,
                 "upstream": [ds.segments[s].name for s in cg.upstream(record.id)],
                 "downstream": [ds.segments[s].name for s in cg.downstream(record.id)],
                 "firms": [ds.firms[f].name for f in cg.firms_of_segment(record.id)]}
     if isinstance(record, Chain):
-        return {"kind": "chain", "id": record.id, "name": record.name, "name_en": record.name_en,
+        return {"type": "chain", "id": record.id, "name": record.name, "name_en": record.name_en,
                 "segments": [s.name for s in record.segments]}
     if isinstance(record, Region):
         parent = ds.regions[record.parent].name if record.parent else None
-        return {"kind": "region", "id": record.id, "name": record.name, "name_en": record.name_en,
+        return {"type": "region", "id": record.id, "name": record.name, "name_en": record.name_en,
                 "region_kind": record.kind, "parent": parent, "favoured_countries": record.favoured_countries,
                 "firms": [f.name for f in ds.firms.values() if cg.is_local(f, record.id)],
                 "facts": region_facts_view(ds, record.id)}

@@ -1,0 +1,77 @@
+"""Writing datasets: round trips and atomicity."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import chaingraph as cgr
+from chaingraph import writer
+
+
+def _same(a: cgr.Dataset, b: cgr.Dataset) -> None:
+    assert a.info == b.info
+    assert a.chains == b.chains
+    assert a.regions == b.regions
+    assert a.sources == b.sources
+    assert a.groups == b.groups
+    assert a.firms == b.firms
+    assert a.links == b.links
+    assert a.ties == b.ties
+    assert a.projects == b.projects
+    assert a.region_facts == b.region_facts
+    assert a.citations == b.citations
+
+
+def test_round_trip_tiny(tiny_path: Path, tmp_path: Path) -> None:
+    original = cgr.load_dataset(tiny_path)
+    out = cgr.write_dataset(original, tmp_path / "out")
+    _same(original, cgr.load_dataset(out))
+    # writing what was read back changes nothing
+    again = cgr.write_dataset(cgr.load_dataset(out), tmp_path / "again")
+    for path in sorted(out.rglob("*")):
+        if path.is_file():
+            assert (again / path.relative_to(out)).read_bytes() == path.read_bytes()
+
+
+def test_round_trip_pinghu(tmp_path: Path) -> None:
+    original = cgr.load_dataset()
+    _same(original, cgr.load_dataset(cgr.write_dataset(original, tmp_path / "pinghu")))
+
+
+def test_round_trip_keeps_graph(tiny_path: Path, tmp_path: Path) -> None:
+    import networkx as nx
+
+    g1 = cgr.build_graph(cgr.load_dataset(tiny_path)).graph
+    g2 = cgr.build_graph(cgr.load_dataset(cgr.write_dataset(cgr.load_dataset(tiny_path), tmp_path / "o"))).graph
+    assert nx.utils.graphs_equal(g1, g2)
+
+
+def test_failed_write_leaves_old_dataset_intact(tiny_path: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    ds = cgr.load_dataset(tiny_path)
+    target = cgr.write_dataset(ds, tmp_path / "target")
+    before = {p: p.read_bytes() for p in target.rglob("*") if p.is_file()}
+    ds.firms["motor-local"].name = "改名"
+    calls = {"n": 0}
+    real = Path.write_text
+
+    def flaky(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise OSError(28, "No space left on device")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", flaky)
+    with pytest.raises(cgr.ExportError, match="No space left on device"):
+        cgr.write_dataset(ds, target)
+    monkeypatch.undo()
+    assert {p: p.read_bytes() for p in target.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["target", "tiny"]  # no staging folder left behind
+
+
+def test_atomic_write_text(tmp_path: Path) -> None:
+    path = writer.atomic_write_text(tmp_path / "a" / "b.txt", "平湖\n")
+    assert path.read_text(encoding="utf-8") == "平湖\n"
+    assert [p.name for p in path.parent.iterdir()] == ["b.txt"]
