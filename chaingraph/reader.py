@@ -611,15 +611,15 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
                  lines: dict[str, int]) -> None:
     add = c.add
     # ids unique across the dataset
-    first: dict[str, tuple[str, int | None]] = {}
+    first: dict[str, tuple[str, int | None, str]] = {}
     for file, record_id, line, kind in all_records:
         if not record_id:
             continue
         if record_id in first:
-            where, at = first[record_id]
-            add(file, line, "id", f"id {record_id!r} is already used by a {kind} at {where}:{at}")
+            where, at, other = first[record_id]
+            add(file, line, "id", f"id {record_id!r} is already used by a {other} at {where}:{at}")
         else:
-            first[record_id] = (file, line)
+            first[record_id] = (file, line, kind)
 
     segments = ds.segments
     sources = set(ds.sources)

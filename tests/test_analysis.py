@@ -107,8 +107,9 @@ def test_targets_rank_and_explain(tiny: cgr.ChainGraph) -> None:
 
 def test_local_firms_are_never_targets(tiny: cgr.ChainGraph) -> None:
     result = cgr.find_targets(tiny, None, "motor")
-    assert all(not tiny.is_local(c.firm, "town") for c in result.candidates)
-    assert result.status == "strong"
+    assert result.candidates == [] and result.status == "strong"
+    everyone = [c.firm.id for seg in tiny.dataset.segments for c in cgr.find_targets(tiny, None, seg).candidates]
+    assert everyone and not any(tiny.is_local(firm, "town") for firm in everyone)
 
 
 def test_targets_for_another_region(tiny: cgr.ChainGraph) -> None:
@@ -176,5 +177,5 @@ def test_chain_synergy_bonus(tiny_path: Path) -> None:
         (tiny_path / "links.csv").read_text(encoding="utf-8") + "cnc-cn,core,confirmed,src-demo,\n", encoding="utf-8")
     cg = cgr.build_graph(cgr.load_dataset(tiny_path))
     by_name = {c.firm.name: c for c in cgr.find_targets(cg, None, "cnc").candidates}
-    assert "协同：另涉 电机铁芯，与本地优势环节相邻" in by_name["华夏数控"].reasons
+    assert "协同：其电机铁芯业务紧邻本地电工钢" in by_name["华夏数控"].reasons
     assert by_name["华夏数控"].score == pytest.approx(0.8 * (0.45 + 0.15))

@@ -36,10 +36,12 @@ from typing import Any
 from ..errors import LookupFailed
 from ..graph import ChainGraph
 from ..model import Chain, Region, Segment
+from .facts import Facts, FirmRef, SegmentState, facts_for
 from .params import AnalysisParams
-from .relatedness import compute_relatedness
+from .relatedness import relatedness_from_counts
 
-__all__ = ["STATUSES", "ACTIONS", "SegmentGap", "GapReport", "gap_report", "segment_status", "params_for"]
+__all__ = ["STATUSES", "ACTIONS", "SegmentGap", "GapReport", "gap_report", "segment_status", "status_of_state",
+           "params_for"]
 
 STATUSES = ("strong", "weak", "pipeline", "missing")
 ACTIONS = {"fill": "补链", "strengthen": "强链", "extend": "延链"}
@@ -114,68 +116,56 @@ class GapReport:
         }
 
 
-def params_for(cg: ChainGraph, params: AnalysisParams | None = None) -> AnalysisParams:
+def params_for(source: ChainGraph | Facts, params: AnalysisParams | None = None) -> AnalysisParams:
     """The parameters to use: those given, else the dataset's overrides of the defaults."""
-    return params if params is not None else AnalysisParams.from_mapping(cg.dataset.info.analysis)
+    if params is not None:
+        return params
+    if isinstance(source, ChainGraph):
+        return AnalysisParams.from_mapping(source.dataset.info.analysis)
+    return getattr(source, "params", None) or AnalysisParams()
 
 
 def _fmt(x: float) -> str:
     return f"{x:.2f}"
 
 
-def segment_status(cg: ChainGraph, segment_id: str, region_id: str,
+def status_of_state(state: SegmentState, params: AnalysisParams) -> str:
+    """strong / weak / pipeline / missing, from the local presence in a segment."""
+    if (state.leaders and params.leader_makes_strong) or len(state.firms) >= params.strong_min_firms:
+        return "strong"
+    if state.firms:
+        return "weak"
+    if state.projects:
+        return "pipeline"
+    return "missing"
+
+
+def segment_status(source: ChainGraph | Facts, segment_id: str, region_id: str,
                    params: AnalysisParams | None = None) -> tuple[str, list[str], list[str], list[str]]:
     """Status of a segment in a region, with (local firm ids, leader firm ids, pipeline project ids)."""
-    params = params_for(cg, params)
-    firms = []
-    for firm_id in cg.firms_of_segment(segment_id, region_id, stage="operating"):
-        if not params.count_guessed_links and _only_guessed(cg, firm_id, segment_id):
-            continue
-        firms.append(firm_id)
-    leaders = [f for f in firms if cg.is_leader(f)]
-    projects = []
-    for presence in cg.presences_by_segment.get(segment_id, []):
-        if presence.stage == "pipeline" and presence.via and presence.via not in projects and \
-                cg.project_is_local(cg.dataset.projects[presence.via], region_id):
-            projects.append(presence.via)
-    if (leaders and params.leader_makes_strong) or len(firms) >= params.strong_min_firms:
-        status = "strong"
-    elif firms:
-        status = "weak"
-    elif projects:
-        status = "pipeline"
-    else:
-        status = "missing"
-    return status, firms, leaders, projects
+    params = params_for(source, params)
+    state = facts_for(source).segment_states([segment_id], region_id, params)[segment_id]
+    return (status_of_state(state, params), [f.id for f in state.firms], [f.id for f in state.leaders],
+            [p.id for p in state.projects])
 
 
-def _only_guessed(cg: ChainGraph, firm_id: str, segment_id: str) -> bool:
-    return all(p.confidence == "guessed" for p in cg.presences_by_firm.get(firm_id, [])
-               if p.segment == segment_id and p.stage == "operating")
+def _names(firms: tuple[FirmRef, ...] | list[FirmRef]) -> list[str]:
+    return [f.name for f in firms]
 
 
-def _firm_names(cg: ChainGraph, ids: list[str]) -> list[str]:
-    return [cg.dataset.firms[i].name for i in ids]
-
-
-def _describe(cg: ChainGraph, status: str, firms: list[str], leaders: list[str], projects: list[str]) -> str:
-    ds = cg.dataset
+def _describe(status: str, state: SegmentState) -> str:
     if status in ("strong", "weak"):
-        names = "、".join(_firm_names(cg, firms[:4])) + ("等" if len(firms) > 4 else "")
-        text = f"本地企业 {len(firms)} 家：{names}"
-        if leaders:
-            tags = []
-            for firm_id in leaders[:3]:
-                f500 = cg.fortune500(firm_id)
-                tags.append(f"{ds.firms[firm_id].name}（世界500强：{f500}）" if f500 else ds.firms[firm_id].name)
+        names = "、".join(_names(state.firms[:4])) + ("等" if len(state.firms) > 4 else "")
+        text = f"本地企业 {len(state.firms)} 家：{names}"
+        if state.leaders:
+            tags = [f"{f.name}（世界500强：{f.fortune500}）" if f.fortune500 else f.name for f in state.leaders[:3]]
             text += "；龙头：" + "、".join(tags)
         return text
     if status == "pipeline":
         parts = []
-        for project_id in projects[:3]:
-            project = ds.projects[project_id]
+        for project in state.projects[:3]:
             when = f" {project.date}" if project.date else ""
-            parts.append(f"{project.name}（{_STATUS_CN[project.status]}{when}）")
+            parts.append(f"{project.name}（{_STATUS_CN.get(project.status, project.status)}{when}）")
         return "本地无投产企业；在途项目：" + "、".join(parts)
     return "本地无企业，也无在途项目"
 
@@ -193,38 +183,40 @@ _STATUS_CN = {"signed": "签约", "under_construction": "在建", "trial": "试�
               "cancelled": "取消"}
 
 
-def gap_report(cg: ChainGraph, chain: str, region: str | None = None,
+def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None,
                params: AnalysisParams | None = None) -> GapReport:
-    """Analyse ``chain`` for ``region`` (ids or names; the dataset's default region when None)."""
-    ds = cg.dataset
-    params = params_for(cg, params)
-    chain_record = ds.chain(chain)
-    region_record = ds.region(region if region is not None else ds.info.default_region)
+    """Analyse ``chain`` for ``region`` (ids or names; the dataset's default region when None).
+
+    ``source`` is a :class:`~chaingraph.graph.ChainGraph` or any backend's :class:`~chaingraph.analysis.facts.Facts`.
+    """
+    facts = facts_for(source)
+    params = params_for(source, params)
+    chain_record = facts.chain(chain)
+    region_record = facts.region(region)
     region_id = region_record.id
-    segments = ds.segments
-
-    cache: dict[str, tuple[str, list[str], list[str], list[str]]] = {}
-
-    def status_of(segment_id: str) -> tuple[str, list[str], list[str], list[str]]:
-        if segment_id not in cache:
-            cache[segment_id] = segment_status(cg, segment_id, region_id, params)
-        return cache[segment_id]
+    segments = facts.segments()
+    chain_ids = [s.id for s in chain_record.segments]
+    up = {s: facts.upstream(s) for s in chain_ids}
+    down = {s: facts.downstream(s) for s in chain_ids}
+    wanted = set(chain_ids).union(*up.values(), *down.values())
+    states = facts.segment_states(sorted(wanted), region_id, params)
+    status = {s: status_of_state(state, params) for s, state in states.items()}
 
     relatedness = None
-    level = region_record.kind
-    related = compute_relatedness(cg, level, params.count_guessed_links)
-    if len(related.regions) >= params.relatedness_min_regions and region_id in related.counts:
-        relatedness = related
+    counts = facts.region_segment_counts(region_record.kind, params)
+    if len(counts) >= params.relatedness_min_regions and region_id in counts:
+        relatedness = relatedness_from_counts(counts, list(segments))
 
-    chain_ids = {s.id for s in chain_record.segments}
+    in_chain = set(chain_ids)
     gaps: list[SegmentGap] = []
     for segment in chain_record.segments:
-        status, firms, leaders, projects = status_of(segment.id)
-        reasons = [_describe(cg, status, firms, leaders, projects)]
-        gap = SegmentGap(segment=segment, status=status, action=None, priority=None,
-                         local_firms=_firm_names(cg, firms), local_firm_ids=firms,
-                         pipeline_projects=[ds.projects[p].name for p in projects], leaders=_firm_names(cg, leaders))
-        if status == "strong":
+        state = states[segment.id]
+        seg_status = status[segment.id]
+        reasons = [_describe(seg_status, state)]
+        gap = SegmentGap(segment=segment, status=seg_status, action=None, priority=None,
+                         local_firms=_names(state.firms), local_firm_ids=[f.id for f in state.firms],
+                         pipeline_projects=[p.name for p in state.projects], leaders=_names(state.leaders))
+        if seg_status == "strong":
             gap.reasons = reasons
             gap.headline = reasons[0]
             gaps.append(gap)
@@ -234,21 +226,21 @@ def gap_report(cg: ChainGraph, chain: str, region: str | None = None,
         def best(neighbours: list[str]) -> tuple[float, str | None]:
             top, top_id = 0.0, None
             for n in neighbours:
-                value = params.strength(status_of(n)[0])
+                value = params.strength(status[n])
                 if value > top:
                     top, top_id = value, n
             return top, top_id
 
-        pull, pull_id = best(cg.downstream(segment.id))
-        push, push_id = best(cg.upstream(segment.id))
+        pull, pull_id = best(down[segment.id])
+        push, push_id = best(up[segment.id])
         for label, value, neighbour in (("下游", pull, pull_id), ("上游", push, push_id)):
             if neighbour is None:
                 reasons.append(f"{label}无本地支撑环节")
                 continue
-            n_status, n_firms, n_leaders, n_projects = status_of(neighbour)
-            who = _firm_names(cg, (n_leaders or n_firms)[:2]) or [ds.projects[p].name for p in n_projects[:1]]
-            cross = "" if neighbour in chain_ids else f"［{ds.chains[segments[neighbour].chain].name}］"
-            reasons.append(f"{label} {segments[neighbour].name}{cross} {STATUS_LABELS[n_status]}"
+            n_state = states[neighbour]
+            who = _names((n_state.leaders or n_state.firms)[:2]) or [p.name for p in n_state.projects[:1]]
+            cross = "" if neighbour in in_chain else f"［{facts.chain_name(segments[neighbour].chain)}］"
+            reasons.append(f"{label} {segments[neighbour].name}{cross} {STATUS_LABELS[status[neighbour]]}"
                            f"（{'、'.join(who)}）{'拉动' if label == '下游' else '支撑'} {_fmt(value)}")
         priority = segment.importance * (1 + pull) * (1 + push) / 4
         density = None
@@ -258,17 +250,17 @@ def gap_report(cg: ChainGraph, chain: str, region: str | None = None,
             near_text = "、".join(segments[t].name for t, _ in near) or "无"
             reasons.append(f"关联密度 {_fmt(density)}（相近的本地优势环节：{near_text}）")
             priority = segment.importance * (1 + pull) * (1 + push) * (1 + density) / 8
-        if status == "pipeline":
+        if seg_status == "pipeline":
             priority *= params.pipeline_discount
             reasons.append(f"已有在途项目，优先级 ×{params.pipeline_discount:g}")
-        in_chain_up = [u for u in cg.upstream(segment.id) if u in chain_ids]
-        in_chain_down = [d for d in cg.downstream(segment.id) if d in chain_ids]
-        # an end of the chain next to something the region has: attracting it extends the local chain
+        in_chain_up = [u for u in up[segment.id] if u in in_chain]
+        in_chain_down = [d for d in down[segment.id] if d in in_chain]
+        # an end of the chain next to something the region produces: attracting it extends the local chain
         extends = [n for n in (in_chain_down if not in_chain_up else in_chain_up if not in_chain_down else [])
-                   if status_of(n)[0] in ("strong", "weak")]
-        if status == "weak":
+                   if status[n] in ("strong", "weak")]
+        if seg_status == "weak":
             action = ACTIONS["strengthen"]
-        elif status == "missing" and extends:
+        elif seg_status == "missing" and extends:
             action = ACTIONS["extend"]
             end = "链首（原料端）" if not in_chain_up else "链尾（应用端）"
             reasons.append(f"位于{end}，紧邻本地 {segments[extends[0]].name}，引进即延伸本地产业链")
@@ -284,4 +276,4 @@ def gap_report(cg: ChainGraph, chain: str, region: str | None = None,
     with_pipeline = sum(g.segment.importance for g in gaps if g.status != "missing")
     return GapReport(chain=chain_record, region=region_record, completeness=covered / total,
                      completeness_with_pipeline=with_pipeline / total, segments=gaps,
-                     relatedness_used=relatedness is not None, as_of=str(ds.info.as_of))
+                     relatedness_used=relatedness is not None, as_of=facts.as_of())

@@ -21,8 +21,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..graph import ChainGraph
+from .facts import Facts, facts_for
+from .params import AnalysisParams
 
-__all__ = ["Relatedness", "compute_relatedness", "region_level_of"]
+__all__ = ["Relatedness", "compute_relatedness", "relatedness_from_counts"]
 
 
 @dataclass
@@ -62,41 +64,11 @@ class Relatedness:
         return sorted(near, key=lambda item: (-item[1], item[0]))[:limit]
 
 
-def region_level_of(cg: ChainGraph, firm_region: str, level: str) -> str | None:
-    """The ancestor of ``firm_region`` (itself included) whose kind is ``level``, or None."""
-    for region_id in cg.dataset.region_ancestors(firm_region):
-        if cg.dataset.regions[region_id].kind == level:
-            return region_id
-    return None
-
-
-def compute_relatedness(cg: ChainGraph, level: str, count_guessed: bool = False) -> Relatedness:
-    """Relatedness over every region of kind ``level`` that holds at least one firm with a segment link."""
-    cache = cg.__dict__.setdefault("_relatedness", {})
-    key = (level, count_guessed)
-    if key in cache:
-        return cache[key]  # type: ignore[no-any-return]
-    level_of: dict[str, str | None] = {}
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for segment, presences in cg.presences_by_segment.items():
-        seen: set[str] = set()
-        for presence in presences:
-            if presence.stage != "operating" or presence.firm in seen:
-                continue
-            if presence.confidence == "guessed" and not count_guessed:
-                continue
-            seen.add(presence.firm)
-            home = cg.dataset.firms[presence.firm].region
-            if home is None:
-                continue
-            if home not in level_of:
-                level_of[home] = region_level_of(cg, home, level)
-            region = level_of[home]
-            if region is not None:
-                counts[region][segment] += 1
-    regions = sorted(counts)
-    segments = list(cg.dataset.segments)
-    total = sum(sum(row.values()) for row in counts.values())
+def relatedness_from_counts(counts: dict[str, dict[str, int]], segments: list[str],
+                            level: str = "") -> Relatedness:
+    """Relatedness from firm counts per region and segment (regions with no firms are left out)."""
+    regions = sorted(r for r, row in counts.items() if any(row.values()))
+    total = sum(sum(counts[r].values()) for r in regions)
     segment_totals = {s: sum(counts[r].get(s, 0) for r in regions) for s in segments}
     specialised: dict[str, set[str]] = {}
     for region in regions:
@@ -104,7 +76,7 @@ def compute_relatedness(cg: ChainGraph, level: str, count_guessed: bool = False)
         region_total = sum(row.values())
         specialised[region] = {
             s for s, x in row.items()
-            if x and (x / region_total) / (segment_totals[s] / total) >= 1.0
+            if x and s in segment_totals and (x / region_total) / (segment_totals[s] / total) >= 1.0
         }
     ubiquity = {s: sum(1 for r in regions if s in specialised[r]) for s in segments}
     co: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -123,6 +95,14 @@ def compute_relatedness(cg: ChainGraph, level: str, count_guessed: bool = False)
             denominator = max(ubiquity[s], ubiquity[t])
             row[t] = co[s][t] / denominator if denominator else 0.0
         proximity[s] = row
-    result = Relatedness(level, regions, segments, {r: dict(counts[r]) for r in regions}, specialised, proximity)
-    cache[key] = result
-    return result
+    return Relatedness(level, regions, list(segments), {r: dict(counts[r]) for r in regions}, specialised,
+                       proximity)
+
+
+def compute_relatedness(source: ChainGraph | Facts, level: str, params: AnalysisParams | None = None) -> Relatedness:
+    """Relatedness over every region of kind ``level`` that holds firms with segment links."""
+    from .gaps import params_for
+
+    facts = facts_for(source)
+    params = params_for(source, params)
+    return relatedness_from_counts(facts.region_segment_counts(level, params), list(facts.segments()), level)

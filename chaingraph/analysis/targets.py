@@ -30,25 +30,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..countries import country_label
-from ..errors import LookupFailed
 from ..graph import ChainGraph
-from ..model import Chain, Firm, Region, Segment
-from .gaps import params_for, segment_status
+from ..model import Chain, Region, Segment
+from .facts import CandidateFacts, Facts, facts_for
+from .gaps import params_for, status_of_state
 from .params import AnalysisParams
 
-__all__ = ["Candidate", "TargetList", "find_targets"]
+__all__ = ["Candidate", "TargetList", "find_targets", "score_candidate"]
 
 
 @dataclass
 class Candidate:
-    firm: Firm
+    firm: CandidateFacts
     score: float
     reasons: list[str] = field(default_factory=list)
     components: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"firm": self.firm.name, "firm_id": self.firm.id, "country": self.firm.country,
-                "headquarters": self.firm.headquarters, "score": self.score, "reasons": list(self.reasons)}
+        return {"firm": self.firm.name, "firm_id": self.firm.id, "country": self.firm.country or None,
+                "headquarters": self.firm.headquarters or None, "score": self.score, "reasons": list(self.reasons)}
 
 
 @dataclass
@@ -71,104 +71,63 @@ class TargetList:
         }
 
 
-def find_targets(cg: ChainGraph, chain: str | None, segment: str, region: str | None = None,
-                 limit: int | None = 10, params: AnalysisParams | None = None) -> TargetList:
-    """Rank the firms outside ``region`` that could fill ``segment`` (ids or names); ``limit=None`` for all."""
-    ds = cg.dataset
-    params = params_for(cg, params)
-    segment_record = ds.segment(segment, chain=chain)
-    chain_record = ds.chains[segment_record.chain]
-    if chain is not None and ds.chain(chain).id != chain_record.id:  # pragma: no cover - segment() checks
-        raise LookupFailed(f"segment {segment!r} is not in chain {chain!r}")
-    region_record = ds.region(region if region is not None else ds.info.default_region)
-    region_id = region_record.id
-    status = segment_status(cg, segment_record.id, region_id, params)[0]
+_SIZE_LABEL = {"leader": "细分龙头", "large": "大型企业", "medium": "中型企业", "small": "小型企业"}
+_CONFIDENCE_LABEL = {"probable": "较可能", "guessed": "推测"}
 
-    local_ids = [f.id for f in ds.firms.values() if cg.is_local(f, region_id)]
-    local_groups: dict[str, list[str]] = {}
-    for firm_id in local_ids:
-        group = ds.firms[firm_id].group
-        if group:
-            local_groups.setdefault(group, []).append(firm_id)
-    local_set = set(local_ids)
-    parks_by_country: dict[str, list[str]] = {}
-    for rid in sorted(cg.descendants(region_id)):
-        for country in ds.regions[rid].favoured_countries:
-            parks_by_country.setdefault(country, []).append(ds.regions[rid].name)
-    ties_by_firm: dict[str, list[str]] = {}
-    for tie in ds.ties:
-        if tie.customer in local_set and tie.supplier not in local_set:
-            ties_by_firm.setdefault(tie.supplier, []).append(f"已为本地 {ds.firms[tie.customer].name} 供货")
-        if tie.supplier in local_set and tie.customer not in local_set:
-            ties_by_firm.setdefault(tie.customer, []).append(f"已采购本地 {ds.firms[tie.supplier].name} 产品")
 
-    status_cache: dict[str, str] = {}
-
-    def local_status(segment_id: str) -> str:
-        if segment_id not in status_cache:
-            status_cache[segment_id] = segment_status(cg, segment_id, region_id, params)[0]
-        return status_cache[segment_id]
-
-    confidence_weight = {"confirmed": params.confidence_confirmed, "probable": params.confidence_probable,
-                         "guessed": params.confidence_guessed}
+def score_candidate(c: CandidateFacts, parks_by_country: dict[str, list[str]], segment_names: dict[str, str],
+                    params: AnalysisParams) -> Candidate:
+    """The documented score of one candidate, with a reason for every term."""
+    components: dict[str, float] = {}
+    reasons: list[str] = []
     size_weight = {"leader": params.size_leader, "large": params.size_large, "medium": params.size_medium,
                    "small": params.size_small}
-    size_label = {"leader": "细分龙头", "large": "大型企业", "medium": "中型企业", "small": "小型企业"}
+    components["size"] = size_weight.get(c.size, params.size_unknown)
+    reasons.append(_SIZE_LABEL.get(c.size, "规模未知"))
+    if c.fortune500:
+        components["fortune500"] = params.bonus_fortune500
+        reasons.append(f"世界500强（{c.fortune500}）" if c.fortune500 != c.name else "世界500强")
+    if c.group:
+        components["same_group"] = params.bonus_same_group
+        reasons.append(f"二次招商：同属{c.group}，本地已有 {'、'.join(c.group_local_firms[:2])}")
+    if c.supplies_local or c.buys_from_local:
+        components["supply_tie"] = params.bonus_supply_tie
+        reasons.extend(f"已为本地 {name} 供货" for name in c.supplies_local)
+        reasons.extend(f"已采购本地 {name} 产品" for name in c.buys_from_local)
+    if c.country and c.country in parks_by_country:
+        components["country_fit"] = params.bonus_country_fit
+        reasons.append(f"{parks_by_country[c.country][0]} 匹配（{country_label(c.country)}企业）")
+    if c.synergy:
+        components["chain_synergy"] = params.bonus_chain_synergy
+        pairs = "；".join(f"其{segment_names[own]}业务紧邻本地{segment_names[near]}" for own, near in c.synergy[:2])
+        reasons.append(f"协同：{pairs}")
+    weight = {"confirmed": params.confidence_confirmed, "probable": params.confidence_probable,
+              "guessed": params.confidence_guessed}[c.confidence]
+    if c.confidence != "confirmed":
+        reasons.append(f"环节关联置信度：{_CONFIDENCE_LABEL[c.confidence]}（×{weight:g}）")
+    return Candidate(firm=c, score=weight * sum(components.values()), reasons=reasons, components=components)
 
-    best_confidence: dict[str, str] = {}
-    rank = {"confirmed": 0, "probable": 1, "guessed": 2}
-    for presence in cg.presences_by_segment.get(segment_record.id, []):
-        if presence.stage != "operating" or presence.firm in local_set:
-            continue
-        if presence.via is not None and cg.project_is_local(ds.projects[presence.via], region_id):
-            continue
-        current = best_confidence.get(presence.firm)
-        if current is None or rank[presence.confidence] < rank[current]:
-            best_confidence[presence.firm] = presence.confidence
 
-    candidates = []
-    for firm_id, confidence in best_confidence.items():
-        firm = ds.firms[firm_id]
-        components: dict[str, float] = {}
-        reasons: list[str] = []
-        components["size"] = size_weight.get(firm.size, params.size_unknown)
-        reasons.append(size_label.get(firm.size, "规模未知"))
-        f500 = cg.fortune500(firm_id)
-        if f500:
-            components["fortune500"] = params.bonus_fortune500
-            reasons.append(f"世界500强（{f500}）" if f500 != firm.name else "世界500强")
-        if firm.group and firm.group in local_groups:
-            components["same_group"] = params.bonus_same_group
-            names = "、".join(ds.firms[f].name for f in local_groups[firm.group][:2])
-            reasons.append(f"二次招商：同属{ds.groups[firm.group].name}，本地已有 {names}")
-        if firm_id in ties_by_firm:
-            components["supply_tie"] = params.bonus_supply_tie
-            reasons.extend(ties_by_firm[firm_id])
-        if firm.country and firm.country in parks_by_country:
-            components["country_fit"] = params.bonus_country_fit
-            reasons.append(f"{parks_by_country[firm.country][0]} 匹配（{country_label(firm.country)}企业）")
-        synergy = []
-        for presence in cg.presences_by_firm.get(firm_id, []):
-            other = presence.segment
-            if other == segment_record.id or presence.stage != "operating":
-                continue
-            neighbours = cg.upstream(other) + cg.downstream(other)
-            for n in neighbours:
-                if local_status(n) in ("strong", "weak") and other not in synergy:
-                    synergy.append(other)
-                    break
-        if synergy:
-            components["chain_synergy"] = params.bonus_chain_synergy
-            names = "、".join(ds.segments[s].name for s in synergy[:2])
-            reasons.append(f"协同：另涉 {names}，与本地优势环节相邻")
-        weight = confidence_weight[confidence]
-        if confidence != "confirmed":
-            reasons.append(f"环节关联置信度：{ {'probable': '较可能', 'guessed': '推测'}[confidence]}（×{weight:g}）")
-        score = weight * sum(components.values())
-        candidates.append(Candidate(firm=firm, score=score, reasons=reasons, components=components))
+def find_targets(source: ChainGraph | Facts, chain: str | None, segment: str, region: str | None = None,
+                 limit: int | None = 10, params: AnalysisParams | None = None) -> TargetList:
+    """Rank the firms outside ``region`` that could fill ``segment`` (ids or names); ``limit=None`` for all."""
+    facts = facts_for(source)
+    params = params_for(source, params)
+    segment_record = facts.segment(segment, chain=chain)
+    chain_record = facts.chain(segment_record.chain)
+    region_record = facts.region(region)
+    region_id = region_record.id
+    segments = facts.segments()
+    states = facts.segment_states(list(segments), region_id, params)
+    status = {s: status_of_state(state, params) for s, state in states.items()}
+    strong_or_weak = {s for s, st in status.items() if st in ("strong", "weak")}
+    parks = facts.favoured_parks(region_id)
+    names = {s.id: s.name for s in segments.values()}
+    candidates = [score_candidate(c, parks, names, params)
+                  for c in facts.candidates(segment_record.id, region_id, strong_or_weak, params)]
     candidates.sort(key=lambda c: (-c.score, c.firm.name, c.firm.id))
     total = len(candidates)
     if limit is not None:
         candidates = candidates[:limit]
-    return TargetList(chain=chain_record, segment=segment_record, region=region_record, status=status,
-                      candidates=candidates, total=total)
+    return TargetList(chain=chain_record, segment=segment_record, region=region_record,
+                      status=status[segment_record.id], candidates=candidates, total=total)

@@ -1,0 +1,236 @@
+"""What the analysis needs to know about a graph, whatever holds it.
+
+The gap and target analysis is written once, against the :class:`Facts` protocol. Each backend answers these
+questions its own way: :class:`NxFacts` from the in-memory networkx graph, the Neo4j backend with Cypher on the
+server. Both return the same plain records, so the scores and the reasons built from them are identical.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..graph import ChainGraph
+from ..model import Chain, Region, Segment
+from .params import AnalysisParams
+
+__all__ = ["FirmRef", "ProjectRef", "SegmentState", "CandidateFacts", "Facts", "NxFacts", "facts_for"]
+
+
+@dataclass(frozen=True)
+class FirmRef:
+    id: str
+    name: str
+    fortune500: str | None = None  # name under which the firm (or its group) is in the Fortune Global 500
+
+
+@dataclass(frozen=True)
+class ProjectRef:
+    id: str
+    name: str
+    status: str
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class SegmentState:
+    """Local presence in one segment for one region; ``status`` is decided from it by the analysis."""
+
+    firms: tuple[FirmRef, ...] = ()
+    leaders: tuple[FirmRef, ...] = ()
+    projects: tuple[ProjectRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class CandidateFacts:
+    """Everything the target score needs about one candidate firm, in a stable order."""
+
+    id: str
+    name: str
+    country: str
+    headquarters: str
+    size: str
+    confidence: str
+    fortune500: str | None = None
+    group: str | None = None  # group name when the group already has a firm in the region
+    group_local_firms: tuple[str, ...] = ()
+    supplies_local: tuple[str, ...] = ()  # local firms it supplies
+    buys_from_local: tuple[str, ...] = ()  # local firms it buys from
+    synergy: tuple[tuple[str, str], ...] = field(default=())
+    """(its other segment, the strong or weak local segment next to it), at most one pair per other segment."""
+
+
+class Facts(Protocol):
+    """The questions the analysis asks of a backend."""
+
+    def chain(self, text: str) -> Chain: ...
+    def region(self, text: str | None) -> Region: ...
+    def segment(self, text: str, chain: str | None = None) -> Segment: ...
+    def segments(self) -> dict[str, Segment]: ...
+    def chain_name(self, chain_id: str) -> str: ...
+    def as_of(self) -> str: ...
+    def upstream(self, segment_id: str) -> list[str]: ...
+    def downstream(self, segment_id: str) -> list[str]: ...
+    def segment_states(self, segment_ids: Iterable[str], region_id: str,
+                       params: AnalysisParams) -> dict[str, SegmentState]: ...
+    def region_segment_counts(self, level: str, params: AnalysisParams) -> dict[str, dict[str, int]]: ...
+    def favoured_parks(self, region_id: str) -> dict[str, list[str]]: ...
+    def candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str],
+                   params: AnalysisParams) -> list[CandidateFacts]: ...
+
+
+class NxFacts:
+    """:class:`Facts` answered from a :class:`~chaingraph.graph.ChainGraph` in memory."""
+
+    def __init__(self, cg: ChainGraph) -> None:
+        self.cg = cg
+        self.ds = cg.dataset
+
+    def chain(self, text: str) -> Chain:
+        return self.ds.chain(text)
+
+    def region(self, text: str | None) -> Region:
+        return self.ds.region(text if text is not None else self.ds.info.default_region)
+
+    def segment(self, text: str, chain: str | None = None) -> Segment:
+        return self.ds.segment(text, chain=chain)
+
+    def segments(self) -> dict[str, Segment]:
+        cache = self.__dict__.setdefault("_segments", self.ds.segments)
+        return cache  # type: ignore[no-any-return]
+
+    def chain_name(self, chain_id: str) -> str:
+        return self.ds.chains[chain_id].name
+
+    def as_of(self) -> str:
+        return str(self.ds.info.as_of)
+
+    def upstream(self, segment_id: str) -> list[str]:
+        return self.cg.upstream(segment_id)
+
+    def downstream(self, segment_id: str) -> list[str]:
+        return self.cg.downstream(segment_id)
+
+    def _firm_ref(self, firm_id: str) -> FirmRef:
+        return FirmRef(firm_id, self.ds.firms[firm_id].name, self.cg.fortune500(firm_id))
+
+    def segment_states(self, segment_ids: Iterable[str], region_id: str,
+                       params: AnalysisParams) -> dict[str, SegmentState]:
+        cg, ds = self.cg, self.ds
+        states = {}
+        for segment_id in segment_ids:
+            firms: dict[str, bool] = {}  # firm -> counted (not only guessed links)
+            projects: list[str] = []
+            for presence in cg.presences_by_segment.get(segment_id, []):
+                if presence.via is not None:
+                    project = ds.projects[presence.via]
+                    if not cg.project_is_local(project, region_id):
+                        continue
+                    if presence.stage == "pipeline":
+                        if project.id not in projects:
+                            projects.append(project.id)
+                        continue
+                elif not cg.is_local(presence.firm, region_id):
+                    continue
+                counted = presence.confidence != "guessed" or params.count_guessed_links
+                firms[presence.firm] = firms.get(presence.firm, False) or counted
+            local = [self._firm_ref(f) for f, counted in firms.items() if counted]
+            leaders = tuple(f for f in local if cg.is_leader(f.id))
+            refs = tuple(ProjectRef(p, ds.projects[p].name, ds.projects[p].status,
+                                    str(ds.projects[p].date) if ds.projects[p].date else None) for p in projects)
+            states[segment_id] = SegmentState(tuple(local), leaders, refs)
+        return states
+
+    def region_segment_counts(self, level: str, params: AnalysisParams) -> dict[str, dict[str, int]]:
+        cache = self.__dict__.setdefault("_counts", {})
+        key = (level, params.count_guessed_links)
+        if key in cache:
+            return cache[key]  # type: ignore[no-any-return]
+        level_of: dict[str, str | None] = {}
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for segment, presences in self.cg.presences_by_segment.items():
+            seen: set[str] = set()
+            for presence in presences:
+                if presence.stage != "operating" or presence.firm in seen:
+                    continue
+                if presence.confidence == "guessed" and not params.count_guessed_links:
+                    continue
+                seen.add(presence.firm)
+                home = self.ds.firms[presence.firm].region
+                if home is None:
+                    continue
+                if home not in level_of:
+                    level_of[home] = next((r for r in self.ds.region_ancestors(home)
+                                           if self.ds.regions[r].kind == level), None)
+                region = level_of[home]
+                if region is not None:
+                    counts[region][segment] += 1
+        result = {r: dict(row) for r, row in counts.items()}
+        cache[key] = result
+        return result
+
+    def favoured_parks(self, region_id: str) -> dict[str, list[str]]:
+        parks: dict[str, list[str]] = {}
+        for rid in sorted(self.cg.descendants(region_id)):
+            for country in self.ds.regions[rid].favoured_countries:
+                parks.setdefault(country, []).append(self.ds.regions[rid].name)
+        return parks
+
+    def candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str],
+                   params: AnalysisParams) -> list[CandidateFacts]:
+        cg, ds = self.cg, self.ds
+        rank = {"confirmed": 0, "probable": 1, "guessed": 2}
+        best: dict[str, str] = {}
+        for presence in cg.presences_by_segment.get(segment_id, []):
+            if presence.stage != "operating" or cg.is_local(presence.firm, region_id):
+                continue
+            if presence.via is not None and cg.project_is_local(ds.projects[presence.via], region_id):
+                continue
+            current = best.get(presence.firm)
+            if current is None or rank[presence.confidence] < rank[current]:
+                best[presence.firm] = presence.confidence
+        if not best:
+            return []
+        local_by_group: dict[str, list[str]] = {}
+        local_ids: set[str] = set()
+        for firm in ds.firms.values():
+            if cg.is_local(firm, region_id):
+                local_ids.add(firm.id)
+                if firm.group:
+                    local_by_group.setdefault(firm.group, []).append(firm.name)
+        result = []
+        for firm_id, confidence in best.items():
+            firm = ds.firms[firm_id]
+            supplies = tuple(ds.firms[t.customer].name for t in ds.ties
+                             if t.supplier == firm_id and t.customer in local_ids)
+            buys = tuple(ds.firms[t.supplier].name for t in ds.ties
+                         if t.customer == firm_id and t.supplier in local_ids)
+            synergy: dict[str, str] = {}
+            for presence in cg.presences_by_firm.get(firm_id, []):
+                other = presence.segment
+                if other == segment_id or presence.stage != "operating" or other in synergy:
+                    continue
+                near = [n for n in cg.upstream(other) + cg.downstream(other) if n in strong_or_weak]
+                if near:
+                    synergy[other] = near[0]
+            in_group = firm.group in local_by_group if firm.group else False
+            result.append(CandidateFacts(
+                id=firm_id, name=firm.name, country=firm.country, headquarters=firm.headquarters, size=firm.size,
+                confidence=confidence, fortune500=cg.fortune500(firm_id),
+                group=ds.groups[firm.group].name if in_group and firm.group else None,
+                group_local_firms=tuple(local_by_group[firm.group]) if in_group and firm.group else (),
+                supplies_local=supplies, buys_from_local=buys, synergy=tuple(synergy.items()),
+            ))
+        return result
+
+
+def facts_for(source: ChainGraph | Facts) -> Facts:
+    """The :class:`Facts` of a ChainGraph (cached on it), or the given Facts unchanged."""
+    if isinstance(source, ChainGraph):
+        cached = source.__dict__.get("_nx_facts")
+        if cached is None:
+            cached = source.__dict__["_nx_facts"] = NxFacts(source)
+        return cached  # type: ignore[no-any-return]
+    return source
