@@ -232,9 +232,9 @@ def build_graph(dataset: Dataset) -> ChainGraph:
     for r in dataset.regions.values():
         if r.parent:
             g.add_edge(r.id, r.parent, key="part_of")
-    for s in dataset.sources.values():
-        g.add_node(s.id, kind="Source", name=s.title, publisher=s.publisher, date=_plain(s.date), url=s.url,
-                   source_kind=s.kind)
+    for src in dataset.sources.values():
+        g.add_node(src.id, kind="Source", name=src.title, publisher=src.publisher, date=_plain(src.date),
+                   url=src.url, source_kind=src.kind)
     for grp in dataset.groups.values():
         g.add_node(grp.id, kind="Group", name=grp.name, name_en=grp.name_en, aliases=list(grp.aliases),
                    country=grp.country, fortune500=grp.fortune500)

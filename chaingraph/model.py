@@ -9,6 +9,7 @@ that news articles use, and raise :class:`~chaingraph.errors.ParseError` with a 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -227,7 +228,7 @@ def parse_quantity(text: str) -> Quantity:
     >>> parse_quantity("lots")
     Traceback (most recent call last):
     ...
-    chaingraph.errors.ParseError: 'lots' is not an amount: write e.g. '34000000 USD', '~75000000 USD', '>=700000000 CNY' or '3400万美元'
+    chaingraph.errors.ParseError: 'lots' is not an amount: write e.g. '34000000 USD', ...
     """
     if not isinstance(text, str):
         raise ParseError(f"{text!r} is not an amount")
@@ -539,7 +540,7 @@ class Citation:
     field: str
     source: str
     evidence: str
-    line: int | None = field(default=None, compare=False, repr=False)
+    line: int | None = dataclasses.field(default=None, compare=False, repr=False)
 
 
 @dataclass

@@ -187,7 +187,8 @@ class _Checker:
         known = set(required_cols) | set(optional_cols)
         for column in header:
             if column not in known:
-                self.add(name, 1, column, f"unknown column; known columns: {', '.join((*required_cols, *optional_cols))}")
+                known_list = ", ".join((*required_cols, *optional_cols))
+                self.add(name, 1, column, f"unknown column; known columns: {known_list}")
         missing = [c for c in required_cols if c not in header]
         for column in missing:
             self.add(name, 1, column, "required column is missing")
@@ -505,7 +506,7 @@ def _read_regions(c: _Checker) -> list[Region]:
         return []
     regions = []
     for item in data["regions"]:
-        row = _mapping_row(c, "regions.yaml", item, "a region", data.line)
+        row = _mapping_row(c, "regions.yaml", item, "a region", getattr(data, "line", 1))
         if row is None:
             continue
         _unknown_keys(row, {"id", "name", "name_en", "aliases", "kind", "parent", "favoured_countries", "note"})
@@ -700,16 +701,17 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
         "region_fact": set(CSV_COLUMNS["region_facts.csv"][0] + CSV_COLUMNS["region_facts.csv"][1]),
         "region": {"id", "name", "name_en", "aliases", "kind", "parent", "favoured_countries"},
     }
-    kinds = {r.id: "firm" for r in ds.firms.values()} | {r.id: "project" for r in ds.projects.values()}
+    kinds: dict[str, str] = {r.id: "firm" for r in ds.firms.values()}
+    kinds |= {r.id: "project" for r in ds.projects.values()}
     kinds |= {r.id: "group" for r in ds.groups.values()} | {r.id: "region" for r in ds.regions.values()}
     kinds |= {r.id: "region_fact" for r in ds.region_facts}
     for citation in ds.citations:
-        kind = kinds.get(citation.subject)
-        if citation.subject and kind is None:
+        subject_kind = kinds.get(citation.subject)
+        if citation.subject and subject_kind is None:
             add("citations.csv", citation.line, "subject", f"unknown record {citation.subject!r}")
-        elif kind and citation.field not in columns[kind]:
+        elif subject_kind and citation.field not in columns[subject_kind]:
             add("citations.csv", citation.line, "field",
-                f"{citation.field!r} is not a field of {kind} {citation.subject!r}")
+                f"{citation.field!r} is not a field of {subject_kind} {citation.subject!r}")
         need("citations.csv", citation.line, "source", citation.source, sources, "source")
 
 

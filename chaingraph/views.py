@@ -51,7 +51,8 @@ def location_of(ds: Dataset, region_id: str | None) -> tuple[str | None, str | N
 def firm_view(cg: ChainGraph, firm: Firm) -> dict[str, Any]:
     ds = cg.dataset
     region, park = location_of(ds, firm.region)
-    operating, pipeline = [], []
+    operating: list[str] = []
+    pipeline: list[str] = []
     for presence in cg.firm_positions(firm.id):
         target = operating if presence.stage == "operating" else pipeline
         if presence.segment not in target:

@@ -88,13 +88,13 @@ def relatedness_from_counts(counts: dict[str, dict[str, int]], segments: list[st
                 co[t][s] += 1
     proximity: dict[str, dict[str, float]] = {}
     for s in segments:
-        row: dict[str, float] = {}
+        near: dict[str, float] = {}
         for t in segments:
             if t == s:
                 continue
             denominator = max(ubiquity[s], ubiquity[t])
-            row[t] = co[s][t] / denominator if denominator else 0.0
-        proximity[s] = row
+            near[t] = co[s][t] / denominator if denominator else 0.0
+        proximity[s] = near
     return Relatedness(level, regions, list(segments), {r: dict(counts[r]) for r in regions}, specialised,
                        proximity)
 

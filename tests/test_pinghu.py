@@ -1,0 +1,183 @@
+"""The bundled Pinghu dataset: the article's firms and figures, the chain templates, the reference pool, and the
+gap report a planner who read the article would expect."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pytest
+
+import chaingraph as cgr
+
+ROOT = Path(__file__).resolve().parents[1]
+Q = cgr.Quantity
+
+
+def test_bundled_copy_matches_seeds() -> None:
+    seeds = ROOT / "seeds" / "pinghu-2022"
+    if not seeds.exists():
+        pytest.skip("running from an installed package without the source tree")
+    bundled = cgr.bundled_dataset_path()
+
+    def compare(a: Path, b: Path) -> list[str]:
+        cmp = filecmp.dircmp(a, b)
+        diffs = [f"{a.name}/{n}" for n in cmp.left_only + cmp.right_only + cmp.diff_files]
+        _, mismatch, errors = filecmp.cmpfiles(a, b, cmp.common_files, shallow=False)
+        diffs += mismatch + errors
+        for sub in cmp.common_dirs:
+            diffs += compare(a / sub, b / sub)
+        return diffs
+
+    assert compare(seeds, bundled) == [], "run scripts/sync-bundled-data"
+
+
+def test_dataset_is_valid() -> None:
+    assert cgr.validate_dataset() == []
+
+
+@pytest.mark.parametrize(
+    ("project", "field", "value"),
+    [
+        ("kawaden-motor-core", "registered_capital", Q(16_660_000, "USD")),
+        ("kawaden-motor-core", "investment", Q(34_000_000, "USD")),
+        ("kawaden-motor-core", "area_mu", 27.8),
+        ("kawaden-motor-core", "expected_output", Q(700_000_000, "CNY", "at_least")),
+        ("kawaden-motor-core", "date", cgr.parse_date("2022-04")),
+        ("kawaden-motor-core", "kind", "expansion"),
+        ("nidec-machine-tool-pinghu", "investment", Q(44_000_000, "USD")),
+        ("nidec-machine-tool-pinghu", "expected_output", Q(1_500_000_000, "CNY")),
+        ("nidec-machine-tool-pinghu", "date", cgr.parse_date("2022-01")),
+        ("nidec-machine-tool-pinghu", "region", "pinghu-etdz"),
+        ("basf-heraeus-pgm", "investment", Q(75_000_000, "USD", "approx")),
+        ("basf-heraeus-pgm", "region", "dushangang"),
+        ("basf-heraeus-pgm", "date", cgr.parse_date("2022-02")),
+        ("dekuweile-pinghu", "investment", Q(25_000_000, "USD")),
+        ("dekuweile-pinghu", "date", cgr.parse_date("2022-03-25")),
+        ("allnex-resin-138kt", "investment", Q(200_000_000, "USD")),
+        ("allnex-resin-138kt", "fixed_asset_investment", Q(180_000_000, "USD", "approx")),
+        ("allnex-resin-138kt", "registered_capital", Q(60_000_000, "USD")),
+        ("allnex-resin-138kt", "area_mu", 153),
+        ("allnex-resin-138kt", "capacity", Q(138_000, "t/yr")),
+        ("allnex-resin-138kt", "start_date", cgr.parse_date("2021-10")),
+        ("allnex-resin-138kt", "trial_date", cgr.parse_date("2023-Q2")),
+        ("allnex-resin-138kt", "status", "under_construction"),
+        ("hanlin-capital-increase", "capital_increase", Q(35_000_000, "USD")),
+        ("hanlin-capital-increase", "investment", Q(100_000_000, "USD", "at_least")),
+        ("great-wall-pinghu", "investment", Q(10_000_000_000, "CNY", "at_least")),
+        ("dmg-mori-pinghu", "date", cgr.parse_date("2021")),
+        ("zhongjin-precision-pinghu", "date", cgr.parse_date("2021")),
+    ],
+)
+def test_article_figures(pinghu: cgr.ChainGraph, project: str, field: str, value: object) -> None:
+    assert getattr(pinghu.dataset.projects[project], field) == value
+
+
+def test_article_firms_are_local_and_described(pinghu: cgr.ChainGraph) -> None:
+    ds = pinghu.dataset
+    expected = {
+        "德西福格汽车配件（平湖）有限公司", "浙江川电钢板加工有限公司", "日本电产汽车马达", "日本电产机床",
+        "德马吉森精机", "中津精密", "巴斯夫", "贺利氏", "德库威勒", "湛新科技材料（嘉兴）有限公司", "汉林（浙江）科技产业发展有限公司",
+        "法电优能（平湖）新能源有限公司", "长城汽车", "润泽",
+    }
+    for name in expected:
+        firm = ds.firm(name)
+        assert pinghu.is_local(firm, "pinghu"), name
+        assert "pinghu-2022-article" in firm.sources, name
+    assert ds.firm("湛新").id == ds.firm("湛新科技材料（嘉兴）有限公司").id
+    kawaden = ds.firm("川电钢板")
+    assert kawaden.country == "JP" and ds.groups[kawaden.group or ""].fortune500 is True
+    assert pinghu.fortune500(ds.firm("巴斯夫").id) and pinghu.fortune500(ds.firm("贺利氏").id)
+    assert ds.firm("日本电产机床").group == ds.firm("日本电产汽车马达").group == "nidec"
+    assert ds.firm("德库威勒").country == "DE"
+
+
+def test_parks_and_region_facts(pinghu: cgr.ChainGraph) -> None:
+    ds = pinghu.dataset
+    assert ds.region("中日（平湖）产业合作园").favoured_countries == ["JP"]
+    assert ds.region("中德产业合作园").favoured_countries == ["DE"]
+    assert ds.region("独山港经济开发区").parent == ds.region("平湖经济技术开发区").parent == "pinghu"
+    assert ds.region_ancestors("pinghu") == ["pinghu", "jiaxing", "zhejiang", "china"]
+    facts = {(f.metric, f.period): f.value for f in ds.region_facts}
+    assert facts[("实际利用外资", "2022-01/2022-04")] == Q(183_400_000, "USD")
+    assert facts[("集中签约项目总投资", "2022-05-28")] == Q(10_800_000_000, "CNY")
+    assert facts[("集中签约落户高质量制造业项目", "2022-05-28")] == Q(21, "个")
+    assert facts[("签约落户招大引强项目总投资", "2022-01/2022-04")] == Q(410_000_000, "USD")
+
+
+def test_every_figure_is_cited(pinghu: cgr.ChainGraph) -> None:
+    ds = pinghu.dataset
+    cited = {(c.subject, c.field) for c in ds.citations}
+    for project in ds.projects.values():
+        for field in ("investment", "registered_capital", "fixed_asset_investment", "capital_increase",
+                      "expected_output", "area_mu", "capacity", "date", "start_date", "trial_date"):
+            if getattr(project, field) is not None:
+                assert (project.id, field) in cited, (project.id, field)
+    for citation in ds.citations:
+        assert len(citation.evidence) <= 40, citation  # the figure, not the sentence
+
+
+def test_chain_templates(pinghu: cgr.ChainGraph) -> None:
+    ds = pinghu.dataset
+    assert set(ds.chains) == {"automotive", "machine-tool", "new-materials"}
+    for chain in ds.chains.values():
+        assert len(chain.segments) >= 15
+        assert sum(1 for s in chain.segments if s.leading) == 1
+        for segment in chain.segments:
+            assert segment.name and segment.name_en and segment.keywords and 0 < segment.importance <= 1
+    machine = ds.segment("主机")
+    assert machine.id == "mt-machine" and machine.leading
+    around = set(pinghu.upstream("mt-machine"))
+    assert {"mt-spindle", "mt-ball-screw", "mt-linear-guide", "mt-cnc-system"} <= around
+    for name in ("工装夹具", "刀具", "量具量仪"):
+        assert ds.segment(name, chain="机床").chain == "machine-tool"
+
+
+def test_reference_pool_coverage(pinghu: cgr.ChainGraph) -> None:
+    ds = pinghu.dataset
+    covered = 0
+    for segment_id in ds.segments:
+        outside = [f for f in pinghu.firms_of_segment(segment_id) if not pinghu.is_local(f, "pinghu")]
+        if len(outside) >= 3:
+            covered += 1
+    assert covered / len(ds.segments) >= 0.8
+    for firm in ds.firms.values():
+        if not pinghu.is_local(firm, "pinghu"):
+            assert firm.sources and firm.country and firm.headquarters and firm.size, firm.id
+            assert all(ds.sources[s].url for s in firm.sources), firm.id
+
+
+def test_gap_report_a_planner_would_agree_with(pinghu: cgr.ChainGraph) -> None:
+    auto = cgr.gap_report(pinghu, "汽车", "平湖")
+    assert auto.segment("auto-drive-motor").status == "strong"
+    assert "日本电产汽车马达" in auto.segment("auto-drive-motor").local_firms
+    assert auto.segment("auto-motor-core").status == "strong"  # 川电钢板 already makes cores (JFE group)
+    assert auto.segment("auto-forging").status == "weak"  # 德西福格 alone
+    assert auto.segment("auto-vehicle").status == "pipeline"  # 长城汽车
+    tools = cgr.gap_report(pinghu, "机床")
+    machine = tools.segment("mt-machine")
+    assert machine.status == "pipeline"
+    assert set(machine.pipeline_projects) >= {"日本电产机床项目", "德马吉森精机项目", "中津精密项目"}
+    assert tools.segment("mt-cnc-system").status == "missing" and tools.segment("mt-cnc-system").action == "补链"
+    materials = cgr.gap_report(pinghu, "新材料")
+    assert materials.segment("nm-pgm").status == "pipeline"
+    assert materials.segment("nm-resin").status == "pipeline"
+    assert materials.segment("nm-electrical-steel").status == "strong"
+    # cross-chain: the rare-earth magnet gap is pulled by Pinghu's strong drive motors
+    magnet = materials.segment("nm-rare-earth-magnet")
+    assert any("驱动电机［汽车］ 强（日本电产汽车马达）" in r for r in magnet.reasons)
+
+
+def test_targets_for_cnc_systems(pinghu: cgr.ChainGraph) -> None:
+    result = cgr.find_targets(pinghu, "machine-tool", "数控系统")
+    names = [c.firm.name for c in result.candidates]
+    assert len(names) >= 5 and "发那科" in names and "华中数控" in names
+    fanuc = next(c for c in result.candidates if c.firm.name == "发那科")
+    assert "中日（平湖）产业合作园 匹配（日本企业）" in fanuc.reasons
+
+
+def test_second_round_investment_is_found(pinghu: cgr.ChainGraph) -> None:
+    """Other Nidec units are 二次招商 candidates because Nidec already has two firms in Pinghu."""
+    hits = [c for seg in pinghu.dataset.segments for c in cgr.find_targets(pinghu, None, seg, limit=None).candidates
+            if any(r.startswith("二次招商：同属日本电产") for r in c.reasons)]
+    assert hits
