@@ -1,0 +1,272 @@
+"""Generate a synthetic national pool: a dataset folder in the normal format, with realistic structure.
+
+The real chain templates (from the bundled dataset), a region tree (country > provinces > cities > counties with
+parks) whose county sizes follow a Zipf law, regional specialisation in clusters of neighbouring segments (so
+relatedness has signal), firms with groups, countries, Fortune Global 500 groups, leaders, multi-segment links
+of mixed confidence, supply ties and projects in every status with money. The same seed gives the same files.
+
+Besides the dataset the generator writes ``planted.json``: facts it planted on purpose in the default region
+(the largest county), so tests can check that the analysis finds them:
+
+* ``missing``: segments with no firm and no project in the default region;
+* ``pipeline``: segments with only signed or under-construction projects there;
+* ``strong``: segments where the default region has a leader.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from chaingraph import load_dataset
+>>> root = generate(pathlib.Path(tempfile.mkdtemp()) / "pool", firms=2000, regions=20, seed=7)
+>>> ds = load_dataset(root)
+>>> len(ds.firms) >= 2000, ds.info.default_region == "r0000"
+(True, True)
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import random
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .dataset import bundled_dataset_path
+from .errors import ExportError
+
+__all__ = ["generate", "SynthSpec", "PLANTED_FILE"]
+
+PLANTED_FILE = "planted.json"
+
+_PROVINCES = ["浙江", "江苏", "广东", "山东", "上海", "安徽", "湖北", "四川", "河南", "福建", "湖南", "河北",
+              "辽宁", "陕西", "重庆", "天津", "江西", "广西", "吉林", "山西"]
+_COUNTRIES = [("CN", 0.82), ("JP", 0.06), ("DE", 0.04), ("US", 0.03), ("KR", 0.02), ("TW", 0.01), ("FR", 0.01),
+              ("CH", 0.01)]
+_SIZES = [("leader", 0.01), ("large", 0.09), ("medium", 0.30), ("small", 0.60)]
+_CONFIDENCE = [("confirmed", 0.75), ("probable", 0.2), ("guessed", 0.05)]
+_STATUSES = [("operating", 0.35), ("signed", 0.3), ("under_construction", 0.25), ("trial", 0.1)]
+
+
+@dataclass(frozen=True)
+class SynthSpec:
+    firms: int
+    regions: int
+    seed: int = 1
+    missing: int = 3  # per chain, planted in the default region
+    pipeline: int = 2  # per chain
+    strong: int = 2  # per chain
+
+
+def _pick(rng: random.Random, table: Sequence[tuple[str, float]]) -> str:
+    return rng.choices([k for k, _ in table], weights=[w for _, w in table])[0]
+
+
+def _chains(templates: Path) -> tuple[list[dict], dict[str, list[str]], dict[str, float]]:  # type: ignore[type-arg]
+    chains = []
+    neighbours: dict[str, list[str]] = {}
+    importance: dict[str, float] = {}
+    for path in sorted((templates / "chains").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        chains.append(data)
+        for segment in data["segments"]:
+            neighbours.setdefault(segment["id"], [])
+            importance[segment["id"]] = float(segment["importance"])
+    for data in chains:
+        for edge in data.get("supplies") or []:
+            a, b = (edge["from"], edge["to"]) if isinstance(edge, dict) else edge
+            neighbours.setdefault(a, []).append(b)
+            neighbours.setdefault(b, []).append(a)
+    return chains, neighbours, importance
+
+
+def generate(path: str | Path, firms: int, regions: int, seed: int = 1, missing: int = 3, pipeline: int = 2,
+             strong: int = 2) -> Path:
+    """Write a synthetic dataset of ``firms`` firms over ``regions`` counties into ``path`` and return it."""
+    if firms < 1 or regions < 1:
+        raise ValueError("firms and regions must be at least 1")
+    spec = SynthSpec(firms, regions, seed, missing, pipeline, strong)
+    rng = random.Random(seed)
+    root = Path(path)
+    staging = root.with_name(f".{root.name}.tmp")
+    if staging.exists():
+        shutil.rmtree(staging)
+    try:
+        (staging / "chains").mkdir(parents=True)
+        _write(staging, spec, rng)
+        if root.exists():
+            shutil.rmtree(root)
+        staging.rename(root)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ExportError(f"cannot write {root}: {exc.strerror or exc}") from exc
+    return root
+
+
+def _write(root: Path, spec: SynthSpec, rng: random.Random) -> None:
+    templates = bundled_dataset_path()
+    for path in sorted((templates / "chains").glob("*.yaml")):
+        shutil.copyfile(path, root / "chains" / path.name)
+    chains, neighbours, importance = _chains(templates)
+    segments = [s["id"] for c in chains for s in c["segments"]]
+    chain_of = {s["id"]: c["id"] for c in chains for s in c["segments"]}
+
+    # ------------------------------------------------------------------ regions: country > provinces > cities > counties
+    n_provinces = max(1, min(len(_PROVINCES), round(math.sqrt(spec.regions) / 1.2)))
+    counties = [f"r{i:04d}" for i in range(spec.regions)]
+    region_rows: list[dict[str, object]] = [{"id": "cn", "name": "中国", "kind": "country"}]
+    cities: list[str] = []
+    for p in range(n_provinces):
+        region_rows.append({"id": f"p{p:02d}", "name": f"{_PROVINCES[p]}省", "kind": "province", "parent": "cn"})
+    n_cities = max(1, spec.regions // 4)
+    for c in range(n_cities):
+        cities.append(f"c{c:03d}")
+        region_rows.append({"id": f"c{c:03d}", "name": f"城市{c:03d}", "kind": "city",
+                            "parent": f"p{c % n_provinces:02d}"})
+    parks: dict[str, list[str]] = {}
+    for i, county in enumerate(counties):
+        region_rows.append({"id": county, "name": f"县市{i:04d}", "kind": "county", "parent": cities[i % n_cities]})
+        for k in range(1 if i % 3 else 2):
+            park = f"{county}-z{k}"
+            row: dict[str, object] = {"id": park, "name": f"县市{i:04d}开发区{k}", "kind": "park", "parent": county}
+            if k == 1:
+                row["favoured_countries"] = [["JP"], ["DE"], ["KR"]][i % 3]
+            region_rows.append(row)
+            parks.setdefault(county, []).append(park)
+    (root / "regions.yaml").write_text(yaml.safe_dump({"regions": region_rows}, allow_unicode=True, sort_keys=False,
+                                                      default_flow_style=None), encoding="utf-8")
+
+    # ------------------------------------------------------------------ county sizes (Zipf) and specialisations
+    weights = [1.0 / (rank + 1) for rank in range(spec.regions)]
+    specialisation: dict[str, dict[str, float]] = {}
+    for county in counties:
+        boost: dict[str, float] = {}
+        for _ in range(rng.randint(1, 3)):
+            centre = rng.choice(segments)
+            boost[centre] = boost.get(centre, 1.0) * 8.0
+            for n in neighbours[centre]:
+                boost[n] = boost.get(n, 1.0) * 4.0
+        specialisation[county] = boost
+    default = counties[0]
+
+    # ------------------------------------------------------------------ planted facts in the default region
+    by_chain: dict[str, list[str]] = {}
+    for s in segments:
+        by_chain.setdefault(chain_of[s], []).append(s)
+    planted: dict[str, list[str]] = {"missing": [], "pipeline": [], "strong": []}
+    for chain_segments in by_chain.values():
+        chosen = rng.sample(chain_segments, min(len(chain_segments), spec.missing + spec.pipeline + spec.strong))
+        planted["missing"] += chosen[:spec.missing]
+        planted["pipeline"] += chosen[spec.missing:spec.missing + spec.pipeline]
+        planted["strong"] += chosen[spec.missing + spec.pipeline:]
+    barred = set(planted["missing"]) | set(planted["pipeline"])
+
+    # ------------------------------------------------------------------ groups
+    n_groups = max(3, spec.firms // 500)
+    group_rows = []
+    for g in range(n_groups):
+        group_rows.append({"id": f"g{g:05d}", "name": f"集团{g:05d}", "country": _pick(rng, _COUNTRIES),
+                           "fortune500": "yes" if g % 10 == 0 else "no", "sources": "synth"})
+
+    # ------------------------------------------------------------------ firms and links
+    base = [importance[s] for s in segments]
+    county_weights = {c: [base[i] * specialisation[c].get(s, 1.0) for i, s in enumerate(segments)] for c in counties}
+    firm_rows: list[list[str]] = []
+    link_rows: list[list[str]] = []
+    firm_home: list[str] = []
+    firm_segment: list[str] = []
+    for f in range(spec.firms):
+        fid = f"f{f:07d}"
+        roll = rng.random()
+        if roll < 0.05:
+            county = ""  # reference firm known only by headquarters
+        else:
+            county = rng.choices(counties, weights=weights)[0]
+        pool = county_weights[county] if county else base
+        segment = rng.choices(segments, weights=pool)[0]
+        if county == default and segment in barred:
+            segment = rng.choice([s for s in segments if s not in barred])
+        size = _pick(rng, _SIZES)
+        if county == default and size == "leader" and segment not in planted["strong"]:
+            size = "large"  # leaders in the default region only where planted
+        group = f"g{rng.randrange(n_groups):05d}" if rng.random() < 0.12 else ""
+        region = (rng.choice(parks[county]) if county and rng.random() < 0.4 else county)
+        firm_rows.append([fid, f"企业{f:07d}", _pick(rng, _COUNTRIES), group, size, region,
+                          "" if county else "境外或外地", "synth"])
+        firm_home.append(county)
+        firm_segment.append(segment)
+        link_rows.append([fid, segment, _pick(rng, _CONFIDENCE), "synth"])
+        if rng.random() < 0.3:
+            other = rng.choice(neighbours[segment]) if neighbours[segment] else segment
+            if other != segment and not (county == default and other in barred):
+                link_rows.append([fid, other, _pick(rng, _CONFIDENCE), "synth"])
+    # a leader in each planted strong segment of the default region
+    for k, segment in enumerate(planted["strong"]):
+        fid = f"lead{k:05d}"
+        firm_rows.append([fid, f"龙头企业{k:03d}", "CN", "", "leader", default, "", "synth"])
+        link_rows.append([fid, segment, "confirmed", "synth"])
+        firm_home.append(default)
+        firm_segment.append(segment)
+
+    # ------------------------------------------------------------------ ties and projects
+    tie_rows = []
+    for _ in range(spec.firms // 50):
+        a, b = rng.randrange(len(firm_rows)), rng.randrange(len(firm_rows))
+        if a != b:
+            tie_rows.append([firm_rows[a][0], firm_rows[b][0], "零部件", "synth"])
+    project_rows = []
+    n_projects = max(1, spec.firms // 25)
+    for p in range(n_projects):
+        i = rng.randrange(len(firm_rows))
+        county = firm_home[i]
+        if not county:
+            continue
+        segment = firm_segment[i]
+        status = _pick(rng, _STATUSES)
+        if county == default and segment in barred:
+            continue
+        amount = rng.choice([500, 1000, 2000, 5000, 8000, 20000]) * 10_000
+        qualifier = rng.choice(["", "", "~", ">="])
+        year = rng.choice([2020, 2021, 2022])
+        project_rows.append([f"p{p:06d}", f"项目{p:06d}", firm_rows[i][0], county, status,
+                             f"{year}-{rng.randint(1, 12):02d}", f"{qualifier}{amount} {rng.choice(['CNY', 'USD'])}",
+                             segment, "synth"])
+    for k, segment in enumerate(planted["pipeline"]):
+        fid = f"pipe{k:05d}"
+        firm_rows.append([fid, f"在途企业{k:03d}", "JP", "", "large", "", "日本", "synth"])
+        link_rows.append([fid, segment, "confirmed", "synth"])
+        project_rows.append([f"pp{k:05d}", f"在途项目{k:03d}", fid, default, "signed", "2022-05", "30000000 USD",
+                             segment, "synth"])
+
+    # ------------------------------------------------------------------ write
+    def write(name: str, header: list[str], rows: list[list[str]]) -> None:
+        with (root / name).open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out, lineterminator="\n")
+            writer.writerow(header)
+            writer.writerows(rows)
+
+    write("sources.csv", ["id", "title", "publisher", "kind"],
+          [["synth", f"合成数据（seed {spec.seed}）", "chaingraph synth", "synthetic"]])
+    write("groups.csv", ["id", "name", "country", "fortune500", "sources"],
+          [[g["id"], g["name"], g["country"], g["fortune500"], g["sources"]] for g in group_rows])
+    write("firms.csv", ["id", "name", "country", "group", "size", "region", "headquarters", "sources"], firm_rows)
+    write("links.csv", ["firm", "segment", "confidence", "sources"], link_rows)
+    write("ties.csv", ["supplier", "customer", "product", "sources"], tie_rows)
+    write("projects.csv", ["id", "name", "firms", "region", "status", "date", "investment", "segments", "sources"],
+          project_rows)
+    info = {
+        "id": f"synth-{spec.firms}-{spec.regions}-{spec.seed}",
+        "name": f"合成全国企业库（{spec.firms} 家企业，{spec.regions} 个县市）",
+        "as_of": "2022-06-01",
+        "default_region": default,
+        "description": "chaingraph synth 生成的合成数据，仅用于测试与性能评估。",
+        "fx_rates": [{"currency": "USD", "cny_per_unit": 6.7261, "date": "2022", "source": "synth"}],
+    }
+    (root / "dataset.yaml").write_text(yaml.safe_dump(info, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    planted_out = {"region": default, "seed": spec.seed, "firms": spec.firms, "regions": spec.regions,
+                   "missing": sorted(planted["missing"]), "pipeline": sorted(planted["pipeline"]),
+                   "strong": sorted(planted["strong"])}
+    (root / PLANTED_FILE).write_text(json.dumps(planted_out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,63 @@
+"""The synthetic national-pool generator: deterministic, valid, and its planted gaps are found."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import chaingraph as cgr
+from chaingraph.synth import PLANTED_FILE, generate
+
+
+@pytest.fixture(scope="module")
+def pool(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate(tmp_path_factory.mktemp("synth") / "pool", firms=10_000, regions=40, seed=11)
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_deterministic(tmp_path: Path) -> None:
+    a = generate(tmp_path / "a", firms=3000, regions=20, seed=5)
+    b = generate(tmp_path / "b", firms=3000, regions=20, seed=5)
+    c = generate(tmp_path / "c", firms=3000, regions=20, seed=6)
+    assert _files(a) == _files(b)
+    assert _files(a)["firms.csv"] != _files(c)["firms.csv"]
+
+
+def test_valid_and_structured(pool: Path) -> None:
+    ds = cgr.load_dataset(pool)
+    assert len(ds.firms) >= 10_000
+    counties = [r for r in ds.regions.values() if r.kind == "county"]
+    assert len(counties) == 40
+    assert ds.info.default_region == "r0000"
+    sizes = sorted((sum(1 for f in ds.firms.values() if f.region and ds.region_ancestors(f.region)[-4 if
+                    ds.regions[f.region].kind == "park" else -3] == c.id) for c in counties), reverse=True)
+    assert sizes[0] > 5 * sizes[len(sizes) // 2]  # Zipf-like: the largest county dwarfs the median one
+    assert {p.status for p in ds.projects.values()} >= {"signed", "under_construction", "trial", "operating"}
+    assert any(g.fortune500 for g in ds.groups.values())
+    assert any(r.favoured_countries for r in ds.regions.values())
+    assert {link.confidence for link in ds.links} == {"confirmed", "probable", "guessed"}
+
+
+def test_planted_gaps_are_found(pool: Path) -> None:
+    planted = json.loads((pool / PLANTED_FILE).read_text(encoding="utf-8"))
+    cg = cgr.build_graph(cgr.load_dataset(pool))
+    status = {}
+    for chain in cg.dataset.chains:
+        report = cgr.gap_report(cg, chain, planted["region"])
+        assert report.relatedness_used
+        status.update({g.segment.id: g.status for g in report.segments})
+    assert planted["missing"] and all(status[s] == "missing" for s in planted["missing"])
+    assert planted["pipeline"] and all(status[s] == "pipeline" for s in planted["pipeline"])
+    assert planted["strong"] and all(status[s] == "strong" for s in planted["strong"])
+
+
+def test_relatedness_has_signal(pool: Path) -> None:
+    cg = cgr.build_graph(cgr.load_dataset(pool))
+    rel = cgr.compute_relatedness(cg, "county")
+    values = [p for row in rel.proximity.values() for p in row.values()]
+    assert max(values) > 0.3 and min(values) < max(values)
