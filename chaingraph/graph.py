@@ -35,8 +35,9 @@ Examples
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import networkx as nx
@@ -74,10 +75,18 @@ def _plain(value: object) -> object:
 
 @dataclass
 class ChainGraph:
-    """A dataset as a graph, with indexes for the analysis. Build it with :func:`build_graph`."""
+    """A dataset as a graph, with indexes for the analysis. Build it with :func:`build_graph`.
+
+    ``graph`` (the networkx MultiDiGraph) is built on first use: the analysis needs only the indexes below, and a
+    national pool's graph takes time and memory that a gap report should not pay for.
+    """
 
     dataset: Dataset
-    graph: nx.MultiDiGraph = field(repr=False)
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The dataset as a networkx MultiDiGraph (schema in this module's docstring)."""
+        return _without_gc(_networkx_graph, self.dataset)
 
     # ------------------------------------------------------------------------------------- indexes
     @cached_property
@@ -212,7 +221,22 @@ def _project_stage(project: Project) -> str | None:
 
 
 def build_graph(dataset: Dataset) -> ChainGraph:
-    """Build the networkx graph of a dataset (schema in this module's docstring)."""
+    """The :class:`ChainGraph` of a dataset; its networkx graph (``.graph``) is built when first used."""
+    return ChainGraph(dataset=dataset)
+
+
+def _without_gc(func, *args):  # type: ignore[no-untyped-def]
+    # millions of small acyclic objects: the cyclic collector would rescan them over and over while they are made
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return func(*args)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _networkx_graph(dataset: Dataset) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph(dataset=dataset.info.id, name=dataset.info.name, as_of=str(dataset.info.as_of))
     segment_chain = {}
     for chain in dataset.chains.values():
@@ -266,7 +290,7 @@ def build_graph(dataset: Dataset) -> ChainGraph:
         for segment in p.segments:
             g.add_edge(p.id, segment, key="in_segment")
         _cite(g, p.id, p.sources)
-    return ChainGraph(dataset=dataset, graph=g)
+    return g
 
 
 def _cite(g: nx.MultiDiGraph, node: str, sources: list[str]) -> None:

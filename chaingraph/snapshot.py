@@ -1,0 +1,433 @@
+"""Compiled snapshots: a dataset folder prepared once into an indexed SQLite file, for fast cold queries.
+
+Loading a national pool of a million firms from CSV and building its networkx graph takes about a minute; a gap
+report for one region needs a few thousand rows of it. :func:`compile_snapshot` validates the dataset once
+(with the normal reader, so a snapshot only ever holds a valid dataset) and writes what the analysis asks for
+into SQLite tables indexed by region and segment. :class:`SnapshotFacts` answers the
+:class:`~chaingraph.analysis.facts.Facts` questions with SQL, giving exactly the results of the in-memory graph.
+
+A snapshot records a fingerprint of every source file (size, modification and change times in nanoseconds,
+inode). :func:`open_snapshot` rebuilds it whenever any source file changed, appeared or disappeared, so it never
+serves stale results. Snapshots live in ``$CHAINGRAPH_CACHE`` (default: ``$XDG_CACHE_HOME/chaingraph`` or
+``~/.cache/chaingraph``), one file per dataset folder.
+
+Examples
+--------
+>>> import tempfile, pathlib, os
+>>> from chaingraph.fixtures import write_tiny_dataset
+>>> from chaingraph import gap_report
+>>> root = write_tiny_dataset(pathlib.Path(tempfile.mkdtemp()) / "tiny")
+>>> facts = open_snapshot(root, cache_dir=pathlib.Path(tempfile.mkdtemp()))
+>>> gap_report(facts, "demo-auto").segment("core").status
+'pipeline'
+>>> facts.close()
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .analysis.facts import CandidateFacts, FirmRef, ProjectRef, SegmentState
+from .analysis.params import AnalysisParams
+from .dataset import Dataset, _resolve
+from .errors import ChaingraphError, ExportError
+from .model import Chain, Region, Segment, SupplyEdge
+
+__all__ = ["compile_snapshot", "open_snapshot", "SnapshotFacts", "snapshot_path", "fingerprint", "CACHE_ENV"]
+
+CACHE_ENV = "CHAINGRAPH_CACHE"
+FORMAT_VERSION = "1"
+_SOURCE_SUFFIXES = (".csv", ".yaml", ".yml")
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE chains (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE segments (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, chain TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE supplies (ord INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, chain TEXT NOT NULL,
+                       note TEXT NOT NULL);
+CREATE TABLE regions (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE region_anc (region TEXT NOT NULL, ancestor TEXT NOT NULL, PRIMARY KEY (ancestor, region))
+    WITHOUT ROWID;
+CREATE TABLE firms (id TEXT PRIMARY KEY, ord INTEGER NOT NULL, name TEXT NOT NULL, country TEXT NOT NULL,
+                    grp TEXT, size TEXT NOT NULL, region TEXT, headquarters TEXT NOT NULL, f500 TEXT,
+                    leader INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE groups (id TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE projects (id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL, date TEXT,
+                       region TEXT) WITHOUT ROWID;
+-- every presence of a firm in a segment, in the order the in-memory graph lists them; ``place`` is where it
+-- counts: the firm's region for links, the project's region for project presences
+CREATE TABLE presence (ord INTEGER PRIMARY KEY, firm TEXT NOT NULL, segment TEXT NOT NULL, stage TEXT NOT NULL,
+                       confidence TEXT NOT NULL, via TEXT, place TEXT);
+CREATE TABLE ties (ord INTEGER PRIMARY KEY, supplier TEXT NOT NULL, customer TEXT NOT NULL);
+CREATE TABLE counts (level TEXT NOT NULL, guessed INTEGER NOT NULL, region TEXT NOT NULL, segment TEXT NOT NULL,
+                     n INTEGER NOT NULL);
+"""
+
+_INDEXES = """
+CREATE INDEX presence_place ON presence (place, segment, ord);
+CREATE INDEX presence_segment ON presence (segment, ord);
+CREATE INDEX presence_firm ON presence (firm, ord);
+CREATE INDEX firms_region ON firms (region);
+CREATE INDEX firms_group ON firms (grp);
+CREATE INDEX ties_supplier ON ties (supplier);
+CREATE INDEX ties_customer ON ties (customer);
+CREATE INDEX counts_level ON counts (level, guessed);
+"""
+
+
+def _cache_root(cache_dir: Path | None) -> Path:
+    if cache_dir is not None:
+        return cache_dir
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "chaingraph"
+
+
+def snapshot_path(root: str | Path, cache_dir: Path | None = None) -> Path:
+    """Where the snapshot of a dataset folder lives (one file per absolute folder path)."""
+    key = hashlib.sha256(str(Path(root).resolve()).encode("utf-8")).hexdigest()[:20]
+    return _cache_root(cache_dir) / f"{Path(root).name}-{key}.sqlite"
+
+
+def _source_files(root: Path) -> Iterator[Path]:
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in _SOURCE_SUFFIXES and not path.name.startswith("."):
+            yield path
+
+
+def fingerprint(root: str | Path) -> str:
+    """A digest of every source file's name, size, mtime, ctime (ns) and inode: any edit changes it."""
+    root = Path(root)
+    digest = hashlib.sha256(FORMAT_VERSION.encode())
+    for path in _source_files(root):
+        st = path.stat()
+        digest.update(f"{path.relative_to(root)}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n"
+                      .encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def compile_snapshot(dataset: Dataset, target: str | Path, source_fingerprint: str = "") -> Path:
+    """Write the snapshot of a loaded dataset to ``target`` (atomically: a temporary file, then a rename)."""
+    from .graph import build_graph  # the presence order is the in-memory graph's
+
+    cg = build_graph(dataset)  # only its indexes are used; the networkx graph itself is never built
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    tmp = Path(tmp_name)
+    try:
+        con = sqlite3.connect(tmp)
+        try:
+            con.execute("PRAGMA journal_mode = OFF")
+            con.execute("PRAGMA synchronous = OFF")
+            con.executescript(_SCHEMA)
+            _fill(con, cg, source_fingerprint)
+            con.executescript(_INDEXES)
+            con.execute("ANALYZE")
+            con.commit()
+        finally:
+            con.close()
+        os.replace(tmp, target)
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"cannot write snapshot {target}: {exc}") from exc
+    return target
+
+
+def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
+    ds: Dataset = cg.dataset
+    info = ds.info
+    meta = {
+        "version": FORMAT_VERSION, "fingerprint": source_fingerprint, "dataset": info.id, "name": info.name,
+        "as_of": str(info.as_of), "default_region": info.default_region, "analysis": _dump(info.analysis),
+    }
+    con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+    for i, chain in enumerate(ds.chains.values()):
+        con.execute("INSERT INTO chains VALUES (?, ?, ?)", (i, chain.id, _dump(
+            {"name": chain.name, "name_en": chain.name_en, "aliases": chain.aliases,
+             "description": chain.description})))
+    for i, s in enumerate(ds.segments.values()):
+        con.execute("INSERT INTO segments VALUES (?, ?, ?, ?)", (i, s.id, s.chain, _dump(
+            {"name": s.name, "tier": s.tier, "importance": s.importance, "name_en": s.name_en,
+             "keywords": s.keywords, "aliases": s.aliases, "leading": s.leading, "description": s.description})))
+    con.executemany("INSERT INTO supplies VALUES (?, ?, ?, ?, ?)",
+                    [(i, e.source, e.target, e.chain, e.note) for i, e in enumerate(ds.supply_edges)])
+    for i, r in enumerate(ds.regions.values()):
+        con.execute("INSERT INTO regions VALUES (?, ?, ?, ?)", (i, r.id, r.kind, _dump(
+            {"name": r.name, "parent": r.parent, "name_en": r.name_en, "aliases": r.aliases,
+             "favoured_countries": r.favoured_countries, "note": r.note})))
+        con.executemany("INSERT INTO region_anc VALUES (?, ?)", [(r.id, a) for a in ds.region_ancestors(r.id)])
+    con.executemany("INSERT INTO groups VALUES (?, ?)", [(g.id, g.name) for g in ds.groups.values()])
+    con.executemany(
+        "INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((f.id, i, f.name, f.country, f.group, f.size, f.region, f.headquarters, cg.fortune500(f.id),
+          int(cg.is_leader(f.id))) for i, f in enumerate(ds.firms.values())))
+    con.executemany("INSERT INTO projects VALUES (?, ?, ?, ?, ?)",
+                    ((p.id, p.name, p.status, str(p.date) if p.date else None, p.region)
+                     for p in ds.projects.values()))
+    firms = ds.firms
+    projects = ds.projects
+    rows = []
+    for presences in cg.presences_by_segment.values():
+        for p in presences:
+            place = projects[p.via].region if p.via is not None else firms[p.firm].region
+            rows.append((p.firm, p.segment, p.stage, p.confidence, p.via, place))
+    # ``ord`` keeps the graph's order within each segment, which is all the analysis relies on
+    con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    ((i, *row) for i, row in enumerate(rows)))
+    con.executemany("INSERT INTO ties VALUES (?, ?, ?)",
+                    ((i, t.supplier, t.customer) for i, t in enumerate(ds.ties)))
+    from .analysis.facts import NxFacts
+
+    nx_facts = NxFacts(cg)
+    for level in sorted({r.kind for r in ds.regions.values()}):
+        for guessed in (False, True):
+            params = AnalysisParams(count_guessed_links=guessed)
+            counts = nx_facts.region_segment_counts(level, params)
+            con.executemany("INSERT INTO counts VALUES (?, ?, ?, ?, ?)",
+                            ((level, int(guessed), r, s, n) for r, row in counts.items() for s, n in row.items()))
+
+
+def open_snapshot(root: str | Path, cache_dir: Path | None = None, rebuild: bool = False,
+                  on_build: Any = None) -> SnapshotFacts:
+    """The snapshot of a dataset folder, compiled first if it is missing or any source file changed.
+
+    ``on_build(path)`` is called before a (re)build, so a CLI can tell the user why it takes a while.
+    """
+    from .reader import load_dataset
+
+    root = Path(root)
+    path = snapshot_path(root, cache_dir)
+    current = fingerprint(root)
+    if not rebuild and path.exists():
+        try:
+            facts = SnapshotFacts(path)
+        except ChaingraphError:
+            facts = None
+        if facts is not None:
+            if facts.meta.get("fingerprint") == current and facts.meta.get("version") == FORMAT_VERSION:
+                return facts
+            facts.close()
+    if on_build is not None:
+        on_build(path)
+    dataset = load_dataset(root)
+    compile_snapshot(dataset, path, current)
+    if fingerprint(root) != current:  # edited while we were compiling: do not trust what we wrote
+        path.unlink(missing_ok=True)
+        raise ChaingraphError(f"{root} changed while its snapshot was being compiled; run the command again")
+    return SnapshotFacts(path)
+
+
+class SnapshotFacts:
+    """:class:`~chaingraph.analysis.facts.Facts` answered by SQL from a compiled snapshot."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            self.meta = dict(self.con.execute("SELECT key, value FROM meta"))
+        except sqlite3.Error as exc:
+            raise ChaingraphError(f"cannot read snapshot {self.path}: {exc}") from exc
+        self.params = AnalysisParams.from_mapping(json.loads(self.meta.get("analysis", "{}")))
+        self._load_structure()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> SnapshotFacts:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------------------------------ structure
+    def _load_structure(self) -> None:
+        segments: dict[str, Segment] = {}
+        chains: dict[str, Chain] = {}
+        for chain_id, data in self.con.execute("SELECT id, data FROM chains ORDER BY ord"):
+            d = json.loads(data)
+            chains[chain_id] = Chain(id=chain_id, name=d["name"], name_en=d["name_en"], aliases=d["aliases"],
+                                     description=d["description"])
+        for seg_id, chain_id, data in self.con.execute("SELECT id, chain, data FROM segments ORDER BY ord"):
+            d = json.loads(data)
+            segment = Segment(id=seg_id, chain=chain_id, name=d["name"], tier=d["tier"], importance=d["importance"],
+                              name_en=d["name_en"], keywords=d["keywords"], aliases=d["aliases"],
+                              leading=d["leading"], description=d["description"])
+            segments[seg_id] = segment
+            chains[chain_id].segments.append(segment)
+        self._up: dict[str, list[str]] = {s: [] for s in segments}
+        self._down: dict[str, list[str]] = {s: [] for s in segments}
+        for source, target, chain_id, note in self.con.execute(
+                "SELECT source, target, chain, note FROM supplies ORDER BY ord"):
+            chains[chain_id].supplies.append(SupplyEdge(source, target, chain_id, note))
+            self._down[source].append(target)
+            self._up[target].append(source)
+        order = {s: i for i, s in enumerate(segments)}
+        for table in (self._up, self._down):
+            for key, values in table.items():
+                table[key] = sorted(set(values), key=order.__getitem__)
+        regions: dict[str, Region] = {}
+        for region_id, kind, data in self.con.execute("SELECT id, kind, data FROM regions ORDER BY ord"):
+            d = json.loads(data)
+            regions[region_id] = Region(id=region_id, name=d["name"], kind=kind, parent=d["parent"],
+                                        name_en=d["name_en"], aliases=d["aliases"],
+                                        favoured_countries=d["favoured_countries"], note=d["note"])
+        self._chains, self._segments, self._regions = chains, segments, regions
+
+    def chain(self, text: str) -> Chain:
+        return _resolve("chain", text, self._chains.values(), lambda c: [c.id, c.name, c.name_en, *c.aliases])
+
+    def region(self, text: str | None) -> Region:
+        text = text if text is not None else self.meta["default_region"]
+        return _resolve("region", text, self._regions.values(), lambda r: [r.id, r.name, r.name_en, *r.aliases])
+
+    def segment(self, text: str, chain: str | None = None) -> Segment:
+        pool: Iterable[Segment] = self._segments.values()
+        if chain is not None:
+            chain_id = self.chain(chain).id
+            pool = [s for s in pool if s.chain == chain_id]
+        return _resolve("segment", text, pool, lambda s: [s.id, s.name, s.name_en, *s.aliases])
+
+    def segments(self) -> dict[str, Segment]:
+        return self._segments
+
+    def chain_name(self, chain_id: str) -> str:
+        return self._chains[chain_id].name
+
+    def as_of(self) -> str:
+        return self.meta["as_of"]
+
+    def upstream(self, segment_id: str) -> list[str]:
+        return list(self._up.get(segment_id, []))
+
+    def downstream(self, segment_id: str) -> list[str]:
+        return list(self._down.get(segment_id, []))
+
+    # ------------------------------------------------------------------------------------------ questions
+    def _places(self, region_id: str) -> list[str]:
+        return [r for (r,) in self.con.execute("SELECT region FROM region_anc WHERE ancestor = ?", (region_id,))]
+
+    def segment_states(self, segment_ids: Iterable[str], region_id: str,
+                       params: AnalysisParams) -> dict[str, SegmentState]:
+        ids = list(segment_ids)
+        places = self._places(region_id)
+        found: dict[str, tuple[dict[str, bool], dict[str, tuple[str, int]], list[str]]] = {
+            s: ({}, {}, []) for s in ids}
+        projects: dict[str, ProjectRef] = {}
+        if ids and places:
+            sql = (
+                "SELECT p.segment, p.firm, p.stage, p.confidence, p.via, f.name, f.f500, f.leader, "
+                "pr.name, pr.status, pr.date FROM presence p JOIN firms f ON f.id = p.firm "
+                "LEFT JOIN projects pr ON pr.id = p.via "
+                f"WHERE p.place IN ({','.join('?' * len(places))}) AND p.segment IN ({','.join('?' * len(ids))}) "
+                "ORDER BY p.ord")
+            for (segment, firm, stage, confidence, via, name, f500, leader, p_name, p_status, p_date) in \
+                    self.con.execute(sql, (*places, *ids)):
+                firms, refs, pipeline = found[segment]
+                if via is not None and stage == "pipeline":
+                    if via not in pipeline:
+                        pipeline.append(via)
+                        projects[via] = ProjectRef(via, p_name, p_status, p_date)
+                    continue
+                counted = confidence != "guessed" or params.count_guessed_links
+                firms[firm] = firms.get(firm, False) or counted
+                refs.setdefault(firm, (name, leader, f500))  # type: ignore[arg-type]
+        states = {}
+        for segment in ids:
+            firms, refs, pipeline = found[segment]
+            local = [(FirmRef(f, refs[f][0], refs[f][2]), refs[f][1])  # type: ignore[misc]
+                     for f, counted in firms.items() if counted]
+            states[segment] = SegmentState(tuple(ref for ref, _ in local),
+                                           tuple(ref for ref, leader in local if leader),
+                                           tuple(projects[p] for p in pipeline))
+        return states
+
+    def region_segment_counts(self, level: str, params: AnalysisParams) -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = {}
+        for region, segment, n in self.con.execute(
+                "SELECT region, segment, n FROM counts WHERE level = ? AND guessed = ?",
+                (level, int(params.count_guessed_links))):
+            counts.setdefault(region, {})[segment] = n
+        return counts
+
+    def favoured_parks(self, region_id: str) -> dict[str, list[str]]:
+        parks: dict[str, list[str]] = {}
+        for rid in sorted(self._places(region_id)):
+            region = self._regions[rid]
+            for country in region.favoured_countries:
+                parks.setdefault(country, []).append(region.name)
+        return parks
+
+    def candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str],
+                   params: AnalysisParams) -> list[CandidateFacts]:
+        places = set(self._places(region_id))
+        marks = ",".join("?" * len(places)) or "NULL"
+        rank = {"confirmed": 0, "probable": 1, "guessed": 2}
+        best: dict[str, str] = {}
+        info: dict[str, tuple[Any, ...]] = {}
+        sql = (
+            "SELECT p.firm, p.confidence, f.name, f.country, f.headquarters, f.size, f.f500, f.grp, g.name, f.region "
+            "FROM presence p JOIN firms f ON f.id = p.firm LEFT JOIN groups g ON g.id = f.grp "
+            "WHERE p.segment = ? AND p.stage = 'operating' "
+            f"AND (f.region IS NULL OR f.region NOT IN ({marks})) "
+            f"AND (p.via IS NULL OR p.place IS NULL OR p.place NOT IN ({marks})) ORDER BY p.ord")
+        for firm, confidence, *rest in self.con.execute(sql, (segment_id, *places, *places)):
+            current = best.get(firm)
+            if current is None or rank[confidence] < rank[current]:
+                best[firm] = confidence
+            info.setdefault(firm, tuple(rest))
+        if not best:
+            return []
+        local_groups: dict[str, list[str]] = {}
+        if places:
+            for grp, name in self.con.execute(
+                    f"SELECT grp, name FROM firms WHERE grp IS NOT NULL AND region IN ({marks}) ORDER BY ord",
+                    tuple(places)):
+                local_groups.setdefault(grp, []).append(name)
+        supplies: dict[str, list[str]] = {}
+        buys: dict[str, list[str]] = {}
+        if places:
+            for supplier, customer_name in self.con.execute(
+                    "SELECT t.supplier, f.name FROM ties t JOIN firms f ON f.id = t.customer "
+                    f"WHERE f.region IN ({marks}) ORDER BY t.ord", tuple(places)):
+                if supplier in best:
+                    supplies.setdefault(supplier, []).append(customer_name)
+            for customer, supplier_name in self.con.execute(
+                    "SELECT t.customer, f.name FROM ties t JOIN firms f ON f.id = t.supplier "
+                    f"WHERE f.region IN ({marks}) ORDER BY t.ord", tuple(places)):
+                if customer in best:
+                    buys.setdefault(customer, []).append(supplier_name)
+        synergy: dict[str, dict[str, str]] = {firm: {} for firm in best}
+        for firm, other in self.con.execute(
+                "SELECT firm, segment FROM presence WHERE stage = 'operating' AND firm IN "
+                "(SELECT firm FROM presence WHERE segment = ? AND stage = 'operating') ORDER BY ord", (segment_id,)):
+            mine = synergy.get(firm)
+            if mine is None or other == segment_id or other in mine:
+                continue
+            near = [n for n in self._up[other] + self._down[other] if n in strong_or_weak]
+            if near:
+                mine[other] = near[0]
+        result = []
+        for firm, confidence in best.items():
+            name, country, headquarters, size, f500, grp, grp_name, _region = info[firm]
+            in_group = grp is not None and grp in local_groups
+            result.append(CandidateFacts(
+                id=firm, name=name, country=country, headquarters=headquarters, size=size, confidence=confidence,
+                fortune500=f500, group=grp_name if in_group else None,
+                group_local_firms=tuple(local_groups[grp]) if in_group else (),
+                supplies_local=tuple(supplies.get(firm, ())), buys_from_local=tuple(buys.get(firm, ())),
+                synergy=tuple(synergy[firm].items())))
+        return result

@@ -1,0 +1,92 @@
+"""Compiled snapshots give exactly the in-memory results, and are rebuilt whenever a source file changes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import chaingraph as cgr
+from chaingraph.snapshot import SnapshotFacts, open_snapshot, snapshot_path
+from chaingraph.synth import generate
+
+
+def _assert_same_gaps(a: cgr.GapReport, b: cgr.GapReport) -> None:
+    assert a.to_dict() == b.to_dict()
+    assert [g.density for g in a.segments] == [g.density for g in b.segments]
+
+
+def _assert_same_targets(a: cgr.TargetList, b: cgr.TargetList) -> None:
+    assert a.to_dict() == b.to_dict()
+
+
+@pytest.fixture(scope="module")
+def pool(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate(tmp_path_factory.mktemp("snap") / "pool", firms=6000, regions=30, seed=2)
+
+
+def test_snapshot_parity_on_generated_pool(pool: Path, tmp_path: Path) -> None:
+    cg = cgr.build_graph(cgr.load_dataset(pool))
+    with open_snapshot(pool, cache_dir=tmp_path) as snap:
+        regions = ["r0000", "r0001", "r0007", "r0029", cg.dataset.regions["r0003"].parent or "r0003"]
+        for chain in cg.dataset.chains:
+            for region in regions:
+                _assert_same_gaps(cgr.gap_report(cg, chain, region), cgr.gap_report(snap, chain, region))
+        for segment in ("mt-cnc-system", "auto-drive-motor", "nm-resin", "auto-vehicle"):
+            for region in ("r0000", "r0010"):
+                _assert_same_targets(cgr.find_targets(cg, None, segment, region, limit=None),
+                                     cgr.find_targets(snap, None, segment, region, limit=None))
+
+
+def test_snapshot_parity_on_pinghu_and_tiny(tiny_path: Path, tmp_path: Path) -> None:
+    for root in (cgr.bundled_dataset_path(), tiny_path):
+        cg = cgr.build_graph(cgr.load_dataset(root))
+        with open_snapshot(root, cache_dir=tmp_path) as snap:
+            for chain in cg.dataset.chains:
+                _assert_same_gaps(cgr.gap_report(cg, chain), cgr.gap_report(snap, chain))
+            for segment in cg.dataset.segments:
+                _assert_same_targets(cgr.find_targets(cg, None, segment, limit=None),
+                                     cgr.find_targets(snap, None, segment, limit=None))
+
+
+def test_snapshot_is_reused_then_rebuilt_on_change(tiny_path: Path, tmp_path: Path) -> None:
+    builds: list[Path] = []
+    open_snapshot(tiny_path, cache_dir=tmp_path, on_build=builds.append).close()
+    open_snapshot(tiny_path, cache_dir=tmp_path, on_build=builds.append).close()
+    assert len(builds) == 1
+    links = tiny_path / "links.csv"
+    stat = links.stat()
+    # same size, same mtime: only the content and the change time differ
+    text = links.read_text(encoding="utf-8").replace("cnc-de,cnc,confirmed", "cnc-de,cnc,probable")
+    text = text.replace("数控系统\n", "数控系统x\n", 1)
+    links.write_text(text, encoding="utf-8")
+    os.utime(links, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    with open_snapshot(tiny_path, cache_dir=tmp_path, on_build=builds.append) as snap:
+        assert len(builds) == 2
+        by_name = {c.firm.name: c for c in cgr.find_targets(snap, None, "cnc").candidates}
+        assert by_name["德意数控"].score == pytest.approx(0.8 * (0.7 + 0.4))
+
+
+def test_broken_dataset_is_never_compiled(tiny_path: Path, tmp_path: Path) -> None:
+    links = tiny_path / "links.csv"
+    links.write_text(links.read_text(encoding="utf-8").replace("cnc-de,cnc,", "cnc-de,cnc-x,"), encoding="utf-8")
+    with pytest.raises(cgr.DatasetError, match="unknown segment 'cnc-x'"):
+        open_snapshot(tiny_path, cache_dir=tmp_path)
+    assert not snapshot_path(tiny_path, tmp_path).exists()
+
+
+def test_new_file_invalidates(tiny_path: Path, tmp_path: Path) -> None:
+    builds: list[Path] = []
+    open_snapshot(tiny_path, cache_dir=tmp_path, on_build=builds.append).close()
+    (tiny_path / "ties.csv").unlink()
+    open_snapshot(tiny_path, cache_dir=tmp_path, on_build=builds.append).close()
+    assert len(builds) == 2
+
+
+def test_corrupt_snapshot_is_rebuilt(tiny_path: Path, tmp_path: Path) -> None:
+    open_snapshot(tiny_path, cache_dir=tmp_path).close()
+    snapshot_path(tiny_path, tmp_path).write_bytes(b"not a database")
+    with open_snapshot(tiny_path, cache_dir=tmp_path) as snap:
+        assert isinstance(snap, SnapshotFacts)
+        assert cgr.gap_report(snap, "demo-auto").segment("motor").status == "strong"
