@@ -25,6 +25,7 @@ Examples
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -40,7 +41,8 @@ from .dataset import Dataset, _resolve
 from .errors import ChaingraphError, ExportError
 from .model import Chain, Region, Segment, SupplyEdge
 
-__all__ = ["compile_snapshot", "open_snapshot", "SnapshotFacts", "snapshot_path", "fingerprint", "CACHE_ENV"]
+__all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFacts", "snapshot_path", "fingerprint",
+           "CACHE_ENV"]
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
 FORMAT_VERSION = "1"
@@ -134,7 +136,13 @@ def compile_snapshot(dataset: Dataset, target: str | Path, source_fingerprint: s
             con.execute("PRAGMA journal_mode = OFF")
             con.execute("PRAGMA synchronous = OFF")
             con.executescript(_SCHEMA)
-            _fill(con, cg, source_fingerprint)
+            enabled = gc.isenabled()
+            gc.disable()  # a million small acyclic rows: the cyclic collector would only rescan them
+            try:
+                _fill(con, cg, source_fingerprint)
+            finally:
+                if enabled:
+                    gc.enable()
             con.executescript(_INDEXES)
             con.execute("ANALYZE")
             con.commit()
@@ -199,6 +207,18 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
             counts = nx_facts.region_segment_counts(level, params)
             con.executemany("INSERT INTO counts VALUES (?, ?, ?, ?, ?)",
                             ((level, int(guessed), r, s, n) for r, row in counts.items() for s, n in row.items()))
+
+
+def snapshot_is_fresh(root: str | Path, cache_dir: Path | None = None) -> bool:
+    """True when a snapshot of the folder exists and matches its files as they are now."""
+    path = snapshot_path(root, cache_dir)
+    if not path.exists():
+        return False
+    try:
+        with SnapshotFacts(path) as facts:
+            return facts.meta.get("fingerprint") == fingerprint(root) and facts.meta.get("version") == FORMAT_VERSION
+    except ChaingraphError:
+        return False
 
 
 def open_snapshot(root: str | Path, cache_dir: Path | None = None, rebuild: bool = False,

@@ -176,3 +176,25 @@ def test_python_dash_m(tiny_path: Path) -> None:
                            "json"], capture_output=True, text=True, encoding="utf-8", check=False)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)[1]["id"] == "demo-tools"
+
+
+def test_compile_then_gaps_use_the_snapshot(run, tiny_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = run("compile")
+    assert first.exit_code == 0 and "snapshot compiled" in first.output
+    assert "up to date" in run("compile").output
+    memory = json.loads(run("gaps", "-c", "demo-auto", "--format", "json", "--backend", "networkx").output)
+    auto = json.loads(run("gaps", "-c", "demo-auto", "--format", "json").output)  # the fresh snapshot
+    snap = json.loads(run("gaps", "-c", "demo-auto", "--format", "json", "--backend", "snapshot").output)
+    assert memory == auto == snap
+    links = tiny_path / "links.csv"
+    links.write_text(links.read_text(encoding="utf-8").replace("steel-local,steel,probable",
+                                                                "steel-local,vehicle,probable"), encoding="utf-8")
+    changed = json.loads(run("gaps", "-c", "demo-auto", "--format", "json").output)
+    assert {s["id"]: s["status"] for s in changed["segments"]}["vehicle"] == "weak"
+
+
+def test_snapshot_backend_refuses_a_broken_dataset(run, tiny_path: Path) -> None:  # type: ignore[no-untyped-def]
+    links = tiny_path / "links.csv"
+    links.write_text(links.read_text(encoding="utf-8").replace("cnc-de,cnc", "cnc-de,cnc-typo"), encoding="utf-8")
+    result = run("gaps", "-c", "demo-auto", "--backend", "snapshot")
+    assert result.exit_code == 3 and "unknown segment 'cnc-typo'" in result.output

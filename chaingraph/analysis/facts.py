@@ -143,30 +143,41 @@ class NxFacts:
             states[segment_id] = SegmentState(tuple(local), leaders, refs)
         return states
 
-    def region_segment_counts(self, level: str, params: AnalysisParams) -> dict[str, dict[str, int]]:
-        cache = self.__dict__.setdefault("_counts", {})
-        key = (level, params.count_guessed_links)
-        if key in cache:
-            return cache[key]  # type: ignore[no-any-return]
-        level_of: dict[str, str | None] = {}
+    def _home_counts(self, count_guessed: bool) -> dict[str, dict[str, int]]:
+        """Firms per (home region, segment) with operating presence; one pass over all presences, cached."""
+        cache = self.__dict__.setdefault("_home", {})
+        if count_guessed in cache:
+            return cache[count_guessed]  # type: ignore[no-any-return]
+        firms = self.ds.firms
         counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for segment, presences in self.cg.presences_by_segment.items():
             seen: set[str] = set()
             for presence in presences:
                 if presence.stage != "operating" or presence.firm in seen:
                     continue
-                if presence.confidence == "guessed" and not params.count_guessed_links:
+                if presence.confidence == "guessed" and not count_guessed:
                     continue
                 seen.add(presence.firm)
-                home = self.ds.firms[presence.firm].region
-                if home is None:
-                    continue
-                if home not in level_of:
-                    level_of[home] = next((r for r in self.ds.region_ancestors(home)
-                                           if self.ds.regions[r].kind == level), None)
-                region = level_of[home]
-                if region is not None:
-                    counts[region][segment] += 1
+                home = firms[presence.firm].region
+                if home is not None:
+                    counts[home][segment] += 1
+        result = {home: dict(row) for home, row in counts.items()}
+        cache[count_guessed] = result
+        return result
+
+    def region_segment_counts(self, level: str, params: AnalysisParams) -> dict[str, dict[str, int]]:
+        cache = self.__dict__.setdefault("_counts", {})
+        key = (level, params.count_guessed_links)
+        if key in cache:
+            return cache[key]  # type: ignore[no-any-return]
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for home, row in self._home_counts(params.count_guessed_links).items():
+            region = next((r for r in self.ds.region_ancestors(home) if self.ds.regions[r].kind == level), None)
+            if region is None:
+                continue
+            target = counts[region]
+            for segment, n in row.items():
+                target[segment] += n
         result = {r: dict(row) for r, row in counts.items()}
         cache[key] = result
         return result

@@ -38,7 +38,7 @@ from ..graph import ChainGraph
 from ..model import Chain, Region, Segment
 from .facts import Facts, FirmRef, SegmentState, facts_for
 from .params import AnalysisParams
-from .relatedness import relatedness_from_counts
+from .relatedness import Relatedness, relatedness_from_counts
 
 __all__ = ["STATUSES", "ACTIONS", "SegmentGap", "GapReport", "gap_report", "segment_status", "status_of_state",
            "params_for"]
@@ -129,6 +129,16 @@ def _fmt(x: float) -> str:
     return f"{x:.2f}"
 
 
+def _relatedness(facts: Facts, level: str, params: AnalysisParams) -> Relatedness:
+    """Relatedness at one region level, computed once per backend object (it depends on all regions, not one)."""
+    cache = facts.__dict__.setdefault("_relatedness_cache", {})
+    key = (level, params.count_guessed_links)
+    if key not in cache:
+        cache[key] = relatedness_from_counts(facts.region_segment_counts(level, params), list(facts.segments()),
+                                             level)
+    return cache[key]  # type: ignore[no-any-return]
+
+
 def status_of_state(state: SegmentState, params: AnalysisParams) -> str:
     """strong / weak / pipeline / missing, from the local presence in a segment."""
     if (state.leaders and params.leader_makes_strong) or len(state.firms) >= params.strong_min_firms:
@@ -203,9 +213,9 @@ def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None
     status = {s: status_of_state(state, params) for s, state in states.items()}
 
     relatedness = None
-    counts = facts.region_segment_counts(region_record.kind, params)
-    if len(counts) >= params.relatedness_min_regions and region_id in counts:
-        relatedness = relatedness_from_counts(counts, list(segments))
+    related = _relatedness(facts, region_record.kind, params)
+    if len(related.regions) >= params.relatedness_min_regions and region_id in related.counts:
+        relatedness = related
 
     in_chain = set(chain_ids)
     gaps: list[SegmentGap] = []
