@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..graph import ChainGraph
+from ..graph import ChainGraph, Presence
 from ..model import Chain, Region, Segment
 from .params import AnalysisParams
 
@@ -113,26 +113,57 @@ class NxFacts:
     def downstream(self, segment_id: str) -> list[str]:
         return self.cg.downstream(segment_id)
 
+    def _presences_by_place(self) -> dict[tuple[str, str], list[tuple[int, Presence]]]:
+        """(place, segment) -> presences there with their position in the segment's list; built once.
+
+        The place of a presence is where it counts: the firm's region for a link, the project's for a project.
+        """
+        index = self.__dict__.get("_by_place")
+        if index is None:
+            index = {}
+            firms, projects = self.ds.firms, self.ds.projects
+            for presences in self.cg.presences_by_segment.values():
+                for position, presence in enumerate(presences):
+                    place = projects[presence.via].region if presence.via is not None else firms[presence.firm].region
+                    if place is not None:
+                        index.setdefault((place, presence.segment), []).append((position, presence))
+            self.__dict__["_by_place"] = index
+        return index  # type: ignore[no-any-return]
+
+    def _firms_by_region(self) -> dict[str, list[str]]:
+        index = self.__dict__.get("_by_region")
+        if index is None:
+            index = {}
+            for firm in self.ds.firms.values():
+                if firm.region is not None:
+                    index.setdefault(firm.region, []).append(firm.id)
+            self.__dict__["_by_region"] = index
+            self.__dict__["_firm_order"] = {f: i for i, f in enumerate(self.ds.firms)}
+        return index  # type: ignore[no-any-return]
+
+    @property
+    def _firm_order(self) -> dict[str, int]:
+        self._firms_by_region()
+        return self.__dict__["_firm_order"]  # type: ignore[no-any-return]
+
     def _firm_ref(self, firm_id: str) -> FirmRef:
         return FirmRef(firm_id, self.ds.firms[firm_id].name, self.cg.fortune500(firm_id))
 
     def segment_states(self, segment_ids: Iterable[str], region_id: str,
                        params: AnalysisParams) -> dict[str, SegmentState]:
         cg, ds = self.cg, self.ds
+        by_place = self._presences_by_place()
+        places = sorted(cg.descendants(region_id))
         states = {}
         for segment_id in segment_ids:
             firms: dict[str, bool] = {}  # firm -> counted (not only guessed links)
             projects: list[str] = []
-            for presence in cg.presences_by_segment.get(segment_id, []):
-                if presence.via is not None:
-                    project = ds.projects[presence.via]
-                    if not cg.project_is_local(project, region_id):
-                        continue
-                    if presence.stage == "pipeline":
-                        if project.id not in projects:
-                            projects.append(project.id)
-                        continue
-                elif not cg.is_local(presence.firm, region_id):
+            local_presences = sorted((item for place in places for item in by_place.get((place, segment_id), ())),
+                                     key=lambda item: item[0])
+            for _, presence in local_presences:
+                if presence.via is not None and presence.stage == "pipeline":
+                    if presence.via not in projects:
+                        projects.append(presence.via)
                     continue
                 counted = presence.confidence != "guessed" or params.count_guessed_links
                 firms[presence.firm] = firms.get(presence.firm, False) or counted
@@ -205,19 +236,26 @@ class NxFacts:
         if not best:
             return []
         local_by_group: dict[str, list[str]] = {}
-        local_ids: set[str] = set()
-        for firm in ds.firms.values():
-            if cg.is_local(firm, region_id):
-                local_ids.add(firm.id)
-                if firm.group:
-                    local_by_group.setdefault(firm.group, []).append(firm.name)
+        by_region = self._firms_by_region()
+        places = cg.descendants(region_id)
+        local_ids = sorted((i for place in places for i in by_region.get(place, ())), key=self._firm_order.__getitem__)
+        for firm_id in local_ids:
+            firm = ds.firms[firm_id]
+            if firm.group:
+                local_by_group.setdefault(firm.group, []).append(firm.name)
+        local_set = set(local_ids)
+        supplies_to: dict[str, list[str]] = {}
+        buys_from: dict[str, list[str]] = {}
+        for tie in ds.ties:
+            if tie.supplier in best and tie.customer in local_set:
+                supplies_to.setdefault(tie.supplier, []).append(ds.firms[tie.customer].name)
+            if tie.customer in best and tie.supplier in local_set:
+                buys_from.setdefault(tie.customer, []).append(ds.firms[tie.supplier].name)
         result = []
         for firm_id, confidence in best.items():
             firm = ds.firms[firm_id]
-            supplies = tuple(ds.firms[t.customer].name for t in ds.ties
-                             if t.supplier == firm_id and t.customer in local_ids)
-            buys = tuple(ds.firms[t.supplier].name for t in ds.ties
-                         if t.customer == firm_id and t.supplier in local_ids)
+            supplies = tuple(supplies_to.get(firm_id, ()))
+            buys = tuple(buys_from.get(firm_id, ()))
             synergy: dict[str, str] = {}
             for presence in cg.presences_by_firm.get(firm_id, []):
                 other = presence.segment
