@@ -11,7 +11,8 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +85,56 @@ def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
                         show_default=True, help="Output format.")(func)
 
 
+def backend_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--dataset", "neo4j_dataset", metavar="ID",
+                        help="With --backend neo4j: the dataset id in Neo4j (default: the id in the dataset "
+                             "folder's dataset.yaml).")(func)
+    return click.option("--backend", type=click.Choice(["auto", "networkx", "snapshot", "neo4j"]), default="auto",
+                        show_default=True,
+                        help="Where the analysis runs: in memory (networkx), from the compiled snapshot "
+                             "(docs/performance.md), or by Cypher on the Neo4j server of NEO4J_URI "
+                             "(docs/neo4j.md). auto: the snapshot when one is compiled or the dataset is large, "
+                             "else in memory; the results are the same.")(func)
+
+
+SNAPSHOT_THRESHOLD_BYTES = 8_000_000
+"""With --backend auto, datasets whose firms.csv is larger than this (about 80,000 firms) use a snapshot."""
+
+
+def _snapshot(state: State) -> Any:
+    from .snapshot import open_snapshot
+
+    def announce(path: Path) -> None:
+        click.echo(f"chaingraph: compiling a snapshot of {state.path} (once per change of the dataset) ...",
+                   err=True)
+
+    return open_snapshot(state.path, on_build=announce)
+
+
+@contextmanager
+def _analysis_source(state: State, backend: str, neo4j_dataset: str | None) -> Iterator[Any]:
+    """The graph, the snapshot or the Neo4j facts the analysis reads; connections are closed after."""
+    if backend == "neo4j":
+        from .cli_neo4j import neo4j_facts
+
+        with neo4j_facts(state, neo4j_dataset) as facts:
+            yield facts
+        return
+    if neo4j_dataset:
+        raise click.UsageError("--dataset applies only with --backend neo4j")
+    if backend == "auto":
+        from .snapshot import snapshot_is_fresh
+
+        firms_csv = state.path / "firms.csv"
+        large = firms_csv.exists() and firms_csv.stat().st_size > SNAPSHOT_THRESHOLD_BYTES
+        backend = "snapshot" if large or snapshot_is_fresh(state.path) else "networkx"
+    if backend == "snapshot":
+        with _snapshot(state) as facts:
+            yield facts
+        return
+    yield state.graph
+
+
 def region_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--region", "-r", metavar="REGION",
                         help="Region id or name (平湖, pinghu); default: the dataset's default region.")(func)
@@ -100,6 +151,17 @@ def _csv(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     for row in rows:
         writer.writerow(["|".join(map(str, c)) if isinstance(c, list) else ("" if c is None else c) for c in row])
     click.echo(buffer.getvalue(), nl=False)
+
+
+def _fit(widths: list[int]) -> list[int]:
+    """Column limits for a table whose last column (0) takes the rest of the terminal, or everything when piped."""
+    if not sys.stdout.isatty():
+        return [*widths[:-1], 0]
+    import shutil
+
+    columns = shutil.get_terminal_size((120, 24)).columns
+    rest = columns - sum(widths[:-1]) - 2 * (len(widths) - 1)
+    return [*widths[:-1], max(24, rest)]
 
 
 def _pct(x: float) -> str:
@@ -162,10 +224,13 @@ def chains(state: State, region: str | None, fmt: str) -> None:
 @click.option("--sort", type=click.Choice(["priority", "chain"]), default="priority", show_default=True,
               help="Order: highest priority first, or the chain's own order (upstream to downstream).")
 @format_option
+@backend_options
 @pass_state
-def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...], sort: str, fmt: str) -> None:
+def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...], sort: str, fmt: str,
+         backend: str, neo4j_dataset: str | None) -> None:
     """Segment by segment: status, action, priority, local firms and the reasons."""
-    report = gap_report(state.graph, chain, region)
+    with _analysis_source(state, backend, neo4j_dataset) as source:
+        report = gap_report(source, chain, region)
     segments = report.ranked() if sort == "priority" else list(report.segments)
     if statuses:
         segments = [g for g in segments if g.status in statuses]
@@ -190,7 +255,7 @@ def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...]
                      "" if g.priority is None else f"{g.priority:.3f}",
                      "、".join(g.local_firms or g.pipeline_projects) or "—", g.headline if g.priority is not None else ""])
     click.echo(render_table(["环节", "层级", "状态", "行动", "优先级", "本地企业/在途项目", "要点"], rows,
-                            max_widths=[18, 4, 4, 4, 6, 34, 44], align_right=[4]))
+                            max_widths=_fit([18, 4, 4, 4, 6, 34, 0]), align_right=[4]))
     detailed = [g for g in segments if g.priority is not None]
     if detailed:
         click.echo("\n理由（按优先级）:")
@@ -210,10 +275,13 @@ def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...]
 @click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True,
               help="How many candidates (0 = all).")
 @format_option
+@backend_options
 @pass_state
-def targets(state: State, chain: str | None, segment: str, region: str | None, limit: int, fmt: str) -> None:
+def targets(state: State, chain: str | None, segment: str, region: str | None, limit: int, fmt: str,
+            backend: str, neo4j_dataset: str | None) -> None:
     """Ranked candidate firms outside the region for one segment, with reasons."""
-    result = find_targets(state.graph, chain, segment, region, limit=limit or None)
+    with _analysis_source(state, backend, neo4j_dataset) as source:
+        result = find_targets(source, chain, segment, region, limit=limit or None)
     if fmt == "json":
         return _json(result.to_dict())
     rows = [[i + 1, c.firm.name, c.firm.country, c.firm.headquarters, f"{c.score:.3f}", c.reasons]
@@ -226,7 +294,7 @@ def targets(state: State, chain: str | None, segment: str, region: str | None, l
         click.echo("数据集中没有该环节的区外企业。")
         return
     click.echo(render_table(["#", "企业", "国别", "总部", "得分", "理由"],
-                            [[*r[:5], "；".join(r[5])] for r in rows], max_widths=[3, 24, 4, 16, 6, 70],
+                            [[*r[:5], "；".join(r[5])] for r in rows], max_widths=_fit([3, 24, 4, 16, 6, 0]),
                             align_right=[0, 4]))
 
 
@@ -446,7 +514,51 @@ def regions(state: State, fmt: str) -> None:
             click.echo(f"  {r['name']} · {fact['metric']}{period}: {fact['label']}")
 
 
+@cli.command()
+@click.option("--firms", type=click.IntRange(min=1), required=True, help="How many firms.")
+@click.option("--regions", type=click.IntRange(min=1), default=300, show_default=True, help="How many counties.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same files.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="Dataset folder to write (replaced if it exists).")
+def synth(firms: int, regions: int, seed: int, output: Path) -> None:
+    """Write a synthetic national pool in the dataset format, with the gaps it planted (planted.json)."""
+    import time
+
+    from .synth import generate
+
+    started = time.perf_counter()
+    root = generate(output, firms=firms, regions=regions, seed=seed)
+    click.echo(f"{root}: {firms} firms over {regions} counties in {time.perf_counter() - started:.1f} s "
+               f"(default region r0000; planted gaps in {root / 'planted.json'})")
+
+
+@cli.command("compile")
+@click.option("--rebuild", is_flag=True, help="Compile again even if the snapshot is up to date.")
+@pass_state
+def compile_command(state: State, rebuild: bool) -> None:
+    """Prepare a dataset for fast queries: validate it and compile its snapshot (docs/performance.md).
+
+    Later `gaps` and `targets` use the snapshot; any change to the dataset's files makes it compile again.
+    """
+    import time
+
+    from .snapshot import open_snapshot
+
+    started = time.perf_counter()
+    built: list[Path] = []
+    with open_snapshot(state.path, rebuild=rebuild, on_build=built.append) as facts:
+        path = facts.path
+    took = time.perf_counter() - started
+    verb = "compiled" if built else "up to date"
+    click.echo(f"{state.path}: snapshot {verb} in {took:.1f} s: {path}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
     cli.main(args=argv, prog_name="chaingraph")
 
+
+
+from .cli_map import map_command  # noqa: E402
+
+cli.add_command(map_command)

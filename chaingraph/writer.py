@@ -122,6 +122,12 @@ def _files(ds: Dataset) -> dict[str, str]:
     return files
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_text(path: str | Path, text: str) -> Path:
     """Write UTF-8 text to ``path`` through a temporary file in the same folder and an atomic rename."""
     path = Path(path)
@@ -131,6 +137,7 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
                 out.write(text)
+            os.chmod(tmp, 0o666 & ~_umask())  # a new file's permissions, not mkstemp's private 0600
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -75,3 +75,14 @@ def test_atomic_write_text(tmp_path: Path) -> None:
     path = writer.atomic_write_text(tmp_path / "a" / "b.txt", "平湖\n")
     assert path.read_text(encoding="utf-8") == "平湖\n"
     assert [p.name for p in path.parent.iterdir()] == ["b.txt"]
+
+
+def test_written_files_get_normal_permissions(tmp_path: Path) -> None:
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        path = writer.atomic_write_text(tmp_path / "shared.html", "x")
+    finally:
+        os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o644
