@@ -59,7 +59,7 @@ def stage_warm_snapshot(data: str, repeat: int) -> dict[str, Any]:
     from chaingraph.snapshot import open_snapshot
 
     with open_snapshot(data) as facts:
-        counties = sorted(r.id for r in facts._regions.values() if r.kind == "county")
+        counties = sorted(r.id for r in facts.ds.regions.values() if r.kind == "county")
         sample = counties[:: max(1, len(counties) // 20)][:20]
         gaps = []
         for region in sample:

@@ -39,7 +39,7 @@ PROJECT_STATUS_CN = {"signed": "签约", "under_construction": "在建", "trial"
 class CliError(click.ClickException):
     def __init__(self, message: str, exit_code: int) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        self.exit_code = exit_code  # type: ignore[misc]  # click declares it on the class; ours varies
 
 
 class _Group(click.Group):
@@ -253,7 +253,8 @@ def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...]
     for g in segments:
         rows.append([g.segment.name, TIER_CN[g.segment.tier], STATUS_CN[g.status], g.action or "—",
                      "" if g.priority is None else f"{g.priority:.3f}",
-                     "、".join(g.local_firms or g.pipeline_projects) or "—", g.headline if g.priority is not None else ""])
+                     "、".join(g.local_firms or g.pipeline_projects) or "—",
+                     g.headline if g.priority is not None else ""])
     click.echo(render_table(["环节", "层级", "状态", "行动", "优先级", "本地企业/在途项目", "要点"], rows,
                             max_widths=_fit([18, 4, 4, 4, 6, 34, 0]), align_right=[4]))
     detailed = [g for g in segments if g.priority is not None]
@@ -284,8 +285,8 @@ def targets(state: State, chain: str | None, segment: str, region: str | None, l
         result = find_targets(source, chain, segment, region, limit=limit or None)
     if fmt == "json":
         return _json(result.to_dict())
-    rows = [[i + 1, c.firm.name, c.firm.country, c.firm.headquarters, f"{c.score:.3f}", c.reasons]
-            for i, c in enumerate(result.candidates)]
+    rows: list[list[Any]] = [[i + 1, c.firm.name, c.firm.country, c.firm.headquarters, f"{c.score:.3f}", c.reasons]
+                             for i, c in enumerate(result.candidates)]
     if fmt == "csv":
         return _csv(["rank", "firm", "country", "headquarters", "score", "reasons"], rows)
     click.echo(f"{result.segment.name}（{result.segment.id}，{result.chain.name}）· {result.region.name} 现状："
@@ -444,7 +445,7 @@ def _plain(value: Any) -> str:
         if {"amount", "qualifier"} <= set(value):
             from .model import Quantity
 
-            unit = value.get("currency") or value.get("unit")
+            unit = str(value.get("currency") or value.get("unit"))
             return Quantity(value["amount"], unit, value["qualifier"]).label()
         return ", ".join(f"{k}: {_plain(v)}" for k, v in value.items())
     return str(value)
@@ -493,7 +494,7 @@ def validate(state: State) -> None:
 def regions(state: State, fmt: str) -> None:
     """The region hierarchy and parks, with the facts recorded for each."""
     ds = state.dataset
-    rows = []
+    rows: list[dict[str, Any]] = []
     for region in ds.regions.values():
         depth = len(ds.region_ancestors(region.id)) - 1
         rows.append({"id": region.id, "name": region.name, "kind": region.kind, "depth": depth,
@@ -558,6 +559,9 @@ def main(argv: list[str] | None = None) -> None:
     cli.main(args=argv, prog_name="chaingraph")
 
 
+from .cli_neo4j import neo4j_group  # noqa: E402
+
+cli.add_command(neo4j_group)
 
 from .cli_map import map_command  # noqa: E402
 

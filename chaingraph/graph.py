@@ -165,14 +165,26 @@ class ChainGraph:
 
     def upstream(self, segment_id: str, depth: int = 1) -> list[str]:
         """Segments that supply ``segment_id`` (up to ``depth`` steps), nearest first, in a stable order."""
-        return self._walk(segment_id, depth, self.segment_supply.predecessors)
+        return list(self._neighbours("up", segment_id, depth))
 
     def downstream(self, segment_id: str, depth: int = 1) -> list[str]:
         """Segments that ``segment_id`` supplies (up to ``depth`` steps), nearest first, in a stable order."""
-        return self._walk(segment_id, depth, self.segment_supply.successors)
+        return list(self._neighbours("down", segment_id, depth))
+
+    def _neighbours(self, direction: str, segment_id: str, depth: int) -> tuple[str, ...]:
+        cache = self.__dict__.setdefault("_neighbour_cache", {})
+        key = (direction, segment_id, depth)
+        if key not in cache:
+            step = self.segment_supply.predecessors if direction == "up" else self.segment_supply.successors
+            cache[key] = tuple(self._walk(segment_id, depth, step))
+        return cache[key]  # type: ignore[no-any-return]
+
+    @cached_property
+    def _segment_order(self) -> dict[str, int]:
+        return {s: i for i, s in enumerate(self.dataset.segments)}
 
     def _walk(self, start: str, depth: int, step) -> list[str]:  # type: ignore[no-untyped-def]
-        order = {s: i for i, s in enumerate(self.dataset.segments)}
+        order = self._segment_order
         found: list[str] = []
         frontier = [start]
         for _ in range(depth):

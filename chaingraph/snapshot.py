@@ -35,11 +35,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .analysis.facts import CandidateFacts, FirmRef, ProjectRef, SegmentState
+from .analysis.facts import CandidateFacts, FirmRef, ProjectRef, SegmentState, StructureFacts
 from .analysis.params import AnalysisParams
-from .dataset import Dataset, _resolve
+from .dataset import Dataset
 from .errors import ChaingraphError, ExportError
-from .model import Chain, Region, Segment, SupplyEdge
+from .graph import build_graph
+from .model import Chain, DatasetInfo, Region, Segment, SupplyEdge, parse_date
 
 __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFacts", "snapshot_path", "fingerprint",
            "CACHE_ENV"]
@@ -112,7 +113,7 @@ def fingerprint(root: str | Path) -> str:
     for path in _source_files(root):
         st = path.stat()
         digest.update(f"{path.relative_to(root)}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n"
-                      .encode("utf-8"))
+                      .encode())
     return digest.hexdigest()
 
 
@@ -251,7 +252,7 @@ def open_snapshot(root: str | Path, cache_dir: Path | None = None, rebuild: bool
     return SnapshotFacts(path)
 
 
-class SnapshotFacts:
+class SnapshotFacts(StructureFacts):
     """:class:`~chaingraph.analysis.facts.Facts` answered by SQL from a compiled snapshot."""
 
     def __init__(self, path: str | Path) -> None:
@@ -275,7 +276,6 @@ class SnapshotFacts:
 
     # ------------------------------------------------------------------------------------------ structure
     def _load_structure(self) -> None:
-        segments: dict[str, Segment] = {}
         chains: dict[str, Chain] = {}
         for chain_id, data in self.con.execute("SELECT id, data FROM chains ORDER BY ord"):
             d = json.loads(data)
@@ -286,55 +286,20 @@ class SnapshotFacts:
             segment = Segment(id=seg_id, chain=chain_id, name=d["name"], tier=d["tier"], importance=d["importance"],
                               name_en=d["name_en"], keywords=d["keywords"], aliases=d["aliases"],
                               leading=d["leading"], description=d["description"])
-            segments[seg_id] = segment
             chains[chain_id].segments.append(segment)
-        self._up: dict[str, list[str]] = {s: [] for s in segments}
-        self._down: dict[str, list[str]] = {s: [] for s in segments}
         for source, target, chain_id, note in self.con.execute(
                 "SELECT source, target, chain, note FROM supplies ORDER BY ord"):
             chains[chain_id].supplies.append(SupplyEdge(source, target, chain_id, note))
-            self._down[source].append(target)
-            self._up[target].append(source)
-        order = {s: i for i, s in enumerate(segments)}
-        for table in (self._up, self._down):
-            for key, values in table.items():
-                table[key] = sorted(set(values), key=order.__getitem__)
         regions: dict[str, Region] = {}
         for region_id, kind, data in self.con.execute("SELECT id, kind, data FROM regions ORDER BY ord"):
             d = json.loads(data)
             regions[region_id] = Region(id=region_id, name=d["name"], kind=kind, parent=d["parent"],
                                         name_en=d["name_en"], aliases=d["aliases"],
                                         favoured_countries=d["favoured_countries"], note=d["note"])
-        self._chains, self._segments, self._regions = chains, segments, regions
-
-    def chain(self, text: str) -> Chain:
-        return _resolve("chain", text, self._chains.values(), lambda c: [c.id, c.name, c.name_en, *c.aliases])
-
-    def region(self, text: str | None) -> Region:
-        text = text if text is not None else self.meta["default_region"]
-        return _resolve("region", text, self._regions.values(), lambda r: [r.id, r.name, r.name_en, *r.aliases])
-
-    def segment(self, text: str, chain: str | None = None) -> Segment:
-        pool: Iterable[Segment] = self._segments.values()
-        if chain is not None:
-            chain_id = self.chain(chain).id
-            pool = [s for s in pool if s.chain == chain_id]
-        return _resolve("segment", text, pool, lambda s: [s.id, s.name, s.name_en, *s.aliases])
-
-    def segments(self) -> dict[str, Segment]:
-        return self._segments
-
-    def chain_name(self, chain_id: str) -> str:
-        return self._chains[chain_id].name
-
-    def as_of(self) -> str:
-        return self.meta["as_of"]
-
-    def upstream(self, segment_id: str) -> list[str]:
-        return list(self._up.get(segment_id, []))
-
-    def downstream(self, segment_id: str) -> list[str]:
-        return list(self._down.get(segment_id, []))
+        info = DatasetInfo(id=self.meta["dataset"], name=self.meta["name"], as_of=parse_date(self.meta["as_of"]),
+                           default_region=self.meta["default_region"])
+        self.ds = Dataset(info=info, chains=chains, regions=regions)
+        self._structure = build_graph(self.ds)
 
     # ------------------------------------------------------------------------------------------ questions
     def _places(self, region_id: str) -> list[str]:
@@ -386,7 +351,7 @@ class SnapshotFacts:
     def favoured_parks(self, region_id: str) -> dict[str, list[str]]:
         parks: dict[str, list[str]] = {}
         for rid in sorted(self._places(region_id)):
-            region = self._regions[rid]
+            region = self.ds.regions[rid]
             for country in region.favoured_countries:
                 parks.setdefault(country, []).append(region.name)
         return parks
@@ -437,7 +402,7 @@ class SnapshotFacts:
             mine = synergy.get(firm)
             if mine is None or other == segment_id or other in mine:
                 continue
-            near = [n for n in self._up[other] + self._down[other] if n in strong_or_weak]
+            near = [n for n in self.upstream(other) + self.downstream(other) if n in strong_or_weak]
             if near:
                 mine[other] = near[0]
         result = []

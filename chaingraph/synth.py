@@ -114,7 +114,7 @@ def _write(root: Path, spec: SynthSpec, rng: random.Random) -> None:
     segments = [s["id"] for c in chains for s in c["segments"]]
     chain_of = {s["id"]: c["id"] for c in chains for s in c["segments"]}
 
-    # ------------------------------------------------------------------ regions: country > provinces > cities > counties
+    # ---------------------------------------------------------- regions: country > provinces > cities > counties
     n_provinces = max(1, min(len(_PROVINCES), round(math.sqrt(spec.regions) / 1.2)))
     counties = [f"r{i:04d}" for i in range(spec.regions)]
     region_rows: list[dict[str, object]] = [{"id": "cn", "name": "中国", "kind": "country"}]

@@ -12,11 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ..dataset import Dataset
 from ..graph import ChainGraph, Presence
 from ..model import Chain, Region, Segment
 from .params import AnalysisParams
 
-__all__ = ["FirmRef", "ProjectRef", "SegmentState", "CandidateFacts", "Facts", "NxFacts", "facts_for"]
+__all__ = ["FirmRef", "ProjectRef", "SegmentState", "CandidateFacts", "Facts", "StructureFacts", "NxFacts",
+           "facts_for"]
 
 
 @dataclass(frozen=True)
@@ -81,12 +83,15 @@ class Facts(Protocol):
                    params: AnalysisParams) -> list[CandidateFacts]: ...
 
 
-class NxFacts:
-    """:class:`Facts` answered from a :class:`~chaingraph.graph.ChainGraph` in memory."""
+class StructureFacts:
+    """The static questions (names, chains, segments, supply neighbours), answered from a dataset's structure.
 
-    def __init__(self, cg: ChainGraph) -> None:
-        self.cg = cg
-        self.ds = cg.dataset
+    Every backend derives from it: ``self.ds`` holds at least the dataset's info, chains and regions, and
+    ``self._structure`` is a :class:`~chaingraph.graph.ChainGraph` over it.
+    """
+
+    ds: Dataset
+    _structure: ChainGraph
 
     def chain(self, text: str) -> Chain:
         return self.ds.chain(text)
@@ -108,10 +113,19 @@ class NxFacts:
         return str(self.ds.info.as_of)
 
     def upstream(self, segment_id: str) -> list[str]:
-        return self.cg.upstream(segment_id)
+        return self._structure.upstream(segment_id)
 
     def downstream(self, segment_id: str) -> list[str]:
-        return self.cg.downstream(segment_id)
+        return self._structure.downstream(segment_id)
+
+
+class NxFacts(StructureFacts):
+    """:class:`Facts` answered from a :class:`~chaingraph.graph.ChainGraph` in memory."""
+
+    def __init__(self, cg: ChainGraph) -> None:
+        self.cg = cg
+        self.ds = cg.dataset
+        self._structure = cg
 
     def _presences_by_place(self) -> dict[tuple[str, str], list[tuple[int, Presence]]]:
         """(place, segment) -> presences there with their position in the segment's list; built once.

@@ -1,0 +1,96 @@
+"""Neo4j backend timings on synthetic national pools: push, re-push, gap reports and targets, wipe.
+
+    python benchmarks/neo4j_backend.py                      # 10k and 50k firms, a throwaway test server
+    python benchmarks/neo4j_backend.py --firms 100000 --regions 400
+    NEO4J_URI=bolt://localhost:7687 python benchmarks/neo4j_backend.py   # an existing server (its data is kept;
+                                                                          # only the synthetic datasets are wiped)
+
+Prints one table per pool: seconds for each step, networkx next to Neo4j for the analysis. Not a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import chaingraph as cgr
+from chaingraph.backends.neo4j import Neo4jSettings, connect
+from chaingraph.render.tables import render_table
+from chaingraph.synth import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+LAUNCHER = ROOT / "scripts" / "neo4j-test-server"
+
+
+@contextmanager
+def server() -> Iterator[str]:
+    if os.environ.get("NEO4J_URI"):
+        yield os.environ["NEO4J_URI"]
+        return
+    name = f"bench-{os.getpid()}"
+    uri = subprocess.run([str(LAUNCHER), "start", "--name", name, "--parent-pid", str(os.getpid())], check=True,
+                         capture_output=True, text=True).stdout.strip().splitlines()[-1]
+    try:
+        yield uri
+    finally:
+        subprocess.run([str(LAUNCHER), "stop", "--name", name], check=False, capture_output=True)
+
+
+def timed(func: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = func(*args, **kwargs)
+    return time.perf_counter() - start, result
+
+
+def bench(uri: str, firms: int, regions: int, seed: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        load_s, cg = timed(lambda: cgr.build_graph(cgr.load_dataset(generate(Path(tmp) / "pool", firms=firms,
+                                                                              regions=regions, seed=seed))))
+    ds = cg.dataset
+    settings = Neo4jSettings.from_env({**os.environ, "NEO4J_URI": uri})
+    rows: list[list[Any]] = [["generate + load", f"{load_s:.2f}", ""]]
+    with connect(settings) as backend:
+        push_s, result = timed(backend.push, cg, batch_size=5000)
+        rows.append([f"push ({result.nodes} nodes, {result.relationships} rels)", "", f"{push_s:.2f}"])
+        again_s, _ = timed(backend.push, cg, batch_size=5000)
+        rows.append(["push again (idempotent)", "", f"{again_s:.2f}"])
+        facts = backend.facts(ds.info.id)
+        county = ds.info.default_region
+        city = ds.regions[county].parent or county
+        province = ds.regions[city].parent or city
+        for region in (county, city, province):
+            kind = ds.regions[region].kind
+            nx_s, _ = timed(cgr.gap_report, cg, "automotive", region)
+            neo_s, _ = timed(cgr.gap_report, facts, "automotive", region)
+            rows.append([f"gaps automotive · {kind}", f"{nx_s:.3f}", f"{neo_s:.3f}"])
+            nx_s, _ = timed(cgr.find_targets, cg, None, "mt-cnc-system", region)
+            neo_s, _ = timed(cgr.find_targets, facts, None, "mt-cnc-system", region)
+            rows.append([f"targets mt-cnc-system · {kind}", f"{nx_s:.3f}", f"{neo_s:.3f}"])
+        wipe_s, _ = timed(backend.wipe, ds.info.id)
+        rows.append(["wipe", "", f"{wipe_s:.2f}"])
+    print(f"\n{ds.info.name}: {len(ds.firms)} firms, {len(ds.links)} links, {len(ds.regions)} regions")
+    print(render_table(["step", "networkx s", "neo4j s"], rows, align_right=[1, 2]))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--firms", type=int, nargs="+", default=[10_000, 50_000])
+    parser.add_argument("--regions", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=3)
+    args = parser.parse_args(argv)
+    with server() as uri:
+        print(f"Neo4j at {uri}", file=sys.stderr)
+        for firms in args.firms:
+            bench(uri, firms, args.regions, args.seed)
+
+
+if __name__ == "__main__":
+    main()

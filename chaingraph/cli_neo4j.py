@@ -1,0 +1,151 @@
+"""``chaingraph neo4j push | status | wipe``, and the Neo4j side of ``gaps`` / ``targets --backend neo4j``.
+
+Connection settings come from ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``
+(``docs/neo4j.md``). Backend failures are :class:`~chaingraph.errors.BackendError`: the main group turns them
+into one line on stderr and exit code 5.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+import yaml
+
+from .backends.neo4j_schema import DEFAULT_BATCH_SIZE
+from .dataset import default_dataset_path
+from .reader import load_dataset
+from .render.tables import render_table
+
+if TYPE_CHECKING:
+    from .backends.neo4j import Neo4jStatus
+    from .backends.neo4j_facts import Neo4jFacts
+    from .cli import State
+
+__all__ = ["neo4j_group", "neo4j_facts", "dataset_id_of"]
+
+STATE_CN = {"complete": "完整", "started": "未完成", "wiping": "删除中", "unknown": "未知"}
+
+
+def dataset_id_of(path: Path) -> str:
+    """The id in a dataset folder's ``dataset.yaml``, without loading the whole dataset."""
+    try:
+        data = yaml.safe_load((path / "dataset.yaml").read_text(encoding="utf-8-sig"))
+        if isinstance(data, dict) and isinstance(data.get("id"), str) and data["id"].strip():
+            return data["id"].strip()
+    except (OSError, yaml.YAMLError):
+        pass
+    return load_dataset(path).info.id  # reports the folder's problems properly
+
+
+def _data_path(state: State | None) -> Path:
+    return state.path if state is not None else default_dataset_path()
+
+
+@contextmanager
+def neo4j_facts(state: State | None, dataset: str | None = None) -> Iterator[Neo4jFacts]:
+    """The Neo4j facts of ``dataset`` (default: the id of the current ``--data`` folder), connection closed after."""
+    dataset_id = dataset or dataset_id_of(_data_path(state))
+    from .backends.neo4j import connect  # the driver is imported only by commands that talk to Neo4j
+
+    with connect() as backend:
+        yield backend.facts(dataset_id)
+
+
+@click.group("neo4j")
+def neo4j_group() -> None:
+    """Share the graph in Neo4j: push a dataset, see what is there, wipe it.
+
+    \b
+    Set NEO4J_URI (e.g. bolt://localhost:7687), and NEO4J_USERNAME / NEO4J_PASSWORD
+    if the server needs a login; NEO4J_DATABASE is optional (default: neo4j).
+    Then `chaingraph gaps --backend neo4j ...` answers from the server.
+    """
+
+
+@neo4j_group.command()
+@click.option("--batch-size", type=click.IntRange(min=1, max=50_000), default=DEFAULT_BATCH_SIZE,
+              show_default=True, help="Rows per transaction.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_obj
+def push(state: State, batch_size: int, quiet: bool) -> None:
+    """Push the dataset (--data, or the bundled one) into Neo4j: idempotent, re-run to finish an interrupted push."""
+    cg = state.graph
+    with ExitStack() as stack:
+        from .backends.neo4j import connect
+
+        backend = stack.enter_context(connect())
+        bar: Any = None
+
+        def progress(done: int, total: int) -> None:
+            nonlocal bar
+            if quiet:
+                return
+            if bar is None:
+                bar = stack.enter_context(click.progressbar(
+                    length=total, label=f"pushing {cg.dataset.info.id}", file=sys.stderr, show_pos=True))
+            bar.update(done - bar.pos)
+
+        result = backend.push(cg, progress=progress, batch_size=batch_size)
+    removed = ""
+    if result.removed_nodes or result.removed_relationships:
+        removed = f"; removed {result.removed_nodes} stale nodes, {result.removed_relationships} relationships"
+    click.echo(f"pushed {result.dataset} to {backend.settings.safe_uri} ({backend.settings.database}): "
+               f"{result.nodes} nodes, {result.relationships} relationships in {result.seconds:.1f} s{removed}")
+
+
+def _status_table(status: Neo4jStatus) -> str:
+    lines = [f"Neo4j {status.server_version} · {status.uri} · database {status.database}", ""]
+    if status.datasets:
+        lines.append(render_table(
+            ["dataset", "名称", "状态", "数据截至", "推送完成", "节点", "关系"],
+            [[d.id, d.name, f"{d.state}（{STATE_CN.get(d.state, d.state)}）", d.as_of, d.pushed_at or "—",
+              "" if d.nodes is None else d.nodes, "" if d.relationships is None else d.relationships]
+             for d in status.datasets], align_right=[5, 6]))
+        incomplete = [d.id for d in status.datasets if not d.complete]
+        if incomplete:
+            lines.append("")
+            lines.append(f"incomplete: {', '.join(incomplete)}: run `chaingraph neo4j push` again for each")
+    else:
+        lines.append("no chaingraph dataset in this database")
+    lines.append("")
+    lines.append(render_table(["label", "nodes"], [[k, v] for k, v in status.nodes.items()], align_right=[1]))
+    lines.append("")
+    lines.append(render_table(["relationship", "count"], [[k, v] for k, v in status.relationships.items()],
+                              align_right=[1]))
+    return "\n".join(lines)
+
+
+@neo4j_group.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def status(fmt: str) -> None:
+    """What chaingraph has in Neo4j: datasets with their push state, counts by label and relationship type."""
+    from .backends.neo4j import connect  # the driver is imported only by commands that talk to Neo4j
+
+    with connect() as backend:
+        result = backend.status()
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(_status_table(result))
+
+
+@neo4j_group.command()
+@click.option("--yes", is_flag=True, help="Really delete.")
+@click.option("--dataset", "dataset", metavar="ID", help="Only this dataset (default: every chaingraph dataset).")
+def wipe(yes: bool, dataset: str | None) -> None:
+    """Delete chaingraph's nodes from Neo4j (all datasets, or --dataset ID); nothing else is touched."""
+    if not yes:
+        what = f"dataset {dataset!r}" if dataset else "every chaingraph dataset"
+        raise click.UsageError(f"this deletes {what} from Neo4j; add --yes to do it")
+    from .backends.neo4j import connect  # the driver is imported only by commands that talk to Neo4j
+
+    with connect() as backend:
+        result = backend.wipe(dataset)
+    which = ", ".join(result.datasets) or "no dataset node"
+    click.echo(f"wiped {result.nodes} nodes from {backend.settings.safe_uri} ({which})")
