@@ -46,7 +46,7 @@ __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFa
            "CACHE_ENV"]
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 _SOURCE_SUFFIXES = (".csv", ".yaml", ".yml")
 
 _SCHEMA = """
@@ -67,7 +67,7 @@ CREATE TABLE projects (id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT 
 -- every presence of a firm in a segment, in the order the in-memory graph lists them; ``place`` is where it
 -- counts: the firm's region for links, the project's region for project presences
 CREATE TABLE presence (ord INTEGER PRIMARY KEY, firm TEXT NOT NULL, segment TEXT NOT NULL, stage TEXT NOT NULL,
-                       confidence TEXT NOT NULL, via TEXT, place TEXT);
+                       confidence TEXT NOT NULL, via TEXT, place TEXT, leader INTEGER NOT NULL);
 CREATE TABLE ties (ord INTEGER PRIMARY KEY, supplier TEXT NOT NULL, customer TEXT NOT NULL);
 CREATE TABLE counts (level TEXT NOT NULL, guessed INTEGER NOT NULL, region TEXT NOT NULL, segment TEXT NOT NULL,
                      n INTEGER NOT NULL);
@@ -190,12 +190,13 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
     firms = ds.firms
     projects = ds.projects
     rows = []
+    leaders = {f for f in firms if cg.is_leader(f)}
     for presences in cg.presences_by_segment.values():
         for p in presences:
             place = projects[p.via].region if p.via is not None else firms[p.firm].region
-            rows.append((p.firm, p.segment, p.stage, p.confidence, p.via, place))
+            rows.append((p.firm, p.segment, p.stage, p.confidence, p.via, place, int(p.firm in leaders)))
     # ``ord`` keeps the graph's order within each segment, which is all the analysis relies on
-    con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?)",
+    con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     ((i, *row) for i, row in enumerate(rows)))
     con.executemany("INSERT INTO ties VALUES (?, ?, ?)",
                     ((i, t.supplier, t.customer) for i, t in enumerate(ds.ties)))
@@ -340,6 +341,21 @@ class SnapshotFacts(StructureFacts):
                                            tuple(projects[p] for p in pipeline))
         return states
 
+    def segment_statuses(self, region_id: str, params: AnalysisParams) -> dict[str, str]:
+        """The status of every segment in a region, aggregated by SQL without listing the firms."""
+        from .analysis.gaps import status_from_counts
+
+        found = {s: (0, False, False) for s in self.segments()}
+        for segment, firms, leader, pipeline in self.con.execute(
+                "SELECT segment, "
+                "COUNT(DISTINCT CASE WHEN stage = 'operating' AND (confidence <> 'guessed' OR ?) THEN firm END), "
+                "MAX(CASE WHEN stage = 'operating' AND (confidence <> 'guessed' OR ?) THEN leader ELSE 0 END), "
+                "MAX(CASE WHEN stage = 'pipeline' AND via IS NOT NULL THEN 1 ELSE 0 END) "
+                "FROM presence WHERE place IN (SELECT region FROM region_anc WHERE ancestor = ?) GROUP BY segment",
+                (params.count_guessed_links, params.count_guessed_links, region_id)):
+            found[segment] = (firms, bool(leader), bool(pipeline))
+        return {s: status_from_counts(n, leader, pipeline, params) for s, (n, leader, pipeline) in found.items()}
+
     def region_segment_counts(self, level: str, params: AnalysisParams) -> dict[str, dict[str, int]]:
         counts: dict[str, dict[str, int]] = {}
         for region, segment, n in self.con.execute(
@@ -357,19 +373,22 @@ class SnapshotFacts(StructureFacts):
         return parks
 
     def candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str],
-                   params: AnalysisParams) -> list[CandidateFacts]:
+                   params: AnalysisParams, only: Iterable[str] | None = None) -> list[CandidateFacts]:
+        """Every candidate for the segment (or only the firms in ``only``), in the in-memory order."""
         places = set(self._places(region_id))
         marks = ",".join("?" * len(places)) or "NULL"
         rank = {"confirmed": 0, "probable": 1, "guessed": 2}
         best: dict[str, str] = {}
         info: dict[str, tuple[Any, ...]] = {}
+        chosen = list(only) if only is not None else None
+        restrict = f"AND p.firm IN ({','.join('?' * len(chosen))}) " if chosen is not None else ""
         sql = (
             "SELECT p.firm, p.confidence, f.name, f.country, f.headquarters, f.size, f.f500, f.grp, g.name, f.region "
             "FROM presence p JOIN firms f ON f.id = p.firm LEFT JOIN groups g ON g.id = f.grp "
-            "WHERE p.segment = ? AND p.stage = 'operating' "
+            f"WHERE p.segment = ? AND p.stage = 'operating' {restrict}"
             f"AND (f.region IS NULL OR f.region NOT IN ({marks})) "
             f"AND (p.via IS NULL OR p.place IS NULL OR p.place NOT IN ({marks})) ORDER BY p.ord")
-        for firm, confidence, *rest in self.con.execute(sql, (segment_id, *places, *places)):
+        for firm, confidence, *rest in self.con.execute(sql, (segment_id, *(chosen or ()), *places, *places)):
             current = best.get(firm)
             if current is None or rank[confidence] < rank[current]:
                 best[firm] = confidence
@@ -396,9 +415,14 @@ class SnapshotFacts(StructureFacts):
                 if customer in best:
                     buys.setdefault(customer, []).append(supplier_name)
         synergy: dict[str, dict[str, str]] = {firm: {} for firm in best}
+        if chosen is not None:
+            firms_sql, firms_args = f"({','.join('?' * len(chosen))})", tuple(chosen)
+        else:
+            firms_sql = "(SELECT firm FROM presence WHERE segment = ? AND stage = 'operating')"
+            firms_args = (segment_id,)
         for firm, other in self.con.execute(
-                "SELECT firm, segment FROM presence WHERE stage = 'operating' AND firm IN "
-                "(SELECT firm FROM presence WHERE segment = ? AND stage = 'operating') ORDER BY ord", (segment_id,)):
+                f"SELECT firm, segment FROM presence WHERE stage = 'operating' AND firm IN {firms_sql} ORDER BY ord",
+                firms_args):
             mine = synergy.get(firm)
             if mine is None or other == segment_id or other in mine:
                 continue
@@ -416,3 +440,59 @@ class SnapshotFacts(StructureFacts):
                 supplies_local=tuple(supplies.get(firm, ())), buys_from_local=tuple(buys.get(firm, ())),
                 synergy=tuple(synergy[firm].items())))
         return result
+
+    def ranked_candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str], params: AnalysisParams,
+                          parks_by_country: dict[str, list[str]], limit: int) -> tuple[list[CandidateFacts], int]:
+        """The ``limit`` best candidates (by the target score) and the number of all candidates.
+
+        SQLite scores every candidate and keeps the best; the full facts (names for the reasons) are then read for
+        the winners only. The score is summed term by term in the order of
+        :func:`chaingraph.analysis.targets.score_candidate`, in IEEE doubles as Python does (adding 0.0 for an
+        absent term changes nothing), so the ranking is the same to the last bit.
+        """
+        # a candidate's other segment earns the synergy bonus when it borders a segment the region is strong or
+        # weak in (as in the in-memory facts)
+        synergy_segments = sorted(s for s in self.segments() if s != segment_id
+                                  and any(n in strong_or_weak for n in self.upstream(s) + self.downstream(s)))
+        syn_marks = ",".join("?" * len(synergy_segments)) or "NULL"
+        countries = sorted(parks_by_country)
+        country_marks = ",".join("?" * len(countries)) or "NULL"
+        sql = f"""
+            WITH local AS (SELECT region FROM region_anc WHERE ancestor = ?),
+            cand AS (
+                SELECT p.firm AS firm,
+                       MIN(CASE p.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END) AS crank
+                FROM presence p JOIN firms f ON f.id = p.firm
+                WHERE p.segment = ? AND p.stage = 'operating'
+                  AND (f.region IS NULL OR f.region NOT IN local)
+                  AND (p.via IS NULL OR p.place IS NULL OR p.place NOT IN local)
+                GROUP BY p.firm),
+            scored AS (
+                SELECT c.firm AS firm, f.name AS name,
+                  (CASE c.crank WHEN 0 THEN ? WHEN 1 THEN ? ELSE ? END) * (((((
+                    (CASE f.size WHEN 'leader' THEN ? WHEN 'large' THEN ? WHEN 'medium' THEN ? WHEN 'small' THEN ?
+                                 ELSE ? END)
+                    + (CASE WHEN f.f500 IS NOT NULL THEN ? ELSE 0.0 END))
+                    + (CASE WHEN f.grp IN (SELECT grp FROM firms WHERE grp IS NOT NULL AND region IN local)
+                            THEN ? ELSE 0.0 END))
+                    + (CASE WHEN c.firm IN (
+                            SELECT t.supplier FROM ties t JOIN firms g ON g.id = t.customer WHERE g.region IN local
+                            UNION SELECT t.customer FROM ties t JOIN firms g ON g.id = t.supplier
+                            WHERE g.region IN local) THEN ? ELSE 0.0 END))
+                    + (CASE WHEN f.country IN ({country_marks}) THEN ? ELSE 0.0 END))
+                    + (CASE WHEN EXISTS (SELECT 1 FROM presence q WHERE q.firm = c.firm AND q.stage = 'operating'
+                                         AND q.segment <> ? AND q.segment IN ({syn_marks})) THEN ? ELSE 0.0 END))
+                  AS score
+                FROM cand c JOIN firms f ON f.id = c.firm)
+            SELECT firm, (SELECT COUNT(*) FROM cand) FROM scored ORDER BY score DESC, name, firm LIMIT ?"""
+        args = (region_id, segment_id,
+                params.confidence_confirmed, params.confidence_probable, params.confidence_guessed,
+                params.size_leader, params.size_large, params.size_medium, params.size_small, params.size_unknown,
+                params.bonus_fortune500, params.bonus_same_group, params.bonus_supply_tie,
+                *countries, params.bonus_country_fit,
+                segment_id, *synergy_segments, params.bonus_chain_synergy, limit)
+        rows = self.con.execute(sql, args).fetchall()
+        if not rows:
+            return [], 0
+        winners = [firm for firm, _ in rows]
+        return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), rows[0][1]

@@ -179,3 +179,19 @@ def test_chain_synergy_bonus(tiny_path: Path) -> None:
     by_name = {c.firm.name: c for c in cgr.find_targets(cg, None, "cnc").candidates}
     assert "协同：其电机铁芯业务紧邻本地电工钢" in by_name["华夏数控"].reasons
     assert by_name["华夏数控"].score == pytest.approx(0.8 * (0.45 + 0.15))
+
+
+def test_ranking_score_equals_the_explained_score(pinghu: cgr.ChainGraph) -> None:
+    from chaingraph.analysis.facts import facts_for
+    from chaingraph.analysis.targets import _score, score_candidate
+
+    facts = facts_for(pinghu)
+    params = cgr.AnalysisParams()
+    parks = facts.favoured_parks("pinghu")
+    names = {s: seg.name for s, seg in facts.segments().items()}
+    checked = 0
+    for segment in pinghu.dataset.segments:
+        for c in facts.candidates(segment, "pinghu", {"auto-drive-motor", "nm-electrical-steel"}, params):
+            assert _score(c, parks, params) == score_candidate(c, parks, names, params).score
+            checked += 1
+    assert checked > 300

@@ -35,8 +35,9 @@ def test_snapshot_parity_on_generated_pool(pool: Path, tmp_path: Path) -> None:
                 _assert_same_gaps(cgr.gap_report(cg, chain, region), cgr.gap_report(snap, chain, region))
         for segment in ("mt-cnc-system", "auto-drive-motor", "nm-resin", "auto-vehicle"):
             for region in ("r0000", "r0010"):
-                _assert_same_targets(cgr.find_targets(cg, None, segment, region, limit=None),
-                                     cgr.find_targets(snap, None, segment, region, limit=None))
+                for limit in (None, 1, 3, 10):  # with a limit the snapshot ranks in SQL first
+                    _assert_same_targets(cgr.find_targets(cg, None, segment, region, limit=limit),
+                                         cgr.find_targets(snap, None, segment, region, limit=limit))
 
 
 def test_snapshot_parity_on_pinghu_and_tiny(tiny_path: Path, tmp_path: Path) -> None:
@@ -46,8 +47,9 @@ def test_snapshot_parity_on_pinghu_and_tiny(tiny_path: Path, tmp_path: Path) -> 
             for chain in cg.dataset.chains:
                 _assert_same_gaps(cgr.gap_report(cg, chain), cgr.gap_report(snap, chain))
             for segment in cg.dataset.segments:
-                _assert_same_targets(cgr.find_targets(cg, None, segment, limit=None),
-                                     cgr.find_targets(snap, None, segment, limit=None))
+                for limit in (None, 2, 10):
+                    _assert_same_targets(cgr.find_targets(cg, None, segment, limit=limit),
+                                         cgr.find_targets(snap, None, segment, limit=limit))
 
 
 def test_snapshot_is_reused_then_rebuilt_on_change(tiny_path: Path, tmp_path: Path) -> None:
@@ -90,3 +92,18 @@ def test_corrupt_snapshot_is_rebuilt(tiny_path: Path, tmp_path: Path) -> None:
     with open_snapshot(tiny_path, cache_dir=tmp_path) as snap:
         assert isinstance(snap, SnapshotFacts)
         assert cgr.gap_report(snap, "demo-auto").segment("motor").status == "strong"
+
+
+def test_quick_statuses_match_full_states(pool: Path, tmp_path: Path) -> None:
+    from chaingraph.analysis.facts import facts_for
+    from chaingraph.analysis.gaps import status_of_state
+
+    cg = cgr.build_graph(cgr.load_dataset(pool))
+    nx_facts = facts_for(cg)
+    with open_snapshot(pool, cache_dir=tmp_path) as snap:
+        for guessed in (False, True):
+            params = cgr.AnalysisParams(count_guessed_links=guessed, strong_min_firms=4)
+            for region in ("r0000", "r0005", "r0029", "cn"):
+                states = nx_facts.segment_states(list(cg.dataset.segments), region, params)
+                expected = {s: status_of_state(state, params) for s, state in states.items()}
+                assert snap.segment_statuses(region, params) == expected

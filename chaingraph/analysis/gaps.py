@@ -41,6 +41,7 @@ from .params import AnalysisParams
 from .relatedness import Relatedness, relatedness_from_counts
 
 __all__ = ["STATUSES", "ACTIONS", "SegmentGap", "GapReport", "gap_report", "segment_status", "status_of_state",
+           "status_from_counts",
            "params_for"]
 
 STATUSES = ("strong", "weak", "pipeline", "missing")
@@ -139,15 +140,24 @@ def _relatedness(facts: Facts, level: str, params: AnalysisParams) -> Relatednes
     return cache[key]  # type: ignore[no-any-return]
 
 
-def status_of_state(state: SegmentState, params: AnalysisParams) -> str:
-    """strong / weak / pipeline / missing, from the local presence in a segment."""
-    if (state.leaders and params.leader_makes_strong) or len(state.firms) >= params.strong_min_firms:
+def status_from_counts(firms: int, has_leader: bool, has_pipeline: bool, params: AnalysisParams) -> str:
+    """strong / weak / pipeline / missing, from the number of local firms, a leader among them, pipeline projects.
+
+    >>> status_from_counts(1, True, False, AnalysisParams()), status_from_counts(0, False, True, AnalysisParams())
+    ('strong', 'pipeline')
+    """
+    if (has_leader and params.leader_makes_strong) or firms >= params.strong_min_firms:
         return "strong"
-    if state.firms:
+    if firms:
         return "weak"
-    if state.projects:
+    if has_pipeline:
         return "pipeline"
     return "missing"
+
+
+def status_of_state(state: SegmentState, params: AnalysisParams) -> str:
+    """strong / weak / pipeline / missing, from the local presence in a segment."""
+    return status_from_counts(len(state.firms), bool(state.leaders), bool(state.projects), params)
 
 
 def segment_status(source: ChainGraph | Facts, segment_id: str, region_id: str,

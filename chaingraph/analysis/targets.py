@@ -108,6 +108,26 @@ def score_candidate(c: CandidateFacts, parks_by_country: dict[str, list[str]], s
     return Candidate(firm=c, score=weight * sum(components.values()), reasons=reasons, components=components)
 
 
+def _score(c: CandidateFacts, parks_by_country: dict[str, list[str]], params: AnalysisParams) -> float:
+    """The same number as :func:`score_candidate`, without the reasons (for ranking large pools)."""
+    size = {"leader": params.size_leader, "large": params.size_large, "medium": params.size_medium,
+            "small": params.size_small}.get(c.size, params.size_unknown)
+    terms = [size]
+    if c.fortune500:
+        terms.append(params.bonus_fortune500)
+    if c.group:
+        terms.append(params.bonus_same_group)
+    if c.supplies_local or c.buys_from_local:
+        terms.append(params.bonus_supply_tie)
+    if c.country and c.country in parks_by_country:
+        terms.append(params.bonus_country_fit)
+    if c.synergy:
+        terms.append(params.bonus_chain_synergy)
+    weight = {"confirmed": params.confidence_confirmed, "probable": params.confidence_probable,
+              "guessed": params.confidence_guessed}[c.confidence]
+    return weight * sum(terms)
+
+
 def find_targets(source: ChainGraph | Facts, chain: str | None, segment: str, region: str | None = None,
                  limit: int | None = 10, params: AnalysisParams | None = None) -> TargetList:
     """Rank the firms outside ``region`` that could fill ``segment`` (ids or names); ``limit=None`` for all."""
@@ -118,16 +138,26 @@ def find_targets(source: ChainGraph | Facts, chain: str | None, segment: str, re
     region_record = facts.region(region)
     region_id = region_record.id
     segments = facts.segments()
-    states = facts.segment_states(list(segments), region_id, params)
-    status = {s: status_of_state(state, params) for s, state in states.items()}
+    quick = getattr(facts, "segment_statuses", None)  # a backend that can count without listing every firm
+    if quick is not None:
+        status = quick(region_id, params)
+    else:
+        states = facts.segment_states(list(segments), region_id, params)
+        status = {s: status_of_state(state, params) for s, state in states.items()}
     strong_or_weak = {s for s, st in status.items() if st in ("strong", "weak")}
     parks = facts.favoured_parks(region_id)
     names = {s.id: s.name for s in segments.values()}
-    candidates = [score_candidate(c, parks, names, params)
-                  for c in facts.candidates(segment_record.id, region_id, strong_or_weak, params)]
-    candidates.sort(key=lambda c: (-c.score, c.firm.name, c.firm.id))
-    total = len(candidates)
-    if limit is not None:
-        candidates = candidates[:limit]
+    ranker = getattr(facts, "ranked_candidates", None)
+    if limit is not None and ranker is not None:  # a backend that can rank a large pool itself
+        ranked, total = ranker(segment_record.id, region_id, strong_or_weak, params, parks, limit)
+        ranked.sort(key=lambda c: (-_score(c, parks, params), c.name, c.id))
+    else:
+        pool = facts.candidates(segment_record.id, region_id, strong_or_weak, params)
+        # rank on the bare score first; the reasons are written only for the candidates that are returned
+        ranked = sorted(pool, key=lambda c: (-_score(c, parks, params), c.name, c.id))
+        total = len(ranked)
+        if limit is not None:
+            ranked = ranked[:limit]
+    candidates = [score_candidate(c, parks, names, params) for c in ranked]
     return TargetList(chain=chain_record, segment=segment_record, region=region_record,
                       status=status[segment_record.id], candidates=candidates, total=total)
