@@ -118,19 +118,16 @@ def stage_memory(data: str, repeat: int) -> dict[str, Any]:
 
 def stage_neo4j(data: str, uri: str, repeat: int) -> dict[str, Any]:
     import chaingraph as cgr
+    from chaingraph.backends import connect
     from chaingraph.snapshot import open_snapshot
 
-    try:
-        from chaingraph.backends.neo4j import Neo4jFacts, connect, push
-    except ImportError as exc:
-        return {"error": f"neo4j backend not available: {exc}"}
     os.environ["NEO4J_URI"] = uri
     ds = cgr.load_dataset(data)
-    with connect() as conn:
+    with connect() as backend:
         t = time.perf_counter()
-        push(conn, ds)
+        backend.push(ds)
         pushed = time.perf_counter() - t
-        facts = Neo4jFacts(conn, ds.info.id)
+        facts = backend.facts(ds.info.id)
         neo, emb = [], []
         with open_snapshot(data) as snap:
             for region in ["r0000", "r0150", "r0299"][:repeat]:
