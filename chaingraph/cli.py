@@ -566,3 +566,9 @@ cli.add_command(neo4j_group)
 from .cli_map import map_command  # noqa: E402
 
 cli.add_command(map_command)
+
+from .cli_workflow import export_command, import_chainkg_command, import_command  # noqa: E402
+
+cli.add_command(import_command)
+cli.add_command(export_command)
+cli.add_command(import_chainkg_command)

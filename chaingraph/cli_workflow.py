@@ -1,0 +1,111 @@
+"""``chaingraph import``, ``export`` and ``import-chainkg``: the planner's workflow in and out of spreadsheets.
+
+Thin glue over :mod:`chaingraph.sheets`, :mod:`chaingraph.export` and :mod:`chaingraph.chainkg`; registered on
+the main group at the end of :mod:`chaingraph.cli`. Problems in a spreadsheet exit with 3 and list every one
+with its sheet, row and column.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .cli import State, region_option
+from .export import FORMATS, export
+from .sheets import ImportPlan
+
+__all__ = ["import_command", "export_command", "import_chainkg_command"]
+
+_KIND_CN = {"firm": "企业", "link": "环节关联", "project": "项目", "source": "来源", "citation": "引证"}
+_ACTION_CN = {"add": "新增", "update": "更新", "same": "已有"}
+
+
+def _target(state: State) -> Path:
+    if state.data is None:
+        raise click.UsageError("say which dataset folder to change: chaingraph --data my-city/ import ... "
+                               "(the bundled dataset is read-only)")
+    return state.data
+
+
+def _report(plan: ImportPlan, dry_run: bool, fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
+        return
+    if dry_run:
+        click.echo("试运行（--dry-run）：以下改动不会写入 / dry run: nothing is written")
+    counts = plan.counts()
+    summary = " · ".join(f"{_ACTION_CN[a]}{_KIND_CN.get(k, k)} {n}" for key, n in sorted(counts.items())
+                         for a, k in [key.split(" ", 1)])
+    click.echo(f"{plan.source}: {plan.rows} 行 · {summary or '无改动'}"
+               + (f" · 未映射而跳过 {plan.skipped}" if plan.skipped else ""))
+    for change in plan.changes:
+        if change.action != "same" or change.details:
+            click.echo(f"  {change}")
+    if plan.ignored_columns:
+        click.echo("未识别的列（已忽略，可用 --mapping 映射）: " + "、".join(plan.ignored_columns))
+    if plan.applied:
+        click.echo("已写入 / written")
+    elif not dry_run and not plan.changed:
+        click.echo("数据集已包含这些内容，无需改动 / nothing to change")
+
+
+@click.command("import")
+@click.argument("sheet", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--mapping", "-m", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="YAML file mapping other headers to fields (docs/workflow.md).")
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_obj
+def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: bool, fmt: str) -> None:
+    """Import firms and projects from a spreadsheet (.xlsx, or .csv in UTF-8 or GB18030) into the dataset.
+
+    \b
+    Examples:
+      chaingraph --data seeds/my-city/ import firms.xlsx --dry-run
+      chaingraph --data seeds/my-city/ import firms.xlsx --mapping mapping.yaml
+    """
+    from .sheets import import_sheet
+
+    plan = import_sheet(_target(state), sheet, mapping, dry_run=dry_run)
+    _report(plan, dry_run, fmt)
+
+
+@click.command("import-chainkg")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--mapping", "-m", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Industry/product -> segment mapping (default: the one shipped for the three chains).")
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_obj
+def import_chainkg_command(state: State, folder: Path, mapping: Path | None, dry_run: bool, fmt: str) -> None:
+    """Add reference firms and segment links from your copy of ChainKnowledgeGraph (its data/ folder)."""
+    from .chainkg import import_chainkg
+
+    plan = import_chainkg(_target(state), folder, mapping, dry_run=dry_run)
+    _report(plan, dry_run, fmt)
+
+
+@click.command("export")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+              help="xlsx: gap workbook; graphml/gexf/json: the graph for Gephi/Cytoscape; markdown: a briefing.")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.option("--chain", "-c", "chains", multiple=True, metavar="CHAIN",
+              help="Only this chain (repeatable; default: every chain). xlsx and markdown only.")
+@region_option
+@click.option("--targets", "-n", type=click.IntRange(min=0), default=5, show_default=True,
+              help="Targets listed per gap (xlsx and markdown).")
+@click.pass_obj
+def export_command(state: State, fmt: str, output: Path, chains: tuple[str, ...], region: str | None,
+                   targets: int) -> None:
+    """Export the gap workbook, the graph or a briefing.
+
+    \b
+    Examples:
+      chaingraph export --format xlsx -o pinghu-gaps.xlsx
+      chaingraph export --format graphml -o pinghu.graphml
+      chaingraph export --format markdown -o report.md
+    """
+    path = export(state.graph, fmt, output, region=region, chains=list(chains) or None, targets=targets)
+    click.echo(f"wrote {click.format_filename(path)} ({path.stat().st_size / 1024:.0f} KiB)", err=True)

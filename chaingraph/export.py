@@ -1,0 +1,344 @@
+"""Exports for meetings and other tools (``chaingraph export``): an Excel gap workbook, the graph for Gephi and
+Cytoscape, and a Markdown briefing.
+
+* ``xlsx``: one sheet per chain (segments in priority order with status, action, priority, local firms or
+  pipeline projects and the reasons), a 招商目标 sheet with the ranked targets of every gap and an overview sheet;
+  set up for printing (A4 landscape, fit to width, repeated header rows, frozen panes, page numbers).
+* ``graphml`` / ``gexf`` / ``json``: the graph of ``docs/graph-schema.md`` with typed attributes. GraphML and
+  GEXF allow only scalar attributes, so list attributes (aliases, keywords, favoured_countries, sources) are
+  written ``|``-separated and ``None`` values are left out; every node also gets a ``label`` (its name) for
+  Gephi. ``json`` is Cytoscape.js JSON (File > Import > Network from File in Cytoscape). :func:`read_graph`
+  reads any of them back into the same graph.
+* ``markdown``: a briefing a planner can paste into a memo.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from chaingraph import load_dataset, build_graph
+>>> cg = build_graph(load_dataset())
+>>> out = pathlib.Path(tempfile.mkdtemp())
+>>> back = read_graph(export(cg, "graphml", out / "pinghu.graphml"))
+>>> back.nodes["auto-drive-motor"]["name"], back.nodes["auto-drive-motor"]["importance"]
+('驱动电机', 0.75)
+>>> set(back.edges) == set(cg.graph.edges)
+True
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from .analysis import find_targets, gap_report
+from .analysis.gaps import GapReport
+from .errors import ExportError
+from .graph import ChainGraph
+from .writer import atomic_write_text
+
+__all__ = ["FORMATS", "LIST_ATTRIBUTES", "export", "export_graph", "read_graph", "gap_workbook", "briefing_markdown",
+           "write_bytes_atomic"]
+
+FORMATS = ("xlsx", "graphml", "gexf", "json", "markdown")
+LIST_ATTRIBUTES = ("aliases", "keywords", "favoured_countries", "sources")
+"""Attributes that are lists in the graph and ``|``-separated text in GraphML, GEXF and JSON files."""
+
+_STATUS = {"strong": "强", "weak": "弱", "pipeline": "在途", "missing": "缺"}
+_TIER = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
+
+
+# --------------------------------------------------------------------------------------------- graph files
+
+
+def export_graph(cg: ChainGraph) -> nx.MultiDiGraph:
+    """A copy of ``cg.graph`` that graph files can hold: scalar attributes only, ``None`` left out, a ``label``."""
+    g = nx.MultiDiGraph()
+    g.graph.update({k: v for k, v in cg.graph.graph.items() if v is not None})
+    for node, data in cg.graph.nodes(data=True):
+        attrs = _scalar(data)
+        attrs["label"] = str(data.get("name") or node)
+        g.add_node(node, **attrs)
+    for u, v, key, data in cg.graph.edges(keys=True, data=True):
+        g.add_edge(u, v, key=key, **_scalar(data))
+    return g
+
+
+def _scalar(data: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if value is None:
+            continue
+        if isinstance(value, list | tuple | set):
+            value = "|".join(str(v) for v in value)
+        elif key == "importance" or key == "area_mu":
+            value = float(value)  # one type per attribute: GraphML and GEXF declare it once
+        elif not isinstance(value, str | int | float | bool):
+            value = str(value)
+        out[key] = value
+    return out
+
+
+def _restore(data: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for key, value in data.items():
+        if key in LIST_ATTRIBUTES and isinstance(value, str):
+            value = value.split("|") if value else []
+        out[key] = value
+    return out
+
+
+def read_graph(path: str | Path, fmt: str | None = None) -> nx.MultiDiGraph:
+    """Read a graph file written by :func:`export` back into a MultiDiGraph with chaingraph's schema.
+
+    List attributes are lists again; ``label`` is dropped. Attributes that were ``None`` stay absent.
+    """
+    path = Path(path)
+    fmt = fmt or path.suffix.lstrip(".").lower()
+    if fmt == "graphml":
+        raw = nx.read_graphml(path, force_multigraph=True)
+    elif fmt == "gexf":
+        raw = nx.read_gexf(path)
+    elif fmt in ("json", "cyjs"):
+        raw = nx.cytoscape_graph(json.loads(path.read_text(encoding="utf-8")))
+    else:
+        raise ExportError(f"cannot read graph format {fmt!r}; use graphml, gexf or json")
+    g = nx.MultiDiGraph()
+    g.graph.update({k: v for k, v in raw.graph.items() if k not in ("node_default", "edge_default", "mode")})
+    for node, data in raw.nodes(data=True):
+        attrs = {k: v for k, v in data.items() if k not in ("label", "id", "value")}
+        g.add_node(str(node), **_restore(attrs))
+    edges = (raw.edges(keys=True, data=True) if raw.is_multigraph()
+             else ((u, v, None, d) for u, v, d in raw.edges(data=True)))
+    for u, v, key, data in edges:
+        attrs = {k: v for k, v in data.items()
+                 if k not in ("id", "key", "source", "target", "label", "networkx_key")}
+        edge_key = data.get("networkx_key", data.get("label", key)) if fmt == "gexf" else key
+        g.add_edge(str(u), str(v), key=str(edge_key), **_restore(attrs))
+    return g
+
+
+def _graph_bytes(cg: ChainGraph, fmt: str) -> bytes:
+    g = export_graph(cg)
+    buffer = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(g, buffer, encoding="utf-8", prettyprint=True, infer_numeric_types=True)
+        return buffer.getvalue()
+    if fmt == "gexf":
+        gexf = nx.MultiDiGraph()
+        gexf.graph.update(g.graph)
+        gexf.add_nodes_from(g.nodes(data=True))
+        for u, v, key, data in g.edges(keys=True, data=True):
+            # GEXF has no edge keys: keep the kind as an attribute, and as the edge label Gephi shows
+            gexf.add_edge(u, v, key=key, **data, label=key)
+        nx.write_gexf(gexf, buffer, encoding="utf-8", prettyprint=True)
+        return buffer.getvalue()
+    data = nx.cytoscape_data(g)
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+# --------------------------------------------------------------------------------------------- reports
+
+
+def _reports(cg: ChainGraph, region: str | None, chains: Sequence[str] | None) -> list[GapReport]:
+    wanted = list(chains) if chains else list(cg.dataset.chains)
+    return [gap_report(cg, chain, region) for chain in wanted]
+
+
+def _sheet_title(text: str, taken: set[str]) -> str:
+    title = "".join("_" if c in "[]:*?/\\" else c for c in text)[:31] or "sheet"
+    base, n = title, 2
+    while title in taken:
+        suffix = f" ({n})"
+        title = base[: 31 - len(suffix)] + suffix
+        n += 1
+    taken.add(title)
+    return title
+
+
+def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str] | None = None,
+                 targets: int = 5) -> Any:
+    """The gap workbook as an ``openpyxl.Workbook``: 概览, one sheet per chain, 招商目标."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    reports = _reports(cg, region, chains)
+    ds = cg.dataset
+    book = Workbook()
+    bold = Font(bold=True)
+    title_font = Font(bold=True, size=14)
+    head_fill = PatternFill("solid", fgColor="DDE4EE")
+    status_fill = {"strong": "C6EFCE", "weak": "FFEB9C", "pipeline": "BDD7EE", "missing": "FFC7CE"}
+    thin = Side(style="thin", color="A6A6A6")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    taken: set[str] = set()
+
+    def setup(sheet: Any, widths: list[float], header_row: int, title: str) -> None:
+        for i, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(i)].width = width
+        for cell in sheet[header_row]:
+            cell.font, cell.fill, cell.border = bold, head_fill, border
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        for row in sheet.iter_rows(min_row=header_row + 1):
+            for cell in row:
+                cell.alignment, cell.border = wrap, border
+        sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
+        sheet.print_title_rows = f"{header_row}:{header_row}"
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.print_options.gridLines = False
+        sheet.page_margins.left = sheet.page_margins.right = 0.4
+        sheet.oddHeader.center.text = title
+        sheet.oddFooter.center.text = "第 &P 页 / 共 &N 页"
+        sheet.oddFooter.right.text = f"数据截至 {ds.info.as_of}"
+
+    # overview
+    overview = book.active
+    overview.title = _sheet_title("概览", taken)
+    region_name = reports[0].region.name if reports else ""
+    overview.append([f"{ds.info.name} · {region_name} · 产业链缺口"])
+    overview.append([f"数据截至 {ds.info.as_of}；完整度 = 本地已有企业（强或弱）的环节按重要度加权的占比"])
+    overview.append([])
+    overview.append(["产业链", "环节数", "强", "弱", "在途", "缺", "完整度", "含在途完整度", "最优先缺口"])
+    for report in reports:
+        counts = report.counts()
+        top = next((g for g in report.ranked() if g.priority is not None), None)
+        overview.append([report.chain.name, len(report.segments), counts["strong"], counts["weak"],
+                         counts["pipeline"], counts["missing"], report.completeness,
+                         report.completeness_with_pipeline,
+                         f"{top.segment.name}（{top.action}）" if top else "—"])
+    setup(overview, [14, 8, 6, 6, 6, 6, 10, 12, 28], 4, f"{ds.info.name} 概览")
+    overview["A1"].font = title_font
+    for row in overview.iter_rows(min_row=5, min_col=7, max_col=8):
+        for cell in row:
+            cell.number_format = "0%"
+
+    target_rows: list[list[Any]] = []
+    for report in reports:
+        sheet = book.create_sheet(_sheet_title(report.chain.name, taken))
+        sheet.append([f"{report.chain.name}（{report.chain.id}）· {report.region.name}"])
+        counts = report.counts()
+        sheet.append([f"完整度 {report.completeness:.0%}（含在途 {report.completeness_with_pipeline:.0%}）· "
+                      f"强 {counts['strong']} · 弱 {counts['weak']} · 在途 {counts['pipeline']} · "
+                      f"缺 {counts['missing']}"
+                      f" · 数据截至 {report.as_of}"])
+        sheet.append([])
+        sheet.append(["优先序", "环节", "层级", "状态", "行动", "优先级", "本地企业 / 在途项目", "理由"])
+        rank = 0
+        for gap in report.ranked():
+            if gap.priority is not None:
+                rank += 1
+            sheet.append([rank if gap.priority is not None else None, gap.segment.name, _TIER[gap.segment.tier],
+                          _STATUS[gap.status], gap.action or "—",
+                          round(gap.priority, 4) if gap.priority is not None else None,
+                          "、".join(gap.local_firms or gap.pipeline_projects) or "—", "\n".join(gap.reasons)])
+            if gap.priority is not None and targets > 0:
+                found = find_targets(cg, report.chain.id, gap.segment.id, report.region.id, limit=targets)
+                for i, candidate in enumerate(found.candidates, start=1):
+                    firm = candidate.firm
+                    target_rows.append([report.chain.name, gap.segment.name, _STATUS[gap.status], gap.action, i,
+                                        firm.name, firm.country or "", firm.headquarters or "",
+                                        round(candidate.score, 3), "；".join(candidate.reasons)])
+        setup(sheet, [7, 16, 6, 6, 6, 8, 28, 70], 4, f"{report.chain.name} · {report.region.name}")
+        sheet["A1"].font = title_font
+        for row in sheet.iter_rows(min_row=5):
+            fill = {v: k for k, v in _STATUS.items()}.get(str(row[3].value))
+            if fill:
+                row[3].fill = PatternFill("solid", fgColor=status_fill[fill])
+            row[5].number_format = "0.000"
+
+    sheet = book.create_sheet(_sheet_title("招商目标", taken))
+    sheet.append([f"招商目标 · {region_name}（每个缺口前 {targets} 家）"])
+    sheet.append(["得分 = 关联置信度 ×（规模 + 世界500强 + 二次招商 + 供货关系 + 园区国别匹配 + 协同），"
+                  "见 docs/analysis.md"])
+    sheet.append([])
+    sheet.append(["产业链", "环节", "状态", "行动", "序", "企业", "国别", "总部", "得分", "理由"])
+    for row in target_rows:
+        sheet.append(row)
+    setup(sheet, [10, 16, 6, 6, 5, 18, 6, 16, 7, 60], 4, f"招商目标 · {region_name}")
+    sheet["A1"].font = title_font
+    return book
+
+
+def briefing_markdown(cg: ChainGraph, region: str | None = None, chains: Sequence[str] | None = None,
+                      targets: int = 3, gaps: int = 5) -> str:
+    """A short briefing in Markdown: completeness per chain, the top gaps with reasons, whom to approach."""
+    ds = cg.dataset
+    reports = _reports(cg, region, chains)
+    region_name = reports[0].region.name if reports else ""
+    lines = [f"# {region_name}产业链招商简报", "", f"{ds.info.name} · 数据截至 {ds.info.as_of}", "",
+             "| 产业链 | 完整度 | 含在途 | 强 | 弱 | 在途 | 缺 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for r in reports:
+        n = r.counts()
+        lines.append(f"| {_md(r.chain.name)} | {r.completeness:.0%} | {r.completeness_with_pipeline:.0%} | "
+                     f"{n['strong']} | {n['weak']} | {n['pipeline']} | {n['missing']} |")
+    for r in reports:
+        lines += ["", f"## {r.chain.name}（{r.chain.name_en or r.chain.id}）", "",
+                  f"完整度 {r.completeness:.0%}（含在途 {r.completeness_with_pipeline:.0%}）。优先缺口：", "",
+                  "| # | 环节 | 状态 | 行动 | 优先级 | 要点 |", "|---:|---|---|---|---:|---|"]
+        ranked = [g for g in r.ranked() if g.priority is not None][:gaps]
+        for i, g in enumerate(ranked, start=1):
+            lines.append(f"| {i} | {_md(g.segment.name)} | {_STATUS[g.status]} | {g.action} | {g.priority:.3f} | "
+                         f"{_md(g.headline)} |")
+        for g in ranked[:3]:
+            found = find_targets(cg, r.chain.id, g.segment.id, r.region.id, limit=targets)
+            lines += ["", f"**{g.segment.name}**（{_STATUS[g.status]}·{g.action}）：" + "；".join(g.reasons[:2])]
+            if not found.candidates:
+                lines.append("- 数据集中暂无候选企业")
+            for c in found.candidates:
+                where = "，".join(x for x in (c.firm.country, c.firm.headquarters) if x)
+                lines.append(f"- {c.firm.name}" + (f"（{where}）" if where else "") + f"：{'；'.join(c.reasons)}")
+    lines += ["", "---", "", "由 chaingraph 生成；方法与参数见 docs/analysis.md。", ""]
+    return "\n".join(lines)
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+# --------------------------------------------------------------------------------------------- writing
+
+
+def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
+    """Write bytes to ``path`` through a temporary file in the same folder and an atomic rename."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(tmp, 0o666 & ~mask)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    return path
+
+
+def export(cg: ChainGraph, fmt: str, path: str | Path, region: str | None = None,
+           chains: Sequence[str] | None = None, targets: int = 5) -> Path:
+    """Write ``cg`` as ``fmt`` (one of :data:`FORMATS`) to ``path``, atomically; returns the path."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt == "markdown":
+        return atomic_write_text(path, briefing_markdown(cg, region, chains, targets=min(targets, 5) or 3))
+    if fmt == "xlsx":
+        buffer = io.BytesIO()
+        gap_workbook(cg, region, chains, targets).save(buffer)
+        return write_bytes_atomic(path, buffer.getvalue())
+    return write_bytes_atomic(path, _graph_bytes(cg, fmt))
