@@ -572,3 +572,8 @@ from .cli_workflow import export_command, import_chainkg_command, import_command
 cli.add_command(import_command)
 cli.add_command(export_command)
 cli.add_command(import_chainkg_command)
+
+from .cli_ingest import extract_command, merge_command  # noqa: E402
+
+cli.add_command(extract_command)
+cli.add_command(merge_command)

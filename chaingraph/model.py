@@ -124,17 +124,21 @@ _CN_CURRENCY = {
 _CN_MULTIPLIER = {"": 1, "十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6,
                   "千万": 10**7, "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
 _CN_PREFIX = {"约": "approx", "大约": "approx", "近": "at_most", "将近": "at_most", "超": "at_least",
-              "超过": "at_least", "逾": "at_least", "达": "exact", "共": "exact", "总计": "exact"}
+              "超过": "at_least", "逾": "at_least", "达": "exact", "共": "exact", "总计": "exact",
+              "达到": "exact", "高达": "exact", "突破": "at_least", "不低于": "at_least", "不少于": "at_least",
+              "不超过": "at_most"}
+_CN_UNIT = {"亩": "mu", "平方米": "m2", "平米": "m2", "公顷": "ha", "吨": "t"}
+"""Units other than money that Chinese sources write after a number, and their canonical symbols."""
 _CN_SUFFIX = {"以上": "at_least", "余": "at_least", "多": "at_least", "左右": "approx", "以下": "at_most"}
 
 _CANONICAL_RE = re.compile(r"^(~|>=|<=)?(-?\d+(?:\.\d+)?)\s+(\S.*)$")
 _CN_RE = re.compile(
-    r"^(?P<prefix>大约|将近|超过|总计|约|近|超|逾|达|共)?\s*"
-    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*"
+    r"^(?P<prefix>不低于|不少于|不超过|大约|将近|超过|总计|达到|高达|突破|约|近|超|逾|达|共)?\s*"
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)?\s*"
     r"(?P<suffix1>余|多)?"
     r"(?P<mult>万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百)?"
     r"(?P<suffix2>余|多)?"
-    r"(?P<unit>人民币|瑞士法郎|新加坡元|新台币|美元|欧元|日元|港元|港币|英镑|韩元|元)"
+    r"(?P<unit>人民币|瑞士法郎|新加坡元|新台币|美元|欧元|日元|港元|港币|英镑|韩元|元|平方米|平米|公顷|亩|吨)"
     r"(?P<suffix3>以上|左右|以下)?$"
 )
 
@@ -215,7 +219,11 @@ class Quantity:
 
 
 def parse_quantity(text: str) -> Quantity:
-    """Parse a quantity in canonical form (``~75000000 USD``) or as Chinese sources write money (``约7500万美元``).
+    """Parse a quantity in canonical form (``~75000000 USD``) or as Chinese sources write it (``约7500万美元``).
+
+    Chinese forms: an optional qualifier (约, 超, 近, 达, 以上, 余, 不低于 ...), a number (which may be left out
+    when a multiplier stands alone: 超亿美元, 百亿元), a multiplier (万, 亿 ...) and a currency or one of the units
+    亩 (``mu``), 平方米 (``m2``), 公顷 (``ha``) and 吨 (``t``).
 
     Examples
     --------
@@ -225,6 +233,10 @@ def parse_quantity(text: str) -> Quantity:
     '~180000000 USD'
     >>> str(parse_quantity("138000 t/yr"))
     '138000 t/yr'
+    >>> str(parse_quantity("13.8万吨")), str(parse_quantity("占地153亩".removeprefix("占地")))
+    ('138000 t', '153 mu')
+    >>> str(parse_quantity("超亿美元"))
+    '>=100000000 USD'
     >>> parse_quantity("lots")
     Traceback (most recent call last):
     ...
@@ -234,7 +246,9 @@ def parse_quantity(text: str) -> Quantity:
         raise ParseError(f"{text!r} is not an amount")
     raw = text.strip().replace("，", ",").replace("＞＝", ">=").replace("≥", ">=").replace("≤", "<=")
     match = _CN_RE.match(raw.replace(" ", ""))
-    if match:
+    if match and match["unit"] in _CN_UNIT and re.search(r"\d\s+\D", raw):
+        match = None  # "27.8 亩" is the canonical form of a unit kept as written, not 27.8亩 -> "27.8 mu"
+    if match and (match["num"] or match["mult"]):  # 超亿美元, 百亿元: a multiplier alone counts once
         suffixes = [s for s in (match["suffix1"], match["suffix2"], match["suffix3"]) if s]
         qualifiers = {_CN_PREFIX[match["prefix"]]} if match["prefix"] else set()
         qualifiers |= {_CN_SUFFIX[s] for s in suffixes}
@@ -242,8 +256,9 @@ def parse_quantity(text: str) -> Quantity:
         if len(qualifiers) > 1:
             raise ParseError(f"{text!r}: inconsistent qualifiers ({', '.join(sorted(qualifiers))})")
         qualifier = qualifiers.pop() if qualifiers else "exact"
-        amount = Decimal(match["num"].replace(",", "")) * _CN_MULTIPLIER[match["mult"] or ""]
-        return Quantity(_number(amount), _CN_CURRENCY[match["unit"]], qualifier)  # type: ignore[arg-type]
+        amount = Decimal((match["num"] or "1").replace(",", "")) * _CN_MULTIPLIER[match["mult"] or ""]
+        unit = _CN_UNIT.get(match["unit"]) or _CN_CURRENCY[match["unit"]]
+        return Quantity(_number(amount), unit, qualifier)  # type: ignore[arg-type]
     match = _CANONICAL_RE.match(raw)
     if match:
         symbol, number, unit = match.groups()

@@ -1,0 +1,1079 @@
+"""Propose facts from a Chinese signing article: firms, projects, figures, dates, statuses, places, segments.
+
+Rule-based and offline. The text is first repaired (:mod:`chaingraph.ingest.text`); every proposed
+:class:`Fact` then says which record it is about (``record`` + ``key``: a firm or project by the name the
+article gives it, a region fact by its metric), which field, the value in the dataset's canonical form, the
+words as the article wrote them, their offsets in the *original* text (as read from the file, before repair)
+and a confidence. Nothing here reads the dataset's firms or projects: extraction must work on unseen articles;
+only the chain templates (segment keywords) and the region names are used.
+
+Examples
+--------
+>>> text = "今年3月，德国德库威勒项目签约落户平湖经济技术开发区，总投资2500万美元，占地面积40亩。"
+>>> result = extract_facts(text, doc_date="2022-06-01")
+>>> [(f.key, f.field, f.value) for f in result.of("project") if f.field in ("investment", "date", "area_mu")]
+[('德国德库威勒项目', 'date', '2022-03'), ('德国德库威勒项目', 'investment', '25000000 USD'), \
+('德国德库威勒项目', 'area_mu', '40')]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+
+from ..dataset import Dataset, normalize_name
+from ..errors import ParseError
+from ..model import Quantity, Segment, parse_date, parse_quantity
+from .text import MappedText, prepare_text
+
+__all__ = ["Fact", "Extraction", "FACT_COLUMNS", "extract_facts", "resolve_date", "COUNTRY_WORDS"]
+
+FACT_COLUMNS = ("id", "record", "key", "field", "value", "confidence", "text", "start", "end", "evidence", "note")
+"""Columns of the proposed-facts table (CSV and JSON), documented in docs/extract.md."""
+
+COUNTRY_WORDS = {
+    "日本": "JP", "德国": "DE", "美国": "US", "法国": "FR", "韩国": "KR", "英国": "GB", "瑞士": "CH",
+    "意大利": "IT", "荷兰": "NL", "新加坡": "SG", "瑞典": "SE", "丹麦": "DK", "芬兰": "FI", "比利时": "BE",
+    "奥地利": "AT", "西班牙": "ES", "加拿大": "CA", "澳大利亚": "AU", "以色列": "IL", "印度": "IN",
+    "泰国": "TH", "中国台湾": "TW", "台湾": "TW", "中国香港": "HK", "香港": "HK",
+}
+_COUNTRY_ALT = "|".join(sorted(COUNTRY_WORDS, key=len, reverse=True))
+_PROVINCES = ("浙江", "江苏", "上海", "北京", "天津", "重庆", "广东", "山东", "福建", "安徽", "河北", "河南", "湖北",
+              "湖南", "江西", "四川", "陕西", "山西", "辽宁", "吉林", "黑龙江", "云南", "贵州", "广西", "海南", "甘肃",
+              "内蒙古", "宁夏", "青海", "新疆", "西藏", "嘉兴", "平湖", "杭州", "宁波", "苏州", "中国")
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_MULT = r"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百"
+_UNIT = r"人民币|瑞士法郎|新加坡元|新台币|美元|欧元|日元|港元|港币|英镑|韩元|元|平方米|平米|公顷|亩|吨"
+_QTY = (rf"(?:不低于|不少于|不超过|大约|将近|超过|总计|达到|高达|突破|约|近|超|逾|达|共)?"
+        rf"(?:{_NUM}(?:余|多)?(?:{_MULT})?|(?:{_MULT}))(?:余|多)?(?:{_UNIT})(?:以上|左右|以下)?")
+_LABELS = {
+    # label as written -> field (project fields; "region:" = a region fact; "note:" = kept in the note)
+    "计划总投资": "investment", "项目总投资": "investment", "投资总额": "investment", "总投资额": "investment",
+    "总投资": "investment", "固定资产投资": "fixed_asset_investment", "注册资本": "registered_capital",
+    "注册资金": "registered_capital", "增资": "capital_increase", "占地面积": "area_mu", "用地面积": "area_mu",
+    "占地": "area_mu", "用地": "area_mu", "建筑面积": "note:建筑面积", "新增产值": "region:新增产值",
+    "年产值": "expected_output", "年销售收入": "note:年销售收入", "年销售额": "note:年销售额",
+    "产值": "expected_output",
+    "年税收": "note:年税收", "年纳税": "note:年纳税", "税收": "note:税收", "利税": "note:利税", "年产能": "capacity",
+    "年产": "capacity", "产能": "capacity", "实际利用外资": "region:实际利用外资", "实际外资": "region:实际利用外资",
+    "到位外资": "region:实际利用外资", "投资": "investment",
+}
+_LABEL_ALT = "|".join(sorted(_LABELS, key=len, reverse=True))
+_FIGURE_RE = re.compile(
+    rf"(?P<label>{_LABEL_ALT})(?:额)?(?P<filler>(?:预计|计划|将|可|能|为|约为|实现|了|后|累计|共计|均)*)"
+    rf"(?P<qty>{_QTY})"
+)
+_HUNDRED_YI_RE = re.compile(r"(?P<qty>[百千]亿)(?:元|级)?(?:项目|大项目)")
+
+_NAME_CHARS = r"\u3400-\u9fffA-Za-z0-9（）()&·\-"
+_STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "随着", "设立", "继", "在", "像", "与", "和", "及",
+          "对",
+          "为", "是", "的", "了", "等", "向", "把", "被", "从", "于", "即", "当", "由", "给", "我市", "全市",
+          "今年", "去年", "明年", "以来", "又一个", "一个", "该", "此", "这", "其")
+_TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
+_LEGAL_RE = re.compile(rf"[{_NAME_CHARS}]+?(?:股份有限公司|有限责任公司|有限公司|公司)")
+_BRAND_RE = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*)(商事|商社|株式会社|控股|集团)")
+_COUNTRY_NAME_RE = re.compile(
+    rf"(?P<country>{_COUNTRY_ALT})(?P<name>[\u3400-\u9fffA-Za-z0-9&]{{2,14}}?)"
+    r"(?=项目|配套|等|、|，|。|；|落户|签约|“|联手|投资|在|与|和|及|公司|的|[两三四几多]家|是|已|将|于|也|$)"
+)
+_ITEM = rf"(?:(?!等|项目)[{_NAME_CHARS}]){{2,24}}"
+_LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})*(?=等[^，。；]{{0,10}}项目|落户)")
+_PAIR_RE = re.compile(rf"([{_NAME_CHARS}]{{2,20}}?)(?:和|与|及|、)([{_NAME_CHARS}]{{2,12}}?)两家")
+_PROJECT_RE = re.compile(rf"[{_NAME_CHARS}—.]+?项目")
+_PLACE_RE = re.compile(
+    rf"[{_NAME_CHARS}]{{2,20}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|产业合作园|产业园区|产业园|"
+    r"工业园区|工业园|园区|街道|镇)"
+)
+_AGGREGATE_RE = re.compile(r"\d+个[^，。；]{0,12}项目|项目\d+个")
+_COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,12}项目)|(?P<what2>[^，。；、\d]{2,10}项目)(?P<n2>\d+)个")
+_FORTUNE_RE = re.compile(r"世界500强|财富500强|全球500强|世界五百强")
+_GENERIC_PROJECT = re.compile(
+    r"^(?:省|市|全省|全市|又一个|一个|一批|首批|各类|其他|这些|这个|该|此|本|新|大|好)*"
+    r"(?:重大|重点|龙头|外资|高质量|制造业|招大引强|百亿|亿元|超亿美元|亿美元|优质|产业|签约|在建|投资|集中|主导|关键|标志性|"
+    r"增资|新|大|整车|机床整机|新能源汽车驱动电机|外资|产业化|示范)*项目$"
+)
+_GENERIC_FIRM = re.compile(r"^(?:企业|公司|外资企业|集团|我市|全市|政府|项目|产业|两家|多家|世界500强)")
+_STATUS_WORDS = [
+    # (regex, status, date field)
+    (r"试生产|试产", "trial", "trial_date"),
+    (r"开工建设|开工|动工|在建|封顶", "under_construction", "start_date"),
+    (r"正式投产|投产", "operating", "note"),
+    (r"签约落户|签约|落户|牵手|设立|增资", "signed", "date"),
+]
+_STATUS_RANK = {"signed": 1, "under_construction": 2, "trial": 3, "operating": 4}
+_FUTURE_RE = re.compile(r"预计|计划|将|明年|力争|争取|有望|拟|达产后")
+_DATE_RE = re.compile(
+    r"(?P<range>(?:今年)?(?P<m1>\d{1,2})月份?至(?P<m2>\d{1,2})月份?)"
+    r"|(?P<abs>(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:份)?(?:(?P<d>\d{1,2})日|(?P<dek>上旬|中旬|下旬|初|底|末))?)?)"
+    r"|(?P<rel>今年|去年|明年|前年)(?:前(?P<first_n>\d{1,2})个月|(?P<rm>\d{1,2})月(?:份)?"
+    r"(?:(?P<rd>\d{1,2})日|(?P<rdek>上旬|中旬|下旬|初|底|末))?|(?P<rq>[一二三四1-4])季度|(?P<rh>上半年|下半年)"
+    r"|(?P<rend>年底|年末|年初)|)"
+    r"|(?P<md>(?P<mm>\d{1,2})月(?:份)?(?:(?P<dd>\d{1,2})日|(?P<mdek>上旬|中旬|下旬|初|底|末))?)"
+    r"|(?P<q>[一二三四])季度|(?P<yend>年底|年末)|上周(?P<wd>[一二三四五六日天])"
+)
+_DEKAD = {"上旬": "E", "初": "E", "中旬": "M", "下旬": "L", "底": "L", "末": "L"}
+_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass
+class Fact:
+    """One proposed fact: ``record`` (firm, project, region_fact, source) named ``key``, its ``field`` = ``value``.
+
+    ``text`` is what the article wrote (after repair), ``start``/``end`` its character offsets in the original
+    text, ``evidence`` a short snippet for citations.csv, ``confidence`` in [0, 1].
+    """
+
+    record: str
+    key: str
+    field: str
+    value: str
+    confidence: float = 0.9
+    text: str = ""
+    start: int = 0
+    end: int = 0
+    evidence: str = ""
+    note: str = ""
+    id: str = ""
+
+    def to_row(self) -> dict[str, str]:
+        data = asdict(self)
+        data["confidence"] = f"{self.confidence:.2f}"
+        return {column: str(data[column]) for column in FACT_COLUMNS}
+
+
+@dataclass
+class Extraction:
+    """The facts proposed from one article, and the repaired text they were read from."""
+
+    facts: list[Fact]
+    repaired: MappedText
+    source_id: str
+    doc_date: str
+    encoding: str = "utf-8"
+
+    def of(self, record: str, key: str | None = None, field: str | None = None) -> list[Fact]:
+        return [f for f in self.facts if f.record == record and (key is None or f.key == key)
+                and (field is None or f.field == field)]
+
+    def keys(self, record: str) -> list[str]:
+        seen: list[str] = []
+        for fact in self.facts:
+            if fact.record == record and fact.key not in seen:
+                seen.append(fact.key)
+        return seen
+
+
+# ------------------------------------------------------------------------------------------------- dates
+
+
+def resolve_date(match_text: str, doc_date: _dt.date, year_hint: int | None = None) -> str | None:
+    """Resolve a date expression (absolute or relative to ``doc_date``) to a partial-date string, or None.
+
+    >>> d = _dt.date(2022, 6, 1)
+    >>> [resolve_date(t, d) for t in ("今年4月", "去年10月份", "明年二季度", "3月上旬", "年底", "上周六", "1994年")]
+    ['2022-04', '2021-10', '2023-Q2', '2022-03-E', '2022-12', '2022-05-28', '1994']
+    >>> resolve_date("今年前4个月", d), resolve_date("1月份至4月份", d)
+    ('2022-01/2022-04', '2022-01/2022-04')
+    """
+    m = _DATE_RE.fullmatch(match_text)
+    if not m:
+        return None
+    year = year_hint or doc_date.year
+    try:
+        if m["abs"]:
+            text = m["y"]
+            if m["m"]:
+                text += f"-{int(m['m']):02d}"
+                if m["d"]:
+                    text += f"-{int(m['d']):02d}"
+                elif m["dek"]:
+                    text += f"-{_DEKAD[m['dek']]}"
+            return str(parse_date(text))
+        if m["rel"]:
+            year = doc_date.year + {"今年": 0, "去年": -1, "明年": 1, "前年": -2}[m["rel"]]
+            if m["first_n"]:
+                return f"{year}-01/{year}-{int(m['first_n']):02d}"
+            if m["rm"]:
+                return _month(year, m["rm"], m["rd"], m["rdek"])
+            if m["rq"]:
+                return f"{year}-Q{_CN_DIGIT[m['rq']]}"
+            if m["rh"]:
+                return f"{year}-H{1 if m['rh'] == '上半年' else 2}"
+            if m["rend"]:
+                return f"{year}-01" if m["rend"] == "年初" else f"{year}-12"
+            return str(year)
+        if m["range"]:
+            return f"{year}-{int(m['m1']):02d}/{year}-{int(m['m2']):02d}"
+        if m["md"]:
+            return _month(year, m["mm"], m["dd"], m["mdek"])
+        if m["q"]:
+            return f"{year}-Q{_CN_DIGIT[m['q']]}"
+        if m["yend"]:
+            return f"{year}-12"
+        if m["wd"]:
+            weekday = _CN_DIGIT[m["wd"]] - 1
+            monday = doc_date - _dt.timedelta(days=doc_date.weekday() + 7)
+            return (monday + _dt.timedelta(days=weekday)).isoformat()
+    except ParseError:
+        return None
+    return None
+
+
+def _month(year: int, month: str, day: str | None, dekad: str | None) -> str | None:
+    text = f"{year}-{int(month):02d}"
+    if day:
+        text += f"-{int(day):02d}"
+    elif dekad:
+        text += f"-{_DEKAD[dekad]}"
+    try:
+        return str(parse_date(text))
+    except ParseError:
+        return None
+
+
+# ------------------------------------------------------------------------------------------------- helpers
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass
+class _FirmEntity:
+    names: list[str]
+    legal_name: str = ""
+    country: str = ""
+    country_text: tuple[str, int, int] | None = None
+    fortune500: tuple[str, int, int] | None = None
+    first: tuple[str, int, int] | None = None
+
+    @property
+    def name(self) -> str:
+        short = [n for n in self.names if n != self.legal_name]
+        if self.legal_name and not short:
+            return self.legal_name
+        plain = [n for n in short if not any(n.startswith(c) for c in COUNTRY_WORDS)] or short
+        return max(plain, key=len)
+
+
+@dataclass
+class _ProjectEntity:
+    names: list[str]
+    firms: list[int] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    weak_mentions: list[tuple[int, int]] = field(default_factory=list)
+    weak: bool = False
+    implicit: bool = False
+
+    def display(self, specific: set[str]) -> str:
+        best = [n for n in self.names if n in specific] or self.names
+        return max(best, key=len)
+
+
+def _strip_left(name: str) -> tuple[str, str]:
+    """Cut a candidate name after the last stop word; returns (name, what was cut)."""
+    cut = 0
+    for stop in _STOPS:
+        pos = name.rfind(stop, 0, max(0, len(name) - 2))
+        if pos >= 0 and pos + len(stop) > cut and not _inside_parens(name, pos):
+            cut = pos + len(stop)
+    return name[cut:], name[:cut]
+
+
+def _inside_parens(text: str, pos: int) -> bool:
+    return text.count("（", 0, pos) > text.count("）", 0, pos)
+
+
+class _Extractor:
+    def __init__(self, original: str, doc_date: _dt.date, dataset: Dataset | None, source_id: str) -> None:
+        self.original = original
+        self.mapped = prepare_text(original)
+        self.t = self.mapped.text
+        self.doc_date = doc_date
+        self.dataset = dataset
+        self.source_id = source_id
+        self.facts: list[Fact] = []
+        self.sentences = self._sentences()
+        self.firms: list[_FirmEntity] = []
+        self.projects: list[_ProjectEntity] = []
+
+    # --------------------------------------------------------------------------------------- plumbing
+    def _sentences(self) -> list[_Sentence]:
+        result: list[_Sentence] = []
+        paragraph = 0
+        start = 0
+        for m in re.finditer(r"[。！？；;!?\n]|……", self.t):
+            if m.end() > start:
+                result.append(_Sentence(start, m.end(), paragraph))
+            if m.group() == "\n":
+                paragraph += 1
+            start = m.end()
+        if start < len(self.t):
+            result.append(_Sentence(start, len(self.t), paragraph))
+        return result
+
+    def sentence_at(self, pos: int) -> int:
+        for i, s in enumerate(self.sentences):
+            if s.start <= pos < s.end:
+                return i
+        return len(self.sentences) - 1
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        s = self.sentences[self.sentence_at(pos)]
+        left = max(self.t.rfind(c, s.start, pos) for c in "，,：:")
+        right_candidates = [i for i in (self.t.find(c, pos, s.end) for c in "，,：:") if i >= 0]
+        return (left + 1 if left >= 0 else s.start), (min(right_candidates) if right_candidates else s.end)
+
+    def add(self, record: str, key: str, fld: str, value: str, start: int, end: int, confidence: float,
+            evidence: str | None = None, note: str = "") -> None:
+        o_start, o_end = self.mapped.span(start, end)
+        text = self.t[start:end]
+        if evidence is None:
+            evidence = text
+        self.facts.append(Fact(record, key, fld, value, round(confidence, 2), text, o_start, o_end, evidence, note))
+
+    def occurrences(self, name: str) -> list[int]:
+        return [m.start() for m in re.finditer(re.escape(name), self.t)] if name else []
+
+    # --------------------------------------------------------------------------------------- firms
+    def find_firms(self) -> None:
+        candidates: list[tuple[str, int, str]] = []  # (name, position, how)
+        for m in _LEGAL_RE.finditer(self.t):
+            suffix = re.search(r"(股份有限公司|有限责任公司|有限公司|公司)$", m.group())
+            body = m.group()[:suffix.start()] if suffix else m.group()
+            head, cut = _strip_left(body)
+            name = m.group()[len(cut):]
+            short_form = suffix is not None and suffix.group() == "公司"
+            if short_form and (len(head) < 3 or re.search(r"我们|他们|你们|本|该|外资|合资|子|母|分|总", head)):
+                continue
+            if len(head) >= 2 and len(name) >= 5:
+                candidates.append((name, m.start() + len(cut), "legal"))
+        for m in _BRAND_RE.finditer(self.t):
+            candidates.append((m.group(), m.start(), "brand"))
+        for m in _COUNTRY_NAME_RE.finditer(self.t):
+            name = m["name"]
+            brand = _BRAND_RE.search(name)
+            if brand:
+                continue  # 日本JFE商事车载马达铁芯: the brand pattern has it
+            if name.endswith("项目") or _GENERIC_FIRM.match(name) or self._is_segment_word(name):
+                continue
+            product = self._segment_suffix(name)  # 日本东洋精工驱动电机 -> 东洋精工 (驱动电机 is a product)
+            if product and len(name) - len(product) >= 2:
+                candidates.append((m.group()[:-len(product)], m.start(), "country"))
+                continue
+            candidates.append((m.group(), m.start(), "country"))
+        for m in _PAIR_RE.finditer(self.t):
+            first, cut = _strip_left(m.group(1))
+            candidates.append((first, m.start(1) + len(cut), "pair"))
+            candidates.append((m.group(2), m.start(2), "pair"))
+        self.list_items: list[tuple[list[tuple[str, int]], int, str | None, bool]] = []
+        for m in _LIST_RE.finditer(self.t):
+            items = m.group().split("、")
+            first, cut = _strip_left(items[0])
+            time_word = None
+            tm = _TIME_WORD_RE.search(cut)
+            if tm:
+                time_word = tm.group()
+            positions: list[tuple[str, int]] = []
+            pos = m.start() + len(cut)
+            names = [first, *items[1:]]
+            for item in names:
+                positions.append((item, pos))
+                pos += len(item) + 1
+            landed = self.t.startswith("落户", m.end())
+            if landed and len(names) < 2:
+                continue
+            ok = [(n, p) for n, p in positions if len(n) >= 2 and "项目" not in n and not _GENERIC_FIRM.match(n)
+                  and not self._is_segment_word(n) and not self._is_region_word(n) and not re.search(r"\d", n)
+                  and n not in _STOPS]
+            if not ok:
+                continue
+            self.list_items.append((ok, m.end(), time_word, self.t.startswith("落户", m.end())))
+            for n, p in ok:
+                candidates.append((n, p, "list"))
+        # group candidates into entities
+        for name, pos, how in sorted(candidates, key=lambda c: ({"legal": 0, "brand": 1, "pair": 2, "country": 3,
+                                                                  "list": 4}[c[2]], c[1])):
+            self._add_firm_name(name, pos, how)
+        self._split_compounds()
+        for firm in self.firms:
+            if firm.legal_name:
+                self._short_names(firm)
+
+    def _is_segment_word(self, name: str) -> bool:
+        if self.dataset is None:
+            return False
+        key = normalize_name(name)
+        for chain in self.dataset.chains.values():
+            if key in {normalize_name(w) for w in [chain.name, *chain.aliases]}:
+                return True
+            for seg in chain.segments:
+                if key in {normalize_name(w) for w in [seg.name, *seg.keywords, *seg.aliases]}:
+                    return True
+        return False
+
+    def _segment_suffix(self, name: str) -> str:
+        if self.dataset is None:
+            return ""
+        words = [w for seg in self.dataset.segments.values() for w in (seg.name, *seg.keywords, *seg.aliases)
+                 if len(w) >= 2 and name.endswith(w)]
+        return max(words, key=len) if words else ""
+
+    def _is_region_word(self, name: str) -> bool:
+        if self.dataset is None:
+            return False
+        return any(name in (r.name, *r.aliases) for r in self.dataset.regions.values())
+
+    def firm_of(self, name: str) -> int | None:
+        key = normalize_name(name)
+        for i, firm in enumerate(self.firms):
+            if any(normalize_name(n) == key for n in firm.names):
+                return i
+        return None
+
+    def _add_firm_name(self, name: str, pos: int, how: str) -> None:
+        country = ""
+        stripped = name
+        for word, code in sorted(COUNTRY_WORDS.items(), key=lambda kv: -len(kv[0])):
+            if name.startswith(word) and len(name) > len(word) + 1:
+                country, stripped = code, name[len(word):]
+                break
+        names = [stripped] + ([name] if stripped != name else [])
+        index = None
+        for n in names:
+            index = self.firm_of(n)
+            if index is not None:
+                break
+        if index is None:
+            self.firms.append(_FirmEntity(names=[], first=(name, pos, pos + len(name))))
+            index = len(self.firms) - 1
+        firm = self.firms[index]
+        for n in names:
+            if n not in firm.names:
+                firm.names.append(n)
+        if how == "legal" and not firm.legal_name:
+            firm.legal_name = name
+        if country and not firm.country:
+            firm.country = country
+            firm.country_text = (name, pos, pos + len(name))
+
+    def _split_compounds(self) -> None:
+        """德国巴斯夫贺利氏 = 巴斯夫 + 贺利氏: a name made only of other firms' names is those firms."""
+        for i, firm in enumerate(list(self.firms)):
+            for name in list(firm.names):
+                parts = self._segment_by_names(name, exclude=i)
+                if parts and len(parts) >= 2:
+                    for part in parts:
+                        other = self.firms[part]
+                        if firm.country and not other.country:
+                            other.country = firm.country
+                            other.country_text = firm.country_text
+                    firm.names.remove(name)
+        self.firms = [f for f in self.firms if f.names]
+
+    def _segment_by_names(self, name: str, exclude: int) -> list[int] | None:
+        for word in COUNTRY_WORDS:
+            if name.startswith(word):
+                name = name[len(word):]
+                break
+        result: list[int] = []
+        pos = 0
+        while pos < len(name):
+            found = None
+            for i, firm in enumerate(self.firms):
+                if i == exclude:
+                    continue
+                for n in sorted(firm.names, key=len, reverse=True):
+                    if name.startswith(n, pos):
+                        found = (i, len(n))
+                        break
+                if found:
+                    break
+            if not found:
+                return None
+            result.append(found[0])
+            pos += found[1]
+        return result
+
+    def _short_names(self, firm: _FirmEntity) -> None:
+        legal = firm.legal_name
+        core = re.sub(r"(股份有限公司|有限责任公司|有限公司)$", "", legal)
+        variants = [core, re.sub(r"（[^）]*）|\([^)]*\)", "", core)]
+        for province in _PROVINCES:
+            variants += [v[len(province):] for v in list(variants) if v.startswith(province)]
+        covered = [(p, p + len(legal)) for p in self.occurrences(legal)]
+        found: list[str] = []
+        for variant in variants:
+            for size in range(len(variant), 1, -1):
+                prefix = variant[:size]
+                if prefix.endswith("（") or prefix.count("（") != prefix.count("）"):
+                    continue
+                spots = [p for p in self.occurrences(prefix)
+                         if not any(a <= p < b for a, b in covered)]
+                if prefix in _PROVINCES or self._is_region_word(prefix) or prefix in COUNTRY_WORDS:
+                    continue
+                if spots and prefix != legal:
+                    found.append(prefix)
+                    covered += [(p, p + len(prefix)) for p in spots]
+        for name in found:
+            if name not in firm.names and self.firm_of(name) is None:
+                firm.names.append(name)
+
+    def emit_firms(self) -> None:
+        for firm in self.firms:
+            key = firm.name
+            spots = sorted((p, n) for n in firm.names for p in self.occurrences(n))
+            if not spots:
+                continue
+            pos, written = spots[0]
+            self.add("firm", key, "name", key, pos, pos + len(written), 0.8 if firm.legal_name else 0.7)
+            if firm.legal_name:
+                p = self.occurrences(firm.legal_name)[0]
+                self.add("firm", key, "legal_name", firm.legal_name, p, p + len(firm.legal_name), 0.9)
+            for alias in firm.names:
+                if alias in (key, firm.legal_name):
+                    continue
+                spot = self.occurrences(alias)
+                if spot:
+                    self.add("firm", key, "aliases", alias, spot[0], spot[0] + len(alias), 0.7)
+            if firm.country and firm.country_text:
+                text, a, b = firm.country_text
+                self.add("firm", key, "country", firm.country, a, b, 0.7)
+            for p, n in spots:
+                c_start, c_end = self.clause(p)
+                m = _FORTUNE_RE.search(self.t, c_start, c_end)
+                if m:
+                    self.add("firm", key, "fortune500", "yes", m.start(), m.end(), 0.6,
+                             evidence=self.t[max(c_start, p):m.end() + 2], note=f"{n} …{m.group()}")
+                    break
+
+    # --------------------------------------------------------------------------------------- projects
+    def firms_in(self, start: int, end: int) -> list[int]:
+        found: list[tuple[int, int]] = []
+        for i, firm in enumerate(self.firms):
+            spots = [p for n in firm.names for p in self.occurrences(n) if start <= p < end]
+            if spots:
+                found.append((min(spots), i))
+        return [i for _, i in sorted(found)]
+
+    def find_projects(self) -> None:
+        mentions: list[tuple[str, int, int]] = []
+        for m in _PROJECT_RE.finditer(self.t):
+            raw = m.group()
+            name, cut = _strip_left(raw)
+            name = name.lstrip("—.")
+            start = m.end() - len(name)
+            if len(name) < 4:
+                continue
+            mentions.append((name, start, m.end()))
+        # "A项目——B项目" is one project under two names
+        joined: list[tuple[str, int, int]] = []
+        for name, start, end in mentions:
+            if joined and re.fullmatch(r"—+", self.t[joined[-1][2]:start]):
+                prev = joined.pop()
+                joined.append((self.t[prev[1]:end], prev[1], end))
+            else:
+                joined.append((name, start, end))
+        mentions = joined
+        # drop mentions inside a longer one
+        mentions = [x for x in mentions if not any(y != x and y[1] <= x[1] and x[2] <= y[2] for y in mentions)]
+        self.specific_names: set[str] = set()
+        for name, start, end in mentions:
+            firms = self.firms_in(start, end)
+            sent = self.sentences[self.sentence_at(start)]
+            if self._generic(name, firms) and not (
+                    self.firms_in(sent.start, start) and self._has_segment_word(name, whole=True)
+                    and not _GENERIC_PROJECT.match(re.sub(_QTY, "", name))):
+                # a product-only name ("精密轴承项目") is a project when its firms come first in the sentence
+                continue
+            self.specific_names.add(name)
+            self._add_project([name, *self._parts(name)], firms, (start, end))
+        for items, end, time_word, landed in self.list_items:
+            for item, pos in items:
+                index = self.firm_of(item)
+                if index is None:
+                    continue
+                for part in self._segment_by_names(item, exclude=-1) or [index]:
+                    proj = self._add_project([f"{self.firms[part].name}项目"], [part], (pos, pos + len(item)),
+                                             weak=True)
+                    if time_word and landed:
+                        self.pending_dates.append((proj, time_word, pos, end))
+
+    def _parts(self, name: str) -> list[str]:
+        return [p for p in re.split(r"—+", name) if p.endswith("项目") and p != name]
+
+    def _generic(self, name: str, firms: list[int]) -> bool:
+        """A project name that names no firm, country or product ("重点项目", "21个高质量制造业项目")."""
+        stripped = re.sub(_QTY, "", name)
+        if _GENERIC_PROJECT.match(stripped) or len(stripped) < 4:
+            return True
+        if firms or re.match(_COUNTRY_ALT, name):
+            return False
+        if re.search(r"年产|生产线|生产基地", stripped):
+            return False
+        return not self._has_segment_word(stripped)
+
+    def _has_segment_word(self, text: str, whole: bool = False) -> bool:
+        """Whether ``text`` names a product of a chain template (more than only the product, unless ``whole``)."""
+        if self.dataset is None:
+            return False
+        return any(len(w) >= 2 and w in text and (whole or w != text.removesuffix("项目"))
+                   for seg in self.dataset.segments.values() for w in (seg.name, *seg.keywords, *seg.aliases))
+
+    def _residual(self, name: str, firms: list[int]) -> str:
+        rest = name
+        for i in firms:
+            for n in sorted(self.firms[i].names, key=len, reverse=True):
+                rest = rest.replace(n, "")
+        for word in [*COUNTRY_WORDS, "增资", "项目", "平湖", "新", "—"]:
+            rest = rest.replace(word, "")
+        return rest
+
+    def _add_project(self, names: list[str], firms: list[int], span: tuple[int, int], weak: bool = False,
+                     implicit: bool = False) -> int:
+        keys = {normalize_name(n) for n in names}
+        firm_only = all(not self._residual(n, firms) for n in names)
+        for i, proj in enumerate(self.projects):
+            same_name = keys & {normalize_name(n) for n in proj.names}
+            proj_firm_only = all(not self._residual(n, proj.firms) for n in proj.names)
+            same_firms = bool(firms) and bool(proj.firms) and (
+                (set(firms) == set(proj.firms) and (firm_only or proj_firm_only))
+                or (firm_only and set(firms) <= set(proj.firms))
+                or (proj_firm_only and set(proj.firms) <= set(firms)))
+            if same_name or same_firms:
+                for n in names:
+                    if n not in proj.names:
+                        proj.names.append(n)
+                for f in firms:
+                    if f not in proj.firms:
+                        proj.firms.append(f)
+                if weak:
+                    proj.weak_mentions.append(span)
+                else:
+                    proj.mentions.append(span)
+                    proj.weak = False
+                return i
+        self.projects.append(_ProjectEntity(names=list(names), firms=list(firms), mentions=[] if weak else [span],
+                                            weak_mentions=[span] if weak else [], weak=weak, implicit=implicit))
+        return len(self.projects) - 1
+
+    def project_for_firm(self, firm: int) -> int | None:
+        owned = [i for i, p in enumerate(self.projects) if firm in p.firms]
+        return owned[0] if len(owned) == 1 else None
+
+    def project_at(self, pos: int, include_following: bool = True) -> int | None:
+        """The project a figure or date at ``pos`` is about: in its sentence, else the paragraph's focus."""
+        sent_index = self.sentence_at(pos)
+        sent = self.sentences[sent_index]
+        strong = [(start, i) for i, p in enumerate(self.projects) if not p.weak for start, end in p.mentions
+                  if sent.start <= start < sent.end]
+        before = [x for x in strong if x[0] <= pos]
+        if before:
+            return max(before)[1]
+        after = [x for x in strong if x[0] > pos]
+        if after and include_following:
+            return min(after)[1]
+        firms = [f for f in self.firms_in(sent.start, sent.end)]
+        for f in firms:
+            owned = self.project_for_firm(f)
+            if owned is not None:
+                return owned
+        if any(not any(f in p.firms for p in self.projects) for f in self.firms_in(sent.start, pos)):
+            return None  # a new subject: a firm with no project yet ("本地电机有限公司今年实现增资800万美元")
+        # focus: the last project or firm-with-one-project mentioned earlier in the same paragraph
+        for prev in range(sent_index - 1, max(-1, sent_index - 6), -1):
+            s = self.sentences[prev]
+            if s.paragraph != sent.paragraph:
+                break
+            strong = [(start, i) for i, p in enumerate(self.projects) if not p.weak for start, _ in p.mentions
+                      if s.start <= start < s.end]
+            if strong:
+                return max(strong)[1]
+            for f in reversed(self.firms_in(s.start, s.end)):
+                owned = self.project_for_firm(f)
+                if owned is not None:
+                    return owned
+        return None
+
+    # --------------------------------------------------------------------------------------- figures
+    def find_figures(self) -> None:
+        self.project_values: list[tuple[int, str, str, int, int, float, str]] = []
+        self.region_values: list[tuple[str, str, int, int, str]] = []
+        for m in _FIGURE_RE.finditer(self.t):
+            label, qty_text = m["label"], m["qty"]
+            try:
+                qty = parse_quantity(qty_text)
+            except ParseError:
+                continue
+            target = _LABELS[label]
+            sent = self.sentences[self.sentence_at(m.start())]
+            aggregate = _AGGREGATE_RE.search(self.t, sent.start, m.start())
+            if target.startswith("region:"):
+                self.region_values.append((target[7:], str(qty), m.start(), m.end(), ""))
+                continue
+            if aggregate and not self._project_between(aggregate.end(), m.start()):
+                metric = f"{self._count_metric(aggregate.start(), aggregate.group())}{label}"
+                self.region_values.append((metric, str(qty), m.start(), m.end(), ""))
+                continue
+            value, fld, note = self._field_value(target, label, qty)
+            if value is None:
+                continue
+            owner = self.project_at(m.start())
+            if owner is None and target == "capital_increase":
+                firms = self.firms_in(sent.start, m.start())
+                if firms:
+                    firm = self.firms[firms[-1]]
+                    base = firm.legal_name or firm.name
+                    spot = max(p for n in firm.names for p in self.occurrences(n) if p < m.start())
+                    owner = self._add_project([f"{base}增资项目"], [firms[-1]], (spot, m.end()), implicit=True)
+            if owner is None:
+                continue
+            self.project_values.append((owner, fld, value, m.start(), m.end(), 0.85, note))
+        for m in _HUNDRED_YI_RE.finditer(self.t):
+            qty = Quantity(10**10 if m["qty"] == "百亿" else 10**11, "CNY", "at_least")
+            for proj_index in self._weak_projects_before(m.start()):
+                self.project_values.append((proj_index, "investment", str(qty), m.start(), m.end(), 0.5,
+                                            "百亿项目: at least 10 billion yuan"))
+
+    def _weak_projects_before(self, pos: int) -> list[int]:
+        found = []
+        for items, end, _, _ in self.list_items:
+            if 0 <= pos - end <= 2:
+                for item, _p in items:
+                    f = self.firm_of(item)
+                    if f is not None:
+                        owned = [i for i, p in enumerate(self.projects) if f in p.firms]
+                        found += owned[:1]
+        return found
+
+    def _project_between(self, a: int, b: int) -> bool:
+        return any(a <= start < b for p in self.projects if not p.weak for start, _ in p.mentions)
+
+    def _field_value(self, target: str, label: str, qty: Quantity) -> tuple[str | None, str, str]:
+        if target.startswith("note:"):
+            return f"{target[5:]}{qty.label()}", "note", ""
+        if target == "area_mu":
+            if qty.unit == "mu":
+                return _plain(qty.amount), "area_mu", ""
+            if qty.unit == "m2":
+                return _plain(round(float(qty.amount) / 666.6667, 1)), "area_mu", f"{qty} = {qty.amount}/666.67 亩"
+            return None, "", ""
+        if target == "capacity":
+            if qty.is_money:
+                return None, "", ""
+            return str(Quantity(qty.amount, f"{qty.unit}/yr", qty.qualifier)), "capacity", ""
+        if not qty.is_money:
+            return None, "", ""
+        return str(qty), target, ""
+
+    # --------------------------------------------------------------------------------------- dates, status
+    def find_dates_and_status(self) -> None:
+        self.project_dates: list[tuple[int, str, str, int, int, float]] = []
+        self.project_status: list[tuple[int, str, int, int, bool]] = []
+        self.region_periods: dict[int, tuple[str, int, int]] = {}
+        for m in _DATE_RE.finditer(self.t):
+            if not m.group():
+                continue
+            if m["rel"] and not any(m[g] for g in ("first_n", "rm", "rq", "rh", "rend")):
+                # a bare 今年/去年 followed by a month written separately is handled by that month
+                pass
+            value = resolve_date(m.group(), self.doc_date)
+            if value is None:
+                continue
+            sent_index = self.sentence_at(m.start())
+            sent = self.sentences[sent_index]
+            if sent_index not in self.region_periods:
+                self.region_periods[sent_index] = (value, m.start(), m.end())
+            c_start, c_end = self.clause(m.start())
+            window_end = c_end
+            if c_end < sent.end and len(self.t[c_start:c_end].strip()) <= len(m.group()) + 3:
+                # a clause that is only the date ("2月份，巴斯夫…设立…项目"): its event is later in the sentence
+                following = _DATE_RE.search(self.t, c_end + 1, sent.end)
+                while following is not None and not following.group():
+                    following = _DATE_RE.search(self.t, following.end() + 1, sent.end)
+                window_end = following.start() if following else sent.end
+            if any(m.end() <= a <= m.end() + 1 for p in self.projects for a, _ in p.weak_mentions):
+                continue  # 去年德马吉森精机、中津精密落户: dated with the list
+            status_field = None
+            for pattern, _status, fld in _STATUS_WORDS:
+                if re.search(pattern, self.t[m.end():window_end]):
+                    status_field = fld
+                    break
+            if status_field is None or status_field == "note":
+                continue
+            if _AGGREGATE_RE.search(self.t, sent.start, sent.end) and not self._project_between(m.start(),
+                                                                                                window_end):
+                continue
+            owner = self.project_at(m.start())
+            if owner is None:
+                continue
+            if not self._project_between(sent.start, sent.end) and int(value[:4]) < self.doc_date.year - 1:
+                continue  # "川电钢板…于1994年落户": the firm's history, not a project date
+            self.project_dates.append((owner, status_field, value, m.start(), m.end(), 0.75))
+        for pattern, status, _fld in _STATUS_WORDS:
+            for m in re.finditer(pattern, self.t):
+                sent = self.sentences[self.sentence_at(m.start())]
+                if _AGGREGATE_RE.search(self.t, sent.start, sent.end):
+                    continue
+                owner = self.project_at(m.start(), include_following=False)
+                if owner is None:
+                    continue
+                c_start, _ = self.clause(m.start())
+                future = bool(_FUTURE_RE.search(self.t, c_start, m.start())) or self._future_date(c_start, m.start())
+                self.project_status.append((owner, status, m.start(), m.end(), future))
+                if m.group() == "增资":
+                    self.project_status.append((owner, "kind:expansion", m.start(), m.end(), False))
+        for i, proj in enumerate(self.projects):
+            if any("增资" in n for n in proj.names):
+                a, b = (proj.mentions or proj.weak_mentions)[0]
+                self.project_status.append((i, "kind:expansion", a, b, False))
+
+    def _future_date(self, start: int, end: int) -> bool:
+        for m in _DATE_RE.finditer(self.t, start, end):
+            value = resolve_date(m.group(), self.doc_date) if m.group() else None
+            if value:
+                try:
+                    if parse_date(value.split("/")[0]).start() > self.doc_date:
+                        return True
+                except ParseError:
+                    continue
+        return False
+
+    def resolve_pending_dates(self) -> None:
+        for proj, time_word, pos, _end in self.pending_dates:
+            value = resolve_date(time_word, self.doc_date)
+            if value:
+                self.project_dates.append((proj, "date", value, pos - len(time_word), pos, 0.6))
+
+    # --------------------------------------------------------------------------------------- places
+    def find_places(self) -> list[tuple[str, str, int, int]]:
+        places: list[tuple[str, str, int, int]] = []  # (name, region id or "", start, end)
+        for m in _PLACE_RE.finditer(self.t):
+            name, cut = _strip_left(m.group())
+            if len(name) < 4 or re.match(r"^(两大|各|本|该|多个|国别|[一二三四五六七八九十]+个|全|省级|国家级)", name):
+                continue
+            places.append((name, self._region_id(name), m.start() + len(cut), m.end()))
+        firm_spans = [(p, p + len(n)) for firm in self.firms for n in firm.names for p in self.occurrences(n)]
+        places = [x for x in places if not any(a <= x[2] < b for a, b in firm_spans)]
+        if self.dataset is not None:
+            taken = [(a, b) for _, _, a, b in places] + firm_spans
+            words = sorted({w for r in self.dataset.regions.values() for w in (r.name, *r.aliases) if len(w) >= 2},
+                           key=len, reverse=True)
+            for word in words:
+                for p in self.occurrences(word):
+                    if not any(a <= p < b for a, b in taken):
+                        places.append((word, self._region_id(word), p, p + len(word)))
+                        taken.append((p, p + len(word)))
+        return sorted(places, key=lambda x: x[2])
+
+    def _region_id(self, name: str) -> str:
+        if self.dataset is None:
+            return ""
+        key = normalize_name(name)
+        for region in self.dataset.regions.values():
+            if any(normalize_name(n) == key for n in (region.name, *region.aliases) if n):
+                return region.id
+        return ""
+
+    # --------------------------------------------------------------------------------------- segments
+    def segment_guesses(self, proj: _ProjectEntity) -> list[tuple[Segment, float, list[str], int, int]]:
+        if self.dataset is None:
+            return []
+        name_text = " ".join(proj.names)
+        for f in proj.firms:
+            for n in sorted(self.firms[f].names, key=len, reverse=True):
+                name_text = name_text.replace(n, " ")
+        spans = [(self.sentences[self.sentence_at(a)].start, self.sentences[self.sentence_at(a)].end)
+                 for a, _ in proj.mentions or proj.weak_mentions]
+        body = " ".join(self.t[a:b] for a, b in dict.fromkeys(spans))
+        guesses = []
+        for seg in self.dataset.segments.values():
+            words = sorted({w for w in (seg.name, *seg.keywords, *seg.aliases) if len(w) >= 2}, key=len, reverse=True)
+            in_name = [w for w in words if w in name_text]
+            in_body = [w for w in words if w in body and w not in in_name]
+            matched = _non_overlapping(in_name) + _non_overlapping(in_body)
+            if not matched:
+                continue
+            score = min(0.9, (0.6 if in_name else 0.3) + 0.1 * (len(matched) - 1)) - (0.1 if proj.weak else 0)
+            pos = next((p for w in matched for p in self.occurrences(w)), 0)
+            guesses.append((seg, score, matched, pos, pos + len(matched[0])))
+        guesses.sort(key=lambda g: (-g[1], -sum(len(w) for w in g[2])))
+        best = guesses[:1] + [g for g in guesses[1:3] if g[1] >= 0.6]
+        return best
+
+    # --------------------------------------------------------------------------------------- output
+    def run(self) -> list[Fact]:
+        self.pending_dates: list[tuple[int, str, int, int]] = []
+        self.find_firms()
+        self.find_projects()
+        self.find_figures()
+        self.find_dates_and_status()
+        self.resolve_pending_dates()
+        places = self.find_places()
+        self.emit_firms()
+        self.emit_projects(places)
+        self.emit_region_facts()
+        self.emit_source()
+        for n, fact in enumerate(self.facts, start=1):
+            fact.id = f"f{n:03d}"
+        return self.facts
+
+    def emit_projects(self, places: list[tuple[str, str, int, int]]) -> None:
+        for index, proj in enumerate(self.projects):
+            key = proj.display(self.specific_names)
+            a, b = (proj.mentions or proj.weak_mentions)[0]
+            self.add("project", key, "name", key, a, b, 0.5 if proj.weak or proj.implicit else 0.8)
+            for other in proj.names:
+                if other != key:
+                    spot = self.occurrences(other)
+                    if spot:
+                        self.add("project", key, "note", f"也称{other}", spot[0], spot[0] + len(other), 0.6)
+            for f in proj.firms:
+                firm = self.firms[f]
+                spot = sorted(p for n in firm.names for p in self.occurrences(n))
+                s = spot[0] if spot else a
+                self.add("project", key, "firms", firm.name, s, s + len(firm.name), 0.7)
+            if not proj.firms and not proj.weak:
+                sent = self.sentences[self.sentence_at(a)]
+                for f in self.firms_in(sent.start, a):
+                    firm = self.firms[f]
+                    spot = [p for n in firm.names for p in self.occurrences(n) if sent.start <= p < a]
+                    self.add("project", key, "firms", firm.name, spot[0], spot[0] + len(firm.name), 0.6)
+                    proj.firms.append(f)
+            seen: set[tuple[str, str]] = set()
+            for owner, fld, value, s, e, conf in self.project_dates:
+                if owner == index and (fld, value) not in seen:
+                    seen.add((fld, value))
+                    self.add("project", key, fld, value, s, e, conf, evidence=self._date_evidence(s, e))
+            for owner, fld, value, s, e, conf, note in self.project_values:
+                if owner == index and (fld, value) not in seen:
+                    seen.add((fld, value))
+                    self.add("project", key, fld, value, s, e, conf, note=note)
+            statuses = [(st, s, e, fut) for owner, st, s, e, fut in self.project_status if owner == index]
+            if any(st == "kind:expansion" for st, *_ in statuses):
+                s, e = next((s, e) for st, s, e, _ in statuses if st == "kind:expansion")
+                self.add("project", key, "kind", "expansion", s, e, 0.7)
+            real = [(st, s, e) for st, s, e, fut in statuses if not fut and st in _STATUS_RANK]
+            if real:
+                st, s, e = max(real, key=lambda x: _STATUS_RANK[x[0]])
+                self.add("project", key, "status", st, s, e, 0.7, evidence=self.t[max(0, s - 6):e])
+            region = self._project_region(proj, places)
+            if region:
+                name, region_id, s, e = region
+                self.add("project", key, "region", region_id or name, s, e, 0.7 if region_id else 0.5,
+                         note="" if region_id else "not a region of the dataset")
+                for f in proj.firms:
+                    self.add("firm", self.firms[f].name, "region", region_id or name, s, e, 0.5,
+                             note=f"where its project {key} is")
+            for seg, score, matched, s, e in self.segment_guesses(proj):
+                self.add("project", key, "segments", seg.id, s, e, score, evidence="|".join(matched),
+                         note=f"{seg.name}: matched {', '.join(matched)}")
+
+    def _date_evidence(self, s: int, e: int) -> str:
+        _, c_end = self.clause(s)
+        return self.t[s:min(c_end, s + 24)]
+
+    def _project_region(self, proj: _ProjectEntity, places: list[tuple[str, str, int, int]]
+                        ) -> tuple[str, str, int, int] | None:
+        if proj.weak:
+            return None
+        sentences = {self.sentence_at(a) for a, _ in proj.mentions}
+        candidates = [p for p in places if self.sentence_at(p[2]) in sentences]
+        if not candidates:  # "独山港经济开发区…保障辖区内像湛新科技材料（嘉兴）有限公司这样的重大产业项目"
+            own = {self.sentence_at(p) for f in proj.firms if self.project_for_firm(f) is not None
+                   for n in self.firms[f].names for p in self.occurrences(n)}
+            candidates = [p for p in places if self.sentence_at(p[2]) in own]
+        parks = [p for p in candidates if p[1] and self.dataset and self.dataset.regions[p[1]].kind == "park"]
+        parks += [p for p in candidates if not p[1]]
+        if parks:
+            return parks[0]
+        near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])]
+        return near[0] if near else None
+
+    def emit_region_facts(self) -> None:
+        seen: set[tuple[str, str, str]] = set()
+        for metric, value, s, e, _ in self.region_values:
+            sent_index = self.sentence_at(s)
+            period = self.region_periods.get(sent_index, ("", 0, 0))[0]
+            region = ""
+            m = re.search(r"为(\S{2,8}?)新增", self.t[self.sentences[sent_index].start:e])
+            if m and metric == "新增产值":
+                region = self._region_id(m.group(1)) or m.group(1)
+            key = f"{metric}" + (f" {period}" if period else "")
+            if (metric, value, period) in seen:
+                continue
+            seen.add((metric, value, period))
+            self.add("region_fact", key, "value", value, s, e, 0.7)
+            self.add("region_fact", key, "metric", metric, s, e, 0.7)
+            if period:
+                self.add("region_fact", key, "period", period, *self.region_periods[sent_index][1:], 0.6)
+            if region:
+                self.add("region_fact", key, "region", region, s, e, 0.5)
+        counted: set[tuple[str, str]] = set()
+        for m in _COUNT_RE.finditer(self.t):
+            n = m["n"] or m["n2"]
+            what = self._count_metric(m.start(), m.group())
+            sent_index = self.sentence_at(m.start())
+            period = self.region_periods.get(sent_index, ("", 0, 0))[0]
+            key = f"{what}数" + (f" {period}" if period else "")
+            if (what, n) in counted:
+                continue
+            counted.add((what, n))
+            self.add("region_fact", key, "value", f"{n} 个", m.start(), m.end(), 0.6)
+            self.add("region_fact", key, "metric", f"{what}数", m.start(), m.end(), 0.6)
+            if period:
+                self.add("region_fact", key, "period", period, *self.region_periods[sent_index][1:], 0.5)
+
+    def _count_metric(self, pos: int, written: str) -> str:
+        """"签约落户招大引强项目" for "我市签约落户日本电产机床、…等招大引强项目7个": the verb and what was counted."""
+        what = re.sub(r"\d+个", "", written)
+        what = _strip_left(what)[0] if not what.startswith("项目") else what
+        c_start, _ = self.clause(pos)
+        verb = re.search(r"新认定|签约落户|签约|落户|引进|开工|竣工|投产", self.t[c_start:pos + len(written)])
+        return (verb.group() if verb and verb.group() not in what else "") + what
+
+    def emit_source(self) -> None:
+        first = next((line.strip() for line in self.t.split("\n") if line.strip()), self.source_id)
+        title = re.split(r"[。！？，]", first)[0][:60]
+        self.facts.append(Fact("source", self.source_id, "title", title, 1.0, title, 0, 0, ""))
+        self.facts.append(Fact("source", self.source_id, "date", self.doc_date.isoformat(), 1.0))
+        self.facts.append(Fact("source", self.source_id, "kind", "article", 1.0))
+
+
+def _non_overlapping(words: Iterable[str]) -> list[str]:
+    kept: list[str] = []
+    for word in sorted(words, key=len, reverse=True):
+        if not any(word in k for k in kept):
+            kept.append(word)
+    return kept
+
+
+def _plain(number: float | int) -> str:
+    value = float(number)
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def extract_facts(text: str, doc_date: str | _dt.date, dataset: Dataset | None = None,
+                  source_id: str = "article") -> Extraction:
+    """Propose facts from the text of an article published on ``doc_date`` (relative dates resolve from it).
+
+    ``dataset`` provides the chain templates (segment guesses) and region names (places); its firms and projects
+    are not used, so that extraction is the same on an article about firms nobody has recorded yet.
+    """
+    if isinstance(doc_date, str):
+        try:
+            day = _dt.date.fromisoformat(doc_date)
+        except ValueError as exc:
+            raise ParseError(f"--date {doc_date!r} is not a day: write YYYY-MM-DD") from exc
+    else:
+        day = doc_date
+    extractor = _Extractor(text, day, dataset, source_id)
+    facts = extractor.run()
+    return Extraction(facts=facts, repaired=extractor.mapped, source_id=source_id, doc_date=day.isoformat())

@@ -1,0 +1,508 @@
+"""Merge reviewed proposed facts (from ``chaingraph extract``) into a dataset folder: no duplicates, no silent
+overwrites, validated before anything is replaced, and undoable.
+
+:func:`plan_merge` matches every proposed firm and project to the dataset's records (normalised names, legal
+names, aliases, a short name inside a full name, the same set of firms for a project) and sorts each proposed
+field into: a new record, a filled empty field, an addition to a list (aliases, firms, segments, sources), the
+same value (nothing to do) or a **conflict** with a curated value, which is reported and never applied.
+:func:`apply_merge` writes the changed CSV files of the dataset only after the merged dataset has loaded
+without a problem, keeps the previous files under ``.chaingraph-backups/<time>/`` inside the dataset folder,
+and :func:`undo_merge` puts the newest backup back.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import datetime as _dt
+import hashlib
+import io
+import json
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..dataset import Dataset, normalize_name
+from ..errors import DatasetError, ExportError, ParseError
+from ..model import Citation, Firm, Project, Quantity, RegionFact, Source, parse_date, parse_quantity
+from ..reader import load_dataset
+from ..writer import atomic_write_text, write_dataset
+from .extract import COUNTRY_WORDS, FACT_COLUMNS, Fact
+
+__all__ = ["Change", "MergePlan", "read_proposed", "plan_merge", "apply_merge", "undo_merge", "BACKUP_DIR"]
+
+BACKUP_DIR = ".chaingraph-backups"
+_MERGED_FILES = ("sources.csv", "firms.csv", "projects.csv", "region_facts.csv", "citations.csv")
+_PROJECT_QUANTITIES = ("investment", "registered_capital", "fixed_asset_investment", "capital_increase",
+                       "expected_output", "capacity")
+_PROJECT_DATES = ("date", "start_date", "trial_date")
+
+
+@dataclass
+class Change:
+    """One line of the merge summary. ``kind``: new, fill, add, same, conflict or skip."""
+
+    kind: str
+    record: str
+    id: str
+    field: str = ""
+    old: str = ""
+    new: str = ""
+    evidence: str = ""
+    reason: str = ""
+
+    def __str__(self) -> str:
+        mark = {"new": "+", "fill": "~", "add": "~", "same": "=", "conflict": "!", "skip": "-"}[self.kind]
+        where = f"{self.record} {self.id}" + (f" {self.field}" if self.field else "")
+        if self.kind == "new":
+            return f"{mark} new {where}: {self.new}"
+        if self.kind in ("fill", "add"):
+            return f"{mark} {where}: {self.old or '(empty)'} -> {self.new}"
+        if self.kind == "conflict":
+            return (f"{mark} CONFLICT {where}: dataset has {self.old}, the article says {self.new}"
+                    f"{f' ({self.evidence})' if self.evidence else ''}; kept {self.old}")
+        if self.kind == "skip":
+            return f"{mark} skipped {where} {self.new}: {self.reason}"
+        return f"{mark} {where}: {self.new} (already there)"
+
+
+@dataclass
+class MergePlan:
+    """What a merge would do; ``dataset`` is the merged dataset (the input is not modified)."""
+
+    dataset: Dataset
+    changes: list[Change] = field(default_factory=list)
+
+    def of(self, kind: str) -> list[Change]:
+        return [c for c in self.changes if c.kind == kind]
+
+    @property
+    def conflicts(self) -> list[Change]:
+        return self.of("conflict")
+
+    @property
+    def changed(self) -> bool:
+        return any(c.kind in ("new", "fill", "add") for c in self.changes)
+
+    def summary(self) -> str:
+        counts = {k: len(self.of(k)) for k in ("new", "fill", "add", "same", "conflict", "skip")}
+        head = (f"{counts['new']} new records, {counts['fill'] + counts['add']} changed fields, "
+                f"{counts['same']} already there, {counts['conflict']} conflicts, {counts['skip']} skipped")
+        lines = [str(c) for c in self.changes if c.kind != "same"]
+        return "\n".join([head, *lines])
+
+
+# ------------------------------------------------------------------------------------------------ reading
+
+
+def read_proposed(path: str | Path) -> list[Fact]:
+    """Read proposed facts written by ``chaingraph extract`` (CSV or JSON, told apart by their content)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ParseError(f"cannot read {path}: {exc}") from exc
+    rows: list[dict[str, Any]]
+    if text.lstrip().startswith(("[", "{")):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ParseError(f"{path}: not valid JSON: {exc}") from exc
+        rows = data["facts"] if isinstance(data, dict) else data
+    else:
+        rows = list(csv.DictReader(io.StringIO(text)))
+    facts = []
+    for number, row in enumerate(rows, start=2):
+        missing = [c for c in ("record", "key", "field", "value") if not str(row.get(c) or "").strip()]
+        if missing:
+            raise ParseError(f"{path}:{number}: missing {', '.join(missing)}")
+        try:
+            confidence = float(row.get("confidence") or 1.0)
+            start, end = int(row.get("start") or 0), int(row.get("end") or 0)
+        except ValueError as exc:
+            raise ParseError(f"{path}:{number}: {exc}") from exc
+        facts.append(Fact(record=str(row["record"]).strip(), key=str(row["key"]).strip(),
+                          field=str(row["field"]).strip(), value=str(row["value"]).strip(), confidence=confidence,
+                          text=str(row.get("text") or ""), start=start, end=end,
+                          evidence=str(row.get("evidence") or ""), note=str(row.get("note") or ""),
+                          id=str(row.get("id") or "")))
+    return facts
+
+
+# ------------------------------------------------------------------------------------------------ matching
+
+
+def _keys(names: list[str]) -> set[str]:
+    keys = {normalize_name(n) for n in names if n}
+    for country in COUNTRY_WORDS:
+        keys |= {k[len(country):] for k in list(keys) if k.startswith(country) and len(k) > len(country) + 1}
+    return {k for k in keys if k}
+
+
+def _match_firm(ds: Dataset, names: list[str]) -> tuple[Firm | None, str]:
+    keys = _keys(names)
+    exact = [f for f in ds.firms.values() if keys & _keys(f.names())]
+    if len(exact) == 1:
+        return exact[0], ""
+    if len(exact) > 1:
+        return None, "ambiguous: " + ", ".join(f.id for f in exact)
+    partial = [f for f in ds.firms.values()
+               if any(len(min(a, b, key=len)) >= 3 and (a in b or b in a) for a in keys for b in _keys(f.names()))]
+    if len(partial) == 1:
+        return partial[0], ""
+    if len(partial) > 1:
+        return None, "ambiguous: " + ", ".join(f.id for f in partial)
+    return None, ""
+
+
+def _match_project(ds: Dataset, names: list[str], firm_ids: set[str]) -> tuple[Project | None, str]:
+    keys = {normalize_name(n) for n in names}
+    by_name = [p for p in ds.projects.values()
+               if keys & {normalize_name(p.name), *(normalize_name(x) for x in re.split(r"—+", p.name))}]
+    if len(by_name) == 1:
+        return by_name[0], ""
+    if firm_ids:
+        same = [p for p in ds.projects.values() if set(p.firms) == firm_ids]
+        if len(same) == 1:
+            return same[0], ""
+        within = [p for p in ds.projects.values() if firm_ids <= set(p.firms)]
+        if len(within) == 1 and not same:
+            return within[0], ""
+        if len(same) > 1:
+            return None, "ambiguous: " + ", ".join(p.id for p in same)
+    return None, ""
+
+
+def _slug(kind: str, name: str, taken: set[str]) -> str:
+    ascii_part = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40]
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
+    base = f"{ascii_part}-{digest}" if len(ascii_part) >= 3 else f"{kind}-{digest}"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+# ------------------------------------------------------------------------------------------------ planning
+
+
+class _Planner:
+    def __init__(self, ds: Dataset, facts: list[Fact], source_id: str | None, min_confidence: float) -> None:
+        self.ds = copy.deepcopy(ds)
+        self.changes: list[Change] = []
+        self.facts = [f for f in facts if f.confidence >= min_confidence]
+        for f in facts:
+            if f.confidence < min_confidence:
+                self.changes.append(Change("skip", f.record, f.key, f.field, new=f.value,
+                                           reason=f"confidence {f.confidence:.2f} < {min_confidence}"))
+        self.taken = {rid for _, r in self.ds.iter_records() for rid in [getattr(r, "id", "")] if rid}
+        self.source_id = source_id or next((f.key for f in self.facts if f.record == "source"), None)
+        self.firm_ids: dict[str, str] = {}  # proposed firm key -> firm id
+        self.new_projects: set[str] = set()
+
+    def groups(self, record: str) -> dict[str, list[Fact]]:
+        out: dict[str, list[Fact]] = {}
+        for f in self.facts:
+            if f.record == record:
+                out.setdefault(f.key, []).append(f)
+        return out
+
+    def cite(self, subject: str, field_name: str, fact: Fact) -> None:
+        if not self.source_id or not (fact.evidence or fact.text):
+            return
+        evidence = (fact.evidence or fact.text)[:60]
+        if not any(c.subject == subject and c.field == field_name and c.source == self.source_id
+                   and c.evidence == evidence for c in self.ds.citations):
+            self.ds.citations.append(Citation(subject, field_name, self.source_id, evidence))
+
+    def add_source(self, record: Any) -> None:
+        if self.source_id and self.source_id not in record.sources:
+            record.sources.append(self.source_id)
+
+    def set_field(self, record: Any, kind: str, name: str, value: Any, fact: Fact, same: bool | None = None) -> None:
+        old = getattr(record, name)
+        if old in (None, "", []):
+            setattr(record, name, value)
+            self.changes.append(Change("fill", kind, record.id, name, "", str(value), fact.evidence))
+            self.cite(record.id, name, fact)
+        elif same if same is not None else old == value:
+            self.changes.append(Change("same", kind, record.id, name, str(old), str(value)))
+        else:
+            self.changes.append(Change("conflict", kind, record.id, name, str(old), str(value),
+                                       fact.evidence or fact.text))
+
+    def add_to_list(self, record: Any, kind: str, name: str, value: str, fact: Fact) -> None:
+        items = getattr(record, name)
+        if value in items:
+            self.changes.append(Change("same", kind, record.id, name, value, value))
+            return
+        items.append(value)
+        self.changes.append(Change("add", kind, record.id, name, "|".join(items[:-1]), "|".join(items),
+                                   fact.evidence))
+        self.cite(record.id, name, fact)
+
+    # ------------------------------------------------------------------------------------------ sources
+    def plan_source(self) -> None:
+        if not self.source_id:
+            return
+        facts = {f.field: f.value for f in self.facts if f.record == "source" and f.key == self.source_id}
+        if self.source_id in self.ds.sources:
+            return
+        try:
+            date = parse_date(facts["date"]) if facts.get("date") else None
+        except ParseError:
+            date = None
+        self.ds.sources[self.source_id] = Source(self.source_id, facts.get("title") or self.source_id, date=date,
+                                                 kind=facts.get("kind", "article"))
+        self.taken.add(self.source_id)
+        self.changes.append(Change("new", "source", self.source_id, new=facts.get("title", "")))
+
+    # ------------------------------------------------------------------------------------------ firms
+    def plan_firms(self) -> None:
+        for key, facts in self.groups("firm").items():
+            names = [key] + [f.value for f in facts if f.field in ("name", "legal_name", "aliases")]
+            firm, problem = _match_firm(self.ds, names)
+            group = next((g for g in self.ds.groups.values() if _keys(names) & _keys([g.name, g.name_en, *g.aliases])),
+                         None)
+            if firm is None and not problem and group is not None:
+                problem = f"is the group {group.id} ({group.name}), not a firm"
+            if problem:
+                self.changes.append(Change("skip", "firm", key, new=key, reason=problem))
+                continue
+            if firm is None:
+                firm = Firm(id=_slug("firm", key, self.taken), name=key)
+                self.taken.add(firm.id)
+                self.ds.firms[firm.id] = firm
+                self.changes.append(Change("new", "firm", firm.id, new=key,
+                                           evidence=next((f.evidence for f in facts if f.field == "name"), "")))
+                self.cite(firm.id, "name", next(f for f in facts if f.field in ("name", "legal_name", "aliases")))
+            self.firm_ids[key] = firm.id
+            self.add_source(firm)
+            for fact in facts:
+                self.firm_field(firm, fact)
+
+    def firm_field(self, firm: Firm, fact: Fact) -> None:
+        value = fact.value
+        if fact.field in ("name", "aliases"):
+            if _keys([value]) & _keys(firm.names()):
+                return
+            self.add_to_list(firm, "firm", "aliases", value, fact)
+        elif fact.field == "legal_name":
+            self.set_field(firm, "firm", "legal_name", value, fact,
+                           same=normalize_name(value) == normalize_name(firm.legal_name))
+        elif fact.field == "country":
+            self.set_field(firm, "firm", "country", value.upper(), fact)
+        elif fact.field == "fortune500":
+            self.set_field(firm, "firm", "fortune500", value.lower() in ("yes", "true", "1", "是"), fact)
+        elif fact.field == "region":
+            if value not in self.ds.regions:
+                self.changes.append(Change("skip", "firm", firm.id, "region", new=value,
+                                           reason="not a region of the dataset (add it to regions.yaml first)"))
+                return
+            if firm.region and value in self.ds.region_descendants(firm.region) and value != firm.region:
+                self.set_field(firm, "firm", "region", value, fact, same=False)
+            else:
+                self.set_field(firm, "firm", "region", value, fact,
+                               same=firm.region == value or (firm.region or "") in self.ds.region_descendants(value))
+        else:
+            self.changes.append(Change("skip", "firm", firm.id, fact.field, new=value, reason="not a firm field"))
+
+    # ------------------------------------------------------------------------------------------ projects
+    def plan_projects(self) -> None:
+        for key, facts in self.groups("project").items():
+            names = [key] + [f.value.removeprefix("也称") for f in facts if f.field == "note"
+                             and f.value.startswith("也称")]
+            firm_ids = {self.firm_ids[f.value] for f in facts if f.field == "firms" and f.value in self.firm_ids}
+            project, problem = _match_project(self.ds, names, firm_ids)
+            if problem:
+                self.changes.append(Change("skip", "project", key, new=key, reason=problem))
+                continue
+            if project is None:
+                project = Project(id=_slug("project", key, self.taken), name=key)
+                self.taken.add(project.id)
+                self.ds.projects[project.id] = project
+                self.new_projects.add(project.id)
+                self.changes.append(Change("new", "project", project.id, new=key))
+            self.add_source(project)
+            for fact in facts:
+                self.project_field(project, fact)
+
+    def project_field(self, project: Project, fact: Fact) -> None:
+        name, value = fact.field, fact.value
+        try:
+            if name in _PROJECT_QUANTITIES:
+                quantity = parse_quantity(value)
+                self.set_field(project, "project", name, quantity, fact, same=_same_quantity(
+                    getattr(project, name), quantity))
+            elif name in _PROJECT_DATES:
+                self.set_field(project, "project", name, parse_date(value), fact)
+            elif name == "area_mu":
+                number = float(value)
+                self.set_field(project, "project", name, number, fact,
+                               same=project.area_mu is not None and abs(project.area_mu - number) < 1e-6)
+            elif name in ("status", "kind"):
+                self.set_field(project, "project", name, value, fact)
+            elif name == "region":
+                if value not in self.ds.regions:
+                    self.changes.append(Change("skip", "project", project.id, name, new=value,
+                                               reason="not a region of the dataset (add it to regions.yaml first)"))
+                else:
+                    self.set_field(project, "project", name, value, fact, same=project.region == value or (
+                        project.region or "") in self.ds.region_descendants(value))
+            elif name == "firms":
+                firm_id = self.firm_ids.get(value)
+                if firm_id is None:
+                    self.changes.append(Change("skip", "project", project.id, name, new=value,
+                                               reason="the firm was not merged"))
+                else:
+                    self.add_to_list(project, "project", "firms", firm_id, fact)
+            elif name == "segments":
+                if value not in self.ds.segments:
+                    self.changes.append(Change("skip", "project", project.id, name, new=value,
+                                               reason="unknown segment"))
+                else:
+                    self.add_to_list(project, "project", "segments", value, fact)
+            elif name == "note":
+                if value.startswith("也称") and project.id not in self.new_projects:
+                    return  # another name of a known project: nothing to record
+                if value not in project.note:
+                    project.note = f"{project.note}；{value}" if project.note else value
+                    self.changes.append(Change("add", "project", project.id, "note", "", value, fact.evidence))
+            elif name != "name":
+                self.changes.append(Change("skip", "project", project.id, name, new=value,
+                                           reason="not a project field"))
+        except (ParseError, ValueError) as exc:
+            self.changes.append(Change("skip", "project", project.id, name, new=value, reason=str(exc)))
+
+    # ------------------------------------------------------------------------------------------ region facts
+    def plan_region_facts(self) -> None:
+        for key, facts in self.groups("region_fact").items():
+            values = {f.field: f for f in facts}
+            if "value" not in values:
+                continue
+            try:
+                quantity = parse_quantity(values["value"].value)
+            except ParseError as exc:
+                self.changes.append(Change("skip", "region_fact", key, "value", new=values["value"].value,
+                                           reason=str(exc)))
+                continue
+            region = values["region"].value if "region" in values else self.ds.info.default_region
+            if region not in self.ds.regions:
+                region = self.ds.info.default_region
+            metric = values["metric"].value if "metric" in values else key
+            period = values["period"].value if "period" in values else ""
+            same = [r for r in self.ds.region_facts if r.region == region and r.period == period and (
+                r.value == quantity or normalize_name(r.metric) == normalize_name(metric))]
+            if same:
+                existing = same[0]
+                if _same_quantity(existing.value, quantity):
+                    self.changes.append(Change("same", "region_fact", existing.id, "value", str(existing.value),
+                                               str(quantity)))
+                else:
+                    self.changes.append(Change("conflict", "region_fact", existing.id, "value", str(existing.value),
+                                               str(quantity), values["value"].evidence))
+                continue
+            fact_id = _slug("fact", f"{region}{metric}{period}", self.taken)
+            self.taken.add(fact_id)
+            record = RegionFact(id=fact_id, region=region, metric=metric, value=quantity, period=period,
+                                evidence=values["value"].evidence[:60])
+            self.add_source(record)
+            self.ds.region_facts.append(record)
+            self.changes.append(Change("new", "region_fact", fact_id, new=f"{metric} = {quantity} ({period})"))
+
+
+def _same_quantity(old: Quantity | None, new: Quantity) -> bool:
+    return old is not None and old.unit == new.unit and old.qualifier == new.qualifier and \
+        float(old.amount) == float(new.amount)
+
+
+def plan_merge(ds: Dataset, facts: list[Fact], source_id: str | None = None,
+               min_confidence: float = 0.0) -> MergePlan:
+    """Work out what merging ``facts`` into ``ds`` would change; ``ds`` itself is left as it is.
+
+    Curated values are never replaced: a different value is a conflict in :attr:`MergePlan.conflicts`.
+    """
+    planner = _Planner(ds, facts, source_id, min_confidence)
+    planner.plan_source()
+    planner.plan_firms()
+    planner.plan_projects()
+    planner.plan_region_facts()
+    return MergePlan(dataset=planner.ds, changes=planner.changes)
+
+
+# ------------------------------------------------------------------------------------------------ writing
+
+
+def apply_merge(root: str | Path, plan: MergePlan) -> tuple[list[str], Path | None]:
+    """Write the merged dataset into ``root``; returns the files replaced and the backup folder.
+
+    The merged dataset is first written to a temporary folder and loaded with the normal reader; only if it is
+    valid are the changed CSV files of ``root`` replaced (each atomically), after copying the current ones to
+    ``root/.chaingraph-backups/<time>/`` with a manifest for :func:`undo_merge`.
+    """
+    root = Path(root)
+    with tempfile.TemporaryDirectory(prefix="chaingraph-merge-") as tmp:
+        staged = write_dataset(plan.dataset, Path(tmp) / "merged")
+        try:
+            load_dataset(staged)
+        except DatasetError as exc:
+            raise DatasetError(exc.problems, root=f"{root} (after merging; nothing was written)") from exc
+        new_texts = {name: (staged / name).read_text(encoding="utf-8") for name in _MERGED_FILES
+                     if (staged / name).exists()}
+    changed = [name for name, text in new_texts.items()
+               if not (root / name).exists() or (root / name).read_text(encoding="utf-8-sig") != text]
+    if not changed:
+        return [], None
+    stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    backup = root / BACKUP_DIR / stamp
+    try:
+        backup.mkdir(parents=True)
+        created = []
+        for name in changed:
+            if (root / name).exists():
+                shutil.copy2(root / name, backup / name)
+            else:
+                created.append(name)
+        manifest = {"files": changed, "created": created, "time": stamp}
+        (backup / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    except OSError as exc:
+        raise ExportError(f"cannot back up {root}: {exc.strerror or exc}") from exc
+    for name in changed:
+        atomic_write_text(root / name, new_texts[name])
+    return changed, backup
+
+
+def undo_merge(root: str | Path) -> tuple[list[str], Path]:
+    """Put back the files saved by the newest merge of ``root``; returns the files restored and the backup used."""
+    root = Path(root)
+    folder = root / BACKUP_DIR
+    backups = sorted(p for p in folder.iterdir() if (p / "manifest.json").exists()) if folder.is_dir() else []
+    if not backups:
+        raise ExportError(f"{root}: no merge to undo (no {BACKUP_DIR}/ folder with a manifest)")
+    backup = backups[-1]
+    manifest = json.loads((backup / "manifest.json").read_text(encoding="utf-8"))
+    for name in manifest["files"]:
+        if name in manifest["created"]:
+            (root / name).unlink(missing_ok=True)
+        else:
+            atomic_write_text(root / name, (backup / name).read_text(encoding="utf-8"))
+    shutil.rmtree(backup)
+    if not any(folder.iterdir()):
+        folder.rmdir()
+    return list(manifest["files"]), backup
+
+
+def facts_to_csv(facts: list[Fact]) -> str:
+    """The proposed-facts table as CSV text (columns :data:`~chaingraph.ingest.extract.FACT_COLUMNS`)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=list(FACT_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for fact in facts:
+        writer.writerow(fact.to_row())
+    return buffer.getvalue()
+
+
+__all__ += ["facts_to_csv"]

@@ -1,0 +1,188 @@
+"""Extraction of proposed facts from short news-style texts (written for these tests) and the seed article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chaingraph import load_dataset
+from chaingraph.dataset import Dataset
+from chaingraph.errors import ParseError
+from chaingraph.ingest.extract import Extraction, extract_facts, resolve_date
+from chaingraph.ingest.text import read_article
+from chaingraph.model import parse_quantity
+
+DAY = "2023-09-15"  # a Friday
+SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "pinghu-2022-article.txt"
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    from chaingraph.dataset import bundled_dataset_path
+
+    return load_dataset(bundled_dataset_path())
+
+
+def values(result: Extraction, record: str, key: str, field: str) -> list[str]:
+    return [f.value for f in result.of(record, key, field)]
+
+
+NEWS = (
+    "本报讯 今年8月，瑞士迈驰精密机械有限公司年产5000台精密主轴项目签约落户临港经济开发区，项目总投资约1.2亿美元，"
+    "注册资本4000万美元，固定资产投资超8000万美元，用地面积60亩，达产后预计年产值可达12亿元，年税收5000万元以上。"
+    "该项目计划明年一季度开工建设。\n"
+    "同日，苏州恒锐新材料股份有限公司增资项目签约，增资2000万元。恒锐新材料是世界500强企业。\n"
+    "上周六，全区举行集中签约仪式，12个项目签约，总投资达56亿元。今年1月份至8月份，全区实际利用外资3.2亿美元。\n"
+)
+
+
+def test_figures_units_and_qualifiers(ds: Dataset) -> None:
+    result = extract_facts(NEWS, DAY, ds)
+    key = "瑞士迈驰精密机械有限公司年产5000台精密主轴项目"
+    assert key in result.keys("project")
+    assert values(result, "project", key, "investment") == ["~120000000 USD"]
+    assert values(result, "project", key, "registered_capital") == ["40000000 USD"]
+    assert values(result, "project", key, "fixed_asset_investment") == [">=80000000 USD"]
+    assert values(result, "project", key, "area_mu") == ["60"]
+    assert values(result, "project", key, "expected_output") == ["1200000000 CNY"]
+    assert "年税收超5000万元" in values(result, "project", key, "note")
+    assert values(result, "project", key, "date") == ["2023-08"]
+    assert values(result, "project", key, "status") == ["signed"]  # 开工 is planned (计划明年), not a status yet
+    assert values(result, "project", key, "start_date") == ["2024-Q1"]
+    assert values(result, "project", key, "segments")[0] == "mt-spindle"
+
+
+def test_firms_legal_short_country_fortune500(ds: Dataset) -> None:
+    result = extract_facts(NEWS, DAY, ds)
+    firms = result.keys("firm")
+    assert "恒锐新材料" in firms
+    assert values(result, "firm", "恒锐新材料", "legal_name") == ["苏州恒锐新材料股份有限公司"]
+    assert values(result, "firm", "恒锐新材料", "fortune500") == ["yes"]
+    project = "苏州恒锐新材料股份有限公司增资项目"
+    assert values(result, "project", project, "capital_increase") == ["20000000 CNY"]
+    assert values(result, "project", project, "kind") == ["expansion"]
+    assert values(result, "project", project, "firms") == ["恒锐新材料"]
+
+
+def test_aggregates_are_region_facts(ds: Dataset) -> None:
+    result = extract_facts(NEWS, DAY, ds)
+    facts = {f.key: f.value for f in result.facts if f.record == "region_fact" and f.field == "value"}
+    assert "5600000000 CNY" in facts.values()
+    assert facts["实际利用外资 2023-01/2023-08"] == "320000000 USD"
+    periods = [f.value for f in result.facts if f.record == "region_fact" and f.field == "period"]
+    assert "2023-09-09" in periods  # 上周六 from Friday 2023-09-15
+    # no aggregate figure leaks into a project
+    assert all(f.value != "5600000000 CNY" for f in result.facts if f.record == "project")
+
+
+def test_country_prefix_brand_lists_and_pairs(ds: Dataset) -> None:
+    text = ("今年2月，日本NSK株式会社与德国福伊特两家世界500强企业联手，总投资约7500万欧元，在东港工业园区设立"
+            "精密轴承项目。随着韩国晓星、美国康宁等项目落户，产业链不断完善。")
+    result = extract_facts(text, DAY, ds)
+    firms = result.keys("firm")
+    assert {"NSK株式会社", "福伊特", "晓星", "康宁"} <= set(firms)
+    assert values(result, "firm", "福伊特", "country") == ["DE"]
+    assert values(result, "firm", "福伊特", "fortune500") == ["yes"]
+    assert values(result, "firm", "晓星", "country") == ["KR"]
+    project = "精密轴承项目"
+    assert values(result, "project", project, "investment") == ["~75000000 EUR"]
+    assert values(result, "project", project, "date") == ["2023-02"]
+    assert set(values(result, "project", project, "firms")) == {"NSK株式会社", "福伊特"}
+    assert values(result, "project", project, "region") == ["东港工业园区"]  # not a region of the dataset
+    assert "康宁项目" in result.keys("project")
+
+
+def test_status_capacity_and_places(ds: Dataset) -> None:
+    text = ("华锋新材料科技有限公司年产13.8万吨环氧树脂项目位于独山港经济开发区，占地面积40000平方米，"
+            "于去年10月份开工建设，"
+            "目前主体结构已封顶，预计年底前竣工，明年二季度实现试生产。")
+    result = extract_facts(text, DAY, ds)
+    key = "华锋新材料科技有限公司年产13.8万吨环氧树脂项目"
+    assert values(result, "project", key, "capacity") == ["138000 t/yr"]
+    assert values(result, "project", key, "area_mu") == ["60"]
+    assert values(result, "project", key, "start_date") == ["2022-10"]
+    assert values(result, "project", key, "trial_date") == ["2024-Q2"]
+    assert values(result, "project", key, "status") == ["under_construction"]
+    assert values(result, "project", key, "region") == ["dushangang"]
+    assert values(result, "project", key, "segments")[0] == "nm-resin"
+
+
+def test_offsets_point_into_the_original_text(ds: Dataset) -> None:
+    text = "今年4月，（（平湖平湖））宏达科技有限公司宏达科技有限公司新建项目签约，总投资总投资 34003400 万美元万美元。"
+    result = extract_facts(text, DAY, ds)
+    for fact in result.facts:
+        if fact.field == "investment":
+            assert fact.value == "34000000 USD"
+            assert text[fact.start:fact.end].startswith("总投资")
+            assert "3400" in text[fact.start:fact.end]
+
+
+def test_bad_date() -> None:
+    with pytest.raises(ParseError):
+        extract_facts("一些文字", "June 2022")
+
+
+def test_no_facts_in_plain_prose(ds: Dataset) -> None:
+    result = extract_facts("营商环境没有最好，只有更好。人人都说谢谢，年年有余。", DAY, ds)
+    assert [f for f in result.facts if f.record != "source"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("今年4月", "2022-04"), ("去年10月份", "2021-10"), ("明年二季度", "2023-Q2"), ("3月上旬", "2022-03-E"),
+     ("年底", "2022-12"), ("上周六", "2022-05-28"), ("1994年", "1994"), ("今年前4个月", "2022-01/2022-04"),
+     ("2022年5月28日", "2022-05-28"), ("5月初", "2022-05-E"), ("明年上半年", "2023-H1"), ("今年", "2022"),
+     ("去年年底", "2021-12"), ("13月", None)],
+)
+def test_resolve_date(text: str, expected: str | None) -> None:
+    assert resolve_date(text, dt.date(2022, 6, 1)) == expected
+
+
+@given(st.text(max_size=20), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_resolve_date_never_crashes(text: str, day: dt.date) -> None:
+    resolve_date(text, day)
+
+
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=-1, max_value=1),
+       st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_relative_month_round_trip(month: int, shift: int, day: dt.date) -> None:
+    word = {-1: "去年", 0: "今年", 1: "明年"}[shift]
+    assert resolve_date(f"{word}{month}月", day) == f"{day.year + shift}-{month:02d}"
+
+
+@given(st.text(max_size=60))
+def test_extract_never_crashes(text: str) -> None:
+    result = extract_facts(text, "2022-06-01")
+    for fact in result.facts:
+        assert 0 <= fact.start <= fact.end <= len(text)
+
+
+def _quality_module():  # type: ignore[no-untyped-def]
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "extract_quality.py"
+    spec = importlib.util.spec_from_file_location("extract_quality", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["extract_quality"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not SEED_ARTICLE.exists(), reason="../shared/seeds is not present")
+def test_seed_article_quality(ds: Dataset) -> None:
+    quality = _quality_module()
+    text, _ = read_article(SEED_ARTICLE)
+    result = extract_facts(text, "2022-06-01", ds, source_id="pinghu-2022-article")
+    scores = quality.score(result, ds)
+    for name in ("firms", "projects", "investment"):
+        assert scores[name].precision >= 0.9, (name, scores[name].misses)
+        assert scores[name].recall >= 0.9, (name, scores[name].misses)
+    for fact in result.facts:
+        if fact.field == "investment":
+            parse_quantity(fact.value)
+            assert fact.end > fact.start
