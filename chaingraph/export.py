@@ -28,8 +28,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -40,10 +38,9 @@ from .analysis import find_targets, gap_report
 from .analysis.gaps import GapReport
 from .errors import ExportError
 from .graph import ChainGraph
-from .writer import atomic_write_text
+from .writer import atomic_write_bytes, atomic_write_text
 
-__all__ = ["FORMATS", "LIST_ATTRIBUTES", "export", "export_graph", "read_graph", "gap_workbook", "briefing_markdown",
-           "write_bytes_atomic"]
+__all__ = ["FORMATS", "LIST_ATTRIBUTES", "export", "export_graph", "read_graph", "gap_workbook", "briefing_markdown"]
 
 FORMATS = ("xlsx", "graphml", "gexf", "json", "markdown")
 LIST_ATTRIBUTES = ("aliases", "keywords", "favoured_countries", "sources")
@@ -309,27 +306,6 @@ def _md(text: str) -> str:
 # --------------------------------------------------------------------------------------------- writing
 
 
-def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
-    """Write bytes to ``path`` through a temporary file in the same folder and an atomic rename."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(tmp, 0o666 & ~mask)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    return path
-
-
 def export(cg: ChainGraph, fmt: str, path: str | Path, region: str | None = None,
            chains: Sequence[str] | None = None, targets: int = 5) -> Path:
     """Write ``cg`` as ``fmt`` (one of :data:`FORMATS`) to ``path``, atomically; returns the path."""
@@ -340,5 +316,5 @@ def export(cg: ChainGraph, fmt: str, path: str | Path, region: str | None = None
     if fmt == "xlsx":
         buffer = io.BytesIO()
         gap_workbook(cg, region, chains, targets).save(buffer)
-        return write_bytes_atomic(path, buffer.getvalue())
-    return write_bytes_atomic(path, _graph_bytes(cg, fmt))
+        return atomic_write_bytes(path, buffer.getvalue())
+    return atomic_write_bytes(path, _graph_bytes(cg, fmt))

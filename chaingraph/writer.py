@@ -34,7 +34,7 @@ from .errors import ExportError
 from .model import PartialDate, Quantity
 from .reader import CSV_COLUMNS
 
-__all__ = ["write_dataset", "atomic_write_text"]
+__all__ = ["write_dataset", "atomic_write_text", "atomic_write_bytes"]
 
 
 def _cell(value: Any) -> str:
@@ -128,15 +128,15 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write_text(path: str | Path, text: str) -> Path:
-    """Write UTF-8 text to ``path`` through a temporary file in the same folder and an atomic rename."""
+def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
+    """Write bytes to ``path`` through a temporary file in the same folder and an atomic rename."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                out.write(text)
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
             os.chmod(tmp, 0o666 & ~_umask())  # a new file's permissions, not mkstemp's private 0600
             os.replace(tmp, path)
         except BaseException:
@@ -145,6 +145,11 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return path
+
+
+def atomic_write_text(path: str | Path, text: str) -> Path:
+    """Write ``text`` as UTF-8 (whatever the locale) to ``path``, atomically (see :func:`atomic_write_bytes`)."""
+    return atomic_write_bytes(path, text.encode("utf-8"))
 
 
 def write_dataset(ds: Dataset, path: str | Path) -> Path:
