@@ -20,6 +20,7 @@ import click
 
 from . import __version__
 from .analysis import find_targets, gap_report
+from .analysis.facts import facts_for
 from .dataset import DATA_ENV, Dataset, default_dataset_path
 from .errors import ChaingraphError, LookupFailed
 from .graph import ChainGraph, build_graph
@@ -195,7 +196,9 @@ def cli(ctx: click.Context, data: Path | None) -> None:
 @pass_state
 def chains(state: State, region: str | None, fmt: str) -> None:
     """The chains of the dataset with their completeness for a region."""
-    rows = chain_summaries(state.graph, region)
+    with _analysis_source(state, "auto", None) as source:
+        rows = chain_summaries(source, region)
+        info = facts_for(source).ds.info
     if fmt == "json":
         return _json(rows)
     headers = ["id", "chain", "segments", "strong", "weak", "pipeline", "missing", "local_firms", "completeness",
@@ -204,9 +207,8 @@ def chains(state: State, region: str | None, fmt: str) -> None:
                r["local_firms"], f"{r['completeness']:.3f}", f"{r['completeness_with_pipeline']:.3f}"] for r in rows]
     if fmt == "csv":
         return _csv(headers, values)
-    ds = state.dataset
-    region_name = rows[0]["region"] if rows else ds.region(region or ds.info.default_region).name
-    click.echo(f"{ds.info.name} · {region_name} · 数据截至 {ds.info.as_of}\n")
+    region_name = rows[0]["region"] if rows else (region or info.default_region)
+    click.echo(f"{info.name} · {region_name} · 数据截至 {info.as_of}\n")
     table = [[r["id"], r["name"], r["segments"], r["strong"], r["weak"], r["pipeline"], r["missing"],
               r["local_firms"], _pct(r["completeness"]), _pct(r["completeness_with_pipeline"])] for r in rows]
     click.echo(render_table(["id", "产业链", "环节", "强", "弱", "在途", "缺", "本地企业", "完整度", "含在途"],

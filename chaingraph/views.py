@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .analysis.facts import Facts, facts_for
 from .analysis.gaps import params_for
 from .dataset import Dataset
 from .graph import ChainGraph
@@ -101,16 +102,16 @@ def region_facts_view(ds: Dataset, region_id: str, include_inner: bool = True) -
     ]
 
 
-def chain_summaries(cg: ChainGraph, region: str | None = None) -> list[dict[str, Any]]:
-    """For each chain: segment count, statuses and completeness for the region."""
+def chain_summaries(source: ChainGraph | Facts, region: str | None = None) -> list[dict[str, Any]]:
+    """For each chain: segment count, statuses and completeness for the region (any backend)."""
     from .analysis.gaps import gap_report
 
-    ds = cg.dataset
-    region_id = ds.region(region if region is not None else ds.info.default_region).id
-    params = params_for(cg)
+    facts = facts_for(source)
+    region_id = facts.region(region).id
+    params = params_for(source)
     rows = []
-    for chain in ds.chains.values():
-        report = gap_report(cg, chain.id, region_id, params)
+    for chain in facts.chains():
+        report = gap_report(facts, chain.id, region_id, params)
         local = {firm_id for gap in report.segments for firm_id in gap.local_firm_ids}
         rows.append({
             "id": chain.id, "name": chain.name, "name_en": chain.name_en, "segments": len(chain.segments),

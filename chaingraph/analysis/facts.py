@@ -67,6 +67,10 @@ class CandidateFacts:
 class Facts(Protocol):
     """The questions the analysis asks of a backend."""
 
+    ds: Dataset
+    """At least the dataset's info, chains and regions (a backend may hold no firms in memory)."""
+
+    def chains(self) -> list[Chain]: ...
     def chain(self, text: str) -> Chain: ...
     def region(self, text: str | None) -> Region: ...
     def segment(self, text: str, chain: str | None = None) -> Segment: ...
@@ -92,6 +96,9 @@ class StructureFacts:
 
     ds: Dataset
     _structure: ChainGraph
+
+    def chains(self) -> list[Chain]:
+        return list(self.ds.chains.values())
 
     def chain(self, text: str) -> Chain:
         return self.ds.chain(text)
