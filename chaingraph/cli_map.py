@@ -52,8 +52,9 @@ def map_command(state: State, chain: str | None, all_chains: bool, segment: str 
     if not all_chains and not chain and not segment:
         raise click.UsageError("say which map: --chain CHAIN, --all, or --segment SEGMENT")
     with _analysis_source(state, "auto", None) as source:
-        facts = None if isinstance(source, ChainGraph) else source  # a compiled snapshot speeds up big datasets
-        page = build_map(state.graph, chain=chain, region=region, segment=segment, lang=lang, title=title,
+        # on a big dataset the compiled snapshot answers everything: the dataset is never loaded into memory
+        graph, facts = (source, None) if isinstance(source, ChainGraph) else (None, source)
+        page = build_map(graph, chain=chain, region=region, segment=segment, lang=lang, title=title,
                          show_firms=not no_firms, depth=depth, firm_nodes=firm_nodes, facts=facts)
     if str(output) == "-":
         stream = getattr(sys.stdout, "buffer", None)

@@ -46,7 +46,7 @@ __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFa
            "CACHE_ENV"]
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
-FORMAT_VERSION = "2"
+FORMAT_VERSION = "3"
 _SOURCE_SUFFIXES = (".csv", ".yaml", ".yml")
 
 _SCHEMA = """
@@ -60,10 +60,10 @@ CREATE TABLE region_anc (region TEXT NOT NULL, ancestor TEXT NOT NULL, PRIMARY K
     WITHOUT ROWID;
 CREATE TABLE firms (id TEXT PRIMARY KEY, ord INTEGER NOT NULL, name TEXT NOT NULL, country TEXT NOT NULL,
                     grp TEXT, size TEXT NOT NULL, region TEXT, headquarters TEXT NOT NULL, f500 TEXT,
-                    leader INTEGER NOT NULL) WITHOUT ROWID;
+                    leader INTEGER NOT NULL, name_en TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE groups (id TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE projects (id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL, date TEXT,
-                       region TEXT) WITHOUT ROWID;
+                       region TEXT, investment TEXT, firms TEXT NOT NULL) WITHOUT ROWID;
 -- every presence of a firm in a segment, in the order the in-memory graph lists them; ``place`` is where it
 -- counts: the firm's region for links, the project's region for project presences
 CREATE TABLE presence (ord INTEGER PRIMARY KEY, firm TEXT NOT NULL, segment TEXT NOT NULL, stage TEXT NOT NULL,
@@ -161,6 +161,7 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
     info = ds.info
     meta = {
         "version": FORMAT_VERSION, "fingerprint": source_fingerprint, "dataset": info.id, "name": info.name,
+        "name_en": info.name_en,
         "as_of": str(info.as_of), "default_region": info.default_region, "analysis": _dump(info.analysis),
     }
     con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
@@ -181,11 +182,13 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
         con.executemany("INSERT INTO region_anc VALUES (?, ?)", [(r.id, a) for a in ds.region_ancestors(r.id)])
     con.executemany("INSERT INTO groups VALUES (?, ?)", [(g.id, g.name) for g in ds.groups.values()])
     con.executemany(
-        "INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ((f.id, i, f.name, f.country, f.group, f.size, f.region, f.headquarters, cg.fortune500(f.id),
-          int(cg.is_leader(f.id))) for i, f in enumerate(ds.firms.values())))
-    con.executemany("INSERT INTO projects VALUES (?, ?, ?, ?, ?)",
-                    ((p.id, p.name, p.status, str(p.date) if p.date else None, p.region)
+          int(cg.is_leader(f.id)), f.name_en) for i, f in enumerate(ds.firms.values())))
+    con.executemany("INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    ((p.id, p.name, p.status, str(p.date) if p.date else None, p.region,
+                      str(p.investment) if p.investment else None,
+                      _dump([ds.firms[f].name for f in p.firms if f in ds.firms]))
                      for p in ds.projects.values()))
     firms = ds.firms
     projects = ds.projects
@@ -298,7 +301,7 @@ class SnapshotFacts(StructureFacts):
                                         name_en=d["name_en"], aliases=d["aliases"],
                                         favoured_countries=d["favoured_countries"], note=d["note"])
         info = DatasetInfo(id=self.meta["dataset"], name=self.meta["name"], as_of=parse_date(self.meta["as_of"]),
-                           default_region=self.meta["default_region"])
+                           default_region=self.meta["default_region"], name_en=self.meta.get("name_en", ""))
         self.ds = Dataset(info=info, chains=chains, regions=regions)
         self._structure = build_graph(self.ds)
 
@@ -345,6 +348,10 @@ class SnapshotFacts(StructureFacts):
         """The status of every segment in a region, aggregated by SQL without listing the firms."""
         from .analysis.gaps import status_from_counts
 
+        cache = self.__dict__.setdefault("_statuses", {})
+        key = (region_id, params)
+        if key in cache:  # a map asks once per drawn segment; the answer depends only on region and parameters
+            return dict(cache[key])
         found = {s: (0, False, False) for s in self.segments()}
         for segment, firms, leader, pipeline in self.con.execute(
                 "SELECT segment, "
@@ -354,7 +361,8 @@ class SnapshotFacts(StructureFacts):
                 "FROM presence WHERE place IN (SELECT region FROM region_anc WHERE ancestor = ?) GROUP BY segment",
                 (params.count_guessed_links, params.count_guessed_links, region_id)):
             found[segment] = (firms, bool(leader), bool(pipeline))
-        return {s: status_from_counts(n, leader, pipeline, params) for s, (n, leader, pipeline) in found.items()}
+        cache[key] = {s: status_from_counts(n, leader, pipeline, params) for s, (n, leader, pipeline) in found.items()}
+        return dict(cache[key])
 
     def region_segment_counts(self, level: str, params: AnalysisParams) -> dict[str, dict[str, int]]:
         counts: dict[str, dict[str, int]] = {}
@@ -371,6 +379,31 @@ class SnapshotFacts(StructureFacts):
             for country in region.favoured_countries:
                 parks.setdefault(country, []).append(region.name)
         return parks
+
+    def _region_context(self, region_id: str) -> tuple[dict[str, list[str]], dict[str, list[str]],
+                                                       dict[str, list[str]]]:
+        """For a region, once: its groups with their local firms' names, and the supply ties with local firms
+        (outside supplier -> local customers' names, outside customer -> local suppliers' names), in file order."""
+        cache = self.__dict__.setdefault("_context", {})
+        if region_id in cache:
+            return cache[region_id]  # type: ignore[no-any-return]
+        local = "(SELECT region FROM region_anc WHERE ancestor = ?)"
+        groups: dict[str, list[str]] = {}
+        for grp, name in self.con.execute(
+                f"SELECT grp, name FROM firms WHERE grp IS NOT NULL AND region IN {local} ORDER BY ord", (region_id,)):
+            groups.setdefault(grp, []).append(name)
+        supplies_to: dict[str, list[str]] = {}
+        for supplier, customer_name in self.con.execute(
+                "SELECT t.supplier, f.name FROM ties t JOIN firms f ON f.id = t.customer "
+                f"WHERE f.region IN {local} ORDER BY t.ord", (region_id,)):
+            supplies_to.setdefault(supplier, []).append(customer_name)
+        buys_from: dict[str, list[str]] = {}
+        for customer, supplier_name in self.con.execute(
+                "SELECT t.customer, f.name FROM ties t JOIN firms f ON f.id = t.supplier "
+                f"WHERE f.region IN {local} ORDER BY t.ord", (region_id,)):
+            buys_from.setdefault(customer, []).append(supplier_name)
+        cache[region_id] = (groups, supplies_to, buys_from)
+        return cache[region_id]  # type: ignore[no-any-return]
 
     def candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str],
                    params: AnalysisParams, only: Iterable[str] | None = None) -> list[CandidateFacts]:
@@ -395,25 +428,9 @@ class SnapshotFacts(StructureFacts):
             info.setdefault(firm, tuple(rest))
         if not best:
             return []
-        local_groups: dict[str, list[str]] = {}
-        if places:
-            for grp, name in self.con.execute(
-                    f"SELECT grp, name FROM firms WHERE grp IS NOT NULL AND region IN ({marks}) ORDER BY ord",
-                    tuple(places)):
-                local_groups.setdefault(grp, []).append(name)
-        supplies: dict[str, list[str]] = {}
-        buys: dict[str, list[str]] = {}
-        if places:
-            for supplier, customer_name in self.con.execute(
-                    "SELECT t.supplier, f.name FROM ties t JOIN firms f ON f.id = t.customer "
-                    f"WHERE f.region IN ({marks}) ORDER BY t.ord", tuple(places)):
-                if supplier in best:
-                    supplies.setdefault(supplier, []).append(customer_name)
-            for customer, supplier_name in self.con.execute(
-                    "SELECT t.customer, f.name FROM ties t JOIN firms f ON f.id = t.supplier "
-                    f"WHERE f.region IN ({marks}) ORDER BY t.ord", tuple(places)):
-                if customer in best:
-                    buys.setdefault(customer, []).append(supplier_name)
+        local_groups, supplies_to, buys_from = self._region_context(region_id)
+        supplies = {firm: names for firm, names in supplies_to.items() if firm in best}
+        buys = {firm: names for firm, names in buys_from.items() if firm in best}
         synergy: dict[str, dict[str, str]] = {firm: {} for firm in best}
         if chosen is not None:
             firms_sql, firms_args = f"({','.join('?' * len(chosen))})", tuple(chosen)
@@ -445,54 +462,79 @@ class SnapshotFacts(StructureFacts):
                           parks_by_country: dict[str, list[str]], limit: int) -> tuple[list[CandidateFacts], int]:
         """The ``limit`` best candidates (by the target score) and the number of all candidates.
 
-        SQLite scores every candidate and keeps the best; the full facts (names for the reasons) are then read for
-        the winners only. The score is summed term by term in the order of
-        :func:`chaingraph.analysis.targets.score_candidate`, in IEEE doubles as Python does (adding 0.0 for an
-        absent term changes nothing), so the ranking is the same to the last bit.
+        One SQL pass gathers the score's inputs for every candidate (best confidence, size, Fortune flag, group,
+        country, synergy); the score is summed with the terms in the order of
+        :func:`chaingraph.analysis.targets.score_candidate`, so the ranking is the same to the last bit. The full
+        facts (names for the reasons) are then read for the winners only.
         """
         # a candidate's other segment earns the synergy bonus when it borders a segment the region is strong or
         # weak in (as in the in-memory facts)
         synergy_segments = sorted(s for s in self.segments() if s != segment_id
                                   and any(n in strong_or_weak for n in self.upstream(s) + self.downstream(s)))
         syn_marks = ",".join("?" * len(synergy_segments)) or "NULL"
-        countries = sorted(parks_by_country)
-        country_marks = ",".join("?" * len(countries)) or "NULL"
         sql = f"""
-            WITH local AS (SELECT region FROM region_anc WHERE ancestor = ?),
-            cand AS (
-                SELECT p.firm AS firm,
-                       MIN(CASE p.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END) AS crank
-                FROM presence p JOIN firms f ON f.id = p.firm
-                WHERE p.segment = ? AND p.stage = 'operating'
-                  AND (f.region IS NULL OR f.region NOT IN local)
-                  AND (p.via IS NULL OR p.place IS NULL OR p.place NOT IN local)
-                GROUP BY p.firm),
-            scored AS (
-                SELECT c.firm AS firm, f.name AS name,
-                  (CASE c.crank WHEN 0 THEN ? WHEN 1 THEN ? ELSE ? END) * (((((
-                    (CASE f.size WHEN 'leader' THEN ? WHEN 'large' THEN ? WHEN 'medium' THEN ? WHEN 'small' THEN ?
-                                 ELSE ? END)
-                    + (CASE WHEN f.f500 IS NOT NULL THEN ? ELSE 0.0 END))
-                    + (CASE WHEN f.grp IN (SELECT grp FROM firms WHERE grp IS NOT NULL AND region IN local)
-                            THEN ? ELSE 0.0 END))
-                    + (CASE WHEN c.firm IN (
-                            SELECT t.supplier FROM ties t JOIN firms g ON g.id = t.customer WHERE g.region IN local
-                            UNION SELECT t.customer FROM ties t JOIN firms g ON g.id = t.supplier
-                            WHERE g.region IN local) THEN ? ELSE 0.0 END))
-                    + (CASE WHEN f.country IN ({country_marks}) THEN ? ELSE 0.0 END))
-                    + (CASE WHEN EXISTS (SELECT 1 FROM presence q WHERE q.firm = c.firm AND q.stage = 'operating'
-                                         AND q.segment <> ? AND q.segment IN ({syn_marks})) THEN ? ELSE 0.0 END))
-                  AS score
-                FROM cand c JOIN firms f ON f.id = c.firm)
-            SELECT firm, (SELECT COUNT(*) FROM cand) FROM scored ORDER BY score DESC, name, firm LIMIT ?"""
-        args = (region_id, segment_id,
-                params.confidence_confirmed, params.confidence_probable, params.confidence_guessed,
-                params.size_leader, params.size_large, params.size_medium, params.size_small, params.size_unknown,
-                params.bonus_fortune500, params.bonus_same_group, params.bonus_supply_tie,
-                *countries, params.bonus_country_fit,
-                segment_id, *synergy_segments, params.bonus_chain_synergy, limit)
-        rows = self.con.execute(sql, args).fetchall()
-        if not rows:
-            return [], 0
-        winners = [firm for firm, _ in rows]
-        return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), rows[0][1]
+            WITH local AS (SELECT region FROM region_anc WHERE ancestor = ?)
+            SELECT p.firm, MIN(CASE p.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END),
+                   f.name, f.size, f.f500 IS NOT NULL, f.grp, f.country,
+                   EXISTS (SELECT 1 FROM presence q WHERE q.firm = p.firm AND q.stage = 'operating'
+                           AND q.segment <> ? AND q.segment IN ({syn_marks}))
+            FROM presence p JOIN firms f ON f.id = p.firm
+            WHERE p.segment = ? AND p.stage = 'operating'
+              AND (f.region IS NULL OR f.region NOT IN local)
+              AND (p.via IS NULL OR p.place IS NULL OR p.place NOT IN local)
+            GROUP BY p.firm"""
+        local_groups, supplies_to, buys_from = self._region_context(region_id)
+        size_weight = {"leader": params.size_leader, "large": params.size_large, "medium": params.size_medium,
+                       "small": params.size_small}
+        confidence_weight = (params.confidence_confirmed, params.confidence_probable, params.confidence_guessed)
+        scored = []
+        for firm, crank, name, size, f500, grp, country, synergy in self.con.execute(
+                sql, (region_id, segment_id, *synergy_segments, segment_id)):
+            # the terms and their order are those of targets.score_candidate: the same doubles, the same sum
+            terms = [size_weight.get(size, params.size_unknown)]
+            if f500:
+                terms.append(params.bonus_fortune500)
+            if grp is not None and grp in local_groups:
+                terms.append(params.bonus_same_group)
+            if firm in supplies_to or firm in buys_from:
+                terms.append(params.bonus_supply_tie)
+            if country and country in parks_by_country:
+                terms.append(params.bonus_country_fit)
+            if synergy:
+                terms.append(params.bonus_chain_synergy)
+            scored.append((-(confidence_weight[crank] * sum(terms)), name, firm))
+        scored.sort()
+        winners = [firm for _, _, firm in scored[:limit]]
+        return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), len(scored)
+
+    # ------------------------------------------------------------------------------------------ records
+    def firm_records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Display fields of some firms (for maps): name, name_en, country, region, headquarters, size, leader,
+        fortune500."""
+        ids = list(ids)
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(ids), 900):  # SQLite's parameter limit
+            chunk = ids[start:start + 900]
+            for row in self.con.execute(
+                    "SELECT id, name, name_en, country, region, headquarters, size, leader, f500 FROM firms "
+                    f"WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                found[row[0]] = {"name": row[1], "name_en": row[2], "country": row[3], "region": row[4],
+                                 "headquarters": row[5], "size": row[6], "leader": bool(row[7]),
+                                 "fortune500": row[8]}
+        return found
+
+    def project_records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Display fields of some projects (for maps): name, status, date, firm names, investment, region."""
+        from .model import parse_quantity
+
+        ids = list(ids)
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start:start + 900]
+            for pid, name, status, date, region, investment, firms in self.con.execute(
+                    "SELECT id, name, status, date, region, investment, firms FROM projects "
+                    f"WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                found[pid] = {"name": name, "status": status, "date": date, "region": region,
+                              "investment": parse_quantity(investment) if investment else None,
+                              "firms": json.loads(firms)}
+        return found

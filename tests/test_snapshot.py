@@ -107,3 +107,18 @@ def test_quick_statuses_match_full_states(pool: Path, tmp_path: Path) -> None:
                 states = nx_facts.segment_states(list(cg.dataset.segments), region, params)
                 expected = {s: status_of_state(state, params) for s, state in states.items()}
                 assert snap.segment_statuses(region, params) == expected
+
+
+def test_maps_from_the_snapshot_alone_are_identical(pool: Path, tiny_path: Path, tmp_path: Path) -> None:
+    """A map drawn from the compiled snapshot (no dataset in memory) is byte-identical to one from the graph."""
+    from chaingraph.render.html_map import build_map
+
+    cases = [(cgr.bundled_dataset_path(), [{"chain": "machine-tool"}, {}, {"segment": "驱动电机"}]),
+             (tiny_path, [{"chain": "demo-auto"}]),
+             (pool, [{"chain": "automotive", "region": "r0000"}, {"segment": "mt-cnc-system", "region": "r0004"}])]
+    for root, options in cases:
+        cg = cgr.build_graph(cgr.load_dataset(root))
+        with open_snapshot(root, cache_dir=tmp_path) as snap:
+            for option in options:
+                for lang in ("zh", "en"):
+                    assert build_map(None, facts=snap, lang=lang, **option) == build_map(cg, lang=lang, **option)

@@ -97,6 +97,11 @@ class StructureFacts:
     ds: Dataset
     _structure: ChainGraph
 
+    @property
+    def structure(self) -> ChainGraph:
+        """A graph over the dataset's structure: supply neighbours at any depth."""
+        return self._structure
+
     def chains(self) -> list[Chain]:
         return list(self.ds.chains.values())
 

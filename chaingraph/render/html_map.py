@@ -49,7 +49,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..analysis.facts import Facts, SegmentState, facts_for
 from ..analysis.gaps import GapReport, gap_report, params_for
@@ -465,15 +465,16 @@ def _strength(n_firms: int, leaders: int) -> float:
     return min(1.0, math.log2(1 + n_firms) / 5 + (0.25 if leaders else 0.0))
 
 
-def map_data(cg: ChainGraph, chain: str | None = None, region: str | None = None, segment: str | None = None,
+def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None = None, segment: str | None = None,
              lang: str = "zh", *, title: str | None = None, show_firms: bool = True, depth: int = 2,
              firm_nodes: int = 6, targets: int = 10, facts: Facts | None = None) -> dict[str, Any]:
     """Everything the map page shows, as plain JSON-able data (what :func:`build_map` embeds).
 
     Parameters
     ----------
-    cg : ChainGraph
-        The graph of a dataset.
+    cg : ChainGraph or None
+        The graph of a dataset; ``None`` to draw from ``facts`` alone (a compiled snapshot stores the firm and
+        project fields a map shows, so a national pool need not be loaded into memory).
     chain : str, optional
         Chain id or name. ``None`` draws every chain (with ``segment``: the segment's chain).
     region : str, optional
@@ -500,7 +501,17 @@ def map_data(cg: ChainGraph, chain: str | None = None, region: str | None = None
         raise LookupFailed(f"unknown language {lang!r}; known: {', '.join(_UI)}")
     if depth < 1:
         raise LookupFailed("depth must be at least 1")
-    ds = cg.dataset
+    if facts is not None:
+        base = facts
+    elif cg is not None:
+        base = facts_for(cg)
+    else:
+        raise LookupFailed("map_data needs a ChainGraph or a backend's facts")
+    ds = cg.dataset if cg is not None else base.ds  # with only facts: the structure (chains, regions, info)
+    structure = cg if cg is not None else getattr(base, "structure", None)
+    records: _Records = _GraphRecords(cg) if cg is not None else _FactsRecords(base)
+    if structure is None:
+        raise LookupFailed("map_data without a ChainGraph needs a backend with a structure graph")
     region_record = ds.region(region if region is not None else ds.info.default_region)
     focus: Segment | None = None
     if segment is not None:
@@ -516,7 +527,7 @@ def map_data(cg: ChainGraph, chain: str | None = None, region: str | None = None
     # which segments are drawn, and which of them only as grey neighbours from other chains
     if focus is not None:
         drawn = [focus.id]
-        for around in (cg.upstream(focus.id, depth), cg.downstream(focus.id, depth)):
+        for around in (structure.upstream(focus.id, depth), structure.downstream(focus.id, depth)):
             drawn.extend(s for s in around if s not in drawn)
         main_ids = {focus.id} | {s for s in drawn if segments[s].chain == focus.chain}
     else:
@@ -524,7 +535,7 @@ def map_data(cg: ChainGraph, chain: str | None = None, region: str | None = None
         main_ids = set(drawn)
         extra: list[str] = []
         for s in list(drawn):
-            for n in cg.upstream(s) + cg.downstream(s):
+            for n in structure.upstream(s) + structure.downstream(s):
                 if n not in main_ids and n not in extra:
                     extra.append(n)
         drawn.extend(extra)
@@ -533,8 +544,8 @@ def map_data(cg: ChainGraph, chain: str | None = None, region: str | None = None
     external = {s for s in drawn if s not in main_ids and (focus is None or segments[s].chain != focus.chain)}
 
     # analysis: one gap report per chain that has a drawn segment
-    params = params_for(cg)
-    facts = _RememberingFacts(facts if facts is not None else facts_for(cg))
+    params = params_for(cg if cg is not None else base)
+    facts = _RememberingFacts(base)
     reports: dict[str, GapReport] = {}
     for chain_id in sorted({segments[s].chain for s in drawn}, key=chain_order.__getitem__):
         reports[chain_id] = gap_report(facts, chain_id, region_record.id, params=params)
@@ -553,9 +564,9 @@ def map_data(cg: ChainGraph, chain: str | None = None, region: str | None = None
                           if a in drawn_set and b in drawn_set and a not in external and b not in external})
     chain_rank = {c: col for c, (col, _) in layered_layout(main_chain_ids, chain_links).items()}
     if focus is not None:
-        feeding = set(cg.upstream(focus.id, depth))
+        feeding = set(structure.upstream(focus.id, depth))
     else:
-        feeding = {s for s in external if any(d in main_ids for d in cg.downstream(s))}
+        feeding = {s for s in external if any(d in main_ids for d in structure.downstream(s))}
 
     def band_key(s: str) -> tuple[str, str]:
         if s in external:
@@ -576,16 +587,21 @@ def map_data(cg: ChainGraph, chain: str | None = None, region: str | None = None
     firm_table: dict[str, dict[str, Any]] = {}
     project_table: dict[str, dict[str, Any]] = {}
 
+    states = facts.segment_states(drawn, region_id, params)
+    firm_info = records.firms({f for s in drawn for f in gaps[s].local_firm_ids})
+    project_info = records.projects({p.id for s in drawn for p in states[s].projects})
+
     def firm_entry(firm_id: str) -> None:
         if firm_id in firm_table:
             return
-        firm = ds.firms[firm_id]
-        where = ds.regions[firm.region].name if firm.region and firm.region in ds.regions else firm.headquarters
+        firm = firm_info[firm_id]
+        region_of = firm["region"]
+        where = ds.regions[region_of].name if region_of and region_of in ds.regions else firm["headquarters"]
         firm_table[firm_id] = {
-            "name": firm.name if lang == "zh" else (firm.name_en or firm.name),
-            "country": country_label(firm.country) if lang == "zh" else firm.country,
-            "where": where or "", "leader": cg.is_leader(firm_id), "f500": cg.fortune500(firm_id) or "",
-            "size": (SIZE_ZH.get(firm.size, "") if lang == "zh" else firm.size) or "", "segments": [],
+            "name": firm["name"] if lang == "zh" else (firm["name_en"] or firm["name"]),
+            "country": country_label(firm["country"]) if lang == "zh" else firm["country"],
+            "where": where or "", "leader": firm["leader"], "f500": firm["fortune500"] or "",
+            "size": (SIZE_ZH.get(firm["size"], "") if lang == "zh" else firm["size"]) or "", "segments": [],
         }
 
     seg_data: dict[str, dict[str, Any]] = {}
@@ -597,17 +613,17 @@ def map_data(cg: ChainGraph, chain: str | None = None, region: str | None = None
             firm_entry(f)
             firm_table[f]["segments"].append(s)
         leader_ids = [f for f in local_ids if firm_table[f]["leader"]]
-        project_ids = _pipeline_projects(cg, s, region_id)
+        project_ids = [p.id for p in states[s].projects]  # the local pipeline projects gap_report counts
         for p in project_ids:
-            project = ds.projects[p]
+            project = project_info[p]
             if p not in project_table:
                 status_words = PROJECT_STATUS_ZH if lang == "zh" else PROJECT_STATUS_EN
                 project_table[p] = {
-                    "name": project.name, "status": status_words.get(project.status, project.status),
-                    "date": str(project.date) if project.date else "",
-                    "firms": [ds.firms[f].name for f in project.firms if f in ds.firms],
-                    "investment": project.investment.label() if project.investment else "",
-                    "where": ds.regions[project.region].name if project.region in ds.regions else "",
+                    "name": project["name"], "status": status_words.get(project["status"], project["status"]),
+                    "date": project["date"] or "",
+                    "firms": list(project["firms"]),
+                    "investment": project["investment"].label() if project["investment"] else "",
+                    "where": ds.regions[project["region"]].name if project["region"] in ds.regions else "",
                     "segments": [],
                 }
             project_table[p]["segments"].append(s)
@@ -616,7 +632,10 @@ def map_data(cg: ChainGraph, chain: str | None = None, region: str | None = None
         if s not in external:
             found = find_targets(facts, None, s, region_id, limit=targets, params=params)
             total = found.total
-            candidates = [{"id": c.firm.id, "name": _firm_name(ds, c.firm.id, c.firm.name, lang),
+            english = records.firms([c.firm.id for c in found.candidates]) if lang != "zh" else {}
+            candidates = [{"id": c.firm.id,
+                           "name": (english.get(c.firm.id, {}).get("name_en") or c.firm.name) if english
+                           else c.firm.name,
                            "country": country_label(c.firm.country) if lang == "zh" else c.firm.country,
                            "hq": c.firm.headquarters, "score": round(c.score, 3), "reasons": list(c.reasons)}
                           for c in found.candidates]
@@ -632,9 +651,9 @@ def map_data(cg: ChainGraph, chain: str | None = None, region: str | None = None
             "projects": project_ids, "targets": candidates, "targets_total": total, "external": s in external,
             "focus": focus is not None and s == focus.id,
             "upstream": [segments[u].name if lang == "zh" else segments[u].name_en or segments[u].name
-                         for u in cg.upstream(s)],
+                         for u in structure.upstream(s)],
             "downstream": [segments[d].name if lang == "zh" else segments[d].name_en or segments[d].name
-                           for d in cg.downstream(s)],
+                           for d in structure.downstream(s)],
         }
 
     nodes, edges, bands = _draw(ds, drawn, external, grid, band_keys, band_of, seg_data, firm_table,
@@ -695,6 +714,52 @@ def map_data(cg: ChainGraph, chain: str | None = None, region: str | None = None
     }
 
 
+class _Records(Protocol):
+    """Display fields of firms and projects, from the graph in memory or from a backend that stores them."""
+
+    def firms(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]: ...
+    def projects(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]: ...
+
+
+class _GraphRecords:
+    def __init__(self, cg: ChainGraph) -> None:
+        self.cg = cg
+
+    def firms(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        found = {}
+        for firm_id in ids:
+            f = self.cg.dataset.firms[firm_id]
+            found[firm_id] = {"name": f.name, "name_en": f.name_en, "country": f.country, "region": f.region,
+                              "headquarters": f.headquarters, "size": f.size,
+                              "leader": self.cg.is_leader(firm_id), "fortune500": self.cg.fortune500(firm_id)}
+        return found
+
+    def projects(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        ds = self.cg.dataset
+        found = {}
+        for pid in ids:
+            p = ds.projects[pid]
+            found[pid] = {"name": p.name, "status": p.status, "date": str(p.date) if p.date else None,
+                          "region": p.region, "investment": p.investment,
+                          "firms": [ds.firms[f].name for f in p.firms if f in ds.firms]}
+        return found
+
+
+class _FactsRecords:
+    """Records from a backend that answers ``firm_records`` / ``project_records`` (the compiled snapshot)."""
+
+    def __init__(self, facts: Any) -> None:
+        if not hasattr(facts, "firm_records"):
+            raise LookupFailed("this backend cannot list firms for a map; build the map from the dataset's graph")
+        self.facts = facts
+
+    def firms(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        return self.facts.firm_records(ids)  # type: ignore[no-any-return]
+
+    def projects(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        return self.facts.project_records(ids)  # type: ignore[no-any-return]
+
+
 class _RememberingFacts:
     """The graph's :class:`Facts`, remembering ``segment_states`` answers.
 
@@ -722,25 +787,8 @@ def _context_only(a: str, b: str, external: set[str], chain_of: dict[str, str]) 
     return a in external and b in external and chain_of[a] != chain_of[b]
 
 
-def _firm_name(ds: Any, firm_id: str, name: str, lang: str) -> str:
-    firm = ds.firms.get(firm_id)
-    return name if lang == "zh" or firm is None or not firm.name_en else str(firm.name_en)
-
-
 def _chain_name(chain: Any, lang: str) -> str:
     return str(chain.name if lang == "zh" else (chain.name_en or chain.name))
-
-
-def _pipeline_projects(cg: ChainGraph, segment_id: str, region_id: str) -> list[str]:
-    """Local pipeline projects of a segment (the same ones gap_report counts), in file order, no repeats."""
-    ds = cg.dataset
-    seen: dict[str, None] = {}
-    for presence in cg.presences_by_segment.get(segment_id, []):
-        if presence.via is None or presence.stage != "pipeline":
-            continue
-        if cg.project_is_local(ds.projects[presence.via], region_id):
-            seen.setdefault(presence.via, None)
-    return list(seen)
 
 
 def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[int, int]],
@@ -967,7 +1015,7 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def build_map(cg: ChainGraph, chain: str | None = None, region: str | None = None, segment: str | None = None,
+def build_map(cg: ChainGraph | None, chain: str | None = None, region: str | None = None, segment: str | None = None,
               lang: str = "zh", **options: Any) -> str:
     """The map as one self-contained HTML page (a string); keyword options as for :func:`map_data`.
 
