@@ -462,50 +462,53 @@ class SnapshotFacts(StructureFacts):
                           parks_by_country: dict[str, list[str]], limit: int) -> tuple[list[CandidateFacts], int]:
         """The ``limit`` best candidates (by the target score) and the number of all candidates.
 
-        One SQL pass gathers the score's inputs for every candidate (best confidence, size, Fortune flag, group,
-        country, synergy); the score is summed with the terms in the order of
-        :func:`chaingraph.analysis.targets.score_candidate`, so the ranking is the same to the last bit. The full
-        facts (names for the reasons) are then read for the winners only.
+        SQLite scores and ranks every candidate in one query (the region's groups and supply ties, computed once per
+        region, come in as JSON arrays); the full facts (names for the reasons) are then read for the winners only.
         """
         # a candidate's other segment earns the synergy bonus when it borders a segment the region is strong or
         # weak in (as in the in-memory facts)
         synergy_segments = sorted(s for s in self.segments() if s != segment_id
                                   and any(n in strong_or_weak for n in self.upstream(s) + self.downstream(s)))
-        syn_marks = ",".join("?" * len(synergy_segments)) or "NULL"
-        sql = f"""
-            WITH local AS (SELECT region FROM region_anc WHERE ancestor = ?)
-            SELECT p.firm, MIN(CASE p.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END),
-                   f.name, f.size, f.f500 IS NOT NULL, f.grp, f.country,
-                   EXISTS (SELECT 1 FROM presence q WHERE q.firm = p.firm AND q.stage = 'operating'
-                           AND q.segment <> ? AND q.segment IN ({syn_marks}))
-            FROM presence p JOIN firms f ON f.id = p.firm
-            WHERE p.segment = ? AND p.stage = 'operating'
-              AND (f.region IS NULL OR f.region NOT IN local)
-              AND (p.via IS NULL OR p.place IS NULL OR p.place NOT IN local)
-            GROUP BY p.firm"""
         local_groups, supplies_to, buys_from = self._region_context(region_id)
-        size_weight = {"leader": params.size_leader, "large": params.size_large, "medium": params.size_medium,
-                       "small": params.size_small}
-        confidence_weight = (params.confidence_confirmed, params.confidence_probable, params.confidence_guessed)
-        scored = []
-        for firm, crank, name, size, f500, grp, country, synergy in self.con.execute(
-                sql, (region_id, segment_id, *synergy_segments, segment_id)):
-            # the terms and their order are those of targets.score_candidate: the same doubles, the same sum
-            terms = [size_weight.get(size, params.size_unknown)]
-            if f500:
-                terms.append(params.bonus_fortune500)
-            if grp is not None and grp in local_groups:
-                terms.append(params.bonus_same_group)
-            if firm in supplies_to or firm in buys_from:
-                terms.append(params.bonus_supply_tie)
-            if country and country in parks_by_country:
-                terms.append(params.bonus_country_fit)
-            if synergy:
-                terms.append(params.bonus_chain_synergy)
-            scored.append((-(confidence_weight[crank] * sum(terms)), name, firm))
-        scored.sort()
-        winners = [firm for _, _, firm in scored[:limit]]
-        return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), len(scored)
+        countries = sorted(parks_by_country)
+        # SQLite sums the terms in the order of targets.score_candidate, in doubles as Python does (adding 0.0
+        # for an absent term changes nothing), so the ranking is the same to the last bit
+        sql = """
+            WITH local AS (SELECT region FROM region_anc WHERE ancestor = ?),
+            cand AS (
+                SELECT p.firm AS firm,
+                       MIN(CASE p.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END) AS crank
+                FROM presence p JOIN firms f ON f.id = p.firm
+                WHERE p.segment = ? AND p.stage = 'operating'
+                  AND (f.region IS NULL OR f.region NOT IN local)
+                  AND (p.via IS NULL OR p.place IS NULL OR p.place NOT IN local)
+                GROUP BY p.firm)
+            SELECT c.firm, (SELECT COUNT(*) FROM cand) FROM cand c JOIN firms f ON f.id = c.firm
+            ORDER BY (CASE c.crank WHEN 0 THEN ? WHEN 1 THEN ? ELSE ? END) * (((((
+                (CASE f.size WHEN 'leader' THEN ? WHEN 'large' THEN ? WHEN 'medium' THEN ? WHEN 'small' THEN ?
+                             ELSE ? END)
+                + (CASE WHEN f.f500 IS NOT NULL THEN ? ELSE 0.0 END))
+                + (CASE WHEN f.grp IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
+                + (CASE WHEN c.firm IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
+                + (CASE WHEN f.country IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
+                + (CASE WHEN EXISTS (SELECT 1 FROM presence q WHERE q.firm = c.firm AND q.stage = 'operating'
+                                     AND q.segment <> ? AND q.segment IN (SELECT value FROM json_each(?)))
+                        THEN ? ELSE 0.0 END)) DESC, f.name, c.firm
+            LIMIT ?"""
+        tied = sorted(set(supplies_to) | set(buys_from))
+        args = (region_id, segment_id,
+                params.confidence_confirmed, params.confidence_probable, params.confidence_guessed,
+                params.size_leader, params.size_large, params.size_medium, params.size_small, params.size_unknown,
+                params.bonus_fortune500,
+                json.dumps(sorted(local_groups)), params.bonus_same_group,
+                json.dumps(tied), params.bonus_supply_tie,
+                json.dumps(countries), params.bonus_country_fit,
+                segment_id, json.dumps(synergy_segments), params.bonus_chain_synergy, limit)
+        rows = self.con.execute(sql, args).fetchall()
+        if not rows:
+            return [], 0
+        winners = [firm for firm, _ in rows]
+        return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), rows[0][1]
 
     # ------------------------------------------------------------------------------------------ records
     def firm_records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
