@@ -185,14 +185,9 @@ def resolve_date(match_text: str, doc_date: _dt.date, year_hint: int | None = No
     year = year_hint or doc_date.year
     try:
         if m["abs"]:
-            text = m["y"]
             if m["m"]:
-                text += f"-{int(m['m']):02d}"
-                if m["d"]:
-                    text += f"-{int(m['d']):02d}"
-                elif m["dek"]:
-                    text += f"-{_DEKAD[m['dek']]}"
-            return str(parse_date(text))
+                return _month(int(m["y"]), m["m"], m["d"], m["dek"])
+            return str(parse_date(m["y"]))
         if m["rel"]:
             year = doc_date.year + {"今年": 0, "去年": -1, "明年": 1, "前年": -2}[m["rel"]]
             if m["first_n"]:
