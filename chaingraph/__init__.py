@@ -20,6 +20,7 @@ __version__ = "0.1.0"
 
 from .analysis import (
     ACTIONS,
+    STATUS_LABELS,
     STATUSES,
     AnalysisParams,
     Candidate,
@@ -38,6 +39,8 @@ from .graph import EDGE_KINDS, NODE_KINDS, ChainGraph, Presence, build_graph
 from .model import (
     Chain,
     Citation,
+    Claim,
+    Coverage,
     DatasetInfo,
     Firm,
     FxRate,
@@ -85,6 +88,8 @@ __all__ = [
     "Project",
     "RegionFact",
     "Citation",
+    "Claim",
+    "Coverage",
     "FxRate",
     "Quantity",
     "PartialDate",
@@ -105,6 +110,7 @@ __all__ = [
     "GapReport",
     "SegmentGap",
     "STATUSES",
+    "STATUS_LABELS",
     "ACTIONS",
     "find_targets",
     "TargetList",

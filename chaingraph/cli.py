@@ -21,6 +21,7 @@ import click
 from . import __version__
 from .analysis import find_targets, gap_report
 from .analysis.facts import facts_for
+from .analysis.gaps import STATUS_LABELS, STATUSES, claim_dict, coverage_line
 from .dataset import DATA_ENV, Dataset, default_dataset_path
 from .errors import ChaingraphError, LookupFailed
 from .graph import ChainGraph, build_graph
@@ -31,7 +32,7 @@ from .views import chain_summaries, firm_view, project_view, region_facts_view, 
 
 __all__ = ["main", "cli"]
 
-STATUS_CN = {"strong": "强", "weak": "弱", "pipeline": "在途", "missing": "缺"}
+STATUS_CN = STATUS_LABELS
 TIER_CN = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
 PROJECT_STATUS_CN = {"signed": "签约", "under_construction": "在建", "trial": "试生产", "operating": "投产",
                      "cancelled": "取消"}
@@ -165,6 +166,13 @@ def _fit(widths: list[int]) -> list[int]:
     return [*widths[:-1], max(24, rest)]
 
 
+def _range(low: float, high: float | None) -> str:
+    """``19%``, or ``0%–63%`` when sources claim more than the firms show."""
+    if high is None or round(high * 100) == round(low * 100):
+        return _pct(low)
+    return f"{_pct(low)}–{_pct(high)}"
+
+
 def _pct(x: float) -> str:
     return f"{x * 100:.0f}%"
 
@@ -202,17 +210,23 @@ def chains(state: State, region: str | None, fmt: str) -> None:
     if fmt == "json":
         return _json(rows)
     headers = ["id", "chain", "segments", "strong", "weak", "pipeline", "missing", "local_firms", "completeness",
-               "with_pipeline"]
+               "with_pipeline", "claimed", "unknown", "completeness_upper", "coverage"]
     values = [[r["id"], r["name"], r["segments"], r["strong"], r["weak"], r["pipeline"], r["missing"],
-               r["local_firms"], f"{r['completeness']:.3f}", f"{r['completeness_with_pipeline']:.3f}"] for r in rows]
+               r["local_firms"], f"{r['completeness']:.3f}", f"{r['completeness_with_pipeline']:.3f}", r["claimed"],
+               r["unknown"], f"{r['completeness_upper']:.3f}", r["coverage"]] for r in rows]
     if fmt == "csv":
         return _csv(headers, values)
     region_name = rows[0]["region"] if rows else (region or info.default_region)
-    click.echo(f"{info.name} · {region_name} · 数据截至 {info.as_of}\n")
-    table = [[r["id"], r["name"], r["segments"], r["strong"], r["weak"], r["pipeline"], r["missing"],
-              r["local_firms"], _pct(r["completeness"]), _pct(r["completeness_with_pipeline"])] for r in rows]
-    click.echo(render_table(["id", "产业链", "环节", "强", "弱", "在途", "缺", "本地企业", "完整度", "含在途"],
-                            table, align_right=range(2, 10)))
+    kinds = sorted({r["coverage"] for r in rows})
+    coverage_text = " · ".join(coverage_line(facts_for(source).coverage(facts_for(source).region(region).id, r["id"]))
+                               + (f"（{r['name']}）" if len(kinds) > 1 else "") for r in rows
+                               if len(kinds) > 1 or r is rows[0])
+    click.echo(f"{info.name} · {region_name} · 数据截至 {info.as_of}\n{coverage_text}\n")
+    table = [[r["id"], r["name"], r["segments"], r["strong"], r["weak"], r["pipeline"], r["claimed"], r["missing"],
+              r["unknown"], r["local_firms"], _range(r["completeness"], r["completeness_upper"]),
+              _pct(r["completeness_with_pipeline"])] for r in rows]
+    click.echo(render_table(["id", "产业链", "环节", "强", "弱", "在途", "声称有", "缺", "未见", "本地企业", "完整度",
+                             "含在途"], table, align_right=range(2, 12)))
 
 
 # ------------------------------------------------------------------------------------------------ gaps
@@ -221,7 +235,7 @@ def chains(state: State, region: str | None, fmt: str) -> None:
 @cli.command()
 @click.option("--chain", "-c", required=True, metavar="CHAIN", help="Chain id or name (machine-tool, 机床, 汽车).")
 @region_option
-@click.option("--status", "statuses", multiple=True, type=click.Choice(["strong", "weak", "pipeline", "missing"]),
+@click.option("--status", "statuses", multiple=True, type=click.Choice(list(STATUSES)),
               help="Only segments with this status (repeatable).")
 @click.option("--sort", type=click.Choice(["priority", "chain"]), default="priority", show_default=True,
               help="Order: highest priority first, or the chain's own order (upstream to downstream).")
@@ -242,15 +256,21 @@ def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...]
         return _json(data)
     if fmt == "csv":
         return _csv(["id", "name", "name_en", "tier", "importance", "status", "action", "priority", "local_firms",
-                     "pipeline_projects", "reasons"],
+                     "pipeline_projects", "reasons", "status_label", "action_code", "claims", "coverage"],
                     [[g.segment.id, g.segment.name, g.segment.name_en, g.segment.tier, g.segment.importance,
                       g.status, g.action or "", "" if g.priority is None else f"{g.priority:.4f}", g.local_firms,
-                      g.pipeline_projects, "; ".join(g.reasons)] for g in segments])
+                      g.pipeline_projects, "; ".join(g.reasons), STATUS_LABELS[g.status], g.action_code or "",
+                      json.dumps([claim_dict(c) for c in g.claims], ensure_ascii=False) if g.claims else "",
+                      report.coverage.kind if report.coverage else "partial"] for g in segments])
     counts = report.counts()
     click.echo(f"{report.chain.name}（{report.chain.id}）· {report.region.name} · 数据截至 {report.as_of}")
-    click.echo(f"完整度 {_pct(report.completeness)}（含在途 {_pct(report.completeness_with_pipeline)}）· "
-               f"强 {counts['strong']} · 弱 {counts['weak']} · 在途 {counts['pipeline']} · 缺 {counts['missing']}"
-               + ("" if report.relatedness_used else " · 关联密度未计算（地区数不足）") + "\n")
+    click.echo(coverage_line(report.coverage))
+    tally = " · ".join(f"{STATUS_LABELS[s]} {counts[s]}" for s in STATUSES if counts[s] or s in ("strong", "weak"))
+    upper = ""
+    if report.completeness_upper is not None and report.completeness_upper > report.completeness + 1e-9:
+        upper = f"，按来源声称最高 {_pct(report.completeness_upper)}"
+    click.echo(f"完整度 {_pct(report.completeness)}（含在途 {_pct(report.completeness_with_pipeline)}{upper}）· "
+               f"{tally}" + ("" if report.relatedness_used else " · 关联密度未计算（地区数不足）") + "\n")
     rows = []
     for g in segments:
         rows.append([g.segment.name, TIER_CN[g.segment.tier], STATUS_CN[g.status], g.action or "—",

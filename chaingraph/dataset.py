@@ -31,6 +31,8 @@ from .errors import LookupFailed
 from .model import (
     Chain,
     Citation,
+    Claim,
+    Coverage,
     DatasetInfo,
     Firm,
     Group,
@@ -101,6 +103,7 @@ class Dataset:
     projects: dict[str, Project] = field(default_factory=dict)
     region_facts: list[RegionFact] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     root: Path | None = None
 
     # ----------------------------------------------------------------------------------------- derived
@@ -120,6 +123,31 @@ class Dataset:
             chain.append(current)
             current = self.regions[current].parent
         return chain
+
+    def coverage_for(self, region_id: str, chain_id: str | None = None) -> Coverage:
+        """The coverage that applies to a region (and chain): the innermost declaration, chain-specific first.
+
+        A declaration for a region covers its parks; without any, coverage is ``partial`` (absence means not seen).
+        """
+        for rid in self.region_ancestors(region_id):
+            general = None
+            for cov in self.info.coverage:
+                if cov.region != rid:
+                    continue
+                if chain_id is not None and cov.chain == chain_id:
+                    return cov
+                if cov.chain is None and general is None:
+                    general = cov
+            if general is not None:
+                return general
+        return Coverage(region=region_id, kind="partial")
+
+    def claims_for(self, region_id: str) -> list[Claim]:
+        """Claims about a region or any region inside it (a park's segment is the county's too), in file order."""
+        if not self.claims:
+            return []
+        places = self.region_descendants(region_id)
+        return [claim for claim in self.claims if claim.region in places]
 
     def region_descendants(self, region_id: str) -> set[str]:
         """The region itself and every region inside it."""
@@ -235,3 +263,29 @@ def _unique(items: list[T]) -> list[T]:
         if not any(item is s for s in seen):
             seen.append(item)
     return seen
+
+
+def evidence_to_json(ds: Dataset) -> str:
+    """Coverage declarations and claims as one JSON text, for backends that keep only a dataset's structure."""
+    import json
+
+    coverage = [{"region": c.region, "kind": c.kind, "chain": c.chain, "as_of": str(c.as_of) if c.as_of else None,
+                 "sources": c.sources, "note": c.note} for c in ds.info.coverage]
+    claims = [{"region": c.region, "segment": c.segment, "asserts": c.asserts, "sources": c.sources,
+               "evidence": c.evidence, "note": c.note} for c in ds.claims]
+    return json.dumps({"coverage": coverage, "claims": claims}, ensure_ascii=False, sort_keys=True)
+
+
+def evidence_from_json(text: str | None) -> tuple[list[Coverage], list[Claim]]:
+    """The inverse of :func:`evidence_to_json` (empty lists for ``None`` or ``""``: older snapshots)."""
+    import json
+
+    from .model import parse_date
+
+    data = json.loads(text) if text else {}
+    coverage = [Coverage(region=c["region"], kind=c["kind"], chain=c["chain"],
+                         as_of=parse_date(c["as_of"]) if c["as_of"] else None, sources=list(c["sources"]),
+                         note=c["note"]) for c in data.get("coverage", [])]
+    claims = [Claim(region=c["region"], segment=c["segment"], asserts=c["asserts"], sources=list(c["sources"]),
+                    evidence=c["evidence"], note=c["note"]) for c in data.get("claims", [])]
+    return coverage, claims

@@ -35,7 +35,7 @@ from typing import Any
 import networkx as nx
 
 from .analysis import find_targets, gap_report
-from .analysis.gaps import GapReport
+from .analysis.gaps import ASSERTION_LABELS, STATUS_LABELS, GapReport, coverage_line
 from .errors import ExportError
 from .graph import ChainGraph
 from .writer import atomic_write_bytes, atomic_write_text
@@ -46,7 +46,7 @@ FORMATS = ("xlsx", "graphml", "gexf", "json", "markdown")
 LIST_ATTRIBUTES = ("aliases", "keywords", "favoured_countries", "sources")
 """Attributes that are lists in the graph and ``|``-separated text in GraphML, GEXF and JSON files."""
 
-_STATUS = {"strong": "强", "weak": "弱", "pipeline": "在途", "missing": "缺"}
+_STATUS = STATUS_LABELS
 _TIER = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
 
 
@@ -171,7 +171,8 @@ def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str
     bold = Font(bold=True)
     title_font = Font(bold=True, size=14)
     head_fill = PatternFill("solid", fgColor="DDE4EE")
-    status_fill = {"strong": "C6EFCE", "weak": "FFEB9C", "pipeline": "BDD7EE", "missing": "FFC7CE"}
+    status_fill = {"strong": "C6EFCE", "weak": "FFEB9C", "pipeline": "BDD7EE", "claimed": "D9EFEA",
+                   "missing": "FFC7CE", "unknown": "EDEDED"}
     thin = Side(style="thin", color="A6A6A6")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -204,19 +205,22 @@ def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str
     overview.title = _sheet_title("概览", taken)
     region_name = reports[0].region.name if reports else ""
     overview.append([f"{ds.info.name} · {region_name} · 产业链缺口"])
-    overview.append([f"数据截至 {ds.info.as_of}；完整度 = 本地已有企业（强或弱）的环节按重要度加权的占比"])
+    overview.append([f"数据截至 {ds.info.as_of}；完整度 = 本地已有企业（强或弱）的环节按重要度加权的占比"
+                     f"（下限）；按来源声称 = 来源所称环节全部属实时的上限。"
+                     + (coverage_line(reports[0].coverage) if reports else "")])
     overview.append([])
-    overview.append(["产业链", "环节数", "强", "弱", "在途", "缺", "完整度", "含在途完整度", "最优先缺口"])
+    overview.append(["产业链", "环节数", "强", "弱", "在途", "声称有", "缺", "未见", "完整度", "含在途完整度",
+                     "按来源声称", "最优先缺口"])
     for report in reports:
         counts = report.counts()
         top = next((g for g in report.ranked() if g.priority is not None), None)
         overview.append([report.chain.name, len(report.segments), counts["strong"], counts["weak"],
-                         counts["pipeline"], counts["missing"], report.completeness,
-                         report.completeness_with_pipeline,
+                         counts["pipeline"], counts["claimed"], counts["missing"], counts["unknown"],
+                         report.completeness, report.completeness_with_pipeline, report.completeness_upper,
                          f"{top.segment.name}（{top.action}）" if top else "—"])
-    setup(overview, [14, 8, 6, 6, 6, 6, 10, 12, 28], 4, f"{ds.info.name} 概览")
+    setup(overview, [14, 8, 6, 6, 6, 7, 6, 6, 10, 12, 11, 28], 4, f"{ds.info.name} 概览")
     overview["A1"].font = title_font
-    for row in overview.iter_rows(min_row=5, min_col=7, max_col=8):
+    for row in overview.iter_rows(min_row=5, min_col=9, max_col=11):
         for cell in row:
             cell.number_format = "0%"
 
@@ -225,12 +229,12 @@ def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str
         sheet = book.create_sheet(_sheet_title(report.chain.name, taken))
         sheet.append([f"{report.chain.name}（{report.chain.id}）· {report.region.name}"])
         counts = report.counts()
-        sheet.append([f"完整度 {report.completeness:.0%}（含在途 {report.completeness_with_pipeline:.0%}）· "
-                      f"强 {counts['strong']} · 弱 {counts['weak']} · 在途 {counts['pipeline']} · "
-                      f"缺 {counts['missing']}"
-                      f" · 数据截至 {report.as_of}"])
+        sheet.append([f"完整度 {report.completeness:.0%}（含在途 {report.completeness_with_pipeline:.0%}"
+                      f"，按来源声称 {(report.completeness_upper or 0):.0%}）· "
+                      + " · ".join(f"{_STATUS[k]} {n}" for k, n in counts.items() if n)
+                      + f" · 数据截至 {report.as_of} · {coverage_line(report.coverage)}"])
         sheet.append([])
-        sheet.append(["优先序", "环节", "层级", "状态", "行动", "优先级", "本地企业 / 在途项目", "理由"])
+        sheet.append(["优先序", "环节", "层级", "状态", "行动", "优先级", "本地企业 / 在途项目", "理由", "来源声称"])
         rank = 0
         for gap in report.ranked():
             if gap.priority is not None:
@@ -238,7 +242,9 @@ def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str
             sheet.append([rank if gap.priority is not None else None, gap.segment.name, _TIER[gap.segment.tier],
                           _STATUS[gap.status], gap.action or "—",
                           round(gap.priority, 4) if gap.priority is not None else None,
-                          "、".join(gap.local_firms or gap.pipeline_projects) or "—", "\n".join(gap.reasons)])
+                          "、".join(gap.local_firms or gap.pipeline_projects) or "—", "\n".join(gap.reasons),
+                          "\n".join(f"{ASSERTION_LABELS[c.asserts]}：{c.evidence}（{'、'.join(c.sources)}）"
+                                    for c in gap.claims)])
             if gap.priority is not None and targets > 0:
                 found = find_targets(cg, report.chain.id, gap.segment.id, report.region.id, limit=targets)
                 for i, candidate in enumerate(found.candidates, start=1):
@@ -246,7 +252,7 @@ def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str
                     target_rows.append([report.chain.name, gap.segment.name, _STATUS[gap.status], gap.action, i,
                                         firm.name, firm.country or "", firm.headquarters or "",
                                         round(candidate.score, 3), "；".join(candidate.reasons)])
-        setup(sheet, [7, 16, 6, 6, 6, 8, 28, 70], 4, f"{report.chain.name} · {report.region.name}")
+        setup(sheet, [7, 16, 6, 6, 6, 8, 28, 70, 30], 4, f"{report.chain.name} · {report.region.name}")
         sheet["A1"].font = title_font
         for row in sheet.iter_rows(min_row=5):
             fill = {v: k for k, v in _STATUS.items()}.get(str(row[3].value))
@@ -274,11 +280,14 @@ def briefing_markdown(cg: ChainGraph, region: str | None = None, chains: Sequenc
     reports = _reports(cg, region, chains)
     region_name = reports[0].region.name if reports else ""
     lines = [f"# {region_name}产业链招商简报", "", f"{ds.info.name} · 数据截至 {ds.info.as_of}", "",
-             "| 产业链 | 完整度 | 含在途 | 强 | 弱 | 在途 | 缺 |", "|---|---:|---:|---:|---:|---:|---:|"]
+             (coverage_line(reports[0].coverage) if reports else ""), "",
+             "| 产业链 | 完整度 | 含在途 | 按来源声称 | 强 | 弱 | 在途 | 声称有 | 缺 | 未见 |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in reports:
         n = r.counts()
         lines.append(f"| {_md(r.chain.name)} | {r.completeness:.0%} | {r.completeness_with_pipeline:.0%} | "
-                     f"{n['strong']} | {n['weak']} | {n['pipeline']} | {n['missing']} |")
+                     f"{(r.completeness_upper or 0):.0%} | {n['strong']} | {n['weak']} | {n['pipeline']} | "
+                     f"{n['claimed']} | {n['missing']} | {n['unknown']} |")
     for r in reports:
         lines += ["", f"## {r.chain.name}（{r.chain.name_en or r.chain.id}）", "",
                   f"完整度 {r.completeness:.0%}（含在途 {r.completeness_with_pipeline:.0%}）。优先缺口：", "",

@@ -26,6 +26,8 @@ as_of: 2024-01-15
 default_region: town
 fx_rates:
   - {currency: USD, cny_per_unit: 7.0, date: 2024, source: src-demo}
+coverage:
+  - {region: land, kind: registry, as_of: 2024-01-01, sources: [src-demo], note: 演示名录视同完整}
 """,
     "chains/demo-auto.yaml": """\
 id: demo-auto

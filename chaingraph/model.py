@@ -46,6 +46,10 @@ __all__ = [
     "RegionFact",
     "Citation",
     "FxRate",
+    "Coverage",
+    "Claim",
+    "COVERAGE_KINDS",
+    "CLAIM_ASSERTIONS",
     "DatasetInfo",
 ]
 
@@ -57,6 +61,9 @@ PROJECT_STATUSES = ("signed", "under_construction", "trial", "operating", "cance
 PIPELINE_STATUSES = ("signed", "under_construction", "trial")
 SIZES = ("leader", "large", "medium", "small")
 REGION_KINDS = ("country", "province", "city", "county", "district", "town", "park")
+COVERAGE_KINDS = ("registry", "partial")
+"""``registry``: the firm list of the region is complete (absence is real); ``partial``: absence means not seen."""
+CLAIM_ASSERTIONS = ("present", "strong", "lacking")
 
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
 
@@ -567,6 +574,32 @@ class FxRate:
 
 
 @dataclass
+class Coverage:
+    """How complete a dataset's firm list is for a region (and its parks), optionally for one chain only."""
+
+    region: str
+    kind: str = "partial"
+    chain: str | None = None
+    as_of: PartialDate | None = None
+    sources: list[str] = field(default_factory=list)
+    note: str = ""
+    line: int | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class Claim:
+    """A source's assertion that a segment is present, strong or lacking in a region. Never counts as a firm."""
+
+    region: str
+    segment: str
+    asserts: str
+    sources: list[str] = field(default_factory=list)
+    evidence: str = ""
+    note: str = ""
+    line: int | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass
 class DatasetInfo:
     id: str
     name: str
@@ -576,3 +609,4 @@ class DatasetInfo:
     description: str = ""
     fx_rates: list[FxRate] = field(default_factory=list)
     analysis: dict[str, float] = field(default_factory=dict)
+    coverage: list[Coverage] = field(default_factory=list)

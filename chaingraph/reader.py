@@ -30,7 +30,9 @@ from .countries import COUNTRY_CODES
 from .dataset import Dataset, bundled_dataset_path, default_dataset_path
 from .errors import DatasetError, ParseError, Problem
 from .model import (
+    CLAIM_ASSERTIONS,
     CONFIDENCES,
+    COVERAGE_KINDS,
     CURRENCIES,
     PROJECT_STATUSES,
     REGION_KINDS,
@@ -38,6 +40,8 @@ from .model import (
     TIERS,
     Chain,
     Citation,
+    Claim,
+    Coverage,
     DatasetInfo,
     Firm,
     FxRate,
@@ -79,6 +83,7 @@ CSV_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "region_facts.csv": (("id", "region", "metric", "value"), ("period", "sources", "evidence", "note")),
     "citations.csv": (("subject", "field", "source", "evidence"), ()),
+    "claims.csv": (("region", "segment", "asserts"), ("sources", "evidence", "note")),
 }
 _ID_OK = re.compile(r"[a-z0-9][a-z0-9-]{0,63}").fullmatch
 REQUIRED_FILES = ("dataset.yaml", "regions.yaml", "sources.csv", "firms.csv")
@@ -401,7 +406,7 @@ def _read_info(c: _Checker) -> tuple[DatasetInfo | None, dict[str, int]]:
     if row is None:
         return None, {}
     _unknown_keys(row, {"id", "name", "name_en", "as_of", "default_region", "description", "fx_rates",
-                        "analysis"})
+                        "analysis", "coverage"})
     fx_rates = []
     raw_rates = data.get("fx_rates") or []
     if not isinstance(raw_rates, list):
@@ -426,6 +431,22 @@ def _read_info(c: _Checker) -> tuple[DatasetInfo | None, dict[str, int]]:
     except ParseError as exc:
         row.problem("analysis", str(exc))
         analysis = {}
+    coverage = []
+    raw_coverage = data.get("coverage") or []
+    if not isinstance(raw_coverage, list):
+        row.problem("coverage", "expected a list of {region, kind, chain, as_of, sources, note}")
+        raw_coverage = []
+    for item in raw_coverage:
+        cov_row = _mapping_row(c, "dataset.yaml", item, "a coverage entry", row.line)
+        if cov_row is None:
+            continue
+        _unknown_keys(cov_row, {"region", "kind", "chain", "as_of", "sources", "note"})
+        kind = cov_row.choice("kind", COVERAGE_KINDS)
+        if not kind:
+            cov_row.problem("kind", f"is required: one of {', '.join(COVERAGE_KINDS)}")
+        coverage.append(Coverage(region=cov_row.ident("region"), kind=kind or "partial",
+                                 chain=cov_row.ident_or_none("chain"), as_of=cov_row.date("as_of"),
+                                 sources=cov_row.ids("sources"), note=cov_row.text("note"), line=cov_row.line))
     info = DatasetInfo(
         id=row.ident("id"),
         name=row.text("name", required=True),
@@ -435,6 +456,7 @@ def _read_info(c: _Checker) -> tuple[DatasetInfo | None, dict[str, int]]:
         description=row.text("description"),
         fx_rates=fx_rates,
         analysis=dict(analysis),
+        coverage=coverage,
     )
     return info, getattr(data, "key_lines", {})
 
@@ -623,6 +645,15 @@ def _read_citations(c: _Checker) -> list[Citation]:
     ]
 
 
+def _read_claims(c: _Checker) -> list[Claim]:
+    return [
+        Claim(region=r.ident("region"), segment=r.ident("segment"),
+              asserts=r.choice("asserts", CLAIM_ASSERTIONS) or "present", sources=r.ids("sources"),
+              evidence=r.text("evidence"), note=r.text("note"), line=r.line)
+        for r in c.read_csv("claims.csv")
+    ]
+
+
 # --------------------------------------------------------------------------------------------- cross checks
 
 
@@ -711,6 +742,29 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
     for fact in ds.region_facts:
         need("region_facts.csv", fact.line, "region", fact.region, ds.regions, "region")
         need_sources("region_facts.csv", fact.line, fact.sources)
+    seen_coverage: dict[tuple[str, str | None], int | None] = {}
+    for cov in info.coverage:
+        need("dataset.yaml", cov.line, "coverage.region", cov.region, ds.regions, "region")
+        need("dataset.yaml", cov.line, "coverage.chain", cov.chain, ds.chains, "chain")
+        need_sources("dataset.yaml", cov.line, cov.sources, "coverage.sources")
+        key = (cov.region, cov.chain)
+        if key in seen_coverage:
+            add("dataset.yaml", cov.line, "coverage",
+                f"coverage of {cov.region}{' for ' + cov.chain if cov.chain else ''} is declared twice "
+                f"(first at line {seen_coverage[key]})")
+        seen_coverage[key] = cov.line
+    seen_claims: set[tuple[str, str, str, tuple[str, ...]]] = set()
+    for claim in ds.claims:
+        need("claims.csv", claim.line, "region", claim.region, ds.regions, "region")
+        need("claims.csv", claim.line, "segment", claim.segment, segments, "segment")
+        need_sources("claims.csv", claim.line, claim.sources)
+        if not claim.sources:
+            add("claims.csv", claim.line, "sources", "a claim needs the source that makes it")
+        claim_key = (claim.region, claim.segment, claim.asserts, tuple(claim.sources))
+        if claim_key in seen_claims:
+            add("claims.csv", claim.line, None,
+                f"claim {claim.region} {claim.segment} {claim.asserts} by {'|'.join(claim.sources)} is given twice")
+        seen_claims.add(claim_key)
 
     columns = {
         "firm": set(CSV_COLUMNS["firms.csv"][0] + CSV_COLUMNS["firms.csv"][1]) | {"segments", "ties"},
@@ -770,13 +824,14 @@ def _read(root: Path) -> tuple[Dataset | None, list[Problem]]:
     projects = _read_projects(c)
     facts = _read_region_facts(c)
     citations = _read_citations(c)
+    claims = _read_claims(c)
     if info is None:
         return None, c.problems
     ds = Dataset(
         info=info, chains={x.id: x for x in chains}, regions={x.id: x for x in regions},
         sources={x.id: x for x in sources}, groups={x.id: x for x in groups}, firms={x.id: x for x in firms},
         links=links, ties=ties, projects={x.id: x for x in projects}, region_facts=facts, citations=citations,
-        root=root,
+        claims=claims, root=root,
     )
     records: list[tuple[str, str, int | None, str]] = []
     for chain in chains:

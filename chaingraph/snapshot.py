@@ -37,7 +37,7 @@ from typing import Any
 
 from .analysis.facts import CandidateFacts, FirmRef, ProjectRef, SegmentState, StructureFacts
 from .analysis.params import AnalysisParams
-from .dataset import Dataset
+from .dataset import Dataset, evidence_from_json, evidence_to_json
 from .errors import ChaingraphError, ExportError
 from .graph import build_graph
 from .model import Chain, DatasetInfo, Region, Segment, SupplyEdge, parse_date
@@ -46,7 +46,7 @@ __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFa
            "CACHE_ENV"]
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
-FORMAT_VERSION = "3"
+FORMAT_VERSION = "4"
 _SOURCE_SUFFIXES = (".csv", ".yaml", ".yml")
 
 _SCHEMA = """
@@ -163,6 +163,7 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
         "version": FORMAT_VERSION, "fingerprint": source_fingerprint, "dataset": info.id, "name": info.name,
         "name_en": info.name_en,
         "as_of": str(info.as_of), "default_region": info.default_region, "analysis": _dump(info.analysis),
+        "evidence": evidence_to_json(ds),
     }
     con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     for i, chain in enumerate(ds.chains.values()):
@@ -302,7 +303,8 @@ class SnapshotFacts(StructureFacts):
                                         favoured_countries=d["favoured_countries"], note=d["note"])
         info = DatasetInfo(id=self.meta["dataset"], name=self.meta["name"], as_of=parse_date(self.meta["as_of"]),
                            default_region=self.meta["default_region"], name_en=self.meta.get("name_en", ""))
-        self.ds = Dataset(info=info, chains=chains, regions=regions)
+        info.coverage, claims = evidence_from_json(self.meta.get("evidence"))
+        self.ds = Dataset(info=info, chains=chains, regions=regions, claims=claims)
         self._structure = build_graph(self.ds)
 
     # ------------------------------------------------------------------------------------------ questions

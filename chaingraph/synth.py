@@ -264,6 +264,9 @@ def _write(root: Path, spec: SynthSpec, rng: random.Random) -> None:
         "default_region": default,
         "description": "chaingraph synth 生成的合成数据，仅用于测试与性能评估。",
         "fx_rates": [{"currency": "USD", "cny_per_unit": 6.7261, "date": "2022", "source": "synth"}],
+        # generated as a whole registry: every firm of every county is in the pool, so absence is real
+        "coverage": [{"region": "cn", "kind": "registry", "as_of": "2022-06-01", "sources": ["synth"],
+                      "note": "合成企业库视同完整名录"}],
     }
     (root / "dataset.yaml").write_text(yaml.safe_dump(info, allow_unicode=True, sort_keys=False), encoding="utf-8")
     planted_out = {"region": default, "seed": spec.seed, "firms": spec.firms, "regions": spec.regions,

@@ -117,5 +117,7 @@ def chain_summaries(source: ChainGraph | Facts, region: str | None = None) -> li
             "id": chain.id, "name": chain.name, "name_en": chain.name_en, "segments": len(chain.segments),
             "region": report.region.name, **report.counts(), "local_firms": len(local),
             "completeness": report.completeness, "completeness_with_pipeline": report.completeness_with_pipeline,
+            "completeness_upper": report.completeness_upper, "coverage": report.coverage.kind if report.coverage
+            else "partial",
         })
     return rows

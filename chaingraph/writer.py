@@ -100,6 +100,10 @@ def _files(ds: Dataset) -> dict[str, str]:
                                   "date": str(r.date) if r.date else None, "source": r.source})
                      for r in info.fx_rates],
         "analysis": info.analysis,
+        "coverage": [_drop_empty({"region": c.region, "kind": c.kind, "chain": c.chain,
+                                  "as_of": str(c.as_of) if c.as_of else None, "sources": c.sources,
+                                  "note": c.note})
+                     for c in info.coverage],
     }))
     for chain_id in ds.chains:
         files[f"chains/{chain_id}.yaml"] = _chain_yaml(ds, chain_id)
@@ -113,7 +117,7 @@ def _files(ds: Dataset) -> dict[str, str]:
     optional: list[tuple[str, Iterable[Any]]] = [
         ("groups.csv", ds.groups.values()), ("links.csv", ds.links), ("ties.csv", ds.ties),
         ("projects.csv", ds.projects.values()), ("region_facts.csv", ds.region_facts),
-        ("citations.csv", ds.citations),
+        ("citations.csv", ds.citations), ("claims.csv", ds.claims),
     ]
     for name, records in optional:
         records = list(records)

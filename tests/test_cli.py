@@ -27,7 +27,9 @@ def test_chains_table(run) -> None:  # type: ignore[no-untyped-def]
     assert result.exit_code == 0, result.output
     assert "演示数据集 · 演示市 · 数据截至 2024-01-15" in result.output
     line = next(line for line in result.output.splitlines() if line.startswith("demo-auto"))
-    assert line.split() == ["demo-auto", "演示汽车", "4", "1", "1", "1", "1", "2", "48%", "71%"]
+    # strong, weak, pipeline, claimed, missing, not seen; the fixture's firm list is a complete registry
+    assert line.split() == ["demo-auto", "演示汽车", "4", "1", "1", "1", "0", "1", "0", "2", "48%", "71%"]
+    assert "覆盖：名录完整（未见即缺），截至 2024-01-01" in result.output
 
 
 def test_chains_json(run) -> None:  # type: ignore[no-untyped-def]

@@ -54,7 +54,7 @@ def test_xlsx_sheets_and_values(pinghu: cgr.ChainGraph, tmp_path: Path) -> None:
     report = cgr.gap_report(pinghu, "machine-tool")
     sheet = book["数控机床"]
     header = [c.value for c in sheet[4]]
-    assert header == ["优先序", "环节", "层级", "状态", "行动", "优先级", "本地企业 / 在途项目", "理由"]
+    assert header == ["优先序", "环节", "层级", "状态", "行动", "优先级", "本地企业 / 在途项目", "理由", "来源声称"]
     top = report.ranked()[0]
     assert sheet["B5"].value == top.segment.name and sheet["E5"].value == top.action
     assert sheet["F5"].value == pytest.approx(top.priority, abs=1e-4)
@@ -67,7 +67,7 @@ def test_xlsx_sheets_and_values(pinghu: cgr.ChainGraph, tmp_path: Path) -> None:
     assert [r[5] for r in cnc] == [c.firm.name for c in expected.candidates]
     overview = book["概览"]
     assert overview["A5"].value == "汽车"
-    assert overview["G5"].value == pytest.approx(cgr.gap_report(pinghu, "automotive").completeness)
+    assert overview["I5"].value == pytest.approx(cgr.gap_report(pinghu, "automotive").completeness)
 
 
 def test_cli_export_all_formats(tmp_path: Path) -> None:

@@ -155,7 +155,7 @@ def test_not_utf8(tiny_path: Path) -> None:
 def test_bad_analysis_parameter(tiny_path: Path) -> None:
     with (tiny_path / "dataset.yaml").open("a", encoding="utf-8") as out:
         out.write("analysis:\n  strong_min_firm: 2\n")
-    assert problems(tiny_path)[0].startswith("dataset.yaml:8: analysis: unknown analysis parameter 'strong_min_firm'")
+    assert problems(tiny_path)[0].startswith("dataset.yaml:10: analysis: unknown analysis parameter 'strong_min_firm'")
 
 
 def test_analysis_override_is_used(tiny_path: Path) -> None:

@@ -3,7 +3,7 @@
 Pure functions of the graph, a chain and a region; every result carries reasons a planner can read.
 """
 
-from .gaps import ACTIONS, STATUSES, GapReport, SegmentGap, gap_report, segment_status
+from .gaps import ACTIONS, STATUS_LABELS, STATUSES, GapReport, SegmentGap, gap_report, segment_status
 from .params import AnalysisParams
 from .relatedness import Relatedness, compute_relatedness
 from .targets import Candidate, TargetList, find_targets
@@ -11,6 +11,7 @@ from .targets import Candidate, TargetList, find_targets
 __all__ = [
     "ACTIONS",
     "STATUSES",
+    "STATUS_LABELS",
     "AnalysisParams",
     "GapReport",
     "SegmentGap",

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from ..dataset import Dataset
 from ..graph import ChainGraph, Presence
-from ..model import Chain, Region, Segment
+from ..model import Chain, Claim, Coverage, Region, Segment
 from .params import AnalysisParams
 
 __all__ = ["FirmRef", "ProjectRef", "SegmentState", "CandidateFacts", "Facts", "StructureFacts", "NxFacts",
@@ -83,6 +83,8 @@ class Facts(Protocol):
                        params: AnalysisParams) -> dict[str, SegmentState]: ...
     def region_segment_counts(self, level: str, params: AnalysisParams) -> dict[str, dict[str, int]]: ...
     def favoured_parks(self, region_id: str) -> dict[str, list[str]]: ...
+    def coverage(self, region_id: str, chain_id: str | None = None) -> Coverage: ...
+    def claims(self, region_id: str) -> list[Claim]: ...
     def candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str],
                    params: AnalysisParams) -> list[CandidateFacts]: ...
 
@@ -129,6 +131,14 @@ class StructureFacts:
 
     def downstream(self, segment_id: str) -> list[str]:
         return self._structure.downstream(segment_id)
+
+    def coverage(self, region_id: str, chain_id: str | None = None) -> Coverage:
+        """How complete the firm list is for the region (``registry`` or ``partial``), from ``dataset.yaml``."""
+        return self.ds.coverage_for(region_id, chain_id)
+
+    def claims(self, region_id: str) -> list[Claim]:
+        """What sources assert about the region's segments (``claims.csv``)."""
+        return self.ds.claims_for(region_id)
 
 
 class NxFacts(StructureFacts):

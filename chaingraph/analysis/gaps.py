@@ -4,8 +4,12 @@ Every number comes with reasons a planner can read (``docs/analysis.md`` documen
 
 * **status** of a segment in region R: ``strong`` (a local leader, or at least ``strong_min_firms`` local
   operating firms), ``weak`` (some local operating firms), ``pipeline`` (no operating firm, but signed,
-  under-construction or trial projects in R), ``missing`` (none of these);
-* **completeness** of the chain: the importance-weighted share of its segments that are strong or weak;
+  under-construction or trial projects in R), ``claimed`` (none of these, but a source asserts the region has
+  it), ``missing`` (none of these where the dataset's firm list for R is complete -- coverage ``registry`` --
+  or where a source says the region lacks it), ``unknown`` (none of these where coverage is ``partial``:
+  not seen is not missing);
+* **completeness** of the chain: the importance-weighted share of its segments that are strong or weak (a
+  lower bound), and an upper bound that also counts the segments sources claim;
 * **priority** of each segment that is not strong, in [0, 1]::
 
       importance x (1 + pull) x (1 + push) [x (1 + density)] / 4 [/ 8]  [x pipeline_discount]
@@ -15,7 +19,8 @@ Every number comes with reasons a planner can read (``docs/analysis.md`` documen
   density of the segment for R when the dataset spans enough regions;
 * **action**: 补链 (fill) for missing and pipeline segments, 强链 (strengthen) for weak ones, 延链 (extend) for
   missing segments at either end of the chain (no supplier, or no customer, inside the chain) next to an
-  in-chain segment the region already produces in (strong or weak).
+  in-chain segment the region already produces in (strong or weak), 核实 (verify) for unknown and claimed
+  segments: find out first, then fill or extend.
 
 Examples
 --------
@@ -35,18 +40,24 @@ from typing import Any
 
 from ..errors import LookupFailed
 from ..graph import ChainGraph
-from ..model import Chain, Region, Segment
+from ..model import Chain, Claim, Coverage, Region, Segment
 from .facts import Facts, FirmRef, SegmentState, facts_for
 from .params import AnalysisParams
 from .relatedness import Relatedness, relatedness_from_counts
 
-__all__ = ["STATUSES", "ACTIONS", "SegmentGap", "GapReport", "gap_report", "segment_status", "status_of_state",
-           "status_from_counts",
-           "params_for"]
+__all__ = ["STATUSES", "ACTIONS", "STATUS_LABELS", "STATUS_LABELS_EN", "ASSERTION_LABELS", "SegmentGap",
+           "GapReport", "gap_report", "segment_status", "status_of_state", "status_from_counts", "status_with_evidence",
+           "statuses_with_evidence", "params_for"]
 
-STATUSES = ("strong", "weak", "pipeline", "missing")
-ACTIONS = {"fill": "补链", "strengthen": "强链", "extend": "延链"}
-STATUS_LABELS = {"strong": "强", "weak": "弱", "pipeline": "在途", "missing": "缺"}
+STATUSES = ("strong", "weak", "pipeline", "claimed", "missing", "unknown")
+ACTIONS = {"fill": "补链", "strengthen": "强链", "extend": "延链", "verify": "核实"}
+ACTION_CODES = {label: code for code, label in ACTIONS.items()}
+STATUS_LABELS = {"strong": "强", "weak": "弱", "pipeline": "在途", "claimed": "声称有", "missing": "缺",
+                 "unknown": "未见"}
+STATUS_LABELS_EN = {"strong": "strong", "weak": "weak", "pipeline": "pipeline", "claimed": "claimed",
+                    "missing": "missing", "unknown": "not seen"}
+ASSERTION_LABELS = {"present": "称有", "strong": "称强", "lacking": "称缺"}
+COVERAGE_LABELS = {"registry": "名录完整（未见即缺）", "partial": "部分覆盖（新闻与整理资料：未见≠缺）"}
 
 
 @dataclass
@@ -67,15 +78,30 @@ class SegmentGap:
     local_firm_ids: list[str] = field(default_factory=list, repr=False)
     headline: str = ""
     """The one reason that explains the priority best (for narrow tables)."""
+    claims: list[Claim] = field(default_factory=list)
+    """What sources assert about this segment in the region (never counted as firms)."""
+
+    @property
+    def action_code(self) -> str | None:
+        """``fill``, ``strengthen``, ``extend``, ``verify`` or None: the stable code of :attr:`action`."""
+        return ACTION_CODES.get(self.action) if self.action else None
 
     def to_dict(self) -> dict[str, Any]:
         s = self.segment
         return {
             "id": s.id, "name": s.name, "name_en": s.name_en, "tier": s.tier, "importance": s.importance,
-            "status": self.status, "action": self.action, "priority": self.priority,
+            "status": self.status, "status_label": STATUS_LABELS[self.status], "action": self.action,
+            "action_code": self.action_code, "priority": self.priority,
             "local_firms": list(self.local_firms), "pipeline_projects": list(self.pipeline_projects),
+            "claims": [claim_dict(c) for c in self.claims],
             "reasons": list(self.reasons),
         }
+
+
+def claim_dict(claim: Claim) -> dict[str, Any]:
+    """A claim as the JSON contract shows it: ``{source, sources, evidence, asserts, note}``."""
+    return {"source": claim.sources[0] if claim.sources else "", "sources": list(claim.sources),
+            "evidence": claim.evidence, "asserts": claim.asserts, "note": claim.note}
 
 
 @dataclass
@@ -89,6 +115,10 @@ class GapReport:
     segments: list[SegmentGap]
     relatedness_used: bool
     as_of: str = ""
+    coverage: Coverage | None = None
+    """The coverage the statuses rest on (``registry``: absence is real; ``partial``: absence is not seen)."""
+    completeness_upper: float | None = None
+    """Completeness if every claim of a source were true (equals :attr:`completeness` without claims)."""
 
     def segment(self, segment_id: str) -> SegmentGap:
         for gap in self.segments:
@@ -111,10 +141,30 @@ class GapReport:
             "as_of": self.as_of,
             "completeness": self.completeness,
             "completeness_with_pipeline": self.completeness_with_pipeline,
+            "completeness_upper": self.completeness_upper,
+            "coverage": coverage_dict(self.coverage),
             "relatedness_used": self.relatedness_used,
             "counts": self.counts(),
             "segments": [g.to_dict() for g in self.ranked()],
         }
+
+
+def coverage_dict(coverage: Coverage | None) -> dict[str, Any]:
+    """The coverage as the JSON contract shows it: ``{kind, region, chain, as_of, sources, note}``."""
+    if coverage is None:
+        return {"kind": "partial", "region": None, "chain": None, "as_of": None, "sources": [], "note": ""}
+    return {"kind": coverage.kind, "region": coverage.region, "chain": coverage.chain,
+            "as_of": str(coverage.as_of) if coverage.as_of else None, "sources": list(coverage.sources),
+            "note": coverage.note}
+
+
+def coverage_line(coverage: Coverage | None) -> str:
+    """One line for report headers: which kind of coverage the statuses rest on."""
+    kind = coverage.kind if coverage is not None else "partial"
+    text = "覆盖：" + COVERAGE_LABELS[kind]
+    if coverage is not None and coverage.as_of:
+        text += f"，截至 {coverage.as_of}"
+    return text
 
 
 def params_for(source: ChainGraph | Facts, params: AnalysisParams | None = None) -> AnalysisParams:
@@ -160,20 +210,75 @@ def status_of_state(state: SegmentState, params: AnalysisParams) -> str:
     return status_from_counts(len(state.firms), bool(state.leaders), bool(state.projects), params)
 
 
+def status_with_evidence(status: str, claims: list[Claim], coverage_kind: str) -> str:
+    """Refine a status from local records (strong / weak / pipeline / missing) with claims and coverage.
+
+    Local firms and projects decide first; a claim never counts as a firm. Where there are none, a source's
+    claim that the region has the segment makes it ``claimed``, a claim that it lacks it ``missing``; otherwise
+    it is ``missing`` only where the firm list is complete (``registry``) and ``unknown`` elsewhere.
+
+    >>> status_with_evidence("missing", [], "partial"), status_with_evidence("missing", [], "registry")
+    ('unknown', 'missing')
+    >>> status_with_evidence("weak", [Claim("r", "s", "lacking")], "partial")
+    'weak'
+    """
+    if status != "missing":
+        return status
+    asserted = {c.asserts for c in claims}
+    if asserted & {"present", "strong"}:
+        return "claimed"
+    if "lacking" in asserted or coverage_kind == "registry":
+        return "missing"
+    return "unknown"
+
+
+def statuses_with_evidence(facts: Facts, region_id: str, statuses: dict[str, str]) -> dict[str, str]:
+    """:func:`status_with_evidence` for many segments of one region (coverage looked up per chain)."""
+    claims = _claims_by_segment(facts.claims(region_id))
+    segments = facts.segments()
+    kinds: dict[str, str] = {}
+    result = {}
+    for segment_id, status in statuses.items():
+        if status == "missing":
+            chain = segments[segment_id].chain
+            if chain not in kinds:
+                kinds[chain] = facts.coverage(region_id, chain).kind
+            status = status_with_evidence(status, claims.get(segment_id, []), kinds[chain])
+        result[segment_id] = status
+    return result
+
+
+def _claims_by_segment(claims: list[Claim]) -> dict[str, list[Claim]]:
+    found: dict[str, list[Claim]] = {}
+    for claim in claims:
+        found.setdefault(claim.segment, []).append(claim)
+    return found
+
+
 def segment_status(source: ChainGraph | Facts, segment_id: str, region_id: str,
                    params: AnalysisParams | None = None) -> tuple[str, list[str], list[str], list[str]]:
-    """Status of a segment in a region, with (local firm ids, leader firm ids, pipeline project ids)."""
+    """Status of a segment in a region, with (local firm ids, leader firm ids, pipeline project ids).
+
+    The status takes the region's claims and coverage into account (see :func:`status_with_evidence`).
+    """
     params = params_for(source, params)
-    state = facts_for(source).segment_states([segment_id], region_id, params)[segment_id]
-    return (status_of_state(state, params), [f.id for f in state.firms], [f.id for f in state.leaders],
-            [p.id for p in state.projects])
+    facts = facts_for(source)
+    state = facts.segment_states([segment_id], region_id, params)[segment_id]
+    status = statuses_with_evidence(facts, region_id, {segment_id: status_of_state(state, params)})[segment_id]
+    return (status, [f.id for f in state.firms], [f.id for f in state.leaders], [p.id for p in state.projects])
 
 
 def _names(firms: tuple[FirmRef, ...] | list[FirmRef]) -> list[str]:
     return [f.name for f in firms]
 
 
-def _describe(status: str, state: SegmentState) -> str:
+def _claim_text(claim: Claim) -> str:
+    source = "、".join(claim.sources)
+    evidence = f"“{claim.evidence}”" if claim.evidence else ""
+    return f"来源{ASSERTION_LABELS.get(claim.asserts, claim.asserts)}：{evidence}（{source}）"
+
+
+def _describe(status: str, state: SegmentState, coverage: Coverage | None = None) -> str:
     if status in ("strong", "weak"):
         names = "、".join(_names(state.firms[:4])) + ("等" if len(state.firms) > 4 else "")
         text = f"本地企业 {len(state.firms)} 家：{names}"
@@ -187,12 +292,22 @@ def _describe(status: str, state: SegmentState) -> str:
             when = f" {project.date}" if project.date else ""
             parts.append(f"{project.name}（{_STATUS_CN.get(project.status, project.status)}{when}）")
         return "本地无投产企业；在途项目：" + "、".join(parts)
+    if status == "claimed":
+        return "数据中无本地企业或项目，但来源称本地已有（声称不计为企业）"
+    if status == "unknown":
+        return "数据中未见本地企业或项目；数据为部分覆盖，未见≠缺，须先核实"
+    if coverage is not None and coverage.kind == "registry":
+        return "本地无企业，也无在途项目（企业名录完整" + (f"，截至 {coverage.as_of}" if coverage.as_of else "") + "）"
     return "本地无企业，也无在途项目"
 
 
 def _headline(reasons: list[str], action: str, pull: float, push: float) -> str:
     if action == ACTIONS["extend"]:
         return reasons[-1]
+    if action == ACTIONS["verify"]:
+        claim = next((r for r in reasons if r.startswith("来源")), None)
+        if claim is not None:
+            return claim
     if pull or push:
         prefix = "下游" if pull >= push else "上游"
         return next(r for r in reasons if r.startswith(prefix + " "))
@@ -220,7 +335,10 @@ def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None
     down = {s: facts.downstream(s) for s in chain_ids}
     wanted = set(chain_ids).union(*up.values(), *down.values())
     states = facts.segment_states(sorted(wanted), region_id, params)
-    status = {s: status_of_state(state, params) for s, state in states.items()}
+    local = {s: status_of_state(state, params) for s, state in states.items()}
+    status = statuses_with_evidence(facts, region_id, local)
+    coverage = facts.coverage(region_id, chain_record.id)
+    claims = _claims_by_segment(facts.claims(region_id))
 
     relatedness = None
     related = _relatedness(facts, region_record.kind, params)
@@ -232,10 +350,12 @@ def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None
     for segment in chain_record.segments:
         state = states[segment.id]
         seg_status = status[segment.id]
-        reasons = [_describe(seg_status, state)]
+        seg_claims = claims.get(segment.id, [])
+        reasons = [_describe(seg_status, state, coverage), *(_claim_text(c) for c in seg_claims)]
         gap = SegmentGap(segment=segment, status=seg_status, action=None, priority=None,
                          local_firms=_names(state.firms), local_firm_ids=[f.id for f in state.firms],
-                         pipeline_projects=[p.name for p in state.projects], leaders=_names(state.leaders))
+                         pipeline_projects=[p.name for p in state.projects], leaders=_names(state.leaders),
+                         claims=list(seg_claims))
         if seg_status == "strong":
             gap.reasons = reasons
             gap.headline = reasons[0]
@@ -273,6 +393,9 @@ def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None
         if seg_status == "pipeline":
             priority *= params.pipeline_discount
             reasons.append(f"已有在途项目，优先级 ×{params.pipeline_discount:g}")
+        elif seg_status == "claimed":
+            priority *= params.claimed_discount
+            reasons.append(f"来源称本地已有，优先级 ×{params.claimed_discount:g}")
         in_chain_up = [u for u in up[segment.id] if u in in_chain]
         in_chain_down = [d for d in down[segment.id] if d in in_chain]
         # an end of the chain next to something the region produces: attracting it extends the local chain
@@ -280,12 +403,18 @@ def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None
                    if status[n] in ("strong", "weak")]
         if seg_status == "weak":
             action = ACTIONS["strengthen"]
-        elif seg_status == "missing" and extends:
+        elif seg_status in ("missing", "unknown") and extends:
             action = ACTIONS["extend"]
             end = "链首（原料端）" if not in_chain_up else "链尾（应用端）"
             reasons.append(f"位于{end}，紧邻本地 {segments[extends[0]].name}，引进即延伸本地产业链")
         else:
             action = ACTIONS["fill"]
+        if seg_status == "unknown":
+            reasons.append(f"先核实本地有无企业；确无则{action}")
+            action = ACTIONS["verify"]
+        elif seg_status == "claimed":
+            reasons.append("先核实来源所称的本地企业并补录；若实际没有则" + action)
+            action = ACTIONS["verify"]
         gap.action, gap.priority, gap.pull, gap.push, gap.density = action, priority, pull, push, density
         gap.reasons = reasons
         gap.headline = _headline(reasons, action, pull, push)
@@ -293,7 +422,10 @@ def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None
 
     total = sum(s.importance for s in chain_record.segments) or 1.0
     covered = sum(g.segment.importance for g in gaps if g.status in ("strong", "weak"))
-    with_pipeline = sum(g.segment.importance for g in gaps if g.status != "missing")
+    with_pipeline = sum(g.segment.importance for g in gaps if g.status in ("strong", "weak", "pipeline"))
+    upper = sum(g.segment.importance for g in gaps
+                if g.status in ("strong", "weak") or any(c.asserts in ("present", "strong") for c in g.claims))
     return GapReport(chain=chain_record, region=region_record, completeness=covered / total,
                      completeness_with_pipeline=with_pipeline / total, segments=gaps,
-                     relatedness_used=relatedness is not None, as_of=facts.as_of())
+                     relatedness_used=relatedness is not None, as_of=facts.as_of(), coverage=coverage,
+                     completeness_upper=upper / total)

@@ -31,9 +31,13 @@ class AnalysisParams:
     strength_strong: float = 1.0
     strength_weak: float = 0.5
     strength_pipeline: float = 0.25
-    """How much a neighbouring segment of each status pulls (downstream) or pushes (upstream)."""
+    strength_claimed: float = 0.25
+    """How much a neighbouring segment of each status pulls (downstream) or pushes (upstream); ``missing`` and
+    ``unknown`` neighbours do not."""
     pipeline_discount: float = 0.5
     """Priority factor for segments that already have pipeline projects."""
+    claimed_discount: float = 0.5
+    """Priority factor for segments a source says the region has, though the data holds no local firm."""
     relatedness_min_regions: int = 5
     """Relatedness density is used only when firms are spread over at least this many comparable regions."""
     # --- targets
@@ -78,4 +82,4 @@ class AnalysisParams:
 
     def strength(self, status: str) -> float:
         return {"strong": self.strength_strong, "weak": self.strength_weak,
-                "pipeline": self.strength_pipeline}.get(status, 0.0)
+                "pipeline": self.strength_pipeline, "claimed": self.strength_claimed}.get(status, 0.0)

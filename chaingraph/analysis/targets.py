@@ -33,7 +33,7 @@ from ..countries import country_label
 from ..graph import ChainGraph
 from ..model import Chain, Region, Segment
 from .facts import CandidateFacts, Facts, facts_for
-from .gaps import params_for, status_of_state
+from .gaps import params_for, status_of_state, statuses_with_evidence
 from .params import AnalysisParams
 
 __all__ = ["Candidate", "TargetList", "find_targets", "score_candidate"]
@@ -144,6 +144,7 @@ def find_targets(source: ChainGraph | Facts, chain: str | None, segment: str, re
     else:
         states = facts.segment_states(list(segments), region_id, params)
         status = {s: status_of_state(state, params) for s, state in states.items()}
+    status = statuses_with_evidence(facts, region_id, status)
     strong_or_weak = {s for s, st in status.items() if st in ("strong", "weak")}
     parks = facts.favoured_parks(region_id)
     names = {s.id: s.name for s in segments.values()}

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..analysis.facts import CandidateFacts, FirmRef, ProjectRef, SegmentState, StructureFacts
 from ..analysis.params import AnalysisParams
-from ..dataset import Dataset
+from ..dataset import Dataset, evidence_from_json
 from ..errors import BackendError
 from ..graph import build_graph
 from ..model import PIPELINE_STATUSES, Chain, DatasetInfo, Region, Segment, SupplyEdge, parse_date
@@ -261,6 +261,7 @@ class Neo4jFacts(StructureFacts):
                            default_region=marker.get("default_region") or "", name_en=marker.get("name_en") or "",
                            description=marker.get("description") or "",
                            analysis=json.loads(marker.get("analysis") or "{}"))
+        info.coverage, claims = evidence_from_json(marker.get("evidence"))
         chains: dict[str, Chain] = {}
         for row in self._read(Q_CHAINS):
             c = row["c"]
@@ -283,7 +284,7 @@ class Neo4jFacts(StructureFacts):
                                       name_en=r.get("name_en") or "", aliases=list(r.get("aliases") or []),
                                       favoured_countries=list(r.get("favoured_countries") or []),
                                       note=r.get("note") or "")
-        return Dataset(info=info, chains=chains, regions=regions)
+        return Dataset(info=info, chains=chains, regions=regions, claims=claims)
 
     # -------------------------------------------------------------------------------------------- cypher
     def segment_states(self, segment_ids: Iterable[str], region_id: str,

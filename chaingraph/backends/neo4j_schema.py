@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..dataset import evidence_to_json
 from ..graph import EDGE_KINDS, NODE_KINDS, ChainGraph
 from ..model import PartialDate, Quantity
 
@@ -291,6 +292,7 @@ def push_rows(cg: ChainGraph) -> PushRows:
         "name": info.name, "name_en": info.name_en, "as_of": str(info.as_of),
         "default_region": info.default_region, "description": info.description,
         "analysis": json.dumps(info.analysis, ensure_ascii=False, sort_keys=True),
+        "evidence": evidence_to_json(ds),
     }
     return PushRows(
         dataset=info.id, info=dataset_info,

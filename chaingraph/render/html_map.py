@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..analysis.facts import Facts, SegmentState, facts_for
-from ..analysis.gaps import GapReport, gap_report, params_for
+from ..analysis.gaps import STATUS_LABELS, GapReport, claim_dict, coverage_line, gap_report, params_for
 from ..analysis.params import AnalysisParams
 from ..analysis.targets import find_targets
 from ..countries import country_label
@@ -79,15 +79,18 @@ STATUS_COLOURS: dict[str, dict[str, str]] = {
     "strong": {"background": "#1e7d4f", "border": "#145c39", "font": "#ffffff"},
     "weak": {"background": "#f4b942", "border": "#c98b12", "font": "#3d2a00"},
     "pipeline": {"background": "#3a7dc9", "border": "#24599a", "font": "#ffffff"},
+    "claimed": {"background": "#e6f4f1", "border": "#2e8b7a", "font": "#14514a"},
     "missing": {"background": "#fff5f5", "border": "#d64545", "font": "#9b1c1c"},
+    "unknown": {"background": "#f7f7f5", "border": "#8a8f98", "font": "#4b5360"},
 }
 EXTERNAL_COLOURS = {"background": "#eceff3", "border": "#b3bcc6", "font": "#6b7785"}
-ACTION_COLOURS = {"补链": "#c62828", "强链": "#b26a00", "延链": "#6a3fc1"}
-ACTION_EN = {"补链": "Fill", "强链": "Strengthen", "延链": "Extend"}
+ACTION_COLOURS = {"补链": "#c62828", "强链": "#b26a00", "延链": "#6a3fc1", "核实": "#4b5360"}
+ACTION_EN = {"补链": "Fill", "强链": "Strengthen", "延链": "Extend", "核实": "Verify"}
 FOCUS_BORDER = "#0b1f33"
 EDGE_COLOURS = {"supply": "#7d8fa3", "cross": "#8e57d6", "external": "#b9c2cc", "hang": "#c3ccd5"}
 
-STATUS_EN = {"strong": "strong", "weak": "weak", "pipeline": "pipeline", "missing": "missing"}
+STATUS_EN = {"strong": "strong", "weak": "weak", "pipeline": "pipeline", "claimed": "claimed", "missing": "missing",
+             "unknown": "not seen"}
 TIER_ZH = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
 PROJECT_STATUS_ZH = {"signed": "签约", "under_construction": "在建", "trial": "试生产", "operating": "投产",
                      "cancelled": "取消"}
@@ -122,7 +125,9 @@ _UI: dict[str, dict[str, str]] = {
         "fit": "全图",
         "close": "关闭",
         "as_of": "数据截至",
-        "chain_stat": "完整度 {completeness}（含在途 {with_pipeline}） 强{strong} 弱{weak} 在途{pipeline} 缺{missing}",
+        "chain_stat": "完整度 {completeness}（含在途 {with_pipeline}） 强{strong} 弱{weak} 在途{pipeline} "
+                      "声称有{claimed} 缺{missing} 未见{unknown}",
+        "claimed_sub": "来源称有",
         "legend": "图例",
         "legend_cross": "跨链供应",
         "legend_supply": "链内供应",
@@ -165,7 +170,8 @@ _UI: dict[str, dict[str, str]] = {
         "close": "Close",
         "as_of": "Data as of",
         "chain_stat": "completeness {completeness} ({with_pipeline} with pipeline) · strong {strong} · weak {weak}"
-                      " · pipeline {pipeline} · missing {missing}",
+                      " · pipeline {pipeline} · claimed {claimed} · missing {missing} · not seen {unknown}",
+        "claimed_sub": "claimed by a source",
         "legend": "Legend",
         "legend_cross": "Cross-chain supply",
         "legend_supply": "Supply within the chain",
@@ -202,12 +208,16 @@ _UI: dict[str, dict[str, str]] = {
         "priorities": "Top priorities",
     },
 }
-_STATUS_WORDS = {"zh": {"strong": "强", "weak": "弱", "pipeline": "在途", "missing": "缺"}, "en": STATUS_EN}
+_STATUS_WORDS = {"zh": dict(STATUS_LABELS), "en": STATUS_EN}
 _STATUS_LEGEND = {
     "zh": {"strong": "强链（有龙头或多家本地企业）", "weak": "弱链（本地企业少）",
-           "pipeline": "在途（仅有签约/在建项目）", "missing": "缺链（本地空白）"},
+           "pipeline": "在途（仅有签约/在建项目）", "claimed": "声称有（来源称有，数据中无企业）",
+           "missing": "缺链（名录完整或来源称缺）", "unknown": "未见（数据不全，待核实）"},
     "en": {"strong": "Strong (a leader or several local firms)", "weak": "Weak (few local firms)",
-           "pipeline": "Pipeline (only signed / building projects)", "missing": "Missing (nothing local)"},
+           "pipeline": "Pipeline (only signed / building projects)",
+           "claimed": "Claimed (a source says so; no firm in the data)",
+           "missing": "Missing (complete registry, or a source says so)",
+           "unknown": "Not seen (partial data: verify first)"},
 }
 _TIER_WORDS = {"zh": TIER_ZH, "en": {"upstream": "upstream", "midstream": "midstream", "downstream": "downstream"}}
 
@@ -649,6 +659,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
             "priority": None if gap.priority is None else round(gap.priority, 4), "rank": ranks.get(s),
             "headline": gap.headline, "reasons": list(gap.reasons), "firms": local_ids, "leaders": leader_ids,
             "projects": project_ids, "targets": candidates, "targets_total": total, "external": s in external,
+            "claims": [claim_dict(c) for c in gap.claims],
             "focus": focus is not None and s == focus.id,
             "upstream": [segments[u].name if lang == "zh" else segments[u].name_en or segments[u].name
                          for u in structure.upstream(s)],
@@ -665,7 +676,11 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
             continue
         chains_info.append({"id": chain_id, "name": _chain_name(ds.chains[chain_id], lang),
                             "completeness": _pct(report.completeness),
-                            "with_pipeline": _pct(report.completeness_with_pipeline), "counts": report.counts()})
+                            "with_pipeline": _pct(report.completeness_with_pipeline), "counts": report.counts(),
+                            "upper": _pct(report.completeness_upper or report.completeness),
+                            "coverage": coverage_line(report.coverage) if lang == "zh" else
+                            ("coverage: complete registry" if report.coverage and report.coverage.kind == "registry"
+                             else "coverage: partial (not seen is not missing)")})
     region_name = region_record.name if lang == "zh" else (region_record.name_en or region_record.name)
     if focus is not None:
         mode = "segment"
@@ -808,10 +823,12 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
                  else wrap_label(d["name"], width_units, max_lines=max_lines))
         n_firms, n_leaders = len(d["firms"]), len(d["leaders"])
         strength = 0.0 if s in external else _strength(n_firms, n_leaders)
-        if s in external or d["status"] == "missing":
-            sub = None  # the band says which chain; the dashed red frame says "nothing here"
+        if s in external or d["status"] in ("missing", "unknown"):
+            sub = None  # the band says which chain; the dashed frame says "nothing here" or "nothing seen"
         elif d["status"] in ("strong", "weak"):
             sub = ("★ " if n_leaders else "") + ui["local_count"].format(n=n_firms)
+        elif d["status"] == "claimed":
+            sub = ui["claimed_sub"]
         else:
             sub = ui["pipeline_count"].format(n=len(d["projects"]))
         label_lines = [*lines, sub] if sub else lines
@@ -916,8 +933,8 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
         if s == focus:
             node["color"]["border"] = FOCUS_BORDER
             node["shadow"] = {"enabled": True, "color": "rgba(20, 50, 79, 0.5)", "size": 16, "x": 0, "y": 3}
-        if d["status"] == "missing" and s not in external:
-            node["shapeProperties"]["borderDashes"] = [7, 5]
+        if d["status"] in ("missing", "unknown", "claimed") and s not in external:
+            node["shapeProperties"]["borderDashes"] = [7, 5] if d["status"] == "missing" else [2, 4]
         if s in external:
             node["shapeProperties"]["borderDashes"] = [3, 3]
             node["font"]["size"] = EXTERNAL_FONT

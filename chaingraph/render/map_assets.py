@@ -196,6 +196,7 @@ APP_JS = """
       span.appendChild(document.createTextNode(" " + fmt(UI.chain_stat, values)));
       sub.appendChild(span);
     });
+    if (DATA.chains.length) { sub.appendChild(el("span", "coverage", DATA.chains[0].coverage)); }
   })();
 
   function showPriorities() {
