@@ -173,10 +173,21 @@ def generate_multi_region(root: Path, seed: int = 7, firms: int = 2400) -> Path:
             segments=list(dict.fromkeys(rng.choice(segments) for _ in range(rng.choice([1, 1, 2])))),
             sources=["src-gen"])
 
+    # coverage: complete registries for most counties, partial for one (and for one chain of another), so that
+    # 'missing' and 'unknown' both occur; claims of every kind, some on segments with firms
+    first_chain = next(iter(chains))
+    coverage = [cgr.Coverage(c, "registry", as_of=parse_date("2024-01"), sources=["src-gen"])
+                for c in counties if c != "county-01"]
+    coverage.append(cgr.Coverage("county-02", "partial", chain=first_chain, note=HOSTILE_NAMES[1]))
     info = cgr.DatasetInfo(id="multi-region", name="多地区测试数据集", as_of=parse_date("2024-06"),
-                           default_region="county-00", name_en="Generated multi-region dataset")
+                           default_region="county-00", name_en="Generated multi-region dataset", coverage=coverage)
+    claims: dict[tuple[str, str, str], cgr.Claim] = {}
+    for n in range(40):
+        key = (rng.choice(counties + parks), rng.choice(segments), rng.choice(["present", "strong", "lacking"]))
+        claims.setdefault(key, cgr.Claim(*key, sources=["src-gen"],
+                                         evidence=f"称{n}" + (HOSTILE_NAMES[n % len(HOSTILE_NAMES)] if n < 3 else "")))
     ds = cgr.Dataset(info=info, chains=chains, regions=regions, sources={source.id: source}, groups=groups,
-                     firms=firm_records, links=links, ties=ties, projects=projects)
+                     firms=firm_records, links=links, ties=ties, projects=projects, claims=list(claims.values()))
     return cgr.write_dataset(ds, root)
 
 
@@ -430,7 +441,8 @@ def test_target_parity_pinghu(backend: Neo4jBackend, pushed: dict[str, Any], pin
     assert found > 300
 
 
-MULTI_REGIONS = ["county-00", "county-03", "county-17", "park-00", "park-03", "city-1", "prov"]
+MULTI_REGIONS = ["county-00", "county-01", "county-02", "county-03", "county-17", "park-00", "park-03", "city-1",
+                 "prov"]
 
 
 @neo4j_marker
@@ -444,7 +456,7 @@ def test_gap_parity_multi_region(backend: Neo4jBackend, pushed: dict[str, Any], 
             used.add(report.relatedness_used)
             statuses |= {g.status for g in report.segments}
     assert used == {True, False}  # counties use relatedness; the city and the province do not
-    assert statuses == {"strong", "weak", "pipeline", "missing"}
+    assert statuses == set(cgr.STATUSES)  # coverage and claims (registry, partial, per chain) take part too
     assert_gap_parity(multi, facts, "automotive", "county-00", params=cgr.AnalysisParams(count_guessed_links=True))
 
 
@@ -718,7 +730,8 @@ def test_docs_queries_run_and_agree_with_the_analysis(backend: Neo4jBackend, pus
     for gap in report.segments:
         assert set(gap.local_firms) <= set(by_name[gap.segment.name]["本地企业"])
     rows = backend.read(missing)
-    assert {r["环节"] for r in rows} == {g.segment.name for g in report.segments if g.status == "missing"}
+    empty = {g.segment.name for g in report.segments if g.status in ("missing", "unknown", "claimed")}
+    assert rows and {r["环节"] for r in rows} == empty
     targets = cgr.find_targets(pinghu, "machine-tool", "数控系统", "pinghu", limit=None)
     rows = backend.read(candidates)
     assert {r["企业"] for r in rows} == {c.firm.name for c in targets.candidates}
