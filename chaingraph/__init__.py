@@ -1,15 +1,17 @@
 """chaingraph: an industry-chain knowledge graph for chain-based investment promotion (产业链招商).
 
-Load a dataset folder, build its graph, and ask which segments of a chain a region is missing, which are thin,
-and whom to approach::
+Open a dataset folder on the engine that suits it (in memory, a compiled snapshot, or Neo4j) and ask which
+segments of a chain a region is missing, which are thin, and whom to approach::
 
     >>> import chaingraph as cgr
-    >>> cg = cgr.build_graph(cgr.load_dataset())          # the bundled Pinghu dataset
-    >>> report = cgr.gap_report(cg, "machine-tool", "平湖")
+    >>> with cgr.open() as cg:                            # the bundled Pinghu dataset; or cgr.open("pool/")
+    ...     report = cg.gaps("machine-tool", "平湖")
     >>> report.region.name
     '平湖市'
     >>> 0 <= report.completeness <= 1
     True
+
+The functions underneath stay public too: ``gap_report(build_graph(load_dataset(path)), chain, region)``.
 
 The public API is exactly what ``__all__`` lists; everything else may change without notice.
 """
@@ -34,7 +36,18 @@ from .analysis import (
     segment_status,
 )
 from .dataset import Dataset, bundled_dataset_path, default_dataset_path, normalize_name
-from .errors import BackendError, ChaingraphError, DatasetError, ExportError, LookupFailed, ParseError, Problem
+from .engine import Engine
+from .engine import open_engine as open  # noqa: A004 - chaingraph.open(path) is the entry point by design
+from .errors import (
+    BackendError,
+    ChaingraphError,
+    DatasetError,
+    ExportError,
+    InvalidArgument,
+    LookupFailed,
+    ParseError,
+    Problem,
+)
 from .graph import EDGE_KINDS, NODE_KINDS, ChainGraph, Presence, build_graph
 from .model import (
     Chain,
@@ -66,6 +79,8 @@ from .writer import write_dataset
 
 __all__ = [
     "__version__",
+    "open",
+    "Engine",
     # loading and writing
     "load_dataset",
     "validate_dataset",
@@ -126,6 +141,7 @@ __all__ = [
     "DatasetError",
     "LookupFailed",
     "ParseError",
+    "InvalidArgument",
     "BackendError",
     "ExportError",
     "Problem",

@@ -28,7 +28,7 @@ from .graph import ChainGraph, build_graph
 from .model import Chain, Firm, Group, Project, Region, Segment
 from .reader import load_dataset, validate_dataset
 from .render.tables import render_table
-from .views import chain_summaries, firm_view, project_view, region_facts_view, source_view
+from .views import chain_summaries, firm_rows, firm_view, project_list, project_view, region_facts_view, source_view
 
 __all__ = ["main", "cli"]
 
@@ -99,42 +99,21 @@ def backend_options(func: Callable[..., Any]) -> Callable[..., Any]:
                              "else in memory; the results are the same.")(func)
 
 
-SNAPSHOT_THRESHOLD_BYTES = 8_000_000
-"""With --backend auto, datasets whose firms.csv is larger than this (about 80,000 firms) use a snapshot."""
+@contextmanager
+def _analysis_source(state: State, backend: str, neo4j_dataset: str | None) -> Iterator[Any]:
+    """The graph, the snapshot or the Neo4j facts the analysis reads (:func:`chaingraph.open` decides)."""
+    from .engine import open_engine
 
-
-def _snapshot(state: State) -> Any:
-    from .snapshot import open_snapshot
+    if neo4j_dataset and backend != "neo4j":
+        raise click.UsageError("--dataset applies only with --backend neo4j")
 
     def announce(path: Path) -> None:
         click.echo(f"chaingraph: compiling a snapshot of {state.path} (once per change of the dataset) ...",
                    err=True)
 
-    return open_snapshot(state.path, on_build=announce)
-
-
-@contextmanager
-def _analysis_source(state: State, backend: str, neo4j_dataset: str | None) -> Iterator[Any]:
-    """The graph, the snapshot or the Neo4j facts the analysis reads; connections are closed after."""
-    if backend == "neo4j":
-        from .cli_neo4j import neo4j_facts
-
-        with neo4j_facts(state, neo4j_dataset) as facts:
-            yield facts
-        return
-    if neo4j_dataset:
-        raise click.UsageError("--dataset applies only with --backend neo4j")
-    if backend == "auto":
-        from .snapshot import snapshot_is_fresh
-
-        firms_csv = state.path / "firms.csv"
-        large = firms_csv.exists() and firms_csv.stat().st_size > SNAPSHOT_THRESHOLD_BYTES
-        backend = "snapshot" if large or snapshot_is_fresh(state.path) else "networkx"
-    if backend == "snapshot":
-        with _snapshot(state) as facts:
-            yield facts
-        return
-    yield state.graph
+    with open_engine(state.path, backend, neo4j_dataset=neo4j_dataset, on_compile=announce) as engine:
+        # in memory, the graph the other commands of this run use; otherwise the engine's own facts
+        yield state.graph if engine.backend == "networkx" else engine.facts
 
 
 def region_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -334,22 +313,8 @@ def targets(state: State, chain: str | None, segment: str, region: str | None, l
 def firms(state: State, region: str | None, chain: str | None, segment: str | None, everywhere: bool,
           fmt: str) -> None:
     """Firms of the region (or --all), with their chain positions."""
-    cg = state.graph
-    ds = cg.dataset
-    region_id = ds.region(region or ds.info.default_region).id
-    wanted: set[str] | None = None
-    if segment:
-        wanted = {ds.segment(segment, chain=chain).id}
-    elif chain:
-        wanted = {s.id for s in ds.chain(chain).segments}
-    views = []
-    for firm in ds.firms.values():
-        if not everywhere and not cg.is_local(firm, region_id):
-            continue
-        view = firm_view(cg, firm)
-        if wanted is not None and not wanted & set(view["segments"] + view["pipeline_segments"]):
-            continue
-        views.append(view)
+    ds = state.dataset
+    views = firm_rows(state.graph, region=region, chain=chain, segment=segment, everywhere=everywhere)
     if fmt == "json":
         return _json(views)
     segments = ds.segments
@@ -377,10 +342,7 @@ def projects(state: State, region: str | None, statuses: tuple[str, ...], fmt: s
     """Investment projects in the region, with their figures and sources."""
     cg = state.graph
     ds = cg.dataset
-    region_id = ds.region(region or ds.info.default_region).id
-    chosen = [p for p in ds.projects.values() if cg.project_is_local(p, region_id)
-              and (not statuses or p.status in statuses)]
-    chosen.sort(key=lambda p: (p.date is None, p.date.first if p.date else None, p.id))
+    chosen = project_list(cg, region, statuses)
     views = [project_view(cg, p) for p in chosen]
     if fmt == "json":
         return _json(views)

@@ -15,11 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-import yaml
 
 from .backends.neo4j_schema import DEFAULT_BATCH_SIZE
-from .dataset import default_dataset_path
-from .reader import load_dataset
+from .dataset import dataset_id_of, default_dataset_path
 from .render.tables import render_table
 
 if TYPE_CHECKING:
@@ -30,17 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["neo4j_group", "neo4j_facts", "dataset_id_of"]
 
 STATE_CN = {"complete": "完整", "started": "未完成", "wiping": "删除中", "unknown": "未知"}
-
-
-def dataset_id_of(path: Path) -> str:
-    """The id in a dataset folder's ``dataset.yaml``, without loading the whole dataset."""
-    try:
-        data = yaml.safe_load((path / "dataset.yaml").read_text(encoding="utf-8-sig"))
-        if isinstance(data, dict) and isinstance(data.get("id"), str) and data["id"].strip():
-            return data["id"].strip()
-    except (OSError, yaml.YAMLError):
-        pass
-    return load_dataset(path).info.id  # reports the folder's problems properly
 
 
 def _data_path(state: State | None) -> Path:

@@ -6,6 +6,7 @@ Every error chaingraph raises on purpose derives from :class:`ChaingraphError`, 
     ├── DatasetError          a dataset folder cannot be read or is invalid (carries every Problem found)
     ├── LookupFailed          a chain, segment, region or entity name matches nothing (or too many things)
     ├── ParseError            a money, quantity, date or id string is malformed (also a ValueError)
+    ├── InvalidArgument       a library call got an option it cannot use (an unknown backend, ...)
     ├── BackendError          a graph backend (Neo4j) failed: unreachable, refused, too old
     └── ExportError           an output file could not be written
 
@@ -22,6 +23,7 @@ __all__ = [
     "DatasetError",
     "LookupFailed",
     "ParseError",
+    "InvalidArgument",
     "BackendError",
     "ExportError",
     "Problem",
@@ -86,6 +88,12 @@ class LookupFailed(ChaingraphError, KeyError):
 
 class ParseError(ChaingraphError, ValueError):
     """A value string (money, quantity, date, id, boolean) is malformed."""
+
+    exit_code = 2
+
+
+class InvalidArgument(ChaingraphError, ValueError):
+    """A library call got an option it cannot use (an unknown backend name, options that exclude each other)."""
 
     exit_code = 2
 

@@ -11,6 +11,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .analysis.facts import Facts, facts_for
@@ -19,7 +20,8 @@ from .dataset import Dataset
 from .graph import ChainGraph
 from .model import Firm, Project, Quantity
 
-__all__ = ["firm_view", "project_view", "chain_summaries", "source_view", "location_of", "region_facts_view"]
+__all__ = ["firm_view", "project_view", "chain_summaries", "source_view", "location_of", "region_facts_view",
+           "firm_rows", "project_list", "project_rows"]
 
 
 def _money(q: Quantity | None) -> dict[str, Any] | None:
@@ -121,3 +123,39 @@ def chain_summaries(source: ChainGraph | Facts, region: str | None = None) -> li
             else "partial",
         })
     return rows
+
+
+def firm_rows(cg: ChainGraph, region: str | None = None, chain: str | None = None, segment: str | None = None,
+              everywhere: bool = False) -> list[dict[str, Any]]:
+    """:func:`firm_view` of the region's firms (or every firm), optionally only those in a chain or segment."""
+    ds = cg.dataset
+    region_id = ds.region(region or ds.info.default_region).id
+    wanted: set[str] | None = None
+    if segment:
+        wanted = {ds.segment(segment, chain=chain).id}
+    elif chain:
+        wanted = {s.id for s in ds.chain(chain).segments}
+    views = []
+    for firm in ds.firms.values():
+        if not everywhere and not cg.is_local(firm, region_id):
+            continue
+        view = firm_view(cg, firm)
+        if wanted is not None and not wanted & set(view["segments"] + view["pipeline_segments"]):
+            continue
+        views.append(view)
+    return views
+
+
+def project_list(cg: ChainGraph, region: str | None = None, statuses: Sequence[str] = ()) -> list[Project]:
+    """The region's projects (optionally of some statuses), oldest first, undated last."""
+    ds = cg.dataset
+    region_id = ds.region(region or ds.info.default_region).id
+    chosen = [p for p in ds.projects.values() if cg.project_is_local(p, region_id)
+              and (not statuses or p.status in statuses)]
+    chosen.sort(key=lambda p: (p.date is None, p.date.first if p.date else None, p.id))
+    return chosen
+
+
+def project_rows(cg: ChainGraph, region: str | None = None, statuses: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """:func:`project_view` of :func:`project_list`."""
+    return [project_view(cg, p) for p in project_list(cg, region, statuses)]
