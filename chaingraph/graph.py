@@ -39,11 +39,13 @@ import gc
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .dataset import Dataset
 from .model import PIPELINE_STATUSES, Firm, Project, Quantity
+
+if TYPE_CHECKING:  # networkx is imported where a graph is built: a query on a snapshot never needs it
+    import networkx as nx
 
 __all__ = ["NODE_KINDS", "EDGE_KINDS", "ChainGraph", "build_graph", "Presence"]
 
@@ -92,6 +94,8 @@ class ChainGraph:
     @cached_property
     def segment_supply(self) -> nx.DiGraph:
         """The segment supply DAG across all chains (segment ids only)."""
+        import networkx as nx
+
         dag = nx.DiGraph()
         dag.add_nodes_from(self.dataset.segments)
         dag.add_edges_from((e.source, e.target) for e in self.dataset.supply_edges)
@@ -171,12 +175,22 @@ class ChainGraph:
         """Segments that ``segment_id`` supplies (up to ``depth`` steps), nearest first, in a stable order."""
         return list(self._neighbours("down", segment_id, depth))
 
+    @cached_property
+    def _supply_adjacency(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """(suppliers of, customers of) each segment: plain dicts, so a query never needs networkx."""
+        up: dict[str, list[str]] = defaultdict(list)
+        down: dict[str, list[str]] = defaultdict(list)
+        for edge in self.dataset.supply_edges:
+            up[edge.target].append(edge.source)
+            down[edge.source].append(edge.target)
+        return dict(up), dict(down)
+
     def _neighbours(self, direction: str, segment_id: str, depth: int) -> tuple[str, ...]:
         cache = self.__dict__.setdefault("_neighbour_cache", {})
         key = (direction, segment_id, depth)
         if key not in cache:
-            step = self.segment_supply.predecessors if direction == "up" else self.segment_supply.successors
-            cache[key] = tuple(self._walk(segment_id, depth, step))
+            adjacency = self._supply_adjacency[0 if direction == "up" else 1]
+            cache[key] = tuple(self._walk(segment_id, depth, lambda s: adjacency.get(s, ())))
         return cache[key]  # type: ignore[no-any-return]
 
     @cached_property
@@ -249,6 +263,8 @@ def _without_gc(func, *args):  # type: ignore[no-untyped-def]
 
 
 def _networkx_graph(dataset: Dataset) -> nx.MultiDiGraph:
+    import networkx as nx
+
     g = nx.MultiDiGraph(dataset=dataset.info.id, name=dataset.info.name, as_of=str(dataset.info.as_of))
     segment_chain = {}
     for chain in dataset.chains.values():
