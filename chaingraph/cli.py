@@ -98,6 +98,13 @@ def backend_options(func: Callable[..., Any]) -> Callable[..., Any]:
                              "else in memory; the results are the same.")(func)
 
 
+def wait_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--wait SECONDS`` for commands that change a dataset folder (docs/reliability.md)."""
+    return click.option("--wait", "wait", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+                        help="How long to wait when another process is changing the same dataset "
+                             "(default: $CHAINGRAPH_LOCK_WAIT or 10; 0: do not wait).")(func)
+
+
 SNAPSHOT_THRESHOLD_BYTES = 8_000_000
 """With --backend auto, datasets whose firms.csv is larger than this (about 80,000 firms) use a snapshot."""
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .cli import State, region_option
+from .cli import State, region_option, wait_option
 from .export import FORMATS, export
 from .sheets import ImportPlan
 
@@ -57,8 +57,10 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str) -> None:
               help="YAML file mapping other headers to fields (docs/workflow.md).")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@wait_option
 @click.pass_obj
-def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: bool, fmt: str) -> None:
+def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: bool, fmt: str,
+                   wait: float | None) -> None:
     """Import firms and projects from a spreadsheet (.xlsx, or .csv in UTF-8 or GB18030) into the dataset.
 
     \b
@@ -68,7 +70,7 @@ def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: boo
     """
     from .sheets import import_sheet
 
-    plan = import_sheet(_target(state), sheet, mapping, dry_run=dry_run)
+    plan = import_sheet(_target(state), sheet, mapping, dry_run=dry_run, wait=wait)
     _report(plan, dry_run, fmt)
 
 
@@ -78,12 +80,14 @@ def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: boo
               help="Industry/product -> segment mapping (default: the one shipped for the three chains).")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@wait_option
 @click.pass_obj
-def import_chainkg_command(state: State, folder: Path, mapping: Path | None, dry_run: bool, fmt: str) -> None:
+def import_chainkg_command(state: State, folder: Path, mapping: Path | None, dry_run: bool, fmt: str,
+                           wait: float | None) -> None:
     """Add reference firms and segment links from your copy of ChainKnowledgeGraph (its data/ folder)."""
     from .chainkg import import_chainkg
 
-    plan = import_chainkg(_target(state), folder, mapping, dry_run=dry_run)
+    plan = import_chainkg(_target(state), folder, mapping, dry_run=dry_run, wait=wait)
     _report(plan, dry_run, fmt)
 
 
