@@ -44,18 +44,25 @@ from typing import Any, TypeVar
 from .errors import ExportError
 from .locking import DatasetBusy, dataset_lock, is_held_here
 
-__all__ = ["Transaction", "recover", "read_consistent", "JOURNAL_NAME", "STAGING_NAME", "CRASH_ENV"]
+__all__ = ["Transaction", "recover", "read_consistent", "JOURNAL_NAME", "STAGING_NAME", "CRASH_ENV", "PAUSE_ENV"]
 
 JOURNAL_NAME = ".chaingraph-journal.json"
 STAGING_NAME = ".chaingraph-txn"
 CRASH_ENV = "CHAINGRAPH_TEST_CRASH_AT"
 """Test hook: the name of a point (``staged``, ``journal``, ``swap:N``, ``swapped``) at which the process kills
 itself with SIGKILL, so the crash tests hit every window. Never set outside tests."""
+PAUSE_ENV = "CHAINGRAPH_TEST_PAUSE_AT"
+"""Test hook: ``point=seconds``: sleep there (the concurrency tests widen the window between read and write)."""
 
 _T = TypeVar("_T")
 
 
 def _crash_point(name: str) -> None:
+    pause = os.environ.get(PAUSE_ENV, "")
+    if pause.partition("=")[0] == name:
+        import time
+
+        time.sleep(float(pause.partition("=")[2] or 1))
     if os.environ.get(CRASH_ENV) == name:
         import signal
 

@@ -520,7 +520,8 @@ def undo_merge(root: str | Path, force: bool = False, wait: float | None = None)
     """Put back the files saved by the newest merge of ``root``; returns the files restored and the backup used.
 
     If a file the merge wrote has changed since (a hand edit, an ``import``), nothing is done and the error
-    names the files that would be overwritten, unless ``force``. All or nothing, under the dataset lock.
+    names the files that would be overwritten, unless ``force``. The dataset the undo leaves must load (a later
+    change may refer to a firm the merge added); otherwise nothing is done. All or nothing, under the lock.
     """
     root = Path(root)
     folder = root / BACKUP_DIR
@@ -549,6 +550,11 @@ def undo_merge(root: str | Path, force: bool = False, wait: float | None = None)
                 txn.delete(name)
             else:
                 txn.write_bytes(name, (backup / name).read_bytes())
+        try:
+            load_dataset(txn.preview())  # later changes may lean on what the merge added (a link to a new firm)
+        except DatasetError as exc:
+            raise DatasetError(exc.problems, root=f"{root} (after undoing the merge of {backup.name}; nothing was "
+                                                  "changed)") from None
         txn.remove_folder(f"{BACKUP_DIR}/{backup.name}")
         txn.commit()
     try:
