@@ -116,7 +116,10 @@ def _snapshot(state: State) -> Any:
         click.echo(f"chaingraph: compiling a snapshot of {state.path} (once per change of the dataset) ...",
                    err=True)
 
-    return open_snapshot(state.path, on_build=announce)
+    def uncached(message: str) -> None:
+        click.echo(f"chaingraph: {message}", err=True)
+
+    return open_snapshot(state.path, on_build=announce, on_uncached=uncached)
 
 
 @contextmanager

@@ -94,7 +94,8 @@ def import_chainkg_command(state: State, folder: Path, mapping: Path | None, dry
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="xlsx: gap workbook; graphml/gexf/json: the graph for Gephi/Cytoscape; markdown: a briefing.")
-@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+              help="File to write; - for standard output (xlsx only when it is not a terminal).")
 @click.option("--chain", "-c", "chains", multiple=True, metavar="CHAIN",
               help="Only this chain (repeatable; default: every chain). xlsx and markdown only.")
 @region_option
@@ -111,5 +112,25 @@ def export_command(state: State, fmt: str, output: Path, chains: tuple[str, ...]
       chaingraph export --format graphml -o pinghu.graphml
       chaingraph export --format markdown -o report.md
     """
+    if str(output) == "-":
+        _export_to_stdout(state, fmt, region, list(chains) or None, targets)
+        return
     path = export(state.graph, fmt, output, region=region, chains=list(chains) or None, targets=targets)
     click.echo(f"wrote {click.format_filename(path)} ({path.stat().st_size / 1024:.0f} KiB)", err=True)
+
+
+def _export_to_stdout(state: State, fmt: str, region: str | None, chains: list[str] | None, targets: int) -> None:
+    import tempfile
+
+    from .errors import ExportError
+
+    import sys
+
+    stdout = sys.stdout.buffer
+    if fmt == "xlsx" and stdout.isatty():
+        raise ExportError("xlsx is a binary file: not written to a terminal; use -o FILE.xlsx or redirect (> FILE)")
+    with tempfile.TemporaryDirectory(prefix="chaingraph-export-") as tmp:
+        path = export(state.graph, fmt, Path(tmp) / f"export.{fmt}", region=region, chains=chains, targets=targets)
+        data = path.read_bytes()
+    stdout.write(data)
+    stdout.flush()
