@@ -120,11 +120,10 @@ def export_command(state: State, fmt: str, output: Path, chains: tuple[str, ...]
 
 
 def _export_to_stdout(state: State, fmt: str, region: str | None, chains: list[str] | None, targets: int) -> None:
+    import sys
     import tempfile
 
     from .errors import ExportError
-
-    import sys
 
     stdout = sys.stdout.buffer
     if fmt == "xlsx" and stdout.isatty():
