@@ -29,6 +29,7 @@ import yaml
 
 from .dataset import Dataset
 from .errors import Problem
+from .locking import dataset_lock
 from .model import CONFIDENCES, Firm, Link, Source
 from .reader import load_dataset
 from .sheets import Change, FirmMatcher, ImportPlan, SheetError, apply_dataset_changes, new_id
@@ -281,10 +282,16 @@ def plan_chainkg(dataset: str | Path, folder: str | Path, mapping: str | Path | 
 
 
 def import_chainkg(dataset: str | Path, folder: str | Path, mapping: str | Path | None = None,
-                   dry_run: bool = False) -> ImportPlan:
-    """Import a ChainKnowledgeGraph copy into a dataset folder, atomically (unless ``dry_run``)."""
-    plan = plan_chainkg(dataset, folder, mapping)
-    if not dry_run and plan.changed:
-        apply_dataset_changes(plan.dataset, dataset, files=("sources.csv", "firms.csv", "links.csv"))
-        plan.applied = True
+                   dry_run: bool = False, wait: float | None = None) -> ImportPlan:
+    """Import a ChainKnowledgeGraph copy into a dataset folder, atomically (unless ``dry_run``).
+
+    Holds the dataset lock (waiting up to ``wait`` seconds) from reading the dataset to writing it.
+    """
+    if dry_run:
+        return plan_chainkg(dataset, folder, mapping)
+    with dataset_lock(dataset, wait):
+        plan = plan_chainkg(dataset, folder, mapping)
+        if plan.changed:
+            apply_dataset_changes(plan.dataset, dataset, files=("sources.csv", "firms.csv", "links.csv"), wait=wait)
+            plan.applied = True
     return plan

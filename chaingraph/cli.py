@@ -99,6 +99,13 @@ def backend_options(func: Callable[..., Any]) -> Callable[..., Any]:
                              "else in memory; the results are the same.")(func)
 
 
+def wait_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--wait SECONDS`` for commands that change a dataset folder (docs/reliability.md)."""
+    return click.option("--wait", "wait", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+                        help="How long to wait when another process is changing the same dataset "
+                             "(default: $CHAINGRAPH_LOCK_WAIT or 10; 0: do not wait).")(func)
+
+
 @contextmanager
 def _analysis_source(state: State, backend: str, neo4j_dataset: str | None) -> Iterator[Any]:
     """The graph, the snapshot or the Neo4j facts the analysis reads (:func:`chaingraph.open` decides)."""
@@ -111,7 +118,11 @@ def _analysis_source(state: State, backend: str, neo4j_dataset: str | None) -> I
         click.echo(f"chaingraph: compiling a snapshot of {state.path} (once per change of the dataset) ...",
                    err=True)
 
-    with open_engine(state.path, backend, neo4j_dataset=neo4j_dataset, on_compile=announce) as engine:
+    def uncached(message: str) -> None:
+        click.echo(f"chaingraph: {message}", err=True)
+
+    with open_engine(state.path, backend, neo4j_dataset=neo4j_dataset, on_compile=announce,
+                     on_uncached=uncached) as engine:
         # in memory, the graph the other commands of this run use; otherwise the engine's own facts
         yield state.graph if engine.backend == "networkx" else engine.facts
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 import json
 import re
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
 
-from .cli import State
+from .cli import State, wait_option
 from .ingest.extract import extract_facts
 from .ingest.merge import apply_merge, facts_to_csv, plan_merge, read_proposed, undo_merge
 from .ingest.text import read_article
+from .locking import dataset_lock
 from .writer import atomic_write_text
 
 __all__ = ["extract_command", "merge_command"]
@@ -73,19 +75,21 @@ def extract_command(state: State, article: Path, doc_date: str, fmt: str | None,
 @click.argument("proposed", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.option("--undo", is_flag=True, help="Put back the files as they were before the last merge.")
+@click.option("--force", is_flag=True, help="With --undo: undo even if a merged file was edited since.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Ignore proposed facts below this confidence.")
 @click.option("--source-id", metavar="ID", help="Source id to cite (default: the one in the proposed facts).")
 @click.option("--strict", is_flag=True, help="Write nothing if there is any conflict (exit code 1).")
+@wait_option
 @click.pass_obj
-def merge_command(state: State, proposed: Path | None, dry_run: bool, undo: bool, min_confidence: float,
-                  source_id: str | None, strict: bool) -> None:
+def merge_command(state: State, proposed: Path | None, dry_run: bool, undo: bool, force: bool, min_confidence: float,
+                  source_id: str | None, strict: bool, wait: float | None) -> None:
     """Merge reviewed proposed facts (from `extract`) into the dataset folder given by --data.
 
     Firms and projects already in the dataset are matched, not duplicated; a value that differs from a curated
     one is reported as a CONFLICT and left as curated. The change summary is always printed; the merged dataset
     is validated before any file is replaced, and the previous files are kept so that `merge --undo` restores
-    them.
+    them (it refuses, unless --force, when a merged file was edited after the merge).
 
     \b
     Examples:
@@ -96,24 +100,26 @@ def merge_command(state: State, proposed: Path | None, dry_run: bool, undo: bool
     if undo:
         if proposed is not None:
             raise click.UsageError("--undo takes no PROPOSED file")
-        restored, used = undo_merge(state.path)
+        restored, used = undo_merge(state.path, force=force, wait=wait)
         click.echo(f"{state.path}: restored {', '.join(restored)} from {used.name}")
         return
     if proposed is None:
         raise click.UsageError("give the PROPOSED facts file (or --undo)")
     facts = read_proposed(proposed)
-    plan = plan_merge(state.dataset, facts, source_id=source_id, min_confidence=min_confidence)
-    click.echo(plan.summary())
-    if dry_run:
-        click.echo("dry run: nothing written")
-        return
-    if strict and plan.conflicts:
-        click.echo(f"{len(plan.conflicts)} conflicts and --strict: nothing written", err=True)
-        sys.exit(1)
-    if not plan.changed:
-        click.echo("nothing to change")
-        return
-    files, backup = apply_merge(state.path, plan)
+    # the lock covers reading the dataset too: another writer's change cannot slip in between and be lost
+    with nullcontext() if dry_run else dataset_lock(state.path, wait):
+        plan = plan_merge(state.dataset, facts, source_id=source_id, min_confidence=min_confidence)
+        click.echo(plan.summary())
+        if dry_run:
+            click.echo("dry run: nothing written")
+            return
+        if strict and plan.conflicts:
+            click.echo(f"{len(plan.conflicts)} conflicts and --strict: nothing written", err=True)
+            sys.exit(1)
+        if not plan.changed:
+            click.echo("nothing to change")
+            return
+        files, backup = apply_merge(state.path, plan, wait=wait)
     where = f"; previous files in {backup}" if backup else ""
     click.echo(f"{state.path}: wrote {', '.join(files) or 'nothing'}{where} (undo: chaingraph --data "
                f"{state.path} merge --undo)")

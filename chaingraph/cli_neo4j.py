@@ -59,8 +59,10 @@ def neo4j_group() -> None:
 @click.option("--batch-size", type=click.IntRange(min=1, max=50_000), default=DEFAULT_BATCH_SIZE,
               show_default=True, help="Rows per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--wait", type=click.FloatRange(min=0), default=60.0, show_default=True, metavar="SECONDS",
+              help="How long to wait for another push of the same dataset to the same database.")
 @click.pass_obj
-def push(state: State, batch_size: int, quiet: bool) -> None:
+def push(state: State, batch_size: int, quiet: bool, wait: float) -> None:
     """Push the dataset (--data, or the bundled one) into Neo4j: idempotent, re-run to finish an interrupted push."""
     cg = state.graph
     with ExitStack() as stack:
@@ -78,7 +80,7 @@ def push(state: State, batch_size: int, quiet: bool) -> None:
                     length=total, label=f"pushing {cg.dataset.info.id}", file=sys.stderr, show_pos=True))
             bar.update(done - bar.pos)
 
-        result = backend.push(cg, progress=progress, batch_size=batch_size)
+        result = backend.push(cg, progress=progress, batch_size=batch_size, wait=wait)
     removed = ""
     if result.removed_nodes or result.removed_relationships:
         removed = f"; removed {result.removed_nodes} stale nodes, {result.removed_relationships} relationships"

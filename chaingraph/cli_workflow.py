@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .cli import State, region_option
+from .cli import State, region_option, wait_option
 from .export import FORMATS, export
 from .sheets import ImportPlan
 
@@ -57,8 +57,10 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str) -> None:
               help="YAML file mapping other headers to fields (docs/workflow.md).")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@wait_option
 @click.pass_obj
-def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: bool, fmt: str) -> None:
+def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: bool, fmt: str,
+                   wait: float | None) -> None:
     """Import firms and projects from a spreadsheet (.xlsx, or .csv in UTF-8 or GB18030) into the dataset.
 
     \b
@@ -68,7 +70,7 @@ def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: boo
     """
     from .sheets import import_sheet
 
-    plan = import_sheet(_target(state), sheet, mapping, dry_run=dry_run)
+    plan = import_sheet(_target(state), sheet, mapping, dry_run=dry_run, wait=wait)
     _report(plan, dry_run, fmt)
 
 
@@ -78,19 +80,22 @@ def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: boo
               help="Industry/product -> segment mapping (default: the one shipped for the three chains).")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@wait_option
 @click.pass_obj
-def import_chainkg_command(state: State, folder: Path, mapping: Path | None, dry_run: bool, fmt: str) -> None:
+def import_chainkg_command(state: State, folder: Path, mapping: Path | None, dry_run: bool, fmt: str,
+                           wait: float | None) -> None:
     """Add reference firms and segment links from your copy of ChainKnowledgeGraph (its data/ folder)."""
     from .chainkg import import_chainkg
 
-    plan = import_chainkg(_target(state), folder, mapping, dry_run=dry_run)
+    plan = import_chainkg(_target(state), folder, mapping, dry_run=dry_run, wait=wait)
     _report(plan, dry_run, fmt)
 
 
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="xlsx: gap workbook; graphml/gexf/json: the graph for Gephi/Cytoscape; markdown: a briefing.")
-@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+              help="File to write; - for standard output (xlsx only when it is not a terminal).")
 @click.option("--chain", "-c", "chains", multiple=True, metavar="CHAIN",
               help="Only this chain (repeatable; default: every chain). xlsx and markdown only.")
 @region_option
@@ -107,5 +112,24 @@ def export_command(state: State, fmt: str, output: Path, chains: tuple[str, ...]
       chaingraph export --format graphml -o pinghu.graphml
       chaingraph export --format markdown -o report.md
     """
+    if str(output) == "-":
+        _export_to_stdout(state, fmt, region, list(chains) or None, targets)
+        return
     path = export(state.graph, fmt, output, region=region, chains=list(chains) or None, targets=targets)
     click.echo(f"wrote {click.format_filename(path)} ({path.stat().st_size / 1024:.0f} KiB)", err=True)
+
+
+def _export_to_stdout(state: State, fmt: str, region: str | None, chains: list[str] | None, targets: int) -> None:
+    import sys
+    import tempfile
+
+    from .errors import ExportError
+
+    stdout = sys.stdout.buffer
+    if fmt == "xlsx" and stdout.isatty():
+        raise ExportError("xlsx is a binary file: not written to a terminal; use -o FILE.xlsx or redirect (> FILE)")
+    with tempfile.TemporaryDirectory(prefix="chaingraph-export-") as tmp:
+        path = export(state.graph, fmt, Path(tmp) / f"export.{fmt}", region=region, chains=chains, targets=targets)
+        data = path.read_bytes()
+    stdout.write(data)
+    stdout.flush()

@@ -7,7 +7,8 @@ A dataset can be answered from three engines, with identical results (parity tes
   changes (national pools: a query reads only what it needs);
 * ``neo4j``: Cypher on the Neo4j server named by ``NEO4J_URI`` (team use, scale past one machine).
 
-``backend="auto"`` uses the snapshot when one is up to date or the dataset is large (``firms.csv`` over
+A snapshot whose cache folder cannot be written is compiled into a temporary file for the session
+(``on_uncached`` is told). ``backend="auto"`` uses the snapshot when one is up to date or the dataset is large (``firms.csv`` over
 :data:`SNAPSHOT_THRESHOLD_BYTES`), else memory: the same rule the CLI applies, because the CLI calls this.
 
 Examples
@@ -54,7 +55,8 @@ class Engine:
 
     def __init__(self, path: str | Path | None = None, backend: str = "auto", *, neo4j_dataset: str | None = None,
                  cache_dir: str | Path | None = None,
-                 on_compile: Callable[[Path], None] | None = None) -> None:
+                 on_compile: Callable[[Path], None] | None = None,
+                 on_uncached: Callable[[str], None] | None = None) -> None:
         if backend not in BACKENDS:
             raise InvalidArgument(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
         if neo4j_dataset and backend != "neo4j":
@@ -64,6 +66,7 @@ class Engine:
         self.neo4j_dataset = neo4j_dataset
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self._on_compile = on_compile
+        self._on_uncached = on_uncached
         self._graph: ChainGraph | None = None
         self._facts: Facts | None = None
         self._closers: list[Callable[[], None]] = []
@@ -121,7 +124,8 @@ class Engine:
             elif self.backend == "snapshot":
                 from .snapshot import open_snapshot
 
-                snap = open_snapshot(self.path, cache_dir=self.cache_dir, on_build=self._on_compile)
+                snap = open_snapshot(self.path, cache_dir=self.cache_dir, on_build=self._on_compile,
+                                     on_uncached=self._on_uncached)
                 self._closers.append(snap.close)
                 self._facts = snap
             else:

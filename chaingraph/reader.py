@@ -29,6 +29,7 @@ from .analysis.params import AnalysisParams
 from .countries import COUNTRY_CODES
 from .dataset import Dataset, bundled_dataset_path, default_dataset_path
 from .errors import DatasetError, ParseError, Problem
+from .journal import read_consistent
 from .model import (
     CLAIM_ASSERTIONS,
     CONFIDENCES,
@@ -863,7 +864,7 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
     Raises :class:`~chaingraph.errors.DatasetError` with every problem found.
     """
     root = Path(path) if path is not None else default_dataset_path()
-    dataset, problems = _read_without_gc(root)
+    dataset, problems = read_consistent(root, _read_without_gc)
     if problems or dataset is None:
         raise DatasetError(problems, root=str(root))
     return dataset
@@ -872,7 +873,7 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
 def validate_dataset(path: str | Path | None = None) -> list[Problem]:
     """Every problem of a dataset folder, sorted by file and line; an empty list when it is valid."""
     root = Path(path) if path is not None else default_dataset_path()
-    return sorted(_read_without_gc(root)[1], key=lambda p: p.sort_key)
+    return sorted(read_consistent(root, _read_without_gc)[1], key=lambda p: p.sort_key)
 
 
 _ = bundled_dataset_path  # re-exported for the doctest above

@@ -39,10 +39,7 @@ import csv
 import datetime as _dt
 import hashlib
 import io
-import os
 import re
-import shutil
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -54,7 +51,9 @@ import yaml
 
 from .countries import COUNTRY_CODES, COUNTRY_NAMES_ZH
 from .dataset import Dataset, normalize_name
-from .errors import DatasetError, ExportError, LookupFailed, ParseError, Problem
+from .errors import DatasetError, LookupFailed, ParseError, Problem
+from .journal import Transaction
+from .locking import dataset_lock
 from .model import Citation, Firm, Link, PartialDate, Project, Quantity, Source, parse_bool, parse_date, parse_quantity
 from .reader import load_dataset
 
@@ -785,53 +784,53 @@ def plan_import(dataset: str | Path, sheet: str | Path, mapping: str | Path | Sh
 
 
 def import_sheet(dataset: str | Path, sheet: str | Path, mapping: str | Path | SheetMapping | None = None,
-                 dry_run: bool = False) -> ImportPlan:
+                 dry_run: bool = False, wait: float | None = None) -> ImportPlan:
     """Import a spreadsheet into a dataset folder: validate everything, then write atomically (unless ``dry_run``).
 
-    Returns the :class:`ImportPlan` (``applied`` tells whether files were written).
+    The dataset lock (:mod:`chaingraph.locking`, waiting up to ``wait`` seconds) is held from reading the dataset
+    to the last file written, so a concurrent writer's change is never lost. Returns the :class:`ImportPlan`
+    (``applied`` tells whether files were written).
     """
-    plan = plan_import(dataset, sheet, mapping)
-    if not dry_run and plan.changed:
-        apply_dataset_changes(plan.dataset, dataset)
-        plan.applied = True
+    if dry_run:
+        return plan_import(dataset, sheet, mapping)
+    with dataset_lock(dataset, wait):
+        plan = plan_import(dataset, sheet, mapping)
+        if plan.changed:
+            apply_dataset_changes(plan.dataset, dataset, wait=wait)
+            plan.applied = True
     return plan
 
 
 _CHANGED_FILES = ("sources.csv", "firms.csv", "links.csv", "projects.csv", "citations.csv")
 
 
-def apply_dataset_changes(ds: Dataset, root: str | Path, files: Iterable[str] = _CHANGED_FILES) -> Path:
-    """Rewrite ``files`` of the dataset folder ``root`` from ``ds``, atomically, keeping every other file.
+def apply_dataset_changes(ds: Dataset, root: str | Path, files: Iterable[str] = _CHANGED_FILES,
+                          wait: float | None = None) -> Path:
+    """Rewrite ``files`` of the dataset folder ``root`` from ``ds``, all or nothing, keeping every other file.
 
-    The folder is copied next to itself, the files are written into the copy, the copy is loaded (it must be a
-    valid dataset) and then swapped into place; on any failure the original folder is left as it was.
+    The new files are staged beside the old ones, the dataset they make is loaded (it must be valid), and they
+    are swapped in one by one under the dataset lock with a journal (:mod:`chaingraph.journal`): a crash at any
+    point leaves the old dataset or the new one. Files that do not change are not touched, so merge backups,
+    snapshots and files held open by other programs stay as they are.
     """
     from .writer import _csv_text
 
-    target = Path(root).resolve()
+    target = Path(root)
     records = {"sources.csv": ds.sources.values(), "firms.csv": ds.firms.values(), "links.csv": ds.links,
                "ties.csv": ds.ties, "projects.csv": ds.projects.values(), "groups.csv": ds.groups.values(),
                "citations.csv": ds.citations, "region_facts.csv": ds.region_facts}
-    try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.import.", dir=target.parent))
-    except OSError as exc:
-        raise ExportError(f"cannot write next to {target}: {exc.strerror or exc}") from exc
-    try:
-        shutil.rmtree(staging)
-        shutil.copytree(target, staging, ignore=shutil.ignore_patterns(".snapshot*", ".chaingraph*"))
+    with Transaction(target, wait=wait) as txn:
         for name in files:
-            (staging / name).write_text(_csv_text(name, records[name]), encoding="utf-8", newline="")
-        load_dataset(staging)  # refuse to swap in anything that does not load
-        backup = target.with_name(f".{target.name}.old")
-        if backup.exists():
-            shutil.rmtree(backup)
-        os.replace(target, backup)
-        os.replace(staging, target)
-        shutil.rmtree(backup, ignore_errors=True)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+            text = _csv_text(name, records[name])
+            try:
+                if (target / name).read_bytes() == text.encode("utf-8"):
+                    continue
+            except OSError:
+                pass
+            txn.write_text(name, text)
+        try:
+            load_dataset(txn.preview())  # refuse to swap in anything that does not load
+        except DatasetError as exc:
+            raise DatasetError(exc.problems, root=f"{target} (after the change; nothing was written)") from None
+        txn.commit()
     return target

@@ -102,7 +102,9 @@ def snapshot_path(root: str | Path, cache_dir: Path | None = None) -> Path:
 
 def _source_files(root: Path) -> Iterator[Path]:
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in _SOURCE_SUFFIXES and not path.name.startswith("."):
+        # dot entries are chaingraph's own (lock, merge backups, a writer's staged files), not the dataset
+        if path.is_file() and path.suffix in _SOURCE_SUFFIXES and \
+                not any(part.startswith(".") for part in path.relative_to(root).parts):
             yield path
 
 
@@ -127,8 +129,11 @@ def compile_snapshot(dataset: Dataset, target: str | Path, source_fingerprint: s
 
     cg = build_graph(dataset)  # only its indexes are used; the networkx graph itself is never built
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise ExportError(f"cannot write snapshot {target}: {exc.strerror or exc}") from None
     os.close(handle)
     tmp = Path(tmp_name)
     try:
@@ -215,10 +220,17 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
                             ((level, int(guessed), r, s, n) for r, row in counts.items() for s, n in row.items()))
 
 
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # an unreadable cache folder holds no usable snapshot
+        return False
+
+
 def snapshot_is_fresh(root: str | Path, cache_dir: Path | None = None) -> bool:
     """True when a snapshot of the folder exists and matches its files as they are now."""
     path = snapshot_path(root, cache_dir)
-    if not path.exists():
+    if not _exists(path):
         return False
     try:
         with SnapshotFacts(path) as facts:
@@ -228,17 +240,23 @@ def snapshot_is_fresh(root: str | Path, cache_dir: Path | None = None) -> bool:
 
 
 def open_snapshot(root: str | Path, cache_dir: Path | None = None, rebuild: bool = False,
-                  on_build: Any = None) -> SnapshotFacts:
+                  on_build: Any = None, on_uncached: Any = None) -> SnapshotFacts:
     """The snapshot of a dataset folder, compiled first if it is missing or any source file changed.
 
-    ``on_build(path)`` is called before a (re)build, so a CLI can tell the user why it takes a while.
+    ``on_build(path)`` is called before a (re)build, so a CLI can tell the user why it takes a while. When the
+    cache folder cannot be written and ``on_uncached`` is given, the snapshot is compiled into a temporary file
+    that is deleted when it is closed, and ``on_uncached(message)`` says so; without ``on_uncached`` the failure
+    is an :class:`~chaingraph.errors.ExportError`.
     """
+    from .journal import recover
     from .reader import load_dataset
 
     root = Path(root)
+    if root.is_dir():
+        recover(root)  # an interrupted change is finished before the fingerprint is taken
     path = snapshot_path(root, cache_dir)
     current = fingerprint(root)
-    if not rebuild and path.exists():
+    if not rebuild and _exists(path):
         try:
             facts = SnapshotFacts(path)
         except ChaingraphError:
@@ -250,11 +268,22 @@ def open_snapshot(root: str | Path, cache_dir: Path | None = None, rebuild: bool
     if on_build is not None:
         on_build(path)
     dataset = load_dataset(root)
-    compile_snapshot(dataset, path, current)
+    temporary = False
+    try:
+        compile_snapshot(dataset, path, current)
+    except ExportError as exc:
+        if on_uncached is None:
+            raise ExportError(f"{exc}; set {CACHE_ENV} to a writable folder") from None
+        path = Path(tempfile.mkdtemp(prefix="chaingraph-snapshot-")) / path.name
+        compile_snapshot(dataset, path, current)
+        temporary = True
+        on_uncached(f"{exc}; answering without caching (set {CACHE_ENV} to a writable folder to keep it)")
     if fingerprint(root) != current:  # edited while we were compiling: do not trust what we wrote
         path.unlink(missing_ok=True)
         raise ChaingraphError(f"{root} changed while its snapshot was being compiled; run the command again")
-    return SnapshotFacts(path)
+    facts = SnapshotFacts(path)
+    facts.temporary = temporary
+    return facts
 
 
 class SnapshotFacts(StructureFacts):
@@ -270,8 +299,17 @@ class SnapshotFacts(StructureFacts):
         self.params = AnalysisParams.from_mapping(json.loads(self.meta.get("analysis", "{}")))
         self._load_structure()
 
+    temporary = False
+    """True for a snapshot compiled outside an unwritable cache: its file is deleted on :meth:`close`."""
+
     def close(self) -> None:
         self.con.close()
+        if self.temporary:
+            self.path.unlink(missing_ok=True)
+            try:
+                self.path.parent.rmdir()
+            except OSError:
+                pass
 
     def __enter__(self) -> SnapshotFacts:
         return self

@@ -1,7 +1,8 @@
 """Write a :class:`~chaingraph.dataset.Dataset` back to a dataset folder, atomically.
 
-The folder is written next to the target under a temporary name and swapped into place only when every file is
-complete, so a crash or a full disk never leaves a half-written dataset. Loading what was written gives the
+A new folder is written next to the target under a temporary name and renamed into place only when every file
+is complete; an existing one is changed file by file under its lock and journal (docs/reliability.md), so a crash
+or a full disk never leaves a half-written dataset. Loading what was written gives the
 same dataset (a round trip); values are written in canonical form (``34000000 USD``, ``2022-Q2``).
 
 Examples
@@ -133,22 +134,30 @@ def _umask() -> int:
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
-    """Write bytes to ``path`` through a temporary file in the same folder and an atomic rename."""
-    path = Path(path)
+    """Write bytes to ``path`` through a temporary file in the same folder and an atomic rename.
+
+    A symbolic link is written through: its target gets the new content and the link stays a link. On any
+    failure (a full disk, a missing folder) the old file is left as it was, no temporary file remains, and the
+    error is an :class:`~chaingraph.errors.ExportError`. Returns the path given.
+    """
+    given = Path(path)
+    path = Path(os.path.realpath(given)) if given.is_symlink() else given
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
+                out.flush()
+                os.fsync(out.fileno())  # the rename must not reach the disk before the content
             os.chmod(tmp, 0o666 & ~_umask())  # a new file's permissions, not mkstemp's private 0600
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    return path
+        raise ExportError(f"cannot write {given}: {exc.strerror or exc}") from None
+    return given
 
 
 def atomic_write_text(path: str | Path, text: str) -> Path:
@@ -156,30 +165,41 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
     return atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def write_dataset(ds: Dataset, path: str | Path) -> Path:
-    """Write ``ds`` as a dataset folder at ``path``, replacing what is there only once everything is written."""
+def write_dataset(ds: Dataset, path: str | Path, wait: float | None = None) -> Path:
+    """Write ``ds`` as a dataset folder at ``path``, all or nothing.
+
+    A new folder is written under a temporary name and renamed into place. An existing dataset folder is
+    changed file by file under its lock and journal (:mod:`chaingraph.journal`; the folder itself is never
+    renamed, so files held open in it by other programs do not stop the change): its data files that ``ds``
+    does not have any more are removed, anything else in the folder is kept.
+    """
     target = Path(path)
     files = _files(ds)
+    if target.is_dir():
+        from .journal import Transaction
+
+        with Transaction(target, wait=wait) as txn:
+            for name, text in files.items():
+                txn.write_text(name, text)
+            for old in [*target.glob("*.csv"), *target.glob("*.yaml"), *target.glob("*.yml"),
+                        *target.glob("chains/*.yaml"), *target.glob("chains/*.yml")]:
+                name = old.relative_to(target).as_posix()
+                if name not in files and not old.name.startswith("."):
+                    txn.delete(name)
+            txn.commit()
+        return target
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     except OSError as exc:
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
     try:
         for name, text in files.items():
             out = staging / name
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text, encoding="utf-8", newline="")
-        backup = None
-        if target.exists():
-            backup = target.with_name(f".{target.name}.old")
-            if backup.exists():
-                shutil.rmtree(backup)
-            os.replace(target, backup)
         os.replace(staging, target)
-        if backup is not None:
-            shutil.rmtree(backup, ignore_errors=True)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target

@@ -16,6 +16,7 @@ from chaingraph.cli import cli
 from chaingraph.errors import ExportError, ParseError
 from chaingraph.ingest.extract import Fact
 from chaingraph.ingest.merge import BACKUP_DIR, apply_merge, plan_merge, read_proposed, undo_merge
+from chaingraph.locking import LOCK_NAME
 from chaingraph.model import parse_quantity
 
 # About the tiny dataset (chaingraph.fixtures): 本地电机有限公司 is the legal name of motor-local, 铁芯新公司 owns
@@ -76,7 +77,8 @@ def test_merge_matches_reports_conflicts_and_undoes(tmp_path: Path, tiny_path: P
     assert "CONFLICT project core-project investment: dataset has 34000000 USD, the article says 35000000 USD" \
         in stdout
     assert "dry run: nothing written" in stdout
-    assert {p.name: p.read_bytes() for p in tiny_path.rglob("*") if p.is_file()} == before
+    after = {p.name: p.read_bytes() for p in tiny_path.rglob("*") if p.is_file() and p.name != LOCK_NAME}
+    assert after == before  # the dataset lock file stays: removing it would race with a waiting writer
 
     code, stdout, _ = _run("--data", str(tiny_path), "merge", str(proposed))
     assert code == 0, stdout
@@ -100,7 +102,8 @@ def test_merge_matches_reports_conflicts_and_undoes(tmp_path: Path, tiny_path: P
 
     code, stdout, _ = _run("--data", str(tiny_path), "merge", "--undo")
     assert code == 0 and "restored" in stdout
-    assert {p.name: p.read_bytes() for p in tiny_path.rglob("*") if p.is_file()} == before
+    after = {p.name: p.read_bytes() for p in tiny_path.rglob("*") if p.is_file() and p.name != LOCK_NAME}
+    assert after == before  # the dataset lock file stays: removing it would race with a waiting writer
     code, _, err = _run("--data", str(tiny_path), "merge", "--undo")
     assert code != 0 and "no merge to undo" in err
 

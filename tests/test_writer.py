@@ -50,24 +50,28 @@ def test_round_trip_keeps_graph(tiny_path: Path, tmp_path: Path) -> None:
 
 def test_failed_write_leaves_old_dataset_intact(tiny_path: Path, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
     ds = cgr.load_dataset(tiny_path)
     target = cgr.write_dataset(ds, tmp_path / "target")
     before = {p: p.read_bytes() for p in target.rglob("*") if p.is_file()}
     ds.firms["motor-local"].name = "改名"
     calls = {"n": 0}
-    real = Path.write_text
+    real = os.fsync
 
-    def flaky(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def flaky(fd: int) -> None:  # the disk fills up while the fifth file is flushed
         calls["n"] += 1
         if calls["n"] == 5:
             raise OSError(28, "No space left on device")
-        return real(self, *args, **kwargs)
+        real(fd)
 
-    monkeypatch.setattr(Path, "write_text", flaky)
+    monkeypatch.setattr(os, "fsync", flaky)
     with pytest.raises(cgr.ExportError, match="No space left on device"):
         cgr.write_dataset(ds, target)
     monkeypatch.undo()
-    assert {p: p.read_bytes() for p in target.rglob("*") if p.is_file()} == before
+    after = {p: p.read_bytes() for p in target.rglob("*") if p.is_file() and p.name != ".chaingraph.lock"}
+    assert after == before and calls["n"] == 5
+    assert sorted(p.name for p in target.iterdir() if p.name.startswith(".")) == [".chaingraph.lock"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["target", "tiny"]  # no staging folder left behind
 
 

@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import neo4j
 from neo4j import exceptions as neo4j_errors
@@ -41,6 +41,7 @@ from .. import __version__
 from ..dataset import Dataset
 from ..errors import BackendError
 from ..graph import ChainGraph, build_graph
+from .neo4j_lock import DEFAULT_PUSH_WAIT, PushLock, push_lock
 from .neo4j_schema import (
     DATASET_LABEL,
     DEFAULT_BATCH_SIZE,
@@ -72,6 +73,7 @@ __all__ = [
     "connect",
     "translate_error",
     "check_version",
+    "redact_uri",
 ]
 
 ENV_URI = "NEO4J_URI"
@@ -126,43 +128,95 @@ class Neo4jSettings:
                    database=(env.get(ENV_DATABASE) or "").strip() or DEFAULT_DATABASE, **overrides)
 
     def check_uri(self) -> None:
-        """Refuse a URI the backend cannot use: another scheme, or credentials written into it."""
+        """Refuse a URI the backend cannot use: spaces or line breaks, another scheme, a port that is not a
+        number, no host, or credentials written into it (user info, or a password or token in the query)."""
+        raw = self.uri
+        if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in raw):
+            raise BackendError(f"{ENV_URI}={self.safe_uri} contains spaces or line breaks: write it as "
+                               "bolt://host:7687")
         try:
-            parts = urlsplit(self.uri)
-            has_userinfo = parts.username is not None or parts.password is not None
+            parts = urlsplit(raw)
         except ValueError:
-            raise BackendError(f"{ENV_URI} is not a valid URI") from None
+            raise BackendError(f"{ENV_URI}={self.safe_uri} is not a valid URI (e.g. bolt://localhost:7687)") from None
         if parts.scheme not in URI_SCHEMES:
             raise BackendError(f"{ENV_URI}={self.safe_uri} is not a Bolt URI: use one of "
                                f"{', '.join(s + '://' for s in URI_SCHEMES)} (e.g. bolt://localhost:7687)")
-        if has_userinfo:
+        if "@" in parts.netloc:
             raise BackendError(f"{ENV_URI} must not contain a user or password ({self.safe_uri}): "
                                f"set {ENV_USERNAME} and {ENV_PASSWORD} instead")
+        try:
+            parts.port  # noqa: B018  (urlsplit checks the port only when asked)
+        except ValueError:
+            raise BackendError(f"{ENV_URI}={self.safe_uri}: the port is not a number from 0 to 65535 "
+                               "(e.g. bolt://localhost:7687)") from None
+        if not parts.hostname:
+            raise BackendError(f"{ENV_URI}={self.safe_uri} names no host (e.g. bolt://localhost:7687)")
+        secret = [key for key, _ in parse_qsl(parts.query, keep_blank_values=True) if _SECRET_KEY.search(key)]
+        if secret:
+            raise BackendError(f"{ENV_URI} must not carry credentials in its query string ({self.safe_uri}): "
+                               f"set {ENV_USERNAME} and {ENV_PASSWORD} instead")
+        # the driver would echo the whole URI (fragment, query and all) in its own warnings and errors
+        if parts.fragment or "#" in raw:
+            raise BackendError(f"{ENV_URI}={self.safe_uri} must not have a #fragment")
+        if parts.query and parts.scheme.startswith("bolt"):
+            raise BackendError(f"{ENV_URI}={self.safe_uri}: bolt:// URIs take no query string (a routing context "
+                               "is for neo4j:// URIs)")
 
     @property
     def safe_uri(self) -> str:
-        """The URI without any user or password written into it."""
-        try:
-            parts = urlsplit(self.uri)
-        except ValueError:
-            return "<invalid NEO4J_URI>"
-        if parts.username is None and parts.password is None:
-            return self.uri
-        host = parts.hostname or ""
-        netloc = f"{host}:{parts.port}" if parts.port else host
-        return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+        """The URI as it may be shown: no user info, query string or fragment, no control characters.
+
+        >>> Neo4jSettings("neo4j://me:pw@db:7687/x?token=abc#frag").safe_uri
+        'neo4j://db:7687/x?***#***'
+        >>> Neo4jSettings("bolt://db:notaport").safe_uri
+        'bolt://db:***'
+        """
+        return redact_uri(self.uri)
 
     @property
     def auth(self) -> tuple[str, str] | None:
         return (self.username, self.password or "") if self.username else None
 
     def scrub(self, text: str) -> str:
-        """``text`` with the password and the raw URI (which may hold credentials) masked."""
-        if self.password:
-            text = text.replace(self.password, "***")
+        """``text`` with the password, the raw URI and anything secret in it (user info, query values) masked."""
         if self.uri != self.safe_uri:
             text = text.replace(self.uri, self.safe_uri)
+        secrets = [self.password or ""]
+        try:
+            parts = urlsplit(self.uri)
+            secrets += [parts.netloc.rpartition("@")[0], parts.password or "", parts.query, parts.fragment]
+            secrets += [value for _, value in parse_qsl(parts.query, keep_blank_values=True)]
+        except ValueError:
+            pass
+        for secret in sorted({s for s in secrets if len(s) >= 3}, key=len, reverse=True):
+            text = text.replace(secret, "***")
         return text
+
+
+_SECRET_KEY = re.compile(r"pass|pwd|token|secret|key|auth|cred", re.IGNORECASE)
+
+
+def redact_uri(uri: str) -> str:
+    """``uri`` fit to print: user info dropped, query string, fragment and a non-numeric port masked, control
+    characters escaped, at most 120 characters.
+
+    >>> redact_uri("neo4j://db:7687?password=hunter2")
+    'neo4j://db:7687?***'
+    >>> redact_uri("bolt://db:7687" + chr(10) + "MATCH (n) DETACH DELETE n")  # never two lines
+    'bolt://db:***'
+    """
+    try:
+        parts = urlsplit(uri)
+        host = parts.netloc.rpartition("@")[2]
+        name, colon, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+        if colon and not port.isdigit():
+            host = f"{name}:***"
+        shown = urlunsplit((parts.scheme, host, parts.path, "***" if parts.query else "",
+                            "***" if parts.fragment else ""))
+    except ValueError:
+        return "<invalid URI>"
+    shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in shown)
+    return shown if len(shown) <= 120 else shown[:117] + "..."
 
 
 # ------------------------------------------------------------------------------------------------ errors
@@ -483,17 +537,22 @@ class Neo4jBackend:
 
     # -------------------------------------------------------------------------------------------- push
     def push(self, source: Dataset | ChainGraph, progress: ProgressCallback | None = None,
-             batch_size: int = DEFAULT_BATCH_SIZE) -> PushResult:
-        """Write a dataset into Neo4j (idempotent; re-run it to complete an interrupted push)."""
+             batch_size: int = DEFAULT_BATCH_SIZE, wait: float = DEFAULT_PUSH_WAIT) -> PushResult:
+        """Write a dataset into Neo4j (idempotent; re-run it to complete an interrupted push).
+
+        Another push of the same dataset into the same database is waited for (up to ``wait`` seconds, then a
+        :class:`BackendError`), through a lock node (:mod:`~chaingraph.backends.neo4j_lock`).
+        """
         if batch_size < 1:
             raise ValueError("batch_size must be positive")
         started = time.perf_counter()
         cg = source if isinstance(source, ChainGraph) else build_graph(source)
         rows = push_rows(cg)
-        return self._push_rows(rows, progress, batch_size, started)
+        with push_lock(self, rows.dataset, wait=wait) as lock:
+            return self._push_rows(rows, progress, batch_size, started, lock)
 
     def _push_rows(self, rows: PushRows, progress: ProgressCallback | None, batch_size: int,
-                   started: float) -> PushResult:
+                   started: float, lock: PushLock | None = None) -> PushResult:
         dataset, token = rows.dataset, uuid.uuid4().hex
         total = rows.node_count + rows.relationship_count
         done = 0
@@ -503,6 +562,8 @@ class Neo4jBackend:
             nonlocal done, batches
             done += count
             batches += 1
+            if lock is not None:
+                lock.heartbeat()
             if progress is not None:
                 progress(done, total)
 

@@ -6,8 +6,9 @@ names, aliases, a short name inside a full name, the same set of firms for a pro
 field into: a new record, a filled empty field, an addition to a list (aliases, firms, segments, sources), the
 same value (nothing to do) or a **conflict** with a curated value, which is reported and never applied.
 :func:`apply_merge` writes the changed CSV files of the dataset only after the merged dataset has loaded
-without a problem, keeps the previous files under ``.chaingraph-backups/<time>/`` inside the dataset folder,
-and :func:`undo_merge` puts the newest backup back.
+without a problem, all or nothing and under the dataset lock (docs/reliability.md), keeps the previous files
+under ``.chaingraph-backups/<time>/`` inside the dataset folder, and :func:`undo_merge` puts the newest backup
+back (refusing, unless forced, when a file was edited after the merge).
 """
 
 from __future__ import annotations
@@ -19,17 +20,16 @@ import hashlib
 import io
 import json
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..dataset import Dataset, normalize_name
-from ..errors import DatasetError, ExportError, ParseError
+from ..errors import ChaingraphError, DatasetError, ExportError, ParseError, Problem
+from ..journal import Transaction
 from ..model import Citation, Firm, Project, Quantity, RegionFact, Source, parse_date, parse_quantity
-from ..reader import load_dataset
-from ..writer import atomic_write_text, write_dataset
+from ..reader import CSV_COLUMNS, load_dataset
+from ..writer import _files
 from .extract import COUNTRY_WORDS, FACT_COLUMNS, Fact
 
 __all__ = ["Change", "MergePlan", "read_proposed", "plan_merge", "apply_merge", "undo_merge", "BACKUP_DIR"]
@@ -436,62 +436,132 @@ def plan_merge(ds: Dataset, facts: list[Fact], source_id: str | None = None,
 # ------------------------------------------------------------------------------------------------ writing
 
 
-def apply_merge(root: str | Path, plan: MergePlan) -> tuple[list[str], Path | None]:
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def apply_merge(root: str | Path, plan: MergePlan, wait: float | None = None) -> tuple[list[str], Path | None]:
     """Write the merged dataset into ``root``; returns the files replaced and the backup folder.
 
-    The merged dataset is first written to a temporary folder and loaded with the normal reader; only if it is
-    valid are the changed CSV files of ``root`` replaced (each atomically), after copying the current ones to
-    ``root/.chaingraph-backups/<time>/`` with a manifest for :func:`undo_merge`.
+    The changed CSV files are staged beside the current ones and the dataset they make is loaded with the normal
+    reader; only if it is valid are they swapped in, all or nothing across a crash (:mod:`chaingraph.journal`),
+    together with a copy of the current files in ``root/.chaingraph-backups/<time>/`` and a manifest for
+    :func:`undo_merge`. Everything happens under the dataset lock (waiting up to ``wait`` seconds); hold
+    :func:`~chaingraph.locking.dataset_lock` yourself around loading, :func:`plan_merge` and this call so that
+    no other writer's change can slip in between.
     """
     root = Path(root)
-    with tempfile.TemporaryDirectory(prefix="chaingraph-merge-") as tmp:
-        staged = write_dataset(plan.dataset, Path(tmp) / "merged")
-        try:
-            load_dataset(staged)
-        except DatasetError as exc:
-            raise DatasetError(exc.problems, root=f"{root} (after merging; nothing was written)") from exc
-        new_texts = {name: (staged / name).read_text(encoding="utf-8") for name in _MERGED_FILES
-                     if (staged / name).exists()}
-    changed = [name for name, text in new_texts.items()
-               if not (root / name).exists() or (root / name).read_text(encoding="utf-8-sig") != text]
-    if not changed:
-        return [], None
-    stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
-    backup = root / BACKUP_DIR / stamp
-    try:
-        backup.mkdir(parents=True)
-        created = []
+    texts = _files(plan.dataset)
+    new_texts = {name: texts[name] for name in _MERGED_FILES if name in texts}
+    with Transaction(root, wait=wait) as txn:
+        changed = [name for name, text in new_texts.items()
+                   if not (root / name).exists() or (root / name).read_text(encoding="utf-8-sig") != text]
         for name in changed:
-            if (root / name).exists():
-                shutil.copy2(root / name, backup / name)
-            else:
-                created.append(name)
-        manifest = {"files": changed, "created": created, "time": stamp}
-        (backup / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-    except OSError as exc:
-        raise ExportError(f"cannot back up {root}: {exc.strerror or exc}") from exc
-    for name in changed:
-        atomic_write_text(root / name, new_texts[name])
-    return changed, backup
+            txn.write_text(name, new_texts[name])
+        try:
+            load_dataset(txn.preview())
+        except DatasetError as exc:
+            raise DatasetError(exc.problems, root=f"{root} (after merging; nothing was written)") from None
+        if not changed:
+            return [], None
+        stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
+        saved: dict[str, bytes] = {}
+        created = []
+        try:
+            for name in changed:
+                if (root / name).exists():
+                    saved[name] = (root / name).read_bytes()
+                else:
+                    created.append(name)
+        except OSError as exc:
+            raise ExportError(f"cannot back up {root}: {exc.strerror or exc}") from None
+        manifest = {"files": changed, "created": created, "time": stamp,
+                    "written": {name: _sha(new_texts[name].encode("utf-8")) for name in changed}}
+        saved["manifest.json"] = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
+        txn.add_folder(f"{BACKUP_DIR}/{stamp}", saved)
+        txn.commit()
+    return changed, root / BACKUP_DIR / stamp
 
 
-def undo_merge(root: str | Path) -> tuple[list[str], Path]:
-    """Put back the files saved by the newest merge of ``root``; returns the files restored and the backup used."""
+def _manifest(backup: Path) -> dict[str, Any]:
+    """The manifest of a merge backup, checked: a damaged one is one clear error, never a traceback."""
+    where = f"{BACKUP_DIR}/{backup.name}/manifest.json"
+
+    def bad(message: str) -> DatasetError:
+        return DatasetError([Problem(where, None, None, message + "; nothing was changed (remove that backup folder "
+                                     "to undo the merge before it)")], root=str(backup.parent.parent))
+
+    try:
+        data = json.loads((backup / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise bad(f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    except ValueError as exc:
+        raise bad(f"not valid JSON ({str(exc)[:60]})") from None
+    if not isinstance(data, dict):
+        raise bad("not a JSON object")
+    files, created = data.get("files"), data.get("created", [])
+    written = data.get("written", {})
+    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+        raise bad("'files' is not a list of file names")
+    if not isinstance(created, list) or not all(isinstance(f, str) for f in created):
+        raise bad("'created' is not a list of file names")
+    if not isinstance(written, dict):
+        raise bad("'written' is not a mapping")
+    for name in [*files, *created]:
+        if name not in CSV_COLUMNS:  # never let a manifest name a file outside the dataset's own tables
+            raise bad(f"names {name[:40]!r}, which is not a dataset table")
+    for name in files:
+        if name not in created and not (backup / name).is_file():
+            raise bad(f"the saved copy of {name} is missing")
+    return {"files": files, "created": created, "written": written}
+
+
+def undo_merge(root: str | Path, force: bool = False, wait: float | None = None) -> tuple[list[str], Path]:
+    """Put back the files saved by the newest merge of ``root``; returns the files restored and the backup used.
+
+    If a file the merge wrote has changed since (a hand edit, an ``import``), nothing is done and the error
+    names the files that would be overwritten, unless ``force``. The dataset the undo leaves must load (a later
+    change may refer to a firm the merge added); otherwise nothing is done. All or nothing, under the lock.
+    """
     root = Path(root)
     folder = root / BACKUP_DIR
-    backups = sorted(p for p in folder.iterdir() if (p / "manifest.json").exists()) if folder.is_dir() else []
-    if not backups:
-        raise ExportError(f"{root}: no merge to undo (no {BACKUP_DIR}/ folder with a manifest)")
-    backup = backups[-1]
-    manifest = json.loads((backup / "manifest.json").read_text(encoding="utf-8"))
-    for name in manifest["files"]:
-        if name in manifest["created"]:
-            (root / name).unlink(missing_ok=True)
-        else:
-            atomic_write_text(root / name, (backup / name).read_text(encoding="utf-8"))
-    shutil.rmtree(backup)
-    if not any(folder.iterdir()):
-        folder.rmdir()
+    with Transaction(root, wait=wait) as txn:
+        backups = sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+        if not backups:
+            raise ExportError(f"{root}: no merge to undo (no {BACKUP_DIR}/ folder with a manifest)")
+        backup = backups[-1]
+        manifest = _manifest(backup)
+        edited = []
+        for name in manifest["files"]:
+            expected = manifest["written"].get(name)
+            try:
+                current = _sha((root / name).read_bytes())
+            except OSError:
+                current = None
+            if expected is not None and current != expected:
+                edited.append(name)
+        if edited and not force:
+            raise ChaingraphError(
+                f"{root}: {', '.join(edited)} changed after the merge of {backup.name} (by hand or by another "
+                f"command); undoing would overwrite {'that change' if len(edited) == 1 else 'those changes'}. "
+                "Nothing was changed; add --force to undo anyway")
+        for name in manifest["files"]:
+            if name in manifest["created"]:
+                txn.delete(name)
+            else:
+                txn.write_bytes(name, (backup / name).read_bytes())
+        try:
+            load_dataset(txn.preview())  # later changes may lean on what the merge added (a link to a new firm)
+        except DatasetError as exc:
+            raise DatasetError(exc.problems, root=f"{root} (after undoing the merge of {backup.name}; nothing was "
+                                                  "changed)") from None
+        txn.remove_folder(f"{BACKUP_DIR}/{backup.name}")
+        txn.commit()
+    try:
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    except OSError:
+        pass  # an empty backup folder is harmless
     return list(manifest["files"]), backup
 
 
