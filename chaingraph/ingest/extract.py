@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from collections.abc import Iterable
@@ -295,7 +296,15 @@ class _Extractor:
         self.dataset = dataset
         self.source_id = source_id
         self.facts: list[Fact] = []
+        self._occurrences: dict[str, list[int]] = {}
+        self._firm_index: dict[str, int] = {}
+        self._firm_spots: list[tuple[int, int]] | None = None
+        self._residuals: dict[tuple[str, tuple[int, ...], int], str] = {}
+        self._project_index: dict[str, list[int]] = {}
+        self._projects_of_firm: dict[int, list[int]] = {}
+        self._mention_index: list[tuple[int, int]] | None = None
         self.sentences = self._sentences()
+        self._sentence_starts = [s.start for s in self.sentences]
         self.firms: list[_FirmEntity] = []
         self.projects: list[_ProjectEntity] = []
 
@@ -315,10 +324,10 @@ class _Extractor:
         return result
 
     def sentence_at(self, pos: int) -> int:
-        for i, s in enumerate(self.sentences):
-            if s.start <= pos < s.end:
-                return i
-        return len(self.sentences) - 1
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if 0 <= i < len(self.sentences) and pos < self.sentences[i].end:
+            return i
+        return len(self.sentences) - 1 if i >= 0 else 0
 
     def clause(self, pos: int) -> tuple[int, int]:
         s = self.sentences[self.sentence_at(pos)]
@@ -335,7 +344,17 @@ class _Extractor:
         self.facts.append(Fact(record, key, fld, value, round(confidence, 2), text, o_start, o_end, evidence, note))
 
     def occurrences(self, name: str) -> list[int]:
-        return [m.start() for m in re.finditer(re.escape(name), self.t)] if name else []
+        """Start offsets of ``name`` in the text (cached: names are looked up many times)."""
+        if not name:
+            return []
+        found = self._occurrences.get(name)
+        if found is None:
+            found = self._occurrences[name] = [m.start() for m in re.finditer(re.escape(name), self.t)]
+        return found
+
+    def occurrences_in(self, name: str, start: int, end: int) -> list[int]:
+        spots = self.occurrences(name)
+        return spots[bisect.bisect_left(spots, start):bisect.bisect_left(spots, end)]
 
     # --------------------------------------------------------------------------------------- firms
     def find_firms(self) -> None:
@@ -427,11 +446,14 @@ class _Extractor:
         return any(name in (r.name, *r.aliases) for r in self.dataset.regions.values())
 
     def firm_of(self, name: str) -> int | None:
-        key = normalize_name(name)
+        return self._firm_index.get(_norm(name))
+
+    def _reindex_firms(self) -> None:
+        self._firm_index = {}
         for i, firm in enumerate(self.firms):
-            if any(normalize_name(n) == key for n in firm.names):
-                return i
-        return None
+            for n in firm.names:
+                self._firm_index.setdefault(_norm(n), i)
+        self._firm_spots = None
 
     def _add_firm_name(self, name: str, pos: int, how: str) -> None:
         country = ""
@@ -453,6 +475,8 @@ class _Extractor:
         for n in names:
             if n not in firm.names:
                 firm.names.append(n)
+                self._firm_index.setdefault(_norm(n), index)
+        self._firm_spots = None
         if how == "legal" and not firm.legal_name:
             firm.legal_name = name
         if country and not firm.country:
@@ -472,6 +496,7 @@ class _Extractor:
                             other.country_text = firm.country_text
                     firm.names.remove(name)
         self.firms = [f for f in self.firms if f.names]
+        self._reindex_firms()
 
     def _segment_by_names(self, name: str, exclude: int) -> list[int] | None:
         for word in COUNTRY_WORDS:
@@ -479,17 +504,18 @@ class _Extractor:
                 name = name[len(word):]
                 break
         result: list[int] = []
+        by_first: dict[str, list[tuple[int, int, str]]] = {}
+        for i, firm in enumerate(self.firms):
+            if i != exclude:
+                for n in firm.names:
+                    if n:
+                        by_first.setdefault(n[0], []).append((i, -len(n), n))
         pos = 0
         while pos < len(name):
             found = None
-            for i, firm in enumerate(self.firms):
-                if i == exclude:
-                    continue
-                for n in sorted(firm.names, key=len, reverse=True):
-                    if name.startswith(n, pos):
-                        found = (i, len(n))
-                        break
-                if found:
+            for i, minus_len, n in sorted(by_first.get(name[pos], [])):
+                if name.startswith(n, pos):
+                    found = (i, -minus_len)
                     break
             if not found:
                 return None
@@ -520,6 +546,8 @@ class _Extractor:
         for name in found:
             if name not in firm.names and self.firm_of(name) is None:
                 firm.names.append(name)
+                self._firm_index.setdefault(_norm(name), self.firms.index(firm))
+                self._firm_spots = None
 
     def emit_firms(self) -> None:
         for firm in self.firms:
@@ -551,12 +579,16 @@ class _Extractor:
 
     # --------------------------------------------------------------------------------------- projects
     def firms_in(self, start: int, end: int) -> list[int]:
-        found: list[tuple[int, int]] = []
-        for i, firm in enumerate(self.firms):
-            spots = [p for n in firm.names for p in self.occurrences(n) if start <= p < end]
-            if spots:
-                found.append((min(spots), i))
-        return [i for _, i in sorted(found)]
+        """Firms named in ``text[start:end]``, in the order of their first mention there."""
+        if self._firm_spots is None:
+            self._firm_spots = sorted((p, i) for i, firm in enumerate(self.firms) for n in firm.names
+                                      for p in self.occurrences(n))
+        spots = self._firm_spots
+        found: list[int] = []
+        for _p, i in spots[bisect.bisect_left(spots, (start, -1)):bisect.bisect_left(spots, (end, -1))]:
+            if i not in found:
+                found.append(i)
+        return found
 
     def find_projects(self) -> None:
         mentions: list[tuple[str, int, int]] = []
@@ -578,7 +610,7 @@ class _Extractor:
                 joined.append((name, start, end))
         mentions = joined
         # drop mentions inside a longer one
-        mentions = [x for x in mentions if not any(y != x and y[1] <= x[1] and x[2] <= y[2] for y in mentions)]
+        mentions = _outermost(mentions)
         self.specific_names: set[str] = set()
         for name, start, end in mentions:
             firms = self.firms_in(start, end)
@@ -623,6 +655,13 @@ class _Extractor:
                    for seg in self.dataset.segments.values() for w in (seg.name, *seg.keywords, *seg.aliases))
 
     def _residual(self, name: str, firms: list[int]) -> str:
+        cache_key = (name, tuple(firms), len(self.firms))
+        cached = self._residuals.get(cache_key)
+        if cached is None:
+            cached = self._residuals[cache_key] = self._residual_uncached(name, firms)
+        return cached
+
+    def _residual_uncached(self, name: str, firms: list[int]) -> str:
         rest = name
         for i in firms:
             for n in sorted(self.firms[i].names, key=len, reverse=True):
@@ -633,10 +672,13 @@ class _Extractor:
 
     def _add_project(self, names: list[str], firms: list[int], span: tuple[int, int], weak: bool = False,
                      implicit: bool = False) -> int:
-        keys = {normalize_name(n) for n in names}
+        keys = {_norm(n) for n in names}
         firm_only = all(not self._residual(n, firms) for n in names)
-        for i, proj in enumerate(self.projects):
-            same_name = keys & {normalize_name(n) for n in proj.names}
+        candidates = sorted({i for k in keys for i in self._project_index.get(k, ())}
+                            | {i for f in firms for i in self._projects_of_firm.get(f, ())})
+        for i in candidates:
+            proj = self.projects[i]
+            same_name = keys & {_norm(n) for n in proj.names}
             proj_firm_only = all(not self._residual(n, proj.firms) for n in proj.names)
             same_firms = bool(firms) and bool(proj.firms) and (
                 (set(firms) == set(proj.firms) and (firm_only or proj_firm_only))
@@ -646,9 +688,12 @@ class _Extractor:
                 for n in names:
                     if n not in proj.names:
                         proj.names.append(n)
+                        self._project_index.setdefault(_norm(n), []).append(i)
                 for f in firms:
                     if f not in proj.firms:
                         proj.firms.append(f)
+                        self._projects_of_firm.setdefault(f, []).append(i)
+                self._mention_index = None
                 if weak:
                     proj.weak_mentions.append(span)
                 else:
@@ -657,18 +702,31 @@ class _Extractor:
                 return i
         self.projects.append(_ProjectEntity(names=list(names), firms=list(firms), mentions=[] if weak else [span],
                                             weak_mentions=[span] if weak else [], weak=weak, implicit=implicit))
-        return len(self.projects) - 1
+        index = len(self.projects) - 1
+        for n in names:
+            self._project_index.setdefault(_norm(n), []).append(index)
+        for f in firms:
+            self._projects_of_firm.setdefault(f, []).append(index)
+        self._mention_index = None
+        return index
+
+    def strong_mentions(self, start: int, end: int) -> list[tuple[int, int]]:
+        """``(position, project)`` of the non-weak project mentions starting in ``[start, end)``, in order."""
+        if self._mention_index is None:
+            self._mention_index = sorted((a, i) for i, p in enumerate(self.projects) if not p.weak
+                                         for a, _ in p.mentions)
+        index = self._mention_index
+        return index[bisect.bisect_left(index, (start, -1)):bisect.bisect_left(index, (end, -1))]
 
     def project_for_firm(self, firm: int) -> int | None:
-        owned = [i for i, p in enumerate(self.projects) if firm in p.firms]
+        owned = [i for i in self._projects_of_firm.get(firm, []) if firm in self.projects[i].firms]
         return owned[0] if len(owned) == 1 else None
 
     def project_at(self, pos: int, include_following: bool = True) -> int | None:
         """The project a figure or date at ``pos`` is about: in its sentence, else the paragraph's focus."""
         sent_index = self.sentence_at(pos)
         sent = self.sentences[sent_index]
-        strong = [(start, i) for i, p in enumerate(self.projects) if not p.weak for start, end in p.mentions
-                  if sent.start <= start < sent.end]
+        strong = self.strong_mentions(sent.start, sent.end)
         before = [x for x in strong if x[0] <= pos]
         if before:
             return max(before)[1]
@@ -680,15 +738,14 @@ class _Extractor:
             owned = self.project_for_firm(f)
             if owned is not None:
                 return owned
-        if any(not any(f in p.firms for p in self.projects) for f in self.firms_in(sent.start, pos)):
+        if any(not self._projects_of_firm.get(f) for f in self.firms_in(sent.start, pos)):
             return None  # a new subject: a firm with no project yet ("本地电机有限公司今年实现增资800万美元")
         # focus: the last project or firm-with-one-project mentioned earlier in the same paragraph
         for prev in range(sent_index - 1, max(-1, sent_index - 6), -1):
             s = self.sentences[prev]
             if s.paragraph != sent.paragraph:
                 break
-            strong = [(start, i) for i, p in enumerate(self.projects) if not p.weak for start, _ in p.mentions
-                      if s.start <= start < s.end]
+            strong = self.strong_mentions(s.start, s.end)
             if strong:
                 return max(strong)[1]
             for f in reversed(self.firms_in(s.start, s.end)):
@@ -749,7 +806,7 @@ class _Extractor:
         return found
 
     def _project_between(self, a: int, b: int) -> bool:
-        return any(a <= start < b for p in self.projects if not p.weak for start, _ in p.mentions)
+        return bool(self.strong_mentions(a, b))
 
     def _field_value(self, target: str, label: str, qty: Quantity) -> tuple[str | None, str, str]:
         if target.startswith("note:"):
@@ -856,16 +913,21 @@ class _Extractor:
                 continue
             places.append((name, self._region_id(name), m.start() + len(cut), m.end()))
         firm_spans = [(p, p + len(n)) for firm in self.firms for n in firm.names for p in self.occurrences(n)]
-        places = [x for x in places if not any(a <= x[2] < b for a, b in firm_spans)]
+        in_firm = bytearray(len(self.t) + 1)
+        for a, b in firm_spans:
+            in_firm[a:b] = b"\x01" * (b - a)
+        places = [x for x in places if not in_firm[x[2]]]
         if self.dataset is not None:
-            taken = [(a, b) for _, _, a, b in places] + firm_spans
+            taken = bytearray(in_firm)
+            for _, _, a, b in places:
+                taken[a:b] = b"\x01" * (b - a)
             words = sorted({w for r in self.dataset.regions.values() for w in (r.name, *r.aliases) if len(w) >= 2},
                            key=len, reverse=True)
             for word in words:
                 for p in self.occurrences(word):
-                    if not any(a <= p < b for a, b in taken):
+                    if not taken[p]:
                         places.append((word, self._region_id(word), p, p + len(word)))
-                        taken.append((p, p + len(word)))
+                        taken[p:p + len(word)] = b"\x01" * len(word)
         return sorted(places, key=lambda x: x[2])
 
     def _region_id(self, name: str) -> str:
@@ -921,6 +983,18 @@ class _Extractor:
         return self.facts
 
     def emit_projects(self, places: list[tuple[str, str, int, int]]) -> None:
+        dates_of: dict[int, list[tuple[int, str, str, int, int, float]]] = {}
+        for row in self.project_dates:
+            dates_of.setdefault(row[0], []).append(row)
+        values_of: dict[int, list[tuple[int, str, str, int, int, float, str]]] = {}
+        for vrow in self.project_values:
+            values_of.setdefault(vrow[0], []).append(vrow)
+        status_of: dict[int, list[tuple[int, str, int, int, bool]]] = {}
+        for srow in self.project_status:
+            status_of.setdefault(srow[0], []).append(srow)
+        self._places_by_sentence: dict[int, list[tuple[str, str, int, int]]] = {}
+        for place in places:
+            self._places_by_sentence.setdefault(self.sentence_at(place[2]), []).append(place)
         for index, proj in enumerate(self.projects):
             key = proj.display(self.specific_names)
             a, b = (proj.mentions or proj.weak_mentions)[0]
@@ -942,16 +1016,17 @@ class _Extractor:
                     spot = [p for n in firm.names for p in self.occurrences(n) if sent.start <= p < a]
                     self.add("project", key, "firms", firm.name, spot[0], spot[0] + len(firm.name), 0.6)
                     proj.firms.append(f)
+                    self._projects_of_firm.setdefault(f, []).append(index)
             seen: set[tuple[str, str]] = set()
-            for owner, fld, value, s, e, conf in self.project_dates:
+            for owner, fld, value, s, e, conf in dates_of.get(index, []):
                 if owner == index and (fld, value) not in seen:
                     seen.add((fld, value))
                     self.add("project", key, fld, value, s, e, conf, evidence=self._date_evidence(s, e))
-            for owner, fld, value, s, e, conf, note in self.project_values:
+            for owner, fld, value, s, e, conf, note in values_of.get(index, []):
                 if owner == index and (fld, value) not in seen:
                     seen.add((fld, value))
                     self.add("project", key, fld, value, s, e, conf, note=note)
-            statuses = [(st, s, e, fut) for owner, st, s, e, fut in self.project_status if owner == index]
+            statuses = [(st, s, e, fut) for owner, st, s, e, fut in status_of.get(index, []) if owner == index]
             if any(st == "kind:expansion" for st, *_ in statuses):
                 s, e = next((s, e) for st, s, e, _ in statuses if st == "kind:expansion")
                 self.add("project", key, "kind", "expansion", s, e, 0.7)
@@ -979,12 +1054,12 @@ class _Extractor:
                         ) -> tuple[str, str, int, int] | None:
         if proj.weak:
             return None
-        sentences = {self.sentence_at(a) for a, _ in proj.mentions}
-        candidates = [p for p in places if self.sentence_at(p[2]) in sentences]
+        sentences = sorted({self.sentence_at(a) for a, _ in proj.mentions})
+        candidates = [p for i in sentences for p in self._places_by_sentence.get(i, [])]
         if not candidates:  # "独山港经济开发区…保障辖区内像湛新科技材料（嘉兴）有限公司这样的重大产业项目"
-            own = {self.sentence_at(p) for f in proj.firms if self.project_for_firm(f) is not None
-                   for n in self.firms[f].names for p in self.occurrences(n)}
-            candidates = [p for p in places if self.sentence_at(p[2]) in own]
+            own = sorted({self.sentence_at(p) for f in proj.firms if self.project_for_firm(f) is not None
+                          for n in self.firms[f].names for p in self.occurrences(n)})
+            candidates = [p for i in own for p in self._places_by_sentence.get(i, [])]
         parks = [p for p in candidates if p[1] and self.dataset and self.dataset.regions[p[1]].kind == "park"]
         parks += [p for p in candidates if not p[1]]
         if parks:
@@ -1040,6 +1115,32 @@ class _Extractor:
         self.facts.append(Fact("source", self.source_id, "title", title, 1.0, title, 0, 0, ""))
         self.facts.append(Fact("source", self.source_id, "date", self.doc_date.isoformat(), 1.0))
         self.facts.append(Fact("source", self.source_id, "kind", "article", 1.0))
+
+
+def _outermost(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The spans not inside another one (``(name, start, end)``, sorted by start), in linear time after sorting."""
+    ordered = sorted(spans, key=lambda x: (x[1], -x[2]))
+    kept: list[tuple[str, int, int]] = []
+    reach = -1
+    for span in ordered:
+        if span[2] <= reach and not (kept and kept[-1][1:] == span[1:]):
+            continue
+        kept.append(span)
+        reach = max(reach, span[2])
+    return sorted(kept, key=lambda x: x[1])
+
+
+_NORMS: dict[str, str] = {}
+
+
+def _norm(name: str) -> str:
+    """``normalize_name``, memoised: the same few names are compared many times."""
+    key = _NORMS.get(name)
+    if key is None:
+        if len(_NORMS) > 100_000:
+            _NORMS.clear()
+        key = _NORMS[name] = normalize_name(name)
+    return key
 
 
 def _non_overlapping(words: Iterable[str]) -> list[str]:
