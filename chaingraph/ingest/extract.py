@@ -64,7 +64,7 @@ _LABELS = {
 }
 _LABEL_ALT = "|".join(sorted(_LABELS, key=len, reverse=True))
 _FIGURE_RE = re.compile(
-    rf"(?P<label>{_LABEL_ALT})(?:额)?(?P<filler>(?:预计|计划|将|可|能|为|约为|实现|了|后|累计|共计|均)*)"
+    rf"(?P<label>{_LABEL_ALT})(?:额)?(?P<filler>(?:预计|计划|将|可|能|为|约为|实现|了|后|累计|共计|合计|总计|分别为|分别|均)*)"
     rf"(?P<qty>{_QTY})"
 )
 _HUNDRED_YI_RE = re.compile(r"(?P<qty>[百千]亿)(?:元|级)?(?:项目|大项目)")
@@ -89,7 +89,8 @@ _PLACE_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,20}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|产业合作园|产业园区|产业园|"
     r"工业园区|工业园|园区|街道|镇)"
 )
-_AGGREGATE_RE = re.compile(r"\d+个[^，。；]{0,12}项目|项目\d+个")
+_CN_COUNT = r"(?:\d+|[一二三四五六七八九十两百几多数]{2,}|[两三四五六七八九十百几多数])"
+_AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_CN_COUNT}个|{_CN_COUNT}大项目")
 _COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,12}项目)|(?P<what2>[^，。；、\d]{2,10}项目)(?P<n2>\d+)个")
 _FORTUNE_RE = re.compile(r"世界500强|财富500强|全球500强|世界五百强")
 _GENERIC_PROJECT = re.compile(
@@ -97,6 +98,31 @@ _GENERIC_PROJECT = re.compile(
     r"(?:重大|重点|龙头|外资|高质量|制造业|招大引强|百亿|亿元|超亿美元|亿美元|优质|产业|签约|在建|投资|集中|主导|关键|标志性|"
     r"增资|新|大|整车|机床整机|新能源汽车驱动电机|外资|产业化|示范)*项目$"
 )
+_PROJECT_STOPS = re.compile(
+    r"签约落户|签约|落户|引进|投资建设|投资兴建|建设|新建|扩建|兴建|投建|实施|推进|启动|开工|竣工|投产|打造|包括|分别是|"
+    r"分别为|分别|其中|位于|举行|参加|以及|为|是|的|在|与|和|及|对|将|等|了|把|向|从|于|即|由|系|暨|：|、|即为|就是|有个|"
+    r"促进|加快|推动|协调|解决|保证|抓好|做好|抓|强化|吸引|坚决|招引|服务|保障|围绕|聚焦|谋划|加强|深化|优化|支持|鼓励|落实|"
+    r"确保|争取|帮助|跟踪|洽谈|对接|储备|包装|调度|督促|盯紧|紧盯|随着|以|集聚|带动|助力|依托|借助|通过|成为|作为|属于|"
+    r"涉及|涵盖|包含|设立|成立|入驻|落地|签订|签署|共建|合资建设|合作建设|看好|迎来|见证|出席|听取|考察|调研|观摩|视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望"
+)
+_MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|元)(?:以上|左右)?")
+_PLACE_IN_NAME = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|工业园|产业园区|街道")
+_GENERIC_WORDS = sorted(
+    """重大 重点 优质 大 好 新 龙头 标志性 引领性 旗舰 产业 工业 制造业 制造类 先进制造业 制造 服务业 现代服务业 社会事业
+    社会民生 民生 基础设施 城建 城市更新 农业 现代农业 文旅 文化旅游 旅游 商贸 物流 现代物流 医养健康 健康 高端装备 装备制造 新能源
+    新材料 电子信息 生物医药 高新技术 高科技 科技 数字经济 外资 内资 外商投资 招商 招商引资 签约 开工 竣工 投产 续建 新建 在建
+    亿元 亿元以上 亿美元 十亿元 百亿元 超亿元 亿元级 百亿级 十亿级 级 以上 集中 此次 本次 这次 该 此 这些 这个 上述 各类 各 一批
+    一个 其他 其余 另外 首批 省 市 县 区 省级 市级 县级 总 全部 全市 全县 全区 所有 多个 个 类 和 及 与 等 智能制造
+    战略性新兴产业 新兴产业 主导产业 招大引强 高质量 关键 示范 产业化 增资 扩建 技改 改造 储备 落地 入库 前期 谋划 备案
+    合作 重要 招大 投资 社会投资 政府投资 实体 实业 绿色 低碳 现代 先进 政府 建设 工程 链主 补链 强链 延链 头部 精品 特色 优势 传统
+    专精特新 配套 民营 国资 国有 央企 省外 市外 域外 境外 内外资 亿元级以上 单体 大型 中小 小 好的 全省 本地 外地 新开工
+    拟 拟建 已 已建 成功 顺利 正式 共 计 合计 总计 项目""".split(),
+    key=len, reverse=True,
+)
+_GENERIC_WORD_RE = re.compile("|".join(_GENERIC_WORDS))
+_COUNTED_RE = re.compile(r"\d+个|[一二三四五六七八九十两几多数]+个|第[一二三四五六七八九十\d]+批|[一二三四五六七八九十\d]+大")
+_CONCRETE_HEAD = re.compile(r"年产|生产线|生产基地|基地|工厂|厂|产业园|园区|中心|研究院|总部|一期|二期|三期|四期|技改|扩建|"
+                            r"综合体|电站|港|码头|医院|学校|酒店|广场|小镇")
 _GENERIC_FIRM = re.compile(r"^(?:企业|公司|外资企业|集团|我市|全市|政府|项目|产业|两家|多家|世界500强)")
 _STATUS_WORDS = [
     # (regex, status, date field)
@@ -116,6 +142,15 @@ _DATE_RE = re.compile(
     r"|(?P<md>(?P<mm>\d{1,2})月(?:份)?(?:(?P<dd>\d{1,2})日|(?P<mdek>上旬|中旬|下旬|初|底|末))?)"
     r"|(?P<q>[一二三四])季度|(?P<yend>年底|年末)|上周(?P<wd>[一二三四五六日天])"
 )
+_DATELINE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
+_RELATIVE_DAY_RE = re.compile(r"昨日|昨天|前天|今天|今日|当天|当日|同日|同一天|次日|翌日|同月|当月|本月|上月|上个月")
+_EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|竣工|投产|奠基|揭牌|开业)(?:仪式|活动|大会|会议|暨|现场会)"
+                       r"|集中(?:签约|开工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)")
+_EVENT_KIND = (("开工", "start_date", "under_construction"), ("奠基", "start_date", "under_construction"),
+               ("竣工", "date", ""), ("投产", "date", "operating"), ("开业", "date", "operating"),
+               ("签约", "date", "signed"), ("揭牌", "date", ""))
+EVENT_REACH = 2000
+"""Projects first named more than this many characters after an event are not given its date."""
 _DEKAD = {"上旬": "E", "初": "E", "中旬": "M", "下旬": "L", "底": "L", "末": "L"}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -239,6 +274,25 @@ class _Sentence:
     start: int
     end: int
     paragraph: int
+
+
+@dataclass
+class _DateToken:
+    """A date expression and its resolved value (same interface as a match: ``group``, ``start``, ``end``)."""
+
+    begin: int
+    finish: int
+    written: str
+    value: str
+
+    def group(self) -> str:
+        return self.written
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
 
 
 @dataclass
@@ -594,8 +648,7 @@ class _Extractor:
         mentions: list[tuple[str, int, int]] = []
         for m in _PROJECT_RE.finditer(self.t):
             raw = m.group()
-            name, cut = _strip_left(raw)
-            name = name.lstrip("—.")
+            name = _project_name(raw)
             start = m.end() - len(name)
             if len(name) < 4:
                 continue
@@ -615,9 +668,9 @@ class _Extractor:
         for name, start, end in mentions:
             firms = self.firms_in(start, end)
             sent = self.sentences[self.sentence_at(start)]
-            if self._generic(name, firms) and not (
+            if self._counted(start, end) or (self._generic(name, firms) and not (
                     self.firms_in(sent.start, start) and self._has_segment_word(name, whole=True)
-                    and not _GENERIC_PROJECT.match(re.sub(_QTY, "", name))):
+                    and not _GENERIC_PROJECT.match(re.sub(_QTY, "", name)))):
                 # a product-only name ("精密轴承项目") is a project when its firms come first in the sentence
                 continue
             self.specific_names.add(name)
@@ -636,16 +689,30 @@ class _Extractor:
     def _parts(self, name: str) -> list[str]:
         return [p for p in re.split(r"—+", name) if p.endswith("项目") and p != name]
 
+    def _counted(self, start: int, end: int) -> bool:
+        """A kind of project that is counted ("医养健康项目2个", "6个工业项目"), not one project."""
+        after = self.t[end:end + 6]
+        before = self.t[max(0, start - 4):start]
+        return bool(re.match(r"(?:占到|有|共|达|约|合计|共计|为)?(?:\d+|[一二三四五六七八九十两几多数]+)个", after)
+                    or re.search(r"(?:\d|[一二三四五六七八九十两几多数])个$", before)
+                    or re.match(r"[一二三四五六七八九十\d]+大", after))
+
     def _generic(self, name: str, firms: list[int]) -> bool:
-        """A project name that names no firm, country or product ("重点项目", "21个高质量制造业项目")."""
+        """A project name that names no firm, place, brand or product ("重点项目", "21个高质量制造业项目").
+
+        What is left after taking out quantities, counts and a vocabulary of category words (重大, 产业, 工业, 社会事业,
+        新能源, 签约, 亿元级 ...) must be at least two characters.
+        """
+        if firms or re.match(_COUNTRY_ALT, name):
+            return False
         stripped = re.sub(_QTY, "", name)
         if _GENERIC_PROJECT.match(stripped) or len(stripped) < 4:
             return True
-        if firms or re.match(_COUNTRY_ALT, name):
-            return False
-        if re.search(r"年产|生产线|生产基地", stripped):
-            return False
-        return not self._has_segment_word(stripped)
+        rest = _COUNTED_RE.sub("", stripped.removesuffix("项目"))
+        words = _GENERIC_WORD_RE.sub("", rest)
+        rest = re.sub(r"[\d.%、（）()]+", "", words)
+        # two characters are a name only next to a kind of work ("台玻技改项目"), not alone ("整车项目")
+        return len(rest) < 2 or (len(rest) == 2 and words == rest and not _CONCRETE_HEAD.search(name))
 
     def _has_segment_word(self, text: str, whole: bool = False) -> bool:
         """Whether ``text`` names a product of a chain template (more than only the product, unless ``whole``)."""
@@ -727,6 +794,12 @@ class _Extractor:
         sent_index = self.sentence_at(pos)
         sent = self.sentences[sent_index]
         strong = self.strong_mentions(sent.start, sent.end)
+        tail = re.match(rf"(?:{_QTY})?的", self.t[pos:pos + 30])
+        if tail:  # "计划投资1.2亿元的台玻技改项目": the project named right after
+            _c_start, c_end = self.clause(pos)
+            following = [x for x in strong if pos < x[0] <= min(c_end, pos + tail.end() + 30)]
+            if following:
+                return following[0][1]
         before = [x for x in strong if x[0] <= pos]
         if before:
             return max(before)[1]
@@ -774,6 +847,10 @@ class _Extractor:
                 metric = f"{self._count_metric(aggregate.start(), aggregate.group())}{label}"
                 self.region_values.append((metric, str(qty), m.start(), m.end(), ""))
                 continue
+            if self._group_figure(m, sent.start):
+                if qty.is_money:
+                    self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), ""))
+                continue
             value, fld, note = self._field_value(target, label, qty)
             if value is None:
                 continue
@@ -793,6 +870,20 @@ class _Extractor:
             for proj_index in self._weak_projects_before(m.start()):
                 self.project_values.append((proj_index, "investment", str(qty), m.start(), m.end(), 0.5,
                                             "百亿项目: at least 10 billion yuan"))
+
+    def _group_figure(self, m: re.Match[str], sent_start: int) -> bool:
+        """A figure about several projects at once: after a list of them ("A项目、B项目，总投资4.74亿元"), before a
+        count ("总投资122亿元的27个项目"), a running total (累计, 合计), or split between them (分别)."""
+        if re.match(rf"的?{_CN_COUNT}个", self.t[m.end():m.end() + 8]):
+            return True
+        if re.search(r"累计|合计|共计|总计|分别", m["filler"] or "") or "分别" in self.t[max(0, m.start() - 3):m.start()]:
+            return True
+        mentions = self.strong_mentions(sent_start, m.start())
+        if len(mentions) >= 2:
+            last = mentions[-1][0]
+            if self.t[last - 1:last] == "、" and not _FIGURE_RE.search(self.t, last, m.start()):
+                return True
+        return False
 
     def _weak_projects_before(self, pos: int) -> list[int]:
         found = []
@@ -826,19 +917,63 @@ class _Extractor:
         return str(qty), target, ""
 
     # --------------------------------------------------------------------------------------- dates, status
+    def date_tokens(self) -> list[_DateToken]:
+        """Every date expression with its resolved value, in text order, datelines left out.
+
+        同日/当天/次日/同月 resolve against the last explicit date before them; 昨日/今天/本月 against the dateline
+        ("5月27日讯", the day the report was written) when there is one, else ``doc_date``.
+        """
+        reference = self.doc_date
+        datelines: list[tuple[int, int]] = []
+        for m in _DATELINE_RE.finditer(self.t, 0, min(len(self.t), 400)):
+            day = _month(int(m["y"] or self.doc_date.year), m["m"], m["d"], None)
+            if day and len(day) == 10:
+                reference = _dt.date.fromisoformat(day)
+                datelines.append((m.start(), m.end()))
+                break
+        found: list[tuple[int, int, str, str | None]] = []
+        for m in _DATE_RE.finditer(self.t):
+            if m.group() and not any(a <= m.start() < b for a, b in datelines):
+                found.append((m.start(), m.end(), m.group(), None))
+        for m in _RELATIVE_DAY_RE.finditer(self.t):
+            found.append((m.start(), m.end(), m.group(), "relative"))
+        tokens: list[_DateToken] = []
+        last_day: str | None = None
+        last_month: str | None = None
+        for start, end, text, how in sorted(found):
+            value: str | None
+            if how is None:
+                value = resolve_date(text, self.doc_date)
+            elif text in ("昨日", "昨天", "前天", "今天", "今日"):
+                back = {"昨日": 1, "昨天": 1, "前天": 2}.get(text, 0)
+                value = (reference - _dt.timedelta(days=back)).isoformat()
+            elif text in ("当天", "当日", "同日", "同一天", "次日", "翌日"):
+                value = last_day
+                if value and text in ("次日", "翌日"):
+                    value = (_dt.date.fromisoformat(value) + _dt.timedelta(days=1)).isoformat()
+            elif text in ("同月", "当月"):
+                value = last_month
+            elif text == "本月":
+                value = f"{reference.year}-{reference.month:02d}"
+            else:
+                first = reference.replace(day=1) - _dt.timedelta(days=1)
+                value = f"{first.year}-{first.month:02d}"
+            if value is None:
+                continue
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                last_day, last_month = value, value[:7]
+            elif re.fullmatch(r"\d{4}-\d{2}", value):
+                last_month = value
+            tokens.append(_DateToken(start, end, text, value))
+        return tokens
+
     def find_dates_and_status(self) -> None:
         self.project_dates: list[tuple[int, str, str, int, int, float]] = []
         self.project_status: list[tuple[int, str, int, int, bool]] = []
         self.region_periods: dict[int, tuple[str, int, int]] = {}
-        for m in _DATE_RE.finditer(self.t):
-            if not m.group():
-                continue
-            if m["rel"] and not any(m[g] for g in ("first_n", "rm", "rq", "rh", "rend")):
-                # a bare 今年/去年 followed by a month written separately is handled by that month
-                pass
-            value = resolve_date(m.group(), self.doc_date)
-            if value is None:
-                continue
+        self.tokens = self.date_tokens()
+        for m in self.tokens:
+            value = m.value
             sent_index = self.sentence_at(m.start())
             sent = self.sentences[sent_index]
             if sent_index not in self.region_periods:
@@ -897,6 +1032,46 @@ class _Extractor:
                 except ParseError:
                     continue
         return False
+
+    def propagate_event_dates(self) -> None:
+        """Give the date of a ceremony ("5月28日下午…集中签约仪式") to the projects reported after it that have none.
+
+        An event is a sentence with a day or month and an event phrase (集中签约, 开工仪式, 签约大会 ...); its
+        projects are those first mentioned from that sentence up to the next event.
+        """
+        events: list[tuple[int, str, str, str, int, int]] = []  # (sentence start, field, status, value, s, e)
+        for token in self.tokens:
+            if not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", token.value):
+                continue
+            sent = self.sentences[self.sentence_at(token.start())]
+            event = _EVENT_RE.search(self.t, sent.start, sent.end)
+            if event is None:
+                continue
+            if events and events[-1][0] == sent.start:
+                if len(token.value) <= len(events[-1][3]):
+                    continue
+                events.pop()  # the day is more precise than the month of the same sentence
+            words = event.group()
+            kind = next(((f, st) for w, f, st in _EVENT_KIND if w in words), ("date", ""))
+            events.append((sent.start, kind[0], kind[1], token.value, token.start(), token.end()))
+        if not events:
+            return
+        dated = {owner for owner, *_ in self.project_dates}
+        for index, proj in enumerate(self.projects):
+            spans = proj.mentions
+            if index in dated or not spans or proj.weak:
+                continue
+            first = min(a for a, _ in spans)
+            before = [e for e in events if e[0] <= first]
+            if not before or first - before[-1][0] > EVENT_REACH:
+                continue
+            _, fld, status, value, s, e = before[-1]
+            own = [st for owner, st, *_ in self.project_status if owner == index and st in _STATUS_RANK]
+            if own and "under_construction" in own and fld == "date" and status == "signed":
+                continue
+            self.project_dates.append((index, fld, value, s, e, 0.65))
+            if status:
+                self.project_status.append((index, status, s, e, False))
 
     def resolve_pending_dates(self) -> None:
         for proj, time_word, pos, _end in self.pending_dates:
@@ -973,6 +1148,7 @@ class _Extractor:
         self.find_figures()
         self.find_dates_and_status()
         self.resolve_pending_dates()
+        self.propagate_event_dates()
         places = self.find_places()
         self.emit_firms()
         self.emit_projects(places)
@@ -1115,6 +1291,24 @@ class _Extractor:
         self.facts.append(Fact("source", self.source_id, "title", title, 1.0, title, 0, 0, ""))
         self.facts.append(Fact("source", self.source_id, "date", self.doc_date.isoformat(), 1.0))
         self.facts.append(Fact("source", self.source_id, "kind", "article", 1.0))
+
+
+def _project_name(raw: str) -> str:
+    """The project name in a run of text ending in 项目: after the last verb, preposition or amount, without its
+    leading punctuation ("计划投资1.2亿元的台玻技改项目" -> "台玻技改项目", "在X镇投资5亿元建设Y项目" -> "Y项目")."""
+    cut = 0
+    for m in _PROJECT_STOPS.finditer(raw, 0, len(raw) - 2):
+        if not _inside_parens(raw, m.start()):
+            cut = max(cut, m.end())
+    if cut > len(raw) - 4:
+        return ""  # a verb right before 项目 ("加快项目", "保证的是项目"): prose, not a name
+    for m in _PLACE_IN_NAME.finditer(raw, cut):
+        if m.end() <= len(raw) - 5:  # "临港经济开发区年产5万吨…项目" -> the project; "临港产业园项目" stays whole
+            cut = max(cut, m.end())
+    for m in _MONEY_IN_NAME.finditer(raw, cut):
+        if m.end() < len(raw) - 2:
+            cut = max(cut, m.end())
+    return raw[cut:].lstrip("—.的")
 
 
 def _outermost(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

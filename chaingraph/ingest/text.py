@@ -27,7 +27,7 @@ from pathlib import Path
 from ..errors import ParseError
 
 __all__ = ["MappedText", "read_article", "decode_article", "repair_doubled", "clean_text", "prepare_text",
-           "to_simplified", "is_traditional"]
+           "to_simplified", "is_traditional", "fullwidth_punctuation"]
 
 MIN_DOUBLED_CHARS = 4
 """A run of doubled chunks is repaired only if its chunks hold at least this many characters (undoubled)."""
@@ -320,7 +320,25 @@ def to_simplified(text: str | MappedText) -> MappedText:
     return MappedText("\n".join(out), mapped.origin)
 
 
+_HALF_PUNCT = re.compile(r"(?<!\d)[,:](?!\d)|(?<=[\u3400-\u9fff]),|,(?=[\u3400-\u9fff])|[;!?()]")
+_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+
+
+def fullwidth_punctuation(text: str | MappedText) -> MappedText:
+    """Write ASCII punctuation the Chinese way (one character for one, so offsets keep), except inside numbers.
+
+    Many sites publish Chinese text with ASCII commas and brackets; the extraction rules read clauses and names
+    by the full-width forms.
+
+    >>> fullwidth_punctuation("台玻(福建)公司,总投资1,200万元;10:30开工").text
+    '台玻（福建）公司，总投资1,200万元；10:30开工'
+    """
+    mapped = text if isinstance(text, MappedText) else MappedText.identity(text)
+    converted = _HALF_PUNCT.sub(lambda m: _FULL[m.group()], mapped.text)
+    return MappedText(converted, mapped.origin)
+
+
 def prepare_text(text: str) -> MappedText:
-    """Repair doubled text, clean layout, and convert traditional script: the text extraction reads, mapped back."""
-    mapped = clean_text(repair_doubled(text))
+    """Repair doubled text, clean layout, punctuation and traditional script: what extraction reads, mapped back."""
+    mapped = fullwidth_punctuation(clean_text(repair_doubled(text)))
     return to_simplified(mapped) if is_traditional(mapped.text) else mapped
