@@ -29,7 +29,11 @@ from ..errors import ParseError
 from ..model import Quantity, Segment, parse_date, parse_quantity
 from .text import MappedText, prepare_text
 
-__all__ = ["Fact", "Extraction", "FACT_COLUMNS", "extract_facts", "resolve_date", "COUNTRY_WORDS"]
+__all__ = ["Fact", "Extraction", "FACT_COLUMNS", "HIGH_CONFIDENCE", "extract_facts", "resolve_date", "COUNTRY_WORDS"]
+
+HIGH_CONFIDENCE = 0.7
+"""Facts at or above this confidence are meant to be right at least 95% of the time (measured on the corpus,
+docs/extract.md); ``chaingraph merge`` takes only these unless ``--min-confidence`` says otherwise."""
 
 FACT_COLUMNS = ("id", "record", "key", "field", "value", "confidence", "text", "start", "end", "evidence", "note")
 """Columns of the proposed-facts table (CSV and JSON), documented in docs/extract.md."""
@@ -64,7 +68,7 @@ _LABELS = {
 }
 _LABEL_ALT = "|".join(sorted(_LABELS, key=len, reverse=True))
 _FIGURE_RE = re.compile(
-    rf"(?P<label>{_LABEL_ALT})(?:额)?(?P<filler>(?:预计|计划|将|可|能|为|约为|实现|了|后|累计|共计|合计|总计|分别为|分别|均)*)"
+    rf"(?P<label>{_LABEL_ALT})(?:额|量)?(?P<filler>(?:预计|计划|将|可|能|为|约为|实现|了|后|累计|共计|合计|总计|分别为|分别|均)*)"
     rf"(?P<qty>{_QTY})"
 )
 _HUNDRED_YI_RE = re.compile(r"(?P<qty>[百千]亿)(?:元|级)?(?:项目|大项目)")
@@ -87,7 +91,15 @@ _PAIR_RE = re.compile(rf"([{_NAME_CHARS}]{{2,20}}?)(?:和|与|及|、)([{_NAME_C
 _PROJECT_RE = re.compile(rf"[{_NAME_CHARS}—.]+?项目")
 _PLACE_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,20}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|产业合作园|产业园区|产业园|"
-    r"工业园区|工业园|园区|街道|镇)"
+    r"工业园区|工业园|园区|街道|镇|乡|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区)"
+    r"(?![\u3400-\u9fff]{0,2}(?:有限|公司|集团))"
+)
+_GENERIC_PLACE = re.compile(r"^(?:城镇|乡镇|小镇|村镇|全镇|各镇|该镇|本镇|重镇|名镇|古镇|强镇|特色小镇|城乡|各乡|全乡|本乡|该乡|"
+                            r"园区|新区|片区|港区|该园区|全区|各园区|老区|城区|市区|辖区|社区|景区|校区|小区|.*[的和与及、])$")
+_CAPACITY_RE = re.compile(
+    rf"(?:年产能?|产能|年生产能力|年加工|年处理|年装配|设计产能)(?:为|达到|达|约|超过|超|近|可达)?"
+    rf"(?P<n>{_NUM})(?P<mult>万|亿|千)?(?P<unit>台套|台|套|辆|件|只|片|千瓦时|兆瓦时|吉瓦时|GWh|MWh|兆瓦|吉瓦|MW|GW|万千瓦|"
+    r"立方米|平方米|吨|个|块|颗|粒|支|瓶|箱|头|羽|条|根|米|张|双)"
 )
 _CN_COUNT = r"(?:\d+|[一二三四五六七八九十两百几多数]{2,}|[两三四五六七八九十百几多数])"
 _AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_CN_COUNT}个|{_CN_COUNT}大项目")
@@ -124,6 +136,34 @@ _COUNTED_RE = re.compile(r"\d+个|[一二三四五六七八九十两几多数]+�
 _CONCRETE_HEAD = re.compile(r"年产|生产线|生产基地|基地|工厂|厂|产业园|园区|中心|研究院|总部|一期|二期|三期|四期|技改|扩建|"
                             r"综合体|电站|港|码头|医院|学校|酒店|广场|小镇")
 _GENERIC_FIRM = re.compile(r"^(?:企业|公司|外资企业|集团|我市|全市|政府|项目|产业|两家|多家|世界500强)")
+_PLACE_WORDS = set(
+    """北京 上海 天津 重庆 深圳 广州 杭州 南京 苏州 无锡 常州 宁波 温州 嘉兴 绍兴 合肥 武汉 长沙 成都 西安 郑州 济南 青岛
+    厦门 福州 沈阳 大连 长春 哈尔滨 石家庄 太原 南昌 昆明 贵阳 南宁 海口 兰州 银川 西宁 乌鲁木齐 拉萨 呼和浩特 东莞 佛山
+    珠海 中山 惠州 泉州 烟台 潍坊 徐州 南通 扬州 镇江 泰州 盐城 淮安 连云港 宿迁 湖州 金华 台州 舟山 丽水 衢州 芜湖 长三角
+    珠三角 京津冀 粤港澳大湾区 大湾区 港澳 港澳台 海外 国外 国内 省内 省外 市外 本地 当地 全国 全球 世界 亚洲 欧洲 美洲
+    中国 华东 华南 华北 华中 西南 西北 东北""".split()
+)
+_NOT_A_FIRM = re.compile(
+    r"^(?:项目|合同|协议|企业|公司|集团|政府|管委会|园区|开发区|全市|全区|全县|全省|我市|我区|我县|该市|该区|该县|其中|此次|"
+    r"本次|总部|基金|资本|团队|客商|嘉宾|代表|领导|双方|各方|甲方|乙方|专家|市场|行业|产业|平台|载体|基地|工厂|车间|"
+    r"一家|多家|两家|这家|该公司|该企业|龙头|链主)$"
+    r"|来自|全部|以及|其中|^[一二三四五六七八九十\d]+家"
+    r"|(?:省|市|县|区|镇|乡|村|街道|开发区|高新区|园区|工业园|产业园|新区|保税区|自贸区|港区|片区)$"
+)
+
+
+def _bad_firm_name(name: str) -> bool:
+    """A word that is not a firm's name: a place (深圳, 吴江开发区), a generic word (项目, 合同) or a phrase.
+
+    >>> [_bad_firm_name(n) for n in ("项目", "深圳", "合同", "吴江开发区", "全部来自济南", "宁德时代", "博世")]
+    [True, True, True, True, True, False, False]
+    """
+    core = name
+    for word in _PROVINCES:
+        if core.startswith(word) and core != word and core[len(word):] in _PLACE_WORDS | {"市", "省"}:
+            return True
+    return (len(core) < 2 or core in _PLACE_WORDS or core in _PROVINCES or bool(_NOT_A_FIRM.search(core))
+            or bool(re.fullmatch(r"[\d.%]+", core)))
 _STATUS_WORDS = [
     # (regex, status, date field)
     (r"试生产|试产", "trial", "trial_date"),
@@ -510,6 +550,8 @@ class _Extractor:
         self._firm_spots = None
 
     def _add_firm_name(self, name: str, pos: int, how: str) -> None:
+        if how != "legal" and _bad_firm_name(name):
+            return
         country = ""
         stripped = name
         for word, code in sorted(COUNTRY_WORDS.items(), key=lambda kv: -len(kv[0])):
@@ -708,7 +750,7 @@ class _Extractor:
         stripped = re.sub(_QTY, "", name)
         if _GENERIC_PROJECT.match(stripped) or len(stripped) < 4:
             return True
-        rest = _COUNTED_RE.sub("", stripped.removesuffix("项目"))
+        rest = _COUNTED_RE.sub("", _DATE_RE.sub("", stripped.removesuffix("项目")).replace("第", ""))
         words = _GENERIC_WORD_RE.sub("", rest)
         rest = re.sub(r"[\d.%、（）()]+", "", words)
         # two characters are a name only next to a kind of work ("台玻技改项目"), not alone ("整车项目")
@@ -776,6 +818,10 @@ class _Extractor:
             self._projects_of_firm.setdefault(f, []).append(index)
         self._mention_index = None
         return index
+
+    def _mention_ends(self, start: int, end: int) -> list[tuple[int, int]]:
+        """``(start, end)`` of the project mentions that end inside ``[start, end)``."""
+        return [(a, b) for p in self.projects for a, b in p.mentions if start <= b <= end and a < end]
 
     def strong_mentions(self, start: int, end: int) -> list[tuple[int, int]]:
         """``(position, project)`` of the non-weak project mentions starting in ``[start, end)``, in order."""
@@ -865,6 +911,15 @@ class _Extractor:
             if owner is None:
                 continue
             self.project_values.append((owner, fld, value, m.start(), m.end(), 0.85, note))
+        for m in _CAPACITY_RE.finditer(self.t):
+            if m["unit"] == "吨":
+                continue  # read with the labelled figures
+            amount = float(m["n"].replace(",", "")) * {"万": 10**4, "亿": 10**8, "千": 10**3, None: 1}[m["mult"]]
+            owner = self.project_at(m.start())
+            if owner is None:
+                continue
+            qty = Quantity(int(amount) if amount.is_integer() else amount, f"{m['unit']}/yr", "exact")
+            self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
         for m in _HUNDRED_YI_RE.finditer(self.t):
             qty = Quantity(10**10 if m["qty"] == "百亿" else 10**11, "CNY", "at_least")
             for proj_index in self._weak_projects_before(m.start()):
@@ -1083,8 +1138,11 @@ class _Extractor:
     def find_places(self) -> list[tuple[str, str, int, int]]:
         places: list[tuple[str, str, int, int]] = []  # (name, region id or "", start, end)
         for m in _PLACE_RE.finditer(self.t):
-            name, cut = _strip_left(m.group())
-            if len(name) < 4 or re.match(r"^(两大|各|本|该|多个|国别|[一二三四五六七八九十]+个|全|省级|国家级)", name):
+            name = _place_name(m.group())
+            cut = m.group()[:len(m.group()) - len(name)]
+            short_ok = len(name) == 3 and name[-1] in "镇乡"
+            if (len(name) < 4 and not short_ok) or _GENERIC_PLACE.match(name) or re.match(
+                    r"^(两大|各|本|该|多个|国别|[一二三四五六七八九十]+个|全|省级|国家级)", name):
                 continue
             places.append((name, self._region_id(name), m.start() + len(cut), m.end()))
         firm_spans = [(p, p + len(n)) for firm in self.firms for n in firm.names for p in self.occurrences(n)]
@@ -1186,10 +1244,13 @@ class _Extractor:
                 s = spot[0] if spot else a
                 self.add("project", key, "firms", firm.name, s, s + len(firm.name), 0.7)
             if not proj.firms and not proj.weak:
+                # the firms named before it in its sentence, after any other project ("X公司投资5亿元建设Y项目")
                 sent = self.sentences[self.sentence_at(a)]
-                for f in self.firms_in(sent.start, a):
+                earlier = [b for x, b in self._mention_ends(sent.start, a)]
+                window = max([sent.start, *earlier])
+                for f in self.firms_in(window, a):
                     firm = self.firms[f]
-                    spot = [p for n in firm.names for p in self.occurrences(n) if sent.start <= p < a]
+                    spot = [p for n in firm.names for p in self.occurrences(n) if window <= p < a]
                     self.add("project", key, "firms", firm.name, spot[0], spot[0] + len(firm.name), 0.6)
                     proj.firms.append(f)
                     self._projects_of_firm.setdefault(f, []).append(index)
@@ -1309,6 +1370,15 @@ def _project_name(raw: str) -> str:
         if m.end() < len(raw) - 2:
             cut = max(cut, m.end())
     return raw[cut:].lstrip("—.的")
+
+
+def _place_name(raw: str) -> str:
+    """A park or town name: after the last verb or preposition ("位于盘陀镇" -> "盘陀镇")."""
+    name, _cut = _strip_left(raw)
+    cut = 0
+    for m in _PROJECT_STOPS.finditer(name, 0, max(0, len(name) - 2)):
+        cut = max(cut, m.end())
+    return name[cut:]
 
 
 def _outermost(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
