@@ -900,6 +900,12 @@ class _Extractor:
             value, fld, note = self._field_value(target, label, qty)
             if value is None:
                 continue
+            if (not self.strong_mentions(sent.start, sent.end) and qty.is_money
+                    and _REGION_SUBJECT.search(self.t, sent.start, m.start())
+                    and not re.match(r"的?(?:大|重大|重点)?项目", self.t[m.end():m.end() + 5])):
+                # "今年以来，全区签约项目总投资108亿元": the region's total, not the last project's figure
+                self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), ""))
+                continue
             owner = self.project_at(m.start())
             if owner is None and target == "capital_increase":
                 firms = self.firms_in(sent.start, m.start())
@@ -1369,7 +1375,14 @@ def _project_name(raw: str) -> str:
     for m in _MONEY_IN_NAME.finditer(raw, cut):
         if m.end() < len(raw) - 2:
             cut = max(cut, m.end())
-    return raw[cut:].lstrip("—.的")
+    name = raw[cut:].lstrip("—.的")
+    return _ENUMERATOR.sub("", name)
+
+
+_ENUMERATOR = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|"
+                         r"第[一二三四五六七八九十\d]{1,3}[个项，])")
+_REGION_SUBJECT = re.compile(r"全市|全区|全县|全省|全镇|我市|我区|我县|该市|该区|该县|今年以来|年以来|累计|共计|合计|"
+                             r"全年|上半年|前三季度|一季度|二季度|三季度|四季度|已签约|已引进|共签约|共引进")
 
 
 def _place_name(raw: str) -> str:
