@@ -94,7 +94,7 @@ _PLACE_RE = re.compile(
     r"工业园区|工业园|园区|街道|镇|乡|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区)"
     r"(?![\u3400-\u9fff]{0,2}(?:有限|公司|集团))"
 )
-_GENERIC_PLACE = re.compile(r"^(?:城镇|乡镇|小镇|村镇|全镇|各镇|该镇|本镇|重镇|名镇|古镇|强镇|特色小镇|城乡|各乡|全乡|本乡|该乡|"
+_GENERIC_PLACE = re.compile(r"^(?:工业园区|产业园区|工业园|产业园|开发区|高新区|经济开发区|经开区|城镇|乡镇|小镇|村镇|全镇|各镇|该镇|本镇|重镇|名镇|古镇|强镇|特色小镇|城乡|各乡|全乡|本乡|该乡|"
                             r"园区|新区|片区|港区|该园区|全区|各园区|老区|城区|市区|辖区|社区|景区|校区|小区|.*[的和与及、])$")
 _CAPACITY_RE = re.compile(
     rf"(?:年产能?|产能|年生产能力|年加工|年处理|年装配|设计产能)(?:为|达到|达|约|超过|超|近|可达)?"
@@ -112,7 +112,8 @@ _GENERIC_PROJECT = re.compile(
 )
 _PROJECT_STOPS = re.compile(
     r"签约落户|签约|落户|引进|投资建设|投资兴建|建设|新建|扩建|兴建|投建|实施|推进|启动|开工|竣工|投产|打造|包括|分别是|"
-    r"分别为|分别|其中|位于|举行|参加|以及|为|是|的|在|与|和|及|对|将|等|了|把|向|从|于|即|由|系|暨|：|、|即为|就是|有个|"
+    r"分别为|分别|其中|位于|举行|参加|为|是|的|在|对|将|等|了|把|向|从|于|即|由|系|暨|：|、|即为|就是|"
+    r"(?:\d+|[一二三四五六七八九十两百几多数]+)个|"
     r"促进|加快|推动|协调|解决|保证|抓好|做好|抓|强化|吸引|坚决|招引|服务|保障|围绕|聚焦|谋划|加强|深化|优化|支持|鼓励|落实|"
     r"确保|争取|帮助|跟踪|洽谈|对接|储备|包装|调度|督促|盯紧|紧盯|随着|以|集聚|带动|助力|依托|借助|通过|成为|作为|属于|"
     r"涉及|涵盖|包含|设立|成立|入驻|落地|签订|签署|共建|合资建设|合作建设|看好|迎来|见证|出席|听取|考察|调研|观摩|视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望"
@@ -183,9 +184,11 @@ _DATE_RE = re.compile(
     r"|(?P<q>[一二三四])季度|(?P<yend>年底|年末)|上周(?P<wd>[一二三四五六日天])"
 )
 _DATELINE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
-_RELATIVE_DAY_RE = re.compile(r"昨日|昨天|前天|今天|今日|当天|当日|同日|同一天|次日|翌日|同月|当月|本月|上月|上个月")
+_RELATIVE_DAY_RE = re.compile(r"昨日|昨天|前天|今天|今日|当天|当日|同日|同一天|次日|翌日|同月|当月|本月|上月|上个月"
+                              r"|(?P<yday>昨|今)?[（(]?(?<![月\d年])(?P<day>\d{1,2})[）)]?日(?!电|讯)")
 _EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|竣工|投产|奠基|揭牌|开业)(?:仪式|活动|大会|会议|暨|现场会)"
-                       r"|集中(?:签约|开工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)")
+                       r"|集中(?:签约|开工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)"
+                       r"|\d+个(?:[^，。；]{0,8})?项目(?:集中|顺利|正式)?(?:签约|开工|竣工|投产)|(?:签约|开工|竣工|投产)\d+个")
 _EVENT_KIND = (("开工", "start_date", "under_construction"), ("奠基", "start_date", "under_construction"),
                ("竣工", "date", ""), ("投产", "date", "operating"), ("开业", "date", "operating"),
                ("签约", "date", "signed"), ("揭牌", "date", ""))
@@ -372,9 +375,18 @@ def _strip_left(name: str) -> tuple[str, str]:
     cut = 0
     for stop in _STOPS:
         pos = name.rfind(stop, 0, max(0, len(name) - 2))
+        if stop in "和与及" and pos > 0 and _is_place_word(name[:pos]):
+            continue  # "福州和盛食品有限公司": a place, then the name
         if pos >= 0 and pos + len(stop) > cut and not _inside_parens(name, pos):
             cut = pos + len(stop)
     return name[cut:], name[:cut]
+
+
+def _is_place_word(text: str) -> bool:
+    """Whether ``text`` ends with a city or province name ("福州", "遂宁市")."""
+    tail = text[-4:]
+    return any(tail.endswith(w) for w in (*_PLACE_WORDS, *_PROVINCES)) or bool(
+        re.search(r"[\u4e00-\u9fff]{2,3}[省市县]$", tail))
 
 
 def _inside_parens(text: str, pos: int) -> bool:
@@ -634,7 +646,8 @@ class _Extractor:
                     continue
                 spots = [p for p in self.occurrences(prefix)
                          if not any(a <= p < b for a, b in covered)]
-                if prefix in _PROVINCES or self._is_region_word(prefix) or prefix in COUNTRY_WORDS:
+                if (prefix in _PROVINCES or self._is_region_word(prefix) or prefix in COUNTRY_WORDS
+                        or prefix in _PLACE_WORDS or _bad_firm_name(prefix)):
                     continue
                 if spots and prefix != legal:
                     found.append(prefix)
@@ -751,6 +764,7 @@ class _Extractor:
         if _GENERIC_PROJECT.match(stripped) or len(stripped) < 4:
             return True
         rest = _COUNTED_RE.sub("", _DATE_RE.sub("", stripped.removesuffix("项目")).replace("第", ""))
+        rest = _ADMIN_PLACE_RE.sub("", _RELATIVE_DAY_RE.sub("", rest))
         words = _GENERIC_WORD_RE.sub("", rest)
         rest = re.sub(r"[\d.%、（）()]+", "", words)
         # two characters are a name only next to a kind of work ("台玻技改项目"), not alone ("整车项目")
@@ -918,7 +932,7 @@ class _Extractor:
                 continue
             self.project_values.append((owner, fld, value, m.start(), m.end(), 0.85, note))
         for m in _CAPACITY_RE.finditer(self.t):
-            if m["unit"] == "吨":
+            if m["unit"] in ("吨", "平方米"):
                 continue  # read with the labelled figures
             amount = float(m["n"].replace(",", "")) * {"万": 10**4, "亿": 10**8, "千": 10**3, None: 1}[m["mult"]]
             owner = self.project_at(m.start())
@@ -997,7 +1011,12 @@ class _Extractor:
             if m.group() and not any(a <= m.start() < b for a, b in datelines):
                 found.append((m.start(), m.end(), m.group(), None))
         for m in _RELATIVE_DAY_RE.finditer(self.t):
-            found.append((m.start(), m.end(), m.group(), "relative"))
+            if m["day"]:
+                if any(a <= m.start() < b for a, b in datelines) or any(s <= m.start() < e for s, e, *_ in found):
+                    continue
+                found.append((m.start(), m.end(), m.group(), "day"))
+            else:
+                found.append((m.start(), m.end(), m.group(), "relative"))
         tokens: list[_DateToken] = []
         last_day: str | None = None
         last_month: str | None = None
@@ -1005,6 +1024,15 @@ class _Extractor:
             value: str | None
             if how is None:
                 value = resolve_date(text, self.doc_date)
+            elif how == "day":  # "于29日举办", "昨（27）日": a day of the dateline's month (or the month before)
+                day = int(re.search(r"\d+", text).group())  # type: ignore[union-attr]
+                month_start = reference.replace(day=1)
+                if day > reference.day:
+                    month_start = (month_start - _dt.timedelta(days=1)).replace(day=1)
+                try:
+                    value = month_start.replace(day=day).isoformat()
+                except ValueError:
+                    value = None
             elif text in ("昨日", "昨天", "前天", "今天", "今日"):
                 back = {"昨日": 1, "昨天": 1, "前天": 2}.get(text, 0)
                 value = (reference - _dt.timedelta(days=back)).isoformat()
@@ -1365,6 +1393,8 @@ def _project_name(raw: str) -> str:
     leading punctuation ("计划投资1.2亿元的台玻技改项目" -> "台玻技改项目", "在X镇投资5亿元建设Y项目" -> "Y项目")."""
     cut = 0
     for m in _PROJECT_STOPS.finditer(raw, 0, len(raw) - 2):
+        if m.end() == len(raw) - 2 and m.group() in _NOUN_VERBS and m.start() > 0:
+            continue  # "…车型建设项目", "…技改项目": the kind of work is part of the name
         if not _inside_parens(raw, m.start()):
             cut = max(cut, m.end())
     if cut > len(raw) - 4:
@@ -1379,6 +1409,8 @@ def _project_name(raw: str) -> str:
     return _ENUMERATOR.sub("", name)
 
 
+_ADMIN_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区](?!域)")
+_NOUN_VERBS = {"建设", "新建", "扩建", "兴建", "实施", "开工", "投资建设", "合资建设", "合作建设", "共建"}
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|"
                          r"第[一二三四五六七八九十\d]{1,3}[个项，])")
 _REGION_SUBJECT = re.compile(r"全市|全区|全县|全省|全镇|我市|我区|我县|该市|该区|该县|今年以来|年以来|累计|共计|合计|"
