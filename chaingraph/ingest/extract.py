@@ -708,6 +708,11 @@ class _Extractor:
             if len(name) < 4:
                 continue
             mentions.append((name, start, m.end()))
+        for m in _OTHER_PROJECT_RE.finditer(self.t):
+            # "山王坪供水工程，计划总投资2.5亿元", "长兴工业园，总投资5000万元": a project not called 项目
+            name = _project_name(m.group() + "项目").removesuffix("项目")
+            if len(name) >= 4:
+                mentions.append((name, m.end() - len(name), m.end()))
         # "A项目——B项目" is one project under two names
         joined: list[tuple[str, int, int]] = []
         for name, start, end in mentions:
@@ -1325,6 +1330,10 @@ class _Extractor:
                         ) -> tuple[str, str, int, int] | None:
         if proj.weak:
             return None
+        for a, b in sorted(proj.mentions):
+            own = self._clause_place(a, b)
+            if own is not None:
+                return own
         sentences = sorted({self.sentence_at(a) for a, _ in proj.mentions})
         candidates = [p for i in sentences for p in self._places_by_sentence.get(i, [])]
         if not candidates:  # "独山港经济开发区…保障辖区内像湛新科技材料（嘉兴）有限公司这样的重大产业项目"
@@ -1337,6 +1346,22 @@ class _Extractor:
             return parks[0]
         near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])]
         return near[0] if near else None
+
+    def _clause_place(self, a: int, b: int) -> tuple[str, str, int, int] | None:
+        """The park or town in the project's own clause: right before it ("绥安开发区的X项目", "在P投资建设X项目"), or
+        after it with 落户/位于/在 ("X项目位于盘陀镇"); never one that belongs to another project of the sentence."""
+        c_start, c_end = self.clause(a)
+        c_end = max(c_end, self.clause(max(a, b - 1))[1])
+        sent = self.sentences[self.sentence_at(a)]
+        earlier = [end for _start, end in self._mention_ends(sent.start, a)]
+        floor = max([c_start, *earlier])
+        places = self._places_by_sentence.get(self.sentence_at(a), [])
+        before = [p for p in places if floor <= p[2] and p[3] <= a]
+        if before:
+            return before[-1]
+        after = [p for p in places if b <= p[2] < c_end
+                 and re.search(r"(?:落户|位于|在|于|入驻|选址|落地|坐落)$", self.t[max(0, p[2] - 3):p[2]])]
+        return after[0] if after else None
 
     def emit_region_facts(self) -> None:
         seen: set[tuple[str, str, str]] = set()
@@ -1410,6 +1435,10 @@ def _project_name(raw: str) -> str:
 
 
 _ADMIN_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区](?!域)")
+_OTHER_PROJECT_RE = re.compile(
+    rf"[{_NAME_CHARS}]{{2,30}}?(?:工程|产业园|工业园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线)"
+    r"(?=[，、]?(?:计划|预计|拟|项目)?(?:总投资|投资额|投资\d))"
+)
 _NOUN_VERBS = {"建设", "新建", "扩建", "兴建", "实施", "开工", "投资建设", "合资建设", "合作建设", "共建"}
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|"
                          r"第[一二三四五六七八九十\d]{1,3}[个项，])")
