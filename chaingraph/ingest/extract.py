@@ -409,6 +409,8 @@ class _Extractor:
         self._project_index: dict[str, list[int]] = {}
         self._projects_of_firm: dict[int, list[int]] = {}
         self._mention_index: list[tuple[int, int]] | None = None
+        self._end_index: list[tuple[int, int]] = []
+        self._bigrams: dict[str, list[int]] | None = None
         self.sentences = self._sentences()
         self._sentence_starts = [s.start for s in self.sentences]
         self.firms: list[_FirmEntity] = []
@@ -455,7 +457,21 @@ class _Extractor:
             return []
         found = self._occurrences.get(name)
         if found is None:
-            found = self._occurrences[name] = [m.start() for m in re.finditer(re.escape(name), self.t)]
+            if len(name) < 2:
+                found = [m.start() for m in re.finditer(re.escape(name), self.t)]
+            else:
+                # candidates from an index of two-character pairs, so a lookup does not rescan the whole text
+                if self._bigrams is None:
+                    self._bigrams = {}
+                    t = self.t
+                    for i in range(len(t) - 1):
+                        self._bigrams.setdefault(t[i:i + 2], []).append(i)
+                found, last = [], -1
+                for i in self._bigrams.get(name[:2], []):
+                    if i >= last and self.t.startswith(name, i):
+                        found.append(i)
+                        last = i + len(name)
+            self._occurrences[name] = found
         return found
 
     def occurrences_in(self, name: str, start: int, end: int) -> list[int]:
@@ -839,14 +855,18 @@ class _Extractor:
         return index
 
     def _mention_ends(self, start: int, end: int) -> list[tuple[int, int]]:
-        """``(start, end)`` of the project mentions that end inside ``[start, end)``."""
-        return [(a, b) for p in self.projects for a, b in p.mentions if start <= b <= end and a < end]
+        """``(start, end)`` of the project mentions that end inside ``[start, end]``."""
+        self.strong_mentions(0, 0)
+        index = self._end_index
+        return [(a, b) for b, a in index[bisect.bisect_left(index, (start, -1)):bisect.bisect_right(index, (end, 1 << 60))]
+                if a < end]
 
     def strong_mentions(self, start: int, end: int) -> list[tuple[int, int]]:
         """``(position, project)`` of the non-weak project mentions starting in ``[start, end)``, in order."""
         if self._mention_index is None:
             self._mention_index = sorted((a, i) for i, p in enumerate(self.projects) if not p.weak
                                          for a, _ in p.mentions)
+            self._end_index = sorted((b, a) for p in self.projects for a, b in p.mentions)
         index = self._mention_index
         return index[bisect.bisect_left(index, (start, -1)):bisect.bisect_left(index, (end, -1))]
 
@@ -1151,6 +1171,9 @@ class _Extractor:
         if not events:
             return
         dated = {owner for owner, *_ in self.project_dates}
+        statuses: dict[int, list[str]] = {}
+        for owner, st, *_rest in self.project_status:
+            statuses.setdefault(owner, []).append(st)
         for index, proj in enumerate(self.projects):
             spans = proj.mentions
             if index in dated or not spans or proj.weak:
@@ -1160,7 +1183,7 @@ class _Extractor:
             if not before or first - before[-1][0] > EVENT_REACH:
                 continue
             _, fld, status, value, s, e = before[-1]
-            own = [st for owner, st, *_ in self.project_status if owner == index and st in _STATUS_RANK]
+            own = [st for st in statuses.get(index, []) if st in _STATUS_RANK]
             if own and "under_construction" in own and fld == "date" and status == "signed":
                 continue
             self.project_dates.append((index, fld, value, s, e, 0.65))
