@@ -1,6 +1,16 @@
-"""Score `chaingraph extract` on the seed article against the curated Pinghu dataset.
+"""Score `chaingraph extract`: on the seed article against the curated Pinghu dataset, or on a corpus with keys.
 
-    python benchmarks/extract_quality.py [ARTICLE] [DATASET]
+    python benchmarks/extract_quality.py [ARTICLE] [DATASET]           # the seed article
+    python benchmarks/extract_quality.py --corpus [TEXTS] [--split dev|test|all] [--keys DIR] [-v]
+
+Corpus mode reads the answer keys in benchmarks/data/extract-corpus/*.yaml and the article texts from TEXTS (else
+env CHAINGRAPH_EXTRACT_CORPUS, else /work/corpus/extract), and prints per article right/wrong/missed for each fact
+type (projects, firms, investment, registered capital, area, output, capacity, dates, parks/towns, aggregates),
+then for the dev and the test split the overall precision and recall per fact type and the calibration line (the
+share right among facts with confidence >= HIGH_CONFIDENCE). The matching rules are in extract_corpus.py's
+docstring: figures, dates and places count only on the right record. ``-v`` lists every miss.
+
+Seed mode:
 
 Ground truth: the firms and projects of the dataset whose sources include the article, and, for each project
 field, the values that citations.csv says the article gives (``subject, field, pinghu-2022-article``). Region
@@ -14,6 +24,8 @@ miss (false negatives and false positives).
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +38,11 @@ from chaingraph.ingest.text import read_article
 from chaingraph.model import parse_quantity
 
 ROOT = Path(__file__).resolve().parents[1]
-ARTICLE = ROOT.parent / "shared" / "seeds" / "pinghu-2022-article.txt"
+ARTICLE = next((p for p in (ROOT.parent / "shared" / "seeds" / "pinghu-2022-article.txt",
+                            ROOT.parent.parent / "shared" / "seeds" / "pinghu-2022-article.txt") if p.exists()),
+               ROOT.parent / "shared" / "seeds" / "pinghu-2022-article.txt")
+KEYS = ROOT / "benchmarks" / "data" / "extract-corpus"
+TEXTS = Path(os.environ.get("CHAINGRAPH_EXTRACT_CORPUS", "/work/corpus/extract"))
 DATASET = ROOT / "seeds" / "pinghu-2022"
 SOURCE = "pinghu-2022-article"
 DOC_DATE = "2022-06-01"
@@ -172,7 +188,41 @@ def table(scores: dict[str, Score]) -> str:
     return "\n".join(lines)
 
 
+def corpus_main(argv: list[str]) -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import extract_corpus as ec  # type: ignore[import-not-found]
+
+    parser = argparse.ArgumentParser(prog="extract_quality.py --corpus")
+    parser.add_argument("texts", nargs="?", type=Path, default=TEXTS)
+    parser.add_argument("--keys", type=Path, default=KEYS)
+    parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    ds = load_dataset(DATASET)
+    keys = [k for k in ec.load_keys(args.keys) if args.split == "all" or k.get("split", "dev") == args.split]
+    missing = [k["id"] for k in keys if not (args.texts / f"{k['id']}.txt").exists()]
+    if missing:
+        print(f"no text for {len(missing)} keys in {args.texts}: {', '.join(missing)}", file=sys.stderr)
+    keys = [k for k in keys if k["id"] not in missing]
+    scores = [ec.score_article(k, args.texts, ds)[0] for k in keys]
+    print("per article: right/wrong/missed\n")
+    print(ec.article_table(scores))
+    for split in ("dev", "test"):
+        part = [s for s in scores if s.split == split]
+        if part:
+            print(f"\n## {split}: {len(part)} articles\n")
+            print(ec.overall_table(part))
+    if args.verbose:
+        for s in scores:
+            for t, tally in s.tallies.items():
+                for miss in tally.misses:
+                    print(f"{s.id}: {t}: {miss}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) > 1 and argv[1] == "--corpus":
+        return corpus_main(argv[2:])
     article = Path(argv[1]) if len(argv) > 1 else ARTICLE
     dataset = Path(argv[2]) if len(argv) > 2 else DATASET
     text, _ = read_article(article)

@@ -14,11 +14,15 @@ from pathlib import Path
 
 import click
 
+<<<<<<< HEAD
 from .cli import State, wait_option
 from .ingest.extract import extract_facts
 from .ingest.merge import apply_merge, facts_to_csv, plan_merge, read_proposed, undo_merge
 from .ingest.text import read_article
 from .locking import dataset_lock
+=======
+from .cli import State
+>>>>>>> extract
 from .writer import atomic_write_text
 
 __all__ = ["extract_command", "merge_command"]
@@ -51,6 +55,10 @@ def extract_command(state: State, article: Path, doc_date: str, fmt: str | None,
       chaingraph extract article.txt --date 2022-06-01 -o proposed.csv
       chaingraph extract article.txt --date 2022-06-01 --format json
     """
+    from .ingest.extract import extract_facts  # heavy (patterns compiled at import): only when used
+    from .ingest.merge import facts_to_csv
+    from .ingest.text import read_article
+
     text, encoding = read_article(article)
     result = extract_facts(text, doc_date, state.dataset, source_id=source_id or _source_id(article))
     fmt = fmt or ("json" if output is not None and output.suffix.lower() == ".json" else "csv")
@@ -77,7 +85,7 @@ def extract_command(state: State, article: Path, doc_date: str, fmt: str | None,
 @click.option("--undo", is_flag=True, help="Put back the files as they were before the last merge.")
 @click.option("--force", is_flag=True, help="With --undo: undo even if a merged file was edited since.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-              help="Ignore proposed facts below this confidence.")
+              help="Ignore proposed facts below this confidence (0.7 keeps only extract's high-confidence facts).")
 @click.option("--source-id", metavar="ID", help="Source id to cite (default: the one in the proposed facts).")
 @click.option("--strict", is_flag=True, help="Write nothing if there is any conflict (exit code 1).")
 @wait_option
@@ -97,6 +105,8 @@ def merge_command(state: State, proposed: Path | None, dry_run: bool, undo: bool
       chaingraph --data seeds/my-city merge proposed.csv
       chaingraph --data seeds/my-city merge --undo
     """
+    from .ingest.merge import apply_merge, plan_merge, read_proposed, undo_merge
+
     if undo:
         if proposed is not None:
             raise click.UsageError("--undo takes no PROPOSED file")

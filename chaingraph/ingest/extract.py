@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from collections.abc import Iterable
@@ -28,7 +29,11 @@ from ..errors import ParseError
 from ..model import Quantity, Segment, parse_date, parse_quantity
 from .text import MappedText, prepare_text
 
-__all__ = ["Fact", "Extraction", "FACT_COLUMNS", "extract_facts", "resolve_date", "COUNTRY_WORDS"]
+__all__ = ["Fact", "Extraction", "FACT_COLUMNS", "HIGH_CONFIDENCE", "extract_facts", "resolve_date", "COUNTRY_WORDS"]
+
+HIGH_CONFIDENCE = 0.7
+"""Facts at or above this confidence are meant to be right at least 95% of the time (measured on the corpus,
+docs/extract.md); ``chaingraph merge`` takes only these unless ``--min-confidence`` says otherwise."""
 
 FACT_COLUMNS = ("id", "record", "key", "field", "value", "confidence", "text", "start", "end", "evidence", "note")
 """Columns of the proposed-facts table (CSV and JSON), documented in docs/extract.md."""
@@ -63,7 +68,7 @@ _LABELS = {
 }
 _LABEL_ALT = "|".join(sorted(_LABELS, key=len, reverse=True))
 _FIGURE_RE = re.compile(
-    rf"(?P<label>{_LABEL_ALT})(?:额)?(?P<filler>(?:预计|计划|将|可|能|为|约为|实现|了|后|累计|共计|均)*)"
+    rf"(?P<label>{_LABEL_ALT})(?:额|量)?(?P<filler>(?:预计|计划|将|可|能|为|约为|实现|了|后|累计|共计|合计|总计|分别为|分别|均)*)"
     rf"(?P<qty>{_QTY})"
 )
 _HUNDRED_YI_RE = re.compile(r"(?P<qty>[百千]亿)(?:元|级)?(?:项目|大项目)")
@@ -86,9 +91,18 @@ _PAIR_RE = re.compile(rf"([{_NAME_CHARS}]{{2,20}}?)(?:和|与|及|、)([{_NAME_C
 _PROJECT_RE = re.compile(rf"[{_NAME_CHARS}—.]+?项目")
 _PLACE_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,20}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|产业合作园|产业园区|产业园|"
-    r"工业园区|工业园|园区|街道|镇)"
+    r"工业园区|工业园|园区|街道|镇|乡|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区)"
+    r"(?![\u3400-\u9fff]{0,2}(?:有限|公司|集团))"
 )
-_AGGREGATE_RE = re.compile(r"\d+个[^，。；]{0,12}项目|项目\d+个")
+_GENERIC_PLACE = re.compile(r"^(?:工业园区|产业园区|工业园|产业园|开发区|高新区|经济开发区|经开区|城镇|乡镇|小镇|村镇|全镇|各镇|该镇|本镇|重镇|名镇|古镇|强镇|特色小镇|城乡|各乡|全乡|本乡|该乡|"
+                            r"园区|新区|片区|港区|该园区|全区|各园区|老区|城区|市区|辖区|社区|景区|校区|小区|.*[的和与及、])$")
+_CAPACITY_RE = re.compile(
+    rf"(?:年产能?|产能|年生产能力|年加工|年处理|年装配|设计产能)(?:为|达到|达|约|超过|超|近|可达)?"
+    rf"(?P<n>{_NUM})(?P<mult>万|亿|千)?(?P<unit>台套|台|套|辆|件|只|片|千瓦时|兆瓦时|吉瓦时|GWh|MWh|兆瓦|吉瓦|MW|GW|万千瓦|"
+    r"立方米|平方米|吨|个|块|颗|粒|支|瓶|箱|头|羽|条|根|米|张|双)"
+)
+_CN_COUNT = r"(?:\d+|[一二三四五六七八九十两百几多数]{2,}|[两三四五六七八九十百几多数])"
+_AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_CN_COUNT}个|{_CN_COUNT}大项目")
 _COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,12}项目)|(?P<what2>[^，。；、\d]{2,10}项目)(?P<n2>\d+)个")
 _FORTUNE_RE = re.compile(r"世界500强|财富500强|全球500强|世界五百强")
 _GENERIC_PROJECT = re.compile(
@@ -96,7 +110,61 @@ _GENERIC_PROJECT = re.compile(
     r"(?:重大|重点|龙头|外资|高质量|制造业|招大引强|百亿|亿元|超亿美元|亿美元|优质|产业|签约|在建|投资|集中|主导|关键|标志性|"
     r"增资|新|大|整车|机床整机|新能源汽车驱动电机|外资|产业化|示范)*项目$"
 )
+_PROJECT_STOPS = re.compile(
+    r"签约落户|签约|落户|引进|投资建设|投资兴建|建设|新建|扩建|兴建|投建|实施|推进|启动|开工|竣工|投产|打造|包括|分别是|"
+    r"分别为|分别|其中|位于|举行|参加|为|是|的|在|对|将|等|了|把|向|从|于|即|由|系|暨|：|、|即为|就是|"
+    r"(?:\d+|[一二三四五六七八九十两百几多数]+)个|"
+    r"促进|加快|推动|协调|解决|保证|抓好|做好|抓|强化|吸引|坚决|招引|服务|保障|围绕|聚焦|谋划|加强|深化|优化|支持|鼓励|落实|"
+    r"确保|争取|帮助|跟踪|洽谈|对接|储备|包装|调度|督促|盯紧|紧盯|随着|以|集聚|带动|助力|依托|借助|通过|成为|作为|属于|"
+    r"涉及|涵盖|包含|设立|成立|入驻|落地|签订|签署|共建|合资建设|合作建设|看好|迎来|见证|出席|听取|考察|调研|观摩|视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望"
+)
+_MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|元)(?:以上|左右)?")
+_PLACE_IN_NAME = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|工业园|产业园区|街道")
+_GENERIC_WORDS = sorted(
+    """重大 重点 优质 大 好 新 龙头 标志性 引领性 旗舰 产业 工业 制造业 制造类 先进制造业 制造 服务业 现代服务业 社会事业
+    社会民生 民生 基础设施 城建 城市更新 农业 现代农业 文旅 文化旅游 旅游 商贸 物流 现代物流 医养健康 健康 高端装备 装备制造 新能源
+    新材料 电子信息 生物医药 高新技术 高科技 科技 数字经济 外资 内资 外商投资 招商 招商引资 签约 开工 竣工 投产 续建 新建 在建
+    亿元 亿元以上 亿美元 十亿元 百亿元 超亿元 亿元级 百亿级 十亿级 级 以上 集中 此次 本次 这次 该 此 这些 这个 上述 各类 各 一批
+    一个 其他 其余 另外 首批 省 市 县 区 省级 市级 县级 总 全部 全市 全县 全区 所有 多个 个 类 和 及 与 等 智能制造
+    战略性新兴产业 新兴产业 主导产业 招大引强 高质量 关键 示范 产业化 增资 扩建 技改 改造 储备 落地 入库 前期 谋划 备案
+    合作 重要 招大 投资 社会投资 政府投资 实体 实业 绿色 低碳 现代 先进 政府 建设 工程 链主 补链 强链 延链 头部 精品 特色 优势 传统
+    专精特新 配套 民营 国资 国有 央企 省外 市外 域外 境外 内外资 亿元级以上 单体 大型 中小 小 好的 全省 本地 外地 新开工
+    拟 拟建 已 已建 成功 顺利 正式 共 计 合计 总计 项目""".split(),
+    key=len, reverse=True,
+)
+_GENERIC_WORD_RE = re.compile("|".join(_GENERIC_WORDS))
+_COUNTED_RE = re.compile(r"\d+个|[一二三四五六七八九十两几多数]+个|第[一二三四五六七八九十\d]+批|[一二三四五六七八九十\d]+大")
+_CONCRETE_HEAD = re.compile(r"年产|生产线|生产基地|基地|工厂|厂|产业园|园区|中心|研究院|总部|一期|二期|三期|四期|技改|扩建|"
+                            r"综合体|电站|港|码头|医院|学校|酒店|广场|小镇")
 _GENERIC_FIRM = re.compile(r"^(?:企业|公司|外资企业|集团|我市|全市|政府|项目|产业|两家|多家|世界500强)")
+_PLACE_WORDS = set(
+    """北京 上海 天津 重庆 深圳 广州 杭州 南京 苏州 无锡 常州 宁波 温州 嘉兴 绍兴 合肥 武汉 长沙 成都 西安 郑州 济南 青岛
+    厦门 福州 沈阳 大连 长春 哈尔滨 石家庄 太原 南昌 昆明 贵阳 南宁 海口 兰州 银川 西宁 乌鲁木齐 拉萨 呼和浩特 东莞 佛山
+    珠海 中山 惠州 泉州 烟台 潍坊 徐州 南通 扬州 镇江 泰州 盐城 淮安 连云港 宿迁 湖州 金华 台州 舟山 丽水 衢州 芜湖 长三角
+    珠三角 京津冀 粤港澳大湾区 大湾区 港澳 港澳台 海外 国外 国内 省内 省外 市外 本地 当地 全国 全球 世界 亚洲 欧洲 美洲
+    中国 华东 华南 华北 华中 西南 西北 东北""".split()
+)
+_NOT_A_FIRM = re.compile(
+    r"^(?:项目|合同|协议|企业|公司|集团|政府|管委会|园区|开发区|全市|全区|全县|全省|我市|我区|我县|该市|该区|该县|其中|此次|"
+    r"本次|总部|基金|资本|团队|客商|嘉宾|代表|领导|双方|各方|甲方|乙方|专家|市场|行业|产业|平台|载体|基地|工厂|车间|"
+    r"一家|多家|两家|这家|该公司|该企业|龙头|链主)$"
+    r"|来自|全部|以及|其中|^[一二三四五六七八九十\d]+家"
+    r"|(?:省|市|县|区|镇|乡|村|街道|开发区|高新区|园区|工业园|产业园|新区|保税区|自贸区|港区|片区)$"
+)
+
+
+def _bad_firm_name(name: str) -> bool:
+    """A word that is not a firm's name: a place (深圳, 吴江开发区), a generic word (项目, 合同) or a phrase.
+
+    >>> [_bad_firm_name(n) for n in ("项目", "深圳", "合同", "吴江开发区", "全部来自济南", "宁德时代", "博世")]
+    [True, True, True, True, True, False, False]
+    """
+    core = name
+    for word in _PROVINCES:
+        if core.startswith(word) and core != word and core[len(word):] in _PLACE_WORDS | {"市", "省"}:
+            return True
+    return (len(core) < 2 or core in _PLACE_WORDS or core in _PROVINCES or bool(_NOT_A_FIRM.search(core))
+            or bool(re.fullmatch(r"[\d.%]+", core)))
 _STATUS_WORDS = [
     # (regex, status, date field)
     (r"试生产|试产", "trial", "trial_date"),
@@ -115,6 +183,17 @@ _DATE_RE = re.compile(
     r"|(?P<md>(?P<mm>\d{1,2})月(?:份)?(?:(?P<dd>\d{1,2})日|(?P<mdek>上旬|中旬|下旬|初|底|末))?)"
     r"|(?P<q>[一二三四])季度|(?P<yend>年底|年末)|上周(?P<wd>[一二三四五六日天])"
 )
+_DATELINE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
+_RELATIVE_DAY_RE = re.compile(r"昨日|昨天|前天|今天|今日|当天|当日|同日|同一天|次日|翌日|同月|当月|本月|上月|上个月"
+                              r"|(?P<yday>昨|今)?[（(]?(?<![月\d年])(?P<day>\d{1,2})[）)]?日(?!电|讯)")
+_EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|竣工|投产|奠基|揭牌|开业)(?:仪式|活动|大会|会议|暨|现场会)"
+                       r"|集中(?:签约|开工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)"
+                       r"|\d+个(?:[^，。；]{0,8})?项目(?:集中|顺利|正式)?(?:签约|开工|竣工|投产)|(?:签约|开工|竣工|投产)\d+个")
+_EVENT_KIND = (("开工", "start_date", "under_construction"), ("奠基", "start_date", "under_construction"),
+               ("竣工", "date", ""), ("投产", "date", "operating"), ("开业", "date", "operating"),
+               ("签约", "date", "signed"), ("揭牌", "date", ""))
+EVENT_REACH = 2000
+"""Projects first named more than this many characters after an event are not given its date."""
 _DEKAD = {"上旬": "E", "初": "E", "中旬": "M", "下旬": "L", "底": "L", "末": "L"}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -241,6 +320,25 @@ class _Sentence:
 
 
 @dataclass
+class _DateToken:
+    """A date expression and its resolved value (same interface as a match: ``group``, ``start``, ``end``)."""
+
+    begin: int
+    finish: int
+    written: str
+    value: str
+
+    def group(self) -> str:
+        return self.written
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+@dataclass
 class _FirmEntity:
     names: list[str]
     legal_name: str = ""
@@ -277,9 +375,18 @@ def _strip_left(name: str) -> tuple[str, str]:
     cut = 0
     for stop in _STOPS:
         pos = name.rfind(stop, 0, max(0, len(name) - 2))
+        if stop in "和与及" and pos > 0 and _is_place_word(name[:pos]):
+            continue  # "福州和盛食品有限公司": a place, then the name
         if pos >= 0 and pos + len(stop) > cut and not _inside_parens(name, pos):
             cut = pos + len(stop)
     return name[cut:], name[:cut]
+
+
+def _is_place_word(text: str) -> bool:
+    """Whether ``text`` ends with a city or province name ("福州", "遂宁市")."""
+    tail = text[-4:]
+    return any(tail.endswith(w) for w in (*_PLACE_WORDS, *_PROVINCES)) or bool(
+        re.search(r"[\u4e00-\u9fff]{2,3}[省市县]$", tail))
 
 
 def _inside_parens(text: str, pos: int) -> bool:
@@ -295,7 +402,17 @@ class _Extractor:
         self.dataset = dataset
         self.source_id = source_id
         self.facts: list[Fact] = []
+        self._occurrences: dict[str, list[int]] = {}
+        self._firm_index: dict[str, int] = {}
+        self._firm_spots: list[tuple[int, int]] | None = None
+        self._residuals: dict[tuple[str, tuple[int, ...], int], str] = {}
+        self._project_index: dict[str, list[int]] = {}
+        self._projects_of_firm: dict[int, list[int]] = {}
+        self._mention_index: list[tuple[int, int]] | None = None
+        self._end_index: list[tuple[int, int]] = []
+        self._bigrams: dict[str, list[int]] | None = None
         self.sentences = self._sentences()
+        self._sentence_starts = [s.start for s in self.sentences]
         self.firms: list[_FirmEntity] = []
         self.projects: list[_ProjectEntity] = []
 
@@ -315,10 +432,10 @@ class _Extractor:
         return result
 
     def sentence_at(self, pos: int) -> int:
-        for i, s in enumerate(self.sentences):
-            if s.start <= pos < s.end:
-                return i
-        return len(self.sentences) - 1
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if 0 <= i < len(self.sentences) and pos < self.sentences[i].end:
+            return i
+        return len(self.sentences) - 1 if i >= 0 else 0
 
     def clause(self, pos: int) -> tuple[int, int]:
         s = self.sentences[self.sentence_at(pos)]
@@ -335,7 +452,31 @@ class _Extractor:
         self.facts.append(Fact(record, key, fld, value, round(confidence, 2), text, o_start, o_end, evidence, note))
 
     def occurrences(self, name: str) -> list[int]:
-        return [m.start() for m in re.finditer(re.escape(name), self.t)] if name else []
+        """Start offsets of ``name`` in the text (cached: names are looked up many times)."""
+        if not name:
+            return []
+        found = self._occurrences.get(name)
+        if found is None:
+            if len(name) < 2:
+                found = [m.start() for m in re.finditer(re.escape(name), self.t)]
+            else:
+                # candidates from an index of two-character pairs, so a lookup does not rescan the whole text
+                if self._bigrams is None:
+                    self._bigrams = {}
+                    t = self.t
+                    for i in range(len(t) - 1):
+                        self._bigrams.setdefault(t[i:i + 2], []).append(i)
+                found, last = [], -1
+                for i in self._bigrams.get(name[:2], []):
+                    if i >= last and self.t.startswith(name, i):
+                        found.append(i)
+                        last = i + len(name)
+            self._occurrences[name] = found
+        return found
+
+    def occurrences_in(self, name: str, start: int, end: int) -> list[int]:
+        spots = self.occurrences(name)
+        return spots[bisect.bisect_left(spots, start):bisect.bisect_left(spots, end)]
 
     # --------------------------------------------------------------------------------------- firms
     def find_firms(self) -> None:
@@ -427,13 +568,18 @@ class _Extractor:
         return any(name in (r.name, *r.aliases) for r in self.dataset.regions.values())
 
     def firm_of(self, name: str) -> int | None:
-        key = normalize_name(name)
+        return self._firm_index.get(_norm(name))
+
+    def _reindex_firms(self) -> None:
+        self._firm_index = {}
         for i, firm in enumerate(self.firms):
-            if any(normalize_name(n) == key for n in firm.names):
-                return i
-        return None
+            for n in firm.names:
+                self._firm_index.setdefault(_norm(n), i)
+        self._firm_spots = None
 
     def _add_firm_name(self, name: str, pos: int, how: str) -> None:
+        if how != "legal" and _bad_firm_name(name):
+            return
         country = ""
         stripped = name
         for word, code in sorted(COUNTRY_WORDS.items(), key=lambda kv: -len(kv[0])):
@@ -453,6 +599,8 @@ class _Extractor:
         for n in names:
             if n not in firm.names:
                 firm.names.append(n)
+                self._firm_index.setdefault(_norm(n), index)
+        self._firm_spots = None
         if how == "legal" and not firm.legal_name:
             firm.legal_name = name
         if country and not firm.country:
@@ -472,6 +620,7 @@ class _Extractor:
                             other.country_text = firm.country_text
                     firm.names.remove(name)
         self.firms = [f for f in self.firms if f.names]
+        self._reindex_firms()
 
     def _segment_by_names(self, name: str, exclude: int) -> list[int] | None:
         for word in COUNTRY_WORDS:
@@ -479,17 +628,18 @@ class _Extractor:
                 name = name[len(word):]
                 break
         result: list[int] = []
+        by_first: dict[str, list[tuple[int, int, str]]] = {}
+        for i, firm in enumerate(self.firms):
+            if i != exclude:
+                for n in firm.names:
+                    if n:
+                        by_first.setdefault(n[0], []).append((i, -len(n), n))
         pos = 0
         while pos < len(name):
             found = None
-            for i, firm in enumerate(self.firms):
-                if i == exclude:
-                    continue
-                for n in sorted(firm.names, key=len, reverse=True):
-                    if name.startswith(n, pos):
-                        found = (i, len(n))
-                        break
-                if found:
+            for i, minus_len, n in sorted(by_first.get(name[pos], [])):
+                if name.startswith(n, pos):
+                    found = (i, -minus_len)
                     break
             if not found:
                 return None
@@ -512,7 +662,8 @@ class _Extractor:
                     continue
                 spots = [p for p in self.occurrences(prefix)
                          if not any(a <= p < b for a, b in covered)]
-                if prefix in _PROVINCES or self._is_region_word(prefix) or prefix in COUNTRY_WORDS:
+                if (prefix in _PROVINCES or self._is_region_word(prefix) or prefix in COUNTRY_WORDS
+                        or prefix in _PLACE_WORDS or _bad_firm_name(prefix)):
                     continue
                 if spots and prefix != legal:
                     found.append(prefix)
@@ -520,6 +671,8 @@ class _Extractor:
         for name in found:
             if name not in firm.names and self.firm_of(name) is None:
                 firm.names.append(name)
+                self._firm_index.setdefault(_norm(name), self.firms.index(firm))
+                self._firm_spots = None
 
     def emit_firms(self) -> None:
         for firm in self.firms:
@@ -551,23 +704,31 @@ class _Extractor:
 
     # --------------------------------------------------------------------------------------- projects
     def firms_in(self, start: int, end: int) -> list[int]:
-        found: list[tuple[int, int]] = []
-        for i, firm in enumerate(self.firms):
-            spots = [p for n in firm.names for p in self.occurrences(n) if start <= p < end]
-            if spots:
-                found.append((min(spots), i))
-        return [i for _, i in sorted(found)]
+        """Firms named in ``text[start:end]``, in the order of their first mention there."""
+        if self._firm_spots is None:
+            self._firm_spots = sorted((p, i) for i, firm in enumerate(self.firms) for n in firm.names
+                                      for p in self.occurrences(n))
+        spots = self._firm_spots
+        found: list[int] = []
+        for _p, i in spots[bisect.bisect_left(spots, (start, -1)):bisect.bisect_left(spots, (end, -1))]:
+            if i not in found:
+                found.append(i)
+        return found
 
     def find_projects(self) -> None:
         mentions: list[tuple[str, int, int]] = []
         for m in _PROJECT_RE.finditer(self.t):
             raw = m.group()
-            name, cut = _strip_left(raw)
-            name = name.lstrip("—.")
+            name = _project_name(raw)
             start = m.end() - len(name)
             if len(name) < 4:
                 continue
             mentions.append((name, start, m.end()))
+        for m in _OTHER_PROJECT_RE.finditer(self.t):
+            # "山王坪供水工程，计划总投资2.5亿元", "长兴工业园，总投资5000万元": a project not called 项目
+            name = _project_name(m.group() + "项目").removesuffix("项目")
+            if len(name) >= 4:
+                mentions.append((name, m.end() - len(name), m.end()))
         # "A项目——B项目" is one project under two names
         joined: list[tuple[str, int, int]] = []
         for name, start, end in mentions:
@@ -578,14 +739,14 @@ class _Extractor:
                 joined.append((name, start, end))
         mentions = joined
         # drop mentions inside a longer one
-        mentions = [x for x in mentions if not any(y != x and y[1] <= x[1] and x[2] <= y[2] for y in mentions)]
+        mentions = _outermost(mentions)
         self.specific_names: set[str] = set()
         for name, start, end in mentions:
             firms = self.firms_in(start, end)
             sent = self.sentences[self.sentence_at(start)]
-            if self._generic(name, firms) and not (
+            if self._counted(start, end) or (self._generic(name, firms) and not (
                     self.firms_in(sent.start, start) and self._has_segment_word(name, whole=True)
-                    and not _GENERIC_PROJECT.match(re.sub(_QTY, "", name))):
+                    and not _GENERIC_PROJECT.match(re.sub(_QTY, "", name)))):
                 # a product-only name ("精密轴承项目") is a project when its firms come first in the sentence
                 continue
             self.specific_names.add(name)
@@ -604,16 +765,31 @@ class _Extractor:
     def _parts(self, name: str) -> list[str]:
         return [p for p in re.split(r"—+", name) if p.endswith("项目") and p != name]
 
+    def _counted(self, start: int, end: int) -> bool:
+        """A kind of project that is counted ("医养健康项目2个", "6个工业项目"), not one project."""
+        after = self.t[end:end + 6]
+        before = self.t[max(0, start - 4):start]
+        return bool(re.match(r"(?:占到|有|共|达|约|合计|共计|为)?(?:\d+|[一二三四五六七八九十两几多数]+)个", after)
+                    or re.search(r"(?:\d|[一二三四五六七八九十两几多数])个$", before)
+                    or re.match(r"[一二三四五六七八九十\d]+大", after))
+
     def _generic(self, name: str, firms: list[int]) -> bool:
-        """A project name that names no firm, country or product ("重点项目", "21个高质量制造业项目")."""
+        """A project name that names no firm, place, brand or product ("重点项目", "21个高质量制造业项目").
+
+        What is left after taking out quantities, counts and a vocabulary of category words (重大, 产业, 工业, 社会事业,
+        新能源, 签约, 亿元级 ...) must be at least two characters.
+        """
+        if firms or re.match(_COUNTRY_ALT, name):
+            return False
         stripped = re.sub(_QTY, "", name)
         if _GENERIC_PROJECT.match(stripped) or len(stripped) < 4:
             return True
-        if firms or re.match(_COUNTRY_ALT, name):
-            return False
-        if re.search(r"年产|生产线|生产基地", stripped):
-            return False
-        return not self._has_segment_word(stripped)
+        rest = _COUNTED_RE.sub("", _DATE_RE.sub("", stripped.removesuffix("项目")).replace("第", ""))
+        rest = _ADMIN_PLACE_RE.sub("", _RELATIVE_DAY_RE.sub("", rest))
+        words = _GENERIC_WORD_RE.sub("", rest)
+        rest = re.sub(r"[\d.%、（）()]+", "", words)
+        # two characters are a name only next to a kind of work ("台玻技改项目"), not alone ("整车项目")
+        return len(rest) < 2 or (len(rest) == 2 and words == rest and not _CONCRETE_HEAD.search(name))
 
     def _has_segment_word(self, text: str, whole: bool = False) -> bool:
         """Whether ``text`` names a product of a chain template (more than only the product, unless ``whole``)."""
@@ -623,6 +799,13 @@ class _Extractor:
                    for seg in self.dataset.segments.values() for w in (seg.name, *seg.keywords, *seg.aliases))
 
     def _residual(self, name: str, firms: list[int]) -> str:
+        cache_key = (name, tuple(firms), len(self.firms))
+        cached = self._residuals.get(cache_key)
+        if cached is None:
+            cached = self._residuals[cache_key] = self._residual_uncached(name, firms)
+        return cached
+
+    def _residual_uncached(self, name: str, firms: list[int]) -> str:
         rest = name
         for i in firms:
             for n in sorted(self.firms[i].names, key=len, reverse=True):
@@ -633,10 +816,13 @@ class _Extractor:
 
     def _add_project(self, names: list[str], firms: list[int], span: tuple[int, int], weak: bool = False,
                      implicit: bool = False) -> int:
-        keys = {normalize_name(n) for n in names}
+        keys = {_norm(n) for n in names}
         firm_only = all(not self._residual(n, firms) for n in names)
-        for i, proj in enumerate(self.projects):
-            same_name = keys & {normalize_name(n) for n in proj.names}
+        candidates = sorted({i for k in keys for i in self._project_index.get(k, ())}
+                            | {i for f in firms for i in self._projects_of_firm.get(f, ())})
+        for i in candidates:
+            proj = self.projects[i]
+            same_name = keys & {_norm(n) for n in proj.names}
             proj_firm_only = all(not self._residual(n, proj.firms) for n in proj.names)
             same_firms = bool(firms) and bool(proj.firms) and (
                 (set(firms) == set(proj.firms) and (firm_only or proj_firm_only))
@@ -646,9 +832,12 @@ class _Extractor:
                 for n in names:
                     if n not in proj.names:
                         proj.names.append(n)
+                        self._project_index.setdefault(_norm(n), []).append(i)
                 for f in firms:
                     if f not in proj.firms:
                         proj.firms.append(f)
+                        self._projects_of_firm.setdefault(f, []).append(i)
+                self._mention_index = None
                 if weak:
                     proj.weak_mentions.append(span)
                 else:
@@ -657,18 +846,45 @@ class _Extractor:
                 return i
         self.projects.append(_ProjectEntity(names=list(names), firms=list(firms), mentions=[] if weak else [span],
                                             weak_mentions=[span] if weak else [], weak=weak, implicit=implicit))
-        return len(self.projects) - 1
+        index = len(self.projects) - 1
+        for n in names:
+            self._project_index.setdefault(_norm(n), []).append(index)
+        for f in firms:
+            self._projects_of_firm.setdefault(f, []).append(index)
+        self._mention_index = None
+        return index
+
+    def _mention_ends(self, start: int, end: int) -> list[tuple[int, int]]:
+        """``(start, end)`` of the project mentions that end inside ``[start, end]``."""
+        self.strong_mentions(0, 0)
+        index = self._end_index
+        return [(a, b) for b, a in index[bisect.bisect_left(index, (start, -1)):bisect.bisect_right(index, (end, 1 << 60))]
+                if a < end]
+
+    def strong_mentions(self, start: int, end: int) -> list[tuple[int, int]]:
+        """``(position, project)`` of the non-weak project mentions starting in ``[start, end)``, in order."""
+        if self._mention_index is None:
+            self._mention_index = sorted((a, i) for i, p in enumerate(self.projects) if not p.weak
+                                         for a, _ in p.mentions)
+            self._end_index = sorted((b, a) for p in self.projects for a, b in p.mentions)
+        index = self._mention_index
+        return index[bisect.bisect_left(index, (start, -1)):bisect.bisect_left(index, (end, -1))]
 
     def project_for_firm(self, firm: int) -> int | None:
-        owned = [i for i, p in enumerate(self.projects) if firm in p.firms]
+        owned = [i for i in self._projects_of_firm.get(firm, []) if firm in self.projects[i].firms]
         return owned[0] if len(owned) == 1 else None
 
     def project_at(self, pos: int, include_following: bool = True) -> int | None:
         """The project a figure or date at ``pos`` is about: in its sentence, else the paragraph's focus."""
         sent_index = self.sentence_at(pos)
         sent = self.sentences[sent_index]
-        strong = [(start, i) for i, p in enumerate(self.projects) if not p.weak for start, end in p.mentions
-                  if sent.start <= start < sent.end]
+        strong = self.strong_mentions(sent.start, sent.end)
+        tail = re.match(rf"(?:{_QTY})?的", self.t[pos:pos + 30])
+        if tail:  # "计划投资1.2亿元的台玻技改项目": the project named right after
+            _c_start, c_end = self.clause(pos)
+            following = [x for x in strong if pos < x[0] <= min(c_end, pos + tail.end() + 30)]
+            if following:
+                return following[0][1]
         before = [x for x in strong if x[0] <= pos]
         if before:
             return max(before)[1]
@@ -680,15 +896,14 @@ class _Extractor:
             owned = self.project_for_firm(f)
             if owned is not None:
                 return owned
-        if any(not any(f in p.firms for p in self.projects) for f in self.firms_in(sent.start, pos)):
+        if any(not self._projects_of_firm.get(f) for f in self.firms_in(sent.start, pos)):
             return None  # a new subject: a firm with no project yet ("本地电机有限公司今年实现增资800万美元")
         # focus: the last project or firm-with-one-project mentioned earlier in the same paragraph
         for prev in range(sent_index - 1, max(-1, sent_index - 6), -1):
             s = self.sentences[prev]
             if s.paragraph != sent.paragraph:
                 break
-            strong = [(start, i) for i, p in enumerate(self.projects) if not p.weak for start, _ in p.mentions
-                      if s.start <= start < s.end]
+            strong = self.strong_mentions(s.start, s.end)
             if strong:
                 return max(strong)[1]
             for f in reversed(self.firms_in(s.start, s.end)):
@@ -717,8 +932,18 @@ class _Extractor:
                 metric = f"{self._count_metric(aggregate.start(), aggregate.group())}{label}"
                 self.region_values.append((metric, str(qty), m.start(), m.end(), ""))
                 continue
+            if self._group_figure(m, sent.start):
+                if qty.is_money:
+                    self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), ""))
+                continue
             value, fld, note = self._field_value(target, label, qty)
             if value is None:
+                continue
+            if (not self.strong_mentions(sent.start, sent.end) and qty.is_money
+                    and _REGION_SUBJECT.search(self.t, sent.start, m.start())
+                    and not re.match(r"的?(?:大|重大|重点)?项目", self.t[m.end():m.end() + 5])):
+                # "今年以来，全区签约项目总投资108亿元": the region's total, not the last project's figure
+                self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), ""))
                 continue
             owner = self.project_at(m.start())
             if owner is None and target == "capital_increase":
@@ -731,11 +956,34 @@ class _Extractor:
             if owner is None:
                 continue
             self.project_values.append((owner, fld, value, m.start(), m.end(), 0.85, note))
+        for m in _CAPACITY_RE.finditer(self.t):
+            if m["unit"] in ("吨", "平方米"):
+                continue  # read with the labelled figures
+            amount = float(m["n"].replace(",", "")) * {"万": 10**4, "亿": 10**8, "千": 10**3, None: 1}[m["mult"]]
+            owner = self.project_at(m.start())
+            if owner is None:
+                continue
+            qty = Quantity(int(amount) if amount.is_integer() else amount, f"{m['unit']}/yr", "exact")
+            self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
         for m in _HUNDRED_YI_RE.finditer(self.t):
             qty = Quantity(10**10 if m["qty"] == "百亿" else 10**11, "CNY", "at_least")
             for proj_index in self._weak_projects_before(m.start()):
                 self.project_values.append((proj_index, "investment", str(qty), m.start(), m.end(), 0.5,
                                             "百亿项目: at least 10 billion yuan"))
+
+    def _group_figure(self, m: re.Match[str], sent_start: int) -> bool:
+        """A figure about several projects at once: after a list of them ("A项目、B项目，总投资4.74亿元"), before a
+        count ("总投资122亿元的27个项目"), a running total (累计, 合计), or split between them (分别)."""
+        if re.match(rf"的?{_CN_COUNT}个", self.t[m.end():m.end() + 8]):
+            return True
+        if re.search(r"累计|合计|共计|总计|分别", m["filler"] or "") or "分别" in self.t[max(0, m.start() - 3):m.start()]:
+            return True
+        mentions = self.strong_mentions(sent_start, m.start())
+        if len(mentions) >= 2:
+            last = mentions[-1][0]
+            if self.t[last - 1:last] == "、" and not _FIGURE_RE.search(self.t, last, m.start()):
+                return True
+        return False
 
     def _weak_projects_before(self, pos: int) -> list[int]:
         found = []
@@ -749,7 +997,7 @@ class _Extractor:
         return found
 
     def _project_between(self, a: int, b: int) -> bool:
-        return any(a <= start < b for p in self.projects if not p.weak for start, _ in p.mentions)
+        return bool(self.strong_mentions(a, b))
 
     def _field_value(self, target: str, label: str, qty: Quantity) -> tuple[str | None, str, str]:
         if target.startswith("note:"):
@@ -769,19 +1017,77 @@ class _Extractor:
         return str(qty), target, ""
 
     # --------------------------------------------------------------------------------------- dates, status
+    def date_tokens(self) -> list[_DateToken]:
+        """Every date expression with its resolved value, in text order, datelines left out.
+
+        同日/当天/次日/同月 resolve against the last explicit date before them; 昨日/今天/本月 against the dateline
+        ("5月27日讯", the day the report was written) when there is one, else ``doc_date``.
+        """
+        reference = self.doc_date
+        datelines: list[tuple[int, int]] = []
+        for m in _DATELINE_RE.finditer(self.t, 0, min(len(self.t), 400)):
+            day = _month(int(m["y"] or self.doc_date.year), m["m"], m["d"], None)
+            if day and len(day) == 10:
+                reference = _dt.date.fromisoformat(day)
+                datelines.append((m.start(), m.end()))
+                break
+        found: list[tuple[int, int, str, str | None]] = []
+        for m in _DATE_RE.finditer(self.t):
+            if m.group() and not any(a <= m.start() < b for a, b in datelines):
+                found.append((m.start(), m.end(), m.group(), None))
+        for m in _RELATIVE_DAY_RE.finditer(self.t):
+            if m["day"]:
+                if any(a <= m.start() < b for a, b in datelines) or any(s <= m.start() < e for s, e, *_ in found):
+                    continue
+                found.append((m.start(), m.end(), m.group(), "day"))
+            else:
+                found.append((m.start(), m.end(), m.group(), "relative"))
+        tokens: list[_DateToken] = []
+        last_day: str | None = None
+        last_month: str | None = None
+        for start, end, text, how in sorted(found):
+            value: str | None
+            if how is None:
+                value = resolve_date(text, self.doc_date)
+            elif how == "day":  # "于29日举办", "昨（27）日": a day of the dateline's month (or the month before)
+                day = int(re.search(r"\d+", text).group())  # type: ignore[union-attr]
+                month_start = reference.replace(day=1)
+                if day > reference.day:
+                    month_start = (month_start - _dt.timedelta(days=1)).replace(day=1)
+                try:
+                    value = month_start.replace(day=day).isoformat()
+                except ValueError:
+                    value = None
+            elif text in ("昨日", "昨天", "前天", "今天", "今日"):
+                back = {"昨日": 1, "昨天": 1, "前天": 2}.get(text, 0)
+                value = (reference - _dt.timedelta(days=back)).isoformat()
+            elif text in ("当天", "当日", "同日", "同一天", "次日", "翌日"):
+                value = last_day
+                if value and text in ("次日", "翌日"):
+                    value = (_dt.date.fromisoformat(value) + _dt.timedelta(days=1)).isoformat()
+            elif text in ("同月", "当月"):
+                value = last_month
+            elif text == "本月":
+                value = f"{reference.year}-{reference.month:02d}"
+            else:
+                first = reference.replace(day=1) - _dt.timedelta(days=1)
+                value = f"{first.year}-{first.month:02d}"
+            if value is None:
+                continue
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                last_day, last_month = value, value[:7]
+            elif re.fullmatch(r"\d{4}-\d{2}", value):
+                last_month = value
+            tokens.append(_DateToken(start, end, text, value))
+        return tokens
+
     def find_dates_and_status(self) -> None:
         self.project_dates: list[tuple[int, str, str, int, int, float]] = []
         self.project_status: list[tuple[int, str, int, int, bool]] = []
         self.region_periods: dict[int, tuple[str, int, int]] = {}
-        for m in _DATE_RE.finditer(self.t):
-            if not m.group():
-                continue
-            if m["rel"] and not any(m[g] for g in ("first_n", "rm", "rq", "rh", "rend")):
-                # a bare 今年/去年 followed by a month written separately is handled by that month
-                pass
-            value = resolve_date(m.group(), self.doc_date)
-            if value is None:
-                continue
+        self.tokens = self.date_tokens()
+        for m in self.tokens:
+            value = m.value
             sent_index = self.sentence_at(m.start())
             sent = self.sentences[sent_index]
             if sent_index not in self.region_periods:
@@ -841,6 +1147,49 @@ class _Extractor:
                     continue
         return False
 
+    def propagate_event_dates(self) -> None:
+        """Give the date of a ceremony ("5月28日下午…集中签约仪式") to the projects reported after it that have none.
+
+        An event is a sentence with a day or month and an event phrase (集中签约, 开工仪式, 签约大会 ...); its
+        projects are those first mentioned from that sentence up to the next event.
+        """
+        events: list[tuple[int, str, str, str, int, int]] = []  # (sentence start, field, status, value, s, e)
+        for token in self.tokens:
+            if not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", token.value):
+                continue
+            sent = self.sentences[self.sentence_at(token.start())]
+            event = _EVENT_RE.search(self.t, sent.start, sent.end)
+            if event is None:
+                continue
+            if events and events[-1][0] == sent.start:
+                if len(token.value) <= len(events[-1][3]):
+                    continue
+                events.pop()  # the day is more precise than the month of the same sentence
+            words = event.group()
+            kind = next(((f, st) for w, f, st in _EVENT_KIND if w in words), ("date", ""))
+            events.append((sent.start, kind[0], kind[1], token.value, token.start(), token.end()))
+        if not events:
+            return
+        dated = {owner for owner, *_ in self.project_dates}
+        statuses: dict[int, list[str]] = {}
+        for owner, st, *_rest in self.project_status:
+            statuses.setdefault(owner, []).append(st)
+        for index, proj in enumerate(self.projects):
+            spans = proj.mentions
+            if index in dated or not spans or proj.weak:
+                continue
+            first = min(a for a, _ in spans)
+            before = [e for e in events if e[0] <= first]
+            if not before or first - before[-1][0] > EVENT_REACH:
+                continue
+            _, fld, status, value, s, e = before[-1]
+            own = [st for st in statuses.get(index, []) if st in _STATUS_RANK]
+            if own and "under_construction" in own and fld == "date" and status == "signed":
+                continue
+            self.project_dates.append((index, fld, value, s, e, 0.65))
+            if status:
+                self.project_status.append((index, status, s, e, False))
+
     def resolve_pending_dates(self) -> None:
         for proj, time_word, pos, _end in self.pending_dates:
             value = resolve_date(time_word, self.doc_date)
@@ -851,21 +1200,29 @@ class _Extractor:
     def find_places(self) -> list[tuple[str, str, int, int]]:
         places: list[tuple[str, str, int, int]] = []  # (name, region id or "", start, end)
         for m in _PLACE_RE.finditer(self.t):
-            name, cut = _strip_left(m.group())
-            if len(name) < 4 or re.match(r"^(两大|各|本|该|多个|国别|[一二三四五六七八九十]+个|全|省级|国家级)", name):
+            name = _place_name(m.group())
+            cut = m.group()[:len(m.group()) - len(name)]
+            short_ok = len(name) == 3 and name[-1] in "镇乡"
+            if (len(name) < 4 and not short_ok) or _GENERIC_PLACE.match(name) or re.match(
+                    r"^(两大|各|本|该|多个|国别|[一二三四五六七八九十]+个|全|省级|国家级)", name):
                 continue
             places.append((name, self._region_id(name), m.start() + len(cut), m.end()))
         firm_spans = [(p, p + len(n)) for firm in self.firms for n in firm.names for p in self.occurrences(n)]
-        places = [x for x in places if not any(a <= x[2] < b for a, b in firm_spans)]
+        in_firm = bytearray(len(self.t) + 1)
+        for a, b in firm_spans:
+            in_firm[a:b] = b"\x01" * (b - a)
+        places = [x for x in places if not in_firm[x[2]]]
         if self.dataset is not None:
-            taken = [(a, b) for _, _, a, b in places] + firm_spans
+            taken = bytearray(in_firm)
+            for _, _, a, b in places:
+                taken[a:b] = b"\x01" * (b - a)
             words = sorted({w for r in self.dataset.regions.values() for w in (r.name, *r.aliases) if len(w) >= 2},
                            key=len, reverse=True)
             for word in words:
                 for p in self.occurrences(word):
-                    if not any(a <= p < b for a, b in taken):
+                    if not taken[p]:
                         places.append((word, self._region_id(word), p, p + len(word)))
-                        taken.append((p, p + len(word)))
+                        taken[p:p + len(word)] = b"\x01" * len(word)
         return sorted(places, key=lambda x: x[2])
 
     def _region_id(self, name: str) -> str:
@@ -911,6 +1268,7 @@ class _Extractor:
         self.find_figures()
         self.find_dates_and_status()
         self.resolve_pending_dates()
+        self.propagate_event_dates()
         places = self.find_places()
         self.emit_firms()
         self.emit_projects(places)
@@ -921,6 +1279,18 @@ class _Extractor:
         return self.facts
 
     def emit_projects(self, places: list[tuple[str, str, int, int]]) -> None:
+        dates_of: dict[int, list[tuple[int, str, str, int, int, float]]] = {}
+        for row in self.project_dates:
+            dates_of.setdefault(row[0], []).append(row)
+        values_of: dict[int, list[tuple[int, str, str, int, int, float, str]]] = {}
+        for vrow in self.project_values:
+            values_of.setdefault(vrow[0], []).append(vrow)
+        status_of: dict[int, list[tuple[int, str, int, int, bool]]] = {}
+        for srow in self.project_status:
+            status_of.setdefault(srow[0], []).append(srow)
+        self._places_by_sentence: dict[int, list[tuple[str, str, int, int]]] = {}
+        for place in places:
+            self._places_by_sentence.setdefault(self.sentence_at(place[2]), []).append(place)
         for index, proj in enumerate(self.projects):
             key = proj.display(self.specific_names)
             a, b = (proj.mentions or proj.weak_mentions)[0]
@@ -936,22 +1306,26 @@ class _Extractor:
                 s = spot[0] if spot else a
                 self.add("project", key, "firms", firm.name, s, s + len(firm.name), 0.7)
             if not proj.firms and not proj.weak:
+                # the firms named before it in its sentence, after any other project ("X公司投资5亿元建设Y项目")
                 sent = self.sentences[self.sentence_at(a)]
-                for f in self.firms_in(sent.start, a):
+                earlier = [b for x, b in self._mention_ends(sent.start, a)]
+                window = max([sent.start, *earlier])
+                for f in self.firms_in(window, a):
                     firm = self.firms[f]
-                    spot = [p for n in firm.names for p in self.occurrences(n) if sent.start <= p < a]
+                    spot = [p for n in firm.names for p in self.occurrences(n) if window <= p < a]
                     self.add("project", key, "firms", firm.name, spot[0], spot[0] + len(firm.name), 0.6)
                     proj.firms.append(f)
+                    self._projects_of_firm.setdefault(f, []).append(index)
             seen: set[tuple[str, str]] = set()
-            for owner, fld, value, s, e, conf in self.project_dates:
+            for owner, fld, value, s, e, conf in dates_of.get(index, []):
                 if owner == index and (fld, value) not in seen:
                     seen.add((fld, value))
                     self.add("project", key, fld, value, s, e, conf, evidence=self._date_evidence(s, e))
-            for owner, fld, value, s, e, conf, note in self.project_values:
+            for owner, fld, value, s, e, conf, note in values_of.get(index, []):
                 if owner == index and (fld, value) not in seen:
                     seen.add((fld, value))
                     self.add("project", key, fld, value, s, e, conf, note=note)
-            statuses = [(st, s, e, fut) for owner, st, s, e, fut in self.project_status if owner == index]
+            statuses = [(st, s, e, fut) for owner, st, s, e, fut in status_of.get(index, []) if owner == index]
             if any(st == "kind:expansion" for st, *_ in statuses):
                 s, e = next((s, e) for st, s, e, _ in statuses if st == "kind:expansion")
                 self.add("project", key, "kind", "expansion", s, e, 0.7)
@@ -979,18 +1353,38 @@ class _Extractor:
                         ) -> tuple[str, str, int, int] | None:
         if proj.weak:
             return None
-        sentences = {self.sentence_at(a) for a, _ in proj.mentions}
-        candidates = [p for p in places if self.sentence_at(p[2]) in sentences]
+        for a, b in sorted(proj.mentions):
+            own = self._clause_place(a, b)
+            if own is not None:
+                return own
+        sentences = sorted({self.sentence_at(a) for a, _ in proj.mentions})
+        candidates = [p for i in sentences for p in self._places_by_sentence.get(i, [])]
         if not candidates:  # "独山港经济开发区…保障辖区内像湛新科技材料（嘉兴）有限公司这样的重大产业项目"
-            own = {self.sentence_at(p) for f in proj.firms if self.project_for_firm(f) is not None
-                   for n in self.firms[f].names for p in self.occurrences(n)}
-            candidates = [p for p in places if self.sentence_at(p[2]) in own]
+            own = sorted({self.sentence_at(p) for f in proj.firms if self.project_for_firm(f) is not None
+                          for n in self.firms[f].names for p in self.occurrences(n)})
+            candidates = [p for i in own for p in self._places_by_sentence.get(i, [])]
         parks = [p for p in candidates if p[1] and self.dataset and self.dataset.regions[p[1]].kind == "park"]
         parks += [p for p in candidates if not p[1]]
         if parks:
             return parks[0]
         near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])]
         return near[0] if near else None
+
+    def _clause_place(self, a: int, b: int) -> tuple[str, str, int, int] | None:
+        """The park or town in the project's own clause: right before it ("绥安开发区的X项目", "在P投资建设X项目"), or
+        after it with 落户/位于/在 ("X项目位于盘陀镇"); never one that belongs to another project of the sentence."""
+        c_start, c_end = self.clause(a)
+        c_end = max(c_end, self.clause(max(a, b - 1))[1])
+        sent = self.sentences[self.sentence_at(a)]
+        earlier = [end for _start, end in self._mention_ends(sent.start, a)]
+        floor = max([c_start, *earlier])
+        places = self._places_by_sentence.get(self.sentence_at(a), [])
+        before = [p for p in places if floor <= p[2] and p[3] <= a]
+        if before:
+            return before[-1]
+        after = [p for p in places if b <= p[2] < c_end
+                 and re.search(r"(?:落户|位于|在|于|入驻|选址|落地|坐落)$", self.t[max(0, p[2] - 3):p[2]])]
+        return after[0] if after else None
 
     def emit_region_facts(self) -> None:
         seen: set[tuple[str, str, str]] = set()
@@ -1040,6 +1434,74 @@ class _Extractor:
         self.facts.append(Fact("source", self.source_id, "title", title, 1.0, title, 0, 0, ""))
         self.facts.append(Fact("source", self.source_id, "date", self.doc_date.isoformat(), 1.0))
         self.facts.append(Fact("source", self.source_id, "kind", "article", 1.0))
+
+
+def _project_name(raw: str) -> str:
+    """The project name in a run of text ending in 项目: after the last verb, preposition or amount, without its
+    leading punctuation ("计划投资1.2亿元的台玻技改项目" -> "台玻技改项目", "在X镇投资5亿元建设Y项目" -> "Y项目")."""
+    cut = 0
+    for m in _PROJECT_STOPS.finditer(raw, 0, len(raw) - 2):
+        if m.end() == len(raw) - 2 and m.group() in _NOUN_VERBS and m.start() > 0:
+            continue  # "…车型建设项目", "…技改项目": the kind of work is part of the name
+        if not _inside_parens(raw, m.start()):
+            cut = max(cut, m.end())
+    if cut > len(raw) - 4:
+        return ""  # a verb right before 项目 ("加快项目", "保证的是项目"): prose, not a name
+    for m in _PLACE_IN_NAME.finditer(raw, cut):
+        if m.end() <= len(raw) - 5:  # "临港经济开发区年产5万吨…项目" -> the project; "临港产业园项目" stays whole
+            cut = max(cut, m.end())
+    for m in _MONEY_IN_NAME.finditer(raw, cut):
+        if m.end() < len(raw) - 2:
+            cut = max(cut, m.end())
+    name = raw[cut:].lstrip("—.的")
+    return _ENUMERATOR.sub("", name)
+
+
+_ADMIN_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区](?!域)")
+_OTHER_PROJECT_RE = re.compile(
+    rf"[{_NAME_CHARS}]{{2,30}}?(?:工程|产业园|工业园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线)"
+    r"(?=[，、]?(?:计划|预计|拟|项目)?(?:总投资|投资额|投资\d))"
+)
+_NOUN_VERBS = {"建设", "新建", "扩建", "兴建", "实施", "开工", "投资建设", "合资建设", "合作建设", "共建"}
+_ENUMERATOR = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|"
+                         r"第[一二三四五六七八九十\d]{1,3}[个项，])")
+_REGION_SUBJECT = re.compile(r"全市|全区|全县|全省|全镇|我市|我区|我县|该市|该区|该县|今年以来|年以来|累计|共计|合计|"
+                             r"全年|上半年|前三季度|一季度|二季度|三季度|四季度|已签约|已引进|共签约|共引进")
+
+
+def _place_name(raw: str) -> str:
+    """A park or town name: after the last verb or preposition ("位于盘陀镇" -> "盘陀镇")."""
+    name, _cut = _strip_left(raw)
+    cut = 0
+    for m in _PROJECT_STOPS.finditer(name, 0, max(0, len(name) - 2)):
+        cut = max(cut, m.end())
+    return name[cut:]
+
+
+def _outermost(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The spans not inside another one (``(name, start, end)``, sorted by start), in linear time after sorting."""
+    ordered = sorted(spans, key=lambda x: (x[1], -x[2]))
+    kept: list[tuple[str, int, int]] = []
+    reach = -1
+    for span in ordered:
+        if span[2] <= reach and not (kept and kept[-1][1:] == span[1:]):
+            continue
+        kept.append(span)
+        reach = max(reach, span[2])
+    return sorted(kept, key=lambda x: x[1])
+
+
+_NORMS: dict[str, str] = {}
+
+
+def _norm(name: str) -> str:
+    """``normalize_name``, memoised: the same few names are compared many times."""
+    key = _NORMS.get(name)
+    if key is None:
+        if len(_NORMS) > 100_000:
+            _NORMS.clear()
+        key = _NORMS[name] = normalize_name(name)
+    return key
 
 
 def _non_overlapping(words: Iterable[str]) -> list[str]:

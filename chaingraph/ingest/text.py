@@ -26,7 +26,8 @@ from pathlib import Path
 
 from ..errors import ParseError
 
-__all__ = ["MappedText", "read_article", "decode_article", "repair_doubled", "clean_text", "prepare_text"]
+__all__ = ["MappedText", "read_article", "decode_article", "repair_doubled", "clean_text", "prepare_text",
+           "to_simplified", "is_traditional", "fullwidth_punctuation"]
 
 MIN_DOUBLED_CHARS = 4
 """A run of doubled chunks is repaired only if its chunks hold at least this many characters (undoubled)."""
@@ -54,18 +55,69 @@ class MappedText:
         return MappedText(text, tuple(self.origin[i] for i in kept))
 
 
+# The most frequent characters of Chinese news (simplified forms). A decoding whose Chinese characters are mostly
+# among them is the right one; mojibake (GB18030 bytes read as Big5 or the reverse) gives rare characters.
+_COMMON = set(
+    "的一是在了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定"
+    "行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由"
+    "其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问"
+    "意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图"
+    "山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海"
+    "口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至"
+    "达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低"
+    "持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值"
+    "号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁"
+    "价严龙飞项签仪亿投镇街园企司限股份"
+)
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]")
+MIN_COMMON_SHARE = 0.3
+"""A decoding is accepted only if at least this share of its Chinese characters are common ones."""
+
+
+def _common_share(text: str) -> tuple[float, int]:
+    chars = _CJK_RE.findall(text)
+    if not chars:
+        return 1.0, 0
+    simplified = _t2s().convert("".join(chars))
+    common = sum(1 for a, b in zip(chars, simplified, strict=False) if b in _COMMON or "\u3040" <= a <= "\u30ff")
+    return common / len(chars), len(chars)
+
+
 def decode_article(data: bytes) -> tuple[str, str]:
-    """Decode article bytes as UTF-8 (with or without BOM) or else GB18030; return ``(text, encoding)``."""
+    """Decode article bytes; return ``(text, encoding)``.
+
+    UTF-8 (with or without BOM) is taken as is. Otherwise GB18030, Big5 and Shift-JIS are tried, and the decoding
+    whose Chinese characters are mostly common ones (after traditional-to-simplified conversion) wins: GB18030
+    bytes read as Big5 decode without error but give rare characters, so a plain "first that decodes" would
+    produce mojibake silently. When no decoding looks like Chinese or Japanese text, a :class:`ParseError` names
+    the best guess instead of returning garbage.
+
+    >>> decode_article("簽約儀式於昨日舉行".encode("big5"))
+    ('簽約儀式於昨日舉行', 'big5')
+    >>> decode_article("签约仪式于昨日举行".encode("gb18030"))
+    ('签约仪式于昨日举行', 'gb18030')
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"the article is neither UTF-8 nor GB18030 text (byte {exc.start})") from exc
+    scored: list[tuple[float, int, str, str]] = []
+    for rank, encoding in enumerate(("gb18030", "big5", "shift_jis")):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        share, _count = _common_share(text)
+        scored.append((share, -rank, encoding, text))
+    if not scored:
+        raise ParseError("the article is not UTF-8, GB18030, Big5 or Shift-JIS text: convert it to UTF-8 first")
+    share, _, encoding, text = max(scored)
+    if share < MIN_COMMON_SHARE:
+        raise ParseError(f"the article's encoding is unclear (best guess {encoding}, but only {share:.0%} of its "
+                         "characters are common Chinese ones): convert it to UTF-8 first")
+    return text, encoding
 
 
 def read_article(path: str | Path) -> tuple[str, str]:
@@ -219,6 +271,74 @@ def clean_text(text: str | MappedText) -> MappedText:
     return mapped._derive(kept, "".join(out))
 
 
+_CONVERTER: list[object] = []
+
+
+def _t2s():  # type: ignore[no-untyped-def]
+    """The OpenCC traditional-to-simplified converter (opencc-python-reimplemented, pure Python), made once."""
+    if not _CONVERTER:
+        from opencc import OpenCC
+
+        _CONVERTER.append(OpenCC("t2s"))
+    return _CONVERTER[0]
+
+
+TRADITIONAL_SHARE = 0.02
+"""A text is traditional when conversion changes at least this share of its Chinese characters."""
+
+
+def is_traditional(text: str) -> bool:
+    """Whether ``text`` is written in traditional characters (enough of them change when converted).
+
+    >>> is_traditional("蘇州工業園區簽約儀式"), is_traditional("苏州工业园区签约仪式")
+    (True, False)
+    """
+    chars = "".join(_CJK_RE.findall(text))
+    if not chars:
+        return False
+    changed = sum(1 for a, b in zip(chars, _t2s().convert(chars), strict=False) if a != b)
+    return changed >= max(1, TRADITIONAL_SHARE * len(chars))
+
+
+def to_simplified(text: str | MappedText) -> MappedText:
+    """Convert traditional characters to simplified (OpenCC t2s phrases), keeping the offset map.
+
+    OpenCC converts phrase by phrase; a line whose conversion changes its length is converted character by
+    character instead, so that every character still maps to one original character.
+
+    >>> to_simplified("總投資1.8億元，佔地58.4畝").text
+    '总投资1.8亿元，占地58.4亩'
+    """
+    mapped = text if isinstance(text, MappedText) else MappedText.identity(text)
+    converter = _t2s()
+    out: list[str] = []
+    for line in mapped.text.split("\n"):
+        converted = converter.convert(line)
+        if len(converted) != len(line):
+            converted = "".join(c if len(c) == 1 else ch for ch in line for c in [converter.convert(ch)])
+        out.append(converted)
+    return MappedText("\n".join(out), mapped.origin)
+
+
+_HALF_PUNCT = re.compile(r"(?<!\d)[,:](?!\d)|(?<=[\u3400-\u9fff]),|,(?=[\u3400-\u9fff])|[;!?()]")
+_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+
+
+def fullwidth_punctuation(text: str | MappedText) -> MappedText:
+    """Write ASCII punctuation the Chinese way (one character for one, so offsets keep), except inside numbers.
+
+    Many sites publish Chinese text with ASCII commas and brackets; the extraction rules read clauses and names
+    by the full-width forms.
+
+    >>> fullwidth_punctuation("台玻(福建)公司,总投资1,200万元;10:30开工").text
+    '台玻（福建）公司，总投资1,200万元；10:30开工'
+    """
+    mapped = text if isinstance(text, MappedText) else MappedText.identity(text)
+    converted = _HALF_PUNCT.sub(lambda m: _FULL[m.group()], mapped.text)
+    return MappedText(converted, mapped.origin)
+
+
 def prepare_text(text: str) -> MappedText:
-    """Repair doubled text, then clean layout: the text extraction reads, mapped back to ``text``."""
-    return clean_text(repair_doubled(text))
+    """Repair doubled text, clean layout, punctuation and traditional script: what extraction reads, mapped back."""
+    mapped = fullwidth_punctuation(clean_text(repair_doubled(text)))
+    return to_simplified(mapped) if is_traditional(mapped.text) else mapped
