@@ -14,15 +14,7 @@ from pathlib import Path
 
 import click
 
-<<<<<<< HEAD
 from .cli import State, wait_option
-from .ingest.extract import extract_facts
-from .ingest.merge import apply_merge, facts_to_csv, plan_merge, read_proposed, undo_merge
-from .ingest.text import read_article
-from .locking import dataset_lock
-=======
-from .cli import State
->>>>>>> extract
 from .writer import atomic_write_text
 
 __all__ = ["extract_command", "merge_command"]
@@ -106,6 +98,7 @@ def merge_command(state: State, proposed: Path | None, dry_run: bool, undo: bool
       chaingraph --data seeds/my-city merge --undo
     """
     from .ingest.merge import apply_merge, plan_merge, read_proposed, undo_merge
+    from .locking import dataset_lock
 
     if undo:
         if proposed is not None:

@@ -7,9 +7,10 @@ A dataset can be answered from three engines, with identical results (parity tes
   changes (national pools: a query reads only what it needs);
 * ``neo4j``: Cypher on the Neo4j server named by ``NEO4J_URI`` (team use, scale past one machine).
 
-A snapshot whose cache folder cannot be written is compiled into a temporary file for the session
-(``on_uncached`` is told). ``backend="auto"`` uses the snapshot when one is up to date or the dataset is large (``firms.csv`` over
-:data:`SNAPSHOT_THRESHOLD_BYTES`), else memory: the same rule the CLI applies, because the CLI calls this.
+``backend="auto"`` uses the snapshot when one is up to date or the dataset is large (``firms.csv`` over
+:data:`SNAPSHOT_THRESHOLD_BYTES`), else memory: the same rule the CLI applies, because the CLI calls this. A
+snapshot whose cache folder cannot be written is compiled into a temporary file for the session
+(``on_uncached`` is told).
 
 Examples
 --------
