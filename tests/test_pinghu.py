@@ -223,3 +223,20 @@ def test_parent_groups_give_fortune_and_second_round_reasons(pinghu: cgr.ChainGr
     svolt = next(c for c in battery.candidates if c.firm.name == "蜂巢能源")
     assert any(r.startswith("二次招商：同属长城汽车系") for r in svolt.reasons)
 
+
+def test_article_claims_file_names_real_segments_and_sources(pinghu: cgr.ChainGraph) -> None:
+    """claims.csv (read by the coverage feature) records what the article asserts, with a short snippet each."""
+    import csv
+
+    ds = pinghu.dataset
+    with open(cgr.bundled_dataset_path() / "claims.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and list(rows[0]) == ["region", "segment", "asserts", "sources", "evidence", "note"]
+    for row in rows:
+        assert row["region"] in ds.regions and row["segment"] in ds.segments, row
+        assert row["asserts"] in {"present", "strong", "lacking"}, row
+        assert all(s in ds.sources for s in row["sources"].split("|")), row
+        assert 0 < len(row["evidence"]) <= 20 and row["note"], row
+    claimed = {row["segment"]: row["asserts"] for row in rows}
+    assert claimed["mt-machine"] == "strong" and claimed["mt-cutting-tool"] == "present"
+    assert "mt-cnc-system" not in claimed  # the article names functional components, not CNC systems
