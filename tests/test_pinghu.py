@@ -88,7 +88,10 @@ def test_article_firms_are_local_and_described(pinghu: cgr.ChainGraph) -> None:
     assert ds.firm("湛新").id == ds.firm("湛新科技材料（嘉兴）有限公司").id
     kawaden = ds.firm("川电钢板")
     assert kawaden.country == "JP" and ds.groups[kawaden.group or ""].fortune500 is True
-    assert pinghu.fortune500(ds.firm("巴斯夫").id) and pinghu.fortune500(ds.firm("贺利氏").id)
+    assert pinghu.fortune500(ds.firm("巴斯夫").id)
+    assert pinghu.fortune500(ds.firm("贺利氏").id) is None  # a private family group, not on the 2022 list
+    assert pinghu.fortune500(ds.firm("湛新").id) == "泰国国家石油"  # allnex belongs to PTT since 2021
+    assert ds.firm("长城汽车").group == ds.firm("蜂巢能源").group == "great-wall-group"
     assert ds.firm("日本电产机床").group == ds.firm("日本电产汽车马达").group == "nidec"
     assert ds.firm("德库威勒").country == "DE"
 
@@ -165,7 +168,12 @@ def test_gap_report_a_planner_would_agree_with(pinghu: cgr.ChainGraph) -> None:
     materials = cgr.gap_report(pinghu, "新材料")
     assert materials.segment("nm-pgm").status == "pipeline"
     assert materials.segment("nm-resin").status == "pipeline"
-    assert materials.segment("nm-electrical-steel").status == "strong"
+    # 川电钢板 slits and stamps bought-in electrical steel into motor cores; it does not make the steel
+    steel = materials.segment("nm-electrical-steel")
+    assert steel.status != "strong" and "川电钢板" not in steel.local_firms
+    # 日本电产汽车马达 makes EPS motors, not steering systems
+    eps = auto.segment("auto-eps")
+    assert eps.status != "strong" and "日本电产汽车马达" not in eps.local_firms
     # cross-chain: the rare-earth magnet gap is pulled by Pinghu's strong drive motors
     magnet = materials.segment("nm-rare-earth-magnet")
     assert any("驱动电机［汽车］ 强（日本电产汽车马达）" in r for r in magnet.reasons)
@@ -184,3 +192,53 @@ def test_second_round_investment_is_found(pinghu: cgr.ChainGraph) -> None:
     hits = [c for seg in pinghu.dataset.segments for c in cgr.find_targets(pinghu, None, seg, limit=None).candidates
             if any(r.startswith("二次招商：同属日本电产") for r in c.reasons)]
     assert hits
+
+
+def test_pool_has_no_duplicate_firms(pinghu: cgr.ChainGraph) -> None:
+    """One company is one firm with several links: no two firms share a legal name, or a name and a country."""
+    def norm(text: str) -> str:
+        return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+    seen: dict[tuple[str, ...], str] = {}
+    for firm in pinghu.dataset.firms.values():
+        keys = [("name", norm(firm.name), firm.country or "")]
+        if firm.legal_name:
+            keys.append(("legal", norm(firm.legal_name)))
+        for key in keys:
+            assert key not in seen, f"{firm.id} duplicates {seen[key]}"
+            seen[key] = firm.id
+    merged = {"三菱电机": {"mt-cnc-system", "auto-semiconductor"}, "舍弗勒": {"mt-bearing", "auto-powertrain"},
+              "乔治费歇尔": {"mt-machine", "auto-die-casting"}, "住友电工": {"mt-cutting-tool", "auto-wiring"},
+              "巴斯夫环境催化与金属解决方案": {"nm-pgm", "auto-catalyst"},
+              "山特维克可乐满": {"mt-cutting-tool", "nm-hard-alloy"}}
+    links = pinghu.dataset.links
+    for name, segments in merged.items():
+        firm = pinghu.dataset.firm(name)
+        assert segments <= {link.segment for link in links if link.firm == firm.id}, name
+
+
+def test_parent_groups_give_fortune_and_second_round_reasons(pinghu: cgr.ChainGraph) -> None:
+    assert pinghu.fortune500(pinghu.dataset.firm("伊斯卡").id) == "伯克希尔·哈撒韦"
+    assert pinghu.fortune500(pinghu.dataset.firm("阿朗新科").id) == "沙特阿美"
+    assert pinghu.fortune500(pinghu.dataset.firm("时代电气").id) == "中国中车"
+    battery = cgr.find_targets(pinghu, "automotive", "auto-battery", limit=None)
+    svolt = next(c for c in battery.candidates if c.firm.name == "蜂巢能源")
+    assert any(r.startswith("二次招商：同属长城汽车系") for r in svolt.reasons)
+
+
+def test_article_claims_file_names_real_segments_and_sources(pinghu: cgr.ChainGraph) -> None:
+    """claims.csv (read by the coverage feature) records what the article asserts, with a short snippet each."""
+    import csv
+
+    ds = pinghu.dataset
+    with open(cgr.bundled_dataset_path() / "claims.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and list(rows[0]) == ["region", "segment", "asserts", "sources", "evidence", "note"]
+    for row in rows:
+        assert row["region"] in ds.regions and row["segment"] in ds.segments, row
+        assert row["asserts"] in {"present", "strong", "lacking"}, row
+        assert all(s in ds.sources for s in row["sources"].split("|")), row
+        assert 0 < len(row["evidence"]) <= 20 and row["note"], row
+    claimed = {row["segment"]: row["asserts"] for row in rows}
+    assert claimed["mt-machine"] == "strong" and claimed["mt-cutting-tool"] == "present"
+    assert "mt-cnc-system" not in claimed  # the article names functional components, not CNC systems
