@@ -268,7 +268,7 @@ def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...]
                      "、".join(g.local_firms or g.pipeline_projects) or "—",
                      g.headline if g.priority is not None else ""])
     click.echo(render_table(["环节", "层级", "状态", "行动", "优先级", "本地企业/在途项目", "要点"], rows,
-                            max_widths=_fit([18, 4, 4, 4, 6, 34, 0]), align_right=[4]))
+                            max_widths=_fit([18, 4, 6, 4, 6, 34, 0]), align_right=[4]))
     detailed = [g for g in segments if g.priority is not None]
     if detailed:
         click.echo("\n理由（按优先级）:")

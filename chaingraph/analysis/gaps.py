@@ -379,6 +379,8 @@ def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None
                 continue
             n_state = states[neighbour]
             who = _names((n_state.leaders or n_state.firms)[:2]) or [p.name for p in n_state.projects[:1]]
+            if not who:  # a claimed neighbour: say whose word it is
+                who = ["、".join(dict.fromkeys(src for c in claims.get(neighbour, []) for src in c.sources))]
             cross = "" if neighbour in in_chain else f"［{facts.chain_name(segments[neighbour].chain)}］"
             reasons.append(f"{label} {segments[neighbour].name}{cross} {STATUS_LABELS[status[neighbour]]}"
                            f"（{'、'.join(who)}）{'拉动' if label == '下游' else '支撑'} {_fmt(value)}")
