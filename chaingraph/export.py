@@ -54,15 +54,19 @@ _TIER = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
 
 
 def export_graph(cg: ChainGraph) -> nx.MultiDiGraph:
-    """A copy of ``cg.graph`` that graph files can hold: scalar attributes only, ``None`` left out, a ``label``."""
+    """A copy of ``cg.graph`` that graph files can hold: scalar attributes only, ``None`` left out, a ``label``.
+
+    Every edge gets a unique id (``e0``, ``e1`` ...) and keeps its kind in the ``relation`` attribute (and as its
+    ``label``): graph tools such as Gephi keep one edge per id, so ids shared by kind would lose all but a few.
+    """
     g = nx.MultiDiGraph()
     g.graph.update({k: v for k, v in cg.graph.graph.items() if v is not None})
     for node, data in cg.graph.nodes(data=True):
         attrs = _scalar(data)
         attrs["label"] = str(data.get("name") or node)
         g.add_node(node, **attrs)
-    for u, v, key, data in cg.graph.edges(keys=True, data=True):
-        g.add_edge(u, v, key=key, **_scalar(data))
+    for i, (u, v, key, data) in enumerate(cg.graph.edges(keys=True, data=True)):
+        g.add_edge(u, v, key=f"e{i}", **_scalar(data), relation=key, label=key)
     return g
 
 
@@ -114,8 +118,8 @@ def read_graph(path: str | Path, fmt: str | None = None) -> nx.MultiDiGraph:
              else ((u, v, None, d) for u, v, d in raw.edges(data=True)))
     for u, v, key, data in edges:
         attrs = {k: v for k, v in data.items()
-                 if k not in ("id", "key", "source", "target", "label", "networkx_key")}
-        edge_key = data.get("networkx_key", data.get("label", key)) if fmt == "gexf" else key
+                 if k not in ("id", "key", "source", "target", "label", "networkx_key", "relation")}
+        edge_key = data.get("relation") or data.get("networkx_key", data.get("label", key))
         g.add_edge(str(u), str(v), key=str(edge_key), **_restore(attrs))
     return g
 
@@ -131,8 +135,7 @@ def _graph_bytes(cg: ChainGraph, fmt: str) -> bytes:
         gexf.graph.update(g.graph)
         gexf.add_nodes_from(g.nodes(data=True))
         for u, v, key, data in g.edges(keys=True, data=True):
-            # GEXF has no edge keys: keep the kind as an attribute, and as the edge label Gephi shows
-            gexf.add_edge(u, v, key=key, **data, label=key)
+            gexf.add_edge(u, v, key=key, **data)
         nx.write_gexf(gexf, buffer, encoding="utf-8", prettyprint=True)
         return buffer.getvalue()
     data = nx.cytoscape_data(g)
