@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -549,9 +550,43 @@ def compile_command(state: State, rebuild: bool) -> None:
     click.echo(f"{state.path}: snapshot {verb} in {took:.1f} s: {path}")
 
 
+def _safe_streams() -> None:
+    """Never a UnicodeEncodeError on a console or pipe that is not UTF-8 (Chinese Windows: GBK; cp1252).
+
+    Redirected output becomes UTF-8, like every file chaingraph writes, unless ``PYTHONIOENCODING`` asks for
+    another encoding; a console keeps its encoding and shows ``?`` for what it cannot display.
+    """
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name, None)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if stream is None or encoding == "utf8" or reconfigure is None:
+            continue
+        try:
+            tty = stream.isatty()
+        except (OSError, ValueError):
+            tty = False
+        if tty or os.environ.get("PYTHONIOENCODING"):
+            reconfigure(errors="replace")
+        else:
+            reconfigure(encoding="utf-8")
+
+
+def _utf8_argument(arg: str) -> str:
+    """An argument that a non-UTF-8 locale (LANG=C) decoded into surrogates, decoded again as the UTF-8 it was."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in arg):
+        return arg
+    try:
+        return arg.encode(sys.getfilesystemencoding(), "surrogateescape").decode("utf-8")
+    except UnicodeError:
+        return arg
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point."""
-    cli.main(args=argv, prog_name="chaingraph")
+    _safe_streams()
+    args = [_utf8_argument(a) for a in (sys.argv[1:] if argv is None else argv)]
+    cli.main(args=args, prog_name="chaingraph")
 
 
 from .cli_neo4j import neo4j_group  # noqa: E402

@@ -200,3 +200,28 @@ def test_snapshot_backend_refuses_a_broken_dataset(run, tiny_path: Path) -> None
     links.write_text(links.read_text(encoding="utf-8").replace("cnc-de,cnc", "cnc-de,cnc-typo"), encoding="utf-8")
     result = run("gaps", "-c", "demo-auto", "--backend", "snapshot")
     assert result.exit_code == 3 and "unknown segment 'cnc-typo'" in result.output
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "cp1252", None])
+def test_no_traceback_on_a_console_that_is_not_utf8(encoding: str | None, tmp_path: Path) -> None:
+    """Chinese Windows consoles are GBK, western ones cp1252: output degrades, it never crashes."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONIOENCODING", "PYTHONUTF8")}
+    if encoding:
+        env["PYTHONIOENCODING"] = encoding
+    else:  # a redirected stdout under a non-UTF-8 locale: chaingraph writes UTF-8 there
+        env.update(LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
+    for args in (["chains"], ["gaps", "-c", "machine-tool"], ["targets", "-s", "数控系统"], ["show", "湛新"]):
+        result = subprocess.run([sys.executable, "-m", "chaingraph", *args], capture_output=True, env=env,
+                                timeout=120, check=False)
+        assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr[-1500:]
+        if encoding == "gbk":  # a Chinese console shows Chinese
+            assert "平湖" in result.stdout.decode("gbk") or "湛新" in result.stdout.decode("gbk")
+        elif encoding is None:  # redirected: UTF-8, arguments in Chinese understood
+            text = result.stdout.decode("utf-8")
+            assert ("平湖" in text or "湛新" in text) and (args[0] != "targets" or "数控系统" in text)
+        else:
+            assert b"?" in result.stdout  # what cp1252 cannot show is replaced
