@@ -422,6 +422,7 @@ class Segment:
     aliases: list[str] = field(default_factory=list)
     leading: bool = False
     description: str = ""
+    importance_basis: str = ""  # where the weight comes from (value share, barrier, import dependence)
     line: int | None = field(default=None, compare=False, repr=False)
 
 
@@ -443,6 +444,7 @@ class Chain:
     description: str = ""
     segments: list[Segment] = field(default_factory=list)
     supplies: list[SupplyEdge] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # ids in sources.csv: the chain maps and standards followed
     line: int | None = field(default=None, compare=False, repr=False)
 
 

@@ -75,12 +75,13 @@ def _chain_yaml(ds: Dataset, chain_id: str) -> str:
     chain = ds.chains[chain_id]
     data = _drop_empty({
         "id": chain.id, "name": chain.name, "name_en": chain.name_en, "aliases": chain.aliases,
-        "description": chain.description,
+        "description": chain.description, "sources": chain.sources,
     })
     data["segments"] = [
         _drop_empty({
             "id": s.id, "name": s.name, "name_en": s.name_en, "tier": s.tier, "importance": s.importance,
             "leading": s.leading, "keywords": s.keywords, "aliases": s.aliases, "description": s.description,
+            "importance_basis": s.importance_basis,
         })
         for s in chain.segments
     ]

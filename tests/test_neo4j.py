@@ -186,7 +186,8 @@ def generate_multi_region(root: Path, seed: int = 7, firms: int = 2400) -> Path:
         key = (rng.choice(counties + parks), rng.choice(segments), rng.choice(["present", "strong", "lacking"]))
         claims.setdefault(key, cgr.Claim(*key, sources=["src-gen"],
                                          evidence=f"称{n}" + (HOSTILE_NAMES[n % len(HOSTILE_NAMES)] if n < 3 else "")))
-    ds = cgr.Dataset(info=info, chains=chains, regions=regions, sources={source.id: source}, groups=groups,
+    cited = {s: template.sources[s] for chain in chains.values() for s in chain.sources}  # the templates' own
+    ds = cgr.Dataset(info=info, chains=chains, regions=regions, sources={source.id: source, **cited}, groups=groups,
                      firms=firm_records, links=links, ties=ties, projects=projects, claims=list(claims.values()))
     return cgr.write_dataset(ds, root)
 
