@@ -12,6 +12,7 @@ import calendar
 import dataclasses
 import datetime as _dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Literal
@@ -150,6 +151,48 @@ _CN_RE = re.compile(
 )
 
 
+_CN_SYNONYMS = (("美金", "美元"), ("日币", "日元"), ("RMB", "人民币"), ("rmb", "人民币"))
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_AMOUNT_PARTS_RE = re.compile(
+    r"^(?P<head>(?:不低于|不少于|不超过|大约|将近|超过|总计|达到|高达|突破|约|近|超|逾|达|共)?)"
+    r"(?:人民币)?"
+    rf"(?P<body>[\d.,{_CN_DIGITS}十百千万亿点]+?)"
+    r"(?P<tail>(?:余|多)?(?:人民币|瑞士法郎|新加坡元|新台币|美元|欧元|日元|港元|港币|英镑|韩元|元|平方米|平米|公顷|亩|吨)"
+    r"(?:以上|左右|以下)?)$"
+)
+
+
+def _amount_as_digits(text: str) -> str:
+    """The forms planners write, rewritten as the Chinese form :func:`parse_quantity` reads.
+
+    ``人民币5000万元`` -> ``5000万元``; ``5000万美金`` -> ``5000万美元``; Chinese numerals and compound amounts
+    (``五千万美元``, ``1亿2000万元``, ``三亿五千万元``) -> digits with one multiplier.
+    """
+    for old, new in _CN_SYNONYMS:
+        text = text.replace(old, new)
+    if text.startswith("人民币") and not text.endswith("元") and re.search(r"[\d万亿千百十]$", text):
+        text += "元"  # 人民币5000万: the currency was said first
+    match = _AMOUNT_PARTS_RE.match(text.replace(" ", ""))
+    if match is None:
+        return text
+    body = match["body"]
+    compound = re.search(r"亿.*\d", body) or re.search(r"万.*万", body)
+    if not (any(ch in _CN_DIGITS for ch in body) or "点" in body or compound):
+        return match["head"] + body + match["tail"] if text.startswith(("人民币", match["head"] + "人民币")) \
+            else text
+    try:
+        import cn2an  # only for Chinese numerals and compound amounts: most amounts never need it
+
+        body = body.replace(",", "")
+        if "点" in body and body[-1] in "万亿" and body[:-1]:  # 一点五亿: a decimal, then one multiplier
+            value = Decimal(str(cn2an.cn2an(body[:-1], "smart"))) * _CN_MULTIPLIER[body[-1]]
+        else:
+            value = Decimal(str(cn2an.cn2an(body, "smart")))
+    except (ValueError, KeyError, TypeError, InvalidOperation):
+        return text
+    return match["head"] + format(value.normalize(), "f") + match["tail"]
+
+
 def _number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
@@ -244,6 +287,10 @@ def parse_quantity(text: str) -> Quantity:
     ('138000 t', '153 mu')
     >>> str(parse_quantity("超亿美元"))
     '>=100000000 USD'
+    >>> str(parse_quantity("1亿2000万元")), str(parse_quantity("人民币5000万元")), str(parse_quantity("五千万美金"))
+    ('120000000 CNY', '50000000 CNY', '50000000 USD')
+    >>> str(parse_quantity("约３４００万美元"))
+    '~34000000 USD'
     >>> parse_quantity("lots")
     Traceback (most recent call last):
     ...
@@ -251,7 +298,7 @@ def parse_quantity(text: str) -> Quantity:
     """
     if not isinstance(text, str):
         raise ParseError(f"{text!r} is not an amount")
-    raw = text.strip().replace("，", ",").replace("＞＝", ">=").replace("≥", ">=").replace("≤", "<=")
+    raw = _amount_as_digits(unicodedata.normalize("NFKC", text).strip().replace("≥", ">=").replace("≤", "<="))
     match = _CN_RE.match(raw.replace(" ", ""))
     if match and match["unit"] in _CN_UNIT and re.search(r"\d\s+\D", raw):
         match = None  # "27.8 亩" is the canonical form of a unit kept as written, not 27.8亩 -> "27.8 mu"

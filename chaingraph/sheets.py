@@ -556,7 +556,8 @@ class _Planner:
             self.problem(row, None, f"企业名称 is empty (row has {cell.header} = {_text(cell.value)!r})")
             return
         where = f"{_where(self.path, row.sheet)}:{row.row}"
-        code = self.parse(row, "credit_code", lambda c: text(c).upper().replace(" ", "")) or ""
+        code = self.parse(row, "credit_code",
+                          lambda c: unicodedata.normalize("NFKC", text(c)).upper().replace(" ", "")) or ""
         if code and (why := credit_code_problem(code)):
             self.problem(row, row.cells.get("credit_code"), f"{code}: {why}")
             code = ""

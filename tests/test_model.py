@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import chaingraph as cgr
 from chaingraph import ParseError, Quantity, parse_bool, parse_date, parse_id, parse_quantity
 from chaingraph.model import CURRENCIES, QUALIFIERS
 
@@ -173,3 +175,34 @@ def test_parse_bool() -> None:
     assert [parse_bool(x) for x in ("yes", "No", "是", "否", "", "true")] == [True, False, True, False, None, True]
     with pytest.raises(ParseError):
         parse_bool("maybe")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1亿2000万元", "120000000 CNY"),
+    ("三亿五千万元", "350000000 CNY"),
+    ("人民币5000万元", "50000000 CNY"),
+    ("人民币5000万", "50000000 CNY"),
+    ("RMB 3000万元", "30000000 CNY"),
+    ("五千万美元", "50000000 USD"),
+    ("5000万美金", "50000000 USD"),
+    ("两千万元", "20000000 CNY"),
+    ("一点五亿元", "150000000 CNY"),
+    ("约３４００万美元", "~34000000 USD"),
+    ("超１．５亿元", ">=150000000 CNY"),
+    ("１２００万元以上", ">=12000000 CNY"),
+])
+def test_amounts_as_planners_write_them(text: str, expected: str) -> None:
+    assert str(parse_quantity(text)) == expected
+
+
+def test_full_width_credit_code_is_accepted(tmp_path: Path) -> None:
+    from chaingraph.fixtures import write_tiny_dataset
+    from chaingraph.sheets import import_sheet
+
+    root = write_tiny_dataset(tmp_path / "ds")
+    sheet = tmp_path / "firms.csv"
+    sheet.write_text("企业名称,统一社会信用代码,所属环节,总投资\n全角测试有限公司,９１３３０４８２ＭＡ２ＪＤＫＪ１７Ａ,整车,人民币5000万元\n",
+                     encoding="utf-8")
+    plan = import_sheet(root, sheet)
+    firm = next(f for f in cgr.load_dataset(root).firms.values() if f.name == "全角测试有限公司")
+    assert firm.credit_code == "91330482MA2JDKJ17A", plan.to_dict()
