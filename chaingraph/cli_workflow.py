@@ -93,7 +93,8 @@ def import_chainkg_command(state: State, folder: Path, mapping: Path | None, dry
 
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
-              help="xlsx: gap workbook; graphml/gexf/json: the graph for Gephi/Cytoscape; markdown: a briefing.")
+              help="xlsx: gap workbook; graphml/gexf/json: the graph for Gephi/Cytoscape; markdown or docx (Word): "
+                   "a briefing.")
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
               help="File to write; - for standard output (xlsx only when it is not a terminal).")
 @click.option("--chain", "-c", "chains", multiple=True, metavar="CHAIN",
@@ -111,6 +112,7 @@ def export_command(state: State, fmt: str, output: Path, chains: tuple[str, ...]
       chaingraph export --format xlsx -o pinghu-gaps.xlsx
       chaingraph export --format graphml -o pinghu.graphml
       chaingraph export --format markdown -o report.md
+      chaingraph export --format docx -o briefing.docx
     """
     if str(output) == "-":
         _export_to_stdout(state, fmt, region, list(chains) or None, targets)

@@ -38,11 +38,12 @@ from .analysis import find_targets, gap_report
 from .analysis.gaps import ASSERTION_LABELS, STATUS_LABELS, GapReport, coverage_line
 from .errors import ExportError
 from .graph import ChainGraph
+from .render.briefing import briefing_docx, briefing_markdown
 from .writer import atomic_write_bytes, atomic_write_text
 
 __all__ = ["FORMATS", "LIST_ATTRIBUTES", "export", "export_graph", "read_graph", "gap_workbook", "briefing_markdown"]
 
-FORMATS = ("xlsx", "graphml", "gexf", "json", "markdown")
+FORMATS = ("xlsx", "graphml", "gexf", "json", "markdown", "docx")
 LIST_ATTRIBUTES = ("aliases", "keywords", "favoured_countries", "sources")
 """Attributes that are lists in the graph and ``|``-separated text in GraphML, GEXF and JSON files."""
 
@@ -276,45 +277,6 @@ def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str
     return book
 
 
-def briefing_markdown(cg: ChainGraph, region: str | None = None, chains: Sequence[str] | None = None,
-                      targets: int = 3, gaps: int = 5) -> str:
-    """A short briefing in Markdown: completeness per chain, the top gaps with reasons, whom to approach."""
-    ds = cg.dataset
-    reports = _reports(cg, region, chains)
-    region_name = reports[0].region.name if reports else ""
-    lines = [f"# {region_name}产业链招商简报", "", f"{ds.info.name} · 数据截至 {ds.info.as_of}", "",
-             (coverage_line(reports[0].coverage) if reports else ""), "",
-             "| 产业链 | 完整度 | 含在途 | 按来源声称 | 强 | 弱 | 在途 | 声称有 | 缺 | 未见 |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for r in reports:
-        n = r.counts()
-        lines.append(f"| {_md(r.chain.name)} | {r.completeness:.0%} | {r.completeness_with_pipeline:.0%} | "
-                     f"{(r.completeness_upper or 0):.0%} | {n['strong']} | {n['weak']} | {n['pipeline']} | "
-                     f"{n['claimed']} | {n['missing']} | {n['unknown']} |")
-    for r in reports:
-        lines += ["", f"## {r.chain.name}（{r.chain.name_en or r.chain.id}）", "",
-                  f"完整度 {r.completeness:.0%}（含在途 {r.completeness_with_pipeline:.0%}）。优先缺口：", "",
-                  "| # | 环节 | 状态 | 行动 | 优先级 | 要点 |", "|---:|---|---|---|---:|---|"]
-        ranked = [g for g in r.ranked() if g.priority is not None][:gaps]
-        for i, g in enumerate(ranked, start=1):
-            lines.append(f"| {i} | {_md(g.segment.name)} | {_STATUS[g.status]} | {g.action} | {g.priority:.3f} | "
-                         f"{_md(g.headline)} |")
-        for g in ranked[:3]:
-            found = find_targets(cg, r.chain.id, g.segment.id, r.region.id, limit=targets)
-            lines += ["", f"**{g.segment.name}**（{_STATUS[g.status]}·{g.action}）：" + "；".join(g.reasons[:2])]
-            if not found.candidates:
-                lines.append("- 数据集中暂无候选企业")
-            for c in found.candidates:
-                where = "，".join(x for x in (c.firm.country, c.firm.headquarters) if x)
-                lines.append(f"- {c.firm.name}" + (f"（{where}）" if where else "") + f"：{'；'.join(c.reasons)}")
-    lines += ["", "---", "", "由 chaingraph 生成；方法与参数见 docs/analysis.md。", ""]
-    return "\n".join(lines)
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 # --------------------------------------------------------------------------------------------- writing
 
 
@@ -325,6 +287,8 @@ def export(cg: ChainGraph, fmt: str, path: str | Path, region: str | None = None
         raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     if fmt == "markdown":
         return atomic_write_text(path, briefing_markdown(cg, region, chains, targets=min(targets, 5) or 3))
+    if fmt == "docx":
+        return atomic_write_bytes(path, briefing_docx(cg, region, chains, targets=min(targets, 5) or 3))
     if fmt == "xlsx":
         buffer = io.BytesIO()
         gap_workbook(cg, region, chains, targets).save(buffer)
