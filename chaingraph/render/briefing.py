@@ -145,12 +145,29 @@ def _shade(cell: Any, colour: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
+def _widths(table: Any, cms: list[float]) -> None:
+    """Fixed column widths that Word, WPS and LibreOffice all honour (grid, columns and every cell)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for column, width in zip(table.columns, cms, strict=True):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, cms, strict=True):
+            cell.width = Cm(width)
+
+
 def _chart(doc: Any, b: Briefing) -> None:
     """Completeness per chain as a bar chart drawn with table cells (renders in Word, WPS and LibreOffice)."""
-    from docx.shared import Cm, Pt
+    from docx.shared import Pt
 
     table = doc.add_table(rows=len(b.chains) + 1, cols=_BAR_CELLS + 2)
-    table.autofit = False
+    _widths(table, [2.6] + [0.5] * _BAR_CELLS + [2.4])
     head = table.rows[0].cells
     head[0].text = "产业链"
     head[1].merge(head[_BAR_CELLS]).text = "完整度（深绿：已有企业；蓝：含在途；浅绿：来源声称）"
@@ -165,19 +182,16 @@ def _chart(doc: Any, b: Briefing) -> None:
             kind = ("covered" if i < covered else "pipeline" if i < pipeline else "claimed" if i < claimed
                     else "rest")
             _shade(row.cells[i + 1], _BAR_COLOURS[kind])
-            row.cells[i + 1].width = Cm(0.35)
         upper = f"–{_pct(r.completeness_upper)}" if (r.completeness_upper or 0) > r.completeness + 1e-9 else ""
         row.cells[_BAR_CELLS + 1].text = _pct(r.completeness) + upper
     for row in table.rows:
-        row.cells[0].width = Cm(2.6)
-        row.cells[_BAR_CELLS + 1].width = Cm(2.2)
         for cell in row.cells:
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(9)
 
 
-def _table(doc: Any, headers: list[str], rows: list[list[str]]) -> None:
+def _table(doc: Any, headers: list[str], rows: list[list[str]], widths: list[float]) -> None:
     from docx.shared import Pt
 
     table = doc.add_table(rows=1, cols=len(headers))
@@ -190,6 +204,7 @@ def _table(doc: Any, headers: list[str], rows: list[list[str]]) -> None:
         cells = table.add_row().cells
         for cell, text in zip(cells, values, strict=True):
             cell.text = text
+    _widths(table, widths)
     for row in table.rows:
         for cell in row.cells:
             for paragraph in cell.paragraphs:
@@ -232,14 +247,14 @@ def briefing_docx(cg: ChainGraph, region: str | None = None, chains: Sequence[st
            [[c.name, _pct(c.report.completeness), _pct(c.report.completeness_with_pipeline),
              _pct(c.report.completeness_upper), *(str(c.report.counts()[k]) for k in
                                                   ("strong", "weak", "pipeline", "claimed", "missing", "unknown"))]
-            for c in b.chains])
+            for c in b.chains], [2.6] + [1.6] * 3 + [1.2] * 6)
     for c in b.chains:
         r = c.report
         doc.add_heading(f"{c.name}（{r.chain.name_en or r.chain.id}）", level=2)
         doc.add_paragraph(f"完整度 {_pct(r.completeness)}（含在途 {_pct(r.completeness_with_pipeline)}）。优先缺口：")
         _table(doc, ["#", "环节", "状态", "行动", "优先级", "要点"],
                [[str(i), g.segment.name, STATUS_LABELS[g.status], g.action or "", f"{g.priority:.3f}", g.headline]
-                for i, g in enumerate(c.gaps, start=1)])
+                for i, g in enumerate(c.gaps, start=1)], [0.8, 3.4, 1.4, 1.2, 1.4, 8.8])
         for g in c.gaps:
             if g.segment.id not in c.targets:
                 continue
