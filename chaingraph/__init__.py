@@ -27,13 +27,16 @@ from .analysis import (
     AnalysisParams,
     Candidate,
     GapReport,
+    Landing,
     Relatedness,
     SegmentGap,
     TargetList,
+    WhatIf,
     compute_relatedness,
     find_targets,
     gap_report,
     segment_status,
+    what_if,
 )
 from .dataset import Dataset, bundled_dataset_path, default_dataset_path, normalize_name
 from .engine import Engine
@@ -128,6 +131,9 @@ __all__ = [
     "STATUS_LABELS",
     "ACTIONS",
     "find_targets",
+    "Landing",
+    "WhatIf",
+    "what_if",
     "TargetList",
     "Candidate",
     "compute_relatedness",

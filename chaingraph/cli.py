@@ -301,15 +301,19 @@ def targets(state: State, chain: str | None, segment: str, region: str | None, l
     rows: list[list[Any]] = [[i + 1, c.firm.name, c.firm.country, c.firm.headquarters, f"{c.score:.3f}", c.reasons]
                              for i, c in enumerate(result.candidates)]
     if fmt == "csv":
-        return _csv(["rank", "firm", "country", "headquarters", "score", "reasons"], rows)
+        return _csv(["rank", "firm", "country", "headquarters", "score", "reasons", "completeness_gain",
+                     "local_links"],
+                    [[*r, f"{result.completeness_gain:.4f}", result.local_links] for r in rows])
     click.echo(f"{result.segment.name}（{result.segment.id}，{result.chain.name}）· {result.region.name} 现状："
-               f"{STATUS_CN[result.status]} · 候选 {result.total} 家，显示前 {len(rows)} 家\n")
+               f"{STATUS_CN[result.status]} · 候选 {result.total} 家，显示前 {len(rows)} 家")
+    click.echo(f"引进任一候选：{result.chain.name}链完整度 +{result.completeness_gain:.1%}；"
+               f"本地上下游环节已有 {result.local_links} 家企业可与之配套\n")
     if not rows:
         click.echo("数据集中没有该环节的区外企业。")
         return
-    click.echo(render_table(["#", "企业", "国别", "总部", "得分", "理由"],
-                            [[*r[:5], "；".join(r[5])] for r in rows], max_widths=_fit([3, 24, 4, 16, 6, 0]),
-                            align_right=[0, 4]))
+    click.echo(render_table(["#", "企业", "国别", "总部", "得分", "完整度+", "理由"],
+                            [[*r[:5], f"+{result.completeness_gain:.1%}", "；".join(r[5])] for r in rows],
+                            max_widths=_fit([3, 24, 4, 16, 6, 7, 0]), align_right=[0, 4, 5]))
 
 
 # ------------------------------------------------------------------------------------------------ listings
@@ -607,3 +611,7 @@ from .cli_ingest import extract_command, merge_command  # noqa: E402
 
 cli.add_command(extract_command)
 cli.add_command(merge_command)
+
+from .cli_whatif import whatif_command  # noqa: E402
+
+cli.add_command(whatif_command)

@@ -34,6 +34,7 @@ from .analysis.facts import Facts
 from .analysis.gaps import GapReport, gap_report
 from .analysis.params import AnalysisParams
 from .analysis.targets import TargetList, find_targets
+from .analysis.whatif import Landing, WhatIf, what_if
 from .dataset import Dataset, default_dataset_path
 from .errors import InvalidArgument
 
@@ -158,6 +159,11 @@ class Engine:
                 params: AnalysisParams | None = None) -> TargetList:
         """Firms outside ``region`` to approach for ``segment``, ranked, each with its reasons."""
         return find_targets(self.source, chain, segment, region, limit=limit, params=params)
+
+    def whatif(self, chain: str, landings: Sequence[Landing], region: str | None = None,
+               params: AnalysisParams | None = None) -> WhatIf:
+        """The gap report of ``chain`` before and after landing firms (:class:`~chaingraph.Landing`); no write."""
+        return what_if(self.source, chain, landings, region, params)
 
     def firms(self, region: str | None = None, chain: str | None = None, segment: str | None = None,
               everywhere: bool = False) -> list[dict[str, Any]]:

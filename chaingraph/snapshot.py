@@ -38,7 +38,7 @@ from typing import Any
 from .analysis.facts import CandidateFacts, FirmRef, ProjectRef, SegmentState, StructureFacts
 from .analysis.params import AnalysisParams
 from .dataset import Dataset, evidence_from_json, evidence_to_json
-from .errors import ChaingraphError, ExportError
+from .errors import ChaingraphError, ExportError, LookupFailed
 from .graph import build_graph
 from .model import Chain, DatasetInfo, Region, Segment, SupplyEdge, parse_date
 
@@ -553,6 +553,14 @@ class SnapshotFacts(StructureFacts):
         return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), rows[0][1]
 
     # ------------------------------------------------------------------------------------------ records
+    def firm_lookup(self, text: str) -> tuple[str, str, str | None, bool] | None:
+        """(id, name, Fortune Global 500 name, leader) of the firm with this id or exact name, else None."""
+        rows = self.con.execute("SELECT id, name, f500, leader FROM firms WHERE id = ? OR name = ? ORDER BY ord "
+                                "LIMIT 2", (text.strip(), text.strip())).fetchall()
+        if len(rows) > 1 and rows[0][0] != text.strip():
+            raise LookupFailed(f"firm {text!r} matches {len(rows)} firms; give its id")
+        return (rows[0][0], rows[0][1], rows[0][2], bool(rows[0][3])) if rows else None
+
     def firm_records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Display fields of some firms (for maps): name, name_en, country, region, headquarters, size, leader,
         fortune500."""

@@ -84,3 +84,9 @@ def test_export_through_the_engine(tiny_path: Path, tmp_path: Path) -> None:
     with cgr.open(tiny_path) as cg:
         path = cg.export("markdown", tmp_path / "brief.md")
     assert path.read_text(encoding="utf-8").startswith("# 演示市产业链招商简报")
+
+
+def test_whatif_through_the_engine(tiny_path: Path) -> None:
+    with cgr.open(tiny_path) as cg:
+        result = cg.whatif("demo-tools", [cgr.Landing("东洋数控", "cnc")])
+    assert result.after.segment("cnc").status == "strong"

@@ -7,6 +7,7 @@ from .gaps import ACTIONS, STATUS_LABELS, STATUSES, GapReport, SegmentGap, gap_r
 from .params import AnalysisParams
 from .relatedness import Relatedness, compute_relatedness
 from .targets import Candidate, TargetList, find_targets
+from .whatif import Landing, WhatIf, what_if
 
 __all__ = [
     "ACTIONS",
@@ -22,4 +23,7 @@ __all__ = [
     "find_targets",
     "Relatedness",
     "compute_relatedness",
+    "Landing",
+    "WhatIf",
+    "what_if",
 ]

@@ -59,6 +59,10 @@ class TargetList:
     status: str
     candidates: list[Candidate]
     total: int
+    completeness_gain: float = 0.0
+    """How much the chain's completeness rises when any candidate lands (0 when the segment is covered)."""
+    local_links: int = 0
+    """Local firms in the segments directly upstream and downstream: the supply links a landing could make."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,7 +71,10 @@ class TargetList:
                         "status": self.status},
             "region": {"id": self.region.id, "name": self.region.name},
             "total_candidates": self.total,
-            "candidates": [c.to_dict() for c in self.candidates],
+            "completeness_gain": self.completeness_gain,
+            "local_links": self.local_links,
+            "candidates": [{**c.to_dict(), "completeness_gain": self.completeness_gain,
+                            "local_links": self.local_links} for c in self.candidates],
         }
 
 
@@ -160,5 +167,12 @@ def find_targets(source: ChainGraph | Facts, chain: str | None, segment: str, re
         if limit is not None:
             ranked = ranked[:limit]
     candidates = [score_candidate(c, parks, names, params) for c in ranked]
+    total_importance = sum(s.importance for s in chain_record.segments) or 1.0
+    gain = 0.0 if status[segment_record.id] in ("strong", "weak") else segment_record.importance / total_importance
+    neighbours = [n for n in dict.fromkeys(facts.upstream(segment_record.id) + facts.downstream(segment_record.id))
+                  if status.get(n) in ("strong", "weak")]
+    local = {f.id for state in facts.segment_states(neighbours, region_id, params).values() for f in state.firms} \
+        if neighbours else set()
     return TargetList(chain=chain_record, segment=segment_record, region=region_record,
-                      status=status[segment_record.id], candidates=candidates, total=total)
+                      status=status[segment_record.id], candidates=candidates, total=total, completeness_gain=gain,
+                      local_links=len(local))

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ..analysis.facts import CandidateFacts, FirmRef, ProjectRef, SegmentState, StructureFacts
 from ..analysis.params import AnalysisParams
 from ..dataset import Dataset, evidence_from_json
-from ..errors import BackendError
+from ..errors import BackendError, LookupFailed
 from ..graph import build_graph
 from ..model import PIPELINE_STATUSES, Chain, DatasetInfo, Region, Segment, SupplyEdge, parse_date
 from .neo4j_schema import DATASET_LABEL, MARKER_LABEL
@@ -77,6 +77,17 @@ MATCH (r:{MARKER_LABEL}:Region {{dataset: $dataset}})
 OPTIONAL MATCH (r)-[:PART_OF]->(p:Region)
 RETURN r {{.*}} AS r, p.id AS parent
 ORDER BY r.ord
+"""
+
+Q_FIRM_LOOKUP = f"""
+MATCH (f:{MARKER_LABEL}:Firm {{dataset: $dataset}})
+WHERE f.id = $text OR f.name = $text
+OPTIONAL MATCH (f)-[:MEMBER_OF]->(g:Group)
+WITH f, CASE WHEN f.fortune500 THEN f.name WHEN g.fortune500 THEN g.name END AS fortune500
+RETURN f.id AS id, f.name AS name, fortune500, f.size = 'leader' OR fortune500 IS NOT NULL AS leader,
+       f.id = $text AS by_id
+ORDER BY by_id DESC, f.ord
+LIMIT 2
 """
 
 Q_SEGMENT_STATES = f"""
@@ -252,6 +263,13 @@ class Neo4jFacts(StructureFacts):
 
     def __repr__(self) -> str:
         return f"Neo4jFacts({self.dataset!r}, {self.backend!r})"
+
+    def firm_lookup(self, text: str) -> tuple[str, str, str | None, bool] | None:
+        """(id, name, Fortune Global 500 name, leader) of the firm with this id or exact name, else None."""
+        rows = self._read(Q_FIRM_LOOKUP, text=text.strip())
+        if len(rows) > 1 and not rows[0]["by_id"]:
+            raise LookupFailed(f"firm {text!r} matches {len(rows)} firms; give its id")
+        return (rows[0]["id"], rows[0]["name"], rows[0]["fortune500"], bool(rows[0]["leader"])) if rows else None
 
     def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
         return self.backend.read(query, dataset=self.dataset, **params)
