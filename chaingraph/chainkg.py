@@ -147,6 +147,8 @@ class IndustryMapping:
 
     industries: dict[str, tuple[list[str], str]] = field(default_factory=dict)
     products: list[tuple[list[str], list[str]]] = field(default_factory=list)
+    # industry -> every segment its companies may be in; a product placing a company in one of them decides alone
+    spans: dict[str, list[str]] = field(default_factory=dict)
 
     def for_industry(self, industry: str, kg: ChainKG) -> tuple[list[str], str, str] | None:
         """(segments, confidence, the industry whose mapping applied), walking up 上级行业; None if unmapped."""
@@ -181,17 +183,22 @@ def read_industry_mapping(path: str | Path | None, ds: Dataset) -> IndustryMappi
         name = str(entry.get("name") or "")
         confidence = str(entry.get("confidence") or "guessed")
         targets = [str(s) for s in entry.get("segments") or []]
+        spans = [str(s) for s in entry.get("spans") or []]
         where = line_of(f"name: {name}") if name else None
         if confidence not in CONFIDENCES:
             problems.append(Problem(path.name, where, "confidence", f"{confidence!r}: use {', '.join(CONFIDENCES)}"))
-        for segment in targets:
-            if segment not in segments:
-                problems.append(Problem(path.name, where, "segments", f"unknown segment {segment!r} in this dataset"))
+        for field_name, ids in (("segments", targets), ("spans", spans)):
+            for segment in ids:
+                if segment not in segments:
+                    problems.append(Problem(path.name, where, field_name,
+                                            f"unknown segment {segment!r} in this dataset"))
         if not name and not entry.get("code"):
             problems.append(Problem(path.name, where, "name", "an industry needs a name or a code"))
         for key in (name, str(entry.get("code") or "")):
             if key:
                 mapping.industries[_fold(key)] = (targets, confidence)
+                if spans:
+                    mapping.spans[_fold(key)] = list(dict.fromkeys(targets + spans))
     for entry in data.get("products") or []:
         words = [str(w) for w in entry.get("match") or []]
         targets = [str(s) for s in entry.get("segments") or []]
@@ -220,11 +227,15 @@ def _segments_of(company: dict[str, str], kg: ChainKG, mapping: IndustryMapping)
             if any(w and w.casefold() in product.casefold() for w in words):
                 for segment in targets:
                     offer(segment, "probable", f"主营产品 {product}")
+    by_product = set(found)
     for industry in kg.company_industries.get(name, []):
         folded = kg.codes.get(industry, industry)
         hit = mapping.for_industry(folded, kg)
         if hit is not None:
             targets, confidence, via = hit
+            if by_product & set(mapping.spans.get(via, ())):
+                # a coarse industry (轮胎轮毂, 车身附件及饰件) spans sibling segments: the product already said which
+                continue
             label = industry if via == folded else f"{industry}（属 {via}）"
             for segment in targets:
                 offer(segment, confidence, f"申万行业 {label}")

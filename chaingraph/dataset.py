@@ -113,8 +113,19 @@ class Dataset:
         return {s.id: s for chain in self.chains.values() for s in chain.segments}
 
     @property
-    def supply_edges(self) -> list[SupplyEdge]:
+    def segment_edges(self) -> list[SupplyEdge]:
+        """Every edge of the chains' ``supplies`` lists, supply and recycle, in file order."""
         return [e for chain in self.chains.values() for e in chain.supplies]
+
+    @property
+    def supply_edges(self) -> list[SupplyEdge]:
+        """The supply edges (kind ``supply``): the DAG that pull, push and the tiers of the map follow."""
+        return [e for chain in self.chains.values() for e in chain.supplies if e.kind == "supply"]
+
+    @property
+    def recycle_edges(self) -> list[SupplyEdge]:
+        """The recycle edges (kind ``recycle``): loops of recovered material, outside the supply DAG."""
+        return [e for chain in self.chains.values() for e in chain.supplies if e.kind == "recycle"]
 
     def region_ancestors(self, region_id: str) -> list[str]:
         """The region itself and every region above it, innermost first."""

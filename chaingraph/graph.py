@@ -10,7 +10,7 @@ edge kind       from                to                 attributes
 ==============  ==================  =================  =============================================
 part_of         Segment             Chain              (none)
 part_of         Region              Region (parent)    (none)
-supplies        Segment             Segment            chain, note, cross_chain
+supplies        Segment             Segment            chain, note, cross_chain, kind (supply | recycle)
 supplies        Firm                Firm               product, sources, evidence
 operates_in     Firm                Segment            confidence, sources, evidence
 located_in      Firm / Project      Region             (none)
@@ -22,6 +22,11 @@ sourced_from    any record          Source             (none)
 
 The graph is a :class:`networkx.MultiDiGraph` whose edge keys are the edge kinds, so that two records can be
 linked by several kinds at once but never twice by the same kind.
+
+Segment ``supplies`` edges carry ``kind``: ``supply`` edges form the supply DAG that :meth:`ChainGraph.upstream`,
+:meth:`ChainGraph.downstream` and the analysis follow; ``recycle`` edges (recovered material fed back, e.g. spent
+catalysts into platinum-group-metal refining) may close loops and are only reported by
+:meth:`ChainGraph.recycles_to` and :meth:`ChainGraph.recycled_from`.
 
 Examples
 --------
@@ -93,7 +98,7 @@ class ChainGraph:
     # ------------------------------------------------------------------------------------- indexes
     @cached_property
     def segment_supply(self) -> nx.DiGraph:
-        """The segment supply DAG across all chains (segment ids only)."""
+        """The segment supply DAG across all chains (segment ids only; recycle edges are not in it)."""
         import networkx as nx
 
         dag = nx.DiGraph()
@@ -185,6 +190,17 @@ class ChainGraph:
             down[edge.source].append(edge.target)
         return dict(up), dict(down)
 
+    def recycles_to(self, segment_id: str) -> list[str]:
+        """Segments that take the material recovered from ``segment_id`` (its recycle edges), in file order.
+
+        Recycle edges are not supply edges: :meth:`upstream`, :meth:`downstream` and the analysis never follow them.
+        """
+        return [e.target for e in self.dataset.recycle_edges if e.source == segment_id]
+
+    def recycled_from(self, segment_id: str) -> list[str]:
+        """Segments whose recovered material feeds ``segment_id`` (recycle edges into it), in file order."""
+        return [e.source for e in self.dataset.recycle_edges if e.target == segment_id]
+
     def _neighbours(self, direction: str, segment_id: str, depth: int) -> tuple[str, ...]:
         cache = self.__dict__.setdefault("_neighbour_cache", {})
         key = (direction, segment_id, depth)
@@ -275,9 +291,10 @@ def _networkx_graph(dataset: Dataset) -> nx.MultiDiGraph:
                        importance=s.importance, leading=s.leading, keywords=list(s.keywords),
                        aliases=list(s.aliases))
             g.add_edge(s.id, chain.id, key="part_of")
-    for edge in dataset.supply_edges:
+    for edge in dataset.segment_edges:
         cross = segment_chain.get(edge.source) != segment_chain.get(edge.target)
-        g.add_edge(edge.source, edge.target, key="supplies", chain=edge.chain, note=edge.note, cross_chain=cross)
+        g.add_edge(edge.source, edge.target, key="supplies", chain=edge.chain, note=edge.note, cross_chain=cross,
+                   kind=edge.kind)
     for r in dataset.regions.values():
         g.add_node(r.id, kind="Region", name=r.name, name_en=r.name_en, region_kind=r.kind,
                    aliases=list(r.aliases), favoured_countries=list(r.favoured_countries))

@@ -23,6 +23,7 @@ __all__ = [
     "CURRENCIES",
     "QUALIFIERS",
     "TIERS",
+    "SUPPLY_EDGE_KINDS",
     "CONFIDENCES",
     "PROJECT_STATUSES",
     "PIPELINE_STATUSES",
@@ -57,6 +58,9 @@ __all__ = [
 CURRENCIES = ("CNY", "USD", "EUR", "JPY", "HKD", "GBP", "KRW", "CHF", "TWD", "SGD")
 QUALIFIERS = ("exact", "approx", "at_least", "at_most")
 TIERS = ("upstream", "midstream", "downstream")
+SUPPLY_EDGE_KINDS = ("supply", "recycle")
+"""Kinds of segment edges: ``supply`` edges form the supply DAG; ``recycle`` edges (spent products fed back as raw
+material, e.g. spent catalysts into platinum-group-metal refining) may close loops and take no part in the analysis."""
 CONFIDENCES = ("confirmed", "probable", "guessed")
 PROJECT_STATUSES = ("signed", "under_construction", "trial", "operating", "cancelled")
 PIPELINE_STATUSES = ("signed", "under_construction", "trial")
@@ -479,6 +483,7 @@ class SupplyEdge:
     target: str
     chain: str  # the chain file the edge is written in
     note: str = ""
+    kind: str = "supply"  # one of SUPPLY_EDGE_KINDS
     line: int | None = field(default=None, compare=False, repr=False)
 
 

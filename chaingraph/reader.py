@@ -38,6 +38,7 @@ from .model import (
     PROJECT_STATUSES,
     REGION_KINDS,
     SIZES,
+    SUPPLY_EDGE_KINDS,
     TIERS,
     Chain,
     Citation,
@@ -515,26 +516,27 @@ def _read_chains(c: _Checker) -> list[Chain]:
             chain.segments.append(segment)
         supplies = data.get("supplies") or []
         if not isinstance(supplies, list):
-            row.problem("supplies", "expected a list of [from, to] pairs or {from, to, note} mappings")
+            row.problem("supplies", "expected a list of [from, to] pairs or {from, to, kind, note} mappings")
             supplies = []
         for item in supplies:
             line = getattr(item, "line", row.line)
             if isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item):
-                source, target, note = item[0], item[1], ""
+                source, target, note, kind = item[0], item[1], "", "supply"
             elif isinstance(item, dict):
                 edge_row = _mapping_row(c, name, item, "a supply edge", line)
                 assert edge_row is not None
-                _unknown_keys(edge_row, {"from", "to", "note"})
+                _unknown_keys(edge_row, {"from", "to", "kind", "note"})
                 source, target, note = edge_row.text("from", True), edge_row.text("to", True), edge_row.text("note")
+                kind = edge_row.choice("kind", SUPPLY_EDGE_KINDS, default="supply")
                 if not source or not target:
                     continue
             else:
-                c.add(name, line, "supplies", f"expected [from, to] or {{from, to, note}}, got {item!r}")
+                c.add(name, line, "supplies", f"expected [from, to] or {{from, to, kind, note}}, got {item!r}")
                 continue
             if source == target:
                 c.add(name, line, "supplies", f"segment {source!r} cannot supply itself")
                 continue
-            chain.supplies.append(SupplyEdge(source, target, chain.id, note, line=line))
+            chain.supplies.append(SupplyEdge(source, target, chain.id, note, kind=kind, line=line))
         chains.append(chain)
     return chains
 
@@ -690,17 +692,20 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
         if rate.source and rate.source not in sources:
             add("dataset.yaml", lines.get("fx_rates"), "fx_rates", f"unknown source {rate.source!r}")
 
+    # A pair of segments has at most one edge in the whole dataset, whatever its kind and file.
+    seen_edges: dict[tuple[str, str], str] = {}
     for chain in ds.chains.values():
         file = f"chains/{chain.id}.yaml"
         need_sources(file, chain.line, chain.sources)
         for edge in chain.supplies:
             need(file, edge.line, "supplies", edge.source, segments, "segment")
             need(file, edge.line, "supplies", edge.target, segments, "segment")
-        seen_edges: set[tuple[str, str]] = set()
         for edge in chain.supplies:
-            if (edge.source, edge.target) in seen_edges:
-                add(file, edge.line, "supplies", f"edge {edge.source} -> {edge.target} is given twice")
-            seen_edges.add((edge.source, edge.target))
+            pair = (edge.source, edge.target)
+            if pair in seen_edges:
+                where = "" if seen_edges[pair] == file else f" (also in {seen_edges[pair]})"
+                add(file, edge.line, "supplies", f"edge {edge.source} -> {edge.target} is given twice{where}")
+            seen_edges.setdefault(pair, file)
     _check_cycles(c, ds)
 
     for region in ds.regions.values():
@@ -793,10 +798,13 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
 def _check_cycles(c: _Checker, ds: Dataset) -> None:
     import networkx as nx
 
+    # Only supply edges must form a DAG: a recycle edge closes a loop on purpose.
     graph = nx.DiGraph()
     lines = {}
     for chain in ds.chains.values():
         for edge in chain.supplies:
+            if edge.kind != "supply":
+                continue
             graph.add_edge(edge.source, edge.target)
             lines[(edge.source, edge.target)] = (f"chains/{chain.id}.yaml", edge.line)
     for component in nx.strongly_connected_components(graph):

@@ -46,7 +46,7 @@ __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFa
            "CACHE_ENV"]
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
-FORMAT_VERSION = "4"
+FORMAT_VERSION = "5"  # 4: coverage and claims in meta; 5: supply edges carry their kind (supply | recycle)
 _SOURCE_SUFFIXES = (".csv", ".yaml", ".yml")
 
 _SCHEMA = """
@@ -54,7 +54,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE chains (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE segments (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, chain TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE supplies (ord INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, chain TEXT NOT NULL,
-                       note TEXT NOT NULL);
+                       note TEXT NOT NULL, kind TEXT NOT NULL);
 CREATE TABLE regions (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE region_anc (region TEXT NOT NULL, ancestor TEXT NOT NULL, PRIMARY KEY (ancestor, region))
     WITHOUT ROWID;
@@ -180,8 +180,8 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
             {"name": s.name, "tier": s.tier, "importance": s.importance, "name_en": s.name_en,
              "keywords": s.keywords, "aliases": s.aliases, "leading": s.leading, "description": s.description,
              "importance_basis": s.importance_basis})))
-    con.executemany("INSERT INTO supplies VALUES (?, ?, ?, ?, ?)",
-                    [(i, e.source, e.target, e.chain, e.note) for i, e in enumerate(ds.supply_edges)])
+    con.executemany("INSERT INTO supplies VALUES (?, ?, ?, ?, ?, ?)",
+                    [(i, e.source, e.target, e.chain, e.note, e.kind) for i, e in enumerate(ds.segment_edges)])
     for i, r in enumerate(ds.regions.values()):
         con.execute("INSERT INTO regions VALUES (?, ?, ?, ?)", (i, r.id, r.kind, _dump(
             {"name": r.name, "parent": r.parent, "name_en": r.name_en, "aliases": r.aliases,
@@ -332,9 +332,9 @@ class SnapshotFacts(StructureFacts):
                               leading=d["leading"], description=d["description"],
                               importance_basis=d.get("importance_basis", ""))
             chains[chain_id].segments.append(segment)
-        for source, target, chain_id, note in self.con.execute(
-                "SELECT source, target, chain, note FROM supplies ORDER BY ord"):
-            chains[chain_id].supplies.append(SupplyEdge(source, target, chain_id, note))
+        for source, target, chain_id, note, kind in self.con.execute(
+                "SELECT source, target, chain, note, kind FROM supplies ORDER BY ord"):
+            chains[chain_id].supplies.append(SupplyEdge(source, target, chain_id, note, kind=kind))
         regions: dict[str, Region] = {}
         for region_id, kind, data in self.con.execute("SELECT id, kind, data FROM regions ORDER BY ord"):
             d = json.loads(data)

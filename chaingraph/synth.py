@@ -77,6 +77,8 @@ def _chains(templates: Path) -> tuple[list[dict], dict[str, list[str]], dict[str
             importance[segment["id"]] = float(segment["importance"])
     for data in chains:
         for edge in data.get("supplies") or []:
+            if isinstance(edge, dict) and edge.get("kind", "supply") != "supply":
+                continue  # recycled material is not a neighbourhood that clusters firms
             a, b = (edge["from"], edge["to"]) if isinstance(edge, dict) else edge
             neighbours.setdefault(a, []).append(b)
             neighbours.setdefault(b, []).append(a)

@@ -86,7 +86,8 @@ def _chain_yaml(ds: Dataset, chain_id: str) -> str:
         for s in chain.segments
     ]
     data["supplies"] = [
-        {"from": e.source, "to": e.target, "note": e.note} if e.note else [e.source, e.target]
+        _drop_empty({"from": e.source, "to": e.target, "kind": e.kind if e.kind != "supply" else "", "note": e.note})
+        if e.note or e.kind != "supply" else [e.source, e.target]
         for e in chain.supplies
     ]
     return _yaml_text(data)

@@ -181,6 +181,34 @@ def test_chain_synergy_bonus(tiny_path: Path) -> None:
     assert by_name["华夏数控"].score == pytest.approx(0.8 * (0.45 + 0.15))
 
 
+def test_recycle_edges_change_no_analysis_number(tiny_path: Path) -> None:
+    """A recycle edge closes a loop but neither pulls nor pushes: reports, targets and neighbours stay the same."""
+    before = cgr.build_graph(cgr.load_dataset(tiny_path))
+    chain_file = tiny_path / "chains" / "demo-auto.yaml"
+    recycle = "  - [motor, vehicle]\n  - {from: vehicle, to: steel, kind: recycle}\n"
+    chain_file.write_text(chain_file.read_text(encoding="utf-8").replace("  - [motor, vehicle]\n", recycle),
+                          encoding="utf-8")
+    after = cgr.build_graph(cgr.load_dataset(tiny_path))
+    assert after.recycles_to("vehicle") == ["steel"] and after.recycled_from("steel") == ["vehicle"]
+    for segment in before.dataset.segments:
+        assert after.upstream(segment, 3) == before.upstream(segment, 3)
+        assert after.downstream(segment, 3) == before.downstream(segment, 3)
+        assert cgr.find_targets(after, None, segment).to_dict() == cgr.find_targets(before, None, segment).to_dict()
+    for chain in before.dataset.chains:
+        assert cgr.gap_report(after, chain).to_dict() == cgr.gap_report(before, chain).to_dict()
+    # the edge did matter to the graph: were it a supply edge, vehicle would push steel
+    assert "vehicle" not in after.upstream("steel")
+
+
+def test_pinghu_recycling_loops_do_not_pull(pinghu: cgr.ChainGraph) -> None:
+    assert pinghu.recycles_to("auto-catalyst") == ["nm-pgm"]
+    assert pinghu.recycled_from("nm-lithium-resources") == ["auto-battery-recycling"]
+    assert "auto-catalyst" not in pinghu.upstream("nm-pgm")
+    assert "nm-lithium-resources" not in pinghu.downstream("auto-battery-recycling")
+    report = cgr.gap_report(pinghu, "新材料")
+    assert not any("尾气催化剂" in r for r in report.segment("nm-pgm").reasons)
+
+
 def test_ranking_score_equals_the_explained_score(pinghu: cgr.ChainGraph) -> None:
     from chaingraph.analysis.facts import facts_for
     from chaingraph.analysis.targets import _score, score_candidate

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -51,6 +52,38 @@ def test_import_reference_firms_and_links(pinghu_copy: Path) -> None:
     assert cnc.id in [c.firm.id for c in targets.candidates]
     again = import_chainkg(pinghu_copy, FIXTURE)
     assert not again.changed
+
+
+def test_coarse_industries_let_the_product_decide(pinghu_copy: Path, tmp_path: Path) -> None:
+    """Lamps are not trim, wheels are not tyres: a product rule decides inside an industry that spans both."""
+    kg = tmp_path / "kg"
+    shutil.copytree(FIXTURE, kg)
+
+    def add(name: str, line: str) -> None:
+        with (kg / name).open("a", encoding="utf-8") as handle:
+            handle.write(line + "\n")
+
+    for n, (company, industry, product) in enumerate([("示例车灯", "车身附件及饰件", "LED前照灯"),
+                                                      ("示例车轮", "轮胎轮毂", "铝合金车轮"),
+                                                      ("示例轮胎", "轮胎轮毂", None)]):
+        add("company.json", f'{{"name": "{company}", "fullname": "{company}股份有限公司", "code": "90010{n}"}}')
+        add("company_industry.json", json.dumps({"company_name": company, "industry_name": industry}))
+        if product:
+            add("company_product.json", json.dumps({"company_name": company, "product_name": product}))
+    import_chainkg(pinghu_copy, kg)
+    ds = cgr.load_dataset(pinghu_copy)
+    segments = {name: {(link.segment, link.confidence) for link in ds.links if link.firm == ds.firm(name).id}
+                for name in ("示例车灯", "示例车轮", "示例轮胎")}
+    assert segments["示例车灯"] == {("auto-lighting", "probable")}
+    assert segments["示例车轮"] == {("auto-wheel", "probable")}
+    assert segments["示例轮胎"] == {("auto-tire", "guessed"), ("auto-wheel", "guessed")}  # no product: either
+
+
+def test_mapping_spans_must_be_segments(tmp_path: Path) -> None:
+    bad = tmp_path / "mapping.yaml"
+    bad.write_text("industries:\n  - {name: 轮胎轮毂, segments: [auto-tire], spans: [auto-rim]}\n", encoding="utf-8")
+    with pytest.raises(SheetError, match="spans: unknown segment 'auto-rim'"):
+        read_industry_mapping(bad, cgr.load_dataset())
 
 
 def test_dry_run_and_cli(pinghu_copy: Path) -> None:

@@ -30,6 +30,8 @@ def test_graph_round_trip(pinghu: cgr.ChainGraph, tmp_path: Path, fmt: str) -> N
     assert edges == want_edges
     assert isinstance(back.nodes["auto-drive-motor"]["importance"], float)
     assert back.nodes["nidec-auto-motor"]["aliases"] == pinghu.graph.nodes["nidec-auto-motor"]["aliases"]
+    assert back.edges["auto-catalyst", "nm-pgm", "supplies"]["kind"] == "recycle"
+    assert back.edges["nm-pgm", "auto-catalyst", "supplies"]["kind"] == "supply"
     if fmt != "gexf":  # GEXF keeps only the graph's name
         assert back.graph["as_of"] == "2022-06-01"
 

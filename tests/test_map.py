@@ -158,6 +158,35 @@ def test_all_chains_map_has_every_segment_and_cross_chain_links(pinghu: cgr.Chai
     assert [b["chain"] for b in data["bands"]] == ["new-materials", "machine-tool", "automotive"]  # upstream on top
 
 
+def test_recycle_edges_are_drawn_but_do_not_move_segments(tiny_path: Path) -> None:
+    def drawn(recycle: bool) -> dict[str, object]:
+        root = write_tiny_dataset(tiny_path.parent / f"copy-{recycle}")
+        if recycle:
+            chain_file = root / "chains" / "demo-auto.yaml"
+            loop = "  - [motor, vehicle]\n  - {from: vehicle, to: steel, kind: recycle, note: 废钢}\n"
+            chain_file.write_text(chain_file.read_text(encoding="utf-8").replace("  - [motor, vehicle]\n", loop),
+                                  encoding="utf-8")
+        return map_data(cgr.build_graph(cgr.load_dataset(root)), chain="demo-auto")
+
+    plain, looped = drawn(False), drawn(True)
+    position = {n["id"]: (n["x"], n["y0"], n["y1"]) for n in _segment_nodes(plain)}
+    assert {n["id"]: (n["x"], n["y0"], n["y1"]) for n in _segment_nodes(looped)} == position
+    recycle = [e for e in looped["edges"] if e["kind"] == "recycle"]
+    assert recycle == [{"id": "recycle:vehicle>steel", "kind": "recycle", "from": "vehicle", "to": "steel",
+                        "note": "废钢", "bow": 0.25}]
+    assert [e for e in looped["edges"] if e["kind"] != "recycle"] == plain["edges"]
+    assert looped["ui"]["legend_recycle"] == "回收循环（不参与供应链分析）"
+
+
+def test_pinghu_maps_draw_the_recycling_loops(pinghu: cgr.ChainGraph) -> None:
+    data = map_data(pinghu)
+    assert {(e["from"], e["to"]) for e in data["edges"] if e["kind"] == "recycle"} == {
+        ("auto-catalyst", "nm-pgm"), ("auto-battery-recycling", "nm-lithium-resources")}
+    # the supply DAG alone sets the columns: spent catalysts do not pull PGM refining to the right of catalysts
+    column = {n["id"]: n["x"] for n in _segment_nodes(data)}
+    assert column["nm-pgm"] < column["auto-catalyst"]
+
+
 def test_drill_down_draws_the_segment_and_its_neighbourhood(pinghu: cgr.ChainGraph) -> None:
     data = map_data(pinghu, chain="automotive", segment="驱动电机", depth=1)
     ids = {n["id"] for n in _segment_nodes(data)}

@@ -158,9 +158,9 @@ def test_templates_follow_published_chain_maps(pinghu: cgr.ChainGraph) -> None:
     for segment_id, word in (("auto-seat", "安全带"), ("auto-tire", "车轮"), ("auto-interior", "车灯"),
                              ("nm-electronic-chemicals", "光刻胶")):
         assert word not in ds.segment(segment_id).keywords, (segment_id, word)
-    for word, segment_id in (("安全气囊", "auto-safety"), ("轮毂", "auto-wheel"), ("前照灯", "auto-lighting"),
-                             ("电解铜箔", "nm-battery-foil"), ("POE", "nm-polyolefin"),
-                             ("硅片", "nm-semiconductor-materials")):
+    for word, segment_id in (("安全气囊", "auto-safety"), ("铝合金轮毂", "auto-wheel"), ("前照灯", "auto-lighting"),
+                             ("锂电铜箔", "nm-battery-foil"), ("POE", "nm-polyolefin"),
+                             ("半导体硅片", "nm-semiconductor-materials")):
         assert word in ds.segment(segment_id).keywords, (segment_id, word)
 
 
@@ -190,6 +190,30 @@ def test_reference_pool_coverage(pinghu: cgr.ChainGraph) -> None:
         if not pinghu.is_local(firm, "pinghu"):
             assert firm.sources and firm.country and firm.headquarters and firm.size, firm.id
             assert all(ds.sources[s].url for s in firm.sources), firm.id
+
+
+def test_belts_are_not_seats_wheels_not_tyres_lamps_not_trim(pinghu: cgr.ChainGraph) -> None:
+    ds = pinghu.dataset
+    wrong = {"auto-seat": ("安全带", "气囊"), "auto-tire": ("铝合金车轮", "钢制车轮", "轮毂"),
+             "auto-interior": ("车灯", "前照灯")}
+    for link in ds.links:
+        assert not any(word in link.evidence for word in wrong.get(link.segment, ())), link
+    assert {"奥托立夫", "均胜电子", "采埃孚"} <= {ds.firms[f].name for f in pinghu.firms_of_segment("auto-safety")}
+    assert "万丰奥威" in {ds.firms[f].name for f in pinghu.firms_of_segment("auto-wheel")}
+    assert {"小糸", "星宇股份"} <= {ds.firms[f].name for f in pinghu.firms_of_segment("auto-lighting")}
+    assert "通快" in {ds.firms[f].name for f in pinghu.firms_of_segment("mt-forming-machine")}
+    assert "通快" not in {ds.firms[f].name for f in pinghu.firms_of_segment("mt-machine")}
+
+
+def test_new_segments_have_sourced_candidates(pinghu: cgr.ChainGraph) -> None:
+    for segment in ("auto-fuel-cell", "auto-charging", "auto-battery-recycling", "auto-safety", "auto-lighting",
+                    "auto-wheel", "mt-forming-machine", "nm-semiconductor-materials", "nm-battery-foil",
+                    "nm-polyolefin"):
+        candidates = cgr.find_targets(pinghu, None, segment, "pinghu", limit=None).candidates
+        assert len(candidates) >= 3, segment
+        for candidate in candidates:
+            firm = pinghu.dataset.firms[candidate.firm.id]
+            assert firm.sources and all(pinghu.dataset.sources[s].url for s in firm.sources), firm.id
 
 
 def test_gap_report_a_planner_would_agree_with(pinghu: cgr.ChainGraph) -> None:

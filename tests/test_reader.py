@@ -128,6 +128,28 @@ def test_cycle_is_found_across_chains(tiny_path: Path) -> None:
         assert segment in found[0]
 
 
+RECYCLE = "  - [motor, vehicle]\n  - {from: vehicle, to: steel, kind: recycle, note: 报废车废钢}\n"
+
+
+def test_recycle_edge_may_close_a_loop(tiny_path: Path) -> None:
+    edit(tiny_path, "chains/demo-auto.yaml", "  - [motor, vehicle]\n", RECYCLE)
+    assert problems(tiny_path) == []
+    ds = cgr.load_dataset(tiny_path)
+    edges = [(e.source, e.target, e.kind, e.note) for e in ds.recycle_edges]
+    assert edges == [("vehicle", "steel", "recycle", "报废车废钢")]
+    assert all(e.kind == "supply" for e in ds.supply_edges) and len(ds.segment_edges) == len(ds.supply_edges) + 1
+
+
+def test_supply_cycle_is_still_rejected_beside_a_recycle_edge(tiny_path: Path) -> None:
+    edit(tiny_path, "chains/demo-auto.yaml", "  - [motor, vehicle]\n", RECYCLE + "  - [vehicle, steel]\n")
+    edit(tiny_path, "chains/demo-tools.yaml", "  - [cnc, machine]\n", "  - {from: cnc, to: machine, kind: loop}\n")
+    found = problems(tiny_path)
+    assert "chains/demo-auto.yaml:16: supplies: edge vehicle -> steel is given twice" in found
+    cycle = "steel -> core -> motor -> vehicle -> steel"
+    assert f"chains/demo-auto.yaml:16: supplies: supply edges form a cycle: {cycle}" in found
+    assert "chains/demo-tools.yaml:11: kind: 'loop' is not one of supply, recycle" in found
+
+
 def test_missing_required_files_and_columns(tiny_path: Path) -> None:
     (tiny_path / "sources.csv").unlink()
     edit(tiny_path, "firms.csv", "id,name,", "ident,name,")

@@ -68,7 +68,7 @@ ORDER BY s.ord
 
 Q_SEGMENT_SUPPLIES = f"""
 MATCH (a:{MARKER_LABEL}:Segment {{dataset: $dataset}})-[r:SUPPLIES]->(b:Segment)
-RETURN a.id AS source, b.id AS target, r.chain AS chain, r.note AS note
+RETURN a.id AS source, b.id AS target, r.chain AS chain, r.note AS note, r.kind AS kind
 ORDER BY r.ord
 """
 
@@ -205,12 +205,12 @@ CALL (f, s) {{
         RETURN o
     }}
     CALL (o) {{
-        MATCH (n:Segment)-[:SUPPLIES]->(o)
-        WHERE n.id IN $strong_or_weak AND n <> o
+        MATCH (n:Segment)-[sr:SUPPLIES]->(o)
+        WHERE n.id IN $strong_or_weak AND n <> o AND sr.kind = 'supply'
         RETURN n, 0 AS side
         UNION ALL
-        MATCH (o)-[:SUPPLIES]->(n:Segment)
-        WHERE n.id IN $strong_or_weak AND n <> o
+        MATCH (o)-[sr:SUPPLIES]->(n:Segment)
+        WHERE n.id IN $strong_or_weak AND n <> o AND sr.kind = 'supply'
         RETURN n, 1 AS side
     }}
     WITH o, n, side
@@ -295,7 +295,7 @@ class Neo4jFacts(StructureFacts):
                 description=s.get("description") or "", importance_basis=s.get("importance_basis") or ""))
         for row in self._read(Q_SEGMENT_SUPPLIES):
             chains[row["chain"]].supplies.append(SupplyEdge(row["source"], row["target"], row["chain"],
-                                                            row["note"] or ""))
+                                                            row["note"] or "", kind=row["kind"] or "supply"))
         regions: dict[str, Region] = {}
         for row in self._read(Q_REGIONS):
             r = row["r"]

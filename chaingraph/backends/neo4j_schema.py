@@ -102,7 +102,7 @@ class RelSpec:
 RELATIONSHIPS: tuple[RelSpec, ...] = (
     RelSpec("part_of", "Segment", "Chain", ()),
     RelSpec("part_of", "Region", "Region", ()),
-    RelSpec("supplies", "Segment", "Segment", ("chain", "note", "cross_chain", "ord")),
+    RelSpec("supplies", "Segment", "Segment", ("chain", "note", "cross_chain", "kind", "ord")),
     RelSpec("supplies", "Firm", "Firm", ("product", "sources", "evidence", "ord", "n"), keyed=True),
     RelSpec("operates_in", "Firm", "Segment", ("confidence", "sources", "evidence", "ord")),
     RelSpec("located_in", "Firm", "Region", ()),
@@ -211,9 +211,9 @@ def push_rows(cg: ChainGraph) -> PushRows:
     def node(kind: str, record_id: str, **values: Any) -> None:
         nodes[kind].append({"id": record_id, "props": _props(kind, values)})
 
-    def rel(kind: str, source: str, target: str, start: str, end: str, n: int | None = None,
+    def rel(edge_kind: str, source: str, target: str, start: str, end: str, n: int | None = None,
             **values: Any) -> None:
-        index = spec_index[(kind, source, target)]
+        index = spec_index[(edge_kind, source, target)]
         spec = RELATIONSHIPS[index]
         row: dict[str, Any] = {"from": start, "to": end,
                                "props": {name: _value(values.get(name)) for name in spec.properties}}
@@ -235,9 +235,9 @@ def push_rows(cg: ChainGraph) -> PushRows:
                  presence_rank=presence_rank.get(s.id), ord=segment_order)
             segment_order += 1
             rel("part_of", "Segment", "Chain", s.id, chain.id)
-    for i, edge in enumerate(ds.supply_edges):
+    for i, edge in enumerate(ds.segment_edges):
         rel("supplies", "Segment", "Segment", edge.source, edge.target, chain=edge.chain, note=edge.note,
-            cross_chain=segment_chain.get(edge.source) != segment_chain.get(edge.target), ord=i)
+            kind=edge.kind, cross_chain=segment_chain.get(edge.source) != segment_chain.get(edge.target), ord=i)
     for i, r in enumerate(ds.regions.values()):
         node("Region", r.id, name=r.name, name_en=r.name_en, region_kind=r.kind, aliases=r.aliases,
              favoured_countries=r.favoured_countries, note=r.note, ord=i)

@@ -87,7 +87,8 @@ EXTERNAL_COLOURS = {"background": "#eceff3", "border": "#b3bcc6", "font": "#6b77
 ACTION_COLOURS = {"补链": "#c62828", "强链": "#b26a00", "延链": "#6a3fc1", "核实": "#4b5360"}
 ACTION_EN = {"补链": "Fill", "强链": "Strengthen", "延链": "Extend", "核实": "Verify"}
 FOCUS_BORDER = "#0b1f33"
-EDGE_COLOURS = {"supply": "#7d8fa3", "cross": "#8e57d6", "external": "#b9c2cc", "hang": "#c3ccd5"}
+EDGE_COLOURS = {"supply": "#7d8fa3", "cross": "#8e57d6", "external": "#b9c2cc", "hang": "#c3ccd5",
+                "recycle": "#2e8b57"}
 
 STATUS_EN = {"strong": "strong", "weak": "weak", "pipeline": "pipeline", "claimed": "claimed", "missing": "missing",
              "unknown": "not seen"}
@@ -131,6 +132,7 @@ _UI: dict[str, dict[str, str]] = {
         "legend": "图例",
         "legend_cross": "跨链供应",
         "legend_supply": "链内供应",
+        "legend_recycle": "回收循环（不参与供应链分析）",
         "legend_external": "其他产业链环节",
         "legend_badge": "补链 / 强链 / 延链 #n：招商行动与优先级排名",
         "legend_flow": "上游 → 下游",
@@ -175,6 +177,7 @@ _UI: dict[str, dict[str, str]] = {
         "legend": "Legend",
         "legend_cross": "Cross-chain supply",
         "legend_supply": "Supply within the chain",
+        "legend_recycle": "Recycling loop (outside the supply analysis)",
         "legend_external": "Segment of another chain",
         "legend_badge": "Fill / Strengthen / Extend #n: action and priority rank",
         "legend_flow": "upstream → downstream",
@@ -989,6 +992,14 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
             length = math.hypot(seg_nodes[b]["x"] - seg_nodes[a]["x"], seg_nodes[b]["y1"] - seg_nodes[a]["y1"])
             edge["bow"] = round(max(0.05, min(0.3, 60 / length)), 3)
         edges.append(edge)
+    # Recycle edges run against the flow (downstream back to upstream); they never shape the tiers above, and
+    # are drawn as curved dotted lines so that they do not hide the supply edges they run beside.
+    for e in ds.recycle_edges:
+        a, b = e.source, e.target
+        if a not in drawn_set or b not in drawn_set or (a, b) in seen or _context_only(a, b, external, chain_of):
+            continue
+        seen.add((a, b))
+        edges.append({"id": f"recycle:{a}>{b}", "kind": "recycle", "from": a, "to": b, "note": e.note, "bow": 0.25})
     return nodes, edges, bands
 
 

@@ -282,9 +282,10 @@ APP_JS = """
               arrows: {to: {enabled: false}}};
     }
     var colour = EC[kind];
+    var dashes = {cross: [9, 6], external: [3, 4], recycle: [2, 5]}[kind] || false;
     return {color: {color: colour, highlight: "#1f2933", hover: "#1f2933", opacity: kind === "cross" ? 0.7 : 1},
-            smooth: curve, width: kind === "cross" ? 1.8 : (kind === "external" ? 1.2 : 1.7),
-            dashes: kind === "cross" ? [9, 6] : (kind === "external" ? [3, 4] : false),
+            smooth: curve, width: {cross: 1.8, external: 1.2, recycle: 2.2}[kind] || 1.7,
+            dashes: dashes,
             arrows: {to: {enabled: true, scaleFactor: 0.65}}};
   }
   var edges = new vis.DataSet(DATA.edges.map(function (e) {
@@ -380,7 +381,11 @@ APP_JS = """
     ext.appendChild(esw);
     ext.appendChild(el("span", "", UI.legend_external));
     legend.appendChild(ext);
-    [["supply", "solid", UI.legend_supply], ["cross", "dashed", UI.legend_cross]].forEach(function (spec) {
+    var specs = [["supply", "solid", UI.legend_supply], ["cross", "dashed", UI.legend_cross]];
+    if (DATA.edges.some(function (e) { return e.kind === "recycle"; })) {
+      specs.push(["recycle", "dotted", UI.legend_recycle]);
+    }
+    specs.forEach(function (spec) {
       var row = el("div", "row"), ln = el("span", "ln");
       ln.style.borderTopColor = EC[spec[0]];
       ln.style.borderTopStyle = spec[1];
