@@ -92,7 +92,7 @@ def test_reimport_changes_nothing_and_dedupes_by_credit_code(tiny_path: Path, tm
 
 def test_bad_rows_report_sheet_row_and_column(tiny_path: Path, tmp_path: Path) -> None:
     rows = [*GOOD[:1],
-            ["坏企业", "12345", "不存在的环节", "火星园区", "XX", "坏项目", "3400万美金", "", "2024-13", "完成", ""],
+            ["坏企业", "12345", "不存在的环节", "火星园区", "XX", "坏项目", "3400万美刀", "", "2024-13", "完成", ""],
             ["", "", "电工钢", "", "", "", "", "", "", "", ""],
             ["错码企业", CODE_MOTOR[:-1] + ("0" if CODE_MOTOR[-1] != "0" else "1"), "", "", "", "", "", "", "", "", ""]]
     before = (tiny_path / "firms.csv").read_bytes()
@@ -101,7 +101,7 @@ def test_bad_rows_report_sheet_row_and_column(tiny_path: Path, tmp_path: Path) -
     text = str(caught.value)
     for expected in ("bad.xlsx[企业清单]:4: 统一社会信用代码 (B)", "bad.xlsx[企业清单]:4: 所属环节 (C)",
                      "bad.xlsx[企业清单]:4: 所在园区 (D)", "bad.xlsx[企业清单]:4: 国别 (E)",
-                     "bad.xlsx[企业清单]:4: 总投资 (G): '3400万美金' is not an amount",
+                     "bad.xlsx[企业清单]:4: 总投资 (G): '3400万美刀' is not an amount",
                      "bad.xlsx[企业清单]:4: 签约时间 (I)", "bad.xlsx[企业清单]:4: 项目状态 (J)",
                      "bad.xlsx[企业清单]:5:", "企业名称 is empty", "bad.xlsx[企业清单]:6: 统一社会信用代码 (B)",
                      "check character"):
