@@ -17,12 +17,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "src"))
 
-import auto  # noqa: E402,F401  (importing a row module registers its rows)
-import common  # noqa: E402
-import composed  # noqa: E402,F401
-import mt  # noqa: E402,F401
-import nm  # noqa: E402,F401
-import other  # noqa: E402,F401
+# importing a row module registers its rows in regsample_common.ROWS
+import regsample_auto  # noqa: E402,F401
+import regsample_common  # noqa: E402
+import regsample_composed  # noqa: E402,F401
+import regsample_mt  # noqa: E402,F401
+import regsample_nm  # noqa: E402,F401
+import regsample_other  # noqa: E402,F401
 
 COLUMNS = ["企业名称", "统一社会信用代码", "经营范围", "国民经济行业代码", "注册资本", "成立日期", "注册地址",
            "登记状态", "企业类型", "label_segments", "label_primary", "category", "chain", "basis"]
@@ -43,10 +44,10 @@ def _normalise(row: dict) -> dict:
     return row
 
 
-def _existing() -> dict[str, str]:
+def _existing(out: Path) -> dict[str, str]:
     found: dict[str, str] = {}
     for split in SPLITS:
-        path = HERE / f"{split}.csv"
+        path = out / f"{split}.csv"
         if path.exists():
             with path.open(encoding="utf-8-sig", newline="") as fh:
                 for rec in csv.DictReader(fh):
@@ -54,13 +55,14 @@ def _existing() -> dict[str, str]:
     return found
 
 
-def main() -> None:
-    rows = [_normalise(dict(r)) for r in common.ROWS]
+def main(out: Path = HERE, readme: Path | None = HERE / "README.md") -> None:
+    """Write dev.csv and test.csv into *out*, keeping the splits already there; refresh README counts."""
+    rows = [_normalise(dict(r)) for r in regsample_common.ROWS]
     names = Counter(r["企业名称"] for r in rows)
     dup = [n for n, c in names.items() if c > 1]
     if dup:
         raise SystemExit(f"duplicate firm names: {dup}")
-    assigned = _existing()
+    assigned = _existing(out)
     lost = sorted(set(assigned) - set(names))
     if lost:
         raise SystemExit(f"published rows missing from src/ (a row module not imported?): {lost[:5]} ...")
@@ -85,16 +87,17 @@ def main() -> None:
                 count[k, split] += 1
             turn = 1 - turn
     for split in SPLITS:
-        out = [r for r in rows if assigned[r["企业名称"]] == split]
-        out.sort(key=lambda r: _h(split + r["企业名称"]))
-        tmp = HERE / f".{split}.csv.tmp"
+        chosen = [r for r in rows if assigned[r["企业名称"]] == split]
+        chosen.sort(key=lambda r: _h(split + r["企业名称"]))
+        tmp = out / f".{split}.csv.tmp"
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             w = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\r\n")
             w.writeheader()
-            w.writerows(out)
-        os.replace(tmp, HERE / f"{split}.csv")
-        print(f"{split}: {len(out)} rows")
-    _write_counts(rows, assigned)
+            w.writerows(chosen)
+        os.replace(tmp, out / f"{split}.csv")
+        print(f"{split}: {len(chosen)} rows")
+    if readme is not None:
+        _write_counts(rows, assigned, readme)
 
 
 def _count_table(rows: list[dict], assigned: dict[str, str], key: str) -> str:
@@ -107,19 +110,18 @@ def _count_table(rows: list[dict], assigned: dict[str, str], key: str) -> str:
     return "\n".join(lines)
 
 
-def _write_counts(rows: list[dict], assigned: dict[str, str]) -> None:
+def _write_counts(rows: list[dict], assigned: dict[str, str], readme: Path) -> None:
     segs = Counter(s for r in rows for s in r["label_segments"].split("|") if s)
     body = "\n\n".join([
         _count_table(rows, assigned, "category"),
         _count_table(rows, assigned, "chain"),
         "Rows per label segment (both splits): " + ", ".join(f"{k} {v}" for k, v in sorted(segs.items())) + ".",
     ])
-    readme = HERE / "README.md"
     text = readme.read_text(encoding="utf-8")
     start, end = "<!-- counts -->", "<!-- /counts -->"
     head, rest = text.split(start, 1)
     _, tail = rest.split(end, 1)
-    tmp = HERE / ".README.md.tmp"
+    tmp = readme.with_name(".README.md.tmp")
     tmp.write_text(head + start + "\n" + body + "\n" + end + tail, encoding="utf-8")
     os.replace(tmp, readme)
 

@@ -2,7 +2,7 @@
 marked "real:" in basis that make or trade things outside the three chains.
 """
 # ruff: noqa: E501  (data rows: CJK characters count double towards the line length)
-from common import FRDZ, FSSGY, GADZ, GRDZ, GYKG, LIC, OLD, SS, WGDZ, ZRR, ZRRDZ, R, g
+from regsample_common import FRDZ, FSSGY, GADZ, GRDZ, GYKG, LIC, OLD, SS, WGDZ, ZRR, ZRRDZ, R, g
 
 DEALER, TRADER, OTHER = "distractor-dealer", "distractor-trader", "distractor-other"
 PH = "浙江省嘉兴市平湖市"
@@ -356,3 +356,15 @@ R("安吉汽车物流股份有限公司",
   "许可项目：道路货物运输（不含危险货物）" + LIC + g("汽车零配件批发", "国际货物运输代理", "普通货物仓储服务（不含危险化学品等需许可审批的项目）"),
   "G5439 其他道路货物运输", "83000万人民币", "2000-08-01", "上海市嘉定区安亭镇", FSSGY, cat=OTHER,
   basis="real: SAIC vehicle logistics")
+R("浙江景兴纸业股份有限公司",
+  g("纸制品制造", "纸浆销售", "包装材料及制品销售", "货物进出口", lic="包装装潢印刷品印刷"),
+  "C2221 机制纸及纸板制造", "112000万人民币", "1996-01-01", "浙江省嘉兴市平湖市曹桥街道", SS, cat=OTHER,
+  basis="real: Pinghu packaging-paper maker")
+R("福莱特玻璃集团股份有限公司",
+  g("玻璃制造", "技术玻璃制品制造", "光伏设备及元器件制造", "货物进出口"),
+  "C3041 平板玻璃制造", "235000万人民币", "1998-06-24", "浙江省嘉兴市秀洲区", SS, cat=OTHER,
+  basis="real: PV and float glass, not a chain material")
+R("新凤鸣集团股份有限公司",
+  g("合成纤维制造", "合成纤维销售", "货物进出口"),
+  "C2822 涤纶纤维制造", "152000万人民币", "2000-01-01", "浙江省嘉兴市桐乡市洲泉镇", SS, cat=OTHER,
+  basis="real: polyester filament (commodity fibre, not a high-performance fibre)")

@@ -4,7 +4,7 @@ Holding, R&D and the real aftermarket rows are real firms; dealer/trader/other d
 deregistered rows are composed in the registry style (illustrative names, not meant to identify a firm).
 """
 # ruff: noqa: E501  (data rows: CJK characters count double towards the line length)
-from common import FRDZ, FSS, GYDZ, GYKG, LIC, OLD, WGDZ, WSFD, ZRR, ZWHZ, R, g
+from regsample_common import FRDZ, FSS, GYDZ, GYKG, LIC, OLD, WGDZ, WSFD, ZRR, ZWHZ, R, g
 
 # ---- holding companies of real groups (no producer link) ----
 H = "L7212 投资与资产管理"

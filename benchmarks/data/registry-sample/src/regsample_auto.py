@@ -1,6 +1,6 @@
 """Automotive-chain producers (real firms; scopes written in registry style for this sample)."""
 # ruff: noqa: E501  (data rows: CJK characters count double towards the line length)
-from common import FRDZ, FSS, FSSGY, GADZ, GEN, GYKG, OLD, SS, SSGY, WGDZ, WSFD, ZRR, ZWHZ, R, g
+from regsample_common import FRDZ, FSS, FSSGY, GADZ, GEN, GYKG, OLD, SS, SSGY, WGDZ, WSFD, ZRR, ZWHZ, R, g
 
 C3670 = "C3670 汽车零部件及配件制造"
 

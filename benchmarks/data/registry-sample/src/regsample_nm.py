@@ -1,6 +1,6 @@
 """New-materials-chain producers (real firms; scopes written in registry style for this sample)."""
 # ruff: noqa: E501  (data rows: CJK characters count double towards the line length)
-from common import FRDZ, FSS, FSSGY, GADZ, GYKG, LIC, OLD, SS, SSGY, SSWS, WGDZ, WSFD, ZRR, ZWHZ, R, g
+from regsample_common import FRDZ, FSS, FSSGY, GADZ, GAHZ, GYKG, LIC, OLD, SS, SSGY, SSWS, WGDZ, WSFD, ZRR, ZWHZ, R, g
 
 C3985 = "C3985 电子专用材料制造"
 C2651 = "C2651 初级形态塑料及合成树脂制造"
@@ -34,6 +34,19 @@ R("浙江巨化股份有限公司",
   HZ + g("化工产品生产（不含许可类化工产品）", "电子专用材料制造", "合成材料制造（不含危险化学品）", "货物进出口"),
   "C2614 有机化学原料制造", "269980万人民币", "1998-06-17", "浙江省衢州市柯城区", SSGY,
   "nm-chemical-feedstock|nm-electronic-chemicals", basis="fluorochemicals, fluoropolymers, electronic chemicals")
+
+R("浙江独山能源有限公司",
+  HZ + g("化工产品生产（不含许可类化工产品）", "热力生产和供应", "货物进出口"),
+  "C2614 有机化学原料制造", "300000万人民币", "2015-04-01", "浙江省嘉兴市平湖市独山港镇", FRDZ,
+  "nm-chemical-feedstock", basis="Tongkun PTA plant at Dushangang")
+R("浙江美福石油化工有限公司",
+  HZ + g("化工产品生产（不含许可类化工产品）", "化工产品销售（不含许可类化工产品）"),
+  "C2614 有机化学原料制造", "150000万人民币", "2012-01-01", "浙江省嘉兴市平湖市独山港镇", GAHZ,
+  "nm-chemical-feedstock", basis="propane-dehydrogenation propylene at Dushangang")
+R("三江化工有限公司",
+  HZ + g("化工产品生产（不含许可类化工产品）", "专用化学产品制造（不含危险化学品）", "货物进出口"),
+  "C2614 有机化学原料制造", "60000万美元", "2003-01-01", "浙江省嘉兴市嘉兴港区", GADZ,
+  "nm-chemical-feedstock", basis="ethylene oxide, ethylene glycol and surfactants at Jiaxing port")
 
 # ---- nm-metal-raw ----
 R("中国铝业股份有限公司",

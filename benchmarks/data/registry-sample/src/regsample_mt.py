@@ -1,6 +1,6 @@
 """Machine-tool-chain producers (real firms; scopes written in registry style for this sample)."""
 # ruff: noqa: E501  (data rows: CJK characters count double towards the line length)
-from common import FRDZ, FSS, FSSGY, GADZ, GYDZ, GYKG, OLD, SS, SSGY, WGDZ, WSDZ, ZRR, ZWHZ, R, g
+from regsample_common import FRDZ, FSS, FSSGY, GADZ, GYDZ, GYKG, OLD, SS, SSGY, WGDZ, WSDZ, ZRR, ZWHZ, R, g
 
 C3670 = "C3670 汽车零部件及配件制造"
 C3421 = "C3421 金属切削机床制造"
