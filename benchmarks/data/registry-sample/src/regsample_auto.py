@@ -1,6 +1,6 @@
 """Automotive-chain producers (real firms; scopes written in registry style for this sample)."""
 # ruff: noqa: E501  (data rows: CJK characters count double towards the line length)
-from regsample_common import FRDZ, FSS, FSSGY, GADZ, GEN, GYKG, OLD, SS, SSGY, WGDZ, WSFD, ZRR, ZWHZ, R, g
+from regsample_common import FRDZ, FSS, FSSGY, GADZ, GEN, GYKG, LIC, OLD, SS, SSGY, WGDZ, WSFD, ZRR, ZWHZ, R, g
 
 C3670 = "C3670 汽车零部件及配件制造"
 
@@ -43,7 +43,7 @@ R("文灿集团股份有限公司",
   C3670, "26371.5万人民币", "1998-09-29", "广东省佛山市南海区里水镇和顺大道", SS,
   "auto-die-casting", basis="high-pressure aluminium die castings, body structures")
 R("爱柯迪股份有限公司",
-  "一般项目：汽车零部件及配件制造；有色金属铸造；模具制造；机械零件、零部件加工；技术服务、技术开发；"
+  "许可项目：道路货物运输（不含危险货物）" + LIC + "一般项目：汽车零部件及配件制造；有色金属铸造；模具制造；机械零件、零部件加工；技术服务、技术开发；"
   "货物进出口；技术进出口" + GEN,
   "C3392 有色金属铸造", "88156万人民币", "2003-12-12", "浙江省宁波市江北区金山路588号", SS,
   "auto-die-casting", basis="small and mid aluminium die-cast parts")
@@ -66,7 +66,7 @@ R("Gestamp Autocomponents (Kunshan) Co., Ltd.",
   C3670, "9500万欧元", "2008-03-18", "江苏省苏州市昆山开发区", WGDZ,
   "auto-stamping", basis="Gestamp hot-stamping/BIW plant (English legal name as exported)")
 R("上海赛科利汽车模具技术应用有限公司",
-  g("汽车零部件及配件制造", "模具制造", "模具销售", "汽车零部件研发", "技术服务、技术开发、技术咨询"),
+  g("汽车零部件及配件制造", "模具制造", "模具销售", "汽车零部件研发", "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广"),
   C3670, "36000万人民币", "2001-11-01", "上海市嘉定区", FRDZ,
   "auto-stamping|mt-mold", cat="multi", basis="Huayu subsidiary: body stampings and stamping dies")
 R("江苏博俊工业科技股份有限公司",
@@ -188,7 +188,7 @@ R("杭州士兰微电子股份有限公司",
   "C3973 集成电路制造", "166407.7万人民币", "1997-09-25", "浙江省杭州市西湖区黄姑山路4号", SS,
   "auto-semiconductor", basis="IDM: power devices, MCUs, MEMS")
 R("株洲中车时代半导体有限公司",
-  g("半导体分立器件制造", "电力电子元器件制造", "集成电路制造", "技术服务、技术开发"),
+  g("半导体分立器件制造", "电力电子元器件制造", "集成电路制造", "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广"),
   "C3972 半导体分立器件制造", "180000万人民币", "2019-07-02", "湖南省株洲市石峰区", FRDZ,
   "auto-semiconductor", basis="CRRC IGBT and SiC devices")
 R("英飞凌科技（无锡）有限公司",
@@ -232,11 +232,11 @@ R("珠海英搏尔电气股份有限公司",
   "C3824 电力电子元器件制造", "10286万人民币", "2005-09-30", "广东省珠海市高新区", SS,
   "auto-electric-control|auto-drive-motor", basis="motor controllers and integrated e-drives")
 R("上海电驱动股份有限公司",
-  g("电机制造", "输配电及控制设备制造", "汽车零部件及配件制造", "技术服务、技术开发、技术咨询"),
+  g("电机制造", "输配电及控制设备制造", "汽车零部件及配件制造", "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广"),
   "C3812 电动机制造", "20000万人民币", "2008-05-20", "上海市嘉定区", FSS,
   "auto-drive-motor|auto-electric-control", basis="Broad-Ocean e-drive subsidiary")
 R("臻驱科技（上海）有限公司",
-  g("汽车零部件及配件制造", "电力电子元器件制造", "电机及其控制系统研发", "技术服务、技术开发"),
+  g("汽车零部件及配件制造", "电力电子元器件制造", "电机及其控制系统研发", "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广"),
   "C3670 汽车零部件及配件制造", "6000万人民币", "2017-03-01", "上海市嘉定区", ZRR,
   "auto-electric-control", basis="EV inverters and power modules")
 R("蔚然（南京）动力科技有限公司",
@@ -331,7 +331,7 @@ R("潍柴动力股份有限公司",
   "C3620 汽车用发动机制造", "872655.6万人民币", "2002-12-23", "山东省潍坊市高新技术产业开发区福寿东街197号甲", SSGY,
   "auto-powertrain", basis="Weichai diesel engines")
 R("浙江万里扬股份有限公司",
-  g("汽车零部件及配件制造", "齿轮及齿轮减、变速箱制造", "汽车零部件研发", "货物进出口"),
+  "许可项目：检验检测服务" + LIC + g("汽车零部件及配件制造", "齿轮及齿轮减、变速箱制造", "汽车零部件研发", "货物进出口"),
   C3670, "131015.4万人民币", "2003-10-30", "浙江省金华市婺城区", SS,
   "auto-powertrain", basis="manual and CVT transmissions")
 R("东风康明斯发动机有限公司",
@@ -375,7 +375,7 @@ R("惠州市德赛西威汽车电子股份有限公司",
   C3670, "55495.9万人民币", "1986-07-10", "广东省惠州市仲恺高新区", SS,
   "auto-electronics", basis="cockpit units and ADAS domain controllers")
 R("北京经纬恒润科技股份有限公司",
-  g("汽车零部件及配件制造", "软件开发", "技术服务、技术开发", "智能车载设备制造", "电子元器件制造"),
+  g("汽车零部件及配件制造", "软件开发", "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广", "智能车载设备制造", "电子元器件制造"),
   C3670, "12000万人民币", "2003-09-17", "北京市朝阳区", SS,
   "auto-electronics", basis="body/ADAS controllers, produced in Nantong")
 R("科博达技术股份有限公司",
@@ -383,7 +383,7 @@ R("科博达技术股份有限公司",
   C3670, "40387.5万人民币", "2003-10-10", "上海市浦东新区", SS,
   "auto-electronics", basis="lamp and motor controllers, electronic modules")
 R("上海禾赛科技有限公司",
-  g("雷达及配套设备制造", "汽车零部件及配件制造", "光电子器件制造", "技术服务、技术开发"),
+  g("雷达及配套设备制造", "汽车零部件及配件制造", "光电子器件制造", "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广"),
   "C3940 雷达及配套设备制造", "16000万美元", "2014-10-21", "上海市嘉定区", WSFD,
   "auto-electronics", basis="automotive lidar maker")
 R("宁波均胜电子股份有限公司",
@@ -472,15 +472,15 @@ R("国鸿氢能科技（嘉兴）股份有限公司",
   "C3849 其他电池制造", "45000万人民币", "2015-06-25", "浙江省嘉兴市嘉善县", FSS,
   "auto-fuel-cell", basis="Sinosynergy fuel-cell stacks")
 R("未势能源科技有限公司",
-  g("电池制造", "汽车零部件及配件制造", "储能技术服务", "技术服务、技术开发", "气体压缩机械制造"),
+  g("电池制造", "汽车零部件及配件制造", "储能技术服务", "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广", "气体压缩机械制造"),
   "C3849 其他电池制造", "110000万人民币", "2019-05-24", "河北省保定市莲池区", FRDZ,
   "auto-fuel-cell", basis="Great Wall hydrogen: stacks and tanks")
 R("北京亿华通科技股份有限公司",
-  g("电池制造", "汽车零部件及配件制造", "技术服务、技术开发、技术咨询", "货物进出口"),
+  g("电池制造", "汽车零部件及配件制造", "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广", "货物进出口"),
   "C3849 其他电池制造", "7018万人民币", "2012-07-19", "北京市海淀区", SS,
   "auto-fuel-cell", basis="SinoHytec fuel-cell engines")
 R("上海治臻新能源股份有限公司",
-  g("电池零配件生产", "汽车零部件及配件制造", "金属表面处理及热处理加工", "技术服务、技术开发"),
+  g("电池零配件生产", "汽车零部件及配件制造", "金属表面处理及热处理加工", "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广"),
   "C3849 其他电池制造", "12000万人民币", "2016-08-26", "上海市松江区", FSS,
   "auto-fuel-cell", basis="metal bipolar plates for fuel-cell stacks")
 
@@ -494,7 +494,7 @@ R("万帮数字能源股份有限公司",
   "C3829 其他输配电及控制设备制造", "40000万人民币", "2014-07-28", "江苏省常州市武进区", FSS,
   "auto-charging", basis="Star Charge charging piles maker")
 R("奥动新能源汽车科技有限公司",
-  g("电动汽车充电基础设施运营", "机械电气设备制造", "新能源汽车换电设施销售", "技术服务、技术开发"),
+  g("电动汽车充电基础设施运营", "机械电气设备制造", "新能源汽车换电设施销售", "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广"),
   "C3829 其他输配电及控制设备制造", "88000万人民币", "2016-02-02", "上海市嘉定区", FRDZ,
   "auto-charging", basis="Aulton battery-swap stations, builds own swap equipment")
 R("许继电源有限公司",
@@ -548,7 +548,7 @@ R("常州星宇车灯股份有限公司",
   C3670, "28567.8万人民币", "2000-10-20", "江苏省常州市新北区汉江路398号", SS,
   "auto-lighting", basis="Xingyu head and tail lamps")
 R("华域视觉科技（上海）有限公司",
-  g("汽车零部件及配件制造", "照明器具制造", "电子元器件制造", "汽车零部件研发", "技术服务、技术开发"),
+  g("汽车零部件及配件制造", "照明器具制造", "电子元器件制造", "汽车零部件研发", "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广"),
   C3670, "28000万人民币", "1989-03-01", "上海市嘉定区", FRDZ,
   "auto-lighting", basis="HASCO Vision (ex Shanghai Koito) lamps")
 R("广州小糸车灯有限公司",

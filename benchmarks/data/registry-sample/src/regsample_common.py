@@ -42,6 +42,29 @@ def _live_status(name: str) -> str:
     return _LIVE[int(hashlib.sha256(name.encode("utf-8")).hexdigest(), 16) % len(_LIVE)]
 
 
+# boilerplate tails that many registry scopes carry after the main business; added to part of the 规范表述 scopes
+# (chosen by a stable hash of the name) so that tails vary the way they do in a real export
+_TAILS = [
+    (),
+    (),
+    ("技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广",),
+    ("非居住房地产租赁",),
+    ("普通货物仓储服务（不含危险化学品等需许可审批的项目）", "装卸搬运"),
+    ("信息咨询服务（不含许可类信息咨询服务）", "会议及展览服务"),
+    ("技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广", "非居住房地产租赁", "机械设备租赁"),
+    (),
+]
+
+
+def _with_tail(name: str, scope: str) -> str:
+    import hashlib
+    tail = _TAILS[int(hashlib.sha256(("tail" + name).encode("utf-8")).hexdigest(), 16) % len(_TAILS)]
+    if not scope.endswith(GEN):
+        return scope
+    extra = [t for t in tail if t not in scope]
+    return scope[: -len(GEN)] + "".join("；" + t for t in extra) + GEN if extra else scope
+
+
 def R(name, scope, ind, cap, date, addr, etype, segs="", cat="producer", basis="", status="存续",
       primary="", chain="", code=""):
     segs_list = [s for s in segs.split("|") if s]
@@ -50,7 +73,7 @@ def R(name, scope, ind, cap, date, addr, etype, segs="", cat="producer", basis="
     if not chain and primary:
         chain = {"auto": "automotive", "mt": "machine-tool", "nm": "new-materials"}[primary.split("-")[0]]
     ROWS.append({
-        "企业名称": name, "统一社会信用代码": code, "经营范围": scope, "国民经济行业代码": ind,
+        "企业名称": name, "统一社会信用代码": code, "经营范围": _with_tail(name, scope), "国民经济行业代码": ind,
         "注册资本": cap, "成立日期": date, "注册地址": addr,
         "登记状态": _live_status(name) if status == "存续" else status, "企业类型": etype,
         "label_segments": "|".join(segs_list), "label_primary": primary, "category": cat, "chain": chain,

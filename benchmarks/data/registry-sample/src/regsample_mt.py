@@ -1,6 +1,6 @@
 """Machine-tool-chain producers (real firms; scopes written in registry style for this sample)."""
 # ruff: noqa: E501  (data rows: CJK characters count double towards the line length)
-from regsample_common import FRDZ, FSS, FSSGY, GADZ, GYDZ, GYKG, OLD, SS, SSGY, WGDZ, WSDZ, ZRR, ZWHZ, R, g
+from regsample_common import FRDZ, FSS, FSSGY, GADZ, GYDZ, GYKG, LIC, OLD, SS, SSGY, WGDZ, WSDZ, ZRR, ZWHZ, R, g
 
 C3670 = "C3670 汽车零部件及配件制造"
 C3421 = "C3421 金属切削机床制造"
@@ -27,7 +27,7 @@ R("洛阳LYC轴承有限公司",
   "C3451 滚动轴承制造", "54000万人民币", "1998-12-30", "河南省洛阳市涧西区建设路96号", GYKG,
   "mt-bearing", basis="LYC bearings")
 R("洛阳轴承研究所有限公司",
-  g("轴承制造", "轴承、齿轮和传动部件制造", "技术服务、技术开发、技术咨询", "检验检测服务"),
+  g("轴承制造", "轴承、齿轮和传动部件制造", "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广", "检验检测服务"),
   "C3451 滚动轴承制造", "12000万人民币", "1958-01-01", "河南省洛阳市涧西区吉林路1号", FRDZ,
   "mt-bearing", basis="ZYS precision spindle bearings")
 R("人本股份有限公司",
@@ -87,7 +87,7 @@ R("西门子数控（南京）有限公司",
   "C4011 工业自动控制系统装置制造", "1900万美元", "1996-11-04", "江苏省南京市江宁区", ZWHZ,
   "mt-cnc-system|mt-servo", basis="Siemens CNC and drives plant")
 R("沈阳高精数控智能技术股份有限公司",
-  g("工业自动控制系统装置制造", "伺服控制机构制造", "软件开发", "技术服务、技术开发"),
+  g("工业自动控制系统装置制造", "伺服控制机构制造", "软件开发", "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广"),
   "C4011 工业自动控制系统装置制造", "8000万人民币", "2000-11-22", "辽宁省沈阳市浑南区", FSS,
   "mt-cnc-system", basis="CAS-derived CNC systems")
 R("科德数控股份有限公司",
@@ -159,7 +159,7 @@ R("宁波海天精工股份有限公司",
   C3421, "52200万人民币", "2002-06-19", "浙江省宁波市北仑区小港街道", SS,
   "mt-machine", basis="gantry and vertical machining centres")
 R("纽威数控装备（苏州）股份有限公司",
-  g("数控机床制造", "金属切削机床制造", "机床功能部件及附件制造", "货物进出口"),
+  "许可项目：道路货物运输（不含危险货物）；特种设备安装改造修理" + LIC + g("数控机床制造", "金属切削机床制造", "机床功能部件及附件制造", "货物进出口"),
   C3421, "45723.5万人民币", "2009-11-26", "江苏省苏州市高新区", SS,
   "mt-machine", basis="machining centres and lathes")
 R("深圳市创世纪机械有限公司",
@@ -275,7 +275,7 @@ R("哈尔滨量具刃具集团有限责任公司",
   "C4013 绘图、计算及测量仪器制造", "40000万人民币", "1952-01-01", "黑龙江省哈尔滨市香坊区", GYKG,
   "mt-measuring-tool|mt-cutting-tool", basis="HLCT gauges and cutting tools")
 R("成都工具研究所有限公司",
-  g("切削工具制造", "绘图、计算及测量仪器制造", "技术服务、技术开发", "检验检测服务"),
+  g("切削工具制造", "绘图、计算及测量仪器制造", "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广", "检验检测服务"),
   "C3321 切削工具制造", "18000万人民币", "1956-01-01", "四川省成都市成华区", FRDZ,
   "mt-cutting-tool|mt-measuring-tool", basis="tool research institute making tools and gauges")
 
@@ -341,7 +341,7 @@ R("天津汽车模具股份有限公司",
   "C3525 模具制造", "104000万人民币", "1996-12-23", "天津市空港经济区", SS,
   "mt-mold|auto-stamping", basis="automotive stamping dies; stamping parts")
 R("四川成飞集成科技股份有限公司",
-  g("模具制造", "汽车零部件及配件制造", "机械零件、零部件加工", "技术服务、技术开发"),
+  g("模具制造", "汽车零部件及配件制造", "机械零件、零部件加工", "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广"),
   "C3525 模具制造", "35872万人民币", "2000-12-28", "四川省成都市青羊区", SSGY,
   "mt-mold|auto-stamping", basis="auto body dies and stamping parts")
 R("宁波合力科技股份有限公司",
@@ -361,7 +361,7 @@ R("山东豪迈机械科技股份有限公司",
   "C3525 模具制造", "80000万人民币", "1995-12-27", "山东省潍坊市高密市", SS,
   "mt-mold|mt-machine", cat="multi", basis="tyre moulds, large machining, CNC machines")
 R("一汽模具制造有限公司",
-  g("模具制造", "汽车零部件及配件制造", "技术服务、技术开发"),
+  g("模具制造", "汽车零部件及配件制造", "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广"),
   "C3525 模具制造", "50000万人民币", "2002-11-27", "吉林省长春市", FRDZ,
   "mt-mold", basis="FAW stamping die maker")
 R("青岛海泰科模塑科技股份有限公司",
