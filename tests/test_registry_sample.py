@@ -103,6 +103,8 @@ def test_cells_look_like_a_registry_export(rows):
         assert code.match(r["国民经济行业代码"]), f"{name}: {r['国民经济行业代码']}"
         assert r["统一社会信用代码"] == "" or credit.match(r["统一社会信用代码"]), name
         assert re.match(r"^\d{4}-\d{2}-\d{2}$", r["成立日期"]), name
+        items = re.split("[；;]", r["经营范围"])
+        assert len(items) == len(set(items)), f"{name}: repeated scope item"
         # the legal form in the name and the registered enterprise type agree
         if name.endswith(("股份有限公司", "股份公司")):
             assert r["企业类型"].startswith("股份有限公司"), name
