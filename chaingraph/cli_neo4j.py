@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .backends.neo4j_schema import DEFAULT_BATCH_SIZE
-from .dataset import dataset_id_of, default_dataset_path
+from .dataset import default_dataset_path
+from .reader import dataset_id_of
 from .render.tables import render_table
 
 if TYPE_CHECKING:

@@ -46,7 +46,7 @@ from .model import (
     Tie,
 )
 
-__all__ = ["Dataset", "bundled_dataset_path", "default_dataset_path", "normalize_name", "DATA_ENV", "dataset_id_of",
+__all__ = ["Dataset", "bundled_dataset_path", "default_dataset_path", "normalize_name", "DATA_ENV",
            "evidence_to_json", "evidence_from_json"]
 
 DATA_ENV = "CHAINGRAPH_DATA"
@@ -302,17 +302,3 @@ def evidence_from_json(text: str | None) -> tuple[list[Coverage], list[Claim]]:
                     evidence=c["evidence"], note=c["note"]) for c in data.get("claims", [])]
     return coverage, claims
 
-
-def dataset_id_of(path: str | Path) -> str:
-    """The id in a dataset folder's ``dataset.yaml``, without loading the whole dataset."""
-    import yaml
-
-    try:
-        data = yaml.safe_load((Path(path) / "dataset.yaml").read_text(encoding="utf-8-sig"))
-        if isinstance(data, dict) and isinstance(data.get("id"), str) and data["id"].strip():
-            return str(data["id"]).strip()
-    except (OSError, yaml.YAMLError):
-        pass
-    from .reader import load_dataset
-
-    return load_dataset(path).info.id  # reports the folder's problems properly

@@ -132,7 +132,7 @@ class Engine:
                 self._facts = snap
             else:
                 from .backends.neo4j import connect
-                from .dataset import dataset_id_of
+                from .reader import dataset_id_of
 
                 connection = connect()
                 self._closers.append(connection.close)

@@ -64,7 +64,7 @@ from .model import (
     parse_quantity,
 )
 
-__all__ = ["load_dataset", "validate_dataset", "CSV_COLUMNS", "PROJECT_MONEY_FIELDS"]
+__all__ = ["load_dataset", "validate_dataset", "dataset_id_of", "CSV_COLUMNS", "PROJECT_MONEY_FIELDS"]
 
 CSV_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # file: (required columns, optional columns)
@@ -887,3 +887,16 @@ def validate_dataset(path: str | Path | None = None) -> list[Problem]:
 
 
 _ = bundled_dataset_path  # re-exported for the doctest above
+
+
+def dataset_id_of(path: str | Path) -> str:
+    """The id in a dataset folder's ``dataset.yaml``, without loading the whole dataset."""
+    import yaml
+
+    try:
+        data = yaml.safe_load((Path(path) / "dataset.yaml").read_text(encoding="utf-8-sig"))
+        if isinstance(data, dict) and isinstance(data.get("id"), str) and data["id"].strip():
+            return str(data["id"]).strip()
+    except (OSError, yaml.YAMLError):
+        pass
+    return load_dataset(path).info.id  # reports the folder's problems properly

@@ -42,7 +42,7 @@ from ..errors import LookupFailed
 from ..graph import ChainGraph
 from ..model import Chain, Claim, Coverage, Region, Segment
 from .facts import Facts, FirmRef, SegmentState, facts_for
-from .params import AnalysisParams
+from .params import AnalysisParams, params_for
 from .relatedness import Relatedness, relatedness_from_counts
 
 __all__ = ["STATUSES", "ACTIONS", "STATUS_LABELS", "STATUS_LABELS_EN", "ASSERTION_LABELS", "SegmentGap",
@@ -165,15 +165,6 @@ def coverage_line(coverage: Coverage | None) -> str:
     if coverage is not None and coverage.as_of:
         text += f"，截至 {coverage.as_of}"
     return text
-
-
-def params_for(source: ChainGraph | Facts, params: AnalysisParams | None = None) -> AnalysisParams:
-    """The parameters to use: those given, else the dataset's overrides of the defaults."""
-    if params is not None:
-        return params
-    if isinstance(source, ChainGraph):
-        return AnalysisParams.from_mapping(source.dataset.info.analysis)
-    return getattr(source, "params", None) or AnalysisParams()
 
 
 def _fmt(x: float) -> str:

@@ -11,11 +11,14 @@ A dataset may override any of them in ``dataset.yaml`` under ``analysis:``.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ParseError
 
-__all__ = ["AnalysisParams"]
+if TYPE_CHECKING:
+    from .facts import Facts
+
+__all__ = ["AnalysisParams", "params_for"]
 
 
 @dataclass(frozen=True)
@@ -83,3 +86,19 @@ class AnalysisParams:
     def strength(self, status: str) -> float:
         return {"strong": self.strength_strong, "weak": self.strength_weak,
                 "pipeline": self.strength_pipeline, "claimed": self.strength_claimed}.get(status, 0.0)
+
+
+def params_for(source: Any, params: AnalysisParams | None = None) -> AnalysisParams:
+    """The parameters to use: those given, else the dataset's overrides of the defaults.
+
+    ``source`` is a :class:`~chaingraph.graph.ChainGraph` (its dataset's ``analysis:``) or a backend's
+    :class:`~chaingraph.analysis.facts.Facts` (its ``params``, read from the snapshot or Neo4j).
+    """
+    from ..graph import ChainGraph
+
+    if params is not None:
+        return params
+    if isinstance(source, ChainGraph):
+        return AnalysisParams.from_mapping(source.dataset.info.analysis)
+    facts: Facts = source
+    return getattr(facts, "params", None) or AnalysisParams()

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..graph import ChainGraph
 from .facts import Facts, facts_for
-from .params import AnalysisParams
+from .params import AnalysisParams, params_for
 
 __all__ = ["Relatedness", "compute_relatedness", "relatedness_from_counts"]
 
@@ -101,7 +101,6 @@ def relatedness_from_counts(counts: dict[str, dict[str, int]], segments: list[st
 
 def compute_relatedness(source: ChainGraph | Facts, level: str, params: AnalysisParams | None = None) -> Relatedness:
     """Relatedness over every region of kind ``level`` that holds firms with segment links."""
-    from .gaps import params_for
 
     facts = facts_for(source)
     params = params_for(source, params)
