@@ -18,8 +18,7 @@ The public API is exactly what ``__all__`` lists; everything else may change wit
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from ._version import __version__
 from .analysis import (
     ACTIONS,
     STATUS_LABELS,

@@ -19,7 +19,7 @@ from typing import Any
 
 import click
 
-from . import __version__
+from ._version import __version__
 from .analysis import find_targets, gap_report
 from .analysis.facts import facts_for
 from .analysis.gaps import STATUS_LABELS, STATUSES, claim_dict, coverage_line

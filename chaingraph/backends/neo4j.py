@@ -37,7 +37,7 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
-from .. import __version__
+from .._version import __version__
 from ..dataset import Dataset
 from ..errors import BackendError
 from ..graph import ChainGraph, build_graph
