@@ -1050,12 +1050,12 @@ class _Extractor:
             if how is None:
                 value = resolve_date(text, self.doc_date)
             elif how == "day":  # "于29日举办", "昨（27）日": a day of the dateline's month (or the month before)
-                day = int(re.search(r"\d+", text).group())  # type: ignore[union-attr]
+                day_of_month = int(re.sub(r"\D", "", text))
                 month_start = reference.replace(day=1)
-                if day > reference.day:
+                if day_of_month > reference.day:
                     month_start = (month_start - _dt.timedelta(days=1)).replace(day=1)
                 try:
-                    value = month_start.replace(day=day).isoformat()
+                    value = month_start.replace(day=day_of_month).isoformat()
                 except ValueError:
                     value = None
             elif text in ("昨日", "昨天", "前天", "今天", "今日"):
@@ -1119,18 +1119,18 @@ class _Extractor:
                 continue  # "川电钢板…于1994年落户": the firm's history, not a project date
             self.project_dates.append((owner, status_field, value, m.start(), m.end(), 0.75))
         for pattern, status, _fld in _STATUS_WORDS:
-            for m in re.finditer(pattern, self.t):
-                sent = self.sentences[self.sentence_at(m.start())]
+            for sm in re.finditer(pattern, self.t):
+                sent = self.sentences[self.sentence_at(ssm.start())]
                 if _AGGREGATE_RE.search(self.t, sent.start, sent.end):
                     continue
-                owner = self.project_at(m.start(), include_following=False)
+                owner = self.project_at(sm.start(), include_following=False)
                 if owner is None:
                     continue
-                c_start, _ = self.clause(m.start())
-                future = bool(_FUTURE_RE.search(self.t, c_start, m.start())) or self._future_date(c_start, m.start())
-                self.project_status.append((owner, status, m.start(), m.end(), future))
-                if m.group() == "增资":
-                    self.project_status.append((owner, "kind:expansion", m.start(), m.end(), False))
+                c_start, _ = self.clause(sm.start())
+                future = bool(_FUTURE_RE.search(self.t, c_start, sm.start())) or self._future_date(c_start, sm.start())
+                self.project_status.append((owner, status, sm.start(), sm.end(), future))
+                if sm.group() == "增资":
+                    self.project_status.append((owner, "kind:expansion", sm.start(), sm.end(), False))
         for i, proj in enumerate(self.projects):
             if any("增资" in n for n in proj.names):
                 a, b = (proj.mentions or proj.weak_mentions)[0]
@@ -1294,7 +1294,8 @@ class _Extractor:
         for index, proj in enumerate(self.projects):
             key = proj.display(self.specific_names)
             a, b = (proj.mentions or proj.weak_mentions)[0]
-            self.add("project", key, "name", key, a, b, 0.5 if proj.weak or proj.implicit else 0.8)
+            name_conf = self._name_confidence(proj, index, values_of)
+            self.add("project", key, "name", key, a, b, name_conf)
             for other in proj.names:
                 if other != key:
                     spot = self.occurrences(other)
@@ -1321,10 +1322,15 @@ class _Extractor:
                 if owner == index and (fld, value) not in seen:
                     seen.add((fld, value))
                     self.add("project", key, fld, value, s, e, conf, evidence=self._date_evidence(s, e))
+            given: set[str] = set()
             for owner, fld, value, s, e, conf, note in values_of.get(index, []):
                 if owner == index and (fld, value) not in seen:
                     seen.add((fld, value))
-                    self.add("project", key, fld, value, s, e, conf, note=note)
+                    if fld in given and fld != "note":
+                        # a second, different amount for the same field: most likely another project's
+                        conf, note = min(conf, 0.4), (note + " " if note else "") + "second value for this field"
+                    given.add(fld)
+                    self.add("project", key, fld, value, s, e, min(conf, max(name_conf, 0.6)), note=note)
             statuses = [(st, s, e, fut) for owner, st, s, e, fut in status_of.get(index, []) if owner == index]
             if any(st == "kind:expansion" for st, *_ in statuses):
                 s, e = next((s, e) for st, s, e, _ in statuses if st == "kind:expansion")
@@ -1335,8 +1341,9 @@ class _Extractor:
                 self.add("project", key, "status", st, s, e, 0.7, evidence=self.t[max(0, s - 6):e])
             region = self._project_region(proj, places)
             if region:
-                name, region_id, s, e = region
-                self.add("project", key, "region", region_id or name, s, e, 0.7 if region_id else 0.5,
+                name, region_id, s, e, how = region
+                self.add("project", key, "region", region_id or name, s, e,
+                         0.75 if how == "clause" else 0.7 if region_id else 0.55,
                          note="" if region_id else "not a region of the dataset")
                 for f in proj.firms:
                     self.add("firm", self.firms[f].name, "region", region_id or name, s, e, 0.5,
@@ -1345,18 +1352,36 @@ class _Extractor:
                 self.add("project", key, "segments", seg.id, s, e, score, evidence="|".join(matched),
                          note=f"{seg.name}: matched {', '.join(matched)}")
 
+    def _name_confidence(self, proj: _ProjectEntity, index: int,
+                         values_of: dict[int, list[tuple[int, str, str, int, int, float, str]]]) -> float:
+        """How sure the project is a project: a firm or a figure of its own says so more than a name alone.
+
+        Weak (from a list of firms) and implicit projects 0.5; a name with its firm or its own figure 0.85; a
+        name with a kind of work in it (年产, 基地, 生产线, 二期 ...) or of 6+ characters 0.75; any other name 0.55.
+        """
+        if proj.weak or proj.implicit:
+            return 0.5
+        names = " ".join(proj.names)
+        has_value = any(fld != "note" for _o, fld, *_r in values_of.get(index, []))
+        if proj.firms or has_value or re.match(_COUNTRY_ALT, names):
+            return 0.85
+        longest = max((len(_GENERIC_WORD_RE.sub("", n.removesuffix("项目"))) for n in proj.names), default=0)
+        if _CONCRETE_HEAD.search(names) or longest >= 6:
+            return 0.75
+        return 0.55
+
     def _date_evidence(self, s: int, e: int) -> str:
         _, c_end = self.clause(s)
         return self.t[s:min(c_end, s + 24)]
 
     def _project_region(self, proj: _ProjectEntity, places: list[tuple[str, str, int, int]]
-                        ) -> tuple[str, str, int, int] | None:
+                        ) -> tuple[str, str, int, int, str] | None:
         if proj.weak:
             return None
         for a, b in sorted(proj.mentions):
-            own = self._clause_place(a, b)
-            if own is not None:
-                return own
+            in_clause = self._clause_place(a, b)
+            if in_clause is not None:
+                return (*in_clause, "clause")
         sentences = sorted({self.sentence_at(a) for a, _ in proj.mentions})
         candidates = [p for i in sentences for p in self._places_by_sentence.get(i, [])]
         if not candidates:  # "独山港经济开发区…保障辖区内像湛新科技材料（嘉兴）有限公司这样的重大产业项目"
@@ -1366,9 +1391,9 @@ class _Extractor:
         parks = [p for p in candidates if p[1] and self.dataset and self.dataset.regions[p[1]].kind == "park"]
         parks += [p for p in candidates if not p[1]]
         if parks:
-            return parks[0]
+            return (*parks[0], "sentence")
         near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])]
-        return near[0] if near else None
+        return (*near[0], "sentence") if near else None
 
     def _clause_place(self, a: int, b: int) -> tuple[str, str, int, int] | None:
         """The park or town in the project's own clause: right before it ("绥安开发区的X项目", "在P投资建设X项目"), or
