@@ -1120,7 +1120,7 @@ class _Extractor:
             self.project_dates.append((owner, status_field, value, m.start(), m.end(), 0.75))
         for pattern, status, _fld in _STATUS_WORDS:
             for sm in re.finditer(pattern, self.t):
-                sent = self.sentences[self.sentence_at(ssm.start())]
+                sent = self.sentences[self.sentence_at(sm.start())]
                 if _AGGREGATE_RE.search(self.t, sent.start, sent.end):
                     continue
                 owner = self.project_at(sm.start(), include_following=False)
