@@ -112,10 +112,10 @@ _GENERIC_PROJECT = re.compile(
 )
 _PROJECT_STOPS = re.compile(
     r"签约落户|签约|落户|引进|投资建设|投资兴建|建设|新建|扩建|兴建|投建|实施|推进|启动|开工|竣工|投产|打造|包括|分别是|"
-    r"分别为|分别|其中|位于|举行|参加|为|是|的|在|对|将|等|了|把|向|从|于|即|由|系|暨|：|、|即为|就是|"
+    r"分别为|分别|其中|位于|举行|参加|为|是|的|在|对|将|等|了|从|于|即|由|暨|：|、|即为|就是|系列?化?(?=建设|投资)|"
     r"(?:\d+|[一二三四五六七八九十两百几多数]+)个|"
     r"促进|加快|推动|协调|解决|保证|抓好|做好|抓|强化|吸引|坚决|招引|服务|保障|围绕|聚焦|谋划|加强|深化|优化|支持|鼓励|落实|"
-    r"确保|争取|帮助|跟踪|洽谈|对接|储备|包装|调度|督促|盯紧|紧盯|随着|以|集聚|带动|助力|依托|借助|通过|成为|作为|属于|"
+    r"确保|争取|帮助|跟踪|洽谈|对接|督促|盯紧|紧盯|随着|以|集聚|带动|助力|依托|借助|通过|成为|作为|属于|"
     r"涉及|涵盖|包含|设立|成立|入驻|落地|签订|签署|共建|合资建设|合作建设|看好|迎来|见证|出席|听取|考察|调研|观摩|视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望"
 )
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|元)(?:以上|左右)?")
@@ -945,7 +945,13 @@ class _Extractor:
                 # "今年以来，全区签约项目总投资108亿元": the region's total, not the last project's figure
                 self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), ""))
                 continue
-            owner = self.project_at(m.start())
+            owner = None
+            if self.t.startswith("的", m.end()):  # "投资3000万元的南湖包装材料项目": the project named right after
+                _c_start, c_end = self.clause(m.start())
+                following = self.strong_mentions(m.end(), min(c_end, m.end() + 30))
+                owner = following[0][1] if following else None
+            if owner is None:
+                owner = self.project_at(m.start())
             if owner is None and target == "capital_increase":
                 firms = self.firms_in(sent.start, m.start())
                 if firms:
@@ -1357,7 +1363,7 @@ class _Extractor:
         """How sure the project is a project: a firm or a figure of its own says so more than a name alone.
 
         Weak (from a list of firms) and implicit projects 0.5; a name with its firm or its own figure 0.85; a
-        name with a kind of work in it (年产, 基地, 生产线, 二期 ...) or of 6+ characters 0.75; any other name 0.55.
+        name with a kind of work or product in it (年产, 基地, 生产线, 二期, 设备, 材料 ...) 0.75; any other name 0.55.
         """
         if proj.weak or proj.implicit:
             return 0.5
@@ -1365,8 +1371,7 @@ class _Extractor:
         has_value = any(fld != "note" for _o, fld, *_r in values_of.get(index, []))
         if proj.firms or has_value or re.match(_COUNTRY_ALT, names):
             return 0.85
-        longest = max((len(_GENERIC_WORD_RE.sub("", n.removesuffix("项目"))) for n in proj.names), default=0)
-        if _CONCRETE_HEAD.search(names) or longest >= 6:
+        if _CONCRETE_HEAD.search(names) or _PRODUCT_HINT.search(names):
             return 0.75
         return 0.55
 
@@ -1482,6 +1487,9 @@ def _project_name(raw: str) -> str:
     return _ENUMERATOR.sub("", name)
 
 
+_PRODUCT_HINT = re.compile(r"设备|材料|装备|系统|器件|部件|零部件|组件|模组|芯片|电池|电机|机械|机器人|仪器|仪表|器械|药|"
+                           r"食品|纺织|服装|化工|塑料|玻璃|钢|铝|铜|纸|光电|光伏|电子|汽车|新能源|物流|冷链|仓储|数据|"
+                           r"软件|智能|加工|制造|生产|研发|种植|养殖|酒店|商业|文旅|康养|养老|医院|学校|住宅|花园|城")
 _ADMIN_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区](?!域)")
 _OTHER_PROJECT_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,30}}?(?:工程|产业园|工业园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线)"
