@@ -112,8 +112,8 @@ def _core(name: str, firm_names: list[str]) -> str:
         if len(n) >= 2:
             core = core.replace(n, "")
     core = re.sub(r"项目$", "", core)
-    core = re.sub(r"^.{1,8}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|产业园区|工业园|街道|镇|"
-                  r"[市县区])(?=.{3})", "", core)
+    core = re.sub(r"^.{1,8}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|产业园区|"
+                  r"工业园|街道|镇|[市县区])(?=.{3})", "", core)
     return core
 
 
