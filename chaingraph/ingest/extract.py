@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 from ..dataset import Dataset, normalize_name
 from ..errors import ParseError
 from ..model import Quantity, Segment, parse_date, parse_quantity
+from .places import is_place_name
 from .text import MappedText, prepare_text
 
 __all__ = ["Fact", "Extraction", "FACT_COLUMNS", "HIGH_CONFIDENCE", "extract_facts", "resolve_date", "COUNTRY_WORDS"]
@@ -125,7 +126,7 @@ _PROJECT_STOPS = re.compile(
     r"鼓励|落实|"
     r"确保|争取|帮助|跟踪|洽谈|对接|督促|盯紧|紧盯|随着|以|集聚|带动|助力|依托|借助|通过|成为|作为|属于|"
     r"涉及|涵盖|包含|设立|成立|入驻|落地|签订|签署|共建|合资建设|合作建设|看好|迎来|见证|出席|听取|考察|调研|观摩|"
-    r"视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望"
+    r"视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望|举办|召开|当属|就是"
 )
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
                             rf"元)(?:以上|左右)?")
@@ -183,7 +184,8 @@ def _bad_firm_name(name: str) -> bool:
     for word in _PROVINCES:
         if core.startswith(word) and core != word and core[len(word):] in _PLACE_WORDS | {"市", "省"}:
             return True
-    return (len(core) < 2 or core in _PLACE_WORDS or core in _PROVINCES or bool(_NOT_A_FIRM.search(core))
+    return (len(core) < 2 or core in _PLACE_WORDS or core in _PROVINCES or is_place_name(core)
+            or bool(_NOT_A_FIRM.search(core))
             or bool(re.fullmatch(r"[\d.%]+", core)))
 _STATUS_WORDS = [
     # (regex, status, date field)
@@ -407,6 +409,8 @@ def _strip_left(name: str) -> tuple[str, str]:
 def _is_place_word(text: str) -> bool:
     """Whether ``text`` ends with a city or province name ("福州", "遂宁市")."""
     tail = text[-4:]
+    if any(is_place_name(tail[i:]) for i in range(len(tail) - 1)):
+        return True
     return any(tail.endswith(w) for w in (*_PLACE_WORDS, *_PROVINCES)) or bool(
         re.search(r"[\u4e00-\u9fff]{2,3}[省市县]$", tail))
 
@@ -1347,6 +1351,21 @@ class _Extractor:
                     self.add("project", key, "firms", firm.name, spot[0], spot[0] + len(firm.name), 0.6)
                     proj.firms.append(f)
                     self._projects_of_firm.setdefault(f, []).append(index)
+                for m_start, m_end in sorted(proj.mentions) if not proj.firms else []:
+                    # "X项目投资方为Y公司", "X项目由Y公司投资建设"
+                    m_sent = self.sentences[self.sentence_at(m_start)]
+                    for f in self.firms_in(m_end, m_sent.end):
+                        names = self.firms[f].names
+                        spot = [p for n in names for p in self.occurrences_in(n, m_end, m_sent.end)]
+                        if spot and re.search(r"(?:投资方|投资主体|业主|建设单位|实施主体)(?:为|是)$|由$",
+                                              self.t[max(m_end, spot[0] - 6):spot[0]]):
+                            firm = self.firms[f]
+                            self.add("project", key, "firms", firm.name, spot[0], spot[0] + len(firm.name), 0.7)
+                            proj.firms.append(f)
+                            self._projects_of_firm.setdefault(f, []).append(index)
+                            break
+                    if proj.firms:
+                        break
             seen: set[tuple[str, str]] = set()
             for owner, fld, value, s, e, conf in dates_of.get(index, []):
                 if owner == index and (fld, value) not in seen:
@@ -1507,8 +1526,11 @@ def _project_name(raw: str) -> str:
     for m in _MONEY_IN_NAME.finditer(raw, cut):
         if m.end() < len(raw) - 2:
             cut = max(cut, m.end())
-    name = raw[cut:].lstrip("—.的")
-    return _ENUMERATOR.sub("", name)
+    name = _ENUMERATOR.sub("", raw[cut:].lstrip("—.的"))
+    conjunction = re.match(r"以及|和|与|及|同", name)
+    if conjunction and len(name) - conjunction.end() >= 4:
+        name = name[conjunction.end():]  # "A项目和永宝文明村项目": the second name without 和
+    return name
 
 
 _PRODUCT_HINT = re.compile(r"设备|材料|装备|系统|器件|部件|零部件|组件|模组|芯片|电池|电机|机械|机器人|仪器|仪表|"
