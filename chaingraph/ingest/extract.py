@@ -79,7 +79,8 @@ _NAME_CHARS = r"\u3400-\u9fffA-Za-z0-9（）()&·\-"
 _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "随着", "设立", "继", "在", "像", "与", "和", "及",
           "对",
           "为", "是", "的", "了", "等", "向", "把", "被", "从", "于", "即", "当", "由", "给", "我市", "全市",
-          "今年", "去年", "明年", "以来", "又一个", "一个", "该", "此", "这", "其")
+          "今年", "去年", "明年", "以来", "又一个", "一个", "该", "此", "这", "其", "希望", "同时", "表示", "来到",
+          "包括", "引入", "范围", "新增", "推动", "支持", "通过", "召开", "审查", "事务所")
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
 _LEGAL_RE = re.compile(rf"[{_NAME_CHARS}]+?(?:股份有限公司|有限责任公司|有限公司|公司)")
 _BRAND_RE = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*)(商事|商社|株式会社|控股|集团)")
@@ -108,7 +109,8 @@ _CAPACITY_RE = re.compile(
     r"立方米|平方米|吨|个|块|颗|粒|支|瓶|箱|头|羽|条|根|米|张|双)"
 )
 _CN_COUNT = r"(?:\d+|[一二三四五六七八九十两百几多数]{2,}|[两三四五六七八九十百几多数])"
-_AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_CN_COUNT}个|{_CN_COUNT}大项目")
+_AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_CN_COUNT}[个项]|{_CN_COUNT}大项目"
+                           rf"|项目(?:共|共有|合计|总计)?{_CN_COUNT}[个项]")
 _COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,12}项目)|(?P<what2>[^，。；、\d]{2,10}项目)(?P<n2>\d+)个")
 _FORTUNE_RE = re.compile(r"世界500强|财富500强|全球500强|世界五百强")
 _GENERIC_PROJECT = re.compile(
@@ -126,7 +128,8 @@ _PROJECT_STOPS = re.compile(
     r"鼓励|落实|"
     r"确保|争取|帮助|跟踪|洽谈|对接|督促|盯紧|紧盯|随着|以|集聚|带动|助力|依托|借助|通过|成为|作为|属于|"
     r"涉及|涵盖|包含|设立|成立|入驻|落地|签订|签署|共建|合资建设|合作建设|看好|迎来|见证|出席|听取|考察|调研|观摩|"
-    r"视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望|举办|召开|当属|就是"
+    r"视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望|举办|召开|当属|就是|投资|来到|到|赴|前往|引入|"
+    r"主会场|分会场|会场|现场|标志着|汇报|推出|发布|完成|实现"
 )
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
                             rf"元)(?:以上|左右)?")
@@ -1006,7 +1009,7 @@ class _Extractor:
     def _group_figure(self, m: re.Match[str], sent_start: int) -> bool:
         """A figure about several projects at once: after a list of them ("A项目、B项目，总投资4.74亿元"), before a
         count ("总投资122亿元的27个项目"), a running total (累计, 合计), or split between them (分别)."""
-        if re.match(rf"的?{_CN_COUNT}个", self.t[m.end():m.end() + 8]):
+        if re.match(rf"的?{_CN_COUNT}[个项]", self.t[m.end():m.end() + 8]):
             return True
         if re.search(r"累计|合计|共计|总计|分别", m["filler"] or ""):
             return True
@@ -1246,6 +1249,12 @@ class _Extractor:
         for a, b in firm_spans:
             in_firm[a:b] = b"\x01" * (b - a)
         places = [x for x in places if not in_firm[x[2]]]
+        # a park that is the project itself ("华中服装制造产业园项目"), not where it lands
+        own_names = [(a, b) for p in self.projects for a, b in p.mentions]
+        ends = {b for _a, b in own_names}
+        places = [x for x in places if not any(x[3] + k in ends and self.t.startswith(w, x[3])
+                                               for k, w in ((2, "项目"), (4, "建设项目"), (4, "二期项目"),
+                                                            (4, "一期项目"), (4, "三期项目")))]
         if self.dataset is not None:
             taken = bytearray(in_firm)
             for _, _, a, b in places:
@@ -1436,8 +1445,18 @@ class _Extractor:
             own = sorted({self.sentence_at(p) for f in proj.firms if self.project_for_firm(f) is not None
                           for n in self.firms[f].names for p in self.occurrences(n)})
             candidates = [p for i in own for p in self._places_by_sentence.get(i, [])]
+        mentions = [(a, b) for p in self.projects for a, b in p.mentions]
+        first_of = {i: min([a for a, b in mentions if self.sentence_at(a) == i], default=-1) for i in sentences}
+
+        def heading(place: tuple[str, str, int, int]) -> bool:
+            """A place before every project of its sentence, inside none ("绥安开发区的A项目、B项目")."""
+            inside = any(a <= place[2] < b for a, b in mentions)
+            first = first_of.get(self.sentence_at(place[2]), -1)
+            return not inside and (first < 0 or place[3] <= first)
+
         parks = [p for p in candidates if p[1] and self.dataset and self.dataset.regions[p[1]].kind == "park"]
         parks += [p for p in candidates if not p[1]]
+        parks = [p for p in parks if heading(p)]
         if parks:
             return (*parks[0], "sentence")
         near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])]
@@ -1542,7 +1561,7 @@ _OTHER_PROJECT_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,30}}?(?:工程|产业园|工业园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线)"
     r"(?=[，、]?(?:计划|预计|拟|项目)?(?:总投资|投资额|投资\d))"
 )
-_NOUN_VERBS = {"建设", "新建", "扩建", "兴建", "实施", "开工", "投资建设", "合资建设", "合作建设", "共建"}
+_NOUN_VERBS = {"建设", "新建", "扩建", "兴建", "实施", "开工", "投资建设", "合资建设", "合作建设", "共建", "投资"}
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                          r"[一二三四五六七八九十]{1,3}[、.．]|"
                          r"第[一二三四五六七八九十\d]{1,3}[个项，])")
