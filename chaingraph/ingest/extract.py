@@ -128,7 +128,7 @@ _PROJECT_STOPS = re.compile(
     r"鼓励|落实|"
     r"确保|争取|帮助|跟踪|洽谈|对接|督促|盯紧|紧盯|随着|以|集聚|带动|助力|依托|借助|通过|成为|作为|属于|"
     r"涉及|涵盖|包含|设立|成立|入驻|落地|签订|签署|共建|合资建设|合作建设|看好|迎来|见证|出席|听取|考察|调研|观摩|"
-    r"视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望|举办|召开|当属|就是|投资|来到|到|赴|前往|引入|"
+    r"视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望|举办|召开|当属|就是|投资(?=[\d一二三四五六七八九十几数百千]|建设|兴建|新建|扩建)|来到|到|赴|前往|引入|"
     r"主会场|分会场|会场|现场|标志着|汇报|推出|发布|完成|实现"
 )
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
@@ -373,6 +373,7 @@ class _FirmEntity:
     country_text: tuple[str, int, int] | None = None
     fortune500: tuple[str, int, int] | None = None
     first: tuple[str, int, int] | None = None
+    how: set[str] = field(default_factory=set)
 
     @property
     def name(self) -> str:
@@ -539,6 +540,7 @@ class _Extractor:
             candidates.append((first, m.start(1) + len(cut), "pair"))
             candidates.append((m.group(2), m.start(2), "pair"))
         self.list_items: list[tuple[list[tuple[str, int]], int, str | None, bool]] = []
+        self.list_projects: list[tuple[str, int]] = []
         for m in _LIST_RE.finditer(self.t):
             items = m.group().split("、")
             first, cut = _strip_left(items[0])
@@ -555,9 +557,13 @@ class _Extractor:
             landed = self.t.startswith("落户", m.end())
             if landed and len(names) < 2:
                 continue
-            ok = [(n, p) for n, p in positions if len(n) >= 2 and "项目" not in n and not _GENERIC_FIRM.match(n)
-                  and not self._is_segment_word(n) and not self._is_region_word(n) and not re.search(r"\d", n)
-                  and n not in _STOPS]
+            plain = [(n, p) for n, p in positions if len(n) >= 2 and "项目" not in n and not _GENERIC_FIRM.match(n)
+                     and not self._is_segment_word(n) and not self._is_region_word(n) and not re.search(r"\d", n)
+                     and n not in _STOPS and not _bad_firm_name(n)]
+            # "美佳爽卫生用品、兴讯科技二期等项目": items naming a product or a phase are projects, not firms
+            ok = [(n, p) for n, p in plain if not (_LIST_PRODUCT.search(n) and not re.match(_COUNTRY_ALT, n))]
+            if not self.t.startswith("落户", m.end()) and len(positions) >= 2:
+                self.list_projects.extend((n, p) for n, p in plain if (n, p) not in ok and len(n) >= 4)
             if not ok:
                 continue
             self.list_items.append((ok, m.end(), time_word, self.t.startswith("落户", m.end())))
@@ -630,6 +636,7 @@ class _Extractor:
                 firm.names.append(n)
                 self._firm_index.setdefault(_norm(n), index)
         self._firm_spots = None
+        firm.how.add(how)
         if how == "legal" and not firm.legal_name:
             firm.legal_name = name
         if country and not firm.country:
@@ -710,7 +717,10 @@ class _Extractor:
             if not spots:
                 continue
             pos, written = spots[0]
-            self.add("firm", key, "name", key, pos, pos + len(written), 0.8 if firm.legal_name else 0.7)
+            # a legal name is a firm; a foreign brand or a name after a country word most likely; an item of a
+            # list before 等项目 or of a pair may as well be a product or a project
+            conf = 0.8 if firm.legal_name else 0.7 if firm.how & {"brand", "country"} else 0.55
+            self.add("firm", key, "name", key, pos, pos + len(written), conf)
             if firm.legal_name:
                 p = self.occurrences(firm.legal_name)[0]
                 self.add("firm", key, "legal_name", firm.legal_name, p, p + len(firm.legal_name), 0.9)
@@ -770,16 +780,34 @@ class _Extractor:
         # drop mentions inside a longer one
         mentions = _outermost(mentions)
         self.specific_names: set[str] = set()
+        known: list[tuple[str, int]] = []
         for name, start, end in mentions:
             firms = self.firms_in(start, end)
             sent = self.sentences[self.sentence_at(start)]
+            if re.search(r"(?:相关|有关|其他|其它|等)项目$", name):
+                continue
+            determiner = re.match(r"(?:该|这个|这一|此|本|上述|这|首个|一期|二期|三期)", name)
+            if determiner or re.match(r"[\d.]+万?吨级", name):
+                # "这个钢帘线项目", "400万吨级精选矿项目": another mention of a project named before
+                rest = re.sub(r"^(?:该|这个|这一|此|本|上述|这|首个|[\d.]+万?吨级)", "", name)
+                earlier = [i for n, i in known if len(rest) >= 4 and (n.endswith(rest) or rest in n)]
+                if earlier:
+                    self.projects[earlier[-1]].mentions.append((start, end))
+                    self._mention_index = None
+                    continue
+                if determiner and len(rest) <= 4:
+                    continue
             if self._counted(start, end) or (self._generic(name, firms) and not (
                     self.firms_in(sent.start, start) and self._has_segment_word(name, whole=True)
                     and not _GENERIC_PROJECT.match(re.sub(_QTY, "", name)))):
                 # a product-only name ("精密轴承项目") is a project when its firms come first in the sentence
                 continue
             self.specific_names.add(name)
-            self._add_project([name, *self._parts(name)], firms, (start, end))
+            index = self._add_project([name, *self._parts(name)], firms, (start, end))
+            known.append((name, index))
+        for item, pos in self.list_projects:
+            if not _GENERIC_WORD_RE.fullmatch(item):
+                self._add_project([f"{item}项目"], self.firms_in(pos, pos + len(item)), (pos, pos + len(item)))
         for items, end, time_word, landed in self.list_items:
             for item, pos in items:
                 index = self.firm_of(item)
@@ -927,10 +955,12 @@ class _Extractor:
                 return owned
         if any(not self._projects_of_firm.get(f) for f in self.firms_in(sent.start, pos)):
             return None  # a new subject: a firm with no project yet ("本地电机有限公司今年实现增资800万美元")
-        # focus: the last project or firm-with-one-project mentioned earlier in the same paragraph
-        for prev in range(sent_index - 1, max(-1, sent_index - 6), -1):
+        # focus: the last project or firm-with-one-project mentioned earlier in the same paragraph, or further
+        # back when the sentence says which ("该项目总投资…", "项目总用地面积…" at the start of a paragraph)
+        anaphor = bool(_ANAPHOR_RE.search(self.t, sent.start, pos))
+        for prev in range(sent_index - 1, max(-1, sent_index - (9 if anaphor else 6)), -1):
             s = self.sentences[prev]
-            if s.paragraph != sent.paragraph:
+            if s.paragraph != sent.paragraph and not anaphor:
                 break
             strong = self.strong_mentions(s.start, s.end)
             if strong:
@@ -952,6 +982,8 @@ class _Extractor:
             except ParseError:
                 continue
             target = _LABELS[label]
+            if re.search(r"年度?$|当年$|今年$", self.t[max(0, m.start() - 2):m.start()]) and target == "investment":
+                continue  # "年度计划投资3亿元": this year's spending, not the project's total
             sent = self.sentences[self.sentence_at(m.start())]
             aggregate = _AGGREGATE_RE.search(self.t, sent.start, m.start())
             if target.startswith("region:"):
@@ -975,7 +1007,8 @@ class _Extractor:
                 self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), ""))
                 continue
             owner = None
-            if self.t.startswith("的", m.end()):  # "投资3000万元的南湖包装材料项目": the project named right after
+            if re.match(r"的|用于|建设|新建|兴建|投建|投资建设|实施", self.t[m.end():m.end() + 4]):
+                # "投资3000万元的南湖包装材料项目", "投资10亿元用于X项目": the project named right after
                 _c_start, c_end = self.clause(m.start())
                 following = self.strong_mentions(m.end(), min(c_end, m.end() + 30))
                 owner = following[0][1] if following else None
@@ -1379,6 +1412,8 @@ class _Extractor:
             for owner, fld, value, s, e, conf in dates_of.get(index, []):
                 if owner == index and (fld, value) not in seen:
                     seen.add((fld, value))
+                    if not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value):
+                        conf = min(conf, 0.5)  # a year or a quarter is context more often than the event's date
                     self.add("project", key, fld, value, s, e, conf, evidence=self._date_evidence(s, e))
             given: set[str] = set()
             for owner, fld, value, s, e, conf, note in values_of.get(index, []):
@@ -1545,6 +1580,9 @@ def _project_name(raw: str) -> str:
     for m in _MONEY_IN_NAME.finditer(raw, cut):
         if m.end() < len(raw) - 2:
             cut = max(cut, m.end())
+            verb = re.match(r"(?:的|用于|投资|建设|新建|兴建|投建)+", raw[cut:])
+            if verb and verb.end() < len(raw) - cut - 4:
+                cut += verb.end()
     name = _ENUMERATOR.sub("", raw[cut:].lstrip("—.的"))
     conjunction = re.match(r"以及|和|与|及|同", name)
     if conjunction and len(name) - conjunction.end() >= 4:
@@ -1561,6 +1599,9 @@ _OTHER_PROJECT_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,30}}?(?:工程|产业园|工业园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线)"
     r"(?=[，、]?(?:计划|预计|拟|项目)?(?:总投资|投资额|投资\d))"
 )
+_LIST_PRODUCT = re.compile(r"面料|织造|服饰|用品|材料|机械|设备|装备|期$|生产|制造|加工|基地|产业园|中心|工程|系统|零件|部件|"
+                           r"电池|芯片|纺织|食品|医药|化工|模组|组件")
+_ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|园区|产业园)|^[，、]?项目|[，：]项目")
 _NOUN_VERBS = {"建设", "新建", "扩建", "兴建", "实施", "开工", "投资建设", "合资建设", "合作建设", "共建", "投资"}
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                          r"[一二三四五六七八九十]{1,3}[、.．]|"
