@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from ..dataset import Dataset, normalize_name
 from ..errors import ParseError
 from ..model import Quantity, Segment, parse_date, parse_quantity
-from .places import is_place_name
+from .places import CITIES, is_place_name
 from .text import MappedText, prepare_text
 
 __all__ = ["Fact", "Extraction", "FACT_COLUMNS", "HIGH_CONFIDENCE", "extract_facts", "resolve_date", "COUNTRY_WORDS"]
@@ -95,10 +95,12 @@ _PROJECT_RE = re.compile(rf"[{_NAME_CHARS}—.]+?项目")
 _PLACE_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,20}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|产业合作园|产业园区|"
     rf"产业园|"
-    r"工业园区|工业园|园区|街道|镇|乡|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区)"
+    r"工业园区|工业园|园区|街道|镇|乡|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区|"
+    r"经开区|高新园区|工业集中区|出口加工区|加工出口区|投资区|试验区|示范区)"
     r"(?![\u3400-\u9fff]{0,2}(?:有限|公司|集团))"
 )
-_GENERIC_PLACE = re.compile(r"^(?:工业园区|产业园区|工业园|产业园|开发区|高新区|经济开发区|经开区|城镇|乡镇|小镇|"
+_GENERIC_PLACE = re.compile(r"^(?:工业园区|产业园区|工业园|产业园|开发区|高新区|经济开发区|经开区|城镇|乡镇|小镇|全市|全县|全区|"
+                            r"我市|我县|我区|本市|该市|该县|该区|城市|县市|市县|地区|片区|社区|园区|城区|新区|市区|"
                             r"村镇|全镇|各镇|该镇|本镇|重镇|名镇|古镇|强镇|特色小镇|城乡|各乡|全乡|本乡|该乡|"
                             r"园区|新区|片区|港区|该园区|全区|各园区|老区|城区|市区|辖区|社区|景区|校区|小区|"
                             r".*[的和与及、])$")
@@ -763,6 +765,11 @@ class _Extractor:
             if len(name) < 4:
                 continue
             mentions.append((name, start, m.end()))
+        for m in _BUILD_OBJECT_RE.finditer(self.t):
+            # "计划在遂宁经开区建设占地2000亩的电子科技产业园": the object of 建设 is the project
+            name = m["name"]
+            if len(name) >= 4 and not self._generic(name + "项目", []):
+                mentions.append((name, m.start("name"), m.end("name")))
         for m in _OTHER_PROJECT_RE.finditer(self.t):
             # "山王坪供水工程，计划总投资2.5亿元", "长兴工业园，总投资5000万元": a project not called 项目
             name = _project_name(m.group() + "项目").removesuffix("项目")
@@ -1509,6 +1516,12 @@ class _Extractor:
         before = [p for p in places if floor <= p[2] and p[3] <= a]
         if before:
             return before[-1]
+        inside = [p for p in places if a <= p[2] and p[3] <= b - 4 and not is_place_name(p[0])]  # "蒲州镇…项目"
+        if inside:
+            return inside[0]
+        landed = _COUNTY_AFTER.search(self.t, b, c_end)
+        if landed and not _GENERIC_PLACE.match(landed["county"]):
+            return (landed["county"], self._region_id(landed["county"]), landed.start("county"), landed.end("county"))
         after = [p for p in places if b <= p[2] < c_end
                  and re.search(r"(?:落户|位于|在|于|入驻|选址|落地|坐落)$", self.t[max(0, p[2] - 3):p[2]])]
         return after[0] if after else None
@@ -1574,9 +1587,6 @@ def _project_name(raw: str) -> str:
             cut = max(cut, m.end())
     if cut > len(raw) - 4:
         return ""  # a verb right before 项目 ("加快项目", "保证的是项目"): prose, not a name
-    for m in _PLACE_IN_NAME.finditer(raw, cut):
-        if m.end() <= len(raw) - 5:  # "临港经济开发区年产5万吨…项目" -> the project; "临港产业园项目" stays whole
-            cut = max(cut, m.end())
     for m in _MONEY_IN_NAME.finditer(raw, cut):
         if m.end() < len(raw) - 2:
             cut = max(cut, m.end())
@@ -1601,7 +1611,14 @@ _OTHER_PROJECT_RE = re.compile(
 )
 _LIST_PRODUCT = re.compile(r"面料|织造|服饰|用品|材料|机械|设备|装备|期$|生产|制造|加工|基地|产业园|中心|工程|系统|零件|部件|"
                            r"电池|芯片|纺织|食品|医药|化工|模组|组件")
+_CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
+_COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|于)(?:(?:{_CITY_ALT})市)?(?P<county>[\u4e00-\u9fff]{{2,3}}?[县区市])"
+                           r"(?=开工|签约|落户|投产|建设|奠基|竣工|[，。；]|$)")
 _ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|园区|产业园)|^[，、]?项目|[，：]项目")
+_BUILD_OBJECT_RE = re.compile(
+    rf"(?<!打造)(?:建设|新建|兴建|投资建设|投建)(?:[^，。；]{{0,16}}?的)?(?!成为)(?P<name>[{_NAME_CHARS}]{{2,24}}?(?:产业园|工业园|科技园|"
+    r"产业基地|生产基地|研发中心|创新中心|运营中心|结算中心|工厂|电站|综合体|总部大楼|总部基地))(?=[，。；、]|$)"
+)
 _NOUN_VERBS = {"建设", "新建", "扩建", "兴建", "实施", "开工", "投资建设", "合资建设", "合作建设", "共建", "投资"}
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                          r"[一二三四五六七八九十]{1,3}[、.．]|"
