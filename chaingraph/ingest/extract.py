@@ -113,7 +113,7 @@ _CAPACITY_RE = re.compile(
 _CN_COUNT = r"(?:\d+|[一二三四五六七八九十两百几多数]{2,}|[两三四五六七八九十百几多数])"
 _AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_CN_COUNT}[个项]|{_CN_COUNT}大项目"
                            rf"|项目(?:共|共有|合计|总计)?{_CN_COUNT}[个项]")
-_COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,12}项目)|(?P<what2>[^，。；、\d]{2,10}项目)(?P<n2>\d+)个")
+_COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,12}项目)|(?P<what2>[^，。；、\d]{2,10}项目)(?P<n2>\d+)[个项]")
 _FORTUNE_RE = re.compile(r"世界500强|财富500强|全球500强|世界五百强")
 _GENERIC_PROJECT = re.compile(
     r"^(?:省|市|全省|全市|又一个|一个|一批|首批|各类|其他|这些|这个|该|此|本|新|大|好)*"
@@ -989,7 +989,7 @@ class _Extractor:
             except ParseError:
                 continue
             target = _LABELS[label]
-            if re.search(r"年度?$|当年$|今年$", self.t[max(0, m.start() - 2):m.start()]) and target == "investment":
+            if re.search(r"(?:年度?|当年|今年)(?:计划)?$", self.t[max(0, m.start() - 4):m.start()]) and target == "investment":
                 continue  # "年度计划投资3亿元": this year's spending, not the project's total
             sent = self.sentences[self.sentence_at(m.start())]
             aggregate = _AGGREGATE_RE.search(self.t, sent.start, m.start())
@@ -1051,10 +1051,11 @@ class _Extractor:
         count ("总投资122亿元的27个项目"), a running total (累计, 合计), or split between them (分别)."""
         if re.match(rf"的?{_CN_COUNT}[个项]", self.t[m.end():m.end() + 8]):
             return True
-        if re.search(r"累计|合计|共计|总计|分别", m["filler"] or ""):
+        if re.search(r"累计|合计|共计|总计", m["filler"] or ""):
             return True
-        if "分别" in self.t[max(0, m.start() - 3):m.start()]:
-            return True
+        if ("分别" in (m["filler"] or "") or "分别" in self.t[max(0, m.start() - 3):m.start()]) and re.match(
+                r"[、和及与]\d", self.t[m.end():m.end() + 2]):
+            return True  # "总投资分别为11亿元、6亿元的A项目和B项目": not one project's figure
         mentions = self.strong_mentions(sent_start, m.start())
         if len(mentions) >= 2:
             last = mentions[-1][0]
