@@ -219,7 +219,8 @@ def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) ->
             for i, p in enumerate(truth_projects):
                 owners = p.get("firms") or []
                 alone = [q for q in truth_projects if set(q.get("firms") or []) & set(owners)]
-                if (i not in project_map.values() and owners and len(alone) == 1
+                exact = any(_key(str(p.get("name", ""))) == _key(other) for other in result.keys("project"))
+                if (i not in project_map.values() and owners and len(alone) == 1 and not exact
                         and any(_firm_names_match(firm_names, [o]) for o in owners)):
                     hits = [i]
                     break

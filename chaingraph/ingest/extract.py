@@ -217,7 +217,8 @@ _EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|
                        r"现场会)"
                        r"|集中(?:签约|开工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)"
                        r"|\d+个(?:[^，。；]{0,8})?项目(?:集中|顺利|正式)?(?:签约|开工|竣工|投产)|(?:签约|开工|竣工|"
-                       r"投产)\d+个")
+                       r"投产)\d+个"
+                       r"|\d+个项目[^。；]{0,30}?(?:签约|开工|竣工|投产|奠基)|签[订署]了?[^，。；]{0,12}(?:协议|合同)")
 _EVENT_KIND = (("开工", "start_date", "under_construction"), ("奠基", "start_date", "under_construction"),
                ("竣工", "date", ""), ("投产", "date", "operating"), ("开业", "date", "operating"),
                ("签约", "date", "signed"), ("揭牌", "date", ""))
@@ -525,6 +526,11 @@ class _Extractor:
                 candidates.append((name, m.start() + len(cut), "legal"))
         for m in _BRAND_RE.finditer(self.t):
             candidates.append((m.group(), m.start(), "brand"))
+        for m in _GROUP_RE.finditer(self.t):
+            # "康佳集团", "中天钢铁集团": a group named without 有限公司
+            name, cut = _strip_left(m.group())
+            if 4 <= len(name) <= 12 and not _bad_firm_name(name[:-2]) and not _bad_firm_name(name):
+                candidates.append((name, m.start() + len(cut), "group"))
         for m in _COUNTRY_NAME_RE.finditer(self.t):
             name = m["name"]
             brand = _BRAND_RE.search(name)
@@ -532,6 +538,8 @@ class _Extractor:
                 continue  # 日本JFE商事车载马达铁芯: the brand pattern has it
             if name.endswith("项目") or _GENERIC_FIRM.match(name) or self._is_segment_word(name):
                 continue
+            if re.search(r"\d|则|今天|召开|业者|加速|的|是|有|了|将", name) or _LIST_PRODUCT.search(name):
+                continue  # "台湾则通过4案", "台湾上游零件": a clause or a product, not a firm
             product = self._segment_suffix(name)  # 日本东洋精工驱动电机 -> 东洋精工 (驱动电机 is a product)
             if product and len(name) - len(product) >= 2:
                 candidates.append((m.group()[:-len(product)], m.start(), "country"))
@@ -572,8 +580,8 @@ class _Extractor:
             for n, p in ok:
                 candidates.append((n, p, "list"))
         # group candidates into entities
-        for name, pos, how in sorted(candidates, key=lambda c: ({"legal": 0, "brand": 1, "pair": 2, "country": 3,
-                                                                  "list": 4}[c[2]], c[1])):
+        for name, pos, how in sorted(candidates, key=lambda c: ({"legal": 0, "brand": 1, "group": 1, "pair": 2,
+                                                                  "country": 3, "list": 4}[c[2]], c[1])):
             self._add_firm_name(name, pos, how)
         self._split_compounds()
         for firm in self.firms:
@@ -721,7 +729,7 @@ class _Extractor:
             pos, written = spots[0]
             # a legal name is a firm; a foreign brand or a name after a country word most likely; an item of a
             # list before 等项目 or of a pair may as well be a product or a project
-            conf = 0.8 if firm.legal_name else 0.7 if firm.how & {"brand", "country"} else 0.55
+            conf = 0.8 if firm.legal_name else 0.7 if firm.how & {"brand", "country", "group"} else 0.55
             self.add("firm", key, "name", key, pos, pos + len(written), conf)
             if firm.legal_name:
                 p = self.occurrences(firm.legal_name)[0]
@@ -1248,13 +1256,14 @@ class _Extractor:
             events.append((sent.start, kind[0], kind[1], token.value, token.start(), token.end()))
         if not events:
             return
-        dated = {owner for owner, *_ in self.project_dates}
+        dated = {owner for owner, _f, value, *_ in self.project_dates
+                 if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value)}
         statuses: dict[int, list[str]] = {}
         for owner, st, *_rest in self.project_status:
             statuses.setdefault(owner, []).append(st)
         for index, proj in enumerate(self.projects):
             spans = proj.mentions
-            if index in dated or not spans or proj.weak:
+            if index in dated or not spans or proj.weak or proj.implicit:
                 continue
             first = min(a for a, _ in spans)
             before = [e for e in events if e[0] <= first]
@@ -1615,6 +1624,7 @@ _LIST_PRODUCT = re.compile(r"面料|织造|服饰|用品|材料|机械|设备|�
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
 _COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|于)(?:(?:{_CITY_ALT})市)?(?P<county>[\u4e00-\u9fff]{{2,3}}?[县区市])"
                            r"(?=开工|签约|落户|投产|建设|奠基|竣工|[，。；]|$)")
+_GROUP_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,12}?集团(?!有限|股份|公司|[\u3400-\u9fff]{0,8}(?:有限)?公司)")
 _ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|园区|产业园)|^[，、]?项目|[，：]项目")
 _BUILD_OBJECT_RE = re.compile(
     rf"(?<!打造)(?:建设|新建|兴建|投资建设|投建)(?:[^，。；]{{0,16}}?的)?(?!成为)(?P<name>[{_NAME_CHARS}]{{2,24}}?(?:产业园|工业园|科技园|"
