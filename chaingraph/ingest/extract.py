@@ -80,7 +80,8 @@ _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "
           "对",
           "为", "是", "的", "了", "等", "向", "把", "被", "从", "于", "即", "当", "由", "给", "我市", "全市",
           "今年", "去年", "明年", "以来", "又一个", "一个", "该", "此", "这", "其", "希望", "同时", "表示", "来到",
-          "包括", "引入", "范围", "新增", "推动", "支持", "通过", "召开", "审查", "事务所")
+          "包括", "引入", "范围", "新增", "推动", "支持", "通过", "召开", "审查", "事务所", "编辑", "记者", "作者", "来源",
+          "通讯员")
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
 _LEGAL_RE = re.compile(rf"[{_NAME_CHARS}]+?(?:股份有限公司|有限责任公司|有限公司|公司)")
 _BRAND_RE = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*)(商事|商社|株式会社|控股|集团)")
@@ -1006,7 +1007,7 @@ class _Extractor:
                 continue
             if aggregate and not self._project_between(aggregate.end(), m.start()):
                 metric = f"{self._count_metric(aggregate.start(), aggregate.group())}{label}"
-                self.region_values.append((metric, str(qty), m.start(), m.end(), ""))
+                self.region_values.append((metric, str(qty), m.start(), m.end(), "counted"))
                 continue
             if self._group_figure(m, sent.start):
                 if qty.is_money:
@@ -1475,7 +1476,9 @@ class _Extractor:
         has_value = any(fld != "note" for _o, fld, *_r in values_of.get(index, []))
         if proj.firms or has_value or re.match(_COUNTRY_ALT, names):
             return 0.85
-        if _CONCRETE_HEAD.search(names) or _PRODUCT_HINT.search(names):
+        # a name made only of product and category words ("智能纺织机械项目") may be a kind of project, not one
+        named = any(len(_PRODUCT_HINT.sub("", _GENERIC_WORD_RE.sub("", n.removesuffix("项目")))) >= 2 for n in proj.names)
+        if named and (_CONCRETE_HEAD.search(names) or _PRODUCT_HINT.search(names)):
             return 0.75
         return 0.55
 
@@ -1526,7 +1529,8 @@ class _Extractor:
         before = [p for p in places if floor <= p[2] and p[3] <= a]
         if before:
             return before[-1]
-        inside = [p for p in places if a <= p[2] and p[3] <= b - 4 and not is_place_name(p[0])]  # "蒲州镇…项目"
+        inside = [p for p in places if p[2] == a and p[3] <= b - 4 and not p[1] and not is_place_name(p[0])
+                  and re.search(r"(?:镇|乡|街道|开发区|经开区|高新区|新区|园区)$", p[0])]  # "蒲州镇…项目"
         if inside:
             return inside[0]
         landed = _COUNTY_AFTER.search(self.t, b, c_end)
@@ -1538,7 +1542,9 @@ class _Extractor:
 
     def emit_region_facts(self) -> None:
         seen: set[tuple[str, str, str]] = set()
-        for metric, value, s, e, _ in self.region_values:
+        for metric, value, s, e, how in self.region_values:
+            # a total next to its count ("21个项目，总投资108亿元") is surely the group's; one read from context less so
+            conf = 0.75 if how == "counted" or metric in ("实际利用外资", "新增产值") else 0.6
             sent_index = self.sentence_at(s)
             period = self.region_periods.get(sent_index, ("", 0, 0))[0]
             region = ""
@@ -1549,8 +1555,8 @@ class _Extractor:
             if (metric, value, period) in seen:
                 continue
             seen.add((metric, value, period))
-            self.add("region_fact", key, "value", value, s, e, 0.7)
-            self.add("region_fact", key, "metric", metric, s, e, 0.7)
+            self.add("region_fact", key, "value", value, s, e, conf)
+            self.add("region_fact", key, "metric", metric, s, e, conf)
             if period:
                 self.add("region_fact", key, "period", period, *self.region_periods[sent_index][1:], 0.6)
             if region:
