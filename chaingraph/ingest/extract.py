@@ -508,6 +508,12 @@ class _Extractor:
             self._occurrences[name] = found
         return found
 
+    def _line_breaks(self, start: int, end: int) -> list[int]:
+        """Positions in ``[start, end)`` of the text where the original had a line break just before."""
+        origin = self.mapped.origin
+        return [i for i in range(max(start, 1), min(end, len(origin)))
+                if origin[i] - origin[i - 1] > 1 and "\n" in self.original[origin[i - 1] + 1:origin[i]]]
+
     def occurrences_in(self, name: str, start: int, end: int) -> list[int]:
         spots = self.occurrences(name)
         return spots[bisect.bisect_left(spots, start):bisect.bisect_left(spots, end)]
@@ -528,8 +534,10 @@ class _Extractor:
         for m in _BRAND_RE.finditer(self.t):
             candidates.append((m.group(), m.start(), "brand"))
         for m in _GROUP_RE.finditer(self.t):
-            # "康佳集团", "中天钢铁集团": a group named without 有限公司
-            name, cut = _strip_left(m.group())
+            # "康佳集团", "中天钢铁集团": a group named without 有限公司 (and not across a line break)
+            start = max([m.start(), *[i for i in self._line_breaks(m.start(), m.end())]])
+            name, cut = _strip_left(self.t[start:m.end()])
+            cut = self.t[m.start():start] + cut
             if 4 <= len(name) <= 12 and not _bad_firm_name(name[:-2]) and not _bad_firm_name(name):
                 candidates.append((name, m.start() + len(cut), "group"))
         for m in _COUNTRY_NAME_RE.finditer(self.t):
@@ -1514,7 +1522,8 @@ class _Extractor:
         parks = [p for p in parks if heading(p)]
         if parks:
             return (*parks[0], "sentence")
-        near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])]
+        near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])
+                and not is_place_name(p[0])]
         return (*near[0], "sentence") if near else None
 
     def _clause_place(self, a: int, b: int) -> tuple[str, str, int, int] | None:
@@ -1526,13 +1535,13 @@ class _Extractor:
         earlier = [end for _start, end in self._mention_ends(sent.start, a)]
         floor = max([c_start, *earlier])
         places = self._places_by_sentence.get(self.sentence_at(a), [])
-        before = [p for p in places if floor <= p[2] and p[3] <= a]
-        if before:
-            return before[-1]
         inside = [p for p in places if p[2] == a and p[3] <= b - 4 and not p[1] and not is_place_name(p[0])
                   and re.search(r"(?:镇|乡|街道|开发区|经开区|高新区|新区|园区)$", p[0])]  # "蒲州镇…项目"
         if inside:
             return inside[0]
+        before = [p for p in places if floor <= p[2] and p[3] <= a and not is_place_name(p[0])]
+        if before:
+            return before[-1]
         landed = _COUNTY_AFTER.search(self.t, b, c_end)
         if landed and not _GENERIC_PLACE.match(landed["county"]):
             return (landed["county"], self._region_id(landed["county"]), landed.start("county"), landed.end("county"))
