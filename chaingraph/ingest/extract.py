@@ -132,7 +132,7 @@ _PROJECT_STOPS = re.compile(
     r"确保|争取|帮助|跟踪|洽谈|对接|督促|盯紧|紧盯|随着|以|集聚|带动|助力|依托|借助|通过|成为|作为|属于|"
     r"涉及|涵盖|包含|设立|成立|入驻|落地|签订|签署|共建|合资建设|合作建设|看好|迎来|见证|出席|听取|考察|调研|观摩|"
     r"视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望|举办|召开|当属|就是|投资(?=[\d一二三四五六七八九十几数百千]|建设|兴建|新建|扩建)|来到|到|赴|前往|引入|"
-    r"主会场|分会场|会场|现场|标志着|汇报|推出|发布|完成|实现"
+    r"主会场|分会场|会场|现场|标志着|汇报|推出|发布|完成|实现|掀起|持续|迎来"
 )
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
                             rf"元)(?:以上|左右)?")
@@ -148,7 +148,7 @@ _GENERIC_WORDS = sorted(
     上述 各类 各 一批
     一个 其他 其余 另外 首批 省 市 县 区 省级 市级 县级 总 全部 全市 全县 全区 所有 多个 个 类 和 及 与 等 智能制造
     战略性新兴产业 新兴产业 主导产业 招大引强 高质量 关键 示范 产业化 增资 扩建 技改 改造 储备 落地 入库 前期 谋划 备案
-    合作 重要 招大 投资 社会投资 政府投资 实体 实业 绿色 低碳 现代 先进 政府 建设 工程 链主 补链 强链 延链 头部
+    合作 重要 招大 特大 战略性 战略 投资 社会投资 政府投资 实体 实业 绿色 低碳 现代 先进 政府 建设 工程 链主 补链 强链 延链 头部
     精品 特色 优势 传统
     专精特新 配套 民营 国资 国有 央企 省外 市外 域外 境外 内外资 亿元级以上 单体 大型 中小 小 好的 全省 本地 外地 新开工
     拟 拟建 已 已建 成功 顺利 正式 共 计 合计 总计 项目""".split(),
@@ -897,13 +897,13 @@ class _Extractor:
 
     def _add_project(self, names: list[str], firms: list[int], span: tuple[int, int], weak: bool = False,
                      implicit: bool = False) -> int:
-        keys = {_norm(n) for n in names}
+        keys = {_norm(n) for n in names} | {_norm(_name_core(n)) for n in names}
         firm_only = all(not self._residual(n, firms) for n in names)
         candidates = sorted({i for k in keys for i in self._project_index.get(k, ())}
                             | {i for f in firms for i in self._projects_of_firm.get(f, ())})
         for i in candidates:
             proj = self.projects[i]
-            same_name = keys & {_norm(n) for n in proj.names}
+            same_name = keys & ({_norm(n) for n in proj.names} | {_norm(_name_core(n)) for n in proj.names})
             proj_firm_only = all(not self._residual(n, proj.firms) for n in proj.names)
             same_firms = bool(firms) and bool(proj.firms) and (
                 (set(firms) == set(proj.firms) and (firm_only or proj_firm_only))
@@ -914,6 +914,7 @@ class _Extractor:
                     if n not in proj.names:
                         proj.names.append(n)
                         self._project_index.setdefault(_norm(n), []).append(i)
+                        self._project_index.setdefault(_norm(_name_core(n)), []).append(i)
                 for f in firms:
                     if f not in proj.firms:
                         proj.firms.append(f)
@@ -930,6 +931,7 @@ class _Extractor:
         index = len(self.projects) - 1
         for n in names:
             self._project_index.setdefault(_norm(n), []).append(index)
+            self._project_index.setdefault(_norm(_name_core(n)), []).append(index)
         for f in firms:
             self._projects_of_firm.setdefault(f, []).append(index)
         self._mention_index = None
@@ -1645,12 +1647,20 @@ _BUILD_OBJECT_RE = re.compile(
     rf"(?<!打造)(?:建设|新建|兴建|投资建设|投建)(?:[^，。；]{{0,16}}?的)?(?!成为)(?P<name>[{_NAME_CHARS}]{{2,24}}?(?:产业园|工业园|科技园|"
     r"产业基地|生产基地|研发中心|创新中心|运营中心|结算中心|工厂|电站|综合体|总部大楼|总部基地))(?=[，。；、]|$)"
 )
+_ADMIN_PREFIX = re.compile(rf"(?:(?:{_CITY_ALT})市?)?[\u4e00-\u9fff]{{1,3}}?[市县区](?![\u4e00-\u9fff]?(?:开发区|园|新区))")
 _NOUN_VERBS = {"建设", "新建", "扩建", "兴建", "实施", "开工", "投资建设", "合资建设", "合作建设", "共建", "投资"}
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                          r"[一二三四五六七八九十]{1,3}[、.．]|"
                          r"第[一二三四五六七八九十\d]{1,3}[个项，])")
 _REGION_SUBJECT = re.compile(r"全市|全区|全县|全省|全镇|我市|我区|我县|该市|该区|该县|今年以来|年以来|累计|共计|合计|"
                              r"全年|上半年|前三季度|一季度|二季度|三季度|四季度|已签约|已引进|共签约|共引进")
+
+
+def _name_core(name: str) -> str:
+    """A project name without the city or county it starts with ("西秀区南山婆…项目" -> "南山婆…项目"), to see that
+    two mentions are one project."""
+    m = _ADMIN_PREFIX.match(name)
+    return name[m.end():] if m and len(name) - m.end() >= 6 else name
 
 
 def _place_name(raw: str) -> str:
