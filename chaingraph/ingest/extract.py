@@ -782,6 +782,12 @@ class _Extractor:
             if len(name) < 4:
                 continue
             mentions.append((name, start, m.end()))
+        for m in _WORKS_RE.finditer(self.t):
+            # "八尺门海堤贯通工程", "东环路改扩建工程": public works are projects too, when they name what is built
+            name = _project_name(m.group() + "项目").removesuffix("项目")
+            if len(name) >= 6 and not self._generic(name.removesuffix("工程") + "项目", []) and not re.search(
+                    r"民心|民生|系统|一号|重点|重大|实事|惠民|示范|人才|工程师|提升|行动|计划|战略|品牌|质量", name):
+                mentions.append((name, m.end() - len(name), m.end()))
         for m in _BUILD_OBJECT_RE.finditer(self.t):
             # "计划在遂宁经开区建设占地2000亩的电子科技产业园": the object of 建设 is the project
             name = m["name"]
@@ -1643,6 +1649,9 @@ _COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|于)(?:(?:{_CIT
                            r"(?=开工|签约|落户|投产|建设|奠基|竣工|[，。；]|$)")
 _GROUP_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,12}?集团(?!有限|股份|公司|[\u3400-\u9fff]{0,8}(?:有限)?公司)")
 _ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|园区|产业园)|^[，、]?项目|[，：]项目")
+_WORKS_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,30}}?(?:改扩建|扩建|新建|建设|贯通|改造|整治|治理|修复)?工程"
+                       r"(?!项目|有限|公司|师|院|局|学|技术|管理|咨询|设计|施工|[\u4e00-\u9fff]{0,6}公司)"
+                       r"(?=[^。；]{0,12}?(?:总投资|投资额|投资\d|投入))")
 _BUILD_OBJECT_RE = re.compile(
     rf"(?<!打造)(?:建设|新建|兴建|投资建设|投建)(?:[^，。；]{{0,16}}?的)?(?!成为)(?P<name>[{_NAME_CHARS}]{{2,24}}?(?:产业园|工业园|科技园|"
     r"产业基地|生产基地|研发中心|创新中心|运营中心|结算中心|工厂|电站|综合体|总部大楼|总部基地))(?=[，。；、]|$)"
