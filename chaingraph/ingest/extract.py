@@ -80,7 +80,8 @@ _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "
           "对",
           "为", "是", "的", "了", "等", "向", "把", "被", "从", "于", "即", "当", "由", "给", "我市", "全市",
           "今年", "去年", "明年", "以来", "又一个", "一个", "该", "此", "这", "其", "希望", "同时", "表示", "来到",
-          "包括", "引入", "范围", "新增", "推动", "支持", "通过", "召开", "审查", "事务所", "编辑", "记者", "作者", "来源",
+          "包括", "引入", "范围", "新增", "推动", "支持", "通过", "召开", "审查", "事务所", "编辑", "记者",
+          "作者", "来源",
           "通讯员")
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
 _LEGAL_RE = re.compile(rf"[{_NAME_CHARS}]+?(?:股份有限公司|有限责任公司|有限公司|公司)")
@@ -100,7 +101,8 @@ _PLACE_RE = re.compile(
     r"经开区|高新园区|工业集中区|出口加工区|加工出口区|投资区|试验区|示范区)"
     r"(?![\u3400-\u9fff]{0,2}(?:有限|公司|集团))"
 )
-_GENERIC_PLACE = re.compile(r"^(?:工业园区|产业园区|工业园|产业园|开发区|高新区|经济开发区|经开区|城镇|乡镇|小镇|全市|全县|全区|"
+_GENERIC_PLACE = re.compile(r"^(?:工业园区|产业园区|工业园|产业园|开发区|高新区|经济开发区|经开区|城镇|乡镇|小镇|"
+                            r"全市|全县|全区|"
                             r"我市|我县|我区|本市|该市|该县|该区|城市|县市|市县|地区|片区|社区|园区|城区|新区|市区|"
                             r"村镇|全镇|各镇|该镇|本镇|重镇|名镇|古镇|强镇|特色小镇|城乡|各乡|全乡|本乡|该乡|"
                             r"园区|新区|片区|港区|该园区|全区|各园区|老区|城区|市区|辖区|社区|景区|校区|小区|"
@@ -114,7 +116,8 @@ _CAPACITY_RE = re.compile(
 _CN_COUNT = r"(?:\d+|[一二三四五六七八九十两百几多数]{2,}|[两三四五六七八九十百几多数])"
 _AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_CN_COUNT}[个项]|{_CN_COUNT}大项目"
                            rf"|项目(?:共|共有|合计|总计)?{_CN_COUNT}[个项]")
-_COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,12}项目)|(?P<what2>[^，。；、\d]{2,10}项目)(?P<n2>\d+)[个项]")
+_COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,12}项目)|"
+                       r"(?P<what2>[^，。；、\d]{2,10}项目)(?P<n2>\d+)[个项]")
 _FORTUNE_RE = re.compile(r"世界500强|财富500强|全球500强|世界五百强")
 _GENERIC_PROJECT = re.compile(
     r"^(?:省|市|全省|全市|又一个|一个|一批|首批|各类|其他|这些|这个|该|此|本|新|大|好)*"
@@ -131,7 +134,8 @@ _PROJECT_STOPS = re.compile(
     r"鼓励|落实|"
     r"确保|争取|帮助|跟踪|洽谈|对接|督促|盯紧|紧盯|随着|以|集聚|带动|助力|依托|借助|通过|成为|作为|属于|"
     r"涉及|涵盖|包含|设立|成立|入驻|落地|签订|签署|共建|合资建设|合作建设|看好|迎来|见证|出席|听取|考察|调研|观摩|"
-    r"视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望|举办|召开|当属|就是|投资(?=[\d一二三四五六七八九十几数百千]|建设|兴建|新建|扩建)|来到|到|赴|前往|引入|"
+    r"视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望|举办|召开|当属|就是|"
+    r"投资(?=[\d一二三四五六七八九十几数百千]|建设|兴建|新建|扩建)|来到|到|赴|前往|引入|"
     r"主会场|分会场|会场|现场|标志着|汇报|推出|发布|完成|实现|掀起|持续|迎来"
 )
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
@@ -148,7 +152,8 @@ _GENERIC_WORDS = sorted(
     上述 各类 各 一批
     一个 其他 其余 另外 首批 省 市 县 区 省级 市级 县级 总 全部 全市 全县 全区 所有 多个 个 类 和 及 与 等 智能制造
     战略性新兴产业 新兴产业 主导产业 招大引强 高质量 关键 示范 产业化 增资 扩建 技改 改造 储备 落地 入库 前期 谋划 备案
-    合作 重要 招大 特大 战略性 战略 投资 社会投资 政府投资 实体 实业 绿色 低碳 现代 先进 政府 建设 工程 链主 补链 强链 延链 头部
+    合作 重要 招大 特大 战略性 战略 投资 社会投资 政府投资 实体 实业 绿色 低碳 现代 先进 政府 建设 工程 链主 补链
+    强链 延链 头部
     精品 特色 优势 传统
     专精特新 配套 民营 国资 国有 央企 省外 市外 域外 境外 内外资 亿元级以上 单体 大型 中小 小 好的 全省 本地 外地 新开工
     拟 拟建 已 已建 成功 顺利 正式 共 计 合计 总计 项目""".split(),
@@ -833,8 +838,8 @@ class _Extractor:
                 # a product-only name ("精密轴承项目") is a project when its firms come first in the sentence
                 continue
             self.specific_names.add(name)
-            index = self._add_project([name, *self._parts(name)], firms, (start, end))
-            known.append((name, index))
+            added = self._add_project([name, *self._parts(name)], firms, (start, end))
+            known.append((name, added))
         for item, pos in self.list_projects:
             if not _GENERIC_WORD_RE.fullmatch(item):
                 self._add_project([f"{item}项目"], self.firms_in(pos, pos + len(item)), (pos, pos + len(item)))
@@ -1014,7 +1019,8 @@ class _Extractor:
             except ParseError:
                 continue
             target = _LABELS[label]
-            if re.search(r"(?:年度?|当年|今年)(?:计划)?$", self.t[max(0, m.start() - 4):m.start()]) and target == "investment":
+            before_label = self.t[max(0, m.start() - 4):m.start()]
+            if re.search(r"(?:年度?|当年|今年)(?:计划)?$", before_label) and target == "investment":
                 continue  # "年度计划投资3亿元": this year's spending, not the project's total
             sent = self.sentences[self.sentence_at(m.start())]
             aggregate = _AGGREGATE_RE.search(self.t, sent.start, m.start())
@@ -1493,7 +1499,8 @@ class _Extractor:
         if proj.firms or has_value or re.match(_COUNTRY_ALT, names):
             return 0.85
         # a name made only of product and category words ("智能纺织机械项目") may be a kind of project, not one
-        named = any(len(_PRODUCT_HINT.sub("", _GENERIC_WORD_RE.sub("", n.removesuffix("项目")))) >= 2 for n in proj.names)
+        named = any(len(_PRODUCT_HINT.sub("", _GENERIC_WORD_RE.sub("", n.removesuffix("项目")))) >= 2 for n in
+        proj.names)
         if named and (_CONCRETE_HEAD.search(names) or _PRODUCT_HINT.search(names)):
             return 0.75
         return 0.55
@@ -1642,10 +1649,12 @@ _OTHER_PROJECT_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,30}}?(?:工程|产业园|工业园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线)"
     r"(?=[，、]?(?:计划|预计|拟|项目)?(?:总投资|投资额|投资\d))"
 )
-_LIST_PRODUCT = re.compile(r"面料|织造|服饰|用品|材料|机械|设备|装备|期$|生产|制造|加工|基地|产业园|中心|工程|系统|零件|部件|"
+_LIST_PRODUCT = re.compile(r"面料|织造|服饰|用品|材料|机械|设备|装备|期$|生产|制造|加工|基地|产业园|中心|工程|系统|"
+                           r"零件|部件|"
                            r"电池|芯片|纺织|食品|医药|化工|模组|组件")
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
-_COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|于)(?:(?:{_CITY_ALT})市)?(?P<county>[\u4e00-\u9fff]{{2,3}}?[县区市])"
+_COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|"
+                           rf"于)(?:(?:{_CITY_ALT})市)?(?P<county>[\u4e00-\u9fff]{{2,3}}?[县区市])"
                            r"(?=开工|签约|落户|投产|建设|奠基|竣工|[，。；]|$)")
 _GROUP_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,12}?集团(?!有限|股份|公司|[\u3400-\u9fff]{0,8}(?:有限)?公司)")
 _ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|园区|产业园)|^[，、]?项目|[，：]项目")
@@ -1653,10 +1662,12 @@ _WORKS_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,30}}?(?:改扩建|扩建|新�
                        r"(?!项目|有限|公司|师|院|局|学|技术|管理|咨询|设计|施工|[\u4e00-\u9fff]{0,6}公司)"
                        r"(?=[^。；]{0,12}?(?:总投资|投资额|投资\d|投入))")
 _BUILD_OBJECT_RE = re.compile(
-    rf"(?<!打造)(?:建设|新建|兴建|投资建设|投建)(?:[^，。；]{{0,16}}?的)?(?!成为)(?P<name>[{_NAME_CHARS}]{{2,24}}?(?:产业园|工业园|科技园|"
+    rf"(?<!打造)(?:建设|新建|兴建|投资建设|"
+    rf"投建)(?:[^，。；]{{0,16}}?的)?(?!成为)(?P<name>[{_NAME_CHARS}]{{2,24}}?(?:产业园|工业园|科技园|"
     r"产业基地|生产基地|研发中心|创新中心|运营中心|结算中心|工厂|电站|综合体|总部大楼|总部基地))(?=[，。；、]|$)"
 )
-_ADMIN_PREFIX = re.compile(rf"(?:(?:{_CITY_ALT})市?)?[\u4e00-\u9fff]{{1,3}}?[市县区](?![\u4e00-\u9fff]?(?:开发区|园|新区))")
+_ADMIN_PREFIX = re.compile(rf"(?:(?:{_CITY_ALT})市?)?[\u4e00-\u9fff]{{1,3}}?[市县区](?![\u4e00-\u9fff]?(?:开发区|园|"
+                           rf"新区))")
 _NOUN_VERBS = {"建设", "新建", "扩建", "兴建", "实施", "开工", "投资建设", "合资建设", "合作建设", "共建", "投资"}
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                          r"[一二三四五六七八九十]{1,3}[、.．]|"
