@@ -444,12 +444,15 @@ class _Extractor:
         self._occurrences: dict[str, list[int]] = {}
         self._firm_index: dict[str, int] = {}
         self._firm_spots: list[tuple[int, int]] | None = None
+        self._firm_version = 0
         self._residuals: dict[tuple[str, tuple[int, ...], int], str] = {}
         self._project_index: dict[str, list[int]] = {}
         self._projects_of_firm: dict[int, list[int]] = {}
         self._mention_index: list[tuple[int, int]] | None = None
         self._end_index: list[tuple[int, int]] = []
         self._bigrams: dict[str, list[int]] | None = None
+        self._in_mention: bytearray | None = None
+        self._by_first: tuple[tuple[int, int], dict[str, list[tuple[int, int, str]]]] | None = None
         self.sentences = self._sentences()
         self._sentence_starts = [s.start for s in self.sentences]
         self.firms: list[_FirmEntity] = []
@@ -635,6 +638,7 @@ class _Extractor:
             for n in firm.names:
                 self._firm_index.setdefault(_norm(n), i)
         self._firm_spots = None
+        self._firm_version += 1
 
     def _add_firm_name(self, name: str, pos: int, how: str) -> None:
         if how != "legal" and _bad_firm_name(name):
@@ -660,6 +664,7 @@ class _Extractor:
                 firm.names.append(n)
                 self._firm_index.setdefault(_norm(n), index)
         self._firm_spots = None
+        self._firm_version += 1
         firm.how.add(how)
         if how == "legal" and not firm.legal_name:
             firm.legal_name = name
@@ -688,17 +693,19 @@ class _Extractor:
                 name = name[len(word):]
                 break
         result: list[int] = []
-        by_first: dict[str, list[tuple[int, int, str]]] = {}
-        for i, firm in enumerate(self.firms):
-            if i != exclude:
+        key = (len(self.firms), self._firm_version)
+        if self._by_first is None or self._by_first[0] != key:
+            by_first: dict[str, list[tuple[int, int, str]]] = {}
+            for i, firm in enumerate(self.firms):
                 for n in firm.names:
                     if n:
                         by_first.setdefault(n[0], []).append((i, -len(n), n))
+            self._by_first = (key, {c: sorted(v) for c, v in by_first.items()})
         pos = 0
         while pos < len(name):
             found = None
-            for i, minus_len, n in sorted(by_first.get(name[pos], [])):
-                if name.startswith(n, pos):
+            for i, minus_len, n in self._by_first[1].get(name[pos], []):
+                if i != exclude and name.startswith(n, pos):
                     found = (i, -minus_len)
                     break
             if not found:
@@ -733,6 +740,7 @@ class _Extractor:
                 firm.names.append(name)
                 self._firm_index.setdefault(_norm(name), self.firms.index(firm))
                 self._firm_spots = None
+        self._firm_version += 1
 
     def emit_firms(self) -> None:
         for firm in self.firms:
@@ -1195,6 +1203,7 @@ class _Extractor:
         self.project_status: list[tuple[int, str, int, int, bool]] = []
         self.region_periods: dict[int, tuple[str, int, int]] = {}
         self.tokens = self.date_tokens()
+        weak_starts = {a for p in self.projects for a, _ in p.weak_mentions}
         for m in self.tokens:
             value = m.value
             sent_index = self.sentence_at(m.start())
@@ -1209,7 +1218,7 @@ class _Extractor:
                 while following is not None and not following.group():
                     following = _DATE_RE.search(self.t, following.end() + 1, sent.end)
                 window_end = following.start() if following else sent.end
-            if any(m.end() <= a <= m.end() + 1 for p in self.projects for a, _ in p.weak_mentions):
+            if m.end() in weak_starts or m.end() + 1 in weak_starts:
                 continue  # 去年德马吉森精机、中津精密落户: dated with the list
             status_field = None
             for pattern, _status, fld in _STATUS_WORDS:
@@ -1523,14 +1532,18 @@ class _Extractor:
             own = sorted({self.sentence_at(p) for f in proj.firms if self.project_for_firm(f) is not None
                           for n in self.firms[f].names for p in self.occurrences(n)})
             candidates = [p for i in own for p in self._places_by_sentence.get(i, [])]
-        mentions = [(a, b) for p in self.projects for a, b in p.mentions]
-        first_of = {i: min([a for a, b in mentions if self.sentence_at(a) == i], default=-1) for i in sentences}
+        if self._in_mention is None:
+            self._in_mention = bytearray(len(self.t) + 1)
+            for p in self.projects:
+                for a, b in p.mentions:
+                    self._in_mention[a:b] = b"\x01" * (b - a)
+        in_mention = self._in_mention
 
         def heading(place: tuple[str, str, int, int]) -> bool:
             """A place before every project of its sentence, inside none ("绥安开发区的A项目、B项目")."""
-            inside = any(a <= place[2] < b for a, b in mentions)
-            first = first_of.get(self.sentence_at(place[2]), -1)
-            return not inside and (first < 0 or place[3] <= first)
+            sent = self.sentences[self.sentence_at(place[2])]
+            first = self.strong_mentions(sent.start, sent.end)
+            return not in_mention[place[2]] and (not first or place[3] <= first[0][0])
 
         parks = [p for p in candidates if p[1] and self.dataset and self.dataset.regions[p[1]].kind == "park"]
         parks += [p for p in candidates if not p[1]]
