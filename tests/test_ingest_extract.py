@@ -331,3 +331,41 @@ def test_traditional_script_is_read_with_offsets_into_the_original() -> None:
     fact = result.of("project", key, "investment")[0]
     assert text[fact.start:fact.end].startswith("總投資")
     assert "苏州恒锐新材料股份有限公司" in result.keys("firm")
+
+
+def test_group_names_investor_clause_and_county_places() -> None:
+    text = ("3月9日，禾丰集团与县政府签约，计划在湘源县投资12亿元建设智慧冷链产业基地项目。"
+            "另一项目为高端膜材料项目，投资方为江川新材科技有限公司，项目落户白沙镇。")
+    result = extract_facts(text, DAY)
+    assert "禾丰集团" in result.keys("firm")
+    base = project_of(result, "冷链产业基地项目")
+    assert values(result, "project", base, "firms") == ["禾丰集团"]
+    assert values(result, "project", base, "investment") == ["1200000000 CNY"]
+    film = project_of(result, "膜材料项目")
+    assert values(result, "project", film, "firms") == ["江川新材科技有限公司"]
+    assert values(result, "project", film, "region") == ["白沙镇"]
+
+
+def test_public_works_with_a_figure_are_projects() -> None:
+    text = "本次开工的青石河堤防加固工程，总投资8600万元；滨湖路改扩建工程总投资1.2亿元。全市民生工程稳步推进。"
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "堤防加固工程"), "investment") == ["86000000 CNY"]
+    assert values(result, "project", project_of(result, "滨湖路改扩建工程"), "investment") == ["120000000 CNY"]
+    assert not [k for k in result.keys("project") if "民生工程" in k]
+
+
+def test_city_prefix_of_a_legal_name_is_not_its_short_name() -> None:
+    text = "漳州恒嘉食品有限公司年产2万吨罐头项目签约。漳州台商投资区将全力服务项目建设。"
+    result = extract_facts(text, DAY)
+    assert result.keys("firm") == ["漳州恒嘉食品有限公司"]
+
+
+def test_counts_with_xiang_and_annual_plan_figures() -> None:
+    text = ("开工的重大项目中，产业项目48项，总投资260亿元，年计划投资52亿元。"
+            "其中，远岫半导体材料项目总投资30亿元，年度计划投资8亿元。")
+    result = extract_facts(text, DAY)
+    region_values = [f.value for f in result.facts if f.record == "region_fact" and f.field == "value"]
+    assert "48 个" in region_values and "26000000000 CNY" in region_values
+    assert "5200000000 CNY" not in region_values
+    key = project_of(result, "半导体材料项目")
+    assert values(result, "project", key, "investment") == ["3000000000 CNY"]

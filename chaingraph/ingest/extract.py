@@ -797,7 +797,7 @@ class _Extractor:
             mentions.append((name, start, m.end()))
         for m in _WORKS_RE.finditer(self.t):
             # "八尺门海堤贯通工程", "东环路改扩建工程": public works are projects too, when they name what is built
-            name = _project_name(m.group() + "项目").removesuffix("项目")
+            name = _project_name(m.group()[:-2] + "项目")[:-2] + "工程"
             if len(name) >= 6 and not self._generic(name.removesuffix("工程") + "项目", []) and not re.search(
                     r"民心|民生|系统|一号|重点|重大|实事|惠民|示范|人才|工程师|提升|行动|计划|战略|品牌|质量", name):
                 mentions.append((name, m.end() - len(name), m.end()))
