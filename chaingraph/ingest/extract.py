@@ -82,7 +82,7 @@ _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "
           "今年", "去年", "明年", "以来", "又一个", "一个", "该", "此", "这", "其", "希望", "同时", "表示", "来到",
           "包括", "引入", "范围", "新增", "推动", "支持", "通过", "召开", "审查", "事务所", "编辑", "记者",
           "作者", "来源",
-          "通讯员")
+          "通讯员", "隶属", "旗下", "所属", "系")
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
 _LEGAL_RE = re.compile(rf"[{_NAME_CHARS}]+?(?:股份有限公司|有限责任公司|有限公司|公司)")
 _BRAND_RE = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*)(商事|商社|株式会社|控股|集团)")
@@ -152,7 +152,7 @@ _GENERIC_WORDS = sorted(
     上述 各类 各 一批
     一个 其他 其余 另外 首批 省 市 县 区 省级 市级 县级 总 全部 全市 全县 全区 所有 多个 个 类 和 及 与 等 智能制造
     战略性新兴产业 新兴产业 主导产业 招大引强 高质量 关键 示范 产业化 增资 扩建 技改 改造 储备 落地 入库 前期 谋划 备案
-    合作 重要 招大 特大 战略性 战略 投资 社会投资 政府投资 实体 实业 绿色 低碳 现代 先进 政府 建设 工程 链主 补链
+    合作 重要 招大 特大 战略性 战略 行动 冲刺 投资 社会投资 政府投资 实体 实业 绿色 低碳 现代 先进 政府 建设 工程 链主 补链
     强链 延链 头部
     精品 特色 优势 传统
     专精特新 配套 民营 国资 国有 央企 省外 市外 域外 境外 内外资 亿元级以上 单体 大型 中小 小 好的 全省 本地 外地 新开工
@@ -160,7 +160,7 @@ _GENERIC_WORDS = sorted(
     key=len, reverse=True,
 )
 _GENERIC_WORD_RE = re.compile("|".join(_GENERIC_WORDS))
-_COUNTED_RE = re.compile(r"\d+个|[一二三四五六七八九十两几多数]+个|第[一二三四五六七八九十\d]+批|"
+_COUNTED_RE = re.compile(r"[一二两三四五六七八九十\d]+份|\d+个|[一二三四五六七八九十两几多数]+个|第[一二三四五六七八九十\d]+批|"
                          r"[一二三四五六七八九十\d]+大")
 _CONCRETE_HEAD = re.compile(r"年产|生产线|生产基地|基地|工厂|厂|产业园|园区|中心|研究院|总部|一期|二期|三期|四期|"
                             r"技改|扩建|"
@@ -179,7 +179,7 @@ _NOT_A_FIRM = re.compile(
     r"^(?:项目|合同|协议|企业|公司|集团|政府|管委会|园区|开发区|全市|全区|全县|全省|我市|我区|我县|该市|该区|该县|"
     r"其中|此次|"
     r"本次|总部|基金|资本|团队|客商|嘉宾|代表|领导|双方|各方|甲方|乙方|专家|市场|行业|产业|平台|载体|基地|工厂|车间|"
-    r"一家|多家|两家|这家|该公司|该企业|龙头|链主)$"
+    r"一家|多家|两家|这家|该公司|该企业|龙头|链主|投资|科技|实业|发展|控股|集团公司|多元化集团公司|商会|协会)$"
     r"|来自|全部|以及|其中|^[一二三四五六七八九十\d]+家"
     r"|(?:省|市|县|区|镇|乡|村|街道|开发区|高新区|园区|工业园|产业园|新区|保税区|自贸区|港区|片区)$"
 )
@@ -546,7 +546,9 @@ class _Extractor:
             start = max([m.start(), *[i for i in self._line_breaks(m.start(), m.end())]])
             name, cut = _strip_left(self.t[start:m.end()])
             cut = self.t[m.start():start] + cut
-            if 4 <= len(name) <= 12 and not _bad_firm_name(name[:-2]) and not _bad_firm_name(name):
+            head = name[:-2].removesuffix("控股")
+            if (4 <= len(name) <= 12 and not _bad_firm_name(head) and not _bad_firm_name(name)
+                    and not _GENERIC_WORD_RE.fullmatch(head) and not re.search(r"多元化|大型|知名|龙头|国际$", head)):
                 candidates.append((name, m.start() + len(cut), "group"))
         for m in _COUNTRY_NAME_RE.finditer(self.t):
             name = m["name"]
@@ -555,7 +557,8 @@ class _Extractor:
                 continue  # 日本JFE商事车载马达铁芯: the brand pattern has it
             if name.endswith("项目") or _GENERIC_FIRM.match(name) or self._is_segment_word(name):
                 continue
-            if re.search(r"\d|则|今天|召开|业者|加速|的|是|有|了|将", name) or _LIST_PRODUCT.search(name):
+            if re.search(r"\d|则|今天|召开|业者|加速|的|是|有|了|将|事务所|表示|说明|指出|商会|协会", name) or (
+                    _LIST_PRODUCT.search(name)):
                 continue  # "台湾则通过4案", "台湾上游零件": a clause or a product, not a firm
             product = self._segment_suffix(name)  # 日本东洋精工驱动电机 -> 东洋精工 (驱动电机 is a product)
             if product and len(name) - len(product) >= 2:
@@ -917,12 +920,14 @@ class _Extractor:
     def _add_project(self, names: list[str], firms: list[int], span: tuple[int, int], weak: bool = False,
                      implicit: bool = False) -> int:
         keys = {_norm(n) for n in names} | {_norm(_name_core(n)) for n in names}
+        keys |= {_norm(n.removesuffix("项目")) for n in names}
         firm_only = all(not self._residual(n, firms) for n in names)
         candidates = sorted({i for k in keys for i in self._project_index.get(k, ())}
                             | {i for f in firms for i in self._projects_of_firm.get(f, ())})
         for i in candidates:
             proj = self.projects[i]
-            same_name = keys & ({_norm(n) for n in proj.names} | {_norm(_name_core(n)) for n in proj.names})
+            same_name = keys & ({_norm(n) for n in proj.names} | {_norm(_name_core(n)) for n in proj.names}
+                                | {_norm(n.removesuffix("项目")) for n in proj.names})
             proj_firm_only = all(not self._residual(n, proj.firms) for n in proj.names)
             same_firms = bool(firms) and bool(proj.firms) and (
                 (set(firms) == set(proj.firms) and (firm_only or proj_firm_only))
@@ -951,6 +956,7 @@ class _Extractor:
         for n in names:
             self._project_index.setdefault(_norm(n), []).append(index)
             self._project_index.setdefault(_norm(_name_core(n)), []).append(index)
+            self._project_index.setdefault(_norm(n.removesuffix("项目")), []).append(index)
         for f in firms:
             self._projects_of_firm.setdefault(f, []).append(index)
         self._mention_index = None
