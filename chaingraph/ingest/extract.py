@@ -1292,6 +1292,7 @@ class _Extractor:
             words = event.group()
             kind = next(((f, st) for w, f, st in _EVENT_KIND if w in words), ("date", ""))
             events.append((sent.start, kind[0], kind[1], token.value, token.start(), token.end()))
+        self.event_starts = [e[0] for e in events]
         if not events:
             return
         dated = {owner for owner, _f, value, *_ in self.project_dates
@@ -1487,11 +1488,11 @@ class _Extractor:
             if real:
                 st, s, e = max(real, key=lambda x: _STATUS_RANK[x[0]])
                 self.add("project", key, "status", st, s, e, 0.7, evidence=self.t[max(0, s - 6):e])
-            region = self._project_region(proj, places)
+            region = self._project_region(proj, places) or self._event_place(proj, places)
             if region:
                 name, region_id, s, e, how = region
                 self.add("project", key, "region", region_id or name, s, e,
-                         0.75 if how == "clause" else 0.7 if region_id else 0.55,
+                         0.75 if how == "clause" else 0.6 if how == "event" else 0.7 if region_id else 0.55,
                          note="" if region_id else "not a region of the dataset")
                 for f in proj.firms:
                     self.add("firm", self.firms[f].name, "region", region_id or name, s, e, 0.5,
@@ -1559,6 +1560,29 @@ class _Extractor:
         near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])
                 and not is_place_name(p[0])]
         return (*near[0], "sentence") if near else None
+
+    def _event_place(self, proj: _ProjectEntity, places: list[tuple[str, str, int, int]]
+                     ) -> tuple[str, str, int, int, str] | None:
+        """The zone of the ceremony or of the headline when the project names none ("沈抚新区…集中签约": its
+        projects land there): a park, zone or town in the event's sentence, else the only one in the title."""
+        if proj.weak or not proj.mentions:
+            return None
+        first = min(a for a, _ in proj.mentions)
+        starts = [s for s in getattr(self, "event_starts", []) if s <= first]
+        sources = []
+        if starts and first - starts[-1] <= EVENT_REACH:
+            sent = self.sentences[self.sentence_at(starts[-1])]
+            sources.append((sent.start, sent.end))
+        title_end = self.t.find("\n")
+        if 0 < title_end <= 80:
+            sources.append((0, title_end))
+        for start, end in sources:
+            zones = [p for p in places if start <= p[2] < end and not is_place_name(p[0])
+                     and not _GENERIC_PLACE.match(p[0]) and (not p[1] or (self.dataset is not None
+                                                                        and self.dataset.regions[p[1]].kind == "park"))]
+            if len({p[0] for p in zones}) == 1:
+                return (*zones[0], "event")
+        return None
 
     def _clause_place(self, a: int, b: int) -> tuple[str, str, int, int] | None:
         """The park or town in the project's own clause: right before it ("绥安开发区的X项目", "在P投资建设X项目"), or
