@@ -54,7 +54,8 @@ _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _MULT = r"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百"
 _UNIT = r"人民币|瑞士法郎|新加坡元|新台币|美元|欧元|日元|港元|港币|英镑|韩元|元|平方米|平米|公顷|亩|吨"
 _QTY = (rf"(?:不低于|不少于|不超过|大约|将近|超过|总计|达到|高达|突破|约|近|超|逾|达|共)?"
-        rf"(?:{_NUM}(?:余|多)?(?:{_MULT})?|(?:{_MULT}))(?:余|多)?(?:{_UNIT})(?:以上|左右|以下)?")
+        rf"(?:{_NUM}(?:余|多)?(?:{_MULT})?|(?:{_MULT}))(?:余|多)?(?:{_UNIT}|(?<=[亿万])(?=[的，。；、）]))"
+        rf"(?:以上|左右|以下)?")
 _LABELS = {
     # label as written -> field (project fields; "region:" = a region fact; "note:" = kept in the note)
     "计划总投资": "investment", "项目总投资": "investment", "投资总额": "investment", "总投资额": "investment",
@@ -1028,6 +1029,8 @@ class _Extractor:
         self.region_values: list[tuple[str, str, int, int, str]] = []
         for m in _FIGURE_RE.finditer(self.t):
             label, qty_text = m["label"], m["qty"]
+            if qty_text[-1] in "亿万" and _LABELS[label] in ("investment", "registered_capital", "expected_output"):
+                qty_text += "元"  # "总投资26亿的…项目": yuan unsaid
             try:
                 qty = parse_quantity(qty_text)
             except ParseError:
