@@ -1062,10 +1062,15 @@ class _Extractor:
                 self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), ""))
                 continue
             owner = None
-            if re.match(r"的|用于|建设|新建|兴建|投建|投资建设|实施", self.t[m.end():m.end() + 4]):
-                # "投资3000万元的南湖包装材料项目", "投资10亿元用于X项目": the project named right after
+            link = re.match(r"的|用于|建设|新建|兴建|投建|投资建设|实施", self.t[m.end():m.end() + 4])
+            if link:
+                # "投资3000万元的南湖包装材料项目", "投资10亿元用于X项目": the project named right after; when the
+                # name right after was not read as a project, the figure is left out rather than given to another
                 _c_start, c_end = self.clause(m.start())
                 following = self.strong_mentions(m.end(), min(c_end, m.end() + 30))
+                right_after = [x for x in following if x[0] <= m.end() + len(link.group()) + 2]
+                if link.group() == "的" and not right_after:
+                    continue
                 owner = following[0][1] if following else None
             if owner is None:
                 owner = self.project_at(m.start())
