@@ -19,7 +19,8 @@ from chaingraph.ingest.text import read_article
 from chaingraph.model import parse_quantity
 
 DAY = "2023-09-15"  # a Friday
-SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "pinghu-2022-article.txt"
+SEED_ARTICLE = next((p for p in (Path(__file__).resolve().parents[n] / "shared" / "seeds" / "pinghu-2022-article.txt"
+                     for n in (2, 3)) if p.exists()), Path("pinghu-2022-article.txt"))
 
 
 @pytest.fixture(scope="module")
