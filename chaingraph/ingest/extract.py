@@ -83,7 +83,7 @@ _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "
           "今年", "去年", "明年", "以来", "又一个", "一个", "该", "此", "这", "其", "希望", "同时", "表示", "来到",
           "包括", "引入", "范围", "新增", "推动", "支持", "通过", "召开", "审查", "事务所", "编辑", "记者",
           "作者", "来源",
-          "通讯员", "隶属", "旗下", "所属", "系")
+          "通讯员", "隶属", "旗下", "所属", "系", "投资者", "投资方", "合作方", "签约方")
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
 _LEGAL_RE = re.compile(rf"[{_NAME_CHARS}]+?(?:股份有限公司|有限责任公司|有限公司|公司)")
 _BRAND_RE = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*)(商事|商社|株式会社|控股|集团)")
@@ -153,7 +153,7 @@ _GENERIC_WORDS = sorted(
     上述 各类 各 一批
     一个 其他 其余 另外 首批 省 市 县 区 省级 市级 县级 总 全部 全市 全县 全区 所有 多个 个 类 和 及 与 等 智能制造
     战略性新兴产业 新兴产业 主导产业 招大引强 高质量 关键 示范 产业化 增资 扩建 技改 改造 储备 落地 入库 前期 谋划 备案
-    合作 重要 招大 特大 战略性 战略 行动 冲刺 投资 社会投资 政府投资 实体 实业 绿色 低碳 现代 先进 政府 建设 工程
+    合作 重要 招大 特大 战略性 战略 行动 冲刺 春季 秋季 线上 线下 云 投资 社会投资 政府投资 实体 实业 绿色 低碳 现代 先进 政府 建设 工程
     链主 补链
     强链 延链 头部
     精品 特色 优势 传统
@@ -538,7 +538,8 @@ class _Extractor:
             head, cut = _strip_left(body)
             name = m.group()[len(cut):]
             short_form = suffix is not None and suffix.group() == "公司"
-            if short_form and (len(head) < 3 or re.search(r"我们|他们|你们|本|该|外资|合资|子|母|分|总", head)):
+            if short_form and (len(head) < 3 or re.search(r"我们|他们|你们|本|该|外资|合资|子|母|分|总|多元化|大型|知名|"
+                                                          r"龙头|综合性|一家", head)):
                 continue
             if len(head) >= 2 and len(name) >= 5:
                 candidates.append((name, m.start() + len(cut), "legal"))
@@ -833,7 +834,7 @@ class _Extractor:
         for name, start, end in mentions:
             firms = self.firms_in(start, end)
             sent = self.sentences[self.sentence_at(start)]
-            if re.search(r"(?:相关|有关|其他|其它|等)项目$", name):
+            if re.search(r"(?:相关|有关|其他|其它|等|和|及|与)项目$", name):
                 continue
             determiner = re.match(r"(?:该|这个|这一|此|本|上述|这|首个|一期|二期|三期)", name)
             if determiner or re.match(r"[\d.]+万?吨级", name):
