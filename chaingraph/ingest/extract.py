@@ -1084,6 +1084,16 @@ class _Extractor:
                     base = firm.legal_name or firm.name
                     spot = max(p for n in firm.names for p in self.occurrences(n) if p < m.start())
                     owner = self._add_project([f"{base}增资项目"], [firms[-1]], (spot, m.end()), implicit=True)
+            if owner is None and target in ("investment", "registered_capital"):
+                # "周口天发食品有限公司，总投资1.2亿元，注册资本1200万美元": the firm's own investment, a project
+                # named after the firm (kept below the high-confidence mark: it is implicit)
+                c_start, _c_end = self.clause(m.start())
+                firms = [f for f in self.firms_in(sent.start, m.start()) if self.firms[f].legal_name]
+                if firms and not self._projects_of_firm.get(firms[-1]):
+                    firm = self.firms[firms[-1]]
+                    spot = max(p for n in firm.names for p in self.occurrences(n) if p < m.start())
+                    owner = self._add_project([firm.legal_name], [firms[-1]], (spot, spot + len(firm.legal_name)),
+                                              implicit=True)
             if owner is None:
                 continue
             self.project_values.append((owner, fld, value, m.start(), m.end(), 0.85, note))
@@ -1675,7 +1685,7 @@ def _project_name(raw: str) -> str:
     leading punctuation ("计划投资1.2亿元的台玻技改项目" -> "台玻技改项目", "在X镇投资5亿元建设Y项目" -> "Y项目")."""
     cut = 0
     for m in _PROJECT_STOPS.finditer(raw, 0, len(raw) - 2):
-        if m.end() == len(raw) - 2 and m.group() in _NOUN_VERBS and m.start() > 0:
+        if m.group() in _NOUN_VERBS and m.start() > 0 and re.fullmatch(r"(?:工程|一期|二期|三期)?项目", raw[m.end():]):
             continue  # "…车型建设项目", "…技改项目": the kind of work is part of the name
         if not _inside_parens(raw, m.start()):
             cut = max(cut, m.end())
