@@ -153,7 +153,8 @@ _GENERIC_WORDS = sorted(
     上述 各类 各 一批
     一个 其他 其余 另外 首批 省 市 县 区 省级 市级 县级 总 全部 全市 全县 全区 所有 多个 个 类 和 及 与 等 智能制造
     战略性新兴产业 新兴产业 主导产业 招大引强 高质量 关键 示范 产业化 增资 扩建 技改 改造 储备 落地 入库 前期 谋划 备案
-    合作 重要 招大 特大 战略性 战略 行动 冲刺 春季 秋季 线上 线下 云 投资 社会投资 政府投资 实体 实业 绿色 低碳 现代 先进 政府 建设 工程
+    合作 重要 招大 特大 战略性 战略 行动 冲刺 春季 秋季 线上 线下 云 投资 社会投资 政府投资 实体 实业 绿色 低碳
+    现代 先进 政府 建设 工程
     链主 补链
     强链 延链 头部
     精品 特色 优势 传统
@@ -538,7 +539,8 @@ class _Extractor:
             head, cut = _strip_left(body)
             name = m.group()[len(cut):]
             short_form = suffix is not None and suffix.group() == "公司"
-            if short_form and (len(head) < 3 or re.search(r"我们|他们|你们|本|该|外资|合资|子|母|分|总|多元化|大型|知名|"
+            if short_form and (len(head) < 3 or re.search(r"我们|他们|你们|本|该|外资|合资|子|母|分|总|多元化|大型|"
+                                                          r"知名|"
                                                           r"龙头|综合性|一家", head)):
                 continue
             if len(head) >= 2 and len(name) >= 5:
