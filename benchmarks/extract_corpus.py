@@ -76,6 +76,7 @@ class ArticleScore:
     tallies: dict[str, Tally]
     high_right: int = 0
     high_total: int = 0
+    high_wrong: list[str] = field(default_factory=list)
 
 
 def load_keys(folder: Path) -> list[dict[str, Any]]:
@@ -112,8 +113,8 @@ def _core(name: str, firm_names: list[str]) -> str:
         if len(n) >= 2:
             core = core.replace(n, "")
     core = re.sub(r"项目$", "", core)
-    core = re.sub(r"^.{1,8}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|产业园区|工业园|街道|镇|"
-                  r"[市县区])(?=.{3})", "", core)
+    core = re.sub(r"^.{1,8}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|产业园区|"
+                  r"工业园|街道|镇|[市县区])(?=.{3})", "", core)
     return core
 
 
@@ -171,10 +172,13 @@ def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) ->
     result = extract_facts(text, str(key["dateline"]), ds, source_id=key["id"])
     tallies = {t: Tally() for t in TYPES}
     high: list[bool] = []
+    high_wrong: list[str] = []
 
-    def judge(fact_conf: float, right: bool) -> None:
+    def judge(fact_conf: float, right: bool, what: str = "") -> None:
         if fact_conf >= HIGH_CONFIDENCE:
             high.append(right)
+            if not right:
+                high_wrong.append(f"{fact_conf:.2f} {what}")
 
     # firms
     truth_firms = key.get("firms") or []
@@ -191,7 +195,7 @@ def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) ->
         else:
             tallies["firms"].fp += 1
             tallies["firms"].misses.append(f"extra firm {name}")
-        judge(conf, bool(hits))
+        judge(conf, bool(hits), f"firm {name}")
     for i, t in enumerate(truth_firms):
         if i not in firm_map.values():
             tallies["firms"].fn += 1
@@ -207,12 +211,16 @@ def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) ->
                           if f.value.startswith("也称")]
         firm_names = [n for f in result.of("project", name, "firms") for n in [f.value]]
         hits = [i for i, p in enumerate(truth_projects) if i not in project_map.values()
-                and _project_names_match(names, str(p.get("name", "")), all_firm_names)]
+                and _key(str(p.get("name", ""))) in {_key(n) for n in names}]
+        hits = hits or [i for i, p in enumerate(truth_projects) if i not in project_map.values()
+                        and not any(_key(str(p.get("name", ""))) == _key(other) for other in result.keys("project"))
+                        and _project_names_match(names, str(p.get("name", "")), all_firm_names)]
         if not hits and firm_names:
             for i, p in enumerate(truth_projects):
                 owners = p.get("firms") or []
                 alone = [q for q in truth_projects if set(q.get("firms") or []) & set(owners)]
-                if (i not in project_map.values() and owners and len(alone) == 1
+                exact = any(_key(str(p.get("name", ""))) == _key(other) for other in result.keys("project"))
+                if (i not in project_map.values() and owners and len(alone) == 1 and not exact
                         and any(_firm_names_match(firm_names, [o]) for o in owners)):
                     hits = [i]
                     break
@@ -223,7 +231,7 @@ def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) ->
         else:
             tallies["projects"].fp += 1
             tallies["projects"].misses.append(f"extra project {name}")
-        judge(conf, bool(hits))
+        judge(conf, bool(hits), f"project {name}")
     for i, p in enumerate(truth_projects):
         if i not in project_map.values():
             tallies["projects"].fn += 1
@@ -245,7 +253,7 @@ def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) ->
                     tallies[fld].fp += 1
                     want = f" (key {truth.get(fld)})" if truth.get(fld) not in (None, "") else ""
                     tallies[fld].misses.append(f"wrong {fld} {fact.value} on {name}{want}")
-                judge(fact.confidence, right)
+                judge(fact.confidence, right, f"{fld} {fact.value} on {name}")
         for fact in [f for f in result.of("project", name) if f.field in DATE_FIELDS]:
             right = (index is not None and truth.get("date") not in (None, "") and not found.get(("date", index))
                      and fact.value == str(truth.get("date")))
@@ -255,7 +263,7 @@ def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) ->
             else:
                 tallies["dates"].fp += 1
                 tallies["dates"].misses.append(f"wrong {fact.field} {fact.value} on {name} (key {truth.get('date')})")
-            judge(fact.confidence, right)
+            judge(fact.confidence, right, f"{fact.field} {fact.value} on {name}")
         for fact in result.of("project", name, "region"):
             right = (index is not None and bool(truth.get("place")) and not found.get(("place", index))
                      and _same_place(fact.value, str(truth.get("place"))))
@@ -265,7 +273,7 @@ def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) ->
             else:
                 tallies["parks/towns"].fp += 1
                 tallies["parks/towns"].misses.append(f"wrong place {fact.value} on {name} (key {truth.get('place')})")
-            judge(fact.confidence, right)
+            judge(fact.confidence, right, f"place {fact.value} on {name}")
     for i, p in enumerate(truth_projects):
         for fld in FIGURES:
             if p.get(fld) not in (None, "") and not found.get((fld, i)):
@@ -293,12 +301,12 @@ def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) ->
         else:
             tallies["aggregates"].fp += 1
             tallies["aggregates"].misses.append(f"extra aggregate {fact.key} = {fact.value}")
-        judge(fact.confidence, hit is not None)
+        judge(fact.confidence, hit is not None, f"aggregate {fact.key} = {fact.value}")
     for i, (a, _t) in enumerate(truth_aggs):
         if i not in used:
             tallies["aggregates"].fn += 1
             tallies["aggregates"].misses.append(f"missed aggregate {a.get('metric')} = {a.get('value')}")
-    score = ArticleScore(str(key["id"]), str(key.get("split", "dev")), tallies, sum(high), len(high))
+    score = ArticleScore(str(key["id"]), str(key.get("split", "dev")), tallies, sum(high), len(high), high_wrong)
     return score, result
 
 

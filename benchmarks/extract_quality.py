@@ -217,6 +217,8 @@ def corpus_main(argv: list[str]) -> int:
             for t, tally in s.tallies.items():
                 for miss in tally.misses:
                     print(f"{s.id}: {t}: {miss}")
+            for wrong in s.high_wrong:
+                print(f"{s.id}: high confidence but wrong: {wrong}")
     return 0
 
 

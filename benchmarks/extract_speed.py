@@ -26,7 +26,8 @@ from chaingraph.ingest.extract import _FIGURE_RE, extract_facts
 from chaingraph.ingest.text import prepare_text
 
 SYLLABLES = "华恒锐达新材科技精密智能电子光伏汽车装备医药生物能源宏泰博远盛通联创鑫瑞晶德美嘉诚信安"
-PRODUCTS = ("液压泵", "锂电池隔膜", "光伏组件", "精密轴承", "环氧树脂", "汽车座椅", "医用敷料", "工业机器人", "芯片封装")
+PRODUCTS = ("液压泵", "锂电池隔膜", "光伏组件", "精密轴承", "环氧树脂", "汽车座椅", "医用敷料", "工业机器人",
+            "芯片封装")
 PARKS = ("临港经济开发区", "滨江高新区", "东湖工业园区", "青山镇", "南塘街道", "西溪产业园")
 
 
@@ -86,7 +87,7 @@ def main(argv: list[str]) -> int:
     for size in (int(x) for x in args.sizes.split(",")):
         text = from_folder(args.texts, size) if args.texts else synthetic(size)
         result: list[int] = []
-        wall, cpu = timed(lambda text=text: result.append(len(extract_facts(text, "2024-06-01", ds).facts)))
+        wall, cpu = timed(lambda text=text: result.append(len(extract_facts(text, "2024-06-01", ds).facts)))  # noqa: B023
         regex_wall, _ = timed(lambda text=text: sum(1 for _ in _FIGURE_RE.finditer(text)))
         prep_wall, _ = timed(lambda text=text: prepare_text(text))
         print(f"| {len(text)} | {wall:.2f} | {cpu:.2f} | {wall / len(text) * 10000:.2f} | {result[0]} | "

@@ -39,7 +39,8 @@ def extract_command(state: State, article: Path, doc_date: str, fmt: str | None,
                     source_id: str | None) -> None:
     """Propose facts (firms, projects, figures, dates, places, segments) from a news article, for review.
 
-    The article may be UTF-8 or GB18030 text, with PDF artefacts (doubled bold text, broken lines). Chain
+    The article may be UTF-8, GB18030, Big5 or Shift-JIS text, simplified or traditional script, with PDF
+    artefacts (doubled bold text, broken lines). Chain
     templates and region names come from the dataset (--data).
 
     \b

@@ -9,7 +9,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chaingraph.errors import ParseError
-from chaingraph.ingest.text import clean_text, decode_article, prepare_text, read_article, repair_doubled
+from chaingraph.ingest.text import (
+    clean_text,
+    decode_article,
+    is_traditional,
+    prepare_text,
+    read_article,
+    repair_doubled,
+    to_simplified,
+)
 
 
 @pytest.mark.parametrize(
@@ -82,3 +90,32 @@ def test_doubling_a_whole_line_is_undone(line: str) -> None:
     if len(line) >= 4:
         assert len(repaired) <= len(doubled)
     assert repair_doubled(line).text == line or len(set(line)) < len(line)
+
+
+def test_big5_and_gb18030_articles_are_told_apart(tmp_path: Path) -> None:
+    traditional = "今年5月，蘇州恆銳新材料股份有限公司增資項目簽約，總投資約1.2億美元，佔地60畝。"
+    simplified = "今年5月，苏州恒锐新材料股份有限公司增资项目签约，总投资约1.2亿美元，占地60亩。"
+    (tmp_path / "big5.txt").write_bytes(traditional.encode("big5"))
+    (tmp_path / "gb.txt").write_bytes(simplified.encode("gb18030"))
+    assert read_article(tmp_path / "big5.txt") == (traditional, "big5")
+    assert read_article(tmp_path / "gb.txt") == (simplified, "gb18030")
+
+
+def test_shift_jis_is_named_not_garbled() -> None:
+    text = "株式会社ミナトは新工場の建設を発表した。投資額は約百億円。"
+    assert decode_article(text.encode("shift_jis")) == (text, "shift_jis")
+
+
+def test_bytes_that_are_no_chinese_text_are_refused_with_the_guess() -> None:
+    noise = bytes(range(0x81, 0xFE)) * 4
+    with pytest.raises(ParseError, match="encoding"):
+        decode_article(noise)
+
+
+def test_traditional_text_is_converted_one_character_for_one() -> None:
+    original = "臺灣積體電路公司於昨日簽約，總投資新臺幣3000億元。"
+    prepared = prepare_text(original)
+    assert prepared.text == "台湾积体电路公司于昨日签约，总投资新台币3000亿元。"
+    assert len(prepared.text) == len(original) and prepared.origin == tuple(range(len(original)))
+    assert is_traditional(original) and not is_traditional(prepared.text)
+    assert to_simplified("签约仪式").text == "签约仪式"
