@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from ..dataset import Dataset, normalize_name
 from ..errors import ParseError
 from ..model import Quantity, Segment, parse_date, parse_quantity
-from .places import CITIES, is_place_name
+from .divisions import CITIES, is_place_name
 from .text import MappedText, prepare_text
 
 __all__ = ["Fact", "Extraction", "FACT_COLUMNS", "HIGH_CONFIDENCE", "extract_facts", "resolve_date", "COUNTRY_WORDS"]
