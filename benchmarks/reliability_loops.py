@@ -42,7 +42,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="chaingraph-loops-") as tmp:
         wall0, cpu0 = time.perf_counter(), cpu_seconds()
         bench = CrashBench(Path(tmp))
-        setup_wall = time.perf_counter() - wall0
+        setup_wall, setup_cpu = time.perf_counter() - wall0, cpu_seconds() - cpu0
         kills: collections.Counter[tuple[str, str, str, str]] = collections.Counter()
         wall1, cpu1 = time.perf_counter(), cpu_seconds()
         for i in range(args.kills):
@@ -77,7 +77,7 @@ def main() -> int:
     print("| stage | wall s | CPU s (with child processes) |")
     print("|-------|--------|------------------------------|")
     print(f"| baseline: one uncontended import (process start included) | {baseline:.2f} | – |")
-    print(f"| setup (template, references) | {setup_wall:.1f} | – |")
+    print(f"| setup (template, references) | {setup_wall:.1f} | {setup_cpu:.1f} |")
     print(f"| {args.kills} kills + next command | {kill_wall:.1f} | {kill_cpu:.1f} |")
     print(f"| {args.pairs} concurrent pairs | {pair_wall:.1f} | {pair_cpu:.1f} |")
     print(f"\nfailures: {failures}")
