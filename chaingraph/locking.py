@@ -137,8 +137,17 @@ def _describe(root: Path) -> str:
 
 
 def _command() -> str:
-    argv = [Path(sys.argv[0]).name, *sys.argv[1:3]] if sys.argv and sys.argv[0] else []
-    return " ".join(a for a in argv if a and not a.startswith("-"))[:60] or "python"
+    """What holds the lock, for the message of a waiting writer: ``chaingraph merge`` or the program name."""
+    try:
+        import click
+
+        ctx = click.get_current_context(silent=True)
+    except ImportError:  # pragma: no cover - click is a dependency
+        ctx = None
+    if ctx is not None:
+        return ctx.command_path[:60]
+    name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return (name if name and name != "-c" else "python")[:60]
 
 
 @contextmanager
@@ -178,7 +187,10 @@ def dataset_lock(root: str | Path, wait: float | None = None) -> Iterator[Path]:
                     _held[key] = (lock, count - 1)
         return
     if not root.is_dir():
-        raise ExportError(f"cannot lock {root}: not a folder")
+        from .errors import DatasetError, Problem
+
+        what = "is not a folder" if root.exists() else "dataset folder does not exist"
+        raise DatasetError([Problem(str(root), None, None, what)], root=str(root))
     lock = filelock.FileLock(str(root / LOCK_NAME), thread_local=False)
     try:
         lock.acquire(timeout=seconds, poll_interval=0.05)

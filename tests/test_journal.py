@@ -37,6 +37,20 @@ def run(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> s
                           env={**os.environ, **(env or {})})
 
 
+def here(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the CLI in this process (no process start-up: the suite stays short), as :func:`run` reports it."""
+    from click.testing import CliRunner
+
+    from chaingraph.cli import cli
+
+    result = CliRunner().invoke(cli, list(args))
+    return subprocess.CompletedProcess(list(args), result.exit_code, result.stdout, result.stderr)
+
+
+def in_process(*args: str) -> int:
+    return here(*args).returncode
+
+
 def sheet(tmp_path: Path, name: str, firms: list[str]) -> Path:
     path = tmp_path / f"{name}.csv"
     path.write_text("企业名称,所属环节,所在园区,国别\n" + "".join(f"{f},驱动电机,演示市,中国\n" for f in firms),
@@ -105,38 +119,38 @@ def test_a_file_held_by_another_program_undoes_the_swaps_done(tmp_path: Path,
 def test_works_while_another_file_of_the_folder_is_open(tiny_path: Path, tmp_path: Path) -> None:
     # Excel holding regions.yaml open: the old import renamed the whole folder, which Windows then refuses
     with open(tiny_path / "regions.yaml", "rb"):
-        result = run("--data", str(tiny_path), "import", str(sheet(tmp_path, "s", ["开着文件也能导入"])))
+        result = here("--data", str(tiny_path), "import", str(sheet(tmp_path, "s", ["开着文件也能导入"])))
     assert result.returncode == 0, result.stderr
     assert load_dataset(tiny_path).firm("开着文件也能导入")
 
 
 def test_import_after_merge_keeps_the_merge_backup(tiny_path: Path, tmp_path: Path) -> None:
-    assert run("--data", str(tiny_path), "merge", str(proposed(tmp_path, "m", "合并新企业"))).returncode == 0
+    assert here("--data", str(tiny_path), "merge", str(proposed(tmp_path, "m", "合并新企业"))).returncode == 0
     backups = sorted((tiny_path / ".chaingraph-backups").iterdir())
     assert len(backups) == 1
-    assert run("--data", str(tiny_path), "import", str(sheet(tmp_path, "s", ["导入新企业"]))).returncode == 0
+    assert here("--data", str(tiny_path), "import", str(sheet(tmp_path, "s", ["导入新企业"]))).returncode == 0
     assert sorted((tiny_path / ".chaingraph-backups").iterdir()) == backups
     # the import changed firms.csv after the merge: undo names it and refuses ...
-    refused = run("--data", str(tiny_path), "merge", "--undo")
+    refused = here("--data", str(tiny_path), "merge", "--undo")
     assert refused.returncode == 1 and "firms.csv" in refused.stderr and "--force" in refused.stderr
     assert refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
     assert load_dataset(tiny_path).firm("导入新企业")
     # --force may overwrite edits, but never leaves an invalid dataset: the import linked its firm to a source
     # the undo would remove
-    forced = run("--data", str(tiny_path), "merge", "--undo", "--force")
+    forced = here("--data", str(tiny_path), "merge", "--undo", "--force")
     assert forced.returncode == 3 and "links.csv" in forced.stderr and "nothing was changed" in forced.stderr
     assert load_dataset(tiny_path).firm("导入新企业")
 
 
 def test_undo_after_a_hand_edit_names_the_file_and_force_overwrites(tiny_path: Path, tmp_path: Path) -> None:
     before = data_files(tiny_path)
-    assert run("--data", str(tiny_path), "merge", str(proposed(tmp_path, "m", "合并新企业"))).returncode == 0
+    assert here("--data", str(tiny_path), "merge", str(proposed(tmp_path, "m", "合并新企业"))).returncode == 0
     firms = tiny_path / "firms.csv"
     firms.write_text(firms.read_text(encoding="utf-8").replace("合并新企业", "合并新企业（手改）"), encoding="utf-8")
-    refused = run("--data", str(tiny_path), "merge", "--undo")
+    refused = here("--data", str(tiny_path), "merge", "--undo")
     assert refused.returncode == 1 and "firms.csv changed after the merge" in refused.stderr
     assert "合并新企业（手改）" in firms.read_text(encoding="utf-8")
-    forced = run("--data", str(tiny_path), "merge", "--undo", "--force")
+    forced = here("--data", str(tiny_path), "merge", "--undo", "--force")
     assert forced.returncode == 0, forced.stderr
     assert data_files(tiny_path) == before and not (tiny_path / ".chaingraph-backups").exists()
 
@@ -149,7 +163,7 @@ def test_undo_with_a_corrupt_manifest_is_one_line(tiny_path: Path, tmp_path: Pat
     backup = tiny_path / ".chaingraph-backups" / "20240101T000000000000"
     backup.mkdir(parents=True)
     (backup / "manifest.json").write_text(manifest, encoding="utf-8")
-    result = run("--data", str(tiny_path), "merge", "--undo")
+    result = here("--data", str(tiny_path), "merge", "--undo")
     assert result.returncode == 3, result.stderr
     assert "manifest.json" in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 2  # the dataset-error heading and its one problem
@@ -189,16 +203,18 @@ def test_kill_at_every_point_leaves_old_or_new(tiny_path: Path, tmp_path: Path, 
     template = tmp_path / "template"
     shutil.copytree(tiny_path, template)
     if command == "undo":
-        assert run("--data", str(template), "merge", str(proposed(tmp_path, "m", "撤销用企业"))).returncode == 0
+        assert in_process("--data", str(template), "merge", str(proposed(tmp_path, "m", "撤销用企业"))) == 0
     args = {"import": ["import", str(sheet(tmp_path, "s", ["崩溃测试企业", "崩溃测试二"]))],
             "merge": ["merge", str(proposed(tmp_path, "n", "崩溃合并企业"))],
             "undo": ["merge", "--undo"]}[command]
     reference = tmp_path / "reference"
     shutil.copytree(template, reference)
-    assert run("--data", str(reference), *args).returncode == 0
+    assert in_process("--data", str(reference), *args) == 0
     old, new = data_files(template), data_files(reference)
     assert old != new
-    for point in CRASH_POINTS:
+    # every point for import; merge and undo share the same commit code, so the suite checks them at the points
+    # around the swaps (benchmarks/reliability_loops.py runs every point of every command)
+    for point in CRASH_POINTS if command == "import" else ("staged", "swap:0", "swapped"):
         root = tmp_path / f"crash-{point.replace(':', '-')}"
         shutil.copytree(template, root)
         crashed = run("--data", str(root), *args, env={CRASH_ENV: point})
@@ -228,7 +244,7 @@ def test_kill_at_random_times(tiny_path: Path, tmp_path: Path) -> None:
     shutil.copytree(template, reference)
     started = time.perf_counter()
     assert run("--data", str(reference), "import", str(source)).returncode == 0
-    took = time.perf_counter() - started
+    took = time.perf_counter() - started  # a real process: the kills below land within its run
     old, new = data_files(template), data_files(reference)
     for i in range(3):
         root = tmp_path / f"random-{i}"

@@ -64,7 +64,8 @@ def test_busy_dataset_is_refused_with_the_holders_pid(tiny_path: Path, tmp_path:
                              "--wait", "0"], capture_output=True, text=True, timeout=60)
     assert second.returncode == 7
     assert second.stderr.count("\n") == 1 and "Traceback" not in second.stderr
-    assert f"is being changed by another process (pid {first.pid}" in second.stderr and "--wait" in second.stderr
+    assert f"is being changed by another process (pid {first.pid}, chaingraph import, since " in second.stderr
+    assert "--wait" in second.stderr
     assert finish(first)[0] == 0  # the first one is not disturbed
     assert "先来企业" in names(tiny_path) and "后来企业" not in names(tiny_path)
 
