@@ -579,3 +579,7 @@ from .cli_ingest import extract_command, merge_command  # noqa: E402
 
 cli.add_command(extract_command)
 cli.add_command(merge_command)
+
+from .cli_classify import classify_command  # noqa: E402
+
+cli.add_command(classify_command)

@@ -38,6 +38,7 @@ from .model import (
     Project,
     Region,
     RegionFact,
+    Rejection,
     Segment,
     Source,
     SupplyEdge,
@@ -101,6 +102,7 @@ class Dataset:
     projects: dict[str, Project] = field(default_factory=dict)
     region_facts: list[RegionFact] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
     root: Path | None = None
 
     # ----------------------------------------------------------------------------------------- derived

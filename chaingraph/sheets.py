@@ -811,7 +811,8 @@ def apply_dataset_changes(ds: Dataset, root: str | Path, files: Iterable[str] = 
     target = Path(root).resolve()
     records = {"sources.csv": ds.sources.values(), "firms.csv": ds.firms.values(), "links.csv": ds.links,
                "ties.csv": ds.ties, "projects.csv": ds.projects.values(), "groups.csv": ds.groups.values(),
-               "citations.csv": ds.citations, "region_facts.csv": ds.region_facts}
+               "citations.csv": ds.citations, "region_facts.csv": ds.region_facts,
+               "rejections.csv": ds.rejections}
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.import.", dir=target.parent))
     except OSError as exc:
