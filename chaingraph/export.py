@@ -19,7 +19,7 @@ Examples
 >>> out = pathlib.Path(tempfile.mkdtemp())
 >>> back = read_graph(export(cg, "graphml", out / "pinghu.graphml"))
 >>> back.nodes["auto-drive-motor"]["name"], back.nodes["auto-drive-motor"]["importance"]
-('驱动电机', 0.75)
+('驱动电机', 0.67)
 >>> set(back.edges) == set(cg.graph.edges)
 True
 """

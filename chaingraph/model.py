@@ -419,6 +419,7 @@ class Segment:
     aliases: list[str] = field(default_factory=list)
     leading: bool = False
     description: str = ""
+    importance_basis: str = ""  # where the weight comes from (value share, barrier, import dependence)
     industry_codes: list[str] = field(default_factory=list)
     """GB/T 4754-2017 classes (four digits) whose firms may belong here (``chaingraph classify``)."""
     scope_terms: list[str] = field(default_factory=list)
@@ -452,6 +453,7 @@ class Chain:
     """Scope wording that says a firm is in this chain without saying which segment (汽车零部件及配件制造)."""
     segments: list[Segment] = field(default_factory=list)
     supplies: list[SupplyEdge] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # ids in sources.csv: the chain maps and standards followed
     line: int | None = field(default=None, compare=False, repr=False)
 
 

@@ -465,11 +465,11 @@ def _read_chains(c: _Checker) -> list[Chain]:
         row = _mapping_row(c, name, data, "a chain file", 1)
         if row is None:
             continue
-        _unknown_keys(row, {"id", "name", "name_en", "aliases", "description", "generic_terms", "segments",
-                            "supplies"})
+        _unknown_keys(row, {"id", "name", "name_en", "aliases", "description", "sources", "generic_terms",
+                            "segments", "supplies"})
         chain = Chain(id=row.ident("id"), name=row.text("name", required=True), name_en=row.text("name_en"),
                       aliases=row.strings("aliases"), description=row.text("description"),
-                      generic_terms=row.strings("generic_terms"), line=row.line)
+                      generic_terms=row.strings("generic_terms"), sources=row.ids("sources"), line=row.line)
         if chain.id and path.stem != chain.id:
             row.problem("id", f"chain id {chain.id!r} differs from the file name {path.stem!r}")
         segments = data.get("segments")
@@ -481,7 +481,7 @@ def _read_chains(c: _Checker) -> list[Chain]:
             if seg_row is None:
                 continue
             _unknown_keys(seg_row, {"id", "name", "name_en", "tier", "importance", "keywords", "aliases",
-                                    "leading", "description", *_VOCABULARY_KEYS})
+                                    "leading", "description", "importance_basis", *_VOCABULARY_KEYS})
             tier = seg_row.choice("tier", TIERS)
             if not seg_row.raw("tier"):
                 seg_row.problem("tier", f"is required ({', '.join(TIERS)})")
@@ -491,7 +491,7 @@ def _read_chains(c: _Checker) -> list[Chain]:
                 importance=importance if importance is not None else 0.0, name_en=seg_row.text("name_en"),
                 keywords=seg_row.strings("keywords"), aliases=seg_row.strings("aliases"),
                 leading=bool(seg_row.boolean("leading")), description=seg_row.text("description"),
-                line=seg_row.line, **_vocabulary(seg_row),
+                importance_basis=seg_row.text("importance_basis"), line=seg_row.line, **_vocabulary(seg_row),
             )
             chain.segments.append(segment)
         supplies = data.get("supplies") or []
@@ -702,6 +702,7 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
 
     for chain in ds.chains.values():
         file = f"chains/{chain.id}.yaml"
+        need_sources(file, chain.line, chain.sources)
         for edge in chain.supplies:
             need(file, edge.line, "supplies", edge.source, segments, "segment")
             need(file, edge.line, "supplies", edge.target, segments, "segment")

@@ -168,11 +168,12 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
     for i, chain in enumerate(ds.chains.values()):
         con.execute("INSERT INTO chains VALUES (?, ?, ?)", (i, chain.id, _dump(
             {"name": chain.name, "name_en": chain.name_en, "aliases": chain.aliases,
-             "description": chain.description})))
+             "description": chain.description, "sources": chain.sources})))
     for i, s in enumerate(ds.segments.values()):
         con.execute("INSERT INTO segments VALUES (?, ?, ?, ?)", (i, s.id, s.chain, _dump(
             {"name": s.name, "tier": s.tier, "importance": s.importance, "name_en": s.name_en,
-             "keywords": s.keywords, "aliases": s.aliases, "leading": s.leading, "description": s.description})))
+             "keywords": s.keywords, "aliases": s.aliases, "leading": s.leading, "description": s.description,
+             "importance_basis": s.importance_basis})))
     con.executemany("INSERT INTO supplies VALUES (?, ?, ?, ?, ?)",
                     [(i, e.source, e.target, e.chain, e.note) for i, e in enumerate(ds.supply_edges)])
     for i, r in enumerate(ds.regions.values()):
@@ -284,12 +285,13 @@ class SnapshotFacts(StructureFacts):
         for chain_id, data in self.con.execute("SELECT id, data FROM chains ORDER BY ord"):
             d = json.loads(data)
             chains[chain_id] = Chain(id=chain_id, name=d["name"], name_en=d["name_en"], aliases=d["aliases"],
-                                     description=d["description"])
+                                     description=d["description"], sources=d.get("sources", []))
         for seg_id, chain_id, data in self.con.execute("SELECT id, chain, data FROM segments ORDER BY ord"):
             d = json.loads(data)
             segment = Segment(id=seg_id, chain=chain_id, name=d["name"], tier=d["tier"], importance=d["importance"],
                               name_en=d["name_en"], keywords=d["keywords"], aliases=d["aliases"],
-                              leading=d["leading"], description=d["description"])
+                              leading=d["leading"], description=d["description"],
+                              importance_basis=d.get("importance_basis", ""))
             chains[chain_id].segments.append(segment)
         for source, target, chain_id, note in self.con.execute(
                 "SELECT source, target, chain, note FROM supplies ORDER BY ord"):

@@ -248,8 +248,13 @@ def _write(root: Path, spec: SynthSpec, rng: random.Random) -> None:
             writer.writerow(header)
             writer.writerows(rows)
 
+    # The copied templates name their chain maps and standards: those rows come along so the pool stays valid.
+    cited = {source for c in chains for source in c.get("sources") or []}
+    with (templates / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        template_sources = [[r["id"], r["title"], r["publisher"], r["kind"]]
+                            for r in csv.DictReader(handle) if r["id"] in cited]
     write("sources.csv", ["id", "title", "publisher", "kind"],
-          [["synth", f"合成数据（seed {spec.seed}）", "chaingraph synth", "synthetic"]])
+          [["synth", f"合成数据（seed {spec.seed}）", "chaingraph synth", "synthetic"]] + template_sources)
     write("groups.csv", ["id", "name", "country", "fortune500", "sources"],
           [[g["id"], g["name"], g["country"], g["fortune500"], g["sources"]] for g in group_rows])
     write("firms.csv", ["id", "name", "country", "group", "size", "region", "headquarters", "sources"], firm_rows)

@@ -74,12 +74,13 @@ def _chain_yaml(ds: Dataset, chain_id: str) -> str:
     chain = ds.chains[chain_id]
     data = _drop_empty({
         "id": chain.id, "name": chain.name, "name_en": chain.name_en, "aliases": chain.aliases,
-        "description": chain.description, "generic_terms": chain.generic_terms,
+        "description": chain.description, "sources": chain.sources, "generic_terms": chain.generic_terms,
     })
     data["segments"] = [
         _drop_empty({
             "id": s.id, "name": s.name, "name_en": s.name_en, "tier": s.tier, "importance": s.importance,
             "leading": s.leading, "keywords": s.keywords, "aliases": s.aliases, "description": s.description,
+            "importance_basis": s.importance_basis,
             "industry_codes": s.industry_codes, "scope_terms": s.scope_terms, "product_terms": s.product_terms,
             "ambiguous_terms": s.ambiguous_terms, "roles": s.roles,
         })

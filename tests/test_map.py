@@ -149,7 +149,7 @@ def test_machine_tool_map_draws_the_chain_and_its_neighbours(pinghu: cgr.ChainGr
 def test_all_chains_map_has_every_segment_and_cross_chain_links(pinghu: cgr.ChainGraph) -> None:
     data = map_data(pinghu)
     nodes = _segment_nodes(data)
-    assert len(nodes) == len(pinghu.dataset.segments) == 61
+    assert len(nodes) == len(pinghu.dataset.segments) == 71
     assert not any(n["external"] for n in nodes)
     cross = [e for e in data["edges"] if e["kind"] == "cross"]
     expected = [e for e in pinghu.dataset.supply_edges

@@ -175,7 +175,8 @@ def generate_multi_region(root: Path, seed: int = 7, firms: int = 2400) -> Path:
 
     info = cgr.DatasetInfo(id="multi-region", name="多地区测试数据集", as_of=parse_date("2024-06"),
                            default_region="county-00", name_en="Generated multi-region dataset")
-    ds = cgr.Dataset(info=info, chains=chains, regions=regions, sources={source.id: source}, groups=groups,
+    cited = {s: template.sources[s] for chain in chains.values() for s in chain.sources}  # the templates' own
+    ds = cgr.Dataset(info=info, chains=chains, regions=regions, sources={source.id: source, **cited}, groups=groups,
                      firms=firm_records, links=links, ties=ties, projects=projects)
     return cgr.write_dataset(ds, root)
 

@@ -134,6 +134,47 @@ def test_chain_templates(pinghu: cgr.ChainGraph) -> None:
         assert ds.segment(name, chain="机床").chain == "machine-tool"
 
 
+def test_templates_follow_published_chain_maps(pinghu: cgr.ChainGraph) -> None:
+    ds = pinghu.dataset
+    tier = {s.id: s.tier for s in ds.segments.values()}
+    # machine tools: CNC systems and functional components upstream, forming machines beside cutting machines
+    for segment_id in ("mt-cnc-system", "mt-servo", "mt-spindle", "mt-ball-screw", "mt-linear-guide", "mt-turret",
+                       "mt-rotary-table"):
+        assert tier[segment_id] == "upstream", segment_id
+    assert ds.segment("mt-machine").name == "金属切削机床" and tier["mt-forming-machine"] == "midstream"
+    assert ds.segment("锻压机床", chain="机床").id == "mt-forming-machine"
+    assert {"mt-cnc-system", "mt-servo"} <= set(pinghu.upstream("mt-forming-machine"))
+    assert "auto-stamping" in pinghu.downstream("mt-forming-machine")
+    # automotive: the new-energy segments sit where NEV chain maps put them
+    assert tier["auto-fuel-cell"] == tier["auto-safety"] == tier["auto-lighting"] == tier["auto-wheel"] == "midstream"
+    assert tier["auto-charging"] == tier["auto-battery-recycling"] == "downstream"
+    assert "nm-pgm" in pinghu.upstream("auto-fuel-cell")
+    assert "nm-battery-foil" in pinghu.upstream("auto-battery")
+    assert "nm-semiconductor-materials" in pinghu.upstream("auto-semiconductor")
+    # keyword confusions: belts and airbags are not seats, wheels are not tyres, lamps are not trim
+    for segment_id, word in (("auto-seat", "安全带"), ("auto-tire", "车轮"), ("auto-interior", "车灯"),
+                             ("nm-electronic-chemicals", "光刻胶")):
+        assert word not in ds.segment(segment_id).keywords, (segment_id, word)
+    for word, segment_id in (("安全气囊", "auto-safety"), ("轮毂", "auto-wheel"), ("前照灯", "auto-lighting"),
+                             ("电解铜箔", "nm-battery-foil"), ("POE", "nm-polyolefin"),
+                             ("硅片", "nm-semiconductor-materials")):
+        assert word in ds.segment(segment_id).keywords, (segment_id, word)
+
+
+def test_template_sources_and_importance_basis(pinghu: cgr.ChainGraph) -> None:
+    """Every template names its sources; every weight is the documented function of its three structure scores."""
+    ds = pinghu.dataset
+    level = {"高": 3, "中": 2, "低": 1}
+    for chain in ds.chains.values():
+        assert chain.sources and all(s in ds.sources for s in chain.sources), chain.id
+        assert any(ds.sources[s].kind == "standard" for s in chain.sources), chain.id
+        for segment in chain.segments:
+            basis = segment.importance_basis
+            assert basis[:2] == "价值" and basis[3:6] == "·壁垒" and basis[7:10] == "·进口", segment.id
+            scores = level[basis[2]] + level[basis[6]] + level[basis[10]]
+            assert segment.importance == round(scores / 9, 2), segment.id
+
+
 def test_reference_pool_coverage(pinghu: cgr.ChainGraph) -> None:
     ds = pinghu.dataset
     covered = 0

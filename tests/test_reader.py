@@ -87,6 +87,16 @@ def test_unknown_references(tiny_path: Path) -> None:
     assert "citations.csv:2: subject: unknown record 'core-projectx'" in found
 
 
+def test_chain_sources_and_importance_basis(tiny_path: Path) -> None:
+    edit(tiny_path, "chains/demo-tools.yaml", "aliases: [机床演示]\n", "aliases: [机床演示]\nsources: [src-demo]\n")
+    edit(tiny_path, "chains/demo-tools.yaml", "importance: 0.8}", "importance: 0.8, importance_basis: 进口高}")
+    ds = cgr.load_dataset(tiny_path)
+    assert ds.chains["demo-tools"].sources == ["src-demo"]
+    assert ds.segments["cnc"].importance_basis == "进口高"
+    edit(tiny_path, "chains/demo-tools.yaml", "sources: [src-demo]", "sources: [src-demo, gb-missing]")
+    assert problems(tiny_path) == ["chains/demo-tools.yaml:1: sources: unknown source 'gb-missing'"]
+
+
 def test_citation_field_must_exist(tiny_path: Path) -> None:
     edit(tiny_path, "citations.csv", "core-project,investment", "core-project,investmnt")
     assert problems(tiny_path) == ["citations.csv:2: field: 'investmnt' is not a field of project 'core-project'"]

@@ -265,14 +265,15 @@ class Neo4jFacts(StructureFacts):
         for row in self._read(Q_CHAINS):
             c = row["c"]
             chains[c["id"]] = Chain(id=c["id"], name=c["name"], name_en=c.get("name_en") or "",
-                                    aliases=list(c.get("aliases") or []), description=c.get("description") or "")
+                                    aliases=list(c.get("aliases") or []), description=c.get("description") or "",
+                                    sources=list(c.get("sources") or []))
         for row in self._read(Q_SEGMENTS):
             s = row["s"]
             chains[s["chain"]].segments.append(Segment(
                 id=s["id"], name=s["name"], chain=s["chain"], tier=s["tier"], importance=s["importance"],
                 name_en=s.get("name_en") or "", keywords=list(s.get("keywords") or []),
                 aliases=list(s.get("aliases") or []), leading=bool(s.get("leading")),
-                description=s.get("description") or ""))
+                description=s.get("description") or "", importance_basis=s.get("importance_basis") or ""))
         for row in self._read(Q_SEGMENT_SUPPLIES):
             chains[row["chain"]].supplies.append(SupplyEdge(row["source"], row["target"], row["chain"],
                                                             row["note"] or ""))

@@ -67,9 +67,9 @@ REL_TYPES: dict[str, str] = {kind: kind.upper() for kind in EDGE_KINDS}
 _COMMON = ("dataset", "id", "ord", "push")
 
 NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
-    "Chain": ("name", "name_en", "aliases", "description"),
+    "Chain": ("name", "name_en", "aliases", "description", "sources"),
     "Segment": ("name", "name_en", "chain", "tier", "importance", "leading", "keywords", "aliases", "description",
-                "presence_rank"),
+                "importance_basis", "presence_rank"),
     "Region": ("name", "name_en", "region_kind", "aliases", "favoured_countries", "note"),
     "Source": ("name", "publisher", "date", "url", "source_kind", "note"),
     "Group": ("name", "name_en", "aliases", "country", "fortune500", "note"),
@@ -225,12 +225,13 @@ def push_rows(cg: ChainGraph) -> PushRows:
     segment_order = 0
     for i, chain in enumerate(ds.chains.values()):
         node("Chain", chain.id, name=chain.name, name_en=chain.name_en, aliases=chain.aliases,
-             description=chain.description, ord=i)
+             description=chain.description, sources=chain.sources, ord=i)
         for s in chain.segments:
             segment_chain[s.id] = chain.id
             node("Segment", s.id, name=s.name, name_en=s.name_en, chain=chain.id, tier=s.tier,
                  importance=s.importance, leading=s.leading, keywords=s.keywords, aliases=s.aliases,
-                 description=s.description, presence_rank=presence_rank.get(s.id), ord=segment_order)
+                 description=s.description, importance_basis=s.importance_basis,
+                 presence_rank=presence_rank.get(s.id), ord=segment_order)
             segment_order += 1
             rel("part_of", "Segment", "Chain", s.id, chain.id)
     for i, edge in enumerate(ds.supply_edges):

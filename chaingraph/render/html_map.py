@@ -31,7 +31,7 @@ Examples
 >>> data["mode"], data["region"]["name"], data["as_of"]
 ('chain', '平湖市', '2022-06-01')
 >>> sum(1 for n in data["nodes"] if n["kind"] == "segment" and not n["external"])
-19
+20
 >>> page = build_map(cg, chain="machine-tool")
 >>> page.startswith("<!DOCTYPE html>") and page == build_map(cg, chain="machine-tool")
 True
