@@ -484,6 +484,8 @@ class ImportPlan:
     applied: bool = False
     skipped: int = 0
     """Records of the source that were left out on purpose (e.g. listed companies of no mapped industry)."""
+    skipped_what: str = "未映射而跳过"
+    """How the report names the skipped records."""
 
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}

@@ -70,7 +70,7 @@ WEIGHTS: dict[str, float] = {
     "name_term": 2.5,  # a product or scope term in the firm's name: the trade the firm calls itself by
     "code": 1.0,  # the industry code is one of the segment's classes
     "position_decay": 0.35,  # item i weighs 1 / (1 + decay * i)
-    "secondary_share": 0.5,  # a further segment needs at least this share of the primary's score
+    "secondary_share": 0.75,  # a further segment needs at least this share of the primary's score
     "specific_code": 3,  # a code shared by more segments than this cannot lift an ambiguous word to probable
 }
 """The weights of the signals (documented in docs/registry.md; change them there too)."""
@@ -298,6 +298,8 @@ class Classifier:
         blocked: list[str] = []  # terms seen in items of a role the segment does not accept
 
         first_seen: dict[str, tuple[int, int]] = {}
+        scope_score: dict[str, float] = {}
+        dropped: list[str] = []
 
         def note(segment: str, ev: Evidence, score: float, lvl: int, at: tuple[int, int] = (999, 0)) -> None:
             first_seen[segment] = min(first_seen.get(segment, at), at)
@@ -350,6 +352,7 @@ class Classifier:
                     lvl = 1 if kind == "ambiguous_term" or factor < 1 else 2
                     note(entry.segment, Evidence(kind, term, index + 1), WEIGHTS[kind] * weight * factor, lvl,
                          (index, start))
+                    scope_score[entry.segment] = scope_score.get(entry.segment, 0.0) + WEIGHTS[kind] * weight * factor
 
         producer = "producer" in firm_roles or "recycler" in firm_roles or (
             not firm_roles and "producer" in code_roles)
@@ -392,6 +395,7 @@ class Classifier:
             elif names and level[segment] == 1 and len(evidence[segment]) > len(names):
                 level[segment] = 2  # an ambiguous scope word and the name agree
             if level[segment] <= 0:
+                dropped += [e.text for e in evidence[segment] if e.kind == "ambiguous_term"]
                 del scores[segment]
         if not scores and producer and len(code_segments) == 1:
             (segment,) = code_segments
@@ -406,6 +410,8 @@ class Classifier:
             ranked = kept
         if not ranked:
             result.reason = self._reason(result.role, generic_chains, blocked, scores, keys)
+            if dropped and result.role == "producer" and not generic_chains:
+                result.reason = f"只有泛指的词（{dropped[0]}），行业代码{code}也不指向相应环节"
             return result
 
         def specific(segment: str) -> bool:
@@ -419,9 +425,11 @@ class Classifier:
             result.candidates = ties
             return result
         result.proposals.append(self._proposal(top, scores, level, evidence, primary=True))
+        # further segments are measured on the scope alone: the name and the code speak for the main business
+        base = scope_score.get(top, 0.0) or scores[top]
         for segment in ranked[1:]:
             if level[segment] >= 2 and specific(segment) and \
-                    scores[segment] >= WEIGHTS["secondary_share"] * scores[top]:
+                    scope_score.get(segment, scores[segment]) >= WEIGHTS["secondary_share"] * base:
                 result.proposals.append(self._proposal(segment, scores, level, evidence))
         return result
 

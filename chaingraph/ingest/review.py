@@ -436,11 +436,11 @@ class _Applier:
                                             reason="审核未采纳", source=self.source_id))
         self.changes.append(Change("add", "rejection", f"{name} -> {segment}", f"{name} 不在 {segment}", where))
 
-    def finish(self, root: Path, dry_run: bool, rows: int, skipped: int) -> ImportPlan:
+    def finish(self, root: Path, dry_run: bool, rows: int, skipped: int, skipped_what: str) -> ImportPlan:
         if self.problems:
             raise SheetError(self.problems, self.origin)
         plan = ImportPlan(source=self.origin, rows=rows, changes=self.changes, ignored_columns=[], dataset=self.ds,
-                          skipped=skipped)
+                          skipped=skipped, skipped_what=skipped_what)
         if not dry_run and any(c.action == "add" and c.kind != "source" for c in self.changes):
             apply_dataset_changes(self.ds, root, ("sources.csv", "firms.csv", "links.csv", "rejections.csv"))
             plan.applied = True
@@ -477,7 +477,7 @@ def apply_review(dataset: str | Path, workbook: str | Path, dry_run: bool = Fals
                            where)
         else:
             applier.reject(d.name, d.credit_code, segment, where)
-    return applier.finish(root, dry_run, len(decisions), undecided)
+    return applier.finish(root, dry_run, len(decisions), undecided, "未填采纳、下次仍会建议")
 
 
 def apply_proposals(dataset: str | Path, registry: str | Path, min_confidence: str = "probable",
@@ -501,4 +501,4 @@ def apply_proposals(dataset: str | Path, registry: str | Path, min_confidence: s
             applier.accept(result.name, row.credit_code, proposal.segment, proposal.confidence,
                            proposal.evidence_text, proposals.regions.get(row.row, ""), row.country,
                            proposals.groups.get(row.row, ""), f"{path.name}:{row.row}")
-    return applier.finish(root, dry_run, len(proposals.results), left)
+    return applier.finish(root, dry_run, len(proposals.results), left, f"低于 {min_confidence} 而未导入的建议")
