@@ -168,9 +168,14 @@ def _decode(raw: bytes, name: str) -> str:
         return raw[3:].decode("utf-8", errors="strict")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return raw.decode("utf-16")
-    head = raw[:200]
-    if head and head.count(0) > len(head) // 4:  # UTF-16 without a BOM: every other byte of ASCII is zero
-        return raw.decode("utf-16-le" if head[1:2] == b"\0" else "utf-16-be")
+    head = raw[:4000]
+    if 0 in head:  # UTF-8 and GB18030 text has no zero bytes; UTF-16 has one in every ASCII character
+        odd = sum(1 for i in range(1, len(head), 2) if head[i] == 0)
+        even = sum(1 for i in range(0, len(head), 2) if head[i] == 0)
+        try:
+            return raw.decode("utf-16-le" if odd >= even else "utf-16-be")
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8", "gb18030"):
         try:
             return raw.decode(encoding)
@@ -279,7 +284,6 @@ def read_registry(path: str | Path) -> Registry:
         where = _where(path, sheet)
         merged_rows = _merged_rows(merged)
         header: dict[int, str] | None = None
-        header_row = 0
         width = 0
         for number, cells in rows:
             if header is None:
@@ -303,7 +307,7 @@ def read_registry(path: str | Path) -> Registry:
                 header = {i: f for i, f in header.items() if seen[f] == i}
                 registry.ignored_columns += [str(v).strip() for i, v in enumerate(cells)
                                              if i not in header and v is not None and str(v).strip()]
-                header_row, width, found_name = number, len(cells), True
+                width, found_name = len(cells), True
                 continue
             if not any(v is not None and str(v).strip() for v in cells):
                 continue
@@ -329,7 +333,9 @@ def read_registry(path: str | Path) -> Registry:
                 registry.deregistered += 1
                 continue
             registry.rows.append(RegistryRow(row=number, sheet=sheet, **values))
-        del header_row
+        close = getattr(rows, "close", None)
+        if close is not None:  # a sheet left half-read keeps the workbook file open
+            close()
     if not found_name and not problems:
         known = "、".join(REGISTRY_HEADERS["name"][:4])
         problems.append(Problem(path.name, None, None, f"no sheet has a firm name column ({known} ...)"))

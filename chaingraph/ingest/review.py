@@ -308,8 +308,11 @@ def is_review_workbook(path: str | Path) -> bool:
         book.close()
 
 
-def read_review(path: str | Path) -> list[Decision]:
-    """The planner's decisions; :class:`~chaingraph.sheets.SheetError` (sheet, row, column) for bad cells."""
+def read_review(path: str | Path, problems: list[Problem] | None = None) -> list[Decision]:
+    """The planner's decisions; :class:`~chaingraph.sheets.SheetError` (sheet, row, column) for bad cells.
+
+    With a ``problems`` list, problems are added to it instead of raised (the caller checks more first).
+    """
     import openpyxl
 
     path = Path(path)
@@ -319,7 +322,8 @@ def read_review(path: str | Path) -> list[Decision]:
     except Exception as exc:
         raise SheetError([Problem(path.name, None, None, f"not a readable .xlsx workbook: {exc}")],
                          path.name) from exc
-    problems: list[Problem] = []
+    collect = problems is not None
+    problems = problems if problems is not None else []
     decisions: list[Decision] = []
     try:
         rows = book[REVIEW_SHEET].iter_rows(values_only=True)
@@ -359,7 +363,7 @@ def read_review(path: str | Path) -> list[Decision]:
                 problems.append(Problem(where, number, "企业名称", "is empty"))
     finally:
         book.close()
-    if problems:
+    if problems and not collect:
         raise SheetError(problems, path.name)
     return decisions
 
@@ -458,11 +462,13 @@ def apply_review(dataset: str | Path, workbook: str | Path, dry_run: bool = Fals
     from ..reader import load_dataset
 
     root, path = Path(dataset), Path(workbook)
-    decisions = read_review(path)
+    problems: list[Problem] = []
+    decisions = read_review(path, problems)
     ds = load_dataset(root)
     sources = Counter(d.source for d in decisions if d.source)
     title = sources.most_common(1)[0][0] if sources else path.name
     applier = _Applier(ds, path.name, title)
+    applier.problems += problems
     undecided = 0
     for d in decisions:
         where = f"{path.name}[{REVIEW_SHEET}]:{d.row}"
