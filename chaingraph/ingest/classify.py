@@ -17,15 +17,19 @@ How a firm is read:
    材料/设备/装备/模具/原料 names an input or a tool for the product (电池材料, 轮胎模具), not the product, and is
    dropped. A small list of neutral words (塑料制品, 铝合金门窗, 变压器铁芯 ...) blocks look-alikes.
 3. Role first: a term counts for a segment only in an item whose role the segment accepts (producers, unless the
-   template says ``roles: [seller, servicer]`` as an aftermarket does). A firm without a producer item is a
-   seller, servicer, research firm or holding and gets no producer link: it is listed with that reason.
+   template lists more ``roles``, as the aftermarket does). Selling and servicing count only in the firm's
+   first item, its main business. A firm without a producer item is a seller, servicer, research firm or
+   holding and gets no producer link: it is listed with that reason.
 4. A segment's confidence: a specific scope or product term in a producer item gives *probable*; the industry
-   code in the segment's classes, or the same term in the firm's name, raises it to *confirmed*; an industry
-   code of another manufacturing class lowers it one step. Ambiguous terms, name parts alone or a code alone
-   give *guessed*.
-5. The primary segment has the highest score; further segments are proposed when they are at least probable
-   and score at least a third of the primary (multi-chain firms). When only ambiguous or chain-wide terms
-   matched and several segments tie, nothing is guessed: the firm is listed with the reason and candidates.
+   code in the segment's classes, or the same term in the firm's name, raises it to *confirmed*. Ambiguous
+   terms or name parts alone give *guessed*; an industry code alone gives no link, only a candidate named in the
+   reason (a class is wider than a segment); an ambiguous term becomes *probable* when the name
+   agrees or the code is one that few segments share. A manufacturing code that fits none of the candidates
+   lowers each one step (a guess it speaks against is dropped).
+5. The primary segment has the highest score; further segments (multi-chain firms) are proposed when they are
+   at least probable, rest on a specific term, and their scope score is at least three quarters of the
+   primary's. When only ambiguous words matched and several segments tie, nothing is guessed: the firm is
+   listed with the reason and the candidates.
 
 Examples
 --------
@@ -397,9 +401,7 @@ class Classifier:
             if level[segment] <= 0:
                 dropped += [e.text for e in evidence[segment] if e.kind == "ambiguous_term"]
                 del scores[segment]
-        if not scores and producer and len(code_segments) == 1:
-            (segment,) = code_segments
-            note(segment, Evidence("code", code), WEIGHTS["code"], 1)
+        code_only = sorted(code_segments) if not scores and producer else []
 
         result = FirmResult(name=row.name, role=_firm_role(firm_roles, code_roles, producer), row=row)
         keys = firm_keys(row.name, row.credit_code)
@@ -412,6 +414,11 @@ class Classifier:
             result.reason = self._reason(result.role, generic_chains, blocked, scores, keys)
             if dropped and result.role == "producer" and not generic_chains:
                 result.reason = f"只有泛指的词（{dropped[0]}），行业代码{code}也不指向相应环节"
+            elif code_only:
+                # a class is wider than a segment (2921 塑料薄膜 is not only battery separators): no link
+                result.reason = f"经营范围没有环节词，只有行业代码{code}可能对应：" + "、".join(
+                    f"{s}（{self.segments[s].name}）" for s in code_only)
+                result.candidates = code_only
             return result
 
         def specific(segment: str) -> bool:

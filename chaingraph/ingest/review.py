@@ -392,7 +392,7 @@ class _Applier:
         for source in self.ds.sources.values():
             if source.title == title and source.kind == "registry":
                 return source.id
-        source_id = new_id("registry", Path(title).stem, self.taken)
+        source_id = new_id("src", Path(title).stem, self.taken)
         self.ds.sources[source_id] = Source(id=source_id, title=title, kind="registry",
                                             note="企业名录，经 chaingraph classify 挂链、规划人员审核")
         self.changes.append(Change("add", "source", source_id, title))
