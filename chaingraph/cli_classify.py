@@ -93,7 +93,8 @@ def classify_command(state: State, registry: Path, output: Path | None, fmt: str
     click.echo(f"{proposals.source}: {counts.get('firms', 0)} 家在业企业 · 跳过注销/吊销 {proposals.deregistered} · "
                f"建议挂链 {counts.get('linked', 0)} 家（确定 {counts.get('confirmed', 0)}、"
                f"较可能 {counts.get('probable', 0)}、猜测 {counts.get('guessed', 0)} 条）· "
-               f"未挂链 {counts.get('unlinked', 0)} 家 · 地址未匹配 {len(proposals.unmatched_addresses)}")
+               f"未挂链 {counts.get('unlinked', 0)} 家 · 地址未匹配 {len(proposals.unmatched_addresses)}"
+               + (f" · 已在数据集 {counts['known']} 家" if counts.get("known") else ""))
     if proposals.known_links or proposals.rejected_links:
         click.echo(f"不再建议：数据集中已有 {proposals.known_links} 条，曾被拒绝 {proposals.rejected_links} 条")
     from .render.tables import render_table

@@ -299,6 +299,7 @@ class Classifier:
         level: dict[str, int] = {}
         generic_chains: list[str] = []
         firm_roles: set[str] = set()
+        main_roles: set[str] = set()  # the roles of the first item that has any: the main business
         blocked: list[str] = []  # terms seen in items of a role the segment does not accept
 
         first_seen: dict[str, tuple[int, int]] = {}
@@ -328,6 +329,8 @@ class Classifier:
                 masked[start:end] = ["_"] * (end - start)
             roles |= _roles_in("".join(masked))
             firm_roles |= roles
+            if not main_roles:
+                main_roles = set(roles)
             weight = 1.0 / (1.0 + WEIGHTS["position_decay"] * index)
             for start, end, term in matches:
                 tail = item[end:end + 3]
@@ -403,7 +406,7 @@ class Classifier:
                 del scores[segment]
         code_only = sorted(code_segments) if not scores and producer else []
 
-        result = FirmResult(name=row.name, role=_firm_role(firm_roles, code_roles, producer), row=row)
+        result = FirmResult(name=row.name, role=_firm_role(main_roles or firm_roles, code_roles, producer), row=row)
         keys = firm_keys(row.name, row.credit_code)
         ranked = sorted(scores, key=lambda s: (-scores[s], -level[s], first_seen.get(s, (999, 0)), s))
         if self.rejected:
@@ -486,7 +489,7 @@ def _code_roles(code: str) -> set[str]:
 def _firm_role(roles: set[str], code_roles: set[str], producer: bool) -> str:
     if producer:
         return "producer"
-    for role in ("recycler", "investor", "seller", "research", "servicer"):
+    for role in ("investor", "recycler", "servicer", "seller", "research"):
         if role in roles:
             return role
     for role in ("investor", "seller", "servicer", "research"):

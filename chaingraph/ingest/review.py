@@ -56,6 +56,7 @@ _ROLE_CN = {"producer": "生产", "seller": "销售", "servicer": "服务", "res
 _YES = {"是", "y", "yes", "1", "✓", "√", "true", "采纳", "接受", "ok"}
 _NO = {"否", "n", "no", "0", "×", "x", "false", "拒绝", "不采纳"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+ALREADY_LINKED = "已在数据集中（links.csv）"
 
 
 def neutralise(value: Any) -> Any:
@@ -108,7 +109,10 @@ class Proposals:
         counts: Counter[str] = Counter()
         counts["firms"] = len(self.results)
         for result in self.results:
-            counts["linked" if result.proposals else "unlinked"] += 1
+            if result.proposals:
+                counts["linked"] += 1
+            else:
+                counts["known" if result.reason == ALREADY_LINKED else "unlinked"] += 1
             for proposal in result.proposals:
                 counts[proposal.confidence] += 1
         return dict(counts)
@@ -137,7 +141,7 @@ def propose(dataset: Dataset, registry: Registry | str | Path,
             result.proposals = [p for p in result.proposals if (firm.id, p.segment) not in linked]
             out.known_links += before - len(result.proposals)
             if before and not result.proposals:
-                result.reason = "已在数据集中（links.csv）"
+                result.reason = ALREADY_LINKED
         place = places.match(row.address)
         if place is not None:
             out.regions[row.row] = place.region
