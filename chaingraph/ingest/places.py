@@ -14,7 +14,7 @@ Examples
 >>> from chaingraph import load_dataset
 >>> places = PlaceMatcher(load_dataset())
 >>> places.match("浙江省嘉兴市平湖市独山港镇兴港路18号")
-Place(region='dushangang', text='独山港')
+Place(region='dushangang', text='独山港镇')
 >>> places.match("浙江省嘉兴市平湖市当湖街道某路1号")
 Place(region='pinghu', text='平湖市')
 >>> places.match("江苏省苏州市工业园区") is None
