@@ -510,5 +510,6 @@ def apply_proposals(dataset: str | Path, registry: str | Path, min_confidence: s
                 continue
             applier.accept(result.name, row.credit_code, proposal.segment, proposal.confidence,
                            proposal.evidence_text, proposals.regions.get(row.row, ""), row.country,
-                           proposals.groups.get(row.row, ""), f"{path.name}:{row.row}")
+                           proposals.groups.get(row.row, ""),
+                           f"{path.name}[{row.sheet}]:{row.row}" if row.sheet else f"{path.name}:{row.row}")
     return applier.finish(root, dry_run, len(proposals.results), left, f"低于 {min_confidence} 而未导入的建议")
