@@ -615,3 +615,7 @@ cli.add_command(merge_command)
 from .cli_whatif import whatif_command  # noqa: E402
 
 cli.add_command(whatif_command)
+
+from .cli_classify import classify_command  # noqa: E402
+
+cli.add_command(classify_command)

@@ -18,7 +18,8 @@ from .sheets import ImportPlan
 
 __all__ = ["import_command", "export_command", "import_chainkg_command"]
 
-_KIND_CN = {"firm": "企业", "link": "环节关联", "project": "项目", "source": "来源", "citation": "引证"}
+_KIND_CN = {"firm": "企业", "link": "环节关联", "project": "项目", "source": "来源", "citation": "引证",
+            "rejection": "拒绝记录"}
 _ACTION_CN = {"add": "新增", "update": "更新", "same": "已有"}
 
 
@@ -39,7 +40,7 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str) -> None:
     summary = " · ".join(f"{_ACTION_CN[a]}{_KIND_CN.get(k, k)} {n}" for key, n in sorted(counts.items())
                          for a, k in [key.split(" ", 1)])
     click.echo(f"{plan.source}: {plan.rows} 行 · {summary or '无改动'}"
-               + (f" · 未映射而跳过 {plan.skipped}" if plan.skipped else ""))
+               + (f" · {plan.skipped_what} {plan.skipped}" if plan.skipped else ""))
     for change in plan.changes:
         if change.action != "same" or change.details:
             click.echo(f"  {change}")
@@ -56,21 +57,39 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str) -> None:
 @click.option("--mapping", "-m", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="YAML file mapping other headers to fields (docs/workflow.md).")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--classify", "classify", is_flag=True,
+              help="The file is a firm registry (企业名录): classify it and import the proposed links at once.")
+@click.option("--min-confidence", type=click.Choice(["confirmed", "probable", "guessed"]), default="probable",
+              show_default=True, help="With --classify: the weakest proposals still imported.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @wait_option
 @click.pass_obj
-def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: bool, fmt: str,
-                   wait: float | None) -> None:
+def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: bool, classify: bool,
+                   min_confidence: str, fmt: str, wait: float | None) -> None:
     """Import firms and projects from a spreadsheet (.xlsx, or .csv in UTF-8 or GB18030) into the dataset.
+
+    A review workbook written by `chaingraph classify -o` is recognised by its sheets: its 采纳 decisions are
+    applied (docs/registry.md).
 
     \b
     Examples:
       chaingraph --data seeds/my-city/ import firms.xlsx --dry-run
       chaingraph --data seeds/my-city/ import firms.xlsx --mapping mapping.yaml
+      chaingraph --data seeds/my-city/ import review.xlsx
+      chaingraph --data seeds/my-city/ import registry.xlsx --classify --min-confidence probable
     """
+    from .ingest.review import apply_proposals, apply_review, is_review_workbook
     from .sheets import import_sheet
 
-    plan = import_sheet(_target(state), sheet, mapping, dry_run=dry_run, wait=wait)
+    if classify:
+        from .cli_classify import progress_bar
+
+        plan = apply_proposals(_target(state), sheet, min_confidence, dry_run=dry_run,
+                               progress=progress_bar("classify"), wait=wait)
+    elif is_review_workbook(sheet):
+        plan = apply_review(_target(state), sheet, dry_run=dry_run, wait=wait)
+    else:
+        plan = import_sheet(_target(state), sheet, mapping, dry_run=dry_run, wait=wait)
     _report(plan, dry_run, fmt)
 
 

@@ -40,6 +40,7 @@ from .model import (
     Project,
     Region,
     RegionFact,
+    Rejection,
     Segment,
     Source,
     SupplyEdge,
@@ -105,6 +106,7 @@ class Dataset:
     region_facts: list[RegionFact] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
     root: Path | None = None
 
     # ----------------------------------------------------------------------------------------- derived

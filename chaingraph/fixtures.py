@@ -13,9 +13,10 @@ firms whose statuses are known in advance (see ``EXPECTED_STATUS``). All names a
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
-__all__ = ["TINY_FILES", "EXPECTED_STATUS", "write_tiny_dataset"]
+__all__ = ["TINY_FILES", "EXPECTED_STATUS", "write_tiny_dataset", "REGISTRY_SMALL", "write_registry_small"]
 
 TINY_FILES: dict[str, str] = {
     "dataset.yaml": """\
@@ -136,3 +137,18 @@ def write_tiny_dataset(path: str | Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     return root
+
+
+REGISTRY_SMALL = (resources.files("chaingraph") / "data" / "registry-small.csv").read_text(encoding="utf-8")
+"""A small, fictional firm registry (企业名录) of Pinghu in the registry's own columns, for docs and tests of
+``chaingraph classify``: a tool maker, a foreign-invested parts maker, a motor maker, a steel processor, a
+repair shop, a trader, a holding, a consulting shell, a packaging plant, a firm registered elsewhere, a
+deregistered firm and a job shop. Every name and credit code is invented."""
+
+
+def write_registry_small(path: str | Path, encoding: str = "utf-8") -> Path:
+    """Write :data:`REGISTRY_SMALL` as a CSV file in ``encoding`` (utf-8, utf-8-sig, gb18030, utf-16)."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(REGISTRY_SMALL.encode(encoding))
+    return target

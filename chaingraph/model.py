@@ -29,6 +29,7 @@ __all__ = [
     "PIPELINE_STATUSES",
     "SIZES",
     "REGION_KINDS",
+    "ROLES",
     "Quantity",
     "PartialDate",
     "parse_id",
@@ -47,6 +48,7 @@ __all__ = [
     "Project",
     "RegionFact",
     "Citation",
+    "Rejection",
     "FxRate",
     "Coverage",
     "Claim",
@@ -69,6 +71,8 @@ REGION_KINDS = ("country", "province", "city", "county", "district", "town", "pa
 COVERAGE_KINDS = ("registry", "partial")
 """``registry``: the firm list of the region is complete (absence is real); ``partial``: absence means not seen."""
 CLAIM_ASSERTIONS = ("present", "strong", "lacking")
+ROLES = ("producer", "seller", "servicer", "recycler")
+"""What a firm does in a segment: makes, sells, services (repair, rental, technical service) or recycles."""
 
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
 
@@ -474,6 +478,16 @@ class Segment:
     leading: bool = False
     description: str = ""
     importance_basis: str = ""  # where the weight comes from (value share, barrier, import dependence)
+    industry_codes: list[str] = field(default_factory=list)
+    """GB/T 4754-2017 classes (four digits) whose firms may belong here (``chaingraph classify``)."""
+    scope_terms: list[str] = field(default_factory=list)
+    """Standard business-scope wording (经营范围规范表述) that says a firm works in this segment."""
+    product_terms: list[str] = field(default_factory=list)
+    """Product words that say so when they appear in a firm's scope or name."""
+    ambiguous_terms: list[str] = field(default_factory=list)
+    """Words that point here but also elsewhere: alone they give a guessed link at most."""
+    roles: list[str] = field(default_factory=list)
+    """Which roles may be linked (see :data:`ROLES`); empty means producers only."""
     line: int | None = field(default=None, compare=False, repr=False)
 
 
@@ -494,6 +508,8 @@ class Chain:
     name_en: str = ""
     aliases: list[str] = field(default_factory=list)
     description: str = ""
+    generic_terms: list[str] = field(default_factory=list)
+    """Scope wording that says a firm is in this chain without saying which segment (汽车零部件及配件制造)."""
     segments: list[Segment] = field(default_factory=list)
     supplies: list[SupplyEdge] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # ids in sources.csv: the chain maps and standards followed
@@ -510,6 +526,8 @@ class Region:
     aliases: list[str] = field(default_factory=list)
     favoured_countries: list[str] = field(default_factory=list)
     note: str = ""
+    covers: list[str] = field(default_factory=list)
+    """Towns and streets (镇, 街道) a park covers: an address naming one is placed in the park."""
     line: int | None = field(default=None, compare=False, repr=False)
 
 
@@ -616,6 +634,22 @@ class Citation:
     field: str
     source: str
     evidence: str
+    line: int | None = dataclasses.field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class Rejection:
+    """A link a planner refused in a review workbook: ``chaingraph classify`` never proposes it again.
+
+    The firm is named as the registry names it (it may not be in firms.csv); ``credit_code`` identifies it
+    when the registry gave one.
+    """
+
+    name: str
+    segment: str
+    credit_code: str = ""
+    reason: str = ""
+    source: str = ""
     line: int | None = dataclasses.field(default=None, compare=False, repr=False)
 
 

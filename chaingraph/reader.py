@@ -37,6 +37,7 @@ from .model import (
     CURRENCIES,
     PROJECT_STATUSES,
     REGION_KINDS,
+    ROLES,
     SIZES,
     SUPPLY_EDGE_KINDS,
     TIERS,
@@ -54,6 +55,7 @@ from .model import (
     Quantity,
     Region,
     RegionFact,
+    Rejection,
     Segment,
     Source,
     SupplyEdge,
@@ -86,6 +88,7 @@ CSV_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "region_facts.csv": (("id", "region", "metric", "value"), ("period", "sources", "evidence", "note")),
     "citations.csv": (("subject", "field", "source", "evidence"), ()),
     "claims.csv": (("region", "segment", "asserts"), ("sources", "evidence", "note")),
+    "rejections.csv": (("name", "segment"), ("credit_code", "reason", "source")),
 }
 _ID_OK = re.compile(r"[a-z0-9][a-z0-9-]{0,63}").fullmatch
 REQUIRED_FILES = ("dataset.yaml", "regions.yaml", "sources.csv", "firms.csv")
@@ -486,10 +489,11 @@ def _read_chains(c: _Checker) -> list[Chain]:
         row = _mapping_row(c, name, data, "a chain file", 1)
         if row is None:
             continue
-        _unknown_keys(row, {"id", "name", "name_en", "aliases", "description", "sources", "segments", "supplies"})
+        _unknown_keys(row, {"id", "name", "name_en", "aliases", "description", "sources", "generic_terms",
+                            "segments", "supplies"})
         chain = Chain(id=row.ident("id"), name=row.text("name", required=True), name_en=row.text("name_en"),
                       aliases=row.strings("aliases"), description=row.text("description"),
-                      sources=row.ids("sources"), line=row.line)
+                      generic_terms=row.strings("generic_terms"), sources=row.ids("sources"), line=row.line)
         if chain.id and path.stem != chain.id:
             row.problem("id", f"chain id {chain.id!r} differs from the file name {path.stem!r}")
         segments = data.get("segments")
@@ -501,7 +505,7 @@ def _read_chains(c: _Checker) -> list[Chain]:
             if seg_row is None:
                 continue
             _unknown_keys(seg_row, {"id", "name", "name_en", "tier", "importance", "keywords", "aliases",
-                                    "leading", "description", "importance_basis"})
+                                    "leading", "description", "importance_basis", *_VOCABULARY_KEYS})
             tier = seg_row.choice("tier", TIERS)
             if not seg_row.raw("tier"):
                 seg_row.problem("tier", f"is required ({', '.join(TIERS)})")
@@ -511,7 +515,7 @@ def _read_chains(c: _Checker) -> list[Chain]:
                 importance=importance if importance is not None else 0.0, name_en=seg_row.text("name_en"),
                 keywords=seg_row.strings("keywords"), aliases=seg_row.strings("aliases"),
                 leading=bool(seg_row.boolean("leading")), description=seg_row.text("description"),
-                importance_basis=seg_row.text("importance_basis"), line=seg_row.line,
+                importance_basis=seg_row.text("importance_basis"), line=seg_row.line, **_vocabulary(seg_row),
             )
             chain.segments.append(segment)
         supplies = data.get("supplies") or []
@@ -541,6 +545,34 @@ def _read_chains(c: _Checker) -> list[Chain]:
     return chains
 
 
+_VOCABULARY_KEYS = ("industry_codes", "scope_terms", "product_terms", "ambiguous_terms", "roles")
+_INDUSTRY_CLASS = re.compile(r"\d{4}").fullmatch
+
+
+def _vocabulary(row: _Row) -> dict[str, list[str]]:
+    """The classification vocabulary of a segment (docs/registry.md), checked."""
+    codes = []
+    for code in row.strings("industry_codes"):
+        if _INDUSTRY_CLASS(code):
+            codes.append(code)
+        else:
+            row.problem("industry_codes", f"{code!r} is not a GB/T 4754-2017 class: write four digits, e.g. '3670'")
+    roles = []
+    for role in row.strings("roles"):
+        if role in ROLES:
+            roles.append(role)
+        else:
+            row.problem("roles", f"{role!r} is not one of {', '.join(ROLES)}")
+    terms = {key: row.strings(key) for key in ("scope_terms", "product_terms", "ambiguous_terms")}
+    seen: dict[str, str] = {}
+    for key, values in terms.items():
+        for term in values:
+            if term in seen:
+                row.problem(key, f"{term!r} is already listed in {seen[term]}")
+            seen[term] = key
+    return {"industry_codes": codes, "roles": roles, **terms}
+
+
 def _read_regions(c: _Checker) -> list[Region]:
     data = c.read_yaml("regions.yaml")
     if data is None:
@@ -553,14 +585,16 @@ def _read_regions(c: _Checker) -> list[Region]:
         row = _mapping_row(c, "regions.yaml", item, "a region", getattr(data, "line", 1))
         if row is None:
             continue
-        _unknown_keys(row, {"id", "name", "name_en", "aliases", "kind", "parent", "favoured_countries", "note"})
+        _unknown_keys(row, {"id", "name", "name_en", "aliases", "kind", "parent", "favoured_countries", "note",
+                            "covers"})
         kind = row.choice("kind", REGION_KINDS)
         if not row.raw("kind"):
             row.problem("kind", f"is required ({', '.join(REGION_KINDS)})")
         regions.append(Region(
             id=row.ident("id"), name=row.text("name", required=True), kind=kind, parent=row.ident_or_none("parent"),
             name_en=row.text("name_en"), aliases=row.strings("aliases"),
-            favoured_countries=row.countries("favoured_countries"), note=row.text("note"), line=row.line,
+            favoured_countries=row.countries("favoured_countries"), note=row.text("note"),
+            covers=row.strings("covers"), line=row.line,
         ))
     return regions
 
@@ -639,6 +673,14 @@ def _read_region_facts(c: _Checker) -> list[RegionFact]:
                                     value=value, period=period, sources=r.ids("sources"),
                                     evidence=r.text("evidence"), note=r.text("note"), line=r.line))
     return facts
+
+
+def _read_rejections(c: _Checker) -> list[Rejection]:
+    return [
+        Rejection(name=r.text("name", required=True), segment=r.ident("segment"), credit_code=r.text("credit_code"),
+                  reason=r.text("reason"), source=r.text("source"), line=r.line)
+        for r in c.read_csv("rejections.csv")
+    ]
 
 
 def _read_citations(c: _Checker) -> list[Citation]:
@@ -773,6 +815,10 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
             add("claims.csv", claim.line, None,
                 f"claim {claim.region} {claim.segment} {claim.asserts} by {'|'.join(claim.sources)} is given twice")
         seen_claims.add(claim_key)
+    for rejection in ds.rejections:
+        need("rejections.csv", rejection.line, "segment", rejection.segment, segments, "segment")
+        if rejection.source:
+            need("rejections.csv", rejection.line, "source", rejection.source, sources, "source")
 
     columns = {
         "firm": set(CSV_COLUMNS["firms.csv"][0] + CSV_COLUMNS["firms.csv"][1]) | {"segments", "ties"},
@@ -836,13 +882,14 @@ def _read(root: Path) -> tuple[Dataset | None, list[Problem]]:
     facts = _read_region_facts(c)
     citations = _read_citations(c)
     claims = _read_claims(c)
+    rejections = _read_rejections(c)
     if info is None:
         return None, c.problems
     ds = Dataset(
         info=info, chains={x.id: x for x in chains}, regions={x.id: x for x in regions},
         sources={x.id: x for x in sources}, groups={x.id: x for x in groups}, firms={x.id: x for x in firms},
         links=links, ties=ties, projects={x.id: x for x in projects}, region_facts=facts, citations=citations,
-        claims=claims, root=root,
+        claims=claims, rejections=rejections, root=root,
     )
     records: list[tuple[str, str, int | None, str]] = []
     for chain in chains:

@@ -483,6 +483,8 @@ class ImportPlan:
     applied: bool = False
     skipped: int = 0
     """Records of the source that were left out on purpose (e.g. listed companies of no mapped industry)."""
+    skipped_what: str = "未映射而跳过"
+    """How the report names the skipped records."""
 
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -819,7 +821,8 @@ def apply_dataset_changes(ds: Dataset, root: str | Path, files: Iterable[str] = 
     target = Path(root)
     records = {"sources.csv": ds.sources.values(), "firms.csv": ds.firms.values(), "links.csv": ds.links,
                "ties.csv": ds.ties, "projects.csv": ds.projects.values(), "groups.csv": ds.groups.values(),
-               "citations.csv": ds.citations, "region_facts.csv": ds.region_facts}
+               "citations.csv": ds.citations, "region_facts.csv": ds.region_facts,
+               "rejections.csv": ds.rejections}
     with Transaction(target, wait=wait) as txn:
         for name in files:
             text = _csv_text(name, records[name])

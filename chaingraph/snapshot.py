@@ -42,6 +42,8 @@ from .errors import ChaingraphError, ExportError, LookupFailed
 from .graph import build_graph
 from .model import Chain, DatasetInfo, Region, Segment, SupplyEdge, parse_date
 
+_VOCABULARY = ("industry_codes", "scope_terms", "product_terms", "ambiguous_terms", "roles")
+
 __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFacts", "snapshot_path", "fingerprint",
            "CACHE_ENV"]
 
@@ -174,18 +176,19 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
     for i, chain in enumerate(ds.chains.values()):
         con.execute("INSERT INTO chains VALUES (?, ?, ?)", (i, chain.id, _dump(
             {"name": chain.name, "name_en": chain.name_en, "aliases": chain.aliases,
-             "description": chain.description, "sources": chain.sources})))
+             "description": chain.description, "sources": chain.sources, "generic_terms": chain.generic_terms})))
     for i, s in enumerate(ds.segments.values()):
         con.execute("INSERT INTO segments VALUES (?, ?, ?, ?)", (i, s.id, s.chain, _dump(
             {"name": s.name, "tier": s.tier, "importance": s.importance, "name_en": s.name_en,
              "keywords": s.keywords, "aliases": s.aliases, "leading": s.leading, "description": s.description,
-             "importance_basis": s.importance_basis})))
+             "importance_basis": s.importance_basis, "industry_codes": s.industry_codes, "scope_terms": s.scope_terms,
+             "product_terms": s.product_terms, "ambiguous_terms": s.ambiguous_terms, "roles": s.roles})))
     con.executemany("INSERT INTO supplies VALUES (?, ?, ?, ?, ?, ?)",
                     [(i, e.source, e.target, e.chain, e.note, e.kind) for i, e in enumerate(ds.segment_edges)])
     for i, r in enumerate(ds.regions.values()):
         con.execute("INSERT INTO regions VALUES (?, ?, ?, ?)", (i, r.id, r.kind, _dump(
             {"name": r.name, "parent": r.parent, "name_en": r.name_en, "aliases": r.aliases,
-             "favoured_countries": r.favoured_countries, "note": r.note})))
+             "favoured_countries": r.favoured_countries, "note": r.note, "covers": r.covers})))
         con.executemany("INSERT INTO region_anc VALUES (?, ?)", [(r.id, a) for a in ds.region_ancestors(r.id)])
     con.executemany("INSERT INTO groups VALUES (?, ?)", [(g.id, g.name) for g in ds.groups.values()])
     con.executemany(
@@ -324,13 +327,15 @@ class SnapshotFacts(StructureFacts):
         for chain_id, data in self.con.execute("SELECT id, data FROM chains ORDER BY ord"):
             d = json.loads(data)
             chains[chain_id] = Chain(id=chain_id, name=d["name"], name_en=d["name_en"], aliases=d["aliases"],
-                                     description=d["description"], sources=d.get("sources", []))
+                                     description=d["description"], sources=d.get("sources", []),
+                                     generic_terms=d.get("generic_terms", []))
         for seg_id, chain_id, data in self.con.execute("SELECT id, chain, data FROM segments ORDER BY ord"):
             d = json.loads(data)
             segment = Segment(id=seg_id, chain=chain_id, name=d["name"], tier=d["tier"], importance=d["importance"],
                               name_en=d["name_en"], keywords=d["keywords"], aliases=d["aliases"],
                               leading=d["leading"], description=d["description"],
-                              importance_basis=d.get("importance_basis", ""))
+                              importance_basis=d.get("importance_basis", ""),
+                              **{key: d.get(key, []) for key in _VOCABULARY})
             chains[chain_id].segments.append(segment)
         for source, target, chain_id, note, kind in self.con.execute(
                 "SELECT source, target, chain, note, kind FROM supplies ORDER BY ord"):
@@ -340,7 +345,8 @@ class SnapshotFacts(StructureFacts):
             d = json.loads(data)
             regions[region_id] = Region(id=region_id, name=d["name"], kind=kind, parent=d["parent"],
                                         name_en=d["name_en"], aliases=d["aliases"],
-                                        favoured_countries=d["favoured_countries"], note=d["note"])
+                                        favoured_countries=d["favoured_countries"], note=d["note"],
+                                        covers=d.get("covers", []))
         info = DatasetInfo(id=self.meta["dataset"], name=self.meta["name"], as_of=parse_date(self.meta["as_of"]),
                            default_region=self.meta["default_region"], name_en=self.meta.get("name_en", ""))
         info.coverage, claims = evidence_from_json(self.meta.get("evidence"))

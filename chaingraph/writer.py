@@ -75,13 +75,15 @@ def _chain_yaml(ds: Dataset, chain_id: str) -> str:
     chain = ds.chains[chain_id]
     data = _drop_empty({
         "id": chain.id, "name": chain.name, "name_en": chain.name_en, "aliases": chain.aliases,
-        "description": chain.description, "sources": chain.sources,
+        "description": chain.description, "sources": chain.sources, "generic_terms": chain.generic_terms,
     })
     data["segments"] = [
         _drop_empty({
             "id": s.id, "name": s.name, "name_en": s.name_en, "tier": s.tier, "importance": s.importance,
             "leading": s.leading, "keywords": s.keywords, "aliases": s.aliases, "description": s.description,
             "importance_basis": s.importance_basis,
+            "industry_codes": s.industry_codes, "scope_terms": s.scope_terms, "product_terms": s.product_terms,
+            "ambiguous_terms": s.ambiguous_terms, "roles": s.roles,
         })
         for s in chain.segments
     ]
@@ -112,7 +114,8 @@ def _files(ds: Dataset) -> dict[str, str]:
         files[f"chains/{chain_id}.yaml"] = _chain_yaml(ds, chain_id)
     files["regions.yaml"] = _yaml_text({"regions": [
         _drop_empty({"id": r.id, "name": r.name, "name_en": r.name_en, "aliases": r.aliases, "kind": r.kind,
-                     "parent": r.parent, "favoured_countries": r.favoured_countries, "note": r.note})
+                     "parent": r.parent, "favoured_countries": r.favoured_countries, "note": r.note,
+                     "covers": r.covers})
         for r in ds.regions.values()
     ]})
     files["sources.csv"] = _csv_text("sources.csv", ds.sources.values())
@@ -120,7 +123,7 @@ def _files(ds: Dataset) -> dict[str, str]:
     optional: list[tuple[str, Iterable[Any]]] = [
         ("groups.csv", ds.groups.values()), ("links.csv", ds.links), ("ties.csv", ds.ties),
         ("projects.csv", ds.projects.values()), ("region_facts.csv", ds.region_facts),
-        ("citations.csv", ds.citations), ("claims.csv", ds.claims),
+        ("citations.csv", ds.citations), ("claims.csv", ds.claims), ("rejections.csv", ds.rejections),
     ]
     for name, records in optional:
         records = list(records)

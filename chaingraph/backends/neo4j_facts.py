@@ -285,14 +285,18 @@ class Neo4jFacts(StructureFacts):
             c = row["c"]
             chains[c["id"]] = Chain(id=c["id"], name=c["name"], name_en=c.get("name_en") or "",
                                     aliases=list(c.get("aliases") or []), description=c.get("description") or "",
-                                    sources=list(c.get("sources") or []))
+                                    sources=list(c.get("sources") or []),
+                                    generic_terms=list(c.get("generic_terms") or []))
         for row in self._read(Q_SEGMENTS):
             s = row["s"]
             chains[s["chain"]].segments.append(Segment(
                 id=s["id"], name=s["name"], chain=s["chain"], tier=s["tier"], importance=s["importance"],
                 name_en=s.get("name_en") or "", keywords=list(s.get("keywords") or []),
                 aliases=list(s.get("aliases") or []), leading=bool(s.get("leading")),
-                description=s.get("description") or "", importance_basis=s.get("importance_basis") or ""))
+                description=s.get("description") or "", importance_basis=s.get("importance_basis") or "",
+                industry_codes=list(s.get("industry_codes") or []), scope_terms=list(s.get("scope_terms") or []),
+                product_terms=list(s.get("product_terms") or []),
+                ambiguous_terms=list(s.get("ambiguous_terms") or []), roles=list(s.get("roles") or [])))
         for row in self._read(Q_SEGMENT_SUPPLIES):
             chains[row["chain"]].supplies.append(SupplyEdge(row["source"], row["target"], row["chain"],
                                                             row["note"] or "", kind=row["kind"] or "supply"))
@@ -302,7 +306,7 @@ class Neo4jFacts(StructureFacts):
             regions[r["id"]] = Region(id=r["id"], name=r["name"], kind=r["region_kind"], parent=row["parent"],
                                       name_en=r.get("name_en") or "", aliases=list(r.get("aliases") or []),
                                       favoured_countries=list(r.get("favoured_countries") or []),
-                                      note=r.get("note") or "")
+                                      note=r.get("note") or "", covers=list(r.get("covers") or []))
         return Dataset(info=info, chains=chains, regions=regions, claims=claims)
 
     # -------------------------------------------------------------------------------------------- cypher

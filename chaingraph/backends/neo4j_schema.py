@@ -68,10 +68,11 @@ REL_TYPES: dict[str, str] = {kind: kind.upper() for kind in EDGE_KINDS}
 _COMMON = ("dataset", "id", "ord", "push")
 
 NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
-    "Chain": ("name", "name_en", "aliases", "description", "sources"),
+    "Chain": ("name", "name_en", "aliases", "description", "sources", "generic_terms"),
     "Segment": ("name", "name_en", "chain", "tier", "importance", "leading", "keywords", "aliases", "description",
-                "importance_basis", "presence_rank"),
-    "Region": ("name", "name_en", "region_kind", "aliases", "favoured_countries", "note"),
+                "importance_basis", "presence_rank", "industry_codes", "scope_terms", "product_terms",
+                "ambiguous_terms", "roles"),
+    "Region": ("name", "name_en", "region_kind", "aliases", "favoured_countries", "note", "covers"),
     "Source": ("name", "publisher", "date", "url", "source_kind", "note"),
     "Group": ("name", "name_en", "aliases", "country", "fortune500", "note"),
     "Firm": ("name", "legal_name", "name_en", "aliases", "country", "fortune500", "size", "headquarters",
@@ -226,13 +227,15 @@ def push_rows(cg: ChainGraph) -> PushRows:
     segment_order = 0
     for i, chain in enumerate(ds.chains.values()):
         node("Chain", chain.id, name=chain.name, name_en=chain.name_en, aliases=chain.aliases,
-             description=chain.description, sources=chain.sources, ord=i)
+             description=chain.description, sources=chain.sources, generic_terms=chain.generic_terms, ord=i)
         for s in chain.segments:
             segment_chain[s.id] = chain.id
             node("Segment", s.id, name=s.name, name_en=s.name_en, chain=chain.id, tier=s.tier,
                  importance=s.importance, leading=s.leading, keywords=s.keywords, aliases=s.aliases,
                  description=s.description, importance_basis=s.importance_basis,
-                 presence_rank=presence_rank.get(s.id), ord=segment_order)
+                 presence_rank=presence_rank.get(s.id), industry_codes=s.industry_codes, scope_terms=s.scope_terms,
+                 product_terms=s.product_terms, ambiguous_terms=s.ambiguous_terms, roles=s.roles,
+                 ord=segment_order)
             segment_order += 1
             rel("part_of", "Segment", "Chain", s.id, chain.id)
     for i, edge in enumerate(ds.segment_edges):
@@ -240,7 +243,7 @@ def push_rows(cg: ChainGraph) -> PushRows:
             kind=edge.kind, cross_chain=segment_chain.get(edge.source) != segment_chain.get(edge.target), ord=i)
     for i, r in enumerate(ds.regions.values()):
         node("Region", r.id, name=r.name, name_en=r.name_en, region_kind=r.kind, aliases=r.aliases,
-             favoured_countries=r.favoured_countries, note=r.note, ord=i)
+             favoured_countries=r.favoured_countries, note=r.note, covers=r.covers, ord=i)
         if r.parent:
             rel("part_of", "Region", "Region", r.id, r.parent)
     for i, src in enumerate(ds.sources.values()):

@@ -1,0 +1,157 @@
+"""Quality of ``chaingraph classify`` on the labelled registry sample (benchmarks/data/registry-sample).
+
+Prints, for each sample file (dev, test): per-chain link precision and recall, top-1 accuracy, the share of
+distractors (dealers, traders, packaging, building materials, consulting shells) that get any link, and how
+many traders, dealers and holdings are recognised as such. Every figure is given twice: for all proposals and
+for the proposals a planner imports with ``--min-confidence probable``.
+
+Usage::
+
+    python benchmarks/classify_quality.py                 # dev and test with the bundled templates
+    python benchmarks/classify_quality.py --data DIR dev   # another dataset's templates, dev only
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from chaingraph import load_dataset
+from chaingraph.dataset import Dataset
+from chaingraph.ingest.classify import Classifier, FirmResult, confidence_at_least
+from chaingraph.ingest.registry import read_registry
+
+SAMPLE = Path(__file__).parent / "data" / "registry-sample"
+TARGETS = {"precision": 0.90, "recall": 0.80, "top1": 0.85, "distractor_fp": 0.05}
+
+
+def _labels(path: Path) -> dict[int, dict[str, str]]:
+    """Label columns by the row number read_registry gives (the CSV line where the record ends)."""
+    text = path.read_bytes().decode("utf-8-sig")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader)
+    rows = {}
+    for cells in reader:
+        rows[reader.line_num] = dict(zip(header, cells, strict=False))
+    return rows
+
+
+def _links(result: FirmResult, minimum: str) -> list[str]:
+    return [p.segment for p in result.proposals if confidence_at_least(p.confidence, minimum)]
+
+
+def evaluate(ds: Dataset, path: Path) -> dict[str, Any]:
+    """Every figure of one sample file."""
+    classifier = Classifier(ds)
+    registry = read_registry(path)
+    labels = _labels(path)
+    chain_of = {s.id: s.chain for s in ds.segments.values()}
+    out: dict[str, Any] = {"rows": len(registry.rows), "deregistered_skipped": registry.deregistered,
+                           "deregistered_labelled": sum(1 for r in labels.values() if r.get("category") ==
+                                                        "deregistered")}
+    unknown = sorted({s for r in labels.values() for s in r.get("label_segments", "").split("|")
+                      if s and s not in chain_of})
+    out["unknown_label_segments"] = unknown
+    results = [(labels[row.row], classifier.classify(row)) for row in registry.rows]
+    for minimum in ("guessed", "probable"):
+        per_chain: dict[str, Counter[str]] = {}
+        top = Counter[str]()
+        distractors = Counter[str]()
+        for label, result in results:
+            truth = {s for s in label.get("label_segments", "").split("|") if s}
+            proposed = set(_links(result, minimum))
+            for segment in proposed | truth:
+                counter = per_chain.setdefault(chain_of.get(segment, "?"), Counter())
+                counter["proposed"] += segment in proposed
+                counter["labelled"] += segment in truth
+                counter["correct"] += segment in proposed and segment in truth
+            primary = label.get("label_primary", "")
+            if primary:
+                top["rows"] += 1
+                first = [p.segment for p in result.proposals if p.primary
+                         and confidence_at_least(p.confidence, minimum)]
+                top["correct"] += bool(first) and first[0] == primary
+            if label.get("category", "").startswith("distractor"):
+                distractors["rows"] += 1
+                distractors["linked"] += bool(proposed)
+        total = Counter[str]()
+        for counter in per_chain.values():
+            total.update(counter)
+        per_chain["all"] = total
+        out[minimum] = {
+            "chains": {chain: {"labelled": c["labelled"], "proposed": c["proposed"], "correct": c["correct"],
+                               "precision": c["correct"] / c["proposed"] if c["proposed"] else None,
+                               "recall": c["correct"] / c["labelled"] if c["labelled"] else None}
+                       for chain, c in sorted(per_chain.items())},
+            "top1": top["correct"] / top["rows"] if top["rows"] else None, "top1_rows": top["rows"],
+            "distractor_fp": distractors["linked"] / distractors["rows"] if distractors["rows"] else None,
+            "distractor_rows": distractors["rows"],
+        }
+    roles = {"distractor-trader": {"seller"}, "distractor-dealer": {"seller"}, "holding": {"investor"}}
+    detection = Counter[str]()
+    for label, result in results:
+        expected = roles.get(label.get("category", ""))
+        if expected is None:
+            continue
+        detection["rows"] += 1
+        detection["detected"] += result.role in expected and not result.proposals
+    out["trader_holding_detected"] = detection["detected"] / detection["rows"] if detection["rows"] else None
+    out["trader_holding_rows"] = detection["rows"]
+    return out
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def report(name: str, figures: dict[str, Any]) -> str:
+    lines = [f"## {name}: {figures['rows']} rows classified, {figures['deregistered_skipped']} deregistered "
+             f"skipped (labelled deregistered: {figures['deregistered_labelled']})"]
+    if figures["unknown_label_segments"]:
+        lines.append("labels name segments the templates lack: " + ", ".join(figures["unknown_label_segments"]))
+    lines.append("| chain | labelled | proposed | correct | precision | recall | "
+                 "proposed ≥probable | correct | precision | recall |")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    every, sure = figures["guessed"]["chains"], figures["probable"]["chains"]
+    for chain in every:
+        a, b = every[chain], sure.get(chain, {"proposed": 0, "correct": 0, "precision": None, "recall": None})
+        lines.append(f"| {chain} | {a['labelled']} | {a['proposed']} | {a['correct']} | {_pct(a['precision'])} | "
+                     f"{_pct(a['recall'])} | {b['proposed']} | {b['correct']} | {_pct(b['precision'])} | "
+                     f"{_pct(b['recall'])} |")
+    lines.append("")
+    lines.append("| measure | all proposals | ≥probable | target |")
+    lines.append("|---|---:|---:|---:|")
+    g, p = figures["guessed"], figures["probable"]
+    lines.append(f"| top-1 accuracy ({g['top1_rows']} rows with a primary label) | {_pct(g['top1'])} | "
+                 f"{_pct(p['top1'])} | ≥ {TARGETS['top1']} |")
+    lines.append(f"| distractors with a link ({g['distractor_rows']} rows) | {_pct(g['distractor_fp'])} | "
+                 f"{_pct(p['distractor_fp'])} | ≤ {TARGETS['distractor_fp']} |")
+    lines.append(f"| traders, dealers, holdings recognised, no link ({figures['trader_holding_rows']} rows) | "
+                 f"{_pct(figures['trader_holding_detected'])} | | |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None, dataset: Dataset | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("samples", nargs="*", default=["dev", "test"], help="sample names (dev, test)")
+    parser.add_argument("--data", help="dataset folder whose templates classify (default: the bundled one)")
+    parser.add_argument("--sample-dir", default=str(SAMPLE))
+    args = parser.parse_args(argv)
+    ds = dataset or load_dataset(args.data)
+    for name in args.samples:
+        path = Path(args.sample_dir) / f"{name}.csv"
+        if not path.exists():
+            print(f"## {name}: {path} is missing", file=sys.stderr)
+            continue
+        print(report(name, evaluate(ds, path)))
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

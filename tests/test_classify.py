@@ -1,0 +1,136 @@
+"""The classifier: roles, confidence, evidence, vocabulary rules, and the templates' vocabulary keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chaingraph import load_dataset, validate_dataset
+from chaingraph.fixtures import write_tiny_dataset
+from chaingraph.ingest.classify import Classifier, confidence_at_least, firm_keys
+from chaingraph.ingest.registry import RegistryRow
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier(load_dataset())
+
+
+def links(classifier: Classifier, name: str, scope: str, code: str = "") -> list[tuple[str, str]]:
+    return [(p.segment, p.confidence) for p in classifier.classify_fields(name, scope, code).proposals]
+
+
+def test_scope_term_and_agreeing_code_confirm(classifier: Classifier) -> None:
+    assert links(classifier, "平湖某某机械有限公司", "一般项目：切削工具制造；五金产品批发", "C3321") == \
+        [("mt-cutting-tool", "confirmed")]
+
+
+def test_scope_term_without_code_is_probable_and_ambiguous_words_are_guessed(classifier: Classifier) -> None:
+    assert links(classifier, "某某有限公司", "模具制造；货物进出口") == [("mt-mold", "probable")]
+    assert links(classifier, "某某有限公司", "机械零件、零部件加工") == [("auto-motor-parts", "guessed")]
+
+
+def test_a_code_of_another_class_drops_a_guess_and_says_why(classifier: Classifier) -> None:
+    result = classifier.classify_fields("某某有限公司", "机械零件、零部件加工", "C3360")
+    assert result.proposals == []
+    assert "机械零件、零部件加工" in result.reason and "3360" in result.reason
+
+
+def test_evidence_names_terms_items_name_parts_and_code(classifier: Classifier) -> None:
+    result = classifier.classify_fields("平湖某某精密刀具有限公司", "五金产品批发；切削工具制造", "C3321")
+    (proposal,) = result.proposals
+    assert proposal.evidence_text == "经营范围第2项“切削工具制造”；名称“刀具”；行业代码3321"
+    assert proposal.primary
+
+
+@pytest.mark.parametrize(("name", "scope", "code", "role", "reason"), [
+    ("某某汽配贸易有限公司", "汽车零配件批发；汽车零配件零售；货物进出口", "F5172", "seller", "只销售"),
+    ("某某投资有限公司", "以自有资金从事投资活动；企业总部管理；汽车零部件研发", "L7211", "investor", "投资或控股"),
+    ("某某新材料科技有限公司", "新材料技术研发；技术服务、技术开发、技术咨询", "M7513", "research", "只做研发"),
+    ("某某汽车销售服务有限公司", "汽车新车销售；二手车经销；汽车零配件零售", "F5261", "seller", "只销售"),
+])
+def test_sellers_holdings_and_research_firms_get_no_producer_link(classifier: Classifier, name: str, scope: str,
+                                                                   code: str, role: str, reason: str) -> None:
+    result = classifier.classify_fields(name, scope, code)
+    assert result.proposals == [] and result.role == role
+    assert reason in result.reason
+
+
+def test_the_aftermarket_takes_repairers_by_their_main_business(classifier: Classifier) -> None:
+    assert links(classifier, "某某汽车修理厂", "机动车修理和维护；汽车零配件零售", "O8111") == \
+        [("auto-aftermarket", "confirmed")]
+    # a dealer that also tows is still a dealer: the service is not its first item
+    assert links(classifier, "某某汽车有限公司", "汽车新车销售；汽车拖车、求援、清障服务", "F5261") == []
+
+
+def test_longest_term_wins_and_inputs_are_not_products(classifier: Classifier) -> None:
+    assert [s for s, _ in links(classifier, "某某有限公司", "主轴轴承制造")] == ["mt-bearing"]
+    assert links(classifier, "某某有限公司", "锂电池材料生产") == []
+    assert [s for s, _ in links(classifier, "某某有限公司", "轮胎模具制造")] == ["mt-mold"]
+
+
+def test_look_alikes_are_blocked(classifier: Classifier) -> None:
+    result = classifier.classify_fields("某某塑业有限公司", "塑料制品制造；包装材料及制品销售", "C2926")
+    assert result.proposals == []
+    assert links(classifier, "某某门窗有限公司", "铝合金门窗制造", "C3312") == []
+
+
+def test_registry_remarks_in_brackets_are_dropped_but_product_brackets_kept(classifier: Classifier) -> None:
+    result = classifier.classify_fields("某某有限公司", "钢板（电工钢、硅钢）的剪切、分条加工（不含电镀）", "C3130")
+    assert result.proposals[0].segment == "nm-electrical-steel"
+    assert "不含" not in result.proposals[0].evidence_text
+
+
+def test_multi_segment_firms_get_further_links(classifier: Classifier) -> None:
+    got = links(classifier, "某某电驱有限公司", "新能源汽车驱动电机、电机控制器的研发与生产", "C3812")
+    assert [s for s, _ in got] == ["auto-drive-motor", "auto-electric-control"]
+
+
+def test_ties_between_vague_words_are_not_guessed(classifier: Classifier) -> None:
+    result = classifier.classify_fields("某某有限公司", "电子专用材料制造", "C3985")
+    assert result.proposals == []
+    assert len(result.candidates) > 1 and "几个环节同样可能" in result.reason
+
+
+def test_rejected_links_are_not_proposed_again() -> None:
+    ds = load_dataset()
+    keys = firm_keys("平湖某某刀具有限公司", "91330482MA2D0001XD")
+    classifier = Classifier(ds, rejected={(keys[0], "mt-cutting-tool")})
+    result = classifier.classify(RegistryRow(row=2, name="平湖某某刀具有限公司", credit_code="91330482MA2D0001XD",
+                                             scope="切削工具制造", industry="3321"))
+    assert result.proposals == [] and result.rejected == 1
+    assert "已被拒绝" in result.reason
+
+
+def test_templates_without_vocabulary_use_segment_names_and_keywords(tmp_path: Path) -> None:
+    ds = load_dataset(write_tiny_dataset(tmp_path / "tiny"))
+    classifier = Classifier(ds)
+    assert links(classifier, "某某有限公司", "驱动电机的生产") == [("motor", "probable")]
+    assert links(classifier, "某某有限公司", "数控系统研发、生产") == [("cnc", "probable")]
+
+
+def test_confidence_order() -> None:
+    assert confidence_at_least("confirmed", "probable")
+    assert not confidence_at_least("guessed", "probable")
+
+
+def test_vocabulary_keys_are_validated(tmp_path: Path) -> None:
+    root = write_tiny_dataset(tmp_path / "tiny")
+    path = root / "chains" / "demo-tools.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "{id: spindle, name: 主轴, name_en: Spindles, tier: upstream, importance: 0.6}",
+        "{id: spindle, name: 主轴, name_en: Spindles, tier: upstream, importance: 0.6, industry_codes: [C34], "
+        "roles: [dealer], product_terms: [电主轴], ambiguous_terms: [电主轴]}")
+    path.write_text(text, encoding="utf-8")
+    problems = [str(p) for p in validate_dataset(root)]
+    assert any("industry_codes: 'C34' is not a GB/T 4754-2017 class" in p for p in problems)
+    assert any("roles: 'dealer' is not one of producer, seller, servicer, recycler" in p for p in problems)
+    assert any("'电主轴' is already listed in product_terms" in p for p in problems)
+
+
+def test_bundled_templates_carry_vocabulary_for_every_segment() -> None:
+    ds = load_dataset()
+    for segment in ds.segments.values():
+        assert segment.industry_codes, segment.id
+        assert segment.scope_terms or segment.product_terms, segment.id
