@@ -46,7 +46,10 @@ __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFa
            "CACHE_ENV"]
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
-FORMAT_VERSION = "4"
+FORMAT_VERSION = "5"
+SUMMARY_FIRMS = 50
+"""How many local firms (and leaders) per region and segment the summary table lists; longer lists are read
+from the presence table."""
 _SOURCE_SUFFIXES = (".csv", ".yaml", ".yml")
 
 _SCHEMA = """
@@ -71,6 +74,16 @@ CREATE TABLE presence (ord INTEGER PRIMARY KEY, firm TEXT NOT NULL, segment TEXT
 CREATE TABLE ties (ord INTEGER PRIMARY KEY, supplier TEXT NOT NULL, customer TEXT NOT NULL);
 CREATE TABLE counts (level TEXT NOT NULL, guessed INTEGER NOT NULL, region TEXT NOT NULL, segment TEXT NOT NULL,
                      n INTEGER NOT NULL);
+-- the local presence of every region (with everything inside it) in every segment, summed up at compile time so
+-- that a gap report reads one row per segment: the counts, the first SUMMARY_FIRMS firms and leaders (JSON ids in
+-- the presence order) and every local pipeline project; ``guessed`` is whether guessed links count
+CREATE TABLE local_summary (region TEXT NOT NULL, segment TEXT NOT NULL, guessed INTEGER NOT NULL,
+                            firms INTEGER NOT NULL, leaders INTEGER NOT NULL, first_firms TEXT NOT NULL,
+                            first_leaders TEXT NOT NULL, projects TEXT NOT NULL,
+                            PRIMARY KEY (region, guessed, segment)) WITHOUT ROWID;
+-- distinct local firms of a region over all segments of a chain
+CREATE TABLE local_chains (region TEXT NOT NULL, chain TEXT NOT NULL, guessed INTEGER NOT NULL,
+                           firms INTEGER NOT NULL, PRIMARY KEY (region, guessed, chain)) WITHOUT ROWID;
 """
 
 _INDEXES = """
@@ -209,13 +222,89 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
                     ((i, *row) for i, row in enumerate(rows)))
     con.executemany("INSERT INTO ties VALUES (?, ?, ?)",
                     ((i, t.supplier, t.customer) for i, t in enumerate(ds.ties)))
-    from .analysis.facts import NxFacts
+    _fill_summaries(con, cg, leaders)
 
-    nx_facts = NxFacts(cg)
+
+def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None:
+    """The ``local_summary``, ``local_chains`` and ``counts`` tables, in one pass over the presences.
+
+    The semantics are :class:`~chaingraph.analysis.facts.NxFacts`'s (the parity tests compare them): a firm is local
+    to a region when one of its presences in the segment is placed inside it, listed in the order of its first such
+    presence, and counted when one of them is not a guessed link (or guessed links count); pipeline projects are
+    listed, never counted. ``counts`` holds firms per home region (rolled up to each level) and segment, as
+    relatedness wants them.
+    """
+    ds: Dataset = cg.dataset
+    firms, projects = ds.firms, ds.projects
+    above: dict[str | None, tuple[str, ...]] = {None: ()}
+    presences = cg.presences_by_segment
+    home: dict[bool, dict[str, dict[str, int]]] = {False: {}, True: {}}
+    for chain in ds.chains.values():
+        in_chain: dict[str, dict[str, bool]] = {}  # region -> local firm -> counted, over the chain's segments
+        for segment in chain.segments:
+            local: dict[str, dict[str, bool]] = {}  # region -> local firm -> counted, in presence order
+            pipeline: dict[str, dict[str, None]] = {}  # region -> local pipeline projects, in order
+            operating: dict[str, bool] = {}  # firm -> counted, wherever it is (for the home counts)
+            for p in presences.get(segment.id, ()):
+                if p.via is not None:
+                    place = projects[p.via].region
+                    if p.stage == "pipeline":
+                        regions = above.get(place)
+                        if regions is None:
+                            regions = above[place] = tuple(ds.region_ancestors(place))  # type: ignore[arg-type]
+                        for region in regions:
+                            pipeline.setdefault(region, {})[p.via] = None
+                        continue
+                else:
+                    place = firms[p.firm].region
+                sure = p.confidence != "guessed"
+                firm = p.firm
+                operating[firm] = operating.get(firm, False) or sure
+                regions = above.get(place)
+                if regions is None:
+                    regions = above[place] = tuple(ds.region_ancestors(place))  # type: ignore[arg-type]
+                for region in regions:
+                    found = local.get(region)
+                    if found is None:
+                        found = local[region] = {}
+                    if not found.get(firm, False):
+                        found[firm] = sure
+            rows = []
+            for region in local.keys() | pipeline.keys():
+                found = local.get(region, {})
+                shown = _dump(list(pipeline.get(region, ())))
+                for guessed in (0, 1):
+                    listed = list(found) if guessed else [f for f, sure in found.items() if sure]
+                    heads = [f for f in listed if f in leaders]
+                    rows.append((region, segment.id, guessed, len(listed), len(heads),
+                                 _dump(listed[:SUMMARY_FIRMS]), _dump(heads[:SUMMARY_FIRMS]), shown))
+                chain_found = in_chain.get(region)
+                if chain_found is None:
+                    chain_found = in_chain[region] = {}
+                for firm, sure in found.items():
+                    chain_found[firm] = chain_found.get(firm, False) or sure
+            con.executemany("INSERT INTO local_summary VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            for firm, sure in operating.items():
+                region = firms[firm].region
+                if region is None:
+                    continue
+                for guessed in (False, True):
+                    if sure or guessed:
+                        row = home[guessed].setdefault(region, {})
+                        row[segment.id] = row.get(segment.id, 0) + 1
+        con.executemany("INSERT INTO local_chains VALUES (?, ?, ?, ?)",
+                        ((region, chain.id, guessed, sum(1 for sure in found.values() if sure or guessed))
+                         for region, found in in_chain.items() for guessed in (0, 1)))
     for level in sorted({r.kind for r in ds.regions.values()}):
         for guessed in (False, True):
-            params = AnalysisParams(count_guessed_links=guessed)
-            counts = nx_facts.region_segment_counts(level, params)
+            counts: dict[str, dict[str, int]] = {}
+            for region, row in home[guessed].items():
+                target = next((r for r in ds.region_ancestors(region) if ds.regions[r].kind == level), None)
+                if target is None:
+                    continue
+                into = counts.setdefault(target, {})
+                for segment_id, n in row.items():
+                    into[segment_id] = into.get(segment_id, 0) + n
             con.executemany("INSERT INTO counts VALUES (?, ?, ?, ?, ?)",
                             ((level, int(guessed), r, s, n) for r, row in counts.items() for s, n in row.items()))
 
@@ -349,9 +438,73 @@ class SnapshotFacts(StructureFacts):
     def _places(self, region_id: str) -> list[str]:
         return [r for (r,) in self.con.execute("SELECT region FROM region_anc WHERE ancestor = ?", (region_id,))]
 
-    def segment_states(self, segment_ids: Iterable[str], region_id: str,
-                       params: AnalysisParams) -> dict[str, SegmentState]:
-        ids = list(segment_ids)
+    def segment_states(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams,
+                       limit: int | None = None) -> dict[str, SegmentState]:
+        if limit is not None and limit <= SUMMARY_FIRMS:
+            return self._summary_states(list(segment_ids), region_id, params, limit)
+        states = self._listed_states(list(segment_ids), region_id, params)
+        return {segment: state.capped(limit) for segment, state in states.items()}
+
+    def _summary_states(self, ids: list[str], region_id: str, params: AnalysisParams,
+                        limit: int) -> dict[str, SegmentState]:
+        """Counts and the first ``limit`` firms from the summary table; names only for the firms listed."""
+        rows = {}
+        for start in range(0, len(ids), 900):  # SQLite's parameter limit
+            chunk = ids[start:start + 900]
+            for segment, n_firms, n_leaders, first_firms, first_leaders, projects in self.con.execute(
+                    "SELECT segment, firms, leaders, first_firms, first_leaders, projects FROM local_summary "
+                    f"WHERE region = ? AND guessed = ? AND segment IN ({','.join('?' * len(chunk))})",
+                    (region_id, int(params.count_guessed_links), *chunk)):
+                rows[segment] = (n_firms, n_leaders, json.loads(first_firms)[:limit],
+                                 json.loads(first_leaders)[:limit], json.loads(projects))
+        firm_refs = self._firm_refs({f for row in rows.values() for f in (*row[2], *row[3])})
+        project_refs = self._project_refs({p for row in rows.values() for p in row[4]})
+        states = {}
+        for segment in ids:
+            row = rows.get(segment)
+            if row is None:
+                states[segment] = SegmentState()
+                continue
+            n_firms, n_leaders, firms, heads, projects = row
+            states[segment] = SegmentState(tuple(firm_refs[f] for f in firms), tuple(firm_refs[f] for f in heads),
+                                           tuple(project_refs[p] for p in projects), n_firms, n_leaders)
+        return states
+
+    def _firm_refs(self, ids: set[str]) -> dict[str, FirmRef]:
+        found: dict[str, FirmRef] = {}
+        chosen = list(ids)
+        for start in range(0, len(chosen), 900):
+            chunk = chosen[start:start + 900]
+            for firm, name, f500 in self.con.execute(
+                    f"SELECT id, name, f500 FROM firms WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                found[firm] = FirmRef(firm, name, f500)
+        return found
+
+    def _project_refs(self, ids: set[str]) -> dict[str, ProjectRef]:
+        found: dict[str, ProjectRef] = {}
+        chosen = list(ids)
+        for start in range(0, len(chosen), 900):
+            chunk = chosen[start:start + 900]
+            for pid, name, status, date in self.con.execute(
+                    f"SELECT id, name, status, date FROM projects WHERE id IN ({','.join('?' * len(chunk))})",
+                    chunk):
+                found[pid] = ProjectRef(pid, name, status, date)
+        return found
+
+    def local_firm_count(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams) -> int:
+        """Distinct local firms over some segments: from the summary when they are one chain's, else listed."""
+        ids = set(segment_ids)
+        chains = {self.segments()[s].chain for s in ids}
+        if len(chains) == 1:
+            chain = chains.pop()
+            if ids == {s.id for s in self.ds.chains[chain].segments}:
+                row = self.con.execute("SELECT firms FROM local_chains WHERE region = ? AND guessed = ? AND chain = ?",
+                                       (region_id, int(params.count_guessed_links), chain)).fetchone()
+                return int(row[0]) if row else 0
+        return super().local_firm_count(ids, region_id, params)
+
+    def _listed_states(self, ids: list[str], region_id: str, params: AnalysisParams) -> dict[str, SegmentState]:
+        """Every local firm of each segment, with names (one joined query over the presence table)."""
         places = self._places(region_id)
         found: dict[str, tuple[dict[str, bool], dict[str, tuple[str, int]], list[str]]] = {
             s: ({}, {}, []) for s in ids}
@@ -393,14 +546,10 @@ class SnapshotFacts(StructureFacts):
         if key in cache:  # a map asks once per drawn segment; the answer depends only on region and parameters
             return dict(cache[key])
         found = {s: (0, False, False) for s in self.segments()}
-        for segment, firms, leader, pipeline in self.con.execute(
-                "SELECT segment, "
-                "COUNT(DISTINCT CASE WHEN stage = 'operating' AND (confidence <> 'guessed' OR ?) THEN firm END), "
-                "MAX(CASE WHEN stage = 'operating' AND (confidence <> 'guessed' OR ?) THEN leader ELSE 0 END), "
-                "MAX(CASE WHEN stage = 'pipeline' AND via IS NOT NULL THEN 1 ELSE 0 END) "
-                "FROM presence WHERE place IN (SELECT region FROM region_anc WHERE ancestor = ?) GROUP BY segment",
-                (params.count_guessed_links, params.count_guessed_links, region_id)):
-            found[segment] = (firms, bool(leader), bool(pipeline))
+        for segment, firms, leaders, projects in self.con.execute(
+                "SELECT segment, firms, leaders, projects <> '[]' FROM local_summary WHERE region = ? AND guessed = ?",
+                (region_id, int(params.count_guessed_links))):
+            found[segment] = (firms, leaders > 0, bool(projects))
         cache[key] = {s: status_from_counts(n, leader, pipeline, params) for s, (n, leader, pipeline) in found.items()}
         return dict(cache[key])
 

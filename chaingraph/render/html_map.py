@@ -558,7 +558,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     facts = _RememberingFacts(base)
     reports: dict[str, GapReport] = {}
     for chain_id in sorted({segments[s].chain for s in drawn}, key=chain_order.__getitem__):
-        reports[chain_id] = gap_report(facts, chain_id, region_record.id, params=params)
+        reports[chain_id] = gap_report(facts, chain_id, region_record.id, params=params, firm_limit=None)
     gaps = {g.segment.id: g for r in reports.values() for g in r.segments}
     ranks: dict[str, int] = {}
     for report in reports.values():
@@ -784,16 +784,16 @@ class _RememberingFacts:
 
     def __init__(self, inner: Facts) -> None:
         self._inner = inner
-        self._states: dict[tuple[tuple[str, ...], str, AnalysisParams], dict[str, SegmentState]] = {}
+        self._states: dict[tuple[tuple[str, ...], str, AnalysisParams, int | None], dict[str, SegmentState]] = {}
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
 
-    def segment_states(self, segment_ids: Iterable[str], region_id: str,
-                       params: AnalysisParams) -> dict[str, SegmentState]:
-        key = (tuple(segment_ids), region_id, params)
+    def segment_states(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams,
+                       limit: int | None = None) -> dict[str, SegmentState]:
+        key = (tuple(segment_ids), region_id, params, limit)
         if key not in self._states:
-            self._states[key] = self._inner.segment_states(key[0], region_id, params)
+            self._states[key] = self._inner.segment_states(key[0], region_id, params, limit)
         return self._states[key]
 
 
