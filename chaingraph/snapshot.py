@@ -32,6 +32,7 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -75,8 +76,8 @@ CREATE TABLE ties (ord INTEGER PRIMARY KEY, supplier TEXT NOT NULL, customer TEX
 CREATE TABLE counts (level TEXT NOT NULL, guessed INTEGER NOT NULL, region TEXT NOT NULL, segment TEXT NOT NULL,
                      n INTEGER NOT NULL);
 -- the local presence of every region (with everything inside it) in every segment, summed up at compile time so
--- that a gap report reads one row per segment: the counts, the first SUMMARY_FIRMS firms and leaders (JSON ids in
--- the presence order) and every local pipeline project; ``guessed`` is whether guessed links count
+-- that a gap report reads one row per segment: the counts, the first SUMMARY_FIRMS firms and leaders (ids separated
+-- by spaces, in the presence order) and every local pipeline project; ``guessed`` is whether guessed links count
 CREATE TABLE local_summary (region TEXT NOT NULL, segment TEXT NOT NULL, guessed INTEGER NOT NULL,
                             firms INTEGER NOT NULL, leaders INTEGER NOT NULL, first_firms TEXT NOT NULL,
                             first_leaders TEXT NOT NULL, projects TEXT NOT NULL,
@@ -237,64 +238,76 @@ def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None
     ds: Dataset = cg.dataset
     firms, projects = ds.firms, ds.projects
     above: dict[str | None, tuple[str, ...]] = {None: ()}
+
+    def ancestors(place: str | None) -> tuple[str, ...]:
+        found = above.get(place)
+        if found is None:
+            found = above[place] = tuple(ds.region_ancestors(place))  # type: ignore[arg-type]
+        return found
+
     presences = cg.presences_by_segment
     home: dict[bool, dict[str, dict[str, int]]] = {False: {}, True: {}}
     for chain in ds.chains.values():
-        in_chain: dict[str, dict[str, bool]] = {}  # region -> local firm -> counted, over the chain's segments
+        chain_all: dict[str, set[str]] = {}  # region -> its local firms over the chain's segments
+        chain_sure: dict[str, set[str]] = {}  # ... of which counted without guessed links
         for segment in chain.segments:
-            local: dict[str, dict[str, bool]] = {}  # region -> local firm -> counted, in presence order
+            # region -> (local firms in presence order, those counted without guessed links, local leaders)
+            local: dict[str, tuple[dict[str, None], set[str], dict[str, None]]] = {}
             pipeline: dict[str, dict[str, None]] = {}  # region -> local pipeline projects, in order
-            operating: dict[str, bool] = {}  # firm -> counted, wherever it is (for the home counts)
+            operating: dict[str, None] = {}  # every firm operating in the segment (for the home counts)
+            operating_sure: set[str] = set()
             for p in presences.get(segment.id, ()):
+                firm = p.firm
                 if p.via is not None:
                     place = projects[p.via].region
                     if p.stage == "pipeline":
-                        regions = above.get(place)
-                        if regions is None:
-                            regions = above[place] = tuple(ds.region_ancestors(place))  # type: ignore[arg-type]
-                        for region in regions:
+                        for region in ancestors(place):
                             pipeline.setdefault(region, {})[p.via] = None
                         continue
                 else:
-                    place = firms[p.firm].region
+                    place = firms[firm].region
                 sure = p.confidence != "guessed"
-                firm = p.firm
-                operating[firm] = operating.get(firm, False) or sure
-                regions = above.get(place)
-                if regions is None:
-                    regions = above[place] = tuple(ds.region_ancestors(place))  # type: ignore[arg-type]
-                for region in regions:
-                    found = local.get(region)
-                    if found is None:
-                        found = local[region] = {}
-                    if not found.get(firm, False):
-                        found[firm] = sure
+                lead = firm in leaders
+                operating.setdefault(firm)
+                if sure:
+                    operating_sure.add(firm)
+                for region in ancestors(place):
+                    state = local.get(region)
+                    if state is None:
+                        state = local[region] = ({}, set(), {})
+                    state[0].setdefault(firm)
+                    if sure:
+                        state[1].add(firm)
+                    if lead:
+                        state[2].setdefault(firm)
             rows = []
+            empty: tuple[dict[str, None], set[str], dict[str, None]] = ({}, set(), {})
             for region in local.keys() | pipeline.keys():
-                found = local.get(region, {})
-                shown = _dump(list(pipeline.get(region, ())))
-                for guessed in (0, 1):
-                    listed = list(found) if guessed else [f for f, sure in found.items() if sure]
-                    heads = [f for f in listed if f in leaders]
-                    rows.append((region, segment.id, guessed, len(listed), len(heads),
-                                 _dump(listed[:SUMMARY_FIRMS]), _dump(heads[:SUMMARY_FIRMS]), shown))
-                chain_found = in_chain.get(region)
-                if chain_found is None:
-                    chain_found = in_chain[region] = {}
-                for firm, sure in found.items():
-                    chain_found[firm] = chain_found.get(firm, False) or sure
+                found, counted, heads = local.get(region, empty)
+                shown = " ".join(pipeline.get(region, ()))
+                sure_heads = [f for f in heads if f in counted]
+                rows.append((region, segment.id, 0, len(counted), len(sure_heads),
+                             " ".join(islice((f for f in found if f in counted), SUMMARY_FIRMS)),
+                             " ".join(sure_heads[:SUMMARY_FIRMS]), shown))
+                rows.append((region, segment.id, 1, len(found), len(heads), " ".join(islice(found, SUMMARY_FIRMS)),
+                             " ".join(islice(heads, SUMMARY_FIRMS)), shown))
+                if found:
+                    chain_all.setdefault(region, set()).update(found)
+                    chain_sure.setdefault(region, set()).update(counted)
             con.executemany("INSERT INTO local_summary VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-            for firm, sure in operating.items():
+            for firm in operating:
                 region = firms[firm].region
                 if region is None:
                     continue
-                for guessed in (False, True):
-                    if sure or guessed:
-                        row = home[guessed].setdefault(region, {})
-                        row[segment.id] = row.get(segment.id, 0) + 1
+                row = home[True].setdefault(region, {})
+                row[segment.id] = row.get(segment.id, 0) + 1
+                if firm in operating_sure:
+                    row = home[False].setdefault(region, {})
+                    row[segment.id] = row.get(segment.id, 0) + 1
         con.executemany("INSERT INTO local_chains VALUES (?, ?, ?, ?)",
-                        ((region, chain.id, guessed, sum(1 for sure in found.values() if sure or guessed))
-                         for region, found in in_chain.items() for guessed in (0, 1)))
+                        [row for region, found in chain_all.items()
+                         for row in ((region, chain.id, 0, len(chain_sure[region])),
+                                     (region, chain.id, 1, len(found)))])
     for level in sorted({r.kind for r in ds.regions.values()}):
         for guessed in (False, True):
             counts: dict[str, dict[str, int]] = {}
@@ -455,8 +468,8 @@ class SnapshotFacts(StructureFacts):
                     "SELECT segment, firms, leaders, first_firms, first_leaders, projects FROM local_summary "
                     f"WHERE region = ? AND guessed = ? AND segment IN ({','.join('?' * len(chunk))})",
                     (region_id, int(params.count_guessed_links), *chunk)):
-                rows[segment] = (n_firms, n_leaders, json.loads(first_firms)[:limit],
-                                 json.loads(first_leaders)[:limit], json.loads(projects))
+                rows[segment] = (n_firms, n_leaders, first_firms.split()[:limit], first_leaders.split()[:limit],
+                                 projects.split())
         firm_refs = self._firm_refs({f for row in rows.values() for f in (*row[2], *row[3])})
         project_refs = self._project_refs({p for row in rows.values() for p in row[4]})
         states = {}
@@ -547,7 +560,7 @@ class SnapshotFacts(StructureFacts):
             return dict(cache[key])
         found = {s: (0, False, False) for s in self.segments()}
         for segment, firms, leaders, projects in self.con.execute(
-                "SELECT segment, firms, leaders, projects <> '[]' FROM local_summary WHERE region = ? AND guessed = ?",
+                "SELECT segment, firms, leaders, projects <> '' FROM local_summary WHERE region = ? AND guessed = ?",
                 (region_id, int(params.count_guessed_links))):
             found[segment] = (firms, leaders > 0, bool(projects))
         cache[key] = {s: status_from_counts(n, leader, pipeline, params) for s, (n, leader, pipeline) in found.items()}
