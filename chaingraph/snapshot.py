@@ -91,7 +91,7 @@ _INDEXES = """
 CREATE INDEX presence_place ON presence (place, segment, ord);
 CREATE INDEX presence_segment ON presence (segment, ord);
 CREATE INDEX presence_firm ON presence (firm, ord);
-CREATE INDEX firms_region ON firms (region);
+CREATE INDEX firms_region ON firms (region, grp);
 CREATE INDEX firms_group ON firms (grp);
 CREATE INDEX ties_supplier ON ties (supplier);
 CREATE INDEX ties_customer ON ties (customer);
@@ -582,18 +582,16 @@ class SnapshotFacts(StructureFacts):
                 parks.setdefault(country, []).append(region.name)
         return parks
 
-    def _region_context(self, region_id: str) -> tuple[dict[str, list[str]], dict[str, list[str]],
-                                                       dict[str, list[str]]]:
-        """For a region, once: its groups with their local firms' names, and the supply ties with local firms
-        (outside supplier -> local customers' names, outside customer -> local suppliers' names), in file order."""
+    def _region_context(self, region_id: str) -> tuple[set[str], dict[str, list[str]], dict[str, list[str]]]:
+        """For a region, once: the groups with a local firm, and the supply ties with local firms (outside
+        supplier -> local customers' names, outside customer -> local suppliers' names), in file order."""
         cache = self.__dict__.setdefault("_context", {})
         if region_id in cache:
             return cache[region_id]  # type: ignore[no-any-return]
         local = "(SELECT region FROM region_anc WHERE ancestor = ?)"
-        groups: dict[str, list[str]] = {}
-        for grp, name in self.con.execute(
-                f"SELECT grp, name FROM firms WHERE grp IS NOT NULL AND region IN {local} ORDER BY ord", (region_id,)):
-            groups.setdefault(grp, []).append(name)
+        # the (region, grp) index answers this without reading a firm row; names are read per group when needed
+        groups = {grp for (grp,) in self.con.execute(
+            f"SELECT DISTINCT grp FROM firms WHERE region IN {local} AND grp IS NOT NULL", (region_id,))}
         supplies_to: dict[str, list[str]] = {}
         for supplier, customer_name in self.con.execute(
                 "SELECT t.supplier, f.name FROM ties t JOIN firms f ON f.id = t.customer "
@@ -606,6 +604,18 @@ class SnapshotFacts(StructureFacts):
             buys_from.setdefault(customer, []).append(supplier_name)
         cache[region_id] = (groups, supplies_to, buys_from)
         return cache[region_id]  # type: ignore[no-any-return]
+
+    def _group_local_names(self, groups: Iterable[str], region_id: str) -> dict[str, list[str]]:
+        """The names of each group's local firms, in file order."""
+        chosen = sorted(set(groups))
+        names: dict[str, list[str]] = {}
+        for start in range(0, len(chosen), 900):
+            chunk = chosen[start:start + 900]
+            for grp, name in self.con.execute(
+                    f"SELECT grp, name FROM firms WHERE grp IN ({','.join('?' * len(chunk))}) AND region IN "
+                    "(SELECT region FROM region_anc WHERE ancestor = ?) ORDER BY ord", (*chunk, region_id)):
+                names.setdefault(grp, []).append(name)
+        return names
 
     def candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str],
                    params: AnalysisParams, only: Iterable[str] | None = None) -> list[CandidateFacts]:
@@ -648,6 +658,7 @@ class SnapshotFacts(StructureFacts):
             near = [n for n in self.upstream(other) + self.downstream(other) if n in strong_or_weak]
             if near:
                 mine[other] = near[0]
+        group_names = self._group_local_names((info[f][5] for f in best if info[f][5] in local_groups), region_id)
         result = []
         for firm, confidence in best.items():
             name, country, headquarters, size, f500, grp, grp_name, _region = info[firm]
@@ -655,7 +666,7 @@ class SnapshotFacts(StructureFacts):
             result.append(CandidateFacts(
                 id=firm, name=name, country=country, headquarters=headquarters, size=size, confidence=confidence,
                 fortune500=f500, group=grp_name if in_group else None,
-                group_local_firms=tuple(local_groups[grp]) if in_group else (),
+                group_local_firms=tuple(group_names[grp]) if in_group else (),
                 supplies_local=tuple(supplies.get(firm, ())), buys_from_local=tuple(buys.get(firm, ())),
                 synergy=tuple(synergy[firm].items())))
         return result
