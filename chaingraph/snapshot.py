@@ -27,12 +27,14 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import heapq
 import json
 import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -245,54 +247,83 @@ def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None
             found = above[place] = tuple(ds.region_ancestors(place))  # type: ignore[arg-type]
         return found
 
+    inside: dict[str, list[str]] = {}  # region -> the regions inside it (itself too)
+    for region_id in ds.regions:
+        for region in ancestors(region_id):
+            inside.setdefault(region, []).append(region_id)
     presences = cg.presences_by_segment
     home: dict[bool, dict[str, dict[str, int]]] = {False: {}, True: {}}
+    by_position = itemgetter(1)
     for chain in ds.chains.values():
         chain_all: dict[str, set[str]] = {}  # region -> its local firms over the chain's segments
         chain_sure: dict[str, set[str]] = {}  # ... of which counted without guessed links
         for segment in chain.segments:
-            # region -> (local firms in presence order, those counted without guessed links, local leaders)
-            local: dict[str, tuple[dict[str, None], set[str], dict[str, None]]] = {}
-            pipeline: dict[str, dict[str, None]] = {}  # region -> local pipeline projects, in order
+            # first per place (where a presence counts), one dict operation per presence: firm -> position of
+            # its first presence there, the firms counted without guessed links, the leaders, pipeline projects
+            at: dict[str | None, dict[str, int]] = {}
+            sure_at: dict[str | None, set[str]] = {}
+            leaders_at: dict[str | None, dict[str, int]] = {}
+            pipeline_at: dict[str | None, dict[str, int]] = {}
             operating: dict[str, None] = {}  # every firm operating in the segment (for the home counts)
             operating_sure: set[str] = set()
-            for p in presences.get(segment.id, ()):
+            for position, p in enumerate(presences.get(segment.id, ())):
                 firm = p.firm
                 if p.via is not None:
                     place = projects[p.via].region
                     if p.stage == "pipeline":
-                        for region in ancestors(place):
-                            pipeline.setdefault(region, {})[p.via] = None
+                        pipeline_at.setdefault(place, {}).setdefault(p.via, position)
                         continue
                 else:
                     place = firms[firm].region
-                sure = p.confidence != "guessed"
-                lead = firm in leaders
+                found = at.get(place)
+                if found is None:
+                    found = at[place] = {}
+                    sure_at[place] = set()
+                found.setdefault(firm, position)
                 operating.setdefault(firm)
-                if sure:
+                if p.confidence != "guessed":
+                    sure_at[place].add(firm)
                     operating_sure.add(firm)
-                for region in ancestors(place):
-                    state = local.get(region)
-                    if state is None:
-                        state = local[region] = ({}, set(), {})
-                    state[0].setdefault(firm)
-                    if sure:
-                        state[1].add(firm)
-                    if lead:
-                        state[2].setdefault(firm)
+                if firm in leaders:
+                    leaders_at.setdefault(place, {}).setdefault(firm, position)
+            # then per region, from the places inside it: unions of sets, and the first firms by position
+            touched = {region for place in (*at, *pipeline_at) for region in ancestors(place)}
             rows = []
-            empty: tuple[dict[str, None], set[str], dict[str, None]] = ({}, set(), {})
-            for region in local.keys() | pipeline.keys():
-                found, counted, heads = local.get(region, empty)
-                shown = " ".join(pipeline.get(region, ()))
-                sure_heads = [f for f in heads if f in counted]
-                rows.append((region, segment.id, 0, len(counted), len(sure_heads),
-                             " ".join(islice((f for f in found if f in counted), SUMMARY_FIRMS)),
-                             " ".join(sure_heads[:SUMMARY_FIRMS]), shown))
-                rows.append((region, segment.id, 1, len(found), len(heads), " ".join(islice(found, SUMMARY_FIRMS)),
-                             " ".join(islice(heads, SUMMARY_FIRMS)), shown))
-                if found:
-                    chain_all.setdefault(region, set()).update(found)
+            for region in touched:
+                places = [q for q in inside[region] if q in at]
+                if len(places) == 1:
+                    found = at[places[0]]
+                    all_firms: set[str] | dict[str, int] = found
+                    counted = sure_at[places[0]]
+                    ordered = iter(found)
+                else:
+                    all_firms = set().union(*(at[q] for q in places))
+                    counted = set().union(*(sure_at[q] for q in places))
+                    ordered = _first_seen(heapq.merge(*(at[q].items() for q in places), key=by_position))
+                firsts = list(islice(ordered, SUMMARY_FIRMS))
+                firsts_sure = [f for f in firsts if f in counted]
+                if len(firsts_sure) < SUMMARY_FIRMS and len(firsts_sure) < len(counted):
+                    firsts_sure.extend(islice((f for f in ordered if f in counted),
+                                              SUMMARY_FIRMS - len(firsts_sure)))
+                heads: dict[str, int] = {}
+                for q in inside[region]:
+                    for firm, position in leaders_at.get(q, {}).items():
+                        if heads.get(firm, position) >= position:
+                            heads[firm] = position
+                heads_all = sorted(heads, key=heads.__getitem__)
+                heads_sure = [f for f in heads_all if f in counted]
+                projects_here: dict[str, int] = {}
+                for q in inside[region]:
+                    for project, position in pipeline_at.get(q, {}).items():
+                        if projects_here.get(project, position) >= position:
+                            projects_here[project] = position
+                shown = " ".join(sorted(projects_here, key=projects_here.__getitem__))
+                rows.append((region, segment.id, 0, len(counted), len(heads_sure), " ".join(firsts_sure),
+                             " ".join(heads_sure[:SUMMARY_FIRMS]), shown))
+                rows.append((region, segment.id, 1, len(all_firms), len(heads_all), " ".join(firsts),
+                             " ".join(heads_all[:SUMMARY_FIRMS]), shown))
+                if all_firms:
+                    chain_all.setdefault(region, set()).update(all_firms)
                     chain_sure.setdefault(region, set()).update(counted)
             con.executemany("INSERT INTO local_summary VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
             for firm in operating:
@@ -320,6 +351,15 @@ def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None
                     into[segment_id] = into.get(segment_id, 0) + n
             con.executemany("INSERT INTO counts VALUES (?, ?, ?, ?, ?)",
                             ((level, int(guessed), r, s, n) for r, row in counts.items() for s, n in row.items()))
+
+
+def _first_seen(items: Iterator[tuple[str, int]]) -> Iterator[str]:
+    """The firms of (firm, position) pairs sorted by position, each once (at its first position)."""
+    seen: set[str] = set()
+    for firm, _ in items:
+        if firm not in seen:
+            seen.add(firm)
+            yield firm
 
 
 def _exists(path: Path) -> bool:
