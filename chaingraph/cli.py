@@ -82,7 +82,7 @@ class _Group(click.Group):
                     continue
                 rows.append((name, command.get_short_help_str(limit)))
             else:
-                rows.append((name, click.utils.make_default_short_help(self.lazy[name][1], limit)))
+                rows.append((name, click.Command(name, help=self.lazy[name][1]).get_short_help_str(limit)))
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)

@@ -327,13 +327,13 @@ def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None
                     chain_sure.setdefault(region, set()).update(counted)
             con.executemany("INSERT INTO local_summary VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
             for firm in operating:
-                region = firms[firm].region
-                if region is None:
+                firm_home = firms[firm].region
+                if firm_home is None:
                     continue
-                row = home[True].setdefault(region, {})
+                row = home[True].setdefault(firm_home, {})
                 row[segment.id] = row.get(segment.id, 0) + 1
                 if firm in operating_sure:
-                    row = home[False].setdefault(region, {})
+                    row = home[False].setdefault(firm_home, {})
                     row[segment.id] = row.get(segment.id, 0) + 1
         con.executemany("INSERT INTO local_chains VALUES (?, ?, ?, ?)",
                         [row for region, found in chain_all.items()

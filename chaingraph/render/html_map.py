@@ -562,8 +562,8 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     # county has a hundred thousand local firms: reading them once per report took most of the time)
     needed = dict.fromkeys(drawn)
     for chain_id in report_chains:
-        for s in ds.chains[chain_id].segments:
-            needed.update(dict.fromkeys([s.id, *structure.upstream(s.id), *structure.downstream(s.id)]))
+        for seg in ds.chains[chain_id].segments:
+            needed.update(dict.fromkeys([seg.id, *structure.upstream(seg.id), *structure.downstream(seg.id)]))
     facts.segment_states(list(needed), region_record.id, params)
     for chain_id in report_chains:
         reports[chain_id] = gap_report(facts, chain_id, region_record.id, params=params, firm_limit=None)
