@@ -1,12 +1,20 @@
-"""Benchmark chaingraph on synthetic national pools and print a markdown table.
+"""Benchmark chaingraph on a national pool, side by side with plain SQL and DuckDB baselines measured in the same run.
 
-    python benchmarks/run.py                                  # 10k, 100k and 1M firms over 300 regions
-    python benchmarks/run.py --sizes 10000,100000 --repeat 3  # quicker
-    python benchmarks/run.py --neo4j auto                     # also push to a Neo4j test server and time Cypher
+    python benchmarks/run.py --pool POOL                      # an existing pool folder (e.g. synth --firms 1000000)
+    python benchmarks/run.py --firms 1000000 --regions 300    # generate one under --data-dir first (once)
+    python benchmarks/run.py --pool POOL --before ../old-src  # also run another source tree ("before" column)
 
-Datasets are generated once (``chaingraph synth``) under --data-dir and reused. Every stage that the performance
-targets name runs in a fresh process, so wall time and peak RSS are those a user sees; "warm" stages run in one
-process each with the dataset already loaded. Each cell is the median of the runs with (min-max).
+Every stage runs in a fresh process (cold: the real CLI command; warm: one process that opens the snapshot once
+and repeats the question). Each cell is wall seconds, CPU seconds (user + system of the process and its children)
+and peak RSS; with --repeat N the medians of N runs (peak RSS: the largest). The machine may be shared: compare CPU
+seconds, and compare columns of the same run only.
+
+The baselines answer the same question as directly as plain SQL can, in a fresh Python process that imports only
+sqlite3 (or duckdb): one query over chaingraph's own snapshot (its ``presence``, ``firms`` and ``region_anc``
+tables, which every format version has) that counts the local firms per segment and names the first 20; for
+targets one ranking query; for compile, loading the CSV files into SQLite with the csv module, and DuckDB building
+the presence table and the per-(county, segment) counts from the CSVs. A baseline validates nothing and writes no
+reasons, so it is a floor, not a competitor.
 """
 
 from __future__ import annotations
@@ -19,224 +27,301 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
+CHAINS = ("automotive", "machine-tool", "new-materials")
 
+# Run the CLI of another source tree with this interpreter (its editable install would import ours).
+SHIM = ("import sys; sys.meta_path = [f for f in sys.meta_path if 'editable' not in repr(f)]; "
+        "sys.path.insert(0, sys.argv[1]); from chaingraph.cli import main; main(sys.argv[2:])")
 
-def _timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Run a command in a fresh process: (wall seconds, peak RSS MiB of that process, stdout)."""
-    wrapper = [PY, "-c", (
-        "import os,subprocess,sys,time,json;t=time.perf_counter();p=subprocess.Popen(sys.argv[1:],"
-        "stdout=subprocess.PIPE);o,_=p.communicate();w=time.perf_counter()-t;"
-        "r=__import__('resource').getrusage(__import__('resource').RUSAGE_CHILDREN).ru_maxrss;"
-        "sys.stderr.write(json.dumps({'wall':w,'rss':r/1024,'code':p.returncode})+'\\n');"
-        "sys.stdout.buffer.write(o);sys.exit(p.returncode)"), *cmd]
-    proc = subprocess.run(wrapper, capture_output=True, env=env, cwd=ROOT, check=False)
-    lines = proc.stderr.decode(errors="replace").strip().splitlines()
-    if proc.returncode != 0 or not lines:
-        raise SystemExit(f"benchmark step failed: {' '.join(cmd)}\n{proc.stderr.decode(errors='replace')[-2000:]}")
-    info = json.loads(lines[-1])
-    return info["wall"], info["rss"], proc.stdout.decode()
+# Peak RSS and CPU seconds of a child process, measured by a wrapper that only waits for it.
+WRAPPER = ("import json, resource, subprocess, sys, time; t = time.perf_counter(); "
+           "p = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE); w = time.perf_counter() - t; "
+           "r = resource.getrusage(resource.RUSAGE_CHILDREN); "
+           "sys.stderr.write(json.dumps({'wall': w, 'cpu': r.ru_utime + r.ru_stime, 'rss': r.ru_maxrss / 1024, "
+           "'code': p.returncode}) + '\\n'); sys.stdout.buffer.write(p.stdout); sys.exit(p.returncode)")
 
+# ------------------------------------------------------------------------------------------ SQL baselines
 
-def _cell(values: list[float], unit: str = "s", digits: int = 2) -> str:
-    if not values:
-        return "–"
-    med = statistics.median(values)
-    if len(values) == 1:
-        return f"{med:.{digits}f} {unit}"
-    return f"{med:.{digits}f} {unit} ({min(values):.{digits}f}–{max(values):.{digits}f})"
+_LOCAL_SQL = """
+WITH local AS (SELECT region FROM region_anc WHERE ancestor = :region),
+wanted AS (SELECT id FROM segments WHERE chain = :chain
+           UNION SELECT source FROM supplies WHERE target IN (SELECT id FROM segments WHERE chain = :chain)
+           UNION SELECT target FROM supplies WHERE source IN (SELECT id FROM segments WHERE chain = :chain)),
+lp AS (SELECT segment, firm, MIN(ord) AS o, MAX(confidence <> 'guessed') AS sure, MAX(leader) AS leader
+       FROM presence WHERE place IN local AND segment IN wanted AND NOT (stage = 'pipeline' AND via IS NOT NULL)
+       GROUP BY segment, firm),
+counted AS (SELECT segment, firm, leader, ROW_NUMBER() OVER (PARTITION BY segment ORDER BY o) AS rn,
+                   COUNT(*) OVER (PARTITION BY segment) AS n, SUM(leader) OVER (PARTITION BY segment) AS leaders
+            FROM lp WHERE sure)
+"""
+GAPS_SQL = _LOCAL_SQL + """SELECT c.segment, c.n, c.leaders, f.name FROM counted c JOIN firms f ON f.id = c.firm
+WHERE c.rn <= 20 ORDER BY c.segment, c.rn"""
+PIPELINE_SQL = """SELECT DISTINCT p.segment, pr.name FROM presence p JOIN projects pr ON pr.id = p.via
+WHERE p.place IN (SELECT region FROM region_anc WHERE ancestor = :region) AND p.stage = 'pipeline'"""
+COUNTS_SQL = _LOCAL_SQL + "SELECT segment, MAX(n), MAX(leaders) FROM counted GROUP BY segment"
+TARGETS_SQL = """
+WITH local AS (SELECT region FROM region_anc WHERE ancestor = :region)
+SELECT f.name, f.country, f.headquarters,
+       MAX(CASE p.confidence WHEN 'confirmed' THEN 1.0 WHEN 'probable' THEN 0.8 ELSE 0.5 END)
+       * (CASE f.size WHEN 'leader' THEN 1.0 WHEN 'large' THEN 0.8 WHEN 'medium' THEN 0.5 ELSE 0.3 END
+          + (CASE WHEN f.f500 IS NOT NULL THEN 0.3 ELSE 0 END)) AS score
+FROM presence p JOIN firms f ON f.id = p.firm
+WHERE p.segment = :segment AND p.stage = 'operating' AND (f.region IS NULL OR f.region NOT IN local)
+GROUP BY p.firm ORDER BY score DESC, f.name LIMIT 10"""
+
+BASELINE_GAPS = f"""
+import json, sqlite3, sys
+con = sqlite3.connect(f"file:{{sys.argv[1]}}?mode=ro", uri=True)
+args = {{"region": sys.argv[2], "chain": sys.argv[3]}}
+rows = con.execute({GAPS_SQL!r}, args).fetchall()
+pipeline = con.execute({PIPELINE_SQL!r}, args).fetchall()
+print(json.dumps({{"rows": rows, "pipeline": pipeline}}, ensure_ascii=False, indent=2))
+"""
+BASELINE_TARGETS = f"""
+import json, sqlite3, sys
+con = sqlite3.connect(f"file:{{sys.argv[1]}}?mode=ro", uri=True)
+print(json.dumps(con.execute({TARGETS_SQL!r}, {{"region": sys.argv[2], "segment": sys.argv[3]}}).fetchall(),
+                 ensure_ascii=False, indent=2))
+"""
+BASELINE_CHAINS = f"""
+import sqlite3, sys
+con = sqlite3.connect(f"file:{{sys.argv[1]}}?mode=ro", uri=True)
+for chain in {CHAINS!r}:
+    print(chain, con.execute({COUNTS_SQL!r}, {{"region": sys.argv[2], "chain": chain}}).fetchall())
+"""
+BASELINE_COMPILE_SQLITE = """
+import csv, os, sqlite3, sys
+pool, target = sys.argv[1], sys.argv[2]
+if os.path.exists(target):
+    os.remove(target)
+con = sqlite3.connect(target)
+con.execute("PRAGMA journal_mode = OFF")
+con.execute("PRAGMA synchronous = OFF")
+for name in ("firms", "links", "projects", "ties"):
+    with open(os.path.join(pool, name + ".csv"), encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        con.execute(f"CREATE TABLE {name} ({', '.join(f'c{i} TEXT' for i in range(len(header)))})")
+        con.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * len(header))})", reader)
+con.execute("CREATE INDEX firms_id ON firms (c0)")
+con.execute("CREATE INDEX links_segment ON links (c1)")
+con.commit()
+"""
+BASELINE_COMPILE_DUCKDB = """
+import os, sys
+import duckdb
+pool, target = sys.argv[1], sys.argv[2]
+if os.path.exists(target):
+    os.remove(target)
+con = duckdb.connect(target)
+con.execute("SET threads = 2")
+csv = lambda name: f"read_csv('{os.path.join(pool, name + '.csv')}', all_varchar = true, header = true)"
+con.execute(f"CREATE TABLE firms AS SELECT * FROM {csv('firms')}")
+con.execute(f"CREATE TABLE projects AS SELECT * FROM {csv('projects')}")
+con.execute(f'''CREATE TABLE presence AS
+    SELECT l.firm, l.segment, 'operating' AS stage, l.confidence, NULL AS via, f.region AS place
+    FROM {csv('links')} l JOIN firms f ON f.id = l.firm
+    UNION ALL
+    SELECT trim(firm), trim(segment), CASE WHEN p.status = 'operating' THEN 'operating' ELSE 'pipeline' END,
+           'confirmed', p.id, p.region
+    FROM projects p, unnest(string_split(p.firms, '|')) AS t(firm), unnest(string_split(p.segments, '|')) AS u(segment)
+    WHERE p.status <> 'cancelled' ''')
+con.execute('''CREATE TABLE counts AS SELECT place, segment, COUNT(DISTINCT firm) AS n FROM presence
+               WHERE stage = 'operating' AND confidence <> 'guessed' GROUP BY place, segment''')
+con.close()
+"""
 
 
 # ------------------------------------------------------------------------------------------ in-process stages
 
-def stage_warm_snapshot(data: str, repeat: int) -> dict[str, Any]:
+def stage_warm(pool: str, snapshot: str, src: str | None, repeat: int) -> dict[str, Any]:
+    """Warm questions in one process: chaingraph (of ``src``, else ours) and the plain SQL baseline."""
+    import sqlite3
+    import time
+
+    if src:
+        sys.meta_path = [f for f in sys.meta_path if "editable" not in repr(f)]
+        sys.path.insert(0, src)
     from chaingraph import find_targets, gap_report
     from chaingraph.snapshot import open_snapshot
 
-    with open_snapshot(data) as facts:
+    def timed(func: Any, n: int) -> list[float]:
+        func()  # the first call of a session computes relatedness and caches the region's context
+        times = []
+        for _ in range(n):
+            t = time.process_time()
+            func()
+            times.append(time.process_time() - t)
+        return times
+
+    result: dict[str, Any] = {}
+    with open_snapshot(pool) as facts:
         counties = sorted(r.id for r in facts.ds.regions.values() if r.kind == "county")
-        sample = counties[:: max(1, len(counties) // 20)][:20]
-        gaps = []
-        for region in sample:
-            t = time.perf_counter()
-            gap_report(facts, "automotive", region)
-            gaps.append(time.perf_counter() - t)
-        targets = []
-        mid = counties[len(counties) // 2]
-        for segment in ["mt-cnc-system", "auto-drive-motor", "nm-resin", "auto-battery", "mt-spindle"][:repeat]:
-            t = time.perf_counter()
-            find_targets(facts, None, segment, mid)
-            targets.append(time.perf_counter() - t)
-        t = time.perf_counter()
+        home = facts.ds.info.default_region
+        result["gaps"] = timed(lambda: gap_report(facts, "automotive", home), repeat)
+        result["targets"] = timed(lambda: find_targets(facts, None, "mt-cnc-system", home), repeat)
+        t = time.process_time()
         for region in counties:
-            for chain in ("automotive", "machine-tool", "new-materials"):
+            for chain in CHAINS:
                 gap_report(facts, chain, region)
-        every = time.perf_counter() - t
-    return {"gaps": gaps, "targets": targets, "all": every, "reports": len(counties) * 3}
-
-
-def stage_memory(data: str, repeat: int) -> dict[str, Any]:
-    import resource
-
-    import chaingraph as cgr
-
-    t = time.perf_counter()
-    cg = cgr.build_graph(cgr.load_dataset(data))
-    load = time.perf_counter() - t
-    counties = sorted(r.id for r in cg.dataset.regions.values() if r.kind == "county")
-    t = time.perf_counter()
-    cgr.gap_report(cg, "automotive", counties[0])  # builds the indexes once
-    first = time.perf_counter() - t
-    gaps = []
-    for region in counties[1:: max(1, len(counties) // repeat)][:repeat]:
-        t = time.perf_counter()
-        cgr.gap_report(cg, "automotive", region)
-        gaps.append(time.perf_counter() - t)
-    targets = []
-    for segment in ["mt-cnc-system", "auto-drive-motor", "nm-resin"][:repeat]:
-        t = time.perf_counter()
-        cgr.find_targets(cg, None, segment, counties[len(counties) // 2])
-        targets.append(time.perf_counter() - t)
-    result: dict[str, Any] = {"load": load, "first": first, "gaps": gaps, "targets": targets}
-    try:
-        from chaingraph.render.html_map import build_map
-    except ImportError:
-        pass
-    else:
-        t = time.perf_counter()
-        html = build_map(cg, chain="automotive", region=counties[0])
-        result["map"] = time.perf_counter() - t
-        result["map_bytes"] = len(html.encode("utf-8"))
-    result["rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        result["all"] = time.process_time() - t
+        result["reports"] = len(counties) * len(CHAINS)
+    con = sqlite3.connect(f"file:{snapshot}?mode=ro", uri=True)
+    args = {"region": home, "chain": "automotive"}
+    result["base_gaps"] = timed(lambda: (con.execute(GAPS_SQL, args).fetchall(),
+                                         con.execute(PIPELINE_SQL, args).fetchall()), repeat)
+    result["base_targets"] = timed(lambda: con.execute(TARGETS_SQL, {"region": home, "segment": "mt-cnc-system"})
+                                   .fetchall(), repeat)
+    t = time.process_time()
+    for region in counties:
+        for chain in CHAINS:
+            con.execute(COUNTS_SQL, {"region": region, "chain": chain}).fetchall()
+    result["base_all"] = time.process_time() - t
     return result
-
-
-def stage_neo4j(data: str, uri: str, repeat: int) -> dict[str, Any]:
-    import chaingraph as cgr
-    from chaingraph.backends import connect
-    from chaingraph.snapshot import open_snapshot
-
-    os.environ["NEO4J_URI"] = uri
-    ds = cgr.load_dataset(data)
-    with connect() as backend:
-        t = time.perf_counter()
-        backend.push(ds)
-        pushed = time.perf_counter() - t
-        facts = backend.facts(ds.info.id)
-        neo, emb = [], []
-        with open_snapshot(data) as snap:
-            for region in ["r0000", "r0150", "r0299"][:repeat]:
-                if region not in ds.regions:
-                    continue
-                t = time.perf_counter()
-                cgr.gap_report(facts, "automotive", region)
-                neo.append(time.perf_counter() - t)
-                t = time.perf_counter()
-                cgr.gap_report(snap, "automotive", region)
-                emb.append(time.perf_counter() - t)
-    return {"push": pushed, "neo4j_gaps": neo, "embedded_gaps": emb}
 
 
 # ------------------------------------------------------------------------------------------ driver
 
+def measure(cmd: list[str], env: dict[str, str], repeat: int) -> dict[str, Any]:
+    runs = []
+    for _ in range(repeat):
+        proc = subprocess.run([PY, "-c", WRAPPER, *cmd], capture_output=True, env=env, cwd=ROOT, check=False)
+        lines = proc.stderr.decode(errors="replace").strip().splitlines()
+        if proc.returncode != 0 or not lines:
+            raise SystemExit(f"benchmark step failed: {' '.join(cmd)}\n{proc.stderr.decode(errors='replace')[-2000:]}")
+        runs.append(json.loads(lines[-1]))
+    return {"wall": statistics.median(r["wall"] for r in runs), "cpu": statistics.median(r["cpu"] for r in runs),
+            "rss": max(r["rss"] for r in runs), "out": proc.stdout.decode()}
+
+
+def cell(m: dict[str, Any] | None) -> str:
+    if not m:
+        return "–"
+    return f"{m['wall']:.2f} s / **{m['cpu']:.2f} s** / {m['rss']:.0f} MiB"
+
+
+def ms_cell(values: list[float] | float | None) -> str:
+    if values is None:
+        return "–"
+    if isinstance(values, float):
+        return f"**{values:.2f} s** CPU"
+    return f"**{statistics.median(values) * 1000:.1f} ms** CPU ({min(values) * 1000:.1f}–{max(values) * 1000:.1f})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--pool", help="an existing dataset folder (default: generate one under --data-dir)")
+    parser.add_argument("--firms", type=int, default=1_000_000)
     parser.add_argument("--regions", type=int, default=300)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--data-dir", default=os.environ.get("CHAINGRAPH_BENCH_DIR",
                                                             str(Path(tempfile.gettempdir()) / "chaingraph-bench")))
-    parser.add_argument("--neo4j", default="", help="bolt URI, or 'auto' to start scripts/neo4j-test-server")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--before", help="another chaingraph source tree to run the same stages with")
+    parser.add_argument("--skip-compile", action="store_true", help="time compile only if no snapshot exists")
     parser.add_argument("--stage", help=argparse.SUPPRESS)
-    parser.add_argument("--data", help=argparse.SUPPRESS)
-    parser.add_argument("--uri", help=argparse.SUPPRESS)
+    parser.add_argument("--snapshot", help=argparse.SUPPRESS)
+    parser.add_argument("--src", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.stage:
-        stages = {"warm-snapshot": lambda: stage_warm_snapshot(args.data, args.repeat),
-                  "memory": lambda: stage_memory(args.data, args.repeat),
-                  "neo4j": lambda: stage_neo4j(args.data, args.uri, args.repeat)}
-        print(json.dumps(stages[args.stage]()))
+    if args.stage == "warm":
+        print(json.dumps(stage_warm(args.pool, args.snapshot, args.src, args.repeat)))
         return
 
-    sizes = [int(x) for x in args.sizes.split(",")]
     base = Path(args.data_dir)
     base.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, CHAINGRAPH_CACHE=str(base / "cache"))
-    cli = [PY, "-m", "chaingraph"]
-    rows: dict[str, dict[int, str]] = {}
+    cache = Path(os.environ.get("CHAINGRAPH_CACHE") or base / "cache")
+    env = dict(os.environ, CHAINGRAPH_CACHE=str(cache))
+    env.pop("CHAINGRAPH_DATA", None)
+    pool = Path(args.pool) if args.pool else base / f"pool-{args.firms}-{args.regions}-{args.seed}"
+    if not (pool / "dataset.yaml").exists():
+        subprocess.run([PY, "-m", "chaingraph", "synth", "--firms", str(args.firms), "--regions", str(args.regions),
+                        "--seed", str(args.seed), "-o", str(pool)], check=True, env=env)
+    sys.path.insert(0, str(ROOT))
+    from chaingraph.snapshot import snapshot_path
 
-    def put(name: str, n: int, value: str) -> None:
-        rows.setdefault(name, {})[n] = value
+    versions: dict[str, tuple[list[str], dict[str, str], str | None]] = {
+        "after": ([PY, "-m", "chaingraph", "--data", str(pool)], env, None)}
+    if args.before:
+        before_env = dict(env, CHAINGRAPH_CACHE=f"{cache}-before")
+        versions = {"before": ([PY, "-c", SHIM, str(Path(args.before).resolve()), "--data", str(pool)], before_env,
+                               str(Path(args.before).resolve())), **versions}
 
-    neo4j_uri = args.neo4j
-    started_server = False
-    if neo4j_uri == "auto":
-        out = subprocess.run([str(ROOT / "scripts" / "neo4j-test-server"), "start", "--name", "bench"],
-                             capture_output=True, text=True, check=True)
-        neo4j_uri, started_server = out.stdout.strip(), True
-    try:
-        for n in sizes:
-            data = base / f"pool-{n}-{args.regions}"
-            print(f"# {n:,} firms", file=sys.stderr, flush=True)
-            if not (data / "dataset.yaml").exists():
-                wall, rss, _ = _timed([*cli, "synth", "--firms", str(n), "--regions", str(args.regions), "--seed",
-                                       "1", "-o", str(data)], env)
-                put("generate (once)", n, f"{wall:.1f} s")
-            runs = 1 if n >= 1_000_000 else min(args.repeat, 3)
-            prep = [_timed([*cli, "--data", str(data), "compile", "--rebuild"], env) for _ in range(runs)]
-            put("prepare: validate + compile snapshot (fresh process)", n, _cell([w for w, _, _ in prep], digits=1))
-            put("prepare: peak RSS", n, _cell([r for _, r, _ in prep], "MiB", 0))
-            for label, region in (("largest", "r0000"), ("median", f"r{args.regions // 2:04d}")):
-                cold = [_timed([*cli, "--data", str(data), "gaps", "--chain", "automotive", "--region", region,
-                                "--format", "json"], env) for _ in range(args.repeat)]
-                put(f"cold CLI gaps, {label} region (wall)", n, _cell([w for w, _, _ in cold]))
-                put(f"cold CLI gaps, {label} region (peak RSS)", n, _cell([r for _, r, _ in cold], "MiB", 0))
-            _, _, out = _timed([PY, __file__, "--stage", "warm-snapshot", "--data", str(data), "--repeat",
-                                str(args.repeat)], env)
-            warm = json.loads(out)
-            put("warm gap report (snapshot)", n, _cell([x * 1000 for x in warm["gaps"]], "ms", 1))
-            put("warm targets for a segment (snapshot)", n, _cell([x * 1000 for x in warm["targets"]], "ms", 1))
-            put(f"all gap reports, {warm['reports']} (snapshot)", n, f"{warm['all']:.1f} s")
-            _, _, out = _timed([PY, __file__, "--stage", "memory", "--data", str(data), "--repeat",
-                                str(args.repeat)], env)
-            mem = json.loads(out)
-            put("in memory: load + validate (networkx backend)", n, f"{mem['load']:.1f} s")
-            put("in memory: first gap report (builds indexes)", n, f"{mem['first']:.2f} s")
-            put("in memory: warm gap report", n, _cell([x * 1000 for x in mem["gaps"]], "ms", 1))
-            put("in memory: warm targets", n, _cell([x * 1000 for x in mem["targets"]], "ms", 1))
-            put("in memory: peak RSS", n, f"{mem['rss']:.0f} MiB")
-            if "map" in mem:
-                put("map export, one chain, largest region", n, f"{mem['map']:.2f} s")
-                put("map file size", n, f"{mem['map_bytes'] / 1e6:.2f} MB")
-            if neo4j_uri:
-                _, _, out = _timed([PY, __file__, "--stage", "neo4j", "--data", str(data), "--uri", neo4j_uri,
-                                    "--repeat", "3"], env)
-                neo = json.loads(out)
-                if "error" in neo:
-                    put("neo4j push", n, neo["error"])
-                else:
-                    put("neo4j push", n, f"{neo['push']:.1f} s")
-                    put("neo4j gap report (Cypher)", n, _cell([x * 1000 for x in neo["neo4j_gaps"]], "ms", 1))
-                    put("embedded gap report, same regions", n,
-                        _cell([x * 1000 for x in neo["embedded_gaps"]], "ms", 1))
-                    ratio = statistics.median(neo["neo4j_gaps"]) / statistics.median(neo["embedded_gaps"])
-                    put("neo4j / embedded", n, f"{ratio:.1f}x")
-    finally:
-        if started_server:
-            subprocess.run([str(ROOT / "scripts" / "neo4j-test-server"), "stop", "--name", "bench"], check=False)
+    rows: list[tuple[str, str, dict[str, str]]] = []
+    snapshot = str(snapshot_path(pool, cache))
+    regions = sorted(line.split("id: ")[1].split(",")[0] for line in (pool / "regions.yaml").read_text().splitlines()
+                     if "kind: county" in line)
+    home, median = "r0000", regions[len(regions) // 2]
 
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.platform()}; {args.regions} regions; cells: median (min–max) of {args.repeat} runs.\n")
-    header = "| stage | " + " | ".join(f"{n:,} firms" for n in sizes) + " |"
-    print(header)
-    print("|" + "---|" * (len(sizes) + 1))
-    for name, cells in rows.items():
-        print(f"| {name} | " + " | ".join(cells.get(n, "–") for n in sizes) + " |")
+    # compile first (the other stages need the snapshot)
+    compiled: dict[str, str] = {}
+    for name, (cli, venv, _) in versions.items():
+        fresh = Path(venv["CHAINGRAPH_CACHE"]) / Path(snapshot).name
+        if not (args.skip_compile and fresh.exists()):
+            compiled[name] = cell(measure([*cli, "compile", "--rebuild"], venv, 1))
+    with tempfile.TemporaryDirectory() as tmp:
+        compiled["SQLite (csv module, no checks)"] = cell(measure([PY, "-c", BASELINE_COMPILE_SQLITE, str(pool),
+                                                                   f"{tmp}/base.sqlite"], env, 1))
+        try:
+            import duckdb  # noqa: F401
+        except ImportError:
+            compiled["DuckDB"] = "not installed"
+        else:
+            compiled["DuckDB"] = cell(measure([PY, "-c", BASELINE_COMPILE_DUCKDB, str(pool), f"{tmp}/base.duckdb"],
+                                              env, 1))
+    rows.append(("`compile --rebuild` (validate + snapshot)", "<= 30 s, 1.5 GiB", compiled))
+
+    cold = [
+        ("`--help`", "<= 0.2 s", ["--help"], [PY, "-c", "import click"]),
+        (f"cold `gaps -c automotive --format json`, largest county ({home})", "<= 0.5 s, 200 MiB",
+         ["gaps", "-c", "automotive", "--format", "json"],
+         [PY, "-c", BASELINE_GAPS, snapshot, home, "automotive"]),
+        ("cold `gaps -c automotive` (table), largest county", "<= 0.5 s, 200 MiB", ["gaps", "-c", "automotive"],
+         [PY, "-c", BASELINE_GAPS, snapshot, home, "automotive"]),
+        (f"cold `gaps --format json`, median county ({median})", "", ["gaps", "-c", "automotive", "-r", median,
+                                                                     "--format", "json"],
+         [PY, "-c", BASELINE_GAPS, snapshot, median, "automotive"]),
+        ("cold `targets -s mt-cnc-system`, largest county", "<= 0.5 s", ["targets", "-s", "mt-cnc-system"],
+         [PY, "-c", BASELINE_TARGETS, snapshot, home, "mt-cnc-system"]),
+        ("cold `chains`, largest county", "", ["chains"], [PY, "-c", BASELINE_CHAINS, snapshot, home]),
+    ]
+    for label, target, command, baseline in cold:
+        cells = {name: cell(measure([*cli, *command], venv, args.repeat)) for name, (cli, venv, _) in versions.items()}
+        cells["baseline"] = cell(measure(baseline, env, args.repeat))
+        rows.append((label, target, cells))
+    with tempfile.TemporaryDirectory() as tmp:
+        cells = {name: cell(measure([*cli, "map", "-c", "automotive", "-o", f"{tmp}/{name}.html"], venv, 1))
+                 for name, (cli, venv, _) in versions.items()}
+        rows.append(("`map -c automotive`, largest county", "<= 5 s", cells))
+
+    warm: dict[str, dict[str, Any]] = {}
+    for name, (_, venv, src) in versions.items():
+        command = [PY, __file__, "--stage", "warm", "--pool", str(pool), "--snapshot", snapshot,
+                   "--repeat", str(max(5, args.repeat))]
+        if src:
+            command += ["--src", src]
+        warm[name] = json.loads(measure(command, venv, 1)["out"])
+    after = warm["after"]
+    for label, target, key in (("warm gap report, largest county", "<= 5 ms", "gaps"),
+                               ("warm targets, largest county", "<= 20 ms", "targets"),
+                               (f"all gap reports, {after['reports']} (counties x chains)", "<= 10 s", "all")):
+        cells = {name: ms_cell(w[key]) for name, w in warm.items()}
+        cells["baseline"] = ms_cell(after["base_" + key])
+        rows.append((label, target, cells))
+
+    names = [*versions, "baseline"]
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; pool {pool.name}"
+          f"; cold cells: wall / **CPU** / peak RSS, medians of {args.repeat} runs (compile and map: one run).\n")
+    print("| stage | target | " + " | ".join(names) + " |")
+    print("|---|---|" + "---|" * len(names))
+    for label, target, cells in rows:
+        extra = [f"{k}: {v}" for k, v in cells.items() if k not in names]
+        base_cell = cells.get("baseline") or "<br>".join(extra) or "–"
+        print(f"| {label} | {target} | " + " | ".join(cells.get(n, "–") for n in names[:-1]) + f" | {base_cell} |")
 
 
 if __name__ == "__main__":

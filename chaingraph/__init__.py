@@ -18,67 +18,138 @@ The public API is exactly what ``__all__`` lists; everything else may change wit
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .analysis import (
-    ACTIONS,
-    STATUS_LABELS,
-    STATUSES,
-    AnalysisParams,
-    Candidate,
-    GapReport,
-    Landing,
-    Relatedness,
-    SegmentGap,
-    TargetList,
-    WhatIf,
-    compute_relatedness,
-    find_targets,
-    gap_report,
-    segment_status,
-    what_if,
-)
-from .dataset import Dataset, bundled_dataset_path, default_dataset_path, normalize_name
-from .engine import Engine
-from .engine import open_engine as open  # noqa: A004 - chaingraph.open(path) is the entry point by design
-from .errors import (
-    BackendError,
-    ChaingraphError,
-    DatasetError,
-    ExportError,
-    InvalidArgument,
-    LookupFailed,
-    ParseError,
-    Problem,
-)
-from .graph import EDGE_KINDS, NODE_KINDS, ChainGraph, Presence, build_graph
-from .model import (
-    Chain,
-    Citation,
-    Claim,
-    Coverage,
-    DatasetInfo,
-    Firm,
-    FxRate,
-    Group,
-    Link,
-    PartialDate,
-    Project,
-    Quantity,
-    Region,
-    RegionFact,
-    Rejection,
-    Segment,
-    Source,
-    SupplyEdge,
-    Tie,
-    parse_bool,
-    parse_date,
-    parse_id,
-    parse_quantity,
-)
-from .reader import load_dataset, validate_dataset
-from .views import chain_summaries, firm_view, project_view
-from .writer import write_dataset
+
+if TYPE_CHECKING:  # the names for type checkers and IDEs; at run time __getattr__ imports them
+    from .analysis import (
+        ACTIONS,
+        STATUS_LABELS,
+        STATUSES,
+        AnalysisParams,
+        Candidate,
+        GapReport,
+        Relatedness,
+        SegmentGap,
+        TargetList,
+        compute_relatedness,
+        find_targets,
+        gap_report,
+        segment_status,
+    )
+    from .analysis.whatif import Landing, WhatIf, what_if
+    from .dataset import Dataset, bundled_dataset_path, default_dataset_path, normalize_name
+    from .engine import Engine
+    from .engine import open_engine as open  # noqa: A004 - chaingraph.open(path) is the entry point by design
+    from .errors import (
+        BackendError,
+        ChaingraphError,
+        DatasetError,
+        ExportError,
+        InvalidArgument,
+        LookupFailed,
+        ParseError,
+        Problem,
+    )
+    from .graph import EDGE_KINDS, NODE_KINDS, ChainGraph, Presence, build_graph
+    from .model import (
+        Chain,
+        Citation,
+        Claim,
+        Coverage,
+        DatasetInfo,
+        Firm,
+        FxRate,
+        Group,
+        Link,
+        PartialDate,
+        Project,
+        Quantity,
+        Region,
+        RegionFact,
+        Rejection,
+        Segment,
+        Source,
+        SupplyEdge,
+        Tie,
+        parse_bool,
+        parse_date,
+        parse_id,
+        parse_quantity,
+    )
+    from .reader import load_dataset, validate_dataset
+    from .views import chain_summaries, firm_view, project_view
+    from .writer import write_dataset
+
+_LAZY = {  # public name -> (module, attribute): imported on first use, so that `chaingraph --help` and
+    # scripts that need one function do not pay for networkx, the reader and the analysis
+    "ACTIONS": (".analysis", "ACTIONS"),
+    "STATUS_LABELS": (".analysis", "STATUS_LABELS"),
+    "STATUSES": (".analysis", "STATUSES"),
+    "AnalysisParams": (".analysis", "AnalysisParams"),
+    "Candidate": (".analysis", "Candidate"),
+    "GapReport": (".analysis", "GapReport"),
+    "Relatedness": (".analysis", "Relatedness"),
+    "SegmentGap": (".analysis", "SegmentGap"),
+    "TargetList": (".analysis", "TargetList"),
+    "compute_relatedness": (".analysis", "compute_relatedness"),
+    "find_targets": (".analysis", "find_targets"),
+    "gap_report": (".analysis", "gap_report"),
+    "segment_status": (".analysis", "segment_status"),
+    "Landing": (".analysis.whatif", "Landing"),
+    "WhatIf": (".analysis.whatif", "WhatIf"),
+    "what_if": (".analysis.whatif", "what_if"),
+    "Dataset": (".dataset", "Dataset"),
+    "bundled_dataset_path": (".dataset", "bundled_dataset_path"),
+    "default_dataset_path": (".dataset", "default_dataset_path"),
+    "normalize_name": (".dataset", "normalize_name"),
+    "Engine": (".engine", "Engine"),
+    "open": (".engine", "open_engine"),
+    "BackendError": (".errors", "BackendError"),
+    "ChaingraphError": (".errors", "ChaingraphError"),
+    "DatasetError": (".errors", "DatasetError"),
+    "ExportError": (".errors", "ExportError"),
+    "InvalidArgument": (".errors", "InvalidArgument"),
+    "LookupFailed": (".errors", "LookupFailed"),
+    "ParseError": (".errors", "ParseError"),
+    "Problem": (".errors", "Problem"),
+    "EDGE_KINDS": (".graph", "EDGE_KINDS"),
+    "NODE_KINDS": (".graph", "NODE_KINDS"),
+    "ChainGraph": (".graph", "ChainGraph"),
+    "Presence": (".graph", "Presence"),
+    "build_graph": (".graph", "build_graph"),
+    "Chain": (".model", "Chain"),
+    "Citation": (".model", "Citation"),
+    "Claim": (".model", "Claim"),
+    "Coverage": (".model", "Coverage"),
+    "DatasetInfo": (".model", "DatasetInfo"),
+    "Firm": (".model", "Firm"),
+    "FxRate": (".model", "FxRate"),
+    "Group": (".model", "Group"),
+    "Link": (".model", "Link"),
+    "PartialDate": (".model", "PartialDate"),
+    "Project": (".model", "Project"),
+    "Quantity": (".model", "Quantity"),
+    "Region": (".model", "Region"),
+    "RegionFact": (".model", "RegionFact"),
+    "Rejection": (".model", "Rejection"),
+    "Segment": (".model", "Segment"),
+    "Source": (".model", "Source"),
+    "SupplyEdge": (".model", "SupplyEdge"),
+    "Tie": (".model", "Tie"),
+    "parse_bool": (".model", "parse_bool"),
+    "parse_date": (".model", "parse_date"),
+    "parse_id": (".model", "parse_id"),
+    "parse_quantity": (".model", "parse_quantity"),
+    "load_dataset": (".reader", "load_dataset"),
+    "validate_dataset": (".reader", "validate_dataset"),
+    "chain_summaries": (".views", "chain_summaries"),
+    "firm_view": (".views", "firm_view"),
+    "project_view": (".views", "project_view"),
+    "write_dataset": (".writer", "write_dataset"),
+}
 
 __all__ = [
     "__version__",
@@ -132,13 +203,13 @@ __all__ = [
     "STATUS_LABELS",
     "ACTIONS",
     "find_targets",
-    "Landing",
-    "WhatIf",
-    "what_if",
     "TargetList",
     "Candidate",
     "compute_relatedness",
     "Relatedness",
+    "what_if",
+    "Landing",
+    "WhatIf",
     # views
     "chain_summaries",
     "firm_view",
@@ -153,3 +224,18 @@ __all__ = [
     "ExportError",
     "Problem",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module on first use (PEP 562) and remember the name."""
+    try:
+        module, attribute = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'chaingraph' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module, __name__), attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

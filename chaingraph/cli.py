@@ -3,6 +3,10 @@
 Each command parses its options, calls one library function and renders the result as a table, JSON or CSV.
 Library errors (:class:`~chaingraph.errors.ChaingraphError`) become one line on stderr and the exit code of
 their class (``docs/cli.md``); nothing here prints a traceback for bad input.
+
+The library is imported inside the commands, and the commands kept in other modules are registered lazily (their
+module is imported only when the command runs), so that ``chaingraph --help`` and a query from a compiled
+snapshot never import networkx, openpyxl, the extractor or the reader.
 """
 
 from __future__ import annotations
@@ -15,25 +19,24 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ._version import __version__
-from .analysis import find_targets, gap_report
-from .analysis.facts import facts_for
-from .analysis.gaps import STATUS_LABELS, STATUSES, claim_dict, coverage_line
-from .dataset import DATA_ENV, Dataset, default_dataset_path
 from .errors import ChaingraphError, LookupFailed
-from .graph import ChainGraph, build_graph
-from .model import Chain, Firm, Group, Project, Region, Segment
-from .reader import load_dataset, validate_dataset
-from .render.tables import render_table
-from .views import chain_summaries, firm_rows, firm_view, project_list, project_view, region_facts_view, source_view
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+    from .graph import ChainGraph
 
 __all__ = ["main", "cli"]
 
-STATUS_CN = STATUS_LABELS
+DATA_ENV = "CHAINGRAPH_DATA"
+"""Where ``--data`` defaults from: :data:`chaingraph.dataset.DATA_ENV`, spelt out like :data:`STATUSES`."""
+STATUSES = ("strong", "weak", "pipeline", "claimed", "missing", "unknown")
+"""The statuses ``--status`` accepts: :data:`chaingraph.analysis.gaps.STATUSES` (a test keeps them equal), spelt
+out here so that building the command line does not import the analysis."""
 TIER_CN = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
 PROJECT_STATUS_CN = {"signed": "签约", "under_construction": "在建", "trial": "试生产", "operating": "投产",
                      "cancelled": "取消"}
@@ -46,7 +49,44 @@ class CliError(click.ClickException):
 
 
 class _Group(click.Group):
-    """Turns library errors into one clear message and a documented exit code."""
+    """Turns library errors into one clear message and a documented exit code, and loads lazy commands."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy: dict[str, tuple[str, str]] = {}
+
+    def add_lazy_command(self, name: str, target: str, summary: str) -> None:
+        """Register ``module:attribute`` as command ``name``; ``summary`` is what ``--help`` lists for it."""
+        self.lazy[name] = (target, summary)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        command = super().get_command(ctx, name)
+        if command is None and name in self.lazy:
+            import importlib
+
+            module, attribute = self.lazy[name][0].split(":")
+            command = getattr(importlib.import_module(module), attribute)
+            self.add_command(command, name)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of ``--help``, from the registered summaries (without importing lazy commands)."""
+        limit = formatter.width - 6 - max(len(name) for name in self.list_commands(ctx))
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.commands.get(name)
+            if command is not None:
+                if command.hidden:
+                    continue
+                rows.append((name, command.get_short_help_str(limit)))
+            else:
+                rows.append((name, click.Command(name, help=self.lazy[name][1]).get_short_help_str(limit)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -67,11 +107,16 @@ class State:
 
     @property
     def path(self) -> Path:
+        from .dataset import default_dataset_path
+
         return self.data if self.data is not None else default_dataset_path()
 
     @property
     def graph(self) -> ChainGraph:
         if self._graph is None:
+            from .graph import build_graph
+            from .reader import load_dataset
+
             self._graph = build_graph(load_dataset(self.path))
         return self._graph
 
@@ -195,6 +240,11 @@ def cli(ctx: click.Context, data: Path | None) -> None:
 @pass_state
 def chains(state: State, region: str | None, fmt: str) -> None:
     """The chains of the dataset with their completeness for a region."""
+    from .analysis.facts import facts_for
+    from .analysis.gaps import coverage_line
+    from .render.tables import render_table
+    from .views import chain_summaries
+
     with _analysis_source(state, "auto", None) as source:
         rows = chain_summaries(source, region)
         info = facts_for(source).ds.info
@@ -231,13 +281,22 @@ def chains(state: State, region: str | None, fmt: str) -> None:
 @click.option("--sort", type=click.Choice(["priority", "chain"]), default="priority", show_default=True,
               help="Order: highest priority first, or the chain's own order (upstream to downstream).")
 @format_option
+@click.option("--all-firms", is_flag=True,
+              help="List every local firm of each segment (default: the first 20; local_firm_count counts all).")
 @backend_options
 @pass_state
 def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...], sort: str, fmt: str,
-         backend: str, neo4j_dataset: str | None) -> None:
-    """Segment by segment: status, action, priority, local firms and the reasons."""
+         all_firms: bool, backend: str, neo4j_dataset: str | None) -> None:
+    """Segment by segment: status, action, priority, local firms and the reasons.
+
+    Each segment lists its first 20 local firms (all with --all-firms); local_firm_count always counts them all.
+    """
+    from .analysis.gaps import LOCAL_FIRM_LIMIT, STATUS_LABELS, claim_dict, coverage_line, gap_report
+    from .render.tables import render_table
+
+    STATUS_CN = STATUS_LABELS  # noqa: N806 - the module-wide name the other tables use
     with _analysis_source(state, backend, neo4j_dataset) as source:
-        report = gap_report(source, chain, region)
+        report = gap_report(source, chain, region, firm_limit=None if all_firms else LOCAL_FIRM_LIMIT)
     segments = report.ranked() if sort == "priority" else list(report.segments)
     if statuses:
         segments = [g for g in segments if g.status in statuses]
@@ -247,12 +306,13 @@ def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...]
         return _json(data)
     if fmt == "csv":
         return _csv(["id", "name", "name_en", "tier", "importance", "status", "action", "priority", "local_firms",
-                     "pipeline_projects", "reasons", "status_label", "action_code", "claims", "coverage"],
+                     "pipeline_projects", "reasons", "status_label", "action_code", "claims", "coverage",
+                     "local_firm_count"],
                     [[g.segment.id, g.segment.name, g.segment.name_en, g.segment.tier, g.segment.importance,
                       g.status, g.action or "", "" if g.priority is None else f"{g.priority:.4f}", g.local_firms,
                       g.pipeline_projects, "; ".join(g.reasons), STATUS_LABELS[g.status], g.action_code or "",
                       json.dumps([claim_dict(c) for c in g.claims], ensure_ascii=False) if g.claims else "",
-                      report.coverage.kind if report.coverage else "partial"] for g in segments])
+                      report.coverage.kind if report.coverage else "partial", g.local_firm_count] for g in segments])
     counts = report.counts()
     click.echo(f"{report.chain.name}（{report.chain.id}）· {report.region.name} · 数据截至 {report.as_of}")
     click.echo(coverage_line(report.coverage))
@@ -294,6 +354,10 @@ def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...]
 def targets(state: State, chain: str | None, segment: str, region: str | None, limit: int, fmt: str,
             backend: str, neo4j_dataset: str | None) -> None:
     """Ranked candidate firms outside the region for one segment, with reasons."""
+    from .analysis import find_targets
+    from .analysis.gaps import STATUS_LABELS as STATUS_CN
+    from .render.tables import render_table
+
     with _analysis_source(state, backend, neo4j_dataset) as source:
         result = find_targets(source, chain, segment, region, limit=limit or None)
     if fmt == "json":
@@ -329,6 +393,9 @@ def targets(state: State, chain: str | None, segment: str, region: str | None, l
 def firms(state: State, region: str | None, chain: str | None, segment: str | None, everywhere: bool,
           fmt: str) -> None:
     """Firms of the region (or --all), with their chain positions."""
+    from .render.tables import render_table
+    from .views import firm_rows
+
     ds = state.dataset
     views = firm_rows(state.graph, region=region, chain=chain, segment=segment, everywhere=everywhere)
     if fmt == "json":
@@ -356,6 +423,9 @@ def firms(state: State, region: str | None, chain: str | None, segment: str | No
 @pass_state
 def projects(state: State, region: str | None, statuses: tuple[str, ...], fmt: str) -> None:
     """Investment projects in the region, with their figures and sources."""
+    from .render.tables import render_table
+    from .views import project_list, project_view
+
     cg = state.graph
     ds = cg.dataset
     chosen = project_list(cg, region, statuses)
@@ -381,6 +451,9 @@ def projects(state: State, region: str | None, statuses: tuple[str, ...], fmt: s
 
 
 def _show_record(cg: ChainGraph, record: object) -> dict[str, Any]:
+    from .model import Chain, Firm, Group, Project, Region, Segment
+    from .views import firm_view, project_view, region_facts_view, source_view
+
     ds = cg.dataset
     if isinstance(record, Firm):
         view = firm_view(cg, record)
@@ -477,6 +550,8 @@ def show(state: State, name: str, fmt: str) -> None:
 @pass_state
 def validate(state: State) -> None:
     """Check a dataset folder and report every problem as file:line: field: message."""
+    from .reader import load_dataset, validate_dataset
+
     problems = validate_dataset(state.path)
     if problems:
         for problem in problems:
@@ -493,6 +568,9 @@ def validate(state: State) -> None:
 @pass_state
 def regions(state: State, fmt: str) -> None:
     """The region hierarchy and parks, with the facts recorded for each."""
+    from .render.tables import render_table
+    from .views import region_facts_view
+
     ds = state.dataset
     rows: list[dict[str, Any]] = []
     for region in ds.regions.values():
@@ -593,29 +671,24 @@ def main(argv: list[str] | None = None) -> None:
     cli.main(args=args, prog_name="chaingraph")
 
 
-from .cli_neo4j import neo4j_group  # noqa: E402
-
-cli.add_command(neo4j_group)
-
-from .cli_map import map_command  # noqa: E402
-
-cli.add_command(map_command)
-
-from .cli_workflow import export_command, import_chainkg_command, import_command  # noqa: E402
-
-cli.add_command(import_command)
-cli.add_command(export_command)
-cli.add_command(import_chainkg_command)
-
-from .cli_ingest import extract_command, merge_command  # noqa: E402
-
-cli.add_command(extract_command)
-cli.add_command(merge_command)
-
-from .cli_whatif import whatif_command  # noqa: E402
-
-cli.add_command(whatif_command)
-
-from .cli_classify import classify_command  # noqa: E402
-
-cli.add_command(classify_command)
+# commands kept in their own modules, imported only when they run; the text is what `--help` lists
+cli.add_lazy_command("neo4j", "chaingraph.cli_neo4j:neo4j_group",
+                     "Share the graph in Neo4j: push a dataset, see what is there, wipe it.")
+cli.add_lazy_command("map", "chaingraph.cli_map:map_command",
+                     "Write an interactive chain map: one HTML file that opens offline by double-clicking.")
+cli.add_lazy_command("import", "chaingraph.cli_workflow:import_command",
+                     "Import firms and projects from a spreadsheet (.xlsx, or .csv in UTF-8 or GB18030) into the "
+                     "dataset.")
+cli.add_lazy_command("export", "chaingraph.cli_workflow:export_command",
+                     "Export the gap workbook, the graph or a briefing.")
+cli.add_lazy_command("import-chainkg", "chaingraph.cli_workflow:import_chainkg_command",
+                     "Add reference firms and segment links from your copy of ChainKnowledgeGraph (its data/ folder).")
+cli.add_lazy_command("extract", "chaingraph.cli_ingest:extract_command",
+                     "Propose facts (firms, projects, figures, dates, places, segments) from a news article, for "
+                     "review.")
+cli.add_lazy_command("merge", "chaingraph.cli_ingest:merge_command",
+                     "Merge reviewed proposed facts (from `extract`) into the dataset folder given by --data.")
+cli.add_lazy_command("whatif", "chaingraph.cli_whatif:whatif_command",
+                     "Completeness, statuses and priorities after landing firms, without touching the dataset.")
+cli.add_lazy_command("classify", "chaingraph.cli_classify:classify_command",
+                     "Propose chain segments (挂链) for the firms of a registry, with evidence, for review.")

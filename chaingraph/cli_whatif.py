@@ -9,7 +9,8 @@ import json
 
 import click
 
-from .cli import STATUS_CN, State, _analysis_source, _pct, backend_options, region_option
+from .analysis.gaps import STATUS_LABELS as STATUS_CN
+from .cli import State, _analysis_source, _pct, backend_options, region_option
 from .render.tables import render_table
 
 __all__ = ["whatif_command"]

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .analysis.facts import Facts
-from .analysis.gaps import GapReport, gap_report
+from .analysis.gaps import LOCAL_FIRM_LIMIT, GapReport, gap_report
 from .analysis.params import AnalysisParams
 from .analysis.targets import TargetList, find_targets
 from .analysis.whatif import Landing, WhatIf, what_if
@@ -151,9 +151,13 @@ class Engine:
 
         return chain_summaries(self.source, region)
 
-    def gaps(self, chain: str, region: str | None = None, params: AnalysisParams | None = None) -> GapReport:
-        """The gap report of ``chain`` for ``region``: status, action, priority and reasons per segment."""
-        return gap_report(self.source, chain, region, params)
+    def gaps(self, chain: str, region: str | None = None, params: AnalysisParams | None = None,
+             firm_limit: int | None = LOCAL_FIRM_LIMIT) -> GapReport:
+        """The gap report of ``chain`` for ``region``: status, action, priority and reasons per segment.
+
+        Each segment lists at most ``firm_limit`` local firms (None: all) and counts all in ``local_firm_count``.
+        """
+        return gap_report(self.source, chain, region, params, firm_limit=firm_limit)
 
     def targets(self, segment: str, chain: str | None = None, region: str | None = None, limit: int | None = 10,
                 params: AnalysisParams | None = None) -> TargetList:

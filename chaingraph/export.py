@@ -148,7 +148,7 @@ def _graph_bytes(cg: ChainGraph, fmt: str) -> bytes:
 
 def _reports(cg: ChainGraph, region: str | None, chains: Sequence[str] | None) -> list[GapReport]:
     wanted = list(chains) if chains else list(cg.dataset.chains)
-    return [gap_report(cg, chain, region) for chain in wanted]
+    return [gap_report(cg, chain, region, firm_limit=None) for chain in wanted]  # a workbook lists every firm
 
 
 def _sheet_title(text: str, taken: set[str]) -> str:

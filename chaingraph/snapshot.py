@@ -27,11 +27,14 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import heapq
 import json
 import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
+from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +51,10 @@ __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFa
            "CACHE_ENV"]
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
-FORMAT_VERSION = "5"  # 4: coverage and claims in meta; 5: supply edges carry their kind (supply | recycle)
+FORMAT_VERSION = "6"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables
+SUMMARY_FIRMS = 50
+"""How many local firms (and leaders) per region and segment the summary table lists; longer lists are read
+from the presence table."""
 _SOURCE_SUFFIXES = (".csv", ".yaml", ".yml")
 
 _SCHEMA = """
@@ -73,13 +79,23 @@ CREATE TABLE presence (ord INTEGER PRIMARY KEY, firm TEXT NOT NULL, segment TEXT
 CREATE TABLE ties (ord INTEGER PRIMARY KEY, supplier TEXT NOT NULL, customer TEXT NOT NULL);
 CREATE TABLE counts (level TEXT NOT NULL, guessed INTEGER NOT NULL, region TEXT NOT NULL, segment TEXT NOT NULL,
                      n INTEGER NOT NULL);
+-- the local presence of every region (with everything inside it) in every segment, summed up at compile time so
+-- that a gap report reads one row per segment: the counts, the first SUMMARY_FIRMS firms and leaders (ids separated
+-- by spaces, in the presence order) and every local pipeline project; ``guessed`` is whether guessed links count
+CREATE TABLE local_summary (region TEXT NOT NULL, segment TEXT NOT NULL, guessed INTEGER NOT NULL,
+                            firms INTEGER NOT NULL, leaders INTEGER NOT NULL, first_firms TEXT NOT NULL,
+                            first_leaders TEXT NOT NULL, projects TEXT NOT NULL,
+                            PRIMARY KEY (region, guessed, segment)) WITHOUT ROWID;
+-- distinct local firms of a region over all segments of a chain
+CREATE TABLE local_chains (region TEXT NOT NULL, chain TEXT NOT NULL, guessed INTEGER NOT NULL,
+                           firms INTEGER NOT NULL, PRIMARY KEY (region, guessed, chain)) WITHOUT ROWID;
 """
 
 _INDEXES = """
 CREATE INDEX presence_place ON presence (place, segment, ord);
 CREATE INDEX presence_segment ON presence (segment, ord);
 CREATE INDEX presence_firm ON presence (firm, ord);
-CREATE INDEX firms_region ON firms (region);
+CREATE INDEX firms_region ON firms (region, grp);
 CREATE INDEX firms_group ON firms (grp);
 CREATE INDEX ties_supplier ON ties (supplier);
 CREATE INDEX ties_customer ON ties (customer);
@@ -213,15 +229,141 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
                     ((i, *row) for i, row in enumerate(rows)))
     con.executemany("INSERT INTO ties VALUES (?, ?, ?)",
                     ((i, t.supplier, t.customer) for i, t in enumerate(ds.ties)))
-    from .analysis.facts import NxFacts
+    _fill_summaries(con, cg, leaders)
 
-    nx_facts = NxFacts(cg)
+
+def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None:
+    """The ``local_summary``, ``local_chains`` and ``counts`` tables, in one pass over the presences.
+
+    The semantics are :class:`~chaingraph.analysis.facts.NxFacts`'s (the parity tests compare them): a firm is local
+    to a region when one of its presences in the segment is placed inside it, listed in the order of its first such
+    presence, and counted when one of them is not a guessed link (or guessed links count); pipeline projects are
+    listed, never counted. ``counts`` holds firms per home region (rolled up to each level) and segment, as
+    relatedness wants them.
+    """
+    ds: Dataset = cg.dataset
+    firms, projects = ds.firms, ds.projects
+    above: dict[str | None, tuple[str, ...]] = {None: ()}
+
+    def ancestors(place: str | None) -> tuple[str, ...]:
+        found = above.get(place)
+        if found is None:
+            found = above[place] = tuple(ds.region_ancestors(place))  # type: ignore[arg-type]
+        return found
+
+    inside: dict[str, list[str]] = {}  # region -> the regions inside it (itself too)
+    for region_id in ds.regions:
+        for region in ancestors(region_id):
+            inside.setdefault(region, []).append(region_id)
+    presences = cg.presences_by_segment
+    home: dict[bool, dict[str, dict[str, int]]] = {False: {}, True: {}}
+    by_position = itemgetter(1)
+    for chain in ds.chains.values():
+        chain_all: dict[str, set[str]] = {}  # region -> its local firms over the chain's segments
+        chain_sure: dict[str, set[str]] = {}  # ... of which counted without guessed links
+        for segment in chain.segments:
+            # first per place (where a presence counts), one dict operation per presence: firm -> position of
+            # its first presence there, the firms counted without guessed links, the leaders, pipeline projects
+            at: dict[str | None, dict[str, int]] = {}
+            sure_at: dict[str | None, set[str]] = {}
+            leaders_at: dict[str | None, dict[str, int]] = {}
+            pipeline_at: dict[str | None, dict[str, int]] = {}
+            operating: dict[str, None] = {}  # every firm operating in the segment (for the home counts)
+            operating_sure: set[str] = set()
+            for position, p in enumerate(presences.get(segment.id, ())):
+                firm = p.firm
+                if p.via is not None:
+                    place = projects[p.via].region
+                    if p.stage == "pipeline":
+                        pipeline_at.setdefault(place, {}).setdefault(p.via, position)
+                        continue
+                else:
+                    place = firms[firm].region
+                found = at.get(place)
+                if found is None:
+                    found = at[place] = {}
+                    sure_at[place] = set()
+                found.setdefault(firm, position)
+                operating.setdefault(firm)
+                if p.confidence != "guessed":
+                    sure_at[place].add(firm)
+                    operating_sure.add(firm)
+                if firm in leaders:
+                    leaders_at.setdefault(place, {}).setdefault(firm, position)
+            # then per region, from the places inside it: unions of sets, and the first firms by position
+            touched = {region for place in (*at, *pipeline_at) for region in ancestors(place)}
+            rows = []
+            for region in touched:
+                places = [q for q in inside[region] if q in at]
+                if len(places) == 1:
+                    found = at[places[0]]
+                    all_firms: set[str] | dict[str, int] = found
+                    counted = sure_at[places[0]]
+                    ordered = iter(found)
+                else:
+                    all_firms = set().union(*(at[q] for q in places))
+                    counted = set().union(*(sure_at[q] for q in places))
+                    ordered = _first_seen(heapq.merge(*(at[q].items() for q in places), key=by_position))
+                firsts = list(islice(ordered, SUMMARY_FIRMS))
+                firsts_sure = [f for f in firsts if f in counted]
+                if len(firsts_sure) < SUMMARY_FIRMS and len(firsts_sure) < len(counted):
+                    firsts_sure.extend(islice((f for f in ordered if f in counted),
+                                              SUMMARY_FIRMS - len(firsts_sure)))
+                heads: dict[str, int] = {}
+                for q in inside[region]:
+                    for firm, position in leaders_at.get(q, {}).items():
+                        if heads.get(firm, position) >= position:
+                            heads[firm] = position
+                heads_all = sorted(heads, key=heads.__getitem__)
+                heads_sure = [f for f in heads_all if f in counted]
+                projects_here: dict[str, int] = {}
+                for q in inside[region]:
+                    for project, position in pipeline_at.get(q, {}).items():
+                        if projects_here.get(project, position) >= position:
+                            projects_here[project] = position
+                shown = " ".join(sorted(projects_here, key=projects_here.__getitem__))
+                rows.append((region, segment.id, 0, len(counted), len(heads_sure), " ".join(firsts_sure),
+                             " ".join(heads_sure[:SUMMARY_FIRMS]), shown))
+                rows.append((region, segment.id, 1, len(all_firms), len(heads_all), " ".join(firsts),
+                             " ".join(heads_all[:SUMMARY_FIRMS]), shown))
+                if all_firms:
+                    chain_all.setdefault(region, set()).update(all_firms)
+                    chain_sure.setdefault(region, set()).update(counted)
+            con.executemany("INSERT INTO local_summary VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            for firm in operating:
+                firm_home = firms[firm].region
+                if firm_home is None:
+                    continue
+                row = home[True].setdefault(firm_home, {})
+                row[segment.id] = row.get(segment.id, 0) + 1
+                if firm in operating_sure:
+                    row = home[False].setdefault(firm_home, {})
+                    row[segment.id] = row.get(segment.id, 0) + 1
+        con.executemany("INSERT INTO local_chains VALUES (?, ?, ?, ?)",
+                        [row for region, found in chain_all.items()
+                         for row in ((region, chain.id, 0, len(chain_sure[region])),
+                                     (region, chain.id, 1, len(found)))])
     for level in sorted({r.kind for r in ds.regions.values()}):
         for guessed in (False, True):
-            params = AnalysisParams(count_guessed_links=guessed)
-            counts = nx_facts.region_segment_counts(level, params)
+            counts: dict[str, dict[str, int]] = {}
+            for region, row in home[guessed].items():
+                target = next((r for r in ds.region_ancestors(region) if ds.regions[r].kind == level), None)
+                if target is None:
+                    continue
+                into = counts.setdefault(target, {})
+                for segment_id, n in row.items():
+                    into[segment_id] = into.get(segment_id, 0) + n
             con.executemany("INSERT INTO counts VALUES (?, ?, ?, ?, ?)",
                             ((level, int(guessed), r, s, n) for r, row in counts.items() for s, n in row.items()))
+
+
+def _first_seen(items: Iterator[tuple[str, int]]) -> Iterator[str]:
+    """The firms of (firm, position) pairs sorted by position, each once (at its first position)."""
+    seen: set[str] = set()
+    for firm, _ in items:
+        if firm not in seen:
+            seen.add(firm)
+            yield firm
 
 
 def _exists(path: Path) -> bool:
@@ -357,9 +499,73 @@ class SnapshotFacts(StructureFacts):
     def _places(self, region_id: str) -> list[str]:
         return [r for (r,) in self.con.execute("SELECT region FROM region_anc WHERE ancestor = ?", (region_id,))]
 
-    def segment_states(self, segment_ids: Iterable[str], region_id: str,
-                       params: AnalysisParams) -> dict[str, SegmentState]:
-        ids = list(segment_ids)
+    def segment_states(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams,
+                       limit: int | None = None) -> dict[str, SegmentState]:
+        if limit is not None and limit <= SUMMARY_FIRMS:
+            return self._summary_states(list(segment_ids), region_id, params, limit)
+        states = self._listed_states(list(segment_ids), region_id, params)
+        return {segment: state.capped(limit) for segment, state in states.items()}
+
+    def _summary_states(self, ids: list[str], region_id: str, params: AnalysisParams,
+                        limit: int) -> dict[str, SegmentState]:
+        """Counts and the first ``limit`` firms from the summary table; names only for the firms listed."""
+        rows = {}
+        for start in range(0, len(ids), 900):  # SQLite's parameter limit
+            chunk = ids[start:start + 900]
+            for segment, n_firms, n_leaders, first_firms, first_leaders, projects in self.con.execute(
+                    "SELECT segment, firms, leaders, first_firms, first_leaders, projects FROM local_summary "
+                    f"WHERE region = ? AND guessed = ? AND segment IN ({','.join('?' * len(chunk))})",
+                    (region_id, int(params.count_guessed_links), *chunk)):
+                rows[segment] = (n_firms, n_leaders, first_firms.split()[:limit], first_leaders.split()[:limit],
+                                 projects.split())
+        firm_refs = self._firm_refs({f for row in rows.values() for f in (*row[2], *row[3])})
+        project_refs = self._project_refs({p for row in rows.values() for p in row[4]})
+        states = {}
+        for segment in ids:
+            row = rows.get(segment)
+            if row is None:
+                states[segment] = SegmentState()
+                continue
+            n_firms, n_leaders, firms, heads, projects = row
+            states[segment] = SegmentState(tuple(firm_refs[f] for f in firms), tuple(firm_refs[f] for f in heads),
+                                           tuple(project_refs[p] for p in projects), n_firms, n_leaders)
+        return states
+
+    def _firm_refs(self, ids: set[str]) -> dict[str, FirmRef]:
+        found: dict[str, FirmRef] = {}
+        chosen = list(ids)
+        for start in range(0, len(chosen), 900):
+            chunk = chosen[start:start + 900]
+            for firm, name, f500 in self.con.execute(
+                    f"SELECT id, name, f500 FROM firms WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                found[firm] = FirmRef(firm, name, f500)
+        return found
+
+    def _project_refs(self, ids: set[str]) -> dict[str, ProjectRef]:
+        found: dict[str, ProjectRef] = {}
+        chosen = list(ids)
+        for start in range(0, len(chosen), 900):
+            chunk = chosen[start:start + 900]
+            for pid, name, status, date in self.con.execute(
+                    f"SELECT id, name, status, date FROM projects WHERE id IN ({','.join('?' * len(chunk))})",
+                    chunk):
+                found[pid] = ProjectRef(pid, name, status, date)
+        return found
+
+    def local_firm_count(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams) -> int:
+        """Distinct local firms over some segments: from the summary when they are one chain's, else listed."""
+        ids = set(segment_ids)
+        chains = {self.segments()[s].chain for s in ids}
+        if len(chains) == 1:
+            chain = chains.pop()
+            if ids == {s.id for s in self.ds.chains[chain].segments}:
+                row = self.con.execute("SELECT firms FROM local_chains WHERE region = ? AND guessed = ? AND chain = ?",
+                                       (region_id, int(params.count_guessed_links), chain)).fetchone()
+                return int(row[0]) if row else 0
+        return super().local_firm_count(ids, region_id, params)
+
+    def _listed_states(self, ids: list[str], region_id: str, params: AnalysisParams) -> dict[str, SegmentState]:
+        """Every local firm of each segment, with names (one joined query over the presence table)."""
         places = self._places(region_id)
         found: dict[str, tuple[dict[str, bool], dict[str, tuple[str, int]], list[str]]] = {
             s: ({}, {}, []) for s in ids}
@@ -401,14 +607,10 @@ class SnapshotFacts(StructureFacts):
         if key in cache:  # a map asks once per drawn segment; the answer depends only on region and parameters
             return dict(cache[key])
         found = {s: (0, False, False) for s in self.segments()}
-        for segment, firms, leader, pipeline in self.con.execute(
-                "SELECT segment, "
-                "COUNT(DISTINCT CASE WHEN stage = 'operating' AND (confidence <> 'guessed' OR ?) THEN firm END), "
-                "MAX(CASE WHEN stage = 'operating' AND (confidence <> 'guessed' OR ?) THEN leader ELSE 0 END), "
-                "MAX(CASE WHEN stage = 'pipeline' AND via IS NOT NULL THEN 1 ELSE 0 END) "
-                "FROM presence WHERE place IN (SELECT region FROM region_anc WHERE ancestor = ?) GROUP BY segment",
-                (params.count_guessed_links, params.count_guessed_links, region_id)):
-            found[segment] = (firms, bool(leader), bool(pipeline))
+        for segment, firms, leaders, projects in self.con.execute(
+                "SELECT segment, firms, leaders, projects <> '' FROM local_summary WHERE region = ? AND guessed = ?",
+                (region_id, int(params.count_guessed_links))):
+            found[segment] = (firms, leaders > 0, bool(projects))
         cache[key] = {s: status_from_counts(n, leader, pipeline, params) for s, (n, leader, pipeline) in found.items()}
         return dict(cache[key])
 
@@ -428,18 +630,16 @@ class SnapshotFacts(StructureFacts):
                 parks.setdefault(country, []).append(region.name)
         return parks
 
-    def _region_context(self, region_id: str) -> tuple[dict[str, list[str]], dict[str, list[str]],
-                                                       dict[str, list[str]]]:
-        """For a region, once: its groups with their local firms' names, and the supply ties with local firms
-        (outside supplier -> local customers' names, outside customer -> local suppliers' names), in file order."""
+    def _region_context(self, region_id: str) -> tuple[set[str], dict[str, list[str]], dict[str, list[str]]]:
+        """For a region, once: the groups with a local firm, and the supply ties with local firms (outside
+        supplier -> local customers' names, outside customer -> local suppliers' names), in file order."""
         cache = self.__dict__.setdefault("_context", {})
         if region_id in cache:
             return cache[region_id]  # type: ignore[no-any-return]
         local = "(SELECT region FROM region_anc WHERE ancestor = ?)"
-        groups: dict[str, list[str]] = {}
-        for grp, name in self.con.execute(
-                f"SELECT grp, name FROM firms WHERE grp IS NOT NULL AND region IN {local} ORDER BY ord", (region_id,)):
-            groups.setdefault(grp, []).append(name)
+        # the (region, grp) index answers this without reading a firm row; names are read per group when needed
+        groups = {grp for (grp,) in self.con.execute(
+            f"SELECT DISTINCT grp FROM firms WHERE region IN {local} AND grp IS NOT NULL", (region_id,))}
         supplies_to: dict[str, list[str]] = {}
         for supplier, customer_name in self.con.execute(
                 "SELECT t.supplier, f.name FROM ties t JOIN firms f ON f.id = t.customer "
@@ -452,6 +652,18 @@ class SnapshotFacts(StructureFacts):
             buys_from.setdefault(customer, []).append(supplier_name)
         cache[region_id] = (groups, supplies_to, buys_from)
         return cache[region_id]  # type: ignore[no-any-return]
+
+    def _group_local_names(self, groups: Iterable[str], region_id: str) -> dict[str, list[str]]:
+        """The names of each group's local firms, in file order."""
+        chosen = sorted(set(groups))
+        names: dict[str, list[str]] = {}
+        for start in range(0, len(chosen), 900):
+            chunk = chosen[start:start + 900]
+            for grp, name in self.con.execute(
+                    f"SELECT grp, name FROM firms WHERE grp IN ({','.join('?' * len(chunk))}) AND region IN "
+                    "(SELECT region FROM region_anc WHERE ancestor = ?) ORDER BY ord", (*chunk, region_id)):
+                names.setdefault(grp, []).append(name)
+        return names
 
     def candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str],
                    params: AnalysisParams, only: Iterable[str] | None = None) -> list[CandidateFacts]:
@@ -494,6 +706,7 @@ class SnapshotFacts(StructureFacts):
             near = [n for n in self.upstream(other) + self.downstream(other) if n in strong_or_weak]
             if near:
                 mine[other] = near[0]
+        group_names = self._group_local_names((info[f][5] for f in best if info[f][5] in local_groups), region_id)
         result = []
         for firm, confidence in best.items():
             name, country, headquarters, size, f500, grp, grp_name, _region = info[firm]
@@ -501,7 +714,7 @@ class SnapshotFacts(StructureFacts):
             result.append(CandidateFacts(
                 id=firm, name=name, country=country, headquarters=headquarters, size=size, confidence=confidence,
                 fortune500=f500, group=grp_name if in_group else None,
-                group_local_firms=tuple(local_groups[grp]) if in_group else (),
+                group_local_firms=tuple(group_names[grp]) if in_group else (),
                 supplies_local=tuple(supplies.get(firm, ())), buys_from_local=tuple(buys.get(firm, ())),
                 synergy=tuple(synergy[firm].items())))
         return result

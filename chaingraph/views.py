@@ -114,10 +114,10 @@ def chain_summaries(source: ChainGraph | Facts, region: str | None = None) -> li
     rows = []
     for chain in facts.chains():
         report = gap_report(facts, chain.id, region_id, params)
-        local = {firm_id for gap in report.segments for firm_id in gap.local_firm_ids}
+        local = facts.local_firm_count([s.id for s in chain.segments], region_id, params)
         rows.append({
             "id": chain.id, "name": chain.name, "name_en": chain.name_en, "segments": len(chain.segments),
-            "region": report.region.name, **report.counts(), "local_firms": len(local),
+            "region": report.region.name, **report.counts(), "local_firms": local,
             "completeness": report.completeness, "completeness_with_pipeline": report.completeness_with_pipeline,
             "completeness_upper": report.completeness_upper, "coverage": report.coverage.kind if report.coverage
             else "partial",

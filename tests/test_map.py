@@ -458,7 +458,7 @@ def test_a_national_pool_is_aggregated_not_drawn(tmp_path: Path) -> None:
 
     cg = cgr.build_graph(cgr.load_dataset(generate(tmp_path / "pool", firms=4000, regions=12, seed=3)))
     data = map_data(cg, chain="automotive", firm_nodes=5)
-    local = {f for g in gap_report(cg, "automotive").segments for f in g.local_firm_ids}
+    local = {f for g in gap_report(cg, "automotive", firm_limit=None).segments for f in g.local_firm_ids}
     assert len(local) > 200
     firm_nodes = [n for n in data["nodes"] if n["kind"] == "firm"]
     aggregates = [n for n in data["nodes"] if n["kind"] == "firms"]

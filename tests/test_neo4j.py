@@ -224,6 +224,9 @@ def assert_gap_parity(cg: cgr.ChainGraph, facts: Any, chain: str, region: str,
     assert_same(expected, actual, f"gaps {chain}/{region}")
     assert [g.segment.id for g in expected.ranked()] == [g.segment.id for g in actual.ranked()]
     assert json.dumps(expected.to_dict(), ensure_ascii=False) == json.dumps(actual.to_dict(), ensure_ascii=False)
+    for limit in (None, 1):  # every local firm, or one, with the same counts
+        assert cgr.gap_report(cg, chain, region, params=params, firm_limit=limit).to_dict() == \
+            cgr.gap_report(facts, chain, region, params=params, firm_limit=limit).to_dict()
     return expected
 
 
@@ -489,6 +492,12 @@ def test_facts_parity_question_by_question(backend: Neo4jBackend, pushed: dict[s
     for region in MULTI_REGIONS:
         states = nx_facts.segment_states(segments, region, params)
         assert_same(states, neo.segment_states(segments, region, params), region)
+        for limit in (0, 1, 2):  # capped lists, exact counts
+            assert_same(nx_facts.segment_states(segments, region, params, limit=limit),
+                        neo.segment_states(segments, region, params, limit=limit), region)
+        for chain in multi.dataset.chains.values():
+            ids = [s.id for s in chain.segments]
+            assert nx_facts.local_firm_count(ids, region, params) == neo.local_firm_count(ids, region, params)
     strong_or_weak = {s for s, st in nx_facts.segment_states(segments, "county-00", params).items()
                       if st.firms}
     for segment in segments:

@@ -123,3 +123,50 @@ def test_maps_from_the_snapshot_alone_are_identical(pool: Path, tiny_path: Path,
             for option in options:
                 for lang in ("zh", "en"):
                     assert build_map(None, facts=snap, lang=lang, **option) == build_map(cg, lang=lang, **option)
+
+
+def test_summary_table_gives_the_memory_states_counts_and_capped_lists(pool: Path, tmp_path: Path) -> None:
+    """The compile-time summary (counts, first firms, projects) answers exactly as the in-memory graph."""
+    from chaingraph.analysis.facts import facts_for
+    from chaingraph.snapshot import SUMMARY_FIRMS
+
+    cg = cgr.build_graph(cgr.load_dataset(pool))
+    nx_facts = facts_for(cg)
+    segments = list(cg.dataset.segments)
+    capped = 0
+    with open_snapshot(pool, cache_dir=tmp_path) as snap:
+        for guessed in (False, True):
+            params = cgr.AnalysisParams(count_guessed_links=guessed)
+            for level in ("county", "city", "province", "country", "park"):
+                assert snap.region_segment_counts(level, params) == nx_facts.region_segment_counts(level, params)
+            for region in ("r0000", "r0005", "r0029", "cn", cg.dataset.regions["r0003"].parent or "r0003"):
+                full = nx_facts.segment_states(segments, region, params)
+                for limit in (0, 1, 3, SUMMARY_FIRMS, SUMMARY_FIRMS + 1, None):
+                    states = snap.segment_states(segments, region, params, limit=limit)
+                    assert states == nx_facts.segment_states(segments, region, params, limit=limit)
+                    for segment, state in states.items():
+                        assert state.firm_count == len(full[segment].firms)
+                        assert state.leader_count == len(full[segment].leaders)
+                        assert state.firms == full[segment].firms[:limit]
+                        capped += len(state.firms) < state.firm_count
+                for chain in cg.dataset.chains.values():
+                    ids = [s.id for s in chain.segments]
+                    assert snap.local_firm_count(ids, region, params) == nx_facts.local_firm_count(ids, region, params)
+    assert capped  # the pool is big enough for the lists to be cut
+
+
+def test_capped_gap_reports_keep_counts_and_everything_else(pool: Path, tmp_path: Path) -> None:
+    cg = cgr.build_graph(cgr.load_dataset(pool))
+    with open_snapshot(pool, cache_dir=tmp_path) as snap:
+        for limit in (None, 2):
+            _assert_same_gaps(cgr.gap_report(cg, "automotive", "cn", firm_limit=limit),
+                              cgr.gap_report(snap, "automotive", "cn", firm_limit=limit))
+        full = cgr.gap_report(snap, "automotive", "cn", firm_limit=None).to_dict()
+        short = cgr.gap_report(snap, "automotive", "cn", firm_limit=2).to_dict()
+        assert any(len(s["local_firms"]) > 2 for s in full["segments"])
+        for a, b in zip(full["segments"], short["segments"], strict=True):
+            assert b["local_firm_count"] == a["local_firm_count"] == len(a["local_firms"])
+            assert b["local_firms"] == a["local_firms"][:2]
+            assert {k: v for k, v in a.items() if k != "local_firms"} == \
+                {k: v for k, v in b.items() if k != "local_firms"}
+        assert cgr.chain_summaries(snap, "cn") == cgr.chain_summaries(cg, "cn")

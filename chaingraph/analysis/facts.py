@@ -38,11 +38,31 @@ class ProjectRef:
 
 @dataclass(frozen=True)
 class SegmentState:
-    """Local presence in one segment for one region; ``status`` is decided from it by the analysis."""
+    """Local presence in one segment for one region; ``status`` is decided from it by the analysis.
+
+    ``firms`` and ``leaders`` list the local firms in the backends' common order; asked with a ``limit``, a backend
+    lists only the first ``limit`` of each, and ``firm_count`` and ``leader_count`` still count all of them
+    (they default to the lengths of the lists when not given).
+    """
 
     firms: tuple[FirmRef, ...] = ()
     leaders: tuple[FirmRef, ...] = ()
     projects: tuple[ProjectRef, ...] = ()
+    firm_count: int = -1
+    leader_count: int = -1
+
+    def __post_init__(self) -> None:
+        if self.firm_count < 0:
+            object.__setattr__(self, "firm_count", len(self.firms))
+        if self.leader_count < 0:
+            object.__setattr__(self, "leader_count", len(self.leaders))
+
+    def capped(self, limit: int | None) -> SegmentState:
+        """The same state listing at most ``limit`` firms and leaders (all when ``limit`` is None)."""
+        if limit is None or (len(self.firms) <= limit and len(self.leaders) <= limit):
+            return self
+        return SegmentState(self.firms[:limit], self.leaders[:limit], self.projects, self.firm_count,
+                            self.leader_count)
 
 
 @dataclass(frozen=True)
@@ -79,12 +99,15 @@ class Facts(Protocol):
     def as_of(self) -> str: ...
     def upstream(self, segment_id: str) -> list[str]: ...
     def downstream(self, segment_id: str) -> list[str]: ...
-    def segment_states(self, segment_ids: Iterable[str], region_id: str,
-                       params: AnalysisParams) -> dict[str, SegmentState]: ...
+    def segment_states(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams,
+                       limit: int | None = None) -> dict[str, SegmentState]:
+        """Local presence per segment; with ``limit``, at most that many firms and leaders listed (counts exact)."""
+        ...
     def region_segment_counts(self, level: str, params: AnalysisParams) -> dict[str, dict[str, int]]: ...
     def favoured_parks(self, region_id: str) -> dict[str, list[str]]: ...
     def coverage(self, region_id: str, chain_id: str | None = None) -> Coverage: ...
     def claims(self, region_id: str) -> list[Claim]: ...
+    def local_firm_count(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams) -> int: ...
     def candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str],
                    params: AnalysisParams) -> list[CandidateFacts]: ...
 
@@ -140,6 +163,11 @@ class StructureFacts:
         """What sources assert about the region's segments (``claims.csv``)."""
         return self.ds.claims_for(region_id)
 
+    def local_firm_count(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams) -> int:
+        """How many distinct local firms the region has over these segments (e.g. all segments of a chain)."""
+        states = self.segment_states(list(segment_ids), region_id, params)  # type: ignore[attr-defined]
+        return len({f.id for state in states.values() for f in state.firms})
+
 
 class NxFacts(StructureFacts):
     """:class:`Facts` answered from a :class:`~chaingraph.graph.ChainGraph` in memory."""
@@ -185,8 +213,8 @@ class NxFacts(StructureFacts):
     def _firm_ref(self, firm_id: str) -> FirmRef:
         return FirmRef(firm_id, self.ds.firms[firm_id].name, self.cg.fortune500(firm_id))
 
-    def segment_states(self, segment_ids: Iterable[str], region_id: str,
-                       params: AnalysisParams) -> dict[str, SegmentState]:
+    def segment_states(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams,
+                       limit: int | None = None) -> dict[str, SegmentState]:
         cg, ds = self.cg, self.ds
         by_place = self._presences_by_place()
         places = sorted(cg.descendants(region_id))
@@ -207,7 +235,7 @@ class NxFacts(StructureFacts):
             leaders = tuple(f for f in local if cg.is_leader(f.id))
             refs = tuple(ProjectRef(p, ds.projects[p].name, ds.projects[p].status,
                                     str(ds.projects[p].date) if ds.projects[p].date else None) for p in projects)
-            states[segment_id] = SegmentState(tuple(local), leaders, refs)
+            states[segment_id] = SegmentState(tuple(local), leaders, refs).capped(limit)
         return states
 
     def _home_counts(self, count_guessed: bool) -> dict[str, dict[str, int]]:

@@ -47,7 +47,12 @@ from .relatedness import Relatedness, relatedness_from_counts
 
 __all__ = ["STATUSES", "ACTIONS", "STATUS_LABELS", "STATUS_LABELS_EN", "ASSERTION_LABELS", "SegmentGap",
            "GapReport", "gap_report", "segment_status", "status_of_state", "status_from_counts", "status_with_evidence",
-           "statuses_with_evidence", "params_for"]
+           "statuses_with_evidence", "params_for",
+           "LOCAL_FIRM_LIMIT"]
+
+LOCAL_FIRM_LIMIT = 20
+"""How many local firms a segment of a gap report lists by default (the CLI's JSON too; ``--all-firms`` for all)."""
+_REASON_FIRMS = 4  # the reasons name up to four local firms of a segment
 
 STATUSES = ("strong", "weak", "pipeline", "claimed", "missing", "unknown")
 ACTIONS = {"fill": "补链", "strengthen": "强链", "extend": "延链", "verify": "核实"}
@@ -80,6 +85,13 @@ class SegmentGap:
     """The one reason that explains the priority best (for narrow tables)."""
     claims: list[Claim] = field(default_factory=list)
     """What sources assert about this segment in the region (never counted as firms)."""
+    local_firm_count: int = -1
+    """How many local firms the segment has; :attr:`local_firms` may list only the first of them (the report's
+    ``firm_limit``). Defaults to the length of the list."""
+
+    def __post_init__(self) -> None:
+        if self.local_firm_count < 0:
+            self.local_firm_count = len(self.local_firms)
 
     @property
     def action_code(self) -> str | None:
@@ -92,6 +104,7 @@ class SegmentGap:
             "id": s.id, "name": s.name, "name_en": s.name_en, "tier": s.tier, "importance": s.importance,
             "status": self.status, "status_label": STATUS_LABELS[self.status], "action": self.action,
             "action_code": self.action_code, "priority": self.priority,
+            "local_firm_count": self.local_firm_count,
             "local_firms": list(self.local_firms), "pipeline_projects": list(self.pipeline_projects),
             "claims": [claim_dict(c) for c in self.claims],
             "reasons": list(self.reasons),
@@ -198,7 +211,7 @@ def status_from_counts(firms: int, has_leader: bool, has_pipeline: bool, params:
 
 def status_of_state(state: SegmentState, params: AnalysisParams) -> str:
     """strong / weak / pipeline / missing, from the local presence in a segment."""
-    return status_from_counts(len(state.firms), bool(state.leaders), bool(state.projects), params)
+    return status_from_counts(state.firm_count, state.leader_count > 0, bool(state.projects), params)
 
 
 def status_with_evidence(status: str, claims: list[Claim], coverage_kind: str) -> str:
@@ -271,8 +284,8 @@ def _claim_text(claim: Claim) -> str:
 
 def _describe(status: str, state: SegmentState, coverage: Coverage | None = None) -> str:
     if status in ("strong", "weak"):
-        names = "、".join(_names(state.firms[:4])) + ("等" if len(state.firms) > 4 else "")
-        text = f"本地企业 {len(state.firms)} 家：{names}"
+        names = "、".join(_names(state.firms[:4])) + ("等" if state.firm_count > 4 else "")
+        text = f"本地企业 {state.firm_count} 家：{names}"
         if state.leaders:
             tags = [f"{f.name}（世界500强：{f.fortune500}）" if f.fortune500 else f.name for f in state.leaders[:3]]
             text += "；龙头：" + "、".join(tags)
@@ -310,10 +323,13 @@ _STATUS_CN = {"signed": "签约", "under_construction": "在建", "trial": "试�
 
 
 def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None,
-               params: AnalysisParams | None = None) -> GapReport:
+               params: AnalysisParams | None = None, firm_limit: int | None = LOCAL_FIRM_LIMIT) -> GapReport:
     """Analyse ``chain`` for ``region`` (ids or names; the dataset's default region when None).
 
     ``source`` is a :class:`~chaingraph.graph.ChainGraph` or any backend's :class:`~chaingraph.analysis.facts.Facts`.
+    Each segment lists at most ``firm_limit`` local firms (:data:`LOCAL_FIRM_LIMIT` by default; None for all);
+    :attr:`SegmentGap.local_firm_count` always counts all of them, and nothing else in the report depends on the
+    limit.
     """
     facts = facts_for(source)
     params = params_for(source, params)
@@ -325,7 +341,8 @@ def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None
     up = {s: facts.upstream(s) for s in chain_ids}
     down = {s: facts.downstream(s) for s in chain_ids}
     wanted = set(chain_ids).union(*up.values(), *down.values())
-    states = facts.segment_states(sorted(wanted), region_id, params)
+    listed = None if firm_limit is None else max(firm_limit, _REASON_FIRMS)
+    states = facts.segment_states(sorted(wanted), region_id, params, limit=listed)
     local = {s: status_of_state(state, params) for s, state in states.items()}
     status = statuses_with_evidence(facts, region_id, local)
     coverage = facts.coverage(region_id, chain_record.id)
@@ -344,9 +361,10 @@ def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None
         seg_claims = claims.get(segment.id, [])
         reasons = [_describe(seg_status, state, coverage), *(_claim_text(c) for c in seg_claims)]
         gap = SegmentGap(segment=segment, status=seg_status, action=None, priority=None,
-                         local_firms=_names(state.firms), local_firm_ids=[f.id for f in state.firms],
-                         pipeline_projects=[p.name for p in state.projects], leaders=_names(state.leaders),
-                         claims=list(seg_claims))
+                         local_firms=_names(state.firms[:firm_limit]),
+                         local_firm_ids=[f.id for f in state.firms[:firm_limit]],
+                         pipeline_projects=[p.name for p in state.projects], leaders=_names(state.leaders[:firm_limit]),
+                         claims=list(seg_claims), local_firm_count=state.firm_count)
         if seg_status == "strong":
             gap.reasons = reasons
             gap.headline = reasons[0]

@@ -310,8 +310,8 @@ class Neo4jFacts(StructureFacts):
         return Dataset(info=info, chains=chains, regions=regions, claims=claims)
 
     # -------------------------------------------------------------------------------------------- cypher
-    def segment_states(self, segment_ids: Iterable[str], region_id: str,
-                       params: AnalysisParams) -> dict[str, SegmentState]:
+    def segment_states(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams,
+                       limit: int | None = None) -> dict[str, SegmentState]:
         wanted = list(dict.fromkeys(segment_ids))
         rows = self._read(Q_SEGMENT_STATES, region=region_id, segments=wanted,
                           count_guessed=params.count_guessed_links, project_offset=_PROJECT_OFFSET,
@@ -321,7 +321,7 @@ class Neo4jFacts(StructureFacts):
             firms = tuple(FirmRef(f["id"], f["name"], f["fortune500"]) for f in row["firms"])
             leaders = tuple(ref for ref, f in zip(firms, row["firms"], strict=True) if f["leader"])
             projects = tuple(ProjectRef(p["id"], p["name"], p["status"], p["date"]) for p in row["projects"])
-            states[row["segment"]] = SegmentState(firms, leaders, projects)
+            states[row["segment"]] = SegmentState(firms, leaders, projects).capped(limit)
         return states
 
     def region_segment_counts(self, level: str, params: AnalysisParams) -> dict[str, dict[str, int]]:

@@ -560,8 +560,16 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     params = params_for(cg if cg is not None else base)
     facts = _RememberingFacts(base)
     reports: dict[str, GapReport] = {}
-    for chain_id in sorted({segments[s].chain for s in drawn}, key=chain_order.__getitem__):
-        reports[chain_id] = gap_report(facts, chain_id, region_record.id, params=params)
+    report_chains = sorted({segments[s].chain for s in drawn}, key=chain_order.__getitem__)
+    # one read of the local presence for everything the reports and the drawing need (a national pool's largest
+    # county has a hundred thousand local firms: reading them once per report took most of the time)
+    needed = dict.fromkeys(drawn)
+    for chain_id in report_chains:
+        for seg in ds.chains[chain_id].segments:
+            needed.update(dict.fromkeys([seg.id, *structure.upstream(seg.id), *structure.downstream(seg.id)]))
+    facts.segment_states(list(needed), region_record.id, params)
+    for chain_id in report_chains:
+        reports[chain_id] = gap_report(facts, chain_id, region_record.id, params=params, firm_limit=None)
     gaps = {g.segment.id: g for r in reports.values() for g in r.segments}
     ranks: dict[str, int] = {}
     for report in reports.values():
@@ -787,17 +795,19 @@ class _RememberingFacts:
 
     def __init__(self, inner: Facts) -> None:
         self._inner = inner
-        self._states: dict[tuple[tuple[str, ...], str, AnalysisParams], dict[str, SegmentState]] = {}
+        self._states: dict[tuple[str, AnalysisParams, int | None], dict[str, SegmentState]] = {}
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
 
-    def segment_states(self, segment_ids: Iterable[str], region_id: str,
-                       params: AnalysisParams) -> dict[str, SegmentState]:
-        key = (tuple(segment_ids), region_id, params)
-        if key not in self._states:
-            self._states[key] = self._inner.segment_states(key[0], region_id, params)
-        return self._states[key]
+    def segment_states(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams,
+                       limit: int | None = None) -> dict[str, SegmentState]:
+        known = self._states.setdefault((region_id, params, limit), {})
+        wanted = list(segment_ids)
+        missing = [s for s in wanted if s not in known]
+        if missing:  # a segment's state does not depend on which other segments are asked with it
+            known.update(self._inner.segment_states(missing, region_id, params, limit))
+        return {s: known[s] for s in wanted}
 
 
 def _context_only(a: str, b: str, external: set[str], chain_of: dict[str, str]) -> bool:

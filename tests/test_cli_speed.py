@@ -1,0 +1,76 @@
+"""What keeps the command line quick on a national pool, checked for behaviour (never timed): capped local firm
+lists with exact counts, ``--all-firms``, and a ``--help`` that imports none of the heavy modules."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from chaingraph.cli import DATA_ENV, STATUSES, cli
+from chaingraph.synth import generate
+
+
+@pytest.fixture(scope="module")
+def pool(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate(tmp_path_factory.mktemp("cli-speed") / "pool", firms=4000, regions=10, seed=3)
+
+
+def _gaps(pool: Path, cache: Path, *extra: str) -> dict:  # type: ignore[type-arg]
+    result = CliRunner().invoke(cli, ["--data", str(pool), "gaps", "-c", "automotive", "--format", "json",
+                                      "--backend", "snapshot", *extra],
+                                env={"CHAINGRAPH_CACHE": str(cache)}, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_gaps_json_caps_local_firms_and_counts_them_all(pool: Path, tmp_path: Path) -> None:
+    short = _gaps(pool, tmp_path)
+    full = _gaps(pool, tmp_path, "--all-firms")
+    assert any(s["local_firm_count"] > 20 for s in short["segments"])  # the home county is large enough
+    for a, b in zip(short["segments"], full["segments"], strict=True):
+        assert a["id"] == b["id"] and a["local_firm_count"] == b["local_firm_count"] == len(b["local_firms"])
+        assert a["local_firms"] == b["local_firms"][:20]
+        assert a["reasons"] == b["reasons"] and a["priority"] == b["priority"]
+
+
+def test_gaps_csv_has_the_count(pool: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--data", str(pool), "gaps", "-c", "automotive", "--format", "csv"],
+                                env={"CHAINGRAPH_CACHE": str(tmp_path)}, catch_exceptions=False)
+    header, *rows = result.stdout.splitlines()
+    assert header.split(",")[-1] == "local_firm_count"
+    assert max(int(row.rsplit(",", 1)[1]) for row in rows) > 20
+
+
+def test_help_imports_no_heavy_module() -> None:
+    code = ("import sys; from chaingraph.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('networkx', 'openpyxl', 'yaml', 'neo4j')"
+            " or m in ('chaingraph.ingest.extract', 'chaingraph.snapshot', 'chaingraph.reader', 'chaingraph.graph')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "Commands:" in out and "import-chainkg" in out
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_lazy_commands_are_listed_as_their_own_help_says() -> None:
+    ctx = click.Context(cli)
+    for name, (target, summary) in cli.lazy.items():
+        module, attribute = target.split(":")
+        command = getattr(importlib.import_module(module), attribute)
+        assert command.name == name
+        assert summary == " ".join((command.help or "").split("\n\n")[0].split()), name
+        assert cli.get_command(ctx, name) is command
+
+
+def test_constants_spelt_out_for_a_light_cli_match_the_library() -> None:
+    from chaingraph.analysis.gaps import STATUSES as ANALYSIS_STATUSES
+    from chaingraph.dataset import DATA_ENV as DATASET_ENV
+
+    assert STATUSES == ANALYSIS_STATUSES
+    assert DATA_ENV == DATASET_ENV
