@@ -153,10 +153,10 @@ class LandedFacts:
     def _inside(self, region_id: str) -> set[str]:
         return set(self.ds.region_descendants(region_id))
 
-    def segment_states(self, segment_ids: Iterable[str], region_id: str,
-                       params: AnalysisParams) -> dict[str, SegmentState]:
+    def segment_states(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams,
+                       limit: int | None = None) -> dict[str, SegmentState]:
         ids = list(segment_ids)
-        states = self.base.segment_states(ids, region_id, params)
+        states = self.base.segment_states(ids, region_id, params, limit=limit)
         inside = self._inside(region_id)
         for firm in self.landed:
             if firm.segment not in states or firm.region not in inside:
@@ -164,9 +164,22 @@ class LandedFacts:
             state = states[firm.segment]
             if any(f.id == firm.ref.id for f in state.firms):
                 continue
-            states[firm.segment] = replace(state, firms=(*state.firms, firm.ref),
-                                           leaders=(*state.leaders, firm.ref) if firm.leader else state.leaders)
+            listed = limit is None or len(state.firms) < limit
+            lead_listed = limit is None or len(state.leaders) < limit
+            states[firm.segment] = replace(
+                state, firms=(*state.firms, firm.ref) if listed else state.firms,
+                leaders=(*state.leaders, firm.ref) if firm.leader and lead_listed else state.leaders,
+                firm_count=state.firm_count + 1, leader_count=state.leader_count + (1 if firm.leader else 0))
         return states
+
+    def local_firm_count(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams) -> int:
+        ids = list(segment_ids)
+        inside = self._inside(region_id)
+        landed = {f.ref.id for f in self.landed if f.segment in ids and f.region in inside}
+        if not landed:
+            return self.base.local_firm_count(ids, region_id, params)
+        known = {f.id for state in self.base.segment_states(ids, region_id, params).values() for f in state.firms}
+        return self.base.local_firm_count(ids, region_id, params) + len(landed - known)
 
     def region_segment_counts(self, level: str, params: AnalysisParams) -> dict[str, dict[str, int]]:
         counts = {r: dict(row) for r, row in self.base.region_segment_counts(level, params).items()}
