@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 
 import chaingraph as cgr
+from chaingraph.dataset import DATA_ENV
 from chaingraph.fixtures import write_tiny_dataset
 
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test sees the developer's dataset or Neo4j settings."""
-    monkeypatch.delenv(cgr.dataset.DATA_ENV, raising=False)
+    monkeypatch.delenv(DATA_ENV, raising=False)
     for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))

@@ -41,7 +41,7 @@ def _imports(name: str, path: Path, known: set[str]) -> set[str]:
                     if candidate in known and candidate != name and not (node.module is None and candidate == target):
                         found.add(candidate)
             elif isinstance(node, ast.Import):
-                found |= {a.name for a in node.names if a.name in known and a.name != name}
+                found.update(a.name for a in node.names if a.name in known and a.name != name)
             for field in ("body", "orelse", "finalbody", "handlers"):
                 visit(getattr(node, field, None) or [])
 
