@@ -691,4 +691,5 @@ cli.add_lazy_command("merge", "chaingraph.cli_ingest:merge_command",
 cli.add_lazy_command("whatif", "chaingraph.cli_whatif:whatif_command",
                      "Completeness, statuses and priorities after landing firms, without touching the dataset.")
 cli.add_lazy_command("classify", "chaingraph.cli_classify:classify_command",
-                     "Propose chain segments (挂链) for the firms of a registry, with evidence, for review.")
+                     "Propose chain segments for every firm of a registry (企业名录 .xlsx/.csv), with evidence; writes "
+                     "nothing to the dataset.")
