@@ -38,6 +38,7 @@ from .analysis import find_targets, gap_report
 from .analysis.gaps import GapReport
 from .errors import ExportError
 from .graph import ChainGraph
+from .safety import markdown_text, xlsx_text
 from .writer import atomic_write_bytes, atomic_write_text
 
 __all__ = ["FORMATS", "LIST_ATTRIBUTES", "export", "export_graph", "read_graph", "gap_workbook", "briefing_markdown"]
@@ -203,14 +204,14 @@ def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str
     overview = book.active
     overview.title = _sheet_title("概览", taken)
     region_name = reports[0].region.name if reports else ""
-    overview.append([f"{ds.info.name} · {region_name} · 产业链缺口"])
-    overview.append([f"数据截至 {ds.info.as_of}；完整度 = 本地已有企业（强或弱）的环节按重要度加权的占比"])
-    overview.append([])
-    overview.append(["产业链", "环节数", "强", "弱", "在途", "缺", "完整度", "含在途完整度", "最优先缺口"])
+    _put(overview, [f"{ds.info.name} · {region_name} · 产业链缺口"])
+    _put(overview, [f"数据截至 {ds.info.as_of}；完整度 = 本地已有企业（强或弱）的环节按重要度加权的占比"])
+    _put(overview, [])
+    _put(overview, ["产业链", "环节数", "强", "弱", "在途", "缺", "完整度", "含在途完整度", "最优先缺口"])
     for report in reports:
         counts = report.counts()
         top = next((g for g in report.ranked() if g.priority is not None), None)
-        overview.append([report.chain.name, len(report.segments), counts["strong"], counts["weak"],
+        _put(overview, [report.chain.name, len(report.segments), counts["strong"], counts["weak"],
                          counts["pipeline"], counts["missing"], report.completeness,
                          report.completeness_with_pipeline,
                          f"{top.segment.name}（{top.action}）" if top else "—"])
@@ -223,19 +224,19 @@ def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str
     target_rows: list[list[Any]] = []
     for report in reports:
         sheet = book.create_sheet(_sheet_title(report.chain.name, taken))
-        sheet.append([f"{report.chain.name}（{report.chain.id}）· {report.region.name}"])
+        _put(sheet, [f"{report.chain.name}（{report.chain.id}）· {report.region.name}"])
         counts = report.counts()
-        sheet.append([f"完整度 {report.completeness:.0%}（含在途 {report.completeness_with_pipeline:.0%}）· "
+        _put(sheet, [f"完整度 {report.completeness:.0%}（含在途 {report.completeness_with_pipeline:.0%}）· "
                       f"强 {counts['strong']} · 弱 {counts['weak']} · 在途 {counts['pipeline']} · "
                       f"缺 {counts['missing']}"
                       f" · 数据截至 {report.as_of}"])
-        sheet.append([])
-        sheet.append(["优先序", "环节", "层级", "状态", "行动", "优先级", "本地企业 / 在途项目", "理由"])
+        _put(sheet, [])
+        _put(sheet, ["优先序", "环节", "层级", "状态", "行动", "优先级", "本地企业 / 在途项目", "理由"])
         rank = 0
         for gap in report.ranked():
             if gap.priority is not None:
                 rank += 1
-            sheet.append([rank if gap.priority is not None else None, gap.segment.name, _TIER[gap.segment.tier],
+            _put(sheet, [rank if gap.priority is not None else None, gap.segment.name, _TIER[gap.segment.tier],
                           _STATUS[gap.status], gap.action or "—",
                           round(gap.priority, 4) if gap.priority is not None else None,
                           "、".join(gap.local_firms or gap.pipeline_projects) or "—", "\n".join(gap.reasons)])
@@ -255,16 +256,21 @@ def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str
             row[5].number_format = "0.000"
 
     sheet = book.create_sheet(_sheet_title("招商目标", taken))
-    sheet.append([f"招商目标 · {region_name}（每个缺口前 {targets} 家）"])
-    sheet.append(["得分 = 关联置信度 ×（规模 + 世界500强 + 二次招商 + 供货关系 + 园区国别匹配 + 协同），"
+    _put(sheet, [f"招商目标 · {region_name}（每个缺口前 {targets} 家）"])
+    _put(sheet, ["得分 = 关联置信度 ×（规模 + 世界500强 + 二次招商 + 供货关系 + 园区国别匹配 + 协同），"
                   "见 docs/analysis.md"])
-    sheet.append([])
-    sheet.append(["产业链", "环节", "状态", "行动", "序", "企业", "国别", "总部", "得分", "理由"])
+    _put(sheet, [])
+    _put(sheet, ["产业链", "环节", "状态", "行动", "序", "企业", "国别", "总部", "得分", "理由"])
     for row in target_rows:
-        sheet.append(row)
+        _put(sheet, row)
     setup(sheet, [10, 16, 6, 6, 5, 18, 6, 16, 7, 60], 4, f"招商目标 · {region_name}")
     sheet["A1"].font = title_font
     return book
+
+
+def _put(sheet: Any, values: list[Any]) -> None:
+    """Append a row of data to a worksheet: control characters removed, formulas neutralised (chaingraph.safety)."""
+    sheet.append([xlsx_text(v) for v in values])
 
 
 def briefing_markdown(cg: ChainGraph, region: str | None = None, chains: Sequence[str] | None = None,
@@ -272,15 +278,15 @@ def briefing_markdown(cg: ChainGraph, region: str | None = None, chains: Sequenc
     """A short briefing in Markdown: completeness per chain, the top gaps with reasons, whom to approach."""
     ds = cg.dataset
     reports = _reports(cg, region, chains)
-    region_name = reports[0].region.name if reports else ""
-    lines = [f"# {region_name}产业链招商简报", "", f"{ds.info.name} · 数据截至 {ds.info.as_of}", "",
+    region_name = _md(reports[0].region.name) if reports else ""
+    lines = [f"# {region_name}产业链招商简报", "", f"{_md(ds.info.name)} · 数据截至 {ds.info.as_of}", "",
              "| 产业链 | 完整度 | 含在途 | 强 | 弱 | 在途 | 缺 |", "|---|---:|---:|---:|---:|---:|---:|"]
     for r in reports:
         n = r.counts()
         lines.append(f"| {_md(r.chain.name)} | {r.completeness:.0%} | {r.completeness_with_pipeline:.0%} | "
                      f"{n['strong']} | {n['weak']} | {n['pipeline']} | {n['missing']} |")
     for r in reports:
-        lines += ["", f"## {r.chain.name}（{r.chain.name_en or r.chain.id}）", "",
+        lines += ["", f"## {_md(r.chain.name)}（{_md(r.chain.name_en or r.chain.id)}）", "",
                   f"完整度 {r.completeness:.0%}（含在途 {r.completeness_with_pipeline:.0%}）。优先缺口：", "",
                   "| # | 环节 | 状态 | 行动 | 优先级 | 要点 |", "|---:|---|---|---|---:|---|"]
         ranked = [g for g in r.ranked() if g.priority is not None][:gaps]
@@ -289,18 +295,21 @@ def briefing_markdown(cg: ChainGraph, region: str | None = None, chains: Sequenc
                          f"{_md(g.headline)} |")
         for g in ranked[:3]:
             found = find_targets(cg, r.chain.id, g.segment.id, r.region.id, limit=targets)
-            lines += ["", f"**{g.segment.name}**（{_STATUS[g.status]}·{g.action}）：" + "；".join(g.reasons[:2])]
+            lines += ["", f"**{_md(g.segment.name)}**（{_STATUS[g.status]}·{g.action}）："
+                      + "；".join(map(_md, g.reasons[:2]))]
             if not found.candidates:
                 lines.append("- 数据集中暂无候选企业")
             for c in found.candidates:
-                where = "，".join(x for x in (c.firm.country, c.firm.headquarters) if x)
-                lines.append(f"- {c.firm.name}" + (f"（{where}）" if where else "") + f"：{'；'.join(c.reasons)}")
+                where = "，".join(_md(x) for x in (c.firm.country, c.firm.headquarters) if x)
+                lines.append(f"- {_md(c.firm.name)}" + (f"（{where}）" if where else "")
+                             + f"：{'；'.join(map(_md, c.reasons))}")
     lines += ["", "---", "", "由 chaingraph 生成；方法与参数见 docs/analysis.md。", ""]
     return "\n".join(lines)
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text from data shown literally: HTML escaped, markdown specials backslashed (chaingraph.safety)."""
+    return markdown_text(text)
 
 
 # --------------------------------------------------------------------------------------------- writing
