@@ -42,13 +42,13 @@ MAX_CELL_CHARS = 131_072
 """One CSV cell (Python's csv module default, now stated and reported by name)."""
 MAX_CSV_ROWS = 20_000_000
 """Rows of one CSV file of a dataset."""
-MAX_SHEET_ROWS = 1_000_000
-"""Rows of one sheet given to ``chaingraph import`` (Excel itself stops at 1,048,576)."""
+MAX_SHEET_ROWS = 200_000
+"""Rows of one sheet given to ``chaingraph import`` (a county's list has thousands; a bomb has millions)."""
 MAX_SHEET_COLUMNS = 1_000
 """Columns of one sheet given to ``chaingraph import``."""
 MAX_XLSX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024
 """Declared uncompressed size of all parts of an .xlsx file, checked before it is opened: 1 GiB."""
-MAX_XLSX_RATIO = 200
+MAX_XLSX_RATIO = 100
 """Largest compression ratio of a sizeable .xlsx part (over 1 MiB uncompressed); real sheets compress 5-20x."""
 MAX_NAME_CHARS = 200
 """Names and titles longer than this are reported by ``validate`` as warnings (they break tables and maps)."""
