@@ -178,7 +178,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
     for index, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
         if isinstance(key, list | dict | set):
-            loader.key_problems.append((f"a key must be plain text, not a {type(key).__name__} (complex mapping "
+            kind = "list" if isinstance(key, list) else "mapping" if isinstance(key, dict) else "set"
+            loader.key_problems.append((f"a key must be plain text, not a {kind} (complex mapping "
                                         "keys `? ...` are not part of the format)", key_node.start_mark.line + 1))
             continue
         if index >= merged:  # keys brought in by a merge (<<: *base) may be overridden: that is what merge is for
@@ -267,7 +268,13 @@ class _Checker:
         text = self.read_text(name, required)
         if text is None:
             return None
-        loader = _Loader(text)
+        try:
+            loader = _Loader(text)  # the reader checks for unprintable characters right here
+        except yaml.YAMLError as exc:
+            character = getattr(exc, "character", None)
+            what = f"holds control character U+{character:04X}" if isinstance(character, int) else "cannot be read"
+            self.add(name, None, None, f"not valid YAML: {what}")
+            return None
         loader.duplicate_keys = []
         loader.key_problems = []
         try:
@@ -964,11 +971,12 @@ def _check_missing_chains(c: _Checker, ds: Dataset) -> None:
     """Name the chains folder when records use segments that no chain file defines (a chain file was lost)."""
     unknown = sorted({link.segment for link in ds.links if link.segment and link.segment not in ds.segments}
                      | {s for p in ds.projects.values() for s in p.segments if s not in ds.segments})
-    if len(unknown) < 3:
-        return  # a typo or two is reported where it stands
-    examples = ", ".join(unknown[:3])
-    c.add("chains/", None, None, f"{len(unknown)} segments used by links.csv or projects.csv are defined by no chain "
-                                 f"file ({examples} ...): is a chain file missing from chains/?")
+    if not unknown:
+        return
+    examples = ", ".join(unknown[:3]) + (" ..." if len(unknown) > 3 else "")
+    c.add("chains/", None, None, f"{len(unknown)} segment{'s' if len(unknown) != 1 else ''} used by links.csv or "
+                                 f"projects.csv {'are' if len(unknown) != 1 else 'is'} defined by no chain file "
+                                 f"({examples}): a typo, or a chain file missing from chains/?")
 
 
 def _check_warnings(c: _Checker, ds: Dataset) -> None:
