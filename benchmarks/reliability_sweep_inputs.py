@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -233,12 +234,17 @@ def yaml_cases() -> list[Case]:
         add("a list, not a mapping", lambda w, n=name: (replace_file(w, n, "- a\n- b\n"), VALIDATE)[1])
         add("a bare number", lambda w, n=name: (replace_file(w, n, "42\n"), VALIDATE)[1])
         add("escaped NUL in a value", lambda w, n=name: (replace_file(
-            w, n, (ds(w) / n).read_text(encoding="utf-8").replace("name: ", 'name: "\\0"  # ', 1)), VALIDATE)[1],
-            check=stderr_has("U+0000"))
+            w, n, re.sub(r"name: ([^,}\n]+)", r'name: "\\0\1"', (ds(w) / n).read_text(encoding="utf-8"), count=1)),
+            VALIDATE)[1], check=stderr_has("U+0000"))
         add("20 MB file", lambda w, n=name: (replace_file(w, n, "# " + "x" * 78 + "\n" * 1 + (
             "# " + "y" * 97 + "\n") * 200_000), VALIDATE)[1], check=stderr_has("limit"))
         add("key given twice", lambda w, n=name: (replace_file(w, n, (ds(w) / n).read_text(encoding="utf-8")
-                                                               + "name: again\n"), VALIDATE)[1])
+                                                               + ("regions: []\n" if n == "regions.yaml"
+                                                                  else "name: again\n")), VALIDATE)[1],
+            check=stderr_has("given twice"))
+        add("unknown top-level key", lambda w, n=name: (replace_file(w, n, (ds(w) / n).read_text(encoding="utf-8")
+                                                                     + "colour: blue\n"), VALIDATE)[1],
+            check=stderr_has("unknown field"))
         add("tab indentation", lambda w, n=name: (replace_file(w, n, "a:\n\t- b\n"), VALIDATE)[1])
         add("a recursive alias", lambda w, n=name: (replace_file(w, n, "a: &a [*a]\n"), VALIDATE)[1])
         add("unknown tag", lambda w, n=name: (replace_file(w, n, "a: !!python/object:os.system ls\n"),
@@ -305,7 +311,7 @@ def folder_cases() -> list[Case]:
         Case("link inside the folder (valid)", inside_link, (0,)),
         Case("dataset folder missing", lambda w: ["--data", str(w / "nope"), "validate"], (3,)),
         Case("dataset path is a file", lambda w: (write(w / "f.txt", "x"), ["--data", str(w / "f.txt"),
-                                                                             "validate"])[1], (3,)),
+                                                                             "validate"])[1], (2,)),
         Case("firms on a dataset with an alias bomb", lambda w: (replace_file(w, "regions.yaml", BOMB),
                                                                  ["firms"])[1], (3,)),
         Case("gaps on a dataset with a NUL", lambda w: (set_cell(w, "firms.csv", "name", "\x00"),
@@ -565,7 +571,8 @@ def article_cases() -> list[Case]:
         Case("extract NUL-filled article", article("n.txt", "\x00" * 5000), (0, 2)),
         Case("extract GBK article", article("g.txt", "平湖经济技术开发区签约日本电产项目，总投资3400万美元。"
                                                      .encode("gb18030")), (0, 2)),
-        Case("extract bad date", article("d.txt", "平湖"), (2,)),
+        Case("extract bad date", lambda w: (write(w / "in" / "d.txt", "平湖"), [
+            "extract", str(w / "in" / "d.txt"), "--date", "2024-13-45"])[1], (2,)),
         Case("extract a folder", lambda w: ((w / "in" / "dir.txt").mkdir(parents=True),
                                             ["extract", str(w / "in" / "dir.txt"), "--date", "2024-01-10"])[1], (2,)),
         Case("extract a missing file", lambda w: ["extract", str(w / "nope.txt"), "--date", "2024-01-10"], (2,)),

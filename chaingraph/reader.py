@@ -146,8 +146,12 @@ class _Loader(yaml.SafeLoader):
 
 
 def _expanded_size(root: yaml.Node, limit: int) -> int:
-    """How many nodes the document has once every alias is followed (stops counting past ``limit``)."""
+    """How many nodes the document has once every alias is followed (stops counting past ``limit``).
+
+    Raises :class:`_YamlLimit` for a collection that contains itself (``&a [*a]``), which has no finite size.
+    """
     sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
     # post-order without recursion: a node's size is known once its children's are
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
@@ -161,9 +165,19 @@ def _expanded_size(root: yaml.Node, limit: int) -> int:
             children = [n for pair in node.value for n in pair]
         if done or not children:
             sizes[id(node)] = min(limit + 1, 1 + sum(sizes.get(id(c), 0) for c in children))
+            open_nodes.discard(id(node))
             continue
+        if id(node) in open_nodes:
+            raise _YamlLimit("a collection contains itself through an alias (&a [*a]): not supported",
+                             node.start_mark)
+        open_nodes.add(id(node))
         stack.append((node, True))
-        stack.extend((c, False) for c in children if id(c) not in sizes)
+        for child in children:
+            if id(child) in open_nodes:
+                raise _YamlLimit("a collection contains itself through an alias (&a [*a]): not supported",
+                                 child.start_mark)
+            if id(child) not in sizes:
+                stack.append((child, False))
     return sizes[id(root)]
 
 
@@ -693,6 +707,9 @@ def _read_chains(c: _Checker) -> list[Chain]:
     return chains
 
 
+_REGIONS_TOP_KEYS = ("regions",)
+
+
 def _read_regions(c: _Checker) -> list[Region]:
     data = c.read_yaml("regions.yaml")
     if data is None:
@@ -700,6 +717,10 @@ def _read_regions(c: _Checker) -> list[Region]:
     if not isinstance(data, dict) or not isinstance(data.get("regions"), list):
         c.add("regions.yaml", getattr(data, "line", 1), "regions", "expected a mapping with a list 'regions'")
         return []
+    for key in data:
+        if key not in _REGIONS_TOP_KEYS:
+            c.add("regions.yaml", getattr(data, "key_lines", {}).get(str(key)), str(key),
+                  f"unknown field; known fields: {', '.join(_REGIONS_TOP_KEYS)}")
     regions = []
     for item in data["regions"]:
         row = _mapping_row(c, "regions.yaml", item, "a region", getattr(data, "line", 1))

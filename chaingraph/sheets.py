@@ -360,12 +360,12 @@ def _read_table(path: Path) -> Iterator[tuple[str | None, list[tuple[int, list[A
                                         f"of {MAX_SHEET_ROWS:,} rows per sheet")
                 rows: list[tuple[int, list[Any]]] = []
                 try:
-                    for i, values in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_SHEET_COLUMNS),
-                                               start=1):
+                    # no max_col: openpyxl would pad every row to it
+                    for i, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                         if i > MAX_SHEET_ROWS:
                             raise _refuse(path, f"sheet {fragment(sheet.title)} has more than {MAX_SHEET_ROWS:,} "
                                                 "rows (the limit)")
-                        rows.append((i, list(values)))
+                        rows.append((i, list(values[:MAX_SHEET_COLUMNS])))
                     _fill_merged(rows, _merged_ranges(book, sheet))
                 except SheetError:
                     raise
