@@ -990,8 +990,9 @@ def _check_folder(c: _Checker) -> None:
 
 def _check_missing_chains(c: _Checker, ds: Dataset) -> None:
     """Name the chains folder when records use segments that no chain file defines (a chain file was lost)."""
-    unknown = sorted({link.segment for link in ds.links if link.segment and link.segment not in ds.segments}
-                     | {s for p in ds.projects.values() for s in p.segments if s not in ds.segments})
+    known = ds.segments  # a property that builds a dict: once, not per link
+    unknown = sorted({link.segment for link in ds.links if link.segment and link.segment not in known}
+                     | {s for p in ds.projects.values() for s in p.segments if s not in known})
     if not unknown:
         return
     examples = ", ".join(unknown[:3]) + (" ..." if len(unknown) > 3 else "")
