@@ -989,14 +989,17 @@ def _check_folder(c: _Checker) -> None:
 
 
 def _check_missing_chains(c: _Checker, ds: Dataset) -> None:
-    """Name the chains folder when records use segments that no chain file defines (a chain file was lost)."""
+    """Name the chains folder when records use segments that no chain file defines (a chain file was lost).
+
+    Each such row is already an error where it stands; this warning adds the likely cause in one line.
+    """
     known = ds.segments  # a property that builds a dict: once, not per link
     unknown = sorted({link.segment for link in ds.links if link.segment and link.segment not in known}
                      | {s for p in ds.projects.values() for s in p.segments if s not in known})
     if not unknown:
         return
     examples = ", ".join(unknown[:3]) + (" ..." if len(unknown) > 3 else "")
-    c.add("chains/", None, None, f"{len(unknown)} segment{'s' if len(unknown) != 1 else ''} used by links.csv or "
+    c.warn("chains/", None, None, f"{len(unknown)} segment{'s' if len(unknown) != 1 else ''} used by links.csv or "
                                  f"projects.csv {'are' if len(unknown) != 1 else 'is'} defined by no chain file "
                                  f"({examples}): a typo, or a chain file missing from chains/?")
 
@@ -1086,8 +1089,8 @@ def _read(root: Path, warnings: bool = False) -> tuple[Dataset | None, list[Prob
                               ("projects.csv", "project", projects), ("region_facts.csv", "region fact", facts)):
         records += [(file, x.id, x.line, kind) for x in items]  # type: ignore[attr-defined]
     _cross_check(c, ds, records, info_lines)
-    _check_missing_chains(c, ds)
     if warnings:
+        _check_missing_chains(c, ds)
         _check_warnings(c, ds)
     return ds, c.problems
 

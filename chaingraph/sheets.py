@@ -225,7 +225,7 @@ def read_mapping(path: str | Path | None) -> SheetMapping:
         mapping.units[_fold(str(header))] = str(unit)
     for name, value in (data.get("defaults") or {}).items():
         if name not in FIELDS:
-            problems.append(Problem(path.name, None, f"defaults.{name}", f"unknown field {name!r}"))
+            problems.append(Problem(path.name, None, f"defaults.{name}", f"unknown field {fragment(name)}"))
         else:
             mapping.defaults[str(name)] = str(value)
     sheets = data.get("sheets") or []
@@ -516,7 +516,7 @@ def _country(text: str) -> str:
         return code.upper()
     if code in _COUNTRY:
         return _COUNTRY[code]
-    raise ParseError(f"unknown country {text!r}: write 日本, 德国 ... or a two-letter code (JP, DE)")
+    raise ParseError(f"unknown country {fragment(text)}: write 日本, 德国 ... or a two-letter code (JP, DE)")
 
 
 # --------------------------------------------------------------------------------------------- matching
@@ -683,7 +683,7 @@ class _Planner:
         name = self.parse(row, "name", text)
         if not name:
             cell = next(iter(row.cells.values()))
-            self.problem(row, None, f"企业名称 is empty (row has {cell.header} = {_text(cell.value)!r})")
+            self.problem(row, None, f"企业名称 is empty (row has {cell.header} = {fragment(_text(cell.value))})")
             return
         where = f"{_where(self.path, row.sheet)}:{row.row}"
         code = self.parse(row, "credit_code", lambda c: text(c).upper().replace(" ", "")) or ""
@@ -731,13 +731,14 @@ class _Planner:
 
         firm, several = self.matcher.match([name, values["legal_name"] or "", *aliases], code)
         if several:
-            self.problem(row, row.cells.get("name"), f"{name!r} matches several firms: "
+            self.problem(row, row.cells.get("name"), f"{fragment(name)} matches several firms: "
                          + ", ".join(f"{f.id} ({f.name})" for f in several)
                          + "; add 统一社会信用代码 to tell them apart")
             return
         if firm is not None and code and firm.credit_code and firm.credit_code.upper() != code:
             self.problem(row, row.cells.get("credit_code"),
-                         f"{name!r} matches firm {firm.id} ({firm.name}) whose credit code is {firm.credit_code}")
+                         f"{fragment(name)} matches firm {firm.id} ({firm.name}) whose credit code is "
+                         f"{firm.credit_code}")
             return
         if firm is not None:  # the same firm on two rows of this sheet must not say two different things
             for key, value in values.items():
@@ -776,7 +777,7 @@ class _Planner:
             if text in (group.id, group.name, group.name_en, *group.aliases) or \
                     normalize_name(text) == normalize_name(group.name):
                 return group.id
-        raise ParseError(f"unknown group {text!r}: add it to groups.csv first")
+        raise ParseError(f"unknown group {fragment(text)}: add it to groups.csv first")
 
     def _firm(self, firm: Firm | None, name: str, aliases: list[str], values: dict[str, Any], note: str | None,
               where: str) -> str:
@@ -890,7 +891,7 @@ def _choice(text: str, table: Mapping[str, str | None], what: str, known: str) -
     allowed = {"size": SIZES, "status": PROJECT_STATUSES, "kind": ("new", "expansion")}[what]
     if value.lower() in allowed:
         return value.lower()
-    raise ParseError(f"unknown {what} {text!r}: write {known}")
+    raise ParseError(f"unknown {what} {fragment(text)}: write {known}")
 
 
 def _area(cell: Cell) -> float:
@@ -898,7 +899,7 @@ def _area(cell: Cell) -> float:
     try:
         value = float(text)
     except ValueError as exc:
-        raise ParseError(f"{_text(cell.value)!r} is not an area in 亩 (write e.g. 27.8)") from exc
+        raise ParseError(f"{fragment(_text(cell.value))} is not an area in 亩 (write e.g. 27.8)") from exc
     return int(value) if value.is_integer() else value
 
 

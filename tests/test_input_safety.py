@@ -312,8 +312,8 @@ def test_folder_level_mistakes(tiny_path: Path) -> None:
     assert "chains/demo-auto.yml: a second copy of chains/demo-auto.yaml: keep one of the two" in found
     (tiny_path / "chains" / "demo-auto.yml").unlink()
     (tiny_path / "chains" / "demo-auto.yaml").unlink()
-    assert "chains/: 3 segments used by links.csv or projects.csv are defined by no chain file (core, motor, " \
-           "steel): a typo, or a chain file missing from chains/?" in messages(tiny_path)
+    assert "chains/: warning: 3 segments used by links.csv or projects.csv are defined by no chain file (core, " \
+           "motor, steel): a typo, or a chain file missing from chains/?" in messages(tiny_path)
 
 
 def test_duplicate_rows_and_likely_duplicate_firms_warn(tiny_path: Path) -> None:
