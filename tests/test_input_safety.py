@@ -173,7 +173,7 @@ def test_yaml_alias_bomb_and_depth_are_refused_quickly(tiny_path: Path, name: st
     found = messages(tiny_path)
     assert any(m.startswith(f"{name}: not valid YAML: its aliases (*name) expand to more than 1,000,000")
                for m in found), found
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < 30  # not a speed claim: a bomb that expanded would take minutes
     (tiny_path / name).write_text("a: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
     assert any(m.startswith(f"{name}:1: not valid YAML: nested deeper than 64 levels") for m in messages(tiny_path))
 
@@ -230,7 +230,7 @@ def test_xlsx_bomb_is_refused_before_opening(tiny_path: Path, tmp_path: Path) ->
     started = time.perf_counter()
     with pytest.raises(SheetError, match="zip bomb"):
         plan_import(tiny_path, bomb)
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 30  # not a speed claim: opening the bomb would take minutes
 
 
 # ------------------------------------------------------------------------------------------------ spreadsheets
