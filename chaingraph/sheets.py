@@ -283,8 +283,34 @@ def _check_xlsx_sizes(path: Path) -> None:
             if total > MAX_XLSX_UNCOMPRESSED_BYTES:
                 raise _refuse(path, f"expands to {human_bytes(total)}, over the limit of "
                                     f"{human_bytes(MAX_XLSX_UNCOMPRESSED_BYTES)}")
+            for info in archive.infolist():
+                # a row takes at least ~10 bytes of XML: only a part that large can hold too many rows
+                if info.filename.startswith("xl/worksheets/") and info.file_size > MAX_SHEET_ROWS * 10:
+                    rows = _count_rows(archive, info)
+                    if rows > MAX_SHEET_ROWS:
+                        raise _refuse(path, f"a sheet ({fragment(info.filename)}) has more than {MAX_SHEET_ROWS:,} "
+                                            "rows (the limit)")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
         raise _refuse(path, f"not a readable .xlsx workbook ({type(exc).__name__})") from exc
+
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+
+
+def _count_rows(archive: Any, info: Any) -> int:
+    """Rows of a worksheet part, counted on the decompressed stream (far cheaper than parsing them)."""
+    count, tail = 0, b""
+    with archive.open(info) as handle:
+        while count <= MAX_SHEET_ROWS:
+            chunk = handle.read(1 << 20)
+            if not chunk:
+                break
+            data = tail + chunk
+            count += len(_ROW_TAG.findall(data, 0, len(data) - 16)) if len(data) > 16 else 0
+            tail = data[-16:] if len(data) > 16 else data
+    if tail:
+        count += len(_ROW_TAG.findall(tail))
+    return count
 
 
 def _merged_ranges(book: Any, sheet: Any) -> list[tuple[int, int, int, int]]:

@@ -233,6 +233,22 @@ def test_xlsx_bomb_is_refused_before_opening(tiny_path: Path, tmp_path: Path) ->
     assert time.perf_counter() - started < 30  # not a speed claim: opening the bomb would take minutes
 
 
+def test_xlsx_with_too_many_rows_is_refused_from_a_count(tiny_path: Path, tmp_path: Path) -> None:
+    source = zipfile.ZipFile(io.BytesIO(_xlsx([["企业名称"], ["甲"]])))
+    big = tmp_path / "rows.xlsx"
+    with zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                rows = b"".join(f'<row r="{i}"><c r="A{i}" t="inlineStr"><is><t>{i}</t></is></c></row>'.encode()
+                                for i in range(1, 200_011))
+                data = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                        + rows + b"</sheetData></worksheet>")
+            target.writestr(item, data)
+    with pytest.raises(SheetError, match="has more than 200,000 rows"):
+        plan_import(tiny_path, big)
+
+
 # ------------------------------------------------------------------------------------------------ spreadsheets
 
 
