@@ -15,6 +15,7 @@ import csv
 import io
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ import click
 
 from ._version import __version__
 from .errors import ChaingraphError, LookupFailed
+from .safety import neutralise_cell
 
 if TYPE_CHECKING:
     from .dataset import Dataset
@@ -128,7 +130,20 @@ class State:
 pass_state = click.make_pass_decorator(State)
 
 
+CSV_ENCODINGS = ("auto", "utf-8", "utf-8-sig", "gb18030")
+
+
+def _remember_encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    ctx.meta["chaingraph.csv_encoding"] = value
+    return value
+
+
 def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--encoding", type=click.Choice(CSV_ENCODINGS), default="auto", show_default=True,
+                        expose_value=False, callback=_remember_encoding,
+                        help="With --format csv: the text encoding. auto: UTF-8 with a BOM when the output is a "
+                             "file (Excel on Chinese Windows then opens it correctly), plain UTF-8 into a pipe; "
+                             "gb18030 for older Excel and WPS.")(func)
     return click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
                         show_default=True, help="Output format.")(func)
 
@@ -182,13 +197,35 @@ def _json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
+def _csv_encoding() -> str:
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.meta.get("chaingraph.csv_encoding", "auto") if ctx is not None else "auto"
+    if chosen != "auto":
+        return str(chosen)
+    try:
+        to_file = stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        to_file = False
+    return "utf-8-sig" if to_file else "utf-8"
+
+
 def _csv(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """A listing as CSV on stdout: every cell neutralised against formula injection (chaingraph.safety)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(headers)
     for row in rows:
-        writer.writerow(["|".join(map(str, c)) if isinstance(c, list) else ("" if c is None else c) for c in row])
-    click.echo(buffer.getvalue(), nl=False)
+        writer.writerow([neutralise_cell("|".join(map(str, c)) if isinstance(c, list) else ("" if c is None else c))
+                         for c in row])
+    encoding = _csv_encoding()
+    data = buffer.getvalue().encode(encoding, errors="replace")
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:  # a text-only stdout (tests capturing output): no BOM, the text itself
+        click.echo(buffer.getvalue(), nl=False)
+        return
+    sys.stdout.flush()
+    stream.write(data)
+    stream.flush()
 
 
 def _fit(widths: list[int]) -> list[int]:
@@ -549,18 +586,27 @@ def show(state: State, name: str, fmt: str) -> None:
 @cli.command()
 @pass_state
 def validate(state: State) -> None:
-    """Check a dataset folder and report every problem as file:line: field: message."""
+    """Check a dataset folder and report every problem as file:line: field: message.
+
+    Errors (the dataset cannot be used) exit with code 3; warnings (formula-like, HTML-looking or overlong names,
+    bidirectional controls, javascript: URLs, likely duplicate firms, duplicate rows, stray files) are printed and
+    the exit code stays 0 (docs/input-safety.md).
+    """
     from .reader import load_dataset, validate_dataset
 
-    problems = validate_dataset(state.path)
-    if problems:
-        for problem in problems:
-            click.echo(str(problem), err=True)
-        raise CliError(f"{state.path}: {len(problems)} problem{'s' if len(problems) != 1 else ''}", 3)
+    problems = validate_dataset(state.path, warnings=True)
+    errors = [p for p in problems if p.is_error]
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if errors:
+        warned = len(problems) - len(errors)
+        also = f" and {warned} warning{'s' if warned != 1 else ''}" if warned else ""
+        raise CliError(f"{state.path}: {len(errors)} problem{'s' if len(errors) != 1 else ''}{also}", 3)
     ds = load_dataset(state.path)
+    note = f" · {len(problems)} warning{'s' if len(problems) != 1 else ''}" if problems else ""
     click.echo(f"{state.path}: valid · {len(ds.chains)} chains · {len(ds.segments)} segments · "
                f"{len(ds.regions)} regions · {len(ds.firms)} firms · {len(ds.links)} links · "
-               f"{len(ds.projects)} projects · {len(ds.sources)} sources")
+               f"{len(ds.projects)} projects · {len(ds.sources)} sources{note}")
 
 
 @cli.command()

@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from .cli import State
+from .safety import neutralise_cell
 
 __all__ = ["classify_command", "progress_bar", "OUTPUT_COLUMNS"]
 
@@ -39,11 +40,6 @@ def progress_bar(label: str) -> Any:
             yield from bar
 
     return wrap
-
-
-def _csv_safe(value: str) -> str:
-    # a cell that begins like a formula is not run by the spreadsheet program the CSV is opened in
-    return "'" + value if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
 
 
 @click.command("classify")
@@ -86,7 +82,7 @@ def classify_command(state: State, registry: Path, output: Path | None, fmt: str
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(OUTPUT_COLUMNS)
         for r in rows:
-            writer.writerow([_csv_safe(r[c]) for c in OUTPUT_COLUMNS])
+            writer.writerow([neutralise_cell(r[c]) for c in OUTPUT_COLUMNS])
         click.echo(buffer.getvalue(), nl=False)
         return
     counts = proposals.counts()

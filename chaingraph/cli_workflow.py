@@ -46,6 +46,8 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str) -> None:
             click.echo(f"  {change}")
     if plan.ignored_columns:
         click.echo("未识别的列（已忽略，可用 --mapping 映射）: " + "、".join(plan.ignored_columns))
+    for warning in plan.warnings:
+        click.echo(warning, err=True)
     if plan.applied:
         click.echo("已写入 / written")
     elif not dry_run and not plan.changed:

@@ -46,12 +46,22 @@ class Problem:
     "firms.csv:12: country: unknown country code 'XX'"
     >>> str(Problem("chains/automotive.yaml", None, None, "file is missing"))
     'chains/automotive.yaml: file is missing'
+    >>> str(Problem("firms.csv", 3, "name", "starts with '='", severity="warning"))
+    "firms.csv:3: name: warning: starts with '='"
+
+    ``severity`` is ``error`` (the dataset cannot be used) or ``warning`` (it loads, but a person should look:
+    ``chaingraph validate`` prints warnings and still exits 0).
     """
 
     file: str
     line: int | None
     field: str | None
     message: str
+    severity: str = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
 
     @property
     def sort_key(self) -> tuple[str, int, str, str]:
@@ -59,9 +69,10 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
+        message = self.message if self.severity == "error" else f"{self.severity}: {self.message}"
         if self.field:
-            return f"{where}: {self.field}: {self.message}"
-        return f"{where}: {self.message}"
+            return f"{where}: {self.field}: {message}"
+        return f"{where}: {message}"
 
 
 class DatasetError(ChaingraphError):

@@ -39,6 +39,7 @@ from .analysis.gaps import ASSERTION_LABELS, STATUS_LABELS, GapReport, coverage_
 from .errors import ExportError
 from .graph import ChainGraph
 from .render.briefing import briefing_docx, briefing_markdown
+from .safety import xlsx_text
 from .writer import atomic_write_bytes, atomic_write_text
 
 __all__ = ["FORMATS", "LIST_ATTRIBUTES", "export", "export_graph", "read_graph", "gap_workbook", "briefing_markdown"]
@@ -208,17 +209,17 @@ def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str
     overview = book.active
     overview.title = _sheet_title("概览", taken)
     region_name = reports[0].region.name if reports else ""
-    overview.append([f"{ds.info.name} · {region_name} · 产业链缺口"])
-    overview.append([f"数据截至 {ds.info.as_of}；完整度 = 本地已有企业（强或弱）的环节按重要度加权的占比"
+    _put(overview, [f"{ds.info.name} · {region_name} · 产业链缺口"])
+    _put(overview, [f"数据截至 {ds.info.as_of}；完整度 = 本地已有企业（强或弱）的环节按重要度加权的占比"
                      f"（下限）；按来源声称 = 来源所称环节全部属实时的上限。"
                      + (coverage_line(reports[0].coverage) if reports else "")])
-    overview.append([])
-    overview.append(["产业链", "环节数", "强", "弱", "在途", "声称有", "缺", "未见", "完整度", "含在途完整度",
+    _put(overview, [])
+    _put(overview, ["产业链", "环节数", "强", "弱", "在途", "声称有", "缺", "未见", "完整度", "含在途完整度",
                      "按来源声称", "最优先缺口"])
     for report in reports:
         counts = report.counts()
         top = next((g for g in report.ranked() if g.priority is not None), None)
-        overview.append([report.chain.name, len(report.segments), counts["strong"], counts["weak"],
+        _put(overview, [report.chain.name, len(report.segments), counts["strong"], counts["weak"],
                          counts["pipeline"], counts["claimed"], counts["missing"], counts["unknown"],
                          report.completeness, report.completeness_with_pipeline, report.completeness_upper,
                          f"{top.segment.name}（{top.action}）" if top else "—"])
@@ -231,19 +232,19 @@ def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str
     target_rows: list[list[Any]] = []
     for report in reports:
         sheet = book.create_sheet(_sheet_title(report.chain.name, taken))
-        sheet.append([f"{report.chain.name}（{report.chain.id}）· {report.region.name}"])
+        _put(sheet, [f"{report.chain.name}（{report.chain.id}）· {report.region.name}"])
         counts = report.counts()
-        sheet.append([f"完整度 {report.completeness:.0%}（含在途 {report.completeness_with_pipeline:.0%}"
+        _put(sheet, [f"完整度 {report.completeness:.0%}（含在途 {report.completeness_with_pipeline:.0%}"
                       f"，按来源声称 {(report.completeness_upper or 0):.0%}）· "
                       + " · ".join(f"{_STATUS[k]} {n}" for k, n in counts.items() if n)
                       + f" · 数据截至 {report.as_of} · {coverage_line(report.coverage)}"])
-        sheet.append([])
-        sheet.append(["优先序", "环节", "层级", "状态", "行动", "优先级", "本地企业 / 在途项目", "理由", "来源声称"])
+        _put(sheet, [])
+        _put(sheet, ["优先序", "环节", "层级", "状态", "行动", "优先级", "本地企业 / 在途项目", "理由", "来源声称"])
         rank = 0
         for gap in report.ranked():
             if gap.priority is not None:
                 rank += 1
-            sheet.append([rank if gap.priority is not None else None, gap.segment.name, _TIER[gap.segment.tier],
+            _put(sheet, [rank if gap.priority is not None else None, gap.segment.name, _TIER[gap.segment.tier],
                           _STATUS[gap.status], gap.action or "—",
                           round(gap.priority, 4) if gap.priority is not None else None,
                           "、".join(gap.local_firms or gap.pipeline_projects) or "—", "\n".join(gap.reasons),
@@ -265,16 +266,21 @@ def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str
             row[5].number_format = "0.000"
 
     sheet = book.create_sheet(_sheet_title("招商目标", taken))
-    sheet.append([f"招商目标 · {region_name}（每个缺口前 {targets} 家）"])
-    sheet.append(["得分 = 关联置信度 ×（规模 + 世界500强 + 二次招商 + 供货关系 + 园区国别匹配 + 协同），"
+    _put(sheet, [f"招商目标 · {region_name}（每个缺口前 {targets} 家）"])
+    _put(sheet, ["得分 = 关联置信度 ×（规模 + 世界500强 + 二次招商 + 供货关系 + 园区国别匹配 + 协同），"
                   "见 docs/analysis.md"])
-    sheet.append([])
-    sheet.append(["产业链", "环节", "状态", "行动", "序", "企业", "国别", "总部", "得分", "理由"])
+    _put(sheet, [])
+    _put(sheet, ["产业链", "环节", "状态", "行动", "序", "企业", "国别", "总部", "得分", "理由"])
     for row in target_rows:
-        sheet.append(row)
+        _put(sheet, row)
     setup(sheet, [10, 16, 6, 6, 5, 18, 6, 16, 7, 60], 4, f"招商目标 · {region_name}")
     sheet["A1"].font = title_font
     return book
+
+
+def _put(sheet: Any, values: list[Any]) -> None:
+    """Append a row of data to a worksheet: control characters removed, formulas neutralised (chaingraph.safety)."""
+    sheet.append([xlsx_text(v) for v in values])
 
 
 # --------------------------------------------------------------------------------------------- writing

@@ -30,6 +30,18 @@ from .countries import COUNTRY_CODES
 from .dataset import Dataset, bundled_dataset_path, default_dataset_path
 from .errors import DatasetError, ParseError, Problem
 from .journal import read_consistent
+from .limits import (
+    MAX_CELL_CHARS,
+    MAX_CSV_BYTES,
+    MAX_CSV_ROWS,
+    MAX_NAME_CHARS,
+    MAX_YAML_BYTES,
+    MAX_YAML_DEPTH,
+    MAX_YAML_EXPANDED_NODES,
+    LimitExceeded,
+    outside_folder,
+    read_limited_bytes,
+)
 from .model import (
     CLAIM_ASSERTIONS,
     CONFIDENCES,
@@ -65,6 +77,7 @@ from .model import (
     parse_id,
     parse_quantity,
 )
+from .safety import CONTROL_RE, fragment, text_issues
 
 __all__ = ["load_dataset", "validate_dataset", "dataset_id_of", "CSV_COLUMNS", "PROJECT_MONEY_FIELDS"]
 
@@ -90,6 +103,7 @@ CSV_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "claims.csv": (("region", "segment", "asserts"), ("sources", "evidence", "note")),
     "rejections.csv": (("name", "segment"), ("credit_code", "reason", "source")),
 }
+csv.field_size_limit(MAX_CELL_CHARS)
 _ID_OK = re.compile(r"[a-z0-9][a-z0-9-]{0,63}").fullmatch
 REQUIRED_FILES = ("dataset.yaml", "regions.yaml", "sources.csv", "firms.csv")
 PROJECT_MONEY_FIELDS = ("investment", "registered_capital", "fixed_asset_investment", "capital_increase",
@@ -109,21 +123,93 @@ class _LineList(list):  # type: ignore[type-arg]
     line: int = 0
 
 
+class _YamlLimit(yaml.YAMLError):
+    """A YAML document over one of the limits of :mod:`chaingraph.limits`."""
+
+    def __init__(self, message: str, mark: Any = None) -> None:
+        super().__init__(message)
+        self.problem = message
+        self.problem_mark = mark
+
+
 class _Loader(yaml.SafeLoader):
-    """A safe loader that remembers the line of every mapping, key and sequence, and rejects duplicate keys."""
+    """A safe loader that remembers the line of every mapping, key and sequence, rejects duplicate keys, and
+    stops documents nested deeper than :data:`~chaingraph.limits.MAX_YAML_DEPTH`."""
 
     duplicate_keys: list[tuple[str, int]]
+    key_problems: list[tuple[str, int]]
+    depth: int = 0
+    aliases: int = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            if self.depth > MAX_YAML_DEPTH:
+                raise _YamlLimit(f"nested deeper than {MAX_YAML_DEPTH} levels (the limit)",
+                                 self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _expanded_size(root: yaml.Node, limit: int) -> int:
+    """How many nodes the document has once every alias is followed (stops counting past ``limit``).
+
+    Raises :class:`_YamlLimit` for a collection that contains itself (``&a [*a]``), which has no finite size.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    # post-order without recursion: a node's size is known once its children's are
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        if done or not children:
+            sizes[id(node)] = min(limit + 1, 1 + sum(sizes.get(id(c), 0) for c in children))
+            open_nodes.discard(id(node))
+            continue
+        if id(node) in open_nodes:
+            raise _YamlLimit("a collection contains itself through an alias (&a [*a]): not supported",
+                             node.start_mark)
+        open_nodes.add(id(node))
+        stack.append((node, True))
+        for child in children:
+            if id(child) in open_nodes:
+                raise _YamlLimit("a collection contains itself through an alias (&a [*a]): not supported",
+                                 child.start_mark)
+            if id(child) not in sizes:
+                stack.append((child, False))
+    return sizes[id(root)]
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
+    explicit = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
     loader.flatten_mapping(node)
+    merged = len(node.value) - explicit  # flatten_mapping puts the merged pairs (<<: *base) first
     result = _LineDict()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
-    for key_node, value_node in node.value:
+    given: set[Any] = set()
+    for index, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
-        if key in result:
-            loader.duplicate_keys.append((str(key), key_node.start_mark.line + 1))
+        if isinstance(key, list | dict | set):
+            kind = "list" if isinstance(key, list) else "mapping" if isinstance(key, dict) else "set"
+            loader.key_problems.append((f"a key must be plain text, not a {kind} (complex mapping "
+                                        "keys `? ...` are not part of the format)", key_node.start_mark.line + 1))
+            continue
+        if index >= merged:  # keys brought in by a merge (<<: *base) may be overridden: that is what merge is for
+            if key in given:
+                loader.duplicate_keys.append((str(key), key_node.start_mark.line + 1))
+            given.add(key)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[str(key)] = key_node.start_mark.line + 1
     return result
@@ -139,48 +225,131 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)  # type: ignore[arg-type]
 
 
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13)) + b"\x7f"
+_NOT_CONTROL_BYTES = bytes(c for c in range(256) if c not in _CONTROL_BYTES)
+_URL_FIELDS = frozenset({"url"})
+_NAME_FIELDS = frozenset({"name", "legal_name", "name_en", "title"})
+_FIRST_SUSPECT = frozenset("=+-@\t\r<")
+
+
 class _Checker:
-    """Collects problems while records are parsed, so that one pass reports everything."""
+    """Collects problems while records are parsed, so that one pass reports everything.
 
-    def __init__(self, root: Path) -> None:
+    ``warnings``: also look for what only deserves a warning (bidirectional controls, HTML, formula-like cells,
+    likely duplicates); ``validate`` asks for them, a plain load does not spend the time.
+    """
+
+    def __init__(self, root: Path, warnings: bool = False) -> None:
         self.root = root
+        self.warnings = warnings
         self.problems: list[Problem] = []
+        self._scan: set[str] = set()  # files whose bytes hold a control character: scanned cell by cell
 
-    def add(self, file: str, line: int | None, field: str | None, message: str) -> None:
-        self.problems.append(Problem(file, line, field, message))
+    def add(self, file: str, line: int | None, field: str | None, message: str, severity: str = "error") -> None:
+        if len(message) > 1000 or not message.isprintable():  # never echo a long or unprintable piece of input
+            message = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+                              for ch in message[:1000]) + ("…" if len(message) > 1000 else "")
+        if field is not None and (len(field) > 60 or not field.isprintable()):
+            field = fragment(field)
+        self.problems.append(Problem(file, line, field, message, severity))
+
+    def warn(self, file: str, line: int | None, field: str | None, message: str) -> None:
+        self.add(file, line, field, message, "warning")
+
+    def check_text(self, file: str, line: int | None, field: str | None, text: str) -> None:
+        """Report control characters (errors) and, in warnings mode, what outputs must keep inert."""
+        for severity, message in text_issues(text, url=field in _URL_FIELDS):
+            if severity == "error" or self.warnings:
+                self.add(file, line, field, message, severity)
 
     def read_text(self, name: str, required: bool) -> str | None:
         path = self.root / name
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             if required:
                 self.add(name, None, None, "file is missing")
             return None
+        if outside_folder(path, self.root):
+            self.add(name, None, None, "is a link to a file outside the dataset folder: refused")
+            return None
+        limit = MAX_YAML_BYTES if name.endswith((".yaml", ".yml")) else MAX_CSV_BYTES
         try:
-            return path.read_text(encoding="utf-8-sig")
+            raw = read_limited_bytes(path, limit, "YAML file" if limit == MAX_YAML_BYTES else "CSV file")
+        except LimitExceeded as exc:
+            self.add(name, None, None, f"{exc} (limits: docs/input-safety.md)")
+            return None
+        except OSError as exc:
+            self.add(name, None, None, f"cannot be read: {exc.strerror or exc}")
+            return None
+        if raw.translate(None, _NOT_CONTROL_BYTES):
+            self._scan.add(name)
+        try:
+            return raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             self.add(name, None, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
-        except OSError as exc:
-            self.add(name, None, None, f"cannot be read: {exc.strerror}")
         return None
 
     def read_yaml(self, name: str, required: bool = True) -> Any:
         text = self.read_text(name, required)
         if text is None:
             return None
-        loader = _Loader(text)
-        loader.duplicate_keys = []
         try:
-            data = loader.get_single_data()
+            loader = _Loader(text)  # the reader checks for unprintable characters right here
+        except yaml.YAMLError as exc:
+            character = getattr(exc, "character", None)
+            what = f"holds control character U+{character:04X}" if isinstance(character, int) else "cannot be read"
+            self.add(name, None, None, f"not valid YAML: {what}")
+            return None
+        loader.duplicate_keys = []
+        loader.key_problems = []
+        try:
+            node = loader.get_single_node()
+            if node is not None and loader.aliases and \
+                    _expanded_size(node, MAX_YAML_EXPANDED_NODES) > MAX_YAML_EXPANDED_NODES:
+                raise _YamlLimit(f"its aliases (*name) expand to more than {MAX_YAML_EXPANDED_NODES:,} values "
+                                 "(the limit): an alias bomb?")
+            data = loader.construct_document(node) if node is not None else None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else None
             self.add(name, line, None, f"not valid YAML: {getattr(exc, 'problem', None) or exc}")
             return None
+        except RecursionError:  # pragma: no cover - the depth limit comes first
+            self.add(name, None, None, f"nested too deeply (limit {MAX_YAML_DEPTH} levels)")
+            return None
         finally:
             loader.dispose()
         for key, line in loader.duplicate_keys:
             self.add(name, line, key, "key given twice")
+        for message, line in loader.key_problems:
+            self.add(name, line, None, message)
+        if data is None:
+            self.add(name, None, None, "file is empty")
+            return None
+        self._check_yaml_texts(name, data, getattr(data, "line", None))
         return data
+
+    def _check_yaml_texts(self, name: str, data: Any, line: int | None) -> None:
+        # iterative, and every node once: aliases may share them
+        stack: list[tuple[Any, int | None, str | None]] = [(data, line, None)]
+        seen: set[int] = set()
+        while stack:
+            item, at, field = stack.pop()
+            if isinstance(item, str):
+                if field in _NAME_FIELDS and len(item) > MAX_NAME_CHARS and self.warnings:
+                    self.warn(name, at, field, f"is {len(item):,} characters long (names over {MAX_NAME_CHARS} "
+                                               "break tables and maps)")
+                if name in self._scan or self.warnings:
+                    self.check_text(name, at, field, item)
+                continue
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            if isinstance(item, dict):
+                key_lines = getattr(item, "key_lines", {})
+                for key, value in item.items():
+                    stack.append((value, key_lines.get(str(key), getattr(item, "line", at)), str(key)))
+            elif isinstance(item, list):
+                stack.extend((value, getattr(item, "line", at), field) for value in item)
 
     def read_csv(self, name: str, required: bool = False) -> Iterator[_Row]:
         text = self.read_text(name, required)
@@ -194,7 +363,7 @@ class _Checker:
             self.add(name, 1, None, "file is empty: expected a header line")
             return
         except csv.Error as exc:
-            self.add(name, 1, None, f"not valid CSV: {exc}")
+            self.add(name, 1, None, _csv_error(exc))
             return
         header = [h.strip() for h in header]
         known = set(required_cols) | set(optional_cols)
@@ -212,23 +381,46 @@ class _Checker:
             if column in seen_header:
                 self.add(name, 1, column, "column given twice")
             seen_header.add(column)
+        scan = name in self._scan
+        warnings = self.warnings
         line = 1
+        rows = 0
         while True:
             try:
                 cells = next(reader)
             except StopIteration:
                 break
             except csv.Error as exc:
-                self.add(name, reader.line_num, None, f"not valid CSV: {exc}")
+                self.add(name, reader.line_num, None, _csv_error(exc))
                 break
             start = line + 1
             line = reader.line_num
             if not "".join(cells).strip():
                 continue
+            rows += 1
+            if rows > MAX_CSV_ROWS:
+                self.add(name, start, None, f"more than {MAX_CSV_ROWS:,} rows (the limit): the rest is not read")
+                break
             if len(cells) != len(header):
                 self.add(name, start, None, f"has {len(cells)} cells, the header has {len(header)}")
                 continue
+            if scan:
+                for column, cell in zip(header, cells, strict=True):
+                    if CONTROL_RE.search(cell):
+                        self.check_text(name, start, column, cell)
+            if warnings:
+                for column, cell in zip(header, cells, strict=True):
+                    if cell and (cell[0] in _FIRST_SUSPECT or "<" in cell or ":" in cell or not cell.isprintable()):
+                        if not (scan and CONTROL_RE.search(cell)):
+                            self.check_text(name, start, column, cell)
             yield _Row(self, name, start, dict(zip(header, cells, strict=True)))
+
+
+def _csv_error(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        return (f"a cell is longer than {MAX_CELL_CHARS:,} characters (the limit; docs/input-safety.md): "
+                "is a quote left open?")
+    return f"not valid CSV: {exc}"
 
 
 class _Row:
@@ -317,14 +509,14 @@ class _Row:
         if not text:
             return default
         if text not in options:
-            self.problem(field, f"{text!r} is not one of {', '.join(options)}")
+            self.problem(field, f"{fragment(text)} is not one of {', '.join(options)}")
             return default
         return text
 
     def country(self, field: str) -> str:
         text = self.text(field)
         if text and text not in COUNTRY_CODES:
-            self.problem(field, f"unknown country code {text!r} (use ISO 3166-1 alpha-2, e.g. CN, JP, DE)")
+            self.problem(field, f"unknown country code {fragment(text)} (use ISO 3166-1 alpha-2, e.g. CN, JP, DE)")
             return ""
         return text
 
@@ -332,7 +524,7 @@ class _Row:
         result = []
         for code in self.strings(field):
             if code not in COUNTRY_CODES:
-                self.problem(field, f"unknown country code {code!r} (use ISO 3166-1 alpha-2, e.g. CN, JP, DE)")
+                self.problem(field, f"unknown country code {fragment(code)} (use ISO 3166-1 alpha-2, e.g. CN, JP, DE)")
             else:
                 result.append(code)
         return result
@@ -343,10 +535,10 @@ class _Row:
             return None
         value = self._parse(field, text, parse_quantity)
         if value is not None and money and not value.is_money:
-            self.problem(field, f"{text!r} is not money: the unit must be a currency ({', '.join(CURRENCIES)})")
+            self.problem(field, f"{fragment(text)} is not money: the unit must be a currency ({', '.join(CURRENCIES)})")
             return None
         if value is not None and value.amount < 0:
-            self.problem(field, f"{text!r} is negative")
+            self.problem(field, f"{fragment(text)} is negative")
             return None
         return value
 
@@ -366,22 +558,22 @@ class _Row:
                 self.problem(field, "is required")
             return None
         if isinstance(value, bool):
-            self.problem(field, f"expected a number, got {value!r}")
+            self.problem(field, f"expected a number, got {fragment(value)}")
             return None
         try:
             number = float(value)
         except (TypeError, ValueError):
-            self.problem(field, f"{value!r} is not a number")
+            self.problem(field, f"{fragment(value)} is not a number")
             return None
         if number != number or number in (float("inf"), float("-inf")):
-            self.problem(field, f"{value!r} is not a finite number")
+            self.problem(field, f"{fragment(value)} is not a finite number")
             return None
         if low is not None and (number < low or (low_open and number == low)):
             bound = f"greater than {low:g}" if low_open else f"at least {low:g}"
-            self.problem(field, f"{value!r} must be {bound}")
+            self.problem(field, f"{fragment(value)} must be {bound}")
             return None
         if high is not None and number > high:
-            self.problem(field, f"{value!r} must be at most {high:g}")
+            self.problem(field, f"{fragment(value)} must be at most {high:g}")
             return None
         return number
 
@@ -535,7 +727,8 @@ def _read_chains(c: _Checker) -> list[Chain]:
                 if not source or not target:
                     continue
             else:
-                c.add(name, line, "supplies", f"expected [from, to] or {{from, to, kind, note}}, got {item!r}")
+                c.add(name, line, "supplies",
+                      f"expected [from, to] or {{from, to, kind, note}}, got {type(item).__name__}")
                 continue
             if source == target:
                 c.add(name, line, "supplies", f"segment {source!r} cannot supply itself")
@@ -573,6 +766,9 @@ def _vocabulary(row: _Row) -> dict[str, list[str]]:
     return {"industry_codes": codes, "roles": roles, **terms}
 
 
+_REGIONS_TOP_KEYS = ("regions",)
+
+
 def _read_regions(c: _Checker) -> list[Region]:
     data = c.read_yaml("regions.yaml")
     if data is None:
@@ -580,6 +776,10 @@ def _read_regions(c: _Checker) -> list[Region]:
     if not isinstance(data, dict) or not isinstance(data.get("regions"), list):
         c.add("regions.yaml", getattr(data, "line", 1), "regions", "expected a mapping with a list 'regions'")
         return []
+    for key in data:
+        if key not in _REGIONS_TOP_KEYS:
+            c.add("regions.yaml", getattr(data, "key_lines", {}).get(str(key)), str(key),
+                  f"unknown field; known fields: {', '.join(_REGIONS_TOP_KEYS)}")
     regions = []
     for item in data["regions"]:
         row = _mapping_row(c, "regions.yaml", item, "a region", getattr(data, "line", 1))
@@ -837,7 +1037,7 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
             add("citations.csv", citation.line, "subject", f"unknown record {citation.subject!r}")
         elif subject_kind and citation.field not in columns[subject_kind]:
             add("citations.csv", citation.line, "field",
-                f"{citation.field!r} is not a field of {subject_kind} {citation.subject!r}")
+                f"{fragment(citation.field)} is not a field of {subject_kind} {citation.subject!r}")
         need("citations.csv", citation.line, "source", citation.source, sources, "source")
 
 
@@ -862,14 +1062,117 @@ def _check_cycles(c: _Checker, ds: Dataset) -> None:
         c.add(file, line, "supplies", f"supply edges form a cycle: {path}")
 
 
+# --------------------------------------------------------------------------------------------- folder and warnings
+
+_KNOWN_FILES = ("dataset.yaml", "regions.yaml", *CSV_COLUMNS)
+
+
+def _check_folder(c: _Checker) -> None:
+    """Files a planner meant to be read but that would be ignored or read twice."""
+    import difflib
+
+    try:
+        entries = sorted(p.name for p in c.root.iterdir())
+    except OSError as exc:
+        c.add(str(c.root), None, None, f"cannot be listed: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry in _KNOWN_FILES or not entry.lower().endswith((".csv", ".yaml", ".yml")):
+            continue
+        stem = entry.rsplit(".", 1)[0]
+        if entry.lower() != entry and entry.lower() in _KNOWN_FILES:
+            c.warn(entry, None, None, f"is not read: file names are lower case ({entry.lower()})")
+            continue
+        if f"{stem}.yaml" in _KNOWN_FILES and entry.endswith(".yml"):
+            c.add(entry, None, None, f"is not read: the file must be named {stem}.yaml")
+            continue
+        close = difflib.get_close_matches(entry, _KNOWN_FILES, n=1, cutoff=0.75)
+        hint = f"; did you mean {close[0]}?" if close else f"; the files read are {', '.join(_KNOWN_FILES)}"
+        c.warn(entry, None, None, "is not a dataset file and is not read" + hint)
+    chains = c.root / "chains"
+    if chains.is_dir():
+        try:
+            names = {p.name for p in chains.iterdir()}
+        except OSError:
+            return
+        for name in sorted(names):
+            if name.endswith(".yml") and name[:-4] + ".yaml" in names:
+                c.add(f"chains/{name}", None, None, f"a second copy of chains/{name[:-4]}.yaml: keep one of the two")
+
+
+def _check_missing_chains(c: _Checker, ds: Dataset) -> None:
+    """Name the chains folder when records use segments that no chain file defines (a chain file was lost).
+
+    Each such row is already an error where it stands; this warning adds the likely cause in one line.
+    """
+    known = ds.segments  # a property that builds a dict: once, not per link
+    unknown = sorted({link.segment for link in ds.links if link.segment and link.segment not in known}
+                     | {s for p in ds.projects.values() for s in p.segments if s not in known})
+    if not unknown:
+        return
+    examples = ", ".join(unknown[:3]) + (" ..." if len(unknown) > 3 else "")
+    c.warn("chains/", None, None, f"{len(unknown)} segment{'s' if len(unknown) != 1 else ''} used by links.csv or "
+                                 f"projects.csv {'are' if len(unknown) != 1 else 'is'} defined by no chain file "
+                                 f"({examples}): a typo, or a chain file missing from chains/?")
+
+
+def _check_warnings(c: _Checker, ds: Dataset) -> None:
+    """Warnings that need whole records: overlong names, likely duplicate firms, duplicate rows."""
+    from .dataset import normalize_name
+
+    named: list[tuple[str, Any, tuple[str, ...]]] = [
+        ("firms.csv", ds.firms.values(), ("name", "legal_name", "name_en")),
+        ("groups.csv", ds.groups.values(), ("name", "name_en")),
+        ("sources.csv", ds.sources.values(), ("title",)),
+        ("projects.csv", ds.projects.values(), ("name",)),
+    ]
+    for file, records, fields in named:
+        for record in records:
+            for field_name in fields:
+                value = getattr(record, field_name)
+                if len(value) > MAX_NAME_CHARS:
+                    c.warn(file, record.line, field_name, f"is {len(value):,} characters long (names over "
+                                                          f"{MAX_NAME_CHARS} break tables and maps)")
+    by_legal: dict[str, Firm] = {}
+    by_name: dict[tuple[str, str], Firm] = {}
+    for firm in ds.firms.values():
+        legal = normalize_name(firm.legal_name) if firm.legal_name else ""
+        if legal:
+            other = by_legal.setdefault(legal, firm)
+            if other is not firm:
+                c.warn("firms.csv", firm.line, "legal_name", f"same legal name as firm {other.id} (line "
+                                                             f"{other.line}): one firm, several links?")
+                continue
+        key = (normalize_name(firm.name), firm.country)
+        other = by_name.setdefault(key, firm)
+        if other is not firm:
+            c.warn("firms.csv", firm.line, "name", f"same name and country as firm {other.id} (line {other.line}): "
+                                                   "one firm, several links?")
+    seen_ties: dict[tuple[str, str, str], int | None] = {}
+    for tie in ds.ties:
+        tkey = (tie.supplier, tie.customer, tie.product)
+        if tkey in seen_ties:
+            c.warn("ties.csv", tie.line, None, f"the same tie as line {seen_ties[tkey]}")
+        else:
+            seen_ties[tkey] = tie.line
+    seen_citations: dict[tuple[str, str, str, str], int | None] = {}
+    for citation in ds.citations:
+        ckey = (citation.subject, citation.field, citation.source, citation.evidence)
+        if ckey in seen_citations:
+            c.warn("citations.csv", citation.line, None, f"the same citation as line {seen_citations[ckey]}")
+        else:
+            seen_citations[ckey] = citation.line
+
+
 # --------------------------------------------------------------------------------------------- entry points
 
 
-def _read(root: Path) -> tuple[Dataset | None, list[Problem]]:
-    c = _Checker(root)
+def _read(root: Path, warnings: bool = False) -> tuple[Dataset | None, list[Problem]]:
+    c = _Checker(root, warnings)
     if not root.is_dir():
         c.add(str(root), None, None, "dataset folder does not exist")
         return None, c.problems
+    _check_folder(c)
     info, info_lines = _read_info(c)
     chains = _read_chains(c)
     regions = _read_regions(c)
@@ -900,16 +1203,19 @@ def _read(root: Path) -> tuple[Dataset | None, list[Problem]]:
                               ("projects.csv", "project", projects), ("region_facts.csv", "region fact", facts)):
         records += [(file, x.id, x.line, kind) for x in items]  # type: ignore[attr-defined]
     _cross_check(c, ds, records, info_lines)
+    if warnings:
+        _check_missing_chains(c, ds)
+        _check_warnings(c, ds)
     return ds, c.problems
 
 
-def _read_without_gc(root: Path) -> tuple[Dataset | None, list[Problem]]:
+def _read_without_gc(root: Path, warnings: bool = False) -> tuple[Dataset | None, list[Problem]]:
     # Millions of small records and no reference cycles: the cyclic collector would only rescan them, again and
     # again, as they are created (a third of the load time of a national pool).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _read(root)
+        return _read(root, warnings)
     finally:
         if enabled:
             gc.enable()
@@ -922,15 +1228,24 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
     """
     root = Path(path) if path is not None else default_dataset_path()
     dataset, problems = read_consistent(root, _read_without_gc)
-    if problems or dataset is None:
-        raise DatasetError(problems, root=str(root))
+    errors = [p for p in problems if p.is_error]
+    if errors or dataset is None:
+        raise DatasetError(errors, root=str(root))
     return dataset
 
 
-def validate_dataset(path: str | Path | None = None) -> list[Problem]:
-    """Every problem of a dataset folder, sorted by file and line; an empty list when it is valid."""
+def validate_dataset(path: str | Path | None = None, warnings: bool = False) -> list[Problem]:
+    """Every problem of a dataset folder, sorted by file and line; an empty list when it is valid.
+
+    ``warnings=True`` adds what loads but deserves a look (severity ``warning``): formula-like, HTML-looking or
+    overlong names, bidirectional controls, ``javascript:`` URLs, likely duplicate firms, duplicate citation and tie
+    rows, files beside the known ones (``docs/input-safety.md``).
+    """
     root = Path(path) if path is not None else default_dataset_path()
-    return sorted(read_consistent(root, _read_without_gc)[1], key=lambda p: p.sort_key)
+    problems = read_consistent(root, lambda folder: _read_without_gc(folder, warnings))[1]
+    if not warnings:
+        problems = [p for p in problems if p.is_error]
+    return sorted(problems, key=lambda p: p.sort_key)
 
 
 _ = bundled_dataset_path  # re-exported for the doctest above

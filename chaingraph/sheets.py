@@ -40,6 +40,7 @@ import datetime as _dt
 import hashlib
 import io
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -47,15 +48,24 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .countries import COUNTRY_CODES, COUNTRY_NAMES_ZH
 from .dataset import Dataset, normalize_name
 from .errors import DatasetError, LookupFailed, ParseError, Problem
 from .journal import Transaction
+from .limits import (
+    MAX_CELL_CHARS,
+    MAX_SHEET_BYTES,
+    MAX_SHEET_COLUMNS,
+    MAX_SHEET_ROWS,
+    MAX_XLSX_RATIO,
+    MAX_XLSX_UNCOMPRESSED_BYTES,
+    human_bytes,
+)
 from .locking import dataset_lock
 from .model import Citation, Firm, Link, PartialDate, Project, Quantity, Source, parse_bool, parse_date, parse_quantity
+from .reader import _Checker as _YamlChecker
 from .reader import load_dataset
+from .safety import CONTROL_RE, fragment, text_issues
 
 __all__ = [
     "FIELDS",
@@ -188,10 +198,10 @@ def read_mapping(path: str | Path | None) -> SheetMapping:
         return SheetMapping()
     path = Path(path)
     problems: list[Problem] = []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise SheetError([Problem(path.name, None, None, f"cannot be read as YAML: {exc}")], path.name) from exc
+    checker = _YamlChecker(path.parent)  # the dataset's own guarded YAML reading: limits, depth, aliases
+    data = checker.read_yaml(path.name, required=True)
+    if checker.problems:
+        raise SheetError([p for p in checker.problems if p.is_error] or checker.problems, path.name)
     if not isinstance(data, dict):
         raise SheetError([Problem(path.name, None, None, "must be a mapping with columns/units/defaults/sheets")],
                          path.name)
@@ -199,17 +209,22 @@ def read_mapping(path: str | Path | None) -> SheetMapping:
     for key in data:
         if key not in ("columns", "units", "defaults", "sheets"):
             problems.append(Problem(path.name, None, str(key), "unknown key; use columns, units, defaults, sheets"))
+    for key in ("columns", "units", "defaults"):
+        if data.get(key) is not None and not isinstance(data.get(key), dict):
+            problems.append(Problem(path.name, None, key, "must be a mapping of header: value"))
+    if problems:
+        raise SheetError(problems, path.name)
     for header, target in (data.get("columns") or {}).items():
         if target not in FIELDS:
             problems.append(Problem(path.name, None, f"columns.{header}",
-                                    f"unknown field {target!r}; fields: {', '.join(FIELDS)}"))
+                                    f"unknown field {fragment(target)}; fields: {', '.join(FIELDS)}"))
         else:
             mapping.columns[_fold(str(header))] = str(target)
     for header, unit in (data.get("units") or {}).items():
         mapping.units[_fold(str(header))] = str(unit)
     for name, value in (data.get("defaults") or {}).items():
         if name not in FIELDS:
-            problems.append(Problem(path.name, None, f"defaults.{name}", f"unknown field {name!r}"))
+            problems.append(Problem(path.name, None, f"defaults.{name}", f"unknown field {fragment(name)}"))
         else:
             mapping.defaults[str(name)] = str(value)
     sheets = data.get("sheets") or []
@@ -246,39 +261,167 @@ def _letter(index: int) -> str:
     return letters
 
 
+def _refuse(path: Path, message: str, line: int | None = None, field_name: str | None = None) -> SheetError:
+    return SheetError([Problem(path.name, line, field_name, message)], path.name)
+
+
+def _check_xlsx_sizes(path: Path) -> None:
+    """Refuse a zip bomb from the sizes the archive declares, before anything is decompressed."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = 0
+            for info in archive.infolist():
+                total += info.file_size
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > 1024 * 1024 and ratio > MAX_XLSX_RATIO:
+                    raise _refuse(path, f"part {fragment(info.filename)} expands {ratio:.0f}-fold to "
+                                        f"{human_bytes(info.file_size)} (limit {MAX_XLSX_RATIO}-fold): refused as a "
+                                        "possible zip bomb")
+            if total > MAX_XLSX_UNCOMPRESSED_BYTES:
+                raise _refuse(path, f"expands to {human_bytes(total)}, over the limit of "
+                                    f"{human_bytes(MAX_XLSX_UNCOMPRESSED_BYTES)}")
+            for info in archive.infolist():
+                # a row takes at least ~10 bytes of XML: only a part that large can hold too many rows
+                if info.filename.startswith("xl/worksheets/") and info.file_size > MAX_SHEET_ROWS * 10:
+                    rows = _count_rows(archive, info)
+                    if rows > MAX_SHEET_ROWS:
+                        raise _refuse(path, f"a sheet ({fragment(info.filename)}) has more than {MAX_SHEET_ROWS:,} "
+                                            "rows (the limit)")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise _refuse(path, f"not a readable .xlsx workbook ({type(exc).__name__})") from exc
+
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+
+
+def _count_rows(archive: Any, info: Any) -> int:
+    """Rows of a worksheet part, counted on the decompressed stream (far cheaper than parsing them)."""
+    count, tail = 0, b""
+    with archive.open(info) as handle:
+        while count <= MAX_SHEET_ROWS:
+            chunk = handle.read(1 << 20)
+            if not chunk:
+                break
+            data = tail + chunk
+            count += len(_ROW_TAG.findall(data, 0, len(data) - 16)) if len(data) > 16 else 0
+            tail = data[-16:] if len(data) > 16 else data
+    if tail:
+        count += len(_ROW_TAG.findall(tail))
+    return count
+
+
+def _merged_ranges(book: Any, sheet: Any) -> list[tuple[int, int, int, int]]:
+    """(min_row, min_col, max_row, max_col) of every merged range of a read-only sheet (0-based columns)."""
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import range_boundaries
+
+    archive = getattr(book, "_archive", None)
+    part = getattr(sheet, "_worksheet_path", None)
+    if archive is None or part is None:
+        return []
+    ranges = []
+    with archive.open(part) as handle:
+        for _, element in iterparse(handle):
+            if element.tag.endswith("}mergeCell") or element.tag == "mergeCell":
+                try:
+                    min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
+                except (ValueError, TypeError):
+                    continue
+                if None not in (min_col, min_row, max_col, max_row):
+                    ranges.append((min_row, min_col - 1, max_row, max_col - 1))  # type: ignore[operator]
+            element.clear()
+    return ranges
+
+
+def _fill_merged(rows: list[tuple[int, list[Any]]], ranges: list[tuple[int, int, int, int]]) -> None:
+    """Give the value of a merged range's first cell to every cell of the range (as Excel shows it)."""
+    by_number = {number: cells for number, cells in rows}
+    for min_row, min_col, max_row, max_col in ranges:
+        first = by_number.get(min_row)
+        if first is None or min_col >= len(first):
+            continue
+        value = first[min_col]
+        for number in range(min_row, min(max_row, min_row + MAX_SHEET_ROWS) + 1):
+            cells = by_number.get(number)
+            if cells is None:
+                continue
+            for column in range(min_col, min(max_col, MAX_SHEET_COLUMNS) + 1):
+                if column >= len(cells):
+                    cells.extend([None] * (column + 1 - len(cells)))
+                if cells[column] is None:
+                    cells[column] = value
+
+
 def _read_table(path: Path) -> Iterator[tuple[str | None, list[tuple[int, list[Any]]]]]:
-    """(sheet name or None for CSV, [(row number, cells)]) for every sheet."""
+    """(sheet name or None for CSV, [(row number, cells)]) for every sheet, within the limits of chaingraph.limits."""
     suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
+        raise _refuse(path, "unsupported file type: save it as .xlsx or .csv "
+                            "(Excel: 文件 > 另存为 > Excel 工作簿 .xlsx)")
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise _refuse(path, f"cannot be read: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise _refuse(path, "is not a regular file (a device, pipe or folder): refused")
+    if info.st_size > MAX_SHEET_BYTES:
+        raise _refuse(path, f"is {human_bytes(info.st_size)}, over the limit of {human_bytes(MAX_SHEET_BYTES)}")
     if suffix in (".xlsx", ".xlsm"):
         import openpyxl
 
+        _check_xlsx_sizes(path)
         try:
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-            raise SheetError([Problem(path.name, None, None, f"not a readable .xlsx workbook: {exc}")],
-                             path.name) from exc
+            raise _refuse(path, f"not a readable .xlsx workbook: {fragment(exc, 120)}") from exc
         try:
             for sheet in book.worksheets:
-                rows = [(i, list(values)) for i, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+                declared = getattr(sheet, "max_row", None)
+                if isinstance(declared, int) and declared > MAX_SHEET_ROWS:
+                    raise _refuse(path, f"sheet {fragment(sheet.title)} declares {declared:,} rows, over the limit "
+                                        f"of {MAX_SHEET_ROWS:,} rows per sheet")
+                rows: list[tuple[int, list[Any]]] = []
+                try:
+                    # no max_col: openpyxl would pad every row to it
+                    for i, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                        if i > MAX_SHEET_ROWS:
+                            raise _refuse(path, f"sheet {fragment(sheet.title)} has more than {MAX_SHEET_ROWS:,} "
+                                                "rows (the limit)")
+                        rows.append((i, list(values[:MAX_SHEET_COLUMNS])))
+                    _fill_merged(rows, _merged_ranges(book, sheet))
+                except SheetError:
+                    raise
+                except Exception as exc:  # a damaged part inside a readable archive
+                    raise _refuse(path, f"sheet {fragment(sheet.title)} cannot be read: {fragment(exc, 120)}") \
+                        from exc
                 yield sheet.title, rows
         finally:
             book.close()
         return
-    if suffix in (".csv", ".txt"):
-        raw = path.read_bytes()
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:  # pragma: no cover - gb18030 decodes nearly any byte string
-            raise SheetError([Problem(path.name, None, None, "neither UTF-8 nor GB18030 text")], path.name)
-        reader = csv.reader(io.StringIO(text, newline=""))
-        yield None, [(reader.line_num, row) for row in reader]
-        return
-    raise SheetError([Problem(path.name, None, None, "unsupported file type: save it as .xlsx or .csv "
-                                                     "(Excel: 文件 > 另存为 > Excel 工作簿 .xlsx)")], path.name)
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - gb18030 decodes nearly any byte string
+        raise _refuse(path, "neither UTF-8 nor GB18030 text")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows = []
+    try:
+        for cells in reader:
+            if len(rows) >= MAX_SHEET_ROWS:
+                raise _refuse(path, f"more than {MAX_SHEET_ROWS:,} rows (the limit)", reader.line_num)
+            rows.append((reader.line_num, cells[:MAX_SHEET_COLUMNS]))
+    except csv.Error as exc:
+        message = (f"a cell is longer than {MAX_CELL_CHARS:,} characters (the limit): is a quote left open?"
+                   if "field larger" in str(exc) else f"not valid CSV: {exc}")
+        raise _refuse(path, message, reader.line_num) from exc
+    yield None, rows
 
 
 def _header_fields(cells: list[Any], mapping: SheetMapping) -> dict[int, tuple[str, str, str | None]]:
@@ -325,6 +468,13 @@ def read_rows(path: Path, mapping: SheetMapping, problems: list[Problem]) -> tup
         for number, cells in table[header_at + 1:]:
             values = {f: Cell(cells[i], _letter(i), h, u) for i, (f, h, u) in fields.items()
                       if i < len(cells) and cells[i] is not None and str(cells[i]).strip() != ""}
+            bad = [c for c in values.values() if isinstance(c.value, str) and CONTROL_RE.search(c.value)]
+            for cell in bad:
+                char = CONTROL_RE.search(cell.value).group()  # type: ignore[union-attr]
+                problems.append(Problem(_where(path, sheet), number, f"{cell.header} ({cell.column})",
+                                        f"holds control character U+{ord(char):04X}: remove it"))
+            if bad:
+                continue
             if values:
                 rows.append(SheetRow(sheet, number, values))
     if not sheets_with_names:
@@ -391,7 +541,7 @@ def _country(text: str) -> str:
         return code.upper()
     if code in _COUNTRY:
         return _COUNTRY[code]
-    raise ParseError(f"unknown country {text!r}: write 日本, 德国 ... or a two-letter code (JP, DE)")
+    raise ParseError(f"unknown country {fragment(text)}: write 日本, 德国 ... or a two-letter code (JP, DE)")
 
 
 # --------------------------------------------------------------------------------------------- matching
@@ -485,6 +635,8 @@ class ImportPlan:
     """Records of the source that were left out on purpose (e.g. listed companies of no mapped industry)."""
     skipped_what: str = "未映射而跳过"
     """How the report names the skipped records."""
+    warnings: list[str] = field(default_factory=list)
+    """Rows imported but worth a look: formula-like, HTML-looking or bidi names (docs/input-safety.md)."""
 
     def counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -501,6 +653,7 @@ class ImportPlan:
         return {"source": self.source, "rows": self.rows, "applied": self.applied, "skipped": self.skipped,
                 "counts": self.counts(),
                 "ignored_columns": list(self.ignored_columns),
+                "warnings": list(self.warnings),
                 "changes": [{"action": c.action, "kind": c.kind, "id": c.id, "label": c.label, "where": c.where,
                              "details": list(c.details)} for c in self.changes]}
 
@@ -516,6 +669,8 @@ class _Planner:
         self.links = {(link.firm, link.segment) for link in ds.links}
         self.project_names = {normalize_name(p.name): p for p in ds.projects.values()}
         self.touched: dict[str, Change] = {}
+        self.sheet_values: dict[tuple[str, str], tuple[Any, str]] = {}
+        self.warnings: list[str] = []
         self.source_id = self._source()
 
     def _source(self) -> str:
@@ -555,7 +710,7 @@ class _Planner:
         name = self.parse(row, "name", text)
         if not name:
             cell = next(iter(row.cells.values()))
-            self.problem(row, None, f"企业名称 is empty (row has {cell.header} = {_text(cell.value)!r})")
+            self.problem(row, None, f"企业名称 is empty (row has {cell.header} = {fragment(_text(cell.value))})")
             return
         where = f"{_where(self.path, row.sheet)}:{row.row}"
         code = self.parse(row, "credit_code",
@@ -604,17 +759,31 @@ class _Planner:
 
         firm, several = self.matcher.match([name, values["legal_name"] or "", *aliases], code)
         if several:
-            self.problem(row, row.cells.get("name"), f"{name!r} matches several firms: "
+            self.problem(row, row.cells.get("name"), f"{fragment(name)} matches several firms: "
                          + ", ".join(f"{f.id} ({f.name})" for f in several)
                          + "; add 统一社会信用代码 to tell them apart")
             return
         if firm is not None and code and firm.credit_code and firm.credit_code.upper() != code:
             self.problem(row, row.cells.get("credit_code"),
-                         f"{name!r} matches firm {firm.id} ({firm.name}) whose credit code is {firm.credit_code}")
+                         f"{fragment(name)} matches firm {firm.id} ({firm.name}) whose credit code is "
+                         f"{firm.credit_code}")
             return
+        if firm is not None:  # the same firm on two rows of this sheet must not say two different things
+            for key, value in values.items():
+                earlier = self.sheet_values.get((firm.id, key))
+                if value not in (None, "") and earlier is not None and earlier[0] != value:
+                    self.problem(row, row.cells.get(key), f"{fragment(value)} conflicts with {fragment(earlier[0])} "
+                                                          f"given for the same firm at {earlier[1]}: keep one")
         if self.problems_in(row):
             return
+        for severity, message in text_issues(name):
+            if severity == "warning":
+                self.warnings.append(f"{where}: {row.cells['name'].header if 'name' in row.cells else 'name'}: "
+                                     f"warning: {message}")
         firm_id = self._firm(firm, name, aliases, values, note if not project else None, where)
+        for key, value in values.items():
+            if value not in (None, ""):
+                self.sheet_values.setdefault((firm_id, key), (value, where))
         if project:
             self._project(row, firm_id, name, project, segments, where)
         else:
@@ -636,7 +805,7 @@ class _Planner:
             if text in (group.id, group.name, group.name_en, *group.aliases) or \
                     normalize_name(text) == normalize_name(group.name):
                 return group.id
-        raise ParseError(f"unknown group {text!r}: add it to groups.csv first")
+        raise ParseError(f"unknown group {fragment(text)}: add it to groups.csv first")
 
     def _firm(self, firm: Firm | None, name: str, aliases: list[str], values: dict[str, Any], note: str | None,
               where: str) -> str:
@@ -750,7 +919,7 @@ def _choice(text: str, table: Mapping[str, str | None], what: str, known: str) -
     allowed = {"size": SIZES, "status": PROJECT_STATUSES, "kind": ("new", "expansion")}[what]
     if value.lower() in allowed:
         return value.lower()
-    raise ParseError(f"unknown {what} {text!r}: write {known}")
+    raise ParseError(f"unknown {what} {fragment(text)}: write {known}")
 
 
 def _area(cell: Cell) -> float:
@@ -758,7 +927,7 @@ def _area(cell: Cell) -> float:
     try:
         value = float(text)
     except ValueError as exc:
-        raise ParseError(f"{_text(cell.value)!r} is not an area in 亩 (write e.g. 27.8)") from exc
+        raise ParseError(f"{fragment(_text(cell.value))} is not an area in 亩 (write e.g. 27.8)") from exc
     return int(value) if value.is_integer() else value
 
 
@@ -771,7 +940,7 @@ def plan_import(dataset: str | Path, sheet: str | Path, mapping: str | Path | Sh
     Raises :class:`SheetError` listing every problem (sheet, row, column) when any row is invalid.
     """
     root, path = Path(dataset), Path(sheet)
-    if not path.is_file():
+    if not path.exists():
         raise SheetError([Problem(str(path), None, None, "file does not exist")], str(path))
     the_mapping = mapping if isinstance(mapping, SheetMapping) else read_mapping(mapping)
     ds = load_dataset(root)
@@ -783,7 +952,8 @@ def plan_import(dataset: str | Path, sheet: str | Path, mapping: str | Path | Sh
         planner.handle(row)
     if planner.problems:
         raise SheetError(planner.problems, path.name)
-    return ImportPlan(source=path.name, rows=len(rows), changes=planner.changes, ignored_columns=ignored, dataset=ds)
+    return ImportPlan(source=path.name, rows=len(rows), changes=planner.changes, ignored_columns=ignored, dataset=ds,
+                      warnings=planner.warnings)
 
 
 def import_sheet(dataset: str | Path, sheet: str | Path, mapping: str | Path | SheetMapping | None = None,

@@ -27,8 +27,10 @@ from typing import Any
 from ..dataset import Dataset, normalize_name
 from ..errors import ChaingraphError, DatasetError, ExportError, ParseError, Problem
 from ..journal import Transaction
+from ..limits import MAX_CELL_CHARS, MAX_PROPOSED_BYTES, MAX_PROPOSED_FACTS, LimitExceeded, read_limited_bytes
 from ..model import Citation, Firm, Project, Quantity, RegionFact, Source, parse_date, parse_quantity
 from ..reader import CSV_COLUMNS, load_dataset
+from ..safety import CONTROL_RE, fragment
 from ..writer import _files
 from .extract import COUNTRY_WORDS, FACT_COLUMNS, Fact
 
@@ -99,31 +101,71 @@ class MergePlan:
 
 
 def read_proposed(path: str | Path) -> list[Fact]:
-    """Read proposed facts written by ``chaingraph extract`` (CSV or JSON, told apart by their content)."""
+    """Read proposed facts written by ``chaingraph extract`` (CSV or JSON, told apart by their content).
+
+    Any malformed file raises :class:`~chaingraph.errors.ParseError` with one line naming the file and the row:
+    a JSON object without ``facts``, ``facts`` that is not a list, a fact that is not an object, a cell over
+    the limits of :mod:`chaingraph.limits`.
+    """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ParseError(f"cannot read {path}: {exc}") from exc
-    rows: list[dict[str, Any]]
+        raw = read_limited_bytes(path, MAX_PROPOSED_BYTES, "proposed-facts file")
+        text = raw.decode("utf-8-sig")
+    except LimitExceeded as exc:
+        raise ParseError(f"{path}: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except OSError as exc:
+        raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    rows: list[Any]
     if text.lstrip().startswith(("[", "{")):
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ParseError(f"{path}: not valid JSON: {exc}") from exc
-        rows = data["facts"] if isinstance(data, dict) else data
+        except (json.JSONDecodeError, RecursionError) as exc:
+            where = f"line {exc.lineno}: {exc.msg}" if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+            raise ParseError(f"{path}: not valid JSON ({where})") from exc
+        if isinstance(data, dict):
+            if "facts" not in data:
+                raise ParseError(f"{path}: a JSON object must hold a list under \"facts\" (as chaingraph extract "
+                                 "writes it)")
+            data = data["facts"]
+        if not isinstance(data, list):
+            raise ParseError(f"{path}: \"facts\" must be a list of facts, not {type(data).__name__}")
+        rows = data
     else:
-        rows = list(csv.DictReader(io.StringIO(text)))
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        try:
+            rows = list(reader)
+        except csv.Error as exc:
+            message = (f"a cell is longer than {MAX_CELL_CHARS:,} characters (the limit)"
+                       if "field larger" in str(exc) else f"not valid CSV: {exc}")
+            raise ParseError(f"{path}:{reader.line_num}: {message}") from exc
+        if reader.fieldnames is not None and not {"record", "key", "field", "value"} <= set(reader.fieldnames):
+            missing = sorted({"record", "key", "field", "value"} - set(reader.fieldnames))
+            raise ParseError(f"{path}:1: not a proposed-facts table: missing columns {', '.join(missing)}")
+    if len(rows) > MAX_PROPOSED_FACTS:
+        raise ParseError(f"{path}: {len(rows):,} facts, over the limit of {MAX_PROPOSED_FACTS:,}")
     facts = []
     for number, row in enumerate(rows, start=2):
+        if not isinstance(row, dict):
+            raise ParseError(f"{path}: fact {number - 1} is {fragment(row)}, not an object with record, key, "
+                             "field and value")
+        for column in ("record", "key", "field", "value", "text", "evidence", "note", "id"):
+            value = row.get(column)
+            if value is not None and not isinstance(value, str | int | float) or isinstance(value, bool):
+                raise ParseError(f"{path}:{number}: {column} must be text, not {type(value).__name__}")
+            if isinstance(value, str) and CONTROL_RE.search(value):
+                raise ParseError(f"{path}:{number}: {column} holds a control character")
         missing = [c for c in ("record", "key", "field", "value") if not str(row.get(c) or "").strip()]
         if missing:
             raise ParseError(f"{path}:{number}: missing {', '.join(missing)}")
         try:
             confidence = float(row.get("confidence") or 1.0)
             start, end = int(row.get("start") or 0), int(row.get("end") or 0)
-        except ValueError as exc:
-            raise ParseError(f"{path}:{number}: {exc}") from exc
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise ParseError(f"{path}:{number}: confidence, start and end must be numbers") from exc
+        if not 0.0 <= confidence <= 1.0:
+            raise ParseError(f"{path}:{number}: confidence {fragment(row.get('confidence'))} is not between 0 and 1")
         facts.append(Fact(record=str(row["record"]).strip(), key=str(row["key"]).strip(),
                           field=str(row["field"]).strip(), value=str(row["value"]).strip(), confidence=confidence,
                           text=str(row.get("text") or ""), start=start, end=end,
@@ -272,13 +314,19 @@ class _Planner:
             if problem:
                 self.changes.append(Change("skip", "firm", key, new=key, reason=problem))
                 continue
+            named = next((f for f in facts if f.field in ("name", "legal_name", "aliases")), None)
+            if firm is None and named is None:
+                self.changes.append(Change("skip", "firm", key, new=key, reason="a new firm needs a name fact (field "
+                                           "name, with its evidence); none was proposed"))
+                continue
             if firm is None:
+                assert named is not None
                 firm = Firm(id=_slug("firm", key, self.taken), name=key)
                 self.taken.add(firm.id)
                 self.ds.firms[firm.id] = firm
                 self.changes.append(Change("new", "firm", firm.id, new=key,
                                            evidence=next((f.evidence for f in facts if f.field == "name"), "")))
-                self.cite(firm.id, "name", next(f for f in facts if f.field in ("name", "legal_name", "aliases")))
+                self.cite(firm.id, "name", named)
             self.firm_ids[key] = firm.id
             self.add_source(firm)
             for fact in facts:

@@ -28,6 +28,7 @@ from ..dataset import Dataset, normalize_name
 from ..errors import ExportError, Problem
 from ..locking import dataset_lock
 from ..model import Firm, Link, Rejection, Source
+from ..safety import is_formula_like, xlsx_text
 from ..sheets import Change, FirmMatcher, ImportPlan, SheetError, apply_dataset_changes, new_id
 from .classify import Classifier, FirmResult, confidence_at_least, firm_keys
 from .places import PlaceMatcher
@@ -43,7 +44,6 @@ __all__ = [
     "read_review",
     "apply_review",
     "apply_proposals",
-    "neutralise",
 ]
 
 REVIEW_SHEET = "挂链建议"
@@ -57,23 +57,11 @@ _ROLE_CN = {"producer": "生产", "seller": "销售", "servicer": "服务", "res
             "recycler": "回收利用", "unknown": "不明"}
 _YES = {"是", "y", "yes", "1", "✓", "√", "true", "采纳", "接受", "ok"}
 _NO = {"否", "n", "no", "0", "×", "x", "false", "拒绝", "不采纳"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 ALREADY_LINKED = "已在数据集中（links.csv）"
 
 
-def neutralise(value: Any) -> Any:
-    """A cell value that no spreadsheet runs as a formula: text starting with = + - @ tab CR gets a leading '.
-
-    >>> neutralise("=HYPERLINK(1)"), neutralise("平湖"), neutralise(3)
-    ("'=HYPERLINK(1)", '平湖', 3)
-    """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def _unneutralise(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:2] in _FORMULA_START and len(text) > 1 else text
+    return text[1:] if text.startswith("'") and len(text) > 1 and is_formula_like(text[1:]) else text
 
 
 @dataclass
@@ -199,7 +187,7 @@ def write_review(proposals: Proposals, dataset: Dataset, path: str | Path) -> Pa
                     if isinstance(value, int):
                         sheet.write_number(r, column, value)
                     else:
-                        sheet.write_string(r, column, neutralise(str(value)))
+                        sheet.write_string(r, column, xlsx_text(str(value)))
         if r:
             sheet.data_validation(1, 0, r, 0, {"validate": "list", "source": ["是", "否"],
                                                "ignore_blank": True})
@@ -220,15 +208,15 @@ def write_review(proposals: Proposals, dataset: Dataset, path: str | Path) -> Pa
             for column, value in enumerate((result.name, row.credit_code, _ROLE_CN.get(result.role, result.role),
                                             result.reason, "、".join(result.candidates), row.scope[:200],
                                             row.industry)):
-                unlinked.write_string(u, column, neutralise(value))
+                unlinked.write_string(u, column, xlsx_text(value))
             unlinked.write_number(u, 7, row.row)
 
         addresses = book.add_worksheet(ADDRESS_SHEET)
         addresses.write_row(0, 0, ("企业名称", "注册地址", "行"), bold)
         addresses.set_column(0, 1, 40)
         for a, row in enumerate(proposals.unmatched_addresses, start=1):
-            addresses.write_string(a, 0, neutralise(row.name))
-            addresses.write_string(a, 1, neutralise(row.address))
+            addresses.write_string(a, 0, xlsx_text(row.name))
+            addresses.write_string(a, 1, xlsx_text(row.address))
             addresses.write_number(a, 2, row.row)
 
         summary = book.add_worksheet(SUMMARY_SHEET)
@@ -261,7 +249,7 @@ def write_review(proposals: Proposals, dataset: Dataset, path: str | Path) -> Pa
             if isinstance(value, int):
                 summary.write_number(i, 1, value)
             else:
-                summary.write_string(i, 1, neutralise(str(value)))
+                summary.write_string(i, 1, xlsx_text(str(value)))
         book.close()
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)

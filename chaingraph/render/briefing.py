@@ -2,7 +2,8 @@
 
 Both are drawn from one :class:`Briefing`: completeness per chain (with the coverage the statuses rest on), the
 top gaps of each chain with the reason that explains each rank, and whom to approach for the first few, with
-reasons. Text from the data is always text: Markdown specials and HTML are escaped, Word gets plain runs.
+reasons. Text from the data is always text: Markdown specials and HTML are escaped
+(:func:`chaingraph.safety.markdown_text`), Word gets plain runs.
 
 Examples
 --------
@@ -16,9 +17,7 @@ Examples
 
 from __future__ import annotations
 
-import html
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,8 +25,9 @@ from typing import Any
 from ..analysis.gaps import STATUS_LABELS, GapReport, SegmentGap, coverage_line, gap_report
 from ..analysis.targets import Candidate, find_targets
 from ..graph import ChainGraph
+from ..safety import markdown_text
 
-__all__ = ["Briefing", "ChainBrief", "briefing", "briefing_markdown", "briefing_docx", "markdown_text"]
+__all__ = ["Briefing", "ChainBrief", "briefing", "briefing_markdown", "briefing_docx"]
 
 
 @dataclass
@@ -69,19 +69,6 @@ def briefing(cg: ChainGraph, region: str | None = None, chains: Sequence[str] | 
 
 
 # ------------------------------------------------------------------------------------------------ markdown
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~^-])")
-
-
-def markdown_text(text: str) -> str:
-    """Text from the data as Markdown that shows exactly that text: HTML escaped, Markdown specials backslashed.
-
-    >>> markdown_text("<b>A</b> | *x*")
-    '&lt;b&gt;A&lt;/b&gt; \\\\| \\\\*x\\\\*'
-    """
-    text = " ".join(str(text).split())  # no line breaks inside a table cell or a list item
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).replace("\\&", "&")
-
 
 def _pct(x: float | None) -> str:
     return f"{(x or 0):.0%}"
