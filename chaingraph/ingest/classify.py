@@ -77,7 +77,7 @@ WEIGHTS: dict[str, float] = {
     "secondary_share": 0.75,  # a further segment needs at least this share of the primary's score
     "specific_code": 3,  # a code shared by more segments than this cannot lift an ambiguous word to probable
     "name_part": 1.5,  # a technical stem of a product term in the firm's name (制动 of 制动器): weaker than a term
-    "sold_term": 1.0,  # a producer's segment product named in a selling item: it sells what it makes (if the code agrees)
+    "sold_term": 1.0,  # a producer names its segment product in a selling item (counts if the code agrees)
 }
 """The weights of the signals (documented in docs/registry.md; change them there too)."""
 
@@ -426,6 +426,7 @@ class Classifier:
         # the industry code confirms, contradicts, or alone hints
         code_segments = self.codes.get(code, set()) if len(code) == 4 else set()
         specific_code = 0 < len(code_segments) <= WEIGHTS["specific_code"]
+        named_only: set[str] = set()  # segments only the name speaks for: the code cannot make them confirmed
         for segment in list(scores):
             # a name is all the scope says of the segment, but a making item names the segment's chain
             # (平湖某某制动系统有限公司 with 汽车零部件及配件制造): the two agree
@@ -434,6 +435,7 @@ class Classifier:
                                                           for e in evidence[segment]):
                 term, index = chain_item
                 note(segment, Evidence("chain_term", term, index + 1), 0.0, 2)
+                named_only.add(segment)
         if producer:
             # 2021-style scopes name the product in a 销售 item and the making in catalogue wording: a segment
             # product the firm sells counts when the firm's industry code is one of the segment's classes
@@ -447,7 +449,7 @@ class Classifier:
         for segment in list(scores):
             if segment in code_segments:
                 lifted = level[segment] + 1 if level[segment] >= 2 or specific_code else level[segment]
-                note(segment, Evidence("code", code), WEIGHTS["code"], min(3, lifted))
+                note(segment, Evidence("code", code), WEIGHTS["code"], min(2 if segment in named_only else 3, lifted))
             elif contradicts:
                 evidence[segment].append(Evidence("contradiction", code))
                 # a guessed link the code speaks against is dropped; a code no segment draws from puts the main
