@@ -179,3 +179,10 @@ def test_a_code_outside_every_chain_drops_the_guess_a_code_of_another_segment_ke
     assert result.proposals == []
     assert links(classifier, "某某汽车有限公司", "道路机动车辆生产；汽车零部件及配件制造", "C3611") == \
         [("auto-vehicle", "confirmed")]
+
+
+def test_remanufacturing_is_aftermarket_service_not_making(classifier: Classifier) -> None:
+    result = classifier.classify_fields("某某动力有限公司", "汽车发动机及零部件的再制造、销售；汽车维修技术服务")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("auto-aftermarket", "probable")]
+    assert result.role != "producer"
+    assert links(classifier, "某某动力有限公司", "汽车发动机及零部件制造、销售") == [("auto-powertrain", "probable")]

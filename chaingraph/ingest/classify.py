@@ -226,6 +226,9 @@ class _Vocab:
 
 def _roles_in(text: str) -> set[str]:
     roles = set()
+    if "再制造" in text:  # remanufacturing serves vehicles in use (the aftermarket); it is not making
+        roles.add("servicer")
+        text = text.replace("再制造", "")
     for role, words in ROLE_WORDS.items():
         if any(w in text for w in words):
             roles.add(role)
