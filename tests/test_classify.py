@@ -186,3 +186,13 @@ def test_remanufacturing_is_aftermarket_service_not_making(classifier: Classifie
     assert [(p.segment, p.confidence) for p in result.proposals] == [("auto-aftermarket", "probable")]
     assert result.role != "producer"
     assert links(classifier, "某某动力有限公司", "汽车发动机及零部件制造、销售") == [("auto-powertrain", "probable")]
+
+
+def test_licensed_items_listed_first_do_not_push_the_general_items_down(classifier: Classifier) -> None:
+    scope = ("许可项目：充电桩生产（依法须经批准的项目，经相关部门批准后方可开展经营活动）"
+             "一般项目：电机控制器制造；货物进出口")
+    assert links(classifier, "某某有限公司", scope) == [("auto-charging", "probable"),
+                                                        ("auto-electric-control", "probable")]
+    # in one section the second item weighs less than the first and is not a further segment
+    assert links(classifier, "某某有限公司", "一般项目：充电桩生产；塑料制品销售；电机控制器制造") == \
+        [("auto-charging", "probable")]

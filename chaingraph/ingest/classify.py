@@ -128,6 +128,7 @@ _BRACKETS = re.compile(r"[（(][^（）()]*[)）]|【[^】]*】")
 _REMARKS = re.compile(r"[（(][^（）()]*(?:不含|除|依法|须经|批准|许可|审批|涉及|仅限|不得|凭|分支机构|国家)"
                       r"[^（）()]*[)）]")
 _ITEM_SPLIT = re.compile(r"[；;。，,\n\r]+")
+_GENERAL = re.compile(r"^(一般项目|一般经营项目)[:：]?")
 _PREFIX = re.compile(r"^(一般项目|许可项目|一般经营项目|许可经营项目|经营项目|主营|兼营)[:：]?")
 _NAME_NOISE = re.compile(r"(股份有限公司|有限责任公司|有限公司|分公司|集团|公司|厂|科技|实业|工业|发展|"
                          r"技术|新材料科技)$")
@@ -325,8 +326,15 @@ class Classifier:
         """Propose segments for one registry row (see the module docstring for how)."""
         code = industry_class(row.industry)
         code_roles = _code_roles(code)
-        items = [i for i in (_PREFIX.sub("", part.strip()) for part in
-                             _ITEM_SPLIT.split(_REMARKS.sub("；", _norm(row.scope)))) if i]
+        items: list[str] = []
+        general = 0  # where the 一般项目 section starts, after the licensed items (许可项目) listed before it
+        for part in _ITEM_SPLIT.split(_REMARKS.sub("；", _norm(row.scope))):
+            part = part.strip()
+            if items and _GENERAL.match(part) and not general:
+                general = len(items)
+            part = _PREFIX.sub("", part)
+            if part:
+                items.append(part)
         scores: dict[str, float] = {}
         evidence: dict[str, list[Evidence]] = {}
         level: dict[str, int] = {}
@@ -366,7 +374,10 @@ class Classifier:
             firm_roles |= roles
             if not main_roles:
                 main_roles = set(roles)
-            weight = 1.0 / (1.0 + WEIGHTS["position_decay"] * index)
+            # the 2021 wording lists licensed items first by rule, not as the main business: each section's
+            # items are ranked from its own start
+            rank = index - general if index >= general else index
+            weight = 1.0 / (1.0 + WEIGHTS["position_decay"] * rank)
             for start, end, term in matches:
                 tail = item[end:end + 3]
                 entries = self.vocab.terms[term]
@@ -384,7 +395,7 @@ class Classifier:
                     accepted = roles & allowed
                     # selling and servicing count only as the firm's main business (its first item): a car
                     # dealer that also tows is a dealer
-                    if accepted & {"producer", "recycler"} or (index == 0 and accepted):
+                    if accepted & {"producer", "recycler"} or (rank == 0 and accepted):
                         factor = 1.0
                     elif not roles and "producer" in allowed:
                         factor = WEIGHTS["unknown_role"]
