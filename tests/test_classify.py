@@ -196,3 +196,14 @@ def test_licensed_items_listed_first_do_not_push_the_general_items_down(classifi
     # in one section the second item weighs less than the first and is not a further segment
     assert links(classifier, "某某有限公司", "一般项目：充电桩生产；塑料制品销售；电机控制器制造") == \
         [("auto-charging", "probable")]
+
+
+def test_two_catalogue_items_of_one_segment_outweigh_one_shared_item(classifier: Classifier) -> None:
+    # 电子专用材料制造 alone is shared by seven segments: no guess; with 有色金属压延加工 only foils have both
+    alone = classifier.classify_fields("江西某某科技有限公司", "一般项目：电子专用材料制造；货物进出口", "C3985")
+    assert alone.proposals == [] and "nm-battery-foil" in alone.candidates
+    assert links(classifier, "江西某某科技有限公司", "一般项目：电子专用材料制造；有色金属压延加工；货物进出口",
+                 "C3985") == [("nm-battery-foil", "guessed")]
+    # an electrical-steel maker writes 钢压延加工 like any steel mill; its name decides between them
+    assert links(classifier, "某某电磁材料有限公司", "一般项目：钢压延加工；金属材料销售", "C3130")[0][0] == \
+        "nm-electrical-steel"
