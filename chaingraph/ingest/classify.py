@@ -11,8 +11,9 @@ How a firm is read:
 1. The 经营范围 is cut into items (at ；。，and line breaks; bracketed remarks such as （不含危险化学品） are
    dropped). Each item gets its roles from its verbs: 制造/生产/加工 make it a producer item, 销售/批发/进出口 a
    seller item, 维修/租赁/技术服务 a servicer item, 研发 a research item, 投资/控股 an investor item, 回收/梯次利用
-   a recycler item. Earlier items weigh more (1, 0.8, 0.67, 0.57 ...): registries list the main business first
-   and the boilerplate (进出口, 房屋租赁, 仓储) last.
+   a recycler item (再制造 is servicing, not making). Earlier items weigh more (1, 0.74, 0.59, 0.49 ...):
+   registries list the main business first and the boilerplate (进出口, 房屋租赁, 仓储) last; the 一般项目 items
+   are ranked from their own start, since the licensed items (许可项目) come first by rule.
 2. Terms are found leftmost-longest, so 主轴轴承 is a bearing and not a spindle; a product word followed by
    材料/设备/装备/模具/原料 names an input or a tool for the product (电池材料, 轮胎模具), not the product, and is
    dropped. A small list of neutral words (塑料制品, 铝合金门窗, 变压器铁芯 ...) blocks look-alikes.
@@ -22,10 +23,15 @@ How a firm is read:
    holding and gets no producer link: it is listed with that reason.
 4. A segment's confidence: a specific scope or product term in a producer item gives *probable*; the industry
    code in the segment's classes, or the same term in the firm's name, raises it to *confirmed*. Ambiguous
-   terms or name parts alone give *guessed*; an industry code alone gives no link, only a candidate named in the
+   terms or name terms alone give *guessed*; an industry code alone gives no link, only a candidate named in the
    reason (a class is wider than a segment); an ambiguous term becomes *probable* when the name
-   agrees or the code is one that few segments share. A manufacturing code that fits none of the candidates
-   lowers each one step (a guess it speaks against is dropped).
+   agrees or the code is one that few segments share. The name is also read for name parts, the technical stems
+   of the segments' product terms (制动 of 制动器, see :data:`NAME_PART_AFFIXES`); a name term or part becomes
+   *probable* when a making item names the segment's chain in catalogue wording (汽车零部件及配件制造). A
+   producer's segment product named in a selling item (充电桩销售) counts when the code is one of the segment's
+   classes; a class only one segment draws from, with a making item of its chain, gives a guess. A manufacturing
+   code that fits none of the candidates lowers each one step (a guess it speaks against is dropped), two steps
+   when no segment of any chain draws from it.
 5. The primary segment has the highest score; further segments (multi-chain firms) are proposed when they are
    at least probable, rest on a specific term, and their scope score is at least three quarters of the
    primary's. When only ambiguous words matched and several segments tie, nothing is guessed: the firm is
