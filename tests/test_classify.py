@@ -134,3 +134,76 @@ def test_bundled_templates_carry_vocabulary_for_every_segment() -> None:
     for segment in ds.segments.values():
         assert segment.industry_codes, segment.id
         assert segment.scope_terms or segment.product_terms, segment.id
+
+
+def test_a_name_part_and_the_chain_catalogue_wording_agree_at_probable(classifier: Classifier) -> None:
+    scope = "一般项目：汽车零部件及配件制造；货物进出口"
+    result = classifier.classify_fields("平湖某某制动系统有限公司", scope, "C3670")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("auto-chassis", "probable")]
+    assert "名称“制动系统”" in result.proposals[0].evidence_text
+    stem = classifier.classify_fields("平湖某某制动科技有限公司", scope, "C3670").proposals
+    assert [(p.segment, p.confidence) for p in stem] == [("auto-chassis", "probable")]
+    assert "名称含“制动”" in stem[0].evidence_text
+    assert "本链泛称“汽车零部件及配件制造”" in result.proposals[0].evidence_text
+    # the stem of 连接器 reads a connector maker's name; without a making item of the chain it stays a guess
+    assert links(classifier, "嘉兴某某连接技术有限公司", scope) == [("auto-wiring", "probable")]
+    assert links(classifier, "嘉兴某某连接技术有限公司", "一般项目：电子元器件制造") == [("auto-wiring", "guessed")]
+    # stems too common in names say nothing (控制, 电子)
+    assert links(classifier, "平湖某某控制技术有限公司", scope) == []
+
+
+def test_a_product_the_producer_sells_counts_only_when_the_code_agrees(classifier: Classifier) -> None:
+    scope = "一般项目：输配电及控制设备制造；充电桩销售；技术服务"
+    result = classifier.classify_fields("平湖某某电气有限公司", scope, "C3829")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("auto-charging", "probable")]
+    assert "经营范围第2项销售“充电桩”" in result.proposals[0].evidence_text
+    assert links(classifier, "平湖某某电气有限公司", scope, "C3831") == []
+    # a trader that sells the product is still a trader
+    assert links(classifier, "平湖某某贸易有限公司", "充电桩销售；电线、电缆经营", "C3829") == []
+
+
+def test_a_class_only_one_segment_draws_from_and_a_chain_item_give_a_guess(classifier: Classifier) -> None:
+    scope = "一般项目：电子元器件制造；汽车零部件及配件制造；货物进出口"
+    result = classifier.classify_fields("苏州某某电子股份有限公司", scope, "C3989")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("auto-wiring", "guessed")]
+    assert "行业代码3989" in result.proposals[0].evidence_text
+    alone = classifier.classify_fields("苏州某某电子股份有限公司", "一般项目：电子元器件制造", "C3989")
+    assert alone.proposals == []
+
+
+def test_a_code_outside_every_chain_drops_the_guess_a_code_of_another_segment_keeps_it(
+        classifier: Classifier) -> None:
+    scope = "一般项目：汽车零部件及配件制造；模具制造；塑料制品制造"
+    assert links(classifier, "某某金属制品有限公司", scope, "C3670") == [("mt-mold", "guessed")]
+    result = classifier.classify_fields("某某摩托车有限公司", "道路机动车辆生产；摩托车零配件制造", "C3751")
+    assert result.proposals == []
+    assert links(classifier, "某某汽车有限公司", "道路机动车辆生产；汽车零部件及配件制造", "C3611") == \
+        [("auto-vehicle", "confirmed")]
+
+
+def test_remanufacturing_is_aftermarket_service_not_making(classifier: Classifier) -> None:
+    result = classifier.classify_fields("某某动力有限公司", "汽车发动机及零部件的再制造、销售；汽车维修技术服务")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("auto-aftermarket", "probable")]
+    assert result.role != "producer"
+    assert links(classifier, "某某动力有限公司", "汽车发动机及零部件制造、销售") == [("auto-powertrain", "probable")]
+
+
+def test_licensed_items_listed_first_do_not_push_the_general_items_down(classifier: Classifier) -> None:
+    scope = ("许可项目：充电桩生产（依法须经批准的项目，经相关部门批准后方可开展经营活动）"
+             "一般项目：电机控制器制造；货物进出口")
+    assert links(classifier, "某某有限公司", scope) == [("auto-charging", "probable"),
+                                                        ("auto-electric-control", "probable")]
+    # in one section the second item weighs less than the first and is not a further segment
+    assert links(classifier, "某某有限公司", "一般项目：充电桩生产；塑料制品销售；电机控制器制造") == \
+        [("auto-charging", "probable")]
+
+
+def test_two_catalogue_items_of_one_segment_outweigh_one_shared_item(classifier: Classifier) -> None:
+    # 电子专用材料制造 alone is shared by seven segments: no guess; with 有色金属压延加工 only foils have both
+    alone = classifier.classify_fields("江西某某科技有限公司", "一般项目：电子专用材料制造；货物进出口", "C3985")
+    assert alone.proposals == [] and "nm-battery-foil" in alone.candidates
+    assert links(classifier, "江西某某科技有限公司", "一般项目：电子专用材料制造；有色金属压延加工；货物进出口",
+                 "C3985") == [("nm-battery-foil", "guessed")]
+    # an electrical-steel maker writes 钢压延加工 like any steel mill; its name decides between them
+    assert links(classifier, "某某电磁材料有限公司", "一般项目：钢压延加工；金属材料销售", "C3130")[0][0] == \
+        "nm-electrical-steel"

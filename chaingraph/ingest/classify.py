@@ -11,8 +11,9 @@ How a firm is read:
 1. The 经营范围 is cut into items (at ；。，and line breaks; bracketed remarks such as （不含危险化学品） are
    dropped). Each item gets its roles from its verbs: 制造/生产/加工 make it a producer item, 销售/批发/进出口 a
    seller item, 维修/租赁/技术服务 a servicer item, 研发 a research item, 投资/控股 an investor item, 回收/梯次利用
-   a recycler item. Earlier items weigh more (1, 0.8, 0.67, 0.57 ...): registries list the main business first
-   and the boilerplate (进出口, 房屋租赁, 仓储) last.
+   a recycler item (再制造 is servicing, not making). Earlier items weigh more (1, 0.74, 0.59, 0.49 ...):
+   registries list the main business first and the boilerplate (进出口, 房屋租赁, 仓储) last; the 一般项目 items
+   are ranked from their own start, since the licensed items (许可项目) come first by rule.
 2. Terms are found leftmost-longest, so 主轴轴承 is a bearing and not a spindle; a product word followed by
    材料/设备/装备/模具/原料 names an input or a tool for the product (电池材料, 轮胎模具), not the product, and is
    dropped. A small list of neutral words (塑料制品, 铝合金门窗, 变压器铁芯 ...) blocks look-alikes.
@@ -22,10 +23,15 @@ How a firm is read:
    holding and gets no producer link: it is listed with that reason.
 4. A segment's confidence: a specific scope or product term in a producer item gives *probable*; the industry
    code in the segment's classes, or the same term in the firm's name, raises it to *confirmed*. Ambiguous
-   terms or name parts alone give *guessed*; an industry code alone gives no link, only a candidate named in the
+   terms or name terms alone give *guessed*; an industry code alone gives no link, only a candidate named in the
    reason (a class is wider than a segment); an ambiguous term becomes *probable* when the name
-   agrees or the code is one that few segments share. A manufacturing code that fits none of the candidates
-   lowers each one step (a guess it speaks against is dropped).
+   agrees or the code is one that few segments share. The name is also read for name parts, the technical stems
+   of the segments' product terms (制动 of 制动器, see :data:`NAME_PART_AFFIXES`); a name term or part becomes
+   *probable* when a making item names the segment's chain in catalogue wording (汽车零部件及配件制造). A
+   producer's segment product named in a selling item (充电桩销售) counts when the code is one of the segment's
+   classes; a class only one segment draws from, with a making item of its chain, gives a guess. A manufacturing
+   code that fits none of the candidates lowers each one step (a guess it speaks against is dropped), two steps
+   when no segment of any chain draws from it.
 5. The primary segment has the highest score; further segments (multi-chain firms) are proposed when they are
    at least probable, rest on a specific term, and their scope score is at least three quarters of the
    primary's. When only ambiguous words matched and several segments tie, nothing is guessed: the firm is
@@ -76,6 +82,8 @@ WEIGHTS: dict[str, float] = {
     "position_decay": 0.35,  # item i weighs 1 / (1 + decay * i)
     "secondary_share": 0.75,  # a further segment needs at least this share of the primary's score
     "specific_code": 3,  # a code shared by more segments than this cannot lift an ambiguous word to probable
+    "name_part": 1.5,  # a technical stem of a product term in the firm's name (制动 of 制动器): weaker than a term
+    "sold_term": 1.0,  # a producer names its segment product in a selling item (counts if the code agrees)
 }
 """The weights of the signals (documented in docs/registry.md; change them there too)."""
 
@@ -104,6 +112,21 @@ NEUTRAL_TERMS: tuple[str, ...] = (
 """Words that look like chain terms but are not (packaging plastics, building materials, consumer goods ...):
 found like terms, they block the shorter chain terms inside them and count for nothing."""
 
+NAME_PART_AFFIXES: tuple[tuple[str, ...], tuple[str, ...]] = (
+    ("新能源汽车", "电动汽车", "汽车", "锂离子", "锂电池", "锂电", "车载", "精密", "数控", "高压", "工业"),
+    ("零部件", "总成", "系统", "模组", "组件", "部件", "配件", "制品", "器", "件"),
+)
+"""Leading qualifiers and trailing type words stripped from a segment's product terms and aliases to get the
+technical stems a firm's name uses (连接器 → 连接, 汽车制动器 → 制动): name parts, matched in names only."""
+
+NAME_PART_STOP: frozenset[str] = frozenset((
+    "控制", "电子", "电机", "电池", "电源", "电气", "电器", "材料", "机械", "设备", "装备", "科技", "技术", "智能",
+    "自动化", "新能源", "能源", "动力", "汽车", "车辆", "金属", "五金", "塑料", "化工", "模具", "工具", "仪器",
+    "电动", "驱动", "系统", "传动", "结构", "精工", "精密", "高新", "新材", "复合", "合金", "配件", "零件", "汽配",
+    "装置", "服务", "维修", "保养", "美容", "焊接", "大件", "用钢", "改造", "主机", "整机", "照明", "减速", "压力",
+))
+"""Stems too common in firm names to say a segment (控制, 电子, 机械 ...): never name parts."""
+
 _PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "检测", "专用")
 _BRACKETS = re.compile(r"[（(][^（）()]*[)）]|【[^】]*】")
 # bracketed remarks of the registry's boilerplate (（不含危险化学品）, （除依法须经批准的项目外 ...）); other brackets
@@ -111,6 +134,7 @@ _BRACKETS = re.compile(r"[（(][^（）()]*[)）]|【[^】]*】")
 _REMARKS = re.compile(r"[（(][^（）()]*(?:不含|除|依法|须经|批准|许可|审批|涉及|仅限|不得|凭|分支机构|国家)"
                       r"[^（）()]*[)）]")
 _ITEM_SPLIT = re.compile(r"[；;。，,\n\r]+")
+_GENERAL = re.compile(r"^(一般项目|一般经营项目)[:：]?")
 _PREFIX = re.compile(r"^(一般项目|许可项目|一般经营项目|许可经营项目|经营项目|主营|兼营)[:：]?")
 _NAME_NOISE = re.compile(r"(股份有限公司|有限责任公司|有限公司|分公司|集团|公司|厂|科技|实业|工业|发展|"
                          r"技术|新材料科技)$")
@@ -136,7 +160,8 @@ def _norm(text: str) -> str:
 class Evidence:
     """One signal behind a proposal: where it was seen and what it said."""
 
-    kind: str  # scope_term | product_term | ambiguous_term | name_term | code | contradiction
+    kind: str  # scope_term | product_term | ambiguous_term | name_term | name_part | chain_term | sold_term | code
+    # | contradiction
     text: str
     item: int | None = None  # 1-based scope item
     weight: float = 0.0
@@ -148,6 +173,12 @@ class Evidence:
             return f"行业代码{self.text}不属本环节"
         if self.kind == "name_term":
             return f"名称“{self.text}”"
+        if self.kind == "name_part":
+            return f"名称含“{self.text}”"
+        if self.kind == "chain_term":
+            return f"经营范围第{self.item}项本链泛称“{self.text}”"
+        if self.kind == "sold_term":
+            return f"经营范围第{self.item}项销售“{self.text}”"
         label = "泛指" if self.kind == "ambiguous_term" else ""
         return f"经营范围第{self.item}项{label}“{self.text}”"
 
@@ -196,10 +227,15 @@ class _Term:
 class _Vocab:
     terms: dict[str, list[_Term]]
     automaton: Any
+    names: dict[str, list[_Term]]  # terms plus name parts: what a firm's name is read with
+    name_automaton: Any
 
 
 def _roles_in(text: str) -> set[str]:
     roles = set()
+    if "再制造" in text:  # remanufacturing serves vehicles in use (the aftermarket); it is not making
+        roles.add("servicer")
+        text = text.replace("再制造", "")
     for role, words in ROLE_WORDS.items():
         if any(w in text for w in words):
             roles.add(role)
@@ -251,7 +287,11 @@ class Classifier:
         for term in NEUTRAL_TERMS:
             if term not in terms:
                 add(term, _Term("", "neutral", frozenset()))
-        self.vocab = _Vocab(terms, self._compile(terms))
+        names = dict(terms)
+        for part, segments in _name_parts(self.segments.values()).items():
+            if part not in terms and len(segments) == 1:  # a stem two segments share says neither
+                names[part] = [_Term(next(iter(segments)), "name_part", frozenset())]
+        self.vocab = _Vocab(terms, self._compile(terms), names, self._compile(names))
 
     @staticmethod
     def _compile(terms: dict[str, list[_Term]]) -> Any:
@@ -264,13 +304,13 @@ class Classifier:
         return automaton
 
     # ----------------------------------------------------------------------------------------- matching
-    def _matches(self, text: str) -> list[tuple[int, int, str]]:
+    def _matches(self, text: str, automaton: Any = None) -> list[tuple[int, int, str]]:
         """Leftmost-longest, non-overlapping term matches (start, end, term) in ``text``."""
         found = []
         lowered = text.casefold()
         if len(lowered) != len(text):  # casefold changed the length (ß): match on the text as it is
             lowered = text
-        for end, term in self.vocab.automaton.iter(lowered):
+        for end, term in (automaton or self.vocab.automaton).iter(lowered):
             found.append((end - len(term) + 1, end + 1, term))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken: list[tuple[int, int, str]] = []
@@ -292,8 +332,15 @@ class Classifier:
         """Propose segments for one registry row (see the module docstring for how)."""
         code = industry_class(row.industry)
         code_roles = _code_roles(code)
-        items = [i for i in (_PREFIX.sub("", part.strip()) for part in
-                             _ITEM_SPLIT.split(_REMARKS.sub("；", _norm(row.scope)))) if i]
+        items: list[str] = []
+        general = 0  # where the 一般项目 section starts, after the licensed items (许可项目) listed before it
+        for part in _ITEM_SPLIT.split(_REMARKS.sub("；", _norm(row.scope))):
+            part = part.strip()
+            if items and _GENERAL.match(part) and not general:
+                general = len(items)
+            part = _PREFIX.sub("", part)
+            if part:
+                items.append(part)
         scores: dict[str, float] = {}
         evidence: dict[str, list[Evidence]] = {}
         level: dict[str, int] = {}
@@ -305,6 +352,8 @@ class Classifier:
         first_seen: dict[str, tuple[int, int]] = {}
         scope_score: dict[str, float] = {}
         dropped: list[str] = []
+        chain_items: dict[str, tuple[str, int]] = {}  # chain -> its first catalogue wording in a making item
+        sold: dict[str, tuple[str, int, float]] = {}  # segment -> its product named in a selling item
 
         def note(segment: str, ev: Evidence, score: float, lvl: int, at: tuple[int, int] = (999, 0)) -> None:
             first_seen[segment] = min(first_seen.get(segment, at), at)
@@ -331,7 +380,10 @@ class Classifier:
             firm_roles |= roles
             if not main_roles:
                 main_roles = set(roles)
-            weight = 1.0 / (1.0 + WEIGHTS["position_decay"] * index)
+            # the 2021 wording lists licensed items first by rule, not as the main business: each section's
+            # items are ranked from its own start
+            rank = index - general if index >= general else index
+            weight = 1.0 / (1.0 + WEIGHTS["position_decay"] * rank)
             for start, end, term in matches:
                 tail = item[end:end + 3]
                 entries = self.vocab.terms[term]
@@ -343,17 +395,20 @@ class Classifier:
                     if entry.kind == "generic_term":
                         if "producer" in roles or not roles:
                             generic_chains.append(entry.segment[6:])
+                            chain_items.setdefault(entry.segment[6:], (term, index))
                         continue
                     allowed = self.allowed[entry.segment]
                     accepted = roles & allowed
                     # selling and servicing count only as the firm's main business (its first item): a car
                     # dealer that also tows is a dealer
-                    if accepted & {"producer", "recycler"} or (index == 0 and accepted):
+                    if accepted & {"producer", "recycler"} or (rank == 0 and accepted):
                         factor = 1.0
                     elif not roles and "producer" in allowed:
                         factor = WEIGHTS["unknown_role"]
                     else:
                         blocked.append(term)
+                        if "seller" in roles and entry.kind != "ambiguous_term" and "producer" in allowed:
+                            sold.setdefault(entry.segment, (term, index, weight))
                         continue
                     kind = entry.kind
                     lvl = 1 if kind == "ambiguous_term" or factor < 1 else 2
@@ -366,9 +421,16 @@ class Classifier:
         # name parts: only for segments the scope already points at, or for producers with nothing in the scope
         core = _name_core(row.name)
         name_segments: set[str] = set()
-        for _, _, term in self._matches(core):
-            for entry in self.vocab.terms[term]:
+        for _, _, term in self._matches(core, self.vocab.name_automaton):
+            for entry in self.vocab.names[term]:
                 if entry.kind in ("neutral", "generic_term"):
+                    continue
+                if entry.kind == "name_part":
+                    name_segments.add(entry.segment)
+                    if entry.segment in scores:
+                        note(entry.segment, Evidence("name_part", term), WEIGHTS["name_part"], level[entry.segment])
+                    elif producer and "producer" in self.allowed[entry.segment]:
+                        note(entry.segment, Evidence("name_part", term), WEIGHTS["name_part"], 1)
                     continue
                 if entry.kind == "ambiguous_term":
                     if entry.segment in scores:  # a vague word in the name can still choose between candidates
@@ -384,16 +446,35 @@ class Classifier:
         # the industry code confirms, contradicts, or alone hints
         code_segments = self.codes.get(code, set()) if len(code) == 4 else set()
         specific_code = 0 < len(code_segments) <= WEIGHTS["specific_code"]
+        named_only: set[str] = set()  # segments only the name speaks for: the code cannot make them confirmed
+        for segment in list(scores):
+            # a name is all the scope says of the segment, but a making item names the segment's chain
+            # (平湖某某制动系统有限公司 with 汽车零部件及配件制造): the two agree
+            chain_item = chain_items.get(self.chain_of[segment])
+            if chain_item and level[segment] == 1 and all(e.kind in ("name_term", "name_part")
+                                                          for e in evidence[segment]):
+                term, index = chain_item
+                note(segment, Evidence("chain_term", term, index + 1), 0.0, 2)
+                named_only.add(segment)
+        if producer:
+            # 2021-style scopes name the product in a 销售 item and the making in catalogue wording: a segment
+            # product the firm sells counts when the firm's industry code is one of the segment's classes
+            for segment, (term, index, weight) in sold.items():
+                if segment in code_segments:
+                    note(segment, Evidence("sold_term", term, index + 1), WEIGHTS["sold_term"] * weight, 1,
+                         (index, 0))
         # a firm has one code, for its main business: it contradicts only when it fits none of the candidates
         contradicts = bool(self.codes) and len(code) == 4 and "producer" in code_roles and \
             not (code_segments & set(scores))
         for segment in list(scores):
             if segment in code_segments:
                 lifted = level[segment] + 1 if level[segment] >= 2 or specific_code else level[segment]
-                note(segment, Evidence("code", code), WEIGHTS["code"], min(3, lifted))
+                note(segment, Evidence("code", code), WEIGHTS["code"], min(2 if segment in named_only else 3, lifted))
             elif contradicts:
                 evidence[segment].append(Evidence("contradiction", code))
-                level[segment] -= 1  # a guessed link the code speaks against is dropped
+                # a guessed link the code speaks against is dropped; a code no segment draws from puts the main
+                # business outside every chain (摩托车整车制造, 防水建筑材料制造): nothing of the firm is kept
+                level[segment] -= 1 if code in self.codes else 2
         for segment in list(scores):
             names = [e for e in evidence[segment] if e.kind == "name_term"]
             scope_specific = [e for e in evidence[segment] if e.kind in ("scope_term", "product_term")]
@@ -404,6 +485,14 @@ class Classifier:
             if level[segment] <= 0:
                 dropped += [e.text for e in evidence[segment] if e.kind == "ambiguous_term"]
                 del scores[segment]
+        if not scores and producer and len(code_segments) == 1:
+            # a class that only one segment draws from, and a making item of that segment's chain: a guess
+            segment = next(iter(code_segments))
+            chain_item = chain_items.get(self.chain_of[segment])
+            if chain_item and "producer" in self.allowed[segment]:
+                term, index = chain_item
+                note(segment, Evidence("chain_term", term, index + 1), 0.0, 1, (index, 0))
+                note(segment, Evidence("code", code), WEIGHTS["code"], 1)
         code_only = sorted(code_segments) if not scores and producer else []
 
         result = FirmResult(name=row.name, role=_firm_role(main_roles or firm_roles, code_roles, producer), row=row)
@@ -425,7 +514,8 @@ class Classifier:
             return result
 
         def specific(segment: str) -> bool:
-            return any(e.kind in ("scope_term", "product_term", "name_term") for e in evidence[segment])
+            return any(e.kind in ("scope_term", "product_term", "name_term", "name_part", "sold_term")
+                       for e in evidence[segment])
 
         top = ranked[0]
         ties = [s for s in ranked if scores[top] - scores[s] < 1e-9]
@@ -446,8 +536,7 @@ class Classifier:
     def _proposal(self, segment: str, scores: dict[str, float], level: dict[str, int],
                   evidence: dict[str, list[Evidence]], primary: bool = False) -> Proposal:
         confidence = {3: "confirmed", 2: "probable"}.get(level[segment], "guessed")
-        ordered = sorted(evidence[segment], key=lambda e: ("scope_term", "product_term", "ambiguous_term",
-                                                           "name_term", "code", "contradiction").index(e.kind))
+        ordered = sorted(evidence[segment], key=lambda e: _EVIDENCE_ORDER.index(e.kind))
         return Proposal(segment, confidence, round(scores[segment], 3), ordered, primary)
 
     def _reason(self, role: str, generic_chains: list[str], blocked: list[str], scores: dict[str, float],
@@ -466,6 +555,30 @@ class Classifier:
 
     def classify_all(self, rows: Iterable[RegistryRow]) -> list[FirmResult]:
         return [self.classify(row) for row in rows]
+
+
+_EVIDENCE_ORDER = ("scope_term", "product_term", "sold_term", "ambiguous_term", "chain_term", "name_term", "name_part",
+                   "code", "contradiction")
+
+
+def _name_parts(segments: Iterable[Any]) -> dict[str, set[str]]:
+    """Technical stems of each segment's product terms and aliases (see NAME_PART_AFFIXES): stem -> segments."""
+    heads, tails = NAME_PART_AFFIXES
+    parts: dict[str, set[str]] = {}
+    for seg in segments:
+        for term in {*seg.product_terms, *seg.aliases}:
+            stem = _norm(term)
+            for head in heads:
+                if stem.startswith(head) and len(stem) > len(head) + 1:
+                    stem = stem[len(head):]
+                    break
+            for tail in tails:
+                if stem.endswith(tail) and len(stem) > len(tail) + 1:
+                    stem = stem[:-len(tail)]
+                    break
+            if len(stem) >= 2 and not stem.isascii() and stem not in NAME_PART_STOP:
+                parts.setdefault(stem, set()).add(seg.id)
+    return parts
 
 
 def _code_roles(code: str) -> set[str]:
