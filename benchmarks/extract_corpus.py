@@ -22,7 +22,8 @@ Matching rules (one-to-one, greedy in text order):
 - *aggregates*: a proposed region fact whose value equals a key aggregate's value (once each) is right, others
   are wrong;
 - *calibration*: among the facts above with confidence >= ``HIGH_CONFIDENCE`` (the names of firms and projects,
-  figures, dates, places, aggregates), the share that is right.
+  figures, dates, places, aggregates), the share that is right; and how many wrong (spurious) firm and project
+  records have a name confidence below merge's default threshold, how many right ones at or above it.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ import yaml
 
 from chaingraph.dataset import Dataset, normalize_name
 from chaingraph.ingest.extract import COUNTRY_WORDS, HIGH_CONFIDENCE, Extraction, Fact, extract_facts
+from chaingraph.ingest.merge import DEFAULT_MIN_CONFIDENCE
 from chaingraph.ingest.text import read_article, to_simplified
 from chaingraph.model import Quantity, parse_quantity
 
@@ -334,6 +336,13 @@ def overall_table(scores: list[ArticleScore]) -> str:
     lines.append("")
     lines.append(f"calibration: {right} of {count} facts with confidence >= {HIGH_CONFIDENCE} are right"
                  f" ({fmt(right / count if count else None)})")
+    names = [(f.confidence, r) for s in scores for f, r in s.judged if f.record in ("firm", "project")
+             and f.field == "name"]
+    wrong = [c for c, r in names if not r]
+    good = [c for c, r in names if r]
+    lines.append(f"merge default {DEFAULT_MIN_CONFIDENCE}: {sum(c < DEFAULT_MIN_CONFIDENCE for c in wrong)} of "
+                 f"{len(wrong)} spurious firms/projects fall below it; {sum(c >= DEFAULT_MIN_CONFIDENCE for c in good)}"
+                 f" of {len(good)} right ones are kept")
     return "\n".join(lines)
 
 
