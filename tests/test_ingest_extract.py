@@ -391,3 +391,11 @@ def test_confidence_is_the_dev_share_of_the_rule_and_caps_the_record() -> None:
     weak = extract_facts("本地电机有限公司今年实现增资800万美元。", DAY)
     (key,) = weak.keys("project")
     assert all(f.confidence < DEFAULT_MIN_CONFIDENCE for f in weak.of("project", key))
+
+
+def test_places_hold_no_figures_and_roads_are_not_firms() -> None:
+    text = "签约项目总投资117亿元天府新区将建设华芯电子项目。神农大道项目、湘江大桥项目同日开工。"
+    result = extract_facts(text, DAY)
+    places = {f.value for f in result.facts if f.field == "region"}
+    assert places and not any(ch.isdigit() or "亿" in p for p in places for ch in p)
+    assert not {"神农大道", "湘江大桥"} & set(result.keys("firm"))

@@ -189,6 +189,8 @@ _NOT_A_FIRM = re.compile(
     r"一家|多家|两家|这家|该公司|该企业|龙头|链主|投资|科技|实业|发展|控股|集团公司|多元化集团公司|商会|协会)$"
     r"|来自|全部|以及|其中|^[一二三四五六七八九十\d]+家"
     r"|(?:省|市|县|区|镇|乡|村|街道|开发区|高新区|园区|工业园|产业园|新区|保税区|自贸区|港区|片区)$"
+    # streets, roads and squares are where things are, not who builds them ("神农大道项目")
+    r"|(?:大道|大街|[^公]路|广场|大桥|隧道|公园)$"
 )
 
 
@@ -1762,6 +1764,10 @@ def _place_name(raw: str) -> str:
     cut = 0
     for m in _PROJECT_STOPS.finditer(name, 0, max(0, len(name) - 2)):
         cut = max(cut, m.end())
+    # no place name holds a figure: "总投资117亿元天府新区" is the amount of a clause, then the zone
+    for m in re.finditer(r"\d[\d.,]*(?:余|多)?[十百千万亿]*(?:元|美元|欧元|亩|平方米|吨|个|家)?", name, 0):
+        if m.end() < len(name) - 1:
+            cut = max(cut, m.end())
     return name[cut:]
 
 
