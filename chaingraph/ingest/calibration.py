@@ -12,7 +12,8 @@ The confidence of a judged fact is its rule's share right, smoothed toward the s
     type share    p_t = (R_t + K * p_f) / (N_t + K)        (all rules of the type pooled)
     rule share    p   = (r + K * p_t) / (n + K),  K = PRIOR_WEIGHT
 
-so a rule seen on few facts stays near its type's share, an unseen rule gets the type's share, and a kind of
+so a rule seen on few facts stays near its type's share, an unseen rule gets the type's share (but no more than
+its own hand-set level), and a kind of
 figure seen rarely on dev (registered capital, capital increase) gets about the share of all figures. Facts the
 benchmark does not judge (links between firms and projects, statuses, segments, aliases, countries) keep their
 rule's hand-set level. Finally a fact can be no surer than the record it is about: every fact of a project or firm
@@ -22,6 +23,7 @@ spurious record thus falls below the merge threshold as a whole, not only its na
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -49,9 +51,11 @@ _FIGURES = {"investment", "registered_capital", "area_mu", "expected_output", "c
 
 # BEGIN COUNTS (written by benchmarks/fit_confidence.py; do not edit by hand)
 COUNTS: dict[str, tuple[int, int]] = {
-    "firm.name:0.55": (0, 3),
-    "firm.name:0.70": (7, 11),
-    "firm.name:0.80": (34, 35),
+    "firm.name:0.55/linked": (0, 3),
+    "firm.name:0.70/alone": (2, 6),
+    "firm.name:0.70/linked": (5, 5),
+    "firm.name:0.80/alone": (17, 18),
+    "firm.name:0.80/linked": (17, 17),
     "project.area_mu:0.40": (0, 1),
     "project.area_mu:0.85": (8, 9),
     "project.capacity:0.40": (0, 1),
@@ -81,7 +85,7 @@ COUNTS: dict[str, tuple[int, int]] = {
 
 def fact_type(rule: str) -> str | None:
     """The judged fact type of a rule (``project.investment:0.85`` -> ``investment``), None if not judged."""
-    return FACT_TYPES.get(rule.rsplit(":", 1)[0])
+    return FACT_TYPES.get(rule.split(":", 1)[0])
 
 
 def _family(kind: str) -> str:
@@ -112,11 +116,24 @@ def rule_confidence(rule: str) -> float | None:
         return None
     prior = _type_share(kind)
     right, total = COUNTS.get(rule, (0, 0))
+    if total == 0:
+        # no evidence for this rule: its type's share, but no more than the rule's own hand-set level
+        level = re.search(r":([\d.]+)", rule)
+        return min(prior, float(level.group(1))) if level else prior
     return (right + PRIOR_WEIGHT * prior) / (total + PRIOR_WEIGHT)
 
 
 def calibrate(facts: list[Fact]) -> None:
-    """Set each fact's confidence from the table, then cap it at its record's (in place)."""
+    """Set each fact's confidence from the table, then cap it at its record's (in place).
+
+    A firm's name rule also says whether the firm is linked to a project of the article (``/linked``) or only
+    named (``/alone``): a firm that invests in, signs or builds nothing the article reports is more often a guest,
+    a bank or a background mention than an actor.
+    """
+    linked = {f.value for f in facts if f.record == "project" and f.field == "firms"}
+    for fact in facts:
+        if fact.record == "firm" and fact.field == "name" and fact.rule and "/" not in fact.rule:
+            fact.rule += "/linked" if fact.key in linked else "/alone"
     cache: dict[str, float | None] = {}
     for fact in facts:
         if not fact.rule:

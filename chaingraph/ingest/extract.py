@@ -574,11 +574,18 @@ class _Extractor:
             if re.search(r"\d|则|今天|召开|业者|加速|的|是|有|了|将|事务所|表示|说明|指出|商会|协会", name) or (
                     _LIST_PRODUCT.search(name)):
                 continue  # "台湾则通过4案", "台湾上游零件": a clause or a product, not a firm
+            if re.match(r"[等和与及、]", name):
+                continue  # "美国、日本、德国等国家", "日本、韩国等": a list of countries, not a firm
+            # an actor: the name is followed by what firms do (项目, 落户, 投资 ...) or recurs in the article; a
+            # country word before a noun phrase ("日本先进技术和德国生产线", "香港中环") is neither
+            acts = re.match(r"项目|配套|落户|签约|联手|投资|公司|[两三四几多]家|在|与|将|于|已",
+                            self.t[m.end():m.end() + 2])
+            how = "country" if acts or len(self.occurrences(name)) > 1 else "country_weak"
             product = self._segment_suffix(name)  # 日本东洋精工驱动电机 -> 东洋精工 (驱动电机 is a product)
             if product and len(name) - len(product) >= 2:
-                candidates.append((m.group()[:-len(product)], m.start(), "country"))
+                candidates.append((m.group()[:-len(product)], m.start(), how))
                 continue
-            candidates.append((m.group(), m.start(), "country"))
+            candidates.append((m.group(), m.start(), how))
         for m in _PAIR_RE.finditer(self.t):
             first, cut = _strip_left(m.group(1))
             candidates.append((first, m.start(1) + len(cut), "pair"))
@@ -615,7 +622,8 @@ class _Extractor:
                 candidates.append((n, p, "list"))
         # group candidates into entities
         for name, pos, how in sorted(candidates, key=lambda c: ({"legal": 0, "brand": 1, "group": 1, "pair": 2,
-                                                                  "country": 3, "list": 4}[c[2]], c[1])):
+                                                                  "country": 3, "country_weak": 3, "list": 4}[c[2]],
+                                                                 c[1])):
             self._add_firm_name(name, pos, how)
         self._split_compounds()
         for firm in self.firms:
@@ -668,7 +676,8 @@ class _Extractor:
                 break
         names = [stripped] + ([name] if stripped != name else [])
         index = None
-        for n in names:
+        # "苹果公司" and "美国苹果": one firm, written with and without 公司
+        for n in [*names, *(n + "公司" for n in names), *(n.removesuffix("公司") for n in names if n.endswith("公司"))]:
             index = self.firm_of(n)
             if index is not None:
                 break
@@ -768,7 +777,8 @@ class _Extractor:
             pos, written = spots[0]
             # a legal name is a firm; a foreign brand or a name after a country word most likely; an item of a
             # list before 等项目 or of a pair may as well be a product or a project
-            conf = 0.8 if firm.legal_name else 0.7 if firm.how & {"brand", "country", "group"} else 0.55
+            conf = (0.8 if firm.legal_name else 0.7 if firm.how & {"brand", "country", "group"}
+                    else 0.6 if "country_weak" in firm.how else 0.55)
             self.add("firm", key, "name", key, pos, pos + len(written), conf)
             if firm.legal_name:
                 p = self.occurrences(firm.legal_name)[0]
