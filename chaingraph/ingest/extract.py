@@ -36,7 +36,7 @@ __all__ = ["Fact", "Extraction", "FACT_COLUMNS", "HIGH_CONFIDENCE", "extract_fac
 
 HIGH_CONFIDENCE = 0.93
 """The lowest calibrated confidence (:mod:`chaingraph.ingest.calibration`) at which the dev corpus's facts at or
-above it are at least 95% right (99 of 103 on dev; the test split's share is in docs/extract.md). Review lists
+above it are at least 95% right (82 of 85 on dev; the test split's share is in docs/extract.md). Review lists
 mark these as high confidence; ``chaingraph merge`` has its own, lower default threshold."""
 
 FACT_COLUMNS = ("id", "record", "key", "field", "value", "confidence", "text", "start", "end", "evidence", "note")
