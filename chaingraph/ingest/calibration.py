@@ -13,12 +13,13 @@ The confidence of a judged fact is its rule's share right, smoothed toward the s
     rule share    p   = (r + K * p_t) / (n + K),  K = PRIOR_WEIGHT
 
 so a rule seen on few facts stays near its type's share, an unseen rule gets the type's share (but no more than
-its own hand-set level), and a kind of
-figure seen rarely on dev (registered capital, capital increase) gets about the share of all figures. Facts the
-benchmark does not judge (links between firms and projects, statuses, segments, aliases, countries) keep their
-rule's hand-set level. Finally a fact can be no surer than the record it is about: every fact of a project or firm
-is capped at the confidence of that record's name, and a region fact's metric and period at its value's. A
-spurious record thus falls below the merge threshold as a whole, not only its name.
+its own hand-set level), and a kind of figure seen rarely on dev (registered capital, capital increase) gets about
+the share of all figures. Facts the benchmark does not judge (links between firms and projects, statuses,
+segments, countries) keep their rule's hand-set level; a record's other names (legal name, aliases, 也称 notes)
+take the record's confidence. Finally a fact can be no surer than the record it is about: every fact of a project
+or firm is capped at the confidence of that record's name, and a region fact's metric and period at its value's.
+A spurious record thus falls below the merge threshold as a whole, not only its name. A firm's name rule also
+says whether the firm is linked to a project of the article (``/linked``) or not (``/alone``).
 """
 
 from __future__ import annotations
@@ -147,5 +148,9 @@ def calibrate(facts: list[Fact]) -> None:
     ceiling = {(f.record, f.key): f.confidence for f in facts if head.get(f.record) == f.field}
     for fact in facts:
         cap = ceiling.get((fact.record, fact.key))
-        if cap is not None and fact.field != head.get(fact.record):
+        if cap is None or fact.field == head.get(fact.record):
+            continue
+        if fact.field in ("aliases", "legal_name") or fact.value.startswith("也称"):
+            fact.confidence = cap  # another name of the record: as sure as the record, and merge matches by it
+        else:
             fact.confidence = min(fact.confidence, cap)
