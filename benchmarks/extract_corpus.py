@@ -22,7 +22,8 @@ Matching rules (one-to-one, greedy in text order):
 - *aggregates*: a proposed region fact whose value equals a key aggregate's value (once each) is right, others
   are wrong;
 - *calibration*: among the facts above with confidence >= ``HIGH_CONFIDENCE`` (the names of firms and projects,
-  figures, dates, places, aggregates), the share that is right.
+  figures, dates, places, aggregates), the share that is right; and how many wrong (spurious) firm and project
+  records have a name confidence below merge's default threshold, how many right ones at or above it.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ from typing import Any
 import yaml
 
 from chaingraph.dataset import Dataset, normalize_name
-from chaingraph.ingest.extract import COUNTRY_WORDS, HIGH_CONFIDENCE, Extraction, extract_facts
+from chaingraph.ingest.extract import COUNTRY_WORDS, HIGH_CONFIDENCE, Extraction, Fact, extract_facts
+from chaingraph.ingest.merge import DEFAULT_MIN_CONFIDENCE
 from chaingraph.ingest.text import read_article, to_simplified
 from chaingraph.model import Quantity, parse_quantity
 
@@ -77,6 +79,8 @@ class ArticleScore:
     high_right: int = 0
     high_total: int = 0
     high_wrong: list[str] = field(default_factory=list)
+    judged: list[tuple[Fact, bool]] = field(default_factory=list)
+    """Every scored fact with its verdict (what benchmarks/fit_confidence.py fits the confidence table on)."""
 
 
 def load_keys(folder: Path) -> list[dict[str, Any]]:
@@ -173,8 +177,13 @@ def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) ->
     tallies = {t: Tally() for t in TYPES}
     high: list[bool] = []
     high_wrong: list[str] = []
+    judged: list[tuple[Fact, bool]] = []
 
-    def judge(fact_conf: float, right: bool, what: str = "") -> None:
+    def judge(fact: Fact | None, right: bool, what: str = "") -> None:
+        if fact is None:
+            return
+        judged.append((fact, right))
+        fact_conf = fact.confidence
         if fact_conf >= HIGH_CONFIDENCE:
             high.append(right)
             if not right:
@@ -186,7 +195,7 @@ def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) ->
     for name in result.keys("firm"):
         facts = [f for f in result.of("firm", name) if f.field in ("name", "legal_name", "aliases")]
         names = [f.value for f in facts]
-        conf = max((f.confidence for f in result.of("firm", name, "name")), default=0.0)
+        name_fact = max(result.of("firm", name, "name"), key=lambda f: f.confidence, default=None)
         hits = [i for i, t in enumerate(truth_firms) if i not in firm_map.values()
                 and _firm_names_match(names, [t.get("name", ""), *(t.get("aliases") or [])])]
         if hits:
@@ -195,7 +204,7 @@ def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) ->
         else:
             tallies["firms"].fp += 1
             tallies["firms"].misses.append(f"extra firm {name}")
-        judge(conf, bool(hits), f"firm {name}")
+        judge(name_fact, bool(hits), f"firm {name}")
     for i, t in enumerate(truth_firms):
         if i not in firm_map.values():
             tallies["firms"].fn += 1
@@ -224,14 +233,14 @@ def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) ->
                         and any(_firm_names_match(firm_names, [o]) for o in owners)):
                     hits = [i]
                     break
-        conf = max((f.confidence for f in result.of("project", name, "name")), default=0.0)
+        name_fact = max(result.of("project", name, "name"), key=lambda f: f.confidence, default=None)
         if hits:
             project_map[name] = hits[0]
             tallies["projects"].tp += 1
         else:
             tallies["projects"].fp += 1
             tallies["projects"].misses.append(f"extra project {name}")
-        judge(conf, bool(hits), f"project {name}")
+        judge(name_fact, bool(hits), f"project {name}")
     for i, p in enumerate(truth_projects):
         if i not in project_map.values():
             tallies["projects"].fn += 1
@@ -253,7 +262,7 @@ def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) ->
                     tallies[fld].fp += 1
                     want = f" (key {truth.get(fld)})" if truth.get(fld) not in (None, "") else ""
                     tallies[fld].misses.append(f"wrong {fld} {fact.value} on {name}{want}")
-                judge(fact.confidence, right, f"{fld} {fact.value} on {name}")
+                judge(fact, right, f"{fld} {fact.value} on {name}")
         for fact in [f for f in result.of("project", name) if f.field in DATE_FIELDS]:
             right = (index is not None and truth.get("date") not in (None, "") and not found.get(("date", index))
                      and fact.value == str(truth.get("date")))
@@ -263,7 +272,7 @@ def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) ->
             else:
                 tallies["dates"].fp += 1
                 tallies["dates"].misses.append(f"wrong {fact.field} {fact.value} on {name} (key {truth.get('date')})")
-            judge(fact.confidence, right, f"{fact.field} {fact.value} on {name}")
+            judge(fact, right, f"{fact.field} {fact.value} on {name}")
         for fact in result.of("project", name, "region"):
             right = (index is not None and bool(truth.get("place")) and not found.get(("place", index))
                      and _same_place(fact.value, str(truth.get("place"))))
@@ -273,7 +282,7 @@ def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) ->
             else:
                 tallies["parks/towns"].fp += 1
                 tallies["parks/towns"].misses.append(f"wrong place {fact.value} on {name} (key {truth.get('place')})")
-            judge(fact.confidence, right, f"place {fact.value} on {name}")
+            judge(fact, right, f"place {fact.value} on {name}")
     for i, p in enumerate(truth_projects):
         for fld in FIGURES:
             if p.get(fld) not in (None, "") and not found.get((fld, i)):
@@ -301,12 +310,13 @@ def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) ->
         else:
             tallies["aggregates"].fp += 1
             tallies["aggregates"].misses.append(f"extra aggregate {fact.key} = {fact.value}")
-        judge(fact.confidence, hit is not None, f"aggregate {fact.key} = {fact.value}")
+        judge(fact, hit is not None, f"aggregate {fact.key} = {fact.value}")
     for i, (a, _t) in enumerate(truth_aggs):
         if i not in used:
             tallies["aggregates"].fn += 1
             tallies["aggregates"].misses.append(f"missed aggregate {a.get('metric')} = {a.get('value')}")
-    score = ArticleScore(str(key["id"]), str(key.get("split", "dev")), tallies, sum(high), len(high), high_wrong)
+    score = ArticleScore(str(key["id"]), str(key.get("split", "dev")), tallies, sum(high), len(high), high_wrong,
+                         judged)
     return score, result
 
 
@@ -326,6 +336,13 @@ def overall_table(scores: list[ArticleScore]) -> str:
     lines.append("")
     lines.append(f"calibration: {right} of {count} facts with confidence >= {HIGH_CONFIDENCE} are right"
                  f" ({fmt(right / count if count else None)})")
+    names = [(f.confidence, r) for s in scores for f, r in s.judged if f.record in ("firm", "project")
+             and f.field == "name"]
+    wrong = [c for c, r in names if not r]
+    good = [c for c, r in names if r]
+    lines.append(f"merge default {DEFAULT_MIN_CONFIDENCE}: {sum(c < DEFAULT_MIN_CONFIDENCE for c in wrong)} of "
+                 f"{len(wrong)} spurious firms/projects fall below it; {sum(c >= DEFAULT_MIN_CONFIDENCE for c in good)}"
+                 f" of {len(good)} right ones are kept")
     return "\n".join(lines)
 
 

@@ -77,8 +77,9 @@ def extract_command(state: State, article: Path, doc_date: str, fmt: str | None,
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.option("--undo", is_flag=True, help="Put back the files as they were before the last merge.")
 @click.option("--force", is_flag=True, help="With --undo: undo even if a merged file was edited since.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-              help="Ignore proposed facts below this confidence (0.7 keeps only extract's high-confidence facts).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.7, show_default=True,
+              help="Skip proposed facts below this confidence (extract's calibrated estimate; a row without one "
+                   "counts as 1; 0 merges every row).")
 @click.option("--source-id", metavar="ID", help="Source id to cite (default: the one in the proposed facts).")
 @click.option("--strict", is_flag=True, help="Write nothing if there is any conflict (exit code 1).")
 @wait_option

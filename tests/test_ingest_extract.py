@@ -15,6 +15,7 @@ from chaingraph import load_dataset
 from chaingraph.dataset import Dataset
 from chaingraph.errors import ParseError
 from chaingraph.ingest.extract import HIGH_CONFIDENCE, Extraction, extract_facts, resolve_date
+from chaingraph.ingest.merge import DEFAULT_MIN_CONFIDENCE
 from chaingraph.ingest.text import read_article
 from chaingraph.model import parse_quantity
 
@@ -296,7 +297,8 @@ def test_two_amounts_for_one_field_are_not_both_trusted() -> None:
     key = project_of(result, "新型建材项目")
     facts = result.of("project", key, "investment")
     assert [f.value for f in facts] == ["300000000 CNY", "150000000 CNY"]
-    assert facts[0].confidence >= HIGH_CONFIDENCE > facts[1].confidence
+    # the first is merged by default, the second (most likely another project's) is not
+    assert facts[0].confidence >= DEFAULT_MIN_CONFIDENCE > facts[1].confidence
 
 
 def test_bare_name_without_firm_or_figure_falls_below_high_confidence() -> None:
@@ -370,3 +372,40 @@ def test_counts_with_xiang_and_annual_plan_figures() -> None:
     assert "5200000000 CNY" not in region_values
     key = project_of(result, "半导体材料项目")
     assert values(result, "project", key, "investment") == ["3000000000 CNY"]
+
+
+def test_confidence_is_the_dev_share_of_the_rule_and_caps_the_record() -> None:
+    from chaingraph.ingest.calibration import COUNTS, rule_confidence
+
+    # a firm with a legal name and its project: its rule was right on every dev article, so it is high confidence
+    result = extract_facts("宁波华翔电子股份有限公司投资5亿元建设汽车内饰件项目，占地60亩。", DAY)
+    firm = result.of("firm", None, "name")[0]
+    right, total = COUNTS[firm.rule]
+    assert total >= 10 and right / total >= 0.95
+    assert firm.confidence == round(rule_confidence(firm.rule) or 0, 2) >= HIGH_CONFIDENCE
+    # every fact of a record is capped at the record's own confidence: a doubtful project does not merge
+    # through its figures
+    for key in result.keys("project"):
+        name = result.of("project", key, "name")[0].confidence
+        assert all(f.confidence <= name for f in result.of("project", key))
+    weak = extract_facts("本地电机有限公司今年实现增资800万美元。", DAY)
+    (key,) = weak.keys("project")
+    assert all(f.confidence < DEFAULT_MIN_CONFIDENCE for f in weak.of("project", key))
+
+
+def test_places_hold_no_figures_and_roads_are_not_firms() -> None:
+    text = "签约项目总投资117亿元天府新区将建设华芯电子项目。神农大道项目、湘江大桥项目同日开工。"
+    result = extract_facts(text, DAY)
+    places = {f.value for f in result.facts if f.field == "region"}
+    assert places and not any(ch.isdigit() or "亿" in p for p in places for ch in p)
+    assert not {"神农大道", "湘江大桥"} & set(result.keys("firm"))
+
+
+def test_country_word_before_a_list_or_a_noun_phrase_is_no_firm() -> None:
+    text = "产品远销美国、日本、德国等国家和地区。项目采用日本先进技术和德国生产线。美国苹果公司是其主要客户。"
+    result = extract_facts(text, DAY)
+    firms = result.keys("firm")
+    assert not any(k.startswith("等") for k in firms)
+    assert sum("苹果" in k for k in firms) == 1  # 美国苹果 and 苹果公司 are one firm
+    weak = [f for f in result.of("firm", None, "name") if "技术" in f.key]
+    assert all(f.confidence < DEFAULT_MIN_CONFIDENCE for f in weak)

@@ -80,7 +80,8 @@ def test_merge_matches_reports_conflicts_and_undoes(tmp_path: Path, tiny_path: P
     after = {p.name: p.read_bytes() for p in tiny_path.rglob("*") if p.is_file() and p.name != LOCK_NAME}
     assert after == before  # the dataset lock file stays: removing it would race with a waiting writer
 
-    code, stdout, _ = _run("--data", str(tiny_path), "merge", str(proposed))
+    # the reviewer kept every row: merge all of them, not only those above the default threshold
+    code, stdout, _ = _run("--data", str(tiny_path), "merge", str(proposed), "--min-confidence", "0")
     assert code == 0, stdout
     ds = load_dataset(tiny_path)
     # nothing duplicated: the known firms and project were matched
@@ -176,3 +177,19 @@ def test_plan_merge_never_crashes(fields: list[str], value: str) -> None:
 
 
 _TINY: dict[str, object] = {}
+
+
+def test_merge_default_threshold_skips_doubtful_records_whole(tmp_path: Path, tiny_path: Path) -> None:
+    from chaingraph.ingest.merge import DEFAULT_MIN_CONFIDENCE
+
+    proposed = _extract(tmp_path, tiny_path)
+    rows = list(csv.DictReader(proposed.read_text(encoding="utf-8").splitlines()))
+    doubtful = {r["key"] for r in rows if r["record"] == "project" and r["field"] == "name"
+                and float(r["confidence"]) < DEFAULT_MIN_CONFIDENCE}
+    assert doubtful == {"本地电机有限公司增资项目"}  # an implicit project read from a capital increase
+    code, stdout, _ = _run("--data", str(tiny_path), "merge", str(proposed))
+    assert code == 0, stdout
+    assert f"< {DEFAULT_MIN_CONFIDENCE}" in stdout
+    ds = load_dataset(tiny_path)
+    assert not [p for p in ds.projects.values() if "增资" in p.name]
+    assert [p for p in ds.projects.values() if "驱动电机项目" in p.name]
