@@ -144,6 +144,13 @@ def test_machine_tool_map_draws_the_chain_and_its_neighbours(pinghu: cgr.ChainGr
     assert {"supply", "cross"} <= kinds
     x = {n["id"]: n["x"] for n in data["nodes"]}
     assert all(x[e["from"]] < x[e["to"]] for e in data["edges"] if e["kind"] != "hang")
+    # 上游 / 中游 / 下游 each have their own columns, in that order
+    tiers = {t["tier"]: (t["x0"], t["x1"]) for t in data["tiers"]}
+    assert list(tiers) == ["upstream", "midstream", "downstream"]
+    for n in nodes:
+        if not n["external"]:
+            x0, x1 = tiers[pinghu.dataset.segments[n["id"]].tier]
+            assert x0 < n["x"] < x1
 
 
 def test_all_chains_map_has_every_segment_and_cross_chain_links(pinghu: cgr.ChainGraph) -> None:
@@ -182,9 +189,10 @@ def test_pinghu_maps_draw_the_recycling_loops(pinghu: cgr.ChainGraph) -> None:
     data = map_data(pinghu)
     assert {(e["from"], e["to"]) for e in data["edges"] if e["kind"] == "recycle"} == {
         ("auto-catalyst", "nm-pgm"), ("auto-battery-recycling", "nm-lithium-resources")}
-    # the supply DAG alone sets the columns: spent catalysts do not pull PGM refining to the right of catalysts
+    # tiers and the supply DAG set the columns, never the recycling loops: PGM refining (midstream) stays right
+    # of the catalysts (upstream) that its spent catalysts come back from
     column = {n["id"]: n["x"] for n in _segment_nodes(data)}
-    assert column["nm-pgm"] < column["auto-catalyst"]
+    assert column["nm-pgm"] > column["auto-catalyst"]
 
 
 def test_drill_down_draws_the_segment_and_its_neighbourhood(pinghu: cgr.ChainGraph) -> None:
