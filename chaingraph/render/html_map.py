@@ -409,7 +409,7 @@ def json_for_script(data: Any) -> str:
 
 
 def layered_layout(nodes: Sequence[str], edges: Iterable[tuple[str, str]], band: dict[str, int] | None = None,
-                   sweeps: int = 4, columns: dict[str, int] | None = None) -> dict[str, tuple[int, int]]:
+                   sweeps: int = 4, fixed_columns: dict[str, int] | None = None) -> dict[str, tuple[int, int]]:
     """Column and row of each node of a supply graph drawn left to right.
 
     Columns are longest-path layers: a node is one column right of its furthest supplier, so every edge points
@@ -420,7 +420,7 @@ def layered_layout(nodes: Sequence[str], edges: Iterable[tuple[str, str]], band:
     edges a depth-first search finds going back. Rows are positions within (band, column) after ``sweeps``
     barycentre passes. Everything is a function of the input order only (deterministic), and linear per sweep.
 
-    ``columns`` fixes the column of every node (only the rows are computed then).
+    ``fixed_columns`` fixes the column of every node (only the rows are computed then).
 
     Returns ``{node: (column, row)}``.
 
@@ -479,9 +479,9 @@ def layered_layout(nodes: Sequence[str], edges: Iterable[tuple[str, str]], band:
     asap: dict[str, int] = {}
     for n in topo:
         asap[n] = max((asap[p] + 1 for p in fpred[n]), default=0)
-    column: dict[str, int] = dict(columns) if columns is not None else {}
+    column: dict[str, int] = dict(fixed_columns) if fixed_columns is not None else {}
     filled: dict[tuple[int, int], int] = defaultdict(int)
-    for n in reversed(topo if columns is None else []):
+    for n in reversed(topo if fixed_columns is None else []):
         low = asap[n]
         if fsucc[n]:
             high = min(column[s] for s in fsucc[n]) - 1
@@ -668,7 +668,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     tier_col, tier_columns = _tier_blocks([s for s in drawn if s not in external], drawn_edges, band_of,
                                           {s: segments[s].tier for s in drawn})
     _place_context(tier_col, tier_columns, [s for s in drawn if s in external], drawn_edges, feeding)
-    grid = layered_layout(drawn, drawn_edges, band_of, columns=tier_col)
+    grid = layered_layout(drawn, drawn_edges, band_of, fixed_columns=tier_col)
 
     ui = _UI[lang]
     words = _STATUS_WORDS[lang]
@@ -894,8 +894,9 @@ def _tier_blocks(drawn: list[str], edges: list[tuple[str, str]], band_of: dict[s
     right) and gets its own block of columns. Returns the column of each segment and, per tier present, its
     first and last column (for the 上游 / 中游 / 下游 headings).
     """
-    order = [t for t in ("upstream", "midstream", "downstream") if t in set(tier_of.values())]
-    order += sorted(set(tier_of.values()) - set(order))
+    present: set[str] = set(tier_of.values())
+    order: list[str] = [t for t in ("upstream", "midstream", "downstream") if t in present]
+    order += sorted(present - set(order))
     column: dict[str, int] = {}
     spans: dict[str, tuple[int, int]] = {}
     start = 0

@@ -172,7 +172,8 @@ span, bdi, button, li, h1, h2, td, th { unicode-bidi: isolate; }
 #lists { position: absolute; inset: 0; overflow: auto; padding: 12px 22px 24px; background: #ffffff; }
 #lists[hidden] { display: none; }
 .list-tools { display: flex; align-items: center; gap: 14px; margin-bottom: 10px; }
-#list-filter { width: 280px; font: 14px var(--font); padding: 6px 10px; border: 1px solid var(--line); border-radius: 6px; }
+#list-filter { width: 280px; font: 14px var(--font); padding: 6px 10px; border: 1px solid var(--line);
+  border-radius: 6px; }
 #list-count { color: var(--muted); font-size: 13px; }
 #lists table { border-collapse: collapse; width: 100%; font-size: 14px; table-layout: fixed; }
 #lists th { text-align: left; background: #f3f6fa; padding: 7px 8px; border-bottom: 2px solid var(--line);
@@ -271,7 +272,9 @@ APP_JS = """
     box.appendChild(el("div", "tip-sub", subParts.join(" · ")));
     var status = UI.status + "：" + s.status_label;
     if (s.action_label) { status += " · " + UI.action + "：" + s.action_label; }
-    if (s.rank) { status += " · " + UI.rank + " " + rankText({action_label: "", rank: s.rank, chain_name: s.chain_name}).trim(); }
+    if (s.rank) {
+      status += " · " + UI.rank + " " + rankText({action_label: "", rank: s.rank, chain_name: s.chain_name}).trim();
+    }
     if (s.priority !== null && s.priority !== undefined) {
       status += " · " + UI.priority + " " + s.priority.toFixed(3);
     }
@@ -758,7 +761,8 @@ APP_JS = """
   });
   Object.keys(TARGET_SEGS).forEach(function (id) {
     var seg = TARGET_BEST[id][0];
-    add("target", TARGET_NAME[id], [TARGET_NAME[id], id], where(TARGET_SEGS[id]), {segment: seg, node: seg, target: id});
+    add("target", TARGET_NAME[id], [TARGET_NAME[id], id], where(TARGET_SEGS[id]),
+        {segment: seg, node: seg, target: id});
   });
   var KIND_ORDER = {segment: 0, firm: 1, project: 2, target: 3};
   var lastTotal = 0;
@@ -950,7 +954,8 @@ APP_JS = """
         th.setAttribute("aria-sort", current.sortBy[1] > 0 ? "ascending" : "descending");
       }
       th.addEventListener("click", function () {
-        var dir = current.sortBy && current.sortBy[0] === k ? -current.sortBy[1] : (current.num.indexOf(k) >= 0 ? -1 : 1);
+        var dir = current.sortBy && current.sortBy[0] === k ? -current.sortBy[1]
+          : (current.num.indexOf(k) >= 0 ? -1 : 1);
         current.sortBy = [k, dir];
         renderList();
       });
