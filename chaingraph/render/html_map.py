@@ -108,8 +108,8 @@ ROW_GAP = 30  # room for the action badge standing on the box below
 BAND_GAP = 70
 BAND_HEADER = 46
 EXTERNAL_BAND_HEADER = 34
-EXTERNAL_FONT = 14
-EXTERNAL_LINE_HEIGHT = 18
+EXTERNAL_FONT = 17
+EXTERNAL_LINE_HEIGHT = 21
 ROW_GAP_EXTERNAL = 10
 PILL_HEIGHT = 26
 PILL_GAP = 6
@@ -799,7 +799,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
         "focus": focus.id if focus else None,
         "show_firms": show_firms,
         "show_context": show_context,
-        "min_scale": round(MIN_LABEL_PX / SEGMENT_FONT, 4),
+        "min_scale": round(MIN_LABEL_PX / min(SEGMENT_FONT, EXTERNAL_FONT), 4),
         "chains": chains_info,
         "ui": ui,
         "legend": legend,
@@ -1093,7 +1093,8 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
             "font": {"color": colours["font"], "size": SEGMENT_FONT},
             "borderWidth": 4 if s == focus else 2, "borderWidthSelected": 4,
             "widthConstraint": {"minimum": g["width"], "maximum": g["width"]},
-            "heightConstraint": {"minimum": g["height"], "valign": "middle"},
+            # vis adds the margins to this minimum: the box is then exactly g["height"] tall
+            "heightConstraint": {"minimum": g["height"] - 16, "valign": "middle"},
             "margin": {"top": 8, "bottom": 8, "left": 8, "right": 8},
             "shapeProperties": {"borderRadius": 8},
             "badge": d["action_label"] + (f" #{d['rank']}" if d["rank"] else "") if d["action"] and s not in external
@@ -1110,6 +1111,7 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
             node["shapeProperties"]["borderDashes"] = [3, 3]
             node["font"]["size"] = EXTERNAL_FONT
             node["margin"] = {"top": 5, "bottom": 5, "left": 6, "right": 6}
+            node["heightConstraint"]["minimum"] = g["height"] - 10
         nodes.append(node)
         x = node["x"] + 10
         y = y_of[s][1] + g["height"] / 2 + PILL_GAP + PILL_HEIGHT / 2

@@ -12,7 +12,8 @@ request: no CDN, no web font, no image URL.
 Test hook: ``window.chainMap`` exposes ``network``, ``nodes`` and ``edges`` (vis DataSets; segment nodes have
 ``kind: "segment"``), ``data`` (the embedded JSON), ``openSegment(id)`` (what a click on a segment does),
 ``search(text)`` (the result list the search box shows), ``choose(result)`` (what picking a result does) and
-``setShowFirms(bool)`` (the checkbox).
+``setShowFirms(bool)`` and ``setShowContext(bool)`` (the checkboxes), ``showTab(id)`` (the 清单 tabs),
+``fitAll(animate)`` (the 全图 button) and ``badgeRects()`` (where the action badges were drawn).
 """
 
 from __future__ import annotations
@@ -418,17 +419,22 @@ APP_JS = """
     });
   });
   var badged = DATA.nodes.filter(function (n) { return n.kind === "segment" && n.badge; });
+  var badgeRects = {};  // where each badge was last drawn (canvas coordinates), for tests of the layout
   network.on("afterDrawing", function (ctx) {
     ctx.save();
     ctx.font = "bold 13px " + FONT;
     ctx.textBaseline = "middle";
     badged.forEach(function (n) {
-      var box = network.getBoundingBox(n.id);
-      if (!box) { return; }
-      if (nodes.get(n.id).hidden) { return; }
+      var body = network.body && network.body.nodes[n.id];
+      if (!body) { return; }
+      // the drawn box (getBoundingBox adds a margin around it, which would float the badge above the box)
+      var at = network.getPosition(n.id), sw = body.shape.width, sh = body.shape.height;
+      var box = {top: at.y - sh / 2, right: at.x + sw / 2};
+      if (nodes.get(n.id).hidden) { delete badgeRects[n.id]; return; }
       // a tab standing on the box's top edge, flush with its right side: it reads as part of the box
       var w = ctx.measureText(n.badge).width + 14, h = 19;
       var x = box.right - w - 6, y = box.top - h + 1;
+      badgeRects[n.id] = {left: x, top: y, right: x + w, bottom: y + h};
       ctx.beginPath();
       ctx.moveTo(x, y + h); ctx.lineTo(x, y + 6); ctx.arcTo(x, y, x + 6, y, 6); ctx.lineTo(x + w - 6, y);
       ctx.arcTo(x + w, y, x + w, y + 6, 6); ctx.lineTo(x + w, y + h); ctx.closePath();
@@ -995,7 +1001,7 @@ APP_JS = """
   window.chainMap = {
     network: network, nodes: nodes, edges: edges, data: DATA, openSegment: openSegment, closePanel: closePanel,
     search: search, choose: choose, setShowFirms: setShowFirms, setShowContext: setShowContext, showTab: showTab,
-    fitAll: fitAll,
+    fitAll: fitAll, badgeRects: function () { return badgeRects; },
     currentSegment: function () { return currentSegment; }
   };
 })();
