@@ -353,7 +353,7 @@ def test_pinghu_maps_are_readable(pinghu: cgr.ChainGraph, open_map: Any, tmp_pat
         hidden = opened.page.evaluate(
             "chainMap.edges.get({filter: (e) => e.kind === 'cross' && !e.hidden}).length")
         assert hidden == 0
-        assert all(not b["id"] in {s for s in pinghu.dataset.segments if pinghu.dataset.segments[s].chain != chain}
+        assert all(b["id"] not in {s for s in pinghu.dataset.segments if pinghu.dataset.segments[s].chain != chain}
                    for b in assert_readable(opened)["boxes"])
     else:  # with every chain, ranks say whose they are
         badges = opened.page.evaluate("chainMap.data.nodes.filter((n) => n.badge).map((n) => n.badge)")
