@@ -159,7 +159,7 @@ div.vis-tooltip { font-family: var(--font); font-size: 13px; white-space: normal
 .noscript { padding: 20px; }
 span, bdi, button, li, h1, h2, td, th { unicode-bidi: isolate; }
 #top h1 { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.clamp, #results .name, #panel h2, .tip-title, #panel ol.items .name, #lists td.nm {
+.clamp, #results .name, #panel h2, .tip-title, #panel ol.items .name, #lists td.nm span {
   display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden;
   overflow-wrap: anywhere; }
 #results .count { padding: 6px 12px; font-size: 12px; color: var(--muted); border-bottom: 1px solid var(--line); }
@@ -182,6 +182,8 @@ span, bdi, button, li, h1, h2, td, th { unicode-bidi: isolate; }
 #lists th[aria-sort="ascending"]::after { content: " ▲"; } #lists th[aria-sort="descending"]::after { content: " ▼"; }
 #lists td { padding: 6px 8px; border-bottom: 1px solid #eef1f5; vertical-align: top; overflow-wrap: anywhere; }
 #lists td.num { font-variant-numeric: tabular-nums; text-align: right; }
+#lists th.num { width: 88px; text-align: right; }
+#lists th.wide { width: 32%; }
 #lists tr.seg:hover { background: #f5f9ff; cursor: pointer; }
 #panel .more { font: 13px var(--font); margin-top: 6px; padding: 3px 12px; border-radius: 5px;
   border: 1px solid var(--line); background: #f7f9fb; cursor: pointer; }
@@ -954,7 +956,7 @@ APP_JS = """
     clear(listBody);
     var table = el("table"), head = el("tr");
     current.cols.forEach(function (label, k) {
-      var th = el("th", "", label);
+      var th = el("th", current.num.indexOf(k) >= 0 ? "num" : (label === UI.reasons ? "wide" : ""), label);
       th.title = label;
       if (current.sortBy && current.sortBy[0] === k) {
         th.setAttribute("aria-sort", current.sortBy[1] > 0 ? "ascending" : "descending");
@@ -974,8 +976,10 @@ APP_JS = """
     rows.forEach(function (r) {
       var tr = el("tr", "seg");
       r.cells.forEach(function (c, k) {
-        var td = el("td", current.num.indexOf(k) >= 0 ? "num" : (k === 0 ? "nm" : ""), cellText(c));
-        if (k === 0) { td.title = cellText(c); }
+        var td = el("td", current.num.indexOf(k) >= 0 ? "num" : (k === 0 ? "nm" : ""));
+        var span = el("span", "", cellText(c));
+        if (k === 0) { span.title = cellText(c); }
+        td.appendChild(span);
         tr.appendChild(td);
       });
       tr.addEventListener("click", function () {
