@@ -471,7 +471,10 @@ def test_long_and_bidi_names_keep_the_layout(open_map: Any, tmp_path: Path) -> N
     page.wait_for_timeout(400)
     title = page.query_selector("#panel h2")
     assert title.text_content() == RLO and page.evaluate("(e) => getComputedStyle(e).unicodeBidi", title) == "isolate"
+    opened.hover_node("core")  # its reasons name the 5,000-character firm: the tooltip stays a tooltip
+    assert page.query_selector("div.vis-tooltip").bounding_box()["height"] < 400
     page.click("#tablist button[data-tab='firms']")
     assert page.query_selector("#list-body tbody tr").bounding_box()["height"] < 80
+    assert page.evaluate("getComputedStyle(document.querySelector('div.vis-tooltip')).visibility") == "hidden"
     opened.screenshot("map-long-names.png")
     opened.assert_clean()

@@ -162,6 +162,8 @@ span, bdi, button, li, h1, h2, td, th { unicode-bidi: isolate; }
 .clamp, #results .name, #panel h2, .tip-title, #panel ol.items .name, #lists td.nm span {
   display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden;
   overflow-wrap: anywhere; }
+.tip li, #panel ul.reasons li, #lists td span { display: -webkit-box; -webkit-box-orient: vertical;
+  -webkit-line-clamp: 4; overflow: hidden; overflow-wrap: anywhere; }
 #results .count { padding: 6px 12px; font-size: 12px; color: var(--muted); border-bottom: 1px solid var(--line); }
 #tabs { flex: 0 0 auto; display: flex; align-items: center; justify-content: space-between; gap: 12px;
   padding: 3px 22px; background: #eef2f7; border-bottom: 1px solid var(--line); }
@@ -598,7 +600,11 @@ APP_JS = """
     if (s.external) { panelBody.appendChild(el("div", "note", fmt(UI.external_note, {chain: s.chain_name}))); }
     section(UI.reasons);
     var ul = el("ul", "reasons");
-    s.reasons.forEach(function (r) { ul.appendChild(el("li", "", r)); });
+    s.reasons.forEach(function (r) {
+      var li = el("li", "", r);
+      li.title = r;
+      ul.appendChild(li);
+    });
     panelBody.appendChild(ul);
     if (s.claims && s.claims.length) {
       section(UI.claims, s.claims.length);
@@ -921,6 +927,8 @@ APP_JS = """
   });
   function showTab(id) {
     tab = id;
+    var tip = document.querySelector("div.vis-tooltip");  // a tooltip left from the map would cover the list
+    if (tip) { tip.style.visibility = "hidden"; }
     Array.prototype.forEach.call(tabBar.children, function (b) {
       b.setAttribute("aria-selected", b.getAttribute("data-tab") === id ? "true" : "false");
     });
