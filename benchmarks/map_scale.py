@@ -8,6 +8,7 @@ the one-chain map in headless Chromium and times how long the page takes to be r
 
     python benchmarks/map_scale.py                      # 100,000 firms over 300 counties
     python benchmarks/map_scale.py --firms 20000 --browser
+    python benchmarks/map_scale.py --paint big-county.html   # first paint of maps made with `chaingraph map`
 
 Not a timed test: numbers depend on the machine (docs/maps.md lists the ones measured).
 """
@@ -58,6 +59,45 @@ def _browser_seconds(path: Path) -> float | None:
     return took
 
 
+def paint_times(path: Path, viewport: dict[str, int] | None = None) -> dict[str, float]:
+    """Open a map in headless Chromium: wall seconds until the map is drawn, first contentful paint, and the
+    page's main-thread CPU (Chromium's TaskDuration metric)."""
+    from playwright.sync_api import sync_playwright
+
+    args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        page = browser.new_page(viewport=viewport or {"width": 1366, "height": 768})
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Performance.enable")
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        started = time.perf_counter()
+        page.goto(path.resolve().as_uri())
+        page.wait_for_function("window.chainMap !== undefined && chainMap.network.getScale() > 0")
+        page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        wall = time.perf_counter() - started
+        fcp = page.evaluate("(performance.getEntriesByName('first-contentful-paint')[0] || {startTime: NaN}).startTime")
+        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+        browser.close()
+    return {"wall": wall, "fcp": fcp / 1000, "cpu": metrics.get("TaskDuration", float("nan"))}
+
+
+def paint_table(pages: list[Path]) -> None:
+    """Print first-paint times of existing map files; the bundled Pinghu chain map is the baseline."""
+    import tempfile as _tempfile
+
+    from chaingraph.render.html_map import write_map
+
+    base = Path(_tempfile.mkdtemp(prefix="map-paint-")) / "pinghu-automotive.html"
+    write_map(cgr.build_graph(cgr.load_dataset()), base, chain="automotive")
+    print("| page | size | map drawn (wall) | first contentful paint | main-thread CPU |\n|---|---:|---:|---:|---:|")
+    for label, path in [("baseline: bundled Pinghu, automotive", base)] + [(str(p), p) for p in pages]:
+        t = paint_times(path)
+        print(f"| {label} | {path.stat().st_size / 1e6:.2f} MB | {t['wall']:.2f} s | {t['fcp']:.2f} s "
+              f"| {t['cpu']:.2f} s |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--firms", type=int, default=100_000)
@@ -66,7 +106,12 @@ def main() -> None:
     parser.add_argument("--chain", default="automotive")
     parser.add_argument("--workdir", type=Path, help="where the dataset and maps go (default: a temporary folder)")
     parser.add_argument("--browser", action="store_true", help="also time opening the map in headless Chromium")
+    parser.add_argument("--paint", type=Path, nargs="+", metavar="HTML",
+                        help="only time the first paint of these map files at 1366x768 (baseline: a Pinghu map)")
     args = parser.parse_args()
+    if args.paint:
+        paint_table(args.paint)
+        return
     work = args.workdir or Path(tempfile.mkdtemp(prefix="map-scale-"))
     work.mkdir(parents=True, exist_ok=True)
 

@@ -30,6 +30,8 @@ __all__ = ["map_command"]
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Labels and interface in Chinese or English.")
 @click.option("--no-firms", is_flag=True, help="Hide firms and projects when the map opens (a checkbox shows them).")
+@click.option("--no-context", is_flag=True,
+              help="Open without the other chains' segments and the cross-chain edges (a checkbox shows them).")
 @click.option("--title", metavar="TEXT", help="Title shown on the map (default: region and chain).")
 @click.option("--firm-nodes", type=click.IntRange(min=0), default=6, show_default=True,
               help="Most firms drawn under one segment; above this one 'N 家企业' node stands for them.")
@@ -37,7 +39,7 @@ __all__ = ["map_command"]
               help="The HTML file to write ('-' for standard output).")
 @click.pass_obj
 def map_command(state: State, chain: str | None, all_chains: bool, segment: str | None, depth: int,
-                region: str | None, lang: str, no_firms: bool, title: str | None, firm_nodes: int,
+                region: str | None, lang: str, no_firms: bool, no_context: bool, title: str | None, firm_nodes: int,
                 output: Path) -> None:
     """Write an interactive chain map: one HTML file that opens offline by double-clicking.
 
@@ -55,7 +57,8 @@ def map_command(state: State, chain: str | None, all_chains: bool, segment: str 
         # on a big dataset the compiled snapshot answers everything: the dataset is never loaded into memory
         graph, facts = (source, None) if isinstance(source, ChainGraph) else (None, source)
         page = build_map(graph, chain=chain, region=region, segment=segment, lang=lang, title=title,
-                         show_firms=not no_firms, depth=depth, firm_nodes=firm_nodes, facts=facts)
+                         show_firms=not no_firms, show_context=not no_context, depth=depth, firm_nodes=firm_nodes,
+                         facts=facts)
     if str(output) == "-":
         stream = getattr(sys.stdout, "buffer", None)
         if stream is None:  # pragma: no cover - a text-only stdout

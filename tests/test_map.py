@@ -144,6 +144,13 @@ def test_machine_tool_map_draws_the_chain_and_its_neighbours(pinghu: cgr.ChainGr
     assert {"supply", "cross"} <= kinds
     x = {n["id"]: n["x"] for n in data["nodes"]}
     assert all(x[e["from"]] < x[e["to"]] for e in data["edges"] if e["kind"] != "hang")
+    # 上游 / 中游 / 下游 each have their own columns, in that order
+    tiers = {t["tier"]: (t["x0"], t["x1"]) for t in data["tiers"]}
+    assert list(tiers) == ["upstream", "midstream", "downstream"]
+    for n in nodes:
+        if not n["external"]:
+            x0, x1 = tiers[pinghu.dataset.segments[n["id"]].tier]
+            assert x0 < n["x"] < x1
 
 
 def test_all_chains_map_has_every_segment_and_cross_chain_links(pinghu: cgr.ChainGraph) -> None:
@@ -182,9 +189,10 @@ def test_pinghu_maps_draw_the_recycling_loops(pinghu: cgr.ChainGraph) -> None:
     data = map_data(pinghu)
     assert {(e["from"], e["to"]) for e in data["edges"] if e["kind"] == "recycle"} == {
         ("auto-catalyst", "nm-pgm"), ("auto-battery-recycling", "nm-lithium-resources")}
-    # the supply DAG alone sets the columns: spent catalysts do not pull PGM refining to the right of catalysts
+    # tiers and the supply DAG set the columns, never the recycling loops: PGM refining (midstream) stays right
+    # of the catalysts (upstream) that its spent catalysts come back from
     column = {n["id"]: n["x"] for n in _segment_nodes(data)}
-    assert column["nm-pgm"] < column["auto-catalyst"]
+    assert column["nm-pgm"] > column["auto-catalyst"]
 
 
 def test_drill_down_draws_the_segment_and_its_neighbourhood(pinghu: cgr.ChainGraph) -> None:
@@ -468,3 +476,39 @@ def test_a_national_pool_is_aggregated_not_drawn(tmp_path: Path) -> None:
         assert node["label"] == f"{len(data['segments'][node['segment']]['firms'])} 家企业"
     listed = {f for s in data["segments"].values() if not s["external"] for f in s["firms"]}
     assert listed == local  # every local firm is in a panel list, few are drawn
+
+
+def test_cli_map_no_context_opens_without_the_other_chains(tiny_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "m.html"
+    result = CliRunner().invoke(cli, ["--data", str(tiny_path), "map", "--chain", "demo-auto", "--no-context",
+                                      "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = _json_block(out.read_text(encoding="utf-8"))
+    assert data["show_context"] is False and data["show_firms"] is True
+
+
+def test_all_chains_badges_name_their_chain_and_tiers_have_columns(pinghu: cgr.ChainGraph) -> None:
+    data = map_data(pinghu)
+    badges = {n["id"]: n["badge"] for n in _segment_nodes(data) if n["badge"]}
+    assert badges
+    for segment_id, badge in badges.items():
+        chain_name = data["segments"][segment_id]["chain_name"]
+        assert badge.startswith(chain_name + " ") and badge.endswith(f"#{data['segments'][segment_id]['rank']}")
+    one_chain = map_data(pinghu, chain="automotive")
+    assert all("汽车 " not in n["badge"] for n in _segment_nodes(one_chain))
+    # no column holds two tiers
+    tiers_of_column: dict[float, set[str]] = {}
+    for n in _segment_nodes(data):
+        tiers_of_column.setdefault(n["x"], set()).add(pinghu.dataset.segments[n["id"]].tier)
+    assert all(len(t) == 1 for t in tiers_of_column.values())
+    assert [t["label"] for t in data["tiers"]] == ["上游", "中游", "下游"]
+
+
+def test_canvas_labels_carry_no_bidi_controls(tmp_path: Path) -> None:
+    root = write_tiny_dataset(tmp_path / "bidi")
+    chain = TINY_FILES["chains/demo-auto.yaml"].replace("name: 电机铁芯,", "name: '电机\u202e铁芯abc',")
+    (root / "chains" / "demo-auto.yaml").write_text(chain, encoding="utf-8")
+    data = map_data(cgr.build_graph(cgr.load_dataset(root)), chain="demo-auto")
+    core = next(n for n in _segment_nodes(data) if n["id"] == "core")
+    assert core["label"].replace("\n", "").startswith("电机铁芯abc") and "\u202e" not in core["label"]
+    assert data["segments"]["core"]["name"] == "电机\u202e铁芯abc"  # the page keeps it, isolated

@@ -23,6 +23,7 @@ import pytest
 from test_map import XSS_HREF, XSS_IMG, XSS_SCRIPT, XSS_SEGMENT, XSS_SVG, XSS_TITLE, write_hostile_dataset
 
 import chaingraph as cgr
+from chaingraph.fixtures import TINY_FILES, write_tiny_dataset
 from chaingraph.render.html_map import write_map
 
 pytestmark = pytest.mark.browser
@@ -121,8 +122,8 @@ class Opened:
 def open_map(browser: Any) -> Iterator[Any]:
     contexts: list[Any] = []
 
-    def opener(path: Path) -> Opened:
-        context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1, locale="zh-CN",
+    def opener(path: Path, viewport: dict[str, int] | None = None) -> Opened:
+        context = browser.new_context(viewport=viewport or VIEWPORT, device_scale_factor=1, locale="zh-CN",
                                       service_workers="block")
         contexts.append(context)
         page = context.new_page()
@@ -266,3 +267,214 @@ def test_hostile_names_render_as_text_and_run_nothing(open_map: Any, tmp_path: P
     assert tools.page.evaluate("document.querySelectorAll('#panel a, #panel img').length") == 0
     tools.screenshot("map-hostile-targets.png")
     tools.assert_clean()
+
+
+# ------------------------------------------------------------------------------------------------ readability
+
+SCREENS = [{"width": 1920, "height": 1080}, {"width": 1366, "height": 768}]
+
+MEASURE = """() => {
+    const net = chainMap.network, scale = net.getScale();
+    const canvas = document.querySelector('#map canvas').getBoundingClientRect();
+    const panel = document.getElementById('panel');
+    const right = panel.hidden ? canvas.right : panel.getBoundingClientRect().left;
+    const font = getComputedStyle(document.documentElement).getPropertyValue('--font').trim();
+    const ctx = document.createElement('canvas').getContext('2d');
+    const toScreen = (b) => {
+        const a = net.canvasToDOM({x: b.left, y: b.top}), z = net.canvasToDOM({x: b.right, y: b.bottom});
+        return {left: canvas.left + a.x, top: canvas.top + a.y, right: canvas.left + z.x, bottom: canvas.top + z.y};
+    };
+    const boxes = chainMap.nodes.get({filter: (n) => !n.hidden}).map((n) => {
+        // the drawn box itself (getBoundingBox adds a margin around it)
+        const shape = net.body.nodes[n.id].shape, at = net.getPosition(n.id);
+        const box = toScreen({left: at.x - shape.width / 2, right: at.x + shape.width / 2,
+                              top: at.y - shape.height / 2, bottom: at.y + shape.height / 2});
+        ctx.font = n.font.size + 'px ' + font;
+        const widest = Math.max(...n.label.split('\\n').map((line) => ctx.measureText(line).width));
+        const onScreen = box.right > canvas.left && box.left < right && box.bottom > canvas.top
+            && box.top < canvas.bottom;
+        return {id: n.id, kind: n.kind, px: n.font.size * scale, textWidth: widest * scale,
+                inner: (box.right - box.left) - (n.margin.left + n.margin.right) * scale, onScreen: onScreen, ...box};
+    });
+    const rects = chainMap.badgeRects();
+    const badges = Object.keys(rects).map((id) => ({id: id, ...toScreen(rects[id])}));
+    return {boxes: boxes, badges: badges, view: {left: canvas.left, top: canvas.top, right: right,
+            bottom: canvas.bottom}, scale: scale};
+}"""
+
+
+def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
+    """Area of the intersection of two screen rectangles (px²)."""
+    w = min(a["right"], b["right"]) - max(a["left"], b["left"])
+    h = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    return max(0.0, w) * max(0.0, h)
+
+
+def assert_readable(opened: Opened) -> dict[str, Any]:
+    """Segment labels of at least 13 px on screen, whole inside their boxes, no two boxes or badges overlapping,
+    each badge standing on its own box, and the map using the width of the screen."""
+    m = opened.page.evaluate(MEASURE)
+    segments = [b for b in m["boxes"] if b["kind"] == "segment"]
+    shown = [b for b in segments if b["onScreen"]]
+    assert len(shown) >= min(8, len(segments))
+    small = [(b["id"], round(b["px"], 1)) for b in shown if b["px"] < 13]
+    assert small == [], f"labels under 13 px on screen: {small}"
+    cut = [b["id"] for b in segments if b["textWidth"] > b["inner"] + 1]
+    assert cut == [], f"labels wider than their boxes: {cut}"
+    boxes = m["boxes"]
+    clashes = [(a["id"], b["id"]) for i, a in enumerate(boxes) for b in boxes[i + 1:] if _overlap(a, b) > 1]
+    assert clashes == [], f"overlapping boxes: {clashes[:5]}"
+    by_id = {b["id"]: b for b in segments}
+    for badge in m["badges"]:
+        own = by_id[badge["id"]]
+        assert abs(badge["bottom"] - own["top"]) < 3 and own["left"] <= badge["left"] < badge["right"] <= own["right"]
+        others = [b["id"] for b in boxes if b["id"] != badge["id"] and _overlap(badge, b) > 1]
+        assert others == [], f"badge of {badge['id']} covers {others}"
+    for i, a in enumerate(m["badges"]):
+        assert all(_overlap(a, b) <= 1 for b in m["badges"][i + 1:])
+    # the width is used: what is shown spans most of the free width of the view
+    span = max(b["right"] for b in shown) - min(b["left"] for b in shown)
+    assert span > 0.6 * (m["view"]["right"] - m["view"]["left"])
+    return m  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s['width']}x{s['height']}")
+@pytest.mark.parametrize("chain", ["new-materials", "machine-tool", "automotive", None], ids=lambda c: c or "all")
+def test_pinghu_maps_are_readable(pinghu: cgr.ChainGraph, open_map: Any, tmp_path: Path, chain: str | None,
+                                  screen: dict[str, int]) -> None:
+    opened = open_map(write_map(pinghu, tmp_path / "m.html", chain=chain), viewport=screen)
+    assert_readable(opened)
+    # 上游 / 中游 / 下游 headings and, without the other chains, still readable
+    assert [t["label"] for t in opened.page.evaluate("chainMap.data.tiers")] == ["上游", "中游", "下游"]
+    opened.screenshot(f"map-readable-{chain or 'all'}-{screen['width']}.png")
+    if chain is not None:
+        opened.page.uncheck("#toggle-context")
+        opened.page.wait_for_timeout(500)
+        hidden = opened.page.evaluate(
+            "chainMap.edges.get({filter: (e) => e.kind === 'cross' && !e.hidden}).length")
+        assert hidden == 0
+        assert all(b["id"] not in {s for s in pinghu.dataset.segments if pinghu.dataset.segments[s].chain != chain}
+                   for b in assert_readable(opened)["boxes"])
+    else:  # with every chain, ranks say whose they are
+        badges = opened.page.evaluate("chainMap.data.nodes.filter((n) => n.badge).map((n) => n.badge)")
+        assert badges and all(b.split(" ")[0] in {"汽车", "数控机床", "新材料"} for b in badges)
+    opened.assert_clean()
+
+
+def test_panel_refits_and_escape_closes_it(pinghu: cgr.ChainGraph, open_map: Any, tmp_path: Path) -> None:
+    opened = open_map(write_map(pinghu, tmp_path / "nm.html", chain="new-materials"), viewport=SCREENS[1])
+    page = opened.page
+    opened.click_node("nm-pgm")
+    page.wait_for_timeout(600)
+    assert page.get_attribute("#panel", "data-segment") == "nm-pgm"
+    m = assert_readable(opened)  # measured left of the panel
+    panel_left = page.evaluate("document.getElementById('panel').getBoundingClientRect().left")
+    first = min(m["boxes"], key=lambda b: b["left"])
+    assert first["left"] >= 0 and first["right"] < panel_left  # the chain starts in view, left of the panel
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(600)
+    assert page.evaluate("document.getElementById('panel').hidden")
+    # a smaller window: the map fits itself again
+    before = page.evaluate("chainMap.network.getScale()")
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.wait_for_timeout(700)
+    after = page.evaluate("chainMap.network.getScale()")
+    assert after > before
+    expected = page.evaluate("chainMap.fitAll(false), chainMap.network.getScale()")
+    assert abs(after - expected) < 1e-6
+    opened.assert_clean()
+
+
+def test_list_tabs_sort_filter_and_lead_back_to_the_map(pinghu: cgr.ChainGraph, open_map: Any,
+                                                        tmp_path: Path) -> None:
+    opened = open_map(write_map(pinghu, tmp_path / "auto.html", chain="automotive"), viewport=SCREENS[1])
+    page = opened.page
+    report = cgr.gap_report(pinghu, "automotive")
+    page.click("#tablist button[data-tab='missing']")
+    assert not page.evaluate("document.getElementById('lists').hidden")
+    rows = page.eval_on_selector_all("#list-body tbody tr td:first-child", "(els) => els.map((e) => e.textContent)")
+    assert sorted(rows) == sorted(g.segment.name for g in report.segments if g.status in ("missing", "unknown"))
+    ranks = page.eval_on_selector_all("#list-body tbody tr td:nth-child(6)", "(els) => els.map((e) => e.textContent)")
+    numbers = [int(r) for r in ranks if r]
+    assert numbers == sorted(numbers)  # by rank, first to last
+    page.click("#list-body th:nth-child(8)")  # local firms, most first
+    page.fill("#list-filter", "系统")
+    filtered = page.eval_on_selector_all("#list-body tbody tr td:first-child", "(els) => els.map((e) => e.textContent)")
+    assert filtered and all("系统" in r for r in filtered) and len(filtered) < len(rows)
+    assert page.inner_text("#list-count").startswith(f"{len(filtered)} 行")
+    page.click("#tablist button[data-tab='targets']")
+    targets = page.eval_on_selector_all("#list-body tbody tr", "(els) => els.length")
+    assert targets > 10 * 3  # every segment's candidates, not the first ten of one
+    page.click("#tablist button[data-tab='firms']")
+    firms = page.eval_on_selector_all("#list-body tbody tr td:nth-child(2)", "(els) => els.map((e) => e.textContent)")
+    assert firms == sorted(firms, reverse=True)  # leaders (★) first
+    page.click("#list-body tbody tr:first-child")
+    page.wait_for_timeout(500)
+    assert page.evaluate("document.getElementById('lists').hidden")
+    assert page.get_attribute("#panel", "data-segment")
+    opened.assert_clean()
+
+
+def test_search_lists_a_firm_once_and_enter_opens_its_strongest_segment(open_map: Any, tmp_path: Path) -> None:
+    root = write_tiny_dataset(tmp_path / "two")  # the local motor maker also makes motor cores
+    (root / "links.csv").write_text(TINY_FILES["links.csv"] + "motor-local,core,probable,src-demo,铁芯\n",
+                                    encoding="utf-8")
+    cg = cgr.build_graph(cgr.load_dataset(root))
+    opened = open_map(write_map(cg, tmp_path / "two.html", chain="demo-auto"), viewport=SCREENS[1])
+    page = opened.page
+    firm = page.evaluate("chainMap.data.firms")["motor-local"]
+    assert sorted(firm["segments"]) == ["core", "motor"]
+    page.fill("#search", firm["name"])
+    page.wait_for_selector("#results .r")
+    names = page.eval_on_selector_all("#results .r .name", "(els) => els.map((e) => e.textContent)")
+    assert names.count(firm["name"]) == 1
+    assert page.inner_text("#results .count").startswith(f"{len(names)} 个结果")
+    page.press("#search", "Enter")
+    page.wait_for_timeout(600)
+    order = {"strong": 0, "weak": 1, "pipeline": 2, "claimed": 3, "unknown": 4, "missing": 5}
+    segs = page.evaluate("chainMap.data.segments")
+    best = min(order[segs[s]["status"]] for s in firm["segments"])
+    opened_segment = page.get_attribute("#panel", "data-segment")
+    assert opened_segment in firm["segments"] and order[segs[opened_segment]["status"]] == best
+    assert page.inner_text("#panel li.hit .name").endswith(firm["name"])
+    opened.assert_clean()
+
+
+LONG = "超" * 5000
+RLO = "\u202e反转名称abc"
+
+
+def test_long_and_bidi_names_keep_the_layout(open_map: Any, tmp_path: Path) -> None:
+    root = write_tiny_dataset(tmp_path / "long")
+    firms = TINY_FILES["firms.csv"].replace("motor-local,本地电机,", f"motor-local,{LONG},")
+    (root / "firms.csv").write_text(firms, encoding="utf-8")
+    chain = TINY_FILES["chains/demo-auto.yaml"].replace("name: 电机铁芯,", f"name: '{RLO}',")
+    (root / "chains" / "demo-auto.yaml").write_text(chain, encoding="utf-8")
+    cg = cgr.build_graph(cgr.load_dataset(root))
+    opened = open_map(write_map(cg, tmp_path / "long.html", chain="demo-auto"), viewport=SCREENS[1])
+    page = opened.page
+    assert_readable(opened)
+    # the canvas gets the name without its override; the page keeps it, isolated, in full in a tooltip
+    assert "\u202e" not in page.evaluate("chainMap.nodes.get('core').label")
+    opened.click_node("motor")
+    page.wait_for_timeout(500)
+    name = page.query_selector("#panel li.firm .name")
+    assert name.get_attribute("title") == LONG
+    assert name.bounding_box()["height"] < 60  # two lines at most, not 5,000 characters
+    assert page.evaluate("(e) => getComputedStyle(e).unicodeBidi", name) == "isolate"
+    assert page.evaluate("document.getElementById('panel').scrollWidth <= document.getElementById('panel').clientWidth")
+    page.fill("#search", "超超超")
+    page.wait_for_selector("#results .r")
+    assert page.query_selector("#results .r").bounding_box()["height"] < 80
+    page.press("#search", "Escape")
+    opened.click_node("core")
+    page.wait_for_timeout(400)
+    title = page.query_selector("#panel h2")
+    assert title.text_content() == RLO and page.evaluate("(e) => getComputedStyle(e).unicodeBidi", title) == "isolate"
+    opened.hover_node("core")  # its reasons name the 5,000-character firm: the tooltip stays a tooltip
+    assert page.query_selector("div.vis-tooltip").bounding_box()["height"] < 400
+    page.click("#tablist button[data-tab='firms']")
+    assert page.query_selector("#list-body tbody tr").bounding_box()["height"] < 80
+    assert page.evaluate("getComputedStyle(document.querySelector('div.vis-tooltip')).visibility") == "hidden"
+    opened.screenshot("map-long-names.png")
+    opened.assert_clean()

@@ -71,6 +71,7 @@ __all__ = [
     "show_map",
     "layered_layout",
     "wrap_label",
+    "canvas_text",
     "json_for_script",
 ]
 
@@ -103,12 +104,12 @@ SIZE_ZH = {"leader": "细分龙头", "large": "大型", "medium": "中型", "sma
 COLUMN_SPACING = 215
 SEGMENT_WIDTH = 158
 SEGMENT_MAX_EXTRA_WIDTH = 24
-ROW_GAP = 22
+ROW_GAP = 30  # room for the action badge standing on the box below
 BAND_GAP = 70
 BAND_HEADER = 46
 EXTERNAL_BAND_HEADER = 34
-EXTERNAL_FONT = 14
-EXTERNAL_LINE_HEIGHT = 18
+EXTERNAL_FONT = 17
+EXTERNAL_LINE_HEIGHT = 21
 ROW_GAP_EXTERNAL = 10
 PILL_HEIGHT = 26
 PILL_GAP = 6
@@ -118,6 +119,8 @@ LINE_HEIGHT = 23
 SLACK_WINDOW = 4  # a segment that could sit in many columns considers only the 4 next to its customers
 TOP_BADGES = 5  # the highest priorities of each chain get a solid badge, the others a quiet one
 TOP_PRIORITIES = 3  # gaps listed in the header, across the drawn chains
+MAX_ROWS = 5  # segments stacked in one column of a chain band at most (more go to a column beside)
+MIN_LABEL_PX = 13.5  # the map never fits smaller than this segment-label size on screen; it scrolls instead
 
 _UI: dict[str, dict[str, str]] = {
     "zh": {
@@ -164,6 +167,30 @@ _UI: dict[str, dict[str, str]] = {
         "local_count": "本地 {n} 家",
         "pipeline_count": "在途项目 {n} 个",
         "priorities": "招商重点",
+        "show_context": "显示其他产业链",
+        "claims": "来源说法",
+        "more": "再看 {n} 家",
+        "n_segments": "{first} 等 {n} 个环节",
+        "results": "{n} 个结果",
+        "results_more": "{n} 个结果（显示前 {shown} 个）",
+        "filter": "筛选（任一列）…",
+        "rows": "{n} 行（共 {total} 行）",
+        "tab_map": "图谱",
+        "tab_missing": "缺链清单",
+        "tab_weak": "弱链清单",
+        "tab_strong": "强链清单",
+        "tab_firms": "本地企业",
+        "tab_targets": "招商目标清单",
+        "col_segment": "环节",
+        "col_chain": "产业链",
+        "col_tier": "层级",
+        "col_local": "本地企业数",
+        "col_sources": "来源",
+        "col_firm": "企业",
+        "col_size": "规模",
+        "col_where": "所在地",
+        "col_segments": "环节",
+        "col_score": "得分",
     },
     "en": {
         "search": "Search firms, segments, projects…",
@@ -209,6 +236,30 @@ _UI: dict[str, dict[str, str]] = {
         "local_count": "local firms: {n}",
         "pipeline_count": "{n} pipeline projects",
         "priorities": "Top priorities",
+        "show_context": "Show other chains",
+        "claims": "What sources say",
+        "more": "{n} more",
+        "n_segments": "{first} and {n} segments",
+        "results": "{n} results",
+        "results_more": "{n} results (first {shown} shown)",
+        "filter": "Filter (any column)…",
+        "rows": "{n} rows (of {total})",
+        "tab_map": "Map",
+        "tab_missing": "Missing",
+        "tab_weak": "Weak",
+        "tab_strong": "Strong",
+        "tab_firms": "Local firms",
+        "tab_targets": "Targets",
+        "col_segment": "Segment",
+        "col_chain": "Chain",
+        "col_tier": "Tier",
+        "col_local": "Local firms",
+        "col_sources": "Sources",
+        "col_firm": "Firm",
+        "col_size": "Size",
+        "col_where": "Where",
+        "col_segments": "Segments",
+        "col_score": "Score",
     },
 }
 _STATUS_WORDS = {"zh": dict(STATUS_LABELS), "en": STATUS_EN}
@@ -226,6 +277,21 @@ _TIER_WORDS = {"zh": TIER_ZH, "en": {"upstream": "upstream", "midstream": "midst
 
 
 # ------------------------------------------------------------------------------------------------ text helpers
+
+
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C], None)
+
+
+def canvas_text(text: str) -> str:
+    """Text for the canvas: bidirectional controls and other control characters removed.
+
+    The canvas draws a label as one run, so a right-to-left override in a name would reverse everything after
+    it; the page's DOM text keeps the name as it is, isolated (``unicode-bidi: isolate``).
+
+    >>> canvas_text("abc\u202edef\x07")
+    'abcdef'
+    """
+    return "".join(ch for ch in text.translate(_BIDI_CONTROLS) if ch >= " " or ch in "\n")
 
 
 def _is_wide(ch: str) -> bool:
@@ -343,7 +409,7 @@ def json_for_script(data: Any) -> str:
 
 
 def layered_layout(nodes: Sequence[str], edges: Iterable[tuple[str, str]], band: dict[str, int] | None = None,
-                   sweeps: int = 4) -> dict[str, tuple[int, int]]:
+                   sweeps: int = 4, fixed_columns: dict[str, int] | None = None) -> dict[str, tuple[int, int]]:
     """Column and row of each node of a supply graph drawn left to right.
 
     Columns are longest-path layers: a node is one column right of its furthest supplier, so every edge points
@@ -353,6 +419,8 @@ def layered_layout(nodes: Sequence[str], edges: Iterable[tuple[str, str]], band:
     should not have, are broken at the
     edges a depth-first search finds going back. Rows are positions within (band, column) after ``sweeps``
     barycentre passes. Everything is a function of the input order only (deterministic), and linear per sweep.
+
+    ``fixed_columns`` fixes the column of every node (only the rows are computed then).
 
     Returns ``{node: (column, row)}``.
 
@@ -411,9 +479,9 @@ def layered_layout(nodes: Sequence[str], edges: Iterable[tuple[str, str]], band:
     asap: dict[str, int] = {}
     for n in topo:
         asap[n] = max((asap[p] + 1 for p in fpred[n]), default=0)
-    column: dict[str, int] = {}
+    column: dict[str, int] = dict(fixed_columns) if fixed_columns is not None else {}
     filled: dict[tuple[int, int], int] = defaultdict(int)
-    for n in reversed(topo):
+    for n in reversed(topo if fixed_columns is None else []):
         low = asap[n]
         if fsucc[n]:
             high = min(column[s] for s in fsucc[n]) - 1
@@ -479,8 +547,9 @@ def _strength(n_firms: int, leaders: int) -> float:
 
 
 def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None = None, segment: str | None = None,
-             lang: str = "zh", *, title: str | None = None, show_firms: bool = True, depth: int = 2,
-             firm_nodes: int = 6, targets: int = 10, facts: Facts | None = None) -> dict[str, Any]:
+             lang: str = "zh", *, title: str | None = None, show_firms: bool = True, show_context: bool = True,
+             depth: int = 2,
+             firm_nodes: int = 6, targets: int = 30, facts: Facts | None = None) -> dict[str, Any]:
     """Everything the map page shows, as plain JSON-able data (what :func:`build_map` embeds).
 
     Parameters
@@ -500,6 +569,9 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
         Page title; a descriptive one is made when ``None``.
     show_firms : bool
         Whether firms and projects hang off their segments when the page opens (a checkbox toggles them).
+    show_context : bool
+        Whether the other chains' segments and the cross-chain edges are drawn when the page opens (a checkbox
+        toggles them).
     depth : int
         Drill-down radius in supply steps.
     firm_nodes : int
@@ -599,8 +671,12 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
                        key=lambda k: (side_order[k[0]], chain_rank.get(k[1], 0), chain_order.get(k[1], 0)))
     band_of = {s: band_keys.index(band_key(s)) for s in drawn}
     chain_of = {s: segments[s].chain for s in drawn}
-    grid = layered_layout(drawn, [(a, b) for a, b in supply if a in drawn_set and b in drawn_set
-                                  and not _context_only(a, b, external, chain_of)], band_of)
+    drawn_edges = [(a, b) for a, b in supply if a in drawn_set and b in drawn_set
+                   and not _context_only(a, b, external, chain_of)]
+    tier_col, tier_columns = _tier_blocks([s for s in drawn if s not in external], drawn_edges, band_of,
+                                          {s: segments[s].tier for s in drawn})
+    _place_context(tier_col, tier_columns, [s for s in drawn if s in external], drawn_edges, feeding)
+    grid = layered_layout(drawn, drawn_edges, band_of, fixed_columns=tier_col)
 
     ui = _UI[lang]
     words = _STATUS_WORDS[lang]
@@ -681,6 +757,10 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     nodes, edges, bands = _draw(ds, drawn, external, grid, band_keys, band_of, seg_data, firm_table,
                                 project_table, ui, lang, firm_nodes, focus.id if focus else None, supply)
 
+    if focus is None and chain is None and len(main_chains) > 1:
+        for node in nodes:  # ranks are per chain: with several chains a badge says whose rank it is
+            if node.get("badge"):
+                node["badge"] = f"{canvas_text(seg_data[node['id']]['chain_name'])} {node['badge']}"
     chains_info = []
     for chain_id, report in reports.items():
         if not any(s in main_ids for s in (x.id for x in ds.chains[chain_id].segments)):
@@ -726,12 +806,18 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
         "region": {"id": region_record.id, "name": region_name},
         "focus": focus.id if focus else None,
         "show_firms": show_firms,
+        "show_context": show_context,
+        "min_scale": round(MIN_LABEL_PX / min(SEGMENT_FONT, EXTERNAL_FONT), 4),
         "chains": chains_info,
         "ui": ui,
         "legend": legend,
         "priorities": priorities,
         "colours": {"external": EXTERNAL_COLOURS, "actions": ACTION_COLOURS, "edges": EDGE_COLOURS},
         "bands": bands,
+        "tiers": [{"tier": t, "label": _TIER_WORDS[lang].get(t, t),
+                   "x0": c0 * COLUMN_SPACING - SEGMENT_WIDTH / 2 - 12,
+                   "x1": c1 * COLUMN_SPACING + SEGMENT_WIDTH / 2 + SEGMENT_MAX_EXTRA_WIDTH + 12}
+                  for t, (c0, c1) in tier_columns.items()],
         "segments": seg_data,
         "firms": firm_table,
         "projects": project_table,
@@ -810,6 +896,85 @@ class _RememberingFacts:
         return {s: known[s] for s in wanted}
 
 
+def _tier_blocks(drawn: list[str], edges: list[tuple[str, str]], band_of: dict[str, int],
+                 tier_of: dict[str, str]) -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
+    """Columns such that upstream, midstream and downstream never share one, left to right.
+
+    Each tier is laid out on its own (longest-path layers of the supply edges inside it, so those still point
+    right) and gets its own block of columns. Returns the column of each segment and, per tier present, its
+    first and last column (for the 上游 / 中游 / 下游 headings).
+    """
+    present: set[str] = set(tier_of.values())
+    order: list[str] = [t for t in ("upstream", "midstream", "downstream") if t in present]
+    order += sorted(present - set(order))
+    column: dict[str, int] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    start = 0
+    for t in order:
+        members = [s for s in drawn if tier_of[s] == t]
+        inside = set(members)
+        local = layered_layout(members, [(a, b) for a, b in edges if a in inside and b in inside], band_of,
+                               sweeps=0)
+        # a tall column (segments with no supply link between them) is split into side-by-side columns of at
+        # most MAX_ROWS: a screen is wider than tall, and the split keeps every edge inside the tier pointing right
+        cells: dict[tuple[int, int], list[str]] = defaultdict(list)
+        for s in members:
+            cells[(local[s][0], band_of.get(s, 0))].append(s)
+        split = {c: max(math.ceil(len(v) / MAX_ROWS) for (cc, _), v in cells.items() if cc == c)
+                 for c in {c for c, _ in cells}}
+        offset, at = {}, 0
+        for c in sorted(split):
+            offset[c] = at
+            at += split[c]
+        for (c, _), group in cells.items():
+            per = math.ceil(len(group) / split[c])
+            for i, s in enumerate(group):
+                column[s] = start + offset[c] + i // per
+        width = at
+        spans[t] = (start, start + width - 1)
+        start += width
+    return column, spans
+
+
+def _place_context(column: dict[str, int], spans: dict[str, tuple[int, int]], context: list[str],
+                   edges: list[tuple[str, str]], feeding: set[str]) -> None:
+    """Columns of the other chains' segments (in place): a supplier one column left of its first customer, a
+    customer one right of its last supplier, so that the edges to and from the drawn chain point right.
+
+    Their own tier does not count (a downstream product of one chain is often an upstream input of another); if
+    a supplier would fall left of column 0, every column moves right.
+    """
+    succ: dict[str, list[str]] = defaultdict(list)
+    pred: dict[str, list[str]] = defaultdict(list)
+    for a, b in edges:
+        succ[a].append(b)
+        pred[b].append(a)
+    main = set(column)
+    for _ in range(len(context) + 1):  # relax until stable: a DAG settles in at most len(context) passes
+        changed = False
+        for s in context:
+            if s in feeding:
+                near = [column[c] for c in succ[s] if c in column]
+                value = min(near) - 1 if near else None
+            else:
+                near = [column[c] for c in pred[s] if c in column]
+                value = max(near) + 1 if near else None
+            if value is not None and column.get(s) != value:
+                column[s] = value
+                changed = True
+        if not changed:
+            break
+    for s in context:  # not linked to anything placed (cannot happen for a drawn neighbour): first column
+        column.setdefault(s, 0)
+    del main
+    shift = -min(column.values(), default=0)
+    if shift > 0:
+        for s in column:
+            column[s] += shift
+        for t, (c0, c1) in spans.items():
+            spans[t] = (c0 + shift, c1 + shift)
+
+
 def _context_only(a: str, b: str, external: set[str], chain_of: dict[str, str]) -> bool:
     """An edge between two grey segments of different chains: not about the drawn chain, and it would cross it."""
     return a in external and b in external and chain_of[a] != chain_of[b]
@@ -832,8 +997,9 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
     seg_geom: dict[str, dict[str, Any]] = {}
     for s in drawn:
         d = seg_data[s]
-        lines = (wrap_label(d["name"], external_units, max_lines=max_lines - 1) if s in external
-                 else wrap_label(d["name"], width_units, max_lines=max_lines))
+        name = canvas_text(d["name"])
+        lines = (wrap_label(name, external_units, max_lines=max_lines - 1) if s in external
+                 else wrap_label(name, width_units, max_lines=max_lines))
         n_firms, n_leaders = len(d["firms"]), len(d["leaders"])
         strength = 0.0 if s in external else _strength(n_firms, n_leaders)
         if s in external or d["status"] in ("missing", "unknown"):
@@ -860,7 +1026,8 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
                 for f in firm_ids:
                     star = "★ " if firm_table[f]["leader"] else ""
                     hang.append({"kind": "firm", "id": f"firm:{s}:{f}", "firm": f,
-                                 "label": star + _truncate(firm_table[f]["name"], 8.5 - _units(star))})
+                                 "label": star + _truncate(canvas_text(firm_table[f]["name"]),
+                                                                      8.5 - _units(star))})
             project_ids = d["projects"]
             if len(project_ids) > firm_nodes:
                 hang.append({"kind": "projects", "id": f"projects:{s}",
@@ -868,7 +1035,7 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
             else:
                 for p in project_ids:
                     hang.append({"kind": "project", "id": f"project:{s}:{p}", "project": p,
-                                 "label": "◆ " + _truncate(project_table[p]["name"], 7)})
+                                 "label": "◆ " + _truncate(canvas_text(project_table[p]["name"]), 7)})
         hang_height = (PILL_GAP + len(hang) * (PILL_HEIGHT + PILL_GAP)) if hang else 0
         seg_geom[s] = {"lines": label_lines, "height": height, "width": width, "hang": hang,
                        "hang_height": hang_height}
@@ -913,7 +1080,8 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
             names = list(dict.fromkeys(seg_data[s]["chain_name"] for s in members))
             label = (f"其他产业链的{'上游' if side == 'up' else '下游'}环节（{'、'.join(names)}）" if lang == "zh"
                      else f"Other chains, {side}stream ({', '.join(names)})")
-        bands.append({"chain": chain_id, "side": side, "label": label, "external": is_external,
+        bands.append({"chain": chain_id, "side": side, "label": _truncate(canvas_text(label), 60),
+                      "external": is_external,
                       "x0": min(cols) * COLUMN_SPACING - SEGMENT_WIDTH / 2 - 40,
                       "x1": max(cols) * COLUMN_SPACING + SEGMENT_WIDTH / 2 + SEGMENT_MAX_EXTRA_WIDTH + 40,
                       "y0": [round(ranges[0][0], 1), round(ranges[1][0], 1)],
@@ -935,7 +1103,8 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
             "font": {"color": colours["font"], "size": SEGMENT_FONT},
             "borderWidth": 4 if s == focus else 2, "borderWidthSelected": 4,
             "widthConstraint": {"minimum": g["width"], "maximum": g["width"]},
-            "heightConstraint": {"minimum": g["height"], "valign": "middle"},
+            # vis adds the margins to this minimum: the box is then exactly g["height"] tall
+            "heightConstraint": {"minimum": g["height"] - 16, "valign": "middle"},
             "margin": {"top": 8, "bottom": 8, "left": 8, "right": 8},
             "shapeProperties": {"borderRadius": 8},
             "badge": d["action_label"] + (f" #{d['rank']}" if d["rank"] else "") if d["action"] and s not in external
@@ -952,6 +1121,7 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
             node["shapeProperties"]["borderDashes"] = [3, 3]
             node["font"]["size"] = EXTERNAL_FONT
             node["margin"] = {"top": 5, "bottom": 5, "left": 6, "right": 6}
+            node["heightConstraint"]["minimum"] = g["height"] - 10
         nodes.append(node)
         x = node["x"] + 10
         y = y_of[s][1] + g["height"] / 2 + PILL_GAP + PILL_HEIGHT / 2
