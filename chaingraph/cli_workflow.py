@@ -29,7 +29,11 @@ def _target(state: State) -> Path:
     return state.data
 
 
-def _report(plan: ImportPlan, dry_run: bool, fmt: str) -> None:
+#: Changes listed before "... and M more" unless --verbose: a 20,000-row sheet is a summary, not 40,000 lines.
+SHOWN_CHANGES = 20
+
+
+def _report(plan: ImportPlan, dry_run: bool, fmt: str, verbose: bool = False) -> None:
     if fmt == "json":
         click.echo(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -40,9 +44,13 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str) -> None:
                          for a, k in [key.split(" ", 1)])
     click.echo(f"{plan.source}: {plan.rows} 行 · {summary or '无改动'}"
                + (f" · 未映射而跳过 {plan.skipped}" if plan.skipped else ""))
-    for change in plan.changes:
-        if change.action != "same" or change.details:
-            click.echo(f"  {change}")
+    listed = [c for c in plan.changes if c.action != "same" or c.details]
+    shown = listed if verbose else listed[:SHOWN_CHANGES]
+    for change in shown:
+        click.echo(f"  {change}")
+    if len(listed) > len(shown):
+        click.echo(f"  ... 另有 {len(listed) - len(shown)} 项改动 / and {len(listed) - len(shown)} more "
+                   "(--verbose lists all)")
     if plan.ignored_columns:
         click.echo("未识别的列（已忽略，可用 --mapping 映射）: " + "、".join(plan.ignored_columns))
     if plan.applied:
@@ -57,11 +65,13 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str) -> None:
               help="YAML file mapping other headers to fields (docs/workflow.md).")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--verbose", "-v", is_flag=True, help=f"List every change (default: the counts and the first "
+              f"{SHOWN_CHANGES}).")
 @wait_option
 @click.pass_obj
-def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: bool, fmt: str,
+def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: bool, fmt: str, verbose: bool,
                    wait: float | None) -> None:
-    """Import firms and projects from a spreadsheet (.xlsx, or .csv in UTF-8 or GB18030) into the dataset.
+    """Import firms and projects from a spreadsheet (.xlsx, or .csv in UTF-8, GB18030 or UTF-16) into the dataset.
 
     \b
     Examples:
@@ -71,7 +81,7 @@ def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: boo
     from .sheets import import_sheet
 
     plan = import_sheet(_target(state), sheet, mapping, dry_run=dry_run, wait=wait)
-    _report(plan, dry_run, fmt)
+    _report(plan, dry_run, fmt, verbose)
 
 
 @click.command("import-chainkg")
@@ -80,15 +90,17 @@ def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: boo
               help="Industry/product -> segment mapping (default: the one shipped for the three chains).")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--verbose", "-v", is_flag=True, help=f"List every change (default: the counts and the first "
+              f"{SHOWN_CHANGES}).")
 @wait_option
 @click.pass_obj
-def import_chainkg_command(state: State, folder: Path, mapping: Path | None, dry_run: bool, fmt: str,
+def import_chainkg_command(state: State, folder: Path, mapping: Path | None, dry_run: bool, fmt: str, verbose: bool,
                            wait: float | None) -> None:
     """Add reference firms and segment links from your copy of ChainKnowledgeGraph (its data/ folder)."""
     from .chainkg import import_chainkg
 
     plan = import_chainkg(_target(state), folder, mapping, dry_run=dry_run, wait=wait)
-    _report(plan, dry_run, fmt)
+    _report(plan, dry_run, fmt, verbose)
 
 
 @click.command("export")

@@ -35,6 +35,7 @@ True
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as _dt
 import hashlib
@@ -246,6 +247,41 @@ def _letter(index: int) -> str:
     return letters
 
 
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` for UTF-16 text without a byte-order mark, else None.
+
+    UTF-8 and GB18030 text never hold a NUL byte; in UTF-16 every ASCII character (separators, digits, line ends)
+    has one, always on the same side of its pair.
+    """
+    head = raw[:2000]
+    head = head[:len(head) - len(head) % 2]
+    odd = head[1::2].count(0)
+    even = head[0::2].count(0)
+    if odd >= 2 and even == 0:
+        return "utf-16-le"
+    if even >= 2 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def _decode_text(name: str, raw: bytes) -> str:
+    """A CSV's text: UTF-16 (with a byte-order mark, as Excel's "Unicode text" saves it, or without), else UTF-8
+    (with or without BOM), else GB18030 (Excel's "CSV" on Chinese Windows)."""
+    candidates: tuple[str, ...]
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ("utf-16",)
+    else:
+        utf16 = _utf16_without_bom(raw)
+        candidates = (utf16,) if utf16 else ("utf-8-sig", "gb18030")
+    for encoding in candidates:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise SheetError([Problem(name, None, None, f"cannot read the text as {' or '.join(candidates)}: save it as "
+                                                "UTF-8 CSV or .xlsx")], name)
+
+
 def _read_table(path: Path) -> Iterator[tuple[str | None, list[tuple[int, list[Any]]]]]:
     """(sheet name or None for CSV, [(row number, cells)]) for every sheet."""
     suffix = path.suffix.lower()
@@ -265,16 +301,11 @@ def _read_table(path: Path) -> Iterator[tuple[str | None, list[tuple[int, list[A
             book.close()
         return
     if suffix in (".csv", ".txt"):
-        raw = path.read_bytes()
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:  # pragma: no cover - gb18030 decodes nearly any byte string
-            raise SheetError([Problem(path.name, None, None, "neither UTF-8 nor GB18030 text")], path.name)
-        reader = csv.reader(io.StringIO(text, newline=""))
+        text = _decode_text(path.name, path.read_bytes())
+        first = text.split("\n", 1)[0]
+        # Excel's "Unicode text" (UTF-16) is tab-separated
+        delimiter = "\t" if "\t" in first and "," not in first else ","
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         yield None, [(reader.line_num, row) for row in reader]
         return
     raise SheetError([Problem(path.name, None, None, "unsupported file type: save it as .xlsx or .csv "
