@@ -123,3 +123,14 @@ def test_maps_from_the_snapshot_alone_are_identical(pool: Path, tiny_path: Path,
             for option in options:
                 for lang in ("zh", "en"):
                     assert build_map(None, facts=snap, lang=lang, **option) == build_map(cg, lang=lang, **option)
+
+
+def test_cache_folder_is_the_platform_local_one_unless_overridden(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from chaingraph.snapshot import CACHE_ENV, snapshot_path
+
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert snapshot_path(tmp_path / "my-city").parent == tmp_path / "xdg" / "chaingraph"
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "mine"))
+    assert snapshot_path(tmp_path / "my-city").parent == tmp_path / "mine"
