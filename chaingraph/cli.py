@@ -8,12 +8,13 @@ their class (``docs/cli.md``); nothing here prints a traceback for bad input.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ from .reader import load_dataset, validate_dataset
 from .render.tables import render_table
 from .views import chain_summaries, firm_rows, firm_view, project_list, project_view, region_facts_view, source_view
 
-__all__ = ["main", "cli"]
+__all__ = ["main", "cli", "output_option"]
 
 STATUS_CN = STATUS_LABELS
 TIER_CN = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
@@ -83,7 +84,35 @@ class State:
 pass_state = click.make_pass_decorator(State)
 
 
+def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``-o FILE``: what the command prints to standard output goes to FILE instead, written atomically.
+
+    The output is collected first and the file replaced only when the command succeeded, so a failed run leaves
+    the old file as it was; ``-`` (or no option) is standard output.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, output: Path | None = None, **kwargs: Any) -> Any:
+        if output is None or str(output) == "-":
+            return func(*args, **kwargs)
+        buffer = io.StringIO()
+        with redirect_stdout(buffer):
+            result = func(*args, **kwargs)
+        from .writer import atomic_write_text
+
+        atomic_write_text(output, buffer.getvalue())
+        click.echo(f"wrote {click.format_filename(output)}", err=True)
+        return result
+
+    return click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+                        default=None, metavar="FILE",
+                        help="Write to FILE (replaced atomically) instead of standard output; - for standard "
+                             "output.")(wrapper)
+
+
 def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--format table|json|csv`` and ``-o FILE``: every listing takes both."""
+    func = output_option(func)
     return click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
                         show_default=True, help="Output format.")(func)
 
@@ -454,6 +483,7 @@ def _plain(value: Any) -> str:
 @cli.command()
 @click.argument("name")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@output_option
 @pass_state
 def show(state: State, name: str, fmt: str) -> None:
     """One firm, project, group, segment, chain or region, with its chain positions and sources."""

@@ -9,7 +9,7 @@ import json
 
 import click
 
-from .cli import STATUS_CN, State, _analysis_source, _pct, backend_options, region_option
+from .cli import STATUS_CN, State, _analysis_source, _pct, backend_options, output_option, region_option
 from .render.tables import render_table
 
 __all__ = ["whatif_command"]
@@ -25,6 +25,7 @@ __all__ = ["whatif_command"]
 @click.option("--park", metavar="REGION", help="The park or region they land in (default: the region).")
 @region_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@output_option
 @backend_options
 @click.pass_obj
 def whatif_command(state: State, chain: str, firms: tuple[str, ...], segments: tuple[str, ...], leader: bool,

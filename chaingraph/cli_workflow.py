@@ -60,7 +60,7 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str, verbose: bool = False) ->
 
 
 @click.command("import")
-@click.argument("sheet", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("sheet", type=click.Path(exists=True, dir_okay=False, path_type=Path, allow_dash=True))
 @click.option("--mapping", "-m", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="YAML file mapping other headers to fields (docs/workflow.md).")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
@@ -77,11 +77,29 @@ def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: boo
     Examples:
       chaingraph --data seeds/my-city/ import firms.xlsx --dry-run
       chaingraph --data seeds/my-city/ import firms.xlsx --mapping mapping.yaml
+      chaingraph --data seeds/my-city/ import - --dry-run < firms.csv
     """
+    import tempfile
+
     from .sheets import import_sheet
 
-    plan = import_sheet(_target(state), sheet, mapping, dry_run=dry_run, wait=wait)
+    target = _target(state)
+    if str(sheet) != "-":
+        plan = import_sheet(target, sheet, mapping, dry_run=dry_run, wait=wait)
+    else:
+        with tempfile.TemporaryDirectory(prefix="chaingraph-import-") as tmp:
+            plan = import_sheet(target, _stdin_sheet(Path(tmp)), mapping, dry_run=dry_run, wait=wait)
     _report(plan, dry_run, fmt, verbose)
+
+
+def _stdin_sheet(folder: Path) -> Path:
+    """Standard input saved as a file: a workbook (a zip file) as stdin.xlsx, anything else as stdin.csv."""
+    import sys
+
+    data = sys.stdin.buffer.read()
+    path = folder / ("stdin.xlsx" if data.startswith(b"PK\x03\x04") else "stdin.csv")
+    path.write_bytes(data)
+    return path
 
 
 @click.command("import-chainkg")

@@ -59,7 +59,9 @@ def render_reference(root: click.Command | None = None, prog: str = "chaingraph"
         Markdown from :data:`BEGIN` to :data:`END`, inclusive.
     """
     if root is None:
-        from .cli import cli as root
+        from .cli import cli
+
+        root = cli
     parts = [BEGIN, "", "## Command reference", "",
              f"Generated from `{prog} COMMAND --help` by `scripts/gen-cli-docs`; a test fails when it is out of date.",
              ""]
