@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, redirect_stdout
+from contextlib import ExitStack, contextmanager, redirect_stdout
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from .reader import load_dataset, validate_dataset
 from .render.tables import render_table
 from .views import chain_summaries, firm_rows, firm_view, project_list, project_view, region_facts_view, source_view
 
-__all__ = ["main", "cli", "output_option"]
+__all__ = ["main", "cli", "output_option", "progress_option", "progress_bar"]
 
 STATUS_CN = STATUS_LABELS
 TIER_CN = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
@@ -134,6 +134,42 @@ def wait_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--wait", "wait", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
                         help="How long to wait when another process is changing the same dataset "
                              "(default: $CHAINGRAPH_LOCK_WAIT or 10; 0: do not wait).")(func)
+
+
+def progress_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--progress/--no-progress``: a bar with an ETA on stderr; by default only when stderr is a terminal."""
+    return click.option("--progress/--no-progress", "progress", default=None,
+                        help="A progress bar with an estimate of the time left on stderr (default: only on a "
+                             "terminal; never with --format json).")(func)
+
+
+@contextmanager
+def progress_bar(label: str, enabled: bool | None = None) -> Iterator[Callable[[int, int], None]]:
+    """A ``progress(done, total)`` callback that draws a bar with an ETA on stderr, or does nothing.
+
+    ``enabled=None`` draws it only when stderr is a terminal, so logs and pipes stay clean. The library
+    functions that take ``progress`` (synth, import, neo4j push; classify can use the same) report units of
+    equal work, so the ETA click derives from them is honest.
+    """
+    if enabled is None:
+        try:
+            enabled = sys.stderr.isatty()
+        except (AttributeError, ValueError):
+            enabled = False
+    if not enabled:
+        yield lambda done, total: None
+        return
+    with ExitStack() as stack:
+        bar: Any = None
+
+        def progress(done: int, total: int) -> None:
+            nonlocal bar
+            if bar is None:
+                bar = stack.enter_context(click.progressbar(length=total, label=label, file=sys.stderr,
+                                                            show_eta=True, show_pos=True))
+            bar.update(done - bar.pos)
+
+        yield progress
 
 
 @contextmanager
@@ -551,14 +587,16 @@ def regions(state: State, fmt: str) -> None:
 @click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same files.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True,
               help="Dataset folder to write (replaced if it exists).")
-def synth(firms: int, regions: int, seed: int, output: Path) -> None:
+@progress_option
+def synth(firms: int, regions: int, seed: int, output: Path, progress: bool | None) -> None:
     """Write a synthetic national pool in the dataset format, with the gaps it planted (planted.json)."""
     import time
 
     from .synth import generate
 
     started = time.perf_counter()
-    root = generate(output, firms=firms, regions=regions, seed=seed)
+    with progress_bar(f"synth {firms} firms", progress) as report:
+        root = generate(output, firms=firms, regions=regions, seed=seed, progress=report)
     click.echo(f"{root}: {firms} firms over {regions} counties in {time.perf_counter() - started:.1f} s "
                f"(default region r0000; planted gaps in {root / 'planted.json'})")
 

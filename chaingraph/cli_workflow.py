@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .cli import State, region_option, wait_option
+from .cli import State, progress_bar, progress_option, region_option, wait_option
 from .export import FORMATS, export
 from .sheets import ImportPlan
 
@@ -67,10 +67,11 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str, verbose: bool = False) ->
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--verbose", "-v", is_flag=True, help=f"List every change (default: the counts and the first "
               f"{SHOWN_CHANGES}).")
+@progress_option
 @wait_option
 @click.pass_obj
 def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: bool, fmt: str, verbose: bool,
-                   wait: float | None) -> None:
+                   progress: bool | None, wait: float | None) -> None:
     """Import firms and projects from a spreadsheet (.xlsx, or .csv in UTF-8, GB18030 or UTF-16) into the dataset.
 
     \b
@@ -84,11 +85,10 @@ def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: boo
     from .sheets import import_sheet
 
     target = _target(state)
-    if str(sheet) != "-":
-        plan = import_sheet(target, sheet, mapping, dry_run=dry_run, wait=wait)
-    else:
-        with tempfile.TemporaryDirectory(prefix="chaingraph-import-") as tmp:
-            plan = import_sheet(target, _stdin_sheet(Path(tmp)), mapping, dry_run=dry_run, wait=wait)
+    with progress_bar("checking rows", False if fmt == "json" else progress) as report, \
+            tempfile.TemporaryDirectory(prefix="chaingraph-import-") as tmp:
+        path = sheet if str(sheet) != "-" else _stdin_sheet(Path(tmp))
+        plan = import_sheet(target, path, mapping, dry_run=dry_run, wait=wait, progress=report)
     _report(plan, dry_run, fmt, verbose)
 
 

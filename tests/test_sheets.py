@@ -190,3 +190,15 @@ def test_large_dry_run_prints_a_summary(tiny_path: Path, tmp_path: Path) -> None
     assert f"and {2 * n - listed} more" in more  # a firm and its segment link per row
     result = CliRunner().invoke(cli, ["--data", str(tiny_path), "import", str(path), "--dry-run", "--verbose"])
     assert result.exit_code == 0 and "批量企业0299" in result.output and "more" not in result.output
+
+
+def test_import_progress_counts_rows_and_json_stays_silent(tiny_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "many.csv"
+    path.write_text("企业名称,所属环节\n" + "".join(f"进度企业{i:04d},电机铁芯\n" for i in range(450)), encoding="utf-8")
+    calls: list[tuple[int, int]] = []
+    plan_import(tiny_path, path, progress=lambda done, total: calls.append((done, total)))
+    assert calls[0] == (0, 450) and calls[-1] == (450, 450) and [d for d, _ in calls] == sorted(d for d, _ in calls)
+    args = ["--data", str(tiny_path), "import", str(path), "--dry-run", "--progress"]
+    assert "checking rows" in CliRunner().invoke(cli, args).stderr
+    result = CliRunner().invoke(cli, [*args, "--format", "json"])
+    assert result.exit_code == 0 and "checking rows" not in result.stderr
