@@ -299,8 +299,12 @@ class SnapshotFacts(StructureFacts):
         self.path = Path(path)
         try:
             self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        except sqlite3.Error as exc:
+            raise ChaingraphError(f"cannot read snapshot {self.path}: {exc}") from exc
+        try:
             self.meta = dict(self.con.execute("SELECT key, value FROM meta"))
         except sqlite3.Error as exc:
+            self.con.close()  # Python 3.13 warns about (and CI fails on) a connection left to the collector
             raise ChaingraphError(f"cannot read snapshot {self.path}: {exc}") from exc
         self.params = AnalysisParams.from_mapping(json.loads(self.meta.get("analysis", "{}")))
         self._load_structure()

@@ -194,7 +194,8 @@ def test_large_dry_run_prints_a_summary(tiny_path: Path, tmp_path: Path) -> None
 
 def test_import_progress_counts_rows_and_json_stays_silent(tiny_path: Path, tmp_path: Path) -> None:
     path = tmp_path / "many.csv"
-    path.write_text("企业名称,所属环节\n" + "".join(f"进度企业{i:04d},电机铁芯\n" for i in range(450)), encoding="utf-8")
+    rows = "".join(f"进度企业{i:04d},电机铁芯\n" for i in range(450))
+    path.write_text("企业名称,所属环节\n" + rows, encoding="utf-8")
     calls: list[tuple[int, int]] = []
     plan_import(tiny_path, path, progress=lambda done, total: calls.append((done, total)))
     assert calls[0] == (0, 450) and calls[-1] == (450, 450) and [d for d, _ in calls] == sorted(d for d, _ in calls)
