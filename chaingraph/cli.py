@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager, redirect_stdout
+from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from .dataset import DATA_ENV, Dataset, default_dataset_path
 from .errors import ChaingraphError, LookupFailed
 from .graph import ChainGraph, build_graph
 from .model import Chain, Firm, Group, Project, Region, Segment
+from .progress import progress_bar, progress_option
 from .reader import load_dataset, validate_dataset
 from .render.lang import DEFAULT_LANG, LANG_ENV, LANGS, code_or_label, header_labels
 from .render.tables import render_table
@@ -136,42 +137,6 @@ def wait_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--wait", "wait", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
                         help="How long to wait when another process is changing the same dataset "
                              "(default: $CHAINGRAPH_LOCK_WAIT or 10; 0: do not wait).")(func)
-
-
-def progress_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    """``--progress/--no-progress``: a bar with an ETA on stderr; by default only when stderr is a terminal."""
-    return click.option("--progress/--no-progress", "progress", default=None,
-                        help="A progress bar with an estimate of the time left on stderr (default: only on a "
-                             "terminal; never with --format json).")(func)
-
-
-@contextmanager
-def progress_bar(label: str, enabled: bool | None = None) -> Iterator[Callable[[int, int], None]]:
-    """A ``progress(done, total)`` callback that draws a bar with an ETA on stderr, or does nothing.
-
-    ``enabled=None`` draws it only when stderr is a terminal, so logs and pipes stay clean. The library
-    functions that take ``progress`` (synth, import, neo4j push; classify can use the same) report units of
-    equal work, so the ETA click derives from them is honest.
-    """
-    if enabled is None:
-        try:
-            enabled = sys.stderr.isatty()
-        except (AttributeError, ValueError):
-            enabled = False
-    if not enabled:
-        yield lambda done, total: None
-        return
-    with ExitStack() as stack:
-        bar: Any = None
-
-        def progress(done: int, total: int) -> None:
-            nonlocal bar
-            if bar is None:
-                bar = stack.enter_context(click.progressbar(length=total, label=label, file=sys.stderr,
-                                                            show_eta=True, show_pos=True))
-            bar.update(done - bar.pos)
-
-        yield progress
 
 
 @contextmanager

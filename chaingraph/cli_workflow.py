@@ -12,8 +12,9 @@ from pathlib import Path
 
 import click
 
-from .cli import State, progress_bar, progress_option, region_option, wait_option
+from .cli import State, region_option, wait_option
 from .export import FORMATS, export
+from .progress import progress_bar, progress_option
 from .sheets import ImportPlan
 
 __all__ = ["import_command", "export_command", "import_chainkg_command"]
