@@ -12,13 +12,14 @@ snapshot never import networkx, openpyxl, the extractor or the reader.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
 import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,13 +27,15 @@ import click
 
 from ._version import __version__
 from .errors import ChaingraphError, LookupFailed
+from .progress import progress_bar, progress_option
+from .render.lang import DEFAULT_LANG, LANG_ENV, LANGS, code_or_label, header_labels
 from .safety import neutralise_cell
 
 if TYPE_CHECKING:
     from .dataset import Dataset
     from .graph import ChainGraph
 
-__all__ = ["main", "cli"]
+__all__ = ["main", "cli", "output_option", "progress_option", "progress_bar"]
 
 DATA_ENV = "CHAINGRAPH_DATA"
 """Where ``--data`` defaults from: :data:`chaingraph.dataset.DATA_ENV`, spelt out like :data:`STATUSES`."""
@@ -103,8 +106,9 @@ class _Group(click.Group):
 class State:
     """What the commands share: the dataset folder, loaded on first use."""
 
-    def __init__(self, data: Path | None) -> None:
+    def __init__(self, data: Path | None, lang: str = DEFAULT_LANG) -> None:
         self.data = data
+        self.lang = lang
         self._graph: ChainGraph | None = None
 
     @property
@@ -138,7 +142,35 @@ def _remember_encoding(ctx: click.Context, param: click.Parameter, value: str) -
     return value
 
 
+def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``-o FILE``: what the command prints to standard output goes to FILE instead, written atomically.
+
+    The output is collected first and the file replaced only when the command succeeded, so a failed run leaves
+    the old file as it was; ``-`` (or no option) is standard output.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, output: Path | None = None, **kwargs: Any) -> Any:
+        if output is None or str(output) == "-":
+            return func(*args, **kwargs)
+        buffer = io.StringIO()
+        with redirect_stdout(buffer):
+            result = func(*args, **kwargs)
+        from .writer import atomic_write_text
+
+        atomic_write_text(output, buffer.getvalue())
+        click.echo(f"wrote {click.format_filename(output)}", err=True)
+        return result
+
+    return click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+                        default=None, metavar="FILE",
+                        help="Write to FILE (replaced atomically) instead of standard output; - for standard "
+                             "output.")(wrapper)
+
+
 def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--format table|json|csv``, ``--encoding`` for CSV and ``-o FILE``: every listing takes them."""
+    func = output_option(func)
     func = click.option("--encoding", type=click.Choice(CSV_ENCODINGS), default="auto", show_default=True,
                         expose_value=False, callback=_remember_encoding,
                         help="With --format csv: the text encoding. auto: UTF-8 with a BOM when the output is a "
@@ -253,9 +285,12 @@ def _pct(x: float) -> str:
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.option("--data", "-d", type=click.Path(path_type=Path, file_okay=False), envvar=DATA_ENV,
               help=f"Dataset folder (default: ${DATA_ENV}, else the bundled Pinghu dataset).")
+@click.option("--lang", type=click.Choice(LANGS), envvar=LANG_ENV, default=DEFAULT_LANG, show_default=True,
+              help=f"Language of tables (headers; status, tier and action codes). JSON and CSV carry English codes "
+                   f"and Chinese labels either way; reasons stay Chinese. Also ${LANG_ENV}.")
 @click.version_option(__version__, prog_name="chaingraph")
 @click.pass_context
-def cli(ctx: click.Context, data: Path | None) -> None:
+def cli(ctx: click.Context, data: Path | None, lang: str) -> None:
     """chaingraph: industry-chain gaps and targets for investment promotion (产业链招商).
 
     \b
@@ -265,7 +300,7 @@ def cli(ctx: click.Context, data: Path | None) -> None:
       chaingraph targets --chain 机床 --segment 数控系统
       chaingraph --data seeds/my-city validate
     """
-    ctx.obj = State(data)
+    ctx.obj = State(data, lang)
 
 
 # ------------------------------------------------------------------------------------------------ chains
@@ -303,8 +338,9 @@ def chains(state: State, region: str | None, fmt: str) -> None:
     table = [[r["id"], r["name"], r["segments"], r["strong"], r["weak"], r["pipeline"], r["claimed"], r["missing"],
               r["unknown"], r["local_firms"], _range(r["completeness"], r["completeness_upper"]),
               _pct(r["completeness_with_pipeline"])] for r in rows]
-    click.echo(render_table(["id", "产业链", "环节", "强", "弱", "在途", "声称有", "缺", "未见", "本地企业", "完整度",
-                             "含在途"], table, align_right=range(2, 12)))
+    headers = header_labels(["id", "产业链", "环节", "强", "弱", "在途", "声称有", "缺", "未见", "本地企业", "完整度",
+                             "含在途"], state.lang)
+    click.echo(render_table(headers, table, align_right=range(2, 12)))
 
 
 # ------------------------------------------------------------------------------------------------ gaps
@@ -361,12 +397,15 @@ def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...]
                f"{tally}" + ("" if report.relatedness_used else " · 关联密度未计算（地区数不足）") + "\n")
     rows = []
     for g in segments:
-        rows.append([g.segment.name, TIER_CN[g.segment.tier], STATUS_CN[g.status], g.action or "—",
+        rows.append([g.segment.name, code_or_label(g.segment.tier, TIER_CN[g.segment.tier], state.lang),
+                     code_or_label(g.status, STATUS_CN[g.status], state.lang),
+                     code_or_label(g.action_code, g.action or "—", state.lang),
                      "" if g.priority is None else f"{g.priority:.3f}",
                      "、".join(g.local_firms or g.pipeline_projects) or "—",
                      g.headline if g.priority is not None else ""])
-    click.echo(render_table(["环节", "层级", "状态", "行动", "优先级", "本地企业/在途项目", "要点"], rows,
-                            max_widths=_fit([18, 4, 6, 4, 6, 34, 0]), align_right=[4]))
+    widths = [18, 4, 6, 4, 6, 34, 0] if state.lang == "zh" else [18, 10, 8, 10, 8, 34, 0]
+    headers = header_labels(["环节", "层级", "状态", "行动", "优先级", "本地企业/在途项目", "要点"], state.lang)
+    click.echo(render_table(headers, rows, max_widths=_fit(widths), align_right=[4]))
     detailed = [g for g in segments if g.priority is not None]
     if detailed:
         click.echo("\n理由（按优先级）:")
@@ -412,7 +451,7 @@ def targets(state: State, chain: str | None, segment: str, region: str | None, l
     if not rows:
         click.echo("数据集中没有该环节的区外企业。")
         return
-    click.echo(render_table(["#", "企业", "国别", "总部", "得分", "完整度+", "理由"],
+    click.echo(render_table(header_labels(["#", "企业", "国别", "总部", "得分", "完整度+", "理由"], state.lang),
                             [[*r[:5], f"+{result.completeness_gain:.1%}", "；".join(r[5])] for r in rows],
                             max_widths=_fit([3, 24, 4, 16, 6, 7, 0]), align_right=[0, 4, 5]))
 
@@ -446,7 +485,7 @@ def firms(state: State, region: str | None, chain: str | None, segment: str | No
         return _csv(["id", "name", "country", "group", "location", "segments", "fortune500"],
                     [[v["id"], v["name"], v["country"], v["group"], v["park"] or v["region"] or v["headquarters"],
                       v["segments"] + v["pipeline_segments"], v["fortune500"]] for v in views])
-    click.echo(render_table(["id", "企业", "国别", "集团", "所在地", "环节", "500强"], rows,
+    click.echo(render_table(header_labels(["id", "企业", "国别", "集团", "所在地", "环节", "500强"], state.lang), rows,
                             max_widths=[24, 26, 4, 14, 22, 40, 5]))
     click.echo(f"\n{len(rows)} 家企业")
 
@@ -479,7 +518,7 @@ def projects(state: State, region: str | None, statuses: tuple[str, ...], fmt: s
     rows = [[p.name, "、".join(v["firms"]), v["park"] or v["region"] or "", PROJECT_STATUS_CN[p.status],
              v["date"] or "", p.investment.label() if p.investment else "",
              "、".join(ds.segments[s].name for s in p.segments)] for p, v in zip(chosen, views, strict=True)]
-    click.echo(render_table(["项目", "企业", "园区", "状态", "日期", "总投资", "环节"], rows,
+    click.echo(render_table(header_labels(["项目", "企业", "园区", "状态", "日期", "总投资", "环节"], state.lang), rows,
                             max_widths=[30, 20, 16, 6, 10, 14, 24]))
     click.echo(f"\n{len(rows)} 个项目")
 
@@ -564,6 +603,7 @@ def _plain(value: Any) -> str:
 @cli.command()
 @click.argument("name")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@output_option
 @pass_state
 def show(state: State, name: str, fmt: str) -> None:
     """One firm, project, group, segment, chain or region, with its chain positions and sources."""
@@ -630,7 +670,7 @@ def regions(state: State, fmt: str) -> None:
     if fmt == "csv":
         return _csv(["id", "name", "kind", "parent", "favoured_countries", "firms"],
                     [[r["id"], r["name"], r["kind"], r["parent"], r["favoured_countries"], r["firms"]] for r in rows])
-    click.echo(render_table(["id", "地区", "类型", "偏好来源国", "企业"],
+    click.echo(render_table(header_labels(["id", "地区", "类型", "偏好来源国", "企业"], state.lang),
                             [[r["id"], "  " * r["depth"] + r["name"], r["kind"], "、".join(r["favoured_countries"]),
                               r["firms"]] for r in rows], align_right=[4]))
     for r in rows:
@@ -645,14 +685,16 @@ def regions(state: State, fmt: str) -> None:
 @click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same files.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True,
               help="Dataset folder to write (replaced if it exists).")
-def synth(firms: int, regions: int, seed: int, output: Path) -> None:
+@progress_option
+def synth(firms: int, regions: int, seed: int, output: Path, progress: bool | None) -> None:
     """Write a synthetic national pool in the dataset format, with the gaps it planted (planted.json)."""
     import time
 
     from .synth import generate
 
     started = time.perf_counter()
-    root = generate(output, firms=firms, regions=regions, seed=seed)
+    with progress_bar(f"synth {firms} firms", progress) as report:
+        root = generate(output, firms=firms, regions=regions, seed=seed, progress=report)
     click.echo(f"{root}: {firms} firms over {regions} counties in {time.perf_counter() - started:.1f} s "
                f"(default region r0000; planted gaps in {root / 'planted.json'})")
 

@@ -8,16 +8,16 @@ into one line on stderr and exit code 5.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from .backends.neo4j_schema import DEFAULT_BATCH_SIZE
 from .dataset import default_dataset_path
+from .progress import progress_bar, progress_option
 from .reader import dataset_id_of
 from .render.tables import render_table
 
@@ -60,28 +60,19 @@ def neo4j_group() -> None:
 @click.option("--batch-size", type=click.IntRange(min=1, max=50_000), default=DEFAULT_BATCH_SIZE,
               show_default=True, help="Rows per transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@progress_option
 @click.option("--wait", type=click.FloatRange(min=0), default=60.0, show_default=True, metavar="SECONDS",
               help="How long to wait for another push of the same dataset to the same database.")
 @click.pass_obj
-def push(state: State, batch_size: int, quiet: bool, wait: float) -> None:
+def push(state: State, batch_size: int, quiet: bool, progress: bool | None, wait: float) -> None:
     """Push the dataset (--data, or the bundled one) into Neo4j: idempotent, re-run to finish an interrupted push."""
     cg = state.graph
     with ExitStack() as stack:
         from .backends.neo4j import connect
 
         backend = stack.enter_context(connect())
-        bar: Any = None
-
-        def progress(done: int, total: int) -> None:
-            nonlocal bar
-            if quiet:
-                return
-            if bar is None:
-                bar = stack.enter_context(click.progressbar(
-                    length=total, label=f"pushing {cg.dataset.info.id}", file=sys.stderr, show_pos=True))
-            bar.update(done - bar.pos)
-
-        result = backend.push(cg, progress=progress, batch_size=batch_size, wait=wait)
+        report = stack.enter_context(progress_bar(f"pushing {cg.dataset.info.id}", False if quiet else progress))
+        result = backend.push(cg, progress=report, batch_size=batch_size, wait=wait)
     removed = ""
     if result.removed_nodes or result.removed_relationships:
         removed = f"; removed {result.removed_nodes} stale nodes, {result.removed_relationships} relationships"

@@ -10,7 +10,8 @@ import json
 import click
 
 from .analysis.gaps import STATUS_LABELS as STATUS_CN
-from .cli import State, _analysis_source, _pct, backend_options, region_option
+from .cli import State, _analysis_source, _pct, backend_options, output_option, region_option
+from .render.lang import code_or_label, header_labels
 from .render.tables import render_table
 
 __all__ = ["whatif_command"]
@@ -26,6 +27,7 @@ __all__ = ["whatif_command"]
 @click.option("--park", metavar="REGION", help="The park or region they land in (default: the region).")
 @region_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@output_option
 @backend_options
 @click.pass_obj
 def whatif_command(state: State, chain: str, firms: tuple[str, ...], segments: tuple[str, ...], leader: bool,
@@ -57,8 +59,10 @@ def whatif_command(state: State, chain: str, firms: tuple[str, ...], segments: t
     click.echo(f"完整度 {_pct(before.completeness)} → {_pct(after.completeness)}"
                f"（含在途 {_pct(before.completeness_with_pipeline)} → {_pct(after.completeness_with_pipeline)}）\n")
     if result.changed:
-        click.echo(render_table(["环节", "原状态", "新状态"],
-                                [[c["name"], STATUS_CN[c["from"]], STATUS_CN[c["to"]]] for c in result.changed]))
+        lang = state.lang
+        click.echo(render_table(header_labels(["环节", "原状态", "新状态"], lang),
+                                [[c["name"], code_or_label(c["from"], STATUS_CN[c["from"]], lang),
+                                  code_or_label(c["to"], STATUS_CN[c["to"]], lang)] for c in result.changed]))
     else:
         click.echo("没有环节改变状态。")
     old_rank = {g.segment.id: i for i, g in enumerate((g for g in before.ranked() if g.priority is not None), 1)}
@@ -66,9 +70,11 @@ def whatif_command(state: State, chain: str, firms: tuple[str, ...], segments: t
     for i, gap in enumerate((g for g in after.ranked() if g.priority is not None), start=1):
         was = old_rank.get(gap.segment.id)
         move = "新" if was is None else ("—" if was == i else f"{was}→{i}")
-        rows.append([i, gap.segment.name, STATUS_CN[gap.status], gap.action or "", f"{gap.priority:.3f}", move,
+        rows.append([i, gap.segment.name, code_or_label(gap.status, STATUS_CN[gap.status], state.lang),
+                     code_or_label(gap.action_code, gap.action or "", state.lang), f"{gap.priority:.3f}", move,
                      gap.headline])
         if i >= 10:
             break
     click.echo("\n落地后的优先序（前 10）:")
-    click.echo(render_table(["#", "环节", "状态", "行动", "优先级", "名次", "要点"], rows, align_right=[0, 4]))
+    click.echo(render_table(header_labels(["#", "环节", "状态", "行动", "优先级", "名次", "要点"], state.lang), rows,
+                            align_right=[0, 4]))

@@ -14,6 +14,7 @@ import click
 
 from .cli import State, region_option, wait_option
 from .export import FORMATS, export
+from .progress import progress_bar, progress_option
 from .sheets import ImportPlan
 
 __all__ = ["import_command", "export_command", "import_chainkg_command"]
@@ -30,7 +31,11 @@ def _target(state: State) -> Path:
     return state.data
 
 
-def _report(plan: ImportPlan, dry_run: bool, fmt: str) -> None:
+#: Changes listed before "... and M more" unless --verbose: a 20,000-row sheet is a summary, not 40,000 lines.
+SHOWN_CHANGES = 20
+
+
+def _report(plan: ImportPlan, dry_run: bool, fmt: str, verbose: bool = False) -> None:
     if fmt == "json":
         click.echo(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -41,9 +46,13 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str) -> None:
                          for a, k in [key.split(" ", 1)])
     click.echo(f"{plan.source}: {plan.rows} 行 · {summary or '无改动'}"
                + (f" · {plan.skipped_what} {plan.skipped}" if plan.skipped else ""))
-    for change in plan.changes:
-        if change.action != "same" or change.details:
-            click.echo(f"  {change}")
+    listed = [c for c in plan.changes if c.action != "same" or c.details]
+    shown = listed if verbose else listed[:SHOWN_CHANGES]
+    for change in shown:
+        click.echo(f"  {change}")
+    if len(listed) > len(shown):
+        click.echo(f"  ... 另有 {len(listed) - len(shown)} 项改动 / and {len(listed) - len(shown)} more "
+                   "(--verbose lists all)")
     if plan.ignored_columns:
         click.echo("未识别的列（已忽略，可用 --mapping 映射）: " + "、".join(plan.ignored_columns))
     for warning in plan.warnings:
@@ -55,7 +64,7 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str) -> None:
 
 
 @click.command("import")
-@click.argument("sheet", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("sheet", type=click.Path(exists=True, dir_okay=False, path_type=Path, allow_dash=True))
 @click.option("--mapping", "-m", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="YAML file mapping other headers to fields (docs/workflow.md).")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
@@ -64,11 +73,14 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str) -> None:
 @click.option("--min-confidence", type=click.Choice(["confirmed", "probable", "guessed"]), default="probable",
               show_default=True, help="With --classify: the weakest proposals still imported.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--verbose", "-v", is_flag=True, help=f"List every change (default: the counts and the first "
+              f"{SHOWN_CHANGES}).")
+@progress_option
 @wait_option
 @click.pass_obj
 def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: bool, classify: bool,
-                   min_confidence: str, fmt: str, wait: float | None) -> None:
-    """Import firms and projects from a spreadsheet (.xlsx, or .csv in UTF-8 or GB18030) into the dataset.
+                   min_confidence: str, fmt: str, verbose: bool, progress: bool | None, wait: float | None) -> None:
+    """Import firms and projects from a spreadsheet (.xlsx, or .csv in UTF-8, GB18030 or UTF-16) into the dataset.
 
     A review workbook written by `chaingraph classify -o` is recognised by its sheets: its 采纳 decisions are
     applied (docs/registry.md).
@@ -79,20 +91,37 @@ def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: boo
       chaingraph --data seeds/my-city/ import firms.xlsx --mapping mapping.yaml
       chaingraph --data seeds/my-city/ import review.xlsx
       chaingraph --data seeds/my-city/ import registry.xlsx --classify --min-confidence probable
+      chaingraph --data seeds/my-city/ import - --dry-run < firms.csv
     """
+    import tempfile
+
     from .ingest.review import apply_proposals, apply_review, is_review_workbook
     from .sheets import import_sheet
 
-    if classify:
-        from .cli_classify import progress_bar
+    target = _target(state)
+    with progress_bar("checking rows", False if fmt == "json" else progress) as report, \
+            tempfile.TemporaryDirectory(prefix="chaingraph-import-") as tmp:
+        path = sheet if str(sheet) != "-" else _stdin_sheet(Path(tmp))
+        if classify:
+            from .cli_classify import progress_bar as rows_bar
 
-        plan = apply_proposals(_target(state), sheet, min_confidence, dry_run=dry_run,
-                               progress=progress_bar("classify"), wait=wait)
-    elif is_review_workbook(sheet):
-        plan = apply_review(_target(state), sheet, dry_run=dry_run, wait=wait)
-    else:
-        plan = import_sheet(_target(state), sheet, mapping, dry_run=dry_run, wait=wait)
-    _report(plan, dry_run, fmt)
+            plan = apply_proposals(target, path, min_confidence, dry_run=dry_run, progress=rows_bar("classify"),
+                                   wait=wait)
+        elif is_review_workbook(path):
+            plan = apply_review(target, path, dry_run=dry_run, wait=wait)
+        else:
+            plan = import_sheet(target, path, mapping, dry_run=dry_run, wait=wait, progress=report)
+    _report(plan, dry_run, fmt, verbose)
+
+
+def _stdin_sheet(folder: Path) -> Path:
+    """Standard input saved as a file: a workbook (a zip file) as stdin.xlsx, anything else as stdin.csv."""
+    import sys
+
+    data = sys.stdin.buffer.read()
+    path = folder / ("stdin.xlsx" if data.startswith(b"PK\x03\x04") else "stdin.csv")
+    path.write_bytes(data)
+    return path
 
 
 @click.command("import-chainkg")
@@ -101,15 +130,17 @@ def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: boo
               help="Industry/product -> segment mapping (default: the one shipped for the three chains).")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--verbose", "-v", is_flag=True, help=f"List every change (default: the counts and the first "
+              f"{SHOWN_CHANGES}).")
 @wait_option
 @click.pass_obj
-def import_chainkg_command(state: State, folder: Path, mapping: Path | None, dry_run: bool, fmt: str,
+def import_chainkg_command(state: State, folder: Path, mapping: Path | None, dry_run: bool, fmt: str, verbose: bool,
                            wait: float | None) -> None:
     """Add reference firms and segment links from your copy of ChainKnowledgeGraph (its data/ folder)."""
     from .chainkg import import_chainkg
 
     plan = import_chainkg(_target(state), folder, mapping, dry_run=dry_run, wait=wait)
-    _report(plan, dry_run, fmt)
+    _report(plan, dry_run, fmt, verbose)
 
 
 @click.command("export")

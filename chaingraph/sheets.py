@@ -35,6 +35,7 @@ True
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as _dt
 import hashlib
@@ -42,7 +43,7 @@ import io
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -355,6 +356,41 @@ def _fill_merged(rows: list[tuple[int, list[Any]]], ranges: list[tuple[int, int,
                     cells[column] = value
 
 
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` for UTF-16 text without a byte-order mark, else None.
+
+    UTF-8 and GB18030 text never hold a NUL byte; in UTF-16 every ASCII character (separators, digits, line ends)
+    has one, always on the same side of its pair.
+    """
+    head = raw[:2000]
+    head = head[:len(head) - len(head) % 2]
+    odd = head[1::2].count(0)
+    even = head[0::2].count(0)
+    if odd >= 2 and even == 0:
+        return "utf-16-le"
+    if even >= 2 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def _decode_text(name: str, raw: bytes) -> str:
+    """A CSV's text: UTF-16 (with a byte-order mark, as Excel's "Unicode text" saves it, or without), else UTF-8
+    (with or without BOM), else GB18030 (Excel's "CSV" on Chinese Windows)."""
+    candidates: tuple[str, ...]
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ("utf-16",)
+    else:
+        utf16 = _utf16_without_bom(raw)
+        candidates = (utf16,) if utf16 else ("utf-8-sig", "gb18030")
+    for encoding in candidates:
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise SheetError([Problem(name, None, None, f"cannot read the text as {' or '.join(candidates)}: save it as "
+                                                "UTF-8 CSV or .xlsx")], name)
+
+
 def _read_table(path: Path) -> Iterator[tuple[str | None, list[tuple[int, list[Any]]]]]:
     """(sheet name or None for CSV, [(row number, cells)]) for every sheet, within the limits of chaingraph.limits."""
     suffix = path.suffix.lower()
@@ -401,16 +437,11 @@ def _read_table(path: Path) -> Iterator[tuple[str | None, list[tuple[int, list[A
         finally:
             book.close()
         return
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - gb18030 decodes nearly any byte string
-        raise _refuse(path, "neither UTF-8 nor GB18030 text")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    text = _decode_text(path.name, path.read_bytes())
+    first = text.split("\n", 1)[0]
+    # Excel's "Unicode text" (UTF-16) is tab-separated
+    delimiter = "\t" if "\t" in first and "," not in first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
     try:
         for cells in reader:
@@ -671,7 +702,24 @@ class _Planner:
         self.touched: dict[str, Change] = {}
         self.sheet_values: dict[tuple[str, str], tuple[Any, str]] = {}
         self.warnings: list[str] = []
+        # kept up to date as rows add citations and looked-up segments: rebuilt per row, a 20,000-row sheet
+        # took minutes
+        self.cited = {(c.subject, c.field) for c in ds.citations}
+        self.segment_ids: dict[tuple[str, str | None], str | LookupFailed] = {}
         self.source_id = self._source()
+
+    def segment_id(self, text: str, chain: str | None) -> str:
+        """The id of the segment named ``text`` (a lookup per distinct name, not per row)."""
+        key = (text, chain)
+        if key not in self.segment_ids:
+            try:
+                self.segment_ids[key] = self.ds.segment(text, chain=chain).id
+            except LookupFailed as exc:
+                self.segment_ids[key] = exc
+        found = self.segment_ids[key]
+        if isinstance(found, LookupFailed):
+            raise LookupFailed(str(found))
+        return found
 
     def _source(self) -> str:
         stem = self.path.stem
@@ -725,7 +773,7 @@ class _Planner:
             for part in _SPLIT_RE.split(text(seg_cell)):
                 if part.strip():
                     try:
-                        segments.append(ds.segment(part.strip(), chain=chain).id)
+                        segments.append(self.segment_id(part.strip(), chain))
                     except LookupFailed as exc:
                         self.problem(row, seg_cell, f"{exc}" + ("" if chain else "（可加一列“所属产业链”）"))
         values: dict[str, Any] = {
@@ -895,14 +943,14 @@ class _Planner:
             self.changes.append(Change("update" if changed else "same", "project", project.id, name, where, details))
             if not changed:
                 return
-        cited = {(c.subject, c.field) for c in ds.citations}
         for money in MONEY_FIELDS:
             cell = row.cells.get(money)
-            if cell is not None and values.get(money) is not None and (project.id, money) not in cited:
+            if cell is not None and values.get(money) is not None and (project.id, money) not in self.cited:
                 unit = "" if isinstance(cell.value, str) else cell.unit or ""
                 evidence = f"{cell.header}{_text(cell.value)}{unit}"
                 ds.citations.append(Citation(subject=project.id, field=money, source=self.source_id,
                                              evidence=_short(evidence)))
+                self.cited.add((project.id, money))
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -934,10 +982,12 @@ def _area(cell: Cell) -> float:
 # --------------------------------------------------------------------------------------------- entry points
 
 
-def plan_import(dataset: str | Path, sheet: str | Path, mapping: str | Path | SheetMapping | None = None) -> ImportPlan:
+def plan_import(dataset: str | Path, sheet: str | Path, mapping: str | Path | SheetMapping | None = None,
+                progress: Callable[[int, int], None] | None = None) -> ImportPlan:
     """Read and validate ``sheet`` against the dataset folder ``dataset``; nothing is written.
 
-    Raises :class:`SheetError` listing every problem (sheet, row, column) when any row is invalid.
+    ``progress(done, total)`` is called as rows are checked (for a progress bar). Raises :class:`SheetError`
+    listing every problem (sheet, row, column) when any row is invalid.
     """
     root, path = Path(dataset), Path(sheet)
     if not path.exists():
@@ -948,8 +998,12 @@ def plan_import(dataset: str | Path, sheet: str | Path, mapping: str | Path | Sh
     rows, ignored = read_rows(path, the_mapping, problems)
     planner = _Planner(ds, path, the_mapping)
     planner.problems = problems
-    for row in rows:
+    for done, row in enumerate(rows):
+        if progress is not None and done % 200 == 0:
+            progress(done, len(rows))
         planner.handle(row)
+    if progress is not None:
+        progress(len(rows), len(rows))
     if planner.problems:
         raise SheetError(planner.problems, path.name)
     return ImportPlan(source=path.name, rows=len(rows), changes=planner.changes, ignored_columns=ignored, dataset=ds,
@@ -957,7 +1011,8 @@ def plan_import(dataset: str | Path, sheet: str | Path, mapping: str | Path | Sh
 
 
 def import_sheet(dataset: str | Path, sheet: str | Path, mapping: str | Path | SheetMapping | None = None,
-                 dry_run: bool = False, wait: float | None = None) -> ImportPlan:
+                 dry_run: bool = False, wait: float | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> ImportPlan:
     """Import a spreadsheet into a dataset folder: validate everything, then write atomically (unless ``dry_run``).
 
     The dataset lock (:mod:`chaingraph.locking`, waiting up to ``wait`` seconds) is held from reading the dataset
@@ -965,9 +1020,9 @@ def import_sheet(dataset: str | Path, sheet: str | Path, mapping: str | Path | S
     (``applied`` tells whether files were written).
     """
     if dry_run:
-        return plan_import(dataset, sheet, mapping)
+        return plan_import(dataset, sheet, mapping, progress)
     with dataset_lock(dataset, wait):
-        plan = plan_import(dataset, sheet, mapping)
+        plan = plan_import(dataset, sheet, mapping, progress)
         if plan.changed:
             apply_dataset_changes(plan.dataset, dataset, wait=wait)
             plan.applied = True

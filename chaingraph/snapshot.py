@@ -8,8 +8,9 @@ into SQLite tables indexed by region and segment. :class:`SnapshotFacts` answers
 
 A snapshot records a fingerprint of every source file (size, modification and change times in nanoseconds,
 inode). :func:`open_snapshot` rebuilds it whenever any source file changed, appeared or disappeared, so it never
-serves stale results. Snapshots live in ``$CHAINGRAPH_CACHE`` (default: ``$XDG_CACHE_HOME/chaingraph`` or
-``~/.cache/chaingraph``), one file per dataset folder.
+serves stale results. Snapshots live in ``$CHAINGRAPH_CACHE`` (default: the platform's local cache folder,
+``$XDG_CACHE_HOME/chaingraph`` or ``~/.cache/chaingraph`` on Linux, ``%LOCALAPPDATA%\\chaingraph\\Cache`` on
+Windows), one file per dataset folder.
 
 Examples
 --------
@@ -108,8 +109,12 @@ def _cache_root(cache_dir: Path | None) -> Path:
         return cache_dir
     if os.environ.get(CACHE_ENV):
         return Path(os.environ[CACHE_ENV])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "chaingraph"
+    # The platform's local (never roaming) cache folder: $XDG_CACHE_HOME/chaingraph or ~/.cache/chaingraph on
+    # Linux, %LOCALAPPDATA%\chaingraph\Cache on Windows, ~/Library/Caches/chaingraph on macOS. A snapshot is
+    # rebuilt from the dataset at will, so it must not travel with a Windows roaming profile.
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("chaingraph", appauthor=False))
 
 
 def snapshot_path(root: str | Path, cache_dir: Path | None = None) -> Path:
@@ -439,8 +444,12 @@ class SnapshotFacts(StructureFacts):
         self.path = Path(path)
         try:
             self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        except sqlite3.Error as exc:
+            raise ChaingraphError(f"cannot read snapshot {self.path}: {exc}") from exc
+        try:
             self.meta = dict(self.con.execute("SELECT key, value FROM meta"))
         except sqlite3.Error as exc:
+            self.con.close()  # Python 3.13 warns about (and CI fails on) a connection left to the collector
             raise ChaingraphError(f"cannot read snapshot {self.path}: {exc}") from exc
         self.params = AnalysisParams.from_mapping(json.loads(self.meta.get("analysis", "{}")))
         self._load_structure()

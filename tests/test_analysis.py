@@ -223,3 +223,29 @@ def test_ranking_score_equals_the_explained_score(pinghu: cgr.ChainGraph) -> Non
             assert _score(c, parks, params) == score_candidate(c, parks, names, params).score
             checked += 1
     assert checked > 300
+
+
+def test_ties_rank_in_chain_order_even_when_sums_differ_in_the_last_bit(tiny: cgr.ChainGraph) -> None:
+    report = cgr.gap_report(tiny, "demo-auto")
+    gaps = [g for g in report.segments if g.priority is not None]
+    assert len(gaps) >= 2
+    first, second = gaps[0], gaps[1]
+    # the same priority summed in two orders: 0.1 + 0.2 + 0.3 != 0.3 + 0.2 + 0.1 in doubles
+    first.priority, second.priority = 0.1 + 0.2 + 0.3, 0.3 + 0.2 + 0.1
+    assert first.priority != second.priority
+    ranked = [g.segment.id for g in report.ranked()]
+    assert ranked.index(first.segment.id) < ranked.index(second.segment.id)
+    first.priority, second.priority = second.priority, first.priority
+    ranked = [g.segment.id for g in report.ranked()]
+    assert ranked.index(first.segment.id) < ranked.index(second.segment.id)
+
+
+def test_density_does_not_depend_on_the_order_segments_come_in() -> None:
+    from chaingraph.analysis.relatedness import Relatedness
+
+    # values whose float sum depends on the order they are added in
+    values = {"a": 1e16, "b": 1.0, "c": -1e16, "d": 1.0}
+    forward = Relatedness("county", ["r"], list(values), {}, {"r": set(values)}, {"s": dict(values)})
+    backward = Relatedness("county", ["r"], list(values), {}, {"r": set(values)},
+                           {"s": dict(reversed(list(values.items())))})
+    assert forward.density("r", "s") == backward.density("r", "s")

@@ -225,3 +225,24 @@ def test_no_traceback_on_a_console_that_is_not_utf8(encoding: str | None, tmp_pa
             assert ("平湖" in text or "湛新" in text) and (args[0] != "targets" or "数控系统" in text)
         else:
             assert b"?" in result.stdout  # what cp1252 cannot show is replaced
+
+
+def test_lang_en_tables_have_english_headers_and_codes(tiny_path: Path) -> None:
+    runner = CliRunner()
+    zh = runner.invoke(cli, ["--data", str(tiny_path), "gaps", "--chain", "demo-auto"])
+    en = runner.invoke(cli, ["--data", str(tiny_path), "--lang", "en", "gaps", "--chain", "demo-auto"])
+    assert zh.exit_code == 0 and en.exit_code == 0, en.output
+    zh_header = next(line for line in zh.output.splitlines() if line.startswith("环节"))
+    en_header = next(line for line in en.output.splitlines() if line.startswith("segment"))
+    assert "层级" in zh_header and "优先级" in zh_header
+    assert "tier" in en_header and "priority" in en_header and "层级" not in en.output
+    cells = en.output.split()
+    assert any(t in cells for t in ("upstream", "midstream", "downstream"))
+    assert any(s in cells for s in ("missing", "unknown", "pipeline"))
+    assert "fill" in cells or "verify" in cells
+    # JSON is the same in both languages: codes and labels
+    args = ["gaps", "--chain", "demo-auto", "--format", "json"]
+    assert runner.invoke(cli, ["--data", str(tiny_path), *args]).output == \
+        runner.invoke(cli, ["--data", str(tiny_path), "--lang", "en", *args]).output
+    env = runner.invoke(cli, ["--data", str(tiny_path), "firms"], env={"CHAINGRAPH_LANG": "en"})
+    assert env.output.splitlines()[0].split()[:3] == ["id", "firm", "country"]

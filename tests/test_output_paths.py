@@ -106,3 +106,41 @@ def test_unwritable_snapshot_cache_answers_without_caching(tiny_path: Path, tmp_
     code, _, err = invoke("--data", str(tiny_path), "compile")
     assert code == 6 and "cannot write snapshot" in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+LISTINGS = [
+    ["chains"], ["gaps", "--chain", "demo-auto"], ["firms"], ["projects"], ["regions"],
+    ["targets", "--segment", "cnc"], ["show", "cnc"],
+    ["whatif", "--chain", "demo-tools", "--land", "新厂", "--segment", "cnc"],
+]
+
+
+@pytest.mark.parametrize("args", LISTINGS, ids=lambda a: a[0])
+def test_every_listing_takes_output_file(tiny_path: Path, tmp_path: Path, args: list[str]) -> None:
+    code, printed, err = invoke("--data", str(tiny_path), *args)
+    assert code == 0, err
+    target = tmp_path / "out" / "listing.txt"
+    code, out, err = invoke("--data", str(tiny_path), *args, "-o", str(target))
+    assert code == 0, err
+    assert out == b"" and "wrote" in err
+    assert target.read_bytes() == printed  # the same text as on standard output, in UTF-8
+    code, out, _ = invoke("--data", str(tiny_path), *args, "-o", "-")
+    assert code == 0 and out == printed
+
+
+def test_failed_listing_leaves_the_old_file(tiny_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "gaps.csv"
+    target.write_text("old\n", encoding="utf-8")
+    code, _, err = invoke("--data", str(tiny_path), "gaps", "--chain", "no-such-chain", "--format", "csv",
+                          "-o", str(target))
+    assert code == 4 and "no-such-chain" in err
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_import_reads_standard_input(tiny_path: Path) -> None:
+    text = "企业名称,所属环节,国别\n管道企业,电机铁芯,日本\n"
+    result = CliRunner().invoke(cli, ["--data", str(tiny_path), "import", "-", "--dry-run"],
+                                input=text.encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    assert "管道企业" in result.output and "dry run" in result.output

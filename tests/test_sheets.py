@@ -159,3 +159,47 @@ def test_credit_code_check() -> None:
     assert credit_code_problem(CODE_MOTOR) is None
     assert "18 characters" in (credit_code_problem("9133") or "")
     assert "no 'I'" in (credit_code_problem("I" * 18) or "")
+
+
+@pytest.mark.parametrize("encoding,sep", [("utf-16", "\t"), ("utf-16", ","), ("utf-16-le", ","),
+                                          ("utf-16-be", "\t")])
+def test_utf16_csv_excel_unicode_text(tiny_path: Path, tmp_path: Path, encoding: str, sep: str) -> None:
+    # Excel's "Unicode text" is UTF-16 with a byte-order mark and tabs; other tools write it without a BOM
+    text = sep.join(["企业名称", "所属环节", "所在园区", "国别", "总投资"]) + "\r\n" \
+        + sep.join(["铁芯三厂", "电机铁芯", "中日演示园", "日本", "3400万美元"]) + "\r\n"
+    path = tmp_path / "名单.txt"
+    path.write_bytes(text.encode(encoding))
+    plan = import_sheet(tiny_path, path)
+    assert plan.applied
+    firm = cgr.load_dataset(tiny_path).firm("铁芯三厂")
+    assert (firm.country, firm.region) == ("JP", "town-park")
+
+
+def test_large_dry_run_prints_a_summary(tiny_path: Path, tmp_path: Path) -> None:
+    n = 300
+    path = tmp_path / "many.csv"
+    path.write_text("企业名称,所属环节,国别\n" + "".join(f"批量企业{i:04d},电机铁芯,日本\n" for i in range(n)),
+                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--data", str(tiny_path), "import", str(path), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) < 40
+    assert f"新增企业 {n}" in lines[1] and "批量企业0000" in result.output and "批量企业0299" not in result.output
+    listed = sum(1 for line in lines if line.startswith("  ") and "批量企业" in line)
+    more = next(line for line in lines if "more" in line)
+    assert f"and {2 * n - listed} more" in more  # a firm and its segment link per row
+    result = CliRunner().invoke(cli, ["--data", str(tiny_path), "import", str(path), "--dry-run", "--verbose"])
+    assert result.exit_code == 0 and "批量企业0299" in result.output and "more" not in result.output
+
+
+def test_import_progress_counts_rows_and_json_stays_silent(tiny_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "many.csv"
+    rows = "".join(f"进度企业{i:04d},电机铁芯\n" for i in range(450))
+    path.write_text("企业名称,所属环节\n" + rows, encoding="utf-8")
+    calls: list[tuple[int, int]] = []
+    plan_import(tiny_path, path, progress=lambda done, total: calls.append((done, total)))
+    assert calls[0] == (0, 450) and calls[-1] == (450, 450) and [d for d, _ in calls] == sorted(d for d, _ in calls)
+    args = ["--data", str(tiny_path), "import", str(path), "--dry-run", "--progress"]
+    assert "checking rows" in CliRunner().invoke(cli, args).stderr
+    result = CliRunner().invoke(cli, [*args, "--format", "json"])
+    assert result.exit_code == 0 and "checking rows" not in result.stderr

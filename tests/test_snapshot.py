@@ -170,3 +170,14 @@ def test_capped_gap_reports_keep_counts_and_everything_else(pool: Path, tmp_path
             assert {k: v for k, v in a.items() if k != "local_firms"} == \
                 {k: v for k, v in b.items() if k != "local_firms"}
         assert cgr.chain_summaries(snap, "cn") == cgr.chain_summaries(cg, "cn")
+
+
+def test_cache_folder_is_the_platform_local_one_unless_overridden(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from chaingraph.snapshot import CACHE_ENV, snapshot_path
+
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert snapshot_path(tmp_path / "my-city").parent == tmp_path / "xdg" / "chaingraph"
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "mine"))
+    assert snapshot_path(tmp_path / "my-city").parent == tmp_path / "mine"

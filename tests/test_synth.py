@@ -61,3 +61,28 @@ def test_relatedness_has_signal(pool: Path) -> None:
     rel = cgr.compute_relatedness(cg, "county")
     values = [p for row in rel.proximity.values() for p in row.values()]
     assert max(values) > 0.3 and min(values) < max(values)
+
+
+def test_progress_reaches_the_end_and_changes_nothing(tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    generate(tmp_path / "a", firms=5000, regions=20, seed=3, progress=lambda done, total: calls.append((done, total)))
+    generate(tmp_path / "b", firms=5000, regions=20, seed=3)
+    for name in ("firms.csv", "links.csv", "projects.csv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    done = [d for d, _ in calls]
+    assert len({t for _, t in calls}) == 1 and done == sorted(done)
+    assert calls[0][0] == 0 and calls[-1][0] == calls[-1][1] and len(calls) > 5
+
+
+def test_cli_progress_bar_only_when_asked_or_on_a_terminal(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from chaingraph.cli import cli
+
+    runner = CliRunner()
+    quiet = runner.invoke(cli, ["synth", "--firms", "300", "--regions", "5", "-o", str(tmp_path / "q")])
+    assert quiet.exit_code == 0 and "synth 300 firms" not in quiet.stderr  # not a terminal: no bar
+    shown = runner.invoke(cli, ["synth", "--firms", "300", "--regions", "5", "-o", str(tmp_path / "p"),
+                                "--progress"])
+    assert shown.exit_code == 0 and "synth 300 firms" in shown.stderr
+    assert "synth 300 firms" not in shown.stdout

@@ -35,6 +35,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,6 +64,11 @@ STATUS_LABELS_EN = {"strong": "strong", "weak": "weak", "pipeline": "pipeline", 
                     "missing": "missing", "unknown": "not seen"}
 ASSERTION_LABELS = {"present": "称有", "strong": "称强", "lacking": "称缺"}
 COVERAGE_LABELS = {"registry": "名录完整（未见即缺）", "partial": "部分覆盖（新闻与整理资料：未见≠缺）"}
+
+
+def _stable(x: float) -> float:
+    """``x`` to 12 significant digits: equal for two sums of the same terms added in different orders."""
+    return float(f"{x:.12g}")
 
 
 @dataclass
@@ -143,9 +149,14 @@ class GapReport:
         return {status: sum(1 for g in self.segments if g.status == status) for status in STATUSES}
 
     def ranked(self) -> list[SegmentGap]:
-        """Gaps first by priority (highest first), then strong segments in chain order."""
+        """Gaps first by priority (highest first), then strong segments in chain order.
+
+        Equal priorities keep the chain's order, then the segment id. Priorities are compared to 12 significant
+        digits, so that a last-bit difference between backends or Python versions cannot swap two segments.
+        """
         order = {g.segment.id: i for i, g in enumerate(self.segments)}
-        return sorted(self.segments, key=lambda g: (g.priority is None, -(g.priority or 0.0), order[g.segment.id]))
+        return sorted(self.segments, key=lambda g: (g.priority is None, -_stable(g.priority or 0.0),
+                                                    order[g.segment.id], g.segment.id))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -431,10 +442,11 @@ def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None
         gap.headline = _headline(reasons, action, pull, push)
         gaps.append(gap)
 
-    total = sum(s.importance for s in chain_record.segments) or 1.0
-    covered = sum(g.segment.importance for g in gaps if g.status in ("strong", "weak"))
-    with_pipeline = sum(g.segment.importance for g in gaps if g.status in ("strong", "weak", "pipeline"))
-    upper = sum(g.segment.importance for g in gaps
+    # fsum: exactly rounded, so the result does not depend on the order the segments come in
+    total = math.fsum(s.importance for s in chain_record.segments) or 1.0
+    covered = math.fsum(g.segment.importance for g in gaps if g.status in ("strong", "weak"))
+    with_pipeline = math.fsum(g.segment.importance for g in gaps if g.status in ("strong", "weak", "pipeline"))
+    upper = math.fsum(g.segment.importance for g in gaps
                 if g.status in ("strong", "weak") or any(c.asserts in ("present", "strong") for c in g.claims))
     return GapReport(chain=chain_record, region=region_record, completeness=covered / total,
                      completeness_with_pipeline=with_pipeline / total, segments=gaps,

@@ -17,6 +17,7 @@ firms it is not used, and the gap report says so.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -51,11 +52,12 @@ class Relatedness:
     def density(self, region: str, segment: str) -> float:
         """Share of the segment's proximity mass that lies in segments the region is specialised in (0..1)."""
         near = self.proximity.get(segment, {})
-        denominator = sum(near.values())
+        # fsum: exactly rounded, the same whatever order the backend listed the segments in
+        denominator = math.fsum(near.values())
         if denominator == 0:
             return 0.0
         have = self.specialised.get(region, set())
-        return sum(p for t, p in near.items() if t in have) / denominator
+        return math.fsum(p for t, p in near.items() if t in have) / denominator
 
     def closest_specialised(self, region: str, segment: str, limit: int = 3) -> list[tuple[str, float]]:
         """The region's specialised segments nearest to ``segment``, closest first."""

@@ -26,6 +26,7 @@ True
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -167,7 +168,7 @@ def find_targets(source: ChainGraph | Facts, chain: str | None, segment: str, re
         if limit is not None:
             ranked = ranked[:limit]
     candidates = [score_candidate(c, parks, names, params) for c in ranked]
-    total_importance = sum(s.importance for s in chain_record.segments) or 1.0
+    total_importance = math.fsum(s.importance for s in chain_record.segments) or 1.0
     gain = 0.0 if status[segment_record.id] in ("strong", "weak") else segment_record.importance / total_importance
     neighbours = [n for n in dict.fromkeys(facts.upstream(segment_record.id) + facts.downstream(segment_record.id))
                   if status.get(n) in ("strong", "weak")]
