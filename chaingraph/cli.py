@@ -765,8 +765,8 @@ cli.add_lazy_command("neo4j", "chaingraph.cli_neo4j:neo4j_group",
 cli.add_lazy_command("map", "chaingraph.cli_map:map_command",
                      "Write an interactive chain map: one HTML file that opens offline by double-clicking.")
 cli.add_lazy_command("import", "chaingraph.cli_workflow:import_command",
-                     "Import firms and projects from a spreadsheet (.xlsx, or .csv in UTF-8 or GB18030) into the "
-                     "dataset.")
+                     "Import firms and projects from a spreadsheet (.xlsx, or .csv in UTF-8, GB18030 or UTF-16) into "
+                     "the dataset.")
 cli.add_lazy_command("export", "chaingraph.cli_workflow:export_command",
                      "Export the gap workbook, the graph or a briefing.")
 cli.add_lazy_command("import-chainkg", "chaingraph.cli_workflow:import_chainkg_command",
