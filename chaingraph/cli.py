@@ -108,8 +108,12 @@ def wait_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @contextmanager
-def _analysis_source(state: State, backend: str, neo4j_dataset: str | None) -> Iterator[Any]:
-    """The graph, the snapshot or the Neo4j facts the analysis reads (:func:`chaingraph.open` decides)."""
+def _analysis_source(state: State, backend: str, neo4j_dataset: str | None, as_of: str | None = None
+                     ) -> Iterator[Any]:
+    """The graph, the snapshot or the Neo4j facts the analysis reads (:func:`chaingraph.open` decides).
+
+    With ``as_of``, the dataset as it stood on that date, in memory (a note says so for another backend).
+    """
     from .engine import open_engine
 
     if neo4j_dataset and backend != "neo4j":
@@ -122,10 +126,22 @@ def _analysis_source(state: State, backend: str, neo4j_dataset: str | None) -> I
     def uncached(message: str) -> None:
         click.echo(f"chaingraph: {message}", err=True)
 
+    if as_of is not None:
+        with open_engine(state.path, backend, neo4j_dataset=neo4j_dataset, as_of=as_of) as engine:
+            if engine.note:
+                click.echo(f"chaingraph: {engine.note}", err=True)
+            yield engine.graph
+        return
     with open_engine(state.path, backend, neo4j_dataset=neo4j_dataset, on_compile=announce,
                      on_uncached=uncached) as engine:
         # in memory, the graph the other commands of this run use; otherwise the engine's own facts
         yield state.graph if engine.backend == "networkx" else engine.facts
+
+
+def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--as-of", "as_of", metavar="DATE",
+                        help="The chain as it stood on DATE (2021-12-31, 2021, 2022-06): firms and links first "
+                             "sourced later, and projects not yet signed, are left out (docs/time.md).")(func)
 
 
 def region_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -191,11 +207,18 @@ def cli(ctx: click.Context, data: Path | None) -> None:
 
 @cli.command()
 @region_option
+@as_of_option
+@click.option("--since", metavar="DATE", help="Only what changed since DATE: segments whose status moved, with the "
+                                              "events and new firms that moved them.")
 @format_option
 @pass_state
-def chains(state: State, region: str | None, fmt: str) -> None:
+def chains(state: State, region: str | None, as_of: str | None, since: str | None, fmt: str) -> None:
     """The chains of the dataset with their completeness for a region."""
-    with _analysis_source(state, "auto", None) as source:
+    if since is not None:
+        from .cli_time import echo_changes
+
+        return echo_changes(state, since, as_of, region, None, fmt)
+    with _analysis_source(state, "auto", None, as_of) as source:
         rows = chain_summaries(source, region)
         info = facts_for(source).ds.info
     if fmt == "json":
@@ -230,13 +253,19 @@ def chains(state: State, region: str | None, fmt: str) -> None:
               help="Only segments with this status (repeatable).")
 @click.option("--sort", type=click.Choice(["priority", "chain"]), default="priority", show_default=True,
               help="Order: highest priority first, or the chain's own order (upstream to downstream).")
+@as_of_option
+@click.option("--since", metavar="DATE", help="Only the segments whose status changed since DATE, and why.")
 @format_option
 @backend_options
 @pass_state
-def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...], sort: str, fmt: str,
-         backend: str, neo4j_dataset: str | None) -> None:
+def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...], sort: str, as_of: str | None,
+         since: str | None, fmt: str, backend: str, neo4j_dataset: str | None) -> None:
     """Segment by segment: status, action, priority, local firms and the reasons."""
-    with _analysis_source(state, backend, neo4j_dataset) as source:
+    if since is not None:
+        from .cli_time import echo_changes
+
+        return echo_changes(state, since, as_of, region, chain, fmt)
+    with _analysis_source(state, backend, neo4j_dataset, as_of) as source:
         report = gap_report(source, chain, region)
     segments = report.ranked() if sort == "priority" else list(report.segments)
     if statuses:
@@ -288,13 +317,14 @@ def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...]
 @region_option
 @click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True,
               help="How many candidates (0 = all).")
+@as_of_option
 @format_option
 @backend_options
 @pass_state
-def targets(state: State, chain: str | None, segment: str, region: str | None, limit: int, fmt: str,
-            backend: str, neo4j_dataset: str | None) -> None:
+def targets(state: State, chain: str | None, segment: str, region: str | None, limit: int, as_of: str | None,
+            fmt: str, backend: str, neo4j_dataset: str | None) -> None:
     """Ranked candidate firms outside the region for one segment, with reasons."""
-    with _analysis_source(state, backend, neo4j_dataset) as source:
+    with _analysis_source(state, backend, neo4j_dataset, as_of) as source:
         result = find_targets(source, chain, segment, region, limit=limit or None)
     if fmt == "json":
         return _json(result.to_dict())

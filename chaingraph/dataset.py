@@ -38,6 +38,7 @@ from .model import (
     Group,
     Link,
     Project,
+    ProjectEvent,
     Region,
     RegionFact,
     Segment,
@@ -105,6 +106,7 @@ class Dataset:
     region_facts: list[RegionFact] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    events: list[ProjectEvent] = field(default_factory=list)  # events.csv, in file order
     root: Path | None = None
 
     # ----------------------------------------------------------------------------------------- derived
