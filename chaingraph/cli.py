@@ -382,10 +382,20 @@ def firms(state: State, region: str | None, chain: str | None, segment: str | No
 @click.option("--status", "statuses", multiple=True,
               type=click.Choice(["signed", "under_construction", "trial", "operating", "cancelled"]),
               help="Only projects with this status (repeatable).")
+@click.option("--ledger", is_flag=True, help="Promised against latest (events.csv), stalled projects first.")
+@click.option("--stalled-signed", type=click.IntRange(min=1), default=12, show_default=True, metavar="N",
+              help="With --ledger: signed N months or more without a start is stalled.")
+@click.option("--stalled-started", type=click.IntRange(min=1), default=24, show_default=True, metavar="M",
+              help="With --ledger: started M months or more without trial production is stalled.")
 @format_option
 @pass_state
-def projects(state: State, region: str | None, statuses: tuple[str, ...], fmt: str) -> None:
-    """Investment projects in the region, with their figures and sources."""
+def projects(state: State, region: str | None, statuses: tuple[str, ...], ledger: bool, stalled_signed: int,
+             stalled_started: int, fmt: str) -> None:
+    """Investment projects in the region, with their figures and sources (--ledger: promised vs latest)."""
+    if ledger:
+        from .cli_time import echo_ledger
+
+        return echo_ledger(state, region, stalled_signed, stalled_started, fmt)
     cg = state.graph
     ds = cg.dataset
     chosen = project_list(cg, region, statuses)

@@ -45,7 +45,7 @@ def echo_changes(state: Any, since: str, as_of: str | None, region: str | None, 
 def echo_ledger(state: Any, region: str | None, stalled_signed: int, stalled_started: int, fmt: str) -> None:
     """Print the project ledger: promised against latest, stalled projects first."""
     from .cli import _csv, _json
-    from .ledger import project_ledger
+    from .ledger import ledger_day, project_ledger
     from .render.tables import render_table
 
     ds = state.dataset
@@ -60,7 +60,7 @@ def echo_ledger(state: Any, region: str | None, stalled_signed: int, stalled_sta
         return _csv(["id", "name", "signed", "investment", "expected_output", "area_mu", "status", "status_date",
                      "capital_increases", "stalled", "stalled_reason"], rows)
     stalled = sum(1 for e in entries if e["stalled"])
-    click.echo(f"项目台账 · 数据截至 {ds.info.as_of} · 签约超 {stalled_signed} 个月未开工、开工超 {stalled_started} "
+    click.echo(f"项目台账 · 截至 {ledger_day(ds)} · 签约超 {stalled_signed} 个月未开工、开工超 {stalled_started} "
                f"个月未试产记为停滞 · 停滞 {stalled} / {len(entries)}\n")
     table = [[("⚠ " if e["stalled"] else "") + e["name"], e["promised"]["date"] or "",
               e["promised"]["investment"] or "", e["promised"]["expected_output"] or "",
