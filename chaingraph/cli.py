@@ -655,3 +655,7 @@ cli.add_command(merge_command)
 from .cli_whatif import whatif_command  # noqa: E402
 
 cli.add_command(whatif_command)
+
+from .cli_time import backtest_command  # noqa: E402
+
+cli.add_command(backtest_command)
