@@ -99,7 +99,7 @@ def project_ledger(ds: Dataset, region: str | None = None, signed_months: int = 
         entries.append({"id": project.id, "name": project.name, "promised": promised, "latest": latest,
                         "stalled": reason is not None, "stalled_reason": reason})
     first_day = _dt.date.min
-    entries.sort(key=lambda e: (not e["stalled"], _sort_day(ds, e["id"]) or first_day))
+    entries.sort(key=lambda e: (not e["stalled"], _sort_day(ds, str(e["id"])) or first_day))
     return entries
 
 

@@ -33,7 +33,7 @@ def history(tmp_path: Path) -> Path:
     with (root / "sources.csv").open("a", encoding="utf-8") as out:
         out.write("src-2020,旧报道,演示日报,2020-05-01,,article,\n")
     for name, old, new in (("firms.csv", "medium,town,,,src-demo,", "medium,town,,,src-2020,"),
-                           ("links.csv", "steel-local,steel,probable,src-demo,", "steel-local,steel,probable,src-2020,")):
+                           ("links.csv", "steel,probable,src-demo,", "steel,probable,src-2020,")):
         path = root / name
         path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     return root
