@@ -559,17 +559,21 @@ def regions(state: State, fmt: str) -> None:
 @click.option("--firms", type=click.IntRange(min=1), required=True, help="How many firms.")
 @click.option("--regions", type=click.IntRange(min=1), default=300, show_default=True, help="How many counties.")
 @click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same files.")
+@click.option("--years", type=click.IntRange(min=0, max=30), default=0, show_default=True,
+              help="Years of dated history after mid-2022 (new firms, landing projects, events.csv) for as-of, "
+                   "--since and backtest.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True,
               help="Dataset folder to write (replaced if it exists).")
-def synth(firms: int, regions: int, seed: int, output: Path) -> None:
+def synth(firms: int, regions: int, seed: int, years: int, output: Path) -> None:
     """Write a synthetic national pool in the dataset format, with the gaps it planted (planted.json)."""
     import time
 
     from .synth import generate
 
     started = time.perf_counter()
-    root = generate(output, firms=firms, regions=regions, seed=seed)
-    click.echo(f"{root}: {firms} firms over {regions} counties in {time.perf_counter() - started:.1f} s "
+    root = generate(output, firms=firms, regions=regions, seed=seed, years=years)
+    history = f", {years} years of history" if years else ""
+    click.echo(f"{root}: {firms} firms over {regions} counties{history} in {time.perf_counter() - started:.1f} s "
                f"(default region r0000; planted gaps in {root / 'planted.json'})")
 
 
