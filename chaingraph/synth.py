@@ -318,8 +318,10 @@ def _history(spec: SynthSpec, counties: list[str], weights: list[float], segment
     # new local firms: a tenth of the counties' firms are first reported during the history
     dated: dict[str, str] = {}
     known = len(firm_home)  # the planted pipeline firms at the end of firm_rows have no home
+    with_projects = {row[2] for row in project_rows}  # their projects were signed before the history
     for i, row in enumerate(firm_rows[:known]):
-        if firm_home[i] and firm_home[i] != default and row[0].startswith("f") and rng.random() < 0.1:
+        if firm_home[i] and firm_home[i] != default and row[0] not in with_projects and row[0].startswith("f") \
+                and rng.random() < 0.1:
             source = rng.choice(sources)[0]
             row[7] = source
             dated[row[0]] = source
