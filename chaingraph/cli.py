@@ -79,6 +79,13 @@ class State:
     def dataset(self) -> Dataset:
         return self.graph.dataset
 
+    def use_as_of(self, as_of: str | None) -> None:
+        """From now on, answer from the dataset as it stood on ``as_of`` (nothing changes for ``None``)."""
+        if as_of is not None:
+            from .asof import dataset_as_of
+
+            self._graph = build_graph(dataset_as_of(self.dataset, as_of))
+
 
 pass_state = click.make_pass_decorator(State)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .cli import State, region_option, wait_option
+from .cli import State, as_of_option, region_option, wait_option
 from .export import FORMATS, export
 from .sheets import ImportPlan
 
@@ -102,9 +102,10 @@ def import_chainkg_command(state: State, folder: Path, mapping: Path | None, dry
 @region_option
 @click.option("--targets", "-n", type=click.IntRange(min=0), default=5, show_default=True,
               help="Targets listed per gap (xlsx and markdown).")
+@as_of_option
 @click.pass_obj
 def export_command(state: State, fmt: str, output: Path, chains: tuple[str, ...], region: str | None,
-                   targets: int) -> None:
+                   targets: int, as_of: str | None) -> None:
     """Export the gap workbook, the graph or a briefing.
 
     \b
@@ -114,6 +115,7 @@ def export_command(state: State, fmt: str, output: Path, chains: tuple[str, ...]
       chaingraph export --format markdown -o report.md
       chaingraph export --format docx -o briefing.docx
     """
+    state.use_as_of(as_of)
     if str(output) == "-":
         _export_to_stdout(state, fmt, region, list(chains) or None, targets)
         return

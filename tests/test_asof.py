@@ -106,3 +106,20 @@ def test_engine_answers_as_of_in_memory_with_a_note(history: Path, tmp_path: Pat
         assert engine.gaps("demo-auto").completeness == pytest.approx(0.5 / 3.1)
     with pytest.raises(InvalidArgument):
         open_engine(history, as_of="2023-13")
+
+
+def test_map_and_export_as_of(history: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = runner.invoke(cli, ["-d", str(history), "export", "--format", "markdown", "--as-of", "2023-12-31",
+                              "-o", str(tmp_path / "then.md")])
+    assert out.exit_code == 0, out.output
+    then = (tmp_path / "then.md").read_text(encoding="utf-8")
+    assert "本地电机" not in then and "2023\\-12\\-31" in then  # the motor maker was first reported in 2024
+    runner.invoke(cli, ["-d", str(history), "export", "--format", "markdown", "-o", str(tmp_path / "now.md")])
+    assert "本地电机" in (tmp_path / "now.md").read_text(encoding="utf-8")
+    out = runner.invoke(cli, ["-d", str(history), "map", "-c", "demo-auto", "--as-of", "2023-12-31",
+                              "-o", str(tmp_path / "then.html")])
+    assert out.exit_code == 0, out.output
+    assert "本地电机" not in (tmp_path / "then.html").read_text(encoding="utf-8")
+    runner.invoke(cli, ["-d", str(history), "map", "-c", "demo-auto", "-o", str(tmp_path / "now.html")])
+    assert "本地电机" in (tmp_path / "now.html").read_text(encoding="utf-8")
