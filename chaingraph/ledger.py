@@ -91,11 +91,11 @@ def project_ledger(ds: Dataset, region: str | None = None, signed_months: int = 
         if project.status == "signed" and project.date is not None:
             waited = months_between(project.date.end(), today)
             if waited >= signed_months:
-                reason = f"签约 {waited} 个月未开工（{project.date} 签约）"
+                reason = f"签约 {waited} 个月未见开工记录（{project.date} 签约）"
         elif project.status == "under_construction" and project.start_date is not None:
             waited = months_between(project.start_date.end(), today)
             if waited >= started_months:
-                reason = f"开工 {waited} 个月未试产（{project.start_date} 开工）"
+                reason = f"开工 {waited} 个月未见试产记录（{project.start_date} 开工）"
         entries.append({"id": project.id, "name": project.name, "promised": promised, "latest": latest,
                         "stalled": reason is not None, "stalled_reason": reason})
     first_day = _dt.date.min

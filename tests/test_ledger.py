@@ -33,8 +33,8 @@ def test_stalled_projects_come_first_with_their_reason(tmp_path: Path) -> None:
     assert [r["id"] for r in rows] == ["slow-build", "late-project", "core-project"]
     assert [r["stalled"] for r in rows] == [True, True, False]
     # 2023-01 counts from 2023-01-31; the ledger date is 2024-03-31 (the capital increase): 14 months
-    assert rows[1]["stalled_reason"] == "签约 14 个月未开工（2023-01 签约）"
-    assert rows[0]["stalled_reason"] == "开工 30 个月未试产（2021-09 开工）"
+    assert rows[1]["stalled_reason"] == "签约 14 个月未见开工记录（2023-01 签约）"
+    assert rows[0]["stalled_reason"] == "开工 30 个月未见试产记录（2021-09 开工）"
     core = rows[2]
     assert core["promised"]["investment"] == "34000000 USD"
     assert core["latest"]["capital_increases"] == "5000000 USD"
