@@ -73,7 +73,10 @@ def project_status_as_of(project: Project, history: list[ProjectEvent], day: _dt
     (operating, cancelled) is trusted only from the dataset's own date on, since its day is unknown.
     """
     if history:
-        return status_as_of(history, day)
+        status = status_as_of(history, day)
+        if status is None and project.date is not None and project.date.start() <= day:
+            return "signed"  # signed per projects.csv; its events come later
+        return status
     if project.date is not None and project.date.start() > day:
         return None
     if dataset_as_of is not None and day >= dataset_as_of:
