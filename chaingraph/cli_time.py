@@ -60,14 +60,18 @@ def echo_ledger(state: Any, region: str | None, stalled_signed: int, stalled_sta
         return _csv(["id", "name", "signed", "investment", "expected_output", "area_mu", "status", "status_date",
                      "capital_increases", "stalled", "stalled_reason"], rows)
     stalled = sum(1 for e in entries if e["stalled"])
-    click.echo(f"项目台账 · 截至 {ledger_day(ds)} · 签约超 {stalled_signed} 个月未开工、开工超 {stalled_started} "
-               f"个月未试产记为停滞 · 停滞 {stalled} / {len(entries)}\n")
+    click.echo(f"项目台账 · 截至 {ledger_day(ds)} · 签约满 {stalled_signed} 个月未见开工、开工满 {stalled_started} "
+               f"个月未见试产记为停滞 · 停滞 {stalled} / {len(entries)}\n")
+    def label(project_id: str, field: str) -> str:
+        value = getattr(ds.projects[project_id], field)
+        return value.label() if value is not None else ""
+
     table = [[("⚠ " if e["stalled"] else "") + e["name"], e["promised"]["date"] or "",
-              e["promised"]["investment"] or "", e["promised"]["expected_output"] or "",
+              label(e["id"], "investment") or e["promised"]["investment"] or "", label(e["id"], "expected_output"),
               f"{e['latest']['status_cn']} {e['latest']['date'] or ''}".strip(), e["stalled_reason"] or ""]
              for e in entries]
     click.echo(render_table(["项目", "签约", "承诺投资", "承诺产值", "最新", "停滞原因"], table,
-                            max_widths=[34, 10, 16, 16, 18, 40]))
+                            max_widths=[34, 10, 14, 14, 18, 42]))
 
 
 @click.command("backtest")
