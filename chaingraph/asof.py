@@ -23,7 +23,7 @@ from typing import Any
 
 from .dataset import Dataset
 from .errors import InvalidArgument, ParseError
-from .events import events_by_project, project_status_as_of
+from .events import events_by_project, project_status_as_of, sorted_events
 from .model import PartialDate, parse_date
 
 __all__ = ["as_of_day", "dataset_as_of", "first_sourced", "changes_since"]
@@ -123,8 +123,10 @@ def changes_since(ds: Dataset, since: str | _dt.date | PartialDate, until: str |
             was = old_status[gap.segment.id]
             if was.status == gap.status:
                 continue
-            events = [e for e in after_ds.events if e.date.start() > start
-                      and gap.segment.id in after_ds.projects.get(e.project, _NO_PROJECT).segments]
+            places = ds.region_descendants(new.region.id)
+            events = sorted_events(e for e in after_ds.events if e.date.start() > start
+                                   and gap.segment.id in after_ds.projects.get(e.project, _NO_PROJECT).segments
+                                   and after_ds.projects[e.project].region in places)
             new_firms = sorted(set(gap.local_firm_ids) - set(was.local_firm_ids))
             changed.append({
                 "chain": chain_id, "segment": gap.segment.id, "name": gap.segment.name,

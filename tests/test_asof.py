@@ -123,3 +123,14 @@ def test_map_and_export_as_of(history: Path, tmp_path: Path) -> None:
     assert "本地电机" not in (tmp_path / "then.html").read_text(encoding="utf-8")
     runner.invoke(cli, ["-d", str(history), "map", "-c", "demo-auto", "-o", str(tmp_path / "now.html")])
     assert "本地电机" in (tmp_path / "now.html").read_text(encoding="utf-8")
+
+
+def test_changes_since_lists_only_the_regions_events_in_date_order(history: Path) -> None:
+    with (history / "projects.csv").open("a", encoding="utf-8") as out:
+        out.write("elsewhere-core,别处铁芯项目,machine-other,other,new,signed,2024-02,,,,,,,,,,core,src-demo,\n")
+    with (history / "events.csv").open("a", encoding="utf-8") as out:
+        out.write("elsewhere-core,2024-05,started,,src-demo,,\ncore-project,2024-02,capital_increase,100万元,src-demo,,\n")
+    core = next(c for c in changes_since(load_dataset(history), "2023-12-31")["changed"] if c["segment"] == "core")
+    assert [(e["project"], e["date"], e["kind"]) for e in core["events"]] == [
+        ("core-project", "2024-01", "signed"), ("core-project", "2024-02", "capital_increase"),
+        ("core-project", "2024-06", "started"), ("core-project", "2025-03", "operating")]
