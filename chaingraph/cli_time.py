@@ -52,9 +52,17 @@ def echo_ledger(state: Any, region: str | None, stalled_signed: int, stalled_sta
     entries = project_ledger(ds, region=region, signed_months=stalled_signed, started_months=stalled_started)
     if fmt == "json":
         return _json(entries)
-    rows = [[e["id"], e["name"], e["promised"]["date"] or "", e["promised"]["investment"] or "",
-             e["promised"]["expected_output"] or "", e["promised"]["area_mu"] if e["promised"]["area_mu"] is not None
-             else "", e["latest"]["status"], e["latest"]["date"] or "", e["latest"]["capital_increases"] or "",
+    def text(project_id: str, field: str) -> str:
+        value = getattr(ds.projects[project_id], field)
+        return "" if value is None else str(value)
+
+    increases = {e.project: [] for e in ds.events}  # type: dict[str, list[str]]
+    for event in ds.events:
+        if event.kind == "capital_increase" and event.amount is not None:
+            increases[event.project].append(str(event.amount))
+    rows = [[e["id"], e["name"], e["promised"]["date"] or "", text(e["id"], "investment"),
+             text(e["id"], "expected_output"), e["promised"]["area_mu"] if e["promised"]["area_mu"] is not None
+             else "", e["latest"]["status"], e["latest"]["date"] or "", "|".join(increases.get(e["id"], [])),
              "yes" if e["stalled"] else "no", e["stalled_reason"] or ""] for e in entries]
     if fmt == "csv":
         return _csv(["id", "name", "signed", "investment", "expected_output", "area_mu", "status", "status_date",

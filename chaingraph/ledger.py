@@ -45,8 +45,12 @@ def months_between(earlier: _dt.date, later: _dt.date) -> int:
     return months - 1 if later.day < earlier.day else months
 
 
-def _text(value: Quantity | PartialDate | None) -> str | None:
+def _text(value: PartialDate | None) -> str | None:
     return None if value is None else str(value)
+
+
+def _q(value: Quantity | None) -> dict[str, object] | None:
+    return None if value is None else value.to_dict()
 
 
 def project_ledger(ds: Dataset, region: str | None = None, signed_months: int = SIGNED_MONTHS,
@@ -55,7 +59,8 @@ def project_ledger(ds: Dataset, region: str | None = None, signed_months: int = 
 
     Each entry: ``id``, ``name``, ``promised`` (the figures and dates of projects.csv and of the signing
     event), ``latest`` (status, its date, the events, capital increases, the latest source), ``stalled`` and
-    ``stalled_reason`` (``None`` unless stalled).
+    ``stalled_reason`` (``None`` unless stalled). Money and quantities are ``{"amount", "currency" or "unit",
+    "qualifier"}`` objects, as in every JSON output.
     """
     today = day or ledger_day(ds)
     places = ds.region_descendants(ds.region(region).id) if region else None
@@ -69,11 +74,11 @@ def project_ledger(ds: Dataset, region: str | None = None, signed_months: int = 
         status_events = [e for e in history if e.kind != "capital_increase"]
         increases = [e.amount for e in history if e.kind == "capital_increase" and e.amount is not None]
         promised = {
-            "date": _text(project.date), "investment": _text(project.investment or (
+            "date": _text(project.date), "investment": _q(project.investment or (
                 signed_event.amount if signed_event else None)),
-            "registered_capital": _text(project.registered_capital),
-            "fixed_asset_investment": _text(project.fixed_asset_investment), "area_mu": project.area_mu,
-            "expected_output": _text(project.expected_output), "capacity": _text(project.capacity),
+            "registered_capital": _q(project.registered_capital),
+            "fixed_asset_investment": _q(project.fixed_asset_investment), "area_mu": project.area_mu,
+            "expected_output": _q(project.expected_output), "capacity": _q(project.capacity),
         }
         status_date = status_events[-1].date if status_events else {
             "under_construction": project.start_date, "trial": project.trial_date}.get(project.status, project.date)
@@ -82,8 +87,8 @@ def project_ledger(ds: Dataset, region: str | None = None, signed_months: int = 
             "status": project.status, "status_cn": _STATUS_CN.get(project.status, project.status),
             "date": _text(status_date), "start_date": _text(project.start_date),
             "trial_date": _text(project.trial_date),
-            "capital_increases": "+".join(str(q) for q in increases) or None,
-            "events": [{"date": str(e.date), "kind": e.kind, "amount": _text(e.amount), "sources": e.sources}
+            "capital_increases": [q.to_dict() for q in increases],
+            "events": [{"date": str(e.date), "kind": e.kind, "amount": _q(e.amount), "sources": e.sources}
                        for e in history],
             "sources": latest_sources,
         }

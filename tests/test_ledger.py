@@ -36,8 +36,8 @@ def test_stalled_projects_come_first_with_their_reason(tmp_path: Path) -> None:
     assert rows[1]["stalled_reason"] == "签约 14 个月未见开工记录（2023-01 签约）"
     assert rows[0]["stalled_reason"] == "开工 30 个月未见试产记录（2021-09 开工）"
     core = rows[2]
-    assert core["promised"]["investment"] == "34000000 USD"
-    assert core["latest"]["capital_increases"] == "5000000 USD"
+    assert core["promised"]["investment"] == {"amount": 34000000, "currency": "USD", "qualifier": "exact"}
+    assert core["latest"]["capital_increases"] == [{"amount": 5000000, "currency": "USD", "qualifier": "exact"}]
     assert core["stalled_reason"] is None
 
 
