@@ -134,3 +134,30 @@ def test_changes_since_lists_only_the_regions_events_in_date_order(history: Path
     assert [(e["project"], e["date"], e["kind"]) for e in core["events"]] == [
         ("core-project", "2024-01", "signed"), ("core-project", "2024-02", "capital_increase"),
         ("core-project", "2024-06", "started"), ("core-project", "2025-03", "operating")]
+
+
+def test_export_since_adds_the_changes(history: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    with (history / "firms.csv").open("a", encoding="utf-8") as out:
+        out.write("evil,=HYPERLINK(\"x\"),,,,JP,,,large,town,,,src-demo,\n")
+    with (history / "links.csv").open("a", encoding="utf-8") as out:
+        out.write("evil,vehicle,confirmed,src-demo,\n")
+    runner = CliRunner()
+    out = runner.invoke(cli, ["-d", str(history), "export", "--format", "xlsx", "--since", "2023-12-31",
+                              "-o", str(tmp_path / "book.xlsx")])
+    assert out.exit_code == 0, out.output
+    sheet = openpyxl.load_workbook(tmp_path / "book.xlsx")["动态"]
+    rows = {r[1]: r for r in sheet.iter_rows(min_row=5, values_only=True)}
+    assert rows["电机铁芯"][2:4] == ("缺", "弱")
+    assert rows["电机铁芯"][4].splitlines() == ["2024-01 铁芯项目 签约", "2024-06 铁芯项目 开工",
+                                            "2025-03 铁芯项目 投产"]
+    assert rows["整车"][5] == "'=HYPERLINK(\"x\")"  # a formula-like name stays text
+    out = runner.invoke(cli, ["-d", str(history), "export", "--format", "markdown", "--since", "2023-12-31",
+                              "-o", str(tmp_path / "brief.md")])
+    text = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    assert "## 自上次简报以来（2023-12-31 至 2025-03-31）" in text
+    assert "| 演示汽车 | 电机铁芯 | 缺 → 弱 |" in text
+    out = runner.invoke(cli, ["-d", str(history), "export", "--format", "graphml", "--since", "2023-12-31",
+                              "-o", str(tmp_path / "g.graphml")])
+    assert out.exit_code != 0 and "--since applies to the xlsx and markdown" in out.output
