@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import math
 import random
@@ -333,13 +334,17 @@ def _history(spec: SynthSpec, counties: list[str], weights: list[float], segment
     for i, row in enumerate(firm_rows[:known]):
         if row[0] not in dated:
             by_segment.setdefault(firm_segment[i], []).append(i)
+    # bigger firms open more projects: a landing picks its firm with these weights by size
+    size_weight = {"leader": 8.0, "large": 4.0, "medium": 2.0, "small": 1.0}
+    cumulative = {seg: list(itertools.accumulate(size_weight.get(firm_rows[i][4], 1.0) for i in pool))
+                  for seg, pool in by_segment.items()}
     others, other_weights = counties[1:] or counties, weights[1:] or weights
     for n in range(max(1, spec.firms // 100) * spec.years):
         county = rng.choices(others, weights=other_weights)[0]
         segment = rng.choices(segments, weights=county_weights[county])[0]
         pool = by_segment.get(segment, [])
-        firm = next((i for i in (rng.choice(pool) for _ in range(5)) if firm_home[i] != county), None) if pool \
-            else None
+        firm = next((i for i in rng.choices(pool, cum_weights=cumulative[segment], k=5) if firm_home[i] != county),
+                    None) if pool else None
         if firm is None or county == default:
             continue
         index = rng.randrange(len(halves))
