@@ -83,6 +83,7 @@ class State:
         """From now on, answer from the dataset as it stood on ``as_of`` (nothing changes for ``None``)."""
         if as_of is not None:
             from .asof import dataset_as_of
+            from .graph import build_graph
 
             self._graph = build_graph(dataset_as_of(self.dataset, as_of))
 
