@@ -225,7 +225,7 @@ def chains(state: State, region: str | None, as_of: str | None, since: str | Non
     if since is not None:
         from .cli_time import echo_changes
 
-        return echo_changes(state, since, as_of, region, None, fmt)
+        return echo_changes(state, since, as_of, region, None, fmt, _json, _csv)
     with _analysis_source(state, "auto", None, as_of) as source:
         rows = chain_summaries(source, region)
         info = facts_for(source).ds.info
@@ -272,7 +272,7 @@ def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...]
     if since is not None:
         from .cli_time import echo_changes
 
-        return echo_changes(state, since, as_of, region, chain, fmt)
+        return echo_changes(state, since, as_of, region, chain, fmt, _json, _csv)
     with _analysis_source(state, backend, neo4j_dataset, as_of) as source:
         report = gap_report(source, chain, region)
     segments = report.ranked() if sort == "priority" else list(report.segments)
@@ -403,7 +403,7 @@ def projects(state: State, region: str | None, statuses: tuple[str, ...], ledger
     if ledger:
         from .cli_time import echo_ledger
 
-        return echo_ledger(state, region, stalled_signed, stalled_started, fmt)
+        return echo_ledger(state, region, stalled_signed, stalled_started, fmt, _json, _csv)
     cg = state.graph
     ds = cg.dataset
     chosen = project_list(cg, region, statuses)

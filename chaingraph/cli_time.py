@@ -1,10 +1,19 @@
-"""CLI for the chain over time: ``chains/gaps --since``, ``projects --ledger`` and ``backtest``."""
+"""CLI for the chain over time: ``chains/gaps --since``, ``projects --ledger`` and ``backtest``.
+
+The ``--since`` and ``--ledger`` printers take the CLI's JSON and CSV writers as arguments, so that this module
+never imports :mod:`chaingraph.cli` (which calls it): the imports stay one way.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
+
+JsonOut = Callable[[Any], None]
+CsvOut = Callable[[Sequence[str], Sequence[Sequence[Any]]], None]
 
 __all__ = ["echo_changes", "echo_ledger", "backtest_command"]
 
@@ -14,21 +23,20 @@ _EVENT_CN = {"signed": "签约", "started": "开工", "trial": "试产", "operat
 
 
 def echo_changes(state: Any, since: str, as_of: str | None, region: str | None, chain: str | None,
-                 fmt: str) -> None:
+                 fmt: str, emit_json: JsonOut, emit_csv: CsvOut) -> None:
     """Print the segments whose status changed since ``since`` (up to ``as_of``, default the dataset's date)."""
     from .asof import changes_since
-    from .cli import _csv, _json
     from .render.tables import render_table
 
     ds = state.dataset
     report = changes_since(ds, since, as_of, region=region, chain=chain)
     if fmt == "json":
-        return _json(report)
+        return emit_json(report)
     rows = [[c["chain"], c["segment"], c["name"], c["from"], c["to"],
              "; ".join(f"{e['date']} {e['project']} {e['kind']}" for e in c["events"]),
              "|".join(c["new_firms"])] for c in report["changed"]]
     if fmt == "csv":
-        return _csv(["chain", "segment", "name", "from", "to", "events", "new_firms"], rows)
+        return emit_csv(["chain", "segment", "name", "from", "to", "events", "new_firms"], rows)
     click.echo(f"{report['region']} · {report['since']} → {report['until']} 状态变化的环节：{len(rows)} 个\n")
     if not rows:
         click.echo("这段时间没有环节改变状态。")
@@ -42,16 +50,16 @@ def echo_changes(state: Any, since: str, as_of: str | None, region: str | None, 
     click.echo(render_table(["产业链", "环节", "状态", "事件", "新增企业"], table, max_widths=[10, 16, 14, 60, 30]))
 
 
-def echo_ledger(state: Any, region: str | None, stalled_signed: int, stalled_started: int, fmt: str) -> None:
+def echo_ledger(state: Any, region: str | None, stalled_signed: int, stalled_started: int, fmt: str,
+                emit_json: JsonOut, emit_csv: CsvOut) -> None:
     """Print the project ledger: promised against latest, stalled projects first."""
-    from .cli import _csv, _json
     from .ledger import ledger_day, project_ledger
     from .render.tables import render_table
 
     ds = state.dataset
     entries = project_ledger(ds, region=region, signed_months=stalled_signed, started_months=stalled_started)
     if fmt == "json":
-        return _json(entries)
+        return emit_json(entries)
     def text(project_id: str, field: str) -> str:
         value = getattr(ds.projects[project_id], field)
         return "" if value is None else str(value)
@@ -65,7 +73,7 @@ def echo_ledger(state: Any, region: str | None, stalled_signed: int, stalled_sta
              else "", e["latest"]["status"], e["latest"]["date"] or "", "|".join(increases.get(e["id"], [])),
              "yes" if e["stalled"] else "no", e["stalled_reason"] or ""] for e in entries]
     if fmt == "csv":
-        return _csv(["id", "name", "signed", "investment", "expected_output", "area_mu", "status", "status_date",
+        return emit_csv(["id", "name", "signed", "investment", "expected_output", "area_mu", "status", "status_date",
                      "capital_increases", "stalled", "stalled_reason"], rows)
     stalled = sum(1 for e in entries if e["stalled"])
     click.echo(f"项目台账 · 截至 {ledger_day(ds)} · 签约满 {stalled_signed} 个月未见开工、开工满 {stalled_started} "
@@ -96,7 +104,6 @@ def backtest_command(state: Any, as_of: str, until: str, regions: tuple[str, ...
                      chains: tuple[str, ...], ks: tuple[int, ...], fmt: str) -> None:
     """How the gap ranking of one date fared: precision at k of the ranked segments and firms, by a later date."""
     from .backtest import backtest
-    from .cli import _json
     from .render.tables import render_table
 
     ds = state.dataset
@@ -106,7 +113,8 @@ def backtest_command(state: Any, as_of: str, until: str, regions: tuple[str, ...
         chosen = list(regions) or [ds.info.default_region]
     result = backtest(ds, as_of, until, regions=chosen, chains=list(chains) or None, ks=list(ks) or None)
     if fmt == "json":
-        return _json(result)
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
     click.echo(f"回测：按 {result['as_of']} 的缺口排名，对照 {result['until']} 前落地的项目与企业 · "
                f"{result['regions']} 个地区 × {result['chains']} 条链 · 落地环节 {result['landed_segments']} 个、"
                f"落地企业 {result['landed_firms']} 家\n")
