@@ -130,6 +130,14 @@ class State:
     def dataset(self) -> Dataset:
         return self.graph.dataset
 
+    def use_as_of(self, as_of: str | None) -> None:
+        """From now on, answer from the dataset as it stood on ``as_of`` (nothing changes for ``None``)."""
+        if as_of is not None:
+            from .asof import dataset_as_of
+            from .graph import build_graph
+
+            self._graph = build_graph(dataset_as_of(self.dataset, as_of))
+
 
 pass_state = click.make_pass_decorator(State)
 
@@ -200,8 +208,12 @@ def wait_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @contextmanager
-def _analysis_source(state: State, backend: str, neo4j_dataset: str | None) -> Iterator[Any]:
-    """The graph, the snapshot or the Neo4j facts the analysis reads (:func:`chaingraph.open` decides)."""
+def _analysis_source(state: State, backend: str, neo4j_dataset: str | None, as_of: str | None = None
+                     ) -> Iterator[Any]:
+    """The graph, the snapshot or the Neo4j facts the analysis reads (:func:`chaingraph.open` decides).
+
+    With ``as_of``, the dataset as it stood on that date, in memory (a note says so for another backend).
+    """
     from .engine import open_engine
 
     if neo4j_dataset and backend != "neo4j":
@@ -214,10 +226,22 @@ def _analysis_source(state: State, backend: str, neo4j_dataset: str | None) -> I
     def uncached(message: str) -> None:
         click.echo(f"chaingraph: {message}", err=True)
 
+    if as_of is not None:
+        with open_engine(state.path, backend, neo4j_dataset=neo4j_dataset, as_of=as_of) as engine:
+            if engine.note:
+                click.echo(f"chaingraph: {engine.note}", err=True)
+            yield engine.graph
+        return
     with open_engine(state.path, backend, neo4j_dataset=neo4j_dataset, on_compile=announce,
                      on_uncached=uncached) as engine:
         # in memory, the graph the other commands of this run use; otherwise the engine's own facts
         yield state.graph if engine.backend == "networkx" else engine.facts
+
+
+def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--as-of", "as_of", metavar="DATE",
+                        help="The chain as it stood on DATE (2021-12-31, 2021, 2022-06): firms and links first "
+                             "sourced later, and projects not yet signed, are left out (docs/time.md).")(func)
 
 
 def region_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -308,16 +332,23 @@ def cli(ctx: click.Context, data: Path | None, lang: str) -> None:
 
 @cli.command()
 @region_option
+@as_of_option
+@click.option("--since", metavar="DATE", help="Only what changed since DATE: segments whose status moved, with the "
+                                              "events and new firms that moved them.")
 @format_option
 @pass_state
-def chains(state: State, region: str | None, fmt: str) -> None:
+def chains(state: State, region: str | None, as_of: str | None, since: str | None, fmt: str) -> None:
     """The chains of the dataset with their completeness for a region."""
+    if since is not None:
+        from .cli_time import echo_changes
+
+        return echo_changes(state, since, as_of, region, None, fmt, _json, _csv)
     from .analysis.facts import facts_for
     from .analysis.gaps import coverage_line
     from .render.tables import render_table
     from .views import chain_summaries
 
-    with _analysis_source(state, "auto", None) as source:
+    with _analysis_source(state, "auto", None, as_of) as source:
         rows = chain_summaries(source, region)
         info = facts_for(source).ds.info
     if fmt == "json":
@@ -353,22 +384,28 @@ def chains(state: State, region: str | None, fmt: str) -> None:
               help="Only segments with this status (repeatable).")
 @click.option("--sort", type=click.Choice(["priority", "chain"]), default="priority", show_default=True,
               help="Order: highest priority first, or the chain's own order (upstream to downstream).")
+@as_of_option
+@click.option("--since", metavar="DATE", help="Only the segments whose status changed since DATE, and why.")
 @format_option
 @click.option("--all-firms", is_flag=True,
               help="List every local firm of each segment (default: the first 20; local_firm_count counts all).")
 @backend_options
 @pass_state
-def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...], sort: str, fmt: str,
-         all_firms: bool, backend: str, neo4j_dataset: str | None) -> None:
+def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...], sort: str, as_of: str | None,
+         since: str | None, fmt: str, all_firms: bool, backend: str, neo4j_dataset: str | None) -> None:
     """Segment by segment: status, action, priority, local firms and the reasons.
 
     Each segment lists its first 20 local firms (all with --all-firms); local_firm_count always counts them all.
     """
+    if since is not None:
+        from .cli_time import echo_changes
+
+        return echo_changes(state, since, as_of, region, chain, fmt, _json, _csv)
     from .analysis.gaps import LOCAL_FIRM_LIMIT, STATUS_LABELS, claim_dict, coverage_line, gap_report
     from .render.tables import render_table
 
     STATUS_CN = STATUS_LABELS  # noqa: N806 - the module-wide name the other tables use
-    with _analysis_source(state, backend, neo4j_dataset) as source:
+    with _analysis_source(state, backend, neo4j_dataset, as_of) as source:
         report = gap_report(source, chain, region, firm_limit=None if all_firms else LOCAL_FIRM_LIMIT)
     segments = report.ranked() if sort == "priority" else list(report.segments)
     if statuses:
@@ -424,17 +461,18 @@ def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...]
 @region_option
 @click.option("--limit", "-n", type=click.IntRange(min=0), default=10, show_default=True,
               help="How many candidates (0 = all).")
+@as_of_option
 @format_option
 @backend_options
 @pass_state
-def targets(state: State, chain: str | None, segment: str, region: str | None, limit: int, fmt: str,
-            backend: str, neo4j_dataset: str | None) -> None:
+def targets(state: State, chain: str | None, segment: str, region: str | None, limit: int, as_of: str | None,
+            fmt: str, backend: str, neo4j_dataset: str | None) -> None:
     """Ranked candidate firms outside the region for one segment, with reasons."""
     from .analysis import find_targets
     from .analysis.gaps import STATUS_LABELS as STATUS_CN
     from .render.tables import render_table
 
-    with _analysis_source(state, backend, neo4j_dataset) as source:
+    with _analysis_source(state, backend, neo4j_dataset, as_of) as source:
         result = find_targets(source, chain, segment, region, limit=limit or None)
     if fmt == "json":
         return _json(result.to_dict())
@@ -495,10 +533,20 @@ def firms(state: State, region: str | None, chain: str | None, segment: str | No
 @click.option("--status", "statuses", multiple=True,
               type=click.Choice(["signed", "under_construction", "trial", "operating", "cancelled"]),
               help="Only projects with this status (repeatable).")
+@click.option("--ledger", is_flag=True, help="Promised against latest (events.csv), stalled projects first.")
+@click.option("--stalled-signed", type=click.IntRange(min=1), default=12, show_default=True, metavar="N",
+              help="With --ledger: signed N months or more without a start is stalled.")
+@click.option("--stalled-started", type=click.IntRange(min=1), default=24, show_default=True, metavar="M",
+              help="With --ledger: started M months or more without trial production is stalled.")
 @format_option
 @pass_state
-def projects(state: State, region: str | None, statuses: tuple[str, ...], fmt: str) -> None:
-    """Investment projects in the region, with their figures and sources."""
+def projects(state: State, region: str | None, statuses: tuple[str, ...], ledger: bool, stalled_signed: int,
+             stalled_started: int, fmt: str) -> None:
+    """Investment projects in the region, with their figures and sources (--ledger: promised vs latest)."""
+    if ledger:
+        from .cli_time import echo_ledger
+
+        return echo_ledger(state, region, stalled_signed, stalled_started, fmt, _json, _csv)
     from .render.tables import render_table
     from .views import project_list, project_view
 
@@ -683,10 +731,13 @@ def regions(state: State, fmt: str) -> None:
 @click.option("--firms", type=click.IntRange(min=1), required=True, help="How many firms.")
 @click.option("--regions", type=click.IntRange(min=1), default=300, show_default=True, help="How many counties.")
 @click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same files.")
+@click.option("--years", type=click.IntRange(min=0, max=30), default=0, show_default=True,
+              help="Years of dated history after mid-2022 (new firms, landing projects, events.csv) for as-of, "
+                   "--since and backtest.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True,
               help="Dataset folder to write (replaced if it exists).")
 @progress_option
-def synth(firms: int, regions: int, seed: int, output: Path, progress: bool | None) -> None:
+def synth(firms: int, regions: int, seed: int, years: int, output: Path, progress: bool | None) -> None:
     """Write a synthetic national pool in the dataset format, with the gaps it planted (planted.json)."""
     import time
 
@@ -694,8 +745,9 @@ def synth(firms: int, regions: int, seed: int, output: Path, progress: bool | No
 
     started = time.perf_counter()
     with progress_bar(f"synth {firms} firms", progress) as report:
-        root = generate(output, firms=firms, regions=regions, seed=seed, progress=report)
-    click.echo(f"{root}: {firms} firms over {regions} counties in {time.perf_counter() - started:.1f} s "
+        root = generate(output, firms=firms, regions=regions, seed=seed, years=years, progress=report)
+    history = f", {years} years of history" if years else ""
+    click.echo(f"{root}: {firms} firms over {regions} counties{history} in {time.perf_counter() - started:.1f} s "
                f"(default region r0000; planted gaps in {root / 'planted.json'})")
 
 
@@ -781,3 +833,6 @@ cli.add_lazy_command("whatif", "chaingraph.cli_whatif:whatif_command",
 cli.add_lazy_command("classify", "chaingraph.cli_classify:classify_command",
                      "Propose chain segments for every firm of a registry (企业名录 .xlsx/.csv), with evidence; writes "
                      "nothing to the dataset.")
+cli.add_lazy_command("backtest", "chaingraph.cli_time:backtest_command",
+                     "How the gap ranking of one date fared: precision at k of the ranked segments and firms, by a "
+                     "later date.")

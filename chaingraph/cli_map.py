@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .cli import State, _analysis_source, region_option
+from .cli import State, _analysis_source, as_of_option, region_option
 from .graph import ChainGraph
 from .render.html_map import build_map
 from .writer import atomic_write_text
@@ -37,10 +37,11 @@ __all__ = ["map_command"]
               help="Most firms drawn under one segment; above this one 'N 家企业' node stands for them.")
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The HTML file to write ('-' for standard output).")
+@as_of_option
 @click.pass_obj
 def map_command(state: State, chain: str | None, all_chains: bool, segment: str | None, depth: int,
                 region: str | None, lang: str, no_firms: bool, no_context: bool, title: str | None, firm_nodes: int,
-                output: Path) -> None:
+                output: Path, as_of: str | None) -> None:
     """Write an interactive chain map: one HTML file that opens offline by double-clicking.
 
     \b
@@ -53,7 +54,7 @@ def map_command(state: State, chain: str | None, all_chains: bool, segment: str 
         raise click.UsageError("--all draws every chain; leave out --chain and --segment")
     if not all_chains and not chain and not segment:
         raise click.UsageError("say which map: --chain CHAIN, --all, or --segment SEGMENT")
-    with _analysis_source(state, "auto", None) as source:
+    with _analysis_source(state, "auto", None, as_of) as source:
         # on a big dataset the compiled snapshot answers everything: the dataset is never loaded into memory
         graph, facts = (source, None) if isinstance(source, ChainGraph) else (None, source)
         page = build_map(graph, chain=chain, region=region, segment=segment, lang=lang, title=title,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .cli import State, region_option, wait_option
+from .cli import State, as_of_option, region_option, wait_option
 from .export import FORMATS, export
 from .progress import progress_bar, progress_option
 from .sheets import ImportPlan
@@ -154,9 +154,12 @@ def import_chainkg_command(state: State, folder: Path, mapping: Path | None, dry
 @region_option
 @click.option("--targets", "-n", type=click.IntRange(min=0), default=5, show_default=True,
               help="Targets listed per gap (xlsx and markdown).")
+@as_of_option
+@click.option("--since", metavar="DATE", help="xlsx: add a 动态 sheet; markdown: a 自上次简报以来 section (what "
+                                              "changed since DATE).")
 @click.pass_obj
 def export_command(state: State, fmt: str, output: Path, chains: tuple[str, ...], region: str | None,
-                   targets: int) -> None:
+                   targets: int, as_of: str | None, since: str | None) -> None:
     """Export the gap workbook, the graph or a briefing.
 
     \b
@@ -166,14 +169,16 @@ def export_command(state: State, fmt: str, output: Path, chains: tuple[str, ...]
       chaingraph export --format markdown -o report.md
       chaingraph export --format docx -o briefing.docx
     """
+    state.use_as_of(as_of)
     if str(output) == "-":
-        _export_to_stdout(state, fmt, region, list(chains) or None, targets)
+        _export_to_stdout(state, fmt, region, list(chains) or None, targets, since)
         return
-    path = export(state.graph, fmt, output, region=region, chains=list(chains) or None, targets=targets)
+    path = export(state.graph, fmt, output, region=region, chains=list(chains) or None, targets=targets, since=since)
     click.echo(f"wrote {click.format_filename(path)} ({path.stat().st_size / 1024:.0f} KiB)", err=True)
 
 
-def _export_to_stdout(state: State, fmt: str, region: str | None, chains: list[str] | None, targets: int) -> None:
+def _export_to_stdout(state: State, fmt: str, region: str | None, chains: list[str] | None, targets: int,
+                      since: str | None = None) -> None:
     import sys
     import tempfile
 
@@ -183,7 +188,8 @@ def _export_to_stdout(state: State, fmt: str, region: str | None, chains: list[s
     if fmt == "xlsx" and stdout.isatty():
         raise ExportError("xlsx is a binary file: not written to a terminal; use -o FILE.xlsx or redirect (> FILE)")
     with tempfile.TemporaryDirectory(prefix="chaingraph-export-") as tmp:
-        path = export(state.graph, fmt, Path(tmp) / f"export.{fmt}", region=region, chains=chains, targets=targets)
+        path = export(state.graph, fmt, Path(tmp) / f"export.{fmt}", region=region, chains=chains, targets=targets,
+                      since=since)
         data = path.read_bytes()
     stdout.write(data)
     stdout.flush()

@@ -38,6 +38,7 @@ from .model import (
     Group,
     Link,
     Project,
+    ProjectEvent,
     Region,
     RegionFact,
     Rejection,
@@ -107,6 +108,7 @@ class Dataset:
     citations: list[Citation] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+    events: list[ProjectEvent] = field(default_factory=list)  # events.csv, in file order
     root: Path | None = None
 
     # ----------------------------------------------------------------------------------------- derived

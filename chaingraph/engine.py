@@ -58,7 +58,8 @@ class Engine:
     def __init__(self, path: str | Path | None = None, backend: str = "auto", *, neo4j_dataset: str | None = None,
                  cache_dir: str | Path | None = None,
                  on_compile: Callable[[Path], None] | None = None,
-                 on_uncached: Callable[[str], None] | None = None) -> None:
+                 on_uncached: Callable[[str], None] | None = None,
+                 as_of: str | None = None) -> None:
         if backend not in BACKENDS:
             raise InvalidArgument(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
         if neo4j_dataset and backend != "neo4j":
@@ -73,6 +74,17 @@ class Engine:
         self._facts: Facts | None = None
         self._closers: list[Callable[[], None]] = []
         self.backend = self._resolve(backend)
+        self.as_of = as_of
+        self.note = ""
+        if as_of is not None:
+            from .asof import as_of_day
+
+            as_of_day(as_of)  # a bad date fails here, before anything is loaded
+            if self.backend != "networkx":
+                # The snapshot and Neo4j hold the dataset as it is today; a dated view is built from the files.
+                self.note = (f"as of {as_of}: answered in memory from the dataset files (the {self.backend} engine "
+                             f"keeps only the current state)")
+                self.backend = "networkx"
 
     def __repr__(self) -> str:
         return f"Engine({str(self.path)!r}, backend={self.backend!r})"
@@ -107,7 +119,12 @@ class Engine:
             from .graph import build_graph
             from .reader import load_dataset
 
-            self._graph = build_graph(load_dataset(self.path))
+            dataset = load_dataset(self.path)
+            if self.as_of is not None:
+                from .asof import dataset_as_of
+
+                dataset = dataset_as_of(dataset, self.as_of)
+            self._graph = build_graph(dataset)
         return self._graph
 
     @property
@@ -201,6 +218,8 @@ def open_engine(path: str | Path | None = None, backend: str = "auto", **options
     """Open a dataset folder (default: ``CHAINGRAPH_DATA``, else the bundled Pinghu dataset) on an engine.
 
     ``backend`` is ``auto``, ``networkx``, ``snapshot`` or ``neo4j``; ``neo4j_dataset`` names the dataset id in
-    Neo4j (default: the folder's), ``cache_dir`` where snapshots go. Exported as ``chaingraph.open``.
+    Neo4j (default: the folder's), ``cache_dir`` where snapshots go. ``as_of`` (a date such as ``2021-12-31``)
+    answers every question on the dataset as it stood then (:func:`chaingraph.asof.dataset_as_of`), always in
+    memory: with another backend, :attr:`Engine.note` says so. Exported as ``chaingraph.open``.
     """
     return Engine(path, backend, **options)

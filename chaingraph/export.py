@@ -164,8 +164,8 @@ def _sheet_title(text: str, taken: set[str]) -> str:
 
 
 def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str] | None = None,
-                 targets: int = 5) -> Any:
-    """The gap workbook as an ``openpyxl.Workbook``: 概览, one sheet per chain, 招商目标."""
+                 targets: int = 5, since: str | None = None) -> Any:
+    """The gap workbook as an ``openpyxl.Workbook``: 概览, one sheet per chain, 招商目标 (and 动态 with ``since``)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -275,6 +275,8 @@ def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str
         _put(sheet, row)
     setup(sheet, [10, 16, 6, 6, 5, 18, 6, 16, 7, 60], 4, f"招商目标 · {region_name}")
     sheet["A1"].font = title_font
+    if since is not None:
+        _changes_sheet(book, cg, region, chains, since, taken, setup, title_font)
     return book
 
 
@@ -283,20 +285,56 @@ def _put(sheet: Any, values: list[Any]) -> None:
     sheet.append([xlsx_text(v) for v in values])
 
 
+def _changes_sheet(book: Any, cg: ChainGraph, region: str | None, chains: Sequence[str] | None, since: str,
+                   taken: set[str], setup: Any, title_font: Any) -> None:
+    """动态: the segments whose status changed since ``since``, with the events and new firms behind each."""
+    from .asof import changes_since
+
+    ds = cg.dataset
+    wanted = {ds.chain(c).id for c in chains} if chains else None
+    report = changes_since(ds, since, region=region)
+    names = {p.id: p.name for p in ds.projects.values()}
+    sheet = book.create_sheet(_sheet_title("动态", taken))
+    _put(sheet, [f"动态 · {report['region']} · {report['since']} 至 {report['until']} 状态变化的环节"])
+    _put(sheet, ["事件来自 events.csv；新增企业为期间首次成为本地企业者。方法见 docs/time.md"])
+    _put(sheet, [])
+    _put(sheet, ["产业链", "环节", "原状态", "现状态", "事件", "新增企业"])
+    for change in report["changed"]:
+        if wanted is not None and change["chain"] not in wanted:
+            continue
+        row = [ds.chains[change["chain"]].name, change["name"], _STATUS[change["from"]], _STATUS[change["to"]],
+               "\n".join(f"{e['date']} {names.get(e['project'], e['project'])} {_EVENT[e['kind']]}"
+                         for e in change["events"]) or "—",
+               "、".join(ds.firms[f].name if f in ds.firms else f for f in change["new_firms"]) or "—"]
+        _put(sheet, row)  # text from the data is text: formulas neutralised
+    setup(sheet, [10, 18, 8, 8, 50, 30], 4, f"动态 · {report['region']}")
+    sheet["A1"].font = title_font
+
+
+_EVENT = {"signed": "签约", "started": "开工", "trial": "试产", "operating": "投产", "cancelled": "取消",
+          "capital_increase": "增资"}
+
+
 # --------------------------------------------------------------------------------------------- writing
 
 
 def export(cg: ChainGraph, fmt: str, path: str | Path, region: str | None = None,
-           chains: Sequence[str] | None = None, targets: int = 5) -> Path:
-    """Write ``cg`` as ``fmt`` (one of :data:`FORMATS`) to ``path``, atomically; returns the path."""
+           chains: Sequence[str] | None = None, targets: int = 5, since: str | None = None) -> Path:
+    """Write ``cg`` as ``fmt`` (one of :data:`FORMATS`) to ``path``, atomically; returns the path.
+
+    ``since`` (xlsx and markdown): add what changed since that date (a 动态 sheet; a 自上次简报以来 section).
+    """
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if since is not None and fmt not in ("xlsx", "markdown"):
+        raise ExportError("--since applies to the xlsx and markdown exports only")
     if fmt == "markdown":
-        return atomic_write_text(path, briefing_markdown(cg, region, chains, targets=min(targets, 5) or 3))
+        return atomic_write_text(path, briefing_markdown(cg, region, chains, targets=min(targets, 5) or 3,
+                                                         since=since))
     if fmt == "docx":
         return atomic_write_bytes(path, briefing_docx(cg, region, chains, targets=min(targets, 5) or 3))
     if fmt == "xlsx":
         buffer = io.BytesIO()
-        gap_workbook(cg, region, chains, targets).save(buffer)
+        gap_workbook(cg, region, chains, targets, since=since).save(buffer)
         return atomic_write_bytes(path, buffer.getvalue())
     return atomic_write_bytes(path, _graph_bytes(cg, fmt))

@@ -27,6 +27,8 @@ __all__ = [
     "CONFIDENCES",
     "PROJECT_STATUSES",
     "PIPELINE_STATUSES",
+    "EVENT_KINDS",
+    "ProjectEvent",
     "SIZES",
     "REGION_KINDS",
     "ROLES",
@@ -66,6 +68,8 @@ material, e.g. spent catalysts into platinum-group-metal refining) may close loo
 CONFIDENCES = ("confirmed", "probable", "guessed")
 PROJECT_STATUSES = ("signed", "under_construction", "trial", "operating", "cancelled")
 PIPELINE_STATUSES = ("signed", "under_construction", "trial")
+EVENT_KINDS = ("signed", "started", "trial", "operating", "cancelled", "capital_increase")
+"""Kinds of a project event (events.csv); every kind but ``capital_increase`` sets the project's status."""
 SIZES = ("leader", "large", "medium", "small")
 REGION_KINDS = ("country", "province", "city", "county", "district", "town", "park")
 COVERAGE_KINDS = ("registry", "partial")
@@ -611,6 +615,21 @@ class Project:
     capacity: Quantity | None = None
     segments: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    note: str = ""
+    line: int | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class ProjectEvent:
+    """One dated step in a project's history (events.csv): signed, started, trial, operating, cancelled or a
+    capital increase. A project's current status and stage dates come from its events when it has any."""
+
+    project: str
+    date: PartialDate
+    kind: str
+    amount: Quantity | None = None
+    sources: list[str] = field(default_factory=list)
+    evidence: str = ""
     note: str = ""
     line: int | None = field(default=None, compare=False, repr=False)
 

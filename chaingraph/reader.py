@@ -64,6 +64,7 @@ from .model import (
     Link,
     PartialDate,
     Project,
+    ProjectEvent,
     Quantity,
     Region,
     RegionFact,
@@ -102,6 +103,7 @@ CSV_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "citations.csv": (("subject", "field", "source", "evidence"), ()),
     "claims.csv": (("region", "segment", "asserts"), ("sources", "evidence", "note")),
     "rejections.csv": (("name", "segment"), ("credit_code", "reason", "source")),
+    "events.csv": (("project", "date", "kind"), ("amount", "sources", "evidence", "note")),
 }
 csv.field_size_limit(MAX_CELL_CHARS)
 _ID_OK = re.compile(r"[a-z0-9][a-z0-9-]{0,63}").fullmatch
@@ -1186,13 +1188,14 @@ def _read(root: Path, warnings: bool = False) -> tuple[Dataset | None, list[Prob
     citations = _read_citations(c)
     claims = _read_claims(c)
     rejections = _read_rejections(c)
+    events = _read_events(c)
     if info is None:
         return None, c.problems
     ds = Dataset(
         info=info, chains={x.id: x for x in chains}, regions={x.id: x for x in regions},
         sources={x.id: x for x in sources}, groups={x.id: x for x in groups}, firms={x.id: x for x in firms},
         links=links, ties=ties, projects={x.id: x for x in projects}, region_facts=facts, citations=citations,
-        claims=claims, rejections=rejections, root=root,
+        claims=claims, rejections=rejections, events=events, root=root,
     )
     records: list[tuple[str, str, int | None, str]] = []
     for chain in chains:
@@ -1203,10 +1206,27 @@ def _read(root: Path, warnings: bool = False) -> tuple[Dataset | None, list[Prob
                               ("projects.csv", "project", projects), ("region_facts.csv", "region fact", facts)):
         records += [(file, x.id, x.line, kind) for x in items]  # type: ignore[attr-defined]
     _cross_check(c, ds, records, info_lines)
+    _check_and_apply_events(c, ds)
     if warnings:
         _check_missing_chains(c, ds)
         _check_warnings(c, ds)
     return ds, c.problems
+
+
+def _read_events(c: _Checker) -> list[ProjectEvent]:
+    from .events import read_events
+
+    return read_events(c)
+
+
+def _check_and_apply_events(c: _Checker, ds: Dataset) -> None:
+    # after the cross-check: events date the projects, and the projects' statuses then come from them
+    if not ds.events:
+        return
+    from .events import apply_events, check_events
+
+    check_events(c, ds)
+    apply_events(ds)
 
 
 def _read_without_gc(root: Path, warnings: bool = False) -> tuple[Dataset | None, list[Problem]]:

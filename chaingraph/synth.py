@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import math
 import random
@@ -59,6 +60,7 @@ class SynthSpec:
     missing: int = 3  # per chain, planted in the default region
     pipeline: int = 2  # per chain
     strong: int = 2  # per chain
+    years: int = 0  # years of dated history after mid-2022 (events.csv, dated sources); 0: none
 
 
 def _pick(rng: random.Random, table: Sequence[tuple[str, float]]) -> str:
@@ -86,14 +88,21 @@ def _chains(templates: Path) -> tuple[list[dict], dict[str, list[str]], dict[str
 
 
 def generate(path: str | Path, firms: int, regions: int, seed: int = 1, missing: int = 3, pipeline: int = 2,
-             strong: int = 2, progress: Callable[[int, int], None] | None = None) -> Path:
+             strong: int = 2, years: int = 0, progress: Callable[[int, int], None] | None = None) -> Path:
     """Write a synthetic dataset of ``firms`` firms over ``regions`` counties into ``path`` and return it.
 
     ``progress(done, total)`` is called as firms are drawn and their rows written (for a progress bar).
+    ``years`` adds a dated history from mid-2022 on (the dataset's date moves that many years later): new local
+    firms first reported in each half-year, and projects by firms from elsewhere landing in counties, with their
+    signed, started, trial and operating events in ``events.csv``. Counties attract landings in the segments they
+    specialise in, so a gap ranking of an earlier date has something real to find. The default region gets no
+    history, so ``planted.json`` stays true.
     """
     if firms < 1 or regions < 1:
         raise ValueError("firms and regions must be at least 1")
-    spec = SynthSpec(firms, regions, seed, missing, pipeline, strong)
+    if years < 0:
+        raise ValueError("years must not be negative")
+    spec = SynthSpec(firms, regions, seed, missing, pipeline, strong, years)
     rng = random.Random(seed)
     root = Path(path)
     staging = root.with_name(f".{root.name}.tmp")
@@ -255,6 +264,12 @@ def _write(root: Path, spec: SynthSpec, rng: random.Random, progress: Callable[[
         project_rows.append([f"pp{k:05d}", f"在途项目{k:03d}", fid, default, "signed", "2022-05", "30000000 USD",
                              segment, "synth"])
 
+    event_rows: list[list[str]] = []
+    history_sources: list[list[str]] = []
+    if spec.years:
+        history_sources = _history(spec, counties, weights, segments, county_weights, firm_rows, link_rows,
+                                   firm_home, firm_segment, project_rows, event_rows)
+
     # ------------------------------------------------------------------ write
     written = _DRAW_COST * spec.firms
 
@@ -275,8 +290,9 @@ def _write(root: Path, spec: SynthSpec, rng: random.Random, progress: Callable[[
     with (templates / "sources.csv").open(encoding="utf-8", newline="") as handle:
         template_sources = [[r["id"], r["title"], r["publisher"], r["kind"]]
                             for r in csv.DictReader(handle) if r["id"] in cited]
-    write("sources.csv", ["id", "title", "publisher", "kind"],
-          [["synth", f"合成数据（seed {spec.seed}）", "chaingraph synth", "synthetic"]] + template_sources)
+    write("sources.csv", ["id", "title", "publisher", "kind", "date"],
+          [["synth", f"合成数据（seed {spec.seed}）", "chaingraph synth", "synthetic", ""]]
+          + [[*row, ""] for row in template_sources] + history_sources)
     write("groups.csv", ["id", "name", "country", "fortune500", "sources"],
           [[g["id"], g["name"], g["country"], g["fortune500"], g["sources"]] for g in group_rows])
     write("firms.csv", ["id", "name", "country", "group", "size", "region", "headquarters", "sources"], firm_rows)
@@ -284,10 +300,12 @@ def _write(root: Path, spec: SynthSpec, rng: random.Random, progress: Callable[[
     write("ties.csv", ["supplier", "customer", "product", "sources"], tie_rows)
     write("projects.csv", ["id", "name", "firms", "region", "status", "date", "investment", "segments", "sources"],
           project_rows)
+    if event_rows:
+        write("events.csv", ["project", "date", "kind", "sources"], event_rows)
     info = {
         "id": f"synth-{spec.firms}-{spec.regions}-{spec.seed}",
         "name": f"合成全国企业库（{spec.firms} 家企业，{spec.regions} 个县市）",
-        "as_of": "2022-06-01",
+        "as_of": f"{2022 + spec.years}-06-01",
         "default_region": default,
         "description": "chaingraph synth 生成的合成数据，仅用于测试与性能评估。",
         "fx_rates": [{"currency": "USD", "cny_per_unit": 6.7261, "date": "2022", "source": "synth"}],
@@ -301,3 +319,73 @@ def _write(root: Path, spec: SynthSpec, rng: random.Random, progress: Callable[[
                    "strong": sorted(planted["strong"])}
     (root / PLANTED_FILE).write_text(json.dumps(planted_out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     progress(total, total)
+
+
+def _history(spec: SynthSpec, counties: list[str], weights: list[float], segments: list[str],
+             county_weights: dict[str, list[float]], firm_rows: list[list[str]], link_rows: list[list[str]],
+             firm_home: list[str], firm_segment: list[str], project_rows: list[list[str]],
+             event_rows: list[list[str]]) -> list[list[str]]:
+    """Date part of the pool and add landings over ``spec.years`` years; returns the dated source rows."""
+    # its own random stream: the undated pool stays the same as without history
+    rng = random.Random(spec.seed * 7919 + spec.years)
+    halves = [(2022, 2)] + [(y, h) for y in range(2023, 2022 + spec.years) for h in (1, 2)] + \
+        [(2022 + spec.years, 1)]
+    halves = halves[:2 * spec.years]
+    sources = [[f"synth-{y}h{h}", f"合成数据 {y} 年{'上' if h == 1 else '下'}半年", "chaingraph synth", "synthetic",
+                f"{y}-H{h}"] for y, h in halves]
+    end = (2022 + spec.years, 6)
+    default = counties[0]
+    # new local firms: a tenth of the counties' firms are first reported during the history
+    dated: dict[str, str] = {}
+    known = len(firm_home)  # the planted pipeline firms at the end of firm_rows have no home
+    with_projects = {row[2] for row in project_rows}  # their projects were signed before the history
+    for i, row in enumerate(firm_rows[:known]):
+        if firm_home[i] and firm_home[i] != default and row[0] not in with_projects and row[0].startswith("f") \
+                and rng.random() < 0.1:
+            source = rng.choice(sources)[0]
+            row[7] = source
+            dated[row[0]] = source
+    for link in link_rows:
+        if link[0] in dated:
+            link[3] = dated[link[0]]
+    # landings: firms known before the history open projects in other counties, where those specialise
+    by_segment: dict[str, list[int]] = {}
+    for i, row in enumerate(firm_rows[:known]):
+        if row[0] not in dated:
+            by_segment.setdefault(firm_segment[i], []).append(i)
+    # bigger firms open more projects: a landing picks its firm with these weights by size
+    size_weight = {"leader": 8.0, "large": 4.0, "medium": 2.0, "small": 1.0}
+    cumulative = {seg: list(itertools.accumulate(size_weight.get(firm_rows[i][4], 1.0) for i in pool))
+                  for seg, pool in by_segment.items()}
+    others, other_weights = counties[1:] or counties, weights[1:] or weights
+    for n in range(max(1, spec.firms // 100) * spec.years):
+        county = rng.choices(others, weights=other_weights)[0]
+        segment = rng.choices(segments, weights=county_weights[county])[0]
+        pool = by_segment.get(segment, [])
+        firm = next((i for i in rng.choices(pool, cum_weights=cumulative[segment], k=5) if firm_home[i] != county),
+                    None) if pool else None
+        if firm is None or county == default:
+            continue
+        index = rng.randrange(len(halves))
+        year, half = halves[index]
+        month = (half - 1) * 6 + rng.randint(1, 6)
+        steps = [("signed", 0), ("started", rng.randint(3, 9)), ("trial", rng.randint(6, 12)),
+                 ("operating", rng.randint(3, 9))]
+        keep = [0.0, 0.7, 0.6, 0.7]
+        pid = f"h{n:06d}"
+        status = "signed"
+        total = year * 12 + month - 1
+        for k, (kind, gap) in enumerate(steps):
+            total += gap
+            if k and rng.random() > keep[k]:
+                break  # stalled at the previous stage
+            if (total // 12, total % 12 + 1) > end:
+                break
+            event_year, event_month = total // 12, total % 12 + 1
+            half_source = f"synth-{event_year}h{1 if event_month <= 6 else 2}"
+            event_rows.append([pid, f"{event_year}-{event_month:02d}", kind, half_source])
+            status = {"signed": "signed", "started": "under_construction"}.get(kind, kind)
+        amount = rng.choice([2000, 5000, 10000, 30000]) * 10_000
+        project_rows.append([pid, f"落地项目{n:06d}", firm_rows[firm][0], county, status, f"{year}-{month:02d}",
+                             f"{amount} CNY", segment, sources[index][0]])
+    return sources

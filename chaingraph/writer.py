@@ -124,6 +124,7 @@ def _files(ds: Dataset) -> dict[str, str]:
         ("groups.csv", ds.groups.values()), ("links.csv", ds.links), ("ties.csv", ds.ties),
         ("projects.csv", ds.projects.values()), ("region_facts.csv", ds.region_facts),
         ("citations.csv", ds.citations), ("claims.csv", ds.claims), ("rejections.csv", ds.rejections),
+        ("events.csv", ds.events),
     ]
     for name, records in optional:
         records = list(records)

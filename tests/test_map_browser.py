@@ -184,7 +184,8 @@ def test_machine_tool_chain(pinghu: cgr.ChainGraph, open_map: Any, tmp_path: Pat
     opened.click_node("mt-machine")
     assert opened.page.get_attribute("#panel", "data-segment") == "mt-machine"
     assert opened.page.inner_text("#panel h2") == "金属切削机床"
-    assert opened.panel_items("project") == ["日本电产机床项目", "德马吉森精机项目", "中津精密项目"]
+    # 日本电产机床项目 has operated since 2024-10 (events.csv): its firm is local, the other two are pipeline
+    assert opened.panel_items("project") == ["德马吉森精机项目", "中津精密项目"]
     assert len(opened.panel_items("target")) == 10
     opened.screenshot("map-machine-tool-panel.png")
     opened.assert_clean()

@@ -112,6 +112,12 @@ def test_parks_and_region_facts(pinghu: cgr.ChainGraph) -> None:
 def test_every_figure_is_cited(pinghu: cgr.ChainGraph) -> None:
     ds = pinghu.dataset
     cited = {(c.subject, c.field) for c in ds.citations}
+    # a stage date that comes from events.csv is cited by its event's sources and evidence
+    stage_field = {"signed": "date", "started": "start_date", "trial": "trial_date"}
+    for event in ds.events:
+        assert event.sources and event.evidence and len(event.evidence) <= 40, event
+        if event.kind in stage_field:
+            cited.add((event.project, stage_field[event.kind]))
     for project in ds.projects.values():
         for field in ("investment", "registered_capital", "fixed_asset_investment", "capital_increase",
                       "expected_output", "area_mu", "capacity", "date", "start_date", "trial_date"):
@@ -225,13 +231,14 @@ def test_gap_report_a_planner_would_agree_with(pinghu: cgr.ChainGraph) -> None:
     assert auto.segment("auto-vehicle").status == "pipeline"  # 长城汽车
     tools = cgr.gap_report(pinghu, "机床")
     machine = tools.segment("mt-machine")
-    assert machine.status == "pipeline"
-    assert set(machine.pipeline_projects) >= {"日本电产机床项目", "德马吉森精机项目", "中津精密项目"}
+    # 日本电产机床 has operated its Pinghu plant since 2024-10 (events.csv); the two 2021 projects are still pipeline
+    assert machine.status == "weak" and machine.local_firms == ["日本电产机床"]
+    assert set(machine.pipeline_projects) == {"德马吉森精机项目", "中津精密项目"}
     # the dataset holds only the firms the article names: nothing seen is not "missing" but "verify first"
     assert tools.coverage is not None and tools.coverage.kind == "partial"
     assert tools.segment("mt-cnc-system").status == "unknown" and tools.segment("mt-cnc-system").action == "核实"
     materials = cgr.gap_report(pinghu, "新材料")
-    assert materials.segment("nm-pgm").status == "pipeline"
+    assert materials.segment("nm-pgm").status == "strong"  # the BASF-Heraeus plant has operated since 2024-01
     assert materials.segment("nm-resin").status == "pipeline"
     # 川电钢板 slits and stamps bought-in electrical steel into motor cores; it does not make the steel
     steel = materials.segment("nm-electrical-steel")
@@ -307,3 +314,17 @@ def test_article_claims_file_names_real_segments_and_sources(pinghu: cgr.ChainGr
     claimed = {row["segment"]: row["asserts"] for row in rows}
     assert claimed["mt-machine"] == "strong" and claimed["mt-cutting-tool"] == "present"
     assert "mt-cnc-system" not in claimed  # the article names functional components, not CNC systems
+
+
+def test_events_after_the_article_and_the_chain_as_of_the_article(pinghu: cgr.ChainGraph) -> None:
+    from chaingraph.asof import dataset_as_of
+
+    ds = pinghu.dataset
+    assert ds.projects["nidec-machine-tool-pinghu"].status == "operating"
+    assert str(ds.projects["nidec-machine-tool-pinghu"].start_date) == "2023-03"
+    assert ds.projects["basf-heraeus-pgm"].status == "operating"
+    then = cgr.build_graph(dataset_as_of(ds, ds.info.as_of))  # the article's picture
+    machine = cgr.gap_report(then, "机床").segment("mt-machine")
+    assert machine.status == "pipeline"
+    assert set(machine.pipeline_projects) == {"日本电产机床项目", "德马吉森精机项目", "中津精密项目"}
+    assert cgr.gap_report(then, "新材料").segment("nm-pgm").status == "pipeline"

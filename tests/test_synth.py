@@ -86,3 +86,25 @@ def test_cli_progress_bar_only_when_asked_or_on_a_terminal(tmp_path: Path) -> No
                                 "--progress"])
     assert shown.exit_code == 0 and "synth 300 firms" in shown.stderr
     assert "synth 300 firms" not in shown.stdout
+
+
+def test_years_add_a_dated_history_that_as_of_and_backtest_read(tmp_path: Path) -> None:
+    from chaingraph.asof import dataset_as_of
+    from chaingraph.backtest import backtest
+
+    plain = cgr.load_dataset(generate(tmp_path / "plain", firms=3000, regions=12, seed=5))
+    root = generate(tmp_path / "pool", firms=3000, regions=12, seed=5, years=2)
+    ds = cgr.load_dataset(root)
+    assert str(ds.info.as_of) == "2024-06-01"
+    assert ds.events and {e.kind for e in ds.events} <= {"signed", "started", "trial", "operating"}
+    assert all(e.date.start() <= ds.info.as_of.start() for e in ds.events)
+    # the same firms as without history; the part first reported during the history is left out in mid-2022
+    assert set(ds.firms) == set(plain.firms)
+    then = dataset_as_of(ds, "2022-06-01")
+    later = {fid for fid, firm in ds.firms.items() if firm.sources[0].startswith("synth-")}
+    assert later and set(then.firms) == set(ds.firms) - later
+    assert not any(p.id.startswith("h") for p in then.projects.values())
+    assert json.loads((root / "planted.json").read_text(encoding="utf-8")) == \
+        json.loads((tmp_path / "plain" / "planted.json").read_text(encoding="utf-8"))
+    result = backtest(ds, "2022-06-01", "2024-06-01", regions=["r0001", "r0002"], ks=[5])
+    assert result["landed_segments"] > 0 and result["landed_firms"] > 0

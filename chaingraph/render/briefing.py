@@ -80,8 +80,11 @@ def _candidate_line(c: Candidate) -> tuple[str, str]:
 
 
 def briefing_markdown(cg: ChainGraph, region: str | None = None, chains: Sequence[str] | None = None,
-                      targets: int = 3, gaps: int = 5) -> str:
-    """The briefing in Markdown (renders as tables and lists in pandoc, GitHub and CommonMark viewers)."""
+                      targets: int = 3, gaps: int = 5, since: str | None = None) -> str:
+    """The briefing in Markdown (renders as tables and lists in pandoc, GitHub and CommonMark viewers).
+
+    ``since`` adds a 自上次简报以来 section: the segments whose status changed since that date, and why.
+    """
     b = briefing(cg, region, chains, targets, gaps)
     m = markdown_text
     lines = [f"# {m(b.title)}", "", m(b.subtitle), "", m(b.coverage), "",
@@ -92,6 +95,8 @@ def briefing_markdown(cg: ChainGraph, region: str | None = None, chains: Sequenc
         lines.append(f"| {m(c.name)} | {_pct(r.completeness)} | {_pct(r.completeness_with_pipeline)} | "
                      f"{_pct(r.completeness_upper)} | {n['strong']} | {n['weak']} | {n['pipeline']} | "
                      f"{n['claimed']} | {n['missing']} | {n['unknown']} |")
+    if since is not None:
+        lines += _since_section(cg, region, [c.report.chain.id for c in b.chains], since)
     for c in b.chains:
         r = c.report
         lines += ["", f"## {m(c.name)}（{m(r.chain.name_en or r.chain.id)}）", "",
@@ -113,6 +118,29 @@ def briefing_markdown(cg: ChainGraph, region: str | None = None, chains: Sequenc
                 lines.append(f"- {m(who)}：{m(why)}")
     lines += ["", "---", "", "由 chaingraph 生成；方法与参数见 docs/analysis.md。", ""]
     return "\n".join(lines)
+
+
+def _since_section(cg: ChainGraph, region: str | None, chain_ids: list[str], since: str) -> list[str]:
+    from ..asof import changes_since
+
+    ds = cg.dataset
+    m = markdown_text
+    report = changes_since(ds, since, region=region)
+    changed = [c for c in report["changed"] if c["chain"] in chain_ids]
+    kinds = {"signed": "签约", "started": "开工", "trial": "试产", "operating": "投产", "cancelled": "取消",
+             "capital_increase": "增资"}
+    lines = ["", f"## 自上次简报以来（{report['since']} 至 {report['until']}）", ""]
+    if not changed:
+        return lines + ["这段时间没有环节改变状态。"]
+    lines += ["| 产业链 | 环节 | 状态变化 | 事件 | 新增企业 |", "|---|---|---|---|---|"]
+    for c in changed:
+        names = {p.id: p.name for p in ds.projects.values()}
+        events = "；".join(f"{e['date']} {names.get(e['project'], e['project'])}{kinds[e['kind']]}"
+                          for e in c["events"]) or "—"
+        firms = "、".join(ds.firms[f].name if f in ds.firms else f for f in c["new_firms"]) or "—"
+        lines.append(f"| {m(ds.chains[c['chain']].name)} | {m(c['name'])} | {STATUS_LABELS[c['from']]} → "
+                     f"{STATUS_LABELS[c['to']]} | {m(events)} | {m(firms)} |")
+    return lines
 
 
 # ------------------------------------------------------------------------------------------------ Word
