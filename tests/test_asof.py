@@ -114,7 +114,7 @@ def test_map_and_export_as_of(history: Path, tmp_path: Path) -> None:
                               "-o", str(tmp_path / "then.md")])
     assert out.exit_code == 0, out.output
     then = (tmp_path / "then.md").read_text(encoding="utf-8")
-    assert "本地电机" not in then and "2023\\-12\\-31" in then  # the motor maker was first reported in 2024
+    assert "本地电机" not in then and "数据截至 2023-12-31" in then  # the motor maker was first reported in 2024
     runner.invoke(cli, ["-d", str(history), "export", "--format", "markdown", "-o", str(tmp_path / "now.md")])
     assert "本地电机" in (tmp_path / "now.md").read_text(encoding="utf-8")
     out = runner.invoke(cli, ["-d", str(history), "map", "-c", "demo-auto", "--as-of", "2023-12-31",

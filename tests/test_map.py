@@ -138,7 +138,7 @@ def test_machine_tool_map_draws_the_chain_and_its_neighbours(pinghu: cgr.ChainGr
     assert sorted(n["id"] for n in nodes if not n["external"]) == sorted(chain_ids)
     assert {n["id"] for n in nodes if n["external"]} == neighbours
     assert neighbours and all(pinghu.dataset.segments[n].chain != "machine-tool" for n in neighbours)
-    assert data["title"] == "平湖市 · 数控机床产业链全景图" and data["as_of"] == "2022-06-01"
+    assert data["title"] == "平湖市 · 数控机床产业链全景图" and data["as_of"] == "2024-10-11"
     # cross-chain edges are their own kind; every drawn supply edge points left to right
     kinds = {e["kind"] for e in data["edges"]}
     assert {"supply", "cross"} <= kinds

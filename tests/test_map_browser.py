@@ -169,7 +169,7 @@ def test_pinghu_all_chains(pinghu: cgr.ChainGraph, open_map: Any, tmp_path: Path
     assert recycle["dashes"] == [2, 5] and recycle["color"]["color"] == "#2e8b57"
     assert "回收循环（不参与供应链分析）" in opened.page.inner_text("#legend")
     assert opened.page.inner_text("h1") == "平湖市 · 产业链全景图（汽车、数控机床、新材料）"
-    assert "数据截至 2022-06-01" in opened.page.inner_text("#subtitle")
+    assert "数据截至 2024-10-11" in opened.page.inner_text("#subtitle")
     opened.screenshot("map-pinghu-all.png")
     opened.assert_clean()
 

@@ -29,7 +29,7 @@ Examples
 >>> cg = build_graph(load_dataset())
 >>> data = map_data(cg, chain="machine-tool")
 >>> data["mode"], data["region"]["name"], data["as_of"]
-('chain', '平湖市', '2022-06-01')
+('chain', '平湖市', '2024-10-11')
 >>> sum(1 for n in data["nodes"] if n["kind"] == "segment" and not n["external"])
 20
 >>> page = build_map(cg, chain="machine-tool")
