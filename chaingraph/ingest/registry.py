@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from ..sheets import SheetError
+from ..sheets import SheetError, _letter, _where
 
 __all__ = [
     "REGISTRY_HEADERS",
@@ -234,19 +234,6 @@ def _tables(path: Path) -> Iterator[tuple[str | None, Iterator[tuple[int, tuple[
         yield None, ((reader.line_num, tuple(row)) for row in reader), []
         return
     raise SheetError([Problem(path.name, None, None, "unsupported file type: save it as .xlsx or .csv")], path.name)
-
-
-def _where(path: Path, sheet: str | None) -> str:
-    return f"{path.name}[{sheet}]" if sheet is not None else path.name
-
-
-def _letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _cell_text(value: Any) -> str:
