@@ -78,7 +78,7 @@ from .model import (
     parse_id,
     parse_quantity,
 )
-from .safety import CONTROL_RE, fragment, text_issues
+from .safety import CONTROL_RE, fragment, restore_cell, text_issues
 
 __all__ = ["load_dataset", "validate_dataset", "dataset_id_of", "CSV_COLUMNS", "PROJECT_MONEY_FIELDS"]
 
@@ -385,6 +385,7 @@ class _Checker:
             seen_header.add(column)
         scan = name in self._scan
         warnings = self.warnings
+        quoted = "'" in text  # cells the writer neutralised for spreadsheets ('=...): read back as they were
         line = 1
         rows = 0
         while True:
@@ -406,6 +407,8 @@ class _Checker:
             if len(cells) != len(header):
                 self.add(name, start, None, f"has {len(cells)} cells, the header has {len(header)}")
                 continue
+            if quoted:
+                cells = [restore_cell(cell) for cell in cells]
             if scan:
                 for column, cell in zip(header, cells, strict=True):
                     if CONTROL_RE.search(cell):

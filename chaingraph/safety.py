@@ -38,7 +38,7 @@ from typing import Any
 from .limits import FRAGMENT_CHARS
 
 __all__ = [
-    "FORMULA_STARTS", "neutralise_cell", "neutralise_row", "xlsx_text", "markdown_text", "fragment",
+    "FORMULA_STARTS", "neutralise_cell", "neutralise_row", "restore_cell", "xlsx_text", "markdown_text", "fragment",
     "text_issues", "is_formula_like", "CONTROL_RE", "BIDI_RE",
 ]
 
@@ -65,6 +65,16 @@ def neutralise_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def restore_cell(text: str) -> str:
+    """The inverse of :func:`neutralise_cell` for files chaingraph writes and reads back (a dataset's CSVs,
+    proposed facts): a leading ``'`` before a formula character is dropped.
+
+    >>> restore_cell(neutralise_cell("=HYPERLINK(1)")), restore_cell("'plain"), restore_cell("-5 %")
+    ('=HYPERLINK(1)', "'plain", '-5 %')
+    """
+    return text[1:] if text[:1] == "'" and text[1:2] in FORMULA_STARTS and len(text) > 1 else text
 
 
 def neutralise_row(values: list[Any]) -> list[Any]:

@@ -34,11 +34,17 @@ from .dataset import Dataset
 from .errors import ExportError
 from .model import PartialDate, Quantity
 from .reader import CSV_COLUMNS
+from .safety import neutralise_cell
 
 __all__ = ["write_dataset", "atomic_write_text", "atomic_write_bytes"]
 
 
 def _cell(value: Any) -> str:
+    # planners open these files in Excel: a cell that would run as a formula gets a leading ' (the reader drops it)
+    return neutralise_cell(_plain_cell(value))  # type: ignore[no-any-return]
+
+
+def _plain_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):

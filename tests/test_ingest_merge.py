@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 
@@ -193,3 +194,17 @@ def test_merge_default_threshold_skips_doubtful_records_whole(tmp_path: Path, ti
     ds = load_dataset(tiny_path)
     assert not [p for p in ds.projects.values() if "增资" in p.name]
     assert [p for p in ds.projects.values() if "驱动电机项目" in p.name]
+
+
+def test_proposed_facts_csv_is_safe_in_a_spreadsheet_and_reads_back(tmp_path: Path) -> None:
+    from chaingraph.ingest.extract import Fact
+    from chaingraph.ingest.merge import facts_to_csv, read_proposed
+
+    facts = [Fact("firm", "=cmd|' /C calc'!A0", "name", "=cmd|' /C calc'!A0", 0.9, text="@SUM(1)", id="f001"),
+             Fact("project", "某项目", "investment", "-5000000 CNY", 0.8, id="f002")]
+    path = tmp_path / "proposed.csv"
+    path.write_text(facts_to_csv(facts), encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row.values() if cell)
+    back = read_proposed(path)
+    assert [(f.key, f.value, f.text) for f in back] == [(f.key, f.value, f.text) for f in facts]

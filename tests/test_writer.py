@@ -90,3 +90,19 @@ def test_written_files_get_normal_permissions(tmp_path: Path) -> None:
     finally:
         os.umask(mask)
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_formula_like_cells_are_neutralised_in_the_files_and_read_back_exactly(tiny_path: Path, tmp_path: Path) -> None:
+    """Planners open a dataset's CSVs in Excel: a name that would run as a formula is written with a leading '."""
+    firms = tiny_path / "firms.csv"
+    hostile = '=HYPERLINK("http://evil.example","点我")'
+    firms.write_text(firms.read_text(encoding="utf-8").replace("本地钢板", hostile.replace('"', '""').join('""'), 1),
+                     encoding="utf-8")
+    ds = cgr.load_dataset(tiny_path)
+    assert ds.firms["steel-local"].name == hostile
+    out = cgr.write_dataset(ds, tmp_path / "copy")
+    text = (out / "firms.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text and ',"=HYPERLINK' not in text
+    assert cgr.load_dataset(out).firms["steel-local"].name == hostile  # read back exactly
+    problems = [str(p) for p in cgr.validate_dataset(out, warnings=True)]
+    assert any("firms.csv" in p and "formula" in p for p in problems)  # and still flagged for the planner

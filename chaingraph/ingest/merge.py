@@ -30,7 +30,7 @@ from ..journal import Transaction
 from ..limits import MAX_CELL_CHARS, MAX_PROPOSED_BYTES, MAX_PROPOSED_FACTS, LimitExceeded, read_limited_bytes
 from ..model import Citation, Firm, Project, Quantity, RegionFact, Source, parse_date, parse_quantity
 from ..reader import CSV_COLUMNS, load_dataset
-from ..safety import CONTROL_RE, fragment
+from ..safety import CONTROL_RE, fragment, neutralise_cell, restore_cell
 from ..writer import _files
 from .extract import COUNTRY_WORDS, FACT_COLUMNS, Fact
 
@@ -143,7 +143,7 @@ def read_proposed(path: str | Path) -> list[Fact]:
     else:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         try:
-            rows = list(reader)
+            rows = [{k: restore_cell(v) if isinstance(v, str) else v for k, v in row.items()} for row in reader]
         except csv.Error as exc:
             message = (f"a cell is longer than {MAX_CELL_CHARS:,} characters (the limit)"
                        if "field larger" in str(exc) else f"not valid CSV: {exc}")
@@ -626,8 +626,8 @@ def facts_to_csv(facts: list[Fact]) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=list(FACT_COLUMNS), lineterminator="\n")
     writer.writeheader()
-    for fact in facts:
-        writer.writerow(fact.to_row())
+    for fact in facts:  # reviewed in a spreadsheet: formula-like cells neutralised (read_proposed restores them)
+        writer.writerow({k: neutralise_cell(v) for k, v in fact.to_row().items()})
     return buffer.getvalue()
 
 
