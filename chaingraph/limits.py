@@ -20,7 +20,7 @@ import stat
 from pathlib import Path
 
 __all__ = [
-    "MAX_YAML_BYTES", "MAX_CSV_BYTES", "MAX_PROPOSED_BYTES", "MAX_SHEET_BYTES", "MAX_YAML_DEPTH",
+    "MAX_YAML_BYTES", "MAX_CSV_BYTES", "MAX_PROPOSED_BYTES", "MAX_ARTICLE_BYTES", "MAX_SHEET_BYTES", "MAX_YAML_DEPTH",
     "MAX_YAML_EXPANDED_NODES", "MAX_CELL_CHARS", "MAX_CSV_ROWS", "MAX_SHEET_ROWS", "MAX_SHEET_COLUMNS",
     "MAX_XLSX_UNCOMPRESSED_BYTES", "MAX_XLSX_RATIO", "MAX_NAME_CHARS", "MAX_PROPOSED_FACTS", "FRAGMENT_CHARS",
     "LimitExceeded", "human_bytes", "read_limited_bytes", "outside_folder",
@@ -31,6 +31,8 @@ MAX_YAML_BYTES = 16 * 1024 * 1024
 MAX_CSV_BYTES = 4 * 1024 ** 3
 """A CSV file of a dataset: 4 GiB (a synthetic national pool of a million firms is about 150 MB)."""
 MAX_PROPOSED_BYTES = 64 * 1024 * 1024
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+"""An article for ``extract``: a long report is ~100 KB; 2 MiB is read in about half a minute, a 50 MB file not."""
 """A proposed-facts file (``chaingraph merge``): 64 MiB."""
 MAX_SHEET_BYTES = 512 * 1024 * 1024
 """A spreadsheet given to ``chaingraph import`` (.xlsx or .csv file on disk): 512 MiB."""

@@ -119,3 +119,14 @@ def test_traditional_text_is_converted_one_character_for_one() -> None:
     assert len(prepared.text) == len(original) and prepared.origin == tuple(range(len(original)))
     assert is_traditional(original) and not is_traditional(prepared.text)
     assert to_simplified("签约仪式").text == "签约仪式"
+
+
+def test_an_oversized_article_is_refused_with_the_limit(tmp_path: Path) -> None:
+    from chaingraph.errors import ParseError
+    from chaingraph.ingest.text import read_article
+    from chaingraph.limits import MAX_ARTICLE_BYTES
+
+    path = tmp_path / "huge.txt"
+    path.write_bytes("签约".encode() * (MAX_ARTICLE_BYTES // 6 + 1))
+    with pytest.raises(ParseError, match="huge.txt: .*over the limit"):
+        read_article(path)

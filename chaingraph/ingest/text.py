@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ParseError
+from ..limits import MAX_ARTICLE_BYTES, LimitExceeded, read_limited_bytes
 
 __all__ = ["MappedText", "read_article", "decode_article", "repair_doubled", "clean_text", "prepare_text",
            "to_simplified", "is_traditional", "fullwidth_punctuation"]
@@ -123,7 +124,9 @@ def decode_article(data: bytes) -> tuple[str, str]:
 def read_article(path: str | Path) -> tuple[str, str]:
     """Read an article file; returns ``(text, encoding)``. Newlines are normalised to ``\\n``."""
     try:
-        data = Path(path).read_bytes()
+        data = read_limited_bytes(Path(path), MAX_ARTICLE_BYTES, "news article")
+    except LimitExceeded as exc:
+        raise ParseError(f"{path}: {exc}") from exc
     except OSError as exc:
         raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from exc
     text, encoding = decode_article(data)
