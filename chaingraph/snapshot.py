@@ -33,7 +33,7 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
@@ -52,6 +52,7 @@ __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFa
            "CACHE_ENV"]
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
+_SQL_CHUNK = 900  # ids per query: under SQLite's limit of 999 parameters
 FORMAT_VERSION = "6"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables
 SUMMARY_FIRMS = 50
 """How many local firms (and leaders) per region and segment the summary table lists; longer lists are read
@@ -519,14 +520,12 @@ class SnapshotFacts(StructureFacts):
                         limit: int) -> dict[str, SegmentState]:
         """Counts and the first ``limit`` firms from the summary table; names only for the firms listed."""
         rows = {}
-        for start in range(0, len(ids), 900):  # SQLite's parameter limit
-            chunk = ids[start:start + 900]
-            for segment, n_firms, n_leaders, first_firms, first_leaders, projects in self.con.execute(
-                    "SELECT segment, firms, leaders, first_firms, first_leaders, projects FROM local_summary "
-                    f"WHERE region = ? AND guessed = ? AND segment IN ({','.join('?' * len(chunk))})",
-                    (region_id, int(params.count_guessed_links), *chunk)):
-                rows[segment] = (n_firms, n_leaders, first_firms.split()[:limit], first_leaders.split()[:limit],
-                                 projects.split())
+        for segment, n_firms, n_leaders, first_firms, first_leaders, projects in self._rows_in(
+                "SELECT segment, firms, leaders, first_firms, first_leaders, projects FROM local_summary "
+                "WHERE region = ? AND guessed = ? AND segment IN ({ids})", ids,
+                before=(region_id, int(params.count_guessed_links))):
+            rows[segment] = (n_firms, n_leaders, first_firms.split()[:limit], first_leaders.split()[:limit],
+                             projects.split())
         firm_refs = self._firm_refs({f for row in rows.values() for f in (*row[2], *row[3])})
         project_refs = self._project_refs({p for row in rows.values() for p in row[4]})
         states = {}
@@ -540,26 +539,22 @@ class SnapshotFacts(StructureFacts):
                                            tuple(project_refs[p] for p in projects), n_firms, n_leaders)
         return states
 
+    def _rows_in(self, sql: str, ids: Sequence[str], before: tuple[Any, ...] = (),
+                 after: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``sql`` whose ``{ids}`` is the list ``ids``, asked in chunks under SQLite's parameter limit."""
+        for start in range(0, len(ids), _SQL_CHUNK):
+            chunk = ids[start:start + _SQL_CHUNK]
+            yield from self.con.execute(sql.format(ids=",".join("?" * len(chunk))), (*before, *chunk, *after))
+
     def _firm_refs(self, ids: set[str]) -> dict[str, FirmRef]:
-        found: dict[str, FirmRef] = {}
-        chosen = list(ids)
-        for start in range(0, len(chosen), 900):
-            chunk = chosen[start:start + 900]
-            for firm, name, f500 in self.con.execute(
-                    f"SELECT id, name, f500 FROM firms WHERE id IN ({','.join('?' * len(chunk))})", chunk):
-                found[firm] = FirmRef(firm, name, f500)
-        return found
+        return {firm: FirmRef(firm, name, f500)
+                for firm, name, f500 in self._rows_in("SELECT id, name, f500 FROM firms WHERE id IN ({ids})",
+                                                      list(ids))}
 
     def _project_refs(self, ids: set[str]) -> dict[str, ProjectRef]:
-        found: dict[str, ProjectRef] = {}
-        chosen = list(ids)
-        for start in range(0, len(chosen), 900):
-            chunk = chosen[start:start + 900]
-            for pid, name, status, date in self.con.execute(
-                    f"SELECT id, name, status, date FROM projects WHERE id IN ({','.join('?' * len(chunk))})",
-                    chunk):
-                found[pid] = ProjectRef(pid, name, status, date)
-        return found
+        return {pid: ProjectRef(pid, name, status, date)
+                for pid, name, status, date in self._rows_in(
+                    "SELECT id, name, status, date FROM projects WHERE id IN ({ids})", list(ids))}
 
     def local_firm_count(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams) -> int:
         """Distinct local firms over some segments: from the summary when they are one chain's, else listed."""
@@ -666,12 +661,10 @@ class SnapshotFacts(StructureFacts):
         """The names of each group's local firms, in file order."""
         chosen = sorted(set(groups))
         names: dict[str, list[str]] = {}
-        for start in range(0, len(chosen), 900):
-            chunk = chosen[start:start + 900]
-            for grp, name in self.con.execute(
-                    f"SELECT grp, name FROM firms WHERE grp IN ({','.join('?' * len(chunk))}) AND region IN "
-                    "(SELECT region FROM region_anc WHERE ancestor = ?) ORDER BY ord", (*chunk, region_id)):
-                names.setdefault(grp, []).append(name)
+        for grp, name in self._rows_in("SELECT grp, name FROM firms WHERE grp IN ({ids}) AND region IN "
+                                       "(SELECT region FROM region_anc WHERE ancestor = ?) ORDER BY ord", chosen,
+                                       after=(region_id,)):
+            names.setdefault(grp, []).append(name)
         return names
 
     def candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str],
@@ -794,14 +787,10 @@ class SnapshotFacts(StructureFacts):
         fortune500."""
         ids = list(ids)
         found: dict[str, dict[str, Any]] = {}
-        for start in range(0, len(ids), 900):  # SQLite's parameter limit
-            chunk = ids[start:start + 900]
-            for row in self.con.execute(
-                    "SELECT id, name, name_en, country, region, headquarters, size, leader, f500 FROM firms "
-                    f"WHERE id IN ({','.join('?' * len(chunk))})", chunk):
-                found[row[0]] = {"name": row[1], "name_en": row[2], "country": row[3], "region": row[4],
-                                 "headquarters": row[5], "size": row[6], "leader": bool(row[7]),
-                                 "fortune500": row[8]}
+        for row in self._rows_in("SELECT id, name, name_en, country, region, headquarters, size, leader, f500 "
+                                 "FROM firms WHERE id IN ({ids})", ids):
+            found[row[0]] = {"name": row[1], "name_en": row[2], "country": row[3], "region": row[4],
+                             "headquarters": row[5], "size": row[6], "leader": bool(row[7]), "fortune500": row[8]}
         return found
 
     def project_records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -810,12 +799,9 @@ class SnapshotFacts(StructureFacts):
 
         ids = list(ids)
         found: dict[str, dict[str, Any]] = {}
-        for start in range(0, len(ids), 900):
-            chunk = ids[start:start + 900]
-            for pid, name, status, date, region, investment, firms in self.con.execute(
-                    "SELECT id, name, status, date, region, investment, firms FROM projects "
-                    f"WHERE id IN ({','.join('?' * len(chunk))})", chunk):
-                found[pid] = {"name": name, "status": status, "date": date, "region": region,
-                              "investment": parse_quantity(investment) if investment else None,
-                              "firms": json.loads(firms)}
+        for pid, name, status, date, region, investment, firms in self._rows_in(
+                "SELECT id, name, status, date, region, investment, firms FROM projects WHERE id IN ({ids})", ids):
+            found[pid] = {"name": name, "status": status, "date": date, "region": region,
+                          "investment": parse_quantity(investment) if investment else None,
+                          "firms": json.loads(firms)}
         return found
