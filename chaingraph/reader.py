@@ -600,6 +600,18 @@ def _mapping_row(checker: _Checker, file: str, data: Any, what: str, line: int |
 # --------------------------------------------------------------------------------------------- the files
 
 
+def _entries(c: _Checker, row: _Row, data: Any, key: str, shape: str, what: str) -> Iterator[_Row]:
+    """The entries of a list of mappings under ``key`` in dataset.yaml; anything else is reported, not read."""
+    items = data.get(key) or []
+    if not isinstance(items, list):
+        row.problem(key, f"expected a list of {shape}")
+        return
+    for item in items:
+        entry = _mapping_row(c, "dataset.yaml", item, what, row.line)
+        if entry is not None:
+            yield entry
+
+
 def _read_info(c: _Checker) -> tuple[DatasetInfo | None, dict[str, int]]:
     data = c.read_yaml("dataset.yaml")
     if data is None:
@@ -610,14 +622,7 @@ def _read_info(c: _Checker) -> tuple[DatasetInfo | None, dict[str, int]]:
     _unknown_keys(row, {"id", "name", "name_en", "as_of", "default_region", "description", "fx_rates",
                         "analysis", "coverage"})
     fx_rates = []
-    raw_rates = data.get("fx_rates") or []
-    if not isinstance(raw_rates, list):
-        row.problem("fx_rates", "expected a list of {currency, cny_per_unit, date, source}")
-        raw_rates = []
-    for item in raw_rates:
-        rate_row = _mapping_row(c, "dataset.yaml", item, "an fx_rates entry", row.line)
-        if rate_row is None:
-            continue
+    for rate_row in _entries(c, row, data, "fx_rates", "{currency, cny_per_unit, date, source}", "an fx_rates entry"):
         currency = rate_row.choice("currency", CURRENCIES)
         rate = rate_row.number("cny_per_unit", low=0, low_open=True, required=True)
         if not currency:
@@ -634,14 +639,8 @@ def _read_info(c: _Checker) -> tuple[DatasetInfo | None, dict[str, int]]:
         row.problem("analysis", str(exc))
         analysis = {}
     coverage = []
-    raw_coverage = data.get("coverage") or []
-    if not isinstance(raw_coverage, list):
-        row.problem("coverage", "expected a list of {region, kind, chain, as_of, sources, note}")
-        raw_coverage = []
-    for item in raw_coverage:
-        cov_row = _mapping_row(c, "dataset.yaml", item, "a coverage entry", row.line)
-        if cov_row is None:
-            continue
+    for cov_row in _entries(c, row, data, "coverage", "{region, kind, chain, as_of, sources, note}",
+                            "a coverage entry"):
         _unknown_keys(cov_row, {"region", "kind", "chain", "as_of", "sources", "note"})
         kind = cov_row.choice("kind", COVERAGE_KINDS)
         if not kind:
