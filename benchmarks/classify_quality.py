@@ -23,8 +23,8 @@ from typing import Any
 
 from chaingraph import load_dataset
 from chaingraph.dataset import Dataset
-from chaingraph.ingest.classify import Classifier, FirmResult, confidence_at_least
-from chaingraph.ingest.registry import read_registry
+from chaingraph.sources.classify import Classifier, FirmResult, confidence_at_least
+from chaingraph.sources.registry import read_registry
 
 SAMPLE = Path(__file__).parent / "data" / "registry-sample"
 TARGETS = {"precision": 0.90, "recall": 0.80, "top1": 0.85, "distractor_fp": 0.05}

@@ -33,7 +33,7 @@ def _seed_rows() -> list[dict[str, str]]:
     if SAMPLE.exists():
         text = SAMPLE.read_bytes().decode("utf-8-sig")
     else:
-        from chaingraph.fixtures import REGISTRY_SMALL
+        from chaingraph.dataset.fixtures import REGISTRY_SMALL
 
         text = REGISTRY_SMALL
     return list(csv.DictReader(io.StringIO(text)))
@@ -83,8 +83,8 @@ print(u.ru_utime + u.ru_stime, u.ru_maxrss / 1024)
 _CLASSIFY = """
 import sys
 from chaingraph import load_dataset
-from chaingraph.ingest.registry import read_registry
-from chaingraph.ingest.review import propose, write_review
+from chaingraph.sources.registry import read_registry
+from chaingraph.sources.review import propose, write_review
 ds = load_dataset()
 proposals = propose(ds, read_registry(sys.argv[1]))
 write_review(proposals, ds, sys.argv[2])

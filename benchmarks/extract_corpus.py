@@ -36,10 +36,10 @@ from typing import Any
 import yaml
 
 from chaingraph.dataset import Dataset, normalize_name
-from chaingraph.ingest.extract import COUNTRY_WORDS, HIGH_CONFIDENCE, Extraction, Fact, extract_facts
-from chaingraph.ingest.merge import DEFAULT_MIN_CONFIDENCE
-from chaingraph.ingest.text import read_article, to_simplified
-from chaingraph.model import Quantity, parse_quantity
+from chaingraph.dataset.model import Quantity, parse_quantity
+from chaingraph.sources.extract import COUNTRY_WORDS, HIGH_CONFIDENCE, Extraction, Fact, extract_facts
+from chaingraph.sources.merge import DEFAULT_MIN_CONFIDENCE
+from chaingraph.sources.text import read_article, to_simplified
 
 __all__ = ["TYPES", "Tally", "score_article", "load_keys"]
 

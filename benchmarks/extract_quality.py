@@ -33,9 +33,9 @@ from typing import Any
 
 from chaingraph import load_dataset
 from chaingraph.dataset import Dataset, normalize_name
-from chaingraph.ingest.extract import COUNTRY_WORDS, Extraction, extract_facts
-from chaingraph.ingest.text import read_article
-from chaingraph.model import parse_quantity
+from chaingraph.dataset.model import parse_quantity
+from chaingraph.sources.extract import COUNTRY_WORDS, Extraction, extract_facts
+from chaingraph.sources.text import read_article
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = next((p for p in (ROOT.parent / "shared" / "seeds" / "pinghu-2022-article.txt",

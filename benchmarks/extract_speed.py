@@ -22,8 +22,8 @@ from pathlib import Path
 
 from chaingraph import load_dataset
 from chaingraph.dataset import bundled_dataset_path
-from chaingraph.ingest.extract import _FIGURE_RE, extract_facts
-from chaingraph.ingest.text import prepare_text
+from chaingraph.sources.extract import _FIGURE_RE, extract_facts
+from chaingraph.sources.text import prepare_text
 
 SYLLABLES = "华恒锐达新材科技精密智能电子光伏汽车装备医药生物能源宏泰博远盛通联创鑫瑞晶德美嘉诚信安"
 PRODUCTS = ("液压泵", "锂电池隔膜", "光伏组件", "精密轴承", "环氧树脂", "汽车座椅", "医用敷料", "工业机器人",

@@ -1,4 +1,4 @@
-"""Fit the confidence table of chaingraph/ingest/calibration.py on the dev split of the extraction corpus.
+"""Fit the confidence table of chaingraph/sources/calibration.py on the dev split of the extraction corpus.
 
     python benchmarks/fit_confidence.py [TEXTS] [--keys DIR] [--check]
 
@@ -27,7 +27,7 @@ def fit(texts: Path, keys_dir: Path) -> dict[str, tuple[int, int]]:
     import extract_corpus as ec  # type: ignore[import-not-found]
 
     from chaingraph import load_dataset
-    from chaingraph.ingest.calibration import fact_type
+    from chaingraph.sources.calibration import fact_type
 
     ds = load_dataset(ROOT / "seeds" / "pinghu-2022")
     counts: dict[str, list[int]] = {}
@@ -68,7 +68,7 @@ def main(argv: list[str]) -> int:
     tmp = MODULE.with_suffix(".py.tmp")
     tmp.write_text(new, encoding="utf-8")
     tmp.replace(MODULE)
-    import chaingraph.ingest.calibration as cal
+    import chaingraph.sources.calibration as cal
 
     importlib.reload(cal)
     print("| rule | right | judged | confidence |\n|---|---:|---:|---:|")

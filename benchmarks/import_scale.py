@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from chaingraph.dataset import bundled_dataset_path
-from chaingraph.sheets import plan_import
+from chaingraph.sources.sheets import plan_import
 
 SEGMENTS = ["整车", "动力电池", "电机铁芯", "数控系统", "驱动电机", "锻造零部件"]
 

@@ -1,6 +1,6 @@
 """How the HTML chain map scales: build time, file size and drawn nodes for a national pool of firms.
 
-Makes a synthetic dataset with :func:`chaingraph.synth.generate` (deterministic: the bundled chain templates,
+Makes a synthetic dataset with :func:`chaingraph.sources.synth.generate` (deterministic: the bundled chain templates,
 Zipf-sized counties, firms, links, ties and projects in the normal dataset format), then times
 ``build_map`` for one chain of the default region (the largest county), with the analysis run on the in-memory
 graph and on a compiled snapshot, and for all chains. Prints a markdown table. With ``--browser`` it also opens
@@ -23,9 +23,9 @@ import time
 from pathlib import Path
 
 import chaingraph as cgr
-from chaingraph.render.html_map import build_map
-from chaingraph.snapshot import open_snapshot
-from chaingraph.synth import generate
+from chaingraph.engines.snapshot import open_snapshot
+from chaingraph.outputs.html_map import build_map
+from chaingraph.sources.synth import generate
 
 
 def _counts(page: str) -> dict[str, int]:
@@ -87,7 +87,7 @@ def paint_table(pages: list[Path]) -> None:
     """Print first-paint times of existing map files; the bundled Pinghu chain map is the baseline."""
     import tempfile as _tempfile
 
-    from chaingraph.render.html_map import write_map
+    from chaingraph.outputs.html_map import write_map
 
     base = Path(_tempfile.mkdtemp(prefix="map-paint-")) / "pinghu-automotive.html"
     write_map(cgr.build_graph(cgr.load_dataset()), base, chain="automotive")

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 import chaingraph as cgr
-from chaingraph.backends.neo4j import Neo4jSettings, connect
-from chaingraph.render.tables import render_table
-from chaingraph.synth import generate
+from chaingraph.engines.neo4j import Neo4jSettings, connect
+from chaingraph.outputs.tables import render_table
+from chaingraph.sources.synth import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 LAUNCHER = ROOT / "scripts" / "neo4j-test-server"

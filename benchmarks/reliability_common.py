@@ -12,8 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from chaingraph.fixtures import write_tiny_dataset
-from chaingraph.journal import CRASH_ENV, JOURNAL_NAME, PAUSE_ENV, STAGING_NAME
+from chaingraph.dataset.fixtures import write_tiny_dataset
+from chaingraph.dataset.journal import CRASH_ENV, JOURNAL_NAME, PAUSE_ENV, STAGING_NAME
 
 CHAINGRAPH = [sys.executable, "-m", "chaingraph"]
 CRASH_POINTS = ("staged", "journal", "swap:0", "swap:1", "swapped")

@@ -3,11 +3,11 @@
     python benchmarks/reliability_loops.py                     # 300 kills, 60 concurrent pairs (~6 min here)
     python benchmarks/reliability_loops.py --kills 60 --pairs 12
 
-Kills: `import`, `merge` or `merge --undo` on a copy of the tiny dataset, killed with SIGKILL at a named point of
-the commit (the test hook of chaingraph.journal) or at a random time within its run. Then `validate` runs, as any
+Kills: `import`, `merge` or `merge --undo` on a copy of the tiny dataset, killed with SIGKILL at a named point of the
+commit (the test hook of chaingraph.dataset.journal) or at a random time within its run. Then `validate` runs, as any
 next command would. Wanted: on disk right after the kill, `old`, `new`, or `journaled` (a mix together with the
-journal that completes it); after the next command, `old` or `new`, valid, nothing left behind. Anything in
-capitals (MIXED, INVALID, +STRAYS) is a failure.
+journal that completes it); after the next command, `old` or `new`, valid, nothing left behind. Anything in capitals
+(MIXED, INVALID, +STRAYS) is a failure.
 
 Pairs: two writers started together (or 0-0.3 s apart) on one dataset, with or without a pause between reading
 and writing. Wanted: `both kept` (the second waited) or `one refused clearly` (exit 7 naming the holder); never

@@ -607,7 +607,7 @@ _SHIM = ("import atexit, os, resource, sys\n"
 
 
 def run_case(case: Case, timeout: float) -> dict[str, object]:
-    from chaingraph.fixtures import write_tiny_dataset
+    from chaingraph.dataset.fixtures import write_tiny_dataset
 
     work = Path(tempfile.mkdtemp(prefix="chaingraph-sweep-"))
     try:

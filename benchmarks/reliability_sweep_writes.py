@@ -88,8 +88,8 @@ def writer_cases(work: Path, rng: random.Random) -> list[Case]:
         return root
 
     def busy() -> tuple[bool, str]:
-        from chaingraph.journal import PAUSE_ENV
-        from chaingraph.locking import holder
+        from chaingraph.dataset.journal import PAUSE_ENV
+        from chaingraph.dataset.locking import holder
 
         root = fresh("busy")
         first = subprocess.Popen([*CHAINGRAPH, "--data", str(root), "import", str(sheet(work, "busy1", ["先来"]))],
@@ -108,7 +108,7 @@ def writer_cases(work: Path, rng: random.Random) -> list[Case]:
     def taken_over() -> tuple[bool, str]:
         root = fresh("dead-holder")
         holder_process = subprocess.Popen([sys.executable, "-c", (
-            "import time; from chaingraph.locking import dataset_lock\n"
+            "import time; from chaingraph.dataset.locking import dataset_lock\n"
             f"with dataset_lock({str(root)!r}):\n    print('locked', flush=True)\n    time.sleep(60)")],
             stdout=subprocess.PIPE, text=True)
         assert holder_process.stdout is not None
@@ -128,9 +128,9 @@ def writer_cases(work: Path, rng: random.Random) -> list[Case]:
     cases.append(("windows", "import while another file of the folder is open", open_elsewhere))
 
     def held_file() -> tuple[bool, str]:
+        from chaingraph.dataset.journal import STAGING_NAME
         from chaingraph.errors import ExportError
-        from chaingraph.journal import STAGING_NAME
-        from chaingraph.sheets import import_sheet
+        from chaingraph.sources.sheets import import_sheet
 
         root = fresh("held")
         before = data_files(root)
@@ -153,7 +153,7 @@ def writer_cases(work: Path, rng: random.Random) -> list[Case]:
     cases.append(("windows", "a file to replace held open: swaps undone, one line", held_file))
 
     def readers_do_not_wait() -> tuple[bool, str]:
-        from chaingraph.journal import PAUSE_ENV
+        from chaingraph.dataset.journal import PAUSE_ENV
 
         root = fresh("reader")
         writer = subprocess.Popen([*CHAINGRAPH, "--data", str(root), "import", str(sheet(work, "rd", ["读者"]))],
@@ -236,7 +236,7 @@ def output_cases(work: Path) -> list[Case]:
     from click.testing import CliRunner
 
     from chaingraph.cli import cli
-    from chaingraph.fixtures import write_tiny_dataset
+    from chaingraph.dataset.fixtures import write_tiny_dataset
 
     tiny = write_tiny_dataset(work / "out-tiny")
     cases: list[Case] = []
@@ -344,7 +344,7 @@ def neo4j_uri_cases(work: Path) -> list[Case]:
     from click.testing import CliRunner
 
     from chaingraph.cli import cli
-    from chaingraph.fixtures import write_tiny_dataset
+    from chaingraph.dataset.fixtures import write_tiny_dataset
 
     tiny = write_tiny_dataset(work / "uri-tiny")
     cases: list[Case] = []
@@ -362,9 +362,9 @@ def neo4j_server_cases(work: Path) -> list[Case]:
     import socket
 
     import chaingraph as cgr
-    from chaingraph.backends.neo4j import Neo4jSettings, connect
-    from chaingraph.backends.neo4j_lock import LOCK_LABEL, push_lock
-    from chaingraph.fixtures import write_tiny_dataset
+    from chaingraph.dataset.fixtures import write_tiny_dataset
+    from chaingraph.engines.neo4j import Neo4jSettings, connect
+    from chaingraph.engines.neo4j_lock import LOCK_LABEL, push_lock
 
     launcher = ROOT / "scripts" / "neo4j-test-server"
     state: dict[str, str] = {}

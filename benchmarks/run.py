@@ -148,7 +148,7 @@ def stage_warm(pool: str, snapshot: str, src: str | None, repeat: int) -> dict[s
         sys.meta_path = [f for f in sys.meta_path if "editable" not in repr(f)]
         sys.path.insert(0, src)
     from chaingraph import find_targets, gap_report
-    from chaingraph.snapshot import open_snapshot
+    from chaingraph.engines.snapshot import open_snapshot
 
     def timed(func: Any, n: int) -> list[float]:
         func()  # the first call of a session computes relatedness and caches the region's context
@@ -242,7 +242,7 @@ def main() -> None:
         subprocess.run([PY, "-m", "chaingraph", "synth", "--firms", str(args.firms), "--regions", str(args.regions),
                         "--seed", str(args.seed), "-o", str(pool)], check=True, env=env)
     sys.path.insert(0, str(ROOT))
-    from chaingraph.snapshot import snapshot_path
+    from chaingraph.engines.snapshot import snapshot_path
 
     versions: dict[str, tuple[list[str], dict[str, str], str | None]] = {
         "after": ([PY, "-m", "chaingraph", "--data", str(pool)], env, None)}

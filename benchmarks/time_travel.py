@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from chaingraph import load_dataset
+from chaingraph.analysis.asof import changes_since, dataset_as_of
+from chaingraph.analysis.backtest import backtest
 from chaingraph.analysis.gaps import gap_report
-from chaingraph.asof import changes_since, dataset_as_of
-from chaingraph.backtest import backtest
-from chaingraph.graph import build_graph
-from chaingraph.synth import generate
+from chaingraph.dataset.graph import build_graph
+from chaingraph.sources.synth import generate
 
 
 def timed(label: str, rows: list[tuple[str, float, float]], fn: Callable[[], Any]) -> Any:

@@ -39,22 +39,12 @@ if TYPE_CHECKING:  # the names for type checkers and IDEs; at run time __getattr
         gap_report,
         segment_status,
     )
+    from .analysis.views import chain_summaries, firm_view, project_view
     from .analysis.whatif import Landing, WhatIf, what_if
-    from .dataset import Dataset, bundled_dataset_path, default_dataset_path, normalize_name
-    from .engine import Engine
-    from .engine import open_engine as open  # noqa: A004 - chaingraph.open(path) is the entry point by design
-    from .errors import (
-        BackendError,
-        ChaingraphError,
-        DatasetError,
-        ExportError,
-        InvalidArgument,
-        LookupFailed,
-        ParseError,
-        Problem,
-    )
-    from .graph import EDGE_KINDS, NODE_KINDS, ChainGraph, Presence, build_graph
-    from .model import (
+    from .api import Engine
+    from .api import open_engine as open  # noqa: A004 - chaingraph.open(path) is the entry point by design
+    from .dataset.graph import EDGE_KINDS, NODE_KINDS, ChainGraph, Presence, build_graph
+    from .dataset.model import (
         Chain,
         Citation,
         Claim,
@@ -80,9 +70,19 @@ if TYPE_CHECKING:  # the names for type checkers and IDEs; at run time __getattr
         parse_id,
         parse_quantity,
     )
-    from .reader import load_dataset, validate_dataset
-    from .views import chain_summaries, firm_view, project_view
-    from .writer import write_dataset
+    from .dataset.reader import load_dataset, validate_dataset
+    from .dataset.store import Dataset, bundled_dataset_path, default_dataset_path, normalize_name
+    from .dataset.writer import write_dataset
+    from .errors import (
+        BackendError,
+        ChaingraphError,
+        DatasetError,
+        ExportError,
+        InvalidArgument,
+        LookupFailed,
+        ParseError,
+        Problem,
+    )
 
 _LAZY = {  # public name -> (module, attribute): imported on first use, so that `chaingraph --help` and
     # scripts that need one function do not pay for networkx, the reader and the analysis
@@ -102,12 +102,12 @@ _LAZY = {  # public name -> (module, attribute): imported on first use, so that 
     "Landing": (".analysis.whatif", "Landing"),
     "WhatIf": (".analysis.whatif", "WhatIf"),
     "what_if": (".analysis.whatif", "what_if"),
-    "Dataset": (".dataset", "Dataset"),
-    "bundled_dataset_path": (".dataset", "bundled_dataset_path"),
-    "default_dataset_path": (".dataset", "default_dataset_path"),
-    "normalize_name": (".dataset", "normalize_name"),
-    "Engine": (".engine", "Engine"),
-    "open": (".engine", "open_engine"),
+    "Dataset": (".dataset.store", "Dataset"),
+    "bundled_dataset_path": (".dataset.store", "bundled_dataset_path"),
+    "default_dataset_path": (".dataset.store", "default_dataset_path"),
+    "normalize_name": (".dataset.store", "normalize_name"),
+    "Engine": (".api", "Engine"),
+    "open": (".api", "open_engine"),
     "BackendError": (".errors", "BackendError"),
     "ChaingraphError": (".errors", "ChaingraphError"),
     "DatasetError": (".errors", "DatasetError"),
@@ -116,41 +116,41 @@ _LAZY = {  # public name -> (module, attribute): imported on first use, so that 
     "LookupFailed": (".errors", "LookupFailed"),
     "ParseError": (".errors", "ParseError"),
     "Problem": (".errors", "Problem"),
-    "EDGE_KINDS": (".graph", "EDGE_KINDS"),
-    "NODE_KINDS": (".graph", "NODE_KINDS"),
-    "ChainGraph": (".graph", "ChainGraph"),
-    "Presence": (".graph", "Presence"),
-    "build_graph": (".graph", "build_graph"),
-    "Chain": (".model", "Chain"),
-    "Citation": (".model", "Citation"),
-    "Claim": (".model", "Claim"),
-    "Coverage": (".model", "Coverage"),
-    "DatasetInfo": (".model", "DatasetInfo"),
-    "Firm": (".model", "Firm"),
-    "FxRate": (".model", "FxRate"),
-    "Group": (".model", "Group"),
-    "Link": (".model", "Link"),
-    "PartialDate": (".model", "PartialDate"),
-    "Project": (".model", "Project"),
-    "ProjectEvent": (".model", "ProjectEvent"),
-    "Quantity": (".model", "Quantity"),
-    "Region": (".model", "Region"),
-    "RegionFact": (".model", "RegionFact"),
-    "Rejection": (".model", "Rejection"),
-    "Segment": (".model", "Segment"),
-    "Source": (".model", "Source"),
-    "SupplyEdge": (".model", "SupplyEdge"),
-    "Tie": (".model", "Tie"),
-    "parse_bool": (".model", "parse_bool"),
-    "parse_date": (".model", "parse_date"),
-    "parse_id": (".model", "parse_id"),
-    "parse_quantity": (".model", "parse_quantity"),
-    "load_dataset": (".reader", "load_dataset"),
-    "validate_dataset": (".reader", "validate_dataset"),
-    "chain_summaries": (".views", "chain_summaries"),
-    "firm_view": (".views", "firm_view"),
-    "project_view": (".views", "project_view"),
-    "write_dataset": (".writer", "write_dataset"),
+    "EDGE_KINDS": (".dataset.graph", "EDGE_KINDS"),
+    "NODE_KINDS": (".dataset.graph", "NODE_KINDS"),
+    "ChainGraph": (".dataset.graph", "ChainGraph"),
+    "Presence": (".dataset.graph", "Presence"),
+    "build_graph": (".dataset.graph", "build_graph"),
+    "Chain": (".dataset.model", "Chain"),
+    "Citation": (".dataset.model", "Citation"),
+    "Claim": (".dataset.model", "Claim"),
+    "Coverage": (".dataset.model", "Coverage"),
+    "DatasetInfo": (".dataset.model", "DatasetInfo"),
+    "Firm": (".dataset.model", "Firm"),
+    "FxRate": (".dataset.model", "FxRate"),
+    "Group": (".dataset.model", "Group"),
+    "Link": (".dataset.model", "Link"),
+    "PartialDate": (".dataset.model", "PartialDate"),
+    "Project": (".dataset.model", "Project"),
+    "ProjectEvent": (".dataset.model", "ProjectEvent"),
+    "Quantity": (".dataset.model", "Quantity"),
+    "Region": (".dataset.model", "Region"),
+    "RegionFact": (".dataset.model", "RegionFact"),
+    "Rejection": (".dataset.model", "Rejection"),
+    "Segment": (".dataset.model", "Segment"),
+    "Source": (".dataset.model", "Source"),
+    "SupplyEdge": (".dataset.model", "SupplyEdge"),
+    "Tie": (".dataset.model", "Tie"),
+    "parse_bool": (".dataset.model", "parse_bool"),
+    "parse_date": (".dataset.model", "parse_date"),
+    "parse_id": (".dataset.model", "parse_id"),
+    "parse_quantity": (".dataset.model", "parse_quantity"),
+    "load_dataset": (".dataset.reader", "load_dataset"),
+    "validate_dataset": (".dataset.reader", "validate_dataset"),
+    "chain_summaries": (".analysis.views", "chain_summaries"),
+    "firm_view": (".analysis.views", "firm_view"),
+    "project_view": (".analysis.views", "project_view"),
+    "write_dataset": (".dataset.writer", "write_dataset"),
 }
 
 __all__ = [

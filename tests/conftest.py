@@ -8,7 +8,7 @@ import pytest
 
 import chaingraph as cgr
 from chaingraph.dataset import DATA_ENV
-from chaingraph.fixtures import write_tiny_dataset
+from chaingraph.dataset.fixtures import write_tiny_dataset
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import chaingraph as cgr
-from chaingraph.fixtures import EXPECTED_STATUS
+from chaingraph.dataset.fixtures import EXPECTED_STATUS
 
 
 def test_statuses_match_the_fixture(tiny: cgr.ChainGraph) -> None:
@@ -121,7 +121,7 @@ def test_targets_for_another_region(tiny: cgr.ChainGraph) -> None:
 
 def _multi_region_dataset(root: Path) -> Path:
     """Eight counties: some specialise in motors+cores, others in cnc+machines; 'town' has motors only."""
-    from chaingraph.fixtures import write_tiny_dataset
+    from chaingraph.dataset.fixtures import write_tiny_dataset
 
     write_tiny_dataset(root)
     regions = (root / "regions.yaml").read_text(encoding="utf-8")

@@ -6,7 +6,8 @@ import importlib
 import pkgutil
 
 import chaingraph
-from chaingraph import analysis, errors, model
+from chaingraph import analysis, errors
+from chaingraph.dataset import model
 
 
 def test_all_names_exist_and_are_unique() -> None:

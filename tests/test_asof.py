@@ -9,13 +9,13 @@ import pytest
 from click.testing import CliRunner
 
 from chaingraph import load_dataset
+from chaingraph.analysis.asof import changes_since, dataset_as_of
 from chaingraph.analysis.gaps import gap_report
-from chaingraph.asof import changes_since, dataset_as_of
+from chaingraph.api import open_engine
 from chaingraph.cli import cli
-from chaingraph.engine import open_engine
+from chaingraph.dataset.fixtures import write_tiny_dataset
+from chaingraph.dataset.graph import build_graph
 from chaingraph.errors import InvalidArgument
-from chaingraph.fixtures import write_tiny_dataset
-from chaingraph.graph import build_graph
 
 EVENTS = """\
 project,date,kind,amount,sources,evidence,note

@@ -9,12 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from chaingraph import load_dataset
+from chaingraph.analysis.asof import dataset_as_of
+from chaingraph.analysis.backtest import backtest
 from chaingraph.analysis.gaps import gap_report
-from chaingraph.asof import dataset_as_of
-from chaingraph.backtest import backtest
 from chaingraph.cli import cli
-from chaingraph.fixtures import write_tiny_dataset
-from chaingraph.graph import build_graph
+from chaingraph.dataset.fixtures import write_tiny_dataset
+from chaingraph.dataset.graph import build_graph
 
 
 @pytest.fixture()

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import chaingraph as cgr
-from chaingraph.export import export
-from chaingraph.render.briefing import briefing, briefing_markdown
+from chaingraph.outputs.briefing import briefing, briefing_markdown
+from chaingraph.outputs.export import export
 from chaingraph.safety import markdown_text
 
 

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 import chaingraph as cgr
-from chaingraph.chainkg import default_mapping_path, import_chainkg, read_chainkg, read_industry_mapping
 from chaingraph.cli import cli
-from chaingraph.sheets import SheetError
+from chaingraph.sources.chainkg import default_mapping_path, import_chainkg, read_chainkg, read_industry_mapping
+from chaingraph.sources.sheets import SheetError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "chainkg"
 

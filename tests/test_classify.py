@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from chaingraph import load_dataset, validate_dataset
-from chaingraph.fixtures import write_tiny_dataset
-from chaingraph.ingest.classify import Classifier, confidence_at_least, firm_keys
-from chaingraph.ingest.registry import RegistryRow
+from chaingraph.dataset.fixtures import write_tiny_dataset
+from chaingraph.sources.classify import Classifier, confidence_at_least, firm_keys
+from chaingraph.sources.registry import RegistryRow
 
 
 @pytest.fixture(scope="module")

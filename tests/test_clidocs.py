@@ -8,7 +8,7 @@ import click
 import pytest
 
 from chaingraph.cli import cli
-from chaingraph.clidocs import BEGIN, END, ReferenceOutOfDate, render_reference, update_reference
+from chaingraph.cli.docs import BEGIN, END, ReferenceOutOfDate, render_reference, update_reference
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 import chaingraph as cgr
 from chaingraph.cli import cli
-from chaingraph.snapshot import open_snapshot
+from chaingraph.engines.snapshot import open_snapshot
 
 CLAIMS = """region,segment,asserts,sources,evidence,note
 town,vehicle,present,src-demo,整车基地,演示：来源称本地有整车
@@ -71,7 +71,7 @@ def test_partial_coverage_says_not_seen_and_verify(tiny_path: Path) -> None:
 
 
 def write_fresh(parent: Path) -> Path:
-    from chaingraph.fixtures import write_tiny_dataset
+    from chaingraph.dataset.fixtures import write_tiny_dataset
 
     return write_tiny_dataset(parent / "fresh")
 
@@ -141,8 +141,8 @@ def test_claims_in_json_csv_and_table(tiny_path: Path) -> None:
 def test_claims_in_map_xlsx_and_briefing(tiny_path: Path, tmp_path: Path) -> None:
     import openpyxl
 
-    from chaingraph.export import briefing_markdown, export
-    from chaingraph.render.html_map import map_data
+    from chaingraph.outputs.export import briefing_markdown, export
+    from chaingraph.outputs.html_map import map_data
 
     (_partial(tiny_path) / "claims.csv").write_text(CLAIMS, encoding="utf-8")
     cg = cgr.build_graph(cgr.load_dataset(tiny_path))

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 import chaingraph as cgr
 from chaingraph.cli import cli
-from chaingraph.synth import generate
+from chaingraph.sources.synth import generate
 
 
 def test_open_bundled_dataset_in_memory() -> None:
@@ -48,7 +48,7 @@ def test_auto_prefers_a_fresh_snapshot(tiny_path: Path, tmp_path: Path) -> None:
 
 
 def test_auto_uses_a_snapshot_for_large_pools(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from chaingraph import engine
+    from chaingraph import api as engine
 
     pool = generate(tmp_path / "pool", firms=3000, regions=12, seed=5)
     monkeypatch.setattr(engine, "SNAPSHOT_THRESHOLD_BYTES", (pool / "firms.csv").stat().st_size - 1)

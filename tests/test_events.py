@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from chaingraph import load_dataset
+from chaingraph.dataset.fixtures import write_tiny_dataset
+from chaingraph.dataset.reader import validate_dataset
+from chaingraph.dataset.writer import write_dataset
 from chaingraph.errors import DatasetError
-from chaingraph.fixtures import write_tiny_dataset
-from chaingraph.reader import validate_dataset
-from chaingraph.writer import write_dataset
 
 EVENTS = """\
 project,date,kind,amount,sources,evidence,note

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import chaingraph as cgr
 from chaingraph.cli import cli
-from chaingraph.export import export, export_graph, read_graph
+from chaingraph.outputs.export import export, export_graph, read_graph
 
 
 def _plain(g: nx.MultiDiGraph) -> tuple[dict[str, Any], dict[tuple[str, str, str], Any]]:

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from chaingraph.model import CURRENCIES, parse_quantity
+from chaingraph.dataset.model import CURRENCIES, parse_quantity
 
 CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "extract-corpus"
 KEYS = sorted(CORPUS.glob("*.yaml"))

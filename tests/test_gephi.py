@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import chaingraph as cgr
-from chaingraph.export import export
+from chaingraph.outputs.export import export
 
 GEPHI_CHECK = Path(__file__).resolve().parent.parent / "scripts" / "gephi-check"
 _JAR = Path(__file__).resolve().parent / "gephi_check" / "target" / "gephi-check.jar"

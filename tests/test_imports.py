@@ -1,7 +1,13 @@
-"""No import circles inside the package, counting imports inside functions too (type-checking imports aside).
+"""No import circles and no upward imports inside the package, counting imports inside functions too.
 
-A circle makes the import order matter and hides which module depends on which; the data flows one way
-(dataset -> engines -> analysis -> outputs -> cli), and so must the imports.
+A circle makes the import order matter and hides which module depends on which. The package folders are the
+steps of the data flow (docs/architecture.md), and a module imports only from its own step or earlier ones:
+
+    foundation (errors, limits, safety, countries)  ->  dataset/  ->  sources/  ->  analysis/  ->  engines/
+    ->  outputs/  ->  api (chaingraph.open)  ->  cli/
+
+Type-checking imports are left out of the circle test (never executed) but count for the layers: an annotation
+that names a later step is a dependency on it too.
 """
 
 from __future__ import annotations
@@ -23,13 +29,13 @@ def _modules() -> dict[str, Path]:
     return found
 
 
-def _imports(name: str, path: Path, known: set[str]) -> set[str]:
+def _imports(name: str, path: Path, known: set[str], typing: bool = False) -> set[str]:
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
     found: set[str] = set()
 
     def visit(nodes: list[ast.stmt]) -> None:
         for node in nodes:
-            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.dump(node.test):
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.dump(node.test) and not typing:
                 continue  # annotations only: never executed
             if isinstance(node, ast.ImportFrom):
                 if node.level:
@@ -94,3 +100,40 @@ def test_no_import_circles() -> None:
 
 def test_the_scan_finds_a_circle() -> None:
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+LAYERS = ("foundation", "dataset", "sources", "analysis", "engines", "outputs", "api", "cli")
+FOUNDATION = {"chaingraph.errors", "chaingraph.limits", "chaingraph.safety", "chaingraph.countries",
+              "chaingraph._version"}
+
+
+def _layer(module: str) -> int:
+    """The step of the data flow a module belongs to; a module outside every step fails the test (place it)."""
+    if module in FOUNDATION:
+        return LAYERS.index("foundation")
+    if module in ("chaingraph", "chaingraph.api"):
+        return LAYERS.index("api")
+    if module == "chaingraph.__main__":
+        return LAYERS.index("cli")
+    parts = module.split(".")
+    if len(parts) >= 2 and parts[1] in LAYERS:
+        return LAYERS.index(parts[1])
+    raise AssertionError(f"{module} is in no step of the data flow: move it into one of {LAYERS[1:]}")
+
+
+def _upward(edges: dict[str, set[str]]) -> list[str]:
+    return sorted(f"{a} -> {b}" for a, targets in edges.items() for b in targets if _layer(b) > _layer(a))
+
+
+def test_no_upward_imports() -> None:
+    modules = _modules()
+    known = set(modules)
+    edges = {name: _imports(name, path, known, typing=True) for name, path in modules.items()}
+    assert {_layer(name) for name in modules} == set(range(len(LAYERS)))  # every step has modules
+    assert _upward(edges) == []
+
+
+def test_the_scan_finds_an_upward_import() -> None:
+    edges = {"chaingraph.dataset.reader": {"chaingraph.analysis.params", "chaingraph.errors"},
+             "chaingraph.outputs.tables": {"chaingraph.dataset.model"}}
+    assert _upward(edges) == ["chaingraph.dataset.reader -> chaingraph.analysis.params"]

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from chaingraph import load_dataset
 from chaingraph.dataset import Dataset
+from chaingraph.dataset.model import parse_quantity
 from chaingraph.errors import ParseError
-from chaingraph.ingest.extract import HIGH_CONFIDENCE, Extraction, extract_facts, resolve_date
-from chaingraph.ingest.merge import DEFAULT_MIN_CONFIDENCE
-from chaingraph.ingest.text import read_article
-from chaingraph.model import parse_quantity
+from chaingraph.sources.extract import HIGH_CONFIDENCE, Extraction, extract_facts, resolve_date
+from chaingraph.sources.merge import DEFAULT_MIN_CONFIDENCE
+from chaingraph.sources.text import read_article
 
 DAY = "2023-09-15"  # a Friday
 SEED_ARTICLE = next((p for p in (Path(__file__).resolve().parents[n] / "shared" / "seeds" / "pinghu-2022-article.txt"
@@ -375,7 +375,7 @@ def test_counts_with_xiang_and_annual_plan_figures() -> None:
 
 
 def test_confidence_is_the_dev_share_of_the_rule_and_caps_the_record() -> None:
-    from chaingraph.ingest.calibration import COUNTS, rule_confidence
+    from chaingraph.sources.calibration import COUNTS, rule_confidence
 
     # a firm with a legal name and its project: its rule was right on every dev article, so it is high confidence
     result = extract_facts("宁波华翔电子股份有限公司投资5亿元建设汽车内饰件项目，占地60亩。", DAY)

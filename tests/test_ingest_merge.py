@@ -14,14 +14,14 @@ from hypothesis import strategies as st
 
 from chaingraph import load_dataset
 from chaingraph.cli import cli
+from chaingraph.dataset.locking import LOCK_NAME
+from chaingraph.dataset.model import parse_quantity
 from chaingraph.errors import ExportError, ParseError
-from chaingraph.ingest.extract import Fact
-from chaingraph.ingest.merge import BACKUP_DIR, apply_merge, plan_merge, read_proposed, undo_merge
-from chaingraph.locking import LOCK_NAME
-from chaingraph.model import parse_quantity
+from chaingraph.sources.extract import Fact
+from chaingraph.sources.merge import BACKUP_DIR, apply_merge, plan_merge, read_proposed, undo_merge
 
-# About the tiny dataset (chaingraph.fixtures): 本地电机有限公司 is the legal name of motor-local, 铁芯新公司 owns
-# 铁芯项目 (core-project, curated investment 3400万美元), the park 中日演示园 is town-park.
+# About the tiny dataset (chaingraph.dataset.fixtures): 本地电机有限公司 is the legal name of motor-local,
+# 铁芯新公司 owns 铁芯项目 (core-project, curated investment 3400万美元), the park 中日演示园 is town-park.
 ARTICLE = (
     "今年1月，铁芯新公司铁芯项目签约落户中日演示园，总投资3500万美元，注册资本1666万美元，占地面积27.8亩。"
     "同月，日本东洋精工驱动电机项目签约落户中日演示园，总投资约2000万美元，年产值超5亿元。"
@@ -163,13 +163,13 @@ def test_read_proposed_rejects_bad_rows(tmp_path: Path) -> None:
                 max_size=5),
        st.text(max_size=8))
 def test_plan_merge_never_crashes(fields: list[str], value: str) -> None:
-    from chaingraph.fixtures import TINY_FILES  # noqa: F401  (the tiny dataset, read once below)
+    from chaingraph.dataset.fixtures import TINY_FILES  # noqa: F401  (the tiny dataset, read once below)
 
     ds = _TINY.get("ds")
     if ds is None:
         import tempfile
 
-        from chaingraph.fixtures import write_tiny_dataset
+        from chaingraph.dataset.fixtures import write_tiny_dataset
 
         ds = _TINY["ds"] = load_dataset(write_tiny_dataset(Path(tempfile.mkdtemp()) / "tiny"))
     facts = [Fact("project", "铁芯项目", f, value or "x") for f in fields]
@@ -181,7 +181,7 @@ _TINY: dict[str, object] = {}
 
 
 def test_merge_default_threshold_skips_doubtful_records_whole(tmp_path: Path, tiny_path: Path) -> None:
-    from chaingraph.ingest.merge import DEFAULT_MIN_CONFIDENCE
+    from chaingraph.sources.merge import DEFAULT_MIN_CONFIDENCE
 
     proposed = _extract(tmp_path, tiny_path)
     rows = list(csv.DictReader(proposed.read_text(encoding="utf-8").splitlines()))
@@ -197,8 +197,8 @@ def test_merge_default_threshold_skips_doubtful_records_whole(tmp_path: Path, ti
 
 
 def test_proposed_facts_csv_is_safe_in_a_spreadsheet_and_reads_back(tmp_path: Path) -> None:
-    from chaingraph.ingest.extract import Fact
-    from chaingraph.ingest.merge import facts_to_csv, read_proposed
+    from chaingraph.sources.extract import Fact
+    from chaingraph.sources.merge import facts_to_csv, read_proposed
 
     facts = [Fact("firm", "=cmd|' /C calc'!A0", "name", "=cmd|' /C calc'!A0", 0.9, text="@SUM(1)", id="f001"),
              Fact("project", "某项目", "investment", "-5000000 CNY", 0.8, id="f002")]

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from chaingraph.dataset.model import Quantity, parse_quantity
 from chaingraph.errors import ParseError
-from chaingraph.model import Quantity, parse_quantity
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Doubled-text repair, layout cleaning and encoding detection (chaingraph.ingest.text)."""
+"""Doubled-text repair, layout cleaning and encoding detection (chaingraph.sources.text)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from chaingraph.errors import ParseError
-from chaingraph.ingest.text import (
+from chaingraph.sources.text import (
     clean_text,
     decode_article,
     is_traditional,
@@ -123,8 +123,8 @@ def test_traditional_text_is_converted_one_character_for_one() -> None:
 
 def test_an_oversized_article_is_refused_with_the_limit(tmp_path: Path) -> None:
     from chaingraph.errors import ParseError
-    from chaingraph.ingest.text import read_article
     from chaingraph.limits import MAX_ARTICLE_BYTES
+    from chaingraph.sources.text import read_article
 
     path = tmp_path / "huge.txt"
     path.write_bytes("签约".encode() * (MAX_ARTICLE_BYTES // 6 + 1))

@@ -22,12 +22,12 @@ from hypothesis import strategies as st
 
 import chaingraph as cgr
 from chaingraph.cli import cli
+from chaingraph.dataset.fixtures import write_tiny_dataset
 from chaingraph.errors import ChaingraphError, DatasetError, ParseError
-from chaingraph.export import briefing_markdown, gap_workbook
-from chaingraph.fixtures import write_tiny_dataset
-from chaingraph.ingest.merge import plan_merge, read_proposed
+from chaingraph.outputs.export import briefing_markdown, gap_workbook
 from chaingraph.safety import fragment, markdown_text, neutralise_cell, text_issues, xlsx_text
-from chaingraph.sheets import SheetError, plan_import
+from chaingraph.sources.merge import plan_merge, read_proposed
+from chaingraph.sources.sheets import SheetError, plan_import
 
 SECRET = "TOP-SECRET-TOKEN-4242"
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from chaingraph import load_dataset
+from chaingraph.dataset.journal import CRASH_ENV, JOURNAL_NAME, STAGING_NAME, Transaction, recover
 from chaingraph.errors import ExportError
-from chaingraph.journal import CRASH_ENV, JOURNAL_NAME, STAGING_NAME, Transaction, recover
 
 CHAINGRAPH = [sys.executable, "-m", "chaingraph"]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from chaingraph import load_dataset
+from chaingraph.analysis.ledger import project_ledger
 from chaingraph.cli import cli
-from chaingraph.fixtures import write_tiny_dataset
-from chaingraph.ledger import project_ledger
+from chaingraph.dataset.fixtures import write_tiny_dataset
 
 PROJECTS_EXTRA = ("late-project,迟迟未开工项目,machine-other,town,new,signed,2023-01,,,1亿元,,,,,,,machine,src-demo,\n"
                   "slow-build,久建未投项目,cnc-cn,town,new,under_construction,2021-06,2021-09,,,,,,,,,cnc,src-demo,\n")

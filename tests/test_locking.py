@@ -14,8 +14,8 @@ import pytest
 from test_journal import proposed, sheet, strays
 
 from chaingraph import load_dataset
-from chaingraph.journal import PAUSE_ENV
-from chaingraph.locking import dataset_lock, holder
+from chaingraph.dataset.journal import PAUSE_ENV
+from chaingraph.dataset.locking import dataset_lock, holder
 
 CHAINGRAPH = [sys.executable, "-m", "chaingraph"]
 
@@ -71,7 +71,7 @@ def test_busy_dataset_is_refused_with_the_holders_pid(tiny_path: Path, tmp_path:
 
 
 def test_lock_is_reentrant_here_and_exclusive_across_processes(tiny_path: Path) -> None:
-    probe = [sys.executable, "-c", "from chaingraph.locking import dataset_lock\n"
+    probe = [sys.executable, "-c", "from chaingraph.dataset.locking import dataset_lock\n"
              f"with dataset_lock({str(tiny_path)!r}, wait=0.3): print('got it')"]
     with dataset_lock(tiny_path, wait=0), dataset_lock(tiny_path, wait=0):
         refused = subprocess.run(probe, capture_output=True, text=True)
@@ -82,7 +82,7 @@ def test_lock_is_reentrant_here_and_exclusive_across_processes(tiny_path: Path) 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9 is a POSIX signal")
 def test_lock_of_a_killed_process_is_taken_over_at_once(tiny_path: Path, tmp_path: Path) -> None:
     holder_process = subprocess.Popen([sys.executable, "-c", (
-        "import time; from chaingraph.locking import dataset_lock\n"
+        "import time; from chaingraph.dataset.locking import dataset_lock\n"
         f"with dataset_lock({str(tiny_path)!r}):\n    print('locked', flush=True)\n    time.sleep(60)")],
         stdout=subprocess.PIPE, text=True)
     assert holder_process.stdout is not None and holder_process.stdout.readline().strip() == "locked"

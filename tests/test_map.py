@@ -20,10 +20,10 @@ from click.testing import CliRunner
 import chaingraph as cgr
 from chaingraph.analysis.gaps import gap_report
 from chaingraph.cli import cli
+from chaingraph.dataset.fixtures import TINY_FILES, write_tiny_dataset
 from chaingraph.errors import ExportError, LookupFailed
-from chaingraph.fixtures import TINY_FILES, write_tiny_dataset
-from chaingraph.render import html_map
-from chaingraph.render.html_map import (
+from chaingraph.outputs import html_map
+from chaingraph.outputs.html_map import (
     STATUS_COLOURS,
     build_map,
     json_for_script,
@@ -231,7 +231,7 @@ def test_targets_in_the_panel_are_those_of_find_targets(pinghu: cgr.ChainGraph) 
 
 
 def test_tiny_map_statuses_firms_and_projects(tiny: cgr.ChainGraph) -> None:
-    from chaingraph.fixtures import EXPECTED_STATUS
+    from chaingraph.dataset.fixtures import EXPECTED_STATUS
 
     data = map_data(tiny, chain="demo-auto")
     for seg_id in ("steel", "core", "motor", "vehicle"):
@@ -286,7 +286,7 @@ def test_unknown_names_raise_lookup_failed(pinghu: cgr.ChainGraph) -> None:
 def test_build_is_deterministic_across_processes(tiny_path: Path, tiny: cgr.ChainGraph) -> None:
     page = build_map(tiny, chain="demo-auto")
     assert page == build_map(tiny, chain="demo-auto")
-    code = ("import sys, chaingraph as c; from chaingraph.render.html_map import build_map; "
+    code = ("import sys, chaingraph as c; from chaingraph.outputs.html_map import build_map; "
             "sys.stdout.buffer.write(build_map(c.build_graph(c.load_dataset(sys.argv[1])), chain='demo-auto')"
             ".encode('utf-8'))")
     for seed in ("1", "12345"):
@@ -462,7 +462,7 @@ def test_written_maps_are_readable_by_others(tiny: cgr.ChainGraph, tmp_path: Pat
 
 
 def test_a_national_pool_is_aggregated_not_drawn(tmp_path: Path) -> None:
-    from chaingraph.synth import generate
+    from chaingraph.sources.synth import generate
 
     cg = cgr.build_graph(cgr.load_dataset(generate(tmp_path / "pool", firms=4000, regions=12, seed=3)))
     data = map_data(cg, chain="automotive", firm_nodes=5)

@@ -23,8 +23,8 @@ import pytest
 from test_map import XSS_HREF, XSS_IMG, XSS_SCRIPT, XSS_SEGMENT, XSS_SVG, XSS_TITLE, write_hostile_dataset
 
 import chaingraph as cgr
-from chaingraph.fixtures import TINY_FILES, write_tiny_dataset
-from chaingraph.render.html_map import write_map
+from chaingraph.dataset.fixtures import TINY_FILES, write_tiny_dataset
+from chaingraph.outputs.html_map import write_map
 
 pytestmark = pytest.mark.browser
 

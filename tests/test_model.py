@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import chaingraph as cgr
 from chaingraph import ParseError, Quantity, parse_bool, parse_date, parse_id, parse_quantity
-from chaingraph.model import CURRENCIES, QUALIFIERS
+from chaingraph.dataset.model import CURRENCIES, QUALIFIERS
 
 
 @pytest.mark.parametrize(
@@ -196,8 +196,8 @@ def test_amounts_as_planners_write_them(text: str, expected: str) -> None:
 
 
 def test_full_width_credit_code_is_accepted(tmp_path: Path) -> None:
-    from chaingraph.fixtures import write_tiny_dataset
-    from chaingraph.sheets import import_sheet
+    from chaingraph.dataset.fixtures import write_tiny_dataset
+    from chaingraph.sources.sheets import import_sheet
 
     root = write_tiny_dataset(tmp_path / "ds")
     sheet = tmp_path / "firms.csv"

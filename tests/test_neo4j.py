@@ -24,8 +24,10 @@ from click.testing import CliRunner
 
 import chaingraph as cgr
 from chaingraph.analysis.facts import NxFacts
-from chaingraph.backends import neo4j_facts as facts_module
-from chaingraph.backends.neo4j import (
+from chaingraph.cli import cli
+from chaingraph.dataset.model import Firm, Group, Link, Project, Region, Source, Tie, parse_date, parse_quantity
+from chaingraph.engines import neo4j_facts as facts_module
+from chaingraph.engines.neo4j import (
     Neo4jBackend,
     Neo4jSettings,
     check_version,
@@ -34,7 +36,7 @@ from chaingraph.backends.neo4j import (
     merge_relationships_query,
     translate_error,
 )
-from chaingraph.backends.neo4j_schema import (
+from chaingraph.engines.neo4j_schema import (
     NODE_LABELS,
     NODE_PROPERTIES,
     REL_TYPES,
@@ -44,8 +46,6 @@ from chaingraph.backends.neo4j_schema import (
     rel_type,
     schema_markdown,
 )
-from chaingraph.cli import cli
-from chaingraph.model import Firm, Group, Link, Project, Region, Source, Tie, parse_date, parse_quantity
 
 neo4j_marker = pytest.mark.neo4j
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "neo4j.md"
@@ -271,7 +271,7 @@ def scratch_server(neo4j_server_factory: Any) -> Any:
 
 
 def _tiny_copy(tmp_path: Path, dataset_id: str) -> Path:
-    from chaingraph.fixtures import write_tiny_dataset
+    from chaingraph.dataset.fixtures import write_tiny_dataset
 
     root = write_tiny_dataset(tmp_path / dataset_id)
     text = (root / "dataset.yaml").read_text(encoding="utf-8")
@@ -507,7 +507,7 @@ def test_facts_parity_question_by_question(backend: Neo4jBackend, pushed: dict[s
 
 @neo4j_marker
 def test_synthetic_pool_parity(backend: Neo4jBackend, tmp_path: Path) -> None:
-    from chaingraph.synth import generate
+    from chaingraph.sources.synth import generate
 
     cg = cgr.build_graph(cgr.load_dataset(generate(tmp_path / "pool", firms=3000, regions=20, seed=3)))
     backend.push(cg)

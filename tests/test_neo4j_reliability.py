@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 import chaingraph as cgr
-from chaingraph.backends.neo4j import Neo4jBackend, Neo4jSettings, connect, redact_uri, translate_error
-from chaingraph.backends.neo4j_lock import LOCK_LABEL, push_lock
 from chaingraph.cli import cli
+from chaingraph.engines.neo4j import Neo4jBackend, Neo4jSettings, connect, redact_uri, translate_error
+from chaingraph.engines.neo4j_lock import LOCK_LABEL, push_lock
 
 SECRET = "hunter2-S3cret"
 
@@ -64,7 +64,7 @@ neo4j_marker = pytest.mark.neo4j
 
 
 def _tiny_copy(tmp_path: Path, dataset_id: str) -> Path:
-    from chaingraph.fixtures import write_tiny_dataset
+    from chaingraph.dataset.fixtures import write_tiny_dataset
 
     root = write_tiny_dataset(tmp_path / dataset_id)
     text = (root / "dataset.yaml").read_text(encoding="utf-8")

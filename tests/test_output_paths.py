@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from chaingraph.cli import cli
-from chaingraph.export import read_graph
+from chaingraph.outputs.export import read_graph
 
 
 def invoke(*args: str) -> tuple[int, bytes, str]:

@@ -317,7 +317,7 @@ def test_article_claims_file_names_real_segments_and_sources(pinghu: cgr.ChainGr
 
 
 def test_events_after_the_article_and_the_chain_as_of_the_article(pinghu: cgr.ChainGraph) -> None:
-    from chaingraph.asof import dataset_as_of
+    from chaingraph.analysis.asof import dataset_as_of
 
     ds = pinghu.dataset
     assert ds.projects["nidec-machine-tool-pinghu"].status == "operating"

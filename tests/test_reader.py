@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import chaingraph as cgr
-from chaingraph.fixtures import EXPECTED_STATUS
+from chaingraph.dataset.fixtures import EXPECTED_STATUS
 
 
 def edit(root: Path, name: str, old: str, new: str) -> None:

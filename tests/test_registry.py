@@ -9,9 +9,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from chaingraph.fixtures import REGISTRY_SMALL, write_registry_small
-from chaingraph.ingest.registry import country_hint, industry_class, parent_brand, read_registry
-from chaingraph.sheets import SheetError
+from chaingraph.dataset.fixtures import REGISTRY_SMALL, write_registry_small
+from chaingraph.sources.registry import country_hint, industry_class, parent_brand, read_registry
+from chaingraph.sources.sheets import SheetError
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-le"])

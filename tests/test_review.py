@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from chaingraph import load_dataset
 from chaingraph.cli import cli
 from chaingraph.dataset import bundled_dataset_path
-from chaingraph.fixtures import write_registry_small
-from chaingraph.ingest.review import (
+from chaingraph.dataset.fixtures import write_registry_small
+from chaingraph.sources.review import (
     REVIEW_SHEET,
     apply_proposals,
     apply_review,
@@ -24,7 +24,7 @@ from chaingraph.ingest.review import (
     propose,
     write_review,
 )
-from chaingraph.sheets import SheetError
+from chaingraph.sources.sheets import SheetError
 
 
 @pytest.fixture()

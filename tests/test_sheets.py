@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 import chaingraph as cgr
 from chaingraph.cli import cli
-from chaingraph.sheets import SheetError, credit_code_problem, import_sheet, plan_import
+from chaingraph.sources.sheets import SheetError, credit_code_problem, import_sheet, plan_import
 
 _CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import chaingraph as cgr
-from chaingraph.snapshot import SnapshotFacts, open_snapshot, snapshot_path
-from chaingraph.synth import generate
+from chaingraph.engines.snapshot import SnapshotFacts, open_snapshot, snapshot_path
+from chaingraph.sources.synth import generate
 
 
 def _assert_same_gaps(a: cgr.GapReport, b: cgr.GapReport) -> None:
@@ -112,7 +112,7 @@ def test_quick_statuses_match_full_states(pool: Path, tmp_path: Path) -> None:
 
 def test_maps_from_the_snapshot_alone_are_identical(pool: Path, tiny_path: Path, tmp_path: Path) -> None:
     """A map drawn from the compiled snapshot (no dataset in memory) is byte-identical to one from the graph."""
-    from chaingraph.render.html_map import build_map
+    from chaingraph.outputs.html_map import build_map
 
     cases = [(cgr.bundled_dataset_path(), [{"chain": "machine-tool"}, {}, {"segment": "驱动电机"}]),
              (tiny_path, [{"chain": "demo-auto"}]),
@@ -128,7 +128,7 @@ def test_maps_from_the_snapshot_alone_are_identical(pool: Path, tiny_path: Path,
 def test_summary_table_gives_the_memory_states_counts_and_capped_lists(pool: Path, tmp_path: Path) -> None:
     """The compile-time summary (counts, first firms, projects) answers exactly as the in-memory graph."""
     from chaingraph.analysis.facts import facts_for
-    from chaingraph.snapshot import SUMMARY_FIRMS
+    from chaingraph.engines.snapshot import SUMMARY_FIRMS
 
     cg = cgr.build_graph(cgr.load_dataset(pool))
     nx_facts = facts_for(cg)
@@ -174,7 +174,7 @@ def test_capped_gap_reports_keep_counts_and_everything_else(pool: Path, tmp_path
 
 def test_cache_folder_is_the_platform_local_one_unless_overridden(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from chaingraph.snapshot import CACHE_ENV, snapshot_path
+    from chaingraph.engines.snapshot import CACHE_ENV, snapshot_path
 
     monkeypatch.delenv(CACHE_ENV, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import chaingraph as cgr
-from chaingraph.synth import PLANTED_FILE, generate
+from chaingraph.sources.synth import PLANTED_FILE, generate
 
 
 @pytest.fixture(scope="module")
@@ -89,8 +89,8 @@ def test_cli_progress_bar_only_when_asked_or_on_a_terminal(tmp_path: Path) -> No
 
 
 def test_years_add_a_dated_history_that_as_of_and_backtest_read(tmp_path: Path) -> None:
-    from chaingraph.asof import dataset_as_of
-    from chaingraph.backtest import backtest
+    from chaingraph.analysis.asof import dataset_as_of
+    from chaingraph.analysis.backtest import backtest
 
     plain = cgr.load_dataset(generate(tmp_path / "plain", firms=3000, regions=12, seed=5))
     root = generate(tmp_path / "pool", firms=3000, regions=12, seed=5, years=2)

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 import chaingraph as cgr
 from chaingraph.analysis.whatif import Landing, what_if
 from chaingraph.cli import cli
-from chaingraph.snapshot import open_snapshot
+from chaingraph.engines.snapshot import open_snapshot
 
 
 def test_landing_a_leader_of_the_dataset(tiny: cgr.ChainGraph) -> None:

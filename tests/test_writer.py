@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import chaingraph as cgr
-from chaingraph import writer
+from chaingraph.dataset import writer
 
 
 def _same(a: cgr.Dataset, b: cgr.Dataset) -> None:

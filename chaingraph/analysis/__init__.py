@@ -1,4 +1,4 @@
-"""Explainable analysis of a :class:`~chaingraph.graph.ChainGraph`: gaps, targets, relatedness.
+"""Explainable analysis of a :class:`~chaingraph.dataset.graph.ChainGraph`: gaps, targets, relatedness.
 
 Pure functions of the graph, a chain and a region; every result carries reasons a planner can read.
 """

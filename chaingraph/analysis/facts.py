@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..dataset import Dataset
-from ..graph import ChainGraph, Presence
-from ..model import Chain, Claim, Coverage, Region, Segment
+from ..dataset.graph import ChainGraph, Presence
+from ..dataset.model import Chain, Claim, Coverage, Region, Segment
+from ..dataset.store import Dataset
 from .params import AnalysisParams
 
 __all__ = ["FirmRef", "ProjectRef", "SegmentState", "CandidateFacts", "Facts", "StructureFacts", "NxFacts",
@@ -116,7 +116,7 @@ class StructureFacts:
     """The static questions (names, chains, segments, supply neighbours), answered from a dataset's structure.
 
     Every backend derives from it: ``self.ds`` holds at least the dataset's info, chains and regions, and
-    ``self._structure`` is a :class:`~chaingraph.graph.ChainGraph` over it.
+    ``self._structure`` is a :class:`~chaingraph.dataset.graph.ChainGraph` over it.
     """
 
     ds: Dataset
@@ -170,7 +170,7 @@ class StructureFacts:
 
 
 class NxFacts(StructureFacts):
-    """:class:`Facts` answered from a :class:`~chaingraph.graph.ChainGraph` in memory."""
+    """:class:`Facts` answered from a :class:`~chaingraph.dataset.graph.ChainGraph` in memory."""
 
     def __init__(self, cg: ChainGraph) -> None:
         self.cg = cg

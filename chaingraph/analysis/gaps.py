@@ -39,9 +39,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..dataset.graph import ChainGraph
+from ..dataset.model import Chain, Claim, Coverage, Region, Segment
 from ..errors import LookupFailed
-from ..graph import ChainGraph
-from ..model import Chain, Claim, Coverage, Region, Segment
 from .facts import Facts, FirmRef, SegmentState, facts_for
 from .params import AnalysisParams, params_for
 from .relatedness import Relatedness, relatedness_from_counts
@@ -337,7 +337,8 @@ def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None
                params: AnalysisParams | None = None, firm_limit: int | None = LOCAL_FIRM_LIMIT) -> GapReport:
     """Analyse ``chain`` for ``region`` (ids or names; the dataset's default region when None).
 
-    ``source`` is a :class:`~chaingraph.graph.ChainGraph` or any backend's :class:`~chaingraph.analysis.facts.Facts`.
+    ``source`` is a :class:`~chaingraph.dataset.graph.ChainGraph` or any backend's
+    :class:`~chaingraph.analysis.facts.Facts`.
     Each segment lists at most ``firm_limit`` local firms (:data:`LOCAL_FIRM_LIMIT` by default; None for all);
     :attr:`SegmentGap.local_firm_count` always counts all of them, and nothing else in the report depends on the
     limit.

@@ -21,7 +21,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..graph import ChainGraph
+from ..dataset.graph import ChainGraph
 from .facts import Facts, facts_for
 from .params import AnalysisParams, params_for
 

@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..countries import country_label
-from ..graph import ChainGraph
-from ..model import Chain, Region, Segment
+from ..dataset.graph import ChainGraph
+from ..dataset.model import Chain, Region, Segment
 from .facts import CandidateFacts, Facts, facts_for
 from .gaps import params_for, status_of_state, statuses_with_evidence
 from .params import AnalysisParams

@@ -21,10 +21,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..dataset import normalize_name
+from ..dataset.graph import ChainGraph
+from ..dataset.model import Claim, Coverage
+from ..dataset.store import normalize_name
 from ..errors import LookupFailed
-from ..graph import ChainGraph
-from ..model import Claim, Coverage
 from .facts import CandidateFacts, Facts, FirmRef, SegmentState, facts_for
 from .gaps import GapReport, gap_report, params_for
 from .params import AnalysisParams

@@ -1,0 +1,304 @@
+"""What the command modules share: the state object, the common options, error handling and output helpers.
+
+Every command module (``main`` and its siblings) imports from here; nothing here imports a command module, so
+the command line has no import circles.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import os
+import stat
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, redirect_stdout
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from ..errors import ChaingraphError
+from ..outputs.lang import DEFAULT_LANG
+from ..safety import neutralise_cell
+
+if TYPE_CHECKING:
+    from ..dataset.graph import ChainGraph
+    from ..dataset.store import Dataset
+
+
+
+__all__ = ["DATA_ENV", "STATUSES", "TIER_CN", "PROJECT_STATUS_CN", "CliError", "State", "pass_state", "output_option",
+           "format_option", "backend_options", "wait_option", "as_of_option", "region_option"]
+
+DATA_ENV = "CHAINGRAPH_DATA"
+"""Where ``--data`` defaults from: :data:`chaingraph.dataset.DATA_ENV`, spelt out like :data:`STATUSES`."""
+STATUSES = ("strong", "weak", "pipeline", "claimed", "missing", "unknown")
+"""The statuses ``--status`` accepts: :data:`chaingraph.analysis.gaps.STATUSES` (a test keeps them equal), spelt
+out here so that building the command line does not import the analysis."""
+TIER_CN = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
+PROJECT_STATUS_CN = {"signed": "签约", "under_construction": "在建", "trial": "试生产", "operating": "投产",
+                     "cancelled": "取消"}
+
+
+class CliError(click.ClickException):
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code  # type: ignore[misc]  # click declares it on the class; ours varies
+
+
+class _Group(click.Group):
+    """Turns library errors into one clear message and a documented exit code, and loads lazy commands."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy: dict[str, tuple[str, str]] = {}
+
+    def add_lazy_command(self, name: str, target: str, summary: str) -> None:
+        """Register ``module:attribute`` as command ``name``; ``summary`` is what ``--help`` lists for it."""
+        self.lazy[name] = (target, summary)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        command = super().get_command(ctx, name)
+        if command is None and name in self.lazy:
+            import importlib
+
+            module, attribute = self.lazy[name][0].split(":")
+            command = getattr(importlib.import_module(module), attribute)
+            self.add_command(command, name)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of ``--help``, from the registered summaries (without importing lazy commands)."""
+        limit = formatter.width - 6 - max(len(name) for name in self.list_commands(ctx))
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.commands.get(name)
+            if command is not None:
+                if command.hidden:
+                    continue
+                rows.append((name, command.get_short_help_str(limit)))
+            else:
+                rows.append((name, click.Command(name, help=self.lazy[name][1]).get_short_help_str(limit)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ChaingraphError as exc:
+            raise CliError(str(exc), exc.exit_code) from exc
+        except BrokenPipeError:  # `chaingraph firms | head`
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+class State:
+    """What the commands share: the dataset folder, loaded on first use."""
+
+    def __init__(self, data: Path | None, lang: str = DEFAULT_LANG) -> None:
+        self.data = data
+        self.lang = lang
+        self._graph: ChainGraph | None = None
+
+    @property
+    def path(self) -> Path:
+        from ..dataset.store import default_dataset_path
+
+        return self.data if self.data is not None else default_dataset_path()
+
+    @property
+    def graph(self) -> ChainGraph:
+        if self._graph is None:
+            from ..dataset.graph import build_graph
+            from ..dataset.reader import load_dataset
+
+            self._graph = build_graph(load_dataset(self.path))
+        return self._graph
+
+    @property
+    def dataset(self) -> Dataset:
+        return self.graph.dataset
+
+    def use_as_of(self, as_of: str | None) -> None:
+        """From now on, answer from the dataset as it stood on ``as_of`` (nothing changes for ``None``)."""
+        if as_of is not None:
+            from ..analysis.asof import dataset_as_of
+            from ..dataset.graph import build_graph
+
+            self._graph = build_graph(dataset_as_of(self.dataset, as_of))
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+CSV_ENCODINGS = ("auto", "utf-8", "utf-8-sig", "gb18030")
+
+
+def _remember_encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    ctx.meta["chaingraph.csv_encoding"] = value
+    return value
+
+
+def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``-o FILE``: what the command prints to standard output goes to FILE instead, written atomically.
+
+    The output is collected first and the file replaced only when the command succeeded, so a failed run leaves
+    the old file as it was; ``-`` (or no option) is standard output.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, output: Path | None = None, **kwargs: Any) -> Any:
+        if output is None or str(output) == "-":
+            return func(*args, **kwargs)
+        buffer = io.StringIO()
+        with redirect_stdout(buffer):
+            result = func(*args, **kwargs)
+        from ..dataset.writer import atomic_write_text
+
+        atomic_write_text(output, buffer.getvalue())
+        click.echo(f"wrote {click.format_filename(output)}", err=True)
+        return result
+
+    return click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),
+                        default=None, metavar="FILE",
+                        help="Write to FILE (replaced atomically) instead of standard output; - for standard "
+                             "output.")(wrapper)
+
+
+def format_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--format table|json|csv``, ``--encoding`` for CSV and ``-o FILE``: every listing takes them."""
+    func = output_option(func)
+    func = click.option("--encoding", type=click.Choice(CSV_ENCODINGS), default="auto", show_default=True,
+                        expose_value=False, callback=_remember_encoding,
+                        help="With --format csv: the text encoding. auto: UTF-8 with a BOM when the output is a "
+                             "file (Excel on Chinese Windows then opens it correctly), plain UTF-8 into a pipe; "
+                             "gb18030 for older Excel and WPS.")(func)
+    return click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+                        show_default=True, help="Output format.")(func)
+
+
+def backend_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--dataset", "neo4j_dataset", metavar="ID",
+                        help="With --backend neo4j: the dataset id in Neo4j (default: the id in the dataset "
+                             "folder's dataset.yaml).")(func)
+    return click.option("--backend", type=click.Choice(["auto", "networkx", "snapshot", "neo4j"]), default="auto",
+                        show_default=True,
+                        help="Where the analysis runs: in memory (networkx), from the compiled snapshot "
+                             "(docs/performance.md), or by Cypher on the Neo4j server of NEO4J_URI "
+                             "(docs/neo4j.md). auto: the snapshot when one is compiled or the dataset is large, "
+                             "else in memory; the results are the same.")(func)
+
+
+def wait_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--wait SECONDS`` for commands that change a dataset folder (docs/reliability.md)."""
+    return click.option("--wait", "wait", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+                        help="How long to wait when another process is changing the same dataset "
+                             "(default: $CHAINGRAPH_LOCK_WAIT or 10; 0: do not wait).")(func)
+
+
+@contextmanager
+def _analysis_source(state: State, backend: str, neo4j_dataset: str | None, as_of: str | None = None
+                     ) -> Iterator[Any]:
+    """The graph, the snapshot or the Neo4j facts the analysis reads (:func:`chaingraph.open` decides).
+
+    With ``as_of``, the dataset as it stood on that date, in memory (a note says so for another backend).
+    """
+    from ..api import open_engine
+
+    if neo4j_dataset and backend != "neo4j":
+        raise click.UsageError("--dataset applies only with --backend neo4j")
+
+    def announce(path: Path) -> None:
+        click.echo(f"chaingraph: compiling a snapshot of {state.path} (once per change of the dataset) ...",
+                   err=True)
+
+    def uncached(message: str) -> None:
+        click.echo(f"chaingraph: {message}", err=True)
+
+    if as_of is not None:
+        with open_engine(state.path, backend, neo4j_dataset=neo4j_dataset, as_of=as_of) as engine:
+            if engine.note:
+                click.echo(f"chaingraph: {engine.note}", err=True)
+            yield engine.graph
+        return
+    with open_engine(state.path, backend, neo4j_dataset=neo4j_dataset, on_compile=announce,
+                     on_uncached=uncached) as engine:
+        # in memory, the graph the other commands of this run use; otherwise the engine's own facts
+        yield state.graph if engine.backend == "networkx" else engine.facts
+
+
+def as_of_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--as-of", "as_of", metavar="DATE",
+                        help="The chain as it stood on DATE (2021-12-31, 2021, 2022-06): firms and links first "
+                             "sourced later, and projects not yet signed, are left out (docs/time.md).")(func)
+
+
+def region_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--region", "-r", metavar="REGION",
+                        help="Region id or name (平湖, pinghu); default: the dataset's default region.")(func)
+
+
+def _json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _csv_encoding() -> str:
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.meta.get("chaingraph.csv_encoding", "auto") if ctx is not None else "auto"
+    if chosen != "auto":
+        return str(chosen)
+    try:
+        to_file = stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        to_file = False
+    return "utf-8-sig" if to_file else "utf-8"
+
+
+def _csv(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """A listing as CSV on stdout: every cell neutralised against formula injection (chaingraph.safety)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([neutralise_cell("|".join(map(str, c)) if isinstance(c, list) else ("" if c is None else c))
+                         for c in row])
+    encoding = _csv_encoding()
+    data = buffer.getvalue().encode(encoding, errors="replace")
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:  # a text-only stdout (tests capturing output): no BOM, the text itself
+        click.echo(buffer.getvalue(), nl=False)
+        return
+    sys.stdout.flush()
+    stream.write(data)
+    stream.flush()
+
+
+def _fit(widths: list[int]) -> list[int]:
+    """Column limits for a table whose last column (0) takes the rest of the terminal, or everything when piped."""
+    if not sys.stdout.isatty():
+        return [*widths[:-1], 0]
+    import shutil
+
+    columns = shutil.get_terminal_size((120, 24)).columns
+    rest = columns - sum(widths[:-1]) - 2 * (len(widths) - 1)
+    return [*widths[:-1], max(24, rest)]
+
+
+def _range(low: float, high: float | None) -> str:
+    """``19%``, or ``0%–63%`` when sources claim more than the firms show."""
+    if high is None or round(high * 100) == round(low * 100):
+        return _pct(low)
+    return f"{_pct(low)}–{_pct(high)}"
+
+
+def _pct(x: float) -> str:
+    return f"{x * 100:.0f}%"
+
+

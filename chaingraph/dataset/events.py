@@ -1,0 +1,174 @@
+"""Project events (``events.csv``): each project's dated history, and the status it gives the project.
+
+A row is one step: ``signed``, ``started`` (construction), ``trial`` (trial production), ``operating``,
+``cancelled`` or ``capital_increase`` (with the amount added). When a project has events, its current status is
+the one its latest status event sets, and its ``date``/``start_date``/``trial_date`` are the dates of its signed,
+started and trial events; a project without events keeps what ``projects.csv`` says.
+
+Examples
+--------
+>>> from chaingraph.dataset.model import ProjectEvent, parse_date
+>>> history = [ProjectEvent("p", parse_date("2022-01"), "signed"), ProjectEvent("p", parse_date("2023-03"), "started")]
+>>> status_as_of(history, parse_date("2022-12-31").end())
+'signed'
+>>> status_as_of(history, None)
+'under_construction'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from .model import EVENT_KINDS, PartialDate, Project, ProjectEvent
+
+if TYPE_CHECKING:
+    from .store import Dataset
+
+__all__ = ["EVENT_STATUS", "STAGE_ORDER", "events_by_project", "sorted_events", "status_as_of", "apply_events",
+           "check_events", "read_events", "project_status_as_of"]
+
+EVENT_STATUS = {"signed": "signed", "started": "under_construction", "trial": "trial", "operating": "operating",
+                "cancelled": "cancelled"}
+"""The project status each kind of event sets (a capital increase sets none)."""
+
+STAGE_ORDER = {"signed": 0, "started": 1, "trial": 2, "operating": 3}
+"""The stages a project passes through in this order; an event of a later stage cannot be dated before an earlier."""
+
+_STAGE_DATE_FIELD = {"signed": "date", "started": "start_date", "trial": "trial_date"}
+
+
+def sorted_events(events: Iterable[ProjectEvent]) -> list[ProjectEvent]:
+    """Events by date (first day the date can mean), stage order breaking ties, file order after that."""
+    return sorted(events, key=lambda e: (e.date.start(), STAGE_ORDER.get(e.kind, 9)))
+
+
+def events_by_project(events: Iterable[ProjectEvent]) -> dict[str, list[ProjectEvent]]:
+    """Project id -> its events in date order."""
+    grouped: dict[str, list[ProjectEvent]] = {}
+    for event in events:
+        grouped.setdefault(event.project, []).append(event)
+    return {pid: sorted_events(items) for pid, items in grouped.items()}
+
+
+def status_as_of(history: list[ProjectEvent], day: _dt.date | None) -> str | None:
+    """The status set by the latest status event on or before ``day`` (all events when ``None``); ``None`` if none.
+
+    An event counts once its date has begun: an event dated ``2022-06`` counts on 2022-06-01.
+    """
+    status = None
+    for event in history:
+        if day is not None and event.date.start() > day:
+            break
+        status = EVENT_STATUS.get(event.kind, status)
+    return status
+
+
+def project_status_as_of(project: Project, history: list[ProjectEvent], day: _dt.date,
+                         dataset_as_of: _dt.date | None = None) -> str | None:
+    """A project's status on ``day``: from its events, else from its dates; ``None`` when not yet signed then.
+
+    Without events, the signed, start and trial dates tell the stage; a later status recorded in projects.csv
+    (operating, cancelled) is trusted only from the dataset's own date on, since its day is unknown.
+    """
+    if history:
+        status = status_as_of(history, day)
+        if status is None and project.date is not None and project.date.start() <= day:
+            return "signed"  # signed per projects.csv; its events come later
+        return status
+    if project.date is not None and project.date.start() > day:
+        return None
+    if dataset_as_of is not None and day >= dataset_as_of:
+        return project.status
+    stages = ["signed"]
+    if project.start_date is not None and project.start_date.start() <= day:
+        stages.append("under_construction")
+    if project.trial_date is not None and project.trial_date.start() <= day:
+        stages.append("trial")
+    if project.status in _PIPELINE and _PIPELINE.index(project.status) < _PIPELINE.index(stages[-1]):
+        return project.status  # dates ahead of the recorded status are plans, not facts
+    return stages[-1]
+
+
+_PIPELINE = ("signed", "under_construction", "trial")
+
+
+def apply_events(ds: Dataset) -> None:
+    """Set each project that has events to the status and stage dates its events give (in place)."""
+    for pid, history in events_by_project(ds.events).items():
+        project = ds.projects.get(pid)
+        if project is None:
+            continue
+        status = status_as_of(history, None)
+        if status is not None:
+            project.status = status
+        for event in history:
+            field_name = _STAGE_DATE_FIELD.get(event.kind)
+            if field_name:
+                setattr(project, field_name, event.date)
+
+
+def read_events(checker) -> list[ProjectEvent]:  # type: ignore[no-untyped-def]
+    """Read ``events.csv`` through the reader's checker (problems are collected as file:line:field)."""
+    events: list[ProjectEvent] = []
+    for r in checker.read_csv("events.csv"):
+        kind = r.choice("kind", EVENT_KINDS)
+        if not r.raw("kind"):
+            r.problem("kind", f"required: one of {', '.join(EVENT_KINDS)}")
+        date = r.date("date", required=True)
+        project = r.ident("project")
+        amount = r.quantity("amount", money=True)
+        if kind == "capital_increase" and amount is None and r.ok:
+            r.problem("amount", "a capital increase needs the amount added")
+        if kind in ("started", "trial", "operating", "cancelled") and amount is not None:
+            r.problem("amount", f"a {kind} event has no amount (amounts go with signed or capital_increase)")
+        if not r.ok or date is None:
+            continue
+        events.append(ProjectEvent(project=project, date=date, kind=kind, amount=amount, sources=r.ids("sources"),
+                                   evidence=r.text("evidence"), note=r.text("note"), line=r.line))
+    return events
+
+
+def check_events(checker, ds: Dataset) -> None:  # type: ignore[no-untyped-def]
+    """Unknown projects and sources, repeated events, and stages dated before the stages that must precede them."""
+    file = "events.csv"
+    seen: dict[tuple[str, str, str], int | None] = {}
+    for event in ds.events:
+        if event.project not in ds.projects:
+            checker.add(file, event.line, "project", f"unknown project {event.project!r}")
+        for source_id in event.sources:
+            if source_id not in ds.sources:
+                checker.add(file, event.line, "sources", f"unknown source {source_id!r}")
+        key = (event.project, event.kind, str(event.date))
+        if key in seen:
+            checker.add(file, event.line, None, f"{event.kind} of {event.project} on {event.date} is given twice "
+                                                f"(first at line {seen[key]})")
+        else:
+            seen[key] = event.line
+    for pid, history in events_by_project(ds.events).items():
+        project = ds.projects.get(pid)
+        # the signing date in projects.csv counts as a signed event when events.csv has none
+        stages: dict[str, PartialDate] = {}
+        if project is not None and project.date is not None and not any(e.kind == "signed" for e in history):
+            stages["signed"] = project.date
+        for event in history:
+            if event.kind in STAGE_ORDER and event.kind not in stages:
+                stages[event.kind] = event.date
+        for event in history:
+            rank = STAGE_ORDER.get(event.kind)
+            if rank is None:
+                continue
+            for earlier, earlier_rank in STAGE_ORDER.items():
+                when = stages.get(earlier)
+                if earlier_rank < rank and when is not None and event.date.end() < when.start():
+                    checker.add(file, event.line, "date",
+                                f"{event.kind} on {event.date} is before the project was "
+                                f"{'signed' if earlier == 'signed' else earlier} ({when})")
+                    break
+        cancelled = [e for e in history if e.kind == "cancelled"]
+        if cancelled:
+            after = [e for e in history if e.kind in STAGE_ORDER and e.date.start() > cancelled[0].date.end()]
+            for event in after:
+                checker.add(file, event.line, "kind",
+                            f"{event.kind} on {event.date} comes after the project was cancelled ({cancelled[0].date})")

@@ -1,0 +1,807 @@
+"""Compiled snapshots: a dataset folder prepared once into an indexed SQLite file, for fast cold queries.
+
+Loading a national pool of a million firms from CSV and building its networkx graph takes about a minute; a gap
+report for one region needs a few thousand rows of it. :func:`compile_snapshot` validates the dataset once
+(with the normal reader, so a snapshot only ever holds a valid dataset) and writes what the analysis asks for
+into SQLite tables indexed by region and segment. :class:`SnapshotFacts` answers the
+:class:`~chaingraph.analysis.facts.Facts` questions with SQL, giving exactly the results of the in-memory graph.
+
+A snapshot records a fingerprint of every source file (size, modification and change times in nanoseconds,
+inode). :func:`open_snapshot` rebuilds it whenever any source file changed, appeared or disappeared, so it never
+serves stale results. Snapshots live in ``$CHAINGRAPH_CACHE`` (default: the platform's local cache folder,
+``$XDG_CACHE_HOME/chaingraph`` or ``~/.cache/chaingraph`` on Linux, ``%LOCALAPPDATA%\\chaingraph\\Cache`` on
+Windows), one file per dataset folder.
+
+Examples
+--------
+>>> import tempfile, pathlib, os
+>>> from chaingraph.dataset.fixtures import write_tiny_dataset
+>>> from chaingraph import gap_report
+>>> root = write_tiny_dataset(pathlib.Path(tempfile.mkdtemp()) / "tiny")
+>>> facts = open_snapshot(root, cache_dir=pathlib.Path(tempfile.mkdtemp()))
+>>> gap_report(facts, "demo-auto").segment("core").status
+'pipeline'
+>>> facts.close()
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import heapq
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from ..analysis.facts import CandidateFacts, FirmRef, ProjectRef, SegmentState, StructureFacts
+from ..analysis.params import AnalysisParams
+from ..dataset.graph import build_graph
+from ..dataset.model import Chain, DatasetInfo, Region, Segment, SupplyEdge, parse_date
+from ..dataset.store import Dataset, evidence_from_json, evidence_to_json
+from ..errors import ChaingraphError, ExportError, LookupFailed
+
+_VOCABULARY = ("industry_codes", "scope_terms", "product_terms", "ambiguous_terms", "roles")
+
+__all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFacts", "snapshot_path", "fingerprint",
+           "CACHE_ENV"]
+
+CACHE_ENV = "CHAINGRAPH_CACHE"
+_SQL_CHUNK = 900  # ids per query: under SQLite's limit of 999 parameters
+FORMAT_VERSION = "6"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables
+SUMMARY_FIRMS = 50
+"""How many local firms (and leaders) per region and segment the summary table lists; longer lists are read
+from the presence table."""
+_SOURCE_SUFFIXES = (".csv", ".yaml", ".yml")
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE chains (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE segments (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, chain TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE supplies (ord INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, chain TEXT NOT NULL,
+                       note TEXT NOT NULL, kind TEXT NOT NULL);
+CREATE TABLE regions (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE region_anc (region TEXT NOT NULL, ancestor TEXT NOT NULL, PRIMARY KEY (ancestor, region))
+    WITHOUT ROWID;
+CREATE TABLE firms (id TEXT PRIMARY KEY, ord INTEGER NOT NULL, name TEXT NOT NULL, country TEXT NOT NULL,
+                    grp TEXT, size TEXT NOT NULL, region TEXT, headquarters TEXT NOT NULL, f500 TEXT,
+                    leader INTEGER NOT NULL, name_en TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE groups (id TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE projects (id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL, date TEXT,
+                       region TEXT, investment TEXT, firms TEXT NOT NULL) WITHOUT ROWID;
+-- every presence of a firm in a segment, in the order the in-memory graph lists them; ``place`` is where it
+-- counts: the firm's region for links, the project's region for project presences
+CREATE TABLE presence (ord INTEGER PRIMARY KEY, firm TEXT NOT NULL, segment TEXT NOT NULL, stage TEXT NOT NULL,
+                       confidence TEXT NOT NULL, via TEXT, place TEXT, leader INTEGER NOT NULL);
+CREATE TABLE ties (ord INTEGER PRIMARY KEY, supplier TEXT NOT NULL, customer TEXT NOT NULL);
+CREATE TABLE counts (level TEXT NOT NULL, guessed INTEGER NOT NULL, region TEXT NOT NULL, segment TEXT NOT NULL,
+                     n INTEGER NOT NULL);
+-- the local presence of every region (with everything inside it) in every segment, summed up at compile time so
+-- that a gap report reads one row per segment: the counts, the first SUMMARY_FIRMS firms and leaders (ids separated
+-- by spaces, in the presence order) and every local pipeline project; ``guessed`` is whether guessed links count
+CREATE TABLE local_summary (region TEXT NOT NULL, segment TEXT NOT NULL, guessed INTEGER NOT NULL,
+                            firms INTEGER NOT NULL, leaders INTEGER NOT NULL, first_firms TEXT NOT NULL,
+                            first_leaders TEXT NOT NULL, projects TEXT NOT NULL,
+                            PRIMARY KEY (region, guessed, segment)) WITHOUT ROWID;
+-- distinct local firms of a region over all segments of a chain
+CREATE TABLE local_chains (region TEXT NOT NULL, chain TEXT NOT NULL, guessed INTEGER NOT NULL,
+                           firms INTEGER NOT NULL, PRIMARY KEY (region, guessed, chain)) WITHOUT ROWID;
+"""
+
+_INDEXES = """
+CREATE INDEX presence_place ON presence (place, segment, ord);
+CREATE INDEX presence_segment ON presence (segment, ord);
+CREATE INDEX presence_firm ON presence (firm, ord);
+CREATE INDEX firms_region ON firms (region, grp);
+CREATE INDEX firms_group ON firms (grp);
+CREATE INDEX ties_supplier ON ties (supplier);
+CREATE INDEX ties_customer ON ties (customer);
+CREATE INDEX counts_level ON counts (level, guessed);
+"""
+
+
+def _cache_root(cache_dir: Path | None) -> Path:
+    if cache_dir is not None:
+        return cache_dir
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    # The platform's local (never roaming) cache folder: $XDG_CACHE_HOME/chaingraph or ~/.cache/chaingraph on
+    # Linux, %LOCALAPPDATA%\chaingraph\Cache on Windows, ~/Library/Caches/chaingraph on macOS. A snapshot is
+    # rebuilt from the dataset at will, so it must not travel with a Windows roaming profile.
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("chaingraph", appauthor=False))
+
+
+def snapshot_path(root: str | Path, cache_dir: Path | None = None) -> Path:
+    """Where the snapshot of a dataset folder lives (one file per absolute folder path)."""
+    key = hashlib.sha256(str(Path(root).resolve()).encode("utf-8")).hexdigest()[:20]
+    return _cache_root(cache_dir) / f"{Path(root).name}-{key}.sqlite"
+
+
+def _source_files(root: Path) -> Iterator[Path]:
+    for path in sorted(root.rglob("*")):
+        # dot entries are chaingraph's own (lock, merge backups, a writer's staged files), not the dataset
+        if path.is_file() and path.suffix in _SOURCE_SUFFIXES and \
+                not any(part.startswith(".") for part in path.relative_to(root).parts):
+            yield path
+
+
+def fingerprint(root: str | Path) -> str:
+    """A digest of every source file's name, size, mtime, ctime (ns) and inode: any edit changes it."""
+    root = Path(root)
+    digest = hashlib.sha256(FORMAT_VERSION.encode())
+    for path in _source_files(root):
+        st = path.stat()
+        digest.update(f"{path.relative_to(root)}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n"
+                      .encode())
+    return digest.hexdigest()
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def compile_snapshot(dataset: Dataset, target: str | Path, source_fingerprint: str = "") -> Path:
+    """Write the snapshot of a loaded dataset to ``target`` (atomically: a temporary file, then a rename)."""
+    from ..dataset.graph import build_graph  # the presence order is the in-memory graph's
+
+    cg = build_graph(dataset)  # only its indexes are used; the networkx graph itself is never built
+    target = Path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise ExportError(f"cannot write snapshot {target}: {exc.strerror or exc}") from None
+    os.close(handle)
+    tmp = Path(tmp_name)
+    try:
+        con = sqlite3.connect(tmp)
+        try:
+            con.execute("PRAGMA journal_mode = OFF")
+            con.execute("PRAGMA synchronous = OFF")
+            con.executescript(_SCHEMA)
+            enabled = gc.isenabled()
+            gc.disable()  # a million small acyclic rows: the cyclic collector would only rescan them
+            try:
+                _fill(con, cg, source_fingerprint)
+            finally:
+                if enabled:
+                    gc.enable()
+            con.executescript(_INDEXES)
+            con.execute("ANALYZE")
+            con.commit()
+        finally:
+            con.close()
+        os.replace(tmp, target)
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"cannot write snapshot {target}: {exc}") from exc
+    return target
+
+
+def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
+    ds: Dataset = cg.dataset
+    info = ds.info
+    meta = {
+        "version": FORMAT_VERSION, "fingerprint": source_fingerprint, "dataset": info.id, "name": info.name,
+        "name_en": info.name_en,
+        "as_of": str(info.as_of), "default_region": info.default_region, "analysis": _dump(info.analysis),
+        "evidence": evidence_to_json(ds),
+    }
+    con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+    for i, chain in enumerate(ds.chains.values()):
+        con.execute("INSERT INTO chains VALUES (?, ?, ?)", (i, chain.id, _dump(
+            {"name": chain.name, "name_en": chain.name_en, "aliases": chain.aliases,
+             "description": chain.description, "sources": chain.sources, "generic_terms": chain.generic_terms})))
+    for i, s in enumerate(ds.segments.values()):
+        con.execute("INSERT INTO segments VALUES (?, ?, ?, ?)", (i, s.id, s.chain, _dump(
+            {"name": s.name, "tier": s.tier, "importance": s.importance, "name_en": s.name_en,
+             "keywords": s.keywords, "aliases": s.aliases, "leading": s.leading, "description": s.description,
+             "importance_basis": s.importance_basis, "industry_codes": s.industry_codes, "scope_terms": s.scope_terms,
+             "product_terms": s.product_terms, "ambiguous_terms": s.ambiguous_terms, "roles": s.roles})))
+    con.executemany("INSERT INTO supplies VALUES (?, ?, ?, ?, ?, ?)",
+                    [(i, e.source, e.target, e.chain, e.note, e.kind) for i, e in enumerate(ds.segment_edges)])
+    for i, r in enumerate(ds.regions.values()):
+        con.execute("INSERT INTO regions VALUES (?, ?, ?, ?)", (i, r.id, r.kind, _dump(
+            {"name": r.name, "parent": r.parent, "name_en": r.name_en, "aliases": r.aliases,
+             "favoured_countries": r.favoured_countries, "note": r.note, "covers": r.covers})))
+        con.executemany("INSERT INTO region_anc VALUES (?, ?)", [(r.id, a) for a in ds.region_ancestors(r.id)])
+    con.executemany("INSERT INTO groups VALUES (?, ?)", [(g.id, g.name) for g in ds.groups.values()])
+    con.executemany(
+        "INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ((f.id, i, f.name, f.country, f.group, f.size, f.region, f.headquarters, cg.fortune500(f.id),
+          int(cg.is_leader(f.id)), f.name_en) for i, f in enumerate(ds.firms.values())))
+    con.executemany("INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    ((p.id, p.name, p.status, str(p.date) if p.date else None, p.region,
+                      str(p.investment) if p.investment else None,
+                      _dump([ds.firms[f].name for f in p.firms if f in ds.firms]))
+                     for p in ds.projects.values()))
+    firms = ds.firms
+    projects = ds.projects
+    rows = []
+    leaders = {f for f in firms if cg.is_leader(f)}
+    for presences in cg.presences_by_segment.values():
+        for p in presences:
+            place = projects[p.via].region if p.via is not None else firms[p.firm].region
+            rows.append((p.firm, p.segment, p.stage, p.confidence, p.via, place, int(p.firm in leaders)))
+    # ``ord`` keeps the graph's order within each segment, which is all the analysis relies on
+    con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    ((i, *row) for i, row in enumerate(rows)))
+    con.executemany("INSERT INTO ties VALUES (?, ?, ?)",
+                    ((i, t.supplier, t.customer) for i, t in enumerate(ds.ties)))
+    _fill_summaries(con, cg, leaders)
+
+
+def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None:
+    """The ``local_summary``, ``local_chains`` and ``counts`` tables, in one pass over the presences.
+
+    The semantics are :class:`~chaingraph.analysis.facts.NxFacts`'s (the parity tests compare them): a firm is local
+    to a region when one of its presences in the segment is placed inside it, listed in the order of its first such
+    presence, and counted when one of them is not a guessed link (or guessed links count); pipeline projects are
+    listed, never counted. ``counts`` holds firms per home region (rolled up to each level) and segment, as
+    relatedness wants them.
+    """
+    ds: Dataset = cg.dataset
+    firms, projects = ds.firms, ds.projects
+    above: dict[str | None, tuple[str, ...]] = {None: ()}
+
+    def ancestors(place: str | None) -> tuple[str, ...]:
+        found = above.get(place)
+        if found is None:
+            found = above[place] = tuple(ds.region_ancestors(place))  # type: ignore[arg-type]
+        return found
+
+    inside: dict[str, list[str]] = {}  # region -> the regions inside it (itself too)
+    for region_id in ds.regions:
+        for region in ancestors(region_id):
+            inside.setdefault(region, []).append(region_id)
+    presences = cg.presences_by_segment
+    home: dict[bool, dict[str, dict[str, int]]] = {False: {}, True: {}}
+    by_position = itemgetter(1)
+    for chain in ds.chains.values():
+        chain_all: dict[str, set[str]] = {}  # region -> its local firms over the chain's segments
+        chain_sure: dict[str, set[str]] = {}  # ... of which counted without guessed links
+        for segment in chain.segments:
+            # first per place (where a presence counts), one dict operation per presence: firm -> position of
+            # its first presence there, the firms counted without guessed links, the leaders, pipeline projects
+            at: dict[str | None, dict[str, int]] = {}
+            sure_at: dict[str | None, set[str]] = {}
+            leaders_at: dict[str | None, dict[str, int]] = {}
+            pipeline_at: dict[str | None, dict[str, int]] = {}
+            operating: dict[str, None] = {}  # every firm operating in the segment (for the home counts)
+            operating_sure: set[str] = set()
+            for position, p in enumerate(presences.get(segment.id, ())):
+                firm = p.firm
+                if p.via is not None:
+                    place = projects[p.via].region
+                    if p.stage == "pipeline":
+                        pipeline_at.setdefault(place, {}).setdefault(p.via, position)
+                        continue
+                else:
+                    place = firms[firm].region
+                found = at.get(place)
+                if found is None:
+                    found = at[place] = {}
+                    sure_at[place] = set()
+                found.setdefault(firm, position)
+                operating.setdefault(firm)
+                if p.confidence != "guessed":
+                    sure_at[place].add(firm)
+                    operating_sure.add(firm)
+                if firm in leaders:
+                    leaders_at.setdefault(place, {}).setdefault(firm, position)
+            # then per region, from the places inside it: unions of sets, and the first firms by position
+            touched = {region for place in (*at, *pipeline_at) for region in ancestors(place)}
+            rows = []
+            for region in touched:
+                places = [q for q in inside[region] if q in at]
+                if len(places) == 1:
+                    found = at[places[0]]
+                    all_firms: set[str] | dict[str, int] = found
+                    counted = sure_at[places[0]]
+                    ordered = iter(found)
+                else:
+                    all_firms = set().union(*(at[q] for q in places))
+                    counted = set().union(*(sure_at[q] for q in places))
+                    ordered = _first_seen(heapq.merge(*(at[q].items() for q in places), key=by_position))
+                firsts = list(islice(ordered, SUMMARY_FIRMS))
+                firsts_sure = [f for f in firsts if f in counted]
+                if len(firsts_sure) < SUMMARY_FIRMS and len(firsts_sure) < len(counted):
+                    firsts_sure.extend(islice((f for f in ordered if f in counted),
+                                              SUMMARY_FIRMS - len(firsts_sure)))
+                heads: dict[str, int] = {}
+                for q in inside[region]:
+                    for firm, position in leaders_at.get(q, {}).items():
+                        if heads.get(firm, position) >= position:
+                            heads[firm] = position
+                heads_all = sorted(heads, key=heads.__getitem__)
+                heads_sure = [f for f in heads_all if f in counted]
+                projects_here: dict[str, int] = {}
+                for q in inside[region]:
+                    for project, position in pipeline_at.get(q, {}).items():
+                        if projects_here.get(project, position) >= position:
+                            projects_here[project] = position
+                shown = " ".join(sorted(projects_here, key=projects_here.__getitem__))
+                rows.append((region, segment.id, 0, len(counted), len(heads_sure), " ".join(firsts_sure),
+                             " ".join(heads_sure[:SUMMARY_FIRMS]), shown))
+                rows.append((region, segment.id, 1, len(all_firms), len(heads_all), " ".join(firsts),
+                             " ".join(heads_all[:SUMMARY_FIRMS]), shown))
+                if all_firms:
+                    chain_all.setdefault(region, set()).update(all_firms)
+                    chain_sure.setdefault(region, set()).update(counted)
+            con.executemany("INSERT INTO local_summary VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            for firm in operating:
+                firm_home = firms[firm].region
+                if firm_home is None:
+                    continue
+                row = home[True].setdefault(firm_home, {})
+                row[segment.id] = row.get(segment.id, 0) + 1
+                if firm in operating_sure:
+                    row = home[False].setdefault(firm_home, {})
+                    row[segment.id] = row.get(segment.id, 0) + 1
+        con.executemany("INSERT INTO local_chains VALUES (?, ?, ?, ?)",
+                        [row for region, found in chain_all.items()
+                         for row in ((region, chain.id, 0, len(chain_sure[region])),
+                                     (region, chain.id, 1, len(found)))])
+    for level in sorted({r.kind for r in ds.regions.values()}):
+        for guessed in (False, True):
+            counts: dict[str, dict[str, int]] = {}
+            for region, row in home[guessed].items():
+                target = next((r for r in ds.region_ancestors(region) if ds.regions[r].kind == level), None)
+                if target is None:
+                    continue
+                into = counts.setdefault(target, {})
+                for segment_id, n in row.items():
+                    into[segment_id] = into.get(segment_id, 0) + n
+            con.executemany("INSERT INTO counts VALUES (?, ?, ?, ?, ?)",
+                            ((level, int(guessed), r, s, n) for r, row in counts.items() for s, n in row.items()))
+
+
+def _first_seen(items: Iterator[tuple[str, int]]) -> Iterator[str]:
+    """The firms of (firm, position) pairs sorted by position, each once (at its first position)."""
+    seen: set[str] = set()
+    for firm, _ in items:
+        if firm not in seen:
+            seen.add(firm)
+            yield firm
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # an unreadable cache folder holds no usable snapshot
+        return False
+
+
+def snapshot_is_fresh(root: str | Path, cache_dir: Path | None = None) -> bool:
+    """True when a snapshot of the folder exists and matches its files as they are now."""
+    path = snapshot_path(root, cache_dir)
+    if not _exists(path):
+        return False
+    try:
+        with SnapshotFacts(path) as facts:
+            return facts.meta.get("fingerprint") == fingerprint(root) and facts.meta.get("version") == FORMAT_VERSION
+    except ChaingraphError:
+        return False
+
+
+def open_snapshot(root: str | Path, cache_dir: Path | None = None, rebuild: bool = False,
+                  on_build: Any = None, on_uncached: Any = None) -> SnapshotFacts:
+    """The snapshot of a dataset folder, compiled first if it is missing or any source file changed.
+
+    ``on_build(path)`` is called before a (re)build, so a CLI can tell the user why it takes a while. When the
+    cache folder cannot be written and ``on_uncached`` is given, the snapshot is compiled into a temporary file
+    that is deleted when it is closed, and ``on_uncached(message)`` says so; without ``on_uncached`` the failure
+    is an :class:`~chaingraph.errors.ExportError`.
+    """
+    from ..dataset.journal import recover
+    from ..dataset.reader import load_dataset
+
+    root = Path(root)
+    if root.is_dir():
+        recover(root)  # an interrupted change is finished before the fingerprint is taken
+    path = snapshot_path(root, cache_dir)
+    current = fingerprint(root)
+    if not rebuild and _exists(path):
+        try:
+            facts = SnapshotFacts(path)
+        except ChaingraphError:
+            facts = None
+        if facts is not None:
+            if facts.meta.get("fingerprint") == current and facts.meta.get("version") == FORMAT_VERSION:
+                return facts
+            facts.close()
+    if on_build is not None:
+        on_build(path)
+    dataset = load_dataset(root)
+    temporary = False
+    try:
+        compile_snapshot(dataset, path, current)
+    except ExportError as exc:
+        if on_uncached is None:
+            raise ExportError(f"{exc}; set {CACHE_ENV} to a writable folder") from None
+        path = Path(tempfile.mkdtemp(prefix="chaingraph-snapshot-")) / path.name
+        compile_snapshot(dataset, path, current)
+        temporary = True
+        on_uncached(f"{exc}; answering without caching (set {CACHE_ENV} to a writable folder to keep it)")
+    if fingerprint(root) != current:  # edited while we were compiling: do not trust what we wrote
+        path.unlink(missing_ok=True)
+        raise ChaingraphError(f"{root} changed while its snapshot was being compiled; run the command again")
+    facts = SnapshotFacts(path)
+    facts.temporary = temporary
+    return facts
+
+
+class SnapshotFacts(StructureFacts):
+    """:class:`~chaingraph.analysis.facts.Facts` answered by SQL from a compiled snapshot."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        except sqlite3.Error as exc:
+            raise ChaingraphError(f"cannot read snapshot {self.path}: {exc}") from exc
+        try:
+            self.meta = dict(self.con.execute("SELECT key, value FROM meta"))
+        except sqlite3.Error as exc:
+            self.con.close()  # Python 3.13 warns about (and CI fails on) a connection left to the collector
+            raise ChaingraphError(f"cannot read snapshot {self.path}: {exc}") from exc
+        self.params = AnalysisParams.from_mapping(json.loads(self.meta.get("analysis", "{}")))
+        self._load_structure()
+
+    temporary = False
+    """True for a snapshot compiled outside an unwritable cache: its file is deleted on :meth:`close`."""
+
+    def close(self) -> None:
+        self.con.close()
+        if self.temporary:
+            self.path.unlink(missing_ok=True)
+            try:
+                self.path.parent.rmdir()
+            except OSError:
+                pass
+
+    def __enter__(self) -> SnapshotFacts:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------------------------------ structure
+    def _load_structure(self) -> None:
+        chains: dict[str, Chain] = {}
+        for chain_id, data in self.con.execute("SELECT id, data FROM chains ORDER BY ord"):
+            d = json.loads(data)
+            chains[chain_id] = Chain(id=chain_id, name=d["name"], name_en=d["name_en"], aliases=d["aliases"],
+                                     description=d["description"], sources=d.get("sources", []),
+                                     generic_terms=d.get("generic_terms", []))
+        for seg_id, chain_id, data in self.con.execute("SELECT id, chain, data FROM segments ORDER BY ord"):
+            d = json.loads(data)
+            segment = Segment(id=seg_id, chain=chain_id, name=d["name"], tier=d["tier"], importance=d["importance"],
+                              name_en=d["name_en"], keywords=d["keywords"], aliases=d["aliases"],
+                              leading=d["leading"], description=d["description"],
+                              importance_basis=d.get("importance_basis", ""),
+                              **{key: d.get(key, []) for key in _VOCABULARY})
+            chains[chain_id].segments.append(segment)
+        for source, target, chain_id, note, kind in self.con.execute(
+                "SELECT source, target, chain, note, kind FROM supplies ORDER BY ord"):
+            chains[chain_id].supplies.append(SupplyEdge(source, target, chain_id, note, kind=kind))
+        regions: dict[str, Region] = {}
+        for region_id, kind, data in self.con.execute("SELECT id, kind, data FROM regions ORDER BY ord"):
+            d = json.loads(data)
+            regions[region_id] = Region(id=region_id, name=d["name"], kind=kind, parent=d["parent"],
+                                        name_en=d["name_en"], aliases=d["aliases"],
+                                        favoured_countries=d["favoured_countries"], note=d["note"],
+                                        covers=d.get("covers", []))
+        info = DatasetInfo(id=self.meta["dataset"], name=self.meta["name"], as_of=parse_date(self.meta["as_of"]),
+                           default_region=self.meta["default_region"], name_en=self.meta.get("name_en", ""))
+        info.coverage, claims = evidence_from_json(self.meta.get("evidence"))
+        self.ds = Dataset(info=info, chains=chains, regions=regions, claims=claims)
+        self._structure = build_graph(self.ds)
+
+    # ------------------------------------------------------------------------------------------ questions
+    def _places(self, region_id: str) -> list[str]:
+        return [r for (r,) in self.con.execute("SELECT region FROM region_anc WHERE ancestor = ?", (region_id,))]
+
+    def segment_states(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams,
+                       limit: int | None = None) -> dict[str, SegmentState]:
+        if limit is not None and limit <= SUMMARY_FIRMS:
+            return self._summary_states(list(segment_ids), region_id, params, limit)
+        states = self._listed_states(list(segment_ids), region_id, params)
+        return {segment: state.capped(limit) for segment, state in states.items()}
+
+    def _summary_states(self, ids: list[str], region_id: str, params: AnalysisParams,
+                        limit: int) -> dict[str, SegmentState]:
+        """Counts and the first ``limit`` firms from the summary table; names only for the firms listed."""
+        rows = {}
+        for segment, n_firms, n_leaders, first_firms, first_leaders, projects in self._rows_in(
+                "SELECT segment, firms, leaders, first_firms, first_leaders, projects FROM local_summary "
+                "WHERE region = ? AND guessed = ? AND segment IN ({ids})", ids,
+                before=(region_id, int(params.count_guessed_links))):
+            rows[segment] = (n_firms, n_leaders, first_firms.split()[:limit], first_leaders.split()[:limit],
+                             projects.split())
+        firm_refs = self._firm_refs({f for row in rows.values() for f in (*row[2], *row[3])})
+        project_refs = self._project_refs({p for row in rows.values() for p in row[4]})
+        states = {}
+        for segment in ids:
+            row = rows.get(segment)
+            if row is None:
+                states[segment] = SegmentState()
+                continue
+            n_firms, n_leaders, firms, heads, projects = row
+            states[segment] = SegmentState(tuple(firm_refs[f] for f in firms), tuple(firm_refs[f] for f in heads),
+                                           tuple(project_refs[p] for p in projects), n_firms, n_leaders)
+        return states
+
+    def _rows_in(self, sql: str, ids: Sequence[str], before: tuple[Any, ...] = (),
+                 after: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``sql`` whose ``{ids}`` is the list ``ids``, asked in chunks under SQLite's parameter limit."""
+        for start in range(0, len(ids), _SQL_CHUNK):
+            chunk = ids[start:start + _SQL_CHUNK]
+            yield from self.con.execute(sql.format(ids=",".join("?" * len(chunk))), (*before, *chunk, *after))
+
+    def _firm_refs(self, ids: set[str]) -> dict[str, FirmRef]:
+        return {firm: FirmRef(firm, name, f500)
+                for firm, name, f500 in self._rows_in("SELECT id, name, f500 FROM firms WHERE id IN ({ids})",
+                                                      list(ids))}
+
+    def _project_refs(self, ids: set[str]) -> dict[str, ProjectRef]:
+        return {pid: ProjectRef(pid, name, status, date)
+                for pid, name, status, date in self._rows_in(
+                    "SELECT id, name, status, date FROM projects WHERE id IN ({ids})", list(ids))}
+
+    def local_firm_count(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams) -> int:
+        """Distinct local firms over some segments: from the summary when they are one chain's, else listed."""
+        ids = set(segment_ids)
+        chains = {self.segments()[s].chain for s in ids}
+        if len(chains) == 1:
+            chain = chains.pop()
+            if ids == {s.id for s in self.ds.chains[chain].segments}:
+                row = self.con.execute("SELECT firms FROM local_chains WHERE region = ? AND guessed = ? AND chain = ?",
+                                       (region_id, int(params.count_guessed_links), chain)).fetchone()
+                return int(row[0]) if row else 0
+        return super().local_firm_count(ids, region_id, params)
+
+    def _listed_states(self, ids: list[str], region_id: str, params: AnalysisParams) -> dict[str, SegmentState]:
+        """Every local firm of each segment, with names (one joined query over the presence table)."""
+        places = self._places(region_id)
+        found: dict[str, tuple[dict[str, bool], dict[str, tuple[str, int]], list[str]]] = {
+            s: ({}, {}, []) for s in ids}
+        projects: dict[str, ProjectRef] = {}
+        if ids and places:
+            sql = (
+                "SELECT p.segment, p.firm, p.stage, p.confidence, p.via, f.name, f.f500, f.leader, "
+                "pr.name, pr.status, pr.date FROM presence p JOIN firms f ON f.id = p.firm "
+                "LEFT JOIN projects pr ON pr.id = p.via "
+                f"WHERE p.place IN ({','.join('?' * len(places))}) AND p.segment IN ({','.join('?' * len(ids))}) "
+                "ORDER BY p.ord")
+            for (segment, firm, stage, confidence, via, name, f500, leader, p_name, p_status, p_date) in \
+                    self.con.execute(sql, (*places, *ids)):
+                firms, refs, pipeline = found[segment]
+                if via is not None and stage == "pipeline":
+                    if via not in pipeline:
+                        pipeline.append(via)
+                        projects[via] = ProjectRef(via, p_name, p_status, p_date)
+                    continue
+                counted = confidence != "guessed" or params.count_guessed_links
+                firms[firm] = firms.get(firm, False) or counted
+                refs.setdefault(firm, (name, leader, f500))  # type: ignore[arg-type]
+        states = {}
+        for segment in ids:
+            firms, refs, pipeline = found[segment]
+            local = [(FirmRef(f, refs[f][0], refs[f][2]), refs[f][1])  # type: ignore[misc]
+                     for f, counted in firms.items() if counted]
+            states[segment] = SegmentState(tuple(ref for ref, _ in local),
+                                           tuple(ref for ref, leader in local if leader),
+                                           tuple(projects[p] for p in pipeline))
+        return states
+
+    def segment_statuses(self, region_id: str, params: AnalysisParams) -> dict[str, str]:
+        """The status of every segment in a region, aggregated by SQL without listing the firms."""
+        from ..analysis.gaps import status_from_counts
+
+        cache = self.__dict__.setdefault("_statuses", {})
+        key = (region_id, params)
+        if key in cache:  # a map asks once per drawn segment; the answer depends only on region and parameters
+            return dict(cache[key])
+        found = {s: (0, False, False) for s in self.segments()}
+        for segment, firms, leaders, projects in self.con.execute(
+                "SELECT segment, firms, leaders, projects <> '' FROM local_summary WHERE region = ? AND guessed = ?",
+                (region_id, int(params.count_guessed_links))):
+            found[segment] = (firms, leaders > 0, bool(projects))
+        cache[key] = {s: status_from_counts(n, leader, pipeline, params) for s, (n, leader, pipeline) in found.items()}
+        return dict(cache[key])
+
+    def region_segment_counts(self, level: str, params: AnalysisParams) -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = {}
+        for region, segment, n in self.con.execute(
+                "SELECT region, segment, n FROM counts WHERE level = ? AND guessed = ?",
+                (level, int(params.count_guessed_links))):
+            counts.setdefault(region, {})[segment] = n
+        return counts
+
+    def favoured_parks(self, region_id: str) -> dict[str, list[str]]:
+        parks: dict[str, list[str]] = {}
+        for rid in sorted(self._places(region_id)):
+            region = self.ds.regions[rid]
+            for country in region.favoured_countries:
+                parks.setdefault(country, []).append(region.name)
+        return parks
+
+    def _region_context(self, region_id: str) -> tuple[set[str], dict[str, list[str]], dict[str, list[str]]]:
+        """For a region, once: the groups with a local firm, and the supply ties with local firms (outside
+        supplier -> local customers' names, outside customer -> local suppliers' names), in file order."""
+        cache = self.__dict__.setdefault("_context", {})
+        if region_id in cache:
+            return cache[region_id]  # type: ignore[no-any-return]
+        local = "(SELECT region FROM region_anc WHERE ancestor = ?)"
+        # the (region, grp) index answers this without reading a firm row; names are read per group when needed
+        groups = {grp for (grp,) in self.con.execute(
+            f"SELECT DISTINCT grp FROM firms WHERE region IN {local} AND grp IS NOT NULL", (region_id,))}
+        supplies_to: dict[str, list[str]] = {}
+        for supplier, customer_name in self.con.execute(
+                "SELECT t.supplier, f.name FROM ties t JOIN firms f ON f.id = t.customer "
+                f"WHERE f.region IN {local} ORDER BY t.ord", (region_id,)):
+            supplies_to.setdefault(supplier, []).append(customer_name)
+        buys_from: dict[str, list[str]] = {}
+        for customer, supplier_name in self.con.execute(
+                "SELECT t.customer, f.name FROM ties t JOIN firms f ON f.id = t.supplier "
+                f"WHERE f.region IN {local} ORDER BY t.ord", (region_id,)):
+            buys_from.setdefault(customer, []).append(supplier_name)
+        cache[region_id] = (groups, supplies_to, buys_from)
+        return cache[region_id]  # type: ignore[no-any-return]
+
+    def _group_local_names(self, groups: Iterable[str], region_id: str) -> dict[str, list[str]]:
+        """The names of each group's local firms, in file order."""
+        chosen = sorted(set(groups))
+        names: dict[str, list[str]] = {}
+        for grp, name in self._rows_in("SELECT grp, name FROM firms WHERE grp IN ({ids}) AND region IN "
+                                       "(SELECT region FROM region_anc WHERE ancestor = ?) ORDER BY ord", chosen,
+                                       after=(region_id,)):
+            names.setdefault(grp, []).append(name)
+        return names
+
+    def candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str],
+                   params: AnalysisParams, only: Iterable[str] | None = None) -> list[CandidateFacts]:
+        """Every candidate for the segment (or only the firms in ``only``), in the in-memory order."""
+        places = set(self._places(region_id))
+        marks = ",".join("?" * len(places)) or "NULL"
+        rank = {"confirmed": 0, "probable": 1, "guessed": 2}
+        best: dict[str, str] = {}
+        info: dict[str, tuple[Any, ...]] = {}
+        chosen = list(only) if only is not None else None
+        restrict = f"AND p.firm IN ({','.join('?' * len(chosen))}) " if chosen is not None else ""
+        sql = (
+            "SELECT p.firm, p.confidence, f.name, f.country, f.headquarters, f.size, f.f500, f.grp, g.name, f.region "
+            "FROM presence p JOIN firms f ON f.id = p.firm LEFT JOIN groups g ON g.id = f.grp "
+            f"WHERE p.segment = ? AND p.stage = 'operating' {restrict}"
+            f"AND (f.region IS NULL OR f.region NOT IN ({marks})) "
+            f"AND (p.via IS NULL OR p.place IS NULL OR p.place NOT IN ({marks})) ORDER BY p.ord")
+        for firm, confidence, *rest in self.con.execute(sql, (segment_id, *(chosen or ()), *places, *places)):
+            current = best.get(firm)
+            if current is None or rank[confidence] < rank[current]:
+                best[firm] = confidence
+            info.setdefault(firm, tuple(rest))
+        if not best:
+            return []
+        local_groups, supplies_to, buys_from = self._region_context(region_id)
+        supplies = {firm: names for firm, names in supplies_to.items() if firm in best}
+        buys = {firm: names for firm, names in buys_from.items() if firm in best}
+        synergy: dict[str, dict[str, str]] = {firm: {} for firm in best}
+        if chosen is not None:
+            firms_sql, firms_args = f"({','.join('?' * len(chosen))})", tuple(chosen)
+        else:
+            firms_sql = "(SELECT firm FROM presence WHERE segment = ? AND stage = 'operating')"
+            firms_args = (segment_id,)
+        for firm, other in self.con.execute(
+                f"SELECT firm, segment FROM presence WHERE stage = 'operating' AND firm IN {firms_sql} ORDER BY ord",
+                firms_args):
+            mine = synergy.get(firm)
+            if mine is None or other == segment_id or other in mine:
+                continue
+            near = [n for n in self.upstream(other) + self.downstream(other) if n in strong_or_weak]
+            if near:
+                mine[other] = near[0]
+        group_names = self._group_local_names((info[f][5] for f in best if info[f][5] in local_groups), region_id)
+        result = []
+        for firm, confidence in best.items():
+            name, country, headquarters, size, f500, grp, grp_name, _region = info[firm]
+            in_group = grp is not None and grp in local_groups
+            result.append(CandidateFacts(
+                id=firm, name=name, country=country, headquarters=headquarters, size=size, confidence=confidence,
+                fortune500=f500, group=grp_name if in_group else None,
+                group_local_firms=tuple(group_names[grp]) if in_group else (),
+                supplies_local=tuple(supplies.get(firm, ())), buys_from_local=tuple(buys.get(firm, ())),
+                synergy=tuple(synergy[firm].items())))
+        return result
+
+    def ranked_candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str], params: AnalysisParams,
+                          parks_by_country: dict[str, list[str]], limit: int) -> tuple[list[CandidateFacts], int]:
+        """The ``limit`` best candidates (by the target score) and the number of all candidates.
+
+        SQLite scores and ranks every candidate in one query (the region's groups and supply ties, computed once per
+        region, come in as JSON arrays); the full facts (names for the reasons) are then read for the winners only.
+        """
+        # a candidate's other segment earns the synergy bonus when it borders a segment the region is strong or
+        # weak in (as in the in-memory facts)
+        synergy_segments = sorted(s for s in self.segments() if s != segment_id
+                                  and any(n in strong_or_weak for n in self.upstream(s) + self.downstream(s)))
+        local_groups, supplies_to, buys_from = self._region_context(region_id)
+        countries = sorted(parks_by_country)
+        # SQLite sums the terms in the order of targets.score_candidate, in doubles as Python does (adding 0.0
+        # for an absent term changes nothing), so the ranking is the same to the last bit
+        sql = """
+            WITH local AS (SELECT region FROM region_anc WHERE ancestor = ?),
+            cand AS (
+                SELECT p.firm AS firm,
+                       MIN(CASE p.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END) AS crank
+                FROM presence p JOIN firms f ON f.id = p.firm
+                WHERE p.segment = ? AND p.stage = 'operating'
+                  AND (f.region IS NULL OR f.region NOT IN local)
+                  AND (p.via IS NULL OR p.place IS NULL OR p.place NOT IN local)
+                GROUP BY p.firm)
+            SELECT c.firm, (SELECT COUNT(*) FROM cand) FROM cand c JOIN firms f ON f.id = c.firm
+            ORDER BY (CASE c.crank WHEN 0 THEN ? WHEN 1 THEN ? ELSE ? END) * (((((
+                (CASE f.size WHEN 'leader' THEN ? WHEN 'large' THEN ? WHEN 'medium' THEN ? WHEN 'small' THEN ?
+                             ELSE ? END)
+                + (CASE WHEN f.f500 IS NOT NULL THEN ? ELSE 0.0 END))
+                + (CASE WHEN f.grp IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
+                + (CASE WHEN c.firm IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
+                + (CASE WHEN f.country IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
+                + (CASE WHEN EXISTS (SELECT 1 FROM presence q WHERE q.firm = c.firm AND q.stage = 'operating'
+                                     AND q.segment <> ? AND q.segment IN (SELECT value FROM json_each(?)))
+                        THEN ? ELSE 0.0 END)) DESC, f.name, c.firm
+            LIMIT ?"""
+        tied = sorted(set(supplies_to) | set(buys_from))
+        args = (region_id, segment_id,
+                params.confidence_confirmed, params.confidence_probable, params.confidence_guessed,
+                params.size_leader, params.size_large, params.size_medium, params.size_small, params.size_unknown,
+                params.bonus_fortune500,
+                json.dumps(sorted(local_groups)), params.bonus_same_group,
+                json.dumps(tied), params.bonus_supply_tie,
+                json.dumps(countries), params.bonus_country_fit,
+                segment_id, json.dumps(synergy_segments), params.bonus_chain_synergy, limit)
+        rows = self.con.execute(sql, args).fetchall()
+        if not rows:
+            return [], 0
+        winners = [firm for firm, _ in rows]
+        return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), rows[0][1]
+
+    # ------------------------------------------------------------------------------------------ records
+    def firm_lookup(self, text: str) -> tuple[str, str, str | None, bool] | None:
+        """(id, name, Fortune Global 500 name, leader) of the firm with this id or exact name, else None."""
+        rows = self.con.execute("SELECT id, name, f500, leader FROM firms WHERE id = ? OR name = ? ORDER BY ord "
+                                "LIMIT 2", (text.strip(), text.strip())).fetchall()
+        if len(rows) > 1 and rows[0][0] != text.strip():
+            raise LookupFailed(f"firm {text!r} matches {len(rows)} firms; give its id")
+        return (rows[0][0], rows[0][1], rows[0][2], bool(rows[0][3])) if rows else None
+
+    def firm_records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Display fields of some firms (for maps): name, name_en, country, region, headquarters, size, leader,
+        fortune500."""
+        ids = list(ids)
+        found: dict[str, dict[str, Any]] = {}
+        for row in self._rows_in("SELECT id, name, name_en, country, region, headquarters, size, leader, f500 "
+                                 "FROM firms WHERE id IN ({ids})", ids):
+            found[row[0]] = {"name": row[1], "name_en": row[2], "country": row[3], "region": row[4],
+                             "headquarters": row[5], "size": row[6], "leader": bool(row[7]), "fortune500": row[8]}
+        return found
+
+    def project_records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Display fields of some projects (for maps): name, status, date, firm names, investment, region."""
+        from ..dataset.model import parse_quantity
+
+        ids = list(ids)
+        found: dict[str, dict[str, Any]] = {}
+        for pid, name, status, date, region, investment, firms in self._rows_in(
+                "SELECT id, name, status, date, region, investment, firms FROM projects WHERE id IN ({ids})", ids):
+            found[pid] = {"name": name, "status": status, "date": date, "region": region,
+                          "investment": parse_quantity(investment) if investment else None,
+                          "firms": json.loads(firms)}
+        return found

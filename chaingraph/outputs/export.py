@@ -1,0 +1,340 @@
+"""Exports for meetings and other tools (``chaingraph export``): an Excel gap workbook, the graph for Gephi and
+Cytoscape, and a Markdown briefing.
+
+* ``xlsx``: one sheet per chain (segments in priority order with status, action, priority, local firms or
+  pipeline projects and the reasons), a 招商目标 sheet with the ranked targets of every gap and an overview sheet;
+  set up for printing (A4 landscape, fit to width, repeated header rows, frozen panes, page numbers).
+* ``graphml`` / ``gexf`` / ``json``: the graph of ``docs/graph-schema.md`` with typed attributes. GraphML and
+  GEXF allow only scalar attributes, so list attributes (aliases, keywords, favoured_countries, sources) are
+  written ``|``-separated and ``None`` values are left out; every node also gets a ``label`` (its name) for
+  Gephi. ``json`` is Cytoscape.js JSON (File > Import > Network from File in Cytoscape). :func:`read_graph`
+  reads any of them back into the same graph.
+* ``markdown``: a briefing a planner can paste into a memo.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from chaingraph import load_dataset, build_graph
+>>> cg = build_graph(load_dataset())
+>>> out = pathlib.Path(tempfile.mkdtemp())
+>>> back = read_graph(export(cg, "graphml", out / "pinghu.graphml"))
+>>> back.nodes["auto-drive-motor"]["name"], back.nodes["auto-drive-motor"]["importance"]
+('驱动电机', 0.67)
+>>> set(back.edges) == set(cg.graph.edges)
+True
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..analysis import find_targets, gap_report
+from ..analysis.gaps import ASSERTION_LABELS, STATUS_LABELS, GapReport, coverage_line
+from ..dataset.graph import ChainGraph
+from ..dataset.writer import atomic_write_bytes, atomic_write_text
+from ..errors import ExportError
+from ..safety import xlsx_text
+from .briefing import briefing_docx, briefing_markdown
+
+__all__ = ["FORMATS", "LIST_ATTRIBUTES", "export", "export_graph", "read_graph", "gap_workbook", "briefing_markdown"]
+
+FORMATS = ("xlsx", "graphml", "gexf", "json", "markdown", "docx")
+LIST_ATTRIBUTES = ("aliases", "keywords", "favoured_countries", "sources")
+"""Attributes that are lists in the graph and ``|``-separated text in GraphML, GEXF and JSON files."""
+
+_STATUS = STATUS_LABELS
+_TIER = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
+
+
+# --------------------------------------------------------------------------------------------- graph files
+
+
+def export_graph(cg: ChainGraph) -> nx.MultiDiGraph:
+    """A copy of ``cg.graph`` that graph files can hold: scalar attributes only, ``None`` left out, a ``label``.
+
+    Every edge gets a unique id (``e0``, ``e1`` ...) and keeps its kind in the ``relation`` attribute (and as its
+    ``label``): graph tools such as Gephi keep one edge per id, so ids shared by kind would lose all but a few.
+    """
+    g = nx.MultiDiGraph()
+    g.graph.update({k: v for k, v in cg.graph.graph.items() if v is not None})
+    for node, data in cg.graph.nodes(data=True):
+        attrs = _scalar(data)
+        attrs["label"] = str(data.get("name") or node)
+        g.add_node(node, **attrs)
+    for i, (u, v, key, data) in enumerate(cg.graph.edges(keys=True, data=True)):
+        g.add_edge(u, v, key=f"e{i}", **_scalar(data), relation=key, label=key)
+    return g
+
+
+def _scalar(data: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if value is None:
+            continue
+        if isinstance(value, list | tuple | set):
+            value = "|".join(str(v) for v in value)
+        elif key == "importance" or key == "area_mu":
+            value = float(value)  # one type per attribute: GraphML and GEXF declare it once
+        elif not isinstance(value, str | int | float | bool):
+            value = str(value)
+        out[key] = value
+    return out
+
+
+def _restore(data: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for key, value in data.items():
+        if key in LIST_ATTRIBUTES and isinstance(value, str):
+            value = value.split("|") if value else []
+        out[key] = value
+    return out
+
+
+def read_graph(path: str | Path, fmt: str | None = None) -> nx.MultiDiGraph:
+    """Read a graph file written by :func:`export` back into a MultiDiGraph with chaingraph's schema.
+
+    List attributes are lists again; ``label`` is dropped. Attributes that were ``None`` stay absent.
+    """
+    path = Path(path)
+    fmt = fmt or path.suffix.lstrip(".").lower()
+    if fmt == "graphml":
+        raw = nx.read_graphml(path, force_multigraph=True)
+    elif fmt == "gexf":
+        raw = nx.read_gexf(path)
+    elif fmt in ("json", "cyjs"):
+        raw = nx.cytoscape_graph(json.loads(path.read_text(encoding="utf-8")))
+    else:
+        raise ExportError(f"cannot read graph format {fmt!r}; use graphml, gexf or json")
+    g = nx.MultiDiGraph()
+    g.graph.update({k: v for k, v in raw.graph.items() if k not in ("node_default", "edge_default", "mode")})
+    for node, data in raw.nodes(data=True):
+        attrs = {k: v for k, v in data.items() if k not in ("label", "id", "value")}
+        g.add_node(str(node), **_restore(attrs))
+    edges = (raw.edges(keys=True, data=True) if raw.is_multigraph()
+             else ((u, v, None, d) for u, v, d in raw.edges(data=True)))
+    for u, v, key, data in edges:
+        attrs = {k: v for k, v in data.items()
+                 if k not in ("id", "key", "source", "target", "label", "networkx_key", "relation")}
+        edge_key = data.get("relation") or data.get("networkx_key", data.get("label", key))
+        g.add_edge(str(u), str(v), key=str(edge_key), **_restore(attrs))
+    return g
+
+
+def _graph_bytes(cg: ChainGraph, fmt: str) -> bytes:
+    g = export_graph(cg)
+    buffer = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(g, buffer, encoding="utf-8", prettyprint=True, infer_numeric_types=True)
+        return buffer.getvalue()
+    if fmt == "gexf":
+        gexf = nx.MultiDiGraph()
+        gexf.graph.update(g.graph)
+        gexf.add_nodes_from(g.nodes(data=True))
+        for u, v, key, data in g.edges(keys=True, data=True):
+            gexf.add_edge(u, v, key=key, **data)
+        nx.write_gexf(gexf, buffer, encoding="utf-8", prettyprint=True)
+        return buffer.getvalue()
+    data = nx.cytoscape_data(g)
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+# --------------------------------------------------------------------------------------------- reports
+
+
+def _reports(cg: ChainGraph, region: str | None, chains: Sequence[str] | None) -> list[GapReport]:
+    wanted = list(chains) if chains else list(cg.dataset.chains)
+    return [gap_report(cg, chain, region, firm_limit=None) for chain in wanted]  # a workbook lists every firm
+
+
+def _sheet_title(text: str, taken: set[str]) -> str:
+    title = "".join("_" if c in "[]:*?/\\" else c for c in text)[:31] or "sheet"
+    base, n = title, 2
+    while title in taken:
+        suffix = f" ({n})"
+        title = base[: 31 - len(suffix)] + suffix
+        n += 1
+    taken.add(title)
+    return title
+
+
+def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str] | None = None,
+                 targets: int = 5, since: str | None = None) -> Any:
+    """The gap workbook as an ``openpyxl.Workbook``: 概览, one sheet per chain, 招商目标 (and 动态 with ``since``)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    reports = _reports(cg, region, chains)
+    ds = cg.dataset
+    book = Workbook()
+    bold = Font(bold=True)
+    title_font = Font(bold=True, size=14)
+    head_fill = PatternFill("solid", fgColor="DDE4EE")
+    status_fill = {"strong": "C6EFCE", "weak": "FFEB9C", "pipeline": "BDD7EE", "claimed": "D9EFEA",
+                   "missing": "FFC7CE", "unknown": "EDEDED"}
+    thin = Side(style="thin", color="A6A6A6")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    taken: set[str] = set()
+
+    def setup(sheet: Any, widths: list[float], header_row: int, title: str) -> None:
+        for i, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(i)].width = width
+        for cell in sheet[header_row]:
+            cell.font, cell.fill, cell.border = bold, head_fill, border
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        for row in sheet.iter_rows(min_row=header_row + 1):
+            for cell in row:
+                cell.alignment, cell.border = wrap, border
+        sheet.freeze_panes = sheet.cell(row=header_row + 1, column=2)
+        sheet.print_title_rows = f"{header_row}:{header_row}"
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.print_options.gridLines = False
+        sheet.page_margins.left = sheet.page_margins.right = 0.4
+        sheet.oddHeader.center.text = title
+        sheet.oddFooter.center.text = "第 &P 页 / 共 &N 页"
+        sheet.oddFooter.right.text = f"数据截至 {ds.info.as_of}"
+
+    # overview
+    overview = book.active
+    overview.title = _sheet_title("概览", taken)
+    region_name = reports[0].region.name if reports else ""
+    _put(overview, [f"{ds.info.name} · {region_name} · 产业链缺口"])
+    _put(overview, [f"数据截至 {ds.info.as_of}；完整度 = 本地已有企业（强或弱）的环节按重要度加权的占比"
+                     f"（下限）；按来源声称 = 来源所称环节全部属实时的上限。"
+                     + (coverage_line(reports[0].coverage) if reports else "")])
+    _put(overview, [])
+    _put(overview, ["产业链", "环节数", "强", "弱", "在途", "声称有", "缺", "未见", "完整度", "含在途完整度",
+                     "按来源声称", "最优先缺口"])
+    for report in reports:
+        counts = report.counts()
+        top = next((g for g in report.ranked() if g.priority is not None), None)
+        _put(overview, [report.chain.name, len(report.segments), counts["strong"], counts["weak"],
+                         counts["pipeline"], counts["claimed"], counts["missing"], counts["unknown"],
+                         report.completeness, report.completeness_with_pipeline, report.completeness_upper,
+                         f"{top.segment.name}（{top.action}）" if top else "—"])
+    setup(overview, [14, 8, 6, 6, 6, 7, 6, 6, 10, 12, 11, 28], 4, f"{ds.info.name} 概览")
+    overview["A1"].font = title_font
+    for row in overview.iter_rows(min_row=5, min_col=9, max_col=11):
+        for cell in row:
+            cell.number_format = "0%"
+
+    target_rows: list[list[Any]] = []
+    for report in reports:
+        sheet = book.create_sheet(_sheet_title(report.chain.name, taken))
+        _put(sheet, [f"{report.chain.name}（{report.chain.id}）· {report.region.name}"])
+        counts = report.counts()
+        _put(sheet, [f"完整度 {report.completeness:.0%}（含在途 {report.completeness_with_pipeline:.0%}"
+                      f"，按来源声称 {(report.completeness_upper or 0):.0%}）· "
+                      + " · ".join(f"{_STATUS[k]} {n}" for k, n in counts.items() if n)
+                      + f" · 数据截至 {report.as_of} · {coverage_line(report.coverage)}"])
+        _put(sheet, [])
+        _put(sheet, ["优先序", "环节", "层级", "状态", "行动", "优先级", "本地企业 / 在途项目", "理由", "来源声称"])
+        rank = 0
+        for gap in report.ranked():
+            if gap.priority is not None:
+                rank += 1
+            _put(sheet, [rank if gap.priority is not None else None, gap.segment.name, _TIER[gap.segment.tier],
+                          _STATUS[gap.status], gap.action or "—",
+                          round(gap.priority, 4) if gap.priority is not None else None,
+                          "、".join(gap.local_firms or gap.pipeline_projects) or "—", "\n".join(gap.reasons),
+                          "\n".join(f"{ASSERTION_LABELS[c.asserts]}：{c.evidence}（{'、'.join(c.sources)}）"
+                                    for c in gap.claims)])
+            if gap.priority is not None and targets > 0:
+                found = find_targets(cg, report.chain.id, gap.segment.id, report.region.id, limit=targets)
+                for i, candidate in enumerate(found.candidates, start=1):
+                    firm = candidate.firm
+                    target_rows.append([report.chain.name, gap.segment.name, _STATUS[gap.status], gap.action, i,
+                                        firm.name, firm.country or "", firm.headquarters or "",
+                                        round(candidate.score, 3), "；".join(candidate.reasons)])
+        setup(sheet, [7, 16, 6, 6, 6, 8, 28, 70, 30], 4, f"{report.chain.name} · {report.region.name}")
+        sheet["A1"].font = title_font
+        for row in sheet.iter_rows(min_row=5):
+            fill = {v: k for k, v in _STATUS.items()}.get(str(row[3].value))
+            if fill:
+                row[3].fill = PatternFill("solid", fgColor=status_fill[fill])
+            row[5].number_format = "0.000"
+
+    sheet = book.create_sheet(_sheet_title("招商目标", taken))
+    _put(sheet, [f"招商目标 · {region_name}（每个缺口前 {targets} 家）"])
+    _put(sheet, ["得分 = 关联置信度 ×（规模 + 世界500强 + 二次招商 + 供货关系 + 园区国别匹配 + 协同），"
+                  "见 docs/analysis.md"])
+    _put(sheet, [])
+    _put(sheet, ["产业链", "环节", "状态", "行动", "序", "企业", "国别", "总部", "得分", "理由"])
+    for row in target_rows:
+        _put(sheet, row)
+    setup(sheet, [10, 16, 6, 6, 5, 18, 6, 16, 7, 60], 4, f"招商目标 · {region_name}")
+    sheet["A1"].font = title_font
+    if since is not None:
+        _changes_sheet(book, cg, region, chains, since, taken, setup, title_font)
+    return book
+
+
+def _put(sheet: Any, values: list[Any]) -> None:
+    """Append a row of data to a worksheet: control characters removed, formulas neutralised (chaingraph.safety)."""
+    sheet.append([xlsx_text(v) for v in values])
+
+
+def _changes_sheet(book: Any, cg: ChainGraph, region: str | None, chains: Sequence[str] | None, since: str,
+                   taken: set[str], setup: Any, title_font: Any) -> None:
+    """动态: the segments whose status changed since ``since``, with the events and new firms behind each."""
+    from ..analysis.asof import changes_since
+
+    ds = cg.dataset
+    wanted = {ds.chain(c).id for c in chains} if chains else None
+    report = changes_since(ds, since, region=region)
+    names = {p.id: p.name for p in ds.projects.values()}
+    sheet = book.create_sheet(_sheet_title("动态", taken))
+    _put(sheet, [f"动态 · {report['region']} · {report['since']} 至 {report['until']} 状态变化的环节"])
+    _put(sheet, ["事件来自 events.csv；新增企业为期间首次成为本地企业者。方法见 docs/time.md"])
+    _put(sheet, [])
+    _put(sheet, ["产业链", "环节", "原状态", "现状态", "事件", "新增企业"])
+    for change in report["changed"]:
+        if wanted is not None and change["chain"] not in wanted:
+            continue
+        row = [ds.chains[change["chain"]].name, change["name"], _STATUS[change["from"]], _STATUS[change["to"]],
+               "\n".join(f"{e['date']} {names.get(e['project'], e['project'])} {_EVENT[e['kind']]}"
+                         for e in change["events"]) or "—",
+               "、".join(ds.firms[f].name if f in ds.firms else f for f in change["new_firms"]) or "—"]
+        _put(sheet, row)  # text from the data is text: formulas neutralised
+    setup(sheet, [10, 18, 8, 8, 50, 30], 4, f"动态 · {report['region']}")
+    sheet["A1"].font = title_font
+
+
+_EVENT = {"signed": "签约", "started": "开工", "trial": "试产", "operating": "投产", "cancelled": "取消",
+          "capital_increase": "增资"}
+
+
+# --------------------------------------------------------------------------------------------- writing
+
+
+def export(cg: ChainGraph, fmt: str, path: str | Path, region: str | None = None,
+           chains: Sequence[str] | None = None, targets: int = 5, since: str | None = None) -> Path:
+    """Write ``cg`` as ``fmt`` (one of :data:`FORMATS`) to ``path``, atomically; returns the path.
+
+    ``since`` (xlsx and markdown): add what changed since that date (a 动态 sheet; a 自上次简报以来 section).
+    """
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if since is not None and fmt not in ("xlsx", "markdown"):
+        raise ExportError("--since applies to the xlsx and markdown exports only")
+    if fmt == "markdown":
+        return atomic_write_text(path, briefing_markdown(cg, region, chains, targets=min(targets, 5) or 3,
+                                                         since=since))
+    if fmt == "docx":
+        return atomic_write_bytes(path, briefing_docx(cg, region, chains, targets=min(targets, 5) or 3))
+    if fmt == "xlsx":
+        buffer = io.BytesIO()
+        gap_workbook(cg, region, chains, targets, since=since).save(buffer)
+        return atomic_write_bytes(path, buffer.getvalue())
+    return atomic_write_bytes(path, _graph_bytes(cg, fmt))

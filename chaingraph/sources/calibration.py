@@ -1,0 +1,156 @@
+"""Calibrated confidence for extracted facts: the share of facts of the same rule found right on the dev corpus.
+
+Each fact proposed by :mod:`chaingraph.sources.extract` carries the ``rule`` that produced it
+(``record.field:level``, the level being the rule's hand-set strength). ``COUNTS`` holds, for every rule seen on
+the *dev* split of the benchmark corpus (benchmarks/data/extract-corpus, keys with ``split: dev``), how many of its
+facts the benchmark judged right and how many it judged in all. It is data, written by
+``benchmarks/fit_confidence.py``; nothing is fitted at run time and nothing is downloaded.
+
+The confidence of a judged fact is its rule's share right, smoothed toward the share of its fact type::
+
+    family share  p_f = (R_f + 1) / (N_f + 2)              (figures pooled; other types are their own family)
+    type share    p_t = (R_t + K * p_f) / (N_t + K)        (all rules of the type pooled)
+    rule share    p   = (r + K * p_t) / (n + K),  K = PRIOR_WEIGHT
+
+so a rule seen on few facts stays near its type's share, an unseen rule gets the type's share (but no more than
+its own hand-set level), and a kind of figure seen rarely on dev (registered capital, capital increase) gets about
+the share of all figures. Facts the benchmark does not judge (links between firms and projects, statuses,
+segments, countries) keep their rule's hand-set level; a record's other names (legal name, aliases, 也称 notes)
+take the record's confidence. Finally a fact can be no surer than the record it is about: every fact of a project
+or firm is capped at the confidence of that record's name, and a region fact's metric and period at its value's.
+A spurious record thus falls below the merge threshold as a whole, not only its name. A firm's name rule also
+says whether the firm is linked to a project of the article (``/linked``) or not (``/alone``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .extract import Fact
+
+__all__ = ["COUNTS", "PRIOR_WEIGHT", "FACT_TYPES", "fact_type", "rule_confidence", "calibrate"]
+
+PRIOR_WEIGHT = 5.0
+"""How many facts of evidence the type's share is worth against a rule's own record."""
+
+FACT_TYPES = {
+    "firm.name": "firm", "project.name": "project",
+    "project.investment": "investment", "project.registered_capital": "registered_capital",
+    "project.area_mu": "area_mu", "project.expected_output": "expected_output", "project.capacity": "capacity",
+    "project.fixed_asset_investment": "fixed_asset_investment", "project.capital_increase": "capital_increase",
+    "project.date": "date", "project.start_date": "date", "project.trial_date": "date",
+    "project.region": "place", "region_fact.value": "aggregate",
+}
+"""The facts with a calibrated confidence (``record.field`` -> fact type); the others keep their hand-set level.
+The benchmark judges all of them but fixed-asset investment and capital increase, which get the figures' share."""
+
+_FIGURES = {"investment", "registered_capital", "area_mu", "expected_output", "capacity", "fixed_asset_investment",
+            "capital_increase"}
+
+# BEGIN COUNTS (written by benchmarks/fit_confidence.py; do not edit by hand)
+COUNTS: dict[str, tuple[int, int]] = {
+    "firm.name:0.55/linked": (0, 3),
+    "firm.name:0.70/alone": (2, 6),
+    "firm.name:0.70/linked": (5, 5),
+    "firm.name:0.80/alone": (17, 18),
+    "firm.name:0.80/linked": (17, 17),
+    "project.area_mu:0.40": (0, 1),
+    "project.area_mu:0.85": (8, 9),
+    "project.capacity:0.40": (0, 1),
+    "project.capacity:0.80": (4, 5),
+    "project.capacity:0.85": (5, 7),
+    "project.date:0.65": (39, 46),
+    "project.date:0.75": (2, 3),
+    "project.expected_output:0.85": (3, 5),
+    "project.investment:0.40": (0, 3),
+    "project.investment:0.60": (0, 2),
+    "project.investment:0.85": (39, 45),
+    "project.name:0.50": (1, 5),
+    "project.name:0.55": (8, 15),
+    "project.name:0.75": (26, 27),
+    "project.name:0.85": (50, 54),
+    "project.region:0.55": (5, 7),
+    "project.region:0.60": (12, 17),
+    "project.region:0.75": (10, 12),
+    "project.start_date:0.50": (0, 4),
+    "project.start_date:0.65": (15, 20),
+    "project.start_date:0.75": (3, 5),
+    "region_fact.value:0.60": (63, 76),
+    "region_fact.value:0.75": (39, 41),
+}
+# END COUNTS
+
+
+def fact_type(rule: str) -> str | None:
+    """The judged fact type of a rule (``project.investment:0.85`` -> ``investment``), None if not judged."""
+    return FACT_TYPES.get(rule.split(":", 1)[0])
+
+
+def _family(kind: str) -> str:
+    return "figure" if kind in _FIGURES else kind
+
+
+def _pooled(member: Callable[[str], bool]) -> tuple[int, int]:
+    right = total = 0
+    for rule, (r, n) in COUNTS.items():
+        if member(rule):
+            right, total = right + r, total + n
+    return right, total
+
+
+def _type_share(kind: str) -> float:
+    r_f, n_f = _pooled(lambda rule: _family(fact_type(rule) or "") == _family(kind))
+    family = (r_f + 1) / (n_f + 2)
+    if _family(kind) == kind:
+        return family
+    r_t, n_t = _pooled(lambda rule: fact_type(rule) == kind)
+    return (r_t + PRIOR_WEIGHT * family) / (n_t + PRIOR_WEIGHT)
+
+
+def rule_confidence(rule: str) -> float | None:
+    """The calibrated confidence of a judged rule (smoothed share right on dev); None for an unjudged one."""
+    kind = fact_type(rule)
+    if kind is None:
+        return None
+    prior = _type_share(kind)
+    right, total = COUNTS.get(rule, (0, 0))
+    if total == 0:
+        # no evidence for this rule: its type's share, but no more than the rule's own hand-set level
+        level = re.search(r":([\d.]+)", rule)
+        return min(prior, float(level.group(1))) if level else prior
+    return (right + PRIOR_WEIGHT * prior) / (total + PRIOR_WEIGHT)
+
+
+def calibrate(facts: list[Fact]) -> None:
+    """Set each fact's confidence from the table, then cap it at its record's (in place).
+
+    A firm's name rule also says whether the firm is linked to a project of the article (``/linked``) or only
+    named (``/alone``): a firm that invests in, signs or builds nothing the article reports is more often a guest,
+    a bank or a background mention than an actor.
+    """
+    linked = {f.value for f in facts if f.record == "project" and f.field == "firms"}
+    for fact in facts:
+        if fact.record == "firm" and fact.field == "name" and fact.rule and "/" not in fact.rule:
+            fact.rule += "/linked" if fact.key in linked else "/alone"
+    cache: dict[str, float | None] = {}
+    for fact in facts:
+        if not fact.rule:
+            continue
+        if fact.rule not in cache:
+            cache[fact.rule] = rule_confidence(fact.rule)
+        value = cache[fact.rule]
+        if value is not None:
+            fact.confidence = round(value, 2)
+    head = {"firm": "name", "project": "name", "region_fact": "value"}
+    ceiling = {(f.record, f.key): f.confidence for f in facts if head.get(f.record) == f.field}
+    for fact in facts:
+        cap = ceiling.get((fact.record, fact.key))
+        if cap is None or fact.field == head.get(fact.record):
+            continue
+        if fact.field in ("aliases", "legal_name") or fact.value.startswith("也称"):
+            fact.confidence = cap  # another name of the record: as sure as the record, and merge matches by it
+        else:
+            fact.confidence = min(fact.confidence, cap)

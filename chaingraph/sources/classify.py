@@ -1,0 +1,627 @@
+"""挂链: propose the chain segments of a registry firm, each with a confidence and the evidence that decided it.
+
+Deterministic, offline and explainable: every proposal lists the scope terms, industry code and name parts it
+rests on (docs/registry.md has the table of signals and weights). The vocabulary comes from the chain
+templates (per segment: ``industry_codes``, ``scope_terms``, ``product_terms``, ``ambiguous_terms``, ``roles``;
+per chain: ``generic_terms``) and is compiled once into one Aho-Corasick automaton, so that a row costs one
+pass over its text whatever the number of terms.
+
+How a firm is read:
+
+1. The 经营范围 is cut into items (at ；。，and line breaks; bracketed remarks such as （不含危险化学品） are
+   dropped). Each item gets its roles from its verbs: 制造/生产/加工 make it a producer item, 销售/批发/进出口 a
+   seller item, 维修/租赁/技术服务 a servicer item, 研发 a research item, 投资/控股 an investor item, 回收/梯次利用
+   a recycler item (再制造 is servicing, not making). Earlier items weigh more (1, 0.74, 0.59, 0.49 ...):
+   registries list the main business first and the boilerplate (进出口, 房屋租赁, 仓储) last; the 一般项目 items
+   are ranked from their own start, since the licensed items (许可项目) come first by rule.
+2. Terms are found leftmost-longest, so 主轴轴承 is a bearing and not a spindle; a product word followed by
+   材料/设备/装备/模具/原料 names an input or a tool for the product (电池材料, 轮胎模具), not the product, and is
+   dropped. A small list of neutral words (塑料制品, 铝合金门窗, 变压器铁芯 ...) blocks look-alikes.
+3. Role first: a term counts for a segment only in an item whose role the segment accepts (producers, unless the
+   template lists more ``roles``, as the aftermarket does). Selling and servicing count only in the firm's
+   first item, its main business. A firm without a producer item is a seller, servicer, research firm or
+   holding and gets no producer link: it is listed with that reason.
+4. A segment's confidence: a specific scope or product term in a producer item gives *probable*; the industry
+   code in the segment's classes, or the same term in the firm's name, raises it to *confirmed*. Ambiguous
+   terms or name terms alone give *guessed*; an industry code alone gives no link, only a candidate named in the
+   reason (a class is wider than a segment); an ambiguous term becomes *probable* when the name
+   agrees or the code is one that few segments share. The name is also read for name parts, the technical stems
+   of the segments' product terms (制动 of 制动器, see :data:`NAME_PART_AFFIXES`); a name term or part becomes
+   *probable* when a making item names the segment's chain in catalogue wording (汽车零部件及配件制造). A
+   producer's segment product named in a selling item (充电桩销售) counts when the code is one of the segment's
+   classes; a class only one segment draws from, with a making item of its chain, gives a guess. A manufacturing
+   code that fits none of the candidates lowers each one step (a guess it speaks against is dropped), two steps
+   when no segment of any chain draws from it.
+5. The primary segment has the highest score; further segments (multi-chain firms) are proposed when they are
+   at least probable, rest on a specific term, and their scope score is at least three quarters of the
+   primary's. When only ambiguous words matched and several segments tie, nothing is guessed: the firm is
+   listed with the reason and the candidates.
+
+Examples
+--------
+>>> from chaingraph import load_dataset
+>>> classifier = Classifier(load_dataset())
+>>> firm = classifier.classify_fields("浙江某某精密刀具有限公司",
+...     "一般项目：切削工具制造；五金产品批发；货物进出口", "3321")
+>>> [(p.segment, p.confidence) for p in firm.proposals]
+[('mt-cutting-tool', 'confirmed')]
+>>> classifier.classify_fields("平湖某某汽配贸易有限公司", "汽车零配件批发；汽车零配件零售").reason
+'只销售（批发、零售、进出口），不是生产企业'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..dataset.model import CONFIDENCES
+from ..dataset.store import Dataset, normalize_name
+from .registry import RegistryRow, industry_class
+
+__all__ = [
+    "NEUTRAL_TERMS",
+    "ROLE_WORDS",
+    "WEIGHTS",
+    "Evidence",
+    "Proposal",
+    "FirmResult",
+    "Classifier",
+    "confidence_at_least",
+]
+
+WEIGHTS: dict[str, float] = {
+    "scope_term": 3.0,  # standard scope wording of the segment, in an item of an accepted role
+    "product_term": 2.0,  # a product word of the segment, in an item of an accepted role
+    "ambiguous_term": 0.5,  # a word that also points elsewhere
+    "unknown_role": 0.6,  # factor for an item without any verb (old-style scopes list products only)
+    "name_term": 2.5,  # a product or scope term in the firm's name: the trade the firm calls itself by
+    "code": 1.0,  # the industry code is one of the segment's classes
+    "position_decay": 0.35,  # item i weighs 1 / (1 + decay * i)
+    "secondary_share": 0.75,  # a further segment needs at least this share of the primary's score
+    "specific_code": 3,  # a code shared by more segments than this cannot lift an ambiguous word to probable
+    "name_part": 1.5,  # a technical stem of a product term in the firm's name (制动 of 制动器): weaker than a term
+    "sold_term": 1.0,  # a producer names its segment product in a selling item (counts if the code agrees)
+}
+"""The weights of the signals (documented in docs/registry.md; change them there too)."""
+
+ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    "producer": ("制造", "生产", "加工", "研制", "装配", "组装", "制作", "冶炼", "压延", "铸造", "锻造", "精炼",
+                 "提纯", "成型"),
+    "seller": ("销售", "批发", "零售", "经销", "进出口", "贸易", "代理", "购销", "分销", "营销", "经营",
+               "供应链管理", "采购", "经纪"),
+    "servicer": ("维修", "修理", "维护", "保养", "租赁", "技术服务", "咨询", "技术交流", "技术转让", "技术推广",
+                 "检测", "检验", "安装", "调试", "仓储", "运输", "物流", "装卸", "清洗", "培训", "服务", "运营",
+                 "翻新", "修补"),
+    "research": ("研发", "研究", "开发", "试验发展"),
+    "investor": ("投资", "控股", "资产管理", "股权", "企业管理", "企业总部管理"),
+    "recycler": ("回收", "梯次利用", "再生", "综合利用", "拆解"),
+}
+"""Verbs that give a scope item its role(s). 技术开发 is research. A template's scope term without any of these
+verbs (集成电路设计) counts as making."""
+
+NEUTRAL_TERMS: tuple[str, ...] = (
+    "塑料制品", "日用塑料制品", "塑料包装", "包装材料", "包装制品", "包装膜", "编织袋", "塑料袋", "塑料薄膜",
+    "建筑材料", "建材", "铝合金门窗", "门窗", "幕墙", "建筑铝型材", "建筑涂料", "真石漆", "腻子", "木塑",
+    "铝塑复合板", "变压器铁芯", "电抗器铁芯", "隔膜泵", "隔膜阀", "服务机器人", "扫地机器人", "教育机器人",
+    "服务消费机器人", "玩具", "水泥", "混凝土", "电动自行车", "自行车", "摩托车", "汽车用品", "食品",
+    "家具", "服装", "纺织品", "化妆品", "五金交电", "日用百货", "劳保用品",
+)
+"""Words that look like chain terms but are not (packaging plastics, building materials, consumer goods ...):
+found like terms, they block the shorter chain terms inside them and count for nothing."""
+
+NAME_PART_AFFIXES: tuple[tuple[str, ...], tuple[str, ...]] = (
+    ("新能源汽车", "电动汽车", "汽车", "锂离子", "锂电池", "锂电", "车载", "精密", "数控", "高压", "工业"),
+    ("零部件", "总成", "系统", "模组", "组件", "部件", "配件", "制品", "器", "件"),
+)
+"""Leading qualifiers and trailing type words stripped from a segment's product terms and aliases to get the
+technical stems a firm's name uses (连接器 → 连接, 汽车制动器 → 制动): name parts, matched in names only."""
+
+NAME_PART_STOP: frozenset[str] = frozenset((
+    "控制", "电子", "电机", "电池", "电源", "电气", "电器", "材料", "机械", "设备", "装备", "科技", "技术", "智能",
+    "自动化", "新能源", "能源", "动力", "汽车", "车辆", "金属", "五金", "塑料", "化工", "模具", "工具", "仪器",
+    "电动", "驱动", "系统", "传动", "结构", "精工", "精密", "高新", "新材", "复合", "合金", "配件", "零件", "汽配",
+    "装置", "服务", "维修", "保养", "美容", "焊接", "大件", "用钢", "改造", "主机", "整机", "照明", "减速", "压力",
+))
+"""Stems too common in firm names to say a segment (控制, 电子, 机械 ...): never name parts."""
+
+_PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "检测", "专用")
+_BRACKETS = re.compile(r"[（(][^（）()]*[)）]|【[^】]*】")
+# bracketed remarks of the registry's boilerplate (（不含危险化学品）, （除依法须经批准的项目外 ...）); other brackets
+# name products (钢板（电工钢、硅钢）) and are kept
+_REMARKS = re.compile(r"[（(][^（）()]*(?:不含|除|依法|须经|批准|许可|审批|涉及|仅限|不得|凭|分支机构|国家)"
+                      r"[^（）()]*[)）]")
+_ITEM_SPLIT = re.compile(r"[；;。，,\n\r]+")
+_GENERAL = re.compile(r"^(一般项目|一般经营项目)[:：]?")
+_PREFIX = re.compile(r"^(一般项目|许可项目|一般经营项目|许可经营项目|经营项目|主营|兼营)[:：]?")
+_NAME_NOISE = re.compile(r"(股份有限公司|有限责任公司|有限公司|分公司|集团|公司|厂|科技|实业|工业|发展|"
+                         r"技术|新材料科技)$")
+_LEVEL = {name: index for index, name in enumerate(reversed(CONFIDENCES), start=1)}  # guessed 1 .. confirmed 3
+_REASON_ROLE = {
+    "seller": "只销售（批发、零售、进出口），不是生产企业",
+    "servicer": "只提供服务（维修、租赁、技术服务），不是生产企业",
+    "research": "只做研发与技术服务，没有生产项",
+    "investor": "投资或控股企业，不是生产企业",
+}
+
+
+def confidence_at_least(confidence: str, minimum: str) -> bool:
+    """True when ``confidence`` is ``minimum`` or better (confirmed > probable > guessed)."""
+    return _LEVEL.get(confidence, 0) >= _LEVEL[minimum]
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One signal behind a proposal: where it was seen and what it said."""
+
+    kind: str  # scope_term | product_term | ambiguous_term | name_term | name_part | chain_term | sold_term | code
+    # | contradiction
+    text: str
+    item: int | None = None  # 1-based scope item
+    weight: float = 0.0
+
+    def __str__(self) -> str:
+        if self.kind == "code":
+            return f"行业代码{self.text}"
+        if self.kind == "contradiction":
+            return f"行业代码{self.text}不属本环节"
+        if self.kind == "name_term":
+            return f"名称“{self.text}”"
+        if self.kind == "name_part":
+            return f"名称含“{self.text}”"
+        if self.kind == "chain_term":
+            return f"经营范围第{self.item}项本链泛称“{self.text}”"
+        if self.kind == "sold_term":
+            return f"经营范围第{self.item}项销售“{self.text}”"
+        label = "泛指" if self.kind == "ambiguous_term" else ""
+        return f"经营范围第{self.item}项{label}“{self.text}”"
+
+
+@dataclass
+class Proposal:
+    """A proposed link of one firm to one segment."""
+
+    segment: str
+    confidence: str
+    score: float
+    evidence: list[Evidence] = field(default_factory=list)
+    primary: bool = False
+
+    @property
+    def evidence_text(self) -> str:
+        return "；".join(str(e) for e in self.evidence)
+
+
+@dataclass
+class FirmResult:
+    """What the classifier says about one registry firm."""
+
+    name: str
+    role: str  # producer | seller | servicer | research | investor | recycler | unknown
+    proposals: list[Proposal] = field(default_factory=list)
+    reason: str = ""
+    candidates: list[str] = field(default_factory=list)
+    row: RegistryRow | None = None
+    rejected: int = 0
+    """Segments left out because a planner rejected them before (rejections.csv)."""
+
+    @property
+    def linked(self) -> bool:
+        return bool(self.proposals)
+
+
+@dataclass
+class _Term:
+    segment: str  # segment id, or "chain:<id>" for a chain-wide term, or "" for a neutral word
+    kind: str  # scope_term | product_term | ambiguous_term | generic_term | neutral
+    own_roles: frozenset[str]
+
+
+@dataclass
+class _Vocab:
+    terms: dict[str, list[_Term]]
+    automaton: Any
+    names: dict[str, list[_Term]]  # terms plus name parts: what a firm's name is read with
+    name_automaton: Any
+
+
+def _roles_in(text: str) -> set[str]:
+    roles = set()
+    if "再制造" in text:  # remanufacturing serves vehicles in use (the aftermarket); it is not making
+        roles.add("servicer")
+        text = text.replace("再制造", "")
+    for role, words in ROLE_WORDS.items():
+        if any(w in text for w in words):
+            roles.add(role)
+    if "技术开发" in text or "技术研发" in text:
+        roles.add("research")
+    return roles
+
+
+class Classifier:
+    """Compiled vocabulary of a dataset's chain templates; :meth:`classify` one registry row at a time.
+
+    ``rejected`` holds ``(firm key, segment)`` pairs never to propose (see :func:`firm_keys`).
+    """
+
+    def __init__(self, dataset: Dataset, rejected: Iterable[tuple[str, str]] = ()) -> None:
+        self.ds = dataset
+        self.segments = dataset.segments
+        self.rejected = set(rejected)
+        self.codes: dict[str, set[str]] = {}
+        self.allowed: dict[str, frozenset[str]] = {}
+        self.chain_of = {s.id: s.chain for s in self.segments.values()}
+        terms: dict[str, list[_Term]] = {}
+
+        def add(term: str, entry: _Term) -> None:
+            term = _norm(term).strip()
+            if len(term) < 2:
+                return  # one character matches everywhere
+            bucket = terms.setdefault(term, [])
+            if not any(t.segment == entry.segment for t in bucket):  # the first (strongest) kind listed wins
+                bucket.append(entry)
+
+        for seg in self.segments.values():
+            self.allowed[seg.id] = frozenset(seg.roles or ["producer"])
+            for code in seg.industry_codes:
+                self.codes.setdefault(code, set()).add(seg.id)
+            has_vocabulary = bool(seg.scope_terms or seg.product_terms)
+            for term in seg.scope_terms:
+                add(term, _Term(seg.id, "scope_term", frozenset(_roles_in(term) or {"producer"})))
+            products = list(seg.product_terms)
+            if not has_vocabulary:  # a template without vocabulary: its names and keywords are all we have
+                products += [seg.name, *seg.aliases, *[k for k in seg.keywords if not k.isascii()]]
+            for term in [seg.name, *products]:
+                add(term, _Term(seg.id, "product_term", frozenset()))
+            for term in seg.ambiguous_terms:
+                add(term, _Term(seg.id, "ambiguous_term", frozenset(_roles_in(term))))
+        for chain in dataset.chains.values():
+            for term in chain.generic_terms:
+                add(term, _Term(f"chain:{chain.id}", "generic_term", frozenset(_roles_in(term))))
+        for term in NEUTRAL_TERMS:
+            if term not in terms:
+                add(term, _Term("", "neutral", frozenset()))
+        names = dict(terms)
+        for part, segments in _name_parts(self.segments.values()).items():
+            if part not in terms and len(segments) == 1:  # a stem two segments share says neither
+                names[part] = [_Term(next(iter(segments)), "name_part", frozenset())]
+        self.vocab = _Vocab(terms, self._compile(terms), names, self._compile(names))
+
+    @staticmethod
+    def _compile(terms: dict[str, list[_Term]]) -> Any:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for term in terms:
+            automaton.add_word(term.casefold(), term)
+        automaton.make_automaton()
+        return automaton
+
+    # ----------------------------------------------------------------------------------------- matching
+    def _matches(self, text: str, automaton: Any = None) -> list[tuple[int, int, str]]:
+        """Leftmost-longest, non-overlapping term matches (start, end, term) in ``text``."""
+        found = []
+        lowered = text.casefold()
+        if len(lowered) != len(text):  # casefold changed the length (ß): match on the text as it is
+            lowered = text
+        for end, term in (automaton or self.vocab.automaton).iter(lowered):
+            found.append((end - len(term) + 1, end + 1, term))
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        taken: list[tuple[int, int, str]] = []
+        used = bytearray(len(text) + 1)
+        for start, end, term in found:
+            if any(used[start:end]):
+                continue
+            used[start:end] = b"\1" * (end - start)
+            taken.append((start, end, term))
+        taken.sort()
+        return taken
+
+    # ----------------------------------------------------------------------------------------- one firm
+    def classify_fields(self, name: str, scope: str, industry: str = "", kind: str = "") -> FirmResult:
+        """Classify a firm given its name, 经营范围 and industry code (as the registry writes them)."""
+        return self.classify(RegistryRow(row=0, name=name, scope=scope, industry=industry, kind=kind))
+
+    def classify(self, row: RegistryRow) -> FirmResult:
+        """Propose segments for one registry row (see the module docstring for how)."""
+        code = industry_class(row.industry)
+        code_roles = _code_roles(code)
+        items: list[str] = []
+        general = 0  # where the 一般项目 section starts, after the licensed items (许可项目) listed before it
+        for part in _ITEM_SPLIT.split(_REMARKS.sub("；", _norm(row.scope))):
+            part = part.strip()
+            if items and _GENERAL.match(part) and not general:
+                general = len(items)
+            part = _PREFIX.sub("", part)
+            if part:
+                items.append(part)
+        scores: dict[str, float] = {}
+        evidence: dict[str, list[Evidence]] = {}
+        level: dict[str, int] = {}
+        generic_chains: list[str] = []
+        firm_roles: set[str] = set()
+        main_roles: set[str] = set()  # the roles of the first item that has any: the main business
+        blocked: list[str] = []  # terms seen in items of a role the segment does not accept
+
+        first_seen: dict[str, tuple[int, int]] = {}
+        scope_score: dict[str, float] = {}
+        dropped: list[str] = []
+        chain_items: dict[str, tuple[str, int]] = {}  # chain -> its first catalogue wording in a making item
+        sold: dict[str, tuple[str, int, float]] = {}  # segment -> its product named in a selling item
+
+        def note(segment: str, ev: Evidence, score: float, lvl: int, at: tuple[int, int] = (999, 0)) -> None:
+            first_seen[segment] = min(first_seen.get(segment, at), at)
+            scores[segment] = scores.get(segment, 0.0) + score
+            evidence.setdefault(segment, [])
+            if not any(e.kind == ev.kind and e.text == ev.text for e in evidence[segment]):
+                evidence[segment].append(ev)
+            level[segment] = max(level.get(segment, 0), lvl)
+
+        for index, item in enumerate(items):
+            matches = self._matches(item)
+            roles: set[str] = set()
+            spans = []
+            for start, end, term in matches:
+                entries = self.vocab.terms[term]
+                if entries[0].kind in ("product_term", "neutral"):
+                    spans.append((start, end))  # a product noun's letters are not verbs (自动化生产线)
+                for entry in entries:
+                    roles |= entry.own_roles
+            masked = list(item)
+            for start, end in spans:
+                masked[start:end] = ["_"] * (end - start)
+            roles |= _roles_in("".join(masked))
+            firm_roles |= roles
+            if not main_roles:
+                main_roles = set(roles)
+            # the 2021 wording lists licensed items first by rule, not as the main business: each section's
+            # items are ranked from its own start
+            rank = index - general if index >= general else index
+            weight = 1.0 / (1.0 + WEIGHTS["position_decay"] * rank)
+            for start, end, term in matches:
+                tail = item[end:end + 3]
+                entries = self.vocab.terms[term]
+                for entry in entries:
+                    if entry.kind == "neutral":
+                        continue
+                    if entry.kind == "product_term" and tail.startswith(_PRODUCT_TAIL):
+                        continue
+                    if entry.kind == "generic_term":
+                        if "producer" in roles or not roles:
+                            generic_chains.append(entry.segment[6:])
+                            chain_items.setdefault(entry.segment[6:], (term, index))
+                        continue
+                    allowed = self.allowed[entry.segment]
+                    accepted = roles & allowed
+                    # selling and servicing count only as the firm's main business (its first item): a car
+                    # dealer that also tows is a dealer
+                    if accepted & {"producer", "recycler"} or (rank == 0 and accepted):
+                        factor = 1.0
+                    elif not roles and "producer" in allowed:
+                        factor = WEIGHTS["unknown_role"]
+                    else:
+                        blocked.append(term)
+                        if "seller" in roles and entry.kind != "ambiguous_term" and "producer" in allowed:
+                            sold.setdefault(entry.segment, (term, index, weight))
+                        continue
+                    kind = entry.kind
+                    lvl = 1 if kind == "ambiguous_term" or factor < 1 else 2
+                    note(entry.segment, Evidence(kind, term, index + 1), WEIGHTS[kind] * weight * factor, lvl,
+                         (index, start))
+                    scope_score[entry.segment] = scope_score.get(entry.segment, 0.0) + WEIGHTS[kind] * weight * factor
+
+        producer = "producer" in firm_roles or "recycler" in firm_roles or (
+            not firm_roles and "producer" in code_roles)
+        # name parts: only for segments the scope already points at, or for producers with nothing in the scope
+        core = _name_core(row.name)
+        name_segments: set[str] = set()
+        for _, _, term in self._matches(core, self.vocab.name_automaton):
+            for entry in self.vocab.names[term]:
+                if entry.kind in ("neutral", "generic_term"):
+                    continue
+                if entry.kind == "name_part":
+                    name_segments.add(entry.segment)
+                    if entry.segment in scores:
+                        note(entry.segment, Evidence("name_part", term), WEIGHTS["name_part"], level[entry.segment])
+                    elif producer and "producer" in self.allowed[entry.segment]:
+                        note(entry.segment, Evidence("name_part", term), WEIGHTS["name_part"], 1)
+                    continue
+                if entry.kind == "ambiguous_term":
+                    if entry.segment in scores:  # a vague word in the name can still choose between candidates
+                        name_segments.add(entry.segment)
+                        note(entry.segment, Evidence("name_term", term), WEIGHTS["name_term"] / 2,
+                             level[entry.segment])
+                    continue
+                name_segments.add(entry.segment)
+                if entry.segment in scores:
+                    note(entry.segment, Evidence("name_term", term), WEIGHTS["name_term"], level[entry.segment])
+                elif producer and "producer" in self.allowed[entry.segment]:
+                    note(entry.segment, Evidence("name_term", term), WEIGHTS["name_term"], 1)
+        # the industry code confirms, contradicts, or alone hints
+        code_segments = self.codes.get(code, set()) if len(code) == 4 else set()
+        specific_code = 0 < len(code_segments) <= WEIGHTS["specific_code"]
+        named_only: set[str] = set()  # segments only the name speaks for: the code cannot make them confirmed
+        for segment in list(scores):
+            # a name is all the scope says of the segment, but a making item names the segment's chain
+            # (平湖某某制动系统有限公司 with 汽车零部件及配件制造): the two agree
+            chain_item = chain_items.get(self.chain_of[segment])
+            if chain_item and level[segment] == 1 and all(e.kind in ("name_term", "name_part")
+                                                          for e in evidence[segment]):
+                term, index = chain_item
+                note(segment, Evidence("chain_term", term, index + 1), 0.0, 2)
+                named_only.add(segment)
+        if producer:
+            # 2021-style scopes name the product in a 销售 item and the making in catalogue wording: a segment
+            # product the firm sells counts when the firm's industry code is one of the segment's classes
+            for segment, (term, index, weight) in sold.items():
+                if segment in code_segments:
+                    note(segment, Evidence("sold_term", term, index + 1), WEIGHTS["sold_term"] * weight, 1,
+                         (index, 0))
+        # a firm has one code, for its main business: it contradicts only when it fits none of the candidates
+        contradicts = bool(self.codes) and len(code) == 4 and "producer" in code_roles and \
+            not (code_segments & set(scores))
+        for segment in list(scores):
+            if segment in code_segments:
+                lifted = level[segment] + 1 if level[segment] >= 2 or specific_code else level[segment]
+                note(segment, Evidence("code", code), WEIGHTS["code"], min(2 if segment in named_only else 3, lifted))
+            elif contradicts:
+                evidence[segment].append(Evidence("contradiction", code))
+                # a guessed link the code speaks against is dropped; a code no segment draws from puts the main
+                # business outside every chain (摩托车整车制造, 防水建筑材料制造): nothing of the firm is kept
+                level[segment] -= 1 if code in self.codes else 2
+        for segment in list(scores):
+            names = [e for e in evidence[segment] if e.kind == "name_term"]
+            scope_specific = [e for e in evidence[segment] if e.kind in ("scope_term", "product_term")]
+            if names and scope_specific and level[segment] == 2:
+                level[segment] = 3
+            elif names and level[segment] == 1 and len(evidence[segment]) > len(names):
+                level[segment] = 2  # an ambiguous scope word and the name agree
+            if level[segment] <= 0:
+                dropped += [e.text for e in evidence[segment] if e.kind == "ambiguous_term"]
+                del scores[segment]
+        if not scores and producer and len(code_segments) == 1:
+            # a class that only one segment draws from, and a making item of that segment's chain: a guess
+            segment = next(iter(code_segments))
+            chain_item = chain_items.get(self.chain_of[segment])
+            if chain_item and "producer" in self.allowed[segment]:
+                term, index = chain_item
+                note(segment, Evidence("chain_term", term, index + 1), 0.0, 1, (index, 0))
+                note(segment, Evidence("code", code), WEIGHTS["code"], 1)
+        code_only = sorted(code_segments) if not scores and producer else []
+
+        result = FirmResult(name=row.name, role=_firm_role(main_roles or firm_roles, code_roles, producer), row=row)
+        keys = firm_keys(row.name, row.credit_code)
+        ranked = sorted(scores, key=lambda s: (-scores[s], -level[s], first_seen.get(s, (999, 0)), s))
+        if self.rejected:
+            kept = [s for s in ranked if not any((key, s) in self.rejected for key in keys)]
+            result.rejected = len(ranked) - len(kept)
+            ranked = kept
+        if not ranked:
+            result.reason = self._reason(result.role, generic_chains, blocked, scores, keys)
+            if dropped and result.role == "producer" and not generic_chains:
+                result.reason = f"只有泛指的词（{dropped[0]}），行业代码{code}也不指向相应环节"
+            elif code_only:
+                # a class is wider than a segment (2921 塑料薄膜 is not only battery separators): no link
+                result.reason = f"经营范围没有环节词，只有行业代码{code}可能对应：" + "、".join(
+                    f"{s}（{self.segments[s].name}）" for s in code_only)
+                result.candidates = code_only
+            return result
+
+        def specific(segment: str) -> bool:
+            return any(e.kind in ("scope_term", "product_term", "name_term", "name_part", "sold_term")
+                       for e in evidence[segment])
+
+        top = ranked[0]
+        ties = [s for s in ranked if scores[top] - scores[s] < 1e-9]
+        if not specific(top) and len(ties) > 1:
+            result.reason = "只有泛指的词，几个环节同样可能：" + "、".join(
+                f"{s}（{self.segments[s].name}）" for s in ties)
+            result.candidates = ties
+            return result
+        result.proposals.append(self._proposal(top, scores, level, evidence, primary=True))
+        # further segments are measured on the scope alone: the name and the code speak for the main business
+        base = scope_score.get(top, 0.0) or scores[top]
+        for segment in ranked[1:]:
+            if level[segment] >= 2 and specific(segment) and \
+                    scope_score.get(segment, scores[segment]) >= WEIGHTS["secondary_share"] * base:
+                result.proposals.append(self._proposal(segment, scores, level, evidence))
+        return result
+
+    def _proposal(self, segment: str, scores: dict[str, float], level: dict[str, int],
+                  evidence: dict[str, list[Evidence]], primary: bool = False) -> Proposal:
+        confidence = {3: "confirmed", 2: "probable"}.get(level[segment], "guessed")
+        ordered = sorted(evidence[segment], key=lambda e: _EVIDENCE_ORDER.index(e.kind))
+        return Proposal(segment, confidence, round(scores[segment], 3), ordered, primary)
+
+    def _reason(self, role: str, generic_chains: list[str], blocked: list[str], scores: dict[str, float],
+                keys: list[str]) -> str:
+        if scores:
+            return "建议的环节都已被拒绝（rejections.csv）"
+        if role in _REASON_ROLE:
+            reason = _REASON_ROLE[role]
+            if blocked:
+                reason += f"（经营范围提到“{blocked[0]}”）"
+            return reason
+        if generic_chains:
+            chain = self.ds.chains[generic_chains[0]]
+            return f"属{chain.name}产业链，但经营范围只有泛称，环节不明"
+        return "经营范围与各产业链的环节都不相关"
+
+    def classify_all(self, rows: Iterable[RegistryRow]) -> list[FirmResult]:
+        return [self.classify(row) for row in rows]
+
+
+_EVIDENCE_ORDER = ("scope_term", "product_term", "sold_term", "ambiguous_term", "chain_term", "name_term", "name_part",
+                   "code", "contradiction")
+
+
+def _name_parts(segments: Iterable[Any]) -> dict[str, set[str]]:
+    """Technical stems of each segment's product terms and aliases (see NAME_PART_AFFIXES): stem -> segments."""
+    heads, tails = NAME_PART_AFFIXES
+    parts: dict[str, set[str]] = {}
+    for seg in segments:
+        for term in {*seg.product_terms, *seg.aliases}:
+            stem = _norm(term)
+            for head in heads:
+                if stem.startswith(head) and len(stem) > len(head) + 1:
+                    stem = stem[len(head):]
+                    break
+            for tail in tails:
+                if stem.endswith(tail) and len(stem) > len(tail) + 1:
+                    stem = stem[:-len(tail)]
+                    break
+            if len(stem) >= 2 and not stem.isascii() and stem not in NAME_PART_STOP:
+                parts.setdefault(stem, set()).add(seg.id)
+    return parts
+
+
+def _code_roles(code: str) -> set[str]:
+    """Roles that an industry code implies (GB/T 4754-2017 sections by division)."""
+    if len(code) < 2:
+        return set()
+    division = int(code[:2])
+    if 13 <= division <= 43:
+        return {"producer"}
+    if division in (51, 52):
+        return {"seller"}
+    if division == 72:
+        return {"investor"}
+    if division in (73, 75):
+        return {"research"}
+    if division in (71, 59, 60, 80, 81, 74):
+        return {"servicer"}
+    return set()
+
+
+def _firm_role(roles: set[str], code_roles: set[str], producer: bool) -> str:
+    if producer:
+        return "producer"
+    for role in ("investor", "recycler", "servicer", "seller", "research"):
+        if role in roles:
+            return role
+    for role in ("investor", "seller", "servicer", "research"):
+        if role in code_roles:
+            return role
+    return "unknown"
+
+
+def _name_core(name: str) -> str:
+    """The name without its legal form, bracketed place and generic words (科技, 实业): where the trade is."""
+    text = _BRACKETS.sub("", _norm(name)).strip()
+    for _ in range(3):
+        text = _NAME_NOISE.sub("", text)
+    return text
+
+
+def firm_keys(name: str, credit_code: str = "") -> list[str]:
+    """Keys a firm is remembered by in rejections: its credit code and its normalised name."""
+    keys = [normalize_name(name)]
+    if credit_code:
+        keys.insert(0, credit_code.strip().upper())
+    return keys

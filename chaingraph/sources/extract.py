@@ -1,0 +1,1839 @@
+"""Propose facts from a Chinese signing article: firms, projects, figures, dates, statuses, places, segments.
+
+Rule-based and offline. The text is first repaired (:mod:`chaingraph.sources.text`); every proposed
+:class:`Fact` then says which record it is about (``record`` + ``key``: a firm or project by the name the
+article gives it, a region fact by its metric), which field, the value in the dataset's canonical form, the
+words as the article wrote them, their offsets in the *original* text (as read from the file, before repair)
+and a confidence. Nothing here reads the dataset's firms or projects: extraction must work on unseen articles;
+only the chain templates (segment keywords) and the region names are used.
+
+Examples
+--------
+>>> text = "今年3月，德国德库威勒项目签约落户平湖经济技术开发区，总投资2500万美元，占地面积40亩。"
+>>> result = extract_facts(text, doc_date="2022-06-01")
+>>> [(f.key, f.field, f.value) for f in result.of("project") if f.field in ("investment", "date", "area_mu")]
+[('德国德库威勒项目', 'date', '2022-03'), ('德国德库威勒项目', 'investment', '25000000 USD'), \
+('德国德库威勒项目', 'area_mu', '40')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from dataclasses import field as _dc_field
+
+from ..dataset.model import Quantity, Segment, parse_date, parse_quantity
+from ..dataset.store import Dataset, normalize_name
+from ..errors import ParseError
+from .calibration import calibrate
+from .divisions import CITIES, is_place_name
+from .text import MappedText, prepare_text
+
+__all__ = ["Fact", "Extraction", "FACT_COLUMNS", "HIGH_CONFIDENCE", "extract_facts", "resolve_date", "COUNTRY_WORDS"]
+
+HIGH_CONFIDENCE = 0.93
+"""The lowest calibrated confidence (:mod:`chaingraph.sources.calibration`) at which the dev corpus's facts at or
+above it are at least 95% right (82 of 85 on dev; the test split's share is in docs/extract.md). Review lists
+mark these as high confidence; ``chaingraph merge`` has its own, lower default threshold."""
+
+FACT_COLUMNS = ("id", "record", "key", "field", "value", "confidence", "text", "start", "end", "evidence", "note")
+"""Columns of the proposed-facts table (CSV and JSON), documented in docs/extract.md."""
+
+COUNTRY_WORDS = {
+    "日本": "JP", "德国": "DE", "美国": "US", "法国": "FR", "韩国": "KR", "英国": "GB", "瑞士": "CH",
+    "意大利": "IT", "荷兰": "NL", "新加坡": "SG", "瑞典": "SE", "丹麦": "DK", "芬兰": "FI", "比利时": "BE",
+    "奥地利": "AT", "西班牙": "ES", "加拿大": "CA", "澳大利亚": "AU", "以色列": "IL", "印度": "IN",
+    "泰国": "TH", "中国台湾": "TW", "台湾": "TW", "中国香港": "HK", "香港": "HK",
+}
+_COUNTRY_ALT = "|".join(sorted(COUNTRY_WORDS, key=len, reverse=True))
+_PROVINCES = ("浙江", "江苏", "上海", "北京", "天津", "重庆", "广东", "山东", "福建", "安徽", "河北", "河南", "湖北",
+              "湖南", "江西", "四川", "陕西", "山西", "辽宁", "吉林", "黑龙江", "云南", "贵州", "广西", "海南", "甘肃",
+              "内蒙古", "宁夏", "青海", "新疆", "西藏", "嘉兴", "平湖", "杭州", "宁波", "苏州", "中国")
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_MULT = r"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百"
+_UNIT = r"人民币|瑞士法郎|新加坡元|新台币|美元|欧元|日元|港元|港币|英镑|韩元|元|平方米|平米|公顷|亩|吨"
+_QTY = (rf"(?:不低于|不少于|不超过|大约|将近|超过|总计|达到|高达|突破|约|近|超|逾|达|共)?"
+        rf"(?:{_NUM}(?:余|多)?(?:{_MULT})?|(?:{_MULT}))(?:余|多)?(?:{_UNIT}|(?<=[亿万])(?=[的，。；、）]))"
+        rf"(?:以上|左右|以下)?")
+_LABELS = {
+    # label as written -> field (project fields; "region:" = a region fact; "note:" = kept in the note)
+    "计划总投资": "investment", "项目总投资": "investment", "投资总额": "investment", "总投资额": "investment",
+    "总投资": "investment", "固定资产投资": "fixed_asset_investment", "注册资本": "registered_capital",
+    "注册资金": "registered_capital", "增资": "capital_increase", "占地面积": "area_mu", "用地面积": "area_mu",
+    "占地": "area_mu", "用地": "area_mu", "建筑面积": "note:建筑面积", "新增产值": "region:新增产值",
+    "年产值": "expected_output", "年销售收入": "note:年销售收入", "年销售额": "note:年销售额",
+    "产值": "expected_output",
+    "年税收": "note:年税收", "年纳税": "note:年纳税", "税收": "note:税收", "利税": "note:利税", "年产能": "capacity",
+    "年产": "capacity", "产能": "capacity", "实际利用外资": "region:实际利用外资", "实际外资": "region:实际利用外资",
+    "到位外资": "region:实际利用外资", "投资": "investment",
+}
+_LABEL_ALT = "|".join(sorted(_LABELS, key=len, reverse=True))
+_FIGURE_RE = re.compile(
+    rf"(?P<label>{_LABEL_ALT})(?:额|量)?(?P<filler>(?:预计|计划|将|可|能|为|约为|实现|了|后|累计|共计|合计|总计|"
+    rf"分别为|分别|均)*)"
+    rf"(?P<qty>{_QTY})"
+)
+_HUNDRED_YI_RE = re.compile(r"(?P<qty>[百千]亿)(?:元|级)?(?:项目|大项目)")
+
+_NAME_CHARS = r"\u3400-\u9fffA-Za-z0-9（）()&·\-"
+_STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "随着", "设立", "继", "在", "像", "与", "和", "及",
+          "对",
+          "为", "是", "的", "了", "等", "向", "把", "被", "从", "于", "即", "当", "由", "给", "我市", "全市",
+          "今年", "去年", "明年", "以来", "又一个", "一个", "该", "此", "这", "其", "希望", "同时", "表示", "来到",
+          "包括", "引入", "范围", "新增", "推动", "支持", "通过", "召开", "审查", "事务所", "编辑", "记者",
+          "作者", "来源",
+          "通讯员", "隶属", "旗下", "所属", "系", "投资者", "投资方", "合作方", "签约方")
+_TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
+_LEGAL_RE = re.compile(rf"[{_NAME_CHARS}]+?(?:股份有限公司|有限责任公司|有限公司|公司)")
+_BRAND_RE = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*)(商事|商社|株式会社|控股|集团)")
+_COUNTRY_NAME_RE = re.compile(
+    rf"(?P<country>{_COUNTRY_ALT})(?P<name>[\u3400-\u9fffA-Za-z0-9&]{{2,14}}?)"
+    r"(?=项目|配套|等|、|，|。|；|落户|签约|“|联手|投资|在|与|和|及|公司|的|[两三四几多]家|是|已|将|于|也|$)"
+)
+_ITEM = rf"(?:(?!等|项目)[{_NAME_CHARS}]){{2,24}}"
+_LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})*(?=等[^，。；]{{0,10}}项目|落户)")
+_PAIR_RE = re.compile(rf"([{_NAME_CHARS}]{{2,20}}?)(?:和|与|及|、)([{_NAME_CHARS}]{{2,12}}?)两家")
+_PROJECT_RE = re.compile(rf"[{_NAME_CHARS}—.]+?项目")
+_PLACE_RE = re.compile(
+    rf"[{_NAME_CHARS}]{{2,20}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|产业合作园|产业园区|"
+    rf"产业园|"
+    r"工业园区|工业园|园区|街道|镇|乡|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区|"
+    r"经开区|高新园区|工业集中区|出口加工区|加工出口区|投资区|试验区|示范区)"
+    r"(?![\u3400-\u9fff]{0,2}(?:有限|公司|集团))"
+)
+_GENERIC_PLACE = re.compile(r"^(?:工业园区|产业园区|工业园|产业园|开发区|高新区|经济开发区|经开区|城镇|乡镇|小镇|"
+                            r"全市|全县|全区|"
+                            r"我市|我县|我区|本市|该市|该县|该区|城市|县市|市县|地区|片区|社区|园区|城区|新区|市区|"
+                            r"村镇|全镇|各镇|该镇|本镇|重镇|名镇|古镇|强镇|特色小镇|城乡|各乡|全乡|本乡|该乡|"
+                            r"园区|新区|片区|港区|该园区|全区|各园区|老区|城区|市区|辖区|社区|景区|校区|小区|"
+                            r".*[的和与及、])$")
+_CAPACITY_RE = re.compile(
+    rf"(?:年产能?|产能|年生产能力|年加工|年处理|年装配|设计产能)(?:为|达到|达|约|超过|超|近|可达)?"
+    rf"(?P<n>{_NUM})(?P<mult>万|亿|千)?(?P<unit>台套|台|套|辆|件|只|片|千瓦时|兆瓦时|吉瓦时|GWh|MWh|兆瓦|吉瓦|MW|GW|"
+    rf"万千瓦|"
+    r"立方米|平方米|吨|个|块|颗|粒|支|瓶|箱|头|羽|条|根|米|张|双)"
+)
+_CN_COUNT = r"(?:\d+|[一二三四五六七八九十两百几多数]{2,}|[两三四五六七八九十百几多数])"
+_AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_CN_COUNT}[个项]|{_CN_COUNT}大项目"
+                           rf"|项目(?:共|共有|合计|总计)?{_CN_COUNT}[个项]")
+_COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,12}项目)|"
+                       r"(?P<what2>[^，。；、\d]{2,10}项目)(?P<n2>\d+)[个项]")
+_FORTUNE_RE = re.compile(r"世界500强|财富500强|全球500强|世界五百强")
+_GENERIC_PROJECT = re.compile(
+    r"^(?:省|市|全省|全市|又一个|一个|一批|首批|各类|其他|这些|这个|该|此|本|新|大|好)*"
+    r"(?:重大|重点|龙头|外资|高质量|制造业|招大引强|百亿|亿元|超亿美元|亿美元|优质|产业|签约|在建|投资|集中|主导|"
+    r"关键|标志性|"
+    r"增资|新|大|整车|机床整机|新能源汽车驱动电机|外资|产业化|示范)*项目$"
+)
+_PROJECT_STOPS = re.compile(
+    r"签约落户|签约|落户|引进|投资建设|投资兴建|建设|新建|扩建|兴建|投建|实施|推进|启动|开工|竣工|投产|打造|包括|"
+    r"分别是|"
+    r"分别为|分别|其中|位于|举行|参加|为|是|的|在|对|将|等|了|从|于|即|由|暨|：|、|即为|就是|系列?化?(?=建设|投资)|"
+    r"(?:\d+|[一二三四五六七八九十两百几多数]+)个|"
+    r"促进|加快|推动|协调|解决|保证|抓好|做好|抓|强化|吸引|坚决|招引|服务|保障|围绕|聚焦|谋划|加强|深化|优化|支持|"
+    r"鼓励|落实|"
+    r"确保|争取|帮助|跟踪|洽谈|对接|督促|盯紧|紧盯|随着|以|集聚|带动|助力|依托|借助|通过|成为|作为|属于|"
+    r"涉及|涵盖|包含|设立|成立|入驻|落地|签订|签署|共建|合资建设|合作建设|看好|迎来|见证|出席|听取|考察|调研|观摩|"
+    r"视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望|举办|召开|当属|就是|"
+    r"投资(?=[\d一二三四五六七八九十几数百千]|建设|兴建|新建|扩建)|来到|到|赴|前往|引入|"
+    r"主会场|分会场|会场|现场|标志着|汇报|推出|发布|完成|实现|掀起|持续|迎来"
+)
+_MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
+                            rf"元)(?:以上|左右)?")
+_PLACE_IN_NAME = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|工业园|产业园区|街道")
+_GENERIC_WORDS = sorted(
+    """重大 重点 优质 大 好 新 龙头 标志性 引领性 旗舰 产业 工业 制造业 制造类 先进制造业 制造 服务业 现代服务业
+    社会事业
+    社会民生 民生 基础设施 城建 城市更新 农业 现代农业 文旅 文化旅游 旅游 商贸 物流 现代物流 医养健康 健康
+    高端装备 装备制造 新能源
+    新材料 电子信息 生物医药 高新技术 高科技 科技 数字经济 外资 内资 外商投资 招商 招商引资 签约 开工 竣工 投产
+    续建 新建 在建
+    亿元 亿元以上 亿美元 十亿元 百亿元 超亿元 亿元级 百亿级 十亿级 级 以上 集中 此次 本次 这次 该 此 这些 这个
+    上述 各类 各 一批
+    一个 其他 其余 另外 首批 省 市 县 区 省级 市级 县级 总 全部 全市 全县 全区 所有 多个 个 类 和 及 与 等 智能制造
+    战略性新兴产业 新兴产业 主导产业 招大引强 高质量 关键 示范 产业化 增资 扩建 技改 改造 储备 落地 入库 前期 谋划 备案
+    合作 重要 招大 特大 战略性 战略 行动 冲刺 春季 秋季 线上 线下 云 投资 社会投资 政府投资 实体 实业 绿色 低碳
+    现代 先进 政府 建设 工程
+    链主 补链
+    强链 延链 头部
+    精品 特色 优势 传统
+    专精特新 配套 民营 国资 国有 央企 省外 市外 域外 境外 内外资 亿元级以上 单体 大型 中小 小 好的 全省 本地 外地 新开工
+    拟 拟建 已 已建 成功 顺利 正式 共 计 合计 总计 项目""".split(),
+    key=len, reverse=True,
+)
+_GENERIC_WORD_RE = re.compile("|".join(_GENERIC_WORDS))
+_COUNTED_RE = re.compile(r"[一二两三四五六七八九十\d]+份|\d+个|[一二三四五六七八九十两几多数]+个|"
+                         r"第[一二三四五六七八九十\d]+批|"
+                         r"[一二三四五六七八九十\d]+大")
+_CONCRETE_HEAD = re.compile(r"年产|生产线|生产基地|基地|工厂|厂|产业园|园区|中心|研究院|总部|一期|二期|三期|四期|"
+                            r"技改|扩建|"
+                            r"综合体|电站|港|码头|医院|学校|酒店|广场|小镇")
+_GENERIC_FIRM = re.compile(r"^(?:企业|公司|外资企业|集团|我市|全市|政府|项目|产业|两家|多家|世界500强)")
+_PLACE_WORDS = set(
+    """北京 上海 天津 重庆 深圳 广州 杭州 南京 苏州 无锡 常州 宁波 温州 嘉兴 绍兴 合肥 武汉 长沙 成都 西安 郑州
+    济南 青岛
+    厦门 福州 沈阳 大连 长春 哈尔滨 石家庄 太原 南昌 昆明 贵阳 南宁 海口 兰州 银川 西宁 乌鲁木齐 拉萨 呼和浩特 东莞 佛山
+    珠海 中山 惠州 泉州 烟台 潍坊 徐州 南通 扬州 镇江 泰州 盐城 淮安 连云港 宿迁 湖州 金华 台州 舟山 丽水 衢州
+    芜湖 长三角
+    珠三角 京津冀 粤港澳大湾区 大湾区 港澳 港澳台 海外 国外 国内 省内 省外 市外 本地 当地 全国 全球 世界 亚洲 欧洲 美洲
+    中国 华东 华南 华北 华中 西南 西北 东北""".split()
+)
+_NOT_A_FIRM = re.compile(
+    r"^(?:项目|合同|协议|企业|公司|集团|政府|管委会|园区|开发区|全市|全区|全县|全省|我市|我区|我县|该市|该区|该县|"
+    r"其中|此次|"
+    r"本次|总部|基金|资本|团队|客商|嘉宾|代表|领导|双方|各方|甲方|乙方|专家|市场|行业|产业|平台|载体|基地|工厂|车间|"
+    r"一家|多家|两家|这家|该公司|该企业|龙头|链主|投资|科技|实业|发展|控股|集团公司|多元化集团公司|商会|协会)$"
+    r"|来自|全部|以及|其中|^[一二三四五六七八九十\d]+家"
+    r"|(?:省|市|县|区|镇|乡|村|街道|开发区|高新区|园区|工业园|产业园|新区|保税区|自贸区|港区|片区)$"
+    # streets, roads and squares are where things are, not who builds them ("神农大道项目")
+    r"|(?:大道|大街|[^公]路|广场|大桥|隧道|公园)$"
+)
+
+
+def _bad_firm_name(name: str) -> bool:
+    """A word that is not a firm's name: a place (深圳, 吴江开发区), a generic word (项目, 合同) or a phrase.
+
+    >>> [_bad_firm_name(n) for n in ("项目", "深圳", "合同", "吴江开发区", "全部来自济南", "宁德时代", "博世")]
+    [True, True, True, True, True, False, False]
+    """
+    core = name
+    for word in _PROVINCES:
+        if core.startswith(word) and core != word and core[len(word):] in _PLACE_WORDS | {"市", "省"}:
+            return True
+    return (len(core) < 2 or core in _PLACE_WORDS or core in _PROVINCES or is_place_name(core)
+            or bool(_NOT_A_FIRM.search(core))
+            or bool(re.fullmatch(r"[\d.%]+", core)))
+_STATUS_WORDS = [
+    # (regex, status, date field)
+    (r"试生产|试产", "trial", "trial_date"),
+    (r"开工建设|开工|动工|在建|封顶", "under_construction", "start_date"),
+    (r"正式投产|投产", "operating", "note"),
+    (r"签约落户|签约|落户|牵手|设立|增资", "signed", "date"),
+]
+_STATUS_RANK = {"signed": 1, "under_construction": 2, "trial": 3, "operating": 4}
+_FUTURE_RE = re.compile(r"预计|计划|将|明年|力争|争取|有望|拟|达产后")
+_DATE_RE = re.compile(
+    r"(?P<range>(?:今年)?(?P<m1>\d{1,2})月份?至(?P<m2>\d{1,2})月份?)"
+    r"|(?P<abs>(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:份)?(?:(?P<d>\d{1,2})日|(?P<dek>上旬|中旬|下旬|初|底|末))?)?)"
+    r"|(?P<rel>今年|去年|明年|前年)(?:前(?P<first_n>\d{1,2})个月|(?P<rm>\d{1,2})月(?:份)?"
+    r"(?:(?P<rd>\d{1,2})日|(?P<rdek>上旬|中旬|下旬|初|底|末))?|(?P<rq>[一二三四1-4])季度|(?P<rh>上半年|下半年)"
+    r"|(?P<rend>年底|年末|年初)|)"
+    r"|(?P<md>(?P<mm>\d{1,2})月(?:份)?(?:(?P<dd>\d{1,2})日|(?P<mdek>上旬|中旬|下旬|初|底|末))?)"
+    r"|(?P<q>[一二三四])季度|(?P<yend>年底|年末)|上周(?P<wd>[一二三四五六日天])"
+)
+_DATELINE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
+_RELATIVE_DAY_RE = re.compile(r"昨日|昨天|前天|今天|今日|当天|当日|同日|同一天|次日|翌日|同月|当月|本月|上月|上个月"
+                              r"|(?P<yday>昨|今)?[（(]?(?<![月\d年])(?P<day>\d{1,2})[）)]?日(?!电|讯)")
+_EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|竣工|投产|奠基|揭牌|开业)(?:仪式|活动|大会|会议|暨|"
+                       r"现场会)"
+                       r"|集中(?:签约|开工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)"
+                       r"|\d+个(?:[^，。；]{0,8})?项目(?:集中|顺利|正式)?(?:签约|开工|竣工|投产)|(?:签约|开工|竣工|"
+                       r"投产)\d+个"
+                       r"|\d+个项目[^。；]{0,30}?(?:签约|开工|竣工|投产|奠基)|签[订署]了?[^，。；]{0,12}(?:协议|合同)")
+_EVENT_KIND = (("开工", "start_date", "under_construction"), ("奠基", "start_date", "under_construction"),
+               ("竣工", "date", ""), ("投产", "date", "operating"), ("开业", "date", "operating"),
+               ("签约", "date", "signed"), ("揭牌", "date", ""))
+EVENT_REACH = 2000
+"""Projects first named more than this many characters after an event are not given its date."""
+_DEKAD = {"上旬": "E", "初": "E", "中旬": "M", "下旬": "L", "底": "L", "末": "L"}
+_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass
+class Fact:
+    """One proposed fact: ``record`` (firm, project, region_fact, source) named ``key``, its ``field`` = ``value``.
+
+    ``text`` is what the article wrote (after repair), ``start``/``end`` its character offsets in the original
+    text, ``evidence`` a short snippet for citations.csv, ``confidence`` in [0, 1].
+    """
+
+    record: str
+    key: str
+    field: str
+    value: str
+    confidence: float = 0.9
+    text: str = ""
+    start: int = 0
+    end: int = 0
+    evidence: str = ""
+    note: str = ""
+    id: str = ""
+    rule: str = _dc_field(default="", compare=False)
+    """Which rule proposed it (``record.field:level``): the key of the calibration table, not a column."""
+
+    def to_row(self) -> dict[str, str]:
+        data = asdict(self)
+        data["confidence"] = f"{self.confidence:.2f}"
+        return {column: str(data[column]) for column in FACT_COLUMNS}
+
+
+@dataclass
+class Extraction:
+    """The facts proposed from one article, and the repaired text they were read from."""
+
+    facts: list[Fact]
+    repaired: MappedText
+    source_id: str
+    doc_date: str
+    encoding: str = "utf-8"
+
+    def of(self, record: str, key: str | None = None, field: str | None = None) -> list[Fact]:
+        return [f for f in self.facts if f.record == record and (key is None or f.key == key)
+                and (field is None or f.field == field)]
+
+    def keys(self, record: str) -> list[str]:
+        seen: list[str] = []
+        for fact in self.facts:
+            if fact.record == record and fact.key not in seen:
+                seen.append(fact.key)
+        return seen
+
+
+# ------------------------------------------------------------------------------------------------- dates
+
+
+def resolve_date(match_text: str, doc_date: _dt.date, year_hint: int | None = None) -> str | None:
+    """Resolve a date expression (absolute or relative to ``doc_date``) to a partial-date string, or None.
+
+    >>> d = _dt.date(2022, 6, 1)
+    >>> [resolve_date(t, d) for t in ("今年4月", "去年10月份", "明年二季度", "3月上旬", "年底", "上周六", "1994年")]
+    ['2022-04', '2021-10', '2023-Q2', '2022-03-E', '2022-12', '2022-05-28', '1994']
+    >>> resolve_date("今年前4个月", d), resolve_date("1月份至4月份", d)
+    ('2022-01/2022-04', '2022-01/2022-04')
+    """
+    m = _DATE_RE.fullmatch(match_text)
+    if not m:
+        return None
+    year = year_hint or doc_date.year
+    try:
+        if m["abs"]:
+            if m["m"]:
+                return _month(int(m["y"]), m["m"], m["d"], m["dek"])
+            return str(parse_date(m["y"]))
+        if m["rel"]:
+            year = doc_date.year + {"今年": 0, "去年": -1, "明年": 1, "前年": -2}[m["rel"]]
+            if m["first_n"]:
+                return f"{year}-01/{year}-{int(m['first_n']):02d}"
+            if m["rm"]:
+                return _month(year, m["rm"], m["rd"], m["rdek"])
+            if m["rq"]:
+                return f"{year}-Q{_CN_DIGIT[m['rq']]}"
+            if m["rh"]:
+                return f"{year}-H{1 if m['rh'] == '上半年' else 2}"
+            if m["rend"]:
+                return f"{year}-01" if m["rend"] == "年初" else f"{year}-12"
+            return str(year)
+        if m["range"]:
+            return f"{year}-{int(m['m1']):02d}/{year}-{int(m['m2']):02d}"
+        if m["md"]:
+            return _month(year, m["mm"], m["dd"], m["mdek"])
+        if m["q"]:
+            return f"{year}-Q{_CN_DIGIT[m['q']]}"
+        if m["yend"]:
+            return f"{year}-12"
+        if m["wd"]:
+            weekday = _CN_DIGIT[m["wd"]] - 1
+            monday = doc_date - _dt.timedelta(days=doc_date.weekday() + 7)
+            return (monday + _dt.timedelta(days=weekday)).isoformat()
+    except ParseError:
+        return None
+    return None
+
+
+def _month(year: int, month: str, day: str | None, dekad: str | None) -> str | None:
+    text = f"{year}-{int(month):02d}"
+    if day:
+        text += f"-{int(day):02d}"
+    elif dekad:
+        text += f"-{_DEKAD[dekad]}"
+    try:
+        return str(parse_date(text))
+    except ParseError:
+        return None
+
+
+# ------------------------------------------------------------------------------------------------- helpers
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass
+class _DateToken:
+    """A date expression and its resolved value (same interface as a match: ``group``, ``start``, ``end``)."""
+
+    begin: int
+    finish: int
+    written: str
+    value: str
+
+    def group(self) -> str:
+        return self.written
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+@dataclass
+class _FirmEntity:
+    names: list[str]
+    legal_name: str = ""
+    country: str = ""
+    country_text: tuple[str, int, int] | None = None
+    fortune500: tuple[str, int, int] | None = None
+    first: tuple[str, int, int] | None = None
+    how: set[str] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        short = [n for n in self.names if n != self.legal_name]
+        if self.legal_name and not short:
+            return self.legal_name
+        plain = [n for n in short if not any(n.startswith(c) for c in COUNTRY_WORDS)] or short
+        return max(plain, key=len)
+
+
+@dataclass
+class _ProjectEntity:
+    names: list[str]
+    firms: list[int] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    weak_mentions: list[tuple[int, int]] = field(default_factory=list)
+    weak: bool = False
+    implicit: bool = False
+
+    def display(self, specific: set[str]) -> str:
+        best = [n for n in self.names if n in specific] or self.names
+        return max(best, key=len)
+
+
+def _strip_left(name: str) -> tuple[str, str]:
+    """Cut a candidate name after the last stop word; returns (name, what was cut)."""
+    cut = 0
+    for stop in _STOPS:
+        pos = name.rfind(stop, 0, max(0, len(name) - 2))
+        if stop in "和与及" and pos > 0 and _is_place_word(name[:pos]):
+            continue  # "福州和盛食品有限公司": a place, then the name
+        if pos >= 0 and pos + len(stop) > cut and not _inside_parens(name, pos):
+            cut = pos + len(stop)
+    return name[cut:], name[:cut]
+
+
+def _is_place_word(text: str) -> bool:
+    """Whether ``text`` ends with a city or province name ("福州", "遂宁市")."""
+    tail = text[-4:]
+    if any(is_place_name(tail[i:]) for i in range(len(tail) - 1)):
+        return True
+    return any(tail.endswith(w) for w in (*_PLACE_WORDS, *_PROVINCES)) or bool(
+        re.search(r"[\u4e00-\u9fff]{2,3}[省市县]$", tail))
+
+
+def _inside_parens(text: str, pos: int) -> bool:
+    return text.count("（", 0, pos) > text.count("）", 0, pos)
+
+
+class _Extractor:
+    def __init__(self, original: str, doc_date: _dt.date, dataset: Dataset | None, source_id: str) -> None:
+        self.original = original
+        self.mapped = prepare_text(original)
+        self.t = self.mapped.text
+        self.doc_date = doc_date
+        self.dataset = dataset
+        self.source_id = source_id
+        self.facts: list[Fact] = []
+        self._occurrences: dict[str, list[int]] = {}
+        self._firm_index: dict[str, int] = {}
+        self._firm_spots: list[tuple[int, int]] | None = None
+        self._firm_version = 0
+        self._residuals: dict[tuple[str, tuple[int, ...], int], str] = {}
+        self._project_index: dict[str, list[int]] = {}
+        self._projects_of_firm: dict[int, list[int]] = {}
+        self._mention_index: list[tuple[int, int]] | None = None
+        self._end_index: list[tuple[int, int]] = []
+        self._bigrams: dict[str, list[int]] | None = None
+        self._in_mention: bytearray | None = None
+        self._by_first: tuple[tuple[int, int], dict[str, list[tuple[int, int, str]]]] | None = None
+        self.sentences = self._sentences()
+        self._sentence_starts = [s.start for s in self.sentences]
+        self.firms: list[_FirmEntity] = []
+        self.projects: list[_ProjectEntity] = []
+
+    # --------------------------------------------------------------------------------------- plumbing
+    def _sentences(self) -> list[_Sentence]:
+        result: list[_Sentence] = []
+        paragraph = 0
+        start = 0
+        for m in re.finditer(r"[。！？；;!?\n]|……", self.t):
+            if m.end() > start:
+                result.append(_Sentence(start, m.end(), paragraph))
+            if m.group() == "\n":
+                paragraph += 1
+            start = m.end()
+        if start < len(self.t):
+            result.append(_Sentence(start, len(self.t), paragraph))
+        return result
+
+    def sentence_at(self, pos: int) -> int:
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if 0 <= i < len(self.sentences) and pos < self.sentences[i].end:
+            return i
+        return len(self.sentences) - 1 if i >= 0 else 0
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        s = self.sentences[self.sentence_at(pos)]
+        left = max(self.t.rfind(c, s.start, pos) for c in "，,：:")
+        right_candidates = [i for i in (self.t.find(c, pos, s.end) for c in "，,：:") if i >= 0]
+        return (left + 1 if left >= 0 else s.start), (min(right_candidates) if right_candidates else s.end)
+
+    def add(self, record: str, key: str, fld: str, value: str, start: int, end: int, confidence: float,
+            evidence: str | None = None, note: str = "") -> None:
+        o_start, o_end = self.mapped.span(start, end)
+        text = self.t[start:end]
+        if evidence is None:
+            evidence = text
+        self.facts.append(Fact(record, key, fld, value, round(confidence, 2), text, o_start, o_end, evidence, note,
+                               rule=f"{record}.{fld}:{confidence:.2f}"))
+
+    def occurrences(self, name: str) -> list[int]:
+        """Start offsets of ``name`` in the text (cached: names are looked up many times)."""
+        if not name:
+            return []
+        found = self._occurrences.get(name)
+        if found is None:
+            if len(name) < 2:
+                found = [m.start() for m in re.finditer(re.escape(name), self.t)]
+            else:
+                # candidates from an index of two-character pairs, so a lookup does not rescan the whole text
+                if self._bigrams is None:
+                    self._bigrams = {}
+                    t = self.t
+                    for i in range(len(t) - 1):
+                        self._bigrams.setdefault(t[i:i + 2], []).append(i)
+                found, last = [], -1
+                for i in self._bigrams.get(name[:2], []):
+                    if i >= last and self.t.startswith(name, i):
+                        found.append(i)
+                        last = i + len(name)
+            self._occurrences[name] = found
+        return found
+
+    def _line_breaks(self, start: int, end: int) -> list[int]:
+        """Positions in ``[start, end)`` of the text where the original had a line break just before."""
+        origin = self.mapped.origin
+        return [i for i in range(max(start, 1), min(end, len(origin)))
+                if origin[i] - origin[i - 1] > 1 and "\n" in self.original[origin[i - 1] + 1:origin[i]]]
+
+    def occurrences_in(self, name: str, start: int, end: int) -> list[int]:
+        spots = self.occurrences(name)
+        return spots[bisect.bisect_left(spots, start):bisect.bisect_left(spots, end)]
+
+    # --------------------------------------------------------------------------------------- firms
+    def find_firms(self) -> None:
+        candidates: list[tuple[str, int, str]] = []  # (name, position, how)
+        for m in _LEGAL_RE.finditer(self.t):
+            suffix = re.search(r"(股份有限公司|有限责任公司|有限公司|公司)$", m.group())
+            body = m.group()[:suffix.start()] if suffix else m.group()
+            head, cut = _strip_left(body)
+            name = m.group()[len(cut):]
+            short_form = suffix is not None and suffix.group() == "公司"
+            if short_form and (len(head) < 3 or re.search(r"我们|他们|你们|本|该|外资|合资|子|母|分|总|多元化|大型|"
+                                                          r"知名|"
+                                                          r"龙头|综合性|一家", head)):
+                continue
+            if len(head) >= 2 and len(name) >= 5:
+                candidates.append((name, m.start() + len(cut), "legal"))
+        for m in _BRAND_RE.finditer(self.t):
+            candidates.append((m.group(), m.start(), "brand"))
+        for m in _GROUP_RE.finditer(self.t):
+            # "康佳集团", "中天钢铁集团": a group named without 有限公司 (and not across a line break)
+            start = max([m.start(), *[i for i in self._line_breaks(m.start(), m.end())]])
+            name, cut = _strip_left(self.t[start:m.end()])
+            cut = self.t[m.start():start] + cut
+            head = name[:-2].removesuffix("控股")
+            if (4 <= len(name) <= 12 and not _bad_firm_name(head) and not _bad_firm_name(name)
+                    and not _GENERIC_WORD_RE.fullmatch(head) and not re.search(r"多元化|大型|知名|龙头|国际$", head)):
+                candidates.append((name, m.start() + len(cut), "group"))
+        for m in _COUNTRY_NAME_RE.finditer(self.t):
+            name = m["name"]
+            brand = _BRAND_RE.search(name)
+            if brand:
+                continue  # 日本JFE商事车载马达铁芯: the brand pattern has it
+            if name.endswith("项目") or _GENERIC_FIRM.match(name) or self._is_segment_word(name):
+                continue
+            if re.search(r"\d|则|今天|召开|业者|加速|的|是|有|了|将|事务所|表示|说明|指出|商会|协会", name) or (
+                    _LIST_PRODUCT.search(name)):
+                continue  # "台湾则通过4案", "台湾上游零件": a clause or a product, not a firm
+            if re.match(r"[等和与及、]", name):
+                continue  # "美国、日本、德国等国家", "日本、韩国等": a list of countries, not a firm
+            # an actor: the name is followed by what firms do (项目, 落户, 投资 ...) or recurs in the article; a
+            # country word before a noun phrase ("日本先进技术和德国生产线", "香港中环") is neither
+            acts = re.match(r"项目|配套|落户|签约|联手|投资|公司|[两三四几多]家|在|与|将|于|已",
+                            self.t[m.end():m.end() + 2])
+            how = "country" if acts or len(self.occurrences(name)) > 1 else "country_weak"
+            product = self._segment_suffix(name)  # 日本东洋精工驱动电机 -> 东洋精工 (驱动电机 is a product)
+            if product and len(name) - len(product) >= 2:
+                candidates.append((m.group()[:-len(product)], m.start(), how))
+                continue
+            candidates.append((m.group(), m.start(), how))
+        for m in _PAIR_RE.finditer(self.t):
+            first, cut = _strip_left(m.group(1))
+            candidates.append((first, m.start(1) + len(cut), "pair"))
+            candidates.append((m.group(2), m.start(2), "pair"))
+        self.list_items: list[tuple[list[tuple[str, int]], int, str | None, bool]] = []
+        self.list_projects: list[tuple[str, int]] = []
+        for m in _LIST_RE.finditer(self.t):
+            items = m.group().split("、")
+            first, cut = _strip_left(items[0])
+            time_word = None
+            tm = _TIME_WORD_RE.search(cut)
+            if tm:
+                time_word = tm.group()
+            positions: list[tuple[str, int]] = []
+            pos = m.start() + len(cut)
+            names = [first, *items[1:]]
+            for item in names:
+                positions.append((item, pos))
+                pos += len(item) + 1
+            landed = self.t.startswith("落户", m.end())
+            if landed and len(names) < 2:
+                continue
+            plain = [(n, p) for n, p in positions if len(n) >= 2 and "项目" not in n and not _GENERIC_FIRM.match(n)
+                     and not self._is_segment_word(n) and not self._is_region_word(n) and not re.search(r"\d", n)
+                     and n not in _STOPS and not _bad_firm_name(n)]
+            # "美佳爽卫生用品、兴讯科技二期等项目": items naming a product or a phase are projects, not firms
+            ok = [(n, p) for n, p in plain if not (_LIST_PRODUCT.search(n) and not re.match(_COUNTRY_ALT, n))]
+            if not self.t.startswith("落户", m.end()) and len(positions) >= 2:
+                self.list_projects.extend((n, p) for n, p in plain if (n, p) not in ok and len(n) >= 4)
+            if not ok:
+                continue
+            self.list_items.append((ok, m.end(), time_word, self.t.startswith("落户", m.end())))
+            for n, p in ok:
+                candidates.append((n, p, "list"))
+        # group candidates into entities
+        for name, pos, how in sorted(candidates, key=lambda c: ({"legal": 0, "brand": 1, "group": 1, "pair": 2,
+                                                                  "country": 3, "country_weak": 3, "list": 4}[c[2]],
+                                                                 c[1])):
+            self._add_firm_name(name, pos, how)
+        self._split_compounds()
+        for firm in self.firms:
+            if firm.legal_name:
+                self._short_names(firm)
+
+    def _is_segment_word(self, name: str) -> bool:
+        if self.dataset is None:
+            return False
+        key = normalize_name(name)
+        for chain in self.dataset.chains.values():
+            if key in {normalize_name(w) for w in [chain.name, *chain.aliases]}:
+                return True
+            for seg in chain.segments:
+                if key in {normalize_name(w) for w in [seg.name, *seg.keywords, *seg.aliases]}:
+                    return True
+        return False
+
+    def _segment_suffix(self, name: str) -> str:
+        if self.dataset is None:
+            return ""
+        words = [w for seg in self.dataset.segments.values() for w in (seg.name, *seg.keywords, *seg.aliases)
+                 if len(w) >= 2 and name.endswith(w)]
+        return max(words, key=len) if words else ""
+
+    def _is_region_word(self, name: str) -> bool:
+        if self.dataset is None:
+            return False
+        return any(name in (r.name, *r.aliases) for r in self.dataset.regions.values())
+
+    def firm_of(self, name: str) -> int | None:
+        return self._firm_index.get(_norm(name))
+
+    def _reindex_firms(self) -> None:
+        self._firm_index = {}
+        for i, firm in enumerate(self.firms):
+            for n in firm.names:
+                self._firm_index.setdefault(_norm(n), i)
+        self._firm_spots = None
+        self._firm_version += 1
+
+    def _add_firm_name(self, name: str, pos: int, how: str) -> None:
+        if how != "legal" and _bad_firm_name(name):
+            return
+        country = ""
+        stripped = name
+        for word, code in sorted(COUNTRY_WORDS.items(), key=lambda kv: -len(kv[0])):
+            if name.startswith(word) and len(name) > len(word) + 1:
+                country, stripped = code, name[len(word):]
+                break
+        names = [stripped] + ([name] if stripped != name else [])
+        index = None
+        # "苹果公司" and "美国苹果": one firm, written with and without 公司
+        for n in [*names, *(n + "公司" for n in names), *(n.removesuffix("公司") for n in names if n.endswith("公司"))]:
+            index = self.firm_of(n)
+            if index is not None:
+                break
+        if index is None:
+            self.firms.append(_FirmEntity(names=[], first=(name, pos, pos + len(name))))
+            index = len(self.firms) - 1
+        firm = self.firms[index]
+        for n in names:
+            if n not in firm.names:
+                firm.names.append(n)
+                self._firm_index.setdefault(_norm(n), index)
+        self._firm_spots = None
+        self._firm_version += 1
+        firm.how.add(how)
+        if how == "legal" and not firm.legal_name:
+            firm.legal_name = name
+        if country and not firm.country:
+            firm.country = country
+            firm.country_text = (name, pos, pos + len(name))
+
+    def _split_compounds(self) -> None:
+        """德国巴斯夫贺利氏 = 巴斯夫 + 贺利氏: a name made only of other firms' names is those firms."""
+        for i, firm in enumerate(list(self.firms)):
+            for name in list(firm.names):
+                parts = self._segment_by_names(name, exclude=i)
+                if parts and len(parts) >= 2:
+                    for part in parts:
+                        other = self.firms[part]
+                        if firm.country and not other.country:
+                            other.country = firm.country
+                            other.country_text = firm.country_text
+                    firm.names.remove(name)
+        self.firms = [f for f in self.firms if f.names]
+        self._reindex_firms()
+
+    def _segment_by_names(self, name: str, exclude: int) -> list[int] | None:
+        for word in COUNTRY_WORDS:
+            if name.startswith(word):
+                name = name[len(word):]
+                break
+        result: list[int] = []
+        key = (len(self.firms), self._firm_version)
+        if self._by_first is None or self._by_first[0] != key:
+            by_first: dict[str, list[tuple[int, int, str]]] = {}
+            for i, firm in enumerate(self.firms):
+                for n in firm.names:
+                    if n:
+                        by_first.setdefault(n[0], []).append((i, -len(n), n))
+            self._by_first = (key, {c: sorted(v) for c, v in by_first.items()})
+        pos = 0
+        while pos < len(name):
+            found = None
+            for i, minus_len, n in self._by_first[1].get(name[pos], []):
+                if i != exclude and name.startswith(n, pos):
+                    found = (i, -minus_len)
+                    break
+            if not found:
+                return None
+            result.append(found[0])
+            pos += found[1]
+        return result
+
+    def _short_names(self, firm: _FirmEntity) -> None:
+        legal = firm.legal_name
+        core = re.sub(r"(股份有限公司|有限责任公司|有限公司)$", "", legal)
+        variants = [core, re.sub(r"（[^）]*）|\([^)]*\)", "", core)]
+        for province in _PROVINCES:
+            variants += [v[len(province):] for v in list(variants) if v.startswith(province)]
+        covered = [(p, p + len(legal)) for p in self.occurrences(legal)]
+        found: list[str] = []
+        for variant in variants:
+            for size in range(len(variant), 1, -1):
+                prefix = variant[:size]
+                if prefix.endswith("（") or prefix.count("（") != prefix.count("）"):
+                    continue
+                spots = [p for p in self.occurrences(prefix)
+                         if not any(a <= p < b for a, b in covered)]
+                if (prefix in _PROVINCES or self._is_region_word(prefix) or prefix in COUNTRY_WORDS
+                        or prefix in _PLACE_WORDS or _bad_firm_name(prefix)):
+                    continue
+                if spots and prefix != legal:
+                    found.append(prefix)
+                    covered += [(p, p + len(prefix)) for p in spots]
+        for name in found:
+            if name not in firm.names and self.firm_of(name) is None:
+                firm.names.append(name)
+                self._firm_index.setdefault(_norm(name), self.firms.index(firm))
+                self._firm_spots = None
+        self._firm_version += 1
+
+    def emit_firms(self) -> None:
+        for firm in self.firms:
+            key = firm.name
+            spots = sorted((p, n) for n in firm.names for p in self.occurrences(n))
+            if not spots:
+                continue
+            pos, written = spots[0]
+            # a legal name is a firm; a foreign brand or a name after a country word most likely; an item of a
+            # list before 等项目 or of a pair may as well be a product or a project
+            conf = (0.8 if firm.legal_name else 0.7 if firm.how & {"brand", "country", "group"}
+                    else 0.6 if "country_weak" in firm.how else 0.55)
+            self.add("firm", key, "name", key, pos, pos + len(written), conf)
+            if firm.legal_name:
+                p = self.occurrences(firm.legal_name)[0]
+                self.add("firm", key, "legal_name", firm.legal_name, p, p + len(firm.legal_name), 0.9)
+            for alias in firm.names:
+                if alias in (key, firm.legal_name):
+                    continue
+                spot = self.occurrences(alias)
+                if spot:
+                    self.add("firm", key, "aliases", alias, spot[0], spot[0] + len(alias), 0.7)
+            if firm.country and firm.country_text:
+                text, a, b = firm.country_text
+                self.add("firm", key, "country", firm.country, a, b, 0.7)
+            for p, n in spots:
+                c_start, c_end = self.clause(p)
+                m = _FORTUNE_RE.search(self.t, c_start, c_end)
+                if m:
+                    self.add("firm", key, "fortune500", "yes", m.start(), m.end(), 0.6,
+                             evidence=self.t[max(c_start, p):m.end() + 2], note=f"{n} …{m.group()}")
+                    break
+
+    # --------------------------------------------------------------------------------------- projects
+    def firms_in(self, start: int, end: int) -> list[int]:
+        """Firms named in ``text[start:end]``, in the order of their first mention there."""
+        if self._firm_spots is None:
+            self._firm_spots = sorted((p, i) for i, firm in enumerate(self.firms) for n in firm.names
+                                      for p in self.occurrences(n))
+        spots = self._firm_spots
+        found: list[int] = []
+        for _p, i in spots[bisect.bisect_left(spots, (start, -1)):bisect.bisect_left(spots, (end, -1))]:
+            if i not in found:
+                found.append(i)
+        return found
+
+    def find_projects(self) -> None:
+        mentions: list[tuple[str, int, int]] = []
+        for m in _PROJECT_RE.finditer(self.t):
+            raw = m.group()
+            name = _project_name(raw)
+            start = m.end() - len(name)
+            if len(name) < 4:
+                continue
+            mentions.append((name, start, m.end()))
+        for m in _WORKS_RE.finditer(self.t):
+            # "八尺门海堤贯通工程", "东环路改扩建工程": public works are projects too, when they name what is built
+            name = _project_name(m.group()[:-2] + "项目")[:-2] + "工程"
+            if len(name) >= 6 and not self._generic(name.removesuffix("工程") + "项目", []) and not re.search(
+                    r"民心|民生|系统|一号|重点|重大|实事|惠民|示范|人才|工程师|提升|行动|计划|战略|品牌|质量", name):
+                mentions.append((name, m.end() - len(name), m.end()))
+        for m in _BUILD_OBJECT_RE.finditer(self.t):
+            # "计划在遂宁经开区建设占地2000亩的电子科技产业园": the object of 建设 is the project
+            name = m["name"]
+            if len(name) >= 4 and not self._generic(name + "项目", []):
+                mentions.append((name, m.start("name"), m.end("name")))
+        for m in _OTHER_PROJECT_RE.finditer(self.t):
+            # "山王坪供水工程，计划总投资2.5亿元", "长兴工业园，总投资5000万元": a project not called 项目
+            name = _project_name(m.group() + "项目").removesuffix("项目")
+            if len(name) >= 4:
+                mentions.append((name, m.end() - len(name), m.end()))
+        # "A项目——B项目" is one project under two names
+        joined: list[tuple[str, int, int]] = []
+        for name, start, end in mentions:
+            if joined and re.fullmatch(r"—+", self.t[joined[-1][2]:start]):
+                prev = joined.pop()
+                joined.append((self.t[prev[1]:end], prev[1], end))
+            else:
+                joined.append((name, start, end))
+        mentions = joined
+        # drop mentions inside a longer one
+        mentions = _outermost(mentions)
+        self.specific_names: set[str] = set()
+        known: list[tuple[str, int]] = []
+        for name, start, end in mentions:
+            firms = self.firms_in(start, end)
+            sent = self.sentences[self.sentence_at(start)]
+            if re.search(r"(?:相关|有关|其他|其它|等|和|及|与)项目$", name):
+                continue
+            determiner = re.match(r"(?:该|这个|这一|此|本|上述|这|首个|一期|二期|三期)", name)
+            if determiner or re.match(r"[\d.]+万?吨级", name):
+                # "这个钢帘线项目", "400万吨级精选矿项目": another mention of a project named before
+                rest = re.sub(r"^(?:该|这个|这一|此|本|上述|这|首个|[\d.]+万?吨级)", "", name)
+                earlier = [i for n, i in known if len(rest) >= 4 and (n.endswith(rest) or rest in n)]
+                if earlier:
+                    self.projects[earlier[-1]].mentions.append((start, end))
+                    self._mention_index = None
+                    continue
+                if determiner and len(rest) <= 4:
+                    continue
+            if self._counted(start, end) or (self._generic(name, firms) and not (
+                    self.firms_in(sent.start, start) and self._has_segment_word(name, whole=True)
+                    and not _GENERIC_PROJECT.match(re.sub(_QTY, "", name)))):
+                # a product-only name ("精密轴承项目") is a project when its firms come first in the sentence
+                continue
+            self.specific_names.add(name)
+            added = self._add_project([name, *self._parts(name)], firms, (start, end))
+            known.append((name, added))
+        for item, pos in self.list_projects:
+            if not _GENERIC_WORD_RE.fullmatch(item):
+                self._add_project([f"{item}项目"], self.firms_in(pos, pos + len(item)), (pos, pos + len(item)))
+        for items, end, time_word, landed in self.list_items:
+            for item, pos in items:
+                index = self.firm_of(item)
+                if index is None:
+                    continue
+                for part in self._segment_by_names(item, exclude=-1) or [index]:
+                    proj = self._add_project([f"{self.firms[part].name}项目"], [part], (pos, pos + len(item)),
+                                             weak=True)
+                    if time_word and landed:
+                        self.pending_dates.append((proj, time_word, pos, end))
+
+    def _parts(self, name: str) -> list[str]:
+        return [p for p in re.split(r"—+", name) if p.endswith("项目") and p != name]
+
+    def _counted(self, start: int, end: int) -> bool:
+        """A kind of project that is counted ("医养健康项目2个", "6个工业项目"), not one project."""
+        after = self.t[end:end + 6]
+        before = self.t[max(0, start - 4):start]
+        return bool(re.match(r"(?:占到|有|共|达|约|合计|共计|为)?(?:\d+|[一二三四五六七八九十两几多数]+)个", after)
+                    or re.search(r"(?:\d|[一二三四五六七八九十两几多数])个$", before)
+                    or re.match(r"[一二三四五六七八九十\d]+大", after))
+
+    def _generic(self, name: str, firms: list[int]) -> bool:
+        """A project name that names no firm, place, brand or product ("重点项目", "21个高质量制造业项目").
+
+        What is left after taking out quantities, counts and a vocabulary of category words (重大, 产业, 工业, 社会事业,
+        新能源, 签约, 亿元级 ...) must be at least two characters.
+        """
+        if firms or re.match(_COUNTRY_ALT, name):
+            return False
+        stripped = re.sub(_QTY, "", name)
+        if _GENERIC_PROJECT.match(stripped) or len(stripped) < 4:
+            return True
+        rest = _COUNTED_RE.sub("", _DATE_RE.sub("", stripped.removesuffix("项目")).replace("第", ""))
+        rest = _ADMIN_PLACE_RE.sub("", _RELATIVE_DAY_RE.sub("", rest))
+        words = _GENERIC_WORD_RE.sub("", rest)
+        rest = re.sub(r"[\d.%、（）()]+", "", words)
+        # two characters are a name only next to a kind of work ("台玻技改项目"), not alone ("整车项目")
+        return len(rest) < 2 or (len(rest) == 2 and words == rest and not _CONCRETE_HEAD.search(name))
+
+    def _has_segment_word(self, text: str, whole: bool = False) -> bool:
+        """Whether ``text`` names a product of a chain template (more than only the product, unless ``whole``)."""
+        if self.dataset is None:
+            return False
+        return any(len(w) >= 2 and w in text and (whole or w != text.removesuffix("项目"))
+                   for seg in self.dataset.segments.values() for w in (seg.name, *seg.keywords, *seg.aliases))
+
+    def _residual(self, name: str, firms: list[int]) -> str:
+        cache_key = (name, tuple(firms), len(self.firms))
+        cached = self._residuals.get(cache_key)
+        if cached is None:
+            cached = self._residuals[cache_key] = self._residual_uncached(name, firms)
+        return cached
+
+    def _residual_uncached(self, name: str, firms: list[int]) -> str:
+        rest = name
+        for i in firms:
+            for n in sorted(self.firms[i].names, key=len, reverse=True):
+                rest = rest.replace(n, "")
+        for word in [*COUNTRY_WORDS, "增资", "项目", "平湖", "新", "—"]:
+            rest = rest.replace(word, "")
+        return rest
+
+    def _add_project(self, names: list[str], firms: list[int], span: tuple[int, int], weak: bool = False,
+                     implicit: bool = False) -> int:
+        keys = {_norm(n) for n in names} | {_norm(_name_core(n)) for n in names}
+        keys |= {_norm(n.removesuffix("项目")) for n in names}
+        firm_only = all(not self._residual(n, firms) for n in names)
+        candidates = sorted({i for k in keys for i in self._project_index.get(k, ())}
+                            | {i for f in firms for i in self._projects_of_firm.get(f, ())})
+        for i in candidates:
+            proj = self.projects[i]
+            same_name = keys & ({_norm(n) for n in proj.names} | {_norm(_name_core(n)) for n in proj.names}
+                                | {_norm(n.removesuffix("项目")) for n in proj.names})
+            proj_firm_only = all(not self._residual(n, proj.firms) for n in proj.names)
+            same_firms = bool(firms) and bool(proj.firms) and (
+                (set(firms) == set(proj.firms) and (firm_only or proj_firm_only))
+                or (firm_only and set(firms) <= set(proj.firms))
+                or (proj_firm_only and set(proj.firms) <= set(firms)))
+            if same_name or same_firms:
+                for n in names:
+                    if n not in proj.names:
+                        proj.names.append(n)
+                        self._project_index.setdefault(_norm(n), []).append(i)
+                        self._project_index.setdefault(_norm(_name_core(n)), []).append(i)
+                for f in firms:
+                    if f not in proj.firms:
+                        proj.firms.append(f)
+                        self._projects_of_firm.setdefault(f, []).append(i)
+                self._mention_index = None
+                if weak:
+                    proj.weak_mentions.append(span)
+                else:
+                    proj.mentions.append(span)
+                    proj.weak = False
+                return i
+        self.projects.append(_ProjectEntity(names=list(names), firms=list(firms), mentions=[] if weak else [span],
+                                            weak_mentions=[span] if weak else [], weak=weak, implicit=implicit))
+        index = len(self.projects) - 1
+        for n in names:
+            self._project_index.setdefault(_norm(n), []).append(index)
+            self._project_index.setdefault(_norm(_name_core(n)), []).append(index)
+            self._project_index.setdefault(_norm(n.removesuffix("项目")), []).append(index)
+        for f in firms:
+            self._projects_of_firm.setdefault(f, []).append(index)
+        self._mention_index = None
+        return index
+
+    def _mention_ends(self, start: int, end: int) -> list[tuple[int, int]]:
+        """``(start, end)`` of the project mentions that end inside ``[start, end]``."""
+        self.strong_mentions(0, 0)
+        index = self._end_index
+        low, high = bisect.bisect_left(index, (start, -1)), bisect.bisect_right(index, (end, 1 << 60))
+        return [(a, b) for b, a in index[low:high] if a < end]
+
+    def strong_mentions(self, start: int, end: int) -> list[tuple[int, int]]:
+        """``(position, project)`` of the non-weak project mentions starting in ``[start, end)``, in order."""
+        if self._mention_index is None:
+            self._mention_index = sorted((a, i) for i, p in enumerate(self.projects) if not p.weak
+                                         for a, _ in p.mentions)
+            self._end_index = sorted((b, a) for p in self.projects for a, b in p.mentions)
+        index = self._mention_index
+        return index[bisect.bisect_left(index, (start, -1)):bisect.bisect_left(index, (end, -1))]
+
+    def project_for_firm(self, firm: int) -> int | None:
+        owned = [i for i in self._projects_of_firm.get(firm, []) if firm in self.projects[i].firms]
+        return owned[0] if len(owned) == 1 else None
+
+    def project_at(self, pos: int, include_following: bool = True) -> int | None:
+        """The project a figure or date at ``pos`` is about: in its sentence, else the paragraph's focus."""
+        sent_index = self.sentence_at(pos)
+        sent = self.sentences[sent_index]
+        strong = self.strong_mentions(sent.start, sent.end)
+        tail = re.match(rf"(?:{_QTY})?的", self.t[pos:pos + 30])
+        if tail:  # "计划投资1.2亿元的台玻技改项目": the project named right after
+            _c_start, c_end = self.clause(pos)
+            following = [x for x in strong if pos < x[0] <= min(c_end, pos + tail.end() + 30)]
+            if following:
+                return following[0][1]
+        before = [x for x in strong if x[0] <= pos]
+        if before:
+            return max(before)[1]
+        after = [x for x in strong if x[0] > pos]
+        if after and include_following:
+            return min(after)[1]
+        firms = [f for f in self.firms_in(sent.start, sent.end)]
+        for f in firms:
+            owned = self.project_for_firm(f)
+            if owned is not None:
+                return owned
+        if any(not self._projects_of_firm.get(f) for f in self.firms_in(sent.start, pos)):
+            return None  # a new subject: a firm with no project yet ("本地电机有限公司今年实现增资800万美元")
+        # focus: the last project or firm-with-one-project mentioned earlier in the same paragraph, or further
+        # back when the sentence says which ("该项目总投资…", "项目总用地面积…" at the start of a paragraph)
+        anaphor = bool(_ANAPHOR_RE.search(self.t, sent.start, pos))
+        for prev in range(sent_index - 1, max(-1, sent_index - (9 if anaphor else 6)), -1):
+            s = self.sentences[prev]
+            if s.paragraph != sent.paragraph and not anaphor:
+                break
+            strong = self.strong_mentions(s.start, s.end)
+            if strong:
+                return max(strong)[1]
+            for f in reversed(self.firms_in(s.start, s.end)):
+                owned = self.project_for_firm(f)
+                if owned is not None:
+                    return owned
+        return None
+
+    # --------------------------------------------------------------------------------------- figures
+    def find_figures(self) -> None:
+        self.project_values: list[tuple[int, str, str, int, int, float, str]] = []
+        self.region_values: list[tuple[str, str, int, int, str]] = []
+        for m in _FIGURE_RE.finditer(self.t):
+            label, qty_text = m["label"], m["qty"]
+            if qty_text[-1] in "亿万" and _LABELS[label] in ("investment", "registered_capital", "expected_output"):
+                qty_text += "元"  # "总投资26亿的…项目": yuan unsaid
+            try:
+                qty = parse_quantity(qty_text)
+            except ParseError:
+                continue
+            target = _LABELS[label]
+            before_label = self.t[max(0, m.start() - 4):m.start()]
+            if re.search(r"(?:年度?|当年|今年)(?:计划)?$", before_label) and target == "investment":
+                continue  # "年度计划投资3亿元": this year's spending, not the project's total
+            sent = self.sentences[self.sentence_at(m.start())]
+            aggregate = _AGGREGATE_RE.search(self.t, sent.start, m.start())
+            if target.startswith("region:"):
+                self.region_values.append((target[7:], str(qty), m.start(), m.end(), ""))
+                continue
+            if aggregate and not self._project_between(aggregate.end(), m.start()):
+                metric = f"{self._count_metric(aggregate.start(), aggregate.group())}{label}"
+                self.region_values.append((metric, str(qty), m.start(), m.end(), "counted"))
+                continue
+            if self._group_figure(m, sent.start):
+                if qty.is_money:
+                    self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), ""))
+                continue
+            value, fld, note = self._field_value(target, label, qty)
+            if value is None:
+                continue
+            if (not self.strong_mentions(sent.start, sent.end) and qty.is_money
+                    and _REGION_SUBJECT.search(self.t, sent.start, m.start())
+                    and not re.match(r"的?(?:大|重大|重点)?项目", self.t[m.end():m.end() + 5])):
+                # "今年以来，全区签约项目总投资108亿元": the region's total, not the last project's figure
+                self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), ""))
+                continue
+            owner = None
+            link = re.match(r"的|用于|建设|新建|兴建|投建|投资建设|实施", self.t[m.end():m.end() + 4])
+            if link:
+                # "投资3000万元的南湖包装材料项目", "投资10亿元用于X项目": the project named right after; when the
+                # name right after was not read as a project, the figure is left out rather than given to another
+                _c_start, c_end = self.clause(m.start())
+                following = self.strong_mentions(m.end(), min(c_end, m.end() + 30))
+                right_after = [x for x in following if x[0] <= m.end() + len(link.group()) + 2]
+                if link.group() == "的" and not right_after:
+                    continue
+                owner = following[0][1] if following else None
+            if owner is None:
+                owner = self.project_at(m.start())
+            if owner is None and target == "capital_increase":
+                firms = self.firms_in(sent.start, m.start())
+                if firms:
+                    firm = self.firms[firms[-1]]
+                    base = firm.legal_name or firm.name
+                    spot = max(p for n in firm.names for p in self.occurrences(n) if p < m.start())
+                    owner = self._add_project([f"{base}增资项目"], [firms[-1]], (spot, m.end()), implicit=True)
+            if owner is None and target in ("investment", "registered_capital"):
+                # "周口天发食品有限公司，总投资1.2亿元，注册资本1200万美元": the firm's own investment, a project
+                # named after the firm (kept below the high-confidence mark: it is implicit)
+                c_start, _c_end = self.clause(m.start())
+                firms = [f for f in self.firms_in(sent.start, m.start()) if self.firms[f].legal_name]
+                if firms and not self._projects_of_firm.get(firms[-1]):
+                    firm = self.firms[firms[-1]]
+                    spot = max(p for n in firm.names for p in self.occurrences(n) if p < m.start())
+                    owner = self._add_project([firm.legal_name], [firms[-1]], (spot, spot + len(firm.legal_name)),
+                                              implicit=True)
+            if owner is None:
+                continue
+            self.project_values.append((owner, fld, value, m.start(), m.end(), 0.85, note))
+        for m in _CAPACITY_RE.finditer(self.t):
+            if m["unit"] in ("吨", "平方米"):
+                continue  # read with the labelled figures
+            amount = float(m["n"].replace(",", "")) * {"万": 10**4, "亿": 10**8, "千": 10**3, None: 1}[m["mult"]]
+            owner = self.project_at(m.start())
+            if owner is None:
+                continue
+            qty = Quantity(int(amount) if amount.is_integer() else amount, f"{m['unit']}/yr", "exact")
+            self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
+        for m in _HUNDRED_YI_RE.finditer(self.t):
+            qty = Quantity(10**10 if m["qty"] == "百亿" else 10**11, "CNY", "at_least")
+            for proj_index in self._weak_projects_before(m.start()):
+                self.project_values.append((proj_index, "investment", str(qty), m.start(), m.end(), 0.5,
+                                            "百亿项目: at least 10 billion yuan"))
+
+    def _group_figure(self, m: re.Match[str], sent_start: int) -> bool:
+        """A figure about several projects at once: after a list of them ("A项目、B项目，总投资4.74亿元"), before a
+        count ("总投资122亿元的27个项目"), a running total (累计, 合计), or split between them (分别)."""
+        if re.match(rf"的?{_CN_COUNT}[个项]", self.t[m.end():m.end() + 8]):
+            return True
+        if re.search(r"累计|合计|共计|总计", m["filler"] or ""):
+            return True
+        if ("分别" in (m["filler"] or "") or "分别" in self.t[max(0, m.start() - 3):m.start()]) and re.match(
+                r"[、和及与]\d", self.t[m.end():m.end() + 2]):
+            return True  # "总投资分别为11亿元、6亿元的A项目和B项目": not one project's figure
+        mentions = self.strong_mentions(sent_start, m.start())
+        if len(mentions) >= 2:
+            last = mentions[-1][0]
+            if self.t[last - 1:last] == "、" and not _FIGURE_RE.search(self.t, last, m.start()):
+                return True
+        return False
+
+    def _weak_projects_before(self, pos: int) -> list[int]:
+        found = []
+        for items, end, _, _ in self.list_items:
+            if 0 <= pos - end <= 2:
+                for item, _p in items:
+                    f = self.firm_of(item)
+                    if f is not None:
+                        owned = [i for i, p in enumerate(self.projects) if f in p.firms]
+                        found += owned[:1]
+        return found
+
+    def _project_between(self, a: int, b: int) -> bool:
+        return bool(self.strong_mentions(a, b))
+
+    def _field_value(self, target: str, label: str, qty: Quantity) -> tuple[str | None, str, str]:
+        if target.startswith("note:"):
+            return f"{target[5:]}{qty.label()}", "note", ""
+        if target == "area_mu":
+            if qty.unit == "mu":
+                return _plain(qty.amount), "area_mu", ""
+            if qty.unit == "m2":
+                return _plain(round(float(qty.amount) / 666.6667, 1)), "area_mu", f"{qty} = {qty.amount}/666.67 亩"
+            return None, "", ""
+        if target == "capacity":
+            if qty.is_money:
+                return None, "", ""
+            return str(Quantity(qty.amount, f"{qty.unit}/yr", qty.qualifier)), "capacity", ""
+        if not qty.is_money:
+            return None, "", ""
+        return str(qty), target, ""
+
+    # --------------------------------------------------------------------------------------- dates, status
+    def date_tokens(self) -> list[_DateToken]:
+        """Every date expression with its resolved value, in text order, datelines left out.
+
+        同日/当天/次日/同月 resolve against the last explicit date before them; 昨日/今天/本月 against the dateline
+        ("5月27日讯", the day the report was written) when there is one, else ``doc_date``.
+        """
+        reference = self.doc_date
+        datelines: list[tuple[int, int]] = []
+        for m in _DATELINE_RE.finditer(self.t, 0, min(len(self.t), 400)):
+            day = _month(int(m["y"] or self.doc_date.year), m["m"], m["d"], None)
+            if day and len(day) == 10:
+                reference = _dt.date.fromisoformat(day)
+                datelines.append((m.start(), m.end()))
+                break
+        found: list[tuple[int, int, str, str | None]] = []
+        for m in _DATE_RE.finditer(self.t):
+            if m.group() and not any(a <= m.start() < b for a, b in datelines):
+                found.append((m.start(), m.end(), m.group(), None))
+        for m in _RELATIVE_DAY_RE.finditer(self.t):
+            if m["day"]:
+                if any(a <= m.start() < b for a, b in datelines) or any(s <= m.start() < e for s, e, *_ in found):
+                    continue
+                found.append((m.start(), m.end(), m.group(), "day"))
+            else:
+                found.append((m.start(), m.end(), m.group(), "relative"))
+        tokens: list[_DateToken] = []
+        last_day: str | None = None
+        last_month: str | None = None
+        for start, end, text, how in sorted(found):
+            value: str | None
+            if how is None:
+                value = resolve_date(text, self.doc_date)
+            elif how == "day":  # "于29日举办", "昨（27）日": a day of the dateline's month (or the month before)
+                day_of_month = int(re.sub(r"\D", "", text))
+                month_start = reference.replace(day=1)
+                if day_of_month > reference.day:
+                    month_start = (month_start - _dt.timedelta(days=1)).replace(day=1)
+                try:
+                    value = month_start.replace(day=day_of_month).isoformat()
+                except ValueError:
+                    value = None
+            elif text in ("昨日", "昨天", "前天", "今天", "今日"):
+                back = {"昨日": 1, "昨天": 1, "前天": 2}.get(text, 0)
+                value = (reference - _dt.timedelta(days=back)).isoformat()
+            elif text in ("当天", "当日", "同日", "同一天", "次日", "翌日"):
+                value = last_day
+                if value and text in ("次日", "翌日"):
+                    value = (_dt.date.fromisoformat(value) + _dt.timedelta(days=1)).isoformat()
+            elif text in ("同月", "当月"):
+                value = last_month
+            elif text == "本月":
+                value = f"{reference.year}-{reference.month:02d}"
+            else:
+                first = reference.replace(day=1) - _dt.timedelta(days=1)
+                value = f"{first.year}-{first.month:02d}"
+            if value is None:
+                continue
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                last_day, last_month = value, value[:7]
+            elif re.fullmatch(r"\d{4}-\d{2}", value):
+                last_month = value
+            tokens.append(_DateToken(start, end, text, value))
+        return tokens
+
+    def find_dates_and_status(self) -> None:
+        self.project_dates: list[tuple[int, str, str, int, int, float]] = []
+        self.project_status: list[tuple[int, str, int, int, bool]] = []
+        self.region_periods: dict[int, tuple[str, int, int]] = {}
+        self.tokens = self.date_tokens()
+        weak_starts = {a for p in self.projects for a, _ in p.weak_mentions}
+        for m in self.tokens:
+            value = m.value
+            sent_index = self.sentence_at(m.start())
+            sent = self.sentences[sent_index]
+            if sent_index not in self.region_periods:
+                self.region_periods[sent_index] = (value, m.start(), m.end())
+            c_start, c_end = self.clause(m.start())
+            window_end = c_end
+            if c_end < sent.end and len(self.t[c_start:c_end].strip()) <= len(m.group()) + 3:
+                # a clause that is only the date ("2月份，巴斯夫…设立…项目"): its event is later in the sentence
+                following = _DATE_RE.search(self.t, c_end + 1, sent.end)
+                while following is not None and not following.group():
+                    following = _DATE_RE.search(self.t, following.end() + 1, sent.end)
+                window_end = following.start() if following else sent.end
+            if m.end() in weak_starts or m.end() + 1 in weak_starts:
+                continue  # 去年德马吉森精机、中津精密落户: dated with the list
+            status_field = None
+            for pattern, _status, fld in _STATUS_WORDS:
+                if re.search(pattern, self.t[m.end():window_end]):
+                    status_field = fld
+                    break
+            if status_field is None or status_field == "note":
+                continue
+            if _AGGREGATE_RE.search(self.t, sent.start, sent.end) and not self._project_between(m.start(),
+                                                                                                window_end):
+                continue
+            owner = self.project_at(m.start())
+            if owner is None:
+                continue
+            if not self._project_between(sent.start, sent.end) and int(value[:4]) < self.doc_date.year - 1:
+                continue  # "川电钢板…于1994年落户": the firm's history, not a project date
+            self.project_dates.append((owner, status_field, value, m.start(), m.end(), 0.75))
+        for pattern, status, _fld in _STATUS_WORDS:
+            for sm in re.finditer(pattern, self.t):
+                sent = self.sentences[self.sentence_at(sm.start())]
+                if _AGGREGATE_RE.search(self.t, sent.start, sent.end):
+                    continue
+                owner = self.project_at(sm.start(), include_following=False)
+                if owner is None:
+                    continue
+                c_start, _ = self.clause(sm.start())
+                future = bool(_FUTURE_RE.search(self.t, c_start, sm.start())) or self._future_date(c_start, sm.start())
+                self.project_status.append((owner, status, sm.start(), sm.end(), future))
+                if sm.group() == "增资":
+                    self.project_status.append((owner, "kind:expansion", sm.start(), sm.end(), False))
+        for i, proj in enumerate(self.projects):
+            if any("增资" in n for n in proj.names):
+                a, b = (proj.mentions or proj.weak_mentions)[0]
+                self.project_status.append((i, "kind:expansion", a, b, False))
+
+    def _future_date(self, start: int, end: int) -> bool:
+        for m in _DATE_RE.finditer(self.t, start, end):
+            value = resolve_date(m.group(), self.doc_date) if m.group() else None
+            if value:
+                try:
+                    if parse_date(value.split("/")[0]).start() > self.doc_date:
+                        return True
+                except ParseError:
+                    continue
+        return False
+
+    def propagate_event_dates(self) -> None:
+        """Give the date of a ceremony ("5月28日下午…集中签约仪式") to the projects reported after it that have none.
+
+        An event is a sentence with a day or month and an event phrase (集中签约, 开工仪式, 签约大会 ...); its
+        projects are those first mentioned from that sentence up to the next event.
+        """
+        events: list[tuple[int, str, str, str, int, int]] = []  # (sentence start, field, status, value, s, e)
+        for token in self.tokens:
+            if not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", token.value):
+                continue
+            sent = self.sentences[self.sentence_at(token.start())]
+            event = _EVENT_RE.search(self.t, sent.start, sent.end)
+            if event is None:
+                continue
+            if events and events[-1][0] == sent.start:
+                if len(token.value) <= len(events[-1][3]):
+                    continue
+                events.pop()  # the day is more precise than the month of the same sentence
+            words = event.group()
+            kind = next(((f, st) for w, f, st in _EVENT_KIND if w in words), ("date", ""))
+            events.append((sent.start, kind[0], kind[1], token.value, token.start(), token.end()))
+        self.event_starts = [e[0] for e in events]
+        if not events:
+            return
+        dated = {owner for owner, _f, value, *_ in self.project_dates
+                 if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value)}
+        statuses: dict[int, list[str]] = {}
+        for owner, st, *_rest in self.project_status:
+            statuses.setdefault(owner, []).append(st)
+        for index, proj in enumerate(self.projects):
+            spans = proj.mentions
+            if index in dated or not spans or proj.weak or proj.implicit:
+                continue
+            first = min(a for a, _ in spans)
+            before = [e for e in events if e[0] <= first]
+            if not before or first - before[-1][0] > EVENT_REACH:
+                continue
+            _, fld, status, value, s, e = before[-1]
+            own = [st for st in statuses.get(index, []) if st in _STATUS_RANK]
+            if own and "under_construction" in own and fld == "date" and status == "signed":
+                continue
+            self.project_dates.append((index, fld, value, s, e, 0.65))
+            if status:
+                self.project_status.append((index, status, s, e, False))
+
+    def resolve_pending_dates(self) -> None:
+        for proj, time_word, pos, _end in self.pending_dates:
+            value = resolve_date(time_word, self.doc_date)
+            if value:
+                self.project_dates.append((proj, "date", value, pos - len(time_word), pos, 0.6))
+
+    # --------------------------------------------------------------------------------------- places
+    def find_places(self) -> list[tuple[str, str, int, int]]:
+        places: list[tuple[str, str, int, int]] = []  # (name, region id or "", start, end)
+        for m in _PLACE_RE.finditer(self.t):
+            name = _place_name(m.group())
+            cut = m.group()[:len(m.group()) - len(name)]
+            short_ok = len(name) == 3 and name[-1] in "镇乡"
+            if (len(name) < 4 and not short_ok) or _GENERIC_PLACE.match(name) or re.match(
+                    r"^(两大|各|本|该|多个|国别|[一二三四五六七八九十]+个|全|省级|国家级)", name):
+                continue
+            places.append((name, self._region_id(name), m.start() + len(cut), m.end()))
+        firm_spans = [(p, p + len(n)) for firm in self.firms for n in firm.names for p in self.occurrences(n)]
+        in_firm = bytearray(len(self.t) + 1)
+        for a, b in firm_spans:
+            in_firm[a:b] = b"\x01" * (b - a)
+        places = [x for x in places if not in_firm[x[2]]]
+        # a park that is the project itself ("华中服装制造产业园项目"), not where it lands
+        own_names = [(a, b) for p in self.projects for a, b in p.mentions]
+        ends = {b for _a, b in own_names}
+        places = [x for x in places if not any(x[3] + k in ends and self.t.startswith(w, x[3])
+                                               for k, w in ((2, "项目"), (4, "建设项目"), (4, "二期项目"),
+                                                            (4, "一期项目"), (4, "三期项目")))]
+        if self.dataset is not None:
+            taken = bytearray(in_firm)
+            for _, _, a, b in places:
+                taken[a:b] = b"\x01" * (b - a)
+            words = sorted({w for r in self.dataset.regions.values() for w in (r.name, *r.aliases) if len(w) >= 2},
+                           key=len, reverse=True)
+            for word in words:
+                for p in self.occurrences(word):
+                    if not taken[p]:
+                        places.append((word, self._region_id(word), p, p + len(word)))
+                        taken[p:p + len(word)] = b"\x01" * len(word)
+        return sorted(places, key=lambda x: x[2])
+
+    def _region_id(self, name: str) -> str:
+        if self.dataset is None:
+            return ""
+        key = normalize_name(name)
+        for region in self.dataset.regions.values():
+            if any(normalize_name(n) == key for n in (region.name, *region.aliases) if n):
+                return region.id
+        return ""
+
+    # --------------------------------------------------------------------------------------- segments
+    def segment_guesses(self, proj: _ProjectEntity) -> list[tuple[Segment, float, list[str], int, int]]:
+        if self.dataset is None:
+            return []
+        name_text = " ".join(proj.names)
+        for f in proj.firms:
+            for n in sorted(self.firms[f].names, key=len, reverse=True):
+                name_text = name_text.replace(n, " ")
+        spans = [(self.sentences[self.sentence_at(a)].start, self.sentences[self.sentence_at(a)].end)
+                 for a, _ in proj.mentions or proj.weak_mentions]
+        body = " ".join(self.t[a:b] for a, b in dict.fromkeys(spans))
+        guesses = []
+        for seg in self.dataset.segments.values():
+            words = sorted({w for w in (seg.name, *seg.keywords, *seg.aliases) if len(w) >= 2}, key=len, reverse=True)
+            in_name = [w for w in words if w in name_text]
+            in_body = [w for w in words if w in body and w not in in_name]
+            matched = _non_overlapping(in_name) + _non_overlapping(in_body)
+            if not matched:
+                continue
+            score = min(0.9, (0.6 if in_name else 0.3) + 0.1 * (len(matched) - 1)) - (0.1 if proj.weak else 0)
+            pos = next((p for w in matched for p in self.occurrences(w)), 0)
+            guesses.append((seg, score, matched, pos, pos + len(matched[0])))
+        guesses.sort(key=lambda g: (-g[1], -sum(len(w) for w in g[2])))
+        best = guesses[:1] + [g for g in guesses[1:3] if g[1] >= 0.6]
+        return best
+
+    # --------------------------------------------------------------------------------------- output
+    def run(self) -> list[Fact]:
+        self.pending_dates: list[tuple[int, str, int, int]] = []
+        self.find_firms()
+        self.find_projects()
+        self.find_figures()
+        self.find_dates_and_status()
+        self.resolve_pending_dates()
+        self.propagate_event_dates()
+        places = self.find_places()
+        self.emit_firms()
+        self.emit_projects(places)
+        self.emit_region_facts()
+        self.emit_source()
+        calibrate(self.facts)
+        for n, fact in enumerate(self.facts, start=1):
+            fact.id = f"f{n:03d}"
+        return self.facts
+
+    def emit_projects(self, places: list[tuple[str, str, int, int]]) -> None:
+        dates_of: dict[int, list[tuple[int, str, str, int, int, float]]] = {}
+        for row in self.project_dates:
+            dates_of.setdefault(row[0], []).append(row)
+        values_of: dict[int, list[tuple[int, str, str, int, int, float, str]]] = {}
+        for vrow in self.project_values:
+            values_of.setdefault(vrow[0], []).append(vrow)
+        status_of: dict[int, list[tuple[int, str, int, int, bool]]] = {}
+        for srow in self.project_status:
+            status_of.setdefault(srow[0], []).append(srow)
+        self._places_by_sentence: dict[int, list[tuple[str, str, int, int]]] = {}
+        for place in places:
+            self._places_by_sentence.setdefault(self.sentence_at(place[2]), []).append(place)
+        for index, proj in enumerate(self.projects):
+            key = proj.display(self.specific_names)
+            a, b = (proj.mentions or proj.weak_mentions)[0]
+            name_conf = self._name_confidence(proj, index, values_of)
+            self.add("project", key, "name", key, a, b, name_conf)
+            for other in proj.names:
+                if other != key:
+                    spot = self.occurrences(other)
+                    if spot:
+                        self.add("project", key, "note", f"也称{other}", spot[0], spot[0] + len(other), 0.6)
+            for f in proj.firms:
+                firm = self.firms[f]
+                spot = sorted(p for n in firm.names for p in self.occurrences(n))
+                s = spot[0] if spot else a
+                self.add("project", key, "firms", firm.name, s, s + len(firm.name), 0.7)
+            if not proj.firms and not proj.weak:
+                # the firms named before it in its sentence, after any other project ("X公司投资5亿元建设Y项目")
+                sent = self.sentences[self.sentence_at(a)]
+                earlier = [b for x, b in self._mention_ends(sent.start, a)]
+                window = max([sent.start, *earlier])
+                for f in self.firms_in(window, a):
+                    firm = self.firms[f]
+                    spot = [p for n in firm.names for p in self.occurrences(n) if window <= p < a]
+                    self.add("project", key, "firms", firm.name, spot[0], spot[0] + len(firm.name), 0.6)
+                    proj.firms.append(f)
+                    self._projects_of_firm.setdefault(f, []).append(index)
+                for m_start, m_end in sorted(proj.mentions) if not proj.firms else []:
+                    # "X项目投资方为Y公司", "X项目由Y公司投资建设"
+                    m_sent = self.sentences[self.sentence_at(m_start)]
+                    for f in self.firms_in(m_end, m_sent.end):
+                        names = self.firms[f].names
+                        spot = [p for n in names for p in self.occurrences_in(n, m_end, m_sent.end)]
+                        if spot and re.search(r"(?:投资方|投资主体|业主|建设单位|实施主体)(?:为|是)$|由$",
+                                              self.t[max(m_end, spot[0] - 6):spot[0]]):
+                            firm = self.firms[f]
+                            self.add("project", key, "firms", firm.name, spot[0], spot[0] + len(firm.name), 0.7)
+                            proj.firms.append(f)
+                            self._projects_of_firm.setdefault(f, []).append(index)
+                            break
+                    if proj.firms:
+                        break
+            seen: set[tuple[str, str]] = set()
+            for owner, fld, value, s, e, conf in dates_of.get(index, []):
+                if owner == index and (fld, value) not in seen:
+                    seen.add((fld, value))
+                    if not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value):
+                        conf = min(conf, 0.5)  # a year or a quarter is context more often than the event's date
+                    self.add("project", key, fld, value, s, e, conf, evidence=self._date_evidence(s, e))
+            given: set[str] = set()
+            for owner, fld, value, s, e, conf, note in values_of.get(index, []):
+                if owner == index and (fld, value) not in seen:
+                    seen.add((fld, value))
+                    if fld in given and fld != "note":
+                        # a second, different amount for the same field: most likely another project's
+                        conf, note = min(conf, 0.4), (note + " " if note else "") + "second value for this field"
+                    given.add(fld)
+                    self.add("project", key, fld, value, s, e, min(conf, max(name_conf, 0.6)), note=note)
+            statuses = [(st, s, e, fut) for owner, st, s, e, fut in status_of.get(index, []) if owner == index]
+            if any(st == "kind:expansion" for st, *_ in statuses):
+                s, e = next((s, e) for st, s, e, _ in statuses if st == "kind:expansion")
+                self.add("project", key, "kind", "expansion", s, e, 0.7)
+            real = [(st, s, e) for st, s, e, fut in statuses if not fut and st in _STATUS_RANK]
+            if real:
+                st, s, e = max(real, key=lambda x: _STATUS_RANK[x[0]])
+                self.add("project", key, "status", st, s, e, 0.7, evidence=self.t[max(0, s - 6):e])
+            region = self._project_region(proj, places) or self._event_place(proj, places)
+            if region:
+                name, region_id, s, e, how = region
+                self.add("project", key, "region", region_id or name, s, e,
+                         0.75 if how == "clause" else 0.6 if how == "event" else 0.7 if region_id else 0.55,
+                         note="" if region_id else "not a region of the dataset")
+                for f in proj.firms:
+                    self.add("firm", self.firms[f].name, "region", region_id or name, s, e, 0.5,
+                             note=f"where its project {key} is")
+            for seg, score, matched, s, e in self.segment_guesses(proj):
+                self.add("project", key, "segments", seg.id, s, e, score, evidence="|".join(matched),
+                         note=f"{seg.name}: matched {', '.join(matched)}")
+
+    def _name_confidence(self, proj: _ProjectEntity, index: int,
+                         values_of: dict[int, list[tuple[int, str, str, int, int, float, str]]]) -> float:
+        """How sure the project is a project: a firm or a figure of its own says so more than a name alone.
+
+        Weak (from a list of firms) and implicit projects 0.5; a name with its firm or its own figure 0.85; a
+        name with a kind of work or product in it (年产, 基地, 生产线, 二期, 设备, 材料 ...) 0.75; any other name 0.55.
+        """
+        if proj.weak or proj.implicit:
+            return 0.5
+        names = " ".join(proj.names)
+        has_value = any(fld != "note" for _o, fld, *_r in values_of.get(index, []))
+        if proj.firms or has_value or re.match(_COUNTRY_ALT, names):
+            return 0.85
+        # a name made only of product and category words ("智能纺织机械项目") may be a kind of project, not one
+        named = any(len(_PRODUCT_HINT.sub("", _GENERIC_WORD_RE.sub("", n.removesuffix("项目")))) >= 2 for n in
+        proj.names)
+        if named and (_CONCRETE_HEAD.search(names) or _PRODUCT_HINT.search(names)):
+            return 0.75
+        return 0.55
+
+    def _date_evidence(self, s: int, e: int) -> str:
+        _, c_end = self.clause(s)
+        return self.t[s:min(c_end, s + 24)]
+
+    def _project_region(self, proj: _ProjectEntity, places: list[tuple[str, str, int, int]]
+                        ) -> tuple[str, str, int, int, str] | None:
+        if proj.weak:
+            return None
+        for a, b in sorted(proj.mentions):
+            in_clause = self._clause_place(a, b)
+            if in_clause is not None:
+                return (*in_clause, "clause")
+        sentences = sorted({self.sentence_at(a) for a, _ in proj.mentions})
+        candidates = [p for i in sentences for p in self._places_by_sentence.get(i, [])]
+        if not candidates:  # "独山港经济开发区…保障辖区内像湛新科技材料（嘉兴）有限公司这样的重大产业项目"
+            own = sorted({self.sentence_at(p) for f in proj.firms if self.project_for_firm(f) is not None
+                          for n in self.firms[f].names for p in self.occurrences(n)})
+            candidates = [p for i in own for p in self._places_by_sentence.get(i, [])]
+        if self._in_mention is None:
+            self._in_mention = bytearray(len(self.t) + 1)
+            for p in self.projects:
+                for a, b in p.mentions:
+                    self._in_mention[a:b] = b"\x01" * (b - a)
+        in_mention = self._in_mention
+
+        def heading(place: tuple[str, str, int, int]) -> bool:
+            """A place before every project of its sentence, inside none ("绥安开发区的A项目、B项目")."""
+            sent = self.sentences[self.sentence_at(place[2])]
+            first = self.strong_mentions(sent.start, sent.end)
+            return not in_mention[place[2]] and (not first or place[3] <= first[0][0])
+
+        parks = [p for p in candidates if p[1] and self.dataset and self.dataset.regions[p[1]].kind == "park"]
+        parks += [p for p in candidates if not p[1]]
+        parks = [p for p in parks if heading(p)]
+        if parks:
+            return (*parks[0], "sentence")
+        near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])
+                and not is_place_name(p[0])]
+        return (*near[0], "sentence") if near else None
+
+    def _event_place(self, proj: _ProjectEntity, places: list[tuple[str, str, int, int]]
+                     ) -> tuple[str, str, int, int, str] | None:
+        """The zone of the ceremony or of the headline when the project names none ("沈抚新区…集中签约": its
+        projects land there): a park, zone or town in the event's sentence, else the only one in the title."""
+        if proj.weak or not proj.mentions:
+            return None
+        first = min(a for a, _ in proj.mentions)
+        starts = [s for s in getattr(self, "event_starts", []) if s <= first]
+        sources = []
+        if starts and first - starts[-1] <= EVENT_REACH:
+            sent = self.sentences[self.sentence_at(starts[-1])]
+            sources.append((sent.start, sent.end))
+        title_end = self.t.find("\n")
+        if 0 < title_end <= 80:
+            sources.append((0, title_end))
+        for start, end in sources:
+            zones = [p for p in places if start <= p[2] < end and not is_place_name(p[0])
+                     and not _GENERIC_PLACE.match(p[0]) and (not p[1] or (self.dataset is not None
+                                                                        and self.dataset.regions[p[1]].kind == "park"))]
+            if len({p[0] for p in zones}) == 1:
+                return (*zones[0], "event")
+        return None
+
+    def _clause_place(self, a: int, b: int) -> tuple[str, str, int, int] | None:
+        """The park or town in the project's own clause: right before it ("绥安开发区的X项目", "在P投资建设X项目"), or
+        after it with 落户/位于/在 ("X项目位于盘陀镇"); never one that belongs to another project of the sentence."""
+        c_start, c_end = self.clause(a)
+        c_end = max(c_end, self.clause(max(a, b - 1))[1])
+        sent = self.sentences[self.sentence_at(a)]
+        earlier = [end for _start, end in self._mention_ends(sent.start, a)]
+        floor = max([c_start, *earlier])
+        places = self._places_by_sentence.get(self.sentence_at(a), [])
+        inside = [p for p in places if p[2] == a and p[3] <= b - 4 and not p[1] and not is_place_name(p[0])
+                  and re.search(r"(?:镇|乡|街道|开发区|经开区|高新区|新区|园区)$", p[0])]  # "蒲州镇…项目"
+        if inside:
+            return inside[0]
+        before = [p for p in places if floor <= p[2] and p[3] <= a and not is_place_name(p[0])]
+        if before:
+            return before[-1]
+        landed = _COUNTY_AFTER.search(self.t, b, c_end)
+        if landed and not _GENERIC_PLACE.match(landed["county"]):
+            return (landed["county"], self._region_id(landed["county"]), landed.start("county"), landed.end("county"))
+        after = [p for p in places if b <= p[2] < c_end
+                 and re.search(r"(?:落户|位于|在|于|入驻|选址|落地|坐落)$", self.t[max(0, p[2] - 3):p[2]])]
+        return after[0] if after else None
+
+    def emit_region_facts(self) -> None:
+        seen: set[tuple[str, str, str]] = set()
+        for metric, value, s, e, how in self.region_values:
+            # a total next to its count ("21个项目，总投资108亿元") is surely the group's; one read from context less so
+            conf = 0.75 if how == "counted" or metric in ("实际利用外资", "新增产值") else 0.6
+            sent_index = self.sentence_at(s)
+            period = self.region_periods.get(sent_index, ("", 0, 0))[0]
+            region = ""
+            m = re.search(r"为(\S{2,8}?)新增", self.t[self.sentences[sent_index].start:e])
+            if m and metric == "新增产值":
+                region = self._region_id(m.group(1)) or m.group(1)
+            key = f"{metric}" + (f" {period}" if period else "")
+            if (metric, value, period) in seen:
+                continue
+            seen.add((metric, value, period))
+            self.add("region_fact", key, "value", value, s, e, conf)
+            self.add("region_fact", key, "metric", metric, s, e, conf)
+            if period:
+                self.add("region_fact", key, "period", period, *self.region_periods[sent_index][1:], 0.6)
+            if region:
+                self.add("region_fact", key, "region", region, s, e, 0.5)
+        counted: set[tuple[str, str]] = set()
+        for m in _COUNT_RE.finditer(self.t):
+            n = m["n"] or m["n2"]
+            what = self._count_metric(m.start(), m.group())
+            sent_index = self.sentence_at(m.start())
+            period = self.region_periods.get(sent_index, ("", 0, 0))[0]
+            key = f"{what}数" + (f" {period}" if period else "")
+            if (what, n) in counted:
+                continue
+            counted.add((what, n))
+            self.add("region_fact", key, "value", f"{n} 个", m.start(), m.end(), 0.6)
+            self.add("region_fact", key, "metric", f"{what}数", m.start(), m.end(), 0.6)
+            if period:
+                self.add("region_fact", key, "period", period, *self.region_periods[sent_index][1:], 0.5)
+
+    def _count_metric(self, pos: int, written: str) -> str:
+        """"签约落户招大引强项目" for "我市签约落户日本电产机床、…等招大引强项目7个": the verb and what was counted."""
+        what = re.sub(r"\d+个", "", written)
+        what = _strip_left(what)[0] if not what.startswith("项目") else what
+        c_start, _ = self.clause(pos)
+        verb = re.search(r"新认定|签约落户|签约|落户|引进|开工|竣工|投产", self.t[c_start:pos + len(written)])
+        return (verb.group() if verb and verb.group() not in what else "") + what
+
+    def emit_source(self) -> None:
+        first = next((line.strip() for line in self.t.split("\n") if line.strip()), self.source_id)
+        title = re.split(r"[。！？，]", first)[0][:60]
+        self.facts.append(Fact("source", self.source_id, "title", title, 1.0, title, 0, 0, ""))
+        self.facts.append(Fact("source", self.source_id, "date", self.doc_date.isoformat(), 1.0))
+        self.facts.append(Fact("source", self.source_id, "kind", "article", 1.0))
+
+
+def _project_name(raw: str) -> str:
+    """The project name in a run of text ending in 项目: after the last verb, preposition or amount, without its
+    leading punctuation ("计划投资1.2亿元的台玻技改项目" -> "台玻技改项目", "在X镇投资5亿元建设Y项目" -> "Y项目")."""
+    cut = 0
+    for m in _PROJECT_STOPS.finditer(raw, 0, len(raw) - 2):
+        if m.group() in _NOUN_VERBS and m.start() > 0 and re.fullmatch(r"(?:工程|一期|二期|三期)?项目", raw[m.end():]):
+            continue  # "…车型建设项目", "…技改项目": the kind of work is part of the name
+        if not _inside_parens(raw, m.start()):
+            cut = max(cut, m.end())
+    if cut > len(raw) - 4:
+        return ""  # a verb right before 项目 ("加快项目", "保证的是项目"): prose, not a name
+    for m in _MONEY_IN_NAME.finditer(raw, cut):
+        if m.end() < len(raw) - 2:
+            cut = max(cut, m.end())
+            verb = re.match(r"(?:的|用于|投资|建设|新建|兴建|投建)+", raw[cut:])
+            if verb and verb.end() < len(raw) - cut - 4:
+                cut += verb.end()
+    name = _ENUMERATOR.sub("", raw[cut:].lstrip("—.的"))
+    conjunction = re.match(r"以及|和|与|及|同", name)
+    if conjunction and len(name) - conjunction.end() >= 4:
+        name = name[conjunction.end():]  # "A项目和永宝文明村项目": the second name without 和
+    return name
+
+
+_PRODUCT_HINT = re.compile(r"设备|材料|装备|系统|器件|部件|零部件|组件|模组|芯片|电池|电机|机械|机器人|仪器|仪表|"
+                           r"器械|药|"
+                           r"食品|纺织|服装|化工|塑料|玻璃|钢|铝|铜|纸|光电|光伏|电子|汽车|新能源|物流|冷链|仓储|数据|"
+                           r"软件|智能|加工|制造|生产|研发|种植|养殖|酒店|商业|文旅|康养|养老|医院|学校|住宅|花园|城")
+_ADMIN_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区](?!域)")
+_OTHER_PROJECT_RE = re.compile(
+    rf"[{_NAME_CHARS}]{{2,30}}?(?:工程|产业园|工业园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线)"
+    r"(?=[，、]?(?:计划|预计|拟|项目)?(?:总投资|投资额|投资\d))"
+)
+_LIST_PRODUCT = re.compile(r"面料|织造|服饰|用品|材料|机械|设备|装备|期$|生产|制造|加工|基地|产业园|中心|工程|系统|"
+                           r"零件|部件|"
+                           r"电池|芯片|纺织|食品|医药|化工|模组|组件")
+_CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
+_COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|"
+                           rf"于)(?:(?:{_CITY_ALT})市)?(?P<county>[\u4e00-\u9fff]{{2,3}}?[县区市])"
+                           r"(?=开工|签约|落户|投产|建设|奠基|竣工|[，。；]|$)")
+_GROUP_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,12}?集团(?!有限|股份|公司|[\u3400-\u9fff]{0,8}(?:有限)?公司)")
+_ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|园区|产业园)|^[，、]?项目|[，：]项目")
+_WORKS_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,30}}?(?:改扩建|扩建|新建|建设|贯通|改造|整治|治理|修复)?工程"
+                       r"(?!项目|有限|公司|师|院|局|学|技术|管理|咨询|设计|施工|[\u4e00-\u9fff]{0,6}公司)"
+                       r"(?=[^。；]{0,12}?(?:总投资|投资额|投资\d|投入))")
+_BUILD_OBJECT_RE = re.compile(
+    rf"(?<!打造)(?:建设|新建|兴建|投资建设|"
+    rf"投建)(?:[^，。；]{{0,16}}?的)?(?!成为)(?P<name>[{_NAME_CHARS}]{{2,24}}?(?:产业园|工业园|科技园|"
+    r"产业基地|生产基地|研发中心|创新中心|运营中心|结算中心|工厂|电站|综合体|总部大楼|总部基地))(?=[，。；、]|$)"
+)
+_ADMIN_PREFIX = re.compile(rf"(?:(?:{_CITY_ALT})市?)?[\u4e00-\u9fff]{{1,3}}?[市县区](?![\u4e00-\u9fff]?(?:开发区|园|"
+                           rf"新区))")
+_NOUN_VERBS = {"建设", "新建", "扩建", "兴建", "实施", "开工", "投资建设", "合资建设", "合作建设", "共建", "投资"}
+_ENUMERATOR = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+                         r"[一二三四五六七八九十]{1,3}[、.．]|"
+                         r"第[一二三四五六七八九十\d]{1,3}[个项，])")
+_REGION_SUBJECT = re.compile(r"全市|全区|全县|全省|全镇|我市|我区|我县|该市|该区|该县|今年以来|年以来|累计|共计|合计|"
+                             r"全年|上半年|前三季度|一季度|二季度|三季度|四季度|已签约|已引进|共签约|共引进")
+
+
+def _name_core(name: str) -> str:
+    """A project name without the city or county it starts with ("西秀区南山婆…项目" -> "南山婆…项目"), to see that
+    two mentions are one project."""
+    m = _ADMIN_PREFIX.match(name)
+    return name[m.end():] if m and len(name) - m.end() >= 6 else name
+
+
+def _place_name(raw: str) -> str:
+    """A park or town name: after the last verb or preposition ("位于盘陀镇" -> "盘陀镇")."""
+    name, _cut = _strip_left(raw)
+    cut = 0
+    for m in _PROJECT_STOPS.finditer(name, 0, max(0, len(name) - 2)):
+        cut = max(cut, m.end())
+    # no place name holds a figure: "总投资117亿元天府新区" is the amount of a clause, then the zone
+    for m in re.finditer(r"\d[\d.,]*(?:余|多)?[十百千万亿]*(?:元|美元|欧元|亩|平方米|吨|个|家)?", name, 0):
+        if m.end() < len(name) - 1:
+            cut = max(cut, m.end())
+    return name[cut:]
+
+
+def _outermost(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The spans not inside another one (``(name, start, end)``, sorted by start), in linear time after sorting."""
+    ordered = sorted(spans, key=lambda x: (x[1], -x[2]))
+    kept: list[tuple[str, int, int]] = []
+    reach = -1
+    for span in ordered:
+        if span[2] <= reach and not (kept and kept[-1][1:] == span[1:]):
+            continue
+        kept.append(span)
+        reach = max(reach, span[2])
+    return sorted(kept, key=lambda x: x[1])
+
+
+_NORMS: dict[str, str] = {}
+
+
+def _norm(name: str) -> str:
+    """``normalize_name``, memoised: the same few names are compared many times."""
+    key = _NORMS.get(name)
+    if key is None:
+        if len(_NORMS) > 100_000:
+            _NORMS.clear()
+        key = _NORMS[name] = normalize_name(name)
+    return key
+
+
+def _non_overlapping(words: Iterable[str]) -> list[str]:
+    kept: list[str] = []
+    for word in sorted(words, key=len, reverse=True):
+        if not any(word in k for k in kept):
+            kept.append(word)
+    return kept
+
+
+def _plain(number: float | int) -> str:
+    value = float(number)
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def extract_facts(text: str, doc_date: str | _dt.date, dataset: Dataset | None = None,
+                  source_id: str = "article") -> Extraction:
+    """Propose facts from the text of an article published on ``doc_date`` (relative dates resolve from it).
+
+    ``dataset`` provides the chain templates (segment guesses) and region names (places); its firms and projects
+    are not used, so that extraction is the same on an article about firms nobody has recorded yet.
+    """
+    if isinstance(doc_date, str):
+        try:
+            day = _dt.date.fromisoformat(doc_date)
+        except ValueError as exc:
+            raise ParseError(f"--date {doc_date!r} is not a day: write YYYY-MM-DD") from exc
+    else:
+        day = doc_date
+    extractor = _Extractor(text, day, dataset, source_id)
+    facts = extractor.run()
+    return Extraction(facts=facts, repaired=extractor.mapped, source_id=source_id, doc_date=day.isoformat())

@@ -1,0 +1,522 @@
+"""The review loop: classify a registry, write a review workbook, read the planner's decisions back in.
+
+:func:`propose` runs the classifier over a registry and drops what the dataset already knows: links it already
+has (the firm matched by credit code or name) and links a planner rejected before (``rejections.csv``).
+:func:`write_review` writes the workbook: sheet 挂链建议 (one row per proposed link, 采纳 pre-filled 是 for
+confirmed links), 未挂链 (firms linked to nothing, with the reason), 未匹配地址 (addresses placed nowhere) and
+汇总 (counts). :func:`apply_review` reads the 采纳 column (是 = accept, 否 = reject, empty = decide later) and
+changes the dataset atomically: accepted links come in with their firm, rejected ones go to rejections.csv and
+are never proposed again. :func:`apply_proposals` does the same without a workbook (``import --classify``).
+
+Spreadsheet cells that begin like a formula (= + - @, tab, CR) are written with a leading apostrophe so that
+no spreadsheet program runs them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..dataset.locking import dataset_lock
+from ..dataset.model import Firm, Link, Rejection, Source
+from ..dataset.store import Dataset, normalize_name
+from ..errors import ExportError, Problem
+from ..safety import is_formula_like, xlsx_text
+from .classify import Classifier, FirmResult, confidence_at_least, firm_keys
+from .places import PlaceMatcher
+from .registry import Registry, RegistryRow, read_registry
+from .sheets import Change, FirmMatcher, ImportPlan, SheetError, apply_dataset_changes, new_id
+
+__all__ = [
+    "REVIEW_SHEET",
+    "REVIEW_COLUMNS",
+    "Proposals",
+    "propose",
+    "write_review",
+    "is_review_workbook",
+    "read_review",
+    "apply_review",
+    "apply_proposals",
+]
+
+REVIEW_SHEET = "挂链建议"
+UNLINKED_SHEET = "未挂链"
+ADDRESS_SHEET = "未匹配地址"
+SUMMARY_SHEET = "汇总"
+REVIEW_COLUMNS = ("采纳", "企业名称", "环节", "环节名称", "产业链", "置信度", "依据", "角色", "统一社会信用代码",
+                  "注册地址", "所在地", "国别提示", "母品牌", "所属集团", "来源", "行")
+_CONFIDENCE_CN = {"confirmed": "确定", "probable": "较可能", "guessed": "猜测"}
+_ROLE_CN = {"producer": "生产", "seller": "销售", "servicer": "服务", "research": "研发", "investor": "投资控股",
+            "recycler": "回收利用", "unknown": "不明"}
+_YES = {"是", "y", "yes", "1", "✓", "√", "true", "采纳", "接受", "ok"}
+_NO = {"否", "n", "no", "0", "×", "x", "false", "拒绝", "不采纳"}
+ALREADY_LINKED = "已在数据集中（links.csv）"
+
+
+def _unneutralise(text: str) -> str:
+    return text[1:] if text.startswith("'") and len(text) > 1 and is_formula_like(text[1:]) else text
+
+
+@dataclass
+class Proposals:
+    """The classifier's results for a registry, minus what the dataset already holds."""
+
+    source: str
+    results: list[FirmResult]
+    regions: dict[int, str] = field(default_factory=dict)  # registry row -> region id
+    groups: dict[int, str] = field(default_factory=dict)  # registry row -> group id
+    unmatched_addresses: list[RegistryRow] = field(default_factory=list)
+    known_links: int = 0
+    rejected_links: int = 0
+    deregistered: int = 0
+
+    def rows(self) -> list[dict[str, str]]:
+        """One row per proposed link, then one per firm linked to nothing (the CLI output contract)."""
+        out = []
+        for result in self.results:
+            row = result.row
+            assert row is not None
+            base = {"name": result.name, "credit_code": row.credit_code, "role": result.role,
+                    "region": self.regions.get(row.row, ""), "country_hint": row.country, "brand": row.brand,
+                    "group": self.groups.get(row.row, ""), "row": str(row.row)}
+            for proposal in result.proposals:
+                out.append({"name": result.name, "segment": proposal.segment, "confidence": proposal.confidence,
+                            "evidence": proposal.evidence_text, "reason": "",
+                            "primary": "yes" if proposal.primary else "no", **base})
+            if not result.proposals:
+                out.append({"name": result.name, "segment": "", "confidence": "", "evidence": result.reason,
+                            "reason": result.reason, "primary": "", **base})
+        return out
+
+    def counts(self) -> dict[str, int]:
+        counts: Counter[str] = Counter()
+        counts["firms"] = len(self.results)
+        for result in self.results:
+            if result.proposals:
+                counts["linked"] += 1
+            else:
+                counts["known" if result.reason == ALREADY_LINKED else "unlinked"] += 1
+            for proposal in result.proposals:
+                counts[proposal.confidence] += 1
+        return dict(counts)
+
+
+def propose(dataset: Dataset, registry: Registry | str | Path,
+            progress: Callable[[Iterable[RegistryRow]], Iterable[RegistryRow]] | None = None) -> Proposals:
+    """Classify every row of a registry against ``dataset``'s templates; drop known and rejected links."""
+    if not isinstance(registry, Registry):
+        registry = read_registry(registry)
+    rejected = {(key, r.segment) for r in dataset.rejections for key in firm_keys(r.name, r.credit_code)}
+    classifier = Classifier(dataset, rejected=rejected)
+    places = PlaceMatcher(dataset)
+    matcher = FirmMatcher(dataset.firms.values())
+    linked = {(link.firm, link.segment) for link in dataset.links}
+    groups = [(normalize_name(n), g.id) for g in dataset.groups.values()
+              for n in (g.name, g.name_en, *g.aliases) if n and len(normalize_name(n)) >= 2]
+    out = Proposals(source=registry.source, results=[], deregistered=registry.deregistered)
+    rows: Iterable[RegistryRow] = progress(registry.rows) if progress else registry.rows
+    for row in rows:
+        result = classifier.classify(row)
+        before = len(result.proposals)
+        out.rejected_links += result.rejected
+        firm, _ = matcher.match([row.name], row.credit_code)
+        if firm is not None:
+            result.proposals = [p for p in result.proposals if (firm.id, p.segment) not in linked]
+            out.known_links += before - len(result.proposals)
+            if before and not result.proposals:
+                result.reason = ALREADY_LINKED
+        place = places.match(row.address)
+        if place is not None:
+            out.regions[row.row] = place.region
+        elif row.address:
+            out.unmatched_addresses.append(row)
+        brand = normalize_name(row.brand or row.name)
+        for key, group_id in groups:
+            if brand.startswith(key):
+                out.groups[row.row] = group_id
+                break
+        out.results.append(result)
+    return out
+
+
+# --------------------------------------------------------------------------------------------- writing
+
+
+def write_review(proposals: Proposals, dataset: Dataset, path: str | Path) -> Path:
+    """Write the review workbook to ``path`` (through a temporary file and a rename)."""
+    import xlsxwriter
+
+    path = Path(path)
+    segments = dataset.segments
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(handle)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    try:
+        book = xlsxwriter.Workbook(tmp, {"constant_memory": True, "strings_to_formulas": False,
+                                         "strings_to_urls": False, "strings_to_numbers": False})
+        bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+        sheet = book.add_worksheet(REVIEW_SHEET)
+        sheet.write_row(0, 0, REVIEW_COLUMNS, bold)
+        sheet.freeze_panes(1, 2)
+        for column, width in enumerate((6, 30, 22, 16, 10, 8, 60, 8, 20, 30, 14, 8, 20, 12, 20, 6)):
+            sheet.set_column(column, column, width)
+        r = 0
+        for result in proposals.results:
+            row = result.row
+            assert row is not None
+            for proposal in result.proposals:
+                r += 1
+                segment = segments[proposal.segment]
+                chain = dataset.chains[segment.chain]
+                values = ["是" if proposal.confidence == "confirmed" else "", result.name, proposal.segment,
+                          segment.name, chain.name, _CONFIDENCE_CN[proposal.confidence], proposal.evidence_text,
+                          _ROLE_CN.get(result.role, result.role), row.credit_code, row.address,
+                          proposals.regions.get(row.row, ""), row.country, row.brand,
+                          proposals.groups.get(row.row, ""), proposals.source, row.row]
+                for column, value in enumerate(values):
+                    if isinstance(value, int):
+                        sheet.write_number(r, column, value)
+                    else:
+                        sheet.write_string(r, column, xlsx_text(str(value)))
+        if r:
+            sheet.data_validation(1, 0, r, 0, {"validate": "list", "source": ["是", "否"],
+                                               "ignore_blank": True})
+        sheet.autofilter(0, 0, max(r, 1), len(REVIEW_COLUMNS) - 1)
+
+        unlinked = book.add_worksheet(UNLINKED_SHEET)
+        unlinked.write_row(0, 0, ("企业名称", "统一社会信用代码", "角色", "原因", "候选环节", "经营范围",
+                                  "行业代码", "行"), bold)
+        unlinked.set_column(0, 0, 30)
+        unlinked.set_column(3, 5, 40)
+        u = 0
+        for result in proposals.results:
+            row = result.row
+            assert row is not None
+            if result.proposals:
+                continue
+            u += 1
+            for column, value in enumerate((result.name, row.credit_code, _ROLE_CN.get(result.role, result.role),
+                                            result.reason, "、".join(result.candidates), row.scope[:200],
+                                            row.industry)):
+                unlinked.write_string(u, column, xlsx_text(value))
+            unlinked.write_number(u, 7, row.row)
+
+        addresses = book.add_worksheet(ADDRESS_SHEET)
+        addresses.write_row(0, 0, ("企业名称", "注册地址", "行"), bold)
+        addresses.set_column(0, 1, 40)
+        for a, row in enumerate(proposals.unmatched_addresses, start=1):
+            addresses.write_string(a, 0, xlsx_text(row.name))
+            addresses.write_string(a, 1, xlsx_text(row.address))
+            addresses.write_number(a, 2, row.row)
+
+        summary = book.add_worksheet(SUMMARY_SHEET)
+        summary.set_column(0, 0, 36)
+        summary.set_column(1, 1, 60)
+        counts = proposals.counts()
+        lines: list[tuple[str, Any]] = [
+            ("企业名录", proposals.source), ("生成时间", _dt.datetime.now().isoformat(timespec="seconds")),
+            ("读入企业（在业）", counts.get("firms", 0)), ("跳过的注销、吊销企业", proposals.deregistered),
+            ("建议挂链的企业", counts.get("linked", 0)), ("未挂链的企业", counts.get("unlinked", 0)),
+            ("建议链接：确定（已预填“是”）", counts.get("confirmed", 0)),
+            ("建议链接：较可能", counts.get("probable", 0)), ("建议链接：猜测", counts.get("guessed", 0)),
+            ("数据集中已有、不再建议的链接", proposals.known_links),
+            ("曾被拒绝、不再建议的链接", proposals.rejected_links),
+            ("地址未能匹配到区域或园区的企业", len(proposals.unmatched_addresses)), ("", ""),
+            ("怎么审核", "在“挂链建议”的“采纳”列填 是 或 否（空白 = 以后再定），也可改“环节”列；"
+                         "然后运行 chaingraph --data 数据集 import 本文件"),
+        ]
+        by_chain: Counter[str] = Counter()
+        reasons: Counter[str] = Counter()
+        for result in proposals.results:
+            for proposal in result.proposals:
+                by_chain[dataset.chains[segments[proposal.segment].chain].name] += 1
+            if not result.proposals:
+                reasons[result.reason.split("：")[0].split("（")[0]] += 1
+        lines += [("", "")] + [(f"建议链接：{name}产业链", n) for name, n in sorted(by_chain.items())]
+        lines += [("", "")] + [(f"未挂链：{reason}", n) for reason, n in reasons.most_common()]
+        for i, (label, value) in enumerate(lines):
+            summary.write_string(i, 0, label)
+            if isinstance(value, int):
+                summary.write_number(i, 1, value)
+            else:
+                summary.write_string(i, 1, xlsx_text(str(value)))
+        book.close()
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+# --------------------------------------------------------------------------------------------- reading
+
+
+@dataclass
+class Decision:
+    """One reviewed row of 挂链建议."""
+
+    row: int
+    accept: bool | None  # None: not decided yet
+    name: str
+    segment: str
+    confidence: str
+    evidence: str
+    credit_code: str
+    region: str
+    country: str
+    group: str
+    source: str
+
+
+def is_review_workbook(path: str | Path) -> bool:
+    """True when ``path`` is an .xlsx with a 挂链建议 sheet whose header has 采纳 and 环节."""
+    path = Path(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
+        return False
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except Exception:  # not a workbook: the normal import reports it
+        return False
+    try:
+        if REVIEW_SHEET not in book.sheetnames:
+            return False
+        header = next(book[REVIEW_SHEET].iter_rows(max_row=1, values_only=True), ())
+        return "采纳" in header and "环节" in header
+    finally:
+        book.close()
+
+
+def read_review(path: str | Path, problems: list[Problem] | None = None) -> list[Decision]:
+    """The planner's decisions; :class:`~chaingraph.sources.sheets.SheetError` (sheet, row, column) for bad cells.
+
+    With a ``problems`` list, problems are added to it instead of raised (the caller checks more first).
+    """
+    import openpyxl
+
+    path = Path(path)
+    where = f"{path.name}[{REVIEW_SHEET}]"
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception as exc:
+        raise SheetError([Problem(path.name, None, None, f"not a readable .xlsx workbook: {exc}")],
+                         path.name) from exc
+    collect = problems is not None
+    problems = problems if problems is not None else []
+    decisions: list[Decision] = []
+    try:
+        rows = book[REVIEW_SHEET].iter_rows(values_only=True)
+        header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
+        missing = [c for c in ("采纳", "企业名称", "环节") if c not in header]
+        if missing:
+            raise SheetError([Problem(where, 1, c, "column is missing") for c in missing], path.name)
+        index = {name: header.index(name) for name in REVIEW_COLUMNS if name in header}
+        for number, cells in enumerate(rows, start=2):
+            def cell(name: str, cells: tuple[Any, ...] = cells) -> str:
+                i = index.get(name)
+                value = cells[i] if i is not None and i < len(cells) else None
+                if value is None:
+                    return ""
+                if isinstance(value, float) and value.is_integer():
+                    value = int(value)
+                return _unneutralise(str(value).strip())
+
+            if not any(v is not None and str(v).strip() for v in cells):
+                continue
+            raw = cell("采纳")
+            if raw.startswith("="):
+                problems.append(Problem(where, number, "采纳 (A)", f"holds a formula ({raw[:20]}): write 是 or 否"))
+                continue
+            decision = raw.casefold()
+            if decision and decision not in _YES and decision not in _NO:
+                problems.append(Problem(where, number, "采纳", f"{raw!r}: write 是 (accept), 否 (reject) or "
+                                                              "leave it empty"))
+                continue
+            confidence = {v: k for k, v in _CONFIDENCE_CN.items()}.get(cell("置信度"), cell("置信度"))
+            decisions.append(Decision(
+                row=number, accept=None if not decision else decision in _YES, name=cell("企业名称"),
+                segment=cell("环节"), confidence=confidence if confidence in _CONFIDENCE_CN else "guessed",
+                evidence=cell("依据"), credit_code=cell("统一社会信用代码").upper(), region=cell("所在地"),
+                country=cell("国别提示"), group=cell("所属集团"), source=cell("来源")))
+            if not decisions[-1].name:
+                problems.append(Problem(where, number, "企业名称", "is empty"))
+    finally:
+        book.close()
+    if problems and not collect:
+        raise SheetError(problems, path.name)
+    return decisions
+
+
+# --------------------------------------------------------------------------------------------- applying
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Applier:
+    def __init__(self, dataset: Dataset, origin: str, source_title: str) -> None:
+        self.ds = dataset
+        self.origin = origin
+        self.changes: list[Change] = []
+        self.problems: list[Problem] = []
+        self.matcher = FirmMatcher(dataset.firms.values())
+        self.taken: set[str] = {rid for _, r in dataset.iter_records() for rid in [getattr(r, "id", "")] if rid}
+        self.links = {(link.firm, link.segment) for link in dataset.links}
+        self.rejections = {(key, r.segment) for r in dataset.rejections for key in firm_keys(r.name, r.credit_code)}
+        self.source_id = self._source(source_title)
+
+    def _source(self, title: str) -> str:
+        for source in self.ds.sources.values():
+            if source.title == title and source.kind == "registry":
+                return source.id
+        source_id = new_id("src", Path(title).stem, self.taken)
+        self.ds.sources[source_id] = Source(id=source_id, title=title, kind="registry",
+                                            note="企业名录，经 chaingraph classify 挂链、规划人员审核")
+        self.changes.append(Change("add", "source", source_id, title))
+        return source_id
+
+    def segment(self, text: str, where: str, number: int) -> str | None:
+        try:
+            return self.ds.segment(text).id
+        except Exception as exc:  # LookupFailed: a segment the planner typed that the templates lack
+            self.problems.append(Problem(where, number, "环节", str(exc)))
+            return None
+
+    def accept(self, name: str, credit_code: str, segment: str, confidence: str, evidence: str, region: str,
+               country: str, group: str, where: str) -> None:
+        firm, several = self.matcher.match([name], credit_code)
+        if several:
+            self.problems.append(Problem(where.split(":")[0], None, "企业名称",
+                                         f"{name!r} matches several firms: " + ", ".join(f.id for f in several)))
+            return
+        if firm is None:
+            from ..countries import COUNTRY_CODES
+
+            firm = Firm(id=new_id("firm", name, self.taken), name=name, legal_name=name,
+                        credit_code=credit_code, sources=[self.source_id],
+                        region=region if region in self.ds.regions else None,
+                        country=country if country in COUNTRY_CODES else "",
+                        group=group if group in self.ds.groups else None)
+            self.ds.firms[firm.id] = firm
+            self.matcher.add(firm)
+            self.changes.append(Change("add", "firm", firm.id, name, where))
+        if (firm.id, segment) in self.links:
+            return
+        self.links.add((firm.id, segment))
+        self.ds.links.append(Link(firm=firm.id, segment=segment, confidence=confidence, sources=[self.source_id],
+                                  evidence=_short(evidence)))
+        self.changes.append(Change("add", "link", f"{firm.id} -> {segment}",
+                                   f"{name} 在 {self.ds.segments[segment].name}", where))
+
+    def reject(self, name: str, credit_code: str, segment: str, where: str) -> None:
+        keys = firm_keys(name, credit_code)
+        if any((key, segment) in self.rejections for key in keys):
+            return
+        self.rejections |= {(key, segment) for key in keys}
+        self.ds.rejections.append(Rejection(name=name, segment=segment, credit_code=credit_code,
+                                            reason="审核未采纳", source=self.source_id))
+        self.changes.append(Change("add", "rejection", f"{name} -> {segment}", f"{name} 不在 {segment}", where))
+
+    def finish(self, root: Path, dry_run: bool, rows: int, skipped: int, skipped_what: str,
+               wait: float | None = None) -> ImportPlan:
+        if self.problems:
+            raise SheetError(self.problems, self.origin)
+        plan = ImportPlan(source=self.origin, rows=rows, changes=self.changes, ignored_columns=[], dataset=self.ds,
+                          skipped=skipped, skipped_what=skipped_what)
+        if not dry_run and any(c.action == "add" and c.kind != "source" for c in self.changes):
+            apply_dataset_changes(self.ds, root, ("sources.csv", "firms.csv", "links.csv", "rejections.csv"), wait=wait)
+            plan.applied = True
+        elif not any(c.kind != "source" for c in self.changes):
+            plan.changes = []
+        return plan
+
+
+def apply_review(dataset: str | Path, workbook: str | Path, dry_run: bool = False,
+                 wait: float | None = None) -> ImportPlan:
+    """Apply the decisions of a review workbook to the dataset folder, atomically.
+
+    Accepted rows add the firm (if new) and the link; rejected rows go to rejections.csv; rows left empty are
+    counted in ``skipped`` and will be proposed again by the next ``classify``. Unless ``dry_run``, the dataset
+    lock is held from reading the dataset to the last file written (waiting up to ``wait`` seconds).
+    """
+    root = Path(dataset)
+    with nullcontext() if dry_run else dataset_lock(root, wait):
+        return _apply_review(root, Path(workbook), dry_run, wait)
+
+
+def _apply_review(root: Path, path: Path, dry_run: bool, wait: float | None) -> ImportPlan:
+    from ..dataset.reader import load_dataset
+
+    problems: list[Problem] = []
+    decisions = read_review(path, problems)
+    ds = load_dataset(root)
+    sources = Counter(d.source for d in decisions if d.source)
+    title = sources.most_common(1)[0][0] if sources else path.name
+    applier = _Applier(ds, path.name, title)
+    applier.problems += problems
+    undecided = 0
+    for d in decisions:
+        where = f"{path.name}[{REVIEW_SHEET}]:{d.row}"
+        if d.accept is None:
+            undecided += 1
+            continue
+        segment = applier.segment(d.segment, f"{path.name}[{REVIEW_SHEET}]", d.row)
+        if segment is None:
+            continue
+        if d.accept:
+            applier.accept(d.name, d.credit_code, segment, d.confidence, d.evidence, d.region, d.country, d.group,
+                           where)
+        else:
+            applier.reject(d.name, d.credit_code, segment, where)
+    return applier.finish(root, dry_run, len(decisions), undecided, "未填采纳、下次仍会建议", wait)
+
+
+def apply_proposals(dataset: str | Path, registry: str | Path, min_confidence: str = "probable",
+                    dry_run: bool = False,
+                    progress: Callable[[Iterable[RegistryRow]], Iterable[RegistryRow]] | None = None,
+                    wait: float | None = None) -> ImportPlan:
+    """Classify a registry and accept every proposal at ``min_confidence`` or better, in one step (under the
+    dataset lock unless ``dry_run``)."""
+    root = Path(dataset)
+    with nullcontext() if dry_run else dataset_lock(root, wait):
+        return _apply_proposals(root, Path(registry), min_confidence, dry_run, progress, wait)
+
+
+def _apply_proposals(root: Path, path: Path, min_confidence: str, dry_run: bool,
+                     progress: Callable[[Iterable[RegistryRow]], Iterable[RegistryRow]] | None,
+                     wait: float | None) -> ImportPlan:
+    from ..dataset.reader import load_dataset
+
+    ds = load_dataset(root)
+    proposals = propose(ds, path, progress=progress)
+    applier = _Applier(ds, path.name, path.name)
+    left = 0
+    for result in proposals.results:
+        row = result.row
+        assert row is not None
+        for proposal in result.proposals:
+            if not confidence_at_least(proposal.confidence, min_confidence):
+                left += 1
+                continue
+            applier.accept(result.name, row.credit_code, proposal.segment, proposal.confidence,
+                           proposal.evidence_text, proposals.regions.get(row.row, ""), row.country,
+                           proposals.groups.get(row.row, ""),
+                           f"{path.name}[{row.sheet}]:{row.row}" if row.sheet else f"{path.name}:{row.row}")
+    return applier.finish(root, dry_run, len(proposals.results), left, f"低于 {min_confidence} 而未导入的建议", wait)
