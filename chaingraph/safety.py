@@ -39,7 +39,7 @@ from .limits import FRAGMENT_CHARS
 
 __all__ = [
     "FORMULA_STARTS", "neutralise_cell", "neutralise_row", "restore_cell", "xlsx_text", "markdown_text", "fragment",
-    "text_issues", "is_formula_like", "CONTROL_RE", "BIDI_RE",
+    "text_issues", "is_formula_like", "CONTROL_RE", "BIDI_RE", "INVISIBLE_RE",
 ]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -47,11 +47,15 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """C0 control characters other than tab, line feed and carriage return, and DEL: never valid in a dataset."""
-BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
-"""Bidirectional embeddings, overrides and isolates: they reverse how neighbouring text is shown."""
+BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+"""Bidirectional embeddings, overrides, isolates and marks: they reverse or reorder how neighbouring text is shown."""
+INVISIBLE_RE = re.compile(r"[\x80-\x9f\u2028\u2029]")
+"""C1 control characters and the Unicode line and paragraph separators: invisible, and they break lines or
+scripts where a reader does not expect it (outputs drop or escape them; a dataset should not hold them)."""
 _XLSX_ILLEGAL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _HTML_RE = re.compile(r"<\s*/?\s*[a-zA-Z!?][^<>]*>|<\s*(?:script|iframe|img|svg|a)\b", re.IGNORECASE)
-_SCHEME_RE = re.compile(r"^\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+_SCHEME_RE = re.compile(r"^[\x00-\x20]*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+_URL_IGNORED_RE = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL: "java<TAB>script:" runs
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}|#!~])")
 
 
@@ -116,8 +120,13 @@ def text_issues(text: str, url: bool = False) -> list[tuple[str, str]]:
     if match:
         issues.append(("warning", f"holds bidirectional control U+{ord(match.group()):04X}, which reverses how "
                                   "neighbouring text is shown"))
-    if _SCHEME_RE.match(text):
-        issues.append(("warning", f"is a {text.split(':', 1)[0].strip().lower()}: URL, not a web address"))
+    match = INVISIBLE_RE.search(text)
+    if match:
+        issues.append(("warning", f"holds invisible character U+{ord(match.group()):04X}, which breaks lines or "
+                                  "scripts in some viewers: remove it"))
+    scheme = _SCHEME_RE.match(_URL_IGNORED_RE.sub("", text))
+    if scheme:
+        issues.append(("warning", f"is a {re.sub('[^a-z]', '', scheme.group().lower())}: URL, not a web address"))
     elif url and text and not re.match(r"^(?:https?|ftp)://", text, re.IGNORECASE):
         issues.append(("warning", "is not an http(s) address"))
     if _HTML_RE.search(text):

@@ -134,6 +134,22 @@ def test_validate_reports_hostile_text(tiny_path: Path) -> None:
     assert code == 0 and "5 warnings" in out and "formula" in err
 
 
+def test_validate_reports_hidden_schemes_marks_invisible_characters_and_long_aliases(tiny_path: Path) -> None:
+    set_cell(tiny_path, "sources.csv", "url", "java\tscript:alert(1)")  # browsers drop the tab and run it
+    set_cell(tiny_path, "firms.csv", "name", "甲\u200f乙")  # a right-to-left mark reorders what follows
+    set_cell(tiny_path, "firms.csv", "name", "甲\u0085乙", row=2)  # C1 control (next line)
+    set_cell(tiny_path, "firms.csv", "name", "甲\u2028乙", row=3)  # line separator
+    set_cell(tiny_path, "firms.csv", "aliases", "别名|" + "长" * 400, row=4)
+    found = messages(tiny_path)
+    assert any(m.startswith("sources.csv:2: url: warning: is a javascript: URL") for m in found), found
+    assert any(m.startswith("firms.csv:2: name: warning: holds bidirectional control U+200F") for m in found)
+    assert any(m.startswith("firms.csv:3: name: warning: holds invisible character U+0085") for m in found)
+    assert any(m.startswith("firms.csv:4: name: warning: holds invisible character U+2028") for m in found)
+    assert "firms.csv:5: aliases: warning: is 400 characters long (names over 200 break tables and maps)" in found
+    assert messages(tiny_path, warnings=False) == []
+    assert text_issues("https://example.com/a\tb", url=True) == []  # a tab inside a web address is no scheme
+
+
 def test_control_characters_are_errors_with_file_line_field(tiny_path: Path) -> None:
     set_cell(tiny_path, "firms.csv", "note", "a\x00b", row=2)
     with pytest.raises(DatasetError) as caught:

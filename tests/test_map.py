@@ -512,3 +512,30 @@ def test_canvas_labels_carry_no_bidi_controls(tmp_path: Path) -> None:
     core = next(n for n in _segment_nodes(data) if n["id"] == "core")
     assert core["label"].replace("\n", "").startswith("电机铁芯abc") and "\u202e" not in core["label"]
     assert data["segments"]["core"]["name"] == "电机\u202e铁芯abc"  # the page keeps it, isolated
+
+
+def test_firm_rows_carry_products_address_and_safe_source_links(tiny_path: Path) -> None:
+    sources = (tiny_path / "sources.csv").read_text(encoding="utf-8")
+    sources += ("src-web,演示官网,,2024-01-10,https://example.com/motor?a=1,website,\n"
+                "src-bad,坏链接,,2024-01-10,javascript:alert(1),website,\n")
+    (tiny_path / "sources.csv").write_text(sources, encoding="utf-8")
+    firms = (tiny_path / "firms.csv").read_text(encoding="utf-8")
+    firms = firms.replace("large,town-park,,,src-demo,", "large,town-park,,,src-demo|src-web|src-bad,")
+    (tiny_path / "firms.csv").write_text(firms, encoding="utf-8")
+    cg = cgr.build_graph(cgr.load_dataset(tiny_path))
+    data = map_data(cg, chain="demo-auto")
+    motor = data["firms"]["motor-local"]
+    assert motor["products"] == ["驱动电机"]  # what its link's evidence says it makes
+    assert motor["address"] == "演示国 演示市 中日演示园"  # its region, largest first
+    assert motor["sources"] == ["src-demo", "src-web", "src-bad"]  # ids into one table of the page's sources
+    assert [(s, data["sources"][s]["url"]) for s in motor["sources"]] == [
+        ("src-demo", ""), ("src-web", "https://example.com/motor?a=1"), ("src-bad", "")]  # never a javascript: link
+    assert data["sources"]["src-web"]["title"] == "演示官网"
+    assert data["firms"]["steel-local"]["products"] == ["硅钢加工"]
+    english = map_data(cg, chain="demo-auto", lang="en")["firms"]["motor-local"]
+    assert english["address"].startswith("中日演示园, 演示市")  # smallest first in English; names as in the data
+    # the script renders these as text, and a source as a link only after checking the URL again
+    from chaingraph.outputs.map_assets import APP_JS
+
+    assert 'a.setAttribute("rel", "noopener noreferrer")' in APP_JS and "safeUrl(src.url)" in APP_JS
+    assert "innerHTML" not in APP_JS

@@ -479,3 +479,29 @@ def test_long_and_bidi_names_keep_the_layout(open_map: Any, tmp_path: Path) -> N
     assert page.evaluate("getComputedStyle(document.querySelector('div.vis-tooltip')).visibility") == "hidden"
     opened.screenshot("map-long-names.png")
     opened.assert_clean()
+
+
+def test_firm_rows_show_products_address_and_source_links_in_english(open_map: Any, tmp_path: Path) -> None:
+    root = write_tiny_dataset(tmp_path / "tiny")
+    sources = (root / "sources.csv").read_text(encoding="utf-8")
+    sources += ("src-web,Demo website,,2024-01-10,https://example.com/motor,website,\n"
+                "src-bad,<b>bad</b>,,2024-01-10,javascript:window.__xss=1,website,\n")
+    (root / "sources.csv").write_text(sources, encoding="utf-8")
+    firms = (root / "firms.csv").read_text(encoding="utf-8")
+    (root / "firms.csv").write_text(firms.replace("large,town-park,,,src-demo,",
+                                                  "large,town-park,,,src-demo|src-web|src-bad,"), encoding="utf-8")
+    cg = cgr.build_graph(cgr.load_dataset(root))
+    opened = open_map(write_map(cg, tmp_path / "en.html", chain="demo-auto", lang="en"))
+    opened.page.evaluate("chainMap.openSegment('motor')")
+    opened.page.wait_for_timeout(300)
+    row = "#panel li.firm[data-firm='motor-local']"
+    assert opened.page.inner_text(f"{row} .products").startswith("Main products: ")
+    assert "Address: " in opened.page.inner_text(f"{row} .address")
+    links = opened.page.eval_on_selector_all(f"{row} .sources a", "(els) => els.map((a) => [a.textContent, "
+                                             "a.getAttribute('href'), a.getAttribute('rel'), a.target])")
+    assert links == [["Demo website", "https://example.com/motor", "noopener noreferrer", "_blank"]]
+    sources_text = opened.page.inner_text(f"{row} .sources")
+    assert "<b>bad</b>" in sources_text  # the title of the javascript: source is plain text, not a link
+    headings = opened.page.eval_on_selector_all("#panel h3", "(els) => els.map((e) => e.textContent)")
+    assert headings[0] == "Reasons" and not any("（" in h for h in headings)
+    opened.assert_clean()

@@ -44,6 +44,7 @@ from ..dataset.model import Chain, Claim, Coverage, Region, Segment
 from ..errors import LookupFailed
 from .facts import Facts, FirmRef, SegmentState, facts_for
 from .params import AnalysisParams, params_for
+from .reasons import Reason, reason_dicts, reason_texts
 from .relatedness import Relatedness, relatedness_from_counts
 
 __all__ = ["STATUSES", "ACTIONS", "STATUS_LABELS", "STATUS_LABELS_EN", "ASSERTION_LABELS", "SegmentGap",
@@ -64,6 +65,8 @@ STATUS_LABELS_EN = {"strong": "strong", "weak": "weak", "pipeline": "pipeline", 
                     "missing": "missing", "unknown": "not seen"}
 ASSERTION_LABELS = {"present": "称有", "strong": "称强", "lacking": "称缺"}
 COVERAGE_LABELS = {"registry": "名录完整（未见即缺）", "partial": "部分覆盖（新闻与整理资料：未见≠缺）"}
+COVERAGE_LABELS_EN = {"registry": "complete firm list (not seen means missing)",
+                      "partial": "partial (news and curated sources: not seen is not missing)"}
 
 
 def _stable(x: float) -> float:
@@ -95,6 +98,14 @@ class SegmentGap:
     """How many local firms the segment has; :attr:`local_firms` may list only the first of them (the report's
     ``firm_limit``). Defaults to the length of the list."""
 
+    def reasons_in(self, lang: str = "zh") -> list[str]:
+        """:attr:`reasons` in ``lang`` (``zh``: as they are; ``en``: rendered from their codes)."""
+        return reason_texts(self.reasons, lang)
+
+    def headline_in(self, lang: str = "zh") -> str:
+        """:attr:`headline` in ``lang``."""
+        return reason_texts([self.headline], lang)[0] if self.headline else ""
+
     def __post_init__(self) -> None:
         if self.local_firm_count < 0:
             self.local_firm_count = len(self.local_firms)
@@ -114,6 +125,8 @@ class SegmentGap:
             "local_firms": list(self.local_firms), "pipeline_projects": list(self.pipeline_projects),
             "claims": [claim_dict(c) for c in self.claims],
             "reasons": list(self.reasons),
+            "reason_details": reason_dicts(self.reasons),
+            "headline_reason_code": getattr(self.headline, "code", None),
         }
 
 
@@ -182,17 +195,16 @@ def coverage_dict(coverage: Coverage | None) -> dict[str, Any]:
             "note": coverage.note}
 
 
-def coverage_line(coverage: Coverage | None) -> str:
-    """One line for report headers: which kind of coverage the statuses rest on."""
+def coverage_line(coverage: Coverage | None, lang: str = "zh") -> str:
+    """One line for report headers: which kind of coverage the statuses rest on (in ``lang``)."""
     kind = coverage.kind if coverage is not None else "partial"
+    if lang == "en":
+        text = "coverage: " + COVERAGE_LABELS_EN[kind]
+        return text + (f", as of {coverage.as_of}" if coverage is not None and coverage.as_of else "")
     text = "覆盖：" + COVERAGE_LABELS[kind]
     if coverage is not None and coverage.as_of:
         text += f"，截至 {coverage.as_of}"
     return text
-
-
-def _fmt(x: float) -> str:
-    return f"{x:.2f}"
 
 
 def _relatedness(facts: Facts, level: str, params: AnalysisParams) -> Relatedness:
@@ -287,50 +299,47 @@ def _names(firms: tuple[FirmRef, ...] | list[FirmRef]) -> list[str]:
     return [f.name for f in firms]
 
 
-def _claim_text(claim: Claim) -> str:
-    source = "、".join(claim.sources)
-    evidence = f"“{claim.evidence}”" if claim.evidence else ""
-    return f"来源{ASSERTION_LABELS.get(claim.asserts, claim.asserts)}：{evidence}（{source}）"
+def _claim_text(claim: Claim) -> Reason:
+    return Reason("claim", {"asserts": claim.asserts, "evidence": claim.evidence, "sources": list(claim.sources)})
 
 
-def _describe(status: str, state: SegmentState, coverage: Coverage | None = None) -> str:
+def _named(segment: Segment | Chain) -> dict[str, Any]:
+    """A segment or chain as reason parameters: id, name and English name."""
+    return {"id": segment.id, "name": segment.name, "name_en": segment.name_en}
+
+
+def _describe(status: str, state: SegmentState, coverage: Coverage | None = None) -> Reason:
     if status in ("strong", "weak"):
-        names = "、".join(_names(state.firms[:4])) + ("等" if state.firm_count > 4 else "")
-        text = f"本地企业 {state.firm_count} 家：{names}"
-        if state.leaders:
-            tags = [f"{f.name}（世界500强：{f.fortune500}）" if f.fortune500 else f.name for f in state.leaders[:3]]
-            text += "；龙头：" + "、".join(tags)
-        return text
+        return Reason("local_firms", {
+            "count": state.firm_count, "firms": _names(state.firms[:4]), "more": state.firm_count > 4,
+            "leaders": [{"name": f.name, "fortune500": f.fortune500} for f in state.leaders[:3]]})
     if status == "pipeline":
-        parts = []
-        for project in state.projects[:3]:
-            when = f" {project.date}" if project.date else ""
-            parts.append(f"{project.name}（{_STATUS_CN.get(project.status, project.status)}{when}）")
-        return "本地无投产企业；在途项目：" + "、".join(parts)
+        return Reason("pipeline_projects", {"projects": [{"name": p.name, "status": p.status, "date": p.date}
+                                                         for p in state.projects[:3]]})
     if status == "claimed":
-        return "数据中无本地企业或项目，但来源称本地已有（声称不计为企业）"
+        return Reason("claimed_only")
     if status == "unknown":
-        return "数据中未见本地企业或项目；数据为部分覆盖，未见≠缺，须先核实"
-    if coverage is not None and coverage.kind == "registry":
-        return "本地无企业，也无在途项目（企业名录完整" + (f"，截至 {coverage.as_of}" if coverage.as_of else "") + "）"
-    return "本地无企业，也无在途项目"
+        return Reason("not_seen")
+    registry = coverage is not None and coverage.kind == "registry"
+    as_of = str(coverage.as_of) if registry and coverage is not None and coverage.as_of else None
+    return Reason("no_local", {"complete_list": registry, "as_of": as_of})
+
+
+def _code(reason: str) -> str | None:
+    return getattr(reason, "code", None)
 
 
 def _headline(reasons: list[str], action: str, pull: float, push: float) -> str:
     if action == ACTIONS["extend"]:
         return reasons[-1]
     if action == ACTIONS["verify"]:
-        claim = next((r for r in reasons if r.startswith("来源")), None)
+        claim = next((r for r in reasons if _code(r) in ("claim", "claimed_discount")), None)
         if claim is not None:
             return claim
     if pull or push:
-        prefix = "下游" if pull >= push else "上游"
-        return next(r for r in reasons if r.startswith(prefix + " "))
+        side = "downstream" if pull >= push else "upstream"
+        return next(r for r in reasons if _code(r) == "neighbour" and getattr(r, "params", {}).get("side") == side)
     return reasons[0]
-
-
-_STATUS_CN = {"signed": "签约", "under_construction": "在建", "trial": "试生产", "operating": "投产",
-              "cancelled": "取消"}
 
 
 def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None,
@@ -366,12 +375,13 @@ def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None
         relatedness = related
 
     in_chain = set(chain_ids)
+    chain_names: dict[str, dict[str, Any]] = {}
     gaps: list[SegmentGap] = []
     for segment in chain_record.segments:
         state = states[segment.id]
         seg_status = status[segment.id]
         seg_claims = claims.get(segment.id, [])
-        reasons = [_describe(seg_status, state, coverage), *(_claim_text(c) for c in seg_claims)]
+        reasons: list[str] = [_describe(seg_status, state, coverage), *(_claim_text(c) for c in seg_claims)]
         gap = SegmentGap(segment=segment, status=seg_status, action=None, priority=None,
                          local_firms=_names(state.firms[:firm_limit]),
                          local_firm_ids=[f.id for f in state.firms[:firm_limit]],
@@ -382,7 +392,7 @@ def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None
             gap.headline = reasons[0]
             gaps.append(gap)
             continue
-        reasons.append(f"重要度 {_fmt(segment.importance)}")
+        reasons.append(Reason("importance", {"value": segment.importance}))
 
         def best(neighbours: list[str]) -> tuple[float, str | None]:
             top, top_id = 0.0, None
@@ -394,31 +404,33 @@ def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None
 
         pull, pull_id = best(down[segment.id])
         push, push_id = best(up[segment.id])
-        for label, value, neighbour in (("下游", pull, pull_id), ("上游", push, push_id)):
+        for side, value, neighbour in (("downstream", pull, pull_id), ("upstream", push, push_id)):
             if neighbour is None:
-                reasons.append(f"{label}无本地支撑环节")
+                reasons.append(Reason("no_support", {"side": side}))
                 continue
             n_state = states[neighbour]
             who = _names((n_state.leaders or n_state.firms)[:2]) or [p.name for p in n_state.projects[:1]]
             if not who:  # a claimed neighbour: say whose word it is
                 who = ["、".join(dict.fromkeys(src for c in claims.get(neighbour, []) for src in c.sources))]
-            cross = "" if neighbour in in_chain else f"［{facts.chain_name(segments[neighbour].chain)}］"
-            reasons.append(f"{label} {segments[neighbour].name}{cross} {STATUS_LABELS[status[neighbour]]}"
-                           f"（{'、'.join(who)}）{'拉动' if label == '下游' else '支撑'} {_fmt(value)}")
+            n_chain = segments[neighbour].chain
+            if neighbour not in in_chain and n_chain not in chain_names:
+                chain_names[n_chain] = _named(facts.chain(n_chain))
+            reasons.append(Reason("neighbour", {
+                "side": side, "segment": _named(segments[neighbour]), "status": status[neighbour], "who": who,
+                "value": value, "chain": None if neighbour in in_chain else chain_names[n_chain]}))
         priority = segment.importance * (1 + pull) * (1 + push) / 4
         density = None
         if relatedness is not None:
             density = relatedness.density(region_id, segment.id)
             near = relatedness.closest_specialised(region_id, segment.id)
-            near_text = "、".join(segments[t].name for t, _ in near) or "无"
-            reasons.append(f"关联密度 {_fmt(density)}（相近的本地优势环节：{near_text}）")
+            reasons.append(Reason("density", {"value": density, "near": [_named(segments[t]) for t, _ in near]}))
             priority = segment.importance * (1 + pull) * (1 + push) * (1 + density) / 8
         if seg_status == "pipeline":
             priority *= params.pipeline_discount
-            reasons.append(f"已有在途项目，优先级 ×{params.pipeline_discount:g}")
+            reasons.append(Reason("pipeline_discount", {"factor": params.pipeline_discount}))
         elif seg_status == "claimed":
             priority *= params.claimed_discount
-            reasons.append(f"来源称本地已有，优先级 ×{params.claimed_discount:g}")
+            reasons.append(Reason("claimed_discount", {"factor": params.claimed_discount}))
         in_chain_up = [u for u in up[segment.id] if u in in_chain]
         in_chain_down = [d for d in down[segment.id] if d in in_chain]
         # an end of the chain next to something the region produces: attracting it extends the local chain
@@ -428,15 +440,15 @@ def gap_report(source: ChainGraph | Facts, chain: str, region: str | None = None
             action = ACTIONS["strengthen"]
         elif seg_status in ("missing", "unknown") and extends:
             action = ACTIONS["extend"]
-            end = "链首（原料端）" if not in_chain_up else "链尾（应用端）"
-            reasons.append(f"位于{end}，紧邻本地 {segments[extends[0]].name}，引进即延伸本地产业链")
+            reasons.append(Reason("chain_end", {"end": "head" if not in_chain_up else "tail",
+                                                "segment": _named(segments[extends[0]])}))
         else:
             action = ACTIONS["fill"]
         if seg_status == "unknown":
-            reasons.append(f"先核实本地有无企业；确无则{action}")
+            reasons.append(Reason("verify_unknown", {"then": ACTION_CODES[action]}))
             action = ACTIONS["verify"]
         elif seg_status == "claimed":
-            reasons.append("先核实来源所称的本地企业并补录；若实际没有则" + action)
+            reasons.append(Reason("verify_claimed", {"then": ACTION_CODES[action]}))
             action = ACTIONS["verify"]
         gap.action, gap.priority, gap.pull, gap.push, gap.density = action, priority, pull, push, density
         gap.reasons = reasons

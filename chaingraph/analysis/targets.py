@@ -30,12 +30,12 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..countries import country_label
 from ..dataset.graph import ChainGraph
 from ..dataset.model import Chain, Region, Segment
 from .facts import CandidateFacts, Facts, facts_for
 from .gaps import params_for, status_of_state, statuses_with_evidence
 from .params import AnalysisParams
+from .reasons import Reason, reason_dicts, reason_texts
 
 __all__ = ["Candidate", "TargetList", "find_targets", "score_candidate"]
 
@@ -49,7 +49,12 @@ class Candidate:
 
     def to_dict(self) -> dict[str, Any]:
         return {"firm": self.firm.name, "firm_id": self.firm.id, "country": self.firm.country or None,
-                "headquarters": self.firm.headquarters or None, "score": self.score, "reasons": list(self.reasons)}
+                "headquarters": self.firm.headquarters or None, "score": self.score, "reasons": list(self.reasons),
+                "reason_details": reason_dicts(self.reasons)}
+
+    def reasons_in(self, lang: str = "zh") -> list[str]:
+        """:attr:`reasons` in ``lang`` (``zh``: as they are; ``en``: rendered from their codes)."""
+        return reason_texts(self.reasons, lang)
 
 
 @dataclass
@@ -79,40 +84,44 @@ class TargetList:
         }
 
 
-_SIZE_LABEL = {"leader": "细分龙头", "large": "大型企业", "medium": "中型企业", "small": "小型企业"}
-_CONFIDENCE_LABEL = {"probable": "较可能", "guessed": "推测"}
-
-
 def score_candidate(c: CandidateFacts, parks_by_country: dict[str, list[str]], segment_names: dict[str, str],
-                    params: AnalysisParams) -> Candidate:
-    """The documented score of one candidate, with a reason for every term."""
+                    params: AnalysisParams, segment_names_en: dict[str, str] | None = None) -> Candidate:
+    """The documented score of one candidate, with a reason for every term (:class:`~.reasons.Reason`).
+
+    ``segment_names_en`` gives the English names the reasons use in English (the Chinese ones where missing).
+    """
+    english = segment_names_en or {}
+
+    def named(segment_id: str) -> dict[str, str | None]:
+        return {"id": segment_id, "name": segment_names[segment_id], "name_en": english.get(segment_id)}
+
     components: dict[str, float] = {}
     reasons: list[str] = []
     size_weight = {"leader": params.size_leader, "large": params.size_large, "medium": params.size_medium,
                    "small": params.size_small}
     components["size"] = size_weight.get(c.size, params.size_unknown)
-    reasons.append(_SIZE_LABEL.get(c.size, "规模未知"))
+    reasons.append(Reason("size", {"size": c.size}))
     if c.fortune500:
         components["fortune500"] = params.bonus_fortune500
-        reasons.append(f"世界500强（{c.fortune500}）" if c.fortune500 != c.name else "世界500强")
+        reasons.append(Reason("fortune500", {"group": c.fortune500 if c.fortune500 != c.name else None}))
     if c.group:
         components["same_group"] = params.bonus_same_group
-        reasons.append(f"二次招商：同属{c.group}，本地已有 {'、'.join(c.group_local_firms[:2])}")
+        reasons.append(Reason("same_group", {"group": c.group, "local_firms": list(c.group_local_firms[:2])}))
     if c.supplies_local or c.buys_from_local:
         components["supply_tie"] = params.bonus_supply_tie
-        reasons.extend(f"已为本地 {name} 供货" for name in c.supplies_local)
-        reasons.extend(f"已采购本地 {name} 产品" for name in c.buys_from_local)
+        reasons.extend(Reason("supplies_local", {"firm": name}) for name in c.supplies_local)
+        reasons.extend(Reason("buys_from_local", {"firm": name}) for name in c.buys_from_local)
     if c.country and c.country in parks_by_country:
         components["country_fit"] = params.bonus_country_fit
-        reasons.append(f"{parks_by_country[c.country][0]} 匹配（{country_label(c.country)}企业）")
+        reasons.append(Reason("country_park", {"park": parks_by_country[c.country][0], "country": c.country}))
     if c.synergy:
         components["chain_synergy"] = params.bonus_chain_synergy
-        pairs = "；".join(f"其{segment_names[own]}业务紧邻本地{segment_names[near]}" for own, near in c.synergy[:2])
-        reasons.append(f"协同：{pairs}")
+        reasons.append(Reason("synergy", {"pairs": [{"own": named(own), "near": named(near)}
+                                                    for own, near in c.synergy[:2]]}))
     weight = {"confirmed": params.confidence_confirmed, "probable": params.confidence_probable,
               "guessed": params.confidence_guessed}[c.confidence]
     if c.confidence != "confirmed":
-        reasons.append(f"环节关联置信度：{_CONFIDENCE_LABEL[c.confidence]}（×{weight:g}）")
+        reasons.append(Reason("confidence", {"level": c.confidence, "weight": weight}))
     return Candidate(firm=c, score=weight * sum(components.values()), reasons=reasons, components=components)
 
 
@@ -167,7 +176,8 @@ def find_targets(source: ChainGraph | Facts, chain: str | None, segment: str, re
         total = len(ranked)
         if limit is not None:
             ranked = ranked[:limit]
-    candidates = [score_candidate(c, parks, names, params) for c in ranked]
+    names_en = {s.id: s.name_en for s in segments.values() if s.name_en}
+    candidates = [score_candidate(c, parks, names, params, names_en) for c in ranked]
     total_importance = math.fsum(s.importance for s in chain_record.segments) or 1.0
     gain = 0.0 if status[segment_record.id] in ("strong", "weak") else segment_record.importance / total_importance
     neighbours = [n for n in dict.fromkeys(facts.upstream(segment_record.id) + facts.downstream(segment_record.id))

@@ -38,6 +38,26 @@ def source_view(ds: Dataset, source_id: str, subject: str | None = None) -> dict
     return view
 
 
+def firm_products(ds: Dataset, firm_ids: set[str] | None = None) -> dict[str, list[str]]:
+    """What each firm makes, as a map's firm row shows it: the evidence of its links, then the products of its
+    supply ties, in file order and without repeats (for every firm, or those in ``firm_ids``; firms with none are
+    left out). One pass over links and ties."""
+    products: dict[str, list[str]] = {}
+    for link in ds.links:
+        if link.evidence and (firm_ids is None or link.firm in firm_ids):
+            products.setdefault(link.firm, []).append(link.evidence)
+    for tie in ds.ties:
+        if tie.product and (firm_ids is None or tie.supplier in firm_ids):
+            products.setdefault(tie.supplier, []).append(tie.product)
+    return {firm: list(dict.fromkeys(found)) for firm, found in products.items()}
+
+
+def source_refs(ds: Dataset, source_ids: list[str]) -> list[dict[str, str]]:
+    """``{id, title, url}`` of some sources (the URL as written: an output decides whether it may be a link)."""
+    return [{"id": s, "title": ds.sources[s].title if s in ds.sources else s,
+             "url": ds.sources[s].url if s in ds.sources else ""} for s in source_ids]
+
+
 def location_of(ds: Dataset, region_id: str | None) -> tuple[str | None, str | None]:
     """(region name, park name) of a location: a park's region is the first enclosing non-park region."""
     if region_id is None or region_id not in ds.regions:

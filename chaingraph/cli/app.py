@@ -21,7 +21,7 @@ import click
 
 from .._version import __version__
 from ..errors import LookupFailed
-from ..outputs.lang import DEFAULT_LANG, LANG_ENV, LANGS, code_or_label, header_labels
+from ..outputs.lang import DEFAULT_LANG, LANG_ENV, LANGS, code_or_label, header_labels, join_names, name_in
 from .common import (
     DATA_ENV,
     PROJECT_STATUS_CN,
@@ -55,8 +55,8 @@ __all__ = ["main", "cli"]
 @click.option("--data", "-d", type=click.Path(path_type=Path, file_okay=False), envvar=DATA_ENV,
               help=f"Dataset folder (default: ${DATA_ENV}, else the bundled Pinghu dataset).")
 @click.option("--lang", type=click.Choice(LANGS), envvar=LANG_ENV, default=DEFAULT_LANG, show_default=True,
-              help=f"Language of tables (headers; status, tier and action codes). JSON and CSV carry English codes "
-                   f"and Chinese labels either way; reasons stay Chinese. Also ${LANG_ENV}.")
+              help=f"Language of what a person reads: tables, reasons, maps, workbooks and briefings. JSON and CSV "
+                   f"carry English codes (reason codes too) and Chinese labels either way. Also ${LANG_ENV}.")
 @click.version_option(__version__, prog_name="chaingraph")
 @click.pass_context
 def cli(ctx: click.Context, data: Path | None, lang: str) -> None:
@@ -106,12 +106,18 @@ def chains(state: State, region: str | None, as_of: str | None, since: str | Non
     if fmt == "csv":
         return _csv(headers, values)
     region_name = rows[0]["region"] if rows else (region or info.default_region)
+    if state.lang == "en":
+        region_name = name_in(facts_for(source).region(region), "en")
     kinds = sorted({r["coverage"] for r in rows})
-    coverage_text = " · ".join(coverage_line(facts_for(source).coverage(facts_for(source).region(region).id, r["id"]))
-                               + (f"（{r['name']}）" if len(kinds) > 1 else "") for r in rows
-                               if len(kinds) > 1 or r is rows[0])
-    click.echo(f"{info.name} · {region_name} · 数据截至 {info.as_of}\n{coverage_text}\n")
-    table = [[r["id"], r["name"], r["segments"], r["strong"], r["weak"], r["pipeline"], r["claimed"], r["missing"],
+    lang = state.lang
+    coverage_text = " · ".join(coverage_line(facts_for(source).coverage(facts_for(source).region(region).id, r["id"]),
+                                             lang)
+                               + ((f"（{r['name']}）" if lang == "zh" else f" ({r['name']})") if len(kinds) > 1
+                                  else "") for r in rows if len(kinds) > 1 or r is rows[0])
+    as_of_word = "数据截至" if lang == "zh" else "data as of"
+    click.echo(f"{name_in(info, lang)} · {region_name} · {as_of_word} {info.as_of}\n{coverage_text}\n")
+    table = [[r["id"], (r["name_en"] or r["name"]) if lang == "en" else r["name"], r["segments"], r["strong"],
+              r["weak"], r["pipeline"], r["claimed"], r["missing"],
               r["unknown"], r["local_firms"], _range(r["completeness"], r["completeness_upper"]),
               _pct(r["completeness_with_pipeline"])] for r in rows]
     headers = header_labels(["id", "产业链", "环节", "强", "弱", "在途", "声称有", "缺", "未见", "本地企业", "完整度",
@@ -162,39 +168,65 @@ def gaps(state: State, chain: str, region: str | None, statuses: tuple[str, ...]
     if fmt == "csv":
         return _csv(["id", "name", "name_en", "tier", "importance", "status", "action", "priority", "local_firms",
                      "pipeline_projects", "reasons", "status_label", "action_code", "claims", "coverage",
-                     "local_firm_count"],
+                     "local_firm_count", "reason_codes"],
                     [[g.segment.id, g.segment.name, g.segment.name_en, g.segment.tier, g.segment.importance,
                       g.status, g.action or "", "" if g.priority is None else f"{g.priority:.4f}", g.local_firms,
                       g.pipeline_projects, "; ".join(g.reasons), STATUS_LABELS[g.status], g.action_code or "",
                       json.dumps([claim_dict(c) for c in g.claims], ensure_ascii=False) if g.claims else "",
-                      report.coverage.kind if report.coverage else "partial", g.local_firm_count] for g in segments])
+                      report.coverage.kind if report.coverage else "partial", g.local_firm_count,
+                      "; ".join(getattr(r, "code", "") for r in g.reasons)] for g in segments])
     counts = report.counts()
-    click.echo(f"{report.chain.name}（{report.chain.id}）· {report.region.name} · 数据截至 {report.as_of}")
-    click.echo(coverage_line(report.coverage))
-    tally = " · ".join(f"{STATUS_LABELS[s]} {counts[s]}" for s in STATUSES if counts[s] or s in ("strong", "weak"))
-    upper = ""
-    if report.completeness_upper is not None and report.completeness_upper > report.completeness + 1e-9:
-        upper = f"，按来源声称最高 {_pct(report.completeness_upper)}"
-    click.echo(f"完整度 {_pct(report.completeness)}（含在途 {_pct(report.completeness_with_pipeline)}{upper}）· "
-               f"{tally}" + ("" if report.relatedness_used else " · 关联密度未计算（地区数不足）") + "\n")
+    lang = state.lang
+    if lang == "en":
+        _gaps_header_en(report)
+    else:
+        click.echo(f"{report.chain.name}（{report.chain.id}）· {report.region.name} · 数据截至 {report.as_of}")
+        click.echo(coverage_line(report.coverage))
+        tally = " · ".join(f"{STATUS_LABELS[s]} {counts[s]}" for s in STATUSES
+                           if counts[s] or s in ("strong", "weak"))
+        upper = ""
+        if report.completeness_upper is not None and report.completeness_upper > report.completeness + 1e-9:
+            upper = f"，按来源声称最高 {_pct(report.completeness_upper)}"
+        click.echo(f"完整度 {_pct(report.completeness)}（含在途 {_pct(report.completeness_with_pipeline)}{upper}）· "
+                   f"{tally}" + ("" if report.relatedness_used else " · 关联密度未计算（地区数不足）") + "\n")
     rows = []
     for g in segments:
-        rows.append([g.segment.name, code_or_label(g.segment.tier, TIER_CN[g.segment.tier], state.lang),
-                     code_or_label(g.status, STATUS_CN[g.status], state.lang),
-                     code_or_label(g.action_code, g.action or "—", state.lang),
+        rows.append([name_in(g.segment, lang), code_or_label(g.segment.tier, TIER_CN[g.segment.tier], lang),
+                     code_or_label(g.status, STATUS_CN[g.status], lang),
+                     code_or_label(g.action_code, g.action or "—", lang),
                      "" if g.priority is None else f"{g.priority:.3f}",
-                     "、".join(g.local_firms or g.pipeline_projects) or "—",
-                     g.headline if g.priority is not None else ""])
-    widths = [18, 4, 6, 4, 6, 34, 0] if state.lang == "zh" else [18, 10, 8, 10, 8, 34, 0]
-    headers = header_labels(["环节", "层级", "状态", "行动", "优先级", "本地企业/在途项目", "要点"], state.lang)
+                     join_names(g.local_firms or g.pipeline_projects, lang) or "—",
+                     g.headline_in(lang) if g.priority is not None else ""])
+    widths = [18, 4, 6, 4, 6, 34, 0] if lang == "zh" else [18, 10, 8, 10, 8, 34, 0]
+    headers = header_labels(["环节", "层级", "状态", "行动", "优先级", "本地企业/在途项目", "要点"], lang)
     click.echo(render_table(headers, rows, max_widths=_fit(widths), align_right=[4]))
     detailed = [g for g in segments if g.priority is not None]
     if detailed:
-        click.echo("\n理由（按优先级）:")
+        click.echo("\n理由（按优先级）:" if lang == "zh" else "\nReasons (by priority):")
         for g in detailed:
-            click.echo(f"  {g.segment.name} [{STATUS_CN[g.status]}·{g.action}·{g.priority:.3f}]")
-            for reason in g.reasons:
+            if lang == "zh":
+                click.echo(f"  {g.segment.name} [{STATUS_CN[g.status]}·{g.action}·{g.priority:.3f}]")
+            else:
+                click.echo(f"  {name_in(g.segment, lang)} [{g.status} · {g.action_code} · {g.priority:.3f}]")
+            for reason in g.reasons_in(lang):
                 click.echo(f"    - {reason}")
+
+
+def _gaps_header_en(report: Any) -> None:
+    """The lines above the gaps table, in English."""
+    from ..analysis.gaps import STATUS_LABELS_EN, STATUSES, coverage_line
+
+    counts = report.counts()
+    click.echo(f"{name_in(report.chain, 'en')} ({report.chain.id}) · {name_in(report.region, 'en')} · "
+               f"data as of {report.as_of}")
+    click.echo(coverage_line(report.coverage, "en"))
+    tally = " · ".join(f"{STATUS_LABELS_EN[s]} {counts[s]}" for s in STATUSES if counts[s] or s in ("strong", "weak"))
+    upper = ""
+    if report.completeness_upper is not None and report.completeness_upper > report.completeness + 1e-9:
+        upper = f", up to {_pct(report.completeness_upper)} if the sources' claims hold"
+    click.echo(f"completeness {_pct(report.completeness)} (with pipeline {_pct(report.completeness_with_pipeline)}"
+               f"{upper}) · {tally}"
+               + ("" if report.relatedness_used else " · relatedness density not computed (too few regions)") + "\n")
 
 
 # ------------------------------------------------------------------------------------------------ targets
@@ -221,21 +253,34 @@ def targets(state: State, chain: str | None, segment: str, region: str | None, l
         result = find_targets(source, chain, segment, region, limit=limit or None)
     if fmt == "json":
         return _json(result.to_dict())
-    rows: list[list[Any]] = [[i + 1, c.firm.name, c.firm.country, c.firm.headquarters, f"{c.score:.3f}", c.reasons]
+    lang = state.lang
+    rows: list[list[Any]] = [[i + 1, c.firm.name, c.firm.country, c.firm.headquarters, f"{c.score:.3f}",
+                              c.reasons if fmt == "csv" else c.reasons_in(lang)]
                              for i, c in enumerate(result.candidates)]
     if fmt == "csv":
         return _csv(["rank", "firm", "country", "headquarters", "score", "reasons", "completeness_gain",
-                     "local_links"],
-                    [[*r, f"{result.completeness_gain:.4f}", result.local_links] for r in rows])
-    click.echo(f"{result.segment.name}（{result.segment.id}，{result.chain.name}）· {result.region.name} 现状："
-               f"{STATUS_CN[result.status]} · 候选 {result.total} 家，显示前 {len(rows)} 家")
-    click.echo(f"引进任一候选：{result.chain.name}链完整度 +{result.completeness_gain:.1%}；"
-               f"本地上下游环节已有 {result.local_links} 家企业可与之配套\n")
+                     "local_links", "reason_codes"],
+                    [[*r, f"{result.completeness_gain:.4f}", result.local_links,
+                      [getattr(x, "code", "") for x in c.reasons]]
+                     for r, c in zip(rows, result.candidates, strict=True)])
+    if lang == "zh":
+        click.echo(f"{result.segment.name}（{result.segment.id}，{result.chain.name}）· {result.region.name} 现状："
+                   f"{STATUS_CN[result.status]} · 候选 {result.total} 家，显示前 {len(rows)} 家")
+        click.echo(f"引进任一候选：{result.chain.name}链完整度 +{result.completeness_gain:.1%}；"
+                   f"本地上下游环节已有 {result.local_links} 家企业可与之配套\n")
+    else:
+        click.echo(f"{name_in(result.segment, lang)} ({result.segment.id}, {name_in(result.chain, lang)}) · "
+                   f"{name_in(result.region, lang)} now: {result.status} · {result.total} candidates, "
+                   f"showing the first {len(rows)}")
+        click.echo(f"Landing any candidate: completeness of the {name_in(result.chain, lang)} chain "
+                   f"+{result.completeness_gain:.1%}; {result.local_links} local firms in the neighbouring "
+                   f"segments could supply it or buy from it\n")
     if not rows:
-        click.echo("数据集中没有该环节的区外企业。")
+        click.echo("数据集中没有该环节的区外企业。" if lang == "zh" else "No firm outside the region in this segment.")
         return
-    click.echo(render_table(header_labels(["#", "企业", "国别", "总部", "得分", "完整度+", "理由"], state.lang),
-                            [[*r[:5], f"+{result.completeness_gain:.1%}", "；".join(r[5])] for r in rows],
+    click.echo(render_table(header_labels(["#", "企业", "国别", "总部", "得分", "完整度+", "理由"], lang),
+                            [[*r[:5], f"+{result.completeness_gain:.1%}", ("；" if lang == "zh" else "; ").join(r[5])]
+                             for r in rows],
                             max_widths=_fit([3, 24, 4, 16, 6, 7, 0]), align_right=[0, 4, 5]))
 
 
@@ -260,17 +305,23 @@ def firms(state: State, region: str | None, chain: str | None, segment: str | No
     if fmt == "json":
         return _json(views)
     segments = ds.segments
-    rows = [[v["id"], v["name"], v["country"] or "", v["group"] or "", v["park"] or v["region"] or v["headquarters"]
-             or "", "、".join([segments[s].name for s in v["segments"]]
-                             + [segments[s].name + "（在途）" for s in v["pipeline_segments"]]),
-             "是" if v["fortune500"] else ""] for v in views]
+    lang = state.lang
+    pipeline_mark, yes = ("（在途）", "是") if lang == "zh" else (" (pipeline)", "yes")
+    def where(v: dict[str, Any]) -> str:
+        place = ds.regions.get(ds.firms[v["id"]].region or "") if lang == "en" else None
+        return name_in(place, lang) if place is not None else v["park"] or v["region"] or v["headquarters"] or ""
+
+    rows = [[v["id"], v["name"], v["country"] or "", v["group"] or "", where(v),
+             join_names([name_in(segments[s], lang) for s in v["segments"]]
+                        + [name_in(segments[s], lang) + pipeline_mark for s in v["pipeline_segments"]], lang),
+             yes if v["fortune500"] else ""] for v in views]
     if fmt == "csv":
         return _csv(["id", "name", "country", "group", "location", "segments", "fortune500"],
                     [[v["id"], v["name"], v["country"], v["group"], v["park"] or v["region"] or v["headquarters"],
                       v["segments"] + v["pipeline_segments"], v["fortune500"]] for v in views])
     click.echo(render_table(header_labels(["id", "企业", "国别", "集团", "所在地", "环节", "500强"], state.lang), rows,
                             max_widths=[24, 26, 4, 14, 22, 40, 5]))
-    click.echo(f"\n{len(rows)} 家企业")
+    click.echo(f"\n{len(rows)} 家企业" if lang == "zh" else f"\n{len(rows)} firms")
 
 
 @cli.command()
@@ -308,12 +359,19 @@ def projects(state: State, region: str | None, statuses: tuple[str, ...], ledger
                       p.investment or "", p.registered_capital or "", p.expected_output or "",
                       p.area_mu if p.area_mu is not None else "", p.segments] for p, v in zip(chosen, views,
                                                                                                strict=True)])
-    rows = [[p.name, "、".join(v["firms"]), v["park"] or v["region"] or "", PROJECT_STATUS_CN[p.status],
-             v["date"] or "", p.investment.label() if p.investment else "",
-             "、".join(ds.segments[s].name for s in p.segments)] for p, v in zip(chosen, views, strict=True)]
+    from ..outputs.lang import quantity_label
+
+    lang = state.lang
+    rows = [[p.name, join_names(v["firms"], lang),
+             name_in(ds.regions[p.region], lang) if lang == "en" and p.region in ds.regions
+             else v["park"] or v["region"] or "",
+             PROJECT_STATUS_CN[p.status] if lang == "zh" else p.status, v["date"] or "",
+             quantity_label(p.investment, lang) if p.investment else "",
+             join_names((name_in(ds.segments[s], lang) for s in p.segments), lang)]
+            for p, v in zip(chosen, views, strict=True)]
     click.echo(render_table(header_labels(["项目", "企业", "园区", "状态", "日期", "总投资", "环节"], state.lang), rows,
                             max_widths=[30, 20, 16, 6, 10, 14, 24]))
-    click.echo(f"\n{len(rows)} 个项目")
+    click.echo(f"\n{len(rows)} 个项目" if lang == "zh" else f"\n{len(rows)} projects")
 
 
 # ------------------------------------------------------------------------------------------------ show
@@ -463,13 +521,19 @@ def regions(state: State, fmt: str) -> None:
     if fmt == "csv":
         return _csv(["id", "name", "kind", "parent", "favoured_countries", "firms"],
                     [[r["id"], r["name"], r["kind"], r["parent"], r["favoured_countries"], r["firms"]] for r in rows])
-    click.echo(render_table(header_labels(["id", "地区", "类型", "偏好来源国", "企业"], state.lang),
-                            [[r["id"], "  " * r["depth"] + r["name"], r["kind"], "、".join(r["favoured_countries"]),
-                              r["firms"]] for r in rows], align_right=[4]))
+    from ..outputs.lang import quantity_label
+
+    lang = state.lang
+    shown = {r["id"]: name_in(ds.regions[r["id"]], lang) for r in rows}
+    values = {f.id: f.value for f in ds.region_facts}
+    click.echo(render_table(header_labels(["id", "地区", "类型", "偏好来源国", "企业"], lang),
+                            [[r["id"], "  " * r["depth"] + shown[r["id"]], r["kind"],
+                              join_names(r["favoured_countries"], lang), r["firms"]] for r in rows], align_right=[4]))
     for r in rows:
         for fact in r["facts"]:
-            period = f"（{fact['period']}）" if fact["period"] else ""
-            click.echo(f"  {r['name']} · {fact['metric']}{period}: {fact['label']}")
+            period = (f"（{fact['period']}）" if lang == "zh" else f" ({fact['period']})") if fact["period"] else ""
+            label = quantity_label(values[fact["id"]], lang) if fact["id"] in values else fact["label"]
+            click.echo(f"  {shown[r['id']]} · {fact['metric']}{period}: {label}")
 
 
 @cli.command()

@@ -27,8 +27,8 @@ __all__ = ["map_command"]
 @click.option("--depth", type=click.IntRange(min=1, max=6), default=2, show_default=True,
               help="With --segment: how many supply steps up and down to draw.")
 @region_option
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Labels and interface in Chinese or English.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Labels, interface and reasons in Chinese or English (default: chaingraph --lang, else zh).")
 @click.option("--no-firms", is_flag=True, help="Hide firms and projects when the map opens (a checkbox shows them).")
 @click.option("--no-context", is_flag=True,
               help="Open without the other chains' segments and the cross-chain edges (a checkbox shows them).")
@@ -40,8 +40,8 @@ __all__ = ["map_command"]
 @as_of_option
 @click.pass_obj
 def map_command(state: State, chain: str | None, all_chains: bool, segment: str | None, depth: int,
-                region: str | None, lang: str, no_firms: bool, no_context: bool, title: str | None, firm_nodes: int,
-                output: Path, as_of: str | None) -> None:
+                region: str | None, lang: str | None, no_firms: bool, no_context: bool, title: str | None,
+                firm_nodes: int, output: Path, as_of: str | None) -> None:
     """Write an interactive chain map: one HTML file that opens offline by double-clicking.
 
     \b
@@ -57,7 +57,7 @@ def map_command(state: State, chain: str | None, all_chains: bool, segment: str 
     with _analysis_source(state, "auto", None, as_of) as source:
         # on a big dataset the compiled snapshot answers everything: the dataset is never loaded into memory
         graph, facts = (source, None) if isinstance(source, ChainGraph) else (None, source)
-        page = build_map(graph, chain=chain, region=region, segment=segment, lang=lang, title=title,
+        page = build_map(graph, chain=chain, region=region, segment=segment, lang=lang or state.lang, title=title,
                          show_firms=not no_firms, show_context=not no_context, depth=depth, firm_nodes=firm_nodes,
                          facts=facts)
     if str(output) == "-":

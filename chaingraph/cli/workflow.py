@@ -173,7 +173,8 @@ def export_command(state: State, fmt: str, output: Path, chains: tuple[str, ...]
     if str(output) == "-":
         _export_to_stdout(state, fmt, region, list(chains) or None, targets, since)
         return
-    path = export(state.graph, fmt, output, region=region, chains=list(chains) or None, targets=targets, since=since)
+    path = export(state.graph, fmt, output, region=region, chains=list(chains) or None, targets=targets, since=since,
+                  lang=state.lang)
     click.echo(f"wrote {click.format_filename(path)} ({path.stat().st_size / 1024:.0f} KiB)", err=True)
 
 
@@ -189,7 +190,7 @@ def _export_to_stdout(state: State, fmt: str, region: str | None, chains: list[s
         raise ExportError("xlsx is a binary file: not written to a terminal; use -o FILE.xlsx or redirect (> FILE)")
     with tempfile.TemporaryDirectory(prefix="chaingraph-export-") as tmp:
         path = export(state.graph, fmt, Path(tmp) / f"export.{fmt}", region=region, chains=chains, targets=targets,
-                      since=since)
+                      since=since, lang=state.lang)
         data = path.read_bytes()
     stdout.write(data)
     stdout.flush()

@@ -1125,7 +1125,7 @@ def _check_warnings(c: _Checker, ds: Dataset) -> None:
     from .store import normalize_name
 
     named: list[tuple[str, Any, tuple[str, ...]]] = [
-        ("firms.csv", ds.firms.values(), ("name", "legal_name", "name_en")),
+        ("firms.csv", ds.firms.values(), ("name", "legal_name", "name_en", "aliases")),
         ("groups.csv", ds.groups.values(), ("name", "name_en")),
         ("sources.csv", ds.sources.values(), ("title",)),
         ("projects.csv", ds.projects.values(), ("name",)),
@@ -1133,10 +1133,12 @@ def _check_warnings(c: _Checker, ds: Dataset) -> None:
     for file, records, fields in named:
         for record in records:
             for field_name in fields:
-                value = getattr(record, field_name)
-                if len(value) > MAX_NAME_CHARS:
-                    c.warn(file, record.line, field_name, f"is {len(value):,} characters long (names over "
-                                                          f"{MAX_NAME_CHARS} break tables and maps)")
+                values = getattr(record, field_name)
+                for value in values if isinstance(values, list) else [values]:  # aliases: every one
+                    if len(value) > MAX_NAME_CHARS:
+                        c.warn(file, record.line, field_name, f"is {len(value):,} characters long (names over "
+                                                              f"{MAX_NAME_CHARS} break tables and maps)")
+                        break
     by_legal: dict[str, Firm] = {}
     by_name: dict[tuple[str, str], Firm] = {}
     for firm in ds.firms.values():

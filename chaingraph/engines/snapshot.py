@@ -53,7 +53,8 @@ __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFa
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
 _SQL_CHUNK = 900  # ids per query: under SQLite's limit of 999 parameters
-FORMAT_VERSION = "6"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables
+FORMAT_VERSION = "7"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
+# 7: firms carry the products and sources a map's firm row shows
 SUMMARY_FIRMS = 50
 """How many local firms (and leaders) per region and segment the summary table lists; longer lists are read
 from the presence table."""
@@ -70,7 +71,9 @@ CREATE TABLE region_anc (region TEXT NOT NULL, ancestor TEXT NOT NULL, PRIMARY K
     WITHOUT ROWID;
 CREATE TABLE firms (id TEXT PRIMARY KEY, ord INTEGER NOT NULL, name TEXT NOT NULL, country TEXT NOT NULL,
                     grp TEXT, size TEXT NOT NULL, region TEXT, headquarters TEXT NOT NULL, f500 TEXT,
-                    leader INTEGER NOT NULL, name_en TEXT NOT NULL) WITHOUT ROWID;
+                    leader INTEGER NOT NULL, name_en TEXT NOT NULL, products TEXT, sources TEXT NOT NULL)
+                    WITHOUT ROWID;
+CREATE TABLE sources (id TEXT PRIMARY KEY, title TEXT NOT NULL, url TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE groups (id TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE projects (id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL, date TEXT,
                        region TEXT, investment TEXT, firms TEXT NOT NULL) WITHOUT ROWID;
@@ -213,10 +216,16 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
              "favoured_countries": r.favoured_countries, "note": r.note, "covers": r.covers})))
         con.executemany("INSERT INTO region_anc VALUES (?, ?)", [(r.id, a) for a in ds.region_ancestors(r.id)])
     con.executemany("INSERT INTO groups VALUES (?, ?)", [(g.id, g.name) for g in ds.groups.values()])
+    from ..analysis.views import firm_products
+
+    products = firm_products(ds)  # for the firm rows of maps: JSON, NULL when none; sources as |-separated ids
     con.executemany(
-        "INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ((f.id, i, f.name, f.country, f.group, f.size, f.region, f.headquarters, cg.fortune500(f.id),
-          int(cg.is_leader(f.id)), f.name_en) for i, f in enumerate(ds.firms.values())))
+          int(cg.is_leader(f.id)), f.name_en, _dump(products[f.id]) if f.id in products else None,
+          "|".join(f.sources)) for i, f in enumerate(ds.firms.values())))
+    del products
+    con.executemany("INSERT INTO sources VALUES (?, ?, ?)", ((s.id, s.title, s.url) for s in ds.sources.values()))
     con.executemany("INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?)",
                     ((p.id, p.name, p.status, str(p.date) if p.date else None, p.region,
                       str(p.investment) if p.investment else None,
@@ -784,13 +793,21 @@ class SnapshotFacts(StructureFacts):
 
     def firm_records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Display fields of some firms (for maps): name, name_en, country, region, headquarters, size, leader,
-        fortune500."""
+        fortune500, products and sources (:func:`chaingraph.views.firm_extras`)."""
         ids = list(ids)
         found: dict[str, dict[str, Any]] = {}
-        for row in self._rows_in("SELECT id, name, name_en, country, region, headquarters, size, leader, f500 "
-                                 "FROM firms WHERE id IN ({ids})", ids):
+        rows = list(self._rows_in("SELECT id, name, name_en, country, region, headquarters, size, leader, f500, "
+                                  "products, sources FROM firms WHERE id IN ({ids})", ids))
+        wanted = sorted({s for row in rows for s in row[10].split("|") if s})
+        titles = {sid: (title, url) for sid, title, url in
+                  self._rows_in("SELECT id, title, url FROM sources WHERE id IN ({ids})", wanted)}
+        for row in rows:
+            sources = [s for s in row[10].split("|") if s]
             found[row[0]] = {"name": row[1], "name_en": row[2], "country": row[3], "region": row[4],
-                             "headquarters": row[5], "size": row[6], "leader": bool(row[7]), "fortune500": row[8]}
+                             "headquarters": row[5], "size": row[6], "leader": bool(row[7]), "fortune500": row[8],
+                             "products": json.loads(row[9]) if row[9] else [],
+                             "sources": [{"id": s, "title": titles[s][0] if s in titles else s,
+                                          "url": titles[s][1] if s in titles else ""} for s in sources]}
         return found
 
     def project_records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:

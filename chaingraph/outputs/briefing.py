@@ -22,12 +22,49 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analysis.gaps import STATUS_LABELS, GapReport, SegmentGap, coverage_line, gap_report
+from ..analysis.gaps import STATUS_LABELS, STATUS_LABELS_EN, GapReport, SegmentGap, coverage_line, gap_report
 from ..analysis.targets import Candidate, find_targets
 from ..dataset.graph import ChainGraph
 from ..safety import markdown_text
+from .lang import join_names, name_in
 
 __all__ = ["Briefing", "ChainBrief", "briefing", "briefing_markdown", "briefing_docx"]
+
+
+_WORDS = {  # the briefing's own words: (Chinese, English)
+    "title": ("{region}产业链招商简报", "{region}: industry-chain investment promotion briefing"),
+    "subtitle": ("{dataset} · 数据截至 {as_of}", "{dataset} · data as of {as_of}"),
+    "summary_head": (["产业链", "完整度", "含在途", "按来源声称", "强", "弱", "在途", "声称有", "缺", "未见"],
+                     ["chain", "completeness", "with pipeline", "as claimed", "strong", "weak", "pipeline",
+                      "claimed", "missing", "not seen"]),
+    "chain_line": ("完整度 {c}（含在途 {p}）。优先缺口：", "Completeness {c} (with pipeline {p}). Top gaps:"),
+    "gaps_head": (["#", "环节", "状态", "行动", "优先级", "要点"],
+                  ["#", "segment", "status", "action", "priority", "headline"]),
+    "no_candidates": ("数据集中暂无候选企业", "No candidate firm in the dataset yet"),
+    "footer": ("由 chaingraph 生成；方法与参数见 docs/analysis.md。",
+               "Made by chaingraph; method and parameters in docs/analysis.md."),
+    "chart_head": ("完整度（深绿：已有企业；蓝：含在途；浅绿：来源声称）",
+                   "completeness (dark green: local firms; blue: with pipeline; light green: as claimed)"),
+}
+
+
+def _w(key: str, lang: str) -> Any:
+    return _WORDS[key][1 if lang == "en" else 0]
+
+
+def _status(status: str, lang: str) -> str:
+    return STATUS_LABELS_EN[status] if lang == "en" else STATUS_LABELS[status]
+
+
+def _action(gap: SegmentGap, lang: str) -> str:
+    return (gap.action_code if lang == "en" else gap.action) or ""
+
+
+def _gap_intro(g: SegmentGap, lang: str) -> str:
+    """``（缺·补链）：`` and the first two reasons, or the same in English (after the bold segment name)."""
+    if lang == "en":
+        return f" ({_status(g.status, lang)} · {_action(g, lang)}): " + "; ".join(g.reasons_in(lang)[:2])
+    return f"（{STATUS_LABELS[g.status]}·{g.action}）：" + "；".join(g.reasons[:2])
 
 
 @dataclass
@@ -37,10 +74,11 @@ class ChainBrief:
     report: GapReport
     gaps: list[SegmentGap]
     targets: dict[str, list[Candidate]] = field(default_factory=dict)
+    lang: str = "zh"
 
     @property
     def name(self) -> str:
-        return self.report.chain.name
+        return name_in(self.report.chain, self.lang)
 
 
 @dataclass
@@ -49,23 +87,28 @@ class Briefing:
     subtitle: str
     coverage: str
     chains: list[ChainBrief]
+    lang: str = "zh"
 
 
 def briefing(cg: ChainGraph, region: str | None = None, chains: Sequence[str] | None = None, targets: int = 3,
-             gaps: int = 5, explained: int = 3) -> Briefing:
-    """What the briefing says: ``gaps`` top gaps per chain, ``targets`` candidates for the first ``explained``."""
+             gaps: int = 5, explained: int = 3, lang: str = "zh") -> Briefing:
+    """What the briefing says: ``gaps`` top gaps per chain, ``targets`` candidates for the first ``explained``.
+
+    ``lang``: ``zh`` (the default) or ``en`` for the title, subtitle, coverage line and chain names.
+    """
     ds = cg.dataset
     wanted = list(chains) if chains else list(ds.chains)
     reports = [gap_report(cg, chain, region) for chain in wanted]
-    region_name = reports[0].region.name if reports else ""
+    region_name = name_in(reports[0].region, lang) if reports else ""
     briefs = []
     for report in reports:
         ranked = [g for g in report.ranked() if g.priority is not None][:gaps]
         found = {g.segment.id: find_targets(cg, report.chain.id, g.segment.id, report.region.id,
                                             limit=targets).candidates for g in ranked[:explained]}
-        briefs.append(ChainBrief(report, ranked, found))
-    return Briefing(title=f"{region_name}产业链招商简报", subtitle=f"{ds.info.name} · 数据截至 {ds.info.as_of}",
-                    coverage=coverage_line(reports[0].coverage) if reports else "", chains=briefs)
+        briefs.append(ChainBrief(report, ranked, found, lang))
+    return Briefing(title=_w("title", lang).format(region=region_name),
+                    subtitle=_w("subtitle", lang).format(dataset=name_in(ds.info, lang), as_of=ds.info.as_of),
+                    coverage=coverage_line(reports[0].coverage, lang) if reports else "", chains=briefs, lang=lang)
 
 
 # ------------------------------------------------------------------------------------------------ markdown
@@ -74,21 +117,25 @@ def _pct(x: float | None) -> str:
     return f"{(x or 0):.0%}"
 
 
-def _candidate_line(c: Candidate) -> tuple[str, str]:
+def _candidate_line(c: Candidate, lang: str = "zh") -> tuple[str, str]:
+    if lang == "en":
+        where = ", ".join(x for x in (c.firm.country, c.firm.headquarters) if x)
+        return c.firm.name + (f" ({where})" if where else ""), "; ".join(c.reasons_in(lang))
     where = "，".join(x for x in (c.firm.country, c.firm.headquarters) if x)
     return c.firm.name + (f"（{where}）" if where else ""), "；".join(c.reasons)
 
 
 def briefing_markdown(cg: ChainGraph, region: str | None = None, chains: Sequence[str] | None = None,
-                      targets: int = 3, gaps: int = 5, since: str | None = None) -> str:
+                      targets: int = 3, gaps: int = 5, since: str | None = None, lang: str = "zh") -> str:
     """The briefing in Markdown (renders as tables and lists in pandoc, GitHub and CommonMark viewers).
 
     ``since`` adds a 自上次简报以来 section: the segments whose status changed since that date, and why.
+    ``lang``: ``zh`` (the default) or ``en``.
     """
-    b = briefing(cg, region, chains, targets, gaps)
+    b = briefing(cg, region, chains, targets, gaps, lang=lang)
     m = markdown_text
     lines = [f"# {m(b.title)}", "", m(b.subtitle), "", m(b.coverage), "",
-             "| 产业链 | 完整度 | 含在途 | 按来源声称 | 强 | 弱 | 在途 | 声称有 | 缺 | 未见 |",
+             "| " + " | ".join(_w("summary_head", lang)) + " |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for c in b.chains:
         r, n = c.report, c.report.counts()
@@ -96,37 +143,43 @@ def briefing_markdown(cg: ChainGraph, region: str | None = None, chains: Sequenc
                      f"{_pct(r.completeness_upper)} | {n['strong']} | {n['weak']} | {n['pipeline']} | "
                      f"{n['claimed']} | {n['missing']} | {n['unknown']} |")
     if since is not None:
-        lines += _since_section(cg, region, [c.report.chain.id for c in b.chains], since)
+        lines += _since_section(cg, region, [c.report.chain.id for c in b.chains], since, lang)
+    colon = "：" if lang == "zh" else ": "
     for c in b.chains:
         r = c.report
-        lines += ["", f"## {m(c.name)}（{m(r.chain.name_en or r.chain.id)}）", "",
-                  f"完整度 {_pct(r.completeness)}（含在途 {_pct(r.completeness_with_pipeline)}）。优先缺口：", "",
-                  "| # | 环节 | 状态 | 行动 | 优先级 | 要点 |", "|---:|---|---|---|---:|---|"]
+        second = (r.chain.name_en or r.chain.id) if lang == "zh" else r.chain.id
+        lines += ["", f"## {m(c.name)}（{m(second)}）" if lang == "zh" else f"## {m(c.name)} ({m(second)})", "",
+                  _w("chain_line", lang).format(c=_pct(r.completeness), p=_pct(r.completeness_with_pipeline)), "",
+                  "| " + " | ".join(_w("gaps_head", lang)) + " |", "|---:|---|---|---|---:|---|"]
         for i, g in enumerate(c.gaps, start=1):
-            lines.append(f"| {i} | {m(g.segment.name)} | {STATUS_LABELS[g.status]} | {g.action} | "
-                         f"{g.priority:.3f} | {m(g.headline)} |")
+            lines.append(f"| {i} | {m(name_in(g.segment, lang))} | {_status(g.status, lang)} | {_action(g, lang)} | "
+                         f"{g.priority:.3f} | {m(g.headline_in(lang))} |")
         for g in c.gaps:
             if g.segment.id not in c.targets:
                 continue
             # a blank line before every list: pandoc's Markdown starts a list only after one
-            lines += ["", f"**{m(g.segment.name)}**（{STATUS_LABELS[g.status]}·{g.action}）："
-                      + m("；".join(g.reasons[:2])), ""]
+            intro = _gap_intro(g, lang)
+            split = intro.index(colon) + len(colon)
+            lines += ["", f"**{m(name_in(g.segment, lang))}**{intro[:split]}" + m(intro[split:]), ""]
             if not c.targets[g.segment.id]:
-                lines.append("- 数据集中暂无候选企业")
+                lines.append("- " + _w("no_candidates", lang))
             for candidate in c.targets[g.segment.id]:
-                who, why = _candidate_line(candidate)
-                lines.append(f"- {m(who)}：{m(why)}")
-    lines += ["", "---", "", "由 chaingraph 生成；方法与参数见 docs/analysis.md。", ""]
+                who, why = _candidate_line(candidate, lang)
+                lines.append(f"- {m(who)}{colon}{m(why)}")
+    lines += ["", "---", "", _w("footer", lang), ""]
     return "\n".join(lines)
 
 
-def _since_section(cg: ChainGraph, region: str | None, chain_ids: list[str], since: str) -> list[str]:
+def _since_section(cg: ChainGraph, region: str | None, chain_ids: list[str], since: str,
+                   lang: str = "zh") -> list[str]:
     from ..analysis.asof import changes_since
 
     ds = cg.dataset
     m = markdown_text
     report = changes_since(ds, since, region=region)
     changed = [c for c in report["changed"] if c["chain"] in chain_ids]
+    if lang == "en":
+        return _since_section_en(cg, report, changed)
     kinds = {"signed": "签约", "started": "开工", "trial": "试产", "operating": "投产", "cancelled": "取消",
              "capital_increase": "增资"}
     lines = ["", f"## 自上次简报以来（{report['since']} 至 {report['until']}）", ""]
@@ -140,6 +193,27 @@ def _since_section(cg: ChainGraph, region: str | None, chain_ids: list[str], sin
         firms = "、".join(ds.firms[f].name if f in ds.firms else f for f in c["new_firms"]) or "—"
         lines.append(f"| {m(ds.chains[c['chain']].name)} | {m(c['name'])} | {STATUS_LABELS[c['from']]} → "
                      f"{STATUS_LABELS[c['to']]} | {m(events)} | {m(firms)} |")
+    return lines
+
+
+def _since_section_en(cg: ChainGraph, report: dict[str, Any], changed: list[dict[str, Any]]) -> list[str]:
+    """The section on what changed since the last briefing, in English."""
+    ds, m = cg.dataset, markdown_text
+    kinds = {"signed": "signed", "started": "construction started", "trial": "trial production",
+             "operating": "operating", "cancelled": "cancelled", "capital_increase": "capital increase"}
+    lines = ["", f"## Since the last briefing ({report['since']} to {report['until']})", ""]
+    if not changed:
+        return lines + ["No segment changed status in this period."]
+    lines += ["| chain | segment | status change | events | new firms |", "|---|---|---|---|---|"]
+    names = {p.id: p.name for p in ds.projects.values()}
+    for c in changed:
+        events = "; ".join(f"{e['date']} {names.get(e['project'], e['project'])} {kinds[e['kind']]}"
+                           for e in c["events"]) or "—"
+        firms = join_names((ds.firms[f].name if f in ds.firms else f for f in c["new_firms"]), "en") or "—"
+        segment = ds.segments.get(c["segment"])
+        lines.append(f"| {m(name_in(ds.chains[c['chain']], 'en'))} | "
+                     f"{m(name_in(segment, 'en') if segment is not None else c['name'])} | "
+                     f"{STATUS_LABELS_EN[c['from']]} → {STATUS_LABELS_EN[c['to']]} | {m(events)} | {m(firms)} |")
     return lines
 
 
@@ -184,9 +258,9 @@ def _chart(doc: Any, b: Briefing) -> None:
     table = doc.add_table(rows=len(b.chains) + 1, cols=_BAR_CELLS + 2)
     _widths(table, [2.6] + [0.5] * _BAR_CELLS + [2.4])
     head = table.rows[0].cells
-    head[0].text = "产业链"
-    head[1].merge(head[_BAR_CELLS]).text = "完整度（深绿：已有企业；蓝：含在途；浅绿：来源声称）"
-    head[_BAR_CELLS + 1].text = "完整度"
+    head[0].text = _w("summary_head", b.lang)[0]
+    head[1].merge(head[_BAR_CELLS]).text = _w("chart_head", b.lang)
+    head[_BAR_CELLS + 1].text = _w("summary_head", b.lang)[1]
     for row, c in zip(table.rows[1:], b.chains, strict=True):
         r = c.report
         covered = round(r.completeness * _BAR_CELLS)
@@ -238,13 +312,16 @@ def _east_asian_font(doc: Any, name: str) -> None:
 
 
 def briefing_docx(cg: ChainGraph, region: str | None = None, chains: Sequence[str] | None = None,
-                  targets: int = 3, gaps: int = 5) -> bytes:
-    """The briefing as a Word document (.docx): the same content as :func:`briefing_markdown`, with a chart."""
+                  targets: int = 3, gaps: int = 5, lang: str = "zh") -> bytes:
+    """The briefing as a Word document (.docx): the same content as :func:`briefing_markdown`, with a chart.
+
+    ``lang``: ``zh`` (the default) or ``en``.
+    """
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
 
-    b = briefing(cg, region, chains, targets, gaps)
+    b = briefing(cg, region, chains, targets, gaps, lang=lang)
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -258,32 +335,33 @@ def briefing_docx(cg: ChainGraph, region: str | None = None, chains: Sequence[st
     doc.add_paragraph(b.coverage)
     _chart(doc, b)
     doc.add_paragraph()
-    _table(doc, ["产业链", "完整度", "含在途", "按来源声称", "强", "弱", "在途", "声称有", "缺", "未见"],
+    _table(doc, _w("summary_head", lang),
            [[c.name, _pct(c.report.completeness), _pct(c.report.completeness_with_pipeline),
              _pct(c.report.completeness_upper), *(str(c.report.counts()[k]) for k in
                                                   ("strong", "weak", "pipeline", "claimed", "missing", "unknown"))]
             for c in b.chains], [2.6] + [1.6] * 3 + [1.2] * 6)
     for c in b.chains:
         r = c.report
-        doc.add_heading(f"{c.name}（{r.chain.name_en or r.chain.id}）", level=2)
-        doc.add_paragraph(f"完整度 {_pct(r.completeness)}（含在途 {_pct(r.completeness_with_pipeline)}）。优先缺口：")
-        _table(doc, ["#", "环节", "状态", "行动", "优先级", "要点"],
-               [[str(i), g.segment.name, STATUS_LABELS[g.status], g.action or "", f"{g.priority:.3f}", g.headline]
-                for i, g in enumerate(c.gaps, start=1)], [0.8, 3.4, 1.4, 1.2, 1.4, 8.8])
+        doc.add_heading(f"{c.name}（{r.chain.name_en or r.chain.id}）" if lang == "zh" else f"{c.name} ({r.chain.id})",
+                        level=2)
+        doc.add_paragraph(_w("chain_line", lang).format(c=_pct(r.completeness), p=_pct(r.completeness_with_pipeline)))
+        _table(doc, _w("gaps_head", lang),
+               [[str(i), name_in(g.segment, lang), _status(g.status, lang), _action(g, lang), f"{g.priority:.3f}",
+                 g.headline_in(lang)] for i, g in enumerate(c.gaps, start=1)], [0.8, 3.4, 1.4, 1.2, 1.4, 8.8])
         for g in c.gaps:
             if g.segment.id not in c.targets:
                 continue
             paragraph = doc.add_paragraph()
-            paragraph.add_run(g.segment.name).bold = True
-            paragraph.add_run(f"（{STATUS_LABELS[g.status]}·{g.action}）：" + "；".join(g.reasons[:2]))
+            paragraph.add_run(name_in(g.segment, lang)).bold = True
+            paragraph.add_run(_gap_intro(g, lang))
             if not c.targets[g.segment.id]:
-                doc.add_paragraph("数据集中暂无候选企业", style="List Bullet")
+                doc.add_paragraph(_w("no_candidates", lang), style="List Bullet")
             for candidate in c.targets[g.segment.id]:
-                who, why = _candidate_line(candidate)
+                who, why = _candidate_line(candidate, lang)
                 item = doc.add_paragraph(style="List Bullet")
                 item.add_run(who).bold = True
-                item.add_run("：" + why)
-    doc.add_paragraph("由 chaingraph 生成；方法与参数见 docs/analysis.md。")
+                item.add_run(("：" if lang == "zh" else ": ") + why)
+    doc.add_paragraph(_w("footer", lang))
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

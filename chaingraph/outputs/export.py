@@ -35,12 +35,13 @@ from typing import Any
 import networkx as nx
 
 from ..analysis import find_targets, gap_report
-from ..analysis.gaps import ASSERTION_LABELS, STATUS_LABELS, GapReport, coverage_line
+from ..analysis.gaps import ASSERTION_LABELS, STATUS_LABELS, STATUS_LABELS_EN, GapReport, coverage_line
 from ..dataset.graph import ChainGraph
 from ..dataset.writer import atomic_write_bytes, atomic_write_text
 from ..errors import ExportError
 from ..safety import xlsx_text
 from .briefing import briefing_docx, briefing_markdown
+from .lang import join_names, name_in
 
 __all__ = ["FORMATS", "LIST_ATTRIBUTES", "export", "export_graph", "read_graph", "gap_workbook", "briefing_markdown"]
 
@@ -50,6 +51,39 @@ LIST_ATTRIBUTES = ("aliases", "keywords", "favoured_countries", "sources")
 
 _STATUS = STATUS_LABELS
 _TIER = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
+_ASSERTS_EN = {"present": "says present", "strong": "says strong", "lacking": "says lacking"}
+
+_WORDS = {  # the workbook's own words: (Chinese, English)
+    "overview": ("概览", "Overview"), "targets": ("招商目标", "Targets"),
+    "title": ("{dataset} · {region} · 产业链缺口", "{dataset} · {region} · chain gaps"),
+    "method": ("数据截至 {as_of}；完整度 = 本地已有企业（强或弱）的环节按重要度加权的占比（下限）；按来源声称 = "
+               "来源所称环节全部属实时的上限。",
+               "Data as of {as_of}. Completeness = importance-weighted share of the segments with local firms "
+               "(strong or weak), a lower bound; as claimed = the upper bound if every source's claim holds. "),
+    "overview_head": (["产业链", "环节数", "强", "弱", "在途", "声称有", "缺", "未见", "完整度", "含在途完整度",
+                       "按来源声称", "最优先缺口"],
+                      ["chain", "segments", "strong", "weak", "pipeline", "claimed", "missing", "not seen",
+                       "completeness", "with pipeline", "as claimed", "top gap"]),
+    "chain_line": ("完整度 {c}（含在途 {p}，按来源声称 {u}）· {tally} · 数据截至 {as_of} · {coverage}",
+                   "completeness {c} (with pipeline {p}, as claimed {u}) · {tally} · data as of {as_of} · "
+                   "{coverage}"),
+    "chain_head": (["优先序", "环节", "层级", "状态", "行动", "优先级", "本地企业 / 在途项目", "理由", "来源声称"],
+                   ["rank", "segment", "tier", "status", "action", "priority", "local firms / pipeline projects",
+                    "reasons", "claims of sources"]),
+    "targets_title": ("招商目标 · {region}（每个缺口前 {n} 家）", "Targets · {region} (first {n} per gap)"),
+    "score": ("得分 = 关联置信度 ×（规模 + 世界500强 + 二次招商 + 供货关系 + 园区国别匹配 + 协同），"
+              "见 docs/analysis.md",
+              "score = link confidence × (size + Fortune Global 500 + same group + supply tie + park country fit "
+              "+ synergy), see docs/analysis.md"),
+    "targets_head": (["产业链", "环节", "状态", "行动", "序", "企业", "国别", "总部", "得分", "理由"],
+                     ["chain", "segment", "status", "action", "#", "firm", "country", "headquarters", "score",
+                      "reasons"]),
+    "page": ("第 &P 页 / 共 &N 页", "page &P of &N"), "as_of": ("数据截至 {as_of}", "data as of {as_of}"),
+}
+
+
+def _w(key: str, lang: str) -> Any:
+    return _WORDS[key][1 if lang == "en" else 0]
 
 
 # --------------------------------------------------------------------------------------------- graph files
@@ -164,8 +198,14 @@ def _sheet_title(text: str, taken: set[str]) -> str:
 
 
 def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str] | None = None,
-                 targets: int = 5, since: str | None = None) -> Any:
-    """The gap workbook as an ``openpyxl.Workbook``: 概览, one sheet per chain, 招商目标 (and 动态 with ``since``)."""
+                 targets: int = 5, since: str | None = None, lang: str = "zh") -> Any:
+    """The gap workbook as an ``openpyxl.Workbook``: 概览, one sheet per chain, 招商目标 (and 动态 with ``since``).
+
+    ``lang="en"``: sheet names, headers, status, tier and action cells and reasons in English (names from the data
+    as written; chains and segments by their ``name_en`` where they have one).
+    """
+    en = lang == "en"
+    status_words = STATUS_LABELS_EN if en else _STATUS
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -202,28 +242,30 @@ def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str
         sheet.print_options.gridLines = False
         sheet.page_margins.left = sheet.page_margins.right = 0.4
         sheet.oddHeader.center.text = title
-        sheet.oddFooter.center.text = "第 &P 页 / 共 &N 页"
-        sheet.oddFooter.right.text = f"数据截至 {ds.info.as_of}"
+        sheet.oddFooter.center.text = _w("page", lang)
+        sheet.oddFooter.right.text = _w("as_of", lang).format(as_of=ds.info.as_of)
 
     # overview
     overview = book.active
-    overview.title = _sheet_title("概览", taken)
-    region_name = reports[0].region.name if reports else ""
-    _put(overview, [f"{ds.info.name} · {region_name} · 产业链缺口"])
-    _put(overview, [f"数据截至 {ds.info.as_of}；完整度 = 本地已有企业（强或弱）的环节按重要度加权的占比"
-                     f"（下限）；按来源声称 = 来源所称环节全部属实时的上限。"
-                     + (coverage_line(reports[0].coverage) if reports else "")])
+    overview.title = _sheet_title(_w("overview", lang), taken)
+    region_name = name_in(reports[0].region, lang) if reports else ""
+    dataset_name = name_in(ds.info, lang)
+    _put(overview, [_w("title", lang).format(dataset=dataset_name, region=region_name)])
+    _put(overview, [_w("method", lang).format(as_of=ds.info.as_of)
+                    + (coverage_line(reports[0].coverage, lang) if reports else "")])
     _put(overview, [])
-    _put(overview, ["产业链", "环节数", "强", "弱", "在途", "声称有", "缺", "未见", "完整度", "含在途完整度",
-                     "按来源声称", "最优先缺口"])
+    _put(overview, _w("overview_head", lang))
     for report in reports:
         counts = report.counts()
         top = next((g for g in report.ranked() if g.priority is not None), None)
-        _put(overview, [report.chain.name, len(report.segments), counts["strong"], counts["weak"],
-                         counts["pipeline"], counts["claimed"], counts["missing"], counts["unknown"],
-                         report.completeness, report.completeness_with_pipeline, report.completeness_upper,
-                         f"{top.segment.name}（{top.action}）" if top else "—"])
-    setup(overview, [14, 8, 6, 6, 6, 7, 6, 6, 10, 12, 11, 28], 4, f"{ds.info.name} 概览")
+        top_text = "—" if top is None else (f"{name_in(top.segment, lang)} ({top.action_code})" if en
+                                           else f"{top.segment.name}（{top.action}）")
+        _put(overview, [name_in(report.chain, lang), len(report.segments), counts["strong"], counts["weak"],
+                        counts["pipeline"], counts["claimed"], counts["missing"], counts["unknown"],
+                        report.completeness, report.completeness_with_pipeline, report.completeness_upper,
+                        top_text])
+    setup(overview, [14, 8, 6, 6, 6, 7, 6, 6, 10, 12, 11, 28], 4,
+          f"{dataset_name} {_w('overview', lang)}")
     overview["A1"].font = title_font
     for row in overview.iter_rows(min_row=5, min_col=9, max_col=11):
         for cell in row:
@@ -231,52 +273,61 @@ def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str
 
     target_rows: list[list[Any]] = []
     for report in reports:
-        sheet = book.create_sheet(_sheet_title(report.chain.name, taken))
-        _put(sheet, [f"{report.chain.name}（{report.chain.id}）· {report.region.name}"])
+        chain_name = name_in(report.chain, lang)
+        sheet = book.create_sheet(_sheet_title(chain_name, taken))
+        _put(sheet, [f"{chain_name}（{report.chain.id}）· {report.region.name}" if not en
+                     else f"{chain_name} ({report.chain.id}) · {name_in(report.region, lang)}"])
         counts = report.counts()
-        _put(sheet, [f"完整度 {report.completeness:.0%}（含在途 {report.completeness_with_pipeline:.0%}"
-                      f"，按来源声称 {(report.completeness_upper or 0):.0%}）· "
-                      + " · ".join(f"{_STATUS[k]} {n}" for k, n in counts.items() if n)
-                      + f" · 数据截至 {report.as_of} · {coverage_line(report.coverage)}"])
+        _put(sheet, [_w("chain_line", lang).format(
+            c=f"{report.completeness:.0%}", p=f"{report.completeness_with_pipeline:.0%}",
+            u=f"{(report.completeness_upper or 0):.0%}",
+            tally=" · ".join(f"{status_words[k]} {n}" for k, n in counts.items() if n), as_of=report.as_of,
+            coverage=coverage_line(report.coverage, lang))])
         _put(sheet, [])
-        _put(sheet, ["优先序", "环节", "层级", "状态", "行动", "优先级", "本地企业 / 在途项目", "理由", "来源声称"])
+        _put(sheet, _w("chain_head", lang))
         rank = 0
         for gap in report.ranked():
             if gap.priority is not None:
                 rank += 1
-            _put(sheet, [rank if gap.priority is not None else None, gap.segment.name, _TIER[gap.segment.tier],
-                          _STATUS[gap.status], gap.action or "—",
-                          round(gap.priority, 4) if gap.priority is not None else None,
-                          "、".join(gap.local_firms or gap.pipeline_projects) or "—", "\n".join(gap.reasons),
-                          "\n".join(f"{ASSERTION_LABELS[c.asserts]}：{c.evidence}（{'、'.join(c.sources)}）"
-                                    for c in gap.claims)])
+            if en:
+                claims = "\n".join(f"{_ASSERTS_EN[c.asserts]}: {c.evidence} ({', '.join(c.sources)})"
+                                   for c in gap.claims)
+            else:
+                claims = "\n".join(f"{ASSERTION_LABELS[c.asserts]}：{c.evidence}（{'、'.join(c.sources)}）"
+                                   for c in gap.claims)
+            _put(sheet, [rank if gap.priority is not None else None, name_in(gap.segment, lang),
+                         gap.segment.tier if en else _TIER[gap.segment.tier], status_words[gap.status],
+                         (gap.action_code if en else gap.action) or "—",
+                         round(gap.priority, 4) if gap.priority is not None else None,
+                         join_names(gap.local_firms or gap.pipeline_projects, lang) or "—",
+                         "\n".join(gap.reasons_in(lang)), claims])
             if gap.priority is not None and targets > 0:
                 found = find_targets(cg, report.chain.id, gap.segment.id, report.region.id, limit=targets)
                 for i, candidate in enumerate(found.candidates, start=1):
                     firm = candidate.firm
-                    target_rows.append([report.chain.name, gap.segment.name, _STATUS[gap.status], gap.action, i,
-                                        firm.name, firm.country or "", firm.headquarters or "",
-                                        round(candidate.score, 3), "；".join(candidate.reasons)])
-        setup(sheet, [7, 16, 6, 6, 6, 8, 28, 70, 30], 4, f"{report.chain.name} · {report.region.name}")
+                    target_rows.append([chain_name, name_in(gap.segment, lang), status_words[gap.status],
+                                        gap.action_code if en else gap.action, i, firm.name, firm.country or "",
+                                        firm.headquarters or "", round(candidate.score, 3),
+                                        ("; " if en else "；").join(candidate.reasons_in(lang))])
+        setup(sheet, [7, 16, 6, 6, 6, 8, 28, 70, 30], 4, f"{chain_name} · {name_in(report.region, lang)}")
         sheet["A1"].font = title_font
         for row in sheet.iter_rows(min_row=5):
-            fill = {v: k for k, v in _STATUS.items()}.get(str(row[3].value))
+            fill = {v: k for k, v in status_words.items()}.get(str(row[3].value))
             if fill:
                 row[3].fill = PatternFill("solid", fgColor=status_fill[fill])
             row[5].number_format = "0.000"
 
-    sheet = book.create_sheet(_sheet_title("招商目标", taken))
-    _put(sheet, [f"招商目标 · {region_name}（每个缺口前 {targets} 家）"])
-    _put(sheet, ["得分 = 关联置信度 ×（规模 + 世界500强 + 二次招商 + 供货关系 + 园区国别匹配 + 协同），"
-                  "见 docs/analysis.md"])
+    sheet = book.create_sheet(_sheet_title(_w("targets", lang), taken))
+    _put(sheet, [_w("targets_title", lang).format(region=region_name, n=targets)])
+    _put(sheet, [_w("score", lang)])
     _put(sheet, [])
-    _put(sheet, ["产业链", "环节", "状态", "行动", "序", "企业", "国别", "总部", "得分", "理由"])
+    _put(sheet, _w("targets_head", lang))
     for row in target_rows:
         _put(sheet, row)
-    setup(sheet, [10, 16, 6, 6, 5, 18, 6, 16, 7, 60], 4, f"招商目标 · {region_name}")
+    setup(sheet, [10, 16, 6, 6, 5, 18, 6, 16, 7, 60], 4, f"{_w('targets', lang)} · {region_name}")
     sheet["A1"].font = title_font
     if since is not None:
-        _changes_sheet(book, cg, region, chains, since, taken, setup, title_font)
+        _changes_sheet(book, cg, region, chains, since, taken, setup, title_font, lang)
     return book
 
 
@@ -286,7 +337,7 @@ def _put(sheet: Any, values: list[Any]) -> None:
 
 
 def _changes_sheet(book: Any, cg: ChainGraph, region: str | None, chains: Sequence[str] | None, since: str,
-                   taken: set[str], setup: Any, title_font: Any) -> None:
+                   taken: set[str], setup: Any, title_font: Any, lang: str = "zh") -> None:
     """动态: the segments whose status changed since ``since``, with the events and new firms behind each."""
     from ..analysis.asof import changes_since
 
@@ -294,35 +345,53 @@ def _changes_sheet(book: Any, cg: ChainGraph, region: str | None, chains: Sequen
     wanted = {ds.chain(c).id for c in chains} if chains else None
     report = changes_since(ds, since, region=region)
     names = {p.id: p.name for p in ds.projects.values()}
-    sheet = book.create_sheet(_sheet_title("动态", taken))
-    _put(sheet, [f"动态 · {report['region']} · {report['since']} 至 {report['until']} 状态变化的环节"])
-    _put(sheet, ["事件来自 events.csv；新增企业为期间首次成为本地企业者。方法见 docs/time.md"])
+    en = lang == "en"
+    status_words = STATUS_LABELS_EN if en else _STATUS
+    events = _EVENT_EN if en else _EVENT
+    title = "Changes" if en else "动态"
+    region_name = name_in(ds.region(region or ds.info.default_region), lang) if en else report["region"]
+    sheet = book.create_sheet(_sheet_title(title, taken))
+    _put(sheet, [f"Changes · {region_name} · segments whose status changed from {report['since']} to "
+                 f"{report['until']}" if en else
+                 f"动态 · {report['region']} · {report['since']} 至 {report['until']} 状态变化的环节"])
+    _put(sheet, ["Events from events.csv; new firms are those that became local firms in the period. Method: "
+                 "docs/time.md" if en else
+                 "事件来自 events.csv；新增企业为期间首次成为本地企业者。方法见 docs/time.md"])
     _put(sheet, [])
-    _put(sheet, ["产业链", "环节", "原状态", "现状态", "事件", "新增企业"])
+    _put(sheet, ["chain", "segment", "status before", "status now", "events", "new firms"] if en else
+         ["产业链", "环节", "原状态", "现状态", "事件", "新增企业"])
+    segments = ds.segments
     for change in report["changed"]:
         if wanted is not None and change["chain"] not in wanted:
             continue
-        row = [ds.chains[change["chain"]].name, change["name"], _STATUS[change["from"]], _STATUS[change["to"]],
-               "\n".join(f"{e['date']} {names.get(e['project'], e['project'])} {_EVENT[e['kind']]}"
+        segment = segments.get(change.get("segment", ""))
+        row = [name_in(ds.chains[change["chain"]], lang),
+               name_in(segment, lang) if en and segment is not None else change["name"],
+               status_words[change["from"]], status_words[change["to"]],
+               "\n".join(f"{e['date']} {names.get(e['project'], e['project'])} {events[e['kind']]}"
                          for e in change["events"]) or "—",
-               "、".join(ds.firms[f].name if f in ds.firms else f for f in change["new_firms"]) or "—"]
+               join_names((ds.firms[f].name if f in ds.firms else f for f in change["new_firms"]), lang) or "—"]
         _put(sheet, row)  # text from the data is text: formulas neutralised
-    setup(sheet, [10, 18, 8, 8, 50, 30], 4, f"动态 · {report['region']}")
+    setup(sheet, [10, 18, 8, 8, 50, 30], 4, f"{title} · {region_name}")
     sheet["A1"].font = title_font
 
 
 _EVENT = {"signed": "签约", "started": "开工", "trial": "试产", "operating": "投产", "cancelled": "取消",
           "capital_increase": "增资"}
+_EVENT_EN = {"signed": "signed", "started": "construction started", "trial": "trial production",
+             "operating": "operating", "cancelled": "cancelled", "capital_increase": "capital increase"}
 
 
 # --------------------------------------------------------------------------------------------- writing
 
 
 def export(cg: ChainGraph, fmt: str, path: str | Path, region: str | None = None,
-           chains: Sequence[str] | None = None, targets: int = 5, since: str | None = None) -> Path:
+           chains: Sequence[str] | None = None, targets: int = 5, since: str | None = None,
+           lang: str = "zh") -> Path:
     """Write ``cg`` as ``fmt`` (one of :data:`FORMATS`) to ``path``, atomically; returns the path.
 
     ``since`` (xlsx and markdown): add what changed since that date (a 动态 sheet; a 自上次简报以来 section).
+    ``lang`` (xlsx, markdown, docx): ``zh`` or ``en``; graph files are the same in both.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -330,11 +399,11 @@ def export(cg: ChainGraph, fmt: str, path: str | Path, region: str | None = None
         raise ExportError("--since applies to the xlsx and markdown exports only")
     if fmt == "markdown":
         return atomic_write_text(path, briefing_markdown(cg, region, chains, targets=min(targets, 5) or 3,
-                                                         since=since))
+                                                         since=since, lang=lang))
     if fmt == "docx":
-        return atomic_write_bytes(path, briefing_docx(cg, region, chains, targets=min(targets, 5) or 3))
+        return atomic_write_bytes(path, briefing_docx(cg, region, chains, targets=min(targets, 5) or 3, lang=lang))
     if fmt == "xlsx":
         buffer = io.BytesIO()
-        gap_workbook(cg, region, chains, targets, since=since).save(buffer)
+        gap_workbook(cg, region, chains, targets, since=since, lang=lang).save(buffer)
         return atomic_write_bytes(path, buffer.getvalue())
     return atomic_write_bytes(path, _graph_bytes(cg, fmt))

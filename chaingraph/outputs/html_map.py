@@ -61,6 +61,7 @@ from ..dataset.model import Segment
 from ..dataset.writer import atomic_write_text
 from ..errors import ExportError, LookupFailed
 from . import map_assets
+from .lang import quantity_label
 
 __all__ = [
     "STATUS_COLOURS",
@@ -85,7 +86,8 @@ STATUS_COLOURS: dict[str, dict[str, str]] = {
     "unknown": {"background": "#f7f7f5", "border": "#8a8f98", "font": "#4b5360"},
 }
 EXTERNAL_COLOURS = {"background": "#eceff3", "border": "#b3bcc6", "font": "#6b7785"}
-ACTION_COLOURS = {"补链": "#c62828", "强链": "#b26a00", "延链": "#6a3fc1", "核实": "#4b5360"}
+ACTION_COLOURS = {"补链": "#c62828", "强链": "#b26a00", "延链": "#6a3fc1", "核实": "#4b5360",
+                  "fill": "#c62828", "strengthen": "#b26a00", "extend": "#6a3fc1", "verify": "#4b5360"}
 ACTION_EN = {"补链": "Fill", "强链": "Strengthen", "延链": "Extend", "核实": "Verify"}
 FOCUS_BORDER = "#0b1f33"
 EDGE_COLOURS = {"supply": "#7d8fa3", "cross": "#8e57d6", "external": "#b9c2cc", "hang": "#c3ccd5",
@@ -191,6 +193,16 @@ _UI: dict[str, dict[str, str]] = {
         "col_where": "所在地",
         "col_segments": "环节",
         "col_score": "得分",
+        "sep": "、",
+        "sep_reasons": "；",
+        "colon": "：",
+        "paren": "（{x}）",
+        "col_products": "主营产品",
+        "col_address": "地址",
+        "col_hq": "总部",
+        "firm_sources": "来源",
+        "legend_badge_sample": "补链 #1",
+        "col_leader": "龙头",
     },
     "en": {
         "search": "Search firms, segments, projects…",
@@ -260,6 +272,16 @@ _UI: dict[str, dict[str, str]] = {
         "col_where": "Where",
         "col_segments": "Segments",
         "col_score": "Score",
+        "sep": ", ",
+        "sep_reasons": "; ",
+        "colon": ": ",
+        "paren": " ({x})",
+        "col_products": "Main products",
+        "col_address": "Address",
+        "col_hq": "Headquarters",
+        "firm_sources": "Sources",
+        "legend_badge_sample": "Fill #1",
+        "col_leader": "Leader",
     },
 }
 _STATUS_WORDS = {"zh": dict(STATUS_LABELS), "en": STATUS_EN}
@@ -274,6 +296,9 @@ _STATUS_LEGEND = {
            "unknown": "Not seen (partial data: verify first)"},
 }
 _TIER_WORDS = {"zh": TIER_ZH, "en": {"upstream": "upstream", "midstream": "midstream", "downstream": "downstream"}}
+_TIER_HEADINGS = {"zh": TIER_ZH, "en": {"upstream": "Upstream", "midstream": "Midstream", "downstream": "Downstream"}}
+FIRM_PRODUCTS = 3  # main products a firm row shows at most (from its links' evidence and its supply ties)
+PRODUCT_WIDTH = 40  # display units of one product, source title or headquarters in a firm row at most
 
 
 # ------------------------------------------------------------------------------------------------ text helpers
@@ -291,7 +316,10 @@ def canvas_text(text: str) -> str:
     >>> canvas_text("abc\u202edef\x07")
     'abcdef'
     """
-    return "".join(ch for ch in text.translate(_BIDI_CONTROLS) if ch >= " " or ch in "\n")
+    if text.isprintable():  # nothing to remove (every character taken out below is unprintable): the usual case
+        return text
+    return "".join(ch for ch in text.translate(_BIDI_CONTROLS)
+                   if (ch >= " " and not "\x7f" <= ch <= "\x9f" and ch not in "\u2028\u2029") or ch == "\n")
 
 
 def _is_wide(ch: str) -> bool:
@@ -381,7 +409,7 @@ def _wrap_words(text: str, width: float, max_lines: int) -> list[str]:
 
 def _truncate(text: str, width: float) -> str:
     text = " ".join(text.split())
-    if _units(text) <= width:
+    if len(text) <= width or _units(text) <= width:  # no character is wider than one unit
         return text
     out = ""
     for ch in text:
@@ -564,7 +592,8 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     segment : str, optional
         Drill-down: draw this segment and its suppliers and customers up to ``depth`` steps, across chains.
     lang : {"zh", "en"}
-        Labels and interface language (the analysis' reasons stay in Chinese).
+        Labels, interface and reasons language (names from the data as written; ``name_en`` of chains, segments
+        and regions in English).
     title : str, optional
         Page title; a descriptive one is made when ``None``.
     show_firms : bool
@@ -688,17 +717,35 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     firm_info = records.firms({f for s in drawn for f in gaps[s].local_firm_ids})
     project_info = records.projects({p.id for s in drawn for p in states[s].projects})
 
+    addresses: dict[str, str] = {}
+    source_table: dict[str, dict[str, str]] = {}  # a few sources are shared by thousands of firms: listed once
+
+    def source_ref(source: dict[str, str]) -> str:
+        if source["id"] not in source_table:
+            source_table[source["id"]] = _source_ref(source)
+        return source["id"]
+
+    def address_of(region_id: str | None) -> str:  # once per region: a county has thousands of firms
+        key = region_id or ""
+        if key not in addresses:
+            addresses[key] = _address(ds, region_id, lang)
+        return addresses[key]
+
     def firm_entry(firm_id: str) -> None:
         if firm_id in firm_table:
             return
         firm = firm_info[firm_id]
         region_of = firm["region"]
-        where = ds.regions[region_of].name if region_of and region_of in ds.regions else firm["headquarters"]
+        where = (_region_name(ds.regions[region_of], lang) if region_of and region_of in ds.regions
+                 else firm["headquarters"])
         firm_table[firm_id] = {
             "name": firm["name"] if lang == "zh" else (firm["name_en"] or firm["name"]),
             "country": country_label(firm["country"]) if lang == "zh" else firm["country"],
             "where": where or "", "leader": firm["leader"], "f500": firm["fortune500"] or "",
             "size": (SIZE_ZH.get(firm["size"], "") if lang == "zh" else firm["size"]) or "", "segments": [],
+            "products": [_truncate(canvas_text(t), PRODUCT_WIDTH) for t in firm.get("products", [])][:FIRM_PRODUCTS],
+            "address": address_of(region_of), "hq": _truncate(firm["headquarters"] or "", PRODUCT_WIDTH),
+            "sources": [source_ref(x) for x in firm.get("sources", [])],  # ids into the page's source table
         }
 
     seg_data: dict[str, dict[str, Any]] = {}
@@ -719,8 +766,9 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
                     "name": project["name"], "status": status_words.get(project["status"], project["status"]),
                     "date": project["date"] or "",
                     "firms": list(project["firms"]),
-                    "investment": project["investment"].label() if project["investment"] else "",
-                    "where": ds.regions[project["region"]].name if project["region"] in ds.regions else "",
+                    "investment": quantity_label(project["investment"], lang) if project["investment"] else "",
+                    "where": (_region_name(ds.regions[project["region"]], lang) if project["region"] in ds.regions
+                              else ""),
                     "segments": [],
                 }
             project_table[p]["segments"].append(s)
@@ -734,17 +782,18 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
                            "name": (english.get(c.firm.id, {}).get("name_en") or c.firm.name) if english
                            else c.firm.name,
                            "country": country_label(c.firm.country) if lang == "zh" else c.firm.country,
-                           "hq": c.firm.headquarters, "score": round(c.score, 3), "reasons": list(c.reasons)}
+                           "hq": c.firm.headquarters, "score": round(c.score, 3), "reasons": c.reasons_in(lang)}
                           for c in found.candidates]
         name = record.name if lang == "zh" else (record.name_en or record.name)
         seg_data[s] = {
             "id": s, "name": name, "name_zh": record.name, "name_en": record.name_en, "aliases": list(record.aliases),
             "chain": record.chain, "chain_name": _chain_name(ds.chains[record.chain], lang),
             "tier": _TIER_WORDS[lang][record.tier], "importance": record.importance, "status": gap.status,
-            "status_label": words[gap.status], "action": gap.action or "",
+            "status_label": words[gap.status], "action": (gap.action if lang == "zh" else gap.action_code) or "",
             "action_label": (gap.action or "") if lang == "zh" else ACTION_EN.get(gap.action or "", ""),
             "priority": None if gap.priority is None else round(gap.priority, 4), "rank": ranks.get(s),
-            "headline": gap.headline, "reasons": list(gap.reasons), "firms": local_ids, "leaders": leader_ids,
+            "headline": gap.headline_in(lang), "reasons": gap.reasons_in(lang), "firms": local_ids,
+            "leaders": leader_ids,
             "projects": project_ids, "targets": candidates, "targets_total": total, "external": s in external,
             "claims": [claim_dict(c) for c in gap.claims],
             "focus": focus is not None and s == focus.id,
@@ -769,9 +818,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
                             "completeness": _pct(report.completeness),
                             "with_pipeline": _pct(report.completeness_with_pipeline), "counts": report.counts(),
                             "upper": _pct(report.completeness_upper or report.completeness),
-                            "coverage": coverage_line(report.coverage) if lang == "zh" else
-                            ("coverage: complete registry" if report.coverage and report.coverage.kind == "registry"
-                             else "coverage: partial (not seen is not missing)")})
+                            "coverage": coverage_line(report.coverage, lang)})
     region_name = region_record.name if lang == "zh" else (region_record.name_en or region_record.name)
     if focus is not None:
         mode = "segment"
@@ -814,13 +861,14 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
         "priorities": priorities,
         "colours": {"external": EXTERNAL_COLOURS, "actions": ACTION_COLOURS, "edges": EDGE_COLOURS},
         "bands": bands,
-        "tiers": [{"tier": t, "label": _TIER_WORDS[lang].get(t, t),
+        "tiers": [{"tier": t, "label": _TIER_HEADINGS[lang].get(t, t),
                    "x0": c0 * COLUMN_SPACING - SEGMENT_WIDTH / 2 - 12,
                    "x1": c1 * COLUMN_SPACING + SEGMENT_WIDTH / 2 + SEGMENT_MAX_EXTRA_WIDTH + 12}
                   for t, (c0, c1) in tier_columns.items()],
         "segments": seg_data,
         "firms": firm_table,
         "projects": project_table,
+        "sources": source_table,
         "nodes": nodes,
         "edges": edges,
     }
@@ -836,14 +884,22 @@ class _Records(Protocol):
 class _GraphRecords:
     def __init__(self, cg: ChainGraph) -> None:
         self.cg = cg
+        self._products: dict[str, list[str]] | None = None  # every firm's products, read once per map
 
     def firms(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        from ..analysis.views import firm_products, source_refs
+
+        ds = self.cg.dataset
+        if self._products is None:
+            self._products = firm_products(ds)
+        products = self._products
         found = {}
         for firm_id in ids:
-            f = self.cg.dataset.firms[firm_id]
+            f = ds.firms[firm_id]
             found[firm_id] = {"name": f.name, "name_en": f.name_en, "country": f.country, "region": f.region,
                               "headquarters": f.headquarters, "size": f.size,
-                              "leader": self.cg.is_leader(firm_id), "fortune500": self.cg.fortune500(firm_id)}
+                              "leader": self.cg.is_leader(firm_id), "fortune500": self.cg.fortune500(firm_id),
+                              "products": products.get(firm_id, []), "sources": source_refs(ds, f.sources)}
         return found
 
     def projects(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -855,6 +911,13 @@ class _GraphRecords:
                           "region": p.region, "investment": p.investment,
                           "firms": [ds.firms[f].name for f in p.firms if f in ds.firms]}
         return found
+
+
+def _source_ref(source: dict[str, str]) -> dict[str, str]:
+    """A firm's source as its row shows it: the title as canvas-safe text, the URL only when it is http(s)."""
+    url = (source.get("url") or "").strip()
+    safe = url if url.lower().startswith(("http://", "https://")) and not any(c in url for c in " \"<>\\") else ""
+    return {"title": _truncate(canvas_text(source.get("title") or source["id"]), PRODUCT_WIDTH), "url": safe}
 
 
 class _FactsRecords:
@@ -982,6 +1045,19 @@ def _context_only(a: str, b: str, external: set[str], chain_of: dict[str, str]) 
 
 def _chain_name(chain: Any, lang: str) -> str:
     return str(chain.name if lang == "zh" else (chain.name_en or chain.name))
+
+
+def _region_name(region: Any, lang: str) -> str:
+    return str(region.name if lang == "zh" else (region.name_en or region.name))
+
+
+def _address(ds: Any, region_id: str | None, lang: str) -> str:
+    """Where a firm is, as precisely as the dataset places it: its region and the regions above it (largest
+    first, e.g. 嘉兴市 平湖市 独山港镇); empty when it has no region."""
+    if not region_id or region_id not in ds.regions:
+        return ""
+    names = [_region_name(ds.regions[r], lang) for r in reversed(ds.region_ancestors(region_id))]
+    return (" " if lang == "zh" else ", ").join(names if lang == "zh" else reversed(names))
 
 
 def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[int, int]],

@@ -140,6 +140,9 @@ main { position: relative; flex: 1 1 auto; min-height: 0; }
 #panel ol.items li { padding: 3px 0; overflow-wrap: anywhere; }
 #panel ol.items li.hit { background: #fff3bf; border-radius: 4px; outline: 2px solid #f4b942; }
 #panel .meta { color: var(--muted); font-size: 12px; }
+#panel .meta.products, #panel .meta.address, #panel .meta.hq, #panel .meta.sources { overflow-wrap: anywhere;
+  display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; }
+#panel .meta.sources a { color: #24599a; }
 #panel .why { color: #44505e; font-size: 12px; line-height: 1.45; }
 #panel .score { float: right; font-variant-numeric: tabular-nums; color: #24599a; font-weight: 600; }
 #panel .pager { display: flex; align-items: center; gap: 10px; margin-top: 6px; font-size: 13px; }
@@ -197,7 +200,7 @@ APP_JS = """
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("chain-map-data").textContent);
-  var UI = DATA.ui, SEG = DATA.segments, FIRMS = DATA.firms, PROJECTS = DATA.projects;
+  var UI = DATA.ui, SEG = DATA.segments, FIRMS = DATA.firms, PROJECTS = DATA.projects, SOURCES = DATA.sources || {};
   var COLOURS = DATA.colours;
   var FONT = getComputedStyle(document.documentElement).getPropertyValue("--font").trim() || "sans-serif";
   var PAGE_SIZE = 20;
@@ -256,7 +259,7 @@ APP_JS = """
       b.appendChild(act);
       b.appendChild(el("span", "", p.name));
       b.title = p.name;
-      if (p.targets.length) { b.appendChild(el("span", "who", "→ " + p.targets.join("、"))); }
+      if (p.targets.length) { b.appendChild(el("span", "who", "→ " + p.targets.join(UI.sep))); }
       b.addEventListener("click", function () { choose({segment: p.segment, node: p.segment}); });
       box.appendChild(b);
     });
@@ -275,8 +278,8 @@ APP_JS = """
     var subParts = [s.chain_name, s.tier];
     if (DATA.lang === "zh" && s.name_en) { subParts.push(s.name_en); }
     box.appendChild(el("div", "tip-sub", subParts.join(" · ")));
-    var status = UI.status + "：" + s.status_label;
-    if (s.action_label) { status += " · " + UI.action + "：" + s.action_label; }
+    var status = UI.status + UI.colon + s.status_label;
+    if (s.action_label) { status += " · " + UI.action + UI.colon + s.action_label; }
     if (s.rank) {
       status += " · " + UI.rank + " " + rankText({action_label: "", rank: s.rank, chain_name: s.chain_name}).trim();
     }
@@ -296,7 +299,7 @@ APP_JS = """
     box.appendChild(el("div", "tip-title", f.name));
     var parts = [f.country, f.where, f.size].filter(Boolean);
     if (f.leader) { parts.push(UI.leader); }
-    if (f.f500) { parts.push(UI.f500 + "（" + f.f500 + "）"); }
+    if (f.f500) { parts.push(UI.f500 + fmt(UI.paren, {x: f.f500})); }
     box.appendChild(el("div", "tip-sub", parts.join(" · ")));
     return box;
   }
@@ -304,7 +307,7 @@ APP_JS = """
     var p = PROJECTS[id], box = el("div", "tip");
     box.appendChild(el("div", "tip-title", p.name));
     box.appendChild(el("div", "tip-sub", [p.status, p.date, p.where, p.investment].filter(Boolean).join(" · ")));
-    if (p.firms.length) { box.appendChild(el("div", "", p.firms.join("、"))); }
+    if (p.firms.length) { box.appendChild(el("div", "", p.firms.join(UI.sep))); }
     return box;
   }
   function nodeTip(n) {
@@ -485,8 +488,8 @@ APP_JS = """
       row.appendChild(el("span", "", spec[2]));
       legend.appendChild(row);
     });
-    var row = el("div", "row"), badge = el("span", "badge", DATA.lang === "zh" ? "补链 #1" : "Fill #1");
-    badge.style.background = COLOURS.actions["补链"];
+    var row = el("div", "row"), badge = el("span", "badge", UI.legend_badge_sample);
+    badge.style.background = COLOURS.actions.fill;
     row.appendChild(badge);
     row.appendChild(el("span", "", UI.legend_badge));
     legend.appendChild(row);
@@ -533,7 +536,7 @@ APP_JS = """
     return wrap;
   }
   function section(title, count) {
-    panelBody.appendChild(el("h3", "", count === undefined ? title : title + "（" + count + "）"));
+    panelBody.appendChild(el("h3", "", count === undefined ? title : title + fmt(UI.paren, {x: count})));
   }
   function firmItem(id) {
     var f = FIRMS[id], li = el("li", "firm");
@@ -544,13 +547,51 @@ APP_JS = """
     var parts = [f.country, f.where, f.size].filter(Boolean);
     if (f.f500) { parts.push(UI.f500); }
     if (parts.length) { li.appendChild(el("div", "meta", parts.join(" · "))); }
+    firmDetails(li, f);
     return li;
+  }
+  // A firm row's main products, address and sources. Data is text (textContent); a source becomes a link only
+  // when its URL is http(s) (checked when the page was made and again here), opened with rel=noopener.
+  function safeUrl(url) {
+    var u = String(url || "");
+    return /^https?:\\/\\/[^\\s"<>\\\\]+$/i.test(u) ? u : "";
+  }
+  function labelled(cls, label, text) {  // "label: text", the data in its own isolated span
+    var box = el("div", "meta " + cls, label + UI.colon);
+    if (text !== undefined) { box.appendChild(el("span", "", text)); }
+    return box;
+  }
+  function firmDetails(li, f) {
+    if (f.products && f.products.length) {
+      li.appendChild(labelled("products", UI.col_products, f.products.join(UI.sep_reasons)));
+    }
+    if (f.address) { li.appendChild(labelled("address", UI.col_address, f.address)); }
+    if (f.hq) { li.appendChild(labelled("hq", UI.col_hq, f.hq)); }
+    if (f.sources && f.sources.length) {
+      var box = labelled("sources", UI.firm_sources);
+      f.sources.forEach(function (id, i) {
+        var src = SOURCES[id] || {title: id, url: ""};
+        if (i) { box.appendChild(document.createTextNode(UI.sep)); }
+        var url = safeUrl(src.url);
+        if (url) {
+          var a = el("a", "", src.title || id);
+          a.setAttribute("href", url);
+          a.setAttribute("target", "_blank");
+          a.setAttribute("rel", "noopener noreferrer");
+          a.title = url;
+          box.appendChild(a);
+        } else {
+          box.appendChild(el("span", "", src.title || id));
+        }
+      });
+      li.appendChild(box);
+    }
   }
   function projectItem(id) {
     var p = PROJECTS[id], li = el("li", "project");
     li.setAttribute("data-project", id);
     li.appendChild(el("span", "name", p.name));
-    var meta = [p.status, p.date, p.where, p.investment, p.firms.join("、")].filter(Boolean);
+    var meta = [p.status, p.date, p.where, p.investment, p.firms.join(UI.sep)].filter(Boolean);
     li.appendChild(el("div", "meta", meta.join(" · ")));
     return li;
   }
@@ -563,7 +604,7 @@ APP_JS = """
     li.appendChild(nm);
     var where = [t.country, t.hq].filter(Boolean).join(" · ");
     if (where) { li.appendChild(el("div", "meta", where)); }
-    li.appendChild(el("div", "why", t.reasons.join("；")));
+    li.appendChild(el("div", "why", t.reasons.join(UI.sep_reasons)));
     return li;
   }
   function sortedFirms(ids) {
@@ -612,7 +653,7 @@ APP_JS = """
       s.claims.forEach(function (c) {
         var li = el("li");
         li.appendChild(el("span", "", c.evidence || c.note || ""));
-        li.appendChild(el("span", "src", " — " + (c.sources || []).join("、")));
+        li.appendChild(el("span", "src", " — " + (c.sources || []).join(UI.sep)));
         cl.appendChild(li);
       });
       panelBody.appendChild(cl);
@@ -751,7 +792,7 @@ APP_JS = """
   }
   function where(segs) {
     var names = segs.map(function (x) { return SEG[x].name; });
-    return names.length > 2 ? fmt(UI.n_segments, {first: names[0], n: names.length}) : names.join("、");
+    return names.length > 2 ? fmt(UI.n_segments, {first: names[0], n: names.length}) : names.join(UI.sep);
   }
   // one row per firm, project or target firm, however many segments it is in
   Object.keys(FIRMS).forEach(function (id) {
@@ -865,8 +906,8 @@ APP_JS = """
   });
 
   // ---------------------------------------------------------------------------------------------- list tabs
-  // The government platforms' 清单 views as tabs of the same page: 缺链 / 弱链 / 强链 segment lists, the local
-  // firms and the 招商目标 list, each sortable (click a heading) and filterable (any column).
+  // The government platforms' list views as tabs of the same page: missing / weak / strong segment lists, the
+  // local firms and the targets list, each sortable (click a heading) and filterable (any column).
   var tab = "map";
   var lists = document.getElementById("lists"), listBody = document.getElementById("list-body");
   var listFilter = document.getElementById("list-filter"), listCount = document.getElementById("list-count");
@@ -876,7 +917,8 @@ APP_JS = """
     var s = SEG[id];
     return {segment: id, cells: [s.name, s.chain_name, s.tier, s.status_label, s.action ? rankText(s) : "",
                                  s.rank || null, s.priority, s.firms.length, s.headline || "",
-                                 s.claims.map(function (c) { return (c.sources || []).join("、"); }).join("；")]};
+                                 s.claims.map(function (c) { return (c.sources || []).join(UI.sep); })
+                                   .join(UI.sep_reasons)]};
   }
   var SEG_COLS = [UI.col_segment, UI.col_chain, UI.col_tier, UI.status, UI.action, UI.rank, UI.priority,
                   UI.col_local, UI.reasons, UI.col_sources];
@@ -894,12 +936,16 @@ APP_JS = """
     {id: "strong", label: UI.tab_strong, build: segTab(["strong"])},
     {id: "firms", label: UI.tab_firms, build: function () {
       var ids = sortedFirms(Object.keys(FIRMS));
-      return {cols: [UI.col_firm, UI.leader, UI.f500, UI.col_size, UI.col_where, UI.col_segments], num: [],
+      return {cols: [UI.col_firm, UI.col_leader, UI.f500, UI.col_size, UI.col_where, UI.col_segments,
+                     UI.col_products, UI.col_address, UI.firm_sources], num: [],
               sort: null, rows: ids.map(function (id) {
                 var f = FIRMS[id];
                 return {segment: strongest(f.segments), firm: id,
                         cells: [f.name, f.leader ? "★" : "", f.f500 || "", f.size, f.where,
-                                f.segments.map(function (x) { return SEG[x].name; }).join("、")]};
+                                f.segments.map(function (x) { return SEG[x].name; }).join(UI.sep),
+                                (f.products || []).join(UI.sep_reasons), f.address || "",
+                                (f.sources || []).map(function (x) { return (SOURCES[x] || {}).title || x; })
+                                  .join(UI.sep)]};
               })};
     }},
     {id: "targets", label: UI.tab_targets, build: function () {
@@ -908,7 +954,8 @@ APP_JS = """
         var s = SEG[id];
         s.targets.forEach(function (t, i) {
           rows.push({segment: id, target: t.id, cells: [t.name, [t.country, t.hq].filter(Boolean).join(" · "), s.name,
-                                                        s.chain_name, i + 1, t.score, t.reasons.join("；")]});
+                                                        s.chain_name, i + 1, t.score,
+                                                        t.reasons.join(UI.sep_reasons)]});
         });
       });
       return {cols: [UI.col_firm, UI.col_where, UI.col_segment, UI.col_chain, UI.rank, UI.col_score, UI.reasons],
