@@ -72,3 +72,90 @@ def test_bad_events_are_reported_by_file_line_and_field(tmp_path: Path, rows: st
     assert any(p.line == line and p.field == field and words in p.message for p in problems), problems
     with pytest.raises(DatasetError):
         load_dataset(root)
+
+
+# ------------------------------------------------------------------------------------- import (sheets) and merge
+
+def _sheet(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_import_project_sheet_records_dated_steps_as_events(tmp_path: Path) -> None:
+    from chaingraph.sheets import import_sheet
+
+    root = _tiny(tmp_path, None)
+    sheet = _sheet(tmp_path / "projects.csv", "企业名称,项目名称,所属环节,签约时间,开工时间,项目状态,状态日期\n"
+                   "铁芯新公司,铁芯项目,铁芯,2024-01,2024-06,投产,2025-03-18\n")
+    plan = import_sheet(root, sheet)
+    assert plan.counts()["add event"] == 3
+    ds = load_dataset(root)
+    assert [(e.kind, str(e.date)) for e in ds.events] == [("signed", "2024-01"), ("started", "2024-06"),
+                                                          ("operating", "2025-03-18")]
+    assert ds.projects["core-project"].status == "operating"
+    sheet_source = next(s.id for s in ds.sources.values() if s.title == "projects.csv" and s.kind == "list")
+    assert all(e.sources == [sheet_source] for e in ds.events)
+    again = import_sheet(root, sheet)
+    assert not again.applied and again.counts()["same event"] == 3
+
+
+def test_import_undated_status_keeps_the_row_out_of_the_history(tmp_path: Path) -> None:
+    from chaingraph.sheets import import_sheet
+
+    root = _tiny(tmp_path, None)
+    sheet = _sheet(tmp_path / "p.csv", "企业名称,项目名称,所属环节,签约时间,开工时间,项目状态\n"
+                   "铁芯新公司,铁芯项目,铁芯,2024-01,2024-06,投产\n")
+    plan = import_sheet(root, sheet)
+    assert "add event" not in plan.counts()
+    assert any("状态日期" in w for w in plan.warnings)
+    assert not (root / "events.csv").exists()
+    assert load_dataset(root).projects["core-project"].status == "operating"
+
+
+def test_import_events_sheet_appends_with_its_source(tmp_path: Path) -> None:
+    from chaingraph.sheets import import_sheet
+
+    root = _tiny(tmp_path)
+    sheet = _sheet(tmp_path / "events.csv", "项目,事件,日期,金额,来源,原文\n"
+                   "铁芯项目,增资,2025-09,800万美元,https://news.example.com/a/1,增资800万美元\n"
+                   "core-project,取消,2025-12-01,,演示日报 2025-12-02,项目终止\n")
+    plan = import_sheet(root, sheet)
+    assert plan.counts()["add event"] == 2 and plan.counts()["add source"] >= 2
+    ds = load_dataset(root)
+    added = ds.events[-2:]
+    assert [(e.kind, str(e.amount or "")) for e in added] == [("capital_increase", "8000000 USD"),
+                                                              ("cancelled", "")]
+    assert ds.sources[added[0].sources[0]].url == "https://news.example.com/a/1"
+    assert ds.sources[added[1].sources[0]].title == "演示日报 2025-12-02"
+    assert ds.projects["core-project"].status == "cancelled"
+
+
+@pytest.mark.parametrize(("rows", "words"), [
+    ("core-project,试生产,2023-05,,\n", "before the project was signed"),
+    ("core-project,开工,2024-07,,\n", "contradicts the started event of 2024-06"),
+    ("core-project,增资,2025-06,,\n", "needs its 金额"),
+    ("nobody,开工,2024-07,,\n", "unknown project"),
+    ("core-project,开张,2024-07,,\n", "unknown event"),
+    ("core-project,开工,2099-07,,\n", "still to come"),
+])
+def test_import_events_sheet_refuses_contradictions_with_row_and_column(tmp_path: Path, rows: str,
+                                                                          words: str) -> None:
+    from chaingraph.sheets import SheetError, import_sheet
+
+    root = _tiny(tmp_path)
+    before = (root / "events.csv").read_bytes()
+    sheet = _sheet(tmp_path / "ev.csv", "项目,事件,日期,金额,来源\n" + rows)
+    with pytest.raises(SheetError) as caught:
+        import_sheet(root, sheet)
+    problem = caught.value.problems[0]
+    assert problem.line == 2 and words in problem.message, caught.value.problems
+    assert (root / "events.csv").read_bytes() == before
+
+
+def test_import_status_that_contradicts_recorded_events_is_a_problem(tmp_path: Path) -> None:
+    from chaingraph.sheets import SheetError, import_sheet
+
+    root = _tiny(tmp_path)  # events say operating since 2025-03
+    sheet = _sheet(tmp_path / "p.csv", "企业名称,项目名称,所属环节,项目状态\n铁芯新公司,铁芯项目,铁芯,在建\n")
+    with pytest.raises(SheetError, match="does not match the project's events"):
+        import_sheet(root, sheet)
