@@ -159,3 +159,63 @@ def test_import_status_that_contradicts_recorded_events_is_a_problem(tmp_path: P
     sheet = _sheet(tmp_path / "p.csv", "企业名称,项目名称,所属环节,项目状态\n铁芯新公司,铁芯项目,铁芯,在建\n")
     with pytest.raises(SheetError, match="does not match the project's events"):
         import_sheet(root, sheet)
+
+
+def _article(source: str, day: str, *project_facts: tuple[str, str, str]) -> list:
+    from chaingraph.ingest.extract import Fact
+
+    facts = [Fact("source", source, "title", f"演示报道 {day}"), Fact("source", source, "date", day)]
+    return facts + [Fact("project", "铁芯项目", field, value, evidence=evidence)
+                    for field, value, evidence in project_facts]
+
+
+def test_merge_turns_reported_statuses_into_events_and_appends_later_ones(tmp_path: Path) -> None:
+    from chaingraph.ingest.merge import apply_merge, plan_merge, undo_merge
+
+    root = _tiny(tmp_path, None)
+    first = plan_merge(load_dataset(root), _article("art-1", "2024-07-01", ("status", "under_construction", "已开工"),
+                                                    ("start_date", "2024-06", "6月开工")))
+    assert [(c.kind, c.new) for c in first.changes if c.record == "event"] == [("new", "started 2024-06")]
+    apply_merge(root, first)
+    ds = load_dataset(root)
+    assert [(e.kind, str(e.date), e.sources) for e in ds.events] == [("started", "2024-06", ["art-1"])]
+    assert ds.projects["core-project"].status == "under_construction"
+
+    later = plan_merge(ds, _article("art-2", "2025-04-02", ("status", "operating", "正式投产")))
+    apply_merge(root, later)
+    ds = load_dataset(root)
+    assert [(e.kind, str(e.date)) for e in ds.events] == [("started", "2024-06"), ("operating", "2025-04-02")]
+    assert "报道日期" in ds.events[-1].note and ds.projects["core-project"].status == "operating"
+    # the same article again records nothing new
+    assert not plan_merge(ds, _article("art-2", "2025-04-02", ("status", "operating", "正式投产"))).changed
+    undo_merge(root)
+    assert [e.kind for e in load_dataset(root).events] == ["started"]
+
+
+@pytest.mark.parametrize(("events", "day", "facts", "words"), [
+    (None, "2023-05-01", [("status", "operating", "已投产")], "before the project was signed (2024-01)"),
+    (EVENTS, "2025-01-01", [("status", "cancelled", "项目终止")], "comes after the project was cancelled"),
+    (EVENTS, "2025-06-01", [("status", "under_construction", "在建"), ("start_date", "2024-09", "9月开工")],
+     "started 2024-06"),
+])
+def test_merge_reports_events_out_of_order_as_conflicts(tmp_path: Path, events: str | None, day: str, facts: list,
+                                                        words: str) -> None:
+    from chaingraph.ingest.merge import plan_merge
+
+    ds = load_dataset(_tiny(tmp_path, events))  # EVENTS: signed 2024-01, started 2024-06, operating 2025-03
+    plan = plan_merge(ds, _article("art-x", day, *facts))
+    events_changed = [c for c in plan.changes if c.record == "event"]
+    assert [c.kind for c in events_changed] == ["conflict"]
+    assert words in str(events_changed[0]), str(events_changed[0])
+    assert plan.dataset.events == ds.events
+    assert plan.dataset.projects["core-project"].status == ds.projects["core-project"].status
+
+
+def test_merge_leaves_a_planned_date_out_of_the_history(tmp_path: Path) -> None:
+    from chaingraph.ingest.merge import plan_merge
+
+    ds = load_dataset(_tiny(tmp_path, None))
+    plan = plan_merge(ds, _article("art-3", "2024-03-01", ("trial_date", "2024-12", "预计年底试产")))
+    assert [(c.kind, c.reason) for c in plan.changes if c.record == "event"] == [
+        ("skip", "after the article's date (2024-03-01): a plan")]
+    assert plan.dataset.events == []

@@ -9,6 +9,14 @@ same value (nothing to do) or a **conflict** with a curated value, which is repo
 without a problem, all or nothing and under the dataset lock (docs/reliability.md), keeps the previous files
 under ``.chaingraph-backups/<time>/`` inside the dataset folder, and :func:`undo_merge` puts the newest backup
 back (refusing, unless forced, when a file was edited after the merge).
+
+A project's status and dates also become **events** (events.csv): a start or trial date gives a started or trial
+event, a signing date a signed event (when the article reports no later status), and a status the article
+reports without its own date is dated by the article (the project was operating by the day it was published),
+each with the article as source. A later article on the same project appends its events; an event already
+recorded is "same". An event that contradicts the history (another date for the same step, operating before
+signed, anything after a cancellation) is a conflict for review and is not written; a date after the article's
+own is a plan and gives no event.
 """
 
 from __future__ import annotations
@@ -26,9 +34,21 @@ from typing import Any
 
 from ..dataset import Dataset, normalize_name
 from ..errors import ChaingraphError, DatasetError, ExportError, ParseError, Problem
+from ..events import EVENT_STATUS, STATUS_EVENT, order_problems, same_step, sorted_events, status_as_of
 from ..journal import Transaction
 from ..limits import MAX_CELL_CHARS, MAX_PROPOSED_BYTES, MAX_PROPOSED_FACTS, LimitExceeded, read_limited_bytes
-from ..model import Citation, Firm, Project, Quantity, RegionFact, Source, parse_date, parse_quantity
+from ..model import (
+    Citation,
+    Firm,
+    PartialDate,
+    Project,
+    ProjectEvent,
+    Quantity,
+    RegionFact,
+    Source,
+    parse_date,
+    parse_quantity,
+)
 from ..reader import CSV_COLUMNS, load_dataset
 from ..safety import CONTROL_RE, fragment, neutralise_cell, restore_cell
 from ..writer import _files
@@ -45,7 +65,7 @@ extract's confidences are calibrated shares right on the dev corpus (chaingraph.
 rules whose records were wrong more than about one time in three on dev -- list items taken for firms, bare
 project names -- stay out, with every fact of their record (each is capped at its record's name). A reviewer
 who checked such a row raises its confidence or merges with ``--min-confidence 0``."""
-_MERGED_FILES = ("sources.csv", "firms.csv", "projects.csv", "region_facts.csv", "citations.csv")
+_MERGED_FILES = ("sources.csv", "firms.csv", "projects.csv", "region_facts.csv", "citations.csv", "events.csv")
 _PROJECT_QUANTITIES = ("investment", "registered_capital", "fixed_asset_investment", "capital_increase",
                        "expected_output", "capacity")
 _PROJECT_DATES = ("date", "start_date", "trial_date")
@@ -71,6 +91,9 @@ class Change:
             return f"{mark} new {where}: {self.new}"
         if self.kind in ("fill", "add"):
             return f"{mark} {where}: {self.old or '(empty)'} -> {self.new}"
+        if self.kind == "conflict" and self.reason:
+            return (f"{mark} CONFLICT {where}: the article says {self.new}"
+                    f"{f' ({self.evidence})' if self.evidence else ''}, but {self.reason}; not written")
         if self.kind == "conflict":
             return (f"{mark} CONFLICT {where}: dataset has {self.old}, the article says {self.new}"
                     f"{f' ({self.evidence})' if self.evidence else ''}; kept {self.old}")
@@ -383,8 +406,76 @@ class _Planner:
                 self.new_projects.add(project.id)
                 self.changes.append(Change("new", "project", project.id, new=key))
             self.add_source(project)
+            status = next((f for f in facts if f.field == "status"), None)
             for fact in facts:
-                self.project_field(project, fact)
+                if fact is not status:
+                    self.project_field(project, fact)
+            self.plan_events(project, facts, status)
+
+    def plan_events(self, project: Project, facts: list[Fact], status: Fact | None) -> None:
+        """The project's events this article reports (see the module text); ``status`` is its status fact."""
+        source = self.ds.sources.get(self.source_id or "")
+        published = source.date if source is not None else None
+        dated = {f.field: f for f in facts if f.field in _PROJECT_DATES}
+        stated = status.value if status is not None and status.value in STATUS_EVENT else None
+        steps: list[tuple[Fact, str, PartialDate, bool]] = []  # (fact, kind, date, date given by the article)
+        for field_name, kind in (("date", "signed"), ("start_date", "started"), ("trial_date", "trial")):
+            fact = dated.get(field_name)
+            if fact is None or (field_name == "date" and stated not in (None, "signed")):
+                continue  # the date beside a later status is not reliably the signing
+            try:
+                when = parse_date(fact.value)
+            except ParseError:
+                continue  # reported as skipped by project_field
+            if published is not None and when.start() > published.end():
+                self.changes.append(Change("skip", "event", project.id, kind, new=str(when),
+                                           reason=f"after the article's date ({published}): a plan"))
+                continue
+            steps.append((fact, kind, when, True))
+        if status is not None and stated is not None and not any(k == STATUS_EVENT[stated] for _, k, _, _ in steps):
+            if published is None:
+                self.project_field(project, status)  # no day to date it by: the field, as before events
+            else:
+                steps.append((status, STATUS_EVENT[stated], published, False))
+        elif status is not None and stated is None:
+            self.project_field(project, status)
+        recorded = [self.add_event(project, fact, kind, when, given) for fact, kind, when, given in steps]
+        if any(recorded):
+            history = sorted_events(e for e in self.ds.events if e.project == project.id)
+            now = status_as_of(history, None)
+            if now is not None and now != project.status:
+                self.changes.append(Change("fill", "project", project.id, "status", project.status, now,
+                                           reason="from its events"))
+                project.status = now
+
+    def add_event(self, project: Project, fact: Fact, kind: str, when: PartialDate, given: bool) -> bool:
+        """Append one event unless recorded already; a contradiction is a conflict. Whether it is recorded."""
+        event = ProjectEvent(project.id, when, kind, sources=[self.source_id] if self.source_id else [],
+                             evidence=(fact.evidence or fact.text)[:60],
+                             note="" if given else "日期为报道日期（不晚于此日）")
+        history = [e for e in self.ds.events if e.project == project.id]
+        label = f"{kind} {when}"
+        if any(same_step(old, event) for old in history):
+            self.changes.append(Change("same", "event", project.id, kind, label, label))
+            return True
+        earlier = next((old for old in history if old.kind == kind and kind in EVENT_STATUS), None)
+        if earlier is not None:
+            if not given and earlier.date.start() <= when.end():
+                # dated by the article: an earlier record of the same step already says it
+                self.changes.append(Change("same", "event", project.id, kind, f"{kind} {earlier.date}", label))
+                return True
+            self.changes.append(Change("conflict", "event", project.id, kind, f"{kind} {earlier.date}", label,
+                                       fact.evidence or fact.text))
+            return False
+        before = {(id(e), m) for e, _, m in order_problems(project, history)}
+        new = [m for e, _, m in order_problems(project, [*history, event]) if (id(e), m) not in before]
+        if new:
+            self.changes.append(Change("conflict", "event", project.id, kind, "", label,
+                                       fact.evidence or fact.text, reason=new[0]))
+            return False
+        self.ds.events.append(event)
+        self.changes.append(Change("new", "event", project.id, kind, new=label, evidence=event.evidence))
+        return True
 
     def project_field(self, project: Project, fact: Fact) -> None:
         name, value = fact.field, fact.value
