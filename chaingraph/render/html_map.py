@@ -60,7 +60,7 @@ from ..errors import ExportError, LookupFailed
 from ..graph import ChainGraph
 from ..model import Segment
 from ..writer import atomic_write_text
-from . import map_assets
+from . import map_assets, map_time
 
 __all__ = [
     "STATUS_COLOURS",
@@ -549,7 +549,8 @@ def _strength(n_firms: int, leaders: int) -> float:
 def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None = None, segment: str | None = None,
              lang: str = "zh", *, title: str | None = None, show_firms: bool = True, show_context: bool = True,
              depth: int = 2,
-             firm_nodes: int = 6, targets: int = 30, facts: Facts | None = None) -> dict[str, Any]:
+             firm_nodes: int = 6, targets: int = 30, facts: Facts | None = None,
+             timeline: bool = True) -> dict[str, Any]:
     """Everything the map page shows, as plain JSON-able data (what :func:`build_map` embeds).
 
     Parameters
@@ -581,6 +582,9 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     facts : Facts, optional
         Where ``gap_report`` and ``find_targets`` run: any backend's facts about the same dataset (a compiled
         snapshot is much faster on a national pool); the graph itself when ``None``. The results are the same.
+    timeline : bool
+        Whether the page gets a year slider (:func:`chaingraph.render.map_time.timeline`: the segments' statuses
+        as of each year-end the dataset's history covers, computed here). Needs ``cg``.
     """
     if lang not in _UI:
         raise LookupFailed(f"unknown language {lang!r}; known: {', '.join(_UI)}")
@@ -687,6 +691,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     states = facts.segment_states(drawn, region_id, params)
     firm_info = records.firms({f for s in drawn for f in gaps[s].local_firm_ids})
     project_info = records.projects({p.id for s in drawn for p in states[s].projects})
+    stalled = map_time.stalled_projects(cg.dataset, set(project_info)) if cg is not None else {}
 
     def firm_entry(firm_id: str) -> None:
         if firm_id in firm_table:
@@ -722,6 +727,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
                     "investment": project["investment"].label() if project["investment"] else "",
                     "where": ds.regions[project["region"]].name if project["region"] in ds.regions else "",
                     "segments": [],
+                    "stalled": stalled.get(p, ""),
                 }
             project_table[p]["segments"].append(s)
         candidates: list[dict[str, Any]] = []
@@ -746,6 +752,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
             "priority": None if gap.priority is None else round(gap.priority, 4), "rank": ranks.get(s),
             "headline": gap.headline, "reasons": list(gap.reasons), "firms": local_ids, "leaders": leader_ids,
             "projects": project_ids, "targets": candidates, "targets_total": total, "external": s in external,
+            "stalled": sum(1 for p in project_ids if p in stalled),
             "claims": [claim_dict(c) for c in gap.claims],
             "focus": focus is not None and s == focus.id,
             "upstream": [segments[u].name if lang == "zh" else segments[u].name_en or segments[u].name
@@ -823,6 +830,9 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
         "projects": project_table,
         "nodes": nodes,
         "edges": edges,
+        "time_ui": map_time.TIME_UI[lang],
+        "timeline": map_time.timeline(cg, region_record.id, report_chains, lang) if timeline and cg is not None
+        else None,
     }
 
 
@@ -1010,6 +1020,8 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
             sub = ui["claimed_sub"]
         else:
             sub = ui["pipeline_count"].format(n=len(d["projects"]))
+        if sub and d["stalled"]:
+            sub += " " + map_time.TIME_UI[lang]["stalled_count"].format(n=d["stalled"])
         label_lines = [*lines, sub] if sub else lines
         if s in external:  # context, not the subject: small grey boxes
             height = 12 + EXTERNAL_LINE_HEIGHT * len(label_lines)
@@ -1035,7 +1047,8 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
             else:
                 for p in project_ids:
                     hang.append({"kind": "project", "id": f"project:{s}:{p}", "project": p,
-                                 "label": "◆ " + _truncate(canvas_text(project_table[p]["name"]), 7)})
+                                 "label": ("⚠ " if project_table[p]["stalled"] else "◆ ")
+                                 + _truncate(canvas_text(project_table[p]["name"]), 7)})
         hang_height = (PILL_GAP + len(hang) * (PILL_HEIGHT + PILL_GAP)) if hang else 0
         seg_geom[s] = {"lines": label_lines, "height": height, "width": width, "hang": hang,
                        "hang_height": hang_height}
