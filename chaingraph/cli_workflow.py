@@ -155,8 +155,8 @@ def import_chainkg_command(state: State, folder: Path, mapping: Path | None, dry
 @click.option("--targets", "-n", type=click.IntRange(min=0), default=5, show_default=True,
               help="Targets listed per gap (xlsx and markdown).")
 @as_of_option
-@click.option("--since", metavar="DATE", help="xlsx: add a 动态 sheet; markdown: a 自上次简报以来 section (what "
-                                              "changed since DATE).")
+@click.option("--since", metavar="DATE", help="xlsx: add a 动态 sheet; markdown and docx: a 自上次简报以来 section "
+                                              "(what changed since DATE).")
 @click.pass_obj
 def export_command(state: State, fmt: str, output: Path, chains: tuple[str, ...], region: str | None,
                    targets: int, as_of: str | None, since: str | None) -> None:

@@ -120,26 +120,41 @@ def briefing_markdown(cg: ChainGraph, region: str | None = None, chains: Sequenc
     return "\n".join(lines)
 
 
-def _since_section(cg: ChainGraph, region: str | None, chain_ids: list[str], since: str) -> list[str]:
+def _since_rows(cg: ChainGraph, region: str | None, chain_ids: list[str], since: str
+                ) -> tuple[str, list[list[str]]]:
+    """The 自上次简报以来 heading and its rows (chain, segment, change, events, new firms), for markdown and Word."""
     from ..asof import changes_since
 
     ds = cg.dataset
-    m = markdown_text
     report = changes_since(ds, since, region=region)
-    changed = [c for c in report["changed"] if c["chain"] in chain_ids]
     kinds = {"signed": "签约", "started": "开工", "trial": "试产", "operating": "投产", "cancelled": "取消",
              "capital_increase": "增资"}
-    lines = ["", f"## 自上次简报以来（{report['since']} 至 {report['until']}）", ""]
-    if not changed:
-        return lines + ["这段时间没有环节改变状态。"]
-    lines += ["| 产业链 | 环节 | 状态变化 | 事件 | 新增企业 |", "|---|---|---|---|---|"]
-    for c in changed:
-        names = {p.id: p.name for p in ds.projects.values()}
+    names = {p.id: p.name for p in ds.projects.values()}
+    rows = []
+    for c in report["changed"]:
+        if c["chain"] not in chain_ids:
+            continue
         events = "；".join(f"{e['date']} {names.get(e['project'], e['project'])}{kinds[e['kind']]}"
                           for e in c["events"]) or "—"
         firms = "、".join(ds.firms[f].name if f in ds.firms else f for f in c["new_firms"]) or "—"
-        lines.append(f"| {m(ds.chains[c['chain']].name)} | {m(c['name'])} | {STATUS_LABELS[c['from']]} → "
-                     f"{STATUS_LABELS[c['to']]} | {m(events)} | {m(firms)} |")
+        rows.append([ds.chains[c["chain"]].name, c["name"], f"{STATUS_LABELS[c['from']]} → {STATUS_LABELS[c['to']]}",
+                     events, firms])
+    return f"自上次简报以来（{report['since']} 至 {report['until']}）", rows
+
+
+_SINCE_HEADERS = ["产业链", "环节", "状态变化", "事件", "新增企业"]
+_NO_CHANGE = "这段时间没有环节改变状态。"
+
+
+def _since_section(cg: ChainGraph, region: str | None, chain_ids: list[str], since: str) -> list[str]:
+    m = markdown_text
+    heading, rows = _since_rows(cg, region, chain_ids, since)
+    lines = ["", f"## {heading}", ""]
+    if not rows:
+        return lines + [_NO_CHANGE]
+    lines += ["| " + " | ".join(_SINCE_HEADERS) + " |", "|---|---|---|---|---|"]
+    for chain_name, segment, change, events, firms in rows:
+        lines.append(f"| {m(chain_name)} | {m(segment)} | {change} | {m(events)} | {m(firms)} |")
     return lines
 
 
@@ -238,8 +253,11 @@ def _east_asian_font(doc: Any, name: str) -> None:
 
 
 def briefing_docx(cg: ChainGraph, region: str | None = None, chains: Sequence[str] | None = None,
-                  targets: int = 3, gaps: int = 5) -> bytes:
-    """The briefing as a Word document (.docx): the same content as :func:`briefing_markdown`, with a chart."""
+                  targets: int = 3, gaps: int = 5, since: str | None = None) -> bytes:
+    """The briefing as a Word document (.docx): the same content as :func:`briefing_markdown`, with a chart.
+
+    ``since`` adds the same 自上次简报以来 section as the markdown briefing, as a table.
+    """
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
@@ -263,6 +281,13 @@ def briefing_docx(cg: ChainGraph, region: str | None = None, chains: Sequence[st
              _pct(c.report.completeness_upper), *(str(c.report.counts()[k]) for k in
                                                   ("strong", "weak", "pipeline", "claimed", "missing", "unknown"))]
             for c in b.chains], [2.6] + [1.6] * 3 + [1.2] * 6)
+    if since is not None:
+        heading, rows = _since_rows(cg, region, [c.report.chain.id for c in b.chains], since)
+        doc.add_heading(heading, level=2)
+        if rows:
+            _table(doc, _SINCE_HEADERS, rows, [2.0, 3.0, 2.6, 7.0, 3.4])
+        else:
+            doc.add_paragraph(_NO_CHANGE)
     for c in b.chains:
         r = c.report
         doc.add_heading(f"{c.name}（{r.chain.name_en or r.chain.id}）", level=2)
