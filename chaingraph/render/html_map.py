@@ -1020,7 +1020,7 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
             sub = ui["claimed_sub"]
         else:
             sub = ui["pipeline_count"].format(n=len(d["projects"]))
-        if sub and d["stalled"]:
+        if sub and d["stalled"] and d["status"] == "pipeline":  # the segment rests on projects that stalled
             sub += " " + map_time.TIME_UI[lang]["stalled_count"].format(n=d["stalled"])
         label_lines = [*lines, sub] if sub else lines
         if s in external:  # context, not the subject: small grey boxes
