@@ -284,19 +284,34 @@ class NxFacts(StructureFacts):
                 parks.setdefault(country, []).append(self.ds.regions[rid].name)
         return parks
 
+    def _operating(self) -> dict[str, list[tuple[str, str, str | None, str | None]]]:
+        """Segment -> (firm, confidence, firm's region, project's region) of each operating presence; built once.
+
+        ``candidates`` filters these by region with set lookups: a backtest asks for candidates of hundreds of
+        region-segment pairs, and walking the presences through ``is_local`` each time was most of its time.
+        """
+        index = self.__dict__.get("_operating_index")
+        if index is None:
+            firms, projects = self.ds.firms, self.ds.projects
+            index = {segment: [(p.firm, p.confidence, firms[p.firm].region,
+                                projects[p.via].region if p.via is not None else None)
+                               for p in presences if p.stage == "operating"]
+                     for segment, presences in self.cg.presences_by_segment.items()}
+            self.__dict__["_operating_index"] = index
+        return index  # type: ignore[no-any-return]
+
     def candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str],
                    params: AnalysisParams) -> list[CandidateFacts]:
         cg, ds = self.cg, self.ds
         rank = {"confirmed": 0, "probable": 1, "guessed": 2}
         best: dict[str, str] = {}
-        for presence in cg.presences_by_segment.get(segment_id, []):
-            if presence.stage != "operating" or cg.is_local(presence.firm, region_id):
-                continue
-            if presence.via is not None and cg.project_is_local(ds.projects[presence.via], region_id):
-                continue
-            current = best.get(presence.firm)
-            if current is None or rank[presence.confidence] < rank[current]:
-                best[presence.firm] = presence.confidence
+        places = cg.descendants(region_id)
+        for firm_id, confidence, home, via_region in self._operating().get(segment_id, ()):
+            if (home is not None and home in places) or (via_region is not None and via_region in places):
+                continue  # a local firm, or a project in the region
+            current = best.get(firm_id)
+            if current is None or rank[confidence] < rank[current]:
+                best[firm_id] = confidence
         if not best:
             return []
         local_by_group: dict[str, list[str]] = {}
@@ -316,6 +331,7 @@ class NxFacts(StructureFacts):
             if tie.customer in best and tie.supplier in local_set:
                 buys_from.setdefault(tie.customer, []).append(ds.firms[tie.supplier].name)
         result = []
+        near_of: dict[str, str | None] = {}
         for firm_id, confidence in best.items():
             firm = ds.firms[firm_id]
             supplies = tuple(supplies_to.get(firm_id, ()))
@@ -325,9 +341,11 @@ class NxFacts(StructureFacts):
                 other = presence.segment
                 if other == segment_id or presence.stage != "operating" or other in synergy:
                     continue
-                near = [n for n in cg.upstream(other) + cg.downstream(other) if n in strong_or_weak]
-                if near:
-                    synergy[other] = near[0]
+                if other not in near_of:  # the same for every candidate: asked once per call
+                    near = [n for n in cg.upstream(other) + cg.downstream(other) if n in strong_or_weak]
+                    near_of[other] = near[0] if near else None
+                if near_of[other] is not None:
+                    synergy[other] = near_of[other]  # type: ignore[assignment]
             in_group = firm.group in local_by_group if firm.group else False
             result.append(CandidateFacts(
                 id=firm_id, name=firm.name, country=firm.country, headquarters=firm.headquarters, size=firm.size,
