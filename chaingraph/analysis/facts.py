@@ -315,14 +315,19 @@ class NxFacts(StructureFacts):
         if not best:
             return []
         local_by_group: dict[str, list[str]] = {}
-        by_region = self._firms_by_region()
-        places = cg.descendants(region_id)
-        local_ids = sorted((i for place in places for i in by_region.get(place, ())), key=self._firm_order.__getitem__)
-        for firm_id in local_ids:
-            firm = ds.firms[firm_id]
-            if firm.group:
-                local_by_group.setdefault(firm.group, []).append(firm.name)
-        local_set = set(local_ids)
+        remembered = self.__dict__.get("_local_of")  # the region asked last (find_targets asks one at a time)
+        if remembered is not None and remembered[0] == region_id:
+            local_by_group, local_set = remembered[1], remembered[2]
+        else:
+            by_region = self._firms_by_region()
+            local_ids = sorted((i for place in places for i in by_region.get(place, ())),
+                               key=self._firm_order.__getitem__)
+            for firm_id in local_ids:
+                firm = ds.firms[firm_id]
+                if firm.group:
+                    local_by_group.setdefault(firm.group, []).append(firm.name)
+            local_set = set(local_ids)
+            self.__dict__["_local_of"] = (region_id, local_by_group, local_set)
         supplies_to: dict[str, list[str]] = {}
         buys_from: dict[str, list[str]] = {}
         for tie in ds.ties:
@@ -332,14 +337,18 @@ class NxFacts(StructureFacts):
                 buys_from.setdefault(tie.customer, []).append(ds.firms[tie.supplier].name)
         result = []
         near_of: dict[str, str | None] = {}
+        firm_static: dict[str, tuple[str | None, tuple[str, ...]]] = self.__dict__.setdefault("_firm_static", {})
         for firm_id, confidence in best.items():
             firm = ds.firms[firm_id]
             supplies = tuple(supplies_to.get(firm_id, ()))
             buys = tuple(buys_from.get(firm_id, ()))
             synergy: dict[str, str] = {}
-            for presence in cg.presences_by_firm.get(firm_id, []):
-                other = presence.segment
-                if other == segment_id or presence.stage != "operating" or other in synergy:
+            static = firm_static.get(firm_id)
+            if static is None:  # what does not depend on the region: asked once per firm
+                static = firm_static[firm_id] = (cg.fortune500(firm_id), tuple(dict.fromkeys(
+                    p.segment for p in cg.presences_by_firm.get(firm_id, []) if p.stage == "operating")))
+            for other in static[1]:
+                if other == segment_id or other in synergy:
                     continue
                 if other not in near_of:  # the same for every candidate: asked once per call
                     near = [n for n in cg.upstream(other) + cg.downstream(other) if n in strong_or_weak]
@@ -349,7 +358,7 @@ class NxFacts(StructureFacts):
             in_group = firm.group in local_by_group if firm.group else False
             result.append(CandidateFacts(
                 id=firm_id, name=firm.name, country=firm.country, headquarters=firm.headquarters, size=firm.size,
-                confidence=confidence, fortune500=cg.fortune500(firm_id),
+                confidence=confidence, fortune500=static[0],
                 group=ds.groups[firm.group].name if in_group and firm.group else None,
                 group_local_firms=tuple(local_by_group[firm.group]) if in_group and firm.group else (),
                 supplies_local=supplies, buys_from_local=buys, synergy=tuple(synergy.items()),
