@@ -370,14 +370,14 @@ def _history(spec: SynthSpec, counties: list[str], weights: list[float], segment
     others, other_weights = counties[1:] or counties, weights[1:] or weights
     gaps = _county_gaps(neighbours or {}, firm_rows[:known], firm_home, firm_segment, dated, importance or {}) \
         if spec.gap_landings else {}
-    biggest = {seg: [i for i in pool if firm_rows[i][4] in ("leader", "large")] or pool
+    biggest = {seg: [i for i in pool if firm_rows[i][4] == "leader"]
+               or [i for i in pool if firm_rows[i][4] == "large"] or pool
                for seg, pool in by_segment.items()} if spec.gap_landings else {}
     for n in range(max(1, spec.firms // 100) * spec.years):
         county = rng.choices(others, weights=other_weights)[0]
         to_gap = bool(spec.gap_landings) and bool(gaps.get(county, ([], []))[0]) and rng.random() < spec.gap_landings
         if to_gap:
-            choices, gap_weights = gaps[county]
-            segment = rng.choices(choices, weights=gap_weights)[0]
+            segment = gaps[county][0][0]  # the county's best-placed gap first, as a planner following a ranking
             pool = [i for i in biggest.get(segment, []) if firm_home[i] != county]
             firm = rng.choice(pool) if pool else None
         else:
@@ -398,7 +398,7 @@ def _history(spec: SynthSpec, counties: list[str], weights: list[float], segment
         total = year * 12 + month - 1
         for k, (kind, gap) in enumerate(steps):
             total += gap
-            if k and rng.random() > keep[k]:
+            if k and rng.random() > keep[k] and not to_gap:
                 break  # stalled at the previous stage
             if (total // 12, total % 12 + 1) > end:
                 break
@@ -417,21 +417,27 @@ def _history(spec: SynthSpec, counties: list[str], weights: list[float], segment
 def _county_gaps(neighbours: dict[str, list[str]], firm_rows: list[list[str]], firm_home: list[str],
                  firm_segment: list[str], dated: dict[str, str],
                  importance: dict[str, float]) -> dict[str, tuple[list[str], list[float]]]:
-    """County -> (its gaps, their weights): segments without a firm there next to segments with one, weighted by
-    importance times how many of its neighbours the county has (a rough pull times push)."""
-    present: dict[str, set[str]] = {}
+    """County -> (its gaps, their scores), best first: segments not strong there (no leader, fewer than three
+    firms) next to segments that are, scored by importance times one plus the number of such strong neighbours
+    (a rough pull times push, the shape of the gap ranking's priority)."""
+    counts: dict[str, dict[str, int]] = {}
+    leaders: dict[str, set[str]] = {}
     for i, row in enumerate(firm_rows):
         if firm_home[i] and row[0] not in dated:
-            present.setdefault(firm_home[i], set()).add(firm_segment[i])
+            county = counts.setdefault(firm_home[i], {})
+            county[firm_segment[i]] = county.get(firm_segment[i], 0) + 1
+            if row[4] == "leader":
+                leaders.setdefault(firm_home[i], set()).add(firm_segment[i])
     out: dict[str, tuple[list[str], list[float]]] = {}
-    for county, have in present.items():
+    for county, have in counts.items():
+        strong = {s for s, n in have.items() if n >= 3} | leaders.get(county, set())
         scored: dict[str, float] = {}
-        for segment in have:
+        for segment in strong:
             for n in neighbours.get(segment, []):
-                if n not in have:
-                    scored[n] = scored.get(n, 0.0) + importance.get(n, 1.0)
+                if n not in strong:
+                    scored[n] = scored.get(n, importance.get(n, 1.0)) + importance.get(n, 1.0)
         if scored:
-            ordered = sorted(scored)
+            ordered = sorted(scored, key=lambda s: (-scored[s], s))
             out[county] = (ordered, [scored[s] for s in ordered])
     return out
 
