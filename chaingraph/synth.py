@@ -424,8 +424,8 @@ def _county_gaps(neighbours: dict[str, list[str]], firm_rows: list[list[str]], f
     leaders: dict[str, set[str]] = {}
     for i, row in enumerate(firm_rows):
         if firm_home[i] and row[0] not in dated:
-            county = counts.setdefault(firm_home[i], {})
-            county[firm_segment[i]] = county.get(firm_segment[i], 0) + 1
+            here = counts.setdefault(firm_home[i], {})
+            here[firm_segment[i]] = here.get(firm_segment[i], 0) + 1
             if row[4] == "leader":
                 leaders.setdefault(firm_home[i], set()).add(firm_segment[i])
     out: dict[str, tuple[list[str], list[float]]] = {}

@@ -51,7 +51,7 @@ def test_years_follow_the_history_and_a_dataset_without_one_has_no_slider(tmp_pa
     steps = map_data(cgr.build_graph(older), chain="demo-auto")["timeline"]["steps"]
     assert [s["as_of"] for s in steps] == ["2021-12-31", "2022-12-31", "2023-12-31", "2024-01-15"]
     assert [s["statuses"]["core"] for s in steps] == ["pipeline"] * 4
-    assert map_data(cgr.build_graph(older), chain="demo-auto", timeline=False)["timeline"] is None
+    assert map_data(cgr.build_graph(older), chain="demo-auto", history=False)["timeline"] is None
 
 
 def test_stalled_projects_carry_the_ledger_reason_and_a_badge(pinghu: cgr.ChainGraph) -> None:

@@ -550,7 +550,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
              lang: str = "zh", *, title: str | None = None, show_firms: bool = True, show_context: bool = True,
              depth: int = 2,
              firm_nodes: int = 6, targets: int = 30, facts: Facts | None = None,
-             timeline: bool = True) -> dict[str, Any]:
+             history: bool = True) -> dict[str, Any]:
     """Everything the map page shows, as plain JSON-able data (what :func:`build_map` embeds).
 
     Parameters
@@ -582,9 +582,11 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     facts : Facts, optional
         Where ``gap_report`` and ``find_targets`` run: any backend's facts about the same dataset (a compiled
         snapshot is much faster on a national pool); the graph itself when ``None``. The results are the same.
-    timeline : bool
-        Whether the page gets a year slider (:func:`chaingraph.render.map_time.timeline`: the segments' statuses
-        as of each year-end the dataset's history covers, computed here). Needs ``cg``.
+    history : bool
+        Whether the page gets the time features (:mod:`chaingraph.render.map_time`): a year slider (the segments'
+        statuses as of each year-end the dataset's history covers, computed here) and the ledger's stalled badges.
+        They need the dataset in memory (``cg``): a map drawn from ``facts`` alone has neither, and is otherwise
+        the same page.
     """
     if lang not in _UI:
         raise LookupFailed(f"unknown language {lang!r}; known: {', '.join(_UI)}")
@@ -691,7 +693,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     states = facts.segment_states(drawn, region_id, params)
     firm_info = records.firms({f for s in drawn for f in gaps[s].local_firm_ids})
     project_info = records.projects({p.id for s in drawn for p in states[s].projects})
-    stalled = map_time.stalled_projects(cg.dataset, set(project_info)) if cg is not None else {}
+    stalled = map_time.stalled_projects(cg.dataset, set(project_info)) if history and cg is not None else {}
 
     def firm_entry(firm_id: str) -> None:
         if firm_id in firm_table:
@@ -831,7 +833,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
         "nodes": nodes,
         "edges": edges,
         "time_ui": map_time.TIME_UI[lang],
-        "timeline": map_time.timeline(cg, region_record.id, report_chains, lang) if timeline and cg is not None
+        "timeline": map_time.timeline(cg, region_record.id, report_chains, lang) if history and cg is not None
         else None,
     }
 
