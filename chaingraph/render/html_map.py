@@ -1022,9 +1022,9 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
             sub = ui["claimed_sub"]
         else:
             sub = ui["pipeline_count"].format(n=len(d["projects"]))
-        if sub and d["stalled"] and d["status"] == "pipeline":  # the segment rests on projects that stalled
-            sub += " " + map_time.TIME_UI[lang]["stalled_count"].format(n=d["stalled"])
         label_lines = [*lines, sub] if sub else lines
+        if sub and d["stalled"] and d["status"] == "pipeline":  # the segment rests on projects that stalled
+            label_lines = [*label_lines, map_time.TIME_UI[lang]["stalled_count"].format(n=d["stalled"])]
         if s in external:  # context, not the subject: small grey boxes
             height = 12 + EXTERNAL_LINE_HEIGHT * len(label_lines)
             width = SEGMENT_WIDTH - 16
