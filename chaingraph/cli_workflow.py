@@ -20,7 +20,7 @@ from .sheets import ImportPlan
 __all__ = ["import_command", "export_command", "import_chainkg_command"]
 
 _KIND_CN = {"firm": "企业", "link": "环节关联", "project": "项目", "source": "来源", "citation": "引证",
-            "rejection": "拒绝记录"}
+            "rejection": "拒绝记录", "event": "事件"}
 _ACTION_CN = {"add": "新增", "update": "更新", "same": "已有"}
 
 
