@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from .dataset import Dataset
 
 __all__ = ["EVENT_STATUS", "STAGE_ORDER", "events_by_project", "sorted_events", "status_as_of", "apply_events",
-           "check_events", "read_events", "project_status_as_of", "order_problems", "same_step", "STATUS_EVENT"]
+           "check_events", "read_events", "project_status_as_of", "order_problems", "same_step", "STATUS_EVENT",
+           "STATUS_RANK", "recorded_steps"]
 
 EVENT_STATUS = {"signed": "signed", "started": "under_construction", "trial": "trial", "operating": "operating",
                 "cancelled": "cancelled"}
@@ -189,6 +190,26 @@ def order_problems(project: Project | None, history: list[ProjectEvent]) -> list
                 found.append((event, "kind", f"{event.kind} on {event.date} comes after the project was cancelled "
                                              f"({cancelled[0].date})"))
     return found
+
+
+STATUS_RANK = {"signed": 0, "under_construction": 1, "trial": 2, "operating": 3, "cancelled": 4}
+"""How far along each project status is (a cancellation ends the line)."""
+
+
+def recorded_steps(project: Project | None, history: list[ProjectEvent]) -> list[ProjectEvent]:
+    """``history`` plus the stages projects.csv dates (``date``, ``start_date``, ``trial_date``) that have no event
+    of their kind and that the project's status has reached (a later one is a plan): what a new event must agree
+    with. The added ones carry the note ``projects.csv``."""
+    steps = list(history)
+    if project is None:
+        return steps
+    kinds = {e.kind for e in history}
+    reached = STATUS_RANK.get(project.status, 0)
+    for kind, field_name in _STAGE_DATE_FIELD.items():
+        when = getattr(project, field_name)
+        if when is not None and kind not in kinds and STAGE_ORDER[kind] <= reached:
+            steps.append(ProjectEvent(project.id, when, kind, note="projects.csv"))
+    return steps
 
 
 def same_step(a: ProjectEvent, b: ProjectEvent) -> bool:

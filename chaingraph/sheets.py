@@ -43,6 +43,7 @@ True
 from __future__ import annotations
 
 import codecs
+import copy
 import csv
 import datetime as _dt
 import hashlib
@@ -59,7 +60,17 @@ from typing import Any
 from .countries import COUNTRY_CODES, COUNTRY_NAMES_ZH
 from .dataset import Dataset, normalize_name
 from .errors import DatasetError, LookupFailed, ParseError, Problem
-from .events import EVENT_STATUS, STAGE_ORDER, STATUS_EVENT, order_problems, same_step, sorted_events, status_as_of
+from .events import (
+    EVENT_STATUS,
+    STAGE_ORDER,
+    STATUS_EVENT,
+    STATUS_RANK,
+    order_problems,
+    recorded_steps,
+    same_step,
+    sorted_events,
+    status_as_of,
+)
 from .journal import Transaction
 from .limits import (
     MAX_CELL_CHARS,
@@ -957,6 +968,7 @@ class _Planner:
         status_date = values.pop("status_date", None)
         existing = self.project_names.get(normalize_name(name))
         region = ds.firms[firm_id].region
+        before = copy.copy(existing) if existing is not None else None  # what the dataset said, for its events
         if existing is None:
             project_id = new_id("project", name if not ds.firms[firm_id].name_en else ds.firms[firm_id].name_en,
                                 self.taken)
@@ -992,9 +1004,9 @@ class _Planner:
                 project.sources.append(self.source_id)
             self.changes.append(Change("update" if changed else "same", "project", project.id, name, where, details))
             if not changed:
-                self._row_events(row, project, values, status_date, where)
+                self._row_events(row, project, values, status_date, where, before)
                 return
-        self._row_events(row, project, values, status_date, where)
+        self._row_events(row, project, values, status_date, where, before)
         for money in MONEY_FIELDS:
             cell = row.cells.get(money)
             if cell is not None and values.get(money) is not None and (project.id, money) not in self.cited:
@@ -1007,7 +1019,7 @@ class _Planner:
 
     # ------------------------------------------------------------------------------------------ events
     def _row_events(self, row: SheetRow, project: Project, values: dict[str, Any], status_date: PartialDate | None,
-                    where: str) -> None:
+                    where: str, before: Project | None) -> None:
         """The events a project row gives: its dated stages up to its status, and its status on 状态日期."""
         status = values.get("status")
         reach = _STATUS_RANK.get(status, 3) if status else 3
@@ -1031,15 +1043,18 @@ class _Planner:
         had_events = bool(self.events_of.get(project.id))
         added: list[tuple[ProjectEvent, Change]] = []
         for date_field, event in steps:
-            change = self._add_event(row, row.cells.get(date_field), event, where)
+            change = self._add_event(row, row.cells.get(date_field), event, where,
+                                     before or Project(id=project.id, name=project.name))
             if change is not None and change.action == "add":
                 added.append((event, change))
         history = self.events_of.get(project.id, [])
         from_events = status_as_of(sorted_events(history), None) if history else None
-        if status and from_events is not None and from_events != status:
+        target = status or (before.status if before is not None and not had_events else None)
+        if target and from_events is not None and from_events != target and (
+                status or STATUS_RANK.get(from_events, 0) < STATUS_RANK.get(target, 0)):
             if had_events:
                 self.problem(row, row.cells.get("status"),
-                             f"项目状态 {_EVENT_CN[STATUS_EVENT[status]]} does not match the project's events "
+                             f"项目状态 {_EVENT_CN[STATUS_EVENT[target]]} does not match the project's events "
                              f"(events.csv says {from_events}): give its 状态日期 to record it as an event, or "
                              "correct the row")
                 return
@@ -1048,15 +1063,20 @@ class _Planner:
                 self.ds.events.remove(event)
                 self.changes.remove(change)
             if added:
-                self.warnings.append(f"{where}: 项目状态 {_EVENT_CN[STATUS_EVENT[status]]} has no 状态日期, so the "
+                self.warnings.append(f"{where}: 项目状态 {_EVENT_CN[STATUS_EVENT[target]]} has no 状态日期, so the "
                                      "row's dates were not recorded as events (add 状态日期 to record the history)")
             return
         if from_events is not None:
             project.status = from_events
 
-    def _add_event(self, row: SheetRow, cell: Cell | None, event: ProjectEvent, where: str) -> Change | None:
-        """Add ``event`` unless it is already recorded; a contradiction is a problem. The change, or None."""
+    def _add_event(self, row: SheetRow, cell: Cell | None, event: ProjectEvent, where: str,
+                   project: Project | None = None) -> Change | None:
+        """Add ``event`` unless it is already recorded (in events.csv, or as a stage date of ``project``, by
+        default the dataset's); a contradiction is a problem. The change, or None."""
         history = self.events_of.setdefault(event.project, [])
+        if project is None:
+            project = self.ds.projects.get(event.project)
+        steps = recorded_steps(project, history)
         label = f"{event.project} {_EVENT_CN[event.kind]} {event.date}"
         event_id = f"{event.project}:{event.kind}:{event.date}"
         for old in history:
@@ -1065,15 +1085,15 @@ class _Planner:
                 self.changes.append(change)
                 return change
         if event.kind in EVENT_STATUS:
-            earlier = next((old for old in history if old.kind == event.kind), None)
+            # a stage date of projects.csv that agrees is recorded as this event, with its source
+            earlier = next((old for old in steps if old.kind == event.kind and not same_step(old, event)), None)
             if earlier is not None:
                 self.problem(row, cell, f"{_EVENT_CN[event.kind]} on {event.date} contradicts the {event.kind} "
-                                        f"event of {earlier.date} already recorded for {event.project} "
-                                        "(events.csv): correct one of them")
+                                        f"of {earlier.date} already recorded for {event.project} "
+                                        f"({earlier.note or 'events.csv'}): correct one of them")
                 return None
-        project = self.ds.projects.get(event.project)
-        before = {(id(e), m) for e, _, m in order_problems(project, history)}
-        new = [m for e, _, m in order_problems(project, [*history, event]) if (id(e), m) not in before]
+        known = {(id(e), m) for e, _, m in order_problems(project, steps)}
+        new = [m for e, _, m in order_problems(project, [*steps, event]) if (id(e), m) not in known]
         if new:
             self.problem(row, cell, f"{new[0]} ({event.project}): the history would be out of order")
             return None

@@ -131,8 +131,10 @@ def test_import_events_sheet_appends_with_its_source(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("rows", "words"), [
-    ("core-project,试生产,2023-05,,\n", "before the project was signed"),
-    ("core-project,开工,2024-07,,\n", "contradicts the started event of 2024-06"),
+    ("core-project,试生产,2023-05,,\n", "contradicts the trial of 2024-Q4 already recorded for core-project "
+                                     "(projects.csv)"),
+    ("core-project,开工,2024-07,,\n", "contradicts the started of 2024-06 already recorded for core-project "
+                                    "(events.csv)"),
     ("core-project,增资,2025-06,,\n", "needs its 金额"),
     ("nobody,开工,2024-07,,\n", "unknown project"),
     ("core-project,开张,2024-07,,\n", "unknown event"),
@@ -219,3 +221,28 @@ def test_merge_leaves_a_planned_date_out_of_the_history(tmp_path: Path) -> None:
     assert [(c.kind, c.reason) for c in plan.changes if c.record == "event"] == [
         ("skip", "after the article's date (2024-03-01): a plan")]
     assert plan.dataset.events == []
+
+
+def test_dates_and_statuses_of_projects_csv_are_never_overridden_by_new_events(tmp_path: Path) -> None:
+    from chaingraph.ingest.merge import plan_merge
+    from chaingraph.sheets import import_sheet
+
+    root = _tiny(tmp_path, None)
+    projects = root / "projects.csv"
+    # no events; projects.csv says started 2024-03 and operating (a status without a date)
+    projects.write_text(projects.read_text(encoding="utf-8").replace(
+        "new,signed,2024-01,,2024-Q4", "new,operating,2024-01,2024-03,2024-Q4"), encoding="utf-8")
+    ds = load_dataset(root)
+    # an article reporting construction, dated by the article, says nothing new: started is recorded (2024-03)
+    plan = plan_merge(ds, _article("art-5", "2024-08-01", ("status", "under_construction", "在建")))
+    assert [c.kind for c in plan.changes if c.record == "event"] == ["same"]
+    # a signing date alone would set the operating project back to signed: skipped, not written
+    plan = plan_merge(ds, _article("art-6", "2024-08-01", ("date", "2024-01", "1月签约")))
+    assert [(c.kind, c.reason.split(":")[0]) for c in plan.changes if c.record == "event"] == [
+        ("skip", "the project is operating already (projects.csv)")]
+    assert plan.dataset.events == [] and plan.dataset.projects["core-project"].status == "operating"
+    # the same from a sheet: the row's dates are left out of the history, with a warning
+    sheet = _sheet(tmp_path / "p.csv", "企业名称,项目名称,所属环节,签约时间\n铁芯新公司,铁芯项目,铁芯,2024-01\n")
+    result = import_sheet(root, sheet)
+    assert "add event" not in result.counts() and any("状态日期" in w for w in result.warnings)
+    assert load_dataset(root).projects["core-project"].status == "operating"

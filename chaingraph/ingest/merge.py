@@ -34,7 +34,16 @@ from typing import Any
 
 from ..dataset import Dataset, normalize_name
 from ..errors import ChaingraphError, DatasetError, ExportError, ParseError, Problem
-from ..events import EVENT_STATUS, STATUS_EVENT, order_problems, same_step, sorted_events, status_as_of
+from ..events import (
+    EVENT_STATUS,
+    STATUS_EVENT,
+    STATUS_RANK,
+    order_problems,
+    recorded_steps,
+    same_step,
+    sorted_events,
+    status_as_of,
+)
 from ..journal import Transaction
 from ..limits import MAX_CELL_CHARS, MAX_PROPOSED_BYTES, MAX_PROPOSED_FACTS, LimitExceeded, read_limited_bytes
 from ..model import (
@@ -407,12 +416,13 @@ class _Planner:
                 self.changes.append(Change("new", "project", project.id, new=key))
             self.add_source(project)
             status = next((f for f in facts if f.field == "status"), None)
+            before = copy.copy(project)  # the dates and status the dataset had, before this article's facts
             for fact in facts:
                 if fact is not status:
                     self.project_field(project, fact)
-            self.plan_events(project, facts, status)
+            self.plan_events(project, facts, status, before)
 
-    def plan_events(self, project: Project, facts: list[Fact], status: Fact | None) -> None:
+    def plan_events(self, project: Project, facts: list[Fact], status: Fact | None, before: Project) -> None:
         """The project's events this article reports (see the module text); ``status`` is its status fact."""
         source = self.ds.sources.get(self.source_id or "")
         published = source.date if source is not None else None
@@ -439,7 +449,24 @@ class _Planner:
                 steps.append((status, STATUS_EVENT[stated], published, False))
         elif status is not None and stated is None:
             self.project_field(project, status)
-        recorded = [self.add_event(project, fact, kind, when, given) for fact, kind, when, given in steps]
+        had_events = any(e.project == project.id for e in self.ds.events)
+        first_change = len(self.changes)
+        recorded = [self.add_event(before, fact, kind, when, given) for fact, kind, when, given in steps]
+        added = [e for e in self.ds.events if e.project == project.id] if not had_events else []
+        now = status_as_of(sorted_events(added), None) if added else None
+        if now is not None and project.id not in self.new_projects and \
+                STATUS_RANK.get(now, 0) < STATUS_RANK.get(before.status, 0):
+            # the project's status (projects.csv) is further on than these dated steps: written alone, they would
+            # set it back; the missing steps must be recorded first
+            self.ds.events = [e for e in self.ds.events if e.project != project.id]
+            for i in range(first_change, len(self.changes)):
+                change = self.changes[i]
+                if change.record == "event" and change.kind == "new":
+                    self.changes[i] = Change("skip", "event", project.id, change.field, new=change.new,
+                                             reason=f"the project is {before.status} already (projects.csv): this "
+                                                    "step alone would set its status back; record its later "
+                                                    "steps in events.csv first")
+            return
         if any(recorded):
             history = sorted_events(e for e in self.ds.events if e.project == project.id)
             now = status_as_of(history, None)
@@ -453,12 +480,16 @@ class _Planner:
         event = ProjectEvent(project.id, when, kind, sources=[self.source_id] if self.source_id else [],
                              evidence=(fact.evidence or fact.text)[:60],
                              note="" if given else "日期为报道日期（不晚于此日）")
-        history = [e for e in self.ds.events if e.project == project.id]
+        events = [e for e in self.ds.events if e.project == project.id]
+        history = recorded_steps(project, events)
         label = f"{kind} {when}"
-        if any(same_step(old, event) for old in history):
+        if any(same_step(old, event) for old in events) or (
+                not given and any(old.kind == kind and same_step(old, event) for old in history)):
             self.changes.append(Change("same", "event", project.id, kind, label, label))
             return True
-        earlier = next((old for old in history if old.kind == kind and kind in EVENT_STATUS), None)
+        # a stage date of projects.csv that agrees is recorded as this event, with the article as its source
+        earlier = next((old for old in history if old.kind == kind and kind in EVENT_STATUS
+                        and not (given and same_step(old, event))), None)
         if earlier is not None:
             if not given and earlier.date.start() <= when.end():
                 # dated by the article: an earlier record of the same step already says it
@@ -467,8 +498,8 @@ class _Planner:
             self.changes.append(Change("conflict", "event", project.id, kind, f"{kind} {earlier.date}", label,
                                        fact.evidence or fact.text))
             return False
-        before = {(id(e), m) for e, _, m in order_problems(project, history)}
-        new = [m for e, _, m in order_problems(project, [*history, event]) if (id(e), m) not in before]
+        known = {(id(e), m) for e, _, m in order_problems(project, history)}
+        new = [m for e, _, m in order_problems(project, [*history, event]) if (id(e), m) not in known]
         if new:
             self.changes.append(Change("conflict", "event", project.id, kind, "", label,
                                        fact.evidence or fact.text, reason=new[0]))
