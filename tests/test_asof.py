@@ -158,6 +158,22 @@ def test_export_since_adds_the_changes(history: Path, tmp_path: Path) -> None:
     text = (tmp_path / "brief.md").read_text(encoding="utf-8")
     assert "## 自上次简报以来（2023-12-31 至 2025-03-31）" in text
     assert "| 演示汽车 | 电机铁芯 | 缺 → 弱 |" in text
+    out = runner.invoke(cli, ["-d", str(history), "export", "--format", "docx", "--since", "2023-12-31",
+                              "-o", str(tmp_path / "brief.docx")])
+    assert out.exit_code == 0, out.output
+    import docx
+
+    document = docx.Document(str(tmp_path / "brief.docx"))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "自上次简报以来（2023-12-31 至 2025-03-31）" in headings
+    since_table = next(t for t in document.tables if t.rows[0].cells[2].text == "状态变化")
+    cells = {r.cells[1].text: [c.text for c in r.cells] for r in since_table.rows[1:]}
+    assert cells["电机铁芯"][:3] == ["演示汽车", "电机铁芯", "缺 → 弱"]
+    assert cells["电机铁芯"][3] == "2024-01 铁芯项目签约；2024-06 铁芯项目开工；2025-03 铁芯项目投产"
+    # without --since the docx has no such section, as before
+    runner.invoke(cli, ["-d", str(history), "export", "--format", "docx", "-o", str(tmp_path / "plain.docx")])
+    plain = docx.Document(str(tmp_path / "plain.docx"))
+    assert not any(p.text.startswith("自上次简报以来") for p in plain.paragraphs)
     out = runner.invoke(cli, ["-d", str(history), "export", "--format", "graphml", "--since", "2023-12-31",
                               "-o", str(tmp_path / "g.graphml")])
-    assert out.exit_code != 0 and "--since applies to the xlsx and markdown" in out.output
+    assert out.exit_code != 0 and "--since applies to the xlsx, markdown and docx" in out.output

@@ -22,14 +22,16 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..dataset.graph import build_graph
+from ..dataset.graph import ChainGraph, build_graph
 from ..dataset.store import Dataset
 from ..errors import InvalidArgument
 from .asof import as_of_day, dataset_as_of
+from .facts import Facts, SegmentState, facts_for
 from .gaps import gap_report
+from .params import AnalysisParams, params_for
 from .targets import find_targets
 
 __all__ = ["backtest", "DEFAULT_KS", "STATUS_RANK"]
@@ -54,7 +56,7 @@ def backtest(ds: Dataset, as_of: str, until: str, regions: Sequence[str] | None 
     region_ids = [ds.region(r).id for r in (regions or [ds.info.default_region])]
     chain_ids = [ds.chain(c).id for c in (chains or list(ds.chains))]
     then_ds, later_ds = dataset_as_of(ds, start), dataset_as_of(ds, end)
-    then, later = build_graph(then_ds), build_graph(later_ds)
+    then, later = _RegionStates(build_graph(then_ds)), _RegionStates(build_graph(later_ds))
     seg_lists: list[tuple[list[str], set[str]]] = []
     firm_lists: list[tuple[list[str], set[str]]] = []
     landed_segments = landed_firms = 0
@@ -65,8 +67,8 @@ def backtest(ds: Dataset, as_of: str, until: str, regions: Sequence[str] | None 
         # a group's local company often signs for it: the group's other firms count as the same landing
         arrived_groups = {ds.firms[f].group for f in arrived if f in ds.firms and ds.firms[f].group}
         for chain_id in chain_ids:
-            before = gap_report(then, chain_id, region_id)
-            after = {g.segment.id: g.status for g in gap_report(later, chain_id, region_id).segments}
+            before = gap_report(_facts(then), chain_id, region_id)
+            after = {g.segment.id: g.status for g in gap_report(_facts(later), chain_id, region_id).segments}
             ranked = [g for g in before.ranked() if g.priority is not None]
             landed = {g.segment.id for g in before.segments
                       if STATUS_RANK[after[g.segment.id]] > STATUS_RANK[g.status]
@@ -76,7 +78,7 @@ def backtest(ds: Dataset, as_of: str, until: str, regions: Sequence[str] | None 
                 seg_lists.append(([g.segment.id for g in ranked], landed))
             scored: dict[str, float] = {}
             for gap in ranked[:top]:
-                for cand in find_targets(then, chain_id, gap.segment.id, region_id, limit=top).candidates:
+                for cand in find_targets(_facts(then), chain_id, gap.segment.id, region_id, limit=top).candidates:
                     value = (gap.priority or 0.0) * cand.score
                     if value > scored.get(cand.firm.id, -1.0):
                         scored[cand.firm.id] = value
@@ -92,6 +94,40 @@ def backtest(ds: Dataset, as_of: str, until: str, regions: Sequence[str] | None 
         "regions": len(region_ids), "chains": len(chain_ids),
         "landed_segments": landed_segments, "landed_firms": landed_firms,
     }
+
+
+class _RegionStates:
+    """A graph's facts that answer every ``segment_states`` question about a region from one pass over it.
+
+    ``gap_report`` and ``find_targets`` each ask for the local presence in many segments (``find_targets`` in every
+    segment of the dataset); a backtest asks them a few dozen times per region. The presence of all segments is
+    read once per region and kept until the next region is asked about (so memory holds one region's worth).
+    """
+
+    def __init__(self, cg: ChainGraph) -> None:
+        self._inner = facts_for(cg)
+        self.params: AnalysisParams = params_for(cg)
+        self._region: tuple[str, AnalysisParams] | None = None
+        self._states: dict[str, SegmentState] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def region(self, text: str | None) -> Any:
+        # the backtest passes ids it has resolved: skip the search by name over every region of a national pool
+        regions = self._inner.ds.regions
+        return regions[text] if text in regions else self._inner.region(text)
+
+    def segment_states(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams,
+                       limit: int | None = None) -> dict[str, SegmentState]:
+        if self._region != (region_id, params):
+            self._states = self._inner.segment_states(list(self._inner.segments()), region_id, params)
+            self._region = (region_id, params)
+        return {s: self._states[s].capped(limit) for s in segment_ids}
+
+
+def _facts(source: _RegionStates) -> Facts:
+    return source  # type: ignore[return-value]  # answers every Facts question (the rest via __getattr__)
 
 
 def _precision(lists: list[tuple[list[str], set[str]]], ks: list[int]) -> dict[int, float]:

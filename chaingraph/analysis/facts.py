@@ -284,30 +284,50 @@ class NxFacts(StructureFacts):
                 parks.setdefault(country, []).append(self.ds.regions[rid].name)
         return parks
 
+    def _operating(self) -> dict[str, list[tuple[str, str, str | None, str | None]]]:
+        """Segment -> (firm, confidence, firm's region, project's region) of each operating presence; built once.
+
+        ``candidates`` filters these by region with set lookups: a backtest asks for candidates of hundreds of
+        region-segment pairs, and walking the presences through ``is_local`` each time was most of its time.
+        """
+        index = self.__dict__.get("_operating_index")
+        if index is None:
+            firms, projects = self.ds.firms, self.ds.projects
+            index = {segment: [(p.firm, p.confidence, firms[p.firm].region,
+                                projects[p.via].region if p.via is not None else None)
+                               for p in presences if p.stage == "operating"]
+                     for segment, presences in self.cg.presences_by_segment.items()}
+            self.__dict__["_operating_index"] = index
+        return index  # type: ignore[no-any-return]
+
     def candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str],
                    params: AnalysisParams) -> list[CandidateFacts]:
         cg, ds = self.cg, self.ds
         rank = {"confirmed": 0, "probable": 1, "guessed": 2}
         best: dict[str, str] = {}
-        for presence in cg.presences_by_segment.get(segment_id, []):
-            if presence.stage != "operating" or cg.is_local(presence.firm, region_id):
-                continue
-            if presence.via is not None and cg.project_is_local(ds.projects[presence.via], region_id):
-                continue
-            current = best.get(presence.firm)
-            if current is None or rank[presence.confidence] < rank[current]:
-                best[presence.firm] = presence.confidence
+        places = cg.descendants(region_id)
+        for firm_id, confidence, home, via_region in self._operating().get(segment_id, ()):
+            if (home is not None and home in places) or (via_region is not None and via_region in places):
+                continue  # a local firm, or a project in the region
+            current = best.get(firm_id)
+            if current is None or rank[confidence] < rank[current]:
+                best[firm_id] = confidence
         if not best:
             return []
         local_by_group: dict[str, list[str]] = {}
-        by_region = self._firms_by_region()
-        places = cg.descendants(region_id)
-        local_ids = sorted((i for place in places for i in by_region.get(place, ())), key=self._firm_order.__getitem__)
-        for firm_id in local_ids:
-            firm = ds.firms[firm_id]
-            if firm.group:
-                local_by_group.setdefault(firm.group, []).append(firm.name)
-        local_set = set(local_ids)
+        remembered = self.__dict__.get("_local_of")  # the region asked last (find_targets asks one at a time)
+        if remembered is not None and remembered[0] == region_id:
+            local_by_group, local_set = remembered[1], remembered[2]
+        else:
+            by_region = self._firms_by_region()
+            local_ids = sorted((i for place in places for i in by_region.get(place, ())),
+                               key=self._firm_order.__getitem__)
+            for firm_id in local_ids:
+                firm = ds.firms[firm_id]
+                if firm.group:
+                    local_by_group.setdefault(firm.group, []).append(firm.name)
+            local_set = set(local_ids)
+            self.__dict__["_local_of"] = (region_id, local_by_group, local_set)
         supplies_to: dict[str, list[str]] = {}
         buys_from: dict[str, list[str]] = {}
         for tie in ds.ties:
@@ -316,22 +336,29 @@ class NxFacts(StructureFacts):
             if tie.customer in best and tie.supplier in local_set:
                 buys_from.setdefault(tie.customer, []).append(ds.firms[tie.supplier].name)
         result = []
+        near_of: dict[str, str | None] = {}
+        firm_static: dict[str, tuple[str | None, tuple[str, ...]]] = self.__dict__.setdefault("_firm_static", {})
         for firm_id, confidence in best.items():
             firm = ds.firms[firm_id]
             supplies = tuple(supplies_to.get(firm_id, ()))
             buys = tuple(buys_from.get(firm_id, ()))
             synergy: dict[str, str] = {}
-            for presence in cg.presences_by_firm.get(firm_id, []):
-                other = presence.segment
-                if other == segment_id or presence.stage != "operating" or other in synergy:
+            static = firm_static.get(firm_id)
+            if static is None:  # what does not depend on the region: asked once per firm
+                static = firm_static[firm_id] = (cg.fortune500(firm_id), tuple(dict.fromkeys(
+                    p.segment for p in cg.presences_by_firm.get(firm_id, []) if p.stage == "operating")))
+            for other in static[1]:
+                if other == segment_id or other in synergy:
                     continue
-                near = [n for n in cg.upstream(other) + cg.downstream(other) if n in strong_or_weak]
-                if near:
-                    synergy[other] = near[0]
+                if other not in near_of:  # the same for every candidate: asked once per call
+                    near = [n for n in cg.upstream(other) + cg.downstream(other) if n in strong_or_weak]
+                    near_of[other] = near[0] if near else None
+                if near_of[other] is not None:
+                    synergy[other] = near_of[other]  # type: ignore[assignment]
             in_group = firm.group in local_by_group if firm.group else False
             result.append(CandidateFacts(
                 id=firm_id, name=firm.name, country=firm.country, headquarters=firm.headquarters, size=firm.size,
-                confidence=confidence, fortune500=cg.fortune500(firm_id),
+                confidence=confidence, fortune500=static[0],
                 group=ds.groups[firm.group].name if in_group and firm.group else None,
                 group_local_firms=tuple(local_by_group[firm.group]) if in_group and firm.group else (),
                 supplies_local=supplies, buys_from_local=buys, synergy=tuple(synergy.items()),

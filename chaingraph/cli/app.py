@@ -543,10 +543,14 @@ def regions(state: State, fmt: str) -> None:
 @click.option("--years", type=click.IntRange(min=0, max=30), default=0, show_default=True,
               help="Years of dated history after mid-2022 (new firms, landing projects, events.csv) for as-of, "
                    "--since and backtest.")
+@click.option("--gap-landings", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True, metavar="P",
+              help="With --years: the share of landings that fill a gap next to what a county has (the rest "
+                   "follow its specialisation), so that a backtest has something to find.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True,
               help="Dataset folder to write (replaced if it exists).")
 @progress_option
-def synth(firms: int, regions: int, seed: int, years: int, output: Path, progress: bool | None) -> None:
+def synth(firms: int, regions: int, seed: int, years: int, gap_landings: float, output: Path,
+          progress: bool | None) -> None:
     """Write a synthetic national pool in the dataset format, with the gaps it planted (planted.json)."""
     import time
 
@@ -554,7 +558,8 @@ def synth(firms: int, regions: int, seed: int, years: int, output: Path, progres
 
     started = time.perf_counter()
     with progress_bar(f"synth {firms} firms", progress) as report:
-        root = generate(output, firms=firms, regions=regions, seed=seed, years=years, progress=report)
+        root = generate(output, firms=firms, regions=regions, seed=seed, years=years, gap_landings=gap_landings,
+                        progress=report)
     history = f", {years} years of history" if years else ""
     click.echo(f"{root}: {firms} firms over {regions} counties{history} in {time.perf_counter() - started:.1f} s "
                f"(default region r0000; planted gaps in {root / 'planted.json'})")

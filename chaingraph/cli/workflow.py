@@ -20,7 +20,7 @@ from .progress import progress_bar, progress_option
 __all__ = ["import_command", "export_command", "import_chainkg_command"]
 
 _KIND_CN = {"firm": "企业", "link": "环节关联", "project": "项目", "source": "来源", "citation": "引证",
-            "rejection": "拒绝记录"}
+            "rejection": "拒绝记录", "event": "事件"}
 _ACTION_CN = {"add": "新增", "update": "更新", "same": "已有"}
 
 
@@ -155,8 +155,8 @@ def import_chainkg_command(state: State, folder: Path, mapping: Path | None, dry
 @click.option("--targets", "-n", type=click.IntRange(min=0), default=5, show_default=True,
               help="Targets listed per gap (xlsx and markdown).")
 @as_of_option
-@click.option("--since", metavar="DATE", help="xlsx: add a 动态 sheet; markdown: a 自上次简报以来 section (what "
-                                              "changed since DATE).")
+@click.option("--since", metavar="DATE", help="xlsx: add a 动态 sheet; markdown and docx: a 自上次简报以来 section "
+                                              "(what changed since DATE).")
 @click.pass_obj
 def export_command(state: State, fmt: str, output: Path, chains: tuple[str, ...], region: str | None,
                    targets: int, as_of: str | None, since: str | None) -> None:

@@ -27,11 +27,15 @@ if TYPE_CHECKING:
     from .store import Dataset
 
 __all__ = ["EVENT_STATUS", "STAGE_ORDER", "events_by_project", "sorted_events", "status_as_of", "apply_events",
-           "check_events", "read_events", "project_status_as_of"]
+           "check_events", "read_events", "project_status_as_of", "order_problems", "same_step", "STATUS_EVENT",
+           "STATUS_RANK", "recorded_steps"]
 
 EVENT_STATUS = {"signed": "signed", "started": "under_construction", "trial": "trial", "operating": "operating",
                 "cancelled": "cancelled"}
 """The project status each kind of event sets (a capital increase sets none)."""
+
+STATUS_EVENT = {status: kind for kind, status in EVENT_STATUS.items()}
+"""The kind of event that sets each project status (``under_construction`` -> ``started``)."""
 
 STAGE_ORDER = {"signed": 0, "started": 1, "trial": 2, "operating": 3}
 """The stages a project passes through in this order; an event of a later stage cannot be dated before an earlier."""
@@ -147,28 +151,69 @@ def check_events(checker, ds: Dataset) -> None:  # type: ignore[no-untyped-def]
         else:
             seen[key] = event.line
     for pid, history in events_by_project(ds.events).items():
-        project = ds.projects.get(pid)
-        # the signing date in projects.csv counts as a signed event when events.csv has none
-        stages: dict[str, PartialDate] = {}
-        if project is not None and project.date is not None and not any(e.kind == "signed" for e in history):
-            stages["signed"] = project.date
+        for event, field_name, message in order_problems(ds.projects.get(pid), history):
+            checker.add(file, event.line, field_name, message)
+
+
+def order_problems(project: Project | None, history: list[ProjectEvent]) -> list[tuple[ProjectEvent, str, str]]:
+    """Events of one project out of order: ``(event, field, message)`` for each stage dated before a stage that
+    must precede it (the signing date in projects.csv counts as a signed event when there is none), and for each
+    stage after the project was cancelled. ``history`` need not be sorted.
+
+    >>> from chaingraph.dataset.model import parse_date as d
+    >>> [m for _, _, m in order_problems(None, [ProjectEvent("p", d("2022-05"), "signed"),
+    ...                                         ProjectEvent("p", d("2022-01"), "operating")])]
+    ['operating on 2022-01 is before the project was signed (2022-05)']
+    """
+    history = sorted_events(history)
+    found: list[tuple[ProjectEvent, str, str]] = []
+    stages: dict[str, PartialDate] = {}
+    if project is not None and project.date is not None and not any(e.kind == "signed" for e in history):
+        stages["signed"] = project.date
+    for event in history:
+        if event.kind in STAGE_ORDER and event.kind not in stages:
+            stages[event.kind] = event.date
+    for event in history:
+        rank = STAGE_ORDER.get(event.kind)
+        if rank is None:
+            continue
+        for earlier, earlier_rank in STAGE_ORDER.items():
+            when = stages.get(earlier)
+            if earlier_rank < rank and when is not None and event.date.end() < when.start():
+                found.append((event, "date", f"{event.kind} on {event.date} is before the project was "
+                                             f"{earlier} ({when})"))
+                break
+    cancelled = [e for e in history if e.kind == "cancelled"]
+    if cancelled:
         for event in history:
-            if event.kind in STAGE_ORDER and event.kind not in stages:
-                stages[event.kind] = event.date
-        for event in history:
-            rank = STAGE_ORDER.get(event.kind)
-            if rank is None:
-                continue
-            for earlier, earlier_rank in STAGE_ORDER.items():
-                when = stages.get(earlier)
-                if earlier_rank < rank and when is not None and event.date.end() < when.start():
-                    checker.add(file, event.line, "date",
-                                f"{event.kind} on {event.date} is before the project was "
-                                f"{'signed' if earlier == 'signed' else earlier} ({when})")
-                    break
-        cancelled = [e for e in history if e.kind == "cancelled"]
-        if cancelled:
-            after = [e for e in history if e.kind in STAGE_ORDER and e.date.start() > cancelled[0].date.end()]
-            for event in after:
-                checker.add(file, event.line, "kind",
-                            f"{event.kind} on {event.date} comes after the project was cancelled ({cancelled[0].date})")
+            if event.kind in STAGE_ORDER and event.date.start() > cancelled[0].date.end():
+                found.append((event, "kind", f"{event.kind} on {event.date} comes after the project was cancelled "
+                                             f"({cancelled[0].date})"))
+    return found
+
+
+STATUS_RANK = {"signed": 0, "under_construction": 1, "trial": 2, "operating": 3, "cancelled": 4}
+"""How far along each project status is (a cancellation ends the line)."""
+
+
+def recorded_steps(project: Project | None, history: list[ProjectEvent]) -> list[ProjectEvent]:
+    """``history`` plus the stages projects.csv dates (``date``, ``start_date``, ``trial_date``) that have no event
+    of their kind and that the project's status has reached (a later one is a plan): what a new event must agree
+    with. The added ones carry the note ``projects.csv``."""
+    steps = list(history)
+    if project is None:
+        return steps
+    kinds = {e.kind for e in history}
+    reached = STATUS_RANK.get(project.status, 0)
+    for kind, field_name in _STAGE_DATE_FIELD.items():
+        when = getattr(project, field_name)
+        if when is not None and kind not in kinds and STAGE_ORDER[kind] <= reached:
+            steps.append(ProjectEvent(project.id, when, kind, note="projects.csv"))
+    return steps
+
+
+def same_step(a: ProjectEvent, b: ProjectEvent) -> bool:
+    """Whether two events of a project record the same step: same kind, and dates that can mean the same day
+    (``2023-03`` and ``2023-03-15`` can; ``2023-03`` and ``2023-04`` cannot)."""
+    return (a.project == b.project and a.kind == b.kind and a.date.start() <= b.date.end()
+            and b.date.start() <= a.date.end())

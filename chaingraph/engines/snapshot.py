@@ -793,7 +793,7 @@ class SnapshotFacts(StructureFacts):
 
     def firm_records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Display fields of some firms (for maps): name, name_en, country, region, headquarters, size, leader,
-        fortune500, products and sources (:func:`chaingraph.views.firm_extras`)."""
+        fortune500, products and sources (:func:`chaingraph.analysis.views.firm_extras`)."""
         ids = list(ids)
         found: dict[str, dict[str, Any]] = {}
         rows = list(self._rows_in("SELECT id, name, name_en, country, region, headquarters, size, leader, f500, "

@@ -170,50 +170,58 @@ def briefing_markdown(cg: ChainGraph, region: str | None = None, chains: Sequenc
     return "\n".join(lines)
 
 
-def _since_section(cg: ChainGraph, region: str | None, chain_ids: list[str], since: str,
-                   lang: str = "zh") -> list[str]:
+def _since_rows(cg: ChainGraph, region: str | None, chain_ids: list[str], since: str, lang: str = "zh"
+                ) -> tuple[str, list[list[str]]]:
+    """The 自上次简报以来 heading and its rows (chain, segment, change, events, new firms), for markdown and Word."""
     from ..analysis.asof import changes_since
 
     ds = cg.dataset
-    m = markdown_text
     report = changes_since(ds, since, region=region)
-    changed = [c for c in report["changed"] if c["chain"] in chain_ids]
     if lang == "en":
-        return _since_section_en(cg, report, changed)
-    kinds = {"signed": "签约", "started": "开工", "trial": "试产", "operating": "投产", "cancelled": "取消",
-             "capital_increase": "增资"}
-    lines = ["", f"## 自上次简报以来（{report['since']} 至 {report['until']}）", ""]
-    if not changed:
-        return lines + ["这段时间没有环节改变状态。"]
-    lines += ["| 产业链 | 环节 | 状态变化 | 事件 | 新增企业 |", "|---|---|---|---|---|"]
-    for c in changed:
-        names = {p.id: p.name for p in ds.projects.values()}
+        kinds = {"signed": "signed", "started": "construction started", "trial": "trial production",
+                 "operating": "operating", "cancelled": "cancelled", "capital_increase": "capital increase"}
+    else:
+        kinds = {"signed": "签约", "started": "开工", "trial": "试产", "operating": "投产", "cancelled": "取消",
+                 "capital_increase": "增资"}
+    names = {p.id: p.name for p in ds.projects.values()}
+    rows = []
+    for c in report["changed"]:
+        if c["chain"] not in chain_ids:
+            continue
+        if lang == "en":
+            events = "; ".join(f"{e['date']} {names.get(e['project'], e['project'])} {kinds[e['kind']]}"
+                               for e in c["events"]) or "—"
+            firms = join_names((ds.firms[f].name if f in ds.firms else f for f in c["new_firms"]), "en") or "—"
+            segment = ds.segments.get(c["segment"])
+            rows.append([name_in(ds.chains[c["chain"]], "en"),
+                         name_in(segment, "en") if segment is not None else c["name"],
+                         f"{STATUS_LABELS_EN[c['from']]} → {STATUS_LABELS_EN[c['to']]}", events, firms])
+            continue
         events = "；".join(f"{e['date']} {names.get(e['project'], e['project'])}{kinds[e['kind']]}"
                           for e in c["events"]) or "—"
         firms = "、".join(ds.firms[f].name if f in ds.firms else f for f in c["new_firms"]) or "—"
-        lines.append(f"| {m(ds.chains[c['chain']].name)} | {m(c['name'])} | {STATUS_LABELS[c['from']]} → "
-                     f"{STATUS_LABELS[c['to']]} | {m(events)} | {m(firms)} |")
-    return lines
+        rows.append([ds.chains[c["chain"]].name, c["name"], f"{STATUS_LABELS[c['from']]} → {STATUS_LABELS[c['to']]}",
+                     events, firms])
+    if lang == "en":
+        return f"Since the last briefing ({report['since']} to {report['until']})", rows
+    return f"自上次简报以来（{report['since']} 至 {report['until']}）", rows
 
 
-def _since_section_en(cg: ChainGraph, report: dict[str, Any], changed: list[dict[str, Any]]) -> list[str]:
-    """The section on what changed since the last briefing, in English."""
-    ds, m = cg.dataset, markdown_text
-    kinds = {"signed": "signed", "started": "construction started", "trial": "trial production",
-             "operating": "operating", "cancelled": "cancelled", "capital_increase": "capital increase"}
-    lines = ["", f"## Since the last briefing ({report['since']} to {report['until']})", ""]
-    if not changed:
-        return lines + ["No segment changed status in this period."]
-    lines += ["| chain | segment | status change | events | new firms |", "|---|---|---|---|---|"]
-    names = {p.id: p.name for p in ds.projects.values()}
-    for c in changed:
-        events = "; ".join(f"{e['date']} {names.get(e['project'], e['project'])} {kinds[e['kind']]}"
-                           for e in c["events"]) or "—"
-        firms = join_names((ds.firms[f].name if f in ds.firms else f for f in c["new_firms"]), "en") or "—"
-        segment = ds.segments.get(c["segment"])
-        lines.append(f"| {m(name_in(ds.chains[c['chain']], 'en'))} | "
-                     f"{m(name_in(segment, 'en') if segment is not None else c['name'])} | "
-                     f"{STATUS_LABELS_EN[c['from']]} → {STATUS_LABELS_EN[c['to']]} | {m(events)} | {m(firms)} |")
+_SINCE_HEADERS = {"zh": ["产业链", "环节", "状态变化", "事件", "新增企业"],
+                  "en": ["chain", "segment", "status change", "events", "new firms"]}
+_NO_CHANGE = {"zh": "这段时间没有环节改变状态。", "en": "No segment changed status in this period."}
+
+
+def _since_section(cg: ChainGraph, region: str | None, chain_ids: list[str], since: str,
+                   lang: str = "zh") -> list[str]:
+    m = markdown_text
+    heading, rows = _since_rows(cg, region, chain_ids, since, lang)
+    lines = ["", f"## {heading}", ""]
+    if not rows:
+        return lines + [_NO_CHANGE[lang]]
+    lines += ["| " + " | ".join(_SINCE_HEADERS[lang]) + " |", "|---|---|---|---|---|"]
+    for chain_name, segment, change, events, firms in rows:
+        lines.append(f"| {m(chain_name)} | {m(segment)} | {change} | {m(events)} | {m(firms)} |")
     return lines
 
 
@@ -312,10 +320,12 @@ def _east_asian_font(doc: Any, name: str) -> None:
 
 
 def briefing_docx(cg: ChainGraph, region: str | None = None, chains: Sequence[str] | None = None,
-                  targets: int = 3, gaps: int = 5, lang: str = "zh") -> bytes:
+                  targets: int = 3, gaps: int = 5, since: str | None = None,
+                  lang: str = "zh") -> bytes:
     """The briefing as a Word document (.docx): the same content as :func:`briefing_markdown`, with a chart.
 
-    ``lang``: ``zh`` (the default) or ``en``.
+    ``since`` adds the same 自上次简报以来 section as the markdown briefing, as a table; ``lang``: ``zh`` (the
+    default) or ``en``.
     """
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -340,6 +350,13 @@ def briefing_docx(cg: ChainGraph, region: str | None = None, chains: Sequence[st
              _pct(c.report.completeness_upper), *(str(c.report.counts()[k]) for k in
                                                   ("strong", "weak", "pipeline", "claimed", "missing", "unknown"))]
             for c in b.chains], [2.6] + [1.6] * 3 + [1.2] * 6)
+    if since is not None:
+        heading, rows = _since_rows(cg, region, [c.report.chain.id for c in b.chains], since, lang)
+        doc.add_heading(heading, level=2)
+        if rows:
+            _table(doc, _SINCE_HEADERS[lang], rows, [2.0, 3.0, 2.6, 7.0, 3.4])
+        else:
+            doc.add_paragraph(_NO_CHANGE[lang])
     for c in b.chains:
         r = c.report
         doc.add_heading(f"{c.name}（{r.chain.name_en or r.chain.id}）" if lang == "zh" else f"{c.name} ({r.chain.id})",

@@ -390,18 +390,20 @@ def export(cg: ChainGraph, fmt: str, path: str | Path, region: str | None = None
            lang: str = "zh") -> Path:
     """Write ``cg`` as ``fmt`` (one of :data:`FORMATS`) to ``path``, atomically; returns the path.
 
-    ``since`` (xlsx and markdown): add what changed since that date (a 动态 sheet; a 自上次简报以来 section).
+    ``since`` (xlsx, markdown and docx): add what changed since that date (a 动态 sheet; a 自上次简报以来
+    section).
     ``lang`` (xlsx, markdown, docx): ``zh`` or ``en``; graph files are the same in both.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if since is not None and fmt not in ("xlsx", "markdown"):
-        raise ExportError("--since applies to the xlsx and markdown exports only")
+    if since is not None and fmt not in ("xlsx", "markdown", "docx"):
+        raise ExportError("--since applies to the xlsx, markdown and docx exports only")
     if fmt == "markdown":
         return atomic_write_text(path, briefing_markdown(cg, region, chains, targets=min(targets, 5) or 3,
                                                          since=since, lang=lang))
     if fmt == "docx":
-        return atomic_write_bytes(path, briefing_docx(cg, region, chains, targets=min(targets, 5) or 3, lang=lang))
+        return atomic_write_bytes(path, briefing_docx(cg, region, chains, targets=min(targets, 5) or 3,
+                                                      since=since, lang=lang))
     if fmt == "xlsx":
         buffer = io.BytesIO()
         gap_workbook(cg, region, chains, targets, since=since, lang=lang).save(buffer)

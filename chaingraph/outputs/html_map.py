@@ -60,7 +60,7 @@ from ..dataset.graph import ChainGraph
 from ..dataset.model import Segment
 from ..dataset.writer import atomic_write_text
 from ..errors import ExportError, LookupFailed
-from . import map_assets
+from . import map_assets, map_time
 from .lang import quantity_label
 
 __all__ = [
@@ -577,7 +577,8 @@ def _strength(n_firms: int, leaders: int) -> float:
 def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None = None, segment: str | None = None,
              lang: str = "zh", *, title: str | None = None, show_firms: bool = True, show_context: bool = True,
              depth: int = 2,
-             firm_nodes: int = 6, targets: int = 30, facts: Facts | None = None) -> dict[str, Any]:
+             firm_nodes: int = 6, targets: int = 30, facts: Facts | None = None,
+             history: bool = True) -> dict[str, Any]:
     """Everything the map page shows, as plain JSON-able data (what :func:`build_map` embeds).
 
     Parameters
@@ -610,6 +611,11 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     facts : Facts, optional
         Where ``gap_report`` and ``find_targets`` run: any backend's facts about the same dataset (a compiled
         snapshot is much faster on a national pool); the graph itself when ``None``. The results are the same.
+    history : bool
+        Whether the page gets the time features (:mod:`chaingraph.outputs.map_time`): a year slider (the segments'
+        statuses as of each year-end the dataset's history covers, computed here) and the ledger's stalled badges.
+        They need the dataset in memory (``cg``): a map drawn from ``facts`` alone has neither, and is otherwise
+        the same page.
     """
     if lang not in _UI:
         raise LookupFailed(f"unknown language {lang!r}; known: {', '.join(_UI)}")
@@ -716,6 +722,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     states = facts.segment_states(drawn, region_id, params)
     firm_info = records.firms({f for s in drawn for f in gaps[s].local_firm_ids})
     project_info = records.projects({p.id for s in drawn for p in states[s].projects})
+    stalled = map_time.stalled_projects(cg.dataset, set(project_info)) if history and cg is not None else {}
 
     addresses: dict[str, str] = {}
     source_table: dict[str, dict[str, str]] = {}  # a few sources are shared by thousands of firms: listed once
@@ -770,6 +777,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
                     "where": (_region_name(ds.regions[project["region"]], lang) if project["region"] in ds.regions
                               else ""),
                     "segments": [],
+                    "stalled": stalled.get(p, ""),
                 }
             project_table[p]["segments"].append(s)
         candidates: list[dict[str, Any]] = []
@@ -795,6 +803,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
             "headline": gap.headline_in(lang), "reasons": gap.reasons_in(lang), "firms": local_ids,
             "leaders": leader_ids,
             "projects": project_ids, "targets": candidates, "targets_total": total, "external": s in external,
+            "stalled": sum(1 for p in project_ids if p in stalled),
             "claims": [claim_dict(c) for c in gap.claims],
             "focus": focus is not None and s == focus.id,
             "upstream": [segments[u].name if lang == "zh" else segments[u].name_en or segments[u].name
@@ -871,6 +880,9 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
         "sources": source_table,
         "nodes": nodes,
         "edges": edges,
+        "time_ui": map_time.TIME_UI[lang],
+        "timeline": map_time.timeline(cg, region_record.id, report_chains, lang) if history and cg is not None
+        else None,
     }
 
 
@@ -1087,6 +1099,8 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
         else:
             sub = ui["pipeline_count"].format(n=len(d["projects"]))
         label_lines = [*lines, sub] if sub else lines
+        if sub and d["stalled"] and d["status"] == "pipeline":  # the segment rests on projects that stalled
+            label_lines = [*label_lines, map_time.TIME_UI[lang]["stalled_count"].format(n=d["stalled"])]
         if s in external:  # context, not the subject: small grey boxes
             height = 12 + EXTERNAL_LINE_HEIGHT * len(label_lines)
             width = SEGMENT_WIDTH - 16
@@ -1111,7 +1125,8 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
             else:
                 for p in project_ids:
                     hang.append({"kind": "project", "id": f"project:{s}:{p}", "project": p,
-                                 "label": "◆ " + _truncate(canvas_text(project_table[p]["name"]), 7)})
+                                 "label": ("⚠ " if project_table[p]["stalled"] else "◆ ")
+                                 + _truncate(canvas_text(project_table[p]["name"]), 7)})
         hang_height = (PILL_GAP + len(hang) * (PILL_HEIGHT + PILL_GAP)) if hang else 0
         seg_geom[s] = {"lines": label_lines, "height": height, "width": width, "hang": hang,
                        "hang_height": hang_height}

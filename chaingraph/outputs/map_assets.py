@@ -48,6 +48,8 @@ PAGE = """<!DOCTYPE html>
     <label class="toggle"><input type="checkbox" id="toggle-firms"><span id="toggle-label"></span></label>
     <label class="toggle"><input type="checkbox" id="toggle-context"><span id="context-label"></span></label>
     <button type="button" id="fit"></button>
+    <label class="toggle" id="year-box" hidden><span id="year-label"></span><input type="range" id="year-slider">
+      <output id="year-value"></output></label>
   </div>
 </nav>
 <main>
@@ -194,6 +196,11 @@ span, bdi, button, li, h1, h2, td, th { unicode-bidi: isolate; }
   border: 1px solid var(--line); background: #f7f9fb; cursor: pointer; }
 #panel .claims li { font-size: 13px; }
 #panel .src { color: var(--muted); font-size: 12px; }
+#year-slider { width: 150px; height: 18px; }
+#year-value { min-width: 84px; font-variant-numeric: tabular-nums; }
+.stalled { display: inline-block; margin-left: 6px; padding: 0 6px; border-radius: 4px; background: #b45309;
+  color: #ffffff; font-size: 12px; }
+#panel .stalled-why, .tip .stalled-why { color: #b45309; font-size: 12px; }
 """.replace("@FONT@", FONT_STACK)
 
 APP_JS = """
@@ -308,6 +315,7 @@ APP_JS = """
     box.appendChild(el("div", "tip-title", p.name));
     box.appendChild(el("div", "tip-sub", [p.status, p.date, p.where, p.investment].filter(Boolean).join(" · ")));
     if (p.firms.length) { box.appendChild(el("div", "", p.firms.join(UI.sep))); }
+    if (p.stalled) { box.appendChild(el("div", "stalled-why", "⚠ " + p.stalled)); }
     return box;
   }
   function nodeTip(n) {
@@ -591,8 +599,10 @@ APP_JS = """
     var p = PROJECTS[id], li = el("li", "project");
     li.setAttribute("data-project", id);
     li.appendChild(el("span", "name", p.name));
+    if (p.stalled) { li.appendChild(el("span", "stalled", "⚠ " + DATA.time_ui.stalled)).title = p.stalled; }
     var meta = [p.status, p.date, p.where, p.investment, p.firms.join(UI.sep)].filter(Boolean);
     li.appendChild(el("div", "meta", meta.join(" · ")));
+    if (p.stalled) { li.appendChild(el("div", "stalled-why", p.stalled)); }
     return li;
   }
   function targetItem(t) {
@@ -1049,6 +1059,48 @@ APP_JS = """
   listFilter.addEventListener("input", renderList);
 
   showPriorities();
+  // ---------------------------------------------------------------------------------------------- year slider
+  // the statuses of each year were computed when the map was built (DATA.timeline): the slider only recolours
+  var timeline = DATA.timeline;
+  function showYear(i) {
+    var step = timeline.steps[i];
+    document.getElementById("year-value").textContent = step.label;
+    nodes.update(DATA.nodes.filter(function (n) { return n.kind === "segment" && !n.external; }).map(function (n) {
+      var st = step.statuses[n.segment] || SEG[n.segment].status, c = statusColour(st);
+      var border = n.segment === DATA.focus ? n.color.border : c.border;
+      return {id: n.id, font: {color: c.font, size: n.font.size},
+              color: {background: c.background, border: border,
+                      highlight: {background: c.background, border: "#111827"},
+                      hover: {background: c.background, border: "#111827"}},
+              shapeProperties: {borderRadius: 8, borderDashes: st === "missing" ? [7, 5] :
+                                (st === "unknown" || st === "claimed") ? [2, 4] : false}};
+    }));
+    var asof = document.querySelector("#subtitle .asof");
+    asof.textContent = i === timeline.current ? UI.as_of + " " + DATA.as_of
+      : fmt(timeline.ui.as_of_then, {date: step.as_of});
+    var stats = document.querySelectorAll("#subtitle .chainstat");
+    DATA.chains.forEach(function (c, k) {
+      var now = step.chains[c.id];
+      if (!now || !stats[k]) { return; }
+      var values = {completeness: now.completeness, with_pipeline: now.with_pipeline};
+      Object.keys(now.counts).forEach(function (key) { values[key] = now.counts[key]; });
+      clear(stats[k]);
+      stats[k].appendChild(el("b", "", c.name));
+      stats[k].appendChild(document.createTextNode(" " + fmt(UI.chain_stat, values)));
+    });
+    document.body.setAttribute("data-year", step.as_of);
+  }
+  if (timeline && timeline.steps.length > 1) {
+    var slider = document.getElementById("year-slider");
+    document.getElementById("year-label").textContent = timeline.ui.slider;
+    slider.min = "0";
+    slider.max = String(timeline.steps.length - 1);
+    slider.step = "1";
+    slider.value = String(timeline.current);
+    document.getElementById("year-value").textContent = timeline.steps[timeline.current].label;
+    document.getElementById("year-box").hidden = false;
+    slider.addEventListener("input", function () { showYear(Number(slider.value)); });
+  }
   if (DATA.focus) { network.selectNodes([DATA.focus]); openSegment(DATA.focus); }
   fitAll(false);
   // vis rescales the view when it first sizes its canvas: fit again once that has happened
@@ -1060,7 +1112,7 @@ APP_JS = """
   window.chainMap = {
     network: network, nodes: nodes, edges: edges, data: DATA, openSegment: openSegment, closePanel: closePanel,
     search: search, choose: choose, setShowFirms: setShowFirms, setShowContext: setShowContext, showTab: showTab,
-    fitAll: fitAll, badgeRects: function () { return badgeRects; },
+    fitAll: fitAll, badgeRects: function () { return badgeRects; }, showYear: showYear,
     currentSegment: function () { return currentSegment; }
   };
 })();

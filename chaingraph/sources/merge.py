@@ -9,6 +9,14 @@ same value (nothing to do) or a **conflict** with a curated value, which is repo
 without a problem, all or nothing and under the dataset lock (docs/reliability.md), keeps the previous files
 under ``.chaingraph-backups/<time>/`` inside the dataset folder, and :func:`undo_merge` puts the newest backup
 back (refusing, unless forced, when a file was edited after the merge).
+
+A project's status and dates also become **events** (events.csv): a start or trial date gives a started or trial
+event, a signing date a signed event (when the article reports no later status), and a status the article
+reports without its own date is dated by the article (the project was operating by the day it was published),
+each with the article as source. A later article on the same project appends its events; an event already
+recorded is "same". An event that contradicts the history (another date for the same step, operating before
+signed, anything after a cancellation) is a conflict for review and is not written; a date after the article's
+own is a plan and gives no event.
 """
 
 from __future__ import annotations
@@ -24,8 +32,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..dataset.events import (
+    EVENT_STATUS,
+    STATUS_EVENT,
+    STATUS_RANK,
+    order_problems,
+    recorded_steps,
+    same_step,
+    sorted_events,
+    status_as_of,
+)
 from ..dataset.journal import Transaction
-from ..dataset.model import Citation, Firm, Project, Quantity, RegionFact, Source, parse_date, parse_quantity
+from ..dataset.model import (
+    Citation,
+    Firm,
+    PartialDate,
+    Project,
+    ProjectEvent,
+    Quantity,
+    RegionFact,
+    Source,
+    parse_date,
+    parse_quantity,
+)
 from ..dataset.reader import CSV_COLUMNS, load_dataset
 from ..dataset.store import Dataset, normalize_name
 from ..dataset.writer import _files
@@ -45,7 +74,7 @@ extract's confidences are calibrated shares right on the dev corpus (chaingraph.
 rules whose records were wrong more than about one time in three on dev -- list items taken for firms, bare
 project names -- stay out, with every fact of their record (each is capped at its record's name). A reviewer
 who checked such a row raises its confidence or merges with ``--min-confidence 0``."""
-_MERGED_FILES = ("sources.csv", "firms.csv", "projects.csv", "region_facts.csv", "citations.csv")
+_MERGED_FILES = ("sources.csv", "firms.csv", "projects.csv", "region_facts.csv", "citations.csv", "events.csv")
 _PROJECT_QUANTITIES = ("investment", "registered_capital", "fixed_asset_investment", "capital_increase",
                        "expected_output", "capacity")
 _PROJECT_DATES = ("date", "start_date", "trial_date")
@@ -71,6 +100,9 @@ class Change:
             return f"{mark} new {where}: {self.new}"
         if self.kind in ("fill", "add"):
             return f"{mark} {where}: {self.old or '(empty)'} -> {self.new}"
+        if self.kind == "conflict" and self.reason:
+            return (f"{mark} CONFLICT {where}: the article says {self.new}"
+                    f"{f' ({self.evidence})' if self.evidence else ''}, but {self.reason}; not written")
         if self.kind == "conflict":
             return (f"{mark} CONFLICT {where}: dataset has {self.old}, the article says {self.new}"
                     f"{f' ({self.evidence})' if self.evidence else ''}; kept {self.old}")
@@ -383,8 +415,98 @@ class _Planner:
                 self.new_projects.add(project.id)
                 self.changes.append(Change("new", "project", project.id, new=key))
             self.add_source(project)
+            status = next((f for f in facts if f.field == "status"), None)
+            before = copy.copy(project)  # the dates and status the dataset had, before this article's facts
             for fact in facts:
-                self.project_field(project, fact)
+                if fact is not status:
+                    self.project_field(project, fact)
+            self.plan_events(project, facts, status, before)
+
+    def plan_events(self, project: Project, facts: list[Fact], status: Fact | None, before: Project) -> None:
+        """The project's events this article reports (see the module text); ``status`` is its status fact."""
+        source = self.ds.sources.get(self.source_id or "")
+        published = source.date if source is not None else None
+        dated = {f.field: f for f in facts if f.field in _PROJECT_DATES}
+        stated = status.value if status is not None and status.value in STATUS_EVENT else None
+        steps: list[tuple[Fact, str, PartialDate, bool]] = []  # (fact, kind, date, date given by the article)
+        for field_name, kind in (("date", "signed"), ("start_date", "started"), ("trial_date", "trial")):
+            fact = dated.get(field_name)
+            if fact is None or (field_name == "date" and stated not in (None, "signed")):
+                continue  # the date beside a later status is not reliably the signing
+            try:
+                when = parse_date(fact.value)
+            except ParseError:
+                continue  # reported as skipped by project_field
+            if published is not None and when.start() > published.end():
+                self.changes.append(Change("skip", "event", project.id, kind, new=str(when),
+                                           reason=f"after the article's date ({published}): a plan"))
+                continue
+            steps.append((fact, kind, when, True))
+        if status is not None and stated is not None and not any(k == STATUS_EVENT[stated] for _, k, _, _ in steps):
+            if published is None:
+                self.project_field(project, status)  # no day to date it by: the field, as before events
+            else:
+                steps.append((status, STATUS_EVENT[stated], published, False))
+        elif status is not None and stated is None:
+            self.project_field(project, status)
+        had_events = any(e.project == project.id for e in self.ds.events)
+        first_change = len(self.changes)
+        recorded = [self.add_event(before, fact, kind, when, given) for fact, kind, when, given in steps]
+        added = [e for e in self.ds.events if e.project == project.id] if not had_events else []
+        now = status_as_of(sorted_events(added), None) if added else None
+        if now is not None and project.id not in self.new_projects and \
+                STATUS_RANK.get(now, 0) < STATUS_RANK.get(before.status, 0):
+            # the project's status (projects.csv) is further on than these dated steps: written alone, they would
+            # set it back; the missing steps must be recorded first
+            self.ds.events = [e for e in self.ds.events if e.project != project.id]
+            for i in range(first_change, len(self.changes)):
+                change = self.changes[i]
+                if change.record == "event" and change.kind == "new":
+                    self.changes[i] = Change("skip", "event", project.id, change.field, new=change.new,
+                                             reason=f"the project is {before.status} already (projects.csv): this "
+                                                    "step alone would set its status back; record its later "
+                                                    "steps in events.csv first")
+            return
+        if any(recorded):
+            history = sorted_events(e for e in self.ds.events if e.project == project.id)
+            now = status_as_of(history, None)
+            if now is not None and now != project.status:
+                self.changes.append(Change("fill", "project", project.id, "status", project.status, now,
+                                           reason="from its events"))
+                project.status = now
+
+    def add_event(self, project: Project, fact: Fact, kind: str, when: PartialDate, given: bool) -> bool:
+        """Append one event unless recorded already; a contradiction is a conflict. Whether it is recorded."""
+        event = ProjectEvent(project.id, when, kind, sources=[self.source_id] if self.source_id else [],
+                             evidence=(fact.evidence or fact.text)[:60],
+                             note="" if given else "日期为报道日期（不晚于此日）")
+        events = [e for e in self.ds.events if e.project == project.id]
+        history = recorded_steps(project, events)
+        label = f"{kind} {when}"
+        if any(same_step(old, event) for old in events) or (
+                not given and any(old.kind == kind and same_step(old, event) for old in history)):
+            self.changes.append(Change("same", "event", project.id, kind, label, label))
+            return True
+        # a stage date of projects.csv that agrees is recorded as this event, with the article as its source
+        earlier = next((old for old in history if old.kind == kind and kind in EVENT_STATUS
+                        and not (given and same_step(old, event))), None)
+        if earlier is not None:
+            if not given and earlier.date.start() <= when.end():
+                # dated by the article: an earlier record of the same step already says it
+                self.changes.append(Change("same", "event", project.id, kind, f"{kind} {earlier.date}", label))
+                return True
+            self.changes.append(Change("conflict", "event", project.id, kind, f"{kind} {earlier.date}", label,
+                                       fact.evidence or fact.text))
+            return False
+        known = {(id(e), m) for e, _, m in order_problems(project, history)}
+        new = [m for e, _, m in order_problems(project, [*history, event]) if (id(e), m) not in known]
+        if new:
+            self.changes.append(Change("conflict", "event", project.id, kind, "", label,
+                                       fact.evidence or fact.text, reason=new[0]))
+            return False
+        self.ds.events.append(event)
+        self.changes.append(Change("new", "event", project.id, kind, new=label, evidence=event.evidence))
+        return True
 
     def project_field(self, project: Project, fact: Fact) -> None:
         name, value = fact.field, fact.value

@@ -12,6 +12,13 @@ different non-empty value is kept and reported. A row with project columns (项�
 becomes a project of that firm in its segments; a row without them says the firm operates in its segments
 (links.csv).
 
+Projects' histories become events (events.csv, docs/time.md): on a project row, 签约时间, 开工时间 and 试生产时间
+give signed, started and trial events (a date later than the row's 项目状态 reaches, or later than today, is a plan
+and gives none), and 状态日期 dates the status itself (投产 on 2024-10-11). A sheet with 项目 and 事件 columns and
+no firm name column is an **events sheet**: each row is one event (项目, 事件, 日期, 来源, 金额, 原文). An event
+already recorded is not added twice; one that contradicts the recorded history (another date for the same step,
+operating before signed, anything after a cancellation) is a problem naming its row, and nothing is written.
+
 Headers that are not recognised can be mapped with a YAML file::
 
     columns:                 # header as written -> field (see FIELDS)
@@ -36,6 +43,7 @@ True
 from __future__ import annotations
 
 import codecs
+import copy
 import csv
 import datetime as _dt
 import hashlib
@@ -50,6 +58,17 @@ from pathlib import Path
 from typing import Any
 
 from ..countries import COUNTRY_CODES, COUNTRY_NAMES_ZH
+from ..dataset.events import (
+    EVENT_STATUS,
+    STAGE_ORDER,
+    STATUS_EVENT,
+    STATUS_RANK,
+    order_problems,
+    recorded_steps,
+    same_step,
+    sorted_events,
+    status_as_of,
+)
 from ..dataset.journal import Transaction
 from ..dataset.locking import dataset_lock
 from ..dataset.model import (
@@ -58,6 +77,7 @@ from ..dataset.model import (
     Link,
     PartialDate,
     Project,
+    ProjectEvent,
     Quantity,
     Source,
     parse_bool,
@@ -123,16 +143,33 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "capital_increase": ("增资", "增资额", "capital_increase"),
     "area_mu": ("用地面积", "用地", "占地面积", "供地面积", "area_mu"),
     "expected_output": ("预计产值", "达产产值", "预计年产值", "expected_output"),
+    # a project's history (events.csv): a status date on a project sheet, or an events sheet
+    "status_date": ("状态日期", "状态时间", "进展日期", "进展时间", "status_date"),
+    "event": ("事件", "事件类型", "进展事件", "项目事件", "event"),
+    "event_date": ("事件日期", "事件时间", "日期", "时间", "发生日期", "event_date"),
+    "amount": ("金额", "事件金额", "amount"),
+    "source": ("来源", "信息来源", "出处", "来源链接", "source"),
+    "evidence": ("原文", "依据", "摘录", "evidence"),
 }
 FIELDS = tuple(HEADER_ALIASES)
 PROJECT_FIELDS = ("project", "kind", "status", "date", "start_date", "trial_date", "investment", "registered_capital",
-                  "fixed_asset_investment", "capital_increase", "area_mu", "expected_output")
+                  "fixed_asset_investment", "capital_increase", "area_mu", "expected_output", "status_date")
+EVENT_SHEET_FIELDS = ("project", "event")
+"""A sheet with these columns (and no firm name column) is an events sheet: one project event per row."""
 MONEY_FIELDS = ("investment", "registered_capital", "fixed_asset_investment", "capital_increase", "expected_output")
 
 _STATUS = {"签约": "signed", "已签约": "signed", "落户": "signed", "已落户": "signed", "在谈": None,
            "在建": "under_construction", "开工": "under_construction", "已开工": "under_construction",
            "试生产": "trial", "试产": "trial", "投产": "operating", "已投产": "operating", "运营": "operating",
            "达产": "operating", "取消": "cancelled", "终止": "cancelled", "已取消": "cancelled"}
+_EVENT = {"签约": "signed", "落户": "signed", "签约落户": "signed", "开工": "started", "动工": "started",
+          "开工建设": "started", "在建": "started", "试生产": "trial", "试产": "trial", "投产": "operating",
+          "正式投产": "operating", "运营": "operating", "达产": "operating", "取消": "cancelled", "终止": "cancelled",
+          "增资": "capital_increase", "增资扩股": "capital_increase"}
+_EVENT_CN = {"signed": "签约", "started": "开工", "trial": "试生产", "operating": "投产", "cancelled": "取消",
+             "capital_increase": "增资"}
+_STATUS_RANK = {"signed": 0, "under_construction": 1, "trial": 2, "operating": 3, "cancelled": 3}
+_URL_RE = re.compile(r"https?://[^\s]+", re.IGNORECASE)
 _SIZE = {"龙头": "leader", "链主": "leader", "大型": "large", "大": "large", "中型": "medium", "中": "medium",
          "小型": "small", "小": "small", "小微": "small"}
 _KIND = {"新建": "new", "新引进": "new", "新设": "new", "增资": "expansion", "扩建": "expansion",
@@ -262,6 +299,7 @@ class SheetRow:
     sheet: str | None
     row: int
     cells: dict[str, Cell]
+    events: bool = False  # a row of an events sheet (one project event)
 
 
 def _letter(index: int) -> str:
@@ -489,10 +527,11 @@ def read_rows(path: Path, mapping: SheetMapping, problems: list[Problem]) -> tup
         if mapping.sheets and sheet is not None and sheet not in mapping.sheets:
             continue
         header_at = None
+        events_sheet = False
         for position, (_, cells) in enumerate(table[:10]):
-            fields = _header_fields(cells, mapping)
-            if "name" in {f for f, _, _ in fields.values()}:
-                header_at = position
+            names = {f for f, _, _ in _header_fields(cells, mapping).values()}
+            if "name" in names or set(EVENT_SHEET_FIELDS) <= names:
+                header_at, events_sheet = position, "name" not in names
                 break
         if header_at is None:
             continue
@@ -518,10 +557,11 @@ def read_rows(path: Path, mapping: SheetMapping, problems: list[Problem]) -> tup
             if bad:
                 continue
             if values:
-                rows.append(SheetRow(sheet, number, values))
+                rows.append(SheetRow(sheet, number, values, events_sheet))
     if not sheets_with_names:
         known = "、".join(HEADER_ALIASES["name"][:4])
-        problems.append(Problem(path.name, None, None, f"no sheet has a firm name column ({known} ...); "
+        problems.append(Problem(path.name, None, None, f"no sheet has a firm name column ({known} ...) nor the "
+                                                       "项目 and 事件 columns of an events sheet; "
                                                        "map your header with --mapping"))
     return rows, ignored
 
@@ -649,7 +689,7 @@ class Change:
     """One change an import makes (or would make, with ``--dry-run``)."""
 
     action: str  # add | update | same
-    kind: str  # firm | link | project | source | citation
+    kind: str  # firm | link | project | source | citation | event
     id: str
     label: str
     where: str = ""
@@ -718,6 +758,10 @@ class _Planner:
         self.cited = {(c.subject, c.field) for c in ds.citations}
         self.segment_ids: dict[tuple[str, str | None], str | LookupFailed] = {}
         self.source_id = self._source()
+        self.events_of: dict[str, list[ProjectEvent]] = {}
+        for event in ds.events:
+            self.events_of.setdefault(event.project, []).append(event)
+        self.event_sources: dict[str, str] = {}
 
     def segment_id(self, text: str, chain: str | None) -> str:
         """The id of the segment named ``text`` (a lookup per distinct name, not per row)."""
@@ -764,6 +808,9 @@ class _Planner:
             return None
 
     def handle(self, row: SheetRow) -> None:
+        if row.events:
+            self.handle_event(row)
+            return
         ds = self.ds
         text = lambda c: _text(c.value)  # noqa: E731
         name = self.parse(row, "name", text)
@@ -810,8 +857,10 @@ class _Planner:
                 "area_mu": self.parse(row, "area_mu", _area),
                 "note": self.parse(row, "note", text),
             }
-            for date_field in ("date", "start_date", "trial_date"):
+            for date_field in ("date", "start_date", "trial_date", "status_date"):
                 project[date_field] = self.parse(row, date_field, lambda c: parse_sheet_date(c.value))
+            if project["status_date"] is not None and project["status"] is None and "status" not in row.cells:
+                self.problem(row, row.cells.get("status_date"), "状态日期 dates the 项目状态: add the 项目状态")
             for money in MONEY_FIELDS:
                 project[money] = self.parse(row, money, parse_money)
         note = self.parse(row, "note", text)
@@ -916,8 +965,10 @@ class _Planner:
                  where: str) -> None:
         ds = self.ds
         name = values.pop("name") or f"{firm_name}项目"
+        status_date = values.pop("status_date", None)
         existing = self.project_names.get(normalize_name(name))
         region = ds.firms[firm_id].region
+        before = copy.copy(existing) if existing is not None else None  # what the dataset said, for its events
         if existing is None:
             project_id = new_id("project", name if not ds.firms[firm_id].name_en else ds.firms[firm_id].name_en,
                                 self.taken)
@@ -953,7 +1004,9 @@ class _Planner:
                 project.sources.append(self.source_id)
             self.changes.append(Change("update" if changed else "same", "project", project.id, name, where, details))
             if not changed:
+                self._row_events(row, project, values, status_date, where, before)
                 return
+        self._row_events(row, project, values, status_date, where, before)
         for money in MONEY_FIELDS:
             cell = row.cells.get(money)
             if cell is not None and values.get(money) is not None and (project.id, money) not in self.cited:
@@ -962,6 +1015,172 @@ class _Planner:
                 ds.citations.append(Citation(subject=project.id, field=money, source=self.source_id,
                                              evidence=_short(evidence)))
                 self.cited.add((project.id, money))
+
+
+    # ------------------------------------------------------------------------------------------ events
+    def _row_events(self, row: SheetRow, project: Project, values: dict[str, Any], status_date: PartialDate | None,
+                    where: str, before: Project | None) -> None:
+        """The events a project row gives: its dated stages up to its status, and its status on 状态日期."""
+        status = values.get("status")
+        reach = _STATUS_RANK.get(status, 3) if status else 3
+        today = _dt.date.today()
+        steps: list[tuple[str, ProjectEvent]] = []
+        for date_field, kind in (("date", "signed"), ("start_date", "started"), ("trial_date", "trial")):
+            when = values.get(date_field)
+            # a date beyond what the status reaches, or still to come, is a plan, not a step taken
+            if when is None or STAGE_ORDER[kind] > reach or when.start() > today:
+                continue
+            cell = row.cells.get(date_field)
+            evidence = f"{cell.header}{_text(cell.value)}" if cell is not None and isinstance(cell.value, str) \
+                else f"{cell.header} {when}" if cell is not None else ""
+            steps.append((date_field, ProjectEvent(project.id, when, kind, sources=[self.source_id],
+                                                   evidence=_short(evidence))))
+        if status and status_date is not None:
+            kind = STATUS_EVENT[status]
+            if not any(e.kind == kind and same_step(e, ProjectEvent(project.id, status_date, kind)) for _, e in steps):
+                steps.append(("status_date", ProjectEvent(project.id, status_date, kind, sources=[self.source_id],
+                                                          evidence=_short(f"{_EVENT_CN[kind]} {status_date}"))))
+        had_events = bool(self.events_of.get(project.id))
+        added: list[tuple[ProjectEvent, Change]] = []
+        for date_field, event in steps:
+            change = self._add_event(row, row.cells.get(date_field), event, where,
+                                     before or Project(id=project.id, name=project.name))
+            if change is not None and change.action == "add":
+                added.append((event, change))
+        history = self.events_of.get(project.id, [])
+        from_events = status_as_of(sorted_events(history), None) if history else None
+        target = status or (before.status if before is not None and not had_events else None)
+        if target and from_events is not None and from_events != target and (
+                status or STATUS_RANK.get(from_events, 0) < STATUS_RANK.get(target, 0)):
+            if had_events:
+                self.problem(row, row.cells.get("status"),
+                             f"项目状态 {_EVENT_CN[STATUS_EVENT[target]]} does not match the project's events "
+                             f"(events.csv says {from_events}): give its 状态日期 to record it as an event, or "
+                             "correct the row")
+                return
+            for event, change in added:  # the row's dates alone would give the project an older status
+                self.events_of[project.id].remove(event)
+                self.ds.events.remove(event)
+                self.changes.remove(change)
+            if added:
+                self.warnings.append(f"{where}: 项目状态 {_EVENT_CN[STATUS_EVENT[target]]} has no 状态日期, so the "
+                                     "row's dates were not recorded as events (add 状态日期 to record the history)")
+            return
+        if from_events is not None:
+            project.status = from_events
+
+    def _add_event(self, row: SheetRow, cell: Cell | None, event: ProjectEvent, where: str,
+                   project: Project | None = None) -> Change | None:
+        """Add ``event`` unless it is already recorded (in events.csv, or as a stage date of ``project``, by
+        default the dataset's); a contradiction is a problem. The change, or None."""
+        history = self.events_of.setdefault(event.project, [])
+        if project is None:
+            project = self.ds.projects.get(event.project)
+        steps = recorded_steps(project, history)
+        label = f"{event.project} {_EVENT_CN[event.kind]} {event.date}"
+        event_id = f"{event.project}:{event.kind}:{event.date}"
+        for old in history:
+            if same_step(old, event) and (event.kind != "capital_increase" or old.amount == event.amount):
+                change = Change("same", "event", event_id, label, where)
+                self.changes.append(change)
+                return change
+        if event.kind in EVENT_STATUS:
+            # a stage date of projects.csv that agrees is recorded as this event, with its source
+            earlier = next((old for old in steps if old.kind == event.kind and not same_step(old, event)), None)
+            if earlier is not None:
+                self.problem(row, cell, f"{_EVENT_CN[event.kind]} on {event.date} contradicts the {event.kind} "
+                                        f"of {earlier.date} already recorded for {event.project} "
+                                        f"({earlier.note or 'events.csv'}): correct one of them")
+                return None
+        known = {(id(e), m) for e, _, m in order_problems(project, steps)}
+        new = [m for e, _, m in order_problems(project, [*steps, event]) if (id(e), m) not in known]
+        if new:
+            self.problem(row, cell, f"{new[0]} ({event.project}): the history would be out of order")
+            return None
+        history.append(event)
+        self.ds.events.append(event)
+        change = Change("add", "event", event_id, label, where)
+        self.changes.append(change)
+        return change
+
+    def handle_event(self, row: SheetRow) -> None:
+        """One row of an events sheet: 项目, 事件, 日期 (required), 来源, 金额, 原文, 备注."""
+        text = lambda c: _text(c.value)  # noqa: E731
+        where = f"{_where(self.path, row.sheet)}:{row.row}"
+        project = self.parse(row, "project", lambda c: self._project_ref(text(c)))
+        kind = self.parse(row, "event", lambda c: _event_kind(text(c)))
+        date_field = next((f for f in ("event_date", "date", "status_date") if f in row.cells), None)
+        date = self.parse(row, date_field, lambda c: parse_sheet_date(c.value)) if date_field else None
+        amount = None
+        for money_field in ("amount", "capital_increase"):
+            if money_field in row.cells:
+                amount = self.parse(row, money_field, parse_money)
+                break
+        source = self.parse(row, "source", lambda c: self._event_source(text(c)))
+        for needed, value in (("project", project), ("event", kind)):
+            if value is None and needed not in row.cells:
+                self.problem(row, None, f"{HEADER_ALIASES[needed][0]} is empty: every event names it")
+        if date_field is None:
+            self.problem(row, None, "日期 is empty: every event needs its date")
+        if kind == "capital_increase" and amount is None and not self.problems_in(row):
+            self.problem(row, row.cells.get("event"), "a capital increase needs its 金额 (the amount added)")
+        if kind in ("started", "trial", "operating", "cancelled") and amount is not None:
+            self.problem(row, row.cells.get("amount") or row.cells.get("capital_increase"),
+                         f"a {_EVENT_CN[kind]} event has no amount (amounts go with 签约 or 增资)")
+        if self.problems_in(row) or project is None or kind is None or date is None:
+            return
+        if date.start() > _dt.date.today():
+            self.problem(row, row.cells.get(date_field) if date_field else None,
+                         f"{date} is still to come: an event is a step taken, record it once it happened")
+            return
+        evidence = self.parse(row, "evidence", text) or ""
+        note = self.parse(row, "note", text) or ""
+        event = ProjectEvent(project.id, date, kind, amount, sources=[source or self.source_id],
+                             evidence=_short(evidence), note=note)
+        if self._add_event(row, row.cells.get("event"), event, where) is not None:
+            history = sorted_events(self.events_of[project.id])
+            status = status_as_of(history, None)
+            if status is not None:
+                project.status = status
+
+    def _project_ref(self, text: str) -> Project:
+        project = self.ds.projects.get(text) or self.project_names.get(normalize_name(text))
+        if project is None:
+            raise ParseError(f"unknown project {fragment(text)}: name it by its id or its name in projects.csv")
+        return project
+
+    def _event_source(self, text: str) -> str:
+        """A source id for the 来源 cell: a source of the dataset (id, URL or title), else a new source."""
+        if text in self.event_sources:
+            return self.event_sources[text]
+        if text in self.ds.sources:
+            return text
+        url = _URL_RE.fullmatch(text)
+        found = next((s.id for s in self.ds.sources.values() if (url and s.url == text) or s.title == text), None)
+        if found is None:
+            if url:
+                host = re.sub(r"^https?://(www\.)?", "", text, flags=re.IGNORECASE).split("/", 1)[0]
+                found = new_id("src", host, self.taken)
+                self.ds.sources[found] = Source(id=found, title=host, url=text, kind="article",
+                                                note="事件来源（chaingraph import）")
+            else:
+                found = new_id("src", text, self.taken)
+                self.ds.sources[found] = Source(id=found, title=text, kind="article",
+                                                note="事件来源（chaingraph import）")
+            self.changes.append(Change("add", "source", found, text))
+        self.event_sources[text] = found
+        return found
+
+
+def _event_kind(text: str) -> str:
+    from ..dataset.model import EVENT_KINDS
+
+    value = text.strip()
+    if value in _EVENT:
+        return _EVENT[value]
+    if value.lower() in EVENT_KINDS:
+        return value.lower()
+    raise ParseError(f"unknown event {fragment(text)}: write 签约、开工、试生产、投产、取消 or 增资")
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -1040,7 +1259,7 @@ def import_sheet(dataset: str | Path, sheet: str | Path, mapping: str | Path | S
     return plan
 
 
-_CHANGED_FILES = ("sources.csv", "firms.csv", "links.csv", "projects.csv", "citations.csv")
+_CHANGED_FILES = ("sources.csv", "firms.csv", "links.csv", "projects.csv", "citations.csv", "events.csv")
 
 
 def apply_dataset_changes(ds: Dataset, root: str | Path, files: Iterable[str] = _CHANGED_FILES,
@@ -1058,9 +1277,11 @@ def apply_dataset_changes(ds: Dataset, root: str | Path, files: Iterable[str] = 
     records = {"sources.csv": ds.sources.values(), "firms.csv": ds.firms.values(), "links.csv": ds.links,
                "ties.csv": ds.ties, "projects.csv": ds.projects.values(), "groups.csv": ds.groups.values(),
                "citations.csv": ds.citations, "region_facts.csv": ds.region_facts,
-               "rejections.csv": ds.rejections}
+               "rejections.csv": ds.rejections, "events.csv": ds.events}
     with Transaction(target, wait=wait) as txn:
         for name in files:
+            if name == "events.csv" and not ds.events and not (target / name).exists():
+                continue  # a dataset without a history gets no empty events.csv
             text = _csv_text(name, records[name])
             try:
                 if (target / name).read_bytes() == text.encode("utf-8"):

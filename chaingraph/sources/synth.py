@@ -61,6 +61,7 @@ class SynthSpec:
     pipeline: int = 2  # per chain
     strong: int = 2  # per chain
     years: int = 0  # years of dated history after mid-2022 (events.csv, dated sources); 0: none
+    gap_landings: float = 0.0  # share of landings that fill a gap next to a county's segments
 
 
 def _pick(rng: random.Random, table: Sequence[tuple[str, float]]) -> str:
@@ -88,7 +89,8 @@ def _chains(templates: Path) -> tuple[list[dict], dict[str, list[str]], dict[str
 
 
 def generate(path: str | Path, firms: int, regions: int, seed: int = 1, missing: int = 3, pipeline: int = 2,
-             strong: int = 2, years: int = 0, progress: Callable[[int, int], None] | None = None) -> Path:
+             strong: int = 2, years: int = 0, progress: Callable[[int, int], None] | None = None,
+             gap_landings: float = 0.0) -> Path:
     """Write a synthetic dataset of ``firms`` firms over ``regions`` counties into ``path`` and return it.
 
     ``progress(done, total)`` is called as firms are drawn and their rows written (for a progress bar).
@@ -97,12 +99,19 @@ def generate(path: str | Path, firms: int, regions: int, seed: int = 1, missing:
     signed, started, trial and operating events in ``events.csv``. Counties attract landings in the segments they
     specialise in, so a gap ranking of an earlier date has something real to find. The default region gets no
     history, so ``planted.json`` stays true.
+
+    ``gap_landings`` (0 to 1) sends that share of the landings to a **gap** of their county instead: a segment the
+    county has no firm in, next (in the supply chain) to segments it has, chosen by importance times the number of
+    such neighbours (what the gap ranking rewards), landed by one of the segment's biggest firms. At 0 (the
+    default) the history follows the counties' specialisations only and a gap ranking finds no more than chance.
     """
     if firms < 1 or regions < 1:
         raise ValueError("firms and regions must be at least 1")
     if years < 0:
         raise ValueError("years must not be negative")
-    spec = SynthSpec(firms, regions, seed, missing, pipeline, strong, years)
+    if not 0.0 <= gap_landings <= 1.0:
+        raise ValueError("gap_landings must be between 0 and 1")
+    spec = SynthSpec(firms, regions, seed, missing, pipeline, strong, years, gap_landings)
     rng = random.Random(seed)
     root = Path(path)
     staging = root.with_name(f".{root.name}.tmp")
@@ -268,7 +277,7 @@ def _write(root: Path, spec: SynthSpec, rng: random.Random, progress: Callable[[
     history_sources: list[list[str]] = []
     if spec.years:
         history_sources = _history(spec, counties, weights, segments, county_weights, firm_rows, link_rows,
-                                   firm_home, firm_segment, project_rows, event_rows)
+                                   firm_home, firm_segment, project_rows, event_rows, neighbours, importance)
 
     # ------------------------------------------------------------------ write
     written = _DRAW_COST * spec.firms
@@ -324,7 +333,8 @@ def _write(root: Path, spec: SynthSpec, rng: random.Random, progress: Callable[[
 def _history(spec: SynthSpec, counties: list[str], weights: list[float], segments: list[str],
              county_weights: dict[str, list[float]], firm_rows: list[list[str]], link_rows: list[list[str]],
              firm_home: list[str], firm_segment: list[str], project_rows: list[list[str]],
-             event_rows: list[list[str]]) -> list[list[str]]:
+             event_rows: list[list[str]], neighbours: dict[str, list[str]] | None = None,
+             importance: dict[str, float] | None = None) -> list[list[str]]:
     """Date part of the pool and add landings over ``spec.years`` years; returns the dated source rows."""
     # its own random stream: the undated pool stays the same as without history
     rng = random.Random(spec.seed * 7919 + spec.years)
@@ -358,12 +368,23 @@ def _history(spec: SynthSpec, counties: list[str], weights: list[float], segment
     cumulative = {seg: list(itertools.accumulate(size_weight.get(firm_rows[i][4], 1.0) for i in pool))
                   for seg, pool in by_segment.items()}
     others, other_weights = counties[1:] or counties, weights[1:] or weights
+    gaps = _county_gaps(neighbours or {}, firm_rows[:known], firm_home, firm_segment, dated, importance or {}) \
+        if spec.gap_landings else {}
+    biggest = {seg: [i for i in pool if firm_rows[i][4] == "leader"]
+               or [i for i in pool if firm_rows[i][4] == "large"] or pool
+               for seg, pool in by_segment.items()} if spec.gap_landings else {}
     for n in range(max(1, spec.firms // 100) * spec.years):
         county = rng.choices(others, weights=other_weights)[0]
-        segment = rng.choices(segments, weights=county_weights[county])[0]
-        pool = by_segment.get(segment, [])
-        firm = next((i for i in rng.choices(pool, cum_weights=cumulative[segment], k=5) if firm_home[i] != county),
-                    None) if pool else None
+        to_gap = bool(spec.gap_landings) and bool(gaps.get(county, ([], []))[0]) and rng.random() < spec.gap_landings
+        if to_gap:
+            segment = gaps[county][0][0]  # the county's best-placed gap first, as a planner following a ranking
+            pool = [i for i in biggest.get(segment, []) if firm_home[i] != county]
+            firm = rng.choice(pool) if pool else None
+        else:
+            segment = rng.choices(segments, weights=county_weights[county])[0]
+            pool = by_segment.get(segment, [])
+            firm = next((i for i in rng.choices(pool, cum_weights=cumulative[segment], k=5)
+                         if firm_home[i] != county), None) if pool else None
         if firm is None or county == default:
             continue
         index = rng.randrange(len(halves))
@@ -377,7 +398,7 @@ def _history(spec: SynthSpec, counties: list[str], weights: list[float], segment
         total = year * 12 + month - 1
         for k, (kind, gap) in enumerate(steps):
             total += gap
-            if k and rng.random() > keep[k]:
+            if k and rng.random() > keep[k] and not to_gap:
                 break  # stalled at the previous stage
             if (total // 12, total % 12 + 1) > end:
                 break
@@ -386,6 +407,41 @@ def _history(spec: SynthSpec, counties: list[str], weights: list[float], segment
             event_rows.append([pid, f"{event_year}-{event_month:02d}", kind, half_source])
             status = {"signed": "signed", "started": "under_construction"}.get(kind, kind)
         amount = rng.choice([2000, 5000, 10000, 30000]) * 10_000
+        if to_gap:
+            gaps[county] = _without(gaps[county], segment)  # filled: the next gap landing goes elsewhere
         project_rows.append([pid, f"落地项目{n:06d}", firm_rows[firm][0], county, status, f"{year}-{month:02d}",
                              f"{amount} CNY", segment, sources[index][0]])
     return sources
+
+
+def _county_gaps(neighbours: dict[str, list[str]], firm_rows: list[list[str]], firm_home: list[str],
+                 firm_segment: list[str], dated: dict[str, str],
+                 importance: dict[str, float]) -> dict[str, tuple[list[str], list[float]]]:
+    """County -> (its gaps, their scores), best first: segments not strong there (no leader, fewer than three
+    firms) next to segments that are, scored by importance times one plus the number of such strong neighbours
+    (a rough pull times push, the shape of the gap ranking's priority)."""
+    counts: dict[str, dict[str, int]] = {}
+    leaders: dict[str, set[str]] = {}
+    for i, row in enumerate(firm_rows):
+        if firm_home[i] and row[0] not in dated:
+            here = counts.setdefault(firm_home[i], {})
+            here[firm_segment[i]] = here.get(firm_segment[i], 0) + 1
+            if row[4] == "leader":
+                leaders.setdefault(firm_home[i], set()).add(firm_segment[i])
+    out: dict[str, tuple[list[str], list[float]]] = {}
+    for county, have in counts.items():
+        strong = {s for s, n in have.items() if n >= 3} | leaders.get(county, set())
+        scored: dict[str, float] = {}
+        for segment in strong:
+            for n in neighbours.get(segment, []):
+                if n not in strong:
+                    scored[n] = scored.get(n, importance.get(n, 1.0)) + importance.get(n, 1.0)
+        if scored:
+            ordered = sorted(scored, key=lambda s: (-scored[s], s))
+            out[county] = (ordered, [scored[s] for s in ordered])
+    return out
+
+
+def _without(gaps: tuple[list[str], list[float]], segment: str) -> tuple[list[str], list[float]]:
+    keep = [i for i, s in enumerate(gaps[0]) if s != segment]
+    return [gaps[0][i] for i in keep], [gaps[1][i] for i in keep]
