@@ -11,7 +11,7 @@ Examples
 >>> from chaingraph import load_dataset
 >>> rows = project_ledger(load_dataset())
 >>> sorted(rows[0])
-['id', 'latest', 'name', 'promised', 'stalled', 'stalled_reason']
+['id', 'latest', 'name', 'promised', 'stalled', 'stalled_code', 'stalled_params', 'stalled_reason']
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from ..dataset.events import events_by_project
 from ..dataset.model import PartialDate, Quantity
 from ..dataset.store import Dataset
 
-__all__ = ["SIGNED_MONTHS", "STARTED_MONTHS", "project_ledger", "ledger_day", "months_between"]
+__all__ = ["SIGNED_MONTHS", "STARTED_MONTHS", "project_ledger", "ledger_day", "months_between", "stalled_text"]
 
 SIGNED_MONTHS = 12
 """Default: a project signed this many months ago or more without a start is stalled."""
@@ -32,6 +32,21 @@ STARTED_MONTHS = 24
 
 _STATUS_CN = {"signed": "已签约", "under_construction": "在建", "trial": "试产", "operating": "投产",
               "cancelled": "取消"}
+
+
+_STALLED_TEXT = {
+    "zh": {"signed_no_start": "签约 {months} 个月未见开工记录（{date} 签约）",
+           "started_no_trial": "开工 {months} 个月未见试产记录（{date} 开工）"},
+    "en": {"signed_no_start": "no start recorded {months} months after signing (signed {date})",
+           "started_no_trial": "no trial production recorded {months} months after the start (started {date})"},
+}
+
+
+def stalled_text(code: str | None, params: dict[str, Any] | None, lang: str = "zh") -> str:
+    """A stalled reason in ``lang`` from its code (``signed_no_start``, ``started_no_trial``) and parameters."""
+    if not code:
+        return ""
+    return _STALLED_TEXT[lang][code].format(**(params or {}))
 
 
 def ledger_day(ds: Dataset) -> _dt.date:
@@ -92,17 +107,20 @@ def project_ledger(ds: Dataset, region: str | None = None, signed_months: int = 
                        for e in history],
             "sources": latest_sources,
         }
-        reason = None
+        code: str | None = None
+        params: dict[str, Any] = {}
         if project.status == "signed" and project.date is not None:
             waited = months_between(project.date.end(), today)
             if waited >= signed_months:
-                reason = f"签约 {waited} 个月未见开工记录（{project.date} 签约）"
+                code, params = "signed_no_start", {"months": waited, "date": str(project.date)}
         elif project.status == "under_construction" and project.start_date is not None:
             waited = months_between(project.start_date.end(), today)
             if waited >= started_months:
-                reason = f"开工 {waited} 个月未见试产记录（{project.start_date} 开工）"
+                code, params = "started_no_trial", {"months": waited, "date": str(project.start_date)}
+        reason = stalled_text(code, params) if code else None
         entries.append({"id": project.id, "name": project.name, "promised": promised, "latest": latest,
-                        "stalled": reason is not None, "stalled_reason": reason})
+                        "stalled": reason is not None, "stalled_reason": reason, "stalled_code": code,
+                        "stalled_params": params if code else None})
     first_day = _dt.date.min
     entries.sort(key=lambda e: (not e["stalled"], _sort_day(ds, str(e["id"])) or first_day))
     return entries

@@ -722,7 +722,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     states = facts.segment_states(drawn, region_id, params)
     firm_info = records.firms({f for s in drawn for f in gaps[s].local_firm_ids})
     project_info = records.projects({p.id for s in drawn for p in states[s].projects})
-    stalled = map_time.stalled_projects(cg.dataset, set(project_info)) if history and cg is not None else {}
+    stalled = map_time.stalled_projects(cg.dataset, set(project_info), lang) if history and cg is not None else {}
 
     addresses: dict[str, str] = {}
     source_table: dict[str, dict[str, str]] = {}  # a few sources are shared by thousands of firms: listed once

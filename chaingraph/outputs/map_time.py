@@ -105,9 +105,9 @@ def timeline(cg: ChainGraph, region: str, chains: Sequence[str], lang: str = "zh
     return {"steps": steps, "current": len(steps) - 1, "ui": words}
 
 
-def stalled_projects(ds: Dataset, project_ids: set[str] | None = None) -> dict[str, str]:
-    """Project id -> the ledger's stalled reason, for the stalled ones (among ``project_ids`` when given)."""
-    from ..analysis.ledger import project_ledger
+def stalled_projects(ds: Dataset, project_ids: set[str] | None = None, lang: str = "zh") -> dict[str, str]:
+    """Project id -> the ledger's stalled reason in ``lang``, for the stalled ones (among ``project_ids`` if given)."""
+    from ..analysis.ledger import project_ledger, stalled_text
 
-    return {str(e["id"]): str(e["stalled_reason"]) for e in project_ledger(ds)
+    return {str(e["id"]): stalled_text(e["stalled_code"], e["stalled_params"], lang) for e in project_ledger(ds)
             if e["stalled"] and (project_ids is None or e["id"] in project_ids)}
