@@ -53,7 +53,8 @@ __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFa
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
 _SQL_CHUNK = 900  # ids per query: under SQLite's limit of 999 parameters
-FORMAT_VERSION = "6"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables
+FORMAT_VERSION = "7"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
+# 7: the operating table for ranking targets
 SUMMARY_FIRMS = 50
 """How many local firms (and leaders) per region and segment the summary table lists; longer lists are read
 from the presence table."""
@@ -149,10 +150,19 @@ def _dump(value: Any) -> str:
 
 def compile_snapshot(dataset: Dataset, target: str | Path, source_fingerprint: str = "") -> Path:
     """Write the snapshot of a loaded dataset to ``target`` (atomically: a temporary file, then a rename)."""
+    enabled = gc.isenabled()
+    gc.disable()  # a million small acyclic rows: the cyclic collector would only rescan them
+    try:
+        return _compile(dataset, Path(target), source_fingerprint)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compile(dataset: Dataset, target: Path, source_fingerprint: str) -> Path:
     from .graph import build_graph  # the presence order is the in-memory graph's
 
     cg = build_graph(dataset)  # only its indexes are used; the networkx graph itself is never built
-    target = Path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -165,15 +175,11 @@ def compile_snapshot(dataset: Dataset, target: str | Path, source_fingerprint: s
         try:
             con.execute("PRAGMA journal_mode = OFF")
             con.execute("PRAGMA synchronous = OFF")
+            con.execute("PRAGMA cache_size = -65536")  # 64 MiB of pages for building the indexes
             con.executescript(_SCHEMA)
-            enabled = gc.isenabled()
-            gc.disable()  # a million small acyclic rows: the cyclic collector would only rescan them
-            try:
-                _fill(con, cg, source_fingerprint)
-            finally:
-                if enabled:
-                    gc.enable()
+            _fill(con, cg, source_fingerprint)
             con.executescript(_INDEXES)
+            _fill_operating(con, len(dataset.segments))
             con.execute("ANALYZE")
             con.commit()
         finally:
@@ -363,6 +369,37 @@ def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None
                             ((level, int(guessed), r, s, n) for r, row in counts.items() for s, n in row.items()))
 
 
+MASK_BITS = 62
+"""Segments per mask column of ``operating``: bit ``ord % 62`` of column ``m{ord // 62}`` (positive integers)."""
+
+
+def _fill_operating(con: sqlite3.Connection, n_segments: int) -> None:
+    """The ``operating`` table: the target ranking's candidates, one contiguous run of rows per segment.
+
+    One row per (segment, firm, place of the project it operates through, '' for its own links) with the best
+    confidence rank, the firm's fields the score reads, and masks of every segment the firm operates in (for the
+    chain-synergy bonus), so that ranking a segment's candidates reads its rows in order and joins nothing.
+    """
+    masks = [f"m{i}" for i in range(max(1, -(-n_segments // MASK_BITS)))]
+    con.execute(f"CREATE TEMP TABLE firm_masks (firm TEXT PRIMARY KEY, {', '.join(masks)}) WITHOUT ROWID")
+    bits = ", ".join(f"SUM(CASE WHEN s.ord / {MASK_BITS} = {i} THEN 1 << (s.ord % {MASK_BITS}) ELSE 0 END)"
+                     for i in range(len(masks)))
+    con.execute(f"INSERT INTO firm_masks SELECT o.firm, {bits} FROM (SELECT DISTINCT firm, segment FROM presence "
+                f"WHERE stage = 'operating') o JOIN segments s ON s.id = o.segment GROUP BY o.firm")
+    con.execute(f"""CREATE TABLE operating (segment TEXT NOT NULL, firm TEXT NOT NULL, vplace TEXT NOT NULL,
+                    crank INTEGER NOT NULL, region TEXT, size TEXT NOT NULL, f500 TEXT, grp TEXT,
+                    country TEXT NOT NULL, name TEXT NOT NULL, {', '.join(f'{m} INTEGER NOT NULL' for m in masks)},
+                    PRIMARY KEY (segment, firm, vplace)) WITHOUT ROWID""")
+    con.execute(f"""INSERT INTO operating
+        SELECT p.segment, p.firm, CASE WHEN p.via IS NOT NULL AND p.place IS NOT NULL THEN p.place ELSE '' END,
+               MIN(CASE p.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END),
+               f.region, f.size, f.f500, f.grp, f.country, f.name, {', '.join(f'k.{m}' for m in masks)}
+        FROM presence p JOIN firms f ON f.id = p.firm JOIN firm_masks k ON k.firm = p.firm
+        WHERE p.stage = 'operating' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""")
+    con.execute("DROP TABLE firm_masks")
+    con.execute("INSERT INTO meta VALUES ('mask_columns', ?)", (str(len(masks)),))
+
+
 def _first_seen(items: Iterator[tuple[str, int]]) -> Iterator[str]:
     """The firms of (firm, position) pairs sorted by position, each once (at its first position)."""
     seen: set[str] = set()
@@ -401,7 +438,6 @@ def open_snapshot(root: str | Path, cache_dir: Path | None = None, rebuild: bool
     is an :class:`~chaingraph.errors.ExportError`.
     """
     from .journal import recover
-    from .reader import load_dataset
 
     root = Path(root)
     if root.is_dir():
@@ -419,8 +455,29 @@ def open_snapshot(root: str | Path, cache_dir: Path | None = None, rebuild: bool
             facts.close()
     if on_build is not None:
         on_build(path)
+    # Millions of small acyclic records live from the load to the end of the compile: with the cyclic collector on
+    # between the steps, each of its full passes would rescan all of them (seconds on a national pool).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        path, temporary = _compile_from_files(root, path, current, on_uncached)
+    finally:
+        if enabled:
+            gc.enable()
+    if fingerprint(root) != current:  # edited while we were compiling: do not trust what we wrote
+        path.unlink(missing_ok=True)
+        raise ChaingraphError(f"{root} changed while its snapshot was being compiled; run the command again")
+    facts = SnapshotFacts(path)
+    facts.temporary = temporary
+    return facts
+
+
+def _compile_from_files(root: Path, path: Path, current: str, on_uncached: Any) -> tuple[Path, bool]:
+    """Load and compile ``root`` into ``path`` (or a temporary file when ``path`` cannot be written and
+    ``on_uncached`` is given); the dataset is freed on return. True with a temporary file."""
+    from .reader import load_dataset
+
     dataset = load_dataset(root)
-    temporary = False
     try:
         compile_snapshot(dataset, path, current)
     except ExportError as exc:
@@ -428,14 +485,9 @@ def open_snapshot(root: str | Path, cache_dir: Path | None = None, rebuild: bool
             raise ExportError(f"{exc}; set {CACHE_ENV} to a writable folder") from None
         path = Path(tempfile.mkdtemp(prefix="chaingraph-snapshot-")) / path.name
         compile_snapshot(dataset, path, current)
-        temporary = True
         on_uncached(f"{exc}; answering without caching (set {CACHE_ENV} to a writable folder to keep it)")
-    if fingerprint(root) != current:  # edited while we were compiling: do not trust what we wrote
-        path.unlink(missing_ok=True)
-        raise ChaingraphError(f"{root} changed while its snapshot was being compiled; run the command again")
-    facts = SnapshotFacts(path)
-    facts.temporary = temporary
-    return facts
+        return path, True
+    return path, False
 
 
 class SnapshotFacts(StructureFacts):
@@ -481,7 +533,10 @@ class SnapshotFacts(StructureFacts):
             chains[chain_id] = Chain(id=chain_id, name=d["name"], name_en=d["name_en"], aliases=d["aliases"],
                                      description=d["description"], sources=d.get("sources", []),
                                      generic_terms=d.get("generic_terms", []))
-        for seg_id, chain_id, data in self.con.execute("SELECT id, chain, data FROM segments ORDER BY ord"):
+        self._segment_ord: dict[str, int] = {}  # the bit of a segment in the masks of ``operating``
+        for seg_id, chain_id, data, position in self.con.execute(
+                "SELECT id, chain, data, ord FROM segments ORDER BY ord"):
+            self._segment_ord[seg_id] = position
             d = json.loads(data)
             segment = Segment(id=seg_id, chain=chain_id, name=d["name"], tier=d["tier"], importance=d["importance"],
                               name_en=d["name_en"], keywords=d["keywords"], aliases=d["aliases"],
@@ -547,14 +602,21 @@ class SnapshotFacts(StructureFacts):
             yield from self.con.execute(sql.format(ids=",".join("?" * len(chunk))), (*before, *chunk, *after))
 
     def _firm_refs(self, ids: set[str]) -> dict[str, FirmRef]:
-        return {firm: FirmRef(firm, name, f500)
-                for firm, name, f500 in self._rows_in("SELECT id, name, f500 FROM firms WHERE id IN ({ids})",
-                                                      list(ids))}
+        """FirmRefs by id (at least those of ``ids``): read once per session, as the snapshot never changes."""
+        cache: dict[str, FirmRef] = self.__dict__.setdefault("_firm_ref_cache", {})
+        missing = [firm for firm in ids if firm not in cache]
+        for firm, name, f500 in self._rows_in("SELECT id, name, f500 FROM firms WHERE id IN ({ids})", missing):
+            cache[firm] = FirmRef(firm, name, f500)
+        return cache
 
     def _project_refs(self, ids: set[str]) -> dict[str, ProjectRef]:
-        return {pid: ProjectRef(pid, name, status, date)
-                for pid, name, status, date in self._rows_in(
-                    "SELECT id, name, status, date FROM projects WHERE id IN ({ids})", list(ids))}
+        """ProjectRefs by id (at least those of ``ids``), read once per session."""
+        cache: dict[str, ProjectRef] = self.__dict__.setdefault("_project_ref_cache", {})
+        missing = [pid for pid in ids if pid not in cache]
+        for pid, name, status, date in self._rows_in("SELECT id, name, status, date FROM projects WHERE id IN ({ids})",
+                                                     missing):
+            cache[pid] = ProjectRef(pid, name, status, date)
+        return cache
 
     def local_firm_count(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams) -> int:
         """Distinct local firms over some segments: from the summary when they are one chain's, else listed."""
@@ -566,7 +628,19 @@ class SnapshotFacts(StructureFacts):
                 row = self.con.execute("SELECT firms FROM local_chains WHERE region = ? AND guessed = ? AND chain = ?",
                                        (region_id, int(params.count_guessed_links), chain)).fetchone()
                 return int(row[0]) if row else 0
-        return super().local_firm_count(ids, region_id, params)
+        if len(ids) == 1:
+            return self.segment_states(ids, region_id, params, limit=0)[ids.pop()].firm_count
+        if not ids:
+            return 0
+        # a firm is local in a segment when a presence there (not a pipeline project) is placed in the region, and
+        # counted when one of them is not a guessed link (or guessed links count): counted in SQL, nothing listed
+        row = self.con.execute(
+            "SELECT COUNT(*) FROM (SELECT firm FROM presence WHERE place IN "
+            "(SELECT region FROM region_anc WHERE ancestor = ?) "
+            f"AND segment IN ({','.join('?' * len(ids))}) AND NOT (via IS NOT NULL AND stage = 'pipeline') "
+            "GROUP BY firm HAVING MAX(confidence <> 'guessed') OR ?)",
+            (region_id, *sorted(ids), int(params.count_guessed_links))).fetchone()
+        return int(row[0])
 
     def _listed_states(self, ids: list[str], region_id: str, params: AnalysisParams) -> dict[str, SegmentState]:
         """Every local firm of each segment, with names (one joined query over the presence table)."""
@@ -734,39 +808,41 @@ class SnapshotFacts(StructureFacts):
                                   and any(n in strong_or_weak for n in self.upstream(s) + self.downstream(s)))
         local_groups, supplies_to, buys_from = self._region_context(region_id)
         countries = sorted(parks_by_country)
+        masks = [0] * int(self.meta.get("mask_columns", "1"))
+        for segment in synergy_segments:
+            position = self._segment_ord[segment]
+            masks[position // MASK_BITS] |= 1 << (position % MASK_BITS)
+        synergy = " OR ".join(f"(m{i} & ?) <> 0" for i, mask in enumerate(masks) if mask) or "0"
         # SQLite sums the terms in the order of targets.score_candidate, in doubles as Python does (adding 0.0
-        # for an absent term changes nothing), so the ranking is the same to the last bit
-        sql = """
+        # for an absent term changes nothing), so the ranking is the same to the last bit. The candidates of the
+        # segment are one run of rows of ``operating`` (a firm's rows are adjacent: one per place it operates from)
+        sql = f"""
             WITH local AS (SELECT region FROM region_anc WHERE ancestor = ?),
             cand AS (
-                SELECT p.firm AS firm,
-                       MIN(CASE p.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END) AS crank
-                FROM presence p JOIN firms f ON f.id = p.firm
-                WHERE p.segment = ? AND p.stage = 'operating'
-                  AND (f.region IS NULL OR f.region NOT IN local)
-                  AND (p.via IS NULL OR p.place IS NULL OR p.place NOT IN local)
-                GROUP BY p.firm)
-            SELECT c.firm, (SELECT COUNT(*) FROM cand) FROM cand c JOIN firms f ON f.id = c.firm
-            ORDER BY (CASE c.crank WHEN 0 THEN ? WHEN 1 THEN ? ELSE ? END) * (((((
-                (CASE f.size WHEN 'leader' THEN ? WHEN 'large' THEN ? WHEN 'medium' THEN ? WHEN 'small' THEN ?
-                             ELSE ? END)
-                + (CASE WHEN f.f500 IS NOT NULL THEN ? ELSE 0.0 END))
-                + (CASE WHEN f.grp IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
-                + (CASE WHEN c.firm IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
-                + (CASE WHEN f.country IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
-                + (CASE WHEN EXISTS (SELECT 1 FROM presence q WHERE q.firm = c.firm AND q.stage = 'operating'
-                                     AND q.segment <> ? AND q.segment IN (SELECT value FROM json_each(?)))
-                        THEN ? ELSE 0.0 END)) DESC, f.name, c.firm
+                SELECT firm, MIN(crank) AS crank, size, f500, grp, country, name,
+                       {synergy} AS synergy
+                FROM operating
+                WHERE segment = ? AND (region IS NULL OR region NOT IN local) AND (vplace = '' OR vplace NOT IN local)
+                GROUP BY firm)
+            SELECT firm, COUNT(*) OVER () FROM cand
+            ORDER BY (CASE crank WHEN 0 THEN ? WHEN 1 THEN ? ELSE ? END) * (((((
+                (CASE size WHEN 'leader' THEN ? WHEN 'large' THEN ? WHEN 'medium' THEN ? WHEN 'small' THEN ?
+                           ELSE ? END)
+                + (CASE WHEN f500 IS NOT NULL THEN ? ELSE 0.0 END))
+                + (CASE WHEN grp IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
+                + (CASE WHEN firm IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
+                + (CASE WHEN country IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
+                + (CASE WHEN synergy THEN ? ELSE 0.0 END)) DESC, name, firm
             LIMIT ?"""
         tied = sorted(set(supplies_to) | set(buys_from))
-        args = (region_id, segment_id,
+        args = (region_id, *(mask for mask in masks if mask), segment_id,
                 params.confidence_confirmed, params.confidence_probable, params.confidence_guessed,
                 params.size_leader, params.size_large, params.size_medium, params.size_small, params.size_unknown,
                 params.bonus_fortune500,
                 json.dumps(sorted(local_groups)), params.bonus_same_group,
                 json.dumps(tied), params.bonus_supply_tie,
                 json.dumps(countries), params.bonus_country_fit,
-                segment_id, json.dumps(synergy_segments), params.bonus_chain_synergy, limit)
+                params.bonus_chain_synergy, limit)
         rows = self.con.execute(sql, args).fetchall()
         if not rows:
             return [], 0
