@@ -95,7 +95,8 @@ CREATE TABLE local_chains (region TEXT NOT NULL, chain TEXT NOT NULL, guessed IN
 """
 
 _INDEXES = """
-CREATE INDEX presence_place ON presence (place, segment, ord);
+-- covering: local presence is read and counted from the index alone
+CREATE INDEX presence_place ON presence (place, segment, ord, firm, confidence, stage, via);
 CREATE INDEX presence_segment ON presence (segment, ord);
 CREATE INDEX presence_firm ON presence (firm, ord);
 CREATE INDEX firms_region ON firms (region, grp);
@@ -374,11 +375,13 @@ MASK_BITS = 62
 
 
 def _fill_operating(con: sqlite3.Connection, n_segments: int) -> None:
-    """The ``operating`` table: the target ranking's candidates, one contiguous run of rows per segment.
+    """The ``operating`` tables: the target ranking's candidates, one contiguous run of rows per segment.
 
-    One row per (segment, firm, place of the project it operates through, '' for its own links) with the best
-    confidence rank, the firm's fields the score reads, and masks of every segment the firm operates in (for the
-    chain-synergy bonus), so that ranking a segment's candidates reads its rows in order and joins nothing.
+    ``operating`` has one row per (segment, firm operating in it) with the best confidence rank of its own links
+    (and of projects without a region; 3 when it operates there only through projects placed in a region), the
+    firm's fields the score reads, and masks of every segment the firm operates in (for the chain-synergy bonus).
+    ``operating_via`` has the rank per place of the projects a firm operates through, which a region excludes
+    when they are inside it. Ranking a segment's candidates then reads one range of rows and groups nothing.
     """
     masks = [f"m{i}" for i in range(max(1, -(-n_segments // MASK_BITS)))]
     con.execute(f"CREATE TEMP TABLE firm_masks (firm TEXT PRIMARY KEY, {', '.join(masks)}) WITHOUT ROWID")
@@ -386,16 +389,21 @@ def _fill_operating(con: sqlite3.Connection, n_segments: int) -> None:
                      for i in range(len(masks)))
     con.execute(f"INSERT INTO firm_masks SELECT o.firm, {bits} FROM (SELECT DISTINCT firm, segment FROM presence "
                 f"WHERE stage = 'operating') o JOIN segments s ON s.id = o.segment GROUP BY o.firm")
-    con.execute(f"""CREATE TABLE operating (segment TEXT NOT NULL, firm TEXT NOT NULL, vplace TEXT NOT NULL,
-                    crank INTEGER NOT NULL, region TEXT, size TEXT NOT NULL, f500 TEXT, grp TEXT,
+    rank = "CASE p.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END"
+    placed = "(p.via IS NOT NULL AND p.place IS NOT NULL)"
+    con.execute(f"""CREATE TABLE operating (segment TEXT NOT NULL, firm TEXT NOT NULL, lrank INTEGER NOT NULL,
+                    vias INTEGER NOT NULL, region TEXT, size TEXT NOT NULL, f500 TEXT, grp TEXT,
                     country TEXT NOT NULL, name TEXT NOT NULL, {', '.join(f'{m} INTEGER NOT NULL' for m in masks)},
-                    PRIMARY KEY (segment, firm, vplace)) WITHOUT ROWID""")
+                    PRIMARY KEY (segment, firm)) WITHOUT ROWID""")
     con.execute(f"""INSERT INTO operating
-        SELECT p.segment, p.firm, CASE WHEN p.via IS NOT NULL AND p.place IS NOT NULL THEN p.place ELSE '' END,
-               MIN(CASE p.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END),
+        SELECT p.segment, p.firm, MIN(CASE WHEN {placed} THEN 3 ELSE {rank} END), MAX({placed}),
                f.region, f.size, f.f500, f.grp, f.country, f.name, {', '.join(f'k.{m}' for m in masks)}
         FROM presence p JOIN firms f ON f.id = p.firm JOIN firm_masks k ON k.firm = p.firm
-        WHERE p.stage = 'operating' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""")
+        WHERE p.stage = 'operating' GROUP BY 1, 2 ORDER BY 1, 2""")
+    con.execute("""CREATE TABLE operating_via (segment TEXT NOT NULL, firm TEXT NOT NULL, place TEXT NOT NULL,
+                   crank INTEGER NOT NULL, PRIMARY KEY (segment, firm, place)) WITHOUT ROWID""")
+    con.execute(f"""INSERT INTO operating_via SELECT p.segment, p.firm, p.place, MIN({rank}) FROM presence p
+                   WHERE p.stage = 'operating' AND {placed} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""")
     con.execute("DROP TABLE firm_masks")
     con.execute("INSERT INTO meta VALUES ('mask_columns', ?)", (str(len(masks)),))
 
@@ -815,16 +823,18 @@ class SnapshotFacts(StructureFacts):
         synergy = " OR ".join(f"(m{i} & ?) <> 0" for i, mask in enumerate(masks) if mask) or "0"
         # SQLite sums the terms in the order of targets.score_candidate, in doubles as Python does (adding 0.0
         # for an absent term changes nothing), so the ranking is the same to the last bit. The candidates of the
-        # segment are one run of rows of ``operating`` (a firm's rows are adjacent: one per place it operates from)
-        sql = f"""
+        # segment are one run of rows of ``operating``; projects placed in a region are looked up only for the
+        # firms that have them
+        cand = f"""
             WITH local AS (SELECT region FROM region_anc WHERE ancestor = ?),
             cand AS (
-                SELECT firm, MIN(crank) AS crank, size, f500, grp, country, name,
-                       {synergy} AS synergy
-                FROM operating
-                WHERE segment = ? AND (region IS NULL OR region NOT IN local) AND (vplace = '' OR vplace NOT IN local)
-                GROUP BY firm)
-            SELECT firm, COUNT(*) OVER () FROM cand
+                SELECT firm, size, f500, grp, country, name, {synergy} AS synergy,
+                       CASE WHEN vias THEN MIN(lrank, IFNULL((SELECT MIN(v.crank) FROM operating_via v
+                           WHERE v.segment = o.segment AND v.firm = o.firm AND v.place NOT IN local), 3))
+                       ELSE lrank END AS crank
+                FROM operating o WHERE segment = ? AND (region IS NULL OR region NOT IN local))"""
+        sql = cand + """
+            SELECT firm FROM cand WHERE crank < 3
             ORDER BY (CASE crank WHEN 0 THEN ? WHEN 1 THEN ? ELSE ? END) * (((((
                 (CASE size WHEN 'leader' THEN ? WHEN 'large' THEN ? WHEN 'medium' THEN ? WHEN 'small' THEN ?
                            ELSE ? END)
@@ -843,11 +853,15 @@ class SnapshotFacts(StructureFacts):
                 json.dumps(tied), params.bonus_supply_tie,
                 json.dumps(countries), params.bonus_country_fit,
                 params.bonus_chain_synergy, limit)
-        rows = self.con.execute(sql, args).fetchall()
-        if not rows:
+        winners = [firm for (firm,) in self.con.execute(sql, args)]
+        if not winners:
             return [], 0
-        winners = [firm for firm, _ in rows]
-        return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), rows[0][1]
+        total = self.con.execute(
+            "WITH local AS (SELECT region FROM region_anc WHERE ancestor = ?) SELECT COUNT(*) FROM operating o "
+            "WHERE segment = ? AND (region IS NULL OR region NOT IN local) AND (lrank < 3 OR EXISTS (SELECT 1 "
+            "FROM operating_via v WHERE v.segment = o.segment AND v.firm = o.firm AND v.place NOT IN local))",
+            (region_id, segment_id)).fetchone()[0]
+        return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), total
 
     # ------------------------------------------------------------------------------------------ records
     def firm_lookup(self, text: str) -> tuple[str, str, str | None, bool] | None:
