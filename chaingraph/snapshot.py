@@ -79,6 +79,8 @@ CREATE TABLE projects (id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT 
 -- counts: the firm's region for links, the project's region for project presences
 CREATE TABLE presence (ord INTEGER PRIMARY KEY, firm TEXT NOT NULL, segment TEXT NOT NULL, stage TEXT NOT NULL,
                        confidence TEXT NOT NULL, via TEXT, place TEXT, leader INTEGER NOT NULL);
+-- a segment's presences are one range of ``ord`` (they are written segment by segment)
+CREATE TABLE segment_rows (segment TEXT PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE ties (ord INTEGER PRIMARY KEY, supplier TEXT NOT NULL, customer TEXT NOT NULL);
 CREATE TABLE counts (level TEXT NOT NULL, guessed INTEGER NOT NULL, region TEXT NOT NULL, segment TEXT NOT NULL,
                      n INTEGER NOT NULL);
@@ -97,7 +99,6 @@ CREATE TABLE local_chains (region TEXT NOT NULL, chain TEXT NOT NULL, guessed IN
 _INDEXES = """
 -- covering: local presence is read and counted from the index alone
 CREATE INDEX presence_place ON presence (place, segment, ord, firm, confidence, stage, via);
-CREATE INDEX presence_segment ON presence (segment, ord);
 CREATE INDEX presence_firm ON presence (firm, ord);
 CREATE INDEX firms_region ON firms (region, grp);
 CREATE INDEX firms_group ON firms (grp);
@@ -180,7 +181,6 @@ def _compile(dataset: Dataset, target: Path, source_fingerprint: str) -> Path:
             con.executescript(_SCHEMA)
             _fill(con, cg, source_fingerprint)
             con.executescript(_INDEXES)
-            _fill_operating(con, len(dataset.segments))
             con.execute("ANALYZE")
             con.commit()
         finally:
@@ -220,28 +220,68 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
              "favoured_countries": r.favoured_countries, "note": r.note, "covers": r.covers})))
         con.executemany("INSERT INTO region_anc VALUES (?, ?)", [(r.id, a) for a in ds.region_ancestors(r.id)])
     con.executemany("INSERT INTO groups VALUES (?, ?)", [(g.id, g.name) for g in ds.groups.values()])
-    con.executemany(
-        "INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ((f.id, i, f.name, f.country, f.group, f.size, f.region, f.headquarters, cg.fortune500(f.id),
-          int(cg.is_leader(f.id)), f.name_en) for i, f in enumerate(ds.firms.values())))
+    firms = ds.firms
+    projects = ds.projects
+    group_f500 = {g.id: g.name for g in ds.groups.values() if g.fortune500}
+    leaders: set[str] = set()
+    f500_of: dict[str, str] = {}
+
+    def firm_rows() -> Iterator[tuple[Any, ...]]:
+        # ChainGraph.fortune500 and is_leader, inlined: a million calls of each were seconds of the compile
+        for i, f in enumerate(firms.values()):
+            f500 = f.name if f.fortune500 else group_f500.get(f.group) if f.group else None
+            if f500 is not None:
+                f500_of[f.id] = f500
+            leader = f.size == "leader" or bool(f500)
+            if leader:
+                leaders.add(f.id)
+            yield f.id, i, f.name, f.country, f.group, f.size, f.region, f.headquarters, f500, int(leader), f.name_en
+
+    con.executemany("INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", firm_rows())
     con.executemany("INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?)",
                     ((p.id, p.name, p.status, str(p.date) if p.date else None, p.region,
                       str(p.investment) if p.investment else None,
                       _dump([ds.firms[f].name for f in p.firms if f in ds.firms]))
                      for p in ds.projects.values()))
-    firms = ds.firms
-    projects = ds.projects
-    rows = []
-    leaders = {f for f in firms if cg.is_leader(f)}
-    for presences in cg.presences_by_segment.values():
-        for p in presences:
-            place = projects[p.via].region if p.via is not None else firms[p.firm].region
-            rows.append((p.firm, p.segment, p.stage, p.confidence, p.via, place, int(p.firm in leaders)))
-    # ``ord`` keeps the graph's order within each segment, which is all the analysis relies on
-    con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    ((i, *row) for i, row in enumerate(rows)))
+    # while the presence rows stream into SQLite, what the ``operating`` tables need is gathered on the way:
+    # segment -> firm -> 2 * best rank of its own links (3: none) + whether it operates through a placed project
+    operating: dict[str, dict[str, int]] = {}
+    via_rank: dict[tuple[str, str, str], int] = {}  # (segment, firm, place of the project) -> best rank
+    masks: dict[str, int] = {}  # firm -> bits of the segments it operates in
+    bits = {segment: 1 << i for i, segment in enumerate(ds.segments)}
+    ranges: list[tuple[str, int, int]] = []
+
+    def presence_rows() -> Iterator[tuple[Any, ...]]:
+        position = 0
+        for segment, presences in cg.presences_by_segment.items():
+            here = operating.setdefault(segment, {})
+            bit = bits[segment]
+            if presences:
+                ranges.append((segment, position, position + len(presences) - 1))
+            for p in presences:
+                firm = p.firm
+                place = projects[p.via].region if p.via is not None else firms[firm].region
+                # ``ord`` keeps the graph's order within each segment, which is all the analysis relies on
+                yield position, firm, segment, p.stage, p.confidence, p.via, place, int(firm in leaders)
+                position += 1
+                if p.stage != "operating":
+                    continue
+                rank = _RANKS.get(p.confidence, 2)
+                masks[firm] = masks.get(firm, 0) | bit
+                code = here.get(firm, 6)
+                if p.via is not None and place is not None:
+                    here[firm] = code | 1
+                    key = (segment, firm, place)
+                    if via_rank.get(key, 3) > rank:
+                        via_rank[key] = rank
+                elif rank < code >> 1:
+                    here[firm] = rank << 1 | (code & 1)
+
+    con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", presence_rows())
+    con.executemany("INSERT INTO segment_rows VALUES (?, ?, ?)", ranges)
     con.executemany("INSERT INTO ties VALUES (?, ?, ?)",
                     ((i, t.supplier, t.customer) for i, t in enumerate(ds.ties)))
+    _fill_operating(con, ds, operating, via_rank, masks, f500_of)
     _fill_summaries(con, cg, leaders)
 
 
@@ -374,38 +414,44 @@ MASK_BITS = 62
 """Segments per mask column of ``operating``: bit ``ord % 62`` of column ``m{ord // 62}`` (positive integers)."""
 
 
-def _fill_operating(con: sqlite3.Connection, n_segments: int) -> None:
+_RANKS = {"confirmed": 0, "probable": 1}  # any other confidence ranks 2
+
+
+def _fill_operating(con: sqlite3.Connection, ds: Dataset, operating: dict[str, dict[str, int]],
+                    via_rank: dict[tuple[str, str, str], int], masks: dict[str, int], f500_of: dict[str, str]) -> None:
     """The ``operating`` tables: the target ranking's candidates, one contiguous run of rows per segment.
 
     ``operating`` has one row per (segment, firm operating in it) with the best confidence rank of its own links
     (and of projects without a region; 3 when it operates there only through projects placed in a region), the
-    firm's fields the score reads, and masks of every segment the firm operates in (for the chain-synergy bonus).
-    ``operating_via`` has the rank per place of the projects a firm operates through, which a region excludes
-    when they are inside it. Ranking a segment's candidates then reads one range of rows and groups nothing.
+    firm's fields the score reads, and masks of every segment the firm operates in (for the chain-synergy bonus):
+    bit ``ord % MASK_BITS`` of column ``m{ord // MASK_BITS}``. ``operating_via`` has the rank per place of the
+    projects a firm operates through, which a region excludes when they are inside it. Ranking a segment's
+    candidates then reads one range of rows and groups nothing.
     """
-    masks = [f"m{i}" for i in range(max(1, -(-n_segments // MASK_BITS)))]
-    con.execute(f"CREATE TEMP TABLE firm_masks (firm TEXT PRIMARY KEY, {', '.join(masks)}) WITHOUT ROWID")
-    bits = ", ".join(f"SUM(CASE WHEN s.ord / {MASK_BITS} = {i} THEN 1 << (s.ord % {MASK_BITS}) ELSE 0 END)"
-                     for i in range(len(masks)))
-    con.execute(f"INSERT INTO firm_masks SELECT o.firm, {bits} FROM (SELECT DISTINCT firm, segment FROM presence "
-                f"WHERE stage = 'operating') o JOIN segments s ON s.id = o.segment GROUP BY o.firm")
-    rank = "CASE p.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END"
-    placed = "(p.via IS NOT NULL AND p.place IS NOT NULL)"
+    firms = ds.firms
+    width = MASK_BITS
+    n_masks = max(1, -(-len(ds.segments) // width))
+    full = (1 << width) - 1
+    columns = [f"m{i}" for i in range(n_masks)]
     con.execute(f"""CREATE TABLE operating (segment TEXT NOT NULL, firm TEXT NOT NULL, lrank INTEGER NOT NULL,
                     vias INTEGER NOT NULL, region TEXT, size TEXT NOT NULL, f500 TEXT, grp TEXT,
-                    country TEXT NOT NULL, name TEXT NOT NULL, {', '.join(f'{m} INTEGER NOT NULL' for m in masks)},
+                    country TEXT NOT NULL, name TEXT NOT NULL, {', '.join(f'{m} INTEGER NOT NULL' for m in columns)},
                     PRIMARY KEY (segment, firm)) WITHOUT ROWID""")
-    con.execute(f"""INSERT INTO operating
-        SELECT p.segment, p.firm, MIN(CASE WHEN {placed} THEN 3 ELSE {rank} END), MAX({placed}),
-               f.region, f.size, f.f500, f.grp, f.country, f.name, {', '.join(f'k.{m}' for m in masks)}
-        FROM presence p JOIN firms f ON f.id = p.firm JOIN firm_masks k ON k.firm = p.firm
-        WHERE p.stage = 'operating' GROUP BY 1, 2 ORDER BY 1, 2""")
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for segment in sorted(operating):
+            here = operating[segment]
+            for firm in sorted(here):
+                code, mask, f = here[firm], masks[firm], firms[firm]
+                yield (segment, firm, code >> 1, code & 1, f.region, f.size, f500_of.get(firm), f.group, f.country,
+                       f.name, *[(mask >> (width * i)) & full for i in range(n_masks)])
+
+    con.executemany(f"INSERT INTO operating VALUES ({', '.join('?' * (10 + n_masks))})", rows())
     con.execute("""CREATE TABLE operating_via (segment TEXT NOT NULL, firm TEXT NOT NULL, place TEXT NOT NULL,
                    crank INTEGER NOT NULL, PRIMARY KEY (segment, firm, place)) WITHOUT ROWID""")
-    con.execute(f"""INSERT INTO operating_via SELECT p.segment, p.firm, p.place, MIN({rank}) FROM presence p
-                   WHERE p.stage = 'operating' AND {placed} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""")
-    con.execute("DROP TABLE firm_masks")
-    con.execute("INSERT INTO meta VALUES ('mask_columns', ?)", (str(len(masks)),))
+    con.executemany("INSERT INTO operating_via VALUES (?, ?, ?, ?)",
+                    (key + (rank,) for key, rank in sorted(via_rank.items())))
+    con.execute("INSERT INTO meta VALUES ('mask_columns', ?)", (str(n_masks),))
 
 
 def _first_seen(items: Iterator[tuple[str, int]]) -> Iterator[str]:
@@ -759,13 +805,15 @@ class SnapshotFacts(StructureFacts):
         info: dict[str, tuple[Any, ...]] = {}
         chosen = list(only) if only is not None else None
         restrict = f"AND p.firm IN ({','.join('?' * len(chosen))}) " if chosen is not None else ""
+        lo, hi = self.con.execute("SELECT lo, hi FROM segment_rows WHERE segment = ?", (segment_id,)).fetchone() \
+            or (0, -1)
         sql = (
             "SELECT p.firm, p.confidence, f.name, f.country, f.headquarters, f.size, f.f500, f.grp, g.name, f.region "
             "FROM presence p JOIN firms f ON f.id = p.firm LEFT JOIN groups g ON g.id = f.grp "
-            f"WHERE p.segment = ? AND p.stage = 'operating' {restrict}"
+            f"WHERE p.ord BETWEEN ? AND ? AND p.segment = ? AND p.stage = 'operating' {restrict}"
             f"AND (f.region IS NULL OR f.region NOT IN ({marks})) "
             f"AND (p.via IS NULL OR p.place IS NULL OR p.place NOT IN ({marks})) ORDER BY p.ord")
-        for firm, confidence, *rest in self.con.execute(sql, (segment_id, *(chosen or ()), *places, *places)):
+        for firm, confidence, *rest in self.con.execute(sql, (lo, hi, segment_id, *(chosen or ()), *places, *places)):
             current = best.get(firm)
             if current is None or rank[confidence] < rank[current]:
                 best[firm] = confidence
@@ -779,8 +827,8 @@ class SnapshotFacts(StructureFacts):
         if chosen is not None:
             firms_sql, firms_args = f"({','.join('?' * len(chosen))})", tuple(chosen)
         else:
-            firms_sql = "(SELECT firm FROM presence WHERE segment = ? AND stage = 'operating')"
-            firms_args = (segment_id,)
+            firms_sql = "(SELECT firm FROM presence WHERE ord BETWEEN ? AND ? AND stage = 'operating')"
+            firms_args = (lo, hi)
         for firm, other in self.con.execute(
                 f"SELECT firm, segment FROM presence WHERE stage = 'operating' AND firm IN {firms_sql} ORDER BY ord",
                 firms_args):
