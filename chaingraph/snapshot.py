@@ -824,6 +824,7 @@ class SnapshotFacts(StructureFacts):
         supplies = {firm: names for firm, names in supplies_to.items() if firm in best}
         buys = {firm: names for firm, names in buys_from.items() if firm in best}
         synergy: dict[str, dict[str, str]] = {firm: {} for firm in best}
+        firms_args: tuple[Any, ...]
         if chosen is not None:
             firms_sql, firms_args = f"({','.join('?' * len(chosen))})", tuple(chosen)
         else:
