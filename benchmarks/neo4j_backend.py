@@ -63,6 +63,8 @@ def bench_pool(uri: str, pool: Path, batch_size: int, keep: bool) -> None:
     with connect(settings) as backend:
         push_s, result = timed(backend.push, cg, batch_size=batch_size)
         rows.append([f"push ({result.nodes} nodes, {result.relationships} rels)", "", f"{push_s:.2f}"])
+        print(f"push: {push_s:.1f} s ({result.nodes} nodes, {result.relationships} relationships)", file=sys.stderr,
+              flush=True)
         del cg
         facts = backend.facts(ds.info.id)
         county = ds.info.default_region

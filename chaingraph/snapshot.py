@@ -53,8 +53,8 @@ __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFa
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
 _SQL_CHUNK = 900  # ids per query: under SQLite's limit of 999 parameters
-FORMAT_VERSION = "7"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
-# 7: the operating table for ranking targets
+FORMAT_VERSION = "8"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
+# 7: the operating tables for ranking targets; 8: segment_rows instead of the presence_segment index
 SUMMARY_FIRMS = 50
 """How many local firms (and leaders) per region and segment the summary table lists; longer lists are read
 from the presence table."""
