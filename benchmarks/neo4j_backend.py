@@ -77,6 +77,7 @@ def bench_pool(uri: str, pool: Path, batch_size: int, keep: bool) -> None:
                 same = a.to_dict() == b.to_dict()
                 rows.append([f"{label} · largest county (warm){'' if same else ' DIFFERENT'}", f"{snap_s:.3f}",
                              f"{neo_s:.3f}"])
+                print(" | ".join(rows[-1]), file=sys.stderr, flush=True)
         if not keep:
             wipe_s, _ = timed(backend.wipe, ds.info.id)
             rows.append(["wipe", "", f"{wipe_s:.2f}"])

@@ -421,6 +421,25 @@ DETACH DELETE d
 _HINT = "USING INDEX SEEK {var}:" + MARKER_LABEL + "(dataset, id)"
 
 
+Q_HAS_NODES = f"""
+RETURN EXISTS {{ MATCH (n:{MARKER_LABEL} {{dataset: $dataset}}) }} AS found
+"""
+
+
+def create_nodes_query(kind: str) -> str:
+    """``UNWIND $rows`` CREATE of one label's nodes, for a dataset with no node in the database yet."""
+    return f"""
+UNWIND $rows AS row
+CREATE (n:{MARKER_LABEL}:{label(kind)} {{dataset: $dataset, id: row.id}})
+SET n += row.props, n.push = $token
+"""
+
+
+def create_relationships_query(spec: RelSpec) -> str:
+    """``UNWIND $rows`` CREATE of one relationship family, for a dataset with no node in the database yet."""
+    return merge_relationships_query(spec).replace("\nMERGE (a)-", "\nCREATE (a)-")
+
+
 def merge_nodes_query(kind: str) -> str:
     """``UNWIND $rows`` MERGE of one label's nodes; the label comes from the allowlist only."""
     name = label(kind)
@@ -570,20 +589,24 @@ class Neo4jBackend:
         if progress is not None:
             progress(0, total)
         self.ensure_schema()
+        # Nothing of the dataset in the database yet (the push lock keeps other pushes of it out): every node and
+        # relationship is new, so CREATE replaces MERGE (no lookup of an existing one per row) and there is
+        # nothing to sweep. Anything already there, even from an interrupted push, goes the MERGE way.
+        fresh = not self.read(Q_HAS_NODES, dataset=dataset)[0]["found"]
         self.write(Q_MARK_STARTED, dataset=dataset, token=token, info=rows.info, now=_now(),
                    nodes=rows.node_count, relationships=rows.relationship_count, version=__version__)
         for group in rows.nodes:
-            query = merge_nodes_query(group.label)
+            query = (create_nodes_query if fresh else merge_nodes_query)(group.label)
             for batch in _batches(group.rows, batch_size):
                 self.write(query, dataset=dataset, token=token, rows=batch)
                 advance(len(batch))
         for rel_group in rows.relationships:
-            query = merge_relationships_query(rel_group.spec)
+            query = (create_relationships_query if fresh else merge_relationships_query)(rel_group.spec)
             for batch in _batches(rel_group.rows, batch_size):
                 self.write(query, dataset=dataset, token=token, rows=batch)
                 advance(len(batch))
-        removed_rels = self._sweep(Q_SWEEP_RELATIONSHIPS, dataset, token, batch_size)
-        removed_nodes = self._sweep(Q_SWEEP_NODES, dataset, token, batch_size)
+        removed_rels = 0 if fresh else self._sweep(Q_SWEEP_RELATIONSHIPS, dataset, token, batch_size)
+        removed_nodes = 0 if fresh else self._sweep(Q_SWEEP_NODES, dataset, token, batch_size)
         counts = self.read(Q_COUNT_DATASET, dataset=dataset)[0]
         if (counts["nodes"], counts["relationships"]) != (rows.node_count, rows.relationship_count):
             raise BackendError(
