@@ -405,6 +405,16 @@ SET d.state = 'wiping'
 RETURN d.id AS id
 """
 
+# relationships first, in batches: a region or segment node of a national pool has 100,000 relationships, and
+# DETACH DELETE of a batch of such nodes would hold millions of deletions in one transaction (out of memory)
+Q_WIPE_RELATIONSHIPS = f"""
+MATCH (n:{MARKER_LABEL})-[r]-()
+WHERE $dataset IS NULL OR n.dataset = $dataset
+WITH DISTINCT r LIMIT $limit
+DELETE r
+RETURN count(*) AS removed
+"""
+
 Q_WIPE_NODES = f"""
 MATCH (n:{MARKER_LABEL}) WHERE $dataset IS NULL OR n.dataset = $dataset
 WITH n LIMIT $limit
@@ -664,6 +674,8 @@ class Neo4jBackend:
     def wipe(self, dataset: str | None = None, batch_size: int = 5000) -> WipeResult:
         """Delete chaingraph's nodes (of one dataset, or of all) in batches; nothing else is touched."""
         marked = [r["id"] for r in self.write(Q_WIPE_MARK, dataset=dataset)]
+        while self.write(Q_WIPE_RELATIONSHIPS, dataset=dataset, limit=batch_size)[0]["removed"] == batch_size:
+            pass
         removed = 0
         while True:
             count = self.write(Q_WIPE_NODES, dataset=dataset, limit=batch_size)[0]["removed"]
