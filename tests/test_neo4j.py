@@ -35,6 +35,7 @@ from chaingraph.backends.neo4j import (
     merge_nodes_query,
     merge_relationships_query,
     translate_error,
+    wipe_label_query,
 )
 from chaingraph.backends.neo4j_schema import (
     NODE_LABELS,
@@ -311,6 +312,7 @@ def test_labels_and_types_only_from_the_allowlist() -> None:
     queries += [create_nodes_query(kind) for kind in NODE_LABELS]
     queries += [create_relationships_query(s) for s in RELATIONSHIPS]
     assert all("CREATE (a)-" in create_relationships_query(s) for s in RELATIONSHIPS)
+    queries += [wipe_label_query(kind) for kind in NODE_LABELS]
     queries += list(facts_module.QUERIES.values())
     for query in queries:
         # nothing but allowlisted names after a colon in a pattern

@@ -405,22 +405,23 @@ SET d.state = 'wiping'
 RETURN d.id AS id
 """
 
-# relationships first, in batches: a region or segment node of a national pool has 100,000 relationships, and
-# DETACH DELETE of a batch of such nodes would hold millions of deletions in one transaction (out of memory)
-Q_WIPE_RELATIONSHIPS = f"""
-MATCH (n:{MARKER_LABEL})-[r]-()
-WHERE $dataset IS NULL OR n.dataset = $dataset
-WITH DISTINCT r LIMIT $limit
-DELETE r
-RETURN count(*) AS removed
-"""
-
 Q_WIPE_NODES = f"""
 MATCH (n:{MARKER_LABEL}) WHERE $dataset IS NULL OR n.dataset = $dataset
 WITH n LIMIT $limit
 DETACH DELETE n
 RETURN count(*) AS removed
 """
+
+
+def wipe_label_query(kind: str) -> str:
+    """Q_WIPE_NODES for one label only (from the allowlist)."""
+    return Q_WIPE_NODES.replace(f"(n:{MARKER_LABEL})", f"(n:{MARKER_LABEL}:{label(kind)})", 1)
+
+
+# Firms and projects go first: they hold almost every relationship, a few each. A batch that caught regions and
+# segments of a national pool first (100,000 relationships each) held millions of deletions in one transaction
+# and ran out of the server's transaction memory.
+_WIPE_FIRST = ("Firm", "Project")
 
 Q_WIPE_DATASETS = f"""
 MATCH (d:{DATASET_LABEL}) WHERE $dataset IS NULL OR d.id = $dataset
@@ -674,14 +675,13 @@ class Neo4jBackend:
     def wipe(self, dataset: str | None = None, batch_size: int = 5000) -> WipeResult:
         """Delete chaingraph's nodes (of one dataset, or of all) in batches; nothing else is touched."""
         marked = [r["id"] for r in self.write(Q_WIPE_MARK, dataset=dataset)]
-        while self.write(Q_WIPE_RELATIONSHIPS, dataset=dataset, limit=batch_size)[0]["removed"] == batch_size:
-            pass
         removed = 0
-        while True:
-            count = self.write(Q_WIPE_NODES, dataset=dataset, limit=batch_size)[0]["removed"]
-            removed += count
-            if count < batch_size:
-                break
+        for query in (*(wipe_label_query(kind) for kind in _WIPE_FIRST), Q_WIPE_NODES):
+            while True:
+                count = self.write(query, dataset=dataset, limit=batch_size)[0]["removed"]
+                removed += count
+                if count < batch_size:
+                    break
         self.write(Q_WIPE_DATASETS, dataset=dataset)
         return WipeResult(datasets=sorted(marked), nodes=removed)
 
