@@ -4,6 +4,8 @@
     python benchmarks/neo4j_backend.py --firms 100000 --regions 400
     NEO4J_URI=bolt://localhost:7687 python benchmarks/neo4j_backend.py   # an existing server (its data is kept;
                                                                           # only the synthetic datasets are wiped)
+    python benchmarks/neo4j_backend.py --pool pool1m --heap 4g   # an existing pool (e.g. synth --firms 1000000):
+                                                                  # push, then Neo4j next to the compiled snapshot
 
 Prints one table per pool: seconds for each step, networkx next to Neo4j for the analysis. Not a timed test.
 """
@@ -50,6 +52,39 @@ def timed(func: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[float, A
     return time.perf_counter() - start, result
 
 
+def bench_pool(uri: str, pool: Path, batch_size: int, keep: bool) -> None:
+    """Push an existing pool, then answer the same questions from Neo4j and from the snapshot (CPU and wall)."""
+    from chaingraph.engines.snapshot import open_snapshot
+
+    load_s, cg = timed(lambda: cgr.build_graph(cgr.load_dataset(pool)))
+    ds = cg.dataset
+    settings = Neo4jSettings.from_env({**os.environ, "NEO4J_URI": uri})
+    rows: list[list[Any]] = [["load the dataset", "", f"{load_s:.2f}"]]
+    with connect(settings) as backend:
+        push_s, result = timed(backend.push, cg, batch_size=batch_size)
+        rows.append([f"push ({result.nodes} nodes, {result.relationships} rels)", "", f"{push_s:.2f}"])
+        print(f"push: {push_s:.1f} s ({result.nodes} nodes, {result.relationships} relationships)", file=sys.stderr,
+              flush=True)
+        del cg
+        facts = backend.facts(ds.info.id)
+        county = ds.info.default_region
+        with open_snapshot(pool) as snap:
+            for label, ask in (("gaps automotive", lambda f: cgr.gap_report(f, "automotive", county)),
+                               ("targets mt-cnc-system", lambda f: cgr.find_targets(f, None, "mt-cnc-system", county))):
+                ask(snap), ask(facts)  # first calls: structure, relatedness, region context
+                snap_s, a = timed(ask, snap)
+                neo_s, b = timed(ask, facts)
+                same = a.to_dict() == b.to_dict()
+                rows.append([f"{label} · largest county (warm){'' if same else ' DIFFERENT'}", f"{snap_s:.3f}",
+                             f"{neo_s:.3f}"])
+                print(" | ".join(rows[-1]), file=sys.stderr, flush=True)
+        if not keep:
+            wipe_s, _ = timed(backend.wipe, ds.info.id)
+            rows.append(["wipe", "", f"{wipe_s:.2f}"])
+    print(f"\n{ds.info.name}: {len(ds.firms)} firms, {len(ds.links)} links, {len(ds.regions)} regions")
+    print(render_table(["step", "snapshot s", "neo4j s"], rows, align_right=[1, 2]))
+
+
 def bench(uri: str, firms: int, regions: int, seed: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         load_s, cg = timed(lambda: cgr.build_graph(cgr.load_dataset(generate(Path(tmp) / "pool", firms=firms,
@@ -85,9 +120,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--firms", type=int, nargs="+", default=[10_000, 50_000])
     parser.add_argument("--regions", type=int, default=200)
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--pool", type=Path, help="an existing dataset folder instead of generated pools")
+    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--heap", help="the test server's Java heap (e.g. 4g; default: the launcher's)")
+    parser.add_argument("--keep", action="store_true", help="leave the pushed pool in Neo4j")
     args = parser.parse_args(argv)
+    if args.heap:
+        os.environ["NEO4J_TEST_JAVA_OPTS"] = f"-Xms{args.heap} -Xmx{args.heap} -XX:+UseParallelGC " \
+                                             "-XX:+ExitOnOutOfMemoryError"
     with server() as uri:
         print(f"Neo4j at {uri}", file=sys.stderr)
+        if args.pool is not None:
+            bench_pool(uri, args.pool, args.batch_size, args.keep)
+            return
         for firms in args.firms:
             bench(uri, firms, args.regions, args.seed)
 

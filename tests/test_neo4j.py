@@ -32,9 +32,12 @@ from chaingraph.engines.neo4j import (
     Neo4jSettings,
     check_version,
     connect,
+    create_nodes_query,
+    create_relationships_query,
     merge_nodes_query,
     merge_relationships_query,
     translate_error,
+    wipe_label_query,
 )
 from chaingraph.engines.neo4j_schema import (
     NODE_LABELS,
@@ -306,6 +309,10 @@ def test_labels_and_types_only_from_the_allowlist() -> None:
     with pytest.raises(ValueError):
         rel_type("SUPPLIES]->() DETACH DELETE n //")
     queries = [merge_nodes_query(kind) for kind in NODE_LABELS] + [merge_relationships_query(s) for s in RELATIONSHIPS]
+    queries += [create_nodes_query(kind) for kind in NODE_LABELS]
+    queries += [create_relationships_query(s) for s in RELATIONSHIPS]
+    assert all("CREATE (a)-" in create_relationships_query(s) for s in RELATIONSHIPS)
+    queries += [wipe_label_query(kind) for kind in NODE_LABELS]
     queries += list(facts_module.QUERIES.values())
     for query in queries:
         # nothing but allowlisted names after a colon in a pattern
@@ -650,6 +657,8 @@ def test_queries_raise_no_warnings_or_deprecations(neo4j_uri: str, pushed: dict[
     queries = list(facts_module.QUERIES.values()) + _docs_queries()
     queries += [merge_nodes_query(kind) for kind in NODE_LABELS]
     queries += [merge_relationships_query(spec) for spec in RELATIONSHIPS]
+    queries += [create_nodes_query(kind) for kind in NODE_LABELS]
+    queries += [create_relationships_query(spec) for spec in RELATIONSHIPS]
     with neo4j.GraphDatabase.driver(neo4j_uri, auth=None,
                                     notifications_min_severity=neo4j.NotificationMinimumSeverity.INFORMATION,
                                     warn_notification_severity=neo4j.NotificationMinimumSeverity.OFF) as driver:

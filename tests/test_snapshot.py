@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import chaingraph as cgr
+from chaingraph.analysis.facts import facts_for
 from chaingraph.engines.snapshot import SnapshotFacts, open_snapshot, snapshot_path
 from chaingraph.sources.synth import generate
 
@@ -183,3 +184,32 @@ def test_cache_folder_is_the_platform_local_one_unless_overridden(tmp_path: Path
     assert snapshot_path(tmp_path / "my-city").parent == tmp_path / "xdg" / "chaingraph"
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "mine"))
     assert snapshot_path(tmp_path / "my-city").parent == tmp_path / "mine"
+
+
+def test_target_ranking_with_segment_masks_over_several_columns(pool: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The synergy masks of ``operating`` span several columns when there are more segments than bits per column."""
+    import chaingraph.engines.snapshot as snapshot
+
+    monkeypatch.setattr(snapshot, "MASK_BITS", 4)
+    cg = cgr.build_graph(cgr.load_dataset(pool))
+    with open_snapshot(pool, cache_dir=tmp_path, rebuild=True) as snap:
+        assert int(snap.meta["mask_columns"]) == -(-len(cg.dataset.segments) // 4) > 1
+        for segment in ("mt-cnc-system", "auto-battery", "nm-resin"):
+            for region in ("r0000", "r0004"):
+                _assert_same_targets(cgr.find_targets(cg, None, segment, region, limit=5),
+                                     cgr.find_targets(snap, None, segment, region, limit=5))
+
+
+def test_local_firm_count_over_any_segments(pool: Path, tmp_path: Path) -> None:
+    """Counted in SQL for one segment, a chain or any mix, the same number as the listed in-memory states."""
+    cg = cgr.build_graph(cgr.load_dataset(pool))
+    nx = facts_for(cg)
+    with open_snapshot(pool, cache_dir=tmp_path) as snap:
+        mixes = [["mt-cnc-system"], ["mt-cnc-system", "auto-battery"], [s.id for s in cg.dataset.chains["automotive"]
+                                                                        .segments], list(cg.dataset.segments)[:7]]
+        for region in ("r0000", "r0002", cg.dataset.regions["r0003"].parent or "r0003"):
+            for guessed in (False, True):
+                p = cgr.AnalysisParams(count_guessed_links=guessed)
+                for mix in mixes:
+                    assert snap.local_firm_count(mix, region, p) == nx.local_firm_count(mix, region, p)

@@ -134,7 +134,22 @@ class StructureFacts:
         return self.ds.chain(text)
 
     def region(self, text: str | None) -> Region:
-        return self.ds.region(text if text is not None else self.ds.info.default_region)
+        text = text if text is not None else self.ds.info.default_region
+        # the lookup's first rule (one region with this exact id or name) from an index: a national pool has
+        # thousands of regions and a warm report should not scan them; anything else goes through the full rules
+        regions = self.ds.regions
+        key, index = self.__dict__.get("_region_names", (None, None))
+        if key != (id(regions), len(regions)) or index is None:  # rebuilt if regions were added (an edited graph)
+            index = {}
+            for r in regions.values():
+                for name in {r.id, r.name, r.name_en, *r.aliases}:
+                    if name:
+                        index.setdefault(name, []).append(r)
+            self.__dict__["_region_names"] = ((id(regions), len(regions)), index)
+        found = index.get(str(text).strip()) if text else None
+        if found is not None and len(found) == 1:
+            return found[0]  # type: ignore[no-any-return]
+        return self.ds.region(text)
 
     def segment(self, text: str, chain: str | None = None) -> Segment:
         return self.ds.segment(text, chain=chain)

@@ -182,8 +182,7 @@ def find_targets(source: ChainGraph | Facts, chain: str | None, segment: str, re
     gain = 0.0 if status[segment_record.id] in ("strong", "weak") else segment_record.importance / total_importance
     neighbours = [n for n in dict.fromkeys(facts.upstream(segment_record.id) + facts.downstream(segment_record.id))
                   if status.get(n) in ("strong", "weak")]
-    local = {f.id for state in facts.segment_states(neighbours, region_id, params).values() for f in state.firms} \
-        if neighbours else set()
+    local = facts.local_firm_count(neighbours, region_id, params) if neighbours else 0
     return TargetList(chain=chain_record, segment=segment_record, region=region_record,
                       status=status[segment_record.id], candidates=candidates, total=total, completeness_gain=gain,
-                      local_links=len(local))
+                      local_links=local)

@@ -412,6 +412,17 @@ DETACH DELETE n
 RETURN count(*) AS removed
 """
 
+
+def wipe_label_query(kind: str) -> str:
+    """Q_WIPE_NODES for one label only (from the allowlist)."""
+    return Q_WIPE_NODES.replace(f"(n:{MARKER_LABEL})", f"(n:{MARKER_LABEL}:{label(kind)})", 1)
+
+
+# Firms and projects go first: they hold almost every relationship, a few each. A batch that caught regions and
+# segments of a national pool first (100,000 relationships each) held millions of deletions in one transaction
+# and ran out of the server's transaction memory.
+_WIPE_FIRST = ("Firm", "Project")
+
 Q_WIPE_DATASETS = f"""
 MATCH (d:{DATASET_LABEL}) WHERE $dataset IS NULL OR d.id = $dataset
 DETACH DELETE d
@@ -419,6 +430,25 @@ DETACH DELETE d
 
 
 _HINT = "USING INDEX SEEK {var}:" + MARKER_LABEL + "(dataset, id)"
+
+
+Q_HAS_NODES = f"""
+RETURN EXISTS {{ MATCH (n:{MARKER_LABEL} {{dataset: $dataset}}) }} AS found
+"""
+
+
+def create_nodes_query(kind: str) -> str:
+    """``UNWIND $rows`` CREATE of one label's nodes, for a dataset with no node in the database yet."""
+    return f"""
+UNWIND $rows AS row
+CREATE (n:{MARKER_LABEL}:{label(kind)} {{dataset: $dataset, id: row.id}})
+SET n += row.props, n.push = $token
+"""
+
+
+def create_relationships_query(spec: RelSpec) -> str:
+    """``UNWIND $rows`` CREATE of one relationship family, for a dataset with no node in the database yet."""
+    return merge_relationships_query(spec).replace("\nMERGE (a)-", "\nCREATE (a)-")
 
 
 def merge_nodes_query(kind: str) -> str:
@@ -570,20 +600,24 @@ class Neo4jBackend:
         if progress is not None:
             progress(0, total)
         self.ensure_schema()
+        # Nothing of the dataset in the database yet (the push lock keeps other pushes of it out): every node and
+        # relationship is new, so CREATE replaces MERGE (no lookup of an existing one per row) and there is
+        # nothing to sweep. Anything already there, even from an interrupted push, goes the MERGE way.
+        fresh = not self.read(Q_HAS_NODES, dataset=dataset)[0]["found"]
         self.write(Q_MARK_STARTED, dataset=dataset, token=token, info=rows.info, now=_now(),
                    nodes=rows.node_count, relationships=rows.relationship_count, version=__version__)
         for group in rows.nodes:
-            query = merge_nodes_query(group.label)
+            query = (create_nodes_query if fresh else merge_nodes_query)(group.label)
             for batch in _batches(group.rows, batch_size):
                 self.write(query, dataset=dataset, token=token, rows=batch)
                 advance(len(batch))
         for rel_group in rows.relationships:
-            query = merge_relationships_query(rel_group.spec)
+            query = (create_relationships_query if fresh else merge_relationships_query)(rel_group.spec)
             for batch in _batches(rel_group.rows, batch_size):
                 self.write(query, dataset=dataset, token=token, rows=batch)
                 advance(len(batch))
-        removed_rels = self._sweep(Q_SWEEP_RELATIONSHIPS, dataset, token, batch_size)
-        removed_nodes = self._sweep(Q_SWEEP_NODES, dataset, token, batch_size)
+        removed_rels = 0 if fresh else self._sweep(Q_SWEEP_RELATIONSHIPS, dataset, token, batch_size)
+        removed_nodes = 0 if fresh else self._sweep(Q_SWEEP_NODES, dataset, token, batch_size)
         counts = self.read(Q_COUNT_DATASET, dataset=dataset)[0]
         if (counts["nodes"], counts["relationships"]) != (rows.node_count, rows.relationship_count):
             raise BackendError(
@@ -642,11 +676,12 @@ class Neo4jBackend:
         """Delete chaingraph's nodes (of one dataset, or of all) in batches; nothing else is touched."""
         marked = [r["id"] for r in self.write(Q_WIPE_MARK, dataset=dataset)]
         removed = 0
-        while True:
-            count = self.write(Q_WIPE_NODES, dataset=dataset, limit=batch_size)[0]["removed"]
-            removed += count
-            if count < batch_size:
-                break
+        for query in (*(wipe_label_query(kind) for kind in _WIPE_FIRST), Q_WIPE_NODES):
+            while True:
+                count = self.write(query, dataset=dataset, limit=batch_size)[0]["removed"]
+                removed += count
+                if count < batch_size:
+                    break
         self.write(Q_WIPE_DATASETS, dataset=dataset)
         return WipeResult(datasets=sorted(marked), nodes=removed)
 

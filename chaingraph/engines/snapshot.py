@@ -53,8 +53,9 @@ __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFa
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
 _SQL_CHUNK = 900  # ids per query: under SQLite's limit of 999 parameters
-FORMAT_VERSION = "7"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
-# 7: firms carry the products and sources a map's firm row shows
+FORMAT_VERSION = "9"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
+# 7: the operating tables for ranking targets; 8: segment_rows instead of the presence_segment index;
+# 9: firms carry the products and sources a map's firm row shows
 SUMMARY_FIRMS = 50
 """How many local firms (and leaders) per region and segment the summary table lists; longer lists are read
 from the presence table."""
@@ -81,6 +82,8 @@ CREATE TABLE projects (id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT 
 -- counts: the firm's region for links, the project's region for project presences
 CREATE TABLE presence (ord INTEGER PRIMARY KEY, firm TEXT NOT NULL, segment TEXT NOT NULL, stage TEXT NOT NULL,
                        confidence TEXT NOT NULL, via TEXT, place TEXT, leader INTEGER NOT NULL);
+-- a segment's presences are one range of ``ord`` (they are written segment by segment)
+CREATE TABLE segment_rows (segment TEXT PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE ties (ord INTEGER PRIMARY KEY, supplier TEXT NOT NULL, customer TEXT NOT NULL);
 CREATE TABLE counts (level TEXT NOT NULL, guessed INTEGER NOT NULL, region TEXT NOT NULL, segment TEXT NOT NULL,
                      n INTEGER NOT NULL);
@@ -97,8 +100,8 @@ CREATE TABLE local_chains (region TEXT NOT NULL, chain TEXT NOT NULL, guessed IN
 """
 
 _INDEXES = """
-CREATE INDEX presence_place ON presence (place, segment, ord);
-CREATE INDEX presence_segment ON presence (segment, ord);
+-- covering: local presence is read and counted from the index alone
+CREATE INDEX presence_place ON presence (place, segment, ord, firm, confidence, stage, via);
 CREATE INDEX presence_firm ON presence (firm, ord);
 CREATE INDEX firms_region ON firms (region, grp);
 CREATE INDEX firms_group ON firms (grp);
@@ -152,10 +155,19 @@ def _dump(value: Any) -> str:
 
 def compile_snapshot(dataset: Dataset, target: str | Path, source_fingerprint: str = "") -> Path:
     """Write the snapshot of a loaded dataset to ``target`` (atomically: a temporary file, then a rename)."""
+    enabled = gc.isenabled()
+    gc.disable()  # a million small acyclic rows: the cyclic collector would only rescan them
+    try:
+        return _compile(dataset, Path(target), source_fingerprint)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compile(dataset: Dataset, target: Path, source_fingerprint: str) -> Path:
     from ..dataset.graph import build_graph  # the presence order is the in-memory graph's
 
     cg = build_graph(dataset)  # only its indexes are used; the networkx graph itself is never built
-    target = Path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -168,14 +180,9 @@ def compile_snapshot(dataset: Dataset, target: str | Path, source_fingerprint: s
         try:
             con.execute("PRAGMA journal_mode = OFF")
             con.execute("PRAGMA synchronous = OFF")
+            con.execute("PRAGMA cache_size = -65536")  # 64 MiB of pages for building the indexes
             con.executescript(_SCHEMA)
-            enabled = gc.isenabled()
-            gc.disable()  # a million small acyclic rows: the cyclic collector would only rescan them
-            try:
-                _fill(con, cg, source_fingerprint)
-            finally:
-                if enabled:
-                    gc.enable()
+            _fill(con, cg, source_fingerprint)
             con.executescript(_INDEXES)
             con.execute("ANALYZE")
             con.commit()
@@ -219,31 +226,71 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
     from ..analysis.views import firm_products
 
     products = firm_products(ds)  # for the firm rows of maps: JSON, NULL when none; sources as |-separated ids
-    con.executemany(
-        "INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ((f.id, i, f.name, f.country, f.group, f.size, f.region, f.headquarters, cg.fortune500(f.id),
-          int(cg.is_leader(f.id)), f.name_en, _dump(products[f.id]) if f.id in products else None,
-          "|".join(f.sources)) for i, f in enumerate(ds.firms.values())))
-    del products
+    firms = ds.firms
+    projects = ds.projects
+    group_f500 = {g.id: g.name for g in ds.groups.values() if g.fortune500}
+    leaders: set[str] = set()
+    f500_of: dict[str, str] = {}
+
+    def firm_rows() -> Iterator[tuple[Any, ...]]:
+        # ChainGraph.fortune500 and is_leader, inlined: a million calls of each were seconds of the compile
+        for i, f in enumerate(firms.values()):
+            f500 = f.name if f.fortune500 else group_f500.get(f.group) if f.group else None
+            if f500 is not None:
+                f500_of[f.id] = f500
+            leader = f.size == "leader" or bool(f500)
+            if leader:
+                leaders.add(f.id)
+            yield (f.id, i, f.name, f.country, f.group, f.size, f.region, f.headquarters, f500, int(leader),
+                   f.name_en, _dump(products[f.id]) if f.id in products else None, "|".join(f.sources))
+
+    con.executemany("INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", firm_rows())
+    products.clear()  # only the firm rows need them
     con.executemany("INSERT INTO sources VALUES (?, ?, ?)", ((s.id, s.title, s.url) for s in ds.sources.values()))
     con.executemany("INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?)",
                     ((p.id, p.name, p.status, str(p.date) if p.date else None, p.region,
                       str(p.investment) if p.investment else None,
                       _dump([ds.firms[f].name for f in p.firms if f in ds.firms]))
                      for p in ds.projects.values()))
-    firms = ds.firms
-    projects = ds.projects
-    rows = []
-    leaders = {f for f in firms if cg.is_leader(f)}
-    for presences in cg.presences_by_segment.values():
-        for p in presences:
-            place = projects[p.via].region if p.via is not None else firms[p.firm].region
-            rows.append((p.firm, p.segment, p.stage, p.confidence, p.via, place, int(p.firm in leaders)))
-    # ``ord`` keeps the graph's order within each segment, which is all the analysis relies on
-    con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    ((i, *row) for i, row in enumerate(rows)))
+    # while the presence rows stream into SQLite, what the ``operating`` tables need is gathered on the way:
+    # segment -> firm -> 2 * best rank of its own links (3: none) + whether it operates through a placed project
+    operating: dict[str, dict[str, int]] = {}
+    via_rank: dict[tuple[str, str, str], int] = {}  # (segment, firm, place of the project) -> best rank
+    masks: dict[str, int] = {}  # firm -> bits of the segments it operates in
+    bits = {segment: 1 << i for i, segment in enumerate(ds.segments)}
+    ranges: list[tuple[str, int, int]] = []
+
+    def presence_rows() -> Iterator[tuple[Any, ...]]:
+        position = 0
+        for segment, presences in cg.presences_by_segment.items():
+            here = operating.setdefault(segment, {})
+            bit = bits[segment]
+            if presences:
+                ranges.append((segment, position, position + len(presences) - 1))
+            for p in presences:
+                firm = p.firm
+                place = projects[p.via].region if p.via is not None else firms[firm].region
+                # ``ord`` keeps the graph's order within each segment, which is all the analysis relies on
+                yield position, firm, segment, p.stage, p.confidence, p.via, place, int(firm in leaders)
+                position += 1
+                if p.stage != "operating":
+                    continue
+                rank = _RANKS.get(p.confidence, 2)
+                masks[firm] = masks.get(firm, 0) | bit
+                code = here.get(firm, 6)
+                if p.via is not None and place is not None:
+                    here[firm] = code | 1
+                    key = (segment, firm, place)
+                    if via_rank.get(key, 3) > rank:
+                        via_rank[key] = rank
+                elif rank < code >> 1:
+                    here[firm] = rank << 1 | (code & 1)
+
+    con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", presence_rows())
+    con.executemany("INSERT INTO segment_rows VALUES (?, ?, ?)", ranges)
     con.executemany("INSERT INTO ties VALUES (?, ?, ?)",
                     ((i, t.supplier, t.customer) for i, t in enumerate(ds.ties)))
+    _fill_operating(con, ds, operating, via_rank, masks, f500_of)
     _fill_summaries(con, cg, leaders)
 
 
@@ -372,6 +419,50 @@ def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None
                             ((level, int(guessed), r, s, n) for r, row in counts.items() for s, n in row.items()))
 
 
+MASK_BITS = 62
+"""Segments per mask column of ``operating``: bit ``ord % 62`` of column ``m{ord // 62}`` (positive integers)."""
+
+
+_RANKS = {"confirmed": 0, "probable": 1}  # any other confidence ranks 2
+
+
+def _fill_operating(con: sqlite3.Connection, ds: Dataset, operating: dict[str, dict[str, int]],
+                    via_rank: dict[tuple[str, str, str], int], masks: dict[str, int], f500_of: dict[str, str]) -> None:
+    """The ``operating`` tables: the target ranking's candidates, one contiguous run of rows per segment.
+
+    ``operating`` has one row per (segment, firm operating in it) with the best confidence rank of its own links
+    (and of projects without a region; 3 when it operates there only through projects placed in a region), the
+    firm's fields the score reads, and masks of every segment the firm operates in (for the chain-synergy bonus):
+    bit ``ord % MASK_BITS`` of column ``m{ord // MASK_BITS}``. ``operating_via`` has the rank per place of the
+    projects a firm operates through, which a region excludes when they are inside it. Ranking a segment's
+    candidates then reads one range of rows and groups nothing.
+    """
+    firms = ds.firms
+    width = MASK_BITS
+    n_masks = max(1, -(-len(ds.segments) // width))
+    full = (1 << width) - 1
+    columns = [f"m{i}" for i in range(n_masks)]
+    con.execute(f"""CREATE TABLE operating (segment TEXT NOT NULL, firm TEXT NOT NULL, lrank INTEGER NOT NULL,
+                    vias INTEGER NOT NULL, region TEXT, size TEXT NOT NULL, f500 TEXT, grp TEXT,
+                    country TEXT NOT NULL, name TEXT NOT NULL, {', '.join(f'{m} INTEGER NOT NULL' for m in columns)},
+                    PRIMARY KEY (segment, firm)) WITHOUT ROWID""")
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for segment in sorted(operating):
+            here = operating[segment]
+            for firm in sorted(here):
+                code, mask, f = here[firm], masks[firm], firms[firm]
+                yield (segment, firm, code >> 1, code & 1, f.region, f.size, f500_of.get(firm), f.group, f.country,
+                       f.name, *[(mask >> (width * i)) & full for i in range(n_masks)])
+
+    con.executemany(f"INSERT INTO operating VALUES ({', '.join('?' * (10 + n_masks))})", rows())
+    con.execute("""CREATE TABLE operating_via (segment TEXT NOT NULL, firm TEXT NOT NULL, place TEXT NOT NULL,
+                   crank INTEGER NOT NULL, PRIMARY KEY (segment, firm, place)) WITHOUT ROWID""")
+    con.executemany("INSERT INTO operating_via VALUES (?, ?, ?, ?)",
+                    (key + (rank,) for key, rank in sorted(via_rank.items())))
+    con.execute("INSERT INTO meta VALUES ('mask_columns', ?)", (str(n_masks),))
+
+
 def _first_seen(items: Iterator[tuple[str, int]]) -> Iterator[str]:
     """The firms of (firm, position) pairs sorted by position, each once (at its first position)."""
     seen: set[str] = set()
@@ -410,7 +501,6 @@ def open_snapshot(root: str | Path, cache_dir: Path | None = None, rebuild: bool
     is an :class:`~chaingraph.errors.ExportError`.
     """
     from ..dataset.journal import recover
-    from ..dataset.reader import load_dataset
 
     root = Path(root)
     if root.is_dir():
@@ -428,8 +518,29 @@ def open_snapshot(root: str | Path, cache_dir: Path | None = None, rebuild: bool
             facts.close()
     if on_build is not None:
         on_build(path)
+    # Millions of small acyclic records live from the load to the end of the compile: with the cyclic collector on
+    # between the steps, each of its full passes would rescan all of them (seconds on a national pool).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        path, temporary = _compile_from_files(root, path, current, on_uncached)
+    finally:
+        if enabled:
+            gc.enable()
+    if fingerprint(root) != current:  # edited while we were compiling: do not trust what we wrote
+        path.unlink(missing_ok=True)
+        raise ChaingraphError(f"{root} changed while its snapshot was being compiled; run the command again")
+    facts = SnapshotFacts(path)
+    facts.temporary = temporary
+    return facts
+
+
+def _compile_from_files(root: Path, path: Path, current: str, on_uncached: Any) -> tuple[Path, bool]:
+    """Load and compile ``root`` into ``path`` (or a temporary file when ``path`` cannot be written and
+    ``on_uncached`` is given); the dataset is freed on return. True with a temporary file."""
+    from ..dataset.reader import load_dataset
+
     dataset = load_dataset(root)
-    temporary = False
     try:
         compile_snapshot(dataset, path, current)
     except ExportError as exc:
@@ -437,14 +548,9 @@ def open_snapshot(root: str | Path, cache_dir: Path | None = None, rebuild: bool
             raise ExportError(f"{exc}; set {CACHE_ENV} to a writable folder") from None
         path = Path(tempfile.mkdtemp(prefix="chaingraph-snapshot-")) / path.name
         compile_snapshot(dataset, path, current)
-        temporary = True
         on_uncached(f"{exc}; answering without caching (set {CACHE_ENV} to a writable folder to keep it)")
-    if fingerprint(root) != current:  # edited while we were compiling: do not trust what we wrote
-        path.unlink(missing_ok=True)
-        raise ChaingraphError(f"{root} changed while its snapshot was being compiled; run the command again")
-    facts = SnapshotFacts(path)
-    facts.temporary = temporary
-    return facts
+        return path, True
+    return path, False
 
 
 class SnapshotFacts(StructureFacts):
@@ -490,7 +596,10 @@ class SnapshotFacts(StructureFacts):
             chains[chain_id] = Chain(id=chain_id, name=d["name"], name_en=d["name_en"], aliases=d["aliases"],
                                      description=d["description"], sources=d.get("sources", []),
                                      generic_terms=d.get("generic_terms", []))
-        for seg_id, chain_id, data in self.con.execute("SELECT id, chain, data FROM segments ORDER BY ord"):
+        self._segment_ord: dict[str, int] = {}  # the bit of a segment in the masks of ``operating``
+        for seg_id, chain_id, data, position in self.con.execute(
+                "SELECT id, chain, data, ord FROM segments ORDER BY ord"):
+            self._segment_ord[seg_id] = position
             d = json.loads(data)
             segment = Segment(id=seg_id, chain=chain_id, name=d["name"], tier=d["tier"], importance=d["importance"],
                               name_en=d["name_en"], keywords=d["keywords"], aliases=d["aliases"],
@@ -556,14 +665,21 @@ class SnapshotFacts(StructureFacts):
             yield from self.con.execute(sql.format(ids=",".join("?" * len(chunk))), (*before, *chunk, *after))
 
     def _firm_refs(self, ids: set[str]) -> dict[str, FirmRef]:
-        return {firm: FirmRef(firm, name, f500)
-                for firm, name, f500 in self._rows_in("SELECT id, name, f500 FROM firms WHERE id IN ({ids})",
-                                                      list(ids))}
+        """FirmRefs by id (at least those of ``ids``): read once per session, as the snapshot never changes."""
+        cache: dict[str, FirmRef] = self.__dict__.setdefault("_firm_ref_cache", {})
+        missing = [firm for firm in ids if firm not in cache]
+        for firm, name, f500 in self._rows_in("SELECT id, name, f500 FROM firms WHERE id IN ({ids})", missing):
+            cache[firm] = FirmRef(firm, name, f500)
+        return cache
 
     def _project_refs(self, ids: set[str]) -> dict[str, ProjectRef]:
-        return {pid: ProjectRef(pid, name, status, date)
-                for pid, name, status, date in self._rows_in(
-                    "SELECT id, name, status, date FROM projects WHERE id IN ({ids})", list(ids))}
+        """ProjectRefs by id (at least those of ``ids``), read once per session."""
+        cache: dict[str, ProjectRef] = self.__dict__.setdefault("_project_ref_cache", {})
+        missing = [pid for pid in ids if pid not in cache]
+        for pid, name, status, date in self._rows_in("SELECT id, name, status, date FROM projects WHERE id IN ({ids})",
+                                                     missing):
+            cache[pid] = ProjectRef(pid, name, status, date)
+        return cache
 
     def local_firm_count(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams) -> int:
         """Distinct local firms over some segments: from the summary when they are one chain's, else listed."""
@@ -575,7 +691,19 @@ class SnapshotFacts(StructureFacts):
                 row = self.con.execute("SELECT firms FROM local_chains WHERE region = ? AND guessed = ? AND chain = ?",
                                        (region_id, int(params.count_guessed_links), chain)).fetchone()
                 return int(row[0]) if row else 0
-        return super().local_firm_count(ids, region_id, params)
+        if len(ids) == 1:
+            return self.segment_states(ids, region_id, params, limit=0)[ids.pop()].firm_count
+        if not ids:
+            return 0
+        # a firm is local in a segment when a presence there (not a pipeline project) is placed in the region, and
+        # counted when one of them is not a guessed link (or guessed links count): counted in SQL, nothing listed
+        row = self.con.execute(
+            "SELECT COUNT(*) FROM (SELECT firm FROM presence WHERE place IN "
+            "(SELECT region FROM region_anc WHERE ancestor = ?) "
+            f"AND segment IN ({','.join('?' * len(ids))}) AND NOT (via IS NOT NULL AND stage = 'pipeline') "
+            "GROUP BY firm HAVING MAX(confidence <> 'guessed') OR ?)",
+            (region_id, *sorted(ids), int(params.count_guessed_links))).fetchone()
+        return int(row[0])
 
     def _listed_states(self, ids: list[str], region_id: str, params: AnalysisParams) -> dict[str, SegmentState]:
         """Every local firm of each segment, with names (one joined query over the presence table)."""
@@ -686,13 +814,15 @@ class SnapshotFacts(StructureFacts):
         info: dict[str, tuple[Any, ...]] = {}
         chosen = list(only) if only is not None else None
         restrict = f"AND p.firm IN ({','.join('?' * len(chosen))}) " if chosen is not None else ""
+        lo, hi = self.con.execute("SELECT lo, hi FROM segment_rows WHERE segment = ?", (segment_id,)).fetchone() \
+            or (0, -1)
         sql = (
             "SELECT p.firm, p.confidence, f.name, f.country, f.headquarters, f.size, f.f500, f.grp, g.name, f.region "
             "FROM presence p JOIN firms f ON f.id = p.firm LEFT JOIN groups g ON g.id = f.grp "
-            f"WHERE p.segment = ? AND p.stage = 'operating' {restrict}"
+            f"WHERE p.ord BETWEEN ? AND ? AND p.segment = ? AND p.stage = 'operating' {restrict}"
             f"AND (f.region IS NULL OR f.region NOT IN ({marks})) "
             f"AND (p.via IS NULL OR p.place IS NULL OR p.place NOT IN ({marks})) ORDER BY p.ord")
-        for firm, confidence, *rest in self.con.execute(sql, (segment_id, *(chosen or ()), *places, *places)):
+        for firm, confidence, *rest in self.con.execute(sql, (lo, hi, segment_id, *(chosen or ()), *places, *places)):
             current = best.get(firm)
             if current is None or rank[confidence] < rank[current]:
                 best[firm] = confidence
@@ -703,11 +833,12 @@ class SnapshotFacts(StructureFacts):
         supplies = {firm: names for firm, names in supplies_to.items() if firm in best}
         buys = {firm: names for firm, names in buys_from.items() if firm in best}
         synergy: dict[str, dict[str, str]] = {firm: {} for firm in best}
+        firms_args: tuple[Any, ...]
         if chosen is not None:
             firms_sql, firms_args = f"({','.join('?' * len(chosen))})", tuple(chosen)
         else:
-            firms_sql = "(SELECT firm FROM presence WHERE segment = ? AND stage = 'operating')"
-            firms_args = (segment_id,)
+            firms_sql = "(SELECT firm FROM presence WHERE ord BETWEEN ? AND ? AND stage = 'operating')"
+            firms_args = (lo, hi)
         for firm, other in self.con.execute(
                 f"SELECT firm, segment FROM presence WHERE stage = 'operating' AND firm IN {firms_sql} ORDER BY ord",
                 firms_args):
@@ -743,44 +874,52 @@ class SnapshotFacts(StructureFacts):
                                   and any(n in strong_or_weak for n in self.upstream(s) + self.downstream(s)))
         local_groups, supplies_to, buys_from = self._region_context(region_id)
         countries = sorted(parks_by_country)
+        masks = [0] * int(self.meta.get("mask_columns", "1"))
+        for segment in synergy_segments:
+            position = self._segment_ord[segment]
+            masks[position // MASK_BITS] |= 1 << (position % MASK_BITS)
+        synergy = " OR ".join(f"(m{i} & ?) <> 0" for i, mask in enumerate(masks) if mask) or "0"
         # SQLite sums the terms in the order of targets.score_candidate, in doubles as Python does (adding 0.0
-        # for an absent term changes nothing), so the ranking is the same to the last bit
-        sql = """
+        # for an absent term changes nothing), so the ranking is the same to the last bit. The candidates of the
+        # segment are one run of rows of ``operating``; projects placed in a region are looked up only for the
+        # firms that have them
+        cand = f"""
             WITH local AS (SELECT region FROM region_anc WHERE ancestor = ?),
             cand AS (
-                SELECT p.firm AS firm,
-                       MIN(CASE p.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END) AS crank
-                FROM presence p JOIN firms f ON f.id = p.firm
-                WHERE p.segment = ? AND p.stage = 'operating'
-                  AND (f.region IS NULL OR f.region NOT IN local)
-                  AND (p.via IS NULL OR p.place IS NULL OR p.place NOT IN local)
-                GROUP BY p.firm)
-            SELECT c.firm, (SELECT COUNT(*) FROM cand) FROM cand c JOIN firms f ON f.id = c.firm
-            ORDER BY (CASE c.crank WHEN 0 THEN ? WHEN 1 THEN ? ELSE ? END) * (((((
-                (CASE f.size WHEN 'leader' THEN ? WHEN 'large' THEN ? WHEN 'medium' THEN ? WHEN 'small' THEN ?
-                             ELSE ? END)
-                + (CASE WHEN f.f500 IS NOT NULL THEN ? ELSE 0.0 END))
-                + (CASE WHEN f.grp IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
-                + (CASE WHEN c.firm IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
-                + (CASE WHEN f.country IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
-                + (CASE WHEN EXISTS (SELECT 1 FROM presence q WHERE q.firm = c.firm AND q.stage = 'operating'
-                                     AND q.segment <> ? AND q.segment IN (SELECT value FROM json_each(?)))
-                        THEN ? ELSE 0.0 END)) DESC, f.name, c.firm
+                SELECT firm, size, f500, grp, country, name, {synergy} AS synergy,
+                       CASE WHEN vias THEN MIN(lrank, IFNULL((SELECT MIN(v.crank) FROM operating_via v
+                           WHERE v.segment = o.segment AND v.firm = o.firm AND v.place NOT IN local), 3))
+                       ELSE lrank END AS crank
+                FROM operating o WHERE segment = ? AND (region IS NULL OR region NOT IN local))"""
+        sql = cand + """
+            SELECT firm FROM cand WHERE crank < 3
+            ORDER BY (CASE crank WHEN 0 THEN ? WHEN 1 THEN ? ELSE ? END) * (((((
+                (CASE size WHEN 'leader' THEN ? WHEN 'large' THEN ? WHEN 'medium' THEN ? WHEN 'small' THEN ?
+                           ELSE ? END)
+                + (CASE WHEN f500 IS NOT NULL THEN ? ELSE 0.0 END))
+                + (CASE WHEN grp IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
+                + (CASE WHEN firm IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
+                + (CASE WHEN country IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
+                + (CASE WHEN synergy THEN ? ELSE 0.0 END)) DESC, name, firm
             LIMIT ?"""
         tied = sorted(set(supplies_to) | set(buys_from))
-        args = (region_id, segment_id,
+        args = (region_id, *(mask for mask in masks if mask), segment_id,
                 params.confidence_confirmed, params.confidence_probable, params.confidence_guessed,
                 params.size_leader, params.size_large, params.size_medium, params.size_small, params.size_unknown,
                 params.bonus_fortune500,
                 json.dumps(sorted(local_groups)), params.bonus_same_group,
                 json.dumps(tied), params.bonus_supply_tie,
                 json.dumps(countries), params.bonus_country_fit,
-                segment_id, json.dumps(synergy_segments), params.bonus_chain_synergy, limit)
-        rows = self.con.execute(sql, args).fetchall()
-        if not rows:
+                params.bonus_chain_synergy, limit)
+        winners = [firm for (firm,) in self.con.execute(sql, args)]
+        if not winners:
             return [], 0
-        winners = [firm for firm, _ in rows]
-        return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), rows[0][1]
+        total = self.con.execute(
+            "WITH local AS (SELECT region FROM region_anc WHERE ancestor = ?) SELECT COUNT(*) FROM operating o "
+            "WHERE segment = ? AND (region IS NULL OR region NOT IN local) AND (lrank < 3 OR EXISTS (SELECT 1 "
+            "FROM operating_via v WHERE v.segment = o.segment AND v.firm = o.firm AND v.place NOT IN local))",
+            (region_id, segment_id)).fetchone()[0]
+        return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), total
 
     # ------------------------------------------------------------------------------------------ records
     def firm_lookup(self, text: str) -> tuple[str, str, str | None, bool] | None:
