@@ -80,7 +80,7 @@ WEIGHTS: dict[str, float] = {
     "name_term": 2.5,  # a product or scope term in the firm's name: the trade the firm calls itself by
     "code": 1.0,  # the industry code is one of the segment's classes
     "position_decay": 0.35,  # item i weighs 1 / (1 + decay * i)
-    "secondary_share": 0.75,  # a further segment needs at least this share of the primary's score
+    "secondary_share": 0.6,  # a further segment needs at least this share of the primary's score
     "specific_code": 3,  # a code shared by more segments than this cannot lift an ambiguous word to probable
     "name_part": 1.5,  # a technical stem of a product term in the firm's name (制动 of 制动器): weaker than a term
     "sold_term": 1.0,  # a producer names its segment product in a selling item (counts if the code agrees)
@@ -350,7 +350,7 @@ class Classifier:
         blocked: list[str] = []  # terms seen in items of a role the segment does not accept
 
         first_seen: dict[str, tuple[int, int]] = {}
-        scope_score: dict[str, float] = {}
+        scope_score: dict[str, float] = {}  # segment -> its strongest single scope signal
         dropped: list[str] = []
         chain_items: dict[str, tuple[str, int]] = {}  # chain -> its first catalogue wording in a making item
         sold: dict[str, tuple[str, int, float]] = {}  # segment -> its product named in a selling item
@@ -414,7 +414,7 @@ class Classifier:
                     lvl = 1 if kind == "ambiguous_term" or factor < 1 else 2
                     note(entry.segment, Evidence(kind, term, index + 1), WEIGHTS[kind] * weight * factor, lvl,
                          (index, start))
-                    scope_score[entry.segment] = scope_score.get(entry.segment, 0.0) + WEIGHTS[kind] * weight * factor
+                    scope_score[entry.segment] = max(scope_score.get(entry.segment, 0.0), WEIGHTS[kind] * weight * factor)
 
         producer = "producer" in firm_roles or "recycler" in firm_roles or (
             not firm_roles and "producer" in code_roles)
@@ -466,10 +466,17 @@ class Classifier:
         # a firm has one code, for its main business: it contradicts only when it fits none of the candidates
         contradicts = bool(self.codes) and len(code) == 4 and "producer" in code_roles and \
             not (code_segments & set(scores))
+        # a catch-all class no segment draws from (3484 机械零部件加工) says how the firm works, not what it makes:
+        # it contradicts only the guesses that rest on vague words alone
+        neutral = contradicts and _catch_all(code) and code not in self.codes
         for segment in list(scores):
             if segment in code_segments:
                 lifted = level[segment] + 1 if level[segment] >= 2 or specific_code else level[segment]
                 note(segment, Evidence("code", code), WEIGHTS["code"], min(2 if segment in named_only else 3, lifted))
+            elif neutral:
+                if all(e.kind == "ambiguous_term" for e in evidence[segment]):
+                    evidence[segment].append(Evidence("contradiction", code))
+                    level[segment] -= 1
             elif contradicts:
                 evidence[segment].append(Evidence("contradiction", code))
                 # a guessed link the code speaks against is dropped; a code no segment draws from puts the main
@@ -597,6 +604,15 @@ def _code_roles(code: str) -> set[str]:
     if division in (71, 59, 60, 80, 81, 74):
         return {"servicer"}
     return set()
+
+
+CATCH_ALL_CODES: frozenset[str] = frozenset(("3484",))
+"""GB/T 4754-2017 classes that say how, not what (3484 机械零部件加工), besides the 其他 classes ending in 9."""
+
+
+def _catch_all(code: str) -> bool:
+    """A catch-all class (其他未列明…, 机械零部件加工): the firm's code says how it works more than what it makes."""
+    return code.endswith("9") or code in CATCH_ALL_CODES
 
 
 def _firm_role(roles: set[str], code_roles: set[str], producer: bool) -> str:
