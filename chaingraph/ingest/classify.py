@@ -136,8 +136,8 @@ _REMARKS = re.compile(r"[（(][^（）()]*(?:不含|除|依法|须经|批准|许
 _ITEM_SPLIT = re.compile(r"[；;。，,\n\r]+")
 _GENERAL = re.compile(r"^(一般项目|一般经营项目)[:：]?")
 _PREFIX = re.compile(r"^(一般项目|许可项目|一般经营项目|许可经营项目|经营项目|主营|兼营)[:：]?")
-_NAME_NOISE = re.compile(r"(股份有限公司|有限责任公司|有限公司|分公司|集团|公司|厂|科技|实业|工业|发展|"
-                         r"技术|新材料科技)$")
+_NAME_NOISE = re.compile(r"(股份有限公司|有限责任公司|有限公司|分公司|集团|公司|厂|高科技|高新技术|高技术|科技|实业|"
+                         r"工业|发展|技术|新材料科技)$")
 _LEVEL = {name: index for index, name in enumerate(reversed(CONFIDENCES), start=1)}  # guessed 1 .. confirmed 3
 _REASON_ROLE = {
     "seller": "只销售（批发、零售、进出口），不是生产企业",
