@@ -207,3 +207,25 @@ def test_two_catalogue_items_of_one_segment_outweigh_one_shared_item(classifier:
     # an electrical-steel maker writes 钢压延加工 like any steel mill; its name decides between them
     assert links(classifier, "某某电磁材料有限公司", "一般项目：钢压延加工；金属材料销售", "C3130")[0][0] == \
         "nm-electrical-steel"
+
+
+def test_a_catch_all_code_keeps_the_named_product_but_not_a_vague_guess(classifier: Classifier) -> None:
+    # 3484 机械零部件加工 says how a job shop works, not what it makes: the product in its name still counts
+    scope = "一般项目：通用零部件制造；机械零件、零部件加工；汽车零部件及配件制造"
+    assert links(classifier, "平湖某某电机配件有限公司", scope, "C3484") == [("auto-motor-parts", "probable")]
+    # a shop whose name and scope say nothing specific gets no guess from the vague machining words
+    result = classifier.classify_fields("平湖某某机械有限公司", "一般项目：机械零件、零部件加工；五金产品批发", "C3484")
+    assert result.proposals == [] and "泛指" in result.reason
+    # a specific class that fits none of the candidates still speaks against them (3751 摩托车整车制造)
+    assert links(classifier, "某某电机配件有限公司", "摩托车零配件制造；机械零件、零部件加工", "C3751") == []
+
+
+def test_a_further_segment_is_measured_by_its_strongest_item_not_by_how_many_words_the_primary_has(
+        classifier: Classifier) -> None:
+    # three product words of the primary in one item do not push a catalogue item of a second segment out
+    scope = "一般项目：切削工具制造（刀片、铣刀、钻头）；绘图、计算及测量仪器制造；货物进出口"
+    got = links(classifier, "某某工具有限公司", scope, "C3321")
+    assert [s for s, _ in got] == ["mt-cutting-tool", "mt-measuring-tool"]
+    # a third item weighs 0.59 of the first: below the share a further segment needs
+    scope = "一般项目：切削工具制造；货物进出口；绘图、计算及测量仪器制造"
+    assert [s for s, _ in links(classifier, "某某工具有限公司", scope, "C3321")] == ["mt-cutting-tool"]

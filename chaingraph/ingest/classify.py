@@ -412,9 +412,9 @@ class Classifier:
                         continue
                     kind = entry.kind
                     lvl = 1 if kind == "ambiguous_term" or factor < 1 else 2
-                    note(entry.segment, Evidence(kind, term, index + 1), WEIGHTS[kind] * weight * factor, lvl,
-                         (index, start))
-                    scope_score[entry.segment] = max(scope_score.get(entry.segment, 0.0), WEIGHTS[kind] * weight * factor)
+                    signal = WEIGHTS[kind] * weight * factor
+                    note(entry.segment, Evidence(kind, term, index + 1), signal, lvl, (index, start))
+                    scope_score[entry.segment] = max(scope_score.get(entry.segment, 0.0), signal)
 
         producer = "producer" in firm_roles or "recycler" in firm_roles or (
             not firm_roles and "producer" in code_roles)
