@@ -229,3 +229,27 @@ def test_a_further_segment_is_measured_by_its_strongest_item_not_by_how_many_wor
     # a third item weighs 0.59 of the first: below the share a further segment needs
     scope = "一般项目：切削工具制造；货物进出口；绘图、计算及测量仪器制造"
     assert [s for s, _ in links(classifier, "某某工具有限公司", scope, "C3321")] == ["mt-cutting-tool"]
+
+
+def test_a_process_word_after_the_main_business_gives_no_guess(classifier: Classifier) -> None:
+    scope = "一般项目：汽车零部件及配件制造；汽车零部件研发；机械零件、零部件加工；货物进出口"
+    result = classifier.classify_fields("浙江某某科技股份有限公司", scope, "C3670")
+    assert result.proposals == [] and "auto-eps" in result.candidates  # the planner decides from the candidates
+    # the same word as the main business is still a guess, and a product word in the name still counts
+    assert links(classifier, "浙江某某科技有限公司", "一般项目：机械零件、零部件加工；汽车零部件及配件制造", "C3670") == \
+        [("auto-motor-parts", "guessed")]
+    assert links(classifier, "浙江某某电机配件有限公司", scope, "C3670")[0][0] == "auto-motor-parts"
+
+
+def test_a_further_segment_comes_from_the_first_items_not_the_tail(classifier: Classifier) -> None:
+    early = "一般项目：有色金属铸造；模具制造；货物进出口"
+    assert [s for s, _ in links(classifier, "某某股份有限公司", early, "C3670")] == ["auto-die-casting", "mt-mold"]
+    # fourth, after the main business, 模具制造 is the tooling shop of a trim maker, not a second trade
+    late = "一般项目：汽车装饰用品制造；汽车零部件研发；塑料制品制造；模具制造"
+    assert links(classifier, "某某股份有限公司", late, "C3670") == [("auto-interior", "guessed")]
+
+
+def test_the_code_decides_against_a_segment_only_the_name_names(classifier: Classifier) -> None:
+    # 复合材料 in the name, but the code (2929) is a class of the scope's candidate (engineering plastics)
+    got = links(classifier, "上海某某复合材料股份有限公司", "一般项目：工程塑料及合成树脂制造；塑料制品制造", "C2929")
+    assert [s for s, _ in got] == ["nm-engineering-plastics"]

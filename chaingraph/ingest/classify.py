@@ -80,7 +80,8 @@ WEIGHTS: dict[str, float] = {
     "name_term": 2.5,  # a product or scope term in the firm's name: the trade the firm calls itself by
     "code": 1.0,  # the industry code is one of the segment's classes
     "position_decay": 0.35,  # item i weighs 1 / (1 + decay * i)
-    "secondary_share": 0.6,  # a further segment needs at least this share of the primary's score
+    "secondary_share": 0.6,  # a further segment's strongest scope signal needs this share of the primary's
+    "secondary_rank": 2,  # ... and must come from one of the first three items of a section (the tail: in-house work)
     "specific_code": 3,  # a code shared by more segments than this cannot lift an ambiguous word to probable
     "name_part": 1.5,  # a technical stem of a product term in the firm's name (制动 of 制动器): weaker than a term
     "sold_term": 1.0,  # a producer names its segment product in a selling item (counts if the code agrees)
@@ -127,6 +128,7 @@ NAME_PART_STOP: frozenset[str] = frozenset((
 ))
 """Stems too common in firm names to say a segment (控制, 电子, 机械 ...): never name parts."""
 
+_PROCESS = "加工"  # a vague word naming a process (机械零件、零部件加工, 钣金加工), not a product
 _PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "检测", "专用")
 _BRACKETS = re.compile(r"[（(][^（）()]*[)）]|【[^】]*】")
 # bracketed remarks of the registry's boilerplate (（不含危险化学品）, （除依法须经批准的项目外 ...）); other brackets
@@ -351,6 +353,7 @@ class Classifier:
 
         first_seen: dict[str, tuple[int, int]] = {}
         scope_score: dict[str, float] = {}  # segment -> its strongest single scope signal
+        scope_rank: dict[str, int] = {}  # segment -> the rank in its section of the item that gave that signal
         dropped: list[str] = []
         chain_items: dict[str, tuple[str, int]] = {}  # chain -> its first catalogue wording in a making item
         sold: dict[str, tuple[str, int, float]] = {}  # segment -> its product named in a selling item
@@ -414,7 +417,9 @@ class Classifier:
                     lvl = 1 if kind == "ambiguous_term" or factor < 1 else 2
                     signal = WEIGHTS[kind] * weight * factor
                     note(entry.segment, Evidence(kind, term, index + 1), signal, lvl, (index, start))
-                    scope_score[entry.segment] = max(scope_score.get(entry.segment, 0.0), signal)
+                    if signal > scope_score.get(entry.segment, 0.0):
+                        scope_score[entry.segment] = signal
+                        scope_rank[entry.segment] = rank
 
         producer = "producer" in firm_roles or "recycler" in firm_roles or (
             not firm_roles and "producer" in code_roles)
@@ -482,6 +487,11 @@ class Classifier:
                 # a guessed link the code speaks against is dropped; a code no segment draws from puts the main
                 # business outside every chain (摩托车整车制造, 防水建筑材料制造): nothing of the firm is kept
                 level[segment] -= 1 if code in self.codes else 2
+            elif code_segments & set(scores) and level[segment] == 1 and \
+                    all(e.kind in ("name_term", "name_part") for e in evidence[segment]):
+                # only the name says this segment, and the code names another candidate: the code decides
+                evidence[segment].append(Evidence("contradiction", code))
+                level[segment] -= 1
         for segment in list(scores):
             names = [e for e in evidence[segment] if e.kind == "name_term"]
             scope_specific = [e for e in evidence[segment] if e.kind in ("scope_term", "product_term")]
@@ -491,6 +501,16 @@ class Classifier:
                 level[segment] = 2  # an ambiguous scope word and the name agree
             if level[segment] <= 0:
                 dropped += [e.text for e in evidence[segment] if e.kind == "ambiguous_term"]
+                del scores[segment]
+        # a guess resting on nothing but a process word (机械零件、零部件加工) after the main business says how the
+        # firm works, not what it makes: a brake or steering maker's catalogue scope lists it third
+        heads = {1, general + 1}
+        for segment in list(scores):
+            vague = [e for e in evidence[segment] if e.kind == "ambiguous_term"]
+            if level[segment] == 1 and vague and all(e.kind in ("ambiguous_term", "code", "contradiction")
+                                                     for e in evidence[segment]) and \
+                    all(_PROCESS in e.text for e in vague) and not any(e.item in heads for e in vague):
+                dropped += [e.text for e in vague]
                 del scores[segment]
         if not scores and producer and len(code_segments) == 1:
             # a class that only one segment draws from, and a making item of that segment's chain: a guess
@@ -536,6 +556,7 @@ class Classifier:
         base = scope_score.get(top, 0.0) or scores[top]
         for segment in ranked[1:]:
             if level[segment] >= 2 and specific(segment) and \
+                    scope_rank.get(segment, 0) <= WEIGHTS["secondary_rank"] and \
                     scope_score.get(segment, scores[segment]) >= WEIGHTS["secondary_share"] * base:
                 result.proposals.append(self._proposal(segment, scores, level, evidence))
         return result
