@@ -236,8 +236,8 @@ def test_a_process_word_after_the_main_business_gives_no_guess(classifier: Class
     result = classifier.classify_fields("浙江某某科技股份有限公司", scope, "C3670")
     assert result.proposals == [] and "auto-eps" in result.candidates  # the planner decides from the candidates
     # the same word as the main business is still a guess, and a product word in the name still counts
-    assert links(classifier, "浙江某某科技有限公司", "一般项目：机械零件、零部件加工；汽车零部件及配件制造", "C3670") == \
-        [("auto-motor-parts", "guessed")]
+    first = "一般项目：机械零件、零部件加工；汽车零部件及配件制造"
+    assert links(classifier, "浙江某某科技有限公司", first, "C3670") == [("auto-motor-parts", "guessed")]
     assert links(classifier, "浙江某某电机配件有限公司", scope, "C3670")[0][0] == "auto-motor-parts"
 
 
