@@ -253,3 +253,12 @@ def test_the_code_decides_against_a_segment_only_the_name_names(classifier: Clas
     # 复合材料 in the name, but the code (2929) is a class of the scope's candidate (engineering plastics)
     got = links(classifier, "上海某某复合材料股份有限公司", "一般项目：工程塑料及合成树脂制造；塑料制品制造", "C2929")
     assert [s for s, _ in got] == ["nm-engineering-plastics"]
+
+
+def test_a_name_product_with_catalogue_wording_is_confirmed_by_a_specific_code(classifier: Classifier) -> None:
+    scope = "一般项目：通用零部件制造；机床功能部件及附件制造；货物进出口"
+    # 3451 滚动轴承制造 is a class of few segments: it confirms what the name says
+    assert links(classifier, "平湖某某精密轴承有限公司", scope, "C3451") == [("mt-bearing", "confirmed")]
+    # 3670 is drawn on by twenty segments: the name and the catalogue wording stay probable
+    auto = "一般项目：汽车零部件及配件制造；货物进出口"
+    assert links(classifier, "平湖某某制动系统有限公司", auto, "C3670") == [("auto-chassis", "probable")]

@@ -477,7 +477,9 @@ class Classifier:
         for segment in list(scores):
             if segment in code_segments:
                 lifted = level[segment] + 1 if level[segment] >= 2 or specific_code else level[segment]
-                note(segment, Evidence("code", code), WEIGHTS["code"], min(2 if segment in named_only else 3, lifted))
+                # a name and the catalogue wording are confirmed only by a class few segments share
+                ceiling = 2 if segment in named_only and not specific_code else 3
+                note(segment, Evidence("code", code), WEIGHTS["code"], min(ceiling, lifted))
             elif neutral:
                 if all(e.kind == "ambiguous_term" for e in evidence[segment]):
                     evidence[segment].append(Evidence("contradiction", code))
