@@ -27,15 +27,18 @@ How a firm is read:
    reason (a class is wider than a segment); an ambiguous term becomes *probable* when the name
    agrees or the code is one that few segments share. The name is also read for name parts, the technical stems
    of the segments' product terms (制动 of 制动器, see :data:`NAME_PART_AFFIXES`); a name term or part becomes
-   *probable* when a making item names the segment's chain in catalogue wording (汽车零部件及配件制造). A
+   *probable* when a making item names the segment's chain in catalogue wording (汽车零部件及配件制造), and
+   *confirmed* when the code is also a class few segments share. A
    producer's segment product named in a selling item (充电桩销售) counts when the code is one of the segment's
    classes; a class only one segment draws from, with a making item of its chain, gives a guess. A manufacturing
    code that fits none of the candidates lowers each one step (a guess it speaks against is dropped), two steps
-   when no segment of any chain draws from it.
+   when no segment of any chain draws from it; a code that fits one candidate lowers a segment only the name
+   speaks for. A catch-all class no segment draws from (3484, the 其他… classes) lowers only vague guesses, and
+   a guess resting on a process word alone (机械零件、零部件加工) in a later item is not proposed.
 5. The primary segment has the highest score; further segments (multi-chain firms) are proposed when they are
-   at least probable, rest on a specific term, and their scope score is at least three quarters of the
-   primary's. When only ambiguous words matched and several segments tie, nothing is guessed: the firm is
-   listed with the reason and the candidates.
+   at least probable, rest on a specific term, and their strongest scope signal is at least 0.6 of the
+   primary's, in one of a section's first three items. When only ambiguous words matched and several segments
+   tie, nothing is guessed: the firm is listed with the reason and the candidates.
 
 Examples
 --------
