@@ -262,3 +262,8 @@ def test_a_name_product_with_catalogue_wording_is_confirmed_by_a_specific_code(c
     # 3670 is drawn on by twenty segments: the name and the catalogue wording stay probable
     auto = "一般项目：汽车零部件及配件制造；货物进出口"
     assert links(classifier, "平湖某某制动系统有限公司", auto, "C3670") == [("auto-chassis", "probable")]
+
+
+def test_a_supply_chain_trader_is_a_seller_not_a_servicer(classifier: Classifier) -> None:
+    result = classifier.classify_fields("厦门某某股份有限公司", "一般项目：供应链管理服务；金属材料销售；汽车新车销售")
+    assert result.proposals == [] and result.role == "seller"

@@ -644,7 +644,7 @@ def _catch_all(code: str) -> bool:
 def _firm_role(roles: set[str], code_roles: set[str], producer: bool) -> str:
     if producer:
         return "producer"
-    for role in ("investor", "recycler", "servicer", "seller", "research"):
+    for role in ("investor", "recycler", "seller", "servicer", "research"):  # 销售及售后服务 is a seller
         if role in roles:
             return role
     for role in ("investor", "seller", "servicer", "research"):
