@@ -65,17 +65,26 @@ def evaluate(ds: Dataset, path: Path) -> dict[str, Any]:
         for label, result in results:
             truth = {s for s in label.get("label_segments", "").split("|") if s}
             proposed = set(_links(result, minimum))
+            # the sample README's R&D-only rule: an R&D firm produces nothing, so leaving it unlinked is right,
+            # a link to the segment it researches is right at most probable, and a confirmed link is wrong
+            rnd = label.get("category") == "rnd"
+            if rnd and not proposed:
+                truth = set()
+            wrong = {p.segment for p in result.proposals if p.confidence == "confirmed"} if rnd else set()
             for segment in proposed | truth:
                 counter = per_chain.setdefault(chain_of.get(segment, "?"), Counter())
                 counter["proposed"] += segment in proposed
                 counter["labelled"] += segment in truth
-                counter["correct"] += segment in proposed and segment in truth
+                counter["correct"] += segment in proposed and segment in truth and segment not in wrong
             primary = label.get("label_primary", "")
             if primary:
                 top["rows"] += 1
                 first = [p.segment for p in result.proposals if p.primary
                          and confidence_at_least(p.confidence, minimum)]
-                top["correct"] += bool(first) and first[0] == primary
+                if rnd and not first:
+                    top["correct"] += 1
+                else:
+                    top["correct"] += bool(first) and first[0] == primary and first[0] not in wrong
             if label.get("category", "").startswith("distractor"):
                 distractors["rows"] += 1
                 distractors["linked"] += bool(proposed)

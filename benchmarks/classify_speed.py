@@ -102,7 +102,11 @@ def measure(script: str, source: Path, target: Path) -> tuple[float, float, floa
 
 
 def main(argv: list[str] | None = None) -> int:
-    sizes = [int(a) for a in (argv if argv is not None else sys.argv[1:])] or [10_000, 100_000]
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000], help="rows per run (10000 100000)")
+    sizes = parser.parse_args(argv).sizes
     print("| rows | run | wall s | CPU s | peak RSS MiB |")
     print("|---:|---|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:

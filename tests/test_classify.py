@@ -207,3 +207,63 @@ def test_two_catalogue_items_of_one_segment_outweigh_one_shared_item(classifier:
     # an electrical-steel maker writes 钢压延加工 like any steel mill; its name decides between them
     assert links(classifier, "某某电磁材料有限公司", "一般项目：钢压延加工；金属材料销售", "C3130")[0][0] == \
         "nm-electrical-steel"
+
+
+def test_a_catch_all_code_keeps_the_named_product_but_not_a_vague_guess(classifier: Classifier) -> None:
+    # 3484 机械零部件加工 says how a job shop works, not what it makes: the product in its name still counts
+    scope = "一般项目：通用零部件制造；机械零件、零部件加工；汽车零部件及配件制造"
+    assert links(classifier, "平湖某某电机配件有限公司", scope, "C3484") == [("auto-motor-parts", "probable")]
+    # a shop whose name and scope say nothing specific gets no guess from the vague machining words
+    result = classifier.classify_fields("平湖某某机械有限公司", "一般项目：机械零件、零部件加工；五金产品批发", "C3484")
+    assert result.proposals == [] and "泛指" in result.reason
+    # a specific class that fits none of the candidates still speaks against them (3751 摩托车整车制造)
+    assert links(classifier, "某某电机配件有限公司", "摩托车零配件制造；机械零件、零部件加工", "C3751") == []
+
+
+def test_a_further_segment_is_measured_by_its_strongest_item_not_by_how_many_words_the_primary_has(
+        classifier: Classifier) -> None:
+    # three product words of the primary in one item do not push a catalogue item of a second segment out
+    scope = "一般项目：切削工具制造（刀片、铣刀、钻头）；绘图、计算及测量仪器制造；货物进出口"
+    got = links(classifier, "某某工具有限公司", scope, "C3321")
+    assert [s for s, _ in got] == ["mt-cutting-tool", "mt-measuring-tool"]
+    # a third item weighs 0.59 of the first: below the share a further segment needs
+    scope = "一般项目：切削工具制造；货物进出口；绘图、计算及测量仪器制造"
+    assert [s for s, _ in links(classifier, "某某工具有限公司", scope, "C3321")] == ["mt-cutting-tool"]
+
+
+def test_a_process_word_after_the_main_business_gives_no_guess(classifier: Classifier) -> None:
+    scope = "一般项目：汽车零部件及配件制造；汽车零部件研发；机械零件、零部件加工；货物进出口"
+    result = classifier.classify_fields("浙江某某科技股份有限公司", scope, "C3670")
+    assert result.proposals == [] and "auto-eps" in result.candidates  # the planner decides from the candidates
+    # the same word as the main business is still a guess, and a product word in the name still counts
+    first = "一般项目：机械零件、零部件加工；汽车零部件及配件制造"
+    assert links(classifier, "浙江某某科技有限公司", first, "C3670") == [("auto-motor-parts", "guessed")]
+    assert links(classifier, "浙江某某电机配件有限公司", scope, "C3670")[0][0] == "auto-motor-parts"
+
+
+def test_a_further_segment_comes_from_the_first_items_not_the_tail(classifier: Classifier) -> None:
+    early = "一般项目：有色金属铸造；模具制造；货物进出口"
+    assert [s for s, _ in links(classifier, "某某股份有限公司", early, "C3670")] == ["auto-die-casting", "mt-mold"]
+    # fourth, after the main business, 模具制造 is the tooling shop of a trim maker, not a second trade
+    late = "一般项目：汽车装饰用品制造；汽车零部件研发；塑料制品制造；模具制造"
+    assert links(classifier, "某某股份有限公司", late, "C3670") == [("auto-interior", "guessed")]
+
+
+def test_the_code_decides_against_a_segment_only_the_name_names(classifier: Classifier) -> None:
+    # 复合材料 in the name, but the code (2929) is a class of the scope's candidate (engineering plastics)
+    got = links(classifier, "上海某某复合材料股份有限公司", "一般项目：工程塑料及合成树脂制造；塑料制品制造", "C2929")
+    assert [s for s, _ in got] == ["nm-engineering-plastics"]
+
+
+def test_a_name_product_with_catalogue_wording_is_confirmed_by_a_specific_code(classifier: Classifier) -> None:
+    scope = "一般项目：通用零部件制造；机床功能部件及附件制造；货物进出口"
+    # 3451 滚动轴承制造 is a class of few segments: it confirms what the name says
+    assert links(classifier, "平湖某某精密轴承有限公司", scope, "C3451") == [("mt-bearing", "confirmed")]
+    # 3670 is drawn on by twenty segments: the name and the catalogue wording stay probable
+    auto = "一般项目：汽车零部件及配件制造；货物进出口"
+    assert links(classifier, "平湖某某制动系统有限公司", auto, "C3670") == [("auto-chassis", "probable")]
+
+
+def test_a_supply_chain_trader_is_a_seller_not_a_servicer(classifier: Classifier) -> None:
+    result = classifier.classify_fields("厦门某某股份有限公司", "一般项目：供应链管理服务；金属材料销售；汽车新车销售")
+    assert result.proposals == [] and result.role == "seller"

@@ -185,3 +185,29 @@ def test_cli_one_step_import(county: Path, registry: Path) -> None:
 
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and not p.name.startswith(".chaingraph")}
+
+
+def test_propose_reports_progress_to_the_end(county: Path, registry: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    proposals = propose(load_dataset(county), registry, progress=lambda done, total: calls.append((done, total)))
+    total = len(proposals.results)
+    assert calls[0] == (0, total) and calls[-1] == (total, total)
+
+
+def test_cli_classify_progress_bar_for_large_registries_only(tmp_path: Path) -> None:
+    from chaingraph.cli.classify import PROGRESS_FROM
+
+    small = write_registry_small(tmp_path / "small.csv")
+    lines = small.read_text(encoding="utf-8-sig").splitlines()
+    large = tmp_path / "large.csv"
+    body = [line for line in lines[1:] if "注销" not in line]
+    large.write_text("\n".join([lines[0], *(body * (PROGRESS_FROM // len(body) + 1))]) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    shown = runner.invoke(cli, ["classify", str(large), "--format", "csv", "--progress"])
+    assert shown.exit_code == 0, shown.output
+    assert "classify" in shown.stderr and "classify" not in shown.stdout
+    assert shown.stdout.startswith("name,segment,confidence,evidence")
+    quiet = runner.invoke(cli, ["classify", str(large), "--format", "csv"])  # not a terminal: no bar
+    assert quiet.exit_code == 0 and "classify" not in quiet.stderr
+    few = runner.invoke(cli, ["classify", str(small), "--format", "csv", "--progress"])
+    assert few.exit_code == 0 and "classify" not in few.stderr

@@ -9,37 +9,27 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 
 from ..safety import neutralise_cell
 from .common import State
+from .progress import progress_bar, progress_option
 
-__all__ = ["classify_command", "progress_bar", "OUTPUT_COLUMNS"]
+__all__ = ["classify_command", "OUTPUT_COLUMNS", "PROGRESS_FROM"]
 
 OUTPUT_COLUMNS = ("name", "segment", "confidence", "evidence", "reason", "primary", "role", "credit_code",
                   "region", "country_hint", "brand", "group", "row")
 """Columns of ``--format csv`` (the first four are the contract other tools read)."""
 PROGRESS_FROM = 2000
-"""Registries with at least this many rows get a progress bar on stderr."""
+"""Registries with at least this many rows get a progress bar on stderr (when it is a terminal, or --progress)."""
 
 
-def progress_bar(label: str) -> Any:
-    """A function wrapping an iterable of rows in a progress bar on stderr when there are many of them."""
-
-    def wrap(rows: Iterable[Any]) -> Iterator[Any]:
-        items = list(rows)
-        if len(items) < PROGRESS_FROM:
-            yield from items
-            return
-        with click.progressbar(items, label=label, file=sys.stderr, show_pos=True) as bar:
-            yield from bar
-
-    return wrap
+def _large_only(report: Callable[[int, int], None]) -> Callable[[int, int], None]:
+    """The bar is drawn only for registries of :data:`PROGRESS_FROM` rows or more."""
+    return lambda done, total: report(done, total) if total >= PROGRESS_FROM else None
 
 
 @click.command("classify")
@@ -48,8 +38,9 @@ def progress_bar(label: str) -> Any:
               help="Write the review workbook (.xlsx) here.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="What to print: a summary table, or one row per proposed link (csv, json).")
+@progress_option
 @click.pass_obj
-def classify_command(state: State, registry: Path, output: Path | None, fmt: str) -> None:
+def classify_command(state: State, registry: Path, output: Path | None, fmt: str, progress: bool | None) -> None:
     """Propose chain segments for every firm of a registry (企业名录 .xlsx/.csv), with evidence; writes nothing
     to the dataset.
 
@@ -64,7 +55,8 @@ def classify_command(state: State, registry: Path, output: Path | None, fmt: str
 
     ds = load_dataset(state.path)
     table = read_registry(registry)
-    proposals = propose(ds, table, progress=progress_bar("classify"))
+    with progress_bar("classify", progress) as report:
+        proposals = propose(ds, table, progress=_large_only(report))
     if output is not None:
         write_review(proposals, ds, output)
         click.echo(f"wrote {click.format_filename(output)}", err=True)

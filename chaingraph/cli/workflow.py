@@ -103,10 +103,7 @@ def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: boo
             tempfile.TemporaryDirectory(prefix="chaingraph-import-") as tmp:
         path = sheet if str(sheet) != "-" else _stdin_sheet(Path(tmp))
         if classify:
-            from .classify import progress_bar as rows_bar
-
-            plan = apply_proposals(target, path, min_confidence, dry_run=dry_run, progress=rows_bar("classify"),
-                                   wait=wait)
+            plan = apply_proposals(target, path, min_confidence, dry_run=dry_run, progress=report, wait=wait)
         elif is_review_workbook(path):
             plan = apply_review(target, path, dry_run=dry_run, wait=wait)
         else:

@@ -27,15 +27,18 @@ How a firm is read:
    reason (a class is wider than a segment); an ambiguous term becomes *probable* when the name
    agrees or the code is one that few segments share. The name is also read for name parts, the technical stems
    of the segments' product terms (制动 of 制动器, see :data:`NAME_PART_AFFIXES`); a name term or part becomes
-   *probable* when a making item names the segment's chain in catalogue wording (汽车零部件及配件制造). A
+   *probable* when a making item names the segment's chain in catalogue wording (汽车零部件及配件制造), and
+   *confirmed* when the code is also a class few segments share. A
    producer's segment product named in a selling item (充电桩销售) counts when the code is one of the segment's
    classes; a class only one segment draws from, with a making item of its chain, gives a guess. A manufacturing
    code that fits none of the candidates lowers each one step (a guess it speaks against is dropped), two steps
-   when no segment of any chain draws from it.
+   when no segment of any chain draws from it; a code that fits one candidate lowers a segment only the name
+   speaks for. A catch-all class no segment draws from (3484, the 其他… classes) lowers only vague guesses, and
+   a guess resting on a process word alone (机械零件、零部件加工) in a later item is not proposed.
 5. The primary segment has the highest score; further segments (multi-chain firms) are proposed when they are
-   at least probable, rest on a specific term, and their scope score is at least three quarters of the
-   primary's. When only ambiguous words matched and several segments tie, nothing is guessed: the firm is
-   listed with the reason and the candidates.
+   at least probable, rest on a specific term, and their strongest scope signal is at least 0.6 of the
+   primary's, in one of a section's first three items. When only ambiguous words matched and several segments
+   tie, nothing is guessed: the firm is listed with the reason and the candidates.
 
 Examples
 --------
@@ -80,7 +83,8 @@ WEIGHTS: dict[str, float] = {
     "name_term": 2.5,  # a product or scope term in the firm's name: the trade the firm calls itself by
     "code": 1.0,  # the industry code is one of the segment's classes
     "position_decay": 0.35,  # item i weighs 1 / (1 + decay * i)
-    "secondary_share": 0.75,  # a further segment needs at least this share of the primary's score
+    "secondary_share": 0.6,  # a further segment's strongest scope signal needs this share of the primary's
+    "secondary_rank": 2,  # ... and must come from one of the first three items of a section (the tail: in-house work)
     "specific_code": 3,  # a code shared by more segments than this cannot lift an ambiguous word to probable
     "name_part": 1.5,  # a technical stem of a product term in the firm's name (制动 of 制动器): weaker than a term
     "sold_term": 1.0,  # a producer names its segment product in a selling item (counts if the code agrees)
@@ -127,6 +131,7 @@ NAME_PART_STOP: frozenset[str] = frozenset((
 ))
 """Stems too common in firm names to say a segment (控制, 电子, 机械 ...): never name parts."""
 
+_PROCESS = "加工"  # a vague word naming a process (机械零件、零部件加工, 钣金加工), not a product
 _PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "检测", "专用")
 _BRACKETS = re.compile(r"[（(][^（）()]*[)）]|【[^】]*】")
 # bracketed remarks of the registry's boilerplate (（不含危险化学品）, （除依法须经批准的项目外 ...）); other brackets
@@ -136,8 +141,8 @@ _REMARKS = re.compile(r"[（(][^（）()]*(?:不含|除|依法|须经|批准|许
 _ITEM_SPLIT = re.compile(r"[；;。，,\n\r]+")
 _GENERAL = re.compile(r"^(一般项目|一般经营项目)[:：]?")
 _PREFIX = re.compile(r"^(一般项目|许可项目|一般经营项目|许可经营项目|经营项目|主营|兼营)[:：]?")
-_NAME_NOISE = re.compile(r"(股份有限公司|有限责任公司|有限公司|分公司|集团|公司|厂|科技|实业|工业|发展|"
-                         r"技术|新材料科技)$")
+_NAME_NOISE = re.compile(r"(股份有限公司|有限责任公司|有限公司|分公司|集团|公司|厂|高科技|高新技术|高技术|科技|实业|"
+                         r"工业|发展|技术|新材料科技)$")
 _LEVEL = {name: index for index, name in enumerate(reversed(CONFIDENCES), start=1)}  # guessed 1 .. confirmed 3
 _REASON_ROLE = {
     "seller": "只销售（批发、零售、进出口），不是生产企业",
@@ -350,7 +355,8 @@ class Classifier:
         blocked: list[str] = []  # terms seen in items of a role the segment does not accept
 
         first_seen: dict[str, tuple[int, int]] = {}
-        scope_score: dict[str, float] = {}
+        scope_score: dict[str, float] = {}  # segment -> its strongest single scope signal
+        scope_rank: dict[str, int] = {}  # segment -> the rank in its section of the item that gave that signal
         dropped: list[str] = []
         chain_items: dict[str, tuple[str, int]] = {}  # chain -> its first catalogue wording in a making item
         sold: dict[str, tuple[str, int, float]] = {}  # segment -> its product named in a selling item
@@ -412,9 +418,11 @@ class Classifier:
                         continue
                     kind = entry.kind
                     lvl = 1 if kind == "ambiguous_term" or factor < 1 else 2
-                    note(entry.segment, Evidence(kind, term, index + 1), WEIGHTS[kind] * weight * factor, lvl,
-                         (index, start))
-                    scope_score[entry.segment] = scope_score.get(entry.segment, 0.0) + WEIGHTS[kind] * weight * factor
+                    signal = WEIGHTS[kind] * weight * factor
+                    note(entry.segment, Evidence(kind, term, index + 1), signal, lvl, (index, start))
+                    if signal > scope_score.get(entry.segment, 0.0):
+                        scope_score[entry.segment] = signal
+                        scope_rank[entry.segment] = rank
 
         producer = "producer" in firm_roles or "recycler" in firm_roles or (
             not firm_roles and "producer" in code_roles)
@@ -466,15 +474,29 @@ class Classifier:
         # a firm has one code, for its main business: it contradicts only when it fits none of the candidates
         contradicts = bool(self.codes) and len(code) == 4 and "producer" in code_roles and \
             not (code_segments & set(scores))
+        # a catch-all class no segment draws from (3484 机械零部件加工) says how the firm works, not what it makes:
+        # it contradicts only the guesses that rest on vague words alone
+        neutral = contradicts and _catch_all(code) and code not in self.codes
         for segment in list(scores):
             if segment in code_segments:
                 lifted = level[segment] + 1 if level[segment] >= 2 or specific_code else level[segment]
-                note(segment, Evidence("code", code), WEIGHTS["code"], min(2 if segment in named_only else 3, lifted))
+                # a name and the catalogue wording are confirmed only by a class few segments share
+                ceiling = 2 if segment in named_only and not specific_code else 3
+                note(segment, Evidence("code", code), WEIGHTS["code"], min(ceiling, lifted))
+            elif neutral:
+                if all(e.kind == "ambiguous_term" for e in evidence[segment]):
+                    evidence[segment].append(Evidence("contradiction", code))
+                    level[segment] -= 1
             elif contradicts:
                 evidence[segment].append(Evidence("contradiction", code))
                 # a guessed link the code speaks against is dropped; a code no segment draws from puts the main
                 # business outside every chain (摩托车整车制造, 防水建筑材料制造): nothing of the firm is kept
                 level[segment] -= 1 if code in self.codes else 2
+            elif code_segments & set(scores) and level[segment] == 1 and \
+                    all(e.kind in ("name_term", "name_part") for e in evidence[segment]):
+                # only the name says this segment, and the code names another candidate: the code decides
+                evidence[segment].append(Evidence("contradiction", code))
+                level[segment] -= 1
         for segment in list(scores):
             names = [e for e in evidence[segment] if e.kind == "name_term"]
             scope_specific = [e for e in evidence[segment] if e.kind in ("scope_term", "product_term")]
@@ -484,6 +506,16 @@ class Classifier:
                 level[segment] = 2  # an ambiguous scope word and the name agree
             if level[segment] <= 0:
                 dropped += [e.text for e in evidence[segment] if e.kind == "ambiguous_term"]
+                del scores[segment]
+        # a guess resting on nothing but a process word (机械零件、零部件加工) after the main business says how the
+        # firm works, not what it makes: a brake or steering maker's catalogue scope lists it third
+        heads = {1, general + 1}
+        for segment in list(scores):
+            vague = [e for e in evidence[segment] if e.kind == "ambiguous_term"]
+            if level[segment] == 1 and vague and all(e.kind in ("ambiguous_term", "code", "contradiction")
+                                                     for e in evidence[segment]) and \
+                    all(_PROCESS in e.text for e in vague) and not any(e.item in heads for e in vague):
+                dropped += [e.text for e in vague]
                 del scores[segment]
         if not scores and producer and len(code_segments) == 1:
             # a class that only one segment draws from, and a making item of that segment's chain: a guess
@@ -529,6 +561,7 @@ class Classifier:
         base = scope_score.get(top, 0.0) or scores[top]
         for segment in ranked[1:]:
             if level[segment] >= 2 and specific(segment) and \
+                    scope_rank.get(segment, 0) <= WEIGHTS["secondary_rank"] and \
                     scope_score.get(segment, scores[segment]) >= WEIGHTS["secondary_share"] * base:
                 result.proposals.append(self._proposal(segment, scores, level, evidence))
         return result
@@ -599,10 +632,19 @@ def _code_roles(code: str) -> set[str]:
     return set()
 
 
+CATCH_ALL_CODES: frozenset[str] = frozenset(("3484",))
+"""GB/T 4754-2017 classes that say how, not what (3484 机械零部件加工), besides the 其他 classes ending in 9."""
+
+
+def _catch_all(code: str) -> bool:
+    """A catch-all class (其他未列明…, 机械零部件加工): the firm's code says how it works more than what it makes."""
+    return code.endswith("9") or code in CATCH_ALL_CODES
+
+
 def _firm_role(roles: set[str], code_roles: set[str], producer: bool) -> str:
     if producer:
         return "producer"
-    for role in ("investor", "recycler", "servicer", "seller", "research"):
+    for role in ("investor", "recycler", "seller", "servicer", "research"):  # 销售及售后服务 is a seller
         if role in roles:
             return role
     for role in ("investor", "seller", "servicer", "research"):

@@ -18,7 +18,7 @@ import datetime as _dt
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +45,9 @@ __all__ = [
     "apply_review",
     "apply_proposals",
 ]
+
+PROGRESS_EVERY = 500
+"""Rows classified between two progress reports."""
 
 REVIEW_SHEET = "挂链建议"
 UNLINKED_SHEET = "未挂链"
@@ -109,8 +112,11 @@ class Proposals:
 
 
 def propose(dataset: Dataset, registry: Registry | str | Path,
-            progress: Callable[[Iterable[RegistryRow]], Iterable[RegistryRow]] | None = None) -> Proposals:
-    """Classify every row of a registry against ``dataset``'s templates; drop known and rejected links."""
+            progress: Callable[[int, int], None] | None = None) -> Proposals:
+    """Classify every row of a registry against ``dataset``'s templates; drop known and rejected links.
+
+    ``progress(done, total)`` is called every :data:`PROGRESS_EVERY` rows and at the end (for a progress bar,
+    :func:`chaingraph.cli.progress.progress_bar`)."""
     if not isinstance(registry, Registry):
         registry = read_registry(registry)
     rejected = {(key, r.segment) for r in dataset.rejections for key in firm_keys(r.name, r.credit_code)}
@@ -121,8 +127,10 @@ def propose(dataset: Dataset, registry: Registry | str | Path,
     groups = [(normalize_name(n), g.id) for g in dataset.groups.values()
               for n in (g.name, g.name_en, *g.aliases) if n and len(normalize_name(n)) >= 2]
     out = Proposals(source=registry.source, results=[], deregistered=registry.deregistered)
-    rows: Iterable[RegistryRow] = progress(registry.rows) if progress else registry.rows
-    for row in rows:
+    total = len(registry.rows)
+    for done, row in enumerate(registry.rows):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, total)
         result = classifier.classify(row)
         before = len(result.proposals)
         out.rejected_links += result.rejected
@@ -143,6 +151,8 @@ def propose(dataset: Dataset, registry: Registry | str | Path,
                 out.groups[row.row] = group_id
                 break
         out.results.append(result)
+    if progress is not None:
+        progress(total, total)
     return out
 
 
@@ -490,7 +500,7 @@ def _apply_review(root: Path, path: Path, dry_run: bool, wait: float | None) -> 
 
 def apply_proposals(dataset: str | Path, registry: str | Path, min_confidence: str = "probable",
                     dry_run: bool = False,
-                    progress: Callable[[Iterable[RegistryRow]], Iterable[RegistryRow]] | None = None,
+                    progress: Callable[[int, int], None] | None = None,
                     wait: float | None = None) -> ImportPlan:
     """Classify a registry and accept every proposal at ``min_confidence`` or better, in one step (under the
     dataset lock unless ``dry_run``)."""
@@ -500,7 +510,7 @@ def apply_proposals(dataset: str | Path, registry: str | Path, min_confidence: s
 
 
 def _apply_proposals(root: Path, path: Path, min_confidence: str, dry_run: bool,
-                     progress: Callable[[Iterable[RegistryRow]], Iterable[RegistryRow]] | None,
+                     progress: Callable[[int, int], None] | None,
                      wait: float | None) -> ImportPlan:
     from ..dataset.reader import load_dataset
 

@@ -24,6 +24,7 @@ import regsample_composed  # noqa: E402,F401
 import regsample_mt  # noqa: E402,F401
 import regsample_nm  # noqa: E402,F401
 import regsample_other  # noqa: E402,F401
+import regsample_round3  # noqa: E402,F401
 
 COLUMNS = ["企业名称", "统一社会信用代码", "经营范围", "国民经济行业代码", "注册资本", "成立日期", "注册地址",
            "登记状态", "企业类型", "label_segments", "label_primary", "category", "chain", "basis"]
