@@ -586,6 +586,14 @@ class _Extractor:
                 candidates.append((m.group()[:-len(product)], m.start(), how))
                 continue
             candidates.append((m.group(), m.start(), how))
+        for m in _SUBJECT_INVESTS_RE.finditer(self.t):
+            # "精工科技拟投资3.5亿元，在双流建设…", "全球传动规划投资逾17亿元": the subject of a clause whose verb
+            # is investing an amount is the investor (weaker than a legal name: its own, lower level)
+            name = m["name"]
+            if (2 <= len(name) <= 12 and not _bad_firm_name(name) and not _GENERIC_FIRM.match(name)
+                    and not _SUBJECT_NOT_FIRM.search(name) and not self._is_region_word(name)
+                    and not self._is_segment_word(name) and not is_place_name(name)):
+                candidates.append((name, m.start("name"), "subject"))
         for m in _PAIR_RE.finditer(self.t):
             first, cut = _strip_left(m.group(1))
             candidates.append((first, m.start(1) + len(cut), "pair"))
@@ -622,7 +630,8 @@ class _Extractor:
                 candidates.append((n, p, "list"))
         # group candidates into entities
         for name, pos, how in sorted(candidates, key=lambda c: ({"legal": 0, "brand": 1, "group": 1, "pair": 2,
-                                                                  "country": 3, "country_weak": 3, "list": 4}[c[2]],
+                                                                  "country": 3, "country_weak": 3, "subject": 4,
+                                                                  "list": 4}[c[2]],
                                                                  c[1])):
             self._add_firm_name(name, pos, how)
         self._split_compounds()
@@ -778,7 +787,7 @@ class _Extractor:
             # a legal name is a firm; a foreign brand or a name after a country word most likely; an item of a
             # list before 等项目 or of a pair may as well be a product or a project
             conf = (0.8 if firm.legal_name else 0.7 if firm.how & {"brand", "country", "group"}
-                    else 0.6 if "country_weak" in firm.how else 0.55)
+                    else 0.6 if "country_weak" in firm.how else 0.65 if "subject" in firm.how else 0.55)
             self.add("firm", key, "name", key, pos, pos + len(written), conf)
             if firm.legal_name:
                 p = self.occurrences(firm.legal_name)[0]
@@ -831,8 +840,13 @@ class _Extractor:
         for m in _BUILD_OBJECT_RE.finditer(self.t):
             # "计划在遂宁经开区建设占地2000亩的电子科技产业园": the object of 建设 is the project
             name = m["name"]
-            if len(name) >= 4 and not self._generic(name + "项目", []):
+            if len(name) >= 4 and not self._generic(name + "项目", []) and not re.search(r"为|是|^[\d一二两三四五六七八九十]+[条座个栋]", name):
                 mentions.append((name, m.start("name"), m.end("name")))
+        for m in _PRE_AMOUNT_RE.finditer(self.t):
+            # "投资8856万元的八尺门海堤贯通工程", "总投资100亿元以上的东山海洋生物科技园": the amount comes first
+            name = _project_name(m["name"] + "项目").removesuffix("项目")
+            if len(name) >= 4 and not self._generic(name + "项目", []) and not re.search(r"民生|重点|重大", name):
+                mentions.append((name, m.end("name") - len(name), m.end("name")))
         for m in _OTHER_PROJECT_RE.finditer(self.t):
             # "山王坪供水工程，计划总投资2.5亿元", "长兴工业园，总投资5000万元": a project not called 项目
             name = _project_name(m.group() + "项目").removesuffix("项目")
@@ -1746,10 +1760,23 @@ _ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|
 _WORKS_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,30}}?(?:改扩建|扩建|新建|建设|贯通|改造|整治|治理|修复)?工程"
                        r"(?!项目|有限|公司|师|院|局|学|技术|管理|咨询|设计|施工|[\u4e00-\u9fff]{0,6}公司)"
                        r"(?=[^。；]{0,12}?(?:总投资|投资额|投资\d|投入))")
+_SUBJECT_INVESTS_RE = re.compile(
+    rf"(?:^|(?<=[，。；：！\n]))(?P<name>[\u3400-\u9fffA-Za-z0-9（）()&·]{{2,12}}?)"
+    rf"(?:则|也|还|再|为此)?(?:将|拟|计划|规划|决定|准备|预计)?(?:大手笔|再|共|总)?(?:投资|斥资|加码|出资|投入)"
+    rf"(?:{_QTY})"
+)
+_SUBJECT_NOT_FIRM = re.compile(r"项目|工程|该|其|此|本|这|我|^全[市区县省镇国部]|总|共|计划|预计|今年|去年|明年|累计|"
+                               r"合计|已|将|拟|是|的|为|分别|不具名|政府|部门|县|市|区|镇|乡|园|年|月|日|期|中|"
+                               r"[体厂场馆楼]$|[一二三四五六七八九十两\d]")
+_PRE_AMOUNT_RE = re.compile(
+    rf"(?:总投资|计划投资|投资)(?:额)?(?:{_QTY})(?:以上|左右)?的(?P<name>[{_NAME_CHARS}“”]{{2,30}}?"
+    r"(?:工程|产业园|工业园|科技园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线|新村|园))(?=[，。；、]|$)"
+)
 _BUILD_OBJECT_RE = re.compile(
-    rf"(?<!打造)(?:建设|新建|兴建|投资建设|"
-    rf"投建)(?:[^，。；]{{0,16}}?的)?(?!成为)(?P<name>[{_NAME_CHARS}]{{2,24}}?(?:产业园|工业园|科技园|"
-    r"产业基地|生产基地|研发中心|创新中心|运营中心|结算中心|工厂|电站|综合体|总部大楼|总部基地))(?=[，。；、]|$)"
+    rf"(?<!打造)(?:建设|新建|兴建|投资建设|设立|"
+    rf"投建|(?<=[\u4e00-\u9fff]{{2}})建(?=新))(?:[^，。；]{{0,16}}?的)?(?!成为)(?P<name>[{_NAME_CHARS}]{{2,24}}?(?:产业园|工业园|科技园|"
+    r"产业基地|生产基地|研发中心|创新中心|运营中心|结算中心|数据中心|工厂|电站|综合体|总部大楼|总部基地|"
+    r"基地及总部|新厂|厂房|产线|生产线))(?=[，。；、]|$)"
 )
 _ADMIN_PREFIX = re.compile(rf"(?:(?:{_CITY_ALT})市?)?[\u4e00-\u9fff]{{1,3}}?[市县区](?![\u4e00-\u9fff]?(?:开发区|园|"
                            rf"新区))")
