@@ -233,12 +233,18 @@ _EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|
                        r"|集中(?:签约|开工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)"
                        r"|\d+个(?:[^，。；]{0,8})?项目(?:集中|顺利|正式)?(?:签约|开工|竣工|投产)|(?:签约|开工|竣工|"
                        r"投产)\d+个"
-                       r"|\d+个项目[^。；]{0,30}?(?:签约|开工|竣工|投产|奠基)|签[订署]了?[^，。；]{0,12}(?:协议|合同)")
+                       r"|\d+个项目[^。；]{0,30}?(?:签约|开工|竣工|投产|奠基)|签[订署]了?[^，。；]{0,12}(?:协议|合同)"
+                       r"|签[订署]了?《[^》]{2,40}(?:协议|合同)[^》]{0,6}》"
+                       # an approval meeting ("联审会议，通过…投资案") is the day the projects are agreed
+                       r"|(?:联审|审议|审查)会议|通过[^，。；]{0,20}(?:投资案|申请案|审查|审核)")
 _EVENT_KIND = (("开工", "start_date", "under_construction"), ("奠基", "start_date", "under_construction"),
                ("竣工", "date", ""), ("投产", "date", "operating"), ("开业", "date", "operating"),
-               ("签约", "date", "signed"), ("揭牌", "date", ""))
+               ("签约", "date", "signed"), ("签订", "date", "signed"), ("签署", "date", "signed"),
+               ("联审", "date", "signed"), ("审议", "date", "signed"), ("审查", "date", "signed"),
+               ("投资案", "date", "signed"), ("申请案", "date", "signed"), ("揭牌", "date", ""))
 EVENT_REACH = 2000
 """Projects first named more than this many characters after an event are not given its date."""
+_VISIT_RE = re.compile(r"观摩|考察|参观|调研|察看|查看|走访|视察")
 _DEKAD = {"上旬": "E", "初": "E", "中旬": "M", "下旬": "L", "底": "L", "末": "L"}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -1349,6 +1355,7 @@ class _Extractor:
             events.append((sent.start, kind[0], kind[1], token.value, token.start(), token.end()))
         self.event_starts = [e[0] for e in events]
         if not events:
+            self._drop_coarse_dates()
             return
         dated = {owner for owner, _f, value, *_ in self.project_dates
                  if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value)}
@@ -1363,6 +1370,11 @@ class _Extractor:
             before = [e for e in events if e[0] <= first]
             if not before or first - before[-1][0] > EVENT_REACH:
                 continue
+            sent = self.sentences[self.sentence_at(first)]
+            own_text = re.sub(r"(?:签约|开工|竣工|投产|奠基)(?:仪式|活动)?[前后]", "", self.t[sent.start:sent.end])
+            if sent.start != before[-1][0] and _VISIT_RE.search(own_text) and not any(
+                    re.search(pattern, own_text) for pattern, _st, _f in _STATUS_WORDS):
+                continue  # "与会人员还到…项目进行实地观摩": a project visited on the day is not the day's event
             _, fld, status, value, s, e = before[-1]
             own = [st for st in statuses.get(index, []) if st in _STATUS_RANK]
             if own and "under_construction" in own and fld == "date" and status == "signed":
@@ -1370,6 +1382,29 @@ class _Extractor:
             self.project_dates.append((index, fld, value, s, e, 0.65))
             if status:
                 self.project_status.append((index, status, s, e, False))
+        self._drop_coarse_dates()
+
+    def _drop_coarse_dates(self) -> None:
+        """Drop a year or quarter ("2020年第六批", "三季度") of a project that also has a day or month inside it."""
+        fine: dict[int, list[str]] = {}
+        for owner, _f, value, *_ in self.project_dates:
+            if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value):
+                fine.setdefault(owner, []).append(value)
+
+        def covered(owner: int, value: str) -> bool:
+            if re.fullmatch(r"\d{4}", value):
+                return any(v.startswith(value + "-") for v in fine.get(owner, []))
+            q = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+            if q:
+                months = range(3 * int(q[2]) - 2, 3 * int(q[2]) + 1)
+                return any(v[:4] == q[1] and int(v[5:7]) in months for v in fine.get(owner, []))
+            h = re.fullmatch(r"(\d{4})-H([12])", value)
+            if h:
+                months = range(1, 7) if h[2] == "1" else range(7, 13)
+                return any(v[:4] == h[1] and int(v[5:7]) in months for v in fine.get(owner, []))
+            return False
+
+        self.project_dates = [d for d in self.project_dates if not covered(d[0], d[2])]
 
     def resolve_pending_dates(self) -> None:
         for proj, time_word, pos, _end in self.pending_dates:
