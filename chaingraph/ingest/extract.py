@@ -1691,6 +1691,12 @@ class _Extractor:
         before = [p for p in places if floor <= p[2] and p[3] <= a and not is_place_name(p[0])]
         if before:
             return before[-1]
+        # "在双流建设X", "在彰化田中建新厂", "在新北市莺歌新建厂房": the place of a build clause, with or without a suffix
+        for m in _BUILD_AT_RE.finditer(self.t, floor, a):
+            if m.end() <= a and a - m.end() <= 16 and not re.search(r"[，。；、]", self.t[m.end():a]):
+                name = m["place"]
+                if not _GENERIC_PLACE.match(name) and not _NOT_A_PLACE_HEAD.search(name):
+                    return (name, self._region_id(name), m.start("place"), m.end("place"))
         landed = _COUNTY_AFTER.search(self.t, b, c_end)
         if landed and not _GENERIC_PLACE.match(landed["county"]):
             return (landed["county"], self._region_id(landed["county"]), landed.start("county"), landed.end("county"))
@@ -1778,6 +1784,10 @@ _PRODUCT_HINT = re.compile(r"设备|材料|装备|系统|器件|部件|零部件
                            r"器械|药|"
                            r"食品|纺织|服装|化工|塑料|玻璃|钢|铝|铜|纸|光电|光伏|电子|汽车|新能源|物流|冷链|仓储|数据|"
                            r"软件|智能|加工|制造|生产|研发|种植|养殖|酒店|商业|文旅|康养|养老|医院|学校|住宅|花园|城")
+_BUILD_AT_RE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:投资建设|合资建设|建设|新建|兴建|扩建|设立|打造|"
+                          r"建(?=新|厂)|拆除旧厂兴建)")
+_NOT_A_PLACE_HEAD = re.compile(r"^(?:此|这|该|当地|本地|国内|省内|全国|全省|全市|原址|原有|现有|厂区|园区)|"
+                               r"[的是了将拟]|基础上|期间|过程")
 _ADMIN_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区](?!域)")
 _OTHER_PROJECT_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,30}}?(?:工程|产业园|工业园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线)"
