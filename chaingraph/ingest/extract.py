@@ -244,6 +244,11 @@ _EVENT_KIND = (("开工", "start_date", "under_construction"), ("奠基", "start
                ("投资案", "date", "signed"), ("申请案", "date", "signed"), ("揭牌", "date", ""))
 EVENT_REACH = 2000
 """Projects first named more than this many characters after an event are not given its date."""
+_PARK_ANAPHOR_RE = re.compile(r"该园区|该园|园区内|园内|该开发区|区内")
+_PHASE_AFTER_RE = re.compile(r"[一二三四首]期(?![\u4e00-\u9fff]{0,3}(?:工程|项目))")
+_PHASE_BEFORE_RE = re.compile(r"(?P<p>[一二三四首]期)(?:工程|项目)?[^，。；]{0,14}$")
+_PHASE_SUBJECT_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?P<p>[一二三四首]期)(?:工程|项目)?")
+_COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]{1,3})[个项家][，,]?(?:计划|合计|共)?$")
 _VISIT_RE = re.compile(r"观摩|考察|参观|调研|察看|查看|走访|视察")
 _DEKAD = {"上旬": "E", "初": "E", "中旬": "M", "下旬": "L", "底": "L", "末": "L"}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -836,6 +841,11 @@ class _Extractor:
             start = m.end() - len(name)
             if len(name) < 4:
                 continue
+            phase = _PHASE_AFTER_RE.match(self.t, m.end())
+            if phase and not re.match(r"(?:该|这个|此|本|上述|这)", name):
+                # "…标准化厂房项目一期总投资约5.75亿元": the phase is part of the name
+                mentions.append((name + phase.group(), start, phase.end()))
+                continue
             mentions.append((name, start, m.end()))
         for m in _WORKS_RE.finditer(self.t):
             # "八尺门海堤贯通工程", "东环路改扩建工程": public works are projects too, when they name what is built
@@ -1091,6 +1101,11 @@ class _Extractor:
                 metric = f"{self._count_metric(aggregate.start(), aggregate.group())}{label}"
                 self.region_values.append((metric, str(qty), m.start(), m.end(), "counted"))
                 continue
+            counted = _COUNT_BEFORE_RE.search(self.t[max(sent.start, m.start() - 12):m.start()])
+            if counted and qty.is_money and target == "investment":
+                # "新经济和综合服务平台项目有6个，总投资达25.1亿元，包括A项目、B项目": the group's total
+                self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), "counted"))
+                continue
             if self._group_figure(m, sent.start):
                 if qty.is_money:
                     self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), ""))
@@ -1136,13 +1151,15 @@ class _Extractor:
                                               implicit=True)
             if owner is None:
                 continue
+            if self._phase_figure(owner, m.start()):
+                continue
             self.project_values.append((owner, fld, value, m.start(), m.end(), 0.85, note))
         for m in _CAPACITY_RE.finditer(self.t):
             if m["unit"] in ("吨", "平方米"):
                 continue  # read with the labelled figures
             amount = float(m["n"].replace(",", "")) * {"万": 10**4, "亿": 10**8, "千": 10**3, None: 1}[m["mult"]]
             owner = self.project_at(m.start())
-            if owner is None:
+            if owner is None or self._phase_figure(owner, m.start()):
                 continue
             qty = Quantity(int(amount) if amount.is_integer() else amount, f"{m['unit']}/yr", "exact")
             self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
@@ -1151,6 +1168,16 @@ class _Extractor:
             for proj_index in self._weak_projects_before(m.start()):
                 self.project_values.append((proj_index, "investment", str(qty), m.start(), m.end(), 0.5,
                                             "百亿项目: at least 10 billion yuan"))
+
+    def _phase_figure(self, owner: int, pos: int) -> bool:
+        """A figure of one phase ("一期拟投资额为6亿元", "一期用地不低于500亩") of a project not named after that
+        phase: not the project's total, so left out (the answer keys keep phase figures off the project)."""
+        c_start, _c_end = self.clause(pos)
+        sent = self.sentences[self.sentence_at(pos)]
+        phase = _PHASE_BEFORE_RE.search(self.t[c_start:pos]) or _PHASE_SUBJECT_RE.search(self.t, sent.start, pos)
+        if phase is None:
+            return False
+        return not any(phase["p"] in n for n in self.projects[owner].names)
 
     def _group_figure(self, m: re.Match[str], sent_start: int) -> bool:
         """A figure about several projects at once: after a list of them ("A项目、B项目，总投资4.74亿元"), before a
@@ -1624,6 +1651,9 @@ class _Extractor:
             in_clause = self._clause_place(a, b)
             if in_clause is not None:
                 return (*in_clause, "clause")
+        anaphor = self._anaphor_park(min(a for a, _ in proj.mentions), places)
+        if anaphor is not None:
+            return (*anaphor, "anaphor")
         sentences = sorted({self.sentence_at(a) for a, _ in proj.mentions})
         candidates = [p for i in sentences for p in self._places_by_sentence.get(i, [])]
         if not candidates:  # "独山港经济开发区…保障辖区内像湛新科技材料（嘉兴）有限公司这样的重大产业项目"
@@ -1651,6 +1681,24 @@ class _Extractor:
         near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])
                 and not is_place_name(p[0])]
         return (*near[0], "sentence") if near else None
+
+    def _anaphor_park(self, a: int, places: list[tuple[str, str, int, int]]) -> tuple[str, str, int, int] | None:
+        """"该园区新增A、B等6个开工项目": the park named last before the sentence (a park, or a project that is a
+        park: "鸿锦产业园项目")."""
+        sent = self.sentences[self.sentence_at(a)]
+        if not _PARK_ANAPHOR_RE.search(self.t, sent.start, a):
+            return None
+        found: list[tuple[str, str, int, int]] = [
+            p for p in places if p[3] <= sent.start and re.search(r"(?:园区|产业园|工业园|科技园|开发区|经开区|高新区)$", p[0])
+            and not _GENERIC_PLACE.match(p[0])
+            # "功能定位为高端智能纺织产业园区", "打造…的产业园": a description, not the park's name
+            and not re.search(r"[为是造成的个]$", self.t[max(0, p[2] - 1):p[2]])]
+        for other in self.projects:
+            for ms, me in other.mentions:
+                name = self.t[ms:me].removesuffix("项目")
+                if me <= sent.start and re.search(r"(?:产业园|工业园|科技园|园区)$", name):
+                    found.append((name, "", ms, ms + len(name)))
+        return max(found, key=lambda p: p[2]) if found else None
 
     def _event_place(self, proj: _ProjectEntity, places: list[tuple[str, str, int, int]]
                      ) -> tuple[str, str, int, int, str] | None:
@@ -1687,6 +1735,11 @@ class _Extractor:
         inside = [p for p in places if p[2] == a and p[3] <= b - 4 and not p[1] and not is_place_name(p[0])
                   and re.search(r"(?:镇|乡|街道|开发区|经开区|高新区|新区|园区)$", p[0])]  # "蒲州镇…项目"
         if inside:
+            name, rid, ps, pe = inside[0]
+            sub = re.match(r"[\u4e00-\u9fff]{1,3}园(?=[\u4e00-\u9fff]{4})", self.t[pe:b])
+            if sub and not re.search(r"产业|工业|科技", sub.group()):
+                # "松溪经济开发区城东园新型纺织专业园…项目": the zone and its sub-park
+                return (name + sub.group(), "", ps, pe + sub.end())
             return inside[0]
         before = [p for p in places if floor <= p[2] and p[3] <= a and not is_place_name(p[0])]
         if before:
