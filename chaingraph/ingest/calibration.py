@@ -12,10 +12,10 @@ The confidence of a judged fact is its rule's share right, smoothed toward the s
     type share    p_t = (R_t + K * p_f) / (N_t + K)        (all rules of the type pooled)
     rule share    p   = (r + K * p_t) / (n + K),  K = PRIOR_WEIGHT
 
-so a rule seen on few facts stays near its type's share, an unseen rule gets the type's share (but no more than
-its own hand-set level), and a kind of figure seen rarely on dev (registered capital, capital increase) gets about
-the share of all figures. Facts the benchmark does not judge (links between firms and projects, statuses,
-segments, countries) keep their rule's hand-set level; a record's other names (legal name, aliases, 也称 notes)
+where ``p_t`` is first capped at the rule's own hand-set level, so a rule seen on few facts stays near its type's
+share or its level, whichever is lower, an unseen rule gets exactly that, and a kind of figure seen rarely on dev
+(registered capital, capital increase) gets about the share of all figures. Facts the benchmark does not judge
+(links between firms and projects, statuses, segments, countries) keep their rule's hand-set level; a record's other names (legal name, aliases, 也称 notes)
 take the record's confidence. Finally a fact can be no surer than the record it is about: every fact of a project
 or firm is capped at the confidence of that record's name, and a region fact's metric and period at its value's.
 A spurious record thus falls below the merge threshold as a whole, not only its name. A firm's name rule also
@@ -116,11 +116,14 @@ def rule_confidence(rule: str) -> float | None:
     if kind is None:
         return None
     prior = _type_share(kind)
+    # the rule's prior is its type's share, but no more than the rule's own hand-set level: a weak rule seen on
+    # two dev facts (one right) stays weak instead of borrowing the share of the strong rules of its type
+    level = re.search(r":([\d.]+)", rule)
+    if level:
+        prior = min(prior, float(level.group(1)))
     right, total = COUNTS.get(rule, (0, 0))
     if total == 0:
-        # no evidence for this rule: its type's share, but no more than the rule's own hand-set level
-        level = re.search(r":([\d.]+)", rule)
-        return min(prior, float(level.group(1))) if level else prior
+        return prior
     return (right + PRIOR_WEIGHT * prior) / (total + PRIOR_WEIGHT)
 
 

@@ -856,7 +856,8 @@ class _Extractor:
         for m in _BUILD_OBJECT_RE.finditer(self.t):
             # "计划在遂宁经开区建设占地2000亩的电子科技产业园": the object of 建设 is the project
             name = m["name"]
-            if len(name) >= 4 and not self._generic(name + "项目", []) and not re.search(r"为|是|^[\d一二两三四五六七八九十]+[条座个栋]", name):
+            counted = re.search(r"为|是|^[\d一二两三四五六七八九十]+[条座个栋]", name)
+            if len(name) >= 4 and not self._generic(name + "项目", []) and not counted:
                 mentions.append((name, m.start("name"), m.end("name")))
         for m in _PRE_AMOUNT_RE.finditer(self.t):
             # "投资8856万元的八尺门海堤贯通工程", "总投资100亿元以上的东山海洋生物科技园": the amount comes first
@@ -1689,7 +1690,8 @@ class _Extractor:
         if not _PARK_ANAPHOR_RE.search(self.t, sent.start, a):
             return None
         found: list[tuple[str, str, int, int]] = [
-            p for p in places if p[3] <= sent.start and re.search(r"(?:园区|产业园|工业园|科技园|开发区|经开区|高新区)$", p[0])
+            p for p in places if p[3] <= sent.start
+            and re.search(r"(?:园区|产业园|工业园|科技园|开发区|经开区|高新区)$", p[0])
             and not _GENERIC_PLACE.match(p[0])
             # "功能定位为高端智能纺织产业园区", "打造…的产业园": a description, not the park's name
             and not re.search(r"[为是造成的个]$", self.t[max(0, p[2] - 1):p[2]])]
@@ -1744,7 +1746,7 @@ class _Extractor:
         before = [p for p in places if floor <= p[2] and p[3] <= a and not is_place_name(p[0])]
         if before:
             return before[-1]
-        # "在双流建设X", "在彰化田中建新厂", "在新北市莺歌新建厂房": the place of a build clause, with or without a suffix
+        # "在双流建设X", "在彰化田中建新厂", "在新北市莺歌新建厂房": the place of a build clause (suffix or not)
         for m in _BUILD_AT_RE.finditer(self.t, floor, a):
             if m.end() <= a and a - m.end() <= 16 and not re.search(r"[，。；、]", self.t[m.end():a]):
                 name = m["place"]
