@@ -63,8 +63,10 @@ _LABELS = {
     # label as written -> field (project fields; "region:" = a region fact; "note:" = kept in the note)
     "计划总投资": "investment", "项目总投资": "investment", "投资总额": "investment", "总投资额": "investment",
     "总投资": "investment", "固定资产投资": "fixed_asset_investment", "注册资本": "registered_capital",
-    "注册资金": "registered_capital", "增资": "capital_increase", "占地面积": "area_mu", "用地面积": "area_mu",
-    "占地": "area_mu", "用地": "area_mu", "建筑面积": "note:建筑面积", "新增产值": "region:新增产值",
+    "注册资金": "registered_capital", "合同外资": "registered_capital", "合同利用外资": "registered_capital",
+    "增资": "capital_increase", "占地面积": "area_mu", "用地面积": "area_mu",
+    "占地": "area_mu", "用地": "area_mu", "规划总面积": "area_mu", "规划面积": "area_mu", "规划用地": "area_mu",
+    "总用地面积": "area_mu", "建筑面积": "note:建筑面积", "新增产值": "region:新增产值",
     "年产值": "expected_output", "年销售收入": "note:年销售收入", "年销售额": "note:年销售额",
     "产值": "expected_output",
     "年税收": "note:年税收", "年纳税": "note:年纳税", "税收": "note:税收", "利税": "note:利税", "年产能": "capacity",
@@ -244,6 +246,8 @@ _EVENT_KIND = (("开工", "start_date", "under_construction"), ("奠基", "start
                ("投资案", "date", "signed"), ("申请案", "date", "signed"), ("揭牌", "date", ""))
 EVENT_REACH = 2000
 """Projects first named more than this many characters after an event are not given its date."""
+_INTENT_LIST_RE = re.compile(r"(?:将|拟|计划|重点|主要|着力|积极|大力)[^，。；]{0,4}?(?:引入|引进|发展|聚焦|布局|培育|招引|"
+                             r"瞄准|吸引)[^，。；]{0,4}$")
 _PARK_ANAPHOR_RE = re.compile(r"该园区|该园|园区内|园内|该开发区|区内")
 _PHASE_AFTER_RE = re.compile(r"[一二三四首]期(?![\u4e00-\u9fff]{0,3}(?:工程|项目))")
 _PHASE_BEFORE_RE = re.compile(r"(?P<p>[一二三四首]期)(?:工程|项目)?[^，。；]{0,14}$")
@@ -632,7 +636,12 @@ class _Extractor:
                      and n not in _STOPS and not _bad_firm_name(n)]
             # "美佳爽卫生用品、兴讯科技二期等项目": items naming a product or a phase are projects, not firms
             ok = [(n, p) for n, p in plain if not (_LIST_PRODUCT.search(n) and not re.match(_COUNTRY_ALT, n))]
-            if not self.t.startswith("落户", m.end()) and len(positions) >= 2:
+            tail = re.match(r"等[^，。；]{0,10}?项目", self.t[m.end():])
+            c_start, _c_end = self.clause(m.start())
+            intended = _INTENT_LIST_RE.search(self.t[c_start:m.start() + len(cut)]) and not (
+                tail and re.search(r"\d|[一二两三四五六七八九十]个|开工|签约|竣工|投产|落户", tail.group()))
+            if not self.t.startswith("落户", m.end()) and len(positions) >= 2 and not intended:
+                # "将引入智能纺织机械、中高端面料等高新技术项目": kinds of project a park means to attract, not projects
                 self.list_projects.extend((n, p) for n, p in plain if (n, p) not in ok and len(n) >= 4)
             if not ok:
                 continue
@@ -1103,7 +1112,7 @@ class _Extractor:
                 self.region_values.append((metric, str(qty), m.start(), m.end(), "counted"))
                 continue
             counted = _COUNT_BEFORE_RE.search(self.t[max(sent.start, m.start() - 12):m.start()])
-            if counted and qty.is_money and target == "investment":
+            if counted and qty.is_money and target in ("investment", "registered_capital"):
                 # "新经济和综合服务平台项目有6个，总投资达25.1亿元，包括A项目、B项目": the group's total
                 self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), "counted"))
                 continue
