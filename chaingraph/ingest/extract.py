@@ -246,8 +246,8 @@ _EVENT_KIND = (("开工", "start_date", "under_construction"), ("奠基", "start
                ("投资案", "date", "signed"), ("申请案", "date", "signed"), ("揭牌", "date", ""))
 EVENT_REACH = 2000
 """Projects first named more than this many characters after an event are not given its date."""
-_INTENT_LIST_RE = re.compile(r"(?:将|拟|计划|重点|主要|着力|积极|大力)[^，。；]{0,4}?(?:引入|引进|发展|聚焦|布局|培育|招引|"
-                             r"瞄准|吸引)[^，。；]{0,4}$")
+_INTENT_LIST_RE = re.compile(r"(?:将|拟|计划|重点|主要|着力|积极|大力)[^，。；]{0,4}?"
+                             r"(?:引入|引进|发展|聚焦|布局|培育|招引|瞄准|吸引)[^，。；]{0,4}$")
 _PARK_ANAPHOR_RE = re.compile(r"该园区|该园|园区内|园内|该开发区|区内")
 _PHASE_AFTER_RE = re.compile(r"[一二三四首]期(?![\u4e00-\u9fff]{0,3}(?:工程|项目))")
 _PHASE_BEFORE_RE = re.compile(r"(?P<p>[一二三四首]期)(?:工程|项目)?[^，。；]{0,14}$")
