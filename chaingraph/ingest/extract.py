@@ -252,7 +252,7 @@ _PARK_ANAPHOR_RE = re.compile(r"该园区|该园|园区内|园内|该开发区|�
 _PHASE_AFTER_RE = re.compile(r"[一二三四首]期(?![\u4e00-\u9fff]{0,3}(?:工程|项目))")
 _PHASE_BEFORE_RE = re.compile(r"(?P<p>[一二三四首]期)(?:工程|项目)?[^，。；]{0,14}$")
 _PHASE_SUBJECT_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?P<p>[一二三四首]期)(?:工程|项目)?")
-_COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]{1,3})[个项家][，,]?(?:计划|合计|共)?$")
+_COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]{1,3})[个项家案件][，,]?(?:计划|合计|共|将|拟)?$")
 _VISIT_RE = re.compile(r"观摩|考察|参观|调研|察看|查看|走访|视察")
 _DEKAD = {"上旬": "E", "初": "E", "中旬": "M", "下旬": "L", "底": "L", "末": "L"}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -915,6 +915,7 @@ class _Extractor:
             self.specific_names.add(name)
             added = self._add_project([name, *self._parts(name)], firms, (start, end))
             known.append((name, added))
+        self._invest_frames()
         for item, pos in self.list_projects:
             if not _GENERIC_WORD_RE.fullmatch(item):
                 self._add_project([f"{item}项目"], self.firms_in(pos, pos + len(item)), (pos, pos + len(item)))
@@ -928,6 +929,36 @@ class _Extractor:
                                              weak=True)
                     if time_word and landed:
                         self.pending_dates.append((proj, time_word, pos, end))
+
+    def _invest_frames(self) -> None:
+        """"全懋精机则将投资近3亿元，在彰化田中建新厂": a firm that invests an amount to build something is a project
+        of that firm, named by what is built (新厂, 厂房, 产线 …) even when the article never says 项目; its place is the
+        place of the build clause. Only when the sentence names no project of its own after the amount."""
+        self.frame_places: dict[int, tuple[str, str, int, int]] = {}
+        for m in _SUBJECT_INVESTS_RE.finditer(self.t):
+            firm = self.firm_of(m["name"])
+            unnamed = firm is None and re.match(r"(?:不具名|一家|另一家|另有一家|某)", m["name"])
+            if firm is None and not unnamed:
+                continue
+            sent = self.sentences[self.sentence_at(m.start())]
+            stop = self.t.find("；", m.end(), sent.end)
+            stop = sent.end if stop < 0 else stop
+            if self.strong_mentions(m.start(), stop):
+                continue
+            built = _INVEST_OBJECT_RE.search(self.t, m.end(), stop)
+            if built is None or len(built["obj"]) < 2 or re.search(r"\d|就业|机会|产能|比重|能力", built["obj"]):
+                continue
+            if firm is None:
+                # "不具名RFID厂则将投资12亿元新建厂房及办公大楼": a project of a firm the article does not name
+                if len(built["obj"]) < 4:
+                    continue
+                index = self._add_project([built["obj"]], [], (m.start("name"), built.end("obj")))
+            else:
+                span = (m.start("name"), built.end("obj"))
+                index = self._add_project([f"{m['name']}{built['obj']}"], [firm], span)
+            if built["place"] and not _NOT_A_PLACE_HEAD.search(built["place"]):
+                place = built["place"]
+                self.frame_places[index] = (place, self._region_id(place), built.start("place"), built.end("place"))
 
     def _parts(self, name: str) -> list[str]:
         return [p for p in re.split(r"—+", name) if p.endswith("项目") and p != name]
@@ -1098,6 +1129,9 @@ class _Extractor:
                 qty = parse_quantity(qty_text)
             except ParseError:
                 continue
+            if qty.unit == "CNY" and "人民币" not in qty_text and self._twd_before(m.start()):
+                # "将投资约新台币46亿元…华泰电子将投资近43亿元": after 新台币, a plain 元 is the same currency
+                qty = Quantity(qty.amount, "TWD", qty.qualifier)
             target = _LABELS[label]
             before_label = self.t[max(0, m.start() - 4):m.start()]
             if re.search(r"(?:年度?|当年|今年)(?:计划)?$", before_label) and target == "investment":
@@ -1178,6 +1212,11 @@ class _Extractor:
             for proj_index in self._weak_projects_before(m.start()):
                 self.project_values.append((proj_index, "investment", str(qty), m.start(), m.end(), 0.5,
                                             "百亿项目: at least 10 billion yuan"))
+
+    def _twd_before(self, pos: int) -> bool:
+        """The article wrote 新台币 before ``pos`` and no 人民币 in between: its plain 元 are New Taiwan dollars."""
+        twd = max(self.t.rfind("新台币", 0, pos), self.t.rfind("台币", 0, pos))
+        return twd >= 0 and self.t.find("人民币", twd, pos) < 0
 
     def _phase_figure(self, owner: int, pos: int) -> bool:
         """A figure of one phase ("一期拟投资额为6亿元", "一期用地不低于500亩") of a project not named after that
@@ -1657,6 +1696,9 @@ class _Extractor:
                         ) -> tuple[str, str, int, int, str] | None:
         if proj.weak:
             return None
+        index = self.projects.index(proj)
+        if index in getattr(self, "frame_places", {}):
+            return (*self.frame_places[index], "clause")
         for a, b in sorted(proj.mentions):
             in_clause = self._clause_place(a, b)
             if in_clause is not None:
@@ -1873,6 +1915,10 @@ _SUBJECT_INVESTS_RE = re.compile(
     rf"(?:^|(?<=[，。；：！\n]))(?P<name>[\u3400-\u9fffA-Za-z0-9（）()&·]{{2,12}}?)"
     rf"(?:则|也|还|再|为此)?(?:将|拟|计划|规划|决定|准备|预计)?(?:大手笔|再|共|总)?(?:投资|斥资|加码|出资|投入)"
     rf"(?:{_QTY})"
+)
+_INVEST_OBJECT_RE = re.compile(
+    r"(?:在(?P<place>[\u4e00-\u9fff]{2,10}?))?(?:投资建设|新建|兴建|扩建|建设|建置|新设|增设|启动|扩增|扩充|建(?=新))"
+    r"(?P<obj>[^，。；、]{0,16}?(?:新厂|厂房|新厂区|产线|生产线|扩建计划|计划|大楼|基地|中心|工厂))(?=[，。；、及与和并扩]|$)"
 )
 _SUBJECT_NOT_FIRM = re.compile(r"项目|工程|该|其|此|本|这|我|^全[市区县省镇国部]|总|共|计划|预计|今年|去年|明年|累计|"
                                r"合计|已|将|拟|是|的|为|分别|不具名|政府|部门|县|市|区|镇|乡|园|年|月|日|期|中|"
