@@ -932,8 +932,8 @@ class _Extractor:
 
     def _invest_frames(self) -> None:
         """"全懋精机则将投资近3亿元，在彰化田中建新厂": a firm that invests an amount to build something is a project
-        of that firm, named by what is built (新厂, 厂房, 产线 …) even when the article never says 项目; its place is the
-        place of the build clause. Only when the sentence names no project of its own after the amount."""
+        of that firm, named by what is built (新厂, 厂房, 产线 …) even when the article never says 项目; its place is
+        the place of the build clause. Only when the sentence names no project of its own after the amount."""
         self.frame_places: dict[int, tuple[str, str, int, int]] = {}
         for m in _SUBJECT_INVESTS_RE.finditer(self.t):
             firm = self.firm_of(m["name"])
