@@ -244,6 +244,8 @@ _EVENT_KIND = (("开工", "start_date", "under_construction"), ("奠基", "start
                ("签约", "date", "signed"), ("签订", "date", "signed"), ("签署", "date", "signed"),
                ("联审", "date", "signed"), ("审议", "date", "signed"), ("审查", "date", "signed"),
                ("投资案", "date", "signed"), ("申请案", "date", "signed"), ("揭牌", "date", ""))
+ANAPHOR_REACH = 600
+"""How far back (characters) 该园区 looks for the park it stands for."""
 EVENT_REACH = 2000
 """Projects first named more than this many characters after an event are not given its date."""
 _INTENT_LIST_RE = re.compile(r"(?:将|拟|计划|重点|主要|着力|积极|大力)[^，。；]{0,4}?"
@@ -934,7 +936,7 @@ class _Extractor:
         """"全懋精机则将投资近3亿元，在彰化田中建新厂": a firm that invests an amount to build something is a project
         of that firm, named by what is built (新厂, 厂房, 产线 …) even when the article never says 项目; its place is
         the place of the build clause. Only when the sentence names no project of its own after the amount."""
-        self.frame_places: dict[int, tuple[str, str, int, int]] = {}
+        self.frame_places: dict[int, tuple[str, str, int, int]] = {}  # id(project entity) -> place
         for m in _SUBJECT_INVESTS_RE.finditer(self.t):
             firm = self.firm_of(m["name"])
             unnamed = firm is None and re.match(r"(?:不具名|一家|另一家|另有一家|某)", m["name"])
@@ -958,7 +960,8 @@ class _Extractor:
                 index = self._add_project([f"{m['name']}{built['obj']}"], [firm], span)
             if built["place"] and not _NOT_A_PLACE_HEAD.search(built["place"]):
                 place = built["place"]
-                self.frame_places[index] = (place, self._region_id(place), built.start("place"), built.end("place"))
+                self.frame_places[id(self.projects[index])] = (place, self._region_id(place), built.start("place"),
+                                                               built.end("place"))
 
     def _parts(self, name: str) -> list[str]:
         return [p for p in re.split(r"—+", name) if p.endswith("项目") and p != name]
@@ -1215,8 +1218,11 @@ class _Extractor:
 
     def _twd_before(self, pos: int) -> bool:
         """The article wrote 新台币 before ``pos`` and no 人民币 in between: its plain 元 are New Taiwan dollars."""
-        twd = max(self.t.rfind("新台币", 0, pos), self.t.rfind("台币", 0, pos))
-        return twd >= 0 and self.t.find("人民币", twd, pos) < 0
+        if not hasattr(self, "_currency_marks"):
+            self._currency_marks = sorted([(m.start(), "TWD") for m in re.finditer("台币", self.t)]
+                                          + [(m.start(), "CNY") for m in re.finditer("人民币", self.t)])
+        i = bisect.bisect_left(self._currency_marks, (pos, ""))
+        return i > 0 and self._currency_marks[i - 1][1] == "TWD"
 
     def _phase_figure(self, owner: int, pos: int) -> bool:
         """A figure of one phase ("一期拟投资额为6亿元", "一期用地不低于500亩") of a project not named after that
@@ -1696,9 +1702,9 @@ class _Extractor:
                         ) -> tuple[str, str, int, int, str] | None:
         if proj.weak:
             return None
-        index = self.projects.index(proj)
-        if index in getattr(self, "frame_places", {}):
-            return (*self.frame_places[index], "clause")
+        frame = getattr(self, "frame_places", {}).get(id(proj))
+        if frame is not None:
+            return (*frame, "clause")
         for a, b in sorted(proj.mentions):
             in_clause = self._clause_place(a, b)
             if in_clause is not None:
@@ -1740,17 +1746,19 @@ class _Extractor:
         sent = self.sentences[self.sentence_at(a)]
         if not _PARK_ANAPHOR_RE.search(self.t, sent.start, a):
             return None
+        window = max(0, sent.start - ANAPHOR_REACH)
+        nearby = [p for i in range(self.sentence_at(window), self.sentence_at(a))
+                  for p in self._places_by_sentence.get(i, [])]
         found: list[tuple[str, str, int, int]] = [
-            p for p in places if p[3] <= sent.start
+            p for p in nearby if window <= p[2] and p[3] <= sent.start
             and re.search(r"(?:园区|产业园|工业园|科技园|开发区|经开区|高新区)$", p[0])
             and not _GENERIC_PLACE.match(p[0])
             # "功能定位为高端智能纺织产业园区", "打造…的产业园": a description, not the park's name
             and not re.search(r"[为是造成的个]$", self.t[max(0, p[2] - 1):p[2]])]
-        for other in self.projects:
-            for ms, me in other.mentions:
-                name = self.t[ms:me].removesuffix("项目")
-                if me <= sent.start and re.search(r"(?:产业园|工业园|科技园|园区)$", name):
-                    found.append((name, "", ms, ms + len(name)))
+        for ms, me in self._mention_ends(window, sent.start):
+            name = self.t[ms:me].removesuffix("项目")
+            if re.search(r"(?:产业园|工业园|科技园|园区)$", name):
+                found.append((name, "", ms, ms + len(name)))
         return max(found, key=lambda p: p[2]) if found else None
 
     def _event_place(self, proj: _ProjectEntity, places: list[tuple[str, str, int, int]]
