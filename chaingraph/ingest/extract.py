@@ -248,6 +248,9 @@ ANAPHOR_REACH = 600
 """How far back (characters) 该园区 looks for the park it stands for."""
 EVENT_REACH = 2000
 """Projects first named more than this many characters after an event are not given its date."""
+_TAIWAN_REPORT_RE = re.compile(r"\d{4}-TW\b|(?<![\d年])1[01]\d年(?!代)")
+_CATEGORY_TAIL_RE = re.compile(r"等(?:各类|各种|多种|多类|各个|不同)")
+_TICKER_RE = re.compile(r"(?P<name>[\u3400-\u9fffA-Za-z]{2,12})\s?[（(](?:\d{6}|\d{4}-TW|\d{4,5}\.HK|\d{6}\.S[HZ])[）)]")
 _INTENT_LIST_RE = re.compile(r"(?:将|拟|计划|重点|主要|着力|积极|大力)[^，。；]{0,4}?"
                              r"(?:引入|引进|发展|聚焦|布局|培育|招引|瞄准|吸引)[^，。；]{0,4}$")
 _PARK_ANAPHOR_RE = re.compile(r"该园区|该园|园区内|园内|该开发区|区内")
@@ -603,6 +606,11 @@ class _Extractor:
                 candidates.append((m.group()[:-len(product)], m.start(), how))
                 continue
             candidates.append((m.group(), m.start(), how))
+        for m in _TICKER_RE.finditer(self.t):
+            # "美联新材(300586)", "日月光集团 (3711-TW)": a name followed by its stock code is a listed firm
+            name, cut = _strip_left(m["name"])
+            if len(name) >= 2 and not _bad_firm_name(name) and not _GENERIC_FIRM.match(name):
+                candidates.append((name, m.start("name") + len(cut), "group"))
         for m in _SUBJECT_INVESTS_RE.finditer(self.t):
             # "精工科技拟投资3.5亿元，在双流建设…", "全球传动规划投资逾17亿元": the subject of a clause whose verb
             # is investing an amount is the investor (weaker than a legal name: its own, lower level)
@@ -618,6 +626,8 @@ class _Extractor:
         self.list_items: list[tuple[list[tuple[str, int]], int, str | None, bool]] = []
         self.list_projects: list[tuple[str, int]] = []
         for m in _LIST_RE.finditer(self.t):
+            if _CATEGORY_TAIL_RE.match(self.t, m.end()):
+                continue  # "生态观光、休闲度假、养生养老等各类旅游招商项目": kinds of project, neither firms nor projects
             items = m.group().split("、")
             first, cut = _strip_left(items[0])
             time_word = None
@@ -1221,8 +1231,10 @@ class _Extractor:
         if not hasattr(self, "_currency_marks"):
             self._currency_marks = sorted([(m.start(), "TWD") for m in re.finditer("台币", self.t)]
                                           + [(m.start(), "CNY") for m in re.finditer("人民币", self.t)])
+            # a Taiwan report that never names its currency: stock codes "(3711-TW)" or a Minguo year ("114年")
+            self._taiwan_report = not self._currency_marks and bool(_TAIWAN_REPORT_RE.search(self.t))
         i = bisect.bisect_left(self._currency_marks, (pos, ""))
-        return i > 0 and self._currency_marks[i - 1][1] == "TWD"
+        return (i > 0 and self._currency_marks[i - 1][1] == "TWD") or self._taiwan_report
 
     def _phase_figure(self, owner: int, pos: int) -> bool:
         """A figure of one phase ("一期拟投资额为6亿元", "一期用地不低于500亩") of a project not named after that
