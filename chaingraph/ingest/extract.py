@@ -250,7 +250,8 @@ EVENT_REACH = 2000
 """Projects first named more than this many characters after an event are not given its date."""
 _TAIWAN_REPORT_RE = re.compile(r"\d{4}-TW\b|(?<![\d年])1[01]\d年(?!代)")
 _CATEGORY_TAIL_RE = re.compile(r"等(?:各类|各种|多种|多类|各个|不同)")
-_TICKER_RE = re.compile(r"(?P<name>[\u3400-\u9fffA-Za-z]{2,12})\s?[（(](?:\d{6}|\d{4}-TW|\d{4,5}\.HK|\d{6}\.S[HZ])[）)]")
+_TICKER_RE = re.compile(r"(?P<name>[\u3400-\u9fffA-Za-z]{2,12})\s?"
+                        r"[（(](?:\d{6}|\d{4}-TW|\d{4,5}\.HK|\d{6}\.S[HZ])[）)]")
 _INTENT_LIST_RE = re.compile(r"(?:将|拟|计划|重点|主要|着力|积极|大力)[^，。；]{0,4}?"
                              r"(?:引入|引进|发展|聚焦|布局|培育|招引|瞄准|吸引)[^，。；]{0,4}$")
 _PARK_ANAPHOR_RE = re.compile(r"该园区|该园|园区内|园内|该开发区|区内")
@@ -627,7 +628,7 @@ class _Extractor:
         self.list_projects: list[tuple[str, int]] = []
         for m in _LIST_RE.finditer(self.t):
             if _CATEGORY_TAIL_RE.match(self.t, m.end()):
-                continue  # "生态观光、休闲度假、养生养老等各类旅游招商项目": kinds of project, neither firms nor projects
+                continue  # "生态观光、休闲度假等各类旅游招商项目": kinds of project, neither firms nor projects
             items = m.group().split("、")
             first, cut = _strip_left(items[0])
             time_word = None
