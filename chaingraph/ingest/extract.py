@@ -1714,7 +1714,10 @@ class _Extractor:
     def _project_region(self, proj: _ProjectEntity, places: list[tuple[str, str, int, int]]
                         ) -> tuple[str, str, int, int, str] | None:
         if proj.weak:
-            return None
+            # a firm named in a list ("该园区新增A、B等6个开工项目"): only the park the sentence points back to
+            spans = proj.weak_mentions or proj.mentions
+            anaphor = self._anaphor_park(min(a for a, _ in spans), places) if spans else None
+            return (*anaphor, "anaphor") if anaphor is not None else None
         frame = getattr(self, "frame_places", {}).get(id(proj))
         if frame is not None:
             return (*frame, "clause")
@@ -1939,7 +1942,8 @@ _SUBJECT_INVESTS_RE = re.compile(
 )
 _INVEST_OBJECT_RE = re.compile(
     r"(?:在(?P<place>[\u4e00-\u9fff]{2,10}?))?(?:投资建设|新建|兴建|扩建|建设|建置|新设|增设|启动|扩增|扩充|建(?=新))"
-    r"(?P<obj>[^，。；、]{0,16}?(?:新厂|厂房|新厂区|产线|生产线|扩建计划|计划|大楼|基地|中心|工厂))(?=[，。；、及与和并扩]|$)"
+    r"(?P<obj>[^，。；、]{0,16}?(?:新厂|厂房|新厂区|产线|生产线|扩建计划|计划|大楼|基地|中心|工厂)"
+    r"(?:[及与和][^，。；、]{1,8}?(?:大楼|厂房|中心|仓库|宿舍|办公楼|基地))?)(?=[，。；、及与和并扩]|$)"
 )
 _SUBJECT_NOT_FIRM = re.compile(r"项目|工程|该|其|此|本|这|我|^全[市区县省镇国部]|总|共|计划|预计|今年|去年|明年|累计|"
                                r"合计|已|将|拟|是|的|为|分别|不具名|政府|部门|县|市|区|镇|乡|园|年|月|日|期|中|"
