@@ -483,3 +483,14 @@ def test_listed_firm_by_stock_code_and_category_lists_are_not_firms() -> None:
     assert "华星材料" in result.keys("firm")
     assert not {"休闲度假", "康养运动"} & set(result.keys("firm"))
     assert not any("休闲度假" in k for k in result.keys("project"))
+
+
+def test_signing_with_a_government_maker_before_its_product_and_firm_as_project() -> None:
+    text = ("3月8日，华东重工与青山县人民政府签订项目合作协议。同日，临海市远帆光电年产300万套车载显示模组项目开工。"
+            "较大的项目有：总投资6000万美元的东海精密部件有限公司。")
+    result = extract_facts(text, DAY)
+    firms = set(result.keys("firm"))
+    assert {"华东重工", "远帆光电"} <= firms
+    assert not any("政府" in f for f in firms)
+    key = project_of(result, "东海精密部件有限公司")
+    assert values(result, "project", key, "investment") == ["60000000 USD"]

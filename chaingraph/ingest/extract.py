@@ -568,9 +568,10 @@ class _Extractor:
             head, cut = _strip_left(body)
             name = m.group()[len(cut):]
             short_form = suffix is not None and suffix.group() == "公司"
-            if short_form and (len(head) < 3 or re.search(r"我们|他们|你们|本|该|外资|合资|子|母|分|总|多元化|大型|"
-                                                          r"知名|"
-                                                          r"龙头|综合性|一家", head)):
+            # "牧原集团永济分公司": a group's branch is a firm; "在厦门等地设有分公司" is not a name
+            branch = len(head) >= 4 and head.endswith("分") and bool(re.search(r"集团|股份|公司|银行", head))
+            generic = re.search(r"我们|他们|你们|本|该|外资|合资|子|母|分|总|多元化|大型|知名|龙头|综合性|一家", head)
+            if short_form and not branch and (len(head) < 3 or generic):
                 continue
             if len(head) >= 2 and len(name) >= 5:
                 candidates.append((name, m.start() + len(cut), "legal"))
@@ -607,6 +608,23 @@ class _Extractor:
                 candidates.append((m.group()[:-len(product)], m.start(), how))
                 continue
             candidates.append((m.group(), m.start(), how))
+        for m in _SIGNS_WITH_RE.finditer(self.t):
+            # "中国建筑与株洲国家高新区签订战略合作框架协议": who signs with a government or a zone is a firm
+            name, cut = _strip_left(m["a"])
+            if (2 <= len(name) <= 14 and not _bad_firm_name(name) and not _GENERIC_FIRM.match(name)
+                    and not _GOVERNMENT_RE.search(name) and not re.search(r"\d", name)):
+                candidates.append((name, m.start("a") + len(cut), "subject"))
+        for m in _PROJECT_RE.finditer(self.t):
+            # "福清市福耀玻璃年产400万套…项目", "福建奔驰新增纯电动车车型建设项目": the maker named before 年产/新增
+            name = _project_name(m.group())
+            maker = _FIRM_HEAD_RE.match(name)
+            if maker is None:
+                continue
+            maker_name = maker["firm"]
+            if (not _bad_firm_name(maker_name) and not _GENERIC_FIRM.match(maker_name)
+                    and not self._is_segment_word(maker_name) and not _LIST_PRODUCT.search(maker_name)
+                    and not _GOVERNMENT_RE.search(maker_name) and not _SUBJECT_NOT_FIRM.search(maker_name)):
+                candidates.append((maker_name, m.end() - len(name) + maker.start("firm"), "subject"))
         for m in _TICKER_RE.finditer(self.t):
             # "美联新材(300586)", "日月光集团 (3711-TW)": a name followed by its stock code is a listed firm
             name, cut = _strip_left(m["name"])
@@ -881,6 +899,11 @@ class _Extractor:
             counted = re.search(r"为|是|^[\d一二两三四五六七八九十]+[条座个栋]", name)
             if len(name) >= 4 and not self._generic(name + "项目", []) and not counted:
                 mentions.append((name, m.start("name"), m.end("name")))
+        for m in _PRE_AMOUNT_FIRM_RE.finditer(self.t):
+            # "如总投资9300万美元的鹤山市钜颖电子科技有限公司": a firm that is the project itself
+            firm = self.firm_of(m["firm"])
+            if firm is not None and self.firms[firm].legal_name:
+                self._add_project([self.firms[firm].legal_name], [firm], (m.start("firm"), m.end("firm")))
         for m in _PRE_AMOUNT_RE.finditer(self.t):
             # "投资8856万元的八尺门海堤贯通工程", "总投资100亿元以上的东山海洋生物科技园": the amount comes first
             name = _project_name(m["name"] + "项目").removesuffix("项目")
@@ -1939,6 +1962,19 @@ _SUBJECT_INVESTS_RE = re.compile(
     rf"(?:^|(?<=[，。；：！\n]))(?P<name>[\u3400-\u9fffA-Za-z0-9（）()&·]{{2,12}}?)"
     rf"(?:则|也|还|再|为此)?(?:将|拟|计划|规划|决定|准备|预计)?(?:大手笔|再|共|总)?(?:投资|斥资|加码|出资|投入)"
     rf"(?:{_QTY})"
+)
+_GOVERNMENT_RE = re.compile(r"政府|管委会|管理委员会|委员会|人民|办事处|局$|厅$|部$|办$|党委|县委|市委|区委|事务所")
+_SIGNS_WITH_RE = re.compile(
+    r"(?:^|(?<=[，。；：:\n]))(?:\d{1,2}月\d{1,2}日[，,]?)?(?P<a>[\u3400-\u9fffA-Za-z0-9（）()·]{2,16}?)"
+    r"(?:应邀|正式|日前|近日|今天|昨日|当天|还|也)?(?:在[^，。；]{1,12}?)?(?:与|同|和)"
+    r"(?P<b>[^，。；]{0,12}?(?:人民政府|政府|管委会|管理委员会|开发区|高新区|新区|园区))"
+    r"(?:[^，。；]{0,6}?)(?:正式|成功|共同)?(?:签订|签署|签约)"
+)
+_FIRM_HEAD_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?[市县区])?(?P<firm>[\u4e00-\u9fffA-Za-z]{2,6}?)"
+                           r"(?=年产[\d.]|日产[\d.]|新增)")
+_PRE_AMOUNT_FIRM_RE = re.compile(
+    rf"(?:总投资|计划投资|投资|增资)(?:额)?(?:{_QTY})(?:以上|左右)?的(?P<firm>[{_NAME_CHARS}]{{2,30}}?"
+    r"(?:股份有限公司|有限责任公司|有限公司))"
 )
 _INVEST_OBJECT_RE = re.compile(
     r"(?:在(?P<place>[\u4e00-\u9fff]{2,10}?))?(?:投资建设|新建|兴建|扩建|建设|建置|新设|增设|启动|扩增|扩充|建(?=新))"
