@@ -494,3 +494,13 @@ def test_signing_with_a_government_maker_before_its_product_and_firm_as_project(
     assert not any("政府" in f for f in firms)
     key = project_of(result, "东海精密部件有限公司")
     assert values(result, "project", key, "investment") == ["60000000 USD"]
+
+
+def test_a_ceremony_date_does_not_reach_projects_of_another_event() -> None:
+    text = ("9月6日上午，全县举行新项目集中开工仪式，金穗米业加工项目、宏达建材项目同日开工。"
+            "此外，还有城南污水处理厂项目、滨河公园项目等在8月竣工。")
+    result = extract_facts(text, DAY)
+    started = project_of(result, "金穗米业加工项目")
+    assert values(result, "project", started, "start_date") == ["2023-09-06"]
+    done = project_of(result, "城南污水处理厂项目")
+    assert "2023-09-06" not in values(result, "project", done, "start_date") + values(result, "project", done, "date")

@@ -214,6 +214,7 @@ _STATUS_WORDS = [
     (r"试生产|试产", "trial", "trial_date"),
     (r"开工建设|开工|动工|在建|封顶", "under_construction", "start_date"),
     (r"正式投产|投产", "operating", "note"),
+    (r"竣工验收|竣工", "operating", "date"),
     (r"签约落户|签约|落户|牵手|设立|增资", "signed", "date"),
 ]
 _STATUS_RANK = {"signed": 1, "under_construction": 2, "trial": 3, "operating": 4}
@@ -1420,7 +1421,8 @@ class _Extractor:
                 continue
             if not self._project_between(sent.start, sent.end) and int(value[:4]) < self.doc_date.year - 1:
                 continue  # "川电钢板…于1994年落户": the firm's history, not a project date
-            self.project_dates.append((owner, status_field, value, m.start(), m.end(), 0.75))
+            for mate in self._list_mates(owner, m.start()):
+                self.project_dates.append((mate, status_field, value, m.start(), m.end(), 0.75))
         for pattern, status, _fld in _STATUS_WORDS:
             for sm in re.finditer(pattern, self.t):
                 sent = self.sentences[self.sentence_at(sm.start())]
@@ -1431,13 +1433,36 @@ class _Extractor:
                     continue
                 c_start, _ = self.clause(sm.start())
                 future = bool(_FUTURE_RE.search(self.t, c_start, sm.start())) or self._future_date(c_start, sm.start())
-                self.project_status.append((owner, status, sm.start(), sm.end(), future))
+                for mate in self._list_mates(owner, sm.start()):
+                    self.project_status.append((mate, status, sm.start(), sm.end(), future))
                 if sm.group() == "增资":
                     self.project_status.append((owner, "kind:expansion", sm.start(), sm.end(), False))
         for i, proj in enumerate(self.projects):
             if any("增资" in n for n in proj.names):
                 a, b = (proj.mentions or proj.weak_mentions)[0]
                 self.project_status.append((i, "kind:expansion", a, b, False))
+
+    def _list_mates(self, owner: int, pos: int) -> list[int]:
+        """The owner and the projects listed with it right before ``pos`` ("A项目、B项目等在8月竣工": both)."""
+        sent = self.sentences[self.sentence_at(pos)]
+        spans = sorted(self._mention_ends(sent.start, pos))
+        mates = [owner]
+        if not spans:
+            return mates
+        index_at = {a: i for a, i in self.strong_mentions(sent.start, pos)}
+        a, b = spans[-1]
+        if index_at.get(a) != owner or not re.fullmatch(r"等?[^，。；、]{0,8}", self.t[b:pos]):
+            return mates
+        for prev_a, prev_b in reversed(spans[:-1]):
+            if not re.fullmatch(r"、|和|及|与|以及", self.t[prev_b:a]):
+                break
+            mate = index_at.get(prev_a)
+            if mate is None:
+                break
+            if mate not in mates:
+                mates.append(mate)
+            a = prev_a
+        return mates
 
     def _future_date(self, start: int, end: int) -> bool:
         for m in _DATE_RE.finditer(self.t, start, end):
@@ -1497,6 +1522,8 @@ class _Extractor:
             own = [st for st in statuses.get(index, []) if st in _STATUS_RANK]
             if own and "under_construction" in own and fld == "date" and status == "signed":
                 continue
+            if own and status and status not in own and max(_STATUS_RANK[o] for o in own) > _STATUS_RANK[status]:
+                continue  # "…等在10月竣工项目共11项" after a groundbreaking ceremony: another event, not this one
             self.project_dates.append((index, fld, value, s, e, 0.65))
             if status:
                 self.project_status.append((index, status, s, e, False))
@@ -1927,7 +1954,7 @@ def _project_name(raw: str) -> str:
             if verb and verb.end() < len(raw) - cut - 4:
                 cut += verb.end()
     name = _ENUMERATOR.sub("", raw[cut:].lstrip("—.的"))
-    conjunction = re.match(r"以及|和|与|及|同", name)
+    conjunction = re.match(r"以及|和|与|及|同|还有|另有|此外还有|其中|包括", name)
     if conjunction and len(name) - conjunction.end() >= 4:
         name = name[conjunction.end():]  # "A项目和永宝文明村项目": the second name without 和
     return name
