@@ -504,3 +504,13 @@ def test_a_ceremony_date_does_not_reach_projects_of_another_event() -> None:
     assert values(result, "project", started, "start_date") == ["2023-09-06"]
     done = project_of(result, "城南污水处理厂项目")
     assert "2023-09-06" not in values(result, "project", done, "start_date") + values(result, "project", done, "date")
+
+
+def test_guests_customers_and_parents_are_doubtful_firms() -> None:
+    text = ("10月8日，宏远新材料有限公司年产2万吨膜材料项目在县经开区开工。隶属金川集团的宏远新材料表示将加快建设。"
+            "北辰电气股份有限公司董事长王明出席仪式并致辞。公司客户包括海东汽车有限公司等。")
+    result = extract_facts(text, DAY)
+    conf = {f.key: f.confidence for f in result.of("firm", None, "name")}
+    assert conf["宏远新材料有限公司"] >= DEFAULT_MIN_CONFIDENCE
+    for background in ("北辰电气股份有限公司", "海东汽车有限公司", "金川集团"):
+        assert conf[background] < DEFAULT_MIN_CONFIDENCE, background

@@ -829,8 +829,19 @@ class _Extractor:
                 self._firm_spots = None
         self._firm_version += 1
 
+    def _background(self, pos: int, name: str) -> bool:
+        """A mention of a firm that does not act in the article's events: a guest (its chairman attends or speaks),
+        a customer or supplier, a parent (隶属…, …旗下), or one of the firms that attended (…等企业参加)."""
+        c_start, c_end = self.clause(pos)
+        after = self.t[pos + len(name):c_end]
+        before = self.t[c_start:pos]
+        return bool(_GUEST_AFTER_RE.match(after) or _CUSTOMER_BEFORE_RE.search(before)
+                    or _PARENT_RE.search(before[-4:]) or _PARENT_AFTER_RE.match(after)
+                    or _ATTENDED_RE.search(after))
+
     def emit_firms(self) -> None:
-        for firm in self.firms:
+        linked = {f for proj in self.projects if not proj.weak for f in proj.firms}
+        for index, firm in enumerate(self.firms):
             key = firm.name
             spots = sorted((p, n) for n in firm.names for p in self.occurrences(n))
             if not spots:
@@ -840,6 +851,8 @@ class _Extractor:
             # list before 等项目 or of a pair may as well be a product or a project
             conf = (0.8 if firm.legal_name else 0.7 if firm.how & {"brand", "country", "group"}
                     else 0.6 if "country_weak" in firm.how else 0.65 if "subject" in firm.how else 0.55)
+            if index not in linked and all(self._background(p, n) for p, n in spots):
+                conf = 0.45  # a guest, a customer, a parent or an attendee, in every mention: likely not an actor
             self.add("firm", key, "name", key, pos, pos + len(written), conf)
             if firm.legal_name:
                 p = self.occurrences(firm.legal_name)[0]
@@ -1990,6 +2003,14 @@ _SUBJECT_INVESTS_RE = re.compile(
     rf"(?:则|也|还|再|为此)?(?:将|拟|计划|规划|决定|准备|预计)?(?:大手笔|再|共|总)?(?:投资|斥资|加码|出资|投入)"
     rf"(?:{_QTY})"
 )
+_GUEST_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:董事长|董事局主席|总经理|总裁|副总裁|负责人|代表|总监|主任|书记|"
+                             r"高管|一行)[^，。；]{0,16}?"
+                             r"(?:出席|参加|致辞|发言|见证|陪同|主持|介绍|表示|说|会见|拜访|考察|受邀)")
+_CUSTOMER_BEFORE_RE = re.compile(r"客户(?:包括|有|涵盖|为)|供应商|合作伙伴(?:包括|有)|为[^，。；]{0,12}提供|"
+                                 r"配套[^，。；]{0,4}$")
+_PARENT_RE = re.compile(r"隶属|所属|母公司")
+_PARENT_AFTER_RE = re.compile(r"(?:旗下|下属|的全资子公司|的子公司|控股的)")
+_ATTENDED_RE = re.compile(r"^[^。；]{0,40}?等[^，。；]{0,12}?(?:企业|公司|嘉宾|代表)[^，。；]{0,8}?(?:参加|出席|参会|与会)")
 _GOVERNMENT_RE = re.compile(r"政府|管委会|管理委员会|委员会|人民|办事处|局$|厅$|部$|办$|党委|县委|市委|区委|事务所")
 _SIGNS_WITH_RE = re.compile(
     r"(?:^|(?<=[，。；：:\n]))(?:\d{1,2}月\d{1,2}日[，,]?)?(?P<a>[\u3400-\u9fffA-Za-z0-9（）()·]{2,16}?)"
