@@ -514,3 +514,9 @@ def test_guests_customers_and_parents_are_doubtful_firms() -> None:
     assert conf["宏远新材料有限公司"] >= DEFAULT_MIN_CONFIDENCE
     for background in ("北辰电气股份有限公司", "海东汽车有限公司", "金川集团"):
         assert conf[background] < DEFAULT_MIN_CONFIDENCE, background
+
+
+def test_connectives_and_sectors_are_no_investing_subjects() -> None:
+    text = ("同时投入5000万元建设配套设施。此外投资2亿元用于技术改造。双方将共同投资10亿元。其中，新兴产业投资12亿元。"
+            "下一步将投资1亿元扩建厂房。市场主体与县政府签订协议。")
+    assert extract_facts(text, DAY).keys("firm") == []

@@ -613,7 +613,8 @@ class _Extractor:
             # "中国建筑与株洲国家高新区签订战略合作框架协议": who signs with a government or a zone is a firm
             name, cut = _strip_left(m["a"])
             if (2 <= len(name) <= 14 and not _bad_firm_name(name) and not _GENERIC_FIRM.match(name)
-                    and not _GOVERNMENT_RE.search(name) and not re.search(r"\d", name)):
+                    and not _GOVERNMENT_RE.search(name) and not re.search(r"\d", name)
+                    and not _CONNECTIVE_RE.search(name)):
                 candidates.append((name, m.start("a") + len(cut), "subject"))
         for m in _PROJECT_RE.finditer(self.t):
             # "福清市福耀玻璃年产400万套…项目", "福建奔驰新增纯电动车车型建设项目": the maker named before 年产/新增
@@ -636,7 +637,8 @@ class _Extractor:
             # is investing an amount is the investor (weaker than a legal name: its own, lower level)
             name = m["name"]
             if (2 <= len(name) <= 12 and not _bad_firm_name(name) and not _GENERIC_FIRM.match(name)
-                    and not _SUBJECT_NOT_FIRM.search(name) and not self._is_region_word(name)
+                    and not _SUBJECT_NOT_FIRM.search(name) and not _CONNECTIVE_RE.search(name)
+                    and not self._is_region_word(name)
                     and not self._is_segment_word(name) and not is_place_name(name)):
                 candidates.append((name, m.start("name"), "subject"))
         for m in _PAIR_RE.finditer(self.t):
@@ -2033,6 +2035,9 @@ _INVEST_OBJECT_RE = re.compile(
 _SUBJECT_NOT_FIRM = re.compile(r"项目|工程|该|其|此|本|这|我|^全[市区县省镇国部]|总|共|计划|预计|今年|去年|明年|累计|"
                                r"合计|已|将|拟|是|的|为|分别|不具名|政府|部门|县|市|区|镇|乡|园|年|月|日|期|中|"
                                r"[体厂场馆楼]$|[一二三四五六七八九十两\d]")
+# connectives and sector words at a clause start ("同时投入…", "新兴产业投资…", "市场主体与…签订"): not a subject firm
+_CONNECTIVE_RE = re.compile(r"同时|此外|另外|其中|下一步|随后|目前|现已|已经|首期|双方|各方|"
+                            r"(?:产业|行业|领域|板块|经济|资金|社会|市场|民间|外资|内资|主体)$")
 _PRE_AMOUNT_RE = re.compile(
     rf"(?:总投资|计划投资|投资)(?:额)?(?:{_QTY})(?:以上|左右)?的(?P<name>[{_NAME_CHARS}“”]{{2,30}}?"
     r"(?:工程|产业园|工业园|科技园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线|新村|园))(?=[，。；、]|$)"
