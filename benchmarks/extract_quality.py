@@ -34,6 +34,7 @@ from typing import Any
 from chaingraph import load_dataset
 from chaingraph.dataset import Dataset, normalize_name
 from chaingraph.dataset.model import parse_quantity
+from chaingraph.errors import ParseError
 from chaingraph.sources.extract import COUNTRY_WORDS, Extraction, extract_facts
 from chaingraph.sources.text import read_article
 
@@ -225,9 +226,16 @@ def corpus_main(argv: list[str]) -> int:
 def main(argv: list[str]) -> int:
     if len(argv) > 1 and argv[1] == "--corpus":
         return corpus_main(argv[2:])
+    if len(argv) > 1 and argv[1] in ("-h", "--help"):
+        print(__doc__)
+        return 0
     article = Path(argv[1]) if len(argv) > 1 else ARTICLE
     dataset = Path(argv[2]) if len(argv) > 2 else DATASET
-    text, _ = read_article(article)
+    try:
+        text, _ = read_article(article)
+    except ParseError as exc:
+        print(f"extract_quality.py: {exc}", file=sys.stderr)
+        return 2
     ds = load_dataset(dataset)
     result = extract_facts(text, DOC_DATE, ds, source_id=SOURCE)
     scores = score(result, ds)

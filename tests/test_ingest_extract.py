@@ -409,3 +409,114 @@ def test_country_word_before_a_list_or_a_noun_phrase_is_no_firm() -> None:
     assert sum("苹果" in k for k in firms) == 1  # 美国苹果 and 苹果公司 are one firm
     weak = [f for f in result.of("firm", None, "name") if "技术" in f.key]
     assert all(f.confidence < DEFAULT_MIN_CONFIDENCE for f in weak)
+
+
+def test_investing_subject_builds_an_unnamed_plant_with_place_and_currency() -> None:
+    # a firm named only by a short name, investing in a plant the article never calls 项目, in a Taiwan report
+    text = ("经济部今天通过3件投资案，将投资约新台币80亿元。宏图精工则将投资约6亿元，在台中大里建新厂扩增产能；"
+            "不具名光学厂则将投资12亿元新建厂房及研发大楼。")
+    result = extract_facts(text, DAY)
+    assert "宏图精工" in result.keys("firm")
+    key = project_of(result, "宏图精工")
+    assert values(result, "project", key, "investment") == ["~600000000 TWD"]
+    assert values(result, "project", key, "region") == ["台中大里"]
+    assert values(result, "project", key, "date") == [DAY]  # the approval meeting is today's event
+    unnamed = project_of(result, "厂房及研发大楼")
+    assert values(result, "project", unnamed, "investment") == ["1200000000 TWD"]
+    assert values(result, "project", unnamed, "firms") == []
+    # the total after 3件 belongs to the group, not to a project
+    assert "8000000000 TWD" not in {f.value for f in result.facts if f.record == "project"}
+
+
+def test_amount_first_object_and_build_clause_place() -> None:
+    text = ("11月3日，多个项目在县城奠基。其中，投资6800万元的西河堤防加固工程，全长3公里。"
+            "锐捷电子拟投资2.4亿元，在城北建设智能终端研发中心。")
+    result = extract_facts(text, DAY)
+    works = project_of(result, "西河堤防加固工程")
+    assert values(result, "project", works, "investment") == ["68000000 CNY"]
+    center = project_of(result, "智能终端研发中心")
+    assert values(result, "project", center, "investment") == ["240000000 CNY"]
+    assert values(result, "project", center, "region") == ["城北"]
+    assert "锐捷电子" in result.keys("firm")
+
+
+def test_phase_figures_stay_off_the_whole_project() -> None:
+    text = ("安和新材料年产5万吨涂料项目总投资8亿元，总用地面积300亩，分两期建设。一期投资3亿元，用地120亩，"
+            "一期建成后年产涂料2万吨。")
+    result = extract_facts(text, DAY)
+    key = project_of(result, "涂料项目")
+    assert values(result, "project", key, "investment") == ["800000000 CNY"]
+    assert values(result, "project", key, "area_mu") == ["300"]
+    assert "20000 t/yr" not in values(result, "project", key, "capacity")
+    named = extract_facts("青松纺织园标准化厂房项目一期总投资约2亿元，占地50亩。", DAY)
+    phase = project_of(named, "一期")
+    assert values(named, "project", phase, "investment") == ["~200000000 CNY"]
+
+
+def test_event_date_beats_a_batch_year_and_skips_visited_projects() -> None:
+    text = ("5月12日，全县2023年第二批重大项目集中开工仪式在金河食品产业园项目现场举行。"
+            "仪式前，与会人员还到东湖物流园项目、北山光伏电站项目进行实地观摩。")
+    result = extract_facts(text, DAY)
+    site = project_of(result, "金河食品产业园项目")
+    assert values(result, "project", site, "start_date") == ["2023-05-12"]
+    for visited in ("东湖物流园项目", "北山光伏电站项目"):
+        key = project_of(result, visited)
+        assert not values(result, "project", key, "start_date") and not values(result, "project", key, "date")
+
+
+def test_park_anaphor_and_registered_capital_by_contract() -> None:
+    text = ("桃源产业园项目规划总面积320亩，总投资15亿元。日前，该园区新增恒远服饰、立新包装等2个开工项目。"
+            "较大的外资项目有：远达国际投资有限公司投资的远达新能源有限公司，合同外资1500万美元。")
+    result = extract_facts(text, DAY)
+    park = project_of(result, "桃源产业园")
+    assert values(result, "project", park, "area_mu") == ["320"]
+    for item in ("恒远服饰", "立新包装"):
+        assert values(result, "project", project_of(result, item), "region") == ["桃源产业园"]
+    foreign = project_of(result, "远达新能源有限公司")
+    assert values(result, "project", foreign, "registered_capital") == ["15000000 USD"]
+
+
+def test_listed_firm_by_stock_code_and_category_lists_are_not_firms() -> None:
+    text = ("华星材料(300123)公告称，公司拟投资10亿元建设年产5万吨膜材料项目。全省共策划包装生态观光、休闲度假、"
+            "康养运动等各类旅游招商项目共80个。")
+    result = extract_facts(text, DAY)
+    assert "华星材料" in result.keys("firm")
+    assert not {"休闲度假", "康养运动"} & set(result.keys("firm"))
+    assert not any("休闲度假" in k for k in result.keys("project"))
+
+
+def test_signing_with_a_government_maker_before_its_product_and_firm_as_project() -> None:
+    text = ("3月8日，华东重工与青山县人民政府签订项目合作协议。同日，临海市远帆光电年产300万套车载显示模组项目开工。"
+            "较大的项目有：总投资6000万美元的东海精密部件有限公司。")
+    result = extract_facts(text, DAY)
+    firms = set(result.keys("firm"))
+    assert {"华东重工", "远帆光电"} <= firms
+    assert not any("政府" in f for f in firms)
+    key = project_of(result, "东海精密部件有限公司")
+    assert values(result, "project", key, "investment") == ["60000000 USD"]
+
+
+def test_a_ceremony_date_does_not_reach_projects_of_another_event() -> None:
+    text = ("9月6日上午，全县举行新项目集中开工仪式，金穗米业加工项目、宏达建材项目同日开工。"
+            "此外，还有城南污水处理厂项目、滨河公园项目等在8月竣工。")
+    result = extract_facts(text, DAY)
+    started = project_of(result, "金穗米业加工项目")
+    assert values(result, "project", started, "start_date") == ["2023-09-06"]
+    done = project_of(result, "城南污水处理厂项目")
+    assert "2023-09-06" not in values(result, "project", done, "start_date") + values(result, "project", done, "date")
+
+
+def test_guests_customers_and_parents_are_doubtful_firms() -> None:
+    text = ("10月8日，宏远新材料有限公司年产2万吨膜材料项目在县经开区开工。隶属金川集团的宏远新材料表示将加快建设。"
+            "北辰电气股份有限公司董事长王明出席仪式并致辞。公司客户包括海东汽车有限公司等。")
+    result = extract_facts(text, DAY)
+    conf = {f.key: f.confidence for f in result.of("firm", None, "name")}
+    assert conf["宏远新材料有限公司"] >= DEFAULT_MIN_CONFIDENCE
+    for background in ("北辰电气股份有限公司", "海东汽车有限公司", "金川集团"):
+        assert conf[background] < DEFAULT_MIN_CONFIDENCE, background
+
+
+def test_connectives_and_sectors_are_no_investing_subjects() -> None:
+    text = ("同时投入5000万元建设配套设施。此外投资2亿元用于技术改造。双方将共同投资10亿元。其中，新兴产业投资12亿元。"
+            "下一步将投资1亿元扩建厂房。市场主体与县政府签订协议。")
+    assert extract_facts(text, DAY).keys("firm") == []

@@ -63,8 +63,10 @@ _LABELS = {
     # label as written -> field (project fields; "region:" = a region fact; "note:" = kept in the note)
     "计划总投资": "investment", "项目总投资": "investment", "投资总额": "investment", "总投资额": "investment",
     "总投资": "investment", "固定资产投资": "fixed_asset_investment", "注册资本": "registered_capital",
-    "注册资金": "registered_capital", "增资": "capital_increase", "占地面积": "area_mu", "用地面积": "area_mu",
-    "占地": "area_mu", "用地": "area_mu", "建筑面积": "note:建筑面积", "新增产值": "region:新增产值",
+    "注册资金": "registered_capital", "合同外资": "registered_capital", "合同利用外资": "registered_capital",
+    "增资": "capital_increase", "占地面积": "area_mu", "用地面积": "area_mu",
+    "占地": "area_mu", "用地": "area_mu", "规划总面积": "area_mu", "规划面积": "area_mu", "规划用地": "area_mu",
+    "总用地面积": "area_mu", "建筑面积": "note:建筑面积", "新增产值": "region:新增产值",
     "年产值": "expected_output", "年销售收入": "note:年销售收入", "年销售额": "note:年销售额",
     "产值": "expected_output",
     "年税收": "note:年税收", "年纳税": "note:年纳税", "税收": "note:税收", "利税": "note:利税", "年产能": "capacity",
@@ -212,6 +214,7 @@ _STATUS_WORDS = [
     (r"试生产|试产", "trial", "trial_date"),
     (r"开工建设|开工|动工|在建|封顶", "under_construction", "start_date"),
     (r"正式投产|投产", "operating", "note"),
+    (r"竣工验收|竣工", "operating", "date"),
     (r"签约落户|签约|落户|牵手|设立|增资", "signed", "date"),
 ]
 _STATUS_RANK = {"signed": 1, "under_construction": 2, "trial": 3, "operating": 4}
@@ -233,12 +236,31 @@ _EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|
                        r"|集中(?:签约|开工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)"
                        r"|\d+个(?:[^，。；]{0,8})?项目(?:集中|顺利|正式)?(?:签约|开工|竣工|投产)|(?:签约|开工|竣工|"
                        r"投产)\d+个"
-                       r"|\d+个项目[^。；]{0,30}?(?:签约|开工|竣工|投产|奠基)|签[订署]了?[^，。；]{0,12}(?:协议|合同)")
+                       r"|\d+个项目[^。；]{0,30}?(?:签约|开工|竣工|投产|奠基)|签[订署]了?[^，。；]{0,12}(?:协议|合同)"
+                       r"|签[订署]了?《[^》]{2,40}(?:协议|合同)[^》]{0,6}》"
+                       # an approval meeting ("联审会议，通过…投资案") is the day the projects are agreed
+                       r"|(?:联审|审议|审查)会议|通过[^，。；]{0,20}(?:投资案|申请案|审查|审核)")
 _EVENT_KIND = (("开工", "start_date", "under_construction"), ("奠基", "start_date", "under_construction"),
                ("竣工", "date", ""), ("投产", "date", "operating"), ("开业", "date", "operating"),
-               ("签约", "date", "signed"), ("揭牌", "date", ""))
+               ("签约", "date", "signed"), ("签订", "date", "signed"), ("签署", "date", "signed"),
+               ("联审", "date", "signed"), ("审议", "date", "signed"), ("审查", "date", "signed"),
+               ("投资案", "date", "signed"), ("申请案", "date", "signed"), ("揭牌", "date", ""))
+ANAPHOR_REACH = 600
+"""How far back (characters) 该园区 looks for the park it stands for."""
 EVENT_REACH = 2000
 """Projects first named more than this many characters after an event are not given its date."""
+_TAIWAN_REPORT_RE = re.compile(r"\d{4}-TW\b|(?<![\d年])1[01]\d年(?!代)")
+_CATEGORY_TAIL_RE = re.compile(r"等(?:各类|各种|多种|多类|各个|不同)")
+_TICKER_RE = re.compile(r"(?P<name>[\u3400-\u9fffA-Za-z]{2,12})\s?"
+                        r"[（(](?:\d{6}|\d{4}-TW|\d{4,5}\.HK|\d{6}\.S[HZ])[）)]")
+_INTENT_LIST_RE = re.compile(r"(?:将|拟|计划|重点|主要|着力|积极|大力)[^，。；]{0,4}?"
+                             r"(?:引入|引进|发展|聚焦|布局|培育|招引|瞄准|吸引)[^，。；]{0,4}$")
+_PARK_ANAPHOR_RE = re.compile(r"该园区|该园|园区内|园内|该开发区|区内")
+_PHASE_AFTER_RE = re.compile(r"[一二三四首]期(?![\u4e00-\u9fff]{0,3}(?:工程|项目))")
+_PHASE_BEFORE_RE = re.compile(r"(?P<p>[一二三四首]期)(?:工程|项目)?[^，。；]{0,14}$")
+_PHASE_SUBJECT_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?P<p>[一二三四首]期)(?:工程|项目)?")
+_COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]{1,3})[个项家案件][，,]?(?:计划|合计|共|将|拟)?$")
+_VISIT_RE = re.compile(r"观摩|考察|参观|调研|察看|查看|走访|视察")
 _DEKAD = {"上旬": "E", "初": "E", "中旬": "M", "下旬": "L", "底": "L", "末": "L"}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -547,9 +569,10 @@ class _Extractor:
             head, cut = _strip_left(body)
             name = m.group()[len(cut):]
             short_form = suffix is not None and suffix.group() == "公司"
-            if short_form and (len(head) < 3 or re.search(r"我们|他们|你们|本|该|外资|合资|子|母|分|总|多元化|大型|"
-                                                          r"知名|"
-                                                          r"龙头|综合性|一家", head)):
+            # "牧原集团永济分公司": a group's branch is a firm; "在厦门等地设有分公司" is not a name
+            branch = len(head) >= 4 and head.endswith("分") and bool(re.search(r"集团|股份|公司|银行", head))
+            generic = re.search(r"我们|他们|你们|本|该|外资|合资|子|母|分|总|多元化|大型|知名|龙头|综合性|一家", head)
+            if short_form and not branch and (len(head) < 3 or generic):
                 continue
             if len(head) >= 2 and len(name) >= 5:
                 candidates.append((name, m.start() + len(cut), "legal"))
@@ -586,6 +609,38 @@ class _Extractor:
                 candidates.append((m.group()[:-len(product)], m.start(), how))
                 continue
             candidates.append((m.group(), m.start(), how))
+        for m in _SIGNS_WITH_RE.finditer(self.t):
+            # "中国建筑与株洲国家高新区签订战略合作框架协议": who signs with a government or a zone is a firm
+            name, cut = _strip_left(m["a"])
+            if (2 <= len(name) <= 14 and not _bad_firm_name(name) and not _GENERIC_FIRM.match(name)
+                    and not _GOVERNMENT_RE.search(name) and not re.search(r"\d", name)
+                    and not _CONNECTIVE_RE.search(name)):
+                candidates.append((name, m.start("a") + len(cut), "subject"))
+        for m in _PROJECT_RE.finditer(self.t):
+            # "福清市福耀玻璃年产400万套…项目", "福建奔驰新增纯电动车车型建设项目": the maker named before 年产/新增
+            name = _project_name(m.group())
+            maker = _FIRM_HEAD_RE.match(name)
+            if maker is None:
+                continue
+            maker_name = maker["firm"]
+            if (not _bad_firm_name(maker_name) and not _GENERIC_FIRM.match(maker_name)
+                    and not self._is_segment_word(maker_name) and not _LIST_PRODUCT.search(maker_name)
+                    and not _GOVERNMENT_RE.search(maker_name) and not _SUBJECT_NOT_FIRM.search(maker_name)):
+                candidates.append((maker_name, m.end() - len(name) + maker.start("firm"), "subject"))
+        for m in _TICKER_RE.finditer(self.t):
+            # "美联新材(300586)", "日月光集团 (3711-TW)": a name followed by its stock code is a listed firm
+            name, cut = _strip_left(m["name"])
+            if len(name) >= 2 and not _bad_firm_name(name) and not _GENERIC_FIRM.match(name):
+                candidates.append((name, m.start("name") + len(cut), "group"))
+        for m in _SUBJECT_INVESTS_RE.finditer(self.t):
+            # "精工科技拟投资3.5亿元，在双流建设…", "全球传动规划投资逾17亿元": the subject of a clause whose verb
+            # is investing an amount is the investor (weaker than a legal name: its own, lower level)
+            name = m["name"]
+            if (2 <= len(name) <= 12 and not _bad_firm_name(name) and not _GENERIC_FIRM.match(name)
+                    and not _SUBJECT_NOT_FIRM.search(name) and not _CONNECTIVE_RE.search(name)
+                    and not self._is_region_word(name)
+                    and not self._is_segment_word(name) and not is_place_name(name)):
+                candidates.append((name, m.start("name"), "subject"))
         for m in _PAIR_RE.finditer(self.t):
             first, cut = _strip_left(m.group(1))
             candidates.append((first, m.start(1) + len(cut), "pair"))
@@ -593,6 +648,8 @@ class _Extractor:
         self.list_items: list[tuple[list[tuple[str, int]], int, str | None, bool]] = []
         self.list_projects: list[tuple[str, int]] = []
         for m in _LIST_RE.finditer(self.t):
+            if _CATEGORY_TAIL_RE.match(self.t, m.end()):
+                continue  # "生态观光、休闲度假等各类旅游招商项目": kinds of project, neither firms nor projects
             items = m.group().split("、")
             first, cut = _strip_left(items[0])
             time_word = None
@@ -613,7 +670,12 @@ class _Extractor:
                      and n not in _STOPS and not _bad_firm_name(n)]
             # "美佳爽卫生用品、兴讯科技二期等项目": items naming a product or a phase are projects, not firms
             ok = [(n, p) for n, p in plain if not (_LIST_PRODUCT.search(n) and not re.match(_COUNTRY_ALT, n))]
-            if not self.t.startswith("落户", m.end()) and len(positions) >= 2:
+            tail = re.match(r"等[^，。；]{0,10}?项目", self.t[m.end():])
+            c_start, _c_end = self.clause(m.start())
+            intended = _INTENT_LIST_RE.search(self.t[c_start:m.start() + len(cut)]) and not (
+                tail and re.search(r"\d|[一二两三四五六七八九十]个|开工|签约|竣工|投产|落户", tail.group()))
+            if not self.t.startswith("落户", m.end()) and len(positions) >= 2 and not intended:
+                # "将引入智能纺织机械、中高端面料等高新技术项目": kinds of project a park means to attract, not projects
                 self.list_projects.extend((n, p) for n, p in plain if (n, p) not in ok and len(n) >= 4)
             if not ok:
                 continue
@@ -622,7 +684,8 @@ class _Extractor:
                 candidates.append((n, p, "list"))
         # group candidates into entities
         for name, pos, how in sorted(candidates, key=lambda c: ({"legal": 0, "brand": 1, "group": 1, "pair": 2,
-                                                                  "country": 3, "country_weak": 3, "list": 4}[c[2]],
+                                                                  "country": 3, "country_weak": 3, "subject": 4,
+                                                                  "list": 4}[c[2]],
                                                                  c[1])):
             self._add_firm_name(name, pos, how)
         self._split_compounds()
@@ -768,8 +831,19 @@ class _Extractor:
                 self._firm_spots = None
         self._firm_version += 1
 
+    def _background(self, pos: int, name: str) -> bool:
+        """A mention of a firm that does not act in the article's events: a guest (its chairman attends or speaks),
+        a customer or supplier, a parent (隶属…, …旗下), or one of the firms that attended (…等企业参加)."""
+        c_start, c_end = self.clause(pos)
+        after = self.t[pos + len(name):c_end]
+        before = self.t[c_start:pos]
+        return bool(_GUEST_AFTER_RE.match(after) or _CUSTOMER_BEFORE_RE.search(before)
+                    or _PARENT_RE.search(before[-4:]) or _PARENT_AFTER_RE.match(after)
+                    or _ATTENDED_RE.search(after))
+
     def emit_firms(self) -> None:
-        for firm in self.firms:
+        linked = {f for proj in self.projects if not proj.weak for f in proj.firms}
+        for index, firm in enumerate(self.firms):
             key = firm.name
             spots = sorted((p, n) for n in firm.names for p in self.occurrences(n))
             if not spots:
@@ -778,7 +852,9 @@ class _Extractor:
             # a legal name is a firm; a foreign brand or a name after a country word most likely; an item of a
             # list before 等项目 or of a pair may as well be a product or a project
             conf = (0.8 if firm.legal_name else 0.7 if firm.how & {"brand", "country", "group"}
-                    else 0.6 if "country_weak" in firm.how else 0.55)
+                    else 0.6 if "country_weak" in firm.how else 0.65 if "subject" in firm.how else 0.55)
+            if index not in linked and all(self._background(p, n) for p, n in spots):
+                conf = 0.45  # a guest, a customer, a parent or an attendee, in every mention: likely not an actor
             self.add("firm", key, "name", key, pos, pos + len(written), conf)
             if firm.legal_name:
                 p = self.occurrences(firm.legal_name)[0]
@@ -821,6 +897,11 @@ class _Extractor:
             start = m.end() - len(name)
             if len(name) < 4:
                 continue
+            phase = _PHASE_AFTER_RE.match(self.t, m.end())
+            if phase and not re.match(r"(?:该|这个|此|本|上述|这)", name):
+                # "…标准化厂房项目一期总投资约5.75亿元": the phase is part of the name
+                mentions.append((name + phase.group(), start, phase.end()))
+                continue
             mentions.append((name, start, m.end()))
         for m in _WORKS_RE.finditer(self.t):
             # "八尺门海堤贯通工程", "东环路改扩建工程": public works are projects too, when they name what is built
@@ -831,8 +912,19 @@ class _Extractor:
         for m in _BUILD_OBJECT_RE.finditer(self.t):
             # "计划在遂宁经开区建设占地2000亩的电子科技产业园": the object of 建设 is the project
             name = m["name"]
-            if len(name) >= 4 and not self._generic(name + "项目", []):
+            counted = re.search(r"为|是|^[\d一二两三四五六七八九十]+[条座个栋]", name)
+            if len(name) >= 4 and not self._generic(name + "项目", []) and not counted:
                 mentions.append((name, m.start("name"), m.end("name")))
+        for m in _PRE_AMOUNT_FIRM_RE.finditer(self.t):
+            # "如总投资9300万美元的鹤山市钜颖电子科技有限公司": a firm that is the project itself
+            firm = self.firm_of(m["firm"])
+            if firm is not None and self.firms[firm].legal_name:
+                self._add_project([self.firms[firm].legal_name], [firm], (m.start("firm"), m.end("firm")))
+        for m in _PRE_AMOUNT_RE.finditer(self.t):
+            # "投资8856万元的八尺门海堤贯通工程", "总投资100亿元以上的东山海洋生物科技园": the amount comes first
+            name = _project_name(m["name"] + "项目").removesuffix("项目")
+            if len(name) >= 4 and not self._generic(name + "项目", []) and not re.search(r"民生|重点|重大", name):
+                mentions.append((name, m.end("name") - len(name), m.end("name")))
         for m in _OTHER_PROJECT_RE.finditer(self.t):
             # "山王坪供水工程，计划总投资2.5亿元", "长兴工业园，总投资5000万元": a project not called 项目
             name = _project_name(m.group() + "项目").removesuffix("项目")
@@ -875,6 +967,7 @@ class _Extractor:
             self.specific_names.add(name)
             added = self._add_project([name, *self._parts(name)], firms, (start, end))
             known.append((name, added))
+        self._invest_frames()
         for item, pos in self.list_projects:
             if not _GENERIC_WORD_RE.fullmatch(item):
                 self._add_project([f"{item}项目"], self.firms_in(pos, pos + len(item)), (pos, pos + len(item)))
@@ -888,6 +981,37 @@ class _Extractor:
                                              weak=True)
                     if time_word and landed:
                         self.pending_dates.append((proj, time_word, pos, end))
+
+    def _invest_frames(self) -> None:
+        """"全懋精机则将投资近3亿元，在彰化田中建新厂": a firm that invests an amount to build something is a project
+        of that firm, named by what is built (新厂, 厂房, 产线 …) even when the article never says 项目; its place is
+        the place of the build clause. Only when the sentence names no project of its own after the amount."""
+        self.frame_places: dict[int, tuple[str, str, int, int]] = {}  # id(project entity) -> place
+        for m in _SUBJECT_INVESTS_RE.finditer(self.t):
+            firm = self.firm_of(m["name"])
+            unnamed = firm is None and re.match(r"(?:不具名|一家|另一家|另有一家|某)", m["name"])
+            if firm is None and not unnamed:
+                continue
+            sent = self.sentences[self.sentence_at(m.start())]
+            stop = self.t.find("；", m.end(), sent.end)
+            stop = sent.end if stop < 0 else stop
+            if self.strong_mentions(m.start(), stop):
+                continue
+            built = _INVEST_OBJECT_RE.search(self.t, m.end(), stop)
+            if built is None or len(built["obj"]) < 2 or re.search(r"\d|就业|机会|产能|比重|能力", built["obj"]):
+                continue
+            if firm is None:
+                # "不具名RFID厂则将投资12亿元新建厂房及办公大楼": a project of a firm the article does not name
+                if len(built["obj"]) < 4:
+                    continue
+                index = self._add_project([built["obj"]], [], (m.start("name"), built.end("obj")))
+            else:
+                span = (m.start("name"), built.end("obj"))
+                index = self._add_project([f"{m['name']}{built['obj']}"], [firm], span)
+            if built["place"] and not _NOT_A_PLACE_HEAD.search(built["place"]):
+                place = built["place"]
+                self.frame_places[id(self.projects[index])] = (place, self._region_id(place), built.start("place"),
+                                                               built.end("place"))
 
     def _parts(self, name: str) -> list[str]:
         return [p for p in re.split(r"—+", name) if p.endswith("项目") and p != name]
@@ -1058,6 +1182,9 @@ class _Extractor:
                 qty = parse_quantity(qty_text)
             except ParseError:
                 continue
+            if qty.unit == "CNY" and "人民币" not in qty_text and self._twd_before(m.start()):
+                # "将投资约新台币46亿元…华泰电子将投资近43亿元": after 新台币, a plain 元 is the same currency
+                qty = Quantity(qty.amount, "TWD", qty.qualifier)
             target = _LABELS[label]
             before_label = self.t[max(0, m.start() - 4):m.start()]
             if re.search(r"(?:年度?|当年|今年)(?:计划)?$", before_label) and target == "investment":
@@ -1070,6 +1197,11 @@ class _Extractor:
             if aggregate and not self._project_between(aggregate.end(), m.start()):
                 metric = f"{self._count_metric(aggregate.start(), aggregate.group())}{label}"
                 self.region_values.append((metric, str(qty), m.start(), m.end(), "counted"))
+                continue
+            counted = _COUNT_BEFORE_RE.search(self.t[max(sent.start, m.start() - 12):m.start()])
+            if counted and qty.is_money and target in ("investment", "registered_capital"):
+                # "新经济和综合服务平台项目有6个，总投资达25.1亿元，包括A项目、B项目": the group's total
+                self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), "counted"))
                 continue
             if self._group_figure(m, sent.start):
                 if qty.is_money:
@@ -1116,13 +1248,15 @@ class _Extractor:
                                               implicit=True)
             if owner is None:
                 continue
+            if self._phase_figure(owner, m.start()):
+                continue
             self.project_values.append((owner, fld, value, m.start(), m.end(), 0.85, note))
         for m in _CAPACITY_RE.finditer(self.t):
             if m["unit"] in ("吨", "平方米"):
                 continue  # read with the labelled figures
             amount = float(m["n"].replace(",", "")) * {"万": 10**4, "亿": 10**8, "千": 10**3, None: 1}[m["mult"]]
             owner = self.project_at(m.start())
-            if owner is None:
+            if owner is None or self._phase_figure(owner, m.start()):
                 continue
             qty = Quantity(int(amount) if amount.is_integer() else amount, f"{m['unit']}/yr", "exact")
             self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
@@ -1131,6 +1265,26 @@ class _Extractor:
             for proj_index in self._weak_projects_before(m.start()):
                 self.project_values.append((proj_index, "investment", str(qty), m.start(), m.end(), 0.5,
                                             "百亿项目: at least 10 billion yuan"))
+
+    def _twd_before(self, pos: int) -> bool:
+        """The article wrote 新台币 before ``pos`` and no 人民币 in between: its plain 元 are New Taiwan dollars."""
+        if not hasattr(self, "_currency_marks"):
+            self._currency_marks = sorted([(m.start(), "TWD") for m in re.finditer("台币", self.t)]
+                                          + [(m.start(), "CNY") for m in re.finditer("人民币", self.t)])
+            # a Taiwan report that never names its currency: stock codes "(3711-TW)" or a Minguo year ("114年")
+            self._taiwan_report = not self._currency_marks and bool(_TAIWAN_REPORT_RE.search(self.t))
+        i = bisect.bisect_left(self._currency_marks, (pos, ""))
+        return (i > 0 and self._currency_marks[i - 1][1] == "TWD") or self._taiwan_report
+
+    def _phase_figure(self, owner: int, pos: int) -> bool:
+        """A figure of one phase ("一期拟投资额为6亿元", "一期用地不低于500亩") of a project not named after that
+        phase: not the project's total, so left out (the answer keys keep phase figures off the project)."""
+        c_start, _c_end = self.clause(pos)
+        sent = self.sentences[self.sentence_at(pos)]
+        phase = _PHASE_BEFORE_RE.search(self.t[c_start:pos]) or _PHASE_SUBJECT_RE.search(self.t, sent.start, pos)
+        if phase is None:
+            return False
+        return not any(phase["p"] in n for n in self.projects[owner].names)
 
     def _group_figure(self, m: re.Match[str], sent_start: int) -> bool:
         """A figure about several projects at once: after a list of them ("A项目、B项目，总投资4.74亿元"), before a
@@ -1282,7 +1436,8 @@ class _Extractor:
                 continue
             if not self._project_between(sent.start, sent.end) and int(value[:4]) < self.doc_date.year - 1:
                 continue  # "川电钢板…于1994年落户": the firm's history, not a project date
-            self.project_dates.append((owner, status_field, value, m.start(), m.end(), 0.75))
+            for mate in self._list_mates(owner, m.start()):
+                self.project_dates.append((mate, status_field, value, m.start(), m.end(), 0.75))
         for pattern, status, _fld in _STATUS_WORDS:
             for sm in re.finditer(pattern, self.t):
                 sent = self.sentences[self.sentence_at(sm.start())]
@@ -1293,13 +1448,36 @@ class _Extractor:
                     continue
                 c_start, _ = self.clause(sm.start())
                 future = bool(_FUTURE_RE.search(self.t, c_start, sm.start())) or self._future_date(c_start, sm.start())
-                self.project_status.append((owner, status, sm.start(), sm.end(), future))
+                for mate in self._list_mates(owner, sm.start()):
+                    self.project_status.append((mate, status, sm.start(), sm.end(), future))
                 if sm.group() == "增资":
                     self.project_status.append((owner, "kind:expansion", sm.start(), sm.end(), False))
         for i, proj in enumerate(self.projects):
             if any("增资" in n for n in proj.names):
                 a, b = (proj.mentions or proj.weak_mentions)[0]
                 self.project_status.append((i, "kind:expansion", a, b, False))
+
+    def _list_mates(self, owner: int, pos: int) -> list[int]:
+        """The owner and the projects listed with it right before ``pos`` ("A项目、B项目等在8月竣工": both)."""
+        sent = self.sentences[self.sentence_at(pos)]
+        spans = sorted(self._mention_ends(sent.start, pos))
+        mates = [owner]
+        if not spans:
+            return mates
+        index_at = {a: i for a, i in self.strong_mentions(sent.start, pos)}
+        a, b = spans[-1]
+        if index_at.get(a) != owner or not re.fullmatch(r"等?[^，。；、]{0,8}", self.t[b:pos]):
+            return mates
+        for prev_a, prev_b in reversed(spans[:-1]):
+            if not re.fullmatch(r"、|和|及|与|以及", self.t[prev_b:a]):
+                break
+            mate = index_at.get(prev_a)
+            if mate is None:
+                break
+            if mate not in mates:
+                mates.append(mate)
+            a = prev_a
+        return mates
 
     def _future_date(self, start: int, end: int) -> bool:
         for m in _DATE_RE.finditer(self.t, start, end):
@@ -1335,6 +1513,7 @@ class _Extractor:
             events.append((sent.start, kind[0], kind[1], token.value, token.start(), token.end()))
         self.event_starts = [e[0] for e in events]
         if not events:
+            self._drop_coarse_dates()
             return
         dated = {owner for owner, _f, value, *_ in self.project_dates
                  if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value)}
@@ -1349,13 +1528,43 @@ class _Extractor:
             before = [e for e in events if e[0] <= first]
             if not before or first - before[-1][0] > EVENT_REACH:
                 continue
+            sent = self.sentences[self.sentence_at(first)]
+            own_text = re.sub(r"(?:签约|开工|竣工|投产|奠基)(?:仪式|活动)?[前后]", "", self.t[sent.start:sent.end])
+            if sent.start != before[-1][0] and _VISIT_RE.search(own_text) and not any(
+                    re.search(pattern, own_text) for pattern, _st, _f in _STATUS_WORDS):
+                continue  # "与会人员还到…项目进行实地观摩": a project visited on the day is not the day's event
             _, fld, status, value, s, e = before[-1]
             own = [st for st in statuses.get(index, []) if st in _STATUS_RANK]
             if own and "under_construction" in own and fld == "date" and status == "signed":
                 continue
+            if own and status and status not in own and max(_STATUS_RANK[o] for o in own) > _STATUS_RANK[status]:
+                continue  # "…等在10月竣工项目共11项" after a groundbreaking ceremony: another event, not this one
             self.project_dates.append((index, fld, value, s, e, 0.65))
             if status:
                 self.project_status.append((index, status, s, e, False))
+        self._drop_coarse_dates()
+
+    def _drop_coarse_dates(self) -> None:
+        """Drop a year or quarter ("2020年第六批", "三季度") of a project that also has a day or month inside it."""
+        fine: dict[int, list[str]] = {}
+        for owner, _f, value, *_ in self.project_dates:
+            if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value):
+                fine.setdefault(owner, []).append(value)
+
+        def covered(owner: int, value: str) -> bool:
+            if re.fullmatch(r"\d{4}", value):
+                return any(v.startswith(value + "-") for v in fine.get(owner, []))
+            q = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+            if q:
+                months = range(3 * int(q[2]) - 2, 3 * int(q[2]) + 1)
+                return any(v[:4] == q[1] and int(v[5:7]) in months for v in fine.get(owner, []))
+            h = re.fullmatch(r"(\d{4})-H([12])", value)
+            if h:
+                months = range(1, 7) if h[2] == "1" else range(7, 13)
+                return any(v[:4] == h[1] and int(v[5:7]) in months for v in fine.get(owner, []))
+            return False
+
+        self.project_dates = [d for d in self.project_dates if not covered(d[0], d[2])]
 
     def resolve_pending_dates(self) -> None:
         for proj, time_word, pos, _end in self.pending_dates:
@@ -1570,11 +1779,20 @@ class _Extractor:
     def _project_region(self, proj: _ProjectEntity, places: list[tuple[str, str, int, int]]
                         ) -> tuple[str, str, int, int, str] | None:
         if proj.weak:
-            return None
+            # a firm named in a list ("该园区新增A、B等6个开工项目"): only the park the sentence points back to
+            spans = proj.weak_mentions or proj.mentions
+            anaphor = self._anaphor_park(min(a for a, _ in spans), places) if spans else None
+            return (*anaphor, "anaphor") if anaphor is not None else None
+        frame = getattr(self, "frame_places", {}).get(id(proj))
+        if frame is not None:
+            return (*frame, "clause")
         for a, b in sorted(proj.mentions):
             in_clause = self._clause_place(a, b)
             if in_clause is not None:
                 return (*in_clause, "clause")
+        anaphor = self._anaphor_park(min(a for a, _ in proj.mentions), places)
+        if anaphor is not None:
+            return (*anaphor, "anaphor")
         sentences = sorted({self.sentence_at(a) for a, _ in proj.mentions})
         candidates = [p for i in sentences for p in self._places_by_sentence.get(i, [])]
         if not candidates:  # "独山港经济开发区…保障辖区内像湛新科技材料（嘉兴）有限公司这样的重大产业项目"
@@ -1602,6 +1820,27 @@ class _Extractor:
         near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])
                 and not is_place_name(p[0])]
         return (*near[0], "sentence") if near else None
+
+    def _anaphor_park(self, a: int, places: list[tuple[str, str, int, int]]) -> tuple[str, str, int, int] | None:
+        """"该园区新增A、B等6个开工项目": the park named last before the sentence (a park, or a project that is a
+        park: "鸿锦产业园项目")."""
+        sent = self.sentences[self.sentence_at(a)]
+        if not _PARK_ANAPHOR_RE.search(self.t, sent.start, a):
+            return None
+        window = max(0, sent.start - ANAPHOR_REACH)
+        nearby = [p for i in range(self.sentence_at(window), self.sentence_at(a))
+                  for p in self._places_by_sentence.get(i, [])]
+        found: list[tuple[str, str, int, int]] = [
+            p for p in nearby if window <= p[2] and p[3] <= sent.start
+            and re.search(r"(?:园区|产业园|工业园|科技园|开发区|经开区|高新区)$", p[0])
+            and not _GENERIC_PLACE.match(p[0])
+            # "功能定位为高端智能纺织产业园区", "打造…的产业园": a description, not the park's name
+            and not re.search(r"[为是造成的个]$", self.t[max(0, p[2] - 1):p[2]])]
+        for ms, me in self._mention_ends(window, sent.start):
+            name = self.t[ms:me].removesuffix("项目")
+            if re.search(r"(?:产业园|工业园|科技园|园区)$", name):
+                found.append((name, "", ms, ms + len(name)))
+        return max(found, key=lambda p: p[2]) if found else None
 
     def _event_place(self, proj: _ProjectEntity, places: list[tuple[str, str, int, int]]
                      ) -> tuple[str, str, int, int, str] | None:
@@ -1638,10 +1877,21 @@ class _Extractor:
         inside = [p for p in places if p[2] == a and p[3] <= b - 4 and not p[1] and not is_place_name(p[0])
                   and re.search(r"(?:镇|乡|街道|开发区|经开区|高新区|新区|园区)$", p[0])]  # "蒲州镇…项目"
         if inside:
+            name, rid, ps, pe = inside[0]
+            sub = re.match(r"[\u4e00-\u9fff]{1,3}园(?=[\u4e00-\u9fff]{4})", self.t[pe:b])
+            if sub and not re.search(r"产业|工业|科技", sub.group()):
+                # "松溪经济开发区城东园新型纺织专业园…项目": the zone and its sub-park
+                return (name + sub.group(), "", ps, pe + sub.end())
             return inside[0]
         before = [p for p in places if floor <= p[2] and p[3] <= a and not is_place_name(p[0])]
         if before:
             return before[-1]
+        # "在双流建设X", "在彰化田中建新厂", "在新北市莺歌新建厂房": the place of a build clause (suffix or not)
+        for m in _BUILD_AT_RE.finditer(self.t, floor, a):
+            if m.end() <= a and a - m.end() <= 16 and not re.search(r"[，。；、]", self.t[m.end():a]):
+                name = m["place"]
+                if not _GENERIC_PLACE.match(name) and not _NOT_A_PLACE_HEAD.search(name):
+                    return (name, self._region_id(name), m.start("place"), m.end("place"))
         landed = _COUNTY_AFTER.search(self.t, b, c_end)
         if landed and not _GENERIC_PLACE.match(landed["county"]):
             return (landed["county"], self._region_id(landed["county"]), landed.start("county"), landed.end("county"))
@@ -1719,7 +1969,7 @@ def _project_name(raw: str) -> str:
             if verb and verb.end() < len(raw) - cut - 4:
                 cut += verb.end()
     name = _ENUMERATOR.sub("", raw[cut:].lstrip("—.的"))
-    conjunction = re.match(r"以及|和|与|及|同", name)
+    conjunction = re.match(r"以及|和|与|及|同|还有|另有|此外还有|其中|包括", name)
     if conjunction and len(name) - conjunction.end() >= 4:
         name = name[conjunction.end():]  # "A项目和永宝文明村项目": the second name without 和
     return name
@@ -1729,6 +1979,10 @@ _PRODUCT_HINT = re.compile(r"设备|材料|装备|系统|器件|部件|零部件
                            r"器械|药|"
                            r"食品|纺织|服装|化工|塑料|玻璃|钢|铝|铜|纸|光电|光伏|电子|汽车|新能源|物流|冷链|仓储|数据|"
                            r"软件|智能|加工|制造|生产|研发|种植|养殖|酒店|商业|文旅|康养|养老|医院|学校|住宅|花园|城")
+_BUILD_AT_RE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:投资建设|合资建设|建设|新建|兴建|扩建|设立|打造|"
+                          r"建(?=新|厂)|拆除旧厂兴建)")
+_NOT_A_PLACE_HEAD = re.compile(r"^(?:此|这|该|当地|本地|国内|省内|全国|全省|全市|原址|原有|现有|厂区|园区)|"
+                               r"[的是了将拟]|基础上|期间|过程")
 _ADMIN_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区](?!域)")
 _OTHER_PROJECT_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,30}}?(?:工程|产业园|工业园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线)"
@@ -1746,10 +2000,53 @@ _ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|
 _WORKS_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,30}}?(?:改扩建|扩建|新建|建设|贯通|改造|整治|治理|修复)?工程"
                        r"(?!项目|有限|公司|师|院|局|学|技术|管理|咨询|设计|施工|[\u4e00-\u9fff]{0,6}公司)"
                        r"(?=[^。；]{0,12}?(?:总投资|投资额|投资\d|投入))")
+_SUBJECT_INVESTS_RE = re.compile(
+    rf"(?:^|(?<=[，。；：！\n]))(?P<name>[\u3400-\u9fffA-Za-z0-9（）()&·]{{2,12}}?)"
+    rf"(?:则|也|还|再|为此)?(?:将|拟|计划|规划|决定|准备|预计)?(?:大手笔|再|共|总)?(?:投资|斥资|加码|出资|投入)"
+    rf"(?:{_QTY})"
+)
+_GUEST_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:董事长|董事局主席|总经理|总裁|副总裁|负责人|代表|总监|主任|书记|"
+                             r"高管|一行)[^，。；]{0,16}?"
+                             r"(?:出席|参加|致辞|发言|见证|陪同|主持|介绍|表示|说|会见|拜访|考察|受邀)")
+_CUSTOMER_BEFORE_RE = re.compile(r"客户(?:包括|有|涵盖|为)|供应商|合作伙伴(?:包括|有)|为[^，。；]{0,12}提供|"
+                                 r"配套[^，。；]{0,4}$")
+_PARENT_RE = re.compile(r"隶属|所属|母公司")
+_PARENT_AFTER_RE = re.compile(r"(?:旗下|下属|的全资子公司|的子公司|控股的)")
+_ATTENDED_RE = re.compile(r"^[^。；]{0,40}?等[^，。；]{0,12}?(?:企业|公司|嘉宾|代表)[^，。；]{0,8}?"
+                          r"(?:参加|出席|参会|与会)")
+_GOVERNMENT_RE = re.compile(r"政府|管委会|管理委员会|委员会|人民|办事处|局$|厅$|部$|办$|党委|县委|市委|区委|事务所")
+_SIGNS_WITH_RE = re.compile(
+    r"(?:^|(?<=[，。；：:\n]))(?:\d{1,2}月\d{1,2}日[，,]?)?(?P<a>[\u3400-\u9fffA-Za-z0-9（）()·]{2,16}?)"
+    r"(?:应邀|正式|日前|近日|今天|昨日|当天|还|也)?(?:在[^，。；]{1,12}?)?(?:与|同|和)"
+    r"(?P<b>[^，。；]{0,12}?(?:人民政府|政府|管委会|管理委员会|开发区|高新区|新区|园区))"
+    r"(?:[^，。；]{0,6}?)(?:正式|成功|共同)?(?:签订|签署|签约)"
+)
+_FIRM_HEAD_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?[市县区])?(?P<firm>[\u4e00-\u9fffA-Za-z]{2,6}?)"
+                           r"(?=年产[\d.]|日产[\d.]|新增)")
+_PRE_AMOUNT_FIRM_RE = re.compile(
+    rf"(?:总投资|计划投资|投资|增资)(?:额)?(?:{_QTY})(?:以上|左右)?的(?P<firm>[{_NAME_CHARS}]{{2,30}}?"
+    r"(?:股份有限公司|有限责任公司|有限公司))"
+)
+_INVEST_OBJECT_RE = re.compile(
+    r"(?:在(?P<place>[\u4e00-\u9fff]{2,10}?))?(?:投资建设|新建|兴建|扩建|建设|建置|新设|增设|启动|扩增|扩充|建(?=新))"
+    r"(?P<obj>[^，。；、]{0,16}?(?:新厂|厂房|新厂区|产线|生产线|扩建计划|计划|大楼|基地|中心|工厂)"
+    r"(?:[及与和][^，。；、]{1,8}?(?:大楼|厂房|中心|仓库|宿舍|办公楼|基地))?)(?=[，。；、及与和并扩]|$)"
+)
+_SUBJECT_NOT_FIRM = re.compile(r"项目|工程|该|其|此|本|这|我|^全[市区县省镇国部]|总|共|计划|预计|今年|去年|明年|累计|"
+                               r"合计|已|将|拟|是|的|为|分别|不具名|政府|部门|县|市|区|镇|乡|园|年|月|日|期|中|"
+                               r"[体厂场馆楼]$|[一二三四五六七八九十两\d]")
+# connectives and sector words at a clause start ("同时投入…", "新兴产业投资…", "市场主体与…签订"): not a subject firm
+_CONNECTIVE_RE = re.compile(r"同时|此外|另外|其中|下一步|随后|目前|现已|已经|首期|双方|各方|"
+                            r"(?:产业|行业|领域|板块|经济|资金|社会|市场|民间|外资|内资|主体)$")
+_PRE_AMOUNT_RE = re.compile(
+    rf"(?:总投资|计划投资|投资)(?:额)?(?:{_QTY})(?:以上|左右)?的(?P<name>[{_NAME_CHARS}“”]{{2,30}}?"
+    r"(?:工程|产业园|工业园|科技园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线|新村|园))(?=[，。；、]|$)"
+)
 _BUILD_OBJECT_RE = re.compile(
-    rf"(?<!打造)(?:建设|新建|兴建|投资建设|"
-    rf"投建)(?:[^，。；]{{0,16}}?的)?(?!成为)(?P<name>[{_NAME_CHARS}]{{2,24}}?(?:产业园|工业园|科技园|"
-    r"产业基地|生产基地|研发中心|创新中心|运营中心|结算中心|工厂|电站|综合体|总部大楼|总部基地))(?=[，。；、]|$)"
+    rf"(?<!打造)(?:建设|新建|兴建|投资建设|设立|"
+    rf"投建|(?<=[\u4e00-\u9fff]{{2}})建(?=新))(?:[^，。；]{{0,16}}?的)?(?!成为)(?P<name>[{_NAME_CHARS}]{{2,24}}?(?:产业园|工业园|科技园|"
+    r"产业基地|生产基地|研发中心|创新中心|运营中心|结算中心|数据中心|工厂|电站|综合体|总部大楼|总部基地|"
+    r"基地及总部|新厂|厂房|产线|生产线))(?=[，。；、]|$)"
 )
 _ADMIN_PREFIX = re.compile(rf"(?:(?:{_CITY_ALT})市?)?[\u4e00-\u9fff]{{1,3}}?[市县区](?![\u4e00-\u9fff]?(?:开发区|园|"
                            rf"新区))")
