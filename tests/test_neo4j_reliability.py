@@ -138,7 +138,9 @@ def test_a_failed_push_releases_its_lock(neo4j_uri: str, tmp_path: Path, monkeyp
         def broken(*args: object, **kwargs: object) -> None:
             raise cgr.BackendError("simulated failure in the middle of a push")
 
+        # a first push skips the sweep, so break a push over an earlier one, in the middle
+        backend.push(cgr.load_dataset(_tiny_copy(tmp_path, "lock-fail")))
         monkeypatch.setattr(backend, "_sweep", broken)
         with pytest.raises(cgr.BackendError, match="simulated"):
-            backend.push(cgr.load_dataset(_tiny_copy(tmp_path, "lock-fail")))
+            backend.push(cgr.load_dataset(_tiny_copy(tmp_path / "again", "lock-fail")))
         assert _locks(backend, "lock-fail") == 0
