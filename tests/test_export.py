@@ -52,7 +52,7 @@ def test_xlsx_sheets_and_values(pinghu: cgr.ChainGraph, tmp_path: Path) -> None:
 
     path = export(pinghu, "xlsx", tmp_path / "gaps.xlsx", targets=3)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["概览", "汽车", "数控机床", "新材料", "招商目标"]
+    assert book.sheetnames == ["概览", "汽车", "数控机床", "新材料", "招商目标", "项目台账"]
     report = cgr.gap_report(pinghu, "machine-tool")
     sheet = book["数控机床"]
     header = [c.value for c in sheet[4]]
@@ -85,3 +85,22 @@ def test_cli_export_all_formats(tmp_path: Path) -> None:
     assert "数控系统" in briefing
     result = runner.invoke(cli, ["export", "--format", "xlsx", "-o", str(tmp_path / "x.xlsx"), "-c", "nope"])
     assert result.exit_code == 4
+
+
+def test_xlsx_ledger_sheet_matches_the_ledger(pinghu: cgr.ChainGraph, tmp_path: Path) -> None:
+    """项目台账 lists every project of the region as `projects --ledger` does: stalled first, with the reason."""
+    import openpyxl
+
+    from chaingraph.analysis.ledger import project_ledger
+
+    entries = project_ledger(pinghu.dataset, pinghu.dataset.info.default_region)
+    book = openpyxl.load_workbook(export(pinghu, "xlsx", tmp_path / "gaps.xlsx"))
+    rows = [[c.value for c in row] for row in book["项目台账"].iter_rows(min_row=5)]
+    assert [r[0] for r in rows] == [e["name"] for e in entries]
+    stalled = [r for r in rows if r[5] == "是"]
+    assert stalled and len(stalled) == sum(e["stalled"] for e in entries)
+    assert rows[: len(stalled)] == stalled  # stalled projects come first
+    assert all("个月未见" in r[6] for r in stalled)
+    english = openpyxl.load_workbook(export(pinghu, "xlsx", tmp_path / "gaps-en.xlsx", lang="en"))["Ledger"]
+    reasons = [row[6].value for row in english.iter_rows(min_row=5) if row[5].value == "yes"]
+    assert len(reasons) == len(stalled) and all("months after" in r for r in reasons)

@@ -41,7 +41,7 @@ from ..dataset.writer import atomic_write_bytes, atomic_write_text
 from ..errors import ExportError
 from ..safety import xlsx_text
 from .briefing import briefing_docx, briefing_markdown
-from .lang import join_names, name_in
+from .lang import join_names, name_in, quantity_label
 
 __all__ = ["FORMATS", "LIST_ATTRIBUTES", "export", "export_graph", "read_graph", "gap_workbook", "briefing_markdown"]
 
@@ -199,7 +199,8 @@ def _sheet_title(text: str, taken: set[str]) -> str:
 
 def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str] | None = None,
                  targets: int = 5, since: str | None = None, lang: str = "zh") -> Any:
-    """The gap workbook as an ``openpyxl.Workbook``: 概览, one sheet per chain, 招商目标 (and 动态 with ``since``).
+    """The gap workbook as an ``openpyxl.Workbook``: 概览, one sheet per chain, 招商目标, 项目台账 (and 动态 with
+    ``since``).
 
     ``lang="en"``: sheet names, headers, status, tier and action cells and reasons in English (names from the data
     as written; chains and segments by their ``name_en`` where they have one).
@@ -326,9 +327,60 @@ def gap_workbook(cg: ChainGraph, region: str | None = None, chains: Sequence[str
         _put(sheet, row)
     setup(sheet, [10, 16, 6, 6, 5, 18, 6, 16, 7, 60], 4, f"{_w('targets', lang)} · {region_name}")
     sheet["A1"].font = title_font
+    _ledger_sheet(book, cg, region, taken, setup, title_font, lang)
     if since is not None:
         _changes_sheet(book, cg, region, chains, since, taken, setup, title_font, lang)
     return book
+
+
+def _money_text(q: dict[str, Any] | None) -> str:
+    if not q:
+        return ""
+    qualifier = {"~": "约", ">=": "≥", "<=": "≤"}.get(q.get("qualifier") or "", "")
+    return f"{qualifier}{q['amount']:,.0f} {q.get('currency') or q.get('unit') or ''}".strip()
+
+
+def _ledger_sheet(book: Any, cg: ChainGraph, region: str | None, taken: set[str], setup: Any, title_font: Any,
+                  lang: str = "zh") -> None:
+    """项目台账: every project of the region, promised against latest, stalled ones first (``projects --ledger``)."""
+    from ..analysis.ledger import project_ledger, stalled_text
+
+    ds = cg.dataset
+    region_id = ds.region(region or ds.info.default_region).id
+    entries = project_ledger(ds, region_id)
+    en = lang == "en"
+    title = "Ledger" if en else "项目台账"
+    region_name = name_in(ds.regions[region_id], lang)
+    sheet = book.create_sheet(_sheet_title(title, taken))
+    _put(sheet, [f"Project ledger · {region_name} · promised against the latest sources, stalled projects first"
+                 if en else f"项目台账 · {region_name} · 承诺与最新进展对照，停滞项目在前"])
+    _put(sheet, ["Stalled: signed without a recorded start, or started without a recorded trial, for longer than "
+                 "the thresholds of `projects --ledger`. Method: docs/time.md" if en else
+                 "停滞：签约后超过期限未见开工记录，或开工后超过期限未见试产记录（阈值同 projects --ledger）。"
+                 "方法见 docs/time.md"])
+    _put(sheet, [])
+    _put(sheet, ["project", "promised investment", "signed", "status now", "status date", "stalled", "why",
+                 "latest sources"] if en else
+         ["项目", "承诺投资", "签约日期", "当前状态", "状态日期", "停滞", "停滞原因", "最新来源"])
+    statuses = _PROJECT_STATUS_EN if en else _PROJECT_STATUS
+    for e in entries:
+        latest = e["latest"]
+        sources = [ds.sources[s].title if s in ds.sources else s for s in latest["sources"]]
+        promised = ds.projects[e["id"]].investment
+        money = quantity_label(promised, lang) if promised is not None else _money_text(e["promised"]["investment"])
+        _put(sheet, [e["name"], money, e["promised"]["date"] or "",
+                     statuses.get(latest["status"], latest["status"]), latest["date"] or "",
+                     ("yes" if en else "是") if e["stalled"] else "",
+                     stalled_text(e["stalled_code"], e["stalled_params"], lang),
+                     "\n".join(sources)])
+    setup(sheet, [28, 12, 11, 9, 11, 6, 40, 40], 4, f"{title} · {region_name}")
+    sheet["A1"].font = title_font
+
+
+_PROJECT_STATUS = {"signed": "签约", "under_construction": "在建", "trial": "试生产", "operating": "投产",
+                   "cancelled": "取消"}
+_PROJECT_STATUS_EN = {"signed": "signed", "under_construction": "under construction", "trial": "trial production",
+                      "operating": "operating", "cancelled": "cancelled"}
 
 
 def _put(sheet: Any, values: list[Any]) -> None:
