@@ -26,7 +26,7 @@ from ..analysis.gaps import STATUS_LABELS, STATUS_LABELS_EN, GapReport, SegmentG
 from ..analysis.targets import Candidate, find_targets
 from ..dataset.graph import ChainGraph
 from ..safety import markdown_text
-from .lang import join_names, name_in
+from .lang import EVENT_LABELS, join_names, name_in
 
 __all__ = ["Briefing", "ChainBrief", "briefing", "briefing_markdown", "briefing_docx"]
 
@@ -177,12 +177,7 @@ def _since_rows(cg: ChainGraph, region: str | None, chain_ids: list[str], since:
 
     ds = cg.dataset
     report = changes_since(ds, since, region=region)
-    if lang == "en":
-        kinds = {"signed": "signed", "started": "construction started", "trial": "trial production",
-                 "operating": "operating", "cancelled": "cancelled", "capital_increase": "capital increase"}
-    else:
-        kinds = {"signed": "签约", "started": "开工", "trial": "试产", "operating": "投产", "cancelled": "取消",
-                 "capital_increase": "增资"}
+    kinds = EVENT_LABELS[lang]
     names = {p.id: p.name for p in ds.projects.values()}
     rows = []
     for c in report["changed"]:

@@ -41,7 +41,7 @@ from ..dataset.writer import atomic_write_bytes, atomic_write_text
 from ..errors import ExportError
 from ..safety import xlsx_text
 from .briefing import briefing_docx, briefing_markdown
-from .lang import join_names, name_in, quantity_label
+from .lang import EVENT_LABELS, PROJECT_STATUS_LABELS, join_names, name_in, quantity_label
 
 __all__ = ["FORMATS", "LIST_ATTRIBUTES", "export", "export_graph", "read_graph", "gap_workbook", "briefing_markdown"]
 
@@ -362,7 +362,7 @@ def _ledger_sheet(book: Any, cg: ChainGraph, region: str | None, taken: set[str]
     _put(sheet, ["project", "promised investment", "signed", "status now", "status date", "stalled", "why",
                  "latest sources"] if en else
          ["项目", "承诺投资", "签约日期", "当前状态", "状态日期", "停滞", "停滞原因", "最新来源"])
-    statuses = _PROJECT_STATUS_EN if en else _PROJECT_STATUS
+    statuses = PROJECT_STATUS_LABELS[lang]
     for e in entries:
         latest = e["latest"]
         sources = [ds.sources[s].title if s in ds.sources else s for s in latest["sources"]]
@@ -377,10 +377,6 @@ def _ledger_sheet(book: Any, cg: ChainGraph, region: str | None, taken: set[str]
     sheet["A1"].font = title_font
 
 
-_PROJECT_STATUS = {"signed": "签约", "under_construction": "在建", "trial": "试生产", "operating": "投产",
-                   "cancelled": "取消"}
-_PROJECT_STATUS_EN = {"signed": "signed", "under_construction": "under construction", "trial": "trial production",
-                      "operating": "operating", "cancelled": "cancelled"}
 
 
 def _put(sheet: Any, values: list[Any]) -> None:
@@ -399,7 +395,7 @@ def _changes_sheet(book: Any, cg: ChainGraph, region: str | None, chains: Sequen
     names = {p.id: p.name for p in ds.projects.values()}
     en = lang == "en"
     status_words = STATUS_LABELS_EN if en else _STATUS
-    events = _EVENT_EN if en else _EVENT
+    events = EVENT_LABELS[lang]
     title = "Changes" if en else "动态"
     region_name = name_in(ds.region(region or ds.info.default_region), lang) if en else report["region"]
     sheet = book.create_sheet(_sheet_title(title, taken))
@@ -428,10 +424,6 @@ def _changes_sheet(book: Any, cg: ChainGraph, region: str | None, chains: Sequen
     sheet["A1"].font = title_font
 
 
-_EVENT = {"signed": "签约", "started": "开工", "trial": "试产", "operating": "投产", "cancelled": "取消",
-          "capital_increase": "增资"}
-_EVENT_EN = {"signed": "signed", "started": "construction started", "trial": "trial production",
-             "operating": "operating", "cancelled": "cancelled", "capital_increase": "capital increase"}
 
 
 # --------------------------------------------------------------------------------------------- writing
