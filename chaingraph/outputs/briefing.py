@@ -178,25 +178,19 @@ def _since_rows(cg: ChainGraph, region: str | None, chain_ids: list[str], since:
     ds = cg.dataset
     report = changes_since(ds, since, region=region)
     kinds = EVENT_LABELS[lang]
+    statuses = STATUS_LABELS_EN if lang == "en" else STATUS_LABELS
+    event_sep, kind_sep = ("; ", " ") if lang == "en" else ("；", "")
     names = {p.id: p.name for p in ds.projects.values()}
     rows = []
     for c in report["changed"]:
         if c["chain"] not in chain_ids:
             continue
-        if lang == "en":
-            events = "; ".join(f"{e['date']} {names.get(e['project'], e['project'])} {kinds[e['kind']]}"
-                               for e in c["events"]) or "—"
-            firms = join_names((ds.firms[f].name if f in ds.firms else f for f in c["new_firms"]), "en") or "—"
-            segment = ds.segments.get(c["segment"])
-            rows.append([name_in(ds.chains[c["chain"]], "en"),
-                         name_in(segment, "en") if segment is not None else c["name"],
-                         f"{STATUS_LABELS_EN[c['from']]} → {STATUS_LABELS_EN[c['to']]}", events, firms])
-            continue
-        events = "；".join(f"{e['date']} {names.get(e['project'], e['project'])}{kinds[e['kind']]}"
-                          for e in c["events"]) or "—"
-        firms = "、".join(ds.firms[f].name if f in ds.firms else f for f in c["new_firms"]) or "—"
-        rows.append([ds.chains[c["chain"]].name, c["name"], f"{STATUS_LABELS[c['from']]} → {STATUS_LABELS[c['to']]}",
-                     events, firms])
+        events = event_sep.join(f"{e['date']} {names.get(e['project'], e['project'])}{kind_sep}{kinds[e['kind']]}"
+                                for e in c["events"]) or "—"
+        firms = join_names((ds.firms[f].name if f in ds.firms else f for f in c["new_firms"]), lang) or "—"
+        segment = ds.segments.get(c["segment"])
+        rows.append([name_in(ds.chains[c["chain"]], lang), name_in(segment, lang) if segment is not None else c["name"],
+                     f"{statuses[c['from']]} → {statuses[c['to']]}", events, firms])
     if lang == "en":
         return f"Since the last briefing ({report['since']} to {report['until']})", rows
     return f"自上次简报以来（{report['since']} 至 {report['until']}）", rows
