@@ -130,3 +130,26 @@ def test_gap_landings_fill_the_counties_gaps_and_leave_the_default_history_alone
     precision, baseline = scores[0.8]
     assert precision > 1.5 * baseline
     assert precision - baseline > scores[0.0][0] - scores[0.0][1]
+
+
+def test_output_folder_is_replaced_only_when_synth_wrote_it(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from chaingraph.cli import cli
+
+    curated = tmp_path / "my-county"
+    curated.mkdir()
+    (curated / "firms.csv").write_text("id,name\nf1,某某电机\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["synth", "--firms", "200", "--regions", "5", "-o", str(curated)])
+    assert result.exit_code != 0
+    assert "synth did not write" in result.output and "Traceback" not in result.output
+    assert (curated / "firms.csv").read_text(encoding="utf-8") == "id,name\nf1,某某电机\n"
+    assert sorted(p.name for p in curated.iterdir()) == ["firms.csv"]
+
+    pool = tmp_path / "pool"
+    generate(pool, firms=200, regions=5, seed=1)
+    again = CliRunner().invoke(cli, ["synth", "--firms", "300", "--regions", "5", "--seed", "2", "-o", str(pool)])
+    assert again.exit_code == 0, again.output
+    fresh = generate(tmp_path / "fresh", firms=300, regions=5, seed=2)
+    assert _files(pool) == _files(fresh)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fresh", "my-county", "pool"]

@@ -547,7 +547,7 @@ def regions(state: State, fmt: str) -> None:
               help="With --years: the share of landings that fill a gap next to what a county has (the rest "
                    "follow its specialisation), so that a backtest has something to find.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False), required=True,
-              help="Dataset folder to write (replaced if it exists).")
+              help="Dataset folder to write: new, empty, or an earlier synth pool (replaced).")
 @progress_option
 def synth(firms: int, regions: int, seed: int, years: int, gap_landings: float, output: Path,
           progress: bool | None) -> None:

@@ -114,19 +114,41 @@ def generate(path: str | Path, firms: int, regions: int, seed: int = 1, missing:
     spec = SynthSpec(firms, regions, seed, missing, pipeline, strong, years, gap_landings)
     rng = random.Random(seed)
     root = Path(path)
+    _check_replaceable(root)
     staging = root.with_name(f".{root.name}.tmp")
-    if staging.exists():
-        shutil.rmtree(staging)
+    retired = root.with_name(f".{root.name}.old")
+    for leftover in (staging, retired):
+        if leftover.exists():
+            shutil.rmtree(leftover)
     try:
         (staging / "chains").mkdir(parents=True)
         _write(staging, spec, rng, progress or (lambda done, total: None))
+        # The old pool stays whole until the new one is in place: two renames, then the old one is deleted.
         if root.exists():
-            shutil.rmtree(root)
+            root.rename(retired)
         staging.rename(root)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if retired.exists() and not root.exists():
+            retired.rename(root)
         raise ExportError(f"cannot write {root}: {exc.strerror or exc}") from exc
+    shutil.rmtree(retired, ignore_errors=True)
     return root
+
+
+def _check_replaceable(root: Path) -> None:
+    """Refuse to replace anything but an empty folder or an earlier synthetic pool (it has ``planted.json``).
+
+    ``synth -o`` replaces its output folder; pointed by mistake at a curated dataset it would delete it.
+    """
+    if not root.exists():
+        return
+    if not root.is_dir():
+        raise ExportError(f"cannot write {root}: it is a file, not a folder")
+    if (root / PLANTED_FILE).is_file() or not any(root.iterdir()):
+        return
+    raise ExportError(f"cannot write {root}: the folder holds files that synth did not write (no {PLANTED_FILE}); "
+                      "choose an empty or new folder")
 
 
 _DRAW_COST = 15
