@@ -21,6 +21,7 @@ import click
 
 from .._version import __version__
 from ..errors import LookupFailed
+from ..messages import msg
 from ..outputs.lang import DEFAULT_LANG, LANG_ENV, LANGS, code_or_label, header_labels, join_names, name_in
 from .common import (
     DATA_ENV,
@@ -420,7 +421,7 @@ def _show_record(cg: ChainGraph, record: object) -> dict[str, Any]:
                 "region_kind": record.kind, "parent": parent, "favoured_countries": record.favoured_countries,
                 "firms": [f.name for f in ds.firms.values() if cg.is_local(f, record.id)],
                 "facts": region_facts_view(ds, record.id)}
-    raise LookupFailed(f"cannot show {record!r}")  # pragma: no cover
+    raise LookupFailed(msg("cannot show {record!r}", record=record))  # pragma: no cover
 
 
 def _echo_view(view: dict[str, Any], indent: str = "") -> None:
@@ -461,7 +462,7 @@ def show(state: State, name: str, fmt: str) -> None:
     cg = state.graph
     found = cg.dataset.find(name)
     if not found:
-        raise LookupFailed(f"nothing in the dataset matches {name!r}")
+        raise LookupFailed(msg("nothing in the dataset matches {name!r}", name=name))
     views = [_show_record(cg, record) for record in found]
     if fmt == "json":
         return _json(views[0] if len(views) == 1 else views)
@@ -492,7 +493,8 @@ def validate(state: State) -> None:
     if errors:
         warned = len(problems) - len(errors)
         also = f" and {warned} warning{'s' if warned != 1 else ''}" if warned else ""
-        raise CliError(f"{state.path}: {len(errors)} problem{'s' if len(errors) != 1 else ''}{also}", 3)
+        raise CliError(msg("{path}: {errors_count} problem{s}{also}",
+                           path=state.path, errors_count=len(errors), s='s' if len(errors) != 1 else '', also=also), 3)
     ds = load_dataset(state.path)
     note = f" · {len(problems)} warning{'s' if len(problems) != 1 else ''}" if problems else ""
     click.echo(f"{state.path}: valid · {len(ds.chains)} chains · {len(ds.segments)} segments · "

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from ..dataset.writer import atomic_write_text
+from ..messages import msg
 from .common import State, wait_option
 
 __all__ = ["extract_command", "merge_command"]
@@ -104,12 +105,12 @@ def merge_command(state: State, proposed: Path | None, dry_run: bool, undo: bool
 
     if undo:
         if proposed is not None:
-            raise click.UsageError("--undo takes no PROPOSED file")
+            raise click.UsageError(msg("--undo takes no PROPOSED file"))
         restored, used = undo_merge(state.path, force=force, wait=wait)
         click.echo(f"{state.path}: restored {', '.join(restored)} from {used.name}")
         return
     if proposed is None:
-        raise click.UsageError("give the PROPOSED facts file (or --undo)")
+        raise click.UsageError(msg("give the PROPOSED facts file (or --undo)"))
     facts = read_proposed(proposed)
     # the lock covers reading the dataset too: another writer's change cannot slip in between and be lost
     with nullcontext() if dry_run else dataset_lock(state.path, wait):

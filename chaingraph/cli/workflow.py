@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from ..messages import msg
 from ..outputs.export import FORMATS, export
 from ..sources.sheets import ImportPlan
 from .common import State, as_of_option, region_option, wait_option
@@ -26,8 +27,8 @@ _ACTION_CN = {"add": "新增", "update": "更新", "same": "已有"}
 
 def _target(state: State) -> Path:
     if state.data is None:
-        raise click.UsageError("say which dataset folder to change: chaingraph --data my-city/ import ... "
-                               "(the bundled dataset is read-only)")
+        raise click.UsageError(msg("say which dataset folder to change: chaingraph --data my-city/ import ... "
+                                   "(the bundled dataset is read-only)"))
     return state.data
 
 
@@ -184,7 +185,8 @@ def _export_to_stdout(state: State, fmt: str, region: str | None, chains: list[s
 
     stdout = sys.stdout.buffer
     if fmt == "xlsx" and stdout.isatty():
-        raise ExportError("xlsx is a binary file: not written to a terminal; use -o FILE.xlsx or redirect (> FILE)")
+        raise ExportError(msg("xlsx is a binary file: not written to a terminal; use -o FILE.xlsx or redirect (> FILE)",
+                              ))
     with tempfile.TemporaryDirectory(prefix="chaingraph-export-") as tmp:
         path = export(state.graph, fmt, Path(tmp) / f"export.{fmt}", region=region, chains=chains, targets=targets,
                       since=since, lang=state.lang)

@@ -45,6 +45,7 @@ from ..dataset.graph import build_graph
 from ..dataset.model import Chain, DatasetInfo, Region, Segment, SupplyEdge, parse_date
 from ..dataset.store import Dataset, evidence_from_json, evidence_to_json
 from ..errors import ChaingraphError, ExportError, LookupFailed
+from ..messages import msg
 
 _VOCABULARY = ("industry_codes", "scope_terms", "product_terms", "ambiguous_terms", "roles")
 
@@ -172,7 +173,8 @@ def _compile(dataset: Dataset, target: Path, source_fingerprint: str) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise ExportError(f"cannot write snapshot {target}: {exc.strerror or exc}") from None
+        raise ExportError(msg("cannot write snapshot {target}: {strerror}",
+                              target=target, strerror=exc.strerror or exc)) from None
     os.close(handle)
     tmp = Path(tmp_name)
     try:
@@ -191,7 +193,7 @@ def _compile(dataset: Dataset, target: Path, source_fingerprint: str) -> Path:
         os.replace(tmp, target)
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
-        raise ExportError(f"cannot write snapshot {target}: {exc}") from exc
+        raise ExportError(msg("cannot write snapshot {target}: {exc}", target=target, exc=exc)) from exc
     return target
 
 
@@ -529,7 +531,8 @@ def open_snapshot(root: str | Path, cache_dir: Path | None = None, rebuild: bool
             gc.enable()
     if fingerprint(root) != current:  # edited while we were compiling: do not trust what we wrote
         path.unlink(missing_ok=True)
-        raise ChaingraphError(f"{root} changed while its snapshot was being compiled; run the command again")
+        raise ChaingraphError(msg("{root} changed while its snapshot was being compiled; run the command again",
+                                  root=root))
     facts = SnapshotFacts(path)
     facts.temporary = temporary
     return facts
@@ -545,7 +548,8 @@ def _compile_from_files(root: Path, path: Path, current: str, on_uncached: Any) 
         compile_snapshot(dataset, path, current)
     except ExportError as exc:
         if on_uncached is None:
-            raise ExportError(f"{exc}; set {CACHE_ENV} to a writable folder") from None
+            raise ExportError(msg("{exc}; set {CACHE_ENV} to a writable folder",
+                                  exc=exc, CACHE_ENV=CACHE_ENV)) from None
         path = Path(tempfile.mkdtemp(prefix="chaingraph-snapshot-")) / path.name
         compile_snapshot(dataset, path, current)
         on_uncached(f"{exc}; answering without caching (set {CACHE_ENV} to a writable folder to keep it)")
@@ -561,12 +565,12 @@ class SnapshotFacts(StructureFacts):
         try:
             self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         except sqlite3.Error as exc:
-            raise ChaingraphError(f"cannot read snapshot {self.path}: {exc}") from exc
+            raise ChaingraphError(msg("cannot read snapshot {path}: {exc}", path=self.path, exc=exc)) from exc
         try:
             self.meta = dict(self.con.execute("SELECT key, value FROM meta"))
         except sqlite3.Error as exc:
             self.con.close()  # Python 3.13 warns about (and CI fails on) a connection left to the collector
-            raise ChaingraphError(f"cannot read snapshot {self.path}: {exc}") from exc
+            raise ChaingraphError(msg("cannot read snapshot {path}: {exc}", path=self.path, exc=exc)) from exc
         self.params = AnalysisParams.from_mapping(json.loads(self.meta.get("analysis", "{}")))
         self._load_structure()
 
@@ -927,7 +931,8 @@ class SnapshotFacts(StructureFacts):
         rows = self.con.execute("SELECT id, name, f500, leader FROM firms WHERE id = ? OR name = ? ORDER BY ord "
                                 "LIMIT 2", (text.strip(), text.strip())).fetchall()
         if len(rows) > 1 and rows[0][0] != text.strip():
-            raise LookupFailed(f"firm {text!r} matches {len(rows)} firms; give its id")
+            raise LookupFailed(msg("firm {text!r} matches {rows_count} firms; give its id",
+                                   text=text, rows_count=len(rows)))
         return (rows[0][0], rows[0][1], rows[0][2], bool(rows[0][3])) if rows else None
 
     def firm_records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:

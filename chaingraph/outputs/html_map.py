@@ -60,6 +60,7 @@ from ..dataset.graph import ChainGraph
 from ..dataset.model import Segment
 from ..dataset.writer import atomic_write_text
 from ..errors import ExportError, LookupFailed
+from ..messages import msg
 from . import map_assets, map_time
 from .lang import quantity_label
 
@@ -618,20 +619,20 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
         the same page.
     """
     if lang not in _UI:
-        raise LookupFailed(f"unknown language {lang!r}; known: {', '.join(_UI)}")
+        raise LookupFailed(msg("unknown language {lang!r}; known: {UI}", lang=lang, UI=', '.join(_UI)))
     if depth < 1:
-        raise LookupFailed("depth must be at least 1")
+        raise LookupFailed(msg("depth must be at least 1"))
     if facts is not None:
         base = facts
     elif cg is not None:
         base = facts_for(cg)
     else:
-        raise LookupFailed("map_data needs a ChainGraph or a backend's facts")
+        raise LookupFailed(msg("map_data needs a ChainGraph or a backend's facts"))
     ds = cg.dataset if cg is not None else base.ds  # with only facts: the structure (chains, regions, info)
     structure = cg if cg is not None else getattr(base, "structure", None)
     records: _Records = _GraphRecords(cg) if cg is not None else _FactsRecords(base)
     if structure is None:
-        raise LookupFailed("map_data without a ChainGraph needs a backend with a structure graph")
+        raise LookupFailed(msg("map_data without a ChainGraph needs a backend with a structure graph"))
     region_record = ds.region(region if region is not None else ds.info.default_region)
     focus: Segment | None = None
     if segment is not None:
@@ -937,7 +938,7 @@ class _FactsRecords:
 
     def __init__(self, facts: Any) -> None:
         if not hasattr(facts, "firm_records"):
-            raise LookupFailed("this backend cannot list firms for a map; build the map from the dataset's graph")
+            raise LookupFailed(msg("this backend cannot list firms for a map; build the map from the dataset's graph"))
         self.facts = facts
 
     def firms(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -1303,9 +1304,10 @@ def _vis_assets() -> tuple[str, str]:
         script = (folder / "vis-network.min.js").read_text(encoding="utf-8")
         style = (folder / "vis-network.css").read_text(encoding="utf-8")
     except (ModuleNotFoundError, OSError, IndexError) as exc:
-        raise ExportError(f"cannot read vis-network from the pyvis package ({exc}); reinstall pyvis>=0.3.2") from exc
+        raise ExportError(msg("cannot read vis-network from the pyvis package ({exc}); reinstall pyvis>=0.3.2",
+                              exc=exc)) from exc
     if "</script" in script.lower() or "</style" in style.lower():  # pragma: no cover - a broken pyvis build
-        raise ExportError("the vis-network files bundled with pyvis cannot be inlined safely")
+        raise ExportError(msg("the vis-network files bundled with pyvis cannot be inlined safely"))
     return script, style
 
 
@@ -1365,8 +1367,8 @@ def show_map(cg: ChainGraph, chain: str | None = None, region: str | None = None
     try:
         from IPython.display import HTML
     except ImportError as exc:
-        raise ExportError("show_map needs IPython (pip install ipython, or run it in Jupyter); "
-                          "write_map makes a file instead") from exc
+        raise ExportError(msg("show_map needs IPython (pip install ipython, or run it in Jupyter); "
+                              "write_map makes a file instead")) from exc
     page = build_map(cg, chain=chain, region=region, segment=segment, lang=lang, **options)
     frame = (f'<div class="chaingraph-map"><iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
              f'style="width:100%;height:{int(height)}px;border:1px solid #d0d7de;border-radius:6px" '

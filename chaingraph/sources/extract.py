@@ -28,6 +28,7 @@ from dataclasses import field as _dc_field
 from ..dataset.model import Quantity, Segment, parse_date, parse_quantity
 from ..dataset.store import Dataset, normalize_name
 from ..errors import ParseError
+from ..messages import msg
 from .calibration import calibrate
 from .divisions import CITIES, is_place_name
 from .text import MappedText, prepare_text
@@ -2128,7 +2129,7 @@ def extract_facts(text: str, doc_date: str | _dt.date, dataset: Dataset | None =
         try:
             day = _dt.date.fromisoformat(doc_date)
         except ValueError as exc:
-            raise ParseError(f"--date {doc_date!r} is not a day: write YYYY-MM-DD") from exc
+            raise ParseError(msg("--date {doc_date!r} is not a day: write YYYY-MM-DD", doc_date=doc_date)) from exc
     else:
         day = doc_date
     extractor = _Extractor(text, day, dataset, source_id)

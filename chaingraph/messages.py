@@ -1,0 +1,91 @@
+"""Messages a person reads, built from an English template and parameters and rendered per language.
+
+Every error chaingraph raises on purpose, and every :class:`~chaingraph.errors.Problem` a dataset check reports,
+carries a :class:`Message`: a ``str`` whose text is the English one (so ``str(exc)``, logs and the library read
+English, as Python users expect) and which remembers its template and parameters. The command line renders it in
+the language of ``--lang`` (Chinese by default) from the catalogue in :mod:`chaingraph.messages_zh`, keyed by the
+English template; a template the catalogue lacks falls back to English (``tests/test_messages.py`` keeps the
+catalogue complete and the placeholders equal).
+
+Parameters are data (a file name, an id, a value from a cell) and are shown as given; a parameter that is itself a
+message, or an exception carrying one, is rendered in the same language.
+
+>>> m = msg("{count} firm{s} match {name!r}", count=2, s="s", name="日本电产")
+>>> str(m), m.render("en")
+("2 firms match '日本电产'", "2 firms match '日本电产'")
+>>> m.render("zh")
+"有 2 家企业与 '日本电产' 匹配"
+
+This module is a foundation module: it imports nothing from the package except, lazily, the catalogue.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["Message", "msg", "render", "message_of", "PLURAL_PARAMS"]
+
+PLURAL_PARAMS = frozenset({"s"})
+"""Parameters that only make an English word plural (``problem{s}``); a translation may leave them out."""
+
+
+class Message(str):
+    """A message text in English that can be rendered in another language (see the module docstring)."""
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, params: dict[str, Any] | None = None) -> Message:
+        params = dict(params or {})
+        self = super().__new__(cls, template.format(**params))
+        self.template = template
+        self.params = params
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:  # exceptions carrying a message cross process boundaries
+        return (Message, (self.template, self.params))
+
+    def render(self, lang: str = "en") -> str:
+        """The message in ``lang`` (``zh`` or ``en``); English when the catalogue has no entry for it."""
+        if lang == "en" and not any(isinstance(v, (Message, BaseException)) for v in self.params.values()):
+            return str.__str__(self)
+        template = self.template
+        if lang != "en":
+            from .messages_zh import ZH
+
+            template = ZH.get(self.template, self.template)
+        return template.format(**{k: _param(v, lang) for k, v in self.params.items()})
+
+
+def _param(value: Any, lang: str) -> Any:
+    if isinstance(value, (Message, BaseException)):
+        return render(value, lang)
+    return value
+
+
+def msg(template: str, **params: Any) -> Message:
+    """A message from an English ``template`` (``str.format`` syntax) and its parameters."""
+    return Message(template, params)
+
+
+def render(value: Any, lang: str) -> str:
+    """``value`` as text in ``lang``: a message rendered, an exception by its message, anything else by ``str``."""
+    if isinstance(value, Message):
+        return value.render(lang)
+    if isinstance(value, BaseException):
+        own = getattr(value, "render", None)
+        if callable(own):
+            return str(own(lang))
+        if len(value.args) == 1 and isinstance(value.args[0], Message):
+            return value.args[0].render(lang)
+    return str(value)
+
+
+def message_of(exc: BaseException) -> str:
+    """The message an exception carries, kept as a :class:`Message` when it is one (``str(exc)`` would lose it)."""
+    if len(exc.args) == 1 and isinstance(exc.args[0], Message):
+        return exc.args[0]
+    own = getattr(exc, "message", None)
+    if isinstance(own, Message):
+        return own
+    return str(exc)
