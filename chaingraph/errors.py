@@ -110,7 +110,8 @@ class DatasetError(ChaingraphError):
         count = len(self.problems)
         head = (msg("dataset {root} has {count} problem{s}", root=self.root, count=count, s="s" if count != 1 else "")
                 if self.root else msg("invalid dataset"))
-        return head.render(lang) + ":\n" + "\n".join(f"  {p.render(lang)}" for p in self.problems)
+        colon = "：" if lang == "zh" else ":"
+        return head.render(lang) + colon + "\n" + "\n".join(f"  {p.render(lang)}" for p in self.problems)
 
 
 class LookupFailed(ChaingraphError, KeyError):

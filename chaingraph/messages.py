@@ -10,11 +10,11 @@ catalogue complete and the placeholders equal).
 Parameters are data (a file name, an id, a value from a cell) and are shown as given; a parameter that is itself a
 message, or an exception carrying one, is rendered in the same language.
 
->>> m = msg("{count} firm{s} match {name!r}", count=2, s="s", name="日本电产")
->>> str(m), m.render("en")
-("2 firms match '日本电产'", "2 firms match '日本电产'")
+>>> m = msg("firm {text!r} matches {rows_count} firms; give its id", text="日本电产", rows_count=2)
+>>> str(m) == m.render("en") == "firm '日本电产' matches 2 firms; give its id"
+True
 >>> m.render("zh")
-"有 2 家企业与 '日本电产' 匹配"
+"企业 '日本电产' 匹配到 2 家企业；请给出企业 id"
 
 This module is a foundation module: it imports nothing from the package except, lazily, the catalogue.
 """
@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["Message", "msg", "render", "message_of", "PLURAL_PARAMS"]
+__all__ = ["Message", "msg", "noun", "render", "message_of", "PLURAL_PARAMS"]
 
-PLURAL_PARAMS = frozenset({"s"})
+PLURAL_PARAMS = frozenset({"s", "s2"})
 """Parameters that only make an English word plural (``problem{s}``); a translation may leave them out."""
 
 
@@ -51,9 +51,9 @@ class Message(str):
             return str.__str__(self)
         template = self.template
         if lang != "en":
-            from .messages_zh import ZH
+            from .messages_zh import NOUNS_ZH, ZH
 
-            template = ZH.get(self.template, self.template)
+            template = ZH.get(self.template) or NOUNS_ZH.get(self.template) or self.template
         return template.format(**{k: _param(v, lang) for k, v in self.params.items()})
 
 
@@ -66,6 +66,15 @@ def _param(value: Any, lang: str) -> Any:
 def msg(template: str, **params: Any) -> Message:
     """A message from an English ``template`` (``str.format`` syntax) and its parameters."""
     return Message(template, params)
+
+
+def noun(word: str) -> Message:
+    """A word given to a message as a parameter (a record kind: ``firm``, ``segment``), translated with it.
+
+    >>> msg("unknown {what} {value!r}", what=noun("segment"), value="x").render("zh")
+    "未知的环节 'x'"
+    """
+    return Message(word.replace("{", "{{").replace("}", "}}"))
 
 
 def render(value: Any, lang: str) -> str:

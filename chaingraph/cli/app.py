@@ -489,12 +489,13 @@ def validate(state: State) -> None:
     problems = validate_dataset(state.path, warnings=True)
     errors = [p for p in problems if p.is_error]
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(problem.render(state.lang), err=True)
     if errors:
         warned = len(problems) - len(errors)
-        also = f" and {warned} warning{'s' if warned != 1 else ''}" if warned else ""
-        raise CliError(msg("{path}: {errors_count} problem{s}{also}",
-                           path=state.path, errors_count=len(errors), s='s' if len(errors) != 1 else '', also=also), 3)
+        s = "s" if len(errors) != 1 else ""
+        raise CliError(msg("{path}: {count} problem{s} and {warned} warning{s2}", path=state.path, count=len(errors),
+                           s=s, warned=warned, s2="s" if warned != 1 else "") if warned else
+                       msg("{path}: {count} problem{s}", path=state.path, count=len(errors), s=s), 3)
     ds = load_dataset(state.path)
     note = f" · {len(problems)} warning{'s' if len(problems) != 1 else ''}" if problems else ""
     click.echo(f"{state.path}: valid · {len(ds.chains)} chains · {len(ds.segments)} segments · "

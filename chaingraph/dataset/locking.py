@@ -196,8 +196,8 @@ def dataset_lock(root: str | Path, wait: float | None = None) -> Iterator[Path]:
     try:
         lock.acquire(timeout=seconds, poll_interval=0.05)
     except filelock.Timeout:
-        raise DatasetBusy(f"dataset {root} is being changed by another process{_describe(root)}; try again, or "
-                          f"wait longer with --wait SECONDS") from None
+        raise DatasetBusy(msg("dataset {root} is being changed by another process{holder}; try again, or "
+                              "wait longer with --wait SECONDS", root=root, holder=_describe(root))) from None
     except OSError as exc:
         raise ExportError(msg("cannot lock {root}: {strerror}",
                               root=root / LOCK_NAME, strerror=exc.strerror or exc)) from None

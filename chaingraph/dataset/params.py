@@ -81,8 +81,8 @@ class AnalysisParams:
                 else:
                     changes[name] = float(value)
             except (TypeError, ValueError) as exc:
-                raise ParseError(msg("analysis parameter {name}: {value!r} is not a {name__}",
-                                     name=name, value=value, name__=type(default).__name__)) from exc
+                raise ParseError(msg("analysis parameter {name}: {value!r} is not a {type_name}",
+                                     name=name, value=value, type_name=type(default).__name__)) from exc
         return replace(params, **changes)
 
     def strength(self, status: str) -> float:

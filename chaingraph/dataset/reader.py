@@ -39,7 +39,7 @@ from ..limits import (
     outside_folder,
     read_limited_bytes,
 )
-from ..messages import Message, message_of, msg
+from ..messages import Message, message_of, msg, noun
 from ..safety import CONTROL_RE, fragment, restore_cell, text_issues
 from .journal import read_consistent
 from .model import (
@@ -473,7 +473,7 @@ class _Row:
         elif value is None:
             text = ""
         elif isinstance(value, bool) or not isinstance(value, int | float):
-            self.problem(field, msg("expected text, got {name__}", name__=type(value).__name__))
+            self.problem(field, msg("expected text, got {type_name}", type_name=type(value).__name__))
             return ""
         else:
             text = str(value)
@@ -502,7 +502,7 @@ class _Row:
         if value is None or value == "":
             return []
         if not isinstance(value, str):
-            self.problem(field, msg("expected a list, got {name__}", name__=type(value).__name__))
+            self.problem(field, msg("expected a list, got {type_name}", type_name=type(value).__name__))
             return []
         if "|" not in value:
             value = value.strip()
@@ -612,7 +612,7 @@ class _Row:
 
 def _mapping_row(checker: _Checker, file: str, data: Any, what: str, line: int | None = None) -> _Row | None:
     if not isinstance(data, dict):
-        checker.add(file, getattr(data, "line", line), None, msg("{what} must be a mapping of fields", what=what))
+        checker.add(file, getattr(data, "line", line), None, msg("{what} must be a mapping of fields", what=noun(what)))
         return None
     return _Row(checker, file, getattr(data, "line", line or 0), data, getattr(data, "key_lines", {}))
 
@@ -753,7 +753,8 @@ def _read_chains(c: _Checker) -> list[Chain]:
                     continue
             else:
                 c.add(name, line, "supplies",
-                      msg("expected [from, to] or {{from, to, kind, note}}, got {name__}", name__=type(item).__name__))
+                      msg("expected [from, to] or {{from, to, kind, note}}, got {type_name}",
+                          type_name=type(item).__name__))
                 continue
             if source == target:
                 c.add(name, line, "supplies", msg("segment {source!r} cannot supply itself", source=source))
@@ -940,7 +941,7 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
         if record_id in first:
             where, at, other = first[record_id]
             add(file, line, "id", msg("id {record_id!r} is already used by a {other} at {where}:{at}",
-                                      record_id=record_id, other=other, where=where, at=at))
+                                      record_id=record_id, other=noun(other), where=where, at=at))
         else:
             first[record_id] = (file, line, kind)
 
@@ -949,7 +950,7 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
 
     def need(file: str, line: int | None, field: str, value: str | None, pool: Any, what: str) -> None:
         if value and value not in pool:
-            add(file, line, field, msg("unknown {what} {value!r}", what=what, value=value))
+            add(file, line, field, msg("unknown {what} {value!r}", what=noun(what), value=value))
 
     def need_sources(file: str, line: int | None, ids: list[str], field: str = "sources") -> None:
         for source_id in ids:
@@ -972,9 +973,11 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
         for edge in chain.supplies:
             pair = (edge.source, edge.target)
             if pair in seen_edges:
-                where = "" if seen_edges[pair] == file else f" (also in {seen_edges[pair]})"
-                add(file, edge.line, "supplies", msg("edge {source} -> {target} is given twice{where}",
-                                                     source=edge.source, target=edge.target, where=where))
+                add(file, edge.line, "supplies",
+                    msg("edge {source} -> {target} is given twice", source=edge.source, target=edge.target)
+                    if seen_edges[pair] == file else
+                    msg("edge {source} -> {target} is given twice (also in {other})", source=edge.source,
+                        target=edge.target, other=seen_edges[pair]))
             seen_edges.setdefault(pair, file)
     _check_cycles(c, ds)
 
@@ -1030,10 +1033,10 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
         key = (cov.region, cov.chain)
         if key in seen_coverage:
             add("dataset.yaml", cov.line, "coverage",
-                msg("coverage of {region}{value} is declared twice "
-                    "(first at line {seen_coverage})",
-                    region=cov.region, value=' for ' + cov.chain if cov.chain else '',
-                    seen_coverage=seen_coverage[key]))
+                msg("coverage of {region} for {chain} is declared twice (first at line {first})",
+                    region=cov.region, chain=cov.chain, first=seen_coverage[key]) if cov.chain else
+                msg("coverage of {region} is declared twice (first at line {first})",
+                    region=cov.region, first=seen_coverage[key]))
         seen_coverage[key] = cov.line
     seen_claims: set[tuple[str, str, str, tuple[str, ...]]] = set()
     for claim in ds.claims:
@@ -1071,7 +1074,7 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
         elif subject_kind and citation.field not in columns[subject_kind]:
             add("citations.csv", citation.line, "field",
                 msg("{field} is not a field of {subject_kind} {subject!r}",
-                    field=fragment(citation.field), subject_kind=subject_kind, subject=citation.subject))
+                    field=fragment(citation.field), subject_kind=noun(subject_kind), subject=citation.subject))
         need("citations.csv", citation.line, "source", citation.source, sources, "source")
 
 
@@ -1147,11 +1150,11 @@ def _check_missing_chains(c: _Checker, ds: Dataset) -> None:
     if not unknown:
         return
     examples = ", ".join(unknown[:3]) + (" ..." if len(unknown) > 3 else "")
-    c.warn("chains/", None, None, msg("{unknown_count} segment{s} used by links.csv or "
-                                     "projects.csv {value} defined by no chain file "
-                                     "({examples}): a typo, or a chain file missing from chains/?",
-                                      unknown_count=len(unknown), s='s' if len(unknown) != 1 else '',
-                                      value='are' if len(unknown) != 1 else 'is', examples=examples))
+    c.warn("chains/", None, None, msg("{count} segments used by links.csv or projects.csv are defined by no chain "
+                                      "file ({examples}): a typo, or a chain file missing from chains/?",
+                                      count=len(unknown), examples=examples) if len(unknown) != 1 else
+           msg("1 segment used by links.csv or projects.csv is defined by no chain file ({examples}): a typo, or "
+               "a chain file missing from chains/?", examples=examples))
 
 
 def _check_warnings(c: _Checker, ds: Dataset) -> None:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..errors import LookupFailed
-from ..messages import msg
+from ..messages import msg, noun
 from .model import (
     Chain,
     Citation,
@@ -247,12 +247,9 @@ class Dataset:
             yield "region_fact", fact
 
 
-_KINDS = {"chain": msg("chain"), "region": msg("region"), "segment": msg("segment")}
-
-
 def _resolve(kind: str, text: str, records: Iterable[T], names_of) -> T:  # type: ignore[no-untyped-def]
     records = list(records)
-    kind = _KINDS.get(kind, kind)
+    kind = noun(kind)
     if not text or not str(text).strip():
         raise LookupFailed(msg("no {kind} given", kind=kind))
     text = str(text).strip()

@@ -172,8 +172,8 @@ def read_proposed(path: str | Path) -> list[Fact]:
                                      "writes it)", path=path))
             data = data["facts"]
         if not isinstance(data, list):
-            raise ParseError(msg("{path}: \"facts\" must be a list of facts, not {name__}",
-                                 path=path, name__=type(data).__name__))
+            raise ParseError(msg("{path}: \"facts\" must be a list of facts, not {type_name}",
+                                 path=path, type_name=type(data).__name__))
         rows = data
     else:
         reader = csv.DictReader(io.StringIO(text, newline=""))
@@ -200,8 +200,8 @@ def read_proposed(path: str | Path) -> list[Fact]:
         for column in ("record", "key", "field", "value", "text", "evidence", "note", "id"):
             value = row.get(column)
             if value is not None and not isinstance(value, str | int | float) or isinstance(value, bool):
-                raise ParseError(msg("{path}:{number}: {column} must be text, not {name__}",
-                                     path=path, number=number, column=column, name__=type(value).__name__))
+                raise ParseError(msg("{path}:{number}: {column} must be text, not {type_name}",
+                                     path=path, number=number, column=column, type_name=type(value).__name__))
             if isinstance(value, str) and CONTROL_RE.search(value):
                 raise ParseError(msg("{path}:{number}: {column} holds a control character",
                                      path=path, number=number, column=column))
@@ -686,7 +686,7 @@ def _manifest(backup: Path) -> dict[str, Any]:
     try:
         data = json.loads((backup / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise bad(msg("cannot read: {getattr}", getattr=getattr(exc, 'strerror', None) or exc)) from None
+        raise bad(msg("cannot read: {reason}", reason=getattr(exc, "strerror", None) or exc)) from None
     except ValueError as exc:
         raise bad(msg("not valid JSON ({exc})", exc=str(exc)[:60])) from None
     if not isinstance(data, dict):
@@ -736,10 +736,13 @@ def undo_merge(root: str | Path, force: bool = False, wait: float | None = None)
         if edited and not force:
             raise ChaingraphError(
                 msg("{root}: {edited} changed after the merge of {name} (by hand or by another "
-                    "command); undoing would overwrite {value}. "
+                    "command); undoing would overwrite that change. "
                     "Nothing was changed; add --force to undo anyway",
-                    root=root, edited=', '.join(edited), name=backup.name,
-                    value='that change' if len(edited) == 1 else 'those changes'))
+                    root=root, edited=", ".join(edited), name=backup.name) if len(edited) == 1 else
+                msg("{root}: {edited} changed after the merge of {name} (by hand or by another "
+                    "command); undoing would overwrite those changes. "
+                    "Nothing was changed; add --force to undo anyway",
+                    root=root, edited=", ".join(edited), name=backup.name))
         for name in manifest["files"]:
             if name in manifest["created"]:
                 txn.delete(name)

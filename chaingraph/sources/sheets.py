@@ -97,7 +97,7 @@ from ..limits import (
     MAX_XLSX_UNCOMPRESSED_BYTES,
     human_bytes,
 )
-from ..messages import message_of, msg
+from ..messages import message_of, msg, noun
 from ..safety import CONTROL_RE, fragment, text_issues
 
 __all__ = [
@@ -218,14 +218,15 @@ def credit_code_problem(code: str) -> str | None:
     'a credit code has 18 characters, not 5'
     """
     if len(code) != 18:
-        return f"a credit code has 18 characters, not {len(code)}"
+        return msg("a credit code has 18 characters, not {count}", count=len(code))
     bad = sorted({c for c in code if c not in _CREDIT_CHARS})
     if bad:
-        return f"a credit code has no {''.join(bad)!r} (digits and capitals except I O Z S V)"
+        return msg("a credit code has no {bad!r} (digits and capitals except I O Z S V)", bad="".join(bad))
     total = sum(_CREDIT_CHARS.index(c) * w for c, w in zip(code[:17], _CREDIT_WEIGHTS, strict=True))
     expected = _CREDIT_CHARS[(31 - total % 31) % 31]
     if code[17] != expected:
-        return f"check character is {code[17]!r}, expected {expected!r}: a digit is probably mistyped"
+        return msg("check character is {given!r}, expected {expected!r}: a digit is probably mistyped",
+                   given=code[17], expected=expected)
     return None
 
 
@@ -349,7 +350,8 @@ def _check_xlsx_sizes(path: Path) -> None:
                                                 "rows (the limit)",
                                                 filename=fragment(info.filename), MAX_SHEET_ROWS=MAX_SHEET_ROWS))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise _refuse(path, msg("not a readable .xlsx workbook ({name__})", name__=type(exc).__name__)) from exc
+        raise _refuse(path, msg("not a readable .xlsx workbook ({type_name})",
+                                type_name=type(exc).__name__)) from exc
 
 
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
@@ -1228,7 +1230,7 @@ def _choice(text: str, table: Mapping[str, str | None], what: str, known: str) -
     allowed = {"size": SIZES, "status": PROJECT_STATUSES, "kind": ("new", "expansion")}[what]
     if value.lower() in allowed:
         return value.lower()
-    raise ParseError(msg("unknown {what} {text}: write {known}", what=what, text=fragment(text), known=known))
+    raise ParseError(msg("unknown {what} {text}: write {known}", what=noun(what), text=fragment(text), known=known))
 
 
 def _area(cell: Cell) -> float:
