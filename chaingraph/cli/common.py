@@ -230,6 +230,10 @@ class _Group(click.Group):
             raise CliError(exc.render(lang), exc.exit_code, lang) from exc
         except click.UsageError as exc:
             raise localise_usage_error(exc, current_lang()) from exc
+        except CliError as exc:
+            if exc.lang is None:  # shown after the context is gone: remember the language now
+                exc.lang = current_lang()
+            raise
         except BrokenPipeError:  # `chaingraph firms | head`
             sys.stderr.close()
             ctx.exit(0)
