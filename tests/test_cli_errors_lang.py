@@ -4,6 +4,7 @@ field, the same exit code, never a traceback (issue 16)."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -145,3 +146,41 @@ def test_errors_on_a_console_that_is_not_utf8(encoding: str, tmp_path: Path) -> 
             assert "错误：" in text
         else:
             assert "?" in text
+
+
+# ------------------------------------------------------------------- --since, the ledger and show in English
+
+
+@pytest.mark.parametrize("args", [
+    ["chains", "--since", "2021"],
+    ["gaps", "--chain", "automotive", "--since", "2021"],
+    ["projects", "--ledger"],
+    ["backtest", "--as-of", "2021-12-31", "--until", "2024-10-11"],
+    ["show", "湛新"],
+    ["show", "德马吉森精机项目"],
+    ["show", "驱动电机"],
+])
+def test_english_tables_hold_no_chinese_beyond_the_data(args: list[str]) -> None:
+    from chaingraph.dataset.reader import load_dataset
+    from chaingraph.outputs.lang import cjk_outside, data_texts
+
+    zh_code, zh = _run(*args)
+    en_code, en = _run("--lang", "en", *args)
+    assert zh_code == en_code == 0, en
+    assert has_cjk(zh)
+    shown = re.sub(r"\S*…\S*", " ", en)  # names cut to fit a column are data too
+    leftovers = cjk_outside(shown, data_texts(load_dataset()))
+    assert not leftovers, leftovers
+
+
+def test_the_ledger_in_english_keeps_its_figures() -> None:
+    _, zh = _run("projects", "--ledger")
+    _, en = _run("--lang", "en", "projects", "--ledger")
+    assert "项目台账" in zh and "停滞原因" in zh
+    assert en.startswith("Project ledger · as of ") and "stalled because" in en
+    assert zh.count("⚠") == en.count("⚠") > 0
+    assert "no start recorded" in en and "签约" in zh
+    # the CSV and JSON are the same in both languages
+    for fmt in ("csv", "json"):
+        assert _run("projects", "--ledger", "--format", fmt) == _run("--lang", "en", "projects", "--ledger",
+                                                                      "--format", fmt)

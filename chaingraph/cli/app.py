@@ -424,7 +424,13 @@ def _show_record(cg: ChainGraph, record: object) -> dict[str, Any]:
     raise LookupFailed(msg("cannot show {record!r}", record=record))  # pragma: no cover
 
 
-def _echo_view(view: dict[str, Any], indent: str = "") -> None:
+def _echo_view(view: dict[str, Any], indent: str = "", lang: str = "zh", english: dict[str, str] | None = None
+               ) -> None:
+    """A ``show`` view as ``key: value`` lines; in English, chains, segments and regions by their ``name_en``
+    (``english`` maps a name to it) and amounts and lists written the English way."""
+    def plain(value: Any) -> str:
+        return _plain(value, lang, english or {})
+
     for key, value in view.items():
         if value in (None, [], {}, ""):
             continue
@@ -432,23 +438,32 @@ def _echo_view(view: dict[str, Any], indent: str = "") -> None:
             click.echo(f"{indent}{key}:")
             for item in value:
                 click.echo(f"{indent}  - " + "; ".join(
-                    f"{k}={_plain(v)}" for k, v in item.items() if v not in (None, [], {}, "")))
+                    f"{k}={plain(v)}" for k, v in item.items() if v not in (None, [], {}, "")))
         elif isinstance(value, dict):
-            click.echo(f"{indent}{key}: " + _plain(value))
+            click.echo(f"{indent}{key}: " + plain(value))
         else:
-            click.echo(f"{indent}{key}: {_plain(value)}")
+            click.echo(f"{indent}{key}: {plain(value)}")
 
 
-def _plain(value: Any) -> str:
+def _english_names(ds: Any) -> dict[str, str]:
+    """Chain, segment and region names -> their ``name_en``, for ``show`` in English."""
+    return {r.name: r.name_en for records in (ds.chains.values(), ds.segments.values(), ds.regions.values())
+            for r in records if r.name_en and r.name}
+
+
+def _plain(value: Any, lang: str = "zh", english: dict[str, str] | None = None) -> str:
     if isinstance(value, list):
-        return "、".join(_plain(v) for v in value)
+        return join_names([_plain(v, lang, english) for v in value], lang)
     if isinstance(value, dict):
         if {"amount", "qualifier"} <= set(value):
             from ..dataset.model import Quantity
+            from ..outputs.lang import quantity_label
 
             unit = str(value.get("currency") or value.get("unit"))
-            return Quantity(value["amount"], unit, value["qualifier"]).label()
-        return ", ".join(f"{k}: {_plain(v)}" for k, v in value.items())
+            return quantity_label(Quantity(value["amount"], unit, value["qualifier"]), lang)
+        return ", ".join(f"{k}: {_plain(v, lang, english)}" for k, v in value.items())
+    if isinstance(value, str) and english:
+        return english.get(value, value)
     return str(value)
 
 
@@ -466,10 +481,11 @@ def show(state: State, name: str, fmt: str) -> None:
     views = [_show_record(cg, record) for record in found]
     if fmt == "json":
         return _json(views[0] if len(views) == 1 else views)
+    english = _english_names(cg.dataset) if state.lang == "en" else {}
     for i, view in enumerate(views):
         if i:
             click.echo("")
-        _echo_view(view)
+        _echo_view(view, lang=state.lang, english=english)
 
 
 # ------------------------------------------------------------------------------------------------ validate
