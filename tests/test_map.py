@@ -428,7 +428,8 @@ def test_cli_map_errors_are_clean_and_leave_no_file(tiny_path: Path, tmp_path: P
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_cli_map_unwritable_output_exits_6(tiny_path: Path, tmp_path: Path) -> None:
+def test_cli_map_unwritable_output_exits_6(tiny_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     result = CliRunner().invoke(cli, ["--data", str(tiny_path), "map", "-c", "demo-auto",

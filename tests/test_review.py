@@ -154,7 +154,9 @@ def test_cli_csv_and_json_keep_the_output_contract(registry: Path) -> None:
     assert data["deregistered"] == 1 and len(data["rows"]) == len(rows)
 
 
-def test_cli_review_loop_and_exit_codes(county: Path, registry: Path, tmp_path: Path) -> None:
+def test_cli_review_loop_and_exit_codes(county: Path, registry: Path, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     runner = CliRunner()
     review = tmp_path / "review.xlsx"
     result = runner.invoke(cli, ["--data", str(county), "classify", str(registry), "-o", str(review)])

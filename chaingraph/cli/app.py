@@ -513,6 +513,12 @@ def validate(state: State) -> None:
                            s=s, warned=warned, s2="s" if warned != 1 else "") if warned else
                        msg("{path}: {count} problem{s}", path=state.path, count=len(errors), s=s), 3)
     ds = load_dataset(state.path)
+    if state.lang == "zh":
+        note = f" · {len(problems)} 个警告" if problems else ""
+        click.echo(f"{state.path}：有效 · {len(ds.chains)} 条产业链 · {len(ds.segments)} 个环节 · "
+                   f"{len(ds.regions)} 个地区 · {len(ds.firms)} 家企业 · {len(ds.links)} 条挂链 · "
+                   f"{len(ds.projects)} 个项目 · {len(ds.sources)} 个来源{note}")
+        return
     note = f" · {len(problems)} warning{'s' if len(problems) != 1 else ''}" if problems else ""
     click.echo(f"{state.path}: valid · {len(ds.chains)} chains · {len(ds.segments)} segments · "
                f"{len(ds.regions)} regions · {len(ds.firms)} firms · {len(ds.links)} links · "
