@@ -56,8 +56,8 @@ __all__ = ["main", "cli"]
 @click.option("--data", "-d", type=click.Path(path_type=Path, file_okay=False), envvar=DATA_ENV,
               help=f"Dataset folder (default: ${DATA_ENV}, else the bundled Pinghu dataset).")
 @click.option("--lang", type=click.Choice(LANGS), envvar=LANG_ENV, default=DEFAULT_LANG, show_default=True,
-              help=f"Language of what a person reads: tables, reasons, maps, workbooks and briefings. JSON and CSV "
-                   f"carry English codes (reason codes too) and Chinese labels either way. Also ${LANG_ENV}.")
+              help=f"Language of what a person reads: tables, reasons, errors, maps, workbooks and briefings. JSON and "
+                   f"CSV carry English codes (reason codes too) and Chinese labels either way. Also ${LANG_ENV}.")
 @click.version_option(__version__, prog_name="chaingraph")
 @click.pass_context
 def cli(ctx: click.Context, data: Path | None, lang: str) -> None:
