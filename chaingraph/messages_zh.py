@@ -424,6 +424,10 @@ ZH: dict[str, str] = {
     "expands to {total}, over the limit of {MAX_XLSX_UNCOMPRESSED_BYTES}":
         "解压后为 {total}，超过上限 {MAX_XLSX_UNCOMPRESSED_BYTES}",
     "more than {MAX_SHEET_ROWS:,} rows (the limit)": "超过 {MAX_SHEET_ROWS:,} 行（上限）",
+    "{where}: {header}: warning: {message}": "{where}: {header}: 警告: {message}",
+    "{where}: 项目状态 {status} has no 状态日期, so the row's dates were not recorded as events (add 状态日期 to "
+    "record the history)":
+        "{where}: 项目状态 {status} 没有 状态日期，该行的日期未记为事件（填写 状态日期 即可记录历史）",
     "状态日期 dates the 项目状态: add the 项目状态": "状态日期 是 项目状态 的日期：请补上 项目状态",
     "项目状态 {EVENT_CN} does not match the project's events (events.csv says {from_events}): give its 状态日期 to "
     "record it as an event, or correct the row":

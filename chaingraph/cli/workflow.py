@@ -12,10 +12,10 @@ from pathlib import Path
 
 import click
 
-from ..messages import msg
+from ..messages import msg, render
 from ..outputs.export import FORMATS, export
 from ..sources.sheets import ImportPlan
-from .common import State, as_of_option, region_option, wait_option
+from .common import State, as_of_option, current_lang, region_option, wait_option
 from .progress import progress_bar, progress_option
 
 __all__ = ["import_command", "export_command", "import_chainkg_command"]
@@ -57,7 +57,7 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str, verbose: bool = False) ->
     if plan.ignored_columns:
         click.echo("未识别的列（已忽略，可用 --mapping 映射）: " + "、".join(plan.ignored_columns))
     for warning in plan.warnings:
-        click.echo(warning, err=True)
+        click.echo(render(warning, current_lang()), err=True)
     if plan.applied:
         click.echo("已写入 / written")
     elif not dry_run and not plan.changed:

@@ -911,8 +911,8 @@ class _Planner:
             return
         for severity, message in text_issues(name):
             if severity == "warning":
-                self.warnings.append(f"{where}: {row.cells['name'].header if 'name' in row.cells else 'name'}: "
-                                     f"warning: {message}")
+                self.warnings.append(msg("{where}: {header}: warning: {message}", where=where, message=message,
+                                         header=row.cells["name"].header if "name" in row.cells else "name"))
         firm_id = self._firm(firm, name, aliases, values, note if not project else None, where)
         for key, value in values.items():
             if value not in (None, ""):
@@ -1088,8 +1088,9 @@ class _Planner:
                 self.ds.events.remove(event)
                 self.changes.remove(change)
             if added:
-                self.warnings.append(f"{where}: 项目状态 {_EVENT_CN[STATUS_EVENT[target]]} has no 状态日期, so the "
-                                     "row's dates were not recorded as events (add 状态日期 to record the history)")
+                self.warnings.append(msg("{where}: 项目状态 {status} has no 状态日期, so the row's dates were not "
+                                         "recorded as events (add 状态日期 to record the history)", where=where,
+                                         status=_EVENT_CN[STATUS_EVENT[target]]))
             return
         if from_events is not None:
             project.status = from_events
