@@ -84,8 +84,8 @@ class Engine:
             as_of_day(as_of)  # a bad date fails here, before anything is loaded
             if self.backend != "networkx":
                 # The snapshot and Neo4j hold the dataset as it is today; a dated view is built from the files.
-                self.note = (f"as of {as_of}: answered in memory from the dataset files (the {self.backend} engine "
-                             f"keeps only the current state)")
+                self.note = msg("as of {as_of}: answered in memory from the dataset files (the {backend} engine "
+                                "keeps only the current state)", as_of=as_of, backend=self.backend)
                 self.backend = "networkx"
 
     def __repr__(self) -> str:

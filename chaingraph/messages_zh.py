@@ -275,6 +275,10 @@ ZH: dict[str, str] = {
     "cannot write snapshot {target}: {exc}": "无法写入快照 {target}：{exc}",
     "{exc}; set {CACHE_ENV} to a writable folder": "{exc}；请把 {CACHE_ENV} 设为可写的文件夹",
     "cannot read snapshot {path}: {exc}": "无法读取快照 {path}：{exc}",
+    "{exc}; answering without caching (set {CACHE_ENV} to a writable folder to keep it)":
+        "{exc}；本次不缓存快照（把 {CACHE_ENV} 设为可写的文件夹即可保留）",
+    "as of {as_of}: answered in memory from the dataset files (the {backend} engine keeps only the current state)":
+        "截至 {as_of}：由内存中的数据集文件作答（{backend} 引擎只保存当前状态）",
     # limits.py
     "is a folder, not a {what}": "是文件夹，不是{what}",
     "is not a regular file (a device or pipe): refused": "不是普通文件（是设备或管道）：拒绝读取",

@@ -356,16 +356,16 @@ def _analysis_source(state: State, backend: str, neo4j_dataset: str | None, as_o
         raise click.UsageError(msg("--dataset applies only with --backend neo4j"))
 
     def announce(path: Path) -> None:
-        click.echo(f"chaingraph: compiling a snapshot of {state.path} (once per change of the dataset) ...",
-                   err=True)
+        click.echo(f"chaingraph: 正在编译 {state.path} 的快照（数据集每次改动后一次）……" if state.lang == "zh" else
+                   f"chaingraph: compiling a snapshot of {state.path} (once per change of the dataset) ...", err=True)
 
     def uncached(message: str) -> None:
-        click.echo(f"chaingraph: {message}", err=True)
+        click.echo(f"chaingraph: {render(message, state.lang)}", err=True)
 
     if as_of is not None:
         with open_engine(state.path, backend, neo4j_dataset=neo4j_dataset, as_of=as_of) as engine:
             if engine.note:
-                click.echo(f"chaingraph: {engine.note}", err=True)
+                click.echo(f"chaingraph: {render(engine.note, state.lang)}", err=True)
             yield engine.graph
         return
     with open_engine(state.path, backend, neo4j_dataset=neo4j_dataset, on_compile=announce,

@@ -552,7 +552,8 @@ def _compile_from_files(root: Path, path: Path, current: str, on_uncached: Any) 
                                   exc=exc, CACHE_ENV=CACHE_ENV)) from None
         path = Path(tempfile.mkdtemp(prefix="chaingraph-snapshot-")) / path.name
         compile_snapshot(dataset, path, current)
-        on_uncached(f"{exc}; answering without caching (set {CACHE_ENV} to a writable folder to keep it)")
+        on_uncached(msg("{exc}; answering without caching (set {CACHE_ENV} to a writable folder to keep it)",
+                        exc=exc, CACHE_ENV=CACHE_ENV))
         return path, True
     return path, False
 
