@@ -106,10 +106,14 @@ class DatasetError(ChaingraphError):
         self.root = root
         super().__init__(self.render("en"))
 
-    def render(self, lang: str = "en") -> str:
+    def head(self) -> Message:
+        """The first line of the message: how many problems, where."""
         count = len(self.problems)
-        head = (msg("dataset {root} has {count} problem{s}", root=self.root, count=count, s="s" if count != 1 else "")
+        return (msg("dataset {root} has {count} problem{s}", root=self.root, count=count, s="s" if count != 1 else "")
                 if self.root else msg("invalid dataset"))
+
+    def render(self, lang: str = "en") -> str:
+        head = self.head()
         colon = "：" if lang == "zh" else ":"
         return head.render(lang) + colon + "\n" + "\n".join(f"  {p.render(lang)}" for p in self.problems)
 

@@ -594,7 +594,7 @@ class _Row:
             self.problem(field, msg("{value} is not a finite number", value=fragment(value)))
             return None
         if low is not None and (number < low or (low_open and number == low)):
-            bound = f"greater than {low:g}" if low_open else f"at least {low:g}"
+            bound = msg("greater than {low:g}", low=low) if low_open else msg("at least {low:g}", low=low)
             self.problem(field, msg("{value} must be {bound}", value=fragment(value), bound=bound))
             return None
         if high is not None and number > high:

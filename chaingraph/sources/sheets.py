@@ -97,7 +97,7 @@ from ..limits import (
     MAX_XLSX_UNCOMPRESSED_BYTES,
     human_bytes,
 )
-from ..messages import message_of, msg, noun
+from ..messages import Message, message_of, msg, noun
 from ..safety import CONTROL_RE, fragment, text_issues
 
 __all__ = [
@@ -189,9 +189,10 @@ class SheetError(DatasetError):
 
     def __init__(self, problems: list[Problem], source: str) -> None:
         super().__init__(problems, root=source)
+
+    def head(self) -> Message:
         count = len(self.problems)
-        self.args = (f"{source}: {count} problem{'s' if count != 1 else ''}:\n"
-                     + "\n".join(f"  {p}" for p in self.problems),)
+        return msg("{path}: {count} problem{s}", path=self.root, count=count, s="s" if count != 1 else "")
 
 
 def _fold(text: str) -> str:
