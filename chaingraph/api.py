@@ -63,7 +63,7 @@ class Engine:
                  as_of: str | None = None) -> None:
         if backend not in BACKENDS:
             raise InvalidArgument(msg("unknown backend {backend!r}; choose one of {BACKENDS}",
-                                      backend=backend, BACKENDS=', '.join(BACKENDS)))
+                                      backend=backend, BACKENDS=", ".join(BACKENDS)))
         if neo4j_dataset and backend != "neo4j":
             raise InvalidArgument(msg("a Neo4j dataset id applies only with backend='neo4j'"))
         self.path = Path(path) if path is not None else default_dataset_path()

@@ -70,7 +70,7 @@ def _lookup(facts: Facts, text: str) -> tuple[FirmRef, bool] | None:
         if len(found) > 1 and found[0].id != text.strip():
             raise LookupFailed(msg("firm {text!r} matches {found_count} firms: "
                                    "{id}; give its id",
-                                   text=text, found_count=len(found), id=', '.join(f.id for f in found[:5])))
+                                   text=text, found_count=len(found), id=", ".join(f.id for f in found[:5])))
         if not found:
             return None
         firm = found[0]

@@ -235,7 +235,7 @@ class Quantity:
     def __post_init__(self) -> None:
         if self.qualifier not in QUALIFIERS:
             raise ParseError(msg("unknown qualifier {qualifier!r}; use one of {QUALIFIERS}",
-                                 qualifier=self.qualifier, QUALIFIERS=', '.join(QUALIFIERS)))
+                                 qualifier=self.qualifier, QUALIFIERS=", ".join(QUALIFIERS)))
         if not self.unit or any(c.isspace() for c in self.unit):
             raise ParseError(msg("unit {unit!r} must be one word", unit=self.unit))
 
@@ -323,7 +323,7 @@ def parse_quantity(text: str) -> Quantity:
         qualifiers.discard("exact")
         if len(qualifiers) > 1:
             raise ParseError(msg("{text!r}: inconsistent qualifiers ({qualifiers})",
-                                 text=text, qualifiers=', '.join(sorted(qualifiers))))
+                                 text=text, qualifiers=", ".join(sorted(qualifiers))))
         qualifier = qualifiers.pop() if qualifiers else "exact"
         amount = Decimal((match["num"] or "1").replace(",", "")) * _CN_MULTIPLIER[match["mult"] or ""]
         unit = _CN_UNIT.get(match["unit"]) or _CN_CURRENCY[match["unit"]]
@@ -340,7 +340,7 @@ def parse_quantity(text: str) -> Quantity:
             unit = unit.upper()
         elif re.fullmatch(r"[A-Za-z]{3}", unit):
             raise ParseError(msg("{text!r}: unknown currency {unit!r}; known: {CURRENCIES}",
-                                 text=text, unit=unit, CURRENCIES=', '.join(CURRENCIES)))
+                                 text=text, unit=unit, CURRENCIES=", ".join(CURRENCIES)))
         return Quantity(_number(amount), unit, _SYMBOL_QUALIFIER[symbol or ""])  # type: ignore[arg-type]
     raise ParseError(
         msg("{text!r} is not an amount: write e.g. '34000000 USD', '~75000000 USD', '>=700000000 CNY' or '3400万美元'",

@@ -69,7 +69,7 @@ class AnalysisParams:
         for name, value in values.items():
             if name not in known:
                 raise ParseError(msg("unknown analysis parameter {name!r}; known: {known}",
-                                     name=name, known=', '.join(known)))
+                                     name=name, known=", ".join(known)))
             default = getattr(params, name)
             try:
                 if isinstance(default, bool):

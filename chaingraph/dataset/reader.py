@@ -531,7 +531,7 @@ class _Row:
         if not text:
             return default
         if text not in options:
-            self.problem(field, msg("{text} is not one of {options}", text=fragment(text), options=', '.join(options)))
+            self.problem(field, msg("{text} is not one of {options}", text=fragment(text), options=", ".join(options)))
             return default
         return text
 
@@ -560,7 +560,7 @@ class _Row:
         value = self._parse(field, text, parse_quantity)
         if value is not None and money and not value.is_money:
             self.problem(field, msg("{text} is not money: the unit must be a currency ({CURRENCIES})",
-                                    text=fragment(text), CURRENCIES=', '.join(CURRENCIES)))
+                                    text=fragment(text), CURRENCIES=", ".join(CURRENCIES)))
             return None
         if value is not None and value.amount < 0:
             self.problem(field, msg("{text} is negative", text=fragment(text)))
@@ -665,7 +665,7 @@ def _read_info(c: _Checker) -> tuple[DatasetInfo | None, dict[str, int]]:
         kind = cov_row.choice("kind", COVERAGE_KINDS)
         if not kind:
             cov_row.problem("kind", msg("is required: one of {COVERAGE_KINDS}",
-                                        COVERAGE_KINDS=', '.join(COVERAGE_KINDS)))
+                                        COVERAGE_KINDS=", ".join(COVERAGE_KINDS)))
         coverage.append(Coverage(region=cov_row.ident("region"), kind=kind or "partial",
                                  chain=cov_row.ident_or_none("chain"), as_of=cov_row.date("as_of"),
                                  sources=cov_row.ids("sources"), note=cov_row.text("note"), line=cov_row.line))
@@ -686,7 +686,7 @@ def _read_info(c: _Checker) -> tuple[DatasetInfo | None, dict[str, int]]:
 def _unknown_keys(row: _Row, known: set[str]) -> None:
     for key in row.values:
         if key not in known:
-            row.problem(str(key), msg("unknown field; known fields: {known}", known=', '.join(sorted(known))))
+            row.problem(str(key), msg("unknown field; known fields: {known}", known=", ".join(sorted(known))))
 
 
 def _read_chains(c: _Checker) -> list[Chain]:
@@ -725,7 +725,7 @@ def _read_chains(c: _Checker) -> list[Chain]:
                                     "leading", "description", "importance_basis", *_VOCABULARY_KEYS})
             tier = seg_row.choice("tier", TIERS)
             if not seg_row.raw("tier"):
-                seg_row.problem("tier", msg("is required ({TIERS})", TIERS=', '.join(TIERS)))
+                seg_row.problem("tier", msg("is required ({TIERS})", TIERS=", ".join(TIERS)))
             importance = seg_row.number("importance", low=0, high=1, required=True, low_open=True)
             segment = Segment(
                 id=seg_row.ident("id"), name=seg_row.text("name", required=True), chain=chain.id, tier=tier,
@@ -782,7 +782,7 @@ def _vocabulary(row: _Row) -> dict[str, list[str]]:
         if role in ROLES:
             roles.append(role)
         else:
-            row.problem("roles", msg("{role!r} is not one of {ROLES}", role=role, ROLES=', '.join(ROLES)))
+            row.problem("roles", msg("{role!r} is not one of {ROLES}", role=role, ROLES=", ".join(ROLES)))
     terms = {key: row.strings(key) for key in ("scope_terms", "product_terms", "ambiguous_terms")}
     seen: dict[str, str] = {}
     for key, values in terms.items():
@@ -806,7 +806,7 @@ def _read_regions(c: _Checker) -> list[Region]:
     for key in data:
         if key not in _REGIONS_TOP_KEYS:
             c.add("regions.yaml", getattr(data, "key_lines", {}).get(str(key)), str(key),
-                  msg("unknown field; known fields: {REGIONS_TOP_KEYS}", REGIONS_TOP_KEYS=', '.join(_REGIONS_TOP_KEYS)))
+                  msg("unknown field; known fields: {REGIONS_TOP_KEYS}", REGIONS_TOP_KEYS=", ".join(_REGIONS_TOP_KEYS)))
     regions = []
     for item in data["regions"]:
         row = _mapping_row(c, "regions.yaml", item, "a region", getattr(data, "line", 1))
@@ -816,7 +816,7 @@ def _read_regions(c: _Checker) -> list[Region]:
                             "covers"})
         kind = row.choice("kind", REGION_KINDS)
         if not row.raw("kind"):
-            row.problem("kind", msg("is required ({REGION_KINDS})", REGION_KINDS=', '.join(REGION_KINDS)))
+            row.problem("kind", msg("is required ({REGION_KINDS})", REGION_KINDS=", ".join(REGION_KINDS)))
         regions.append(Region(
             id=row.ident("id"), name=row.text("name", required=True), kind=kind, parent=row.ident_or_none("parent"),
             name_en=row.text("name_en"), aliases=row.strings("aliases"),
@@ -988,7 +988,7 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
         while current in ds.regions:
             if current in seen:
                 add("regions.yaml", region.line, "parent", msg("regions form a loop: {seen}",
-                                                               seen=' > '.join(seen + [current])))
+                                                               seen=" > ".join(seen + [current])))
                 break
             seen.append(current)
             current = ds.regions[current].parent
@@ -1049,7 +1049,7 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
         if claim_key in seen_claims:
             add("claims.csv", claim.line, None,
                 msg("claim {region} {segment} {asserts} by {sources} is given twice",
-                    region=claim.region, segment=claim.segment, asserts=claim.asserts, sources='|'.join(claim.sources)))
+                    region=claim.region, segment=claim.segment, asserts=claim.asserts, sources="|".join(claim.sources)))
         seen_claims.add(claim_key)
     for rejection in ds.rejections:
         need("rejections.csv", rejection.line, "segment", rejection.segment, segments, "segment")

@@ -146,7 +146,7 @@ class Neo4jSettings:
             raise BackendError(msg("{ENV_URI}={safe_uri} is not a Bolt URI: use one of "
                                    "{values} (e.g. bolt://localhost:7687)",
                                    ENV_URI=ENV_URI, safe_uri=self.safe_uri,
-                                   values=', '.join(s + '://' for s in URI_SCHEMES)))
+                                   values=", ".join(s + "://" for s in URI_SCHEMES)))
         if "@" in parts.netloc:
             raise BackendError(msg("{ENV_URI} must not contain a user or password ({safe_uri}): "
                                    "set {ENV_USERNAME} and {ENV_PASSWORD} instead",
@@ -645,7 +645,7 @@ class Neo4jBackend:
                 msg("push of {dataset!r} wrote {nodes} nodes and {relationships} relationships, "
                     "expected {node_count} and {relationship_count} (another push running at the same "
                     "time?); the dataset stays marked incomplete: push again",
-                    dataset=dataset, nodes=counts['nodes'], relationships=counts['relationships'],
+                    dataset=dataset, nodes=counts["nodes"], relationships=counts["relationships"],
                     node_count=rows.node_count, relationship_count=rows.relationship_count))
         if not self.write(Q_MARK_COMPLETE, dataset=dataset, token=token, now=_now()):
             raise BackendError(msg("another push of {dataset!r} started while this one ran; push again",

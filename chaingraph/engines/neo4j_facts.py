@@ -258,7 +258,7 @@ class Neo4jFacts(StructureFacts):
             raise BackendError(
                 msg("dataset {dataset!r} in Neo4j is incomplete (state {state!r}, push started "
                     "{started_at}); run chaingraph neo4j push again to complete it",
-                    dataset=dataset, state=marker.get('state'), started_at=marker.get('started_at')))
+                    dataset=dataset, state=marker.get("state"), started_at=marker.get("started_at")))
         self.params = AnalysisParams.from_mapping(json.loads(marker.get("analysis") or "{}"))
         self.ds = self._skeleton(marker)
         # only the static structure: the supply DAG and region lookups, never firms or projects

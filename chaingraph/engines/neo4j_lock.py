@@ -127,7 +127,7 @@ def push_lock(backend: Neo4jBackend, dataset: str, wait: float = DEFAULT_PUSH_WA
             raise BackendError(msg("dataset {dataset!r} is being pushed to Neo4j by another process "
                                    "({holder}, since {since}); try again when it is done, or "
                                    "wait longer with --wait SECONDS",
-                                   dataset=dataset, holder=row.get('holder') or 'unknown', since=since))
+                                   dataset=dataset, holder=row.get("holder") or "unknown", since=since))
         time.sleep(min(0.5, max(0.05, deadline - time.monotonic())))
     lock = PushLock(backend, dataset, owner)
     _held_owners.add(owner)

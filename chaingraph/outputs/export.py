@@ -441,7 +441,7 @@ def export(cg: ChainGraph, fmt: str, path: str | Path, region: str | None = None
     """
     if fmt not in FORMATS:
         raise ExportError(msg("unknown export format {fmt!r}; use one of {FORMATS}",
-                              fmt=fmt, FORMATS=', '.join(FORMATS)))
+                              fmt=fmt, FORMATS=", ".join(FORMATS)))
     if since is not None and fmt not in ("xlsx", "markdown", "docx"):
         raise ExportError(msg("--since applies to the xlsx, markdown and docx exports only"))
     if fmt == "markdown":

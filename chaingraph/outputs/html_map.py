@@ -619,7 +619,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
         the same page.
     """
     if lang not in _UI:
-        raise LookupFailed(msg("unknown language {lang!r}; known: {UI}", lang=lang, UI=', '.join(_UI)))
+        raise LookupFailed(msg("unknown language {lang!r}; known: {UI}", lang=lang, UI=", ".join(_UI)))
     if depth < 1:
         raise LookupFailed(msg("depth must be at least 1"))
     if facts is not None:

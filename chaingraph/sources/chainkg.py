@@ -190,7 +190,7 @@ def read_industry_mapping(path: str | Path | None, ds: Dataset) -> IndustryMappi
         if confidence not in CONFIDENCES:
             problems.append(Problem(path.name, where, "confidence", msg("{confidence!r}: use {CONFIDENCES}",
                                                                         confidence=confidence,
-                                                                        CONFIDENCES=', '.join(CONFIDENCES))))
+                                                                        CONFIDENCES=", ".join(CONFIDENCES))))
         for field_name, ids in (("segments", targets), ("spans", spans)):
             for segment in ids:
                 if segment not in segments:

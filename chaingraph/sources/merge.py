@@ -188,7 +188,7 @@ def read_proposed(path: str | Path) -> list[Fact]:
         if reader.fieldnames is not None and not {"record", "key", "field", "value"} <= set(reader.fieldnames):
             missing = sorted({"record", "key", "field", "value"} - set(reader.fieldnames))
             raise ParseError(msg("{path}:1: not a proposed-facts table: missing columns {missing}",
-                                 path=path, missing=', '.join(missing)))
+                                 path=path, missing=", ".join(missing)))
     if len(rows) > MAX_PROPOSED_FACTS:
         raise ParseError(msg("{path}: {rows_count:,} facts, over the limit of {MAX_PROPOSED_FACTS:,}",
                              path=path, rows_count=len(rows), MAX_PROPOSED_FACTS=MAX_PROPOSED_FACTS))
@@ -208,7 +208,7 @@ def read_proposed(path: str | Path) -> list[Fact]:
         missing = [c for c in ("record", "key", "field", "value") if not str(row.get(c) or "").strip()]
         if missing:
             raise ParseError(msg("{path}:{number}: missing {missing}",
-                                 path=path, number=number, missing=', '.join(missing)))
+                                 path=path, number=number, missing=", ".join(missing)))
         try:
             confidence = float(row.get("confidence") or 1.0)
             start, end = int(row.get("start") or 0), int(row.get("end") or 0)
@@ -217,7 +217,7 @@ def read_proposed(path: str | Path) -> list[Fact]:
                                  path=path, number=number)) from exc
         if not 0.0 <= confidence <= 1.0:
             raise ParseError(msg("{path}:{number}: confidence {confidence} is not between 0 and 1",
-                                 path=path, number=number, confidence=fragment(row.get('confidence'))))
+                                 path=path, number=number, confidence=fragment(row.get("confidence"))))
         facts.append(Fact(record=str(row["record"]).strip(), key=str(row["key"]).strip(),
                           field=str(row["field"]).strip(), value=str(row["value"]).strip(), confidence=confidence,
                           text=str(row.get("text") or ""), start=start, end=end,

@@ -271,7 +271,7 @@ def read_mapping(path: str | Path | None) -> SheetMapping:
         if target not in FIELDS:
             problems.append(Problem(path.name, None, f"columns.{header}",
                                     msg("unknown field {target}; fields: {FIELDS}",
-                                        target=fragment(target), FIELDS=', '.join(FIELDS))))
+                                        target=fragment(target), FIELDS=", ".join(FIELDS))))
         else:
             mapping.columns[_fold(str(header))] = str(target)
     for header, unit in (data.get("units") or {}).items():
@@ -449,7 +449,7 @@ def _decode_text(name: str, raw: bytes) -> str:
         except UnicodeDecodeError:
             continue
     raise SheetError([Problem(name, None, None, msg("cannot read the text as {candidates}: save it as "
-                                                    "UTF-8 CSV or .xlsx", candidates=' or '.join(candidates)))], name)
+                                                    "UTF-8 CSV or .xlsx", candidates=" or ".join(candidates)))], name)
 
 
 def _read_table(path: Path) -> Iterator[tuple[str | None, list[tuple[int, list[Any]]]]]:
@@ -1120,7 +1120,7 @@ class _Planner:
                                             "({note}): correct one of them",
                                             EVENT_CN=_EVENT_CN[event.kind], date=event.date, kind=event.kind,
                                             date2=earlier.date, project=event.project,
-                                            note=earlier.note or 'events.csv'))
+                                            note=earlier.note or "events.csv"))
                 return None
         known = {(id(e), m) for e, _, m in order_problems(project, steps)}
         new = [m for e, _, m in order_problems(project, [*steps, event]) if (id(e), m) not in known]
