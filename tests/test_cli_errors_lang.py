@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from chaingraph.cli import cli
-from chaingraph.outputs.lang import has_cjk
+from chaingraph.outputs.lang import cjk_outside, has_cjk
 
 
 def _run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
@@ -184,3 +184,29 @@ def test_the_ledger_in_english_keeps_its_figures() -> None:
     for fmt in ("csv", "json"):
         assert _run("projects", "--ledger", "--format", fmt) == _run("--lang", "en", "projects", "--ledger",
                                                                       "--format", fmt)
+
+
+def test_classify_and_import_summaries_in_english(tiny_path: Path, tmp_path: Path) -> None:
+    from chaingraph.dataset.store import bundled_dataset_path
+
+    registry = str(bundled_dataset_path().parent / "registry-small.csv")
+    _, zh = _run("classify", registry)
+    _, en = _run("--lang", "en", "classify", registry)
+    assert "家在业企业" in zh and "置信度" in zh
+    assert "active firms" in en and "confidence" in en and "家在业企业" not in en and "置信度" not in en
+    sheet = tmp_path / "firms.csv"
+    sheet.write_text("企业名称,国别\n新企业甲,日本\n", encoding="utf-8")
+    _, zh = _run("--data", str(tiny_path), "import", str(sheet), "--dry-run")
+    _, en = _run("--lang", "en", "--data", str(tiny_path), "import", str(sheet), "--dry-run")
+    assert "试运行" in zh and "新增企业 1" in zh
+    assert en.startswith("dry run: nothing is written") and "new firm 1" in en
+    assert not cjk_outside(en.replace("新企业甲", ""), [])
+
+
+def test_a_hostile_name_in_an_imported_sheet_warns_in_the_chosen_language(tiny_path: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "firms.csv"
+    sheet.write_text("企业名称,国别\n=HYPERLINK(1),日本\n", encoding="utf-8")
+    _, zh = _run("--data", str(tiny_path), "import", str(sheet), "--dry-run")
+    _, en = _run("--lang", "en", "--data", str(tiny_path), "import", str(sheet), "--dry-run")
+    assert "企业名称: 警告: 以 '=' 开头：电子表格会把它当作公式执行" in zh
+    assert "企业名称: warning: starts with '=': spreadsheets would run it as a formula" in en

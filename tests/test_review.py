@@ -154,9 +154,7 @@ def test_cli_csv_and_json_keep_the_output_contract(registry: Path) -> None:
     assert data["deregistered"] == 1 and len(data["rows"]) == len(rows)
 
 
-def test_cli_review_loop_and_exit_codes(county: Path, registry: Path, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
+def test_cli_review_loop_and_exit_codes(county: Path, registry: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     review = tmp_path / "review.xlsx"
     result = runner.invoke(cli, ["--data", str(county), "classify", str(registry), "-o", str(review)])
@@ -173,7 +171,7 @@ def test_cli_review_loop_and_exit_codes(county: Path, registry: Path, tmp_path: 
 
     bad = tmp_path / "bad.csv"
     bad.write_text("代号,经营范围\n1,模具制造\n", encoding="utf-8")
-    result = runner.invoke(cli, ["classify", str(bad), "-o", str(tmp_path / "never.xlsx")])
+    result = runner.invoke(cli, ["--lang", "en", "classify", str(bad), "-o", str(tmp_path / "never.xlsx")])
     assert result.exit_code == 3 and "no sheet has a firm name column" in result.output
     assert not (tmp_path / "never.xlsx").exists()
 

@@ -40,6 +40,10 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str, verbose: bool = False) ->
     if fmt == "json":
         click.echo(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
         return
+    lang = current_lang()
+    if lang == "en":
+        _report_en(plan, dry_run, verbose)
+        return
     if dry_run:
         click.echo("试运行（--dry-run）：以下改动不会写入 / dry run: nothing is written")
     counts = plan.counts()
@@ -57,11 +61,39 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str, verbose: bool = False) ->
     if plan.ignored_columns:
         click.echo("未识别的列（已忽略，可用 --mapping 映射）: " + "、".join(plan.ignored_columns))
     for warning in plan.warnings:
-        click.echo(render(warning, current_lang()), err=True)
+        click.echo(render(warning, lang), err=True)
     if plan.applied:
         click.echo("已写入 / written")
     elif not dry_run and not plan.changed:
         click.echo("数据集已包含这些内容，无需改动 / nothing to change")
+
+
+_ACTION_EN = {"add": "new", "update": "updated", "same": "unchanged"}
+
+
+def _report_en(plan: ImportPlan, dry_run: bool, verbose: bool) -> None:
+    """The import report with ``--lang en``: the same lines as the Chinese one, in English only."""
+    if dry_run:
+        click.echo("dry run: nothing is written")
+    counts = plan.counts()
+    summary = " · ".join(f"{_ACTION_EN[a]} {k} {n}" for key, n in sorted(counts.items())
+                         for a, k in [key.split(" ", 1)])
+    click.echo(f"{plan.source}: {plan.rows} rows · {summary or 'no change'}"
+               + (f" · skipped {plan.skipped}" if plan.skipped else ""))
+    listed = [c for c in plan.changes if c.action != "same" or c.details]
+    shown = listed if verbose else listed[:SHOWN_CHANGES]
+    for change in shown:
+        click.echo(f"  {change}")
+    if len(listed) > len(shown):
+        click.echo(f"  ... and {len(listed) - len(shown)} more (--verbose lists all)")
+    if plan.ignored_columns:
+        click.echo("columns not recognised (ignored; map them with --mapping): " + ", ".join(plan.ignored_columns))
+    for warning in plan.warnings:
+        click.echo(render(warning, "en"), err=True)
+    if plan.applied:
+        click.echo("written")
+    elif not dry_run and not plan.changed:
+        click.echo("nothing to change")
 
 
 @click.command("import")
