@@ -110,6 +110,8 @@ def test_the_language_comes_from_the_environment_too(tiny_path: Path) -> None:
     (["targets", "--chain", "automotive"], "错误：缺少选项 '--segment' / '-s'。",
      "Error: Missing option '--segment' / '-s'."),
     (["gaps", "--chian", "x"], "错误：没有选项 --chian。是不是要用 --chain？", "Error: No such option"),
+    (["gapz"], "错误：没有命令 'gapz'。是不是要用 'gaps'？", "Error: No such command 'gapz'"),
+    (["--bogus", "chains"], "错误：没有选项 --bogus。", "Error: No such option"),
     (["map", "-o", "map.html"], "错误：请指明要哪张图：--chain 产业链、--all 或 --segment 环节",
      "Error: say which map: --chain CHAIN, --all, or --segment SEGMENT"),
 ])

@@ -48,9 +48,11 @@ PROJECT_STATUS_CN = {"signed": "签约", "under_construction": "在建", "trial"
 def current_lang(args: Sequence[str] = ()) -> str:
     """The language of ``--lang`` for this run: the state's, else ``args`` or $CHAINGRAPH_LANG, else Chinese."""
     ctx = click.get_current_context(silent=True)
-    obj = ctx.find_root().obj if ctx is not None else None
-    if isinstance(obj, State):
-        return obj.lang
+    root = ctx.find_root() if ctx is not None else None
+    if root is not None and isinstance(root.obj, State):
+        return root.obj.lang
+    if root is not None and root.params.get("lang") in LANGS:  # parsed, the command not yet started
+        return str(root.params["lang"])
     for i, arg in enumerate(args):  # the options could not be parsed: look for --lang by hand
         value = arg[len("--lang="):] if arg.startswith("--lang=") else (
             args[i + 1] if arg == "--lang" and i + 1 < len(args) else None)
@@ -217,10 +219,11 @@ class _Group(click.Group):
 
     def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
                      **extra: Any) -> click.Context:
+        given = list(args)  # the parser consumes the list
         try:
             return super().make_context(info_name, args, parent, **extra)
         except click.UsageError as exc:  # the group's own options (--lang xx, --data)
-            raise localise_usage_error(exc, current_lang(args)) from exc
+            raise localise_usage_error(exc, current_lang(given)) from exc
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
