@@ -49,12 +49,17 @@ class Message(str):
         """The message in ``lang`` (``zh`` or ``en``); English when the catalogue has no entry for it."""
         if lang == "en" and not any(isinstance(v, (Message, BaseException)) for v in self.params.values()):
             return str.__str__(self)
-        template = self.template
+        params = {k: _param(v, lang) for k, v in self.params.items()}
         if lang != "en":
             from .messages_zh import NOUNS_ZH, ZH
 
-            template = ZH.get(self.template) or NOUNS_ZH.get(self.template) or self.template
-        return template.format(**{k: _param(v, lang) for k, v in self.params.items()})
+            translated = ZH.get(self.template) or NOUNS_ZH.get(self.template)
+            if translated is not None:
+                try:
+                    return translated.format(**params)
+                except (KeyError, IndexError, ValueError):  # never let a translation hide the error itself
+                    pass
+        return self.template.format(**params)
 
 
 def _param(value: Any, lang: str) -> Any:

@@ -156,3 +156,8 @@ def test_problems_and_dataset_errors_render_per_language() -> None:
 def test_an_untranslated_text_stays_as_written(lang: str) -> None:
     assert render(ValueError("plain"), lang) == "plain"
     assert Message("no such template {x}", {"x": 1}).render(lang) == "no such template 1"
+
+
+def test_a_broken_translation_falls_back_to_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(ZH, "file is missing", "缺少 {nothing}")
+    assert msg("file is missing").render("zh") == "file is missing"
