@@ -69,6 +69,8 @@ ZH: dict[str, str] = {
     "is not a folder": "不是文件夹",
     "dataset folder does not exist": "数据集文件夹不存在",
     "cannot lock {root}: {strerror}": "无法锁定 {root}：{strerror}",
+    " ({holder}, since {since})": "（{holder}，始于 {since}）",
+    " (since {since})": "（始于 {since}）",
     "dataset {root} is being changed by another process{holder}; try again, or wait longer with --wait SECONDS":
         "数据集 {root} 正被另一个进程修改{holder}；请稍后再试，或用 --wait 秒数 等待更久",
     "cannot write {given}: {strerror}": "无法写入 {given}：{strerror}",

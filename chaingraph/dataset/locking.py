@@ -133,7 +133,8 @@ def _describe(root: Path) -> str:
     if owner.get("command"):
         parts.append(str(owner["command"])[:60])
     if owner.get("since"):
-        parts.append(f"since {owner['since']}")
+        return msg(" ({holder}, since {since})", holder=", ".join(parts), since=owner["since"]) if parts else \
+            msg(" (since {since})", since=owner["since"])
     return f" ({', '.join(parts)})" if parts else ""
 
 
