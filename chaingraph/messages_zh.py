@@ -306,6 +306,7 @@ ZH: dict[str, str] = {
         "show_map 需要 IPython（pip install ipython，或在 Jupyter 中运行）；write_map 可生成文件",
     # sources/chainkg.py
     "missing": "缺失",
+    "none": "无",
     "folder does not exist": "文件夹不存在",
     "file is missing in {root}": "{root} 中缺少该文件",
     "{confidence!r}: use {CONFIDENCES}": "{confidence!r}：请用 {CONFIDENCES}",

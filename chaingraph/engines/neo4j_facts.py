@@ -249,7 +249,7 @@ class Neo4jFacts(StructureFacts):
         self._counts: dict[tuple[str, bool], dict[str, dict[str, int]]] = {}
         rows = backend.read(Q_DATASET, dataset=dataset)
         if not rows:
-            known = ", ".join(d.id for d in backend.datasets()) or "none"
+            known = ", ".join(d.id for d in backend.datasets()) or msg("none")
             raise BackendError(msg("dataset {dataset!r} is not in Neo4j at {safe_uri} "
                                    "(datasets there: {known}); run: chaingraph neo4j push",
                                    dataset=dataset, safe_uri=backend.settings.safe_uri, known=known))
