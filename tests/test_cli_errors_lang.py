@@ -110,6 +110,8 @@ def test_the_language_comes_from_the_environment_too(tiny_path: Path) -> None:
     (["targets", "--chain", "automotive"], "错误：缺少选项 '--segment' / '-s'。",
      "Error: Missing option '--segment' / '-s'."),
     (["gaps", "--chian", "x"], "错误：没有选项 --chian。是不是要用 --chain？", "Error: No such option"),
+    (["targets", "-s", "数控系统", "--limit", "abc"], "错误：'--limit' / '-n' 的值无效：'abc' 不是有效的数字。",
+     "Error: Invalid value for '--limit' / '-n': 'abc' is not a valid integer"),
     (["gapz"], "错误：没有命令 'gapz'。是不是要用 'gaps'？", "Error: No such command 'gapz'"),
     (["--bogus", "chains"], "错误：没有选项 --bogus。", "Error: No such option"),
     (["map", "-o", "map.html"], "错误：请指明要哪张图：--chain 产业链、--all 或 --segment 环节",

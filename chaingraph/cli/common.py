@@ -109,7 +109,6 @@ class LocalUsageError(click.UsageError):
 _PARAM_KINDS_ZH = {"option": "选项", "argument": "参数", "parameter": "参数"}
 _CLICK_ZH = (  # click's own messages (click 8.1-8.3), for the usage errors a planner meets most
     (r"'(.*)' is not one of (.*)\.", "'{0}' 不是可选值 {1} 之一。"),
-    (r"'(.*)' is not (.*)\.", "'{0}' 不是 {1}。"),
     (r"'(.*)' is not a valid (float|integer|float range|integer range)\.", "'{0}' 不是有效的数字。"),
     (r"'(.*)' is not a valid boolean\.", "'{0}' 不是有效的是/否值。"),
     (r"(.*) is not in the range (.*)\.", "{0} 不在范围 {1} 内。"),
@@ -122,6 +121,7 @@ _CLICK_ZH = (  # click's own messages (click 8.1-8.3), for the usage errors a pl
     (r"Option '(.*)' requires an argument\.", "选项 '{0}' 需要一个值。"),
     (r"Option '(.*)' requires (\d+) arguments\.", "选项 '{0}' 需要 {1} 个值。"),
     (r"Missing command\.", "缺少命令。"),
+    (r"'(.*)' is not (.*)\.", "'{0}' 不是 {1}。"),  # after the more precise 'is not a valid ...'
 )
 
 
