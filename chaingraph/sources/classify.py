@@ -128,11 +128,15 @@ NAME_PART_STOP: frozenset[str] = frozenset((
     "自动化", "新能源", "能源", "动力", "汽车", "车辆", "金属", "五金", "塑料", "化工", "模具", "工具", "仪器",
     "电动", "驱动", "系统", "传动", "结构", "精工", "精密", "高新", "新材", "复合", "合金", "配件", "零件", "汽配",
     "装置", "服务", "维修", "保养", "美容", "焊接", "大件", "用钢", "改造", "主机", "整机", "照明", "减速", "压力",
+    "制造", "回收", "同步", "操作", "软件", "通信", "终端", "电线", "电缆", "线缆", "线性", "娱乐", "仪表", "装饰",
+    "车身", "覆盖", "注塑", "蓄电池", "电子产品", "智能制造", "皮革", "雷达", "模组", "电池组", "声学", "电子电",
+    "密封条", "用革", "用铜箔", "机床大", "复合材料构", "电子电器", "永磁",
 ))
 """Stems too common in firm names to say a segment (控制, 电子, 机械 ...): never name parts."""
 
 _PROCESS = "加工"  # a vague word naming a process (机械零件、零部件加工, 钣金加工), not a product
 _PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "检测", "专用")
+_MATERIAL_TAIL = ("材料", "原料")  # in a materials chain 硅碳负极材料 is the product itself, not an input to it
 _BRACKETS = re.compile(r"[（(][^（）()]*[)）]|【[^】]*】")
 # bracketed remarks of the registry's boilerplate (（不含危险化学品）, （除依法须经批准的项目外 ...）); other brackets
 # name products (钢板（电工钢、硅钢）) and are kept
@@ -262,6 +266,9 @@ class Classifier:
         self.codes: dict[str, set[str]] = {}
         self.allowed: dict[str, frozenset[str]] = {}
         self.chain_of = {s.id: s.chain for s in self.segments.values()}
+        # segments of a materials chain (its name says 材料): there 铝合金材料 names the product, not an input
+        self.materials = {s.id for s in self.segments.values()
+                          if s.chain in dataset.chains and "材料" in dataset.chains[s.chain].name}
         terms: dict[str, list[_Term]] = {}
 
         def add(term: str, entry: _Term) -> None:
@@ -396,7 +403,8 @@ class Classifier:
                 for entry in entries:
                     if entry.kind == "neutral":
                         continue
-                    if entry.kind == "product_term" and tail.startswith(_PRODUCT_TAIL):
+                    if entry.kind == "product_term" and tail.startswith(_PRODUCT_TAIL) and not (
+                            entry.segment in self.materials and tail.startswith(_MATERIAL_TAIL)):
                         continue
                     if entry.kind == "generic_term":
                         if "producer" in roles or not roles:
