@@ -84,7 +84,7 @@ WEIGHTS: dict[str, float] = {
     "code": 1.0,  # the industry code is one of the segment's classes
     "position_decay": 0.35,  # item i weighs 1 / (1 + decay * i)
     "secondary_share": 0.6,  # a further segment's strongest scope signal needs this share of the primary's
-    "secondary_rank": 2,  # ... and must come from one of the first three items of a section (the tail: in-house work)
+    "secondary_rank": 1,  # ... and must come from one of the first two items of a section (later: in-house work)
     "specific_code": 3,  # a code shared by more segments than this cannot lift an ambiguous word to probable
     "name_part": 1.5,  # a technical stem of a product term in the firm's name (制动 of 制动器): weaker than a term
     "sold_term": 1.0,  # a producer names its segment product in a selling item (counts if the code agrees)
