@@ -267,3 +267,33 @@ def test_a_name_product_with_catalogue_wording_is_confirmed_by_a_specific_code(c
 def test_a_supply_chain_trader_is_a_seller_not_a_servicer(classifier: Classifier) -> None:
     result = classifier.classify_fields("厦门某某股份有限公司", "一般项目：供应链管理服务；金属材料销售；汽车新车销售")
     assert result.proposals == [] and result.role == "seller"
+
+
+def test_a_catalogue_only_scope_takes_the_segment_its_industry_class_names(classifier: Classifier) -> None:
+    # 通用设备制造 and 机械零件加工 say nothing of the product; the registry's class 3451 滚动轴承制造 does
+    scope = "一般项目：通用设备制造（不含特种设备制造）；机械零件、零部件加工；货物进出口"
+    result = classifier.classify_fields("浙江某某机械有限公司", scope, "C3451 滚动轴承制造")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("mt-bearing", "guessed")]
+    assert result.proposals[0].evidence_text == "行业代码3451（滚动轴承制造）"
+    # with the chain's own catalogue wording as a making item the class makes it probable
+    forging = classifier.classify_fields("某某汽车部件有限公司", "一般项目：汽车零部件及配件制造；通用零部件制造", "C3393")
+    assert [(p.segment, p.confidence) for p in forging.proposals] == [("auto-forging", "probable")]
+    assert "行业代码3393（锻件及粉末冶金制品制造）" in forging.proposals[0].evidence_text
+    # a class wider than its segment (3425: seven function-part segments) still gives no link
+    assert links(classifier, "某某机械有限公司", "一般项目：通用设备制造（不含特种设备制造）", "C3425") == []
+
+
+def test_a_firm_naming_products_outside_the_chains_gets_nothing_from_its_class(classifier: Classifier) -> None:
+    result = classifier.classify_fields("平湖某某建材有限公司", "一般项目：建筑涂料制造；建筑材料销售", "C2641")
+    assert result.proposals == [] and result.candidates == ["nm-coatings"]
+
+
+def test_a_third_catalogue_item_is_in_house_work_not_a_further_segment(classifier: Classifier) -> None:
+    scope = "一般项目：汽车零部件及配件制造；有色金属铸造；模具制造；金属表面处理及热处理加工"
+    assert [s for s, _ in links(classifier, "某某股份有限公司", scope, "C3670")] == ["auto-die-casting"]
+
+
+def test_in_a_materials_chain_a_product_followed_by_material_is_the_product(classifier: Classifier) -> None:
+    assert links(classifier, "某某有限公司", "生产硅碳负极材料、人造石墨负极材料，销售自产产品")[0][0] == "nm-anode"
+    # outside it, 轮胎材料 is still an input to tyres, not a tyre
+    assert "auto-tire" not in [s for s, _ in links(classifier, "某某有限公司", "生产轮胎材料，销售自产产品")]

@@ -62,6 +62,7 @@ from typing import Any
 
 from ..dataset.model import CONFIDENCES
 from ..dataset.store import Dataset, normalize_name
+from .gbt4754 import CLASS_NAMES, class_name
 from .registry import RegistryRow, industry_class
 
 __all__ = [
@@ -88,6 +89,7 @@ WEIGHTS: dict[str, float] = {
     "specific_code": 3,  # a code shared by more segments than this cannot lift an ambiguous word to probable
     "name_part": 1.5,  # a technical stem of a product term in the firm's name (制动 of 制动器): weaker than a term
     "sold_term": 1.0,  # a producer names its segment product in a selling item (counts if the code agrees)
+    "code_class": 1.0,  # the code's class name is the segment's catalogue wording, and the scope names no segment
 }
 """The weights of the signals (documented in docs/registry.md; change them there too)."""
 
@@ -177,6 +179,8 @@ class Evidence:
 
     def __str__(self) -> str:
         if self.kind == "code":
+            return f"行业代码{self.text}"
+        if self.kind == "code_class":
             return f"行业代码{self.text}"
         if self.kind == "contradiction":
             return f"行业代码{self.text}不属本环节"
@@ -304,6 +308,13 @@ class Classifier:
             if part not in terms and len(segments) == 1:  # a stem two segments share says neither
                 names[part] = [_Term(next(iter(segments)), "name_part", frozenset())]
         self.vocab = _Vocab(terms, self._compile(terms), names, self._compile(names))
+        # classes whose official name is the catalogue wording or product word of exactly one segment that draws
+        # from them (3321 切削工具制造 -> mt-cutting-tool): the code alone says the segment
+        self.defining: dict[str, str] = {}
+        for code, title in CLASS_NAMES.items():
+            named = {e.segment for e in terms.get(_norm(title), []) if e.kind in ("scope_term", "product_term")}
+            if len(named) == 1 and named <= self.codes.get(code, set()):
+                self.defining[code] = next(iter(named))
 
     @staticmethod
     def _compile(terms: dict[str, list[_Term]]) -> Any:
@@ -367,6 +378,7 @@ class Classifier:
         dropped: list[str] = []
         chain_items: dict[str, tuple[str, int]] = {}  # chain -> its first catalogue wording in a making item
         sold: dict[str, tuple[str, int, float]] = {}  # segment -> its product named in a selling item
+        neutral_made = False
 
         def note(segment: str, ev: Evidence, score: float, lvl: int, at: tuple[int, int] = (999, 0)) -> None:
             first_seen[segment] = min(first_seen.get(segment, at), at)
@@ -402,6 +414,8 @@ class Classifier:
                 entries = self.vocab.terms[term]
                 for entry in entries:
                     if entry.kind == "neutral":
+                        if "producer" in roles or not roles:
+                            neutral_made = True  # the firm names what it makes, and it is outside the chains
                         continue
                     if entry.kind == "product_term" and tail.startswith(_PRODUCT_TAIL) and not (
                             entry.segment in self.materials and tail.startswith(_MATERIAL_TAIL)):
@@ -532,7 +546,20 @@ class Classifier:
             if chain_item and "producer" in self.allowed[segment]:
                 term, index = chain_item
                 note(segment, Evidence("chain_term", term, index + 1), 0.0, 1, (index, 0))
-                note(segment, Evidence("code", code), WEIGHTS["code"], 1)
+                if self.defining.get(code) == segment:  # the class is the segment's own wording: probable
+                    note(segment, Evidence("code_class", f"{code}（{class_name(code)}）"), WEIGHTS["code_class"], 2)
+                else:
+                    note(segment, Evidence("code", code), WEIGHTS["code"], 1)
+        defined = self.defining.get(code, "")
+        if not scores and producer and defined and not neutral_made and "producer" in self.allowed[defined]:
+            # the code's class is the segment's own catalogue wording (3321 切削工具制造, 3451 滚动轴承制造): the
+            # registry says what the scope leaves vague (通用设备制造, 机械零件加工). A guess, probable when a making
+            # item also names the segment's chain
+            chain_item = chain_items.get(self.chain_of[defined])
+            if chain_item:
+                term, index = chain_item
+                note(defined, Evidence("chain_term", term, index + 1), 0.0, 2, (index, 0))
+            note(defined, Evidence("code_class", f"{code}（{class_name(code)}）"), WEIGHTS["code_class"], 1)
         code_only = sorted(code_segments) if not scores and producer else []
 
         result = FirmResult(name=row.name, role=_firm_role(main_roles or firm_roles, code_roles, producer), row=row)
@@ -599,7 +626,7 @@ class Classifier:
 
 
 _EVIDENCE_ORDER = ("scope_term", "product_term", "sold_term", "ambiguous_term", "chain_term", "name_term", "name_part",
-                   "code", "contradiction")
+                   "code", "code_class", "contradiction")
 
 
 def _name_parts(segments: Iterable[Any]) -> dict[str, set[str]]:
