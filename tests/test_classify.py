@@ -276,7 +276,8 @@ def test_a_catalogue_only_scope_takes_the_segment_its_industry_class_names(class
     assert [(p.segment, p.confidence) for p in result.proposals] == [("mt-bearing", "guessed")]
     assert result.proposals[0].evidence_text == "行业代码3451（滚动轴承制造）"
     # with the chain's own catalogue wording as a making item the class makes it probable
-    forging = classifier.classify_fields("某某汽车部件有限公司", "一般项目：汽车零部件及配件制造；通用零部件制造", "C3393")
+    forging = classifier.classify_fields("某某汽车部件有限公司", "一般项目：汽车零部件及配件制造；通用零部件制造",
+                                         "C3393")
     assert [(p.segment, p.confidence) for p in forging.proposals] == [("auto-forging", "probable")]
     assert "行业代码3393（锻件及粉末冶金制品制造）" in forging.proposals[0].evidence_text
     # a class wider than its segment (3425: seven function-part segments) still gives no link
