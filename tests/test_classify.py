@@ -298,3 +298,13 @@ def test_in_a_materials_chain_a_product_followed_by_material_is_the_product(clas
     assert links(classifier, "某某有限公司", "生产硅碳负极材料、人造石墨负极材料，销售自产产品")[0][0] == "nm-anode"
     # outside it, 轮胎材料 is still an input to tyres, not a tyre
     assert "auto-tire" not in [s for s, _ in links(classifier, "某某有限公司", "生产轮胎材料，销售自产产品")]
+
+
+def test_a_name_word_that_only_one_tied_candidate_shares_breaks_the_tie(classifier: Classifier) -> None:
+    scope = "一般项目：电子专用材料制造；电子专用材料研发；货物进出口"
+    result = classifier.classify_fields("浙江某某氟化学有限公司", scope, "C3985")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("nm-electronic-chemicals", "guessed")]
+    assert "名称中的“化学”" in result.proposals[0].evidence_text
+    # a name that says nothing of the trade leaves the tie to the planner
+    plain = classifier.classify_fields("浙江某某科技股份有限公司", scope, "C3985")
+    assert plain.proposals == [] and "nm-cathode" in plain.candidates

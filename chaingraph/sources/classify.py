@@ -90,6 +90,7 @@ WEIGHTS: dict[str, float] = {
     "name_part": 1.5,  # a technical stem of a product term in the firm's name (制动 of 制动器): weaker than a term
     "sold_term": 1.0,  # a producer names its segment product in a selling item (counts if the code agrees)
     "code_class": 1.0,  # the code's class name is the segment's catalogue wording, and the scope names no segment
+    "name_hint": 0.5,  # a two-character word of the name that only one tied candidate's product words contain
 }
 """The weights of the signals (documented in docs/registry.md; change them there too)."""
 
@@ -135,6 +136,12 @@ NAME_PART_STOP: frozenset[str] = frozenset((
     "密封条", "用革", "用铜箔", "机床大", "复合材料构", "电子电器", "永磁",
 ))
 """Stems too common in firm names to say a segment (控制, 电子, 机械 ...): never name parts."""
+
+NAME_HINT_STOP: frozenset[str] = frozenset((
+    "材料", "新材", "科技", "技术", "有限", "公司", "集团", "股份", "实业", "工业", "发展", "制造", "制品", "产品",
+    "设备", "装备", "系统", "汽车", "机械", "精密", "智能", "新能", "能源", "国际", "中国", "控股", "电子", "高新",
+))
+"""Two-character words of names too common to break a tie between candidate segments."""
 
 _PROCESS = "加工"  # a vague word naming a process (机械零件、零部件加工, 钣金加工), not a product
 _PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "检测", "专用")
@@ -188,6 +195,8 @@ class Evidence:
             return f"名称“{self.text}”"
         if self.kind == "name_part":
             return f"名称含“{self.text}”"
+        if self.kind == "name_hint":
+            return f"名称中的“{self.text}”只见于本环节的产品词"
         if self.kind == "chain_term":
             return f"经营范围第{self.item}项本链泛称“{self.text}”"
         if self.kind == "sold_term":
@@ -308,6 +317,12 @@ class Classifier:
             if part not in terms and len(segments) == 1:  # a stem two segments share says neither
                 names[part] = [_Term(next(iter(segments)), "name_part", frozenset())]
         self.vocab = _Vocab(terms, self._compile(terms), names, self._compile(names))
+        # two-character words of each segment's own product words and aliases (for breaking ties by the name)
+        self.bigrams: dict[str, frozenset[str]] = {}
+        for seg in self.segments.values():
+            words = {_norm(t) for t in (seg.name, *seg.product_terms, *seg.aliases)}
+            self.bigrams[seg.id] = frozenset(w[i:i + 2] for w in words for i in range(len(w) - 1)
+                                             if not w[i:i + 2].isascii())
         # classes whose official name is the catalogue wording or product word of exactly one segment that draws
         # from them (3321 切削工具制造 -> mt-cutting-tool): the code alone says the segment
         self.defining: dict[str, str] = {}
@@ -560,6 +575,12 @@ class Classifier:
                 term, index = chain_item
                 note(defined, Evidence("chain_term", term, index + 1), 0.0, 2, (index, 0))
             note(defined, Evidence("code_class", f"{code}（{class_name(code)}）"), WEIGHTS["code_class"], 1)
+        if not scores and producer and not neutral_made and 1 < len(code_segments):
+            # the code names a few candidates and the scope none: a name word only one of them shares guesses
+            hinted = self._name_hint(row.name, sorted(code_segments))
+            if hinted and "producer" in self.allowed[hinted[0]]:
+                note(hinted[0], Evidence("name_hint", hinted[1]), WEIGHTS["name_hint"], 1)
+                note(hinted[0], Evidence("code", code), WEIGHTS["code"], 1)
         code_only = sorted(code_segments) if not scores and producer else []
 
         result = FirmResult(name=row.name, role=_firm_role(main_roles or firm_roles, code_roles, producer), row=row)
@@ -587,6 +608,15 @@ class Classifier:
         top = ranked[0]
         ties = [s for s in ranked if scores[top] - scores[s] < 1e-9]
         if not specific(top) and len(ties) > 1:
+            # a word of the firm's name that only one of the candidates' product words share (江化微电子材料:
+            # 电子 of 电子化学品) breaks the tie, as a guess
+            hinted = self._name_hint(row.name, ties)
+            if hinted:
+                segment, word = hinted
+                note(segment, Evidence("name_hint", word), WEIGHTS["name_hint"], 1)
+                ties = [segment]
+                top = segment
+        if not specific(top) and len(ties) > 1:
             result.reason = "只有泛指的词，几个环节同样可能：" + "、".join(
                 f"{s}（{self.segments[s].name}）" for s in ties)
             result.candidates = ties
@@ -600,6 +630,21 @@ class Classifier:
                     scope_score.get(segment, scores[segment]) >= WEIGHTS["secondary_share"] * base:
                 result.proposals.append(self._proposal(segment, scores, level, evidence))
         return result
+
+    def _name_hint(self, name: str, candidates: list[str]) -> tuple[str, str] | None:
+        """The one candidate whose product words share a two-character word with the name's core, and the word."""
+        core = _name_core(name)
+        found: dict[str, str] = {}
+        for i in range(len(core) - 1):
+            word = core[i:i + 2]
+            if word in NAME_HINT_STOP:
+                continue
+            for segment in candidates:
+                if word in self.bigrams.get(segment, ()):
+                    found.setdefault(segment, word)
+        if len(found) == 1:
+            return next(iter(found.items()))
+        return None
 
     def _proposal(self, segment: str, scores: dict[str, float], level: dict[str, int],
                   evidence: dict[str, list[Evidence]], primary: bool = False) -> Proposal:
@@ -626,7 +671,7 @@ class Classifier:
 
 
 _EVIDENCE_ORDER = ("scope_term", "product_term", "sold_term", "ambiguous_term", "chain_term", "name_term", "name_part",
-                   "code", "code_class", "contradiction")
+                   "name_hint", "code", "code_class", "contradiction")
 
 
 def _name_parts(segments: Iterable[Any]) -> dict[str, set[str]]:
