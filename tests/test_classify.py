@@ -308,3 +308,13 @@ def test_a_name_word_that_only_one_tied_candidate_shares_breaks_the_tie(classifi
     # a name that says nothing of the trade leaves the tie to the planner
     plain = classifier.classify_fields("浙江某某科技股份有限公司", scope, "C3985")
     assert plain.proposals == [] and "nm-cathode" in plain.candidates
+
+
+def test_a_late_item_the_code_contradicts_is_in_house_work(classifier: Classifier) -> None:
+    late = "一般项目：汽车零部件及配件制造；金属制品研发；模具制造；塑料制品制造"
+    assert links(classifier, "上海某某金属制品股份有限公司", late, "C3670") == []
+    # second, it may be a trade of its own: kept as a guess the planner sees with the code against it
+    early = "一般项目：汽车零部件及配件制造；模具制造；模具销售"
+    result = classifier.classify_fields("江苏某某工业科技股份有限公司", early, "C3670")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("mt-mold", "guessed")]
+    assert "行业代码3670不属本环节" in result.proposals[0].evidence_text

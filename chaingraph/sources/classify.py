@@ -529,6 +529,10 @@ class Classifier:
                 # a guessed link the code speaks against is dropped; a code no segment draws from puts the main
                 # business outside every chain (摩托车整车制造, 防水建筑材料制造): nothing of the firm is kept
                 level[segment] -= 1 if code in self.codes else 2
+                if scope_rank.get(segment, 0) > WEIGHTS["secondary_rank"]:
+                    # ... and named only from a section's third item on, it is in-house work (the tooling shop
+                    # of a parts maker, 模具制造 after 汽车零部件及配件制造 with code 3670): dropped
+                    level[segment] -= 1
             elif code_segments & set(scores) and level[segment] == 1 and \
                     all(e.kind in ("name_term", "name_part") for e in evidence[segment]):
                 # only the name says this segment, and the code names another candidate: the code decides
