@@ -318,3 +318,15 @@ def test_a_late_item_the_code_contradicts_is_in_house_work(classifier: Classifie
     result = classifier.classify_fields("江苏某某工业科技股份有限公司", early, "C3670")
     assert [(p.segment, p.confidence) for p in result.proposals] == [("mt-mold", "guessed")]
     assert "行业代码3670不属本环节" in result.proposals[0].evidence_text
+
+
+def test_a_producer_names_its_product_in_a_research_item_when_the_code_agrees(classifier: Classifier) -> None:
+    scope = "一般项目：汽车零部件及配件制造；汽车制动系统研发；货物进出口"
+    result = classifier.classify_fields("浙江某某科技有限公司", scope, "C3670")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("auto-chassis", "guessed")]
+    assert result.proposals[0].evidence_text == "经营范围第2项研发“制动系统”；行业代码3670"
+    # a firm that only does research is still not a producer
+    rnd = classifier.classify_fields("浙江某某科技有限公司", "一般项目：汽车零部件研发；汽车制动系统研发", "C3670")
+    assert rnd.proposals == [] and rnd.role == "research"
+    # and a code of another class does not let the research item speak
+    assert links(classifier, "浙江某某科技有限公司", scope, "C3360") == []

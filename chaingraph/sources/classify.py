@@ -201,6 +201,8 @@ class Evidence:
             return f"经营范围第{self.item}项本链泛称“{self.text}”"
         if self.kind == "sold_term":
             return f"经营范围第{self.item}项销售“{self.text}”"
+        if self.kind == "research_term":
+            return f"经营范围第{self.item}项研发“{self.text}”"
         label = "泛指" if self.kind == "ambiguous_term" else ""
         return f"经营范围第{self.item}项{label}“{self.text}”"
 
@@ -392,7 +394,8 @@ class Classifier:
         scope_rank: dict[str, int] = {}  # segment -> the rank in its section of the item that gave that signal
         dropped: list[str] = []
         chain_items: dict[str, tuple[str, int]] = {}  # chain -> its first catalogue wording in a making item
-        sold: dict[str, tuple[str, int, float]] = {}  # segment -> its product named in a selling item
+        sold: dict[str, tuple[str, int, float, bool]] = {}  # segment -> its product named in a selling (True) or
+        # research item
         neutral_made = False
 
         def note(segment: str, ev: Evidence, score: float, lvl: int, at: tuple[int, int] = (999, 0)) -> None:
@@ -450,8 +453,9 @@ class Classifier:
                         factor = WEIGHTS["unknown_role"]
                     else:
                         blocked.append(term)
-                        if "seller" in roles and entry.kind != "ambiguous_term" and "producer" in allowed:
-                            sold.setdefault(entry.segment, (term, index, weight))
+                        if roles & {"seller", "research"} and entry.kind != "ambiguous_term" and \
+                                "producer" in allowed:
+                            sold.setdefault(entry.segment, (term, index, weight, "seller" in roles))
                         continue
                     kind = entry.kind
                     lvl = 1 if kind == "ambiguous_term" or factor < 1 else 2
@@ -504,10 +508,10 @@ class Classifier:
         if producer:
             # 2021-style scopes name the product in a 销售 item and the making in catalogue wording: a segment
             # product the firm sells counts when the firm's industry code is one of the segment's classes
-            for segment, (term, index, weight) in sold.items():
+            for segment, (term, index, weight, selling) in sold.items():
                 if segment in code_segments:
-                    note(segment, Evidence("sold_term", term, index + 1), WEIGHTS["sold_term"] * weight, 1,
-                         (index, 0))
+                    note(segment, Evidence("sold_term" if selling else "research_term", term, index + 1),
+                         WEIGHTS["sold_term"] * weight, 1, (index, 0))
         # a firm has one code, for its main business: it contradicts only when it fits none of the candidates
         contradicts = bool(self.codes) and len(code) == 4 and "producer" in code_roles and \
             not (code_segments & set(scores))
@@ -606,7 +610,7 @@ class Classifier:
             return result
 
         def specific(segment: str) -> bool:
-            return any(e.kind in ("scope_term", "product_term", "name_term", "name_part", "sold_term")
+            return any(e.kind in ("scope_term", "product_term", "name_term", "name_part", "sold_term", "research_term")
                        for e in evidence[segment])
 
         top = ranked[0]
@@ -674,7 +678,8 @@ class Classifier:
         return [self.classify(row) for row in rows]
 
 
-_EVIDENCE_ORDER = ("scope_term", "product_term", "sold_term", "ambiguous_term", "chain_term", "name_term", "name_part",
+_EVIDENCE_ORDER = ("scope_term", "product_term", "sold_term", "research_term", "ambiguous_term", "chain_term",
+                   "name_term", "name_part",
                    "name_hint", "code", "code_class", "contradiction")
 
 
