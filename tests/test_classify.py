@@ -330,3 +330,8 @@ def test_a_producer_names_its_product_in_a_research_item_when_the_code_agrees(cl
     assert rnd.proposals == [] and rnd.role == "research"
     # and a code of another class does not let the research item speak
     assert links(classifier, "浙江某某科技有限公司", scope, "C3360") == []
+
+
+def test_solar_lead_acid_and_household_look_alikes_are_blocked(classifier: Classifier) -> None:
+    assert links(classifier, "某某光伏科技有限公司", "生产光伏硅片、太阳能电池、光伏组件") == []
+    assert links(classifier, "某某电源有限公司", "生产铅酸蓄电池、电动三轮车") == []

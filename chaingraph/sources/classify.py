@@ -115,6 +115,8 @@ NEUTRAL_TERMS: tuple[str, ...] = (
     "铝塑复合板", "变压器铁芯", "电抗器铁芯", "隔膜泵", "隔膜阀", "服务机器人", "扫地机器人", "教育机器人",
     "服务消费机器人", "玩具", "水泥", "混凝土", "电动自行车", "自行车", "摩托车", "汽车用品", "食品",
     "家具", "服装", "纺织品", "化妆品", "五金交电", "日用百货", "劳保用品",
+    "太阳能电池", "光伏组件", "光伏硅片", "太阳能硅片", "光伏电池", "铅酸蓄电池", "铅蓄电池", "铅酸电池",
+    "电动三轮车", "老年代步车", "家用空调", "家用电器", "电动工具", "缝纫机", "医疗器械", "锂电设备",
 )
 """Words that look like chain terms but are not (packaging plastics, building materials, consumer goods ...):
 found like terms, they block the shorter chain terms inside them and count for nothing."""
