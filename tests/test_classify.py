@@ -335,3 +335,9 @@ def test_a_producer_names_its_product_in_a_research_item_when_the_code_agrees(cl
 def test_solar_lead_acid_and_household_look_alikes_are_blocked(classifier: Classifier) -> None:
     assert links(classifier, "某某光伏科技有限公司", "生产光伏硅片、太阳能电池、光伏组件") == []
     assert links(classifier, "某某电源有限公司", "生产铅酸蓄电池、电动三轮车") == []
+
+
+def test_product_variants_in_one_item_do_not_outscore_the_product_named_first(classifier: Classifier) -> None:
+    scope = "生产数控系统、伺服电机、伺服放大器及其零部件，销售自产产品"
+    result = classifier.classify_fields("北京某某机电有限公司", scope, "C4011")
+    assert [p.segment for p in result.proposals] == ["mt-cnc-system", "mt-servo"]

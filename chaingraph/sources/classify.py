@@ -429,6 +429,7 @@ class Classifier:
             # items are ranked from its own start
             rank = index - general if index >= general else index
             weight = 1.0 / (1.0 + WEIGHTS["position_decay"] * rank)
+            item_best: dict[str, float] = {}
             for start, end, term in matches:
                 tail = item[end:end + 3]
                 entries = self.vocab.terms[term]
@@ -462,7 +463,12 @@ class Classifier:
                     kind = entry.kind
                     lvl = 1 if kind == "ambiguous_term" or factor < 1 else 2
                     signal = WEIGHTS[kind] * weight * factor
-                    note(entry.segment, Evidence(kind, term, index + 1), signal, lvl, (index, start))
+                    # one item lists variants of a product (伺服电机、伺服放大器): a segment takes its strongest
+                    # signal per item, so a segment with more synonyms does not outscore the one named first
+                    held = item_best.get(entry.segment, 0.0)
+                    note(entry.segment, Evidence(kind, term, index + 1), max(0.0, signal - held), lvl,
+                         (index, start))
+                    item_best[entry.segment] = max(held, signal)
                     if signal > scope_score.get(entry.segment, 0.0):
                         scope_score[entry.segment] = signal
                         scope_rank[entry.segment] = rank
