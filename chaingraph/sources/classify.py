@@ -143,7 +143,7 @@ NAME_HINT_STOP: frozenset[str] = frozenset((
     "材料", "新材", "科技", "技术", "有限", "公司", "集团", "股份", "实业", "工业", "发展", "制造", "制品", "产品",
     "设备", "装备", "系统", "汽车", "机械", "精密", "智能", "新能", "能源", "国际", "中国", "控股", "电子", "高新",
 ))
-"""Two-character words of names too common to break a tie between candidate segments."""
+"""Two-character words of names too common to break a tie between candidate segments (besides NAME_PART_STOP)."""
 
 _PROCESS = "加工"  # a vague word naming a process (机械零件、零部件加工, 钣金加工), not a product
 _PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "检测", "专用")
@@ -653,7 +653,7 @@ class Classifier:
         found: dict[str, str] = {}
         for i in range(len(core) - 1):
             word = core[i:i + 2]
-            if word in NAME_HINT_STOP:
+            if word in NAME_HINT_STOP or word in NAME_PART_STOP:
                 continue
             for segment in candidates:
                 if word in self.bigrams.get(segment, ()):
