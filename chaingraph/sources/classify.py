@@ -33,12 +33,19 @@ How a firm is read:
    classes; a class only one segment draws from, with a making item of its chain, gives a guess. A manufacturing
    code that fits none of the candidates lowers each one step (a guess it speaks against is dropped), two steps
    when no segment of any chain draws from it; a code that fits one candidate lowers a segment only the name
-   speaks for. A catch-all class no segment draws from (3484, the 其他… classes) lowers only vague guesses, and
-   a guess resting on a process word alone (机械零件、零部件加工) in a later item is not proposed.
+   speaks for, and a candidate it speaks against that the scope names only from a section's third item on is
+   dropped (in-house work). A catch-all class no segment draws from (3484, the 其他… classes) lowers only vague
+   guesses, and a guess resting on a process word alone (机械零件、零部件加工) in a later item is not proposed.
+   A segment takes its strongest signal per item (product variants listed in one item count once). When the
+   scope names no segment, a class whose GB/T 4754-2017 name is one segment's catalogue wording (3321 切削工具制造;
+   :mod:`chaingraph.sources.gbt4754`) gives that segment as a guess; a product named in a research item of a
+   producer counts like one named in a selling item.
 5. The primary segment has the highest score; further segments (multi-chain firms) are proposed when they are
    at least probable, rest on a specific term, and their strongest scope signal is at least 0.6 of the
-   primary's, in one of a section's first three items. When only ambiguous words matched and several segments
-   tie, nothing is guessed: the firm is listed with the reason and the candidates.
+   primary's, in one of a section's first two items. When only ambiguous words matched and several segments
+   tie (or only the code names candidates), a two-character word of the name that only one candidate's product
+   words share picks it as a guess; otherwise nothing is guessed: the firm is listed with the reason and the
+   candidates.
 
 Examples
 --------
