@@ -1,13 +1,14 @@
 """Score `chaingraph extract`: on the seed article against the curated Pinghu dataset, or on a corpus with keys.
 
     python benchmarks/extract_quality.py [ARTICLE] [DATASET]           # the seed article
-    python benchmarks/extract_quality.py --corpus [TEXTS] [--split dev|test|all] [--keys DIR] [-v]
+    python benchmarks/extract_quality.py --corpus [TEXTS] [--split dev|test|holdout|all] [--keys DIR] [-v]
 
 Corpus mode reads the answer keys in benchmarks/data/extract-corpus/*.yaml and the article texts from TEXTS (else
 env CHAINGRAPH_EXTRACT_CORPUS, else /work/corpus/extract), and prints per article right/wrong/missed for each fact
 type (projects, firms, investment, registered capital, area, output, capacity, dates, parks/towns, aggregates),
-then for the dev and the test split the overall precision and recall per fact type and the calibration line (the
-share right among facts with confidence >= HIGH_CONFIDENCE). The matching rules are in extract_corpus.py's
+then for each split (dev, test, and ``holdout``: the blind keys of extract-corpus-holdout, given with --keys) the
+overall precision and recall per fact type and the calibration line (the share right among facts with confidence
+>= HIGH_CONFIDENCE). The matching rules are in extract_corpus.py's
 docstring: figures, dates and places count only on the right record. ``-v`` lists every miss.
 
 Seed mode:
@@ -196,7 +197,7 @@ def corpus_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="extract_quality.py --corpus")
     parser.add_argument("texts", nargs="?", type=Path, default=TEXTS)
     parser.add_argument("--keys", type=Path, default=KEYS)
-    parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "test", "holdout", "all"], default="all")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     ds = load_dataset(DATASET)
@@ -208,7 +209,7 @@ def corpus_main(argv: list[str]) -> int:
     scores = [ec.score_article(k, args.texts, ds)[0] for k in keys]
     print("per article: right/wrong/missed\n")
     print(ec.article_table(scores))
-    for split in ("dev", "test"):
+    for split in ("dev", "test", "holdout"):
         part = [s for s in scores if s.split == split]
         if part:
             print(f"\n## {split}: {len(part)} articles\n")
