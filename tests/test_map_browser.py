@@ -423,7 +423,7 @@ def test_search_lists_a_firm_once_and_enter_opens_its_strongest_segment(open_map
     cg = cgr.build_graph(cgr.load_dataset(root))
     opened = open_map(write_map(cg, tmp_path / "two.html", chain="demo-auto"), viewport=SCREENS[1])
     page = opened.page
-    firm = page.evaluate("chainMap.data.firms")["motor-local"]
+    firm = page.evaluate("chainMap.firm('motor-local')")
     assert sorted(firm["segments"]) == ["core", "motor"]
     page.fill("#search", firm["name"])
     page.wait_for_selector("#results .r")

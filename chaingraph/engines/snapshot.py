@@ -949,6 +949,44 @@ class SnapshotFacts(StructureFacts):
                                           "url": titles[s][1] if s in titles else ""} for s in sources]}
         return found
 
+    def local_firm_rows(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams) -> tuple[
+            dict[str, list[str]], dict[str, tuple[Any, ...]], dict[str, tuple[str, str]]]:
+        """Every local firm of each segment with its display fields, from one read of the presence (for maps).
+
+        Returns ``(lists, firms, sources)``: ``lists[segment]`` the ids of the firms ``segment_states`` lists
+        (same order), ``firms[id]`` the tuple (name, name_en, country, region, headquarters, size, leader, f500,
+        products, source ids) and ``sources[id]`` (title, url) of the sources they cite.
+        """
+        ids, places = list(segment_ids), self._places(region_id)
+        found: dict[str, dict[str, bool]] = {s: {} for s in ids}
+        firms: dict[str, tuple[Any, ...]] = {}
+        products: dict[str, list[str]] = {}  # the same few JSON texts are shared by thousands of firms
+        cited: dict[str, list[str]] = {}
+        if ids and places:
+            guessed = params.count_guessed_links
+            sql = ("SELECT p.segment, p.firm, p.stage, p.confidence, p.via, f.name, f.name_en, f.country, f.region, "
+                   "f.headquarters, f.size, f.leader, f.f500, f.products, f.sources FROM presence p "
+                   "JOIN firms f ON f.id = p.firm "
+                   f"WHERE p.place IN ({','.join('?' * len(places))}) AND p.segment IN ({','.join('?' * len(ids))}) "
+                   "ORDER BY p.ord")
+            for segment, firm, stage, confidence, via, *row in self.con.execute(sql, (*places, *ids)):
+                if via is not None and stage == "pipeline":
+                    continue
+                listed = found[segment]
+                if not listed.get(firm):
+                    listed[firm] = confidence != "guessed" or guessed
+                if firm not in firms:
+                    text, refs = row[8] or "", row[9]
+                    if text not in products:
+                        products[text] = json.loads(text) if text else []
+                    if refs not in cited:
+                        cited[refs] = [s for s in refs.split("|") if s]
+                    firms[firm] = (*row[:6], bool(row[6]), row[7], products[text], cited[refs])
+        wanted = sorted({s for refs in cited.values() for s in refs})
+        sources = {sid: (title, url) for sid, title, url in
+                   self._rows_in("SELECT id, title, url FROM sources WHERE id IN ({ids})", wanted)}
+        return {s: [f for f, counted in listed.items() if counted] for s, listed in found.items()}, firms, sources
+
     def project_records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Display fields of some projects (for maps): name, status, date, firm names, investment, region."""
         from ..dataset.model import parse_quantity
