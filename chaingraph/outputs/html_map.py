@@ -1030,6 +1030,8 @@ class _FirmRows:
         return place
 
     def _product_texts(self, products: list[str]) -> list[int]:
+        if not products:  # most firms of a registry
+            return []
         key = tuple(products[:FIRM_PRODUCTS])
         found = self._products.get(key)
         if found is None:
