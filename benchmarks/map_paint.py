@@ -147,15 +147,20 @@ def main() -> None:
                   f"| {out.stat().st_size / 1e6:.2f} MB |")
         print()
     pages += [(str(p), p) for p in args.pages]
-    print(f"Opened in headless Chromium at {VIEWPORT['width']}x{VIEWPORT['height']}, medians of {args.repeat} runs "
+    paint_table(pages, args.repeat)
+    print(f"\n(files in {work})")
+
+
+def paint_table(pages: list[tuple[str, Path]], repeat: int = 3) -> None:
+    """Open each page ``repeat`` times at 1366x768 and print the medians as a markdown table."""
+    print(f"Opened in headless Chromium at {VIEWPORT['width']}x{VIEWPORT['height']}, medians of {repeat} runs "
           "(seconds from the start of the navigation):\n")
     print("| page | size | first paint | first contentful paint | DOMContentLoaded | map drawn | wall to drawn "
           "| main thread | Chromium CPU |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, path in pages:
-        t = open_page(path, args.repeat)
+        t = open_page(path, repeat)
         print(f"| {name} | {path.stat().st_size / 1e6:.2f} MB | {t['fp']:.2f} s | {t['fcp']:.2f} s | {t['dcl']:.2f} s "
               f"| **{t['drawn']:.2f} s** | {t['wall']:.2f} s | {t['main']:.2f} s | {t['cpu']:.2f} s |")
-    print(f"\n(files in {work})")
 
 
 if __name__ == "__main__":

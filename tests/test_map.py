@@ -483,6 +483,15 @@ def test_a_national_pool_is_aggregated_not_drawn(tmp_path: Path) -> None:
     listed = {f for s in data["segments"].values() if not s["external"] for f in _firm_ids(data, s["firms"])}
     assert listed == local  # every local firm is in a panel list, few are drawn
 
+    # the page holds each firm once, however many segments list it, and each repeated text once
+    embedded = _json_block(build_map(cg, chain="automotive", firm_nodes=5))
+    firms = map_firms(embedded)
+    in_two = [f for f, r in firms.items() if len(r["segments"]) > 1]
+    del embedded["projects"]  # a project names its firms
+    text = json.dumps(embedded, ensure_ascii=False)
+    assert in_two and all(text.count(json.dumps(firms[f]["name"], ensure_ascii=False)) == 1 for f in in_two)
+    assert len(embedded["texts"]) == len(set(embedded["texts"])) and len(embedded["texts"]) < len(firms) / 5
+
 
 def test_cli_map_no_context_opens_without_the_other_chains(tiny_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "m.html"
