@@ -42,12 +42,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import json
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -995,7 +995,8 @@ class _FirmRows:
         self._row: dict[str, int] = {}
         self._text: dict[str, int] = {"": 0}
         self._places: dict[str | None, tuple[int, int]] = {}
-        self._codes: dict[tuple[str, str], int] = {}
+        self._countries: dict[str, int] = {}
+        self._sizes: dict[str, int] = {}
         self._products: dict[tuple[str, ...], list[int]] = {}
         self._cited: dict[tuple[str, ...], list[int]] = {}
         self._source: dict[str, int] = {}
@@ -1007,14 +1008,16 @@ class _FirmRows:
             self.texts.append(value)
         return at
 
-    def _code(self, kind: str, value: str) -> int:  # a country or size code -> its label's text
-        at = self._codes.get((kind, value))
+    def _country(self, code: str) -> int:
+        at = self._countries.get(code)
         if at is None:
-            if kind == "country":
-                label = country_label(value) if self.lang == "zh" else value
-            else:
-                label = (SIZE_ZH.get(value, "") if self.lang == "zh" else value) or ""
-            at = self._codes[(kind, value)] = self.text(label)
+            at = self._countries[code] = self.text(country_label(code) if self.lang == "zh" else code)
+        return at
+
+    def _size(self, code: str) -> int:
+        at = self._sizes.get(code)
+        if at is None:
+            at = self._sizes[code] = self.text((SIZE_ZH.get(code, "") if self.lang == "zh" else code) or "")
         return at
 
     def _place(self, region: str | None, headquarters: str) -> tuple[int, int]:
@@ -1060,9 +1063,10 @@ class _FirmRows:
         name, name_en, country, region, headquarters, size, leader, f500, products, sources = info
         where, address = self._place(region, headquarters or "")
         self._row[firm_id] = at = len(self.rows)
-        self.rows.append([firm_id, name if self.lang == "zh" else (name_en or name), self._code("country", country),
-                          where, address, 1 if leader else 0, self.text(f500 or ""), self._code("size", size),
-                          self._product_texts(products), self.text(_truncate(headquarters or "", PRODUCT_WIDTH)),
+        self.rows.append([firm_id, name if self.lang == "zh" else (name_en or name), self._country(country),
+                          where, address, 1 if leader else 0, self.text(f500) if f500 else 0, self._size(size),
+                          self._product_texts(products),
+                          self.text(_truncate(headquarters, PRODUCT_WIDTH)) if headquarters else 0,
                           self._source_ids(sources)])
         return at
 
@@ -1451,7 +1455,11 @@ def _passes_through(a: str, b: str, seg_nodes: dict[str, dict[str, Any]], seg_ge
 def _vis_assets() -> tuple[str, str]:
     """vis-network's script and stylesheet, from the copy bundled inside the pyvis package."""
     try:
-        lib = resources.files("pyvis") / "lib"
+        # the package's folder without importing it (pyvis imports networkx and jinja2: a third of a second)
+        spec = importlib.util.find_spec("pyvis")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModuleNotFoundError("no module named 'pyvis'")
+        lib = Path(next(iter(spec.submodule_search_locations))) / "lib"
         candidates = sorted((p for p in lib.iterdir() if p.name.startswith("vis-")), key=lambda p: p.name)
         folder = candidates[-1]
         script = (folder / "vis-network.min.js").read_text(encoding="utf-8")

@@ -823,7 +823,7 @@ APP_JS = """
   }
 
   // ---------------------------------------------------------------------------------------------- search
-  var INDEX = null;  // built on the first search: the page opens without walking every firm
+  var INDEX = null, FIRM_KEYS = null;  // built on the first search: the page opens without walking every firm
   function nodeFor(segment, own, group) { return META[own] ? own : (META[group] ? group : segment); }
   function add(kind, name, keys, sub, target) {
     var key = keys.filter(Boolean).join("\\u0001").toLowerCase();
@@ -853,11 +853,9 @@ APP_JS = """
       add("segment", s.name, [s.name, s.name_zh, s.name_en, id].concat(s.aliases), s.chain_name,
           {segment: id, node: id});
     });
-    // one row per firm, project or target firm, however many segments it is in
-    FROWS.forEach(function (r, i) {
-      add("firm", r[FC.name], [r[FC.name], r[FC.id]], null, null);
-      INDEX[INDEX.length - 1].row = i;
-    });
+    // one row per firm, project or target firm, however many segments it is in; a firm's row is only its key
+    // here (a county has a hundred thousand), its result is made when it is among those shown
+    FIRM_KEYS = FROWS.map(function (r) { return (r[FC.name] + "\u0001" + r[FC.id]).toLowerCase(); });
     Object.keys(PROJECTS).forEach(function (id) {
       var p = PROJECTS[id], seg = strongest(p.segments);
       add("project", p.name, [p.name, id].concat(p.firms), where(p.segments),
@@ -888,19 +886,26 @@ APP_JS = """
     var found = [];
     lastTotal = 0;
     if (INDEX === null) { buildIndex(); }
-    for (var i = 0; i < INDEX.length; i++) {
-      var item = INDEX[i], at = item.key.indexOf(q);
+    var i, at;
+    for (i = 0; i < INDEX.length; i++) {
+      var item = INDEX[i];
+      at = item.key.indexOf(q);
       if (at < 0) { continue; }
       var exact = item.name.toLowerCase() === q ? 0 : (at === 0 ? 1 : 2);
       found.push({rank: exact, order: KIND_ORDER[item.kind], i: i, item: item});
     }
+    for (i = 0; i < FIRM_KEYS.length; i++) {
+      at = FIRM_KEYS[i].indexOf(q);
+      if (at < 0) { continue; }
+      var name = FROWS[i][FC.name];
+      found.push({rank: name.toLowerCase() === q ? 0 : (at === 0 ? 1 : 2), order: KIND_ORDER.firm, i: i, row: i});
+    }
     found.sort(function (a, b) { return a.rank - b.rank || a.order - b.order || a.i - b.i; });
     lastTotal = found.length;
     return found.slice(0, 30).map(function (f) {
-      if (f.item.target === null) {
-        var t = firmTarget(f.item.row);
-        f.item.sub = t.sub;
-        f.item.target = t.target;
+      if (f.item === undefined) {
+        var t = firmTarget(f.row);
+        f.item = {kind: "firm", name: FROWS[f.row][FC.name], sub: t.sub, target: t.target};
       }
       return {kind: f.item.kind, name: f.item.name, sub: f.item.sub, segment: f.item.target.segment,
               node: f.item.target.node, firm: f.item.target.firm, project: f.item.target.project,
