@@ -555,3 +555,26 @@ def test_firm_rows_carry_products_address_and_safe_source_links(tiny_path: Path)
 
     assert 'a.setAttribute("rel", "noopener noreferrer")' in APP_JS and "safeUrl(src.url)" in APP_JS
     assert "innerHTML" not in APP_JS
+
+
+def test_a_backend_without_the_one_read_listing_gives_the_same_map(tmp_path: Path) -> None:
+    """The snapshot lists a county's firms with their fields in one read (local_firm_rows); a backend that only
+    answers segment_states and firm_records draws the same page."""
+    from chaingraph.engines.snapshot import open_snapshot
+    from chaingraph.sources.synth import generate
+
+    class WithoutListing:
+        def __init__(self, inner: object) -> None:
+            self._inner = inner
+
+        def __getattr__(self, name: str) -> object:
+            if name == "local_firm_rows":
+                raise AttributeError(name)
+            return getattr(self._inner, name)
+
+    root = generate(tmp_path / "pool", firms=3000, regions=10, seed=5)
+    with open_snapshot(root, cache_dir=tmp_path / "cache") as snap:
+        for lang in ("zh", "en"):
+            page = build_map(None, chain="automotive", facts=snap, lang=lang)
+            assert build_map(None, chain="automotive", facts=WithoutListing(snap), lang=lang) == page  # type: ignore[arg-type]
+            assert len(map_firms(_json_block(page))) > 100
