@@ -53,9 +53,9 @@ __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFa
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
 _SQL_CHUNK = 900  # ids per query: under SQLite's limit of 999 parameters
-FORMAT_VERSION = "9"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
+FORMAT_VERSION = "10"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
 # 7: the operating tables for ranking targets; 8: segment_rows instead of the presence_segment index;
-# 9: firms carry the products and sources a map's firm row shows
+# 9: firms carry the products and sources a map's firm row shows; 10: projects carry the ledger's stalled reason
 SUMMARY_FIRMS = 50
 """How many local firms (and leaders) per region and segment the summary table lists; longer lists are read
 from the presence table."""
@@ -77,7 +77,7 @@ CREATE TABLE firms (id TEXT PRIMARY KEY, ord INTEGER NOT NULL, name TEXT NOT NUL
 CREATE TABLE sources (id TEXT PRIMARY KEY, title TEXT NOT NULL, url TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE groups (id TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE projects (id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL, date TEXT,
-                       region TEXT, investment TEXT, firms TEXT NOT NULL) WITHOUT ROWID;
+                       region TEXT, investment TEXT, firms TEXT NOT NULL, stalled TEXT) WITHOUT ROWID;
 -- every presence of a firm in a segment, in the order the in-memory graph lists them; ``place`` is where it
 -- counts: the firm's region for links, the project's region for project presences
 CREATE TABLE presence (ord INTEGER PRIMARY KEY, firm TEXT NOT NULL, segment TEXT NOT NULL, stage TEXT NOT NULL,
@@ -247,10 +247,13 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
     con.executemany("INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", firm_rows())
     products.clear()  # only the firm rows need them
     con.executemany("INSERT INTO sources VALUES (?, ?, ?)", ((s.id, s.title, s.url) for s in ds.sources.values()))
-    con.executemany("INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?)",
+    from ..analysis.ledger import project_ledger
+
+    stalled = {e["id"]: _dump([e["stalled_code"], e["stalled_params"]]) for e in project_ledger(ds) if e["stalled"]}
+    con.executemany("INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     ((p.id, p.name, p.status, str(p.date) if p.date else None, p.region,
                       str(p.investment) if p.investment else None,
-                      _dump([ds.firms[f].name for f in p.firms if f in ds.firms]))
+                      _dump([ds.firms[f].name for f in p.firms if f in ds.firms]), stalled.get(p.id))
                      for p in ds.projects.values()))
     # while the presence rows stream into SQLite, what the ``operating`` tables need is gathered on the way:
     # segment -> firm -> 2 * best rank of its own links (3: none) + whether it operates through a placed project
@@ -988,14 +991,16 @@ class SnapshotFacts(StructureFacts):
         return {s: [f for f, counted in listed.items() if counted] for s, listed in found.items()}, firms, sources
 
     def project_records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """Display fields of some projects (for maps): name, status, date, firm names, investment, region."""
+        """Display fields of some projects (for maps): name, status, date, firm names, investment, region, and
+        ``stalled``: the ledger's ``(code, params)`` when it calls the project stalled, else None."""
         from ..dataset.model import parse_quantity
 
         ids = list(ids)
         found: dict[str, dict[str, Any]] = {}
-        for pid, name, status, date, region, investment, firms in self._rows_in(
-                "SELECT id, name, status, date, region, investment, firms FROM projects WHERE id IN ({ids})", ids):
+        for pid, name, status, date, region, investment, firms, stalled in self._rows_in(
+                "SELECT id, name, status, date, region, investment, firms, stalled FROM projects WHERE id IN ({ids})",
+                ids):
             found[pid] = {"name": name, "status": status, "date": date, "region": region,
                           "investment": parse_quantity(investment) if investment else None,
-                          "firms": json.loads(firms)}
+                          "firms": json.loads(firms), "stalled": tuple(json.loads(stalled)) if stalled else None}
         return found

@@ -625,10 +625,10 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
         Where ``gap_report`` and ``find_targets`` run: any backend's facts about the same dataset (a compiled
         snapshot is much faster on a national pool); the graph itself when ``None``. The results are the same.
     history : bool
-        Whether the page gets the time features (:mod:`chaingraph.outputs.map_time`): a year slider (the segments'
-        statuses as of each year-end the dataset's history covers, computed here) and the ledger's stalled badges.
-        They need the dataset in memory (``cg``): a map drawn from ``facts`` alone has neither, and is otherwise
-        the same page.
+        Whether the page gets a year slider (:mod:`chaingraph.outputs.map_time`: the segments' statuses as of each
+        year-end the dataset's history covers, computed here). It needs the dataset in memory (``cg``): a map
+        drawn from ``facts`` alone has none, and is otherwise the same page. The ledger's stalled badges are
+        always drawn (a compiled snapshot stores the ledger's reasons).
     """
     if lang not in _UI:
         raise LookupFailed(f"unknown language {lang!r}; known: {', '.join(_UI)}")
@@ -737,7 +737,13 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     states = facts.segment_states(drawn, region_id, params, limit=0)  # counts and pipeline projects
     listed, firm_info, source_info = records.local_firms(facts, drawn, region_id, params)
     project_info = records.projects({p.id for s in drawn for p in states[s].projects})
-    stalled = map_time.stalled_projects(cg.dataset, set(project_info), lang) if history and cg is not None else {}
+    if cg is not None:  # the ledger's stalled projects, ⚠ on the map; a snapshot stores the ledger's reasons
+        stalled = map_time.stalled_projects(cg.dataset, set(project_info), lang)
+    else:
+        from ..analysis.ledger import stalled_text
+
+        stalled = {p: stalled_text(r["stalled"][0], r["stalled"][1], lang) for p, r in project_info.items()
+                   if r.get("stalled")}
     firms = _FirmRows(ds, lang, source_info)
 
     seg_data: dict[str, dict[str, Any]] = {}
