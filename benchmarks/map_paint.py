@@ -45,9 +45,12 @@ _TIMES = """() => {
 }"""
 
 
-def build(pool: Path, chain: str, region: str | None, out: Path, src: str | None = None) -> dict[str, float]:
+def build(pool: Path, chain: str, region: str | None, out: Path, src: str | None = None,
+          cache: str | None = None) -> dict[str, float]:
     """Run ``chaingraph map`` in a fresh process; its wall and CPU seconds and peak RSS (MiB)."""
     env = dict(os.environ)
+    if cache:
+        env["CHAINGRAPH_CACHE"] = str(Path(cache).resolve())
     if src:
         env["PYTHONPATH"] = str(Path(src).resolve()) + os.pathsep + env.get("PYTHONPATH", "")
     command = [sys.executable, "-m", "chaingraph", "--data", str(pool), "map", "-c", chain, "-o", str(out)]
@@ -119,6 +122,8 @@ def main() -> None:
     parser.add_argument("--region", help="default: the dataset's default region (the 1M pool's largest county)")
     parser.add_argument("--src", action="append", default=[],
                         help="another chaingraph source tree to build the same map with (repeatable)")
+    parser.add_argument("--src-cache", help="CHAINGRAPH_CACHE for the --src builds (a tree with another snapshot "
+                        "format needs its own compiled snapshot)")
     parser.add_argument("--repeat", type=int, default=3, help="browser runs per page (medians are printed)")
     parser.add_argument("--keep", type=Path, help="folder to keep the built maps in (default: a temporary one)")
     args = parser.parse_args()
@@ -139,7 +144,8 @@ def main() -> None:
         for src in [*args.src, None]:
             name = f"{label} ({Path(src).name})" if src else label
             out = work / (f"map-{Path(src).name}.html" if src else "map.html")
-            builds.append((name, build(args.pool, args.chain, args.region, out, src), out))
+            builds.append((name, build(args.pool, args.chain, args.region, out, src, args.src_cache if src else None),
+                           out))
             pages.append((name, out))
         print("| build `chaingraph map` | wall | CPU | peak RSS | page |\n|---|---:|---:|---:|---:|")
         for name, t, out in builds:
