@@ -104,8 +104,8 @@ def main() -> None:
     print("\n| map | build_map CPU / wall | file | segments | firm/project nodes | aggregate nodes | nodes | edges "
           "| firms listed in panels |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for label, _, took, c in maps:
-        print(f"| {label} | {took[0]:.2f} s / {took[1]:.2f} s | {c['bytes'] / 1e6:.2f} MB | {c['segments']} | {c['firm nodes']} "
-              f"| {c['aggregate nodes']} | {c['nodes']} | {c['edges']} | {c['firms listed']:,} |")
+        print(f"| {label} | {took[0]:.2f} s / {took[1]:.2f} s | {c['bytes'] / 1e6:.2f} MB | {c['segments']} "
+              f"| {c['firm nodes']} | {c['aggregate nodes']} | {c['nodes']} | {c['edges']} | {c['firms listed']:,} |")
     if args.browser:
         try:
             import playwright  # noqa: F401
