@@ -196,6 +196,16 @@ _NOT_A_FIRM = re.compile(
 )
 
 
+_PHRASE_NOT_NAME = re.compile(
+    # a clause or a description caught by a name pattern, not a firm's name: list markers and headings, counts,
+    # the speaker's own region, officials with their titles, event and generic nouns, verbs of reporting
+    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|^\d{1,2}[.、]|概述|\d+家|[共还]有|"
+    r"我[市区县省镇]|本[市区县]|书记|[县市区镇乡]长|主任|局长|"
+    r"居民|市民|活动|资产|缺口|产业链|喜欢|举办|建立|完成|整合|规划|新增|"
+    r"^(?:以|由|对|向|为|从|把|被|将|在|与|和)|^(?:投资性|跨国|外资|合资|独资|民营|国有)(?:公司|企业)$"
+)
+
+
 def _bad_firm_name(name: str) -> bool:
     """A word that is not a firm's name: a place (深圳, 吴江开发区), a generic word (项目, 合同) or a phrase.
 
@@ -730,6 +740,9 @@ class _Extractor:
 
     def _add_firm_name(self, name: str, pos: int, how: str) -> None:
         if how != "legal" and _bad_firm_name(name):
+            return
+        head = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|公司)$", "", name)
+        if _PHRASE_NOT_NAME.search(head if how == "legal" else name) or (how == "legal" and len(head) < 2):
             return
         country = ""
         stripped = name
