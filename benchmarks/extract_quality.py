@@ -1,7 +1,7 @@
 """Score `chaingraph extract`: on the seed article against the curated Pinghu dataset, or on a corpus with keys.
 
     python benchmarks/extract_quality.py [ARTICLE] [DATASET]           # the seed article
-    python benchmarks/extract_quality.py --corpus [TEXTS] [--split dev|test|all] [--keys DIR] [-v]
+    python benchmarks/extract_quality.py --corpus [TEXTS] [--split dev|test|all] [--keys DIR] [-v] [--ner]
 
 Corpus mode reads the answer keys in benchmarks/data/extract-corpus/*.yaml and the article texts from TEXTS (else
 env CHAINGRAPH_EXTRACT_CORPUS, else /work/corpus/extract), and prints per article right/wrong/missed for each fact
@@ -198,6 +198,7 @@ def corpus_main(argv: list[str]) -> int:
     parser.add_argument("--keys", type=Path, default=KEYS)
     parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--ner", action="store_true", help="confirm weak firm names with the optional tagger")
     args = parser.parse_args(argv)
     ds = load_dataset(DATASET)
     keys = [k for k in ec.load_keys(args.keys) if args.split == "all" or k.get("split", "dev") == args.split]
@@ -205,7 +206,7 @@ def corpus_main(argv: list[str]) -> int:
     if missing:
         print(f"no text for {len(missing)} keys in {args.texts}: {', '.join(missing)}", file=sys.stderr)
     keys = [k for k in keys if k["id"] not in missing]
-    scores = [ec.score_article(k, args.texts, ds)[0] for k in keys]
+    scores = [ec.score_article(k, args.texts, ds, ner=args.ner)[0] for k in keys]
     print("per article: right/wrong/missed\n")
     print(ec.article_table(scores))
     for split in ("dev", "test"):

@@ -24,13 +24,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from dataclasses import field as _dc_field
+from typing import TYPE_CHECKING
 
 from ..dataset.model import Quantity, Segment, parse_date, parse_quantity
 from ..dataset.store import Dataset, normalize_name
-from ..errors import ParseError
+from ..errors import InvalidArgument, ParseError
 from .calibration import calibrate
 from .divisions import CITIES, is_place_name
 from .text import MappedText, prepare_text
+
+if TYPE_CHECKING:
+    from .ner import Tagger
 
 __all__ = ["Fact", "Extraction", "FACT_COLUMNS", "HIGH_CONFIDENCE", "extract_facts", "resolve_date", "COUNTRY_WORDS"]
 
@@ -476,13 +480,19 @@ def _inside_parens(text: str, pos: int) -> bool:
 
 
 class _Extractor:
-    def __init__(self, original: str, doc_date: _dt.date, dataset: Dataset | None, source_id: str) -> None:
+    def __init__(self, original: str, doc_date: _dt.date, dataset: Dataset | None, source_id: str,
+                 ner: bool = False) -> None:
         self.original = original
         self.mapped = prepare_text(original)
         self.t = self.mapped.text
         self.doc_date = doc_date
         self.dataset = dataset
         self.source_id = source_id
+        self.tagger: Tagger | None = None
+        if ner:
+            from .ner import Tagger
+
+            self.tagger = Tagger(self.t)
         self.facts: list[Fact] = []
         self._occurrences: dict[str, list[int]] = {}
         self._firm_index: dict[str, int] = {}
@@ -702,6 +712,22 @@ class _Extractor:
         for firm in self.firms:
             if firm.legal_name:
                 self._short_names(firm)
+        self.unconfirmed = self._unconfirmed()
+
+    def _unconfirmed(self) -> set[int]:
+        """With the optional tagger: the firms that only weak frames propose (an investing clause's subject, a list
+        item, a name after a country word, one of a pair) and that the tagger reads as neither an organisation nor
+        a proper name in any of their first mentions. They are left out of the output; their projects stay."""
+        if self.tagger is None:
+            return set()
+        out: set[int] = set()
+        for index, firm in enumerate(self.firms):
+            if firm.legal_name or firm.how & {"legal", "brand", "group"}:
+                continue
+            spots = sorted((p, n) for n in firm.names for p in self.occurrences(n)[:3])[:4]
+            if not any(self.tagger.labels(p, p + len(n)) & {"ORG", "nz"} for p, n in spots):
+                out.add(index)
+        return out
 
     def _is_segment_word(self, name: str) -> bool:
         if self.dataset is None:
@@ -859,7 +885,7 @@ class _Extractor:
         for index, firm in enumerate(self.firms):
             key = firm.name
             spots = sorted((p, n) for n in firm.names for p in self.occurrences(n))
-            if not spots:
+            if not spots or index in self.unconfirmed:
                 continue
             pos, written = spots[0]
             # a legal name is a firm; a foreign brand or a name after a country word most likely; an item of a
@@ -1669,6 +1695,10 @@ class _Extractor:
         self.emit_projects(places)
         self.emit_region_facts()
         self.emit_source()
+        if self.unconfirmed:
+            hidden = {self.firms[i].name for i in self.unconfirmed}
+            self.facts = [f for f in self.facts if not (f.record == "project" and f.field == "firms"
+                                                        and f.value in hidden)]
         calibrate(self.facts)
         for n, fact in enumerate(self.facts, start=1):
             fact.id = f"f{n:03d}"
@@ -2131,12 +2161,19 @@ def _plain(number: float | int) -> str:
 
 
 def extract_facts(text: str, doc_date: str | _dt.date, dataset: Dataset | None = None,
-                  source_id: str = "article") -> Extraction:
+                  source_id: str = "article", ner: bool = False) -> Extraction:
     """Propose facts from the text of an article published on ``doc_date`` (relative dates resolve from it).
 
     ``dataset`` provides the chain templates (segment guesses) and region names (places); its firms and projects
-    are not used, so that extraction is the same on an article about firms nobody has recorded yet.
+    are not used, so that extraction is the same on an article about firms nobody has recorded yet. ``ner`` asks
+    the optional entity tagger (:mod:`chaingraph.sources.ner`, extra ``chaingraph[ner]``) to confirm firm names
+    that only weak frames propose; it raises :class:`InvalidArgument` when the tagger is not installed.
     """
+    if ner:
+        from . import ner as _ner
+
+        if not _ner.available():
+            raise InvalidArgument("--ner needs the optional entity tagger: pip install 'chaingraph[ner]'")
     if isinstance(doc_date, str):
         try:
             day = _dt.date.fromisoformat(doc_date)
@@ -2144,6 +2181,6 @@ def extract_facts(text: str, doc_date: str | _dt.date, dataset: Dataset | None =
             raise ParseError(f"--date {doc_date!r} is not a day: write YYYY-MM-DD") from exc
     else:
         day = doc_date
-    extractor = _Extractor(text, day, dataset, source_id)
+    extractor = _Extractor(text, day, dataset, source_id, ner)
     facts = extractor.run()
     return Extraction(facts=facts, repaired=extractor.mapped, source_id=source_id, doc_date=day.isoformat())
