@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -520,3 +521,22 @@ def test_connectives_and_sectors_are_no_investing_subjects() -> None:
     text = ("同时投入5000万元建设配套设施。此外投资2亿元用于技术改造。双方将共同投资10亿元。其中，新兴产业投资12亿元。"
             "下一步将投资1亿元扩建厂房。市场主体与县政府签订协议。")
     assert extract_facts(text, DAY).keys("firm") == []
+
+
+def test_clauses_caught_by_name_patterns_are_not_firms() -> None:
+    text = ("对外投资概述\n（一）公司拟投资3亿元建设新厂。我县共有6家外资公司。香港居民投资2亿元建设度假酒店。"
+            "镇长李华投资5000万元建设农场。以投资性公司投资1亿元建设仓库。青禾食品有限公司投资2亿元建设冷库项目。")
+    firms = set(extract_facts(text, DAY).keys("firm"))
+    assert "青禾食品有限公司" in firms
+    assert not any(re.search(r"（一）|共有|居民|镇长|投资性", f) for f in firms), firms
+
+
+def test_project_names_without_reporting_verbs_and_kinds() -> None:
+    text = ("县领导负责协调该项目。景区已被列入全省重点旅游项目。开发区着力提升项目质量。"
+            "预计新区新老项目投产后效益明显。江东经济技术开发区重点项目进展顺利。"
+            "江东经济开发区基础设施项目总投资3亿元。南湖路提升改造工程项目开工。")
+    projects = set(extract_facts(text, DAY).keys("project"))
+    assert any("基础设施项目" in p for p in projects), projects
+    assert any("提升改造工程" in p for p in projects), projects
+    for junk in ("负责", "列入", "着力", "新老", "重点项目"):
+        assert not any(junk in p for p in projects), (junk, projects)

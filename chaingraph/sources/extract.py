@@ -146,7 +146,8 @@ _PROJECT_STOPS = re.compile(
     r"涉及|涵盖|包含|设立|成立|入驻|落地|签订|签署|共建|合资建设|合作建设|看好|迎来|见证|出席|听取|考察|调研|观摩|"
     r"视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望|举办|召开|当属|就是|"
     r"投资(?=[\d一二三四五六七八九十几数百千]|建设|兴建|新建|扩建)|来到|到|赴|前往|引入|"
-    r"主会场|分会场|会场|现场|标志着|汇报|推出|发布|完成|实现|掀起|持续|迎来"
+    r"主会场|分会场|会场|现场|标志着|汇报|推出|发布|完成|实现|掀起|持续|迎来|"
+    r"进行|列入|负责|协商|商谈|预计|着力|支援|了解|关注|审议|通过"
 )
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
                             rf"元)(?:以上|左右)?")
@@ -167,6 +168,7 @@ _GENERIC_WORDS = sorted(
     链主 补链
     强链 延链 头部
     精品 特色 优势 传统
+    新老 子 部分 内容 中央预算内 预算内 一期 二期 三期 四期
     专精特新 配套 民营 国资 国有 央企 省外 市外 域外 境外 内外资 亿元级以上 单体 大型 中小 小 好的 全省 本地 外地 新开工
     拟 拟建 已 已建 成功 顺利 正式 共 计 合计 总计 项目""".split(),
     key=len, reverse=True,
@@ -1076,6 +1078,9 @@ class _Extractor:
             return True
         rest = _COUNTED_RE.sub("", _DATE_RE.sub("", stripped.removesuffix("项目")).replace("第", ""))
         rest = _ADMIN_PLACE_RE.sub("", _RELATIVE_DAY_RE.sub("", rest))
+        zone = _ZONE_PREFIX_RE.match(rest)
+        if zone and _EVALUATIVE_RE.fullmatch(rest[zone.end():]):
+            return True  # "X经济技术开发区重点项目": the zone's projects of a kind, not one project
         words = _GENERIC_WORD_RE.sub("", rest)
         rest = re.sub(r"[\d.%、（）()]+", "", words)
         # two characters are a name only next to a kind of work ("台玻技改项目"), not alone ("整车项目")
@@ -2026,6 +2031,10 @@ _BUILD_AT_RE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:投资建设|
                           r"建(?=新|厂)|拆除旧厂兴建)")
 _NOT_A_PLACE_HEAD = re.compile(r"^(?:此|这|该|当地|本地|国内|省内|全国|全省|全市|原址|原有|现有|厂区|园区)|"
                                r"[的是了将拟]|基础上|期间|过程")
+_ZONE_PREFIX_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|"
+                             r"高新区|片区|新区|保税区)")
+_EVALUATIVE_RE = re.compile(r"(?:重大|重点|优质|龙头|标志性|招商|招商引资|签约|开工|新开工|在建|续建|新建|集中|亿元|"
+                            r"亿元以上|以上|产业|工业|[一二三四]?批)*")
 _ADMIN_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区](?!域)")
 _OTHER_PROJECT_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,30}}?(?:工程|产业园|工业园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线)"
