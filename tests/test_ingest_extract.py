@@ -540,3 +540,11 @@ def test_project_names_without_reporting_verbs_and_kinds() -> None:
     assert any("提升改造工程" in p for p in projects), projects
     for junk in ("负责", "列入", "着力", "新老", "重点项目"):
         assert not any(junk in p for p in projects), (junk, projects)
+
+
+def test_group_names_lose_their_description_and_banners_are_places() -> None:
+    text = ("全球光伏龙头晨曦集团投资20亿元建设电池片项目。要充分发挥远山集团的带动作用。"
+            "科左后旗投资1亿元建设牧场。达旗开工仪式举行。")
+    firms = set(extract_facts(text, DAY).keys("firm"))
+    assert "晨曦集团" in firms and "远山集团" in firms, firms
+    assert not any(re.search(r"龙头|发挥|后旗|开工", f) for f in firms), firms

@@ -198,7 +198,7 @@ _NOT_A_FIRM = re.compile(
     r"|来自|全部|以及|其中|^[一二三四五六七八九十\d]+家"
     r"|(?:省|市|县|区|镇|乡|村|街道|开发区|高新区|园区|工业园|产业园|新区|保税区|自贸区|港区|片区)$"
     # streets, roads and squares are where things are, not who builds them ("神农大道项目")
-    r"|(?:大道|大街|[^公]路|广场|大桥|隧道|公园)$"
+    r"|(?:大道|大街|[^公]路|广场|大桥|隧道|公园|[前后中左右]旗)$"
 )
 
 
@@ -207,7 +207,7 @@ _PHRASE_NOT_NAME = re.compile(
     # the speaker's own region, officials with their titles, event and generic nouns, verbs of reporting
     r"[（(][一二三四五六七八九十\d]{1,3}[）)]|^\d{1,2}[.、]|概述|\d+家|[共还]有|"
     r"我[市区县省镇]|本[市区县]|书记|[县市区镇乡]长|主任|局长|"
-    r"居民|市民|活动|资产|缺口|产业链|喜欢|举办|建立|完成|整合|规划|新增|"
+    r"居民|市民|活动|资产|缺口|产业链|喜欢|举办|建立|完成|整合|规划|新增|开工|竣工|投产|开业|"
     r"^(?:以|由|对|向|为|从|把|被|将|在|与|和)|^(?:投资性|跨国|外资|合资|独资|民营|国有)(?:公司|企业)$"
 )
 
@@ -604,6 +604,9 @@ class _Extractor:
             # "康佳集团", "中天钢铁集团": a group named without 有限公司 (and not across a line break)
             start = max([m.start(), *[i for i in self._line_breaks(m.start(), m.end())]])
             name, cut = _strip_left(self.t[start:m.end()])
+            described = _GROUP_DESCRIPTION_RE.search(name[:-2])
+            if described:  # "晶硅电池生产企业通威集团", "发挥娲石集团": the name after its description or a verb
+                cut, name = cut + name[:described.end()], name[described.end():]
             cut = self.t[m.start():start] + cut
             head = name[:-2].removesuffix("控股")
             if (4 <= len(name) <= 12 and not _bad_firm_name(head) and not _bad_firm_name(name)
@@ -652,6 +655,9 @@ class _Extractor:
         for m in _TICKER_RE.finditer(self.t):
             # "美联新材(300586)", "日月光集团 (3711-TW)": a name followed by its stock code is a listed firm
             name, cut = _strip_left(m["name"])
+            described = _GROUP_DESCRIPTION_RE.search(name[:-2])
+            if described:
+                cut, name = cut + name[:described.end()], name[described.end():]
             if len(name) >= 2 and not _bad_firm_name(name) and not _GENERIC_FIRM.match(name):
                 candidates.append((name, m.start("name") + len(cut), "group"))
         for m in _SUBJECT_INVESTS_RE.finditer(self.t):
@@ -769,6 +775,13 @@ class _Extractor:
     def _add_firm_name(self, name: str, pos: int, how: str) -> None:
         if how != "legal" and _bad_firm_name(name):
             return
+        if name.startswith("目") and self.t[pos - 1:pos] == "项":
+            return  # "项目（中豪国际）": a cut inside 项目, not a name
+        described = _GROUP_DESCRIPTION_RE.search(name[:-2]) if how != "legal" else None
+        if described:  # "全球光伏龙头晨曦集团", "发挥远山集团": the name after its description or a verb
+            name, pos = name[described.end():], pos + described.end()
+            if _bad_firm_name(name):
+                return
         head = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|公司)$", "", name)
         if _PHRASE_NOT_NAME.search(head if how == "legal" else name) or (how == "legal" and len(head) < 2):
             return
@@ -2047,6 +2060,7 @@ _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
 _COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|"
                            rf"于)(?:(?:{_CITY_ALT})市)?(?P<county>[\u4e00-\u9fff]{{2,3}}?[县区市])"
                            r"(?=开工|签约|落户|投产|建设|奠基|竣工|[，。；]|$)")
+_GROUP_DESCRIPTION_RE = re.compile(r".*(?:企业|龙头|巨头|厂商|生产商|制造商|发挥|了解|依托|借助)")
 _GROUP_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,12}?集团(?!有限|股份|公司|[\u3400-\u9fff]{0,8}(?:有限)?公司)")
 _ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|园区|产业园)|^[，、]?项目|[，：]项目")
 _WORKS_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,30}}?(?:改扩建|扩建|新建|建设|贯通|改造|整治|治理|修复)?工程"
