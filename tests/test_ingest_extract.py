@@ -548,3 +548,15 @@ def test_group_names_lose_their_description_and_banners_are_places() -> None:
     firms = set(extract_facts(text, DAY).keys("firm"))
     assert "晨曦集团" in firms and "远山集团" in firms, firms
     assert not any(re.search(r"龙头|发挥|后旗|开工", f) for f in firms), firms
+
+
+def test_district_headings_and_a_single_ceremony_venue_place_projects() -> None:
+    text = ("本次开工活动共设5个会场。\n1.东城区会场：青山实验学校项目，总投资3.7亿元。\n"
+            "2.南湖区会场：滨湖停车场项目，总投资2亿元。\n11月3日，宏达电机项目开工仪式在江西省赣州市南康区举行。\n"
+            "11月9日，全市第三批重大项目集中开工仪式在北塘区云杉食品项目举行，金石材料项目同日开工。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "青山实验学校"), "region") == ["东城区"]
+    assert values(result, "project", project_of(result, "滨湖停车场"), "region") == ["南湖区"]
+    assert values(result, "project", project_of(result, "宏达电机"), "region") == ["南康区"]
+    # a batch ceremony's venue is one site, not every project's place
+    assert values(result, "project", project_of(result, "金石材料"), "region") == []

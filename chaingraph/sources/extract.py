@@ -1640,6 +1640,12 @@ class _Extractor:
                     r"^(两大|各|本|该|多个|国别|[一二三四五六七八九十]+个|全|省级|国家级)", name):
                 continue
             places.append((name, self._region_id(name), m.start() + len(cut), m.end()))
+        for m in _HEADING_COUNTY_RE.finditer(self.t):
+            # "2.东城区会场：…项目", "（三）南湖区：…": a county or district heading a list item is where its
+            # projects are
+            name = m["county"]
+            if not _GENERIC_PLACE.match(name) and not is_place_name(name) and name not in _PLACE_WORDS:
+                places.append((name, self._region_id(name), m.start("county"), m.end("county")))
         firm_spans = [(p, p + len(n)) for firm in self.firms for n in firm.names for p in self.occurrences(n)]
         in_firm = bytearray(len(self.t) + 1)
         for a, b in firm_spans:
@@ -1924,6 +1930,17 @@ class _Extractor:
                                                                         and self.dataset.regions[p[1]].kind == "park"))]
             if len({p[0] for p in zones}) == 1:
                 return (*zones[0], "event")
+        sent = self.sentences[self.sentence_at(starts[-1])] if starts else None
+        if (sent is not None and first - starts[-1] <= EVENT_REACH
+                and not _BATCH_RE.search(self.t, sent.start, sent.end)):
+            # "X项目开工仪式在江苏省淮安市淮阴区举行": the county or district that hosts a project's own ceremony (a
+            # batch ceremony's venue is one site of many: "全市…集中开工仪式在西秀区Y项目举行")
+            venues = {m["county"]: m for m in _VENUE_RE.finditer(self.t, sent.start, sent.end)
+                      if not _GENERIC_PLACE.match(m["county"]) and m["county"] not in _PLACE_WORDS
+                      and m["county"].rstrip("市") not in CITIES}
+            if len(venues) == 1:
+                m = next(iter(venues.values()))
+                return (m["county"], self._region_id(m["county"]), m.start("county"), m.end("county"), "event")
         return None
 
     def _clause_place(self, a: int, b: int) -> tuple[str, str, int, int] | None:
@@ -2060,6 +2077,14 @@ _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
 _COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|"
                            rf"于)(?:(?:{_CITY_ALT})市)?(?P<county>[\u4e00-\u9fff]{{2,3}}?[县区市])"
                            r"(?=开工|签约|落户|投产|建设|奠基|竣工|[，。；]|$)")
+_VENUE_RE = re.compile(rf"(?:在|设在|于)(?:[\u4e00-\u9fff]{{2,3}}省)?(?:(?:{_CITY_ALT})市?)?"
+                       r"(?P<county>[\u4e00-\u9fff]{2,4}?(?:自治县|县|区|市|旗))"
+                       r"(?=[^，。；]{0,30}?(?:举行|举办|召开|隆重|开幕))")
+_BATCH_RE = re.compile(r"集中|批|全[市县区省州盟]|会场|[多两三四五六七八九十\d]+个|各[县区市]|一批")
+_HEADING_COUNTY_RE = re.compile(r"(?:^|(?<=[\n。；]))\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+                                r"[一二三四五六七八九十]{1,3}[、是])?"
+                                r"(?P<county>[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗))(?:主会场|分会场|会场)?[：:]",
+                                re.M)
 _GROUP_DESCRIPTION_RE = re.compile(r".*(?:企业|龙头|巨头|厂商|生产商|制造商|发挥|了解|依托|借助)")
 _GROUP_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,12}?集团(?!有限|股份|公司|[\u3400-\u9fff]{0,8}(?:有限)?公司)")
 _ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|园区|产业园)|^[，、]?项目|[，：]项目")
