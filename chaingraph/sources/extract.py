@@ -1930,12 +1930,12 @@ class _Extractor:
                                                                         and self.dataset.regions[p[1]].kind == "park"))]
             if len({p[0] for p in zones}) == 1:
                 return (*zones[0], "event")
-        sent = self.sentences[self.sentence_at(starts[-1])] if starts else None
-        if (sent is not None and first - starts[-1] <= EVENT_REACH
-                and not _BATCH_RE.search(self.t, sent.start, sent.end)):
+        host = self.sentences[self.sentence_at(starts[-1])] if starts else None
+        if (host is not None and first - starts[-1] <= EVENT_REACH
+                and not _BATCH_RE.search(self.t, host.start, host.end)):
             # "X项目开工仪式在江苏省淮安市淮阴区举行": the county or district that hosts a project's own ceremony (a
             # batch ceremony's venue is one site of many: "全市…集中开工仪式在西秀区Y项目举行")
-            venues = {m["county"]: m for m in _VENUE_RE.finditer(self.t, sent.start, sent.end)
+            venues = {m["county"]: m for m in _VENUE_RE.finditer(self.t, host.start, host.end)
                       if not _GENERIC_PLACE.match(m["county"]) and m["county"] not in _PLACE_WORDS
                       and m["county"].rstrip("市") not in CITIES}
             if len(venues) == 1:
