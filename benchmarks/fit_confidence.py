@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-MODULE = ROOT / "chaingraph" / "ingest" / "calibration.py"
+MODULE = ROOT / "chaingraph" / "sources" / "calibration.py"
 TEXTS = Path(os.environ.get("CHAINGRAPH_EXTRACT_CORPUS", "/work/corpus/extract"))
 
 

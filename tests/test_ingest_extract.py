@@ -560,3 +560,14 @@ def test_district_headings_and_a_single_ceremony_venue_place_projects() -> None:
     assert values(result, "project", project_of(result, "宏达电机"), "region") == ["南康区"]
     # a batch ceremony's venue is one site, not every project's place
     assert values(result, "project", project_of(result, "金石材料"), "region") == []
+
+
+def test_two_spellings_of_one_firm_and_its_project_are_one_record() -> None:
+    text = ("东华节能玻璃有限公司高新技术遮阳节能玻璃及节能门窗生产项目开工。"
+            "东华节能玻璃幕墙有限责任公司高新技术遮阳节能玻璃及节能幕墙门窗生产项目总投资2亿元。"
+            "南方建材有限公司与南方建材科技发展有限公司签约。")
+    result = extract_facts(text, DAY)
+    firms = set(result.keys("firm"))
+    assert sum("东华节能玻璃" in f for f in firms) == 1, firms
+    assert sum("遮阳节能玻璃" in k for k in result.keys("project")) == 1, result.keys("project")
+    assert {"南方建材有限公司", "南方建材科技发展有限公司"} <= firms  # four more characters: another firm

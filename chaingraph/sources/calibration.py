@@ -74,7 +74,7 @@ COUNTS: dict[str, tuple[int, int]] = {
     "project.name:0.75": (27, 29),
     "project.name:0.85": (57, 59),
     "project.region:0.55": (11, 13),
-    "project.region:0.60": (12, 17),
+    "project.region:0.60": (13, 18),
     "project.region:0.75": (16, 19),
     "project.registered_capital:0.60": (4, 4),
     "project.start_date:0.65": (18, 19),

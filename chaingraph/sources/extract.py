@@ -717,6 +717,7 @@ class _Extractor:
                                                                  c[1])):
             self._add_firm_name(name, pos, how)
         self._split_compounds()
+        self._merge_variants()
         for firm in self.firms:
             if firm.legal_name:
                 self._short_names(firm)
@@ -827,6 +828,36 @@ class _Extractor:
                             other.country = firm.country
                             other.country_text = firm.country_text
                     firm.names.remove(name)
+        self.firms = [f for f in self.firms if f.names]
+        self._reindex_firms()
+
+    def _merge_variants(self) -> None:
+        """Two legal names of one firm in one article ("X节能玻璃有限公司", later "X节能玻璃幕墙有限责任公司"): when one
+        name's body (without 有限公司…) is the start of the other's, at least six characters long, and the other
+        adds at most two characters, they are one firm under the name written first."""
+        bodies = sorted((re.sub(r"(?:股份有限公司|有限责任公司|有限公司|公司)$", "", f.legal_name), i)
+                        for i, f in enumerate(self.firms) if f.legal_name)
+        into: dict[int, int] = {}
+        for k, (body, i) in enumerate(bodies):
+            if len(body) < 6:
+                continue
+            for other, j in bodies[k + 1:]:
+                if not other.startswith(body):
+                    break
+                if 0 < len(other) - len(body) <= 2 and i not in into and j not in into:
+                    first_i = self.firms[i].first[1] if self.firms[i].first else 0
+                    first_j = self.firms[j].first[1] if self.firms[j].first else 0
+                    keep, drop = (i, j) if first_i <= first_j else (j, i)
+                    into[drop] = keep
+        if not into:
+            return
+        for drop, keep in into.items():
+            kept, gone = self.firms[keep], self.firms[drop]
+            kept.names.extend(n for n in gone.names if n not in kept.names)
+            kept.how |= gone.how
+            if not kept.country and gone.country:
+                kept.country, kept.country_text = gone.country, gone.country_text
+            gone.names = []
         self.firms = [f for f in self.firms if f.names]
         self._reindex_firms()
 
@@ -1138,7 +1169,9 @@ class _Extractor:
                 (set(firms) == set(proj.firms) and (firm_only or proj_firm_only))
                 or (firm_only and set(firms) <= set(proj.firms))
                 or (proj_firm_only and set(proj.firms) <= set(firms)))
-            if same_name or same_firms:
+            variant = bool(firms) and set(firms) == set(proj.firms) and any(
+                _variant(self._residual(n, firms), self._residual(m, proj.firms)) for n in names for m in proj.names)
+            if same_name or same_firms or variant:
                 for n in names:
                     if n not in proj.names:
                         proj.names.append(n)
@@ -2027,6 +2060,22 @@ class _Extractor:
         self.facts.append(Fact("source", self.source_id, "title", title, 1.0, title, 0, 0, ""))
         self.facts.append(Fact("source", self.source_id, "date", self.doc_date.isoformat(), 1.0))
         self.facts.append(Fact("source", self.source_id, "kind", "article", 1.0))
+
+
+def _variant(a: str, b: str) -> bool:
+    """One project written twice by one firm with a word more or less: the shorter name, of at least 8
+    characters, is the longer one with at most 4 characters left out.
+
+    >>> _variant("遮阳节能玻璃及节能门窗生产项目", "遮阳节能玻璃及节能幕墙门窗生产项目")
+    True
+    >>> _variant("一期厂房项目", "二期厂房项目")
+    False
+    """
+    short, long = sorted((a, b), key=len)
+    if len(short) < 8 or not 0 < len(long) - len(short) <= 4:
+        return False
+    chars = iter(long)
+    return all(c in chars for c in short)
 
 
 def _project_name(raw: str) -> str:
