@@ -845,8 +845,9 @@ class _Extractor:
                 if not other.startswith(body):
                     break
                 if 0 < len(other) - len(body) <= 2 and i not in into and j not in into:
-                    first_i = self.firms[i].first[1] if self.firms[i].first else 0
-                    first_j = self.firms[j].first[1] if self.firms[j].first else 0
+                    spot_i, spot_j = self.firms[i].first, self.firms[j].first
+                    first_i = spot_i[1] if spot_i is not None else 0
+                    first_j = spot_j[1] if spot_j is not None else 0
                     keep, drop = (i, j) if first_i <= first_j else (j, i)
                     into[drop] = keep
         if not into:
