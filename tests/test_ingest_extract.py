@@ -571,3 +571,12 @@ def test_two_spellings_of_one_firm_and_its_project_are_one_record() -> None:
     assert sum("东华节能玻璃" in f for f in firms) == 1, firms
     assert sum("遮阳节能玻璃" in k for k in result.keys("project")) == 1, result.keys("project")
     assert {"南方建材有限公司", "南方建材科技发展有限公司"} <= firms  # four more characters: another firm
+
+
+def test_projects_seen_on_a_visit_do_not_take_the_ceremony_date() -> None:
+    text = ("4月23日上午，全盟重大项目集中开工仪式举行，青松乳业项目、白河建材项目开工。"
+            "随后，与会人员来到东城工业园区，详细了解了远望纺织项目的建设情况。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "青松乳业"), "start_date") == ["2023-04-23"]
+    seen = project_of(result, "远望纺织")
+    assert values(result, "project", seen, "start_date") + values(result, "project", seen, "date") == []
