@@ -580,3 +580,9 @@ def test_projects_seen_on_a_visit_do_not_take_the_ceremony_date() -> None:
     assert values(result, "project", project_of(result, "青松乳业"), "start_date") == ["2023-04-23"]
     seen = project_of(result, "远望纺织")
     assert values(result, "project", seen, "start_date") + values(result, "project", seen, "date") == []
+
+
+def test_a_name_after_le_jie_starts_after_the_verb() -> None:
+    result = extract_facts("考察组详细了解北山羊绒集团羊绒衫项目的进展。", DAY)
+    assert result.keys("project") == ["北山羊绒集团羊绒衫项目"]
+    assert result.keys("firm") == ["北山羊绒集团"]
