@@ -586,3 +586,11 @@ def test_a_name_after_le_jie_starts_after_the_verb() -> None:
     result = extract_facts("考察组详细了解北山羊绒集团羊绒衫项目的进展。", DAY)
     assert result.keys("project") == ["北山羊绒集团羊绒衫项目"]
     assert result.keys("firm") == ["北山羊绒集团"]
+
+
+def test_capacity_with_the_product_between_label_and_amount_and_daily_capacity() -> None:
+    text = ("青山钢帘线项目开工，项目达产后可年产精品钢帘线80万吨。"
+            "白石水泥熟料生产线项目投产，日产3000吨。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "青山钢帘线"), "capacity") == ["800000 t/yr"]
+    assert values(result, "project", project_of(result, "白石水泥"), "capacity") == ["3000 t/d"]

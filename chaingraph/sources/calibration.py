@@ -60,7 +60,7 @@ COUNTS: dict[str, tuple[int, int]] = {
     "firm.name:0.80/alone": (11, 12),
     "firm.name:0.80/linked": (20, 20),
     "project.area_mu:0.85": (9, 10),
-    "project.capacity:0.80": (2, 2),
+    "project.capacity:0.80": (5, 5),
     "project.capacity:0.85": (4, 5),
     "project.date:0.50": (0, 1),
     "project.date:0.65": (41, 48),

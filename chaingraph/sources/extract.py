@@ -123,6 +123,9 @@ _CAPACITY_RE = re.compile(
     rf"万千瓦|"
     r"立方米|平方米|吨|个|块|颗|粒|支|瓶|箱|头|羽|条|根|米|张|双)"
 )
+_PRODUCT_CAPACITY_RE = re.compile(rf"(?P<label>年产|年生产|日产)(?P<product>[\u4e00-\u9fff]{{2,10}}?)(?:能力|产能)?"
+                                  rf"(?:为|达到|达|约|超过|近)?(?P<n>{_NUM})(?P<mult>万|千)?吨")
+_DAILY_RE = re.compile(rf"日产(?:能力|产能)?(?:为|达到|达|约)?(?P<n>{_NUM})(?P<mult>万|千)?吨")
 _CN_COUNT = r"(?:\d+|[一二三四五六七八九十两百几多数]{2,}|[两三四五六七八九十百几多数])"
 _AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_CN_COUNT}[个项]|{_CN_COUNT}大项目"
                            rf"|项目(?:共|共有|合计|总计)?{_CN_COUNT}[个项]")
@@ -1350,6 +1353,25 @@ class _Extractor:
             if owner is None or self._phase_figure(owner, m.start()):
                 continue
             qty = Quantity(int(amount) if amount.is_integer() else amount, f"{m['unit']}/yr", "exact")
+            self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
+        for m in _PRODUCT_CAPACITY_RE.finditer(self.t):
+            # "可年产精品钢帘线150万吨", "年产铁精矿400万吨", "日产4500吨水泥熟料": the product between label and amount
+            if re.search(r"[\d，。；、]|产值|收入|税", m["product"]):
+                continue
+            amount = float(m["n"].replace(",", "")) * {"万": 10**4, "千": 10**3, None: 1}[m["mult"]]
+            owner = self.project_at(m.start())
+            if owner is None or self._phase_figure(owner, m.start()):
+                continue
+            per = "d" if m["label"] == "日产" else "yr"
+            qty = Quantity(int(amount) if amount.is_integer() else amount, f"t/{per}", "exact")
+            self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
+        for m in _DAILY_RE.finditer(self.t):
+            # "日产4500吨新型干法水泥熟料生产线": a daily capacity
+            amount = float(m["n"].replace(",", "")) * {"万": 10**4, "千": 10**3, None: 1}[m["mult"]]
+            owner = self.project_at(m.start())
+            if owner is None or self._phase_figure(owner, m.start()):
+                continue
+            qty = Quantity(int(amount) if amount.is_integer() else amount, "t/d", "exact")
             self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
         for m in _HUNDRED_YI_RE.finditer(self.t):
             qty = Quantity(10**10 if m["qty"] == "百亿" else 10**11, "CNY", "at_least")
