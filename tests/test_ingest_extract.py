@@ -594,3 +594,9 @@ def test_capacity_with_the_product_between_label_and_amount_and_daily_capacity()
     result = extract_facts(text, DAY)
     assert values(result, "project", project_of(result, "青山钢帘线"), "capacity") == ["800000 t/yr"]
     assert values(result, "project", project_of(result, "白石水泥"), "capacity") == ["3000 t/d"]
+
+
+def test_output_written_after_its_amount() -> None:
+    text = "远山电子产业园项目签约，项目建成投产后将实现80亿元年产值。全市今年将实现500亿元年产值。"
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "远山电子"), "expected_output") == ["8000000000 CNY"]

@@ -65,7 +65,7 @@ COUNTS: dict[str, tuple[int, int]] = {
     "project.date:0.50": (0, 1),
     "project.date:0.65": (41, 48),
     "project.date:0.75": (2, 3),
-    "project.expected_output:0.85": (2, 2),
+    "project.expected_output:0.85": (3, 3),
     "project.investment:0.40": (1, 3),
     "project.investment:0.60": (0, 1),
     "project.investment:0.85": (48, 52),

@@ -125,6 +125,7 @@ _CAPACITY_RE = re.compile(
 )
 _PRODUCT_CAPACITY_RE = re.compile(rf"(?P<label>年产|年生产|日产)(?P<product>[\u4e00-\u9fff]{{2,10}}?)(?:能力|产能)?"
                                   rf"(?:为|达到|达|约|超过|近)?(?P<n>{_NUM})(?P<mult>万|千)?吨")
+_OUTPUT_AFTER_RE = re.compile(rf"(?:实现|形成|新增|达到|带来)(?P<qty>(?:约|近|超)?{_NUM}(?:亿|万)元)(?:的)?年产值")
 _DAILY_RE = re.compile(rf"日产(?:能力|产能)?(?:为|达到|达|约)?(?P<n>{_NUM})(?P<mult>万|千)?吨")
 _CN_COUNT = r"(?:\d+|[一二三四五六七八九十两百几多数]{2,}|[两三四五六七八九十百几多数])"
 _AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_CN_COUNT}[个项]|{_CN_COUNT}大项目"
@@ -1365,6 +1366,15 @@ class _Extractor:
             per = "d" if m["label"] == "日产" else "yr"
             qty = Quantity(int(amount) if amount.is_integer() else amount, f"t/{per}", "exact")
             self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
+        for m in _OUTPUT_AFTER_RE.finditer(self.t):
+            # "建成投产后将实现200亿元年产值": the amount before its label
+            if _REGION_SUBJECT.search(self.t, self.clause(m.start())[0], m.start()):
+                continue
+            owner = self.project_at(m.start())
+            qty = parse_quantity(m["qty"].removeprefix("约").removeprefix("近").removeprefix("超"))
+            if owner is None or qty is None or self._phase_figure(owner, m.start()):
+                continue
+            self.project_values.append((owner, "expected_output", str(qty), m.start(), m.end(), 0.85, ""))
         for m in _DAILY_RE.finditer(self.t):
             # "日产4500吨新型干法水泥熟料生产线": a daily capacity
             amount = float(m["n"].replace(",", "")) * {"万": 10**4, "千": 10**3, None: 1}[m["mult"]]
