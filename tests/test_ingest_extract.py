@@ -600,3 +600,10 @@ def test_output_written_after_its_amount() -> None:
     text = "远山电子产业园项目签约，项目建成投产后将实现80亿元年产值。全市今年将实现500亿元年产值。"
     result = extract_facts(text, DAY)
     assert values(result, "project", project_of(result, "远山电子"), "expected_output") == ["8000000000 CNY"]
+
+
+def test_a_figure_with_de_before_a_project_is_that_projects_even_after_a_count() -> None:
+    text = ("共签约项目12个，签约总金额60亿元，分别是总投资4亿元的青松板材加工项目、总投资3亿元的白河家具生产项目。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "青松板材"), "investment") == ["400000000 CNY"]
+    assert "400000000 CNY" not in [f.value for f in result.facts if f.record == "region_fact"]

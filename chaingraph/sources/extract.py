@@ -1289,7 +1289,9 @@ class _Extractor:
             if target.startswith("region:"):
                 self.region_values.append((target[7:], str(qty), m.start(), m.end(), ""))
                 continue
-            if aggregate and not self._project_between(aggregate.end(), m.start()):
+            names_next = self.t.startswith("的", m.end()) and bool(self.strong_mentions(m.end(), m.end() + 3))
+            if aggregate and not self._project_between(aggregate.end(), m.start()) and not names_next:
+                # (not "共签约项目17个…，分别是总投资5亿元的A项目": a figure with 的 before a project is that project's)
                 metric = f"{self._count_metric(aggregate.start(), aggregate.group())}{label}"
                 self.region_values.append((metric, str(qty), m.start(), m.end(), "counted"))
                 continue
