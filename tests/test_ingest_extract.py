@@ -607,3 +607,13 @@ def test_a_figure_with_de_before_a_project_is_that_projects_even_after_a_count()
     result = extract_facts(text, DAY)
     assert values(result, "project", project_of(result, "青松板材"), "investment") == ["400000000 CNY"]
     assert "400000000 CNY" not in [f.value for f in result.facts if f.record == "region_fact"]
+
+
+def test_signed_totals_and_totals_after_a_count_are_the_groups() -> None:
+    text = ("开幕式上，百家客商签订了投资合同，签约投资总额12.5亿美元。列入统计的共有80项，项目投资总额达12亿美元，"
+            "其中超千万美元项目共计40个，涉及投资总额10.2亿美元，如总投资8000万美元的青石电子科技有限公司。")
+    result = extract_facts(text, DAY)
+    region = {f.value for f in result.facts if f.record == "region_fact" and f.field == "value"}
+    assert {"1250000000 USD", "1200000000 USD", "1020000000 USD"} <= region, region
+    firm_project = project_of(result, "青石电子")
+    assert values(result, "project", firm_project, "investment") == ["80000000 USD"]

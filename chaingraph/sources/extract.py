@@ -279,7 +279,7 @@ _PARK_ANAPHOR_RE = re.compile(r"该园区|该园|园区内|园内|该开发区|�
 _PHASE_AFTER_RE = re.compile(r"[一二三四首]期(?![\u4e00-\u9fff]{0,3}(?:工程|项目))")
 _PHASE_BEFORE_RE = re.compile(r"(?P<p>[一二三四首]期)(?:工程|项目)?[^，。；]{0,14}$")
 _PHASE_SUBJECT_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?P<p>[一二三四首]期)(?:工程|项目)?")
-_COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]{1,3})[个项家案件][，,]?(?:计划|合计|共|将|拟)?$")
+_COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]{1,3})[个项家案件][，,]?(?:涉及|项目|计划|合计|共|将|拟)?$")
 _VISIT_RE = re.compile(r"观摩|考察|参观|调研|察看|查看|走访|视察|详细了解|听取|来到|深入|实地")
 _DEKAD = {"上旬": "E", "初": "E", "中旬": "M", "下旬": "L", "底": "L", "末": "L"}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -1294,6 +1294,11 @@ class _Extractor:
                 # (not "共签约项目17个…，分别是总投资5亿元的A项目": a figure with 的 before a project is that project's)
                 metric = f"{self._count_metric(aggregate.start(), aggregate.group())}{label}"
                 self.region_values.append((metric, str(qty), m.start(), m.end(), "counted"))
+                continue
+            if (qty.is_money and target == "investment" and re.search(r"签约$", before_label)
+                    and not re.match(r"的?(?:大|重大|重点)?项目", self.t[m.end():m.end() + 5])):
+                # "百家客商签订了…合同，签约投资总额17.191亿美元": what was signed in all, not one project's figure
+                self.region_values.append((f"签约{label}", str(qty), m.start(), m.end(), ""))
                 continue
             counted = _COUNT_BEFORE_RE.search(self.t[max(sent.start, m.start() - 12):m.start()])
             if counted and qty.is_money and target in ("investment", "registered_capital"):
