@@ -617,3 +617,10 @@ def test_signed_totals_and_totals_after_a_count_are_the_groups() -> None:
     assert {"1250000000 USD", "1200000000 USD", "1020000000 USD"} <= region, region
     firm_project = project_of(result, "青石电子")
     assert values(result, "project", firm_project, "investment") == ["80000000 USD"]
+
+
+def test_a_dongtu_ceremony_dates_its_projects() -> None:
+    text = "3月18日上午，全县重点项目集中动工仪式举行。青岭茶叶加工项目、南坪农机项目同时动工。"
+    result = extract_facts(text, DAY)
+    for name in ("青岭茶叶加工", "南坪农机"):
+        assert values(result, "project", project_of(result, name), "start_date") == ["2023-03-18"], name

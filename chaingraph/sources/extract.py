@@ -251,9 +251,9 @@ _DATE_RE = re.compile(
 _DATELINE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
 _RELATIVE_DAY_RE = re.compile(r"昨日|昨天|前天|今天|今日|当天|当日|同日|同一天|次日|翌日|同月|当月|本月|上月|上个月"
                               r"|(?P<yday>昨|今)?[（(]?(?<![月\d年])(?P<day>\d{1,2})[）)]?日(?!电|讯)")
-_EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|竣工|投产|奠基|揭牌|开业)(?:仪式|活动|大会|会议|暨|"
-                       r"现场会)"
-                       r"|集中(?:签约|开工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)"
+_EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|动工|动土|竣工|投产|奠基|揭牌|开业)"
+                       r"(?:仪式|活动|大会|会议|暨|现场会)"
+                       r"|集中(?:签约|开工|动工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)"
                        r"|\d+个(?:[^，。；]{0,8})?项目(?:集中|顺利|正式)?(?:签约|开工|竣工|投产)|(?:签约|开工|竣工|"
                        r"投产)\d+个"
                        r"|\d+个项目[^。；]{0,30}?(?:签约|开工|竣工|投产|奠基)|签[订署]了?[^，。；]{0,12}(?:协议|合同)"
@@ -261,6 +261,7 @@ _EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|
                        # an approval meeting ("联审会议，通过…投资案") is the day the projects are agreed
                        r"|(?:联审|审议|审查)会议|通过[^，。；]{0,20}(?:投资案|申请案|审查|审核)")
 _EVENT_KIND = (("开工", "start_date", "under_construction"), ("奠基", "start_date", "under_construction"),
+               ("动工", "start_date", "under_construction"), ("动土", "start_date", "under_construction"),
                ("竣工", "date", ""), ("投产", "date", "operating"), ("开业", "date", "operating"),
                ("签约", "date", "signed"), ("签订", "date", "signed"), ("签署", "date", "signed"),
                ("联审", "date", "signed"), ("审议", "date", "signed"), ("审查", "date", "signed"),
