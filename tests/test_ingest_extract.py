@@ -624,3 +624,11 @@ def test_a_dongtu_ceremony_dates_its_projects() -> None:
     result = extract_facts(text, DAY)
     for name in ("青岭茶叶加工", "南坪农机"):
         assert values(result, "project", project_of(result, name), "start_date") == ["2023-03-18"], name
+
+
+def test_a_size_class_is_no_total() -> None:
+    text = ("全县共开工建设项目90个，其中投资超亿元项目30个。计划实施项目40个，项目投资超亿元的有15个。"
+            "单个项目投资超过1亿元。总投资超80亿元的20个项目集中开工。")
+    region = [f.value for f in extract_facts(text, DAY).facts if f.record == "region_fact" and f.field == "value"]
+    assert ">=100000000 CNY" not in region, region
+    assert ">=8000000000 CNY" in region and "30 个" in region

@@ -280,6 +280,8 @@ _PARK_ANAPHOR_RE = re.compile(r"该园区|该园|园区内|园内|该开发区|�
 _PHASE_AFTER_RE = re.compile(r"[一二三四首]期(?![\u4e00-\u9fff]{0,3}(?:工程|项目))")
 _PHASE_BEFORE_RE = re.compile(r"(?P<p>[一二三四首]期)(?:工程|项目)?[^，。；]{0,14}$")
 _PHASE_SUBJECT_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?P<p>[一二三四首]期)(?:工程|项目)?")
+_SIZE_CLASS_AFTER_RE = re.compile(rf"(?:以上)?的?(?:[\u4e00-\u9fff]{{0,4}}项目(?:有|达|共)?|有){_CN_COUNT}[个项]")
+_SIZE_CLASS_BEFORE_RE = re.compile(r"(?:单个|每个|单体|均)[^，。；]{0,6}$")
 _COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]{1,3})[个项家案件][，,]?"
                               r"(?:涉及|项目|计划|合计|共|将|拟)?$")
 _VISIT_RE = re.compile(r"观摩|考察|参观|调研|察看|查看|走访|视察|详细了解|听取|来到|深入|实地")
@@ -1284,6 +1286,10 @@ class _Extractor:
                 qty = Quantity(qty.amount, "TWD", qty.qualifier)
             target = _LABELS[label]
             before_label = self.t[max(0, m.start() - 4):m.start()]
+            if qty.qualifier == "at_least" and (_SIZE_CLASS_AFTER_RE.match(self.t, m.end())
+                                                or _SIZE_CLASS_BEFORE_RE.search(self.t, max(0, m.start() - 10),
+                                                                                m.start())):
+                continue  # "投资超亿元项目35个", "单个项目投资超过1亿元": a size class of projects, not an amount
             if re.search(r"(?:年度?|当年|今年)(?:计划)?$", before_label) and target == "investment":
                 continue  # "年度计划投资3亿元": this year's spending, not the project's total
             sent = self.sentences[self.sentence_at(m.start())]
