@@ -632,3 +632,16 @@ def test_a_size_class_is_no_total() -> None:
     region = [f.value for f in extract_facts(text, DAY).facts if f.record == "region_fact" and f.field == "value"]
     assert ">=100000000 CNY" not in region, region
     assert ">=8000000000 CNY" in region and "30 个" in region
+
+
+def test_examples_of_a_group_are_projects_without_the_ceremony_date() -> None:
+    text = ("5月8日，全市重大项目集中开工仪式举行，白鹭机械项目开工。"
+            "今年以来，全市开工建设项目80个，包括青山智能制造创新中心、滨江科技创新示范区等，总投资900亿元。"
+            "签约项目涉及汽车、电子信息等领域。")
+    result = extract_facts(text, DAY)
+    projects = set(result.keys("project"))
+    assert {"青山智能制造创新中心", "滨江科技创新示范区"} <= projects, projects
+    assert not any("汽车" in p for p in projects)
+    example = project_of(result, "青山智能制造")
+    assert "2023-05-08" not in values(result, "project", example, "start_date")
+    assert values(result, "project", project_of(result, "白鹭机械"), "start_date") == ["2023-05-08"]

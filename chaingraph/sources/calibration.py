@@ -70,8 +70,8 @@ COUNTS: dict[str, tuple[int, int]] = {
     "project.investment:0.60": (0, 1),
     "project.investment:0.85": (50, 53),
     "project.name:0.50": (4, 5),
-    "project.name:0.55": (8, 12),
-    "project.name:0.75": (26, 28),
+    "project.name:0.55": (9, 13),
+    "project.name:0.75": (27, 29),
     "project.name:0.85": (58, 60),
     "project.region:0.55": (11, 13),
     "project.region:0.60": (13, 18),
@@ -79,8 +79,8 @@ COUNTS: dict[str, tuple[int, int]] = {
     "project.registered_capital:0.60": (4, 4),
     "project.start_date:0.65": (18, 19),
     "project.start_date:0.75": (3, 5),
-    "region_fact.value:0.60": (62, 72),
-    "region_fact.value:0.75": (50, 52),
+    "region_fact.value:0.60": (63, 73),
+    "region_fact.value:0.75": (49, 51),
 }
 # END COUNTS
 

@@ -1019,6 +1019,18 @@ class _Extractor:
             name = _project_name(m["name"] + "项目").removesuffix("项目")
             if len(name) >= 4 and not self._generic(name + "项目", []) and not re.search(r"民生|重点|重大", name):
                 mentions.append((name, m.end("name") - len(name), m.end("name")))
+        self.example_starts: set[int] = set()
+        for m in _INCLUDES_RE.finditer(self.t):
+            # "开工建设项目113个，包括X创新中心、Y示范区等": the examples of a group of projects
+            pos = m.start("items")
+            for item in m["items"].split("、"):
+                name = _project_name(item + "项目").removesuffix("项目")
+                if (len(name) >= 5 and _CONCRETE_ITEM_RE.search(name) and not self._generic(name + "项目", [])
+                        and not re.search(r"\d", name)):
+                    start = pos + len(item) - len(name)
+                    mentions.append((name, start, start + len(name)))
+                    self.example_starts.add(start)
+                pos += len(item) + 1
         for m in _OTHER_PROJECT_RE.finditer(self.t):
             # "山王坪供水工程，计划总投资2.5亿元", "长兴工业园，总投资5000万元": a project not called 项目
             name = _project_name(m.group() + "项目").removesuffix("项目")
@@ -1667,6 +1679,8 @@ class _Extractor:
             if not before or first - before[-1][0] > EVENT_REACH:
                 continue
             sent = self.sentences[self.sentence_at(first)]
+            if first in self.example_starts and sent.start != before[-1][0]:
+                continue  # "开工建设项目113个，包括A、B等": examples of a period's projects, not of the ceremony
             own_text = re.sub(r"(?:签约|开工|竣工|投产|奠基)(?:仪式|活动)?[前后]", "", self.t[sent.start:sent.end])
             if sent.start != before[-1][0] and _VISIT_RE.search(own_text) and not any(
                     re.search(pattern, own_text) for pattern, _st, _f in _STATUS_WORDS):
@@ -2185,6 +2199,10 @@ _HEADING_COUNTY_RE = re.compile(r"(?:^|(?<=[\n。；]))\s*(?:\d{1,2}[.．、]|[�
 _GROUP_DESCRIPTION_RE = re.compile(r".*(?:企业|龙头|巨头|厂商|生产商|制造商|发挥|了解|依托|借助)")
 _GROUP_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,12}?集团(?!有限|股份|公司|[\u3400-\u9fff]{0,8}(?:有限)?公司)")
 _ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|园区|产业园)|^[，、]?项目|[，：]项目")
+_INCLUDES_RE = re.compile(r"项目[^。；]{0,12}?(?:包括|包含|涵盖|有|如)(?P<items>[^，。；：等]{4,120}?)等"
+                          r"(?![\u4e00-\u9fff]{0,4}(?:领域|行业|方面|产业))")
+_CONCRETE_ITEM_RE = re.compile(r"(?:中心|示范区|产业园|工业园|科技园|基地|工厂|学校|中学|小学|医院|公园|大道|大桥|小区|"
+                               r"综合体|广场|电站|水厂|污水处理厂|体育馆|博物馆|图书馆|物流园|港|码头|机场)$")
 _WORKS_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,30}}?(?:改扩建|扩建|新建|建设|贯通|改造|整治|治理|修复)?工程"
                        r"(?!项目|有限|公司|师|院|局|学|技术|管理|咨询|设计|施工|[\u4e00-\u9fff]{0,6}公司)"
                        r"(?=[^。；]{0,12}?(?:总投资|投资额|投资\d|投入))")
