@@ -645,3 +645,10 @@ def test_examples_of_a_group_are_projects_without_the_ceremony_date() -> None:
     example = project_of(result, "青山智能制造")
     assert "2023-05-08" not in values(result, "project", example, "start_date")
     assert values(result, "project", project_of(result, "白鹭机械"), "start_date") == ["2023-05-08"]
+
+
+def test_an_amount_before_works_followed_by_their_event() -> None:
+    text = "此外，总投资6000万元的南湖经济开发区滨河路改扩建工程开工，建成后将改善交通。"
+    result = extract_facts(text, DAY)
+    works = project_of(result, "滨河路改扩建工程")
+    assert values(result, "project", works, "investment") == ["60000000 CNY"]
