@@ -371,3 +371,8 @@ def test_an_industrial_gas_class_points_electronic_materials_to_electronic_gases
     assert "行业代码2619" in result.proposals[0].evidence_text
     # without that class the same scope is a tie the planner decides
     assert classifier.classify_fields("苏州某某有限公司", scope, "C3985").proposals == []
+
+
+def test_charging_control_equipment_is_charging_not_the_e_drive_controls(classifier: Classifier) -> None:
+    # 充电控制设备 holds the letters 电控: the longer catalogue word decides
+    assert [s for s, _ in links(classifier, "某某有限公司", "生产充电控制设备、充电桩")] == ["auto-charging"]
