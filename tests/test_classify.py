@@ -376,3 +376,8 @@ def test_an_industrial_gas_class_points_electronic_materials_to_electronic_gases
 def test_charging_control_equipment_is_charging_not_the_e_drive_controls(classifier: Classifier) -> None:
     # 充电控制设备 holds the letters 电控: the longer catalogue word decides
     assert [s for s, _ in links(classifier, "某某有限公司", "生产充电控制设备、充电桩")] == ["auto-charging"]
+
+
+def test_parts_made_from_a_catalogue_resin_are_not_the_resin(classifier: Classifier) -> None:
+    assert links(classifier, "某某密封件有限公司", "生产聚四氟乙烯制品、密封件") == []
+    assert links(classifier, "某某氟材料有限公司", "生产聚四氟乙烯、聚偏氟乙烯树脂")[0][0] == "nm-resin"

@@ -124,8 +124,10 @@ NEUTRAL_TERMS: tuple[str, ...] = (
     "家具", "服装", "纺织品", "化妆品", "五金交电", "日用百货", "劳保用品",
     "太阳能电池", "光伏组件", "光伏硅片", "太阳能硅片", "光伏电池", "铅酸蓄电池", "铅蓄电池", "铅酸电池",
     "电动三轮车", "老年代步车", "家用空调", "家用电器", "电动工具", "缝纫机", "医疗器械", "锂电设备",
+    "聚四氟乙烯制品", "四氟制品", "生料带",
 )
-"""Words that look like chain terms but are not (packaging plastics, building materials, consumer goods ...):
+"""Words that look like chain terms but are not (packaging plastics, building materials, consumer goods, PTFE
+parts and plumbing tape made from the resin ...):
 found like terms, they block the shorter chain terms inside them and count for nothing."""
 
 NAME_PART_AFFIXES: tuple[tuple[str, ...], tuple[str, ...]] = (
