@@ -381,3 +381,7 @@ def test_charging_control_equipment_is_charging_not_the_e_drive_controls(classif
 def test_parts_made_from_a_catalogue_resin_are_not_the_resin(classifier: Classifier) -> None:
     assert links(classifier, "某某密封件有限公司", "生产聚四氟乙烯制品、密封件") == []
     assert links(classifier, "某某氟材料有限公司", "生产聚四氟乙烯、聚偏氟乙烯树脂")[0][0] == "nm-resin"
+
+
+def test_robot_reducers_are_robot_parts_not_vehicle_reducers(classifier: Classifier) -> None:
+    assert [s for s, _ in links(classifier, "某某有限公司", "生产RV减速器、谐波减速器")] == ["mt-robot"]
