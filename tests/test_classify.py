@@ -385,3 +385,9 @@ def test_parts_made_from_a_catalogue_resin_are_not_the_resin(classifier: Classif
 
 def test_robot_reducers_are_robot_parts_not_vehicle_reducers(classifier: Classifier) -> None:
     assert [s for s, _ in links(classifier, "某某有限公司", "生产RV减速器、谐波减速器")] == ["mt-robot"]
+
+
+def test_an_industrial_gas_maker_is_not_guessed_an_electronic_gas_maker_by_its_name(classifier: Classifier) -> None:
+    scope = "许可项目：危险化学品生产；移动式压力容器/气瓶充装 一般项目：普通货物仓储服务"
+    result = classifier.classify_fields("平湖某某工业气体有限公司", scope, "C2619")
+    assert result.proposals == [] and "nm-semiconductor-materials" in result.candidates
