@@ -151,11 +151,12 @@ NAME_PART_STOP: frozenset[str] = frozenset((
 NAME_HINT_STOP: frozenset[str] = frozenset((
     "材料", "新材", "科技", "技术", "有限", "公司", "集团", "股份", "实业", "工业", "发展", "制造", "制品", "产品",
     "设备", "装备", "系统", "汽车", "机械", "精密", "智能", "新能", "能源", "国际", "中国", "控股", "电子", "高新",
-    "氟化", "氯化", "氧化", "硫化", "气体",
+    "氟化", "氯化", "氧化", "硫化", "气体", "石油",
 ))
 """Two-character words of names too common to break a tie between candidate segments (besides NAME_PART_STOP);
-氟化, 氧化 … are fragments of chemical names (三氟化氮, 氧化铝) that say the chemistry, not the trade; 气体 is in the name
-of every industrial-gas maker (oxygen and nitrogen for a steel works), not only of electronic-gas makers."""
+氟化, 氧化 … are fragments of chemical names (三氟化氮, 氧化铝) that say the chemistry, not the trade;
+气体 is in the name of every industrial-gas maker (oxygen and nitrogen for a steel works), not only of
+electronic-gas makers; 石油 names oil companies, not the 石油树脂 makers."""
 
 _PROCESS = "加工"  # a vague word naming a process (机械零件、零部件加工, 钣金加工), not a product
 _PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "检测", "专用")
