@@ -341,3 +341,53 @@ def test_product_variants_in_one_item_do_not_outscore_the_product_named_first(cl
     scope = "生产数控系统、伺服电机、伺服放大器及其零部件，销售自产产品"
     result = classifier.classify_fields("北京某某机电有限公司", scope, "C4011")
     assert [p.segment for p in result.proposals] == ["mt-cnc-system", "mt-servo"]
+
+
+@pytest.mark.parametrize(("scope", "segment", "word"), [
+    ("生产高性能碳纤维，销售自产产品", "nm-hp-fiber", "高性能碳纤维"),
+    ("一般项目：稀土永磁材料生产；货物进出口", "nm-rare-earth-magnet", "稀土永磁材料"),
+    ("生产三氟化氮、六氟化钨等电子特种气体", "nm-semiconductor-materials", "三氟化氮"),
+    ("生产二氟磷酸锂、双草酸硼酸锂", "nm-electrolyte", "二氟磷酸锂"),
+    ("生产氢氧化镍钴、硫酸锂", "nm-lithium-resources", "氢氧化镍钴"),
+    ("生产钛酸锂、氧化亚硅负极", "nm-anode", "钛酸锂"),
+    ("生产硅铁、锰铁、高碳铬铁", "nm-metal-raw", "硅铁"),
+    ("生产聚醚酰亚胺、聚芳醚酮", "nm-engineering-plastics", "聚醚酰亚胺"),
+    ("生产双马来酰亚胺树脂、氰酸酯树脂", "nm-resin", "双马来酰亚胺树脂"),
+    ("生产氧化镧、氧化铈等单一稀土氧化物", "nm-rare-earth", "氧化镧"),
+])
+def test_a_scope_naming_only_a_catalogue_material_gets_its_segment_with_the_word(
+        classifier: Classifier, scope: str, segment: str, word: str) -> None:
+    result = classifier.classify_fields("平湖某某有限公司", scope)
+    assert result.proposals and result.proposals[0].segment == segment
+    assert f"“{word}”" in result.proposals[0].evidence_text
+    assert result.proposals[0].confidence == "probable"  # no code: the planner confirms
+
+
+def test_an_industrial_gas_class_points_electronic_materials_to_electronic_gases(classifier: Classifier) -> None:
+    # 2619 (其他基础化学原料制造) is where gas makers register: with 电子专用材料制造 it says electronic special gases
+    scope = "许可项目：危险化学品生产 一般项目：电子专用材料制造；技术进出口"
+    result = classifier.classify_fields("苏州某某有限公司", scope, "C2619")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("nm-semiconductor-materials", "probable")]
+    assert "行业代码2619" in result.proposals[0].evidence_text
+    # without that class the same scope is a tie the planner decides
+    assert classifier.classify_fields("苏州某某有限公司", scope, "C3985").proposals == []
+
+
+def test_charging_control_equipment_is_charging_not_the_e_drive_controls(classifier: Classifier) -> None:
+    # 充电控制设备 holds the letters 电控: the longer catalogue word decides
+    assert [s for s, _ in links(classifier, "某某有限公司", "生产充电控制设备、充电桩")] == ["auto-charging"]
+
+
+def test_parts_made_from_a_catalogue_resin_are_not_the_resin(classifier: Classifier) -> None:
+    assert links(classifier, "某某密封件有限公司", "生产聚四氟乙烯制品、密封件") == []
+    assert links(classifier, "某某氟材料有限公司", "生产聚四氟乙烯、聚偏氟乙烯树脂")[0][0] == "nm-resin"
+
+
+def test_robot_reducers_are_robot_parts_not_vehicle_reducers(classifier: Classifier) -> None:
+    assert [s for s, _ in links(classifier, "某某有限公司", "生产RV减速器、谐波减速器")] == ["mt-robot"]
+
+
+def test_an_industrial_gas_maker_is_not_guessed_an_electronic_gas_maker_by_its_name(classifier: Classifier) -> None:
+    scope = "许可项目：危险化学品生产；移动式压力容器/气瓶充装 一般项目：普通货物仓储服务"
+    result = classifier.classify_fields("平湖某某工业气体有限公司", scope, "C2619")
+    assert result.proposals == [] and "nm-semiconductor-materials" in result.candidates

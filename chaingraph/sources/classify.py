@@ -124,8 +124,10 @@ NEUTRAL_TERMS: tuple[str, ...] = (
     "家具", "服装", "纺织品", "化妆品", "五金交电", "日用百货", "劳保用品",
     "太阳能电池", "光伏组件", "光伏硅片", "太阳能硅片", "光伏电池", "铅酸蓄电池", "铅蓄电池", "铅酸电池",
     "电动三轮车", "老年代步车", "家用空调", "家用电器", "电动工具", "缝纫机", "医疗器械", "锂电设备",
+    "聚四氟乙烯制品", "四氟制品", "生料带",
 )
-"""Words that look like chain terms but are not (packaging plastics, building materials, consumer goods ...):
+"""Words that look like chain terms but are not (packaging plastics, building materials, consumer goods, PTFE
+parts and plumbing tape made from the resin ...):
 found like terms, they block the shorter chain terms inside them and count for nothing."""
 
 NAME_PART_AFFIXES: tuple[tuple[str, ...], tuple[str, ...]] = (
@@ -149,8 +151,12 @@ NAME_PART_STOP: frozenset[str] = frozenset((
 NAME_HINT_STOP: frozenset[str] = frozenset((
     "材料", "新材", "科技", "技术", "有限", "公司", "集团", "股份", "实业", "工业", "发展", "制造", "制品", "产品",
     "设备", "装备", "系统", "汽车", "机械", "精密", "智能", "新能", "能源", "国际", "中国", "控股", "电子", "高新",
+    "氟化", "氯化", "氧化", "硫化", "气体", "石油",
 ))
-"""Two-character words of names too common to break a tie between candidate segments (besides NAME_PART_STOP)."""
+"""Two-character words of names too common to break a tie between candidate segments (besides NAME_PART_STOP);
+氟化, 氧化 … are fragments of chemical names (三氟化氮, 氧化铝) that say the chemistry, not the trade;
+气体 is in the name of every industrial-gas maker (oxygen and nitrogen for a steel works), not only of
+electronic-gas makers; 石油 names oil companies, not the 石油树脂 makers."""
 
 _PROCESS = "加工"  # a vague word naming a process (机械零件、零部件加工, 钣金加工), not a product
 _PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "检测", "专用")
