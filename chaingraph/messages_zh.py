@@ -316,6 +316,8 @@ ZH: dict[str, str] = {
     "unknown segment {segment!r} in this dataset": "本数据集中没有环节 {segment!r}",
     "not JSON: {msg}": "不是 JSON：{msg}",
     # sources/extract.py, merge.py, text.py
+    "--ner needs the optional entity tagger: pip install 'chaingraph[ner]'":
+        "--ner 需要可选的实体识别组件：pip install 'chaingraph[ner]'",
     "--date {doc_date!r} is not a day: write YYYY-MM-DD": "--date {doc_date!r} 不是具体日期：请写成 YYYY-MM-DD",
     "{path}: {rows_count:,} facts, over the limit of {MAX_PROPOSED_FACTS:,}":
         "{path}：{rows_count:,} 条事实，超过上限 {MAX_PROPOSED_FACTS:,}",

@@ -27,9 +27,10 @@ ERRORS = {"ChaingraphError", "DatasetError", "LookupFailed", "ParseError", "Inva
 MESSAGE_ARGS = {"Problem": 3, "_refuse": 1}
 MODULE_MESSAGE_ARGS = {"dataset/reader.py": {"add": 3, "warn": 3, "problem": 1},
                        "sources/sheets.py": {"problem": 2}, "sources/merge.py": {"bad": 0}}
-# raises left in English on purpose: programming errors of a library caller, never a planner's input
+# raises left in English on purpose: programming errors of a library caller, never a planner's input, and
+# exceptions caught inside the package and turned into a translated error (ModuleNotFoundError in html_map)
 NOT_FOR_PLANNERS = {"AttributeError", "ValueError", "TypeError", "RuntimeError", "NotImplementedError",
-                    "ReferenceOutOfDate"}
+                    "ReferenceOutOfDate", "ModuleNotFoundError"}
 
 
 def _sources() -> list[tuple[str, ast.Module]]:

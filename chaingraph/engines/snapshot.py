@@ -54,9 +54,9 @@ __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFa
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
 _SQL_CHUNK = 900  # ids per query: under SQLite's limit of 999 parameters
-FORMAT_VERSION = "9"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
+FORMAT_VERSION = "10"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
 # 7: the operating tables for ranking targets; 8: segment_rows instead of the presence_segment index;
-# 9: firms carry the products and sources a map's firm row shows
+# 9: firms carry the products and sources a map's firm row shows; 10: projects carry the ledger's stalled reason
 SUMMARY_FIRMS = 50
 """How many local firms (and leaders) per region and segment the summary table lists; longer lists are read
 from the presence table."""
@@ -78,7 +78,7 @@ CREATE TABLE firms (id TEXT PRIMARY KEY, ord INTEGER NOT NULL, name TEXT NOT NUL
 CREATE TABLE sources (id TEXT PRIMARY KEY, title TEXT NOT NULL, url TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE groups (id TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE projects (id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL, date TEXT,
-                       region TEXT, investment TEXT, firms TEXT NOT NULL) WITHOUT ROWID;
+                       region TEXT, investment TEXT, firms TEXT NOT NULL, stalled TEXT) WITHOUT ROWID;
 -- every presence of a firm in a segment, in the order the in-memory graph lists them; ``place`` is where it
 -- counts: the firm's region for links, the project's region for project presences
 CREATE TABLE presence (ord INTEGER PRIMARY KEY, firm TEXT NOT NULL, segment TEXT NOT NULL, stage TEXT NOT NULL,
@@ -249,10 +249,13 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
     con.executemany("INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", firm_rows())
     products.clear()  # only the firm rows need them
     con.executemany("INSERT INTO sources VALUES (?, ?, ?)", ((s.id, s.title, s.url) for s in ds.sources.values()))
-    con.executemany("INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?)",
+    from ..analysis.ledger import project_ledger
+
+    stalled = {e["id"]: _dump([e["stalled_code"], e["stalled_params"]]) for e in project_ledger(ds) if e["stalled"]}
+    con.executemany("INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     ((p.id, p.name, p.status, str(p.date) if p.date else None, p.region,
                       str(p.investment) if p.investment else None,
-                      _dump([ds.firms[f].name for f in p.firms if f in ds.firms]))
+                      _dump([ds.firms[f].name for f in p.firms if f in ds.firms]), stalled.get(p.id))
                      for p in ds.projects.values()))
     # while the presence rows stream into SQLite, what the ``operating`` tables need is gathered on the way:
     # segment -> firm -> 2 * best rank of its own links (3: none) + whether it operates through a placed project
@@ -955,15 +958,55 @@ class SnapshotFacts(StructureFacts):
                                           "url": titles[s][1] if s in titles else ""} for s in sources]}
         return found
 
+    def local_firm_rows(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams) -> tuple[
+            dict[str, list[str]], dict[str, tuple[Any, ...]], dict[str, tuple[str, str]]]:
+        """Every local firm of each segment with its display fields, from one read of the presence (for maps).
+
+        Returns ``(lists, firms, sources)``: ``lists[segment]`` the ids of the firms ``segment_states`` lists
+        (same order), ``firms[id]`` the tuple (name, name_en, country, region, headquarters, size, leader, f500,
+        products, source ids) and ``sources[id]`` (title, url) of the sources they cite.
+        """
+        ids, places = list(segment_ids), self._places(region_id)
+        found: dict[str, dict[str, bool]] = {s: {} for s in ids}
+        firms: dict[str, tuple[Any, ...]] = {}
+        products: dict[str, list[str]] = {}  # the same few JSON texts are shared by thousands of firms
+        cited: dict[str, list[str]] = {}
+        if ids and places:
+            guessed = params.count_guessed_links
+            sql = ("SELECT p.segment, p.firm, p.stage, p.confidence, p.via, f.name, f.name_en, f.country, f.region, "
+                   "f.headquarters, f.size, f.leader, f.f500, f.products, f.sources FROM presence p "
+                   "JOIN firms f ON f.id = p.firm "
+                   f"WHERE p.place IN ({','.join('?' * len(places))}) AND p.segment IN ({','.join('?' * len(ids))}) "
+                   "ORDER BY p.ord")
+            for segment, firm, stage, confidence, via, *row in self.con.execute(sql, (*places, *ids)):
+                if via is not None and stage == "pipeline":
+                    continue
+                listed = found[segment]
+                if not listed.get(firm):
+                    listed[firm] = confidence != "guessed" or guessed
+                if firm not in firms:
+                    text, refs = row[8] or "", row[9]
+                    if text not in products:
+                        products[text] = json.loads(text) if text else []
+                    if refs not in cited:
+                        cited[refs] = [s for s in refs.split("|") if s]
+                    firms[firm] = (*row[:6], bool(row[6]), row[7], products[text], cited[refs])
+        wanted = sorted({s for refs in cited.values() for s in refs})
+        sources = {sid: (title, url) for sid, title, url in
+                   self._rows_in("SELECT id, title, url FROM sources WHERE id IN ({ids})", wanted)}
+        return {s: [f for f, counted in listed.items() if counted] for s, listed in found.items()}, firms, sources
+
     def project_records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """Display fields of some projects (for maps): name, status, date, firm names, investment, region."""
+        """Display fields of some projects (for maps): name, status, date, firm names, investment, region, and
+        ``stalled``: the ledger's ``(code, params)`` when it calls the project stalled, else None."""
         from ..dataset.model import parse_quantity
 
         ids = list(ids)
         found: dict[str, dict[str, Any]] = {}
-        for pid, name, status, date, region, investment, firms in self._rows_in(
-                "SELECT id, name, status, date, region, investment, firms FROM projects WHERE id IN ({ids})", ids):
+        for pid, name, status, date, region, investment, firms, stalled in self._rows_in(
+                "SELECT id, name, status, date, region, investment, firms, stalled FROM projects WHERE id IN ({ids})",
+                ids):
             found[pid] = {"name": name, "status": status, "date": date, "region": region,
                           "investment": parse_quantity(investment) if investment else None,
-                          "firms": json.loads(firms)}
+                          "firms": json.loads(firms), "stalled": tuple(json.loads(stalled)) if stalled else None}
         return found
