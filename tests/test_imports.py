@@ -104,7 +104,7 @@ def test_the_scan_finds_a_circle() -> None:
 
 LAYERS = ("foundation", "dataset", "sources", "analysis", "engines", "outputs", "api", "cli")
 FOUNDATION = {"chaingraph.errors", "chaingraph.limits", "chaingraph.safety", "chaingraph.countries",
-              "chaingraph._version", "chaingraph.messages", "chaingraph.messages_zh"}
+              "chaingraph._version", "chaingraph.messages", "chaingraph.messages_zh", "chaingraph.labels"}
 
 
 def _layer(module: str) -> int:

@@ -22,6 +22,7 @@ from typing import Any
 from ..dataset.events import events_by_project
 from ..dataset.model import PartialDate, Quantity
 from ..dataset.store import Dataset
+from ..labels import PROJECT_STATUS_LABELS
 
 __all__ = ["SIGNED_MONTHS", "STARTED_MONTHS", "project_ledger", "ledger_day", "months_between", "stalled_text"]
 
@@ -30,8 +31,6 @@ SIGNED_MONTHS = 12
 STARTED_MONTHS = 24
 """Default: a project started this many months ago or more without trial production is stalled."""
 
-_STATUS_CN = {"signed": "已签约", "under_construction": "在建", "trial": "试产", "operating": "投产",
-              "cancelled": "取消"}
 
 
 _STALLED_TEXT = {
@@ -99,7 +98,7 @@ def project_ledger(ds: Dataset, region: str | None = None, signed_months: int = 
             "under_construction": project.start_date, "trial": project.trial_date}.get(project.status, project.date)
         latest_sources = history[-1].sources if history else project.sources
         latest = {
-            "status": project.status, "status_cn": _STATUS_CN.get(project.status, project.status),
+            "status": project.status, "status_cn": PROJECT_STATUS_LABELS["zh"].get(project.status, project.status),
             "date": _text(status_date), "start_date": _text(project.start_date),
             "trial_date": _text(project.trial_date),
             "capital_increases": [q.to_dict() for q in increases],

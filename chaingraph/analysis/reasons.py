@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from ..labels import PROJECT_STATUS_LABELS
+
 __all__ = ["Reason", "REASON_CODES", "render_reason", "reason_texts", "reason_text", "reason_dicts"]
 
 Params = dict[str, Any]
@@ -29,10 +31,6 @@ _ACTION_ZH = {"fill": "补链", "strengthen": "强链", "extend": "延链", "ver
 _STATUS_ZH = {"strong": "强", "weak": "弱", "pipeline": "在途", "claimed": "声称有", "missing": "缺", "unknown": "未见"}
 _STATUS_EN = {"strong": "strong", "weak": "weak", "pipeline": "pipeline", "claimed": "claimed", "missing": "missing",
               "unknown": "not seen"}
-_PROJECT_ZH = {"signed": "签约", "under_construction": "在建", "trial": "试生产", "operating": "投产",
-               "cancelled": "取消"}
-_PROJECT_EN = {"signed": "signed", "under_construction": "under construction", "trial": "trial production",
-               "operating": "operating", "cancelled": "cancelled"}
 _ASSERT_ZH = {"present": "称有", "strong": "称强", "lacking": "称缺"}
 _ASSERT_EN = {"present": "the region has it", "strong": "the region is strong in it",
               "lacking": "the region lacks it"}
@@ -74,7 +72,7 @@ def _pipeline_projects(p: Params, lang: str) -> str:
     parts = []
     for project in p["projects"]:
         when = f" {project['date']}" if project.get("date") else ""
-        words = _PROJECT_ZH if lang == "zh" else _PROJECT_EN
+        words = PROJECT_STATUS_LABELS[lang]
         status = words.get(project["status"], project["status"])
         parts.append(f"{project['name']}（{status}{when}）" if lang == "zh" else f"{project['name']} ({status}{when})")
     if lang == "zh":

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..errors import ChaingraphError
+from ..labels import PROJECT_STATUS_LABELS
 from ..messages import msg, render
 from ..outputs.lang import DEFAULT_LANG, LANG_ENV, LANGS
 from ..safety import neutralise_cell
@@ -41,8 +42,7 @@ STATUSES = ("strong", "weak", "pipeline", "claimed", "missing", "unknown")
 """The statuses ``--status`` accepts: :data:`chaingraph.analysis.gaps.STATUSES` (a test keeps them equal), spelt
 out here so that building the command line does not import the analysis."""
 TIER_CN = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
-PROJECT_STATUS_CN = {"signed": "签约", "under_construction": "在建", "trial": "试生产", "operating": "投产",
-                     "cancelled": "取消"}
+PROJECT_STATUS_CN = PROJECT_STATUS_LABELS["zh"]
 
 
 def current_lang(args: Sequence[str] = ()) -> str:

@@ -60,6 +60,7 @@ from ..dataset.graph import ChainGraph
 from ..dataset.model import Segment
 from ..dataset.writer import atomic_write_text
 from ..errors import ExportError, LookupFailed
+from ..labels import PROJECT_STATUS_LABELS
 from ..messages import msg
 from . import map_assets, map_time
 from .lang import quantity_label
@@ -98,10 +99,6 @@ EDGE_COLOURS = {"supply": "#7d8fa3", "cross": "#8e57d6", "external": "#b9c2cc", 
 STATUS_EN = {"strong": "strong", "weak": "weak", "pipeline": "pipeline", "claimed": "claimed", "missing": "missing",
              "unknown": "not seen"}
 TIER_ZH = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
-PROJECT_STATUS_ZH = {"signed": "签约", "under_construction": "在建", "trial": "试生产", "operating": "投产",
-                     "cancelled": "取消"}
-PROJECT_STATUS_EN = {"signed": "signed", "under_construction": "under construction", "trial": "trial run",
-                     "operating": "operating", "cancelled": "cancelled"}
 SIZE_ZH = {"leader": "细分龙头", "large": "大型", "medium": "中型", "small": "小型"}
 
 # geometry (canvas pixels at zoom 1)
@@ -757,7 +754,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
         for p in project_ids:
             project = project_info[p]
             if p not in project_table:
-                status_words = PROJECT_STATUS_ZH if lang == "zh" else PROJECT_STATUS_EN
+                status_words = PROJECT_STATUS_LABELS[lang]
                 project_table[p] = {
                     "name": project["name"], "status": status_words.get(project["status"], project["status"]),
                     "date": project["date"] or "",

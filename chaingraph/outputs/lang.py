@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..labels import EVENT_LABELS, PROJECT_STATUS_LABELS
+
 __all__ = ["LANGS", "DEFAULT_LANG", "LANG_ENV", "header_labels", "code_or_label", "name_in", "join_names",
            "reasons_in", "has_cjk", "cjk_outside", "data_texts", "quantity_label", "EVENT_LABELS",
            "PROJECT_STATUS_LABELS"]
@@ -161,17 +163,3 @@ def quantity_label(quantity: Any, lang: str) -> str:
     return ""  # pragma: no cover - the loop always returns
 
 
-EVENT_LABELS = {
-    "zh": {"signed": "签约", "started": "开工", "trial": "试产", "operating": "投产", "cancelled": "取消",
-           "capital_increase": "增资"},
-    "en": {"signed": "signed", "started": "construction started", "trial": "trial production",
-           "operating": "operating", "cancelled": "cancelled", "capital_increase": "capital increase"},
-}
-"""A project event's kind (events.csv) as the workbook and the briefing write it, per language."""
-
-PROJECT_STATUS_LABELS = {
-    "zh": {"signed": "签约", "under_construction": "在建", "trial": "试生产", "operating": "投产", "cancelled": "取消"},
-    "en": {"signed": "signed", "under_construction": "under construction", "trial": "trial production",
-           "operating": "operating", "cancelled": "cancelled"},
-}
-"""A project's status as the workbook writes it, per language."""

@@ -88,6 +88,7 @@ from ..dataset.reader import _Checker as _YamlChecker
 from ..dataset.reader import load_dataset
 from ..dataset.store import Dataset, normalize_name
 from ..errors import DatasetError, LookupFailed, ParseError, Problem
+from ..labels import EVENT_LABELS
 from ..limits import (
     MAX_CELL_CHARS,
     MAX_SHEET_BYTES,
@@ -167,8 +168,7 @@ _EVENT = {"签约": "signed", "落户": "signed", "签约落户": "signed", "开
           "开工建设": "started", "在建": "started", "试生产": "trial", "试产": "trial", "投产": "operating",
           "正式投产": "operating", "运营": "operating", "达产": "operating", "取消": "cancelled", "终止": "cancelled",
           "增资": "capital_increase", "增资扩股": "capital_increase"}
-_EVENT_CN = {"signed": "签约", "started": "开工", "trial": "试生产", "operating": "投产", "cancelled": "取消",
-             "capital_increase": "增资"}
+_EVENT_CN = EVENT_LABELS["zh"]
 _STATUS_RANK = {"signed": 0, "under_construction": 1, "trial": 2, "operating": 3, "cancelled": 3}
 _URL_RE = re.compile(r"https?://[^\s]+", re.IGNORECASE)
 _SIZE = {"龙头": "leader", "链主": "leader", "大型": "large", "大": "large", "中型": "medium", "中": "medium",
