@@ -54,6 +54,7 @@ from .neo4j_schema import (
     label,
     push_rows,
 )
+from .neo4j_summary import SUMMARY_MARKER, summary_label
 
 if TYPE_CHECKING:
     from .neo4j_facts import Neo4jFacts
@@ -437,6 +438,37 @@ RETURN EXISTS {{ MATCH (n:{MARKER_LABEL} {{dataset: $dataset}}) }} AS found
 """
 
 
+def merge_summaries_query(name: str) -> str:
+    """``UNWIND $rows`` MERGE of one summary label's nodes (:mod:`.neo4j_summary`); the label from its allowlist."""
+    return f"""
+UNWIND $rows AS row
+MERGE (n:{SUMMARY_MARKER} {{dataset: $dataset, id: row.id}})
+SET n += row.props, n.push = $token
+SET n:{summary_label(name)}
+"""
+
+
+Q_SWEEP_SUMMARIES = f"""
+MATCH (n:{SUMMARY_MARKER} {{dataset: $dataset}})
+WHERE n.push IS NULL OR n.push <> $token
+WITH n LIMIT $limit
+DETACH DELETE n
+RETURN count(*) AS removed
+"""
+
+Q_COUNT_SUMMARIES = f"""
+MATCH (n:{SUMMARY_MARKER} {{dataset: $dataset}})
+RETURN count(n) AS summaries
+"""
+
+Q_WIPE_SUMMARIES = f"""
+MATCH (n:{SUMMARY_MARKER}) WHERE $dataset IS NULL OR n.dataset = $dataset
+WITH n LIMIT $limit
+DETACH DELETE n
+RETURN count(*) AS removed
+"""
+
+
 def create_nodes_query(kind: str) -> str:
     """``UNWIND $rows`` CREATE of one label's nodes, for a dataset with no node in the database yet."""
     return f"""
@@ -584,7 +616,7 @@ class Neo4jBackend:
     def _push_rows(self, rows: PushRows, progress: ProgressCallback | None, batch_size: int,
                    started: float, lock: PushLock | None = None) -> PushResult:
         dataset, token = rows.dataset, uuid.uuid4().hex
-        total = rows.node_count + rows.relationship_count
+        total = rows.node_count + rows.relationship_count + rows.summary_count
         done = 0
         batches = 0
 
@@ -618,8 +650,17 @@ class Neo4jBackend:
                 advance(len(batch))
         removed_rels = 0 if fresh else self._sweep(Q_SWEEP_RELATIONSHIPS, dataset, token, batch_size)
         removed_nodes = 0 if fresh else self._sweep(Q_SWEEP_NODES, dataset, token, batch_size)
+        # the summaries last: they describe the records just written (the dataset is still marked started)
+        for group in rows.summaries:
+            query = merge_summaries_query(group.label)
+            for batch in _batches(group.rows, batch_size):
+                self.write(query, dataset=dataset, token=token, rows=batch)
+                advance(len(batch))
+        self._sweep(Q_SWEEP_SUMMARIES, dataset, token, batch_size)
         counts = self.read(Q_COUNT_DATASET, dataset=dataset)[0]
-        if (counts["nodes"], counts["relationships"]) != (rows.node_count, rows.relationship_count):
+        summaries = self.read(Q_COUNT_SUMMARIES, dataset=dataset)[0]["summaries"]
+        if (counts["nodes"], counts["relationships"]) != (rows.node_count, rows.relationship_count) \
+                or summaries != rows.summary_count:
             raise BackendError(
                 f"push of {dataset!r} wrote {counts['nodes']} nodes and {counts['relationships']} relationships, "
                 f"expected {rows.node_count} and {rows.relationship_count} (another push running at the same "
@@ -676,10 +717,10 @@ class Neo4jBackend:
         """Delete chaingraph's nodes (of one dataset, or of all) in batches; nothing else is touched."""
         marked = [r["id"] for r in self.write(Q_WIPE_MARK, dataset=dataset)]
         removed = 0
-        for query in (*(wipe_label_query(kind) for kind in _WIPE_FIRST), Q_WIPE_NODES):
+        for query in (*(wipe_label_query(kind) for kind in _WIPE_FIRST), Q_WIPE_NODES, Q_WIPE_SUMMARIES):
             while True:
                 count = self.write(query, dataset=dataset, limit=batch_size)[0]["removed"]
-                removed += count
+                removed += count if query is not Q_WIPE_SUMMARIES else 0  # records only, as pushed
                 if count < batch_size:
                     break
         self.write(Q_WIPE_DATASETS, dataset=dataset)
