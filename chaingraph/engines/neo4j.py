@@ -48,8 +48,10 @@ from .neo4j_schema import (
     MARKER_LABEL,
     NODE_LABELS,
     REL_TYPES,
+    RELATIONSHIPS,
     SCHEMA_STATEMENTS,
     PushRows,
+    RelRows,
     RelSpec,
     label,
     push_rows,
@@ -514,6 +516,52 @@ SET r += row.props, r.push = $token
 """
 
 
+OWNER_LABEL = "Firm"
+"""On a first push, each firm is CREATEd together with its relationships to records written before it."""
+OWNED = tuple(spec for spec in RELATIONSHIPS
+              if OWNER_LABEL in spec.source.split("|") and spec.target in ("Region", "Group", "Segment", "Source"))
+"""The relationship families a firm owns on a first push (their targets are written before the firms)."""
+
+
+def create_owner_query() -> str:
+    """``UNWIND $rows`` CREATE of firms with their owned relationships (``row.rels[i]`` for ``OWNED[i]``)."""
+    parts = [f"""
+UNWIND $rows AS row
+CREATE (n:{MARKER_LABEL}:{label(OWNER_LABEL)} {{dataset: $dataset, id: row.id}})
+SET n += row.props, n.push = $token"""]
+    for i, spec in enumerate(OWNED):
+        parts.append(f"""WITH n, row
+CALL (n, row) {{
+    UNWIND row.rels[{i}] AS rel
+    MATCH (b:{MARKER_LABEL}:{label(spec.target)} {{dataset: $dataset, id: rel.to}}) {_HINT.format(var="b")}
+    CREATE (n)-[r:{REL_TYPES[spec.kind]}]->(b)
+    SET r += rel.props, r.push = $token
+}}""")
+    return "\n".join(parts) + "\n"
+
+
+def _fold_owned(rows: PushRows) -> tuple[dict[str, list[list[dict[str, Any]]]], list[RelRows]]:
+    """Firm id -> its owned relationships (one list per family of :data:`OWNED`), and what is left to write."""
+    firms = next((group.rows for group in rows.nodes if group.label == OWNER_LABEL), [])
+    owned: dict[str, list[list[dict[str, Any]]]] = {row["id"]: [[] for _ in OWNED] for row in firms}
+    rest: list[RelRows] = []
+    for group in rows.relationships:
+        if group.spec not in OWNED:
+            rest.append(group)
+            continue
+        index = OWNED.index(group.spec)
+        left = []
+        for row in group.rows:
+            mine = owned.get(row["from"])
+            if mine is None:  # e.g. a group's or a project's source
+                left.append(row)
+            else:
+                mine[index].append({"to": row["to"], "props": row["props"]})
+        if left:
+            rest.append(RelRows(group.spec, left))
+    return owned, rest
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -638,12 +686,25 @@ class Neo4jBackend:
         fresh = not self.read(Q_HAS_NODES, dataset=dataset)[0]["found"]
         self.write(Q_MARK_STARTED, dataset=dataset, token=token, info=rows.info, now=_now(),
                    nodes=rows.node_count, relationships=rows.relationship_count, version=__version__)
-        for group in rows.nodes:
+        owned: dict[str, list[list[dict[str, Any]]]] = {}
+        node_groups, rel_groups = rows.nodes, rows.relationships
+        if fresh:  # a firm's own relationships go with it (one row and one index seek less for each of them), so
+            # the firms come after the records they point to
+            owned, rel_groups = _fold_owned(rows)
+            node_groups = sorted(node_groups, key=lambda group: group.label == OWNER_LABEL)
+        for group in node_groups:
+            if fresh and group.label == OWNER_LABEL:
+                query = create_owner_query()
+                for batch in _batches(group.rows, batch_size):
+                    folded = [{**row, "rels": owned[row["id"]]} for row in batch]
+                    self.write(query, dataset=dataset, token=token, rows=folded)
+                    advance(len(batch) + sum(len(rels) for row in folded for rels in row["rels"]))
+                continue
             query = (create_nodes_query if fresh else merge_nodes_query)(group.label)
             for batch in _batches(group.rows, batch_size):
                 self.write(query, dataset=dataset, token=token, rows=batch)
                 advance(len(batch))
-        for rel_group in rows.relationships:
+        for rel_group in rel_groups:
             query = (create_relationships_query if fresh else merge_relationships_query)(rel_group.spec)
             for batch in _batches(rel_group.rows, batch_size):
                 self.write(query, dataset=dataset, token=token, rows=batch)

@@ -244,24 +244,22 @@ CALL () {{
               coalesce(x.heads_g, x.heads)[..$limit], x.projects]
         ELSE [x.segment, x.firms, x.leaders, x.first[..$limit], x.heads[..$limit], x.projects] END) AS rows
 }}
-CALL (rows) {{
-    UNWIND rows AS row
-    UNWIND row[3] + row[4] AS firm_id
-    WITH DISTINCT firm_id
-    MATCH (f:{MARKER_LABEL}:Firm {{dataset: $dataset, id: firm_id}})
-    USING INDEX SEEK f:{MARKER_LABEL}(dataset, id)
-    OPTIONAL MATCH (f)-[:MEMBER_OF]->(g:Group)
-    RETURN collect([f.id, f.name, CASE WHEN f.fortune500 THEN f.name WHEN g.fortune500 THEN g.name END]) AS firms
-}}
-CALL (rows) {{
-    UNWIND rows AS row
-    UNWIND row[5] AS project_id
-    WITH DISTINCT project_id
-    MATCH (p:{MARKER_LABEL}:Project {{dataset: $dataset, id: project_id}})
-    USING INDEX SEEK p:{MARKER_LABEL}(dataset, id)
-    RETURN collect([p.id, p.name, p.status, p.date]) AS projects
-}}
-RETURN current, rows, firms, projects
+RETURN current, rows
+"""
+
+Q_FIRM_REFS = f"""
+UNWIND $ids AS firm_id
+MATCH (f:{MARKER_LABEL} {{dataset: $dataset, id: firm_id}})
+USING INDEX SEEK f:{MARKER_LABEL}(dataset, id)
+OPTIONAL MATCH (f)-[:MEMBER_OF]->(g)
+RETURN f.id AS id, f.name AS name, CASE WHEN f.fortune500 THEN f.name WHEN g.fortune500 THEN g.name END AS fortune500
+"""
+
+Q_PROJECT_REFS = f"""
+UNWIND $ids AS project_id
+MATCH (p:{MARKER_LABEL} {{dataset: $dataset, id: project_id}})
+USING INDEX SEEK p:{MARKER_LABEL}(dataset, id)
+RETURN p.id AS id, p.name AS name, p.status AS status, p.date AS date
 """
 
 Q_SUMMARY_STATUSES = f"""
@@ -320,34 +318,49 @@ RETURN count(f) AS firms
 """
 
 # The target score of every candidate of a segment (targets.score_candidate's terms, added in its order, in
-# doubles, so the ranking is Python's to the last bit), ranked on the server: only the winners' ids travel.
+# doubles, so the ranking is Python's to the last bit), ranked on the server: only the winners' ids travel. The
+# synergy term alone walks a firm's other segments, so it is computed only for the candidates that can still
+# reach the ``limit``-th best score without it (``floor``; with non-negative weights and bonuses, as by default);
+# the others cannot make the list whatever their synergy.
 Q_RANKED = f"""
 MATCH (s:{MARKER_LABEL}:Segment {{dataset: $dataset, id: $segment}})
 USING INDEX SEEK s:{MARKER_LABEL}(dataset, id)
 CALL (s) {{
-    MATCH (f:Firm)-[l:OPERATES_IN]->(s)
+    MATCH (f)-[l:OPERATES_IN]->(s)
     WHERE f.region IS NULL OR NOT f.region IN $places
     RETURN f, CASE l.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END AS rank
     UNION ALL
-    MATCH (f:Firm)-[:INVESTS_IN]->(p:Project {{status: 'operating'}})-[:IN_SEGMENT]->(s)
+    MATCH (f)-[:INVESTS_IN]->(p:Project {{status: 'operating'}})-[:IN_SEGMENT]->(s)
     WHERE (f.region IS NULL OR NOT f.region IN $places)
-      AND NOT EXISTS {{ (p)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $places }}
+      AND NOT EXISTS {{ (p)-[:LOCATED_IN]->(r) WHERE r.id IN $places }}
     RETURN f, 0 AS rank
 }}
 WITH f, min(rank) AS rank
-WITH f, $weight[rank] * ((((((
+WITH f, $weight[rank] AS weight, ((((
         CASE f.size WHEN 'leader' THEN $size[0] WHEN 'large' THEN $size[1] WHEN 'medium' THEN $size[2]
                     WHEN 'small' THEN $size[3] ELSE $size[4] END)
         + (CASE WHEN f.fortune500 OR f.group IN $f500_groups THEN $bonus[0] ELSE 0.0 END))
         + (CASE WHEN f.group IN $local_groups THEN $bonus[1] ELSE 0.0 END))
         + (CASE WHEN f.id IN $tied THEN $bonus[2] ELSE 0.0 END))
-        + (CASE WHEN f.country <> '' AND f.country IN $countries THEN $bonus[3] ELSE 0.0 END))
-        + (CASE WHEN EXISTS {{ (f)-[:OPERATES_IN]->(o:Segment) WHERE o.id IN $synergy }}
-                  OR EXISTS {{ (f)-[:INVESTS_IN]->(:Project {{status: 'operating'}})-[:IN_SEGMENT]->(o:Segment)
-                               WHERE o.id IN $synergy }}
-                THEN $bonus[4] ELSE 0.0 END)) AS score
+        + (CASE WHEN f.country <> '' AND f.country IN $countries THEN $bonus[3] ELSE 0.0 END) AS partial
+WITH collect([f, weight, partial]) AS candidates
+CALL (candidates) {{
+    UNWIND candidates AS c
+    WITH c[1] * c[2] AS low
+    ORDER BY low DESC
+    LIMIT $limit
+    RETURN min(low) AS floor
+}}
+UNWIND candidates AS c
+WITH size(candidates) AS total, c[0] AS f, c[1] AS weight, c[2] AS partial, floor
+WHERE NOT $prune OR weight * (partial + $bonus[4]) >= floor
+WITH total, f, weight * (partial + CASE
+        WHEN EXISTS {{ (f)-[:OPERATES_IN]->(o) WHERE o.id IN $synergy }}
+          OR EXISTS {{ (f)-[:INVESTS_IN]->(:Project {{status: 'operating'}})-[:IN_SEGMENT]->(o)
+                       WHERE o.id IN $synergy }}
+        THEN $bonus[4] ELSE 0.0 END) AS score
 ORDER BY score DESC, f.name, f.id
-RETURN collect(f.id)[..$limit] AS winners, count(*) AS total
+RETURN collect(f.id)[..$limit] AS winners, max(total) AS total
 """
 
 QUERIES: dict[str, str] = {
@@ -356,6 +369,7 @@ QUERIES: dict[str, str] = {
     "favoured_parks": Q_FAVOURED_PARKS, "candidates": Q_CANDIDATES, "summary_states": Q_SUMMARY_STATES,
     "summary_statuses": Q_SUMMARY_STATUSES, "region_summary": Q_REGION_SUMMARY, "level_counts": Q_LEVEL_COUNTS,
     "fortune500_groups": Q_FORTUNE500_GROUPS, "local_firm_count": Q_LOCAL_FIRM_COUNT, "ranked": Q_RANKED,
+    "firm_refs": Q_FIRM_REFS, "project_refs": Q_PROJECT_REFS,
 }
 """Every query of this module, by name (the tests EXPLAIN them all to catch deprecations)."""
 
@@ -392,6 +406,8 @@ class Neo4jFacts(StructureFacts):
         self._counts = {}
         self._regions: dict[str, dict[str, Any]] = {}
         self._f500_groups: list[str] | None = None
+        self._firm_cache: dict[str, FirmRef] = {}
+        self._project_cache: dict[str, ProjectRef] = {}
         self.ds = self._skeleton(marker)
         # only the static structure: the supply DAG and region lookups, never firms or projects
         self._structure = build_graph(self.ds)
@@ -484,13 +500,30 @@ class Neo4jFacts(StructureFacts):
         """Counts, the first ``limit`` firms and leaders and the pipeline projects, from the summary nodes."""
         row = self._current(Q_SUMMARY_STATES, region=region_id, segments=wanted, limit=limit,
                             guessed=params.count_guessed_links)
-        firms = {f[0]: FirmRef(f[0], f[1], f[2]) for f in row["firms"]}
-        projects = {p[0]: ProjectRef(p[0], p[1], p[2], p[3]) for p in row["projects"]}
+        firms = self._firm_refs({f for r in row["rows"] for f in (*r[3], *r[4])})
+        projects = self._project_refs({p for r in row["rows"] for p in r[5]})
         states = dict.fromkeys(wanted, SegmentState())
         for segment, n_firms, n_leaders, first, heads, pipeline in row["rows"]:
             states[segment] = SegmentState(tuple(firms[f] for f in first), tuple(firms[f] for f in heads),
                                            tuple(projects[p] for p in pipeline), n_firms, n_leaders)
         return states
+
+    def _firm_refs(self, ids: set[str]) -> dict[str, FirmRef]:
+        """FirmRefs by id (at least those of ``ids``), read once per push (the cache goes when another push is
+        seen)."""
+        missing = sorted(ids - self._firm_cache.keys())
+        if missing:
+            for r in self._read(Q_FIRM_REFS, ids=missing):
+                self._firm_cache[r["id"]] = FirmRef(r["id"], r["name"], r["fortune500"])
+        return self._firm_cache
+
+    def _project_refs(self, ids: set[str]) -> dict[str, ProjectRef]:
+        """ProjectRefs by id (at least those of ``ids``), read once per push."""
+        missing = sorted(ids - self._project_cache.keys())
+        if missing:
+            for r in self._read(Q_PROJECT_REFS, ids=missing):
+                self._project_cache[r["id"]] = ProjectRef(r["id"], r["name"], r["status"], r["date"])
+        return self._project_cache
 
     def segment_statuses(self, region_id: str, params: AnalysisParams) -> dict[str, str]:
         """The status of every segment in a region, from the summary nodes (one read, no firm listed)."""
@@ -554,7 +587,9 @@ class Neo4jFacts(StructureFacts):
             bonus=[params.bonus_fortune500, params.bonus_same_group, params.bonus_supply_tie, params.bonus_country_fit,
                    params.bonus_chain_synergy],
             f500_groups=self._f500_groups, local_groups=summary.get("groups") or [], tied=summary.get("tied") or [],
-            countries=sorted(parks_by_country), synergy=synergy, limit=limit)[0]
+            countries=sorted(parks_by_country), synergy=synergy, limit=limit,
+            prune=params.bonus_chain_synergy >= 0 and min(params.confidence_confirmed, params.confidence_probable,
+                                                          params.confidence_guessed) >= 0)[0]
         if not row["winners"]:
             return [], 0
         return self.candidates(segment_id, region_id, strong_or_weak, params, only=row["winners"]), row["total"]
