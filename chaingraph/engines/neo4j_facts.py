@@ -293,6 +293,7 @@ RETURN current, rows
 
 Q_FORTUNE500_GROUPS = f"""
 MATCH (g:{MARKER_LABEL}:Group {{dataset: $dataset}})
+USING INDEX g:Group(dataset)
 WHERE g.fortune500
 RETURN collect(g.id) AS groups
 """
@@ -304,12 +305,12 @@ UNWIND $segments AS segment_id
 MATCH (s:{MARKER_LABEL}:Segment {{dataset: $dataset, id: segment_id}})
 USING INDEX SEEK s:{MARKER_LABEL}(dataset, id)
 CALL (s) {{
-    MATCH (f:Firm)-[l:OPERATES_IN]->(s)
+    MATCH (f)-[l:OPERATES_IN]->(s)
     WHERE f.region IN $places
     RETURN f, l.confidence <> 'guessed' AS sure
     UNION ALL
-    MATCH (f:Firm)-[:INVESTS_IN]->(p:Project {{status: 'operating'}})-[:IN_SEGMENT]->(s)
-    WHERE EXISTS {{ (p)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $places }}
+    MATCH (f)-[:INVESTS_IN]->(p:Project {{status: 'operating'}})-[:IN_SEGMENT]->(s)
+    WHERE EXISTS {{ (p)-[:LOCATED_IN]->(r) WHERE r.id IN $places }}
     RETURN f, true AS sure
 }}
 WITH f, max(CASE WHEN sure OR $guessed THEN 1 ELSE 0 END) AS counted
