@@ -663,12 +663,13 @@ def test_interrupted_push_is_completed_by_pushing_again(scratch_server: Any, mul
     with connect(settings) as backend:
         state = backend.dataset_state("multi-region")
         assert state is not None and state.state == "started" and not state.complete
-        # every committed batch is there, nothing of the batch that never ran
+        # every batch reported committed is there; with PUSH_WORKERS batches in flight, the one sent after them
+        # may have committed too (whole: it is one transaction), and the rest never ran
         committed = backend.read(
             "MATCH (n:Chaingraph {dataset: 'multi-region'}) WITH count(n) AS nodes "
             "OPTIONAL MATCH (:Chaingraph {dataset: 'multi-region'})-[r]->(:Chaingraph {dataset: 'multi-region'}) "
             "WITH nodes, count(r) AS relationships RETURN nodes + relationships AS rows")[0]["rows"]
-        assert committed == killed_at[0]
+        assert killed_at[0] <= committed < total
         with pytest.raises(cgr.BackendError, match="incomplete"):
             backend.facts("multi-region")
         status = CliRunner().invoke(cli, ["neo4j", "status"], env={"NEO4J_URI": scratch_server.uri})

@@ -28,7 +28,10 @@ import os
 import re
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as futures_wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -563,6 +566,59 @@ def _fold_owned(rows: PushRows) -> tuple[dict[str, list[list[dict[str, Any]]]], 
     return owned, rest
 
 
+PUSH_WORKERS = 2
+"""Write transactions of one push in flight at a time: while the server writes one batch, the client packs the next
+(on a national pool the client's and the server's CPU time are of the same order, so this overlaps them)."""
+
+
+class _Batches:
+    """Runs a push's write batches, up to ``workers`` at a time, reporting each when it is committed.
+
+    Batches in flight together never write the same record: nodes of one label have distinct ids, and relationships
+    are only created between committed nodes (:meth:`wait` between labels). Two batches that lock the same dense
+    node (a segment, a region) can deadlock; Neo4j then fails one of them with a transient error and the managed
+    transaction runs it again. Every batch is still one transaction: committed whole or not at all.
+    """
+
+    def __init__(self, backend: Neo4jBackend, workers: int, done: Callable[[int], None]) -> None:
+        self.backend, self.done = backend, done
+        self.workers = max(1, workers)
+        self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="chaingraph-push") if self.workers > 1 \
+            else None
+        self.pending: deque[tuple[Future[Any], int]] = deque()
+
+    def write(self, query: str, count: int, **params: Any) -> None:
+        if self.pool is None:
+            self.backend.write(query, **params)
+            self.done(count)
+            return
+        while len(self.pending) >= self.workers:
+            self._finish_oldest()
+        self.pending.append((self.pool.submit(self.backend.write, query, **params), count))
+
+    def _finish_oldest(self) -> None:
+        future, count = self.pending.popleft()
+        future.result()
+        self.done(count)
+
+    def wait(self) -> None:
+        """Until every batch sent so far is committed."""
+        while self.pending:
+            self._finish_oldest()
+
+    def __enter__(self) -> _Batches:
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if self.pool is None:
+            return
+        if exc_type is not None:  # let what is in flight end (committed or not) before the push reports
+            for future, _ in self.pending:
+                future.cancel()
+            futures_wait([future for future, _ in self.pending])
+        self.pool.shutdown(wait=True)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -671,7 +727,7 @@ class Neo4jBackend:
                 gc.enable()
 
     def _push_rows(self, rows: PushRows, progress: ProgressCallback | None, batch_size: int,
-                   started: float, lock: PushLock | None = None) -> PushResult:
+                   started: float, lock: PushLock | None = None, workers: int = PUSH_WORKERS) -> PushResult:
         dataset, token = rows.dataset, uuid.uuid4().hex
         total = rows.node_count + rows.relationship_count + rows.summary_count
         done = 0
@@ -701,23 +757,24 @@ class Neo4jBackend:
             # the firms come after the records they point to
             owned, rel_groups = _fold_owned(rows)
             node_groups = sorted(node_groups, key=lambda group: group.label == OWNER_LABEL)
-        for group in node_groups:
-            if fresh and group.label == OWNER_LABEL:
-                query = create_owner_query()
-                for batch in _batches(group.rows, batch_size):
-                    folded = [{**row, "rels": owned[row["id"]]} for row in batch]
-                    self.write(query, dataset=dataset, token=token, rows=folded)
-                    advance(len(batch) + sum(len(rels) for row in folded for rels in row["rels"]))
-                continue
-            query = (create_nodes_query if fresh else merge_nodes_query)(group.label)
-            for batch in _batches(group.rows, batch_size):
-                self.write(query, dataset=dataset, token=token, rows=batch)
-                advance(len(batch))
-        for rel_group in rel_groups:
-            query = (create_relationships_query if fresh else merge_relationships_query)(rel_group.spec)
-            for batch in _batches(rel_group.rows, batch_size):
-                self.write(query, dataset=dataset, token=token, rows=batch)
-                advance(len(batch))
+        with _Batches(self, workers, advance) as writer:
+            for group in node_groups:
+                if fresh and group.label == OWNER_LABEL:
+                    query = create_owner_query()
+                    for batch in _batches(group.rows, batch_size):
+                        folded = [{**row, "rels": owned[row["id"]]} for row in batch]
+                        writer.write(query, len(batch) + sum(len(rels) for row in folded for rels in row["rels"]),
+                                     dataset=dataset, token=token, rows=folded)
+                else:
+                    query = (create_nodes_query if fresh else merge_nodes_query)(group.label)
+                    for batch in _batches(group.rows, batch_size):
+                        writer.write(query, len(batch), dataset=dataset, token=token, rows=batch)
+                writer.wait()  # a label's nodes are all committed before anything that points to them
+            for rel_group in rel_groups:
+                query = (create_relationships_query if fresh else merge_relationships_query)(rel_group.spec)
+                for batch in _batches(rel_group.rows, batch_size):
+                    writer.write(query, len(batch), dataset=dataset, token=token, rows=batch)
+            writer.wait()
         removed_rels = 0 if fresh else self._sweep(Q_SWEEP_RELATIONSHIPS, dataset, token, batch_size)
         removed_nodes = 0 if fresh else self._sweep(Q_SWEEP_NODES, dataset, token, batch_size)
         # the summaries last: they describe the records just written (the dataset is still marked started)
