@@ -261,6 +261,9 @@ ZH: dict[str, str] = {
         "本次推送运行期间 {dataset!r} 的另一次推送开始了；请重新推送",
     "dataset {dataset!r} is not in Neo4j at {safe_uri} (datasets there: {known}); run: chaingraph neo4j push":
         "{safe_uri} 的 Neo4j 中没有数据集 {dataset!r}（已有：{known}）；请运行 chaingraph neo4j push",
+    "dataset {dataset!r} was pushed to Neo4j again while it was being read; ask again (the new push is read from "
+    "now on)":
+        "数据集 {dataset!r} 在读取期间又被推送到 Neo4j：请重新查询（此后读取新推送的数据）",
     "dataset {dataset!r} in Neo4j is incomplete (state {state!r}, push started {started_at}); run chaingraph neo4j "
     "push again to complete it":
         "Neo4j 中的数据集 {dataset!r} 不完整（状态 {state!r}，推送开始于 {started_at}）；请再次运行 chaingraph neo4j "

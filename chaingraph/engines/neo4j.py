@@ -22,12 +22,16 @@ running the push again completes it. Pushing the same dataset twice gives the sa
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as futures_wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -49,12 +53,15 @@ from .neo4j_schema import (
     MARKER_LABEL,
     NODE_LABELS,
     REL_TYPES,
+    RELATIONSHIPS,
     SCHEMA_STATEMENTS,
     PushRows,
+    RelRows,
     RelSpec,
     label,
     push_rows,
 )
+from .neo4j_summary import SUMMARY_MARKER, summary_label
 
 if TYPE_CHECKING:
     from .neo4j_facts import Neo4jFacts
@@ -458,6 +465,37 @@ RETURN EXISTS {{ MATCH (n:{MARKER_LABEL} {{dataset: $dataset}}) }} AS found
 """
 
 
+def merge_summaries_query(name: str) -> str:
+    """``UNWIND $rows`` MERGE of one summary label's nodes (:mod:`.neo4j_summary`); the label from its allowlist."""
+    return f"""
+UNWIND $rows AS row
+MERGE (n:{SUMMARY_MARKER} {{dataset: $dataset, id: row.id}})
+SET n += row.props, n.push = $token
+SET n:{summary_label(name)}
+"""
+
+
+Q_SWEEP_SUMMARIES = f"""
+MATCH (n:{SUMMARY_MARKER} {{dataset: $dataset}})
+WHERE n.push IS NULL OR n.push <> $token
+WITH n LIMIT $limit
+DETACH DELETE n
+RETURN count(*) AS removed
+"""
+
+Q_COUNT_SUMMARIES = f"""
+MATCH (n:{SUMMARY_MARKER} {{dataset: $dataset}})
+RETURN count(n) AS summaries
+"""
+
+Q_WIPE_SUMMARIES = f"""
+MATCH (n:{SUMMARY_MARKER}) WHERE $dataset IS NULL OR n.dataset = $dataset
+WITH n LIMIT $limit
+DETACH DELETE n
+RETURN count(*) AS removed
+"""
+
+
 def create_nodes_query(kind: str) -> str:
     """``UNWIND $rows`` CREATE of one label's nodes, for a dataset with no node in the database yet."""
     return f"""
@@ -501,6 +539,105 @@ MATCH (b:{end} {{dataset: $dataset, id: row.to}}) {_HINT.format(var="b")}
 MERGE (a)-[r:{REL_TYPES[spec.kind]}{key}]->(b)
 SET r += row.props, r.push = $token
 """
+
+
+OWNER_LABEL = "Firm"
+"""On a first push, each firm is CREATEd together with its relationships to records written before it."""
+OWNED = tuple(spec for spec in RELATIONSHIPS
+              if OWNER_LABEL in spec.source.split("|") and spec.target in ("Region", "Group", "Segment", "Source"))
+"""The relationship families a firm owns on a first push (their targets are written before the firms)."""
+
+
+def create_owner_query() -> str:
+    """``UNWIND $rows`` CREATE of firms with their owned relationships (``row.rels[i]`` for ``OWNED[i]``)."""
+    parts = [f"""
+UNWIND $rows AS row
+CREATE (n:{MARKER_LABEL}:{label(OWNER_LABEL)} {{dataset: $dataset, id: row.id}})
+SET n += row.props, n.push = $token"""]
+    for i, spec in enumerate(OWNED):
+        parts.append(f"""WITH n, row
+CALL (n, row) {{
+    UNWIND row.rels[{i}] AS rel
+    MATCH (b:{MARKER_LABEL}:{label(spec.target)} {{dataset: $dataset, id: rel.to}}) {_HINT.format(var="b")}
+    CREATE (n)-[r:{REL_TYPES[spec.kind]}]->(b)
+    SET r += rel.props, r.push = $token
+}}""")
+    return "\n".join(parts) + "\n"
+
+
+def _fold_owned(rows: PushRows) -> tuple[dict[str, list[list[dict[str, Any]]]], list[RelRows]]:
+    """Firm id -> its owned relationships (one list per family of :data:`OWNED`), and what is left to write."""
+    firms = next((group.rows for group in rows.nodes if group.label == OWNER_LABEL), [])
+    owned: dict[str, list[list[dict[str, Any]]]] = {row["id"]: [[] for _ in OWNED] for row in firms}
+    rest: list[RelRows] = []
+    for group in rows.relationships:
+        if group.spec not in OWNED:
+            rest.append(group)
+            continue
+        index = OWNED.index(group.spec)
+        left = []
+        for row in group.rows:
+            mine = owned.get(row["from"])
+            if mine is None:  # e.g. a group's or a project's source
+                left.append(row)
+            else:
+                mine[index].append({"to": row["to"], "props": row["props"]})
+        if left:
+            rest.append(RelRows(group.spec, left))
+    return owned, rest
+
+
+PUSH_WORKERS = 2
+"""Write transactions of one push in flight at a time: while the server writes one batch, the client packs the next
+(on a national pool the client's and the server's CPU time are of the same order, so this overlaps them)."""
+
+
+class _Batches:
+    """Runs a push's write batches, up to ``workers`` at a time, reporting each when it is committed.
+
+    Batches in flight together never write the same record: nodes of one label have distinct ids, and relationships
+    are only created between committed nodes (:meth:`wait` between labels). Two batches that lock the same dense
+    node (a segment, a region) can deadlock; Neo4j then fails one of them with a transient error and the managed
+    transaction runs it again. Every batch is still one transaction: committed whole or not at all.
+    """
+
+    def __init__(self, backend: Neo4jBackend, workers: int, done: Callable[[int], None]) -> None:
+        self.backend, self.done = backend, done
+        self.workers = max(1, workers)
+        self.pool = ThreadPoolExecutor(self.workers, thread_name_prefix="chaingraph-push") if self.workers > 1 \
+            else None
+        self.pending: deque[tuple[Future[Any], int]] = deque()
+
+    def write(self, query: str, count: int, **params: Any) -> None:
+        if self.pool is None:
+            self.backend.write(query, **params)
+            self.done(count)
+            return
+        while len(self.pending) >= self.workers:
+            self._finish_oldest()
+        self.pending.append((self.pool.submit(self.backend.write, query, **params), count))
+
+    def _finish_oldest(self) -> None:
+        future, count = self.pending.popleft()
+        future.result()
+        self.done(count)
+
+    def wait(self) -> None:
+        """Until every batch sent so far is committed."""
+        while self.pending:
+            self._finish_oldest()
+
+    def __enter__(self) -> _Batches:
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if self.pool is None:
+            return
+        if exc_type is not None:  # let what is in flight end (committed or not) before the push reports
+            for future, _ in self.pending:
+                future.cancel()
+            futures_wait([future for future, _ in self.pending])
+        self.pool.shutdown(wait=True)
 
 
 def _now() -> str:
@@ -598,14 +735,22 @@ class Neo4jBackend:
             raise ValueError("batch_size must be positive")
         started = time.perf_counter()
         cg = source if isinstance(source, ChainGraph) else build_graph(source)
-        rows = push_rows(cg)
-        with push_lock(self, rows.dataset, wait=wait) as lock:
-            return self._push_rows(rows, progress, batch_size, started, lock)
+        # millions of long-lived row objects and no reference cycles: the cyclic collector would only re-scan them
+        # (half of the client's CPU time on a national pool)
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            rows = push_rows(cg)
+            with push_lock(self, rows.dataset, wait=wait) as lock:
+                return self._push_rows(rows, progress, batch_size, started, lock)
+        finally:
+            if collecting:
+                gc.enable()
 
     def _push_rows(self, rows: PushRows, progress: ProgressCallback | None, batch_size: int,
-                   started: float, lock: PushLock | None = None) -> PushResult:
+                   started: float, lock: PushLock | None = None, workers: int = PUSH_WORKERS) -> PushResult:
         dataset, token = rows.dataset, uuid.uuid4().hex
-        total = rows.node_count + rows.relationship_count
+        total = rows.node_count + rows.relationship_count + rows.summary_count
         done = 0
         batches = 0
 
@@ -627,20 +772,43 @@ class Neo4jBackend:
         fresh = not self.read(Q_HAS_NODES, dataset=dataset)[0]["found"]
         self.write(Q_MARK_STARTED, dataset=dataset, token=token, info=rows.info, now=_now(),
                    nodes=rows.node_count, relationships=rows.relationship_count, version=__version__)
-        for group in rows.nodes:
-            query = (create_nodes_query if fresh else merge_nodes_query)(group.label)
+        owned: dict[str, list[list[dict[str, Any]]]] = {}
+        node_groups, rel_groups = rows.nodes, rows.relationships
+        if fresh:  # a firm's own relationships go with it (one row and one index seek less for each of them), so
+            # the firms come after the records they point to
+            owned, rel_groups = _fold_owned(rows)
+            node_groups = sorted(node_groups, key=lambda group: group.label == OWNER_LABEL)
+        with _Batches(self, workers, advance) as writer:
+            for group in node_groups:
+                if fresh and group.label == OWNER_LABEL:
+                    query = create_owner_query()
+                    for batch in _batches(group.rows, batch_size):
+                        folded = [{**row, "rels": owned[row["id"]]} for row in batch]
+                        writer.write(query, len(batch) + sum(len(rels) for row in folded for rels in row["rels"]),
+                                     dataset=dataset, token=token, rows=folded)
+                else:
+                    query = (create_nodes_query if fresh else merge_nodes_query)(group.label)
+                    for batch in _batches(group.rows, batch_size):
+                        writer.write(query, len(batch), dataset=dataset, token=token, rows=batch)
+                writer.wait()  # a label's nodes are all committed before anything that points to them
+            for rel_group in rel_groups:
+                query = (create_relationships_query if fresh else merge_relationships_query)(rel_group.spec)
+                for batch in _batches(rel_group.rows, batch_size):
+                    writer.write(query, len(batch), dataset=dataset, token=token, rows=batch)
+            writer.wait()
+        removed_rels = 0 if fresh else self._sweep(Q_SWEEP_RELATIONSHIPS, dataset, token, batch_size)
+        removed_nodes = 0 if fresh else self._sweep(Q_SWEEP_NODES, dataset, token, batch_size)
+        # the summaries last: they describe the records just written (the dataset is still marked started)
+        for group in rows.summaries:
+            query = merge_summaries_query(group.label)
             for batch in _batches(group.rows, batch_size):
                 self.write(query, dataset=dataset, token=token, rows=batch)
                 advance(len(batch))
-        for rel_group in rows.relationships:
-            query = (create_relationships_query if fresh else merge_relationships_query)(rel_group.spec)
-            for batch in _batches(rel_group.rows, batch_size):
-                self.write(query, dataset=dataset, token=token, rows=batch)
-                advance(len(batch))
-        removed_rels = 0 if fresh else self._sweep(Q_SWEEP_RELATIONSHIPS, dataset, token, batch_size)
-        removed_nodes = 0 if fresh else self._sweep(Q_SWEEP_NODES, dataset, token, batch_size)
+        self._sweep(Q_SWEEP_SUMMARIES, dataset, token, batch_size)
         counts = self.read(Q_COUNT_DATASET, dataset=dataset)[0]
-        if (counts["nodes"], counts["relationships"]) != (rows.node_count, rows.relationship_count):
+        summaries = self.read(Q_COUNT_SUMMARIES, dataset=dataset)[0]["summaries"]
+        if (counts["nodes"], counts["relationships"]) != (rows.node_count, rows.relationship_count) \
+                or summaries != rows.summary_count:
             raise BackendError(
                 msg("push of {dataset!r} wrote {nodes} nodes and {relationships} relationships, "
                     "expected {node_count} and {relationship_count} (another push running at the same "
@@ -700,10 +868,10 @@ class Neo4jBackend:
         """Delete chaingraph's nodes (of one dataset, or of all) in batches; nothing else is touched."""
         marked = [r["id"] for r in self.write(Q_WIPE_MARK, dataset=dataset)]
         removed = 0
-        for query in (*(wipe_label_query(kind) for kind in _WIPE_FIRST), Q_WIPE_NODES):
+        for query in (*(wipe_label_query(kind) for kind in _WIPE_FIRST), Q_WIPE_NODES, Q_WIPE_SUMMARIES):
             while True:
                 count = self.write(query, dataset=dataset, limit=batch_size)[0]["removed"]
-                removed += count
+                removed += count if query is not Q_WIPE_SUMMARIES else 0  # records only, as pushed
                 if count < batch_size:
                     break
         self.write(Q_WIPE_DATASETS, dataset=dataset)

@@ -30,6 +30,7 @@ from ..dataset.store import Dataset, evidence_from_json
 from ..errors import BackendError, LookupFailed
 from ..messages import msg
 from .neo4j_schema import DATASET_LABEL, MARKER_LABEL
+from .neo4j_summary import SUMMARY_FIRMS, SUMMARY_MARKER, SUMMARY_VERSION
 
 if TYPE_CHECKING:
     from .neo4j import Neo4jBackend
@@ -163,10 +164,11 @@ MATCH (s:{MARKER_LABEL}:Segment {{dataset: $dataset, id: $segment}})
 USING INDEX SEEK s:{MARKER_LABEL}(dataset, id)
 CALL (s, inside) {{
     MATCH (f:Firm)-[l:OPERATES_IN]->(s)
+    WHERE $only IS NULL OR f.id IN $only
     RETURN f, l.ord AS key, l.confidence AS confidence
     UNION ALL
     MATCH (f:Firm)-[v:INVESTS_IN]->(p:Project {{status: 'operating'}})-[:IN_SEGMENT]->(s)
-    WHERE NOT EXISTS {{ (p){_INSIDE} }}
+    WHERE ($only IS NULL OR f.id IN $only) AND NOT EXISTS {{ (p){_INSIDE} }}
     RETURN f, $project_offset + v.ord AS key, 'confirmed' AS confidence
 }}
 WITH inside, s, f, key, confidence
@@ -227,10 +229,149 @@ RETURN f.id AS id, f.name AS name, f.country AS country, f.headquarters AS headq
 ORDER BY first
 """
 
+# ---- answers from the summary nodes the push writes (neo4j_summary.py). Each starts from the dataset node and
+# says whether the push the facts were opened on is still the current one (``current``): after another push (or
+# during one) the facts reload and ask to repeat the question rather than mix two pushes.
+_CURRENT = f"""MATCH (d:{DATASET_LABEL} {{id: $dataset}})
+WITH d.state = 'complete' AND d.push = $token AS current"""
+
+Q_SUMMARY_STATES = f"""
+{_CURRENT}
+CALL () {{
+    MATCH (x:{SUMMARY_MARKER}:LocalSummary {{dataset: $dataset, region: $region}})
+    WHERE x.segment IN $segments
+    RETURN collect(CASE WHEN $guessed
+        THEN [x.segment, x.firms_g, x.leaders_g, coalesce(x.first_g, x.first)[..$limit],
+              coalesce(x.heads_g, x.heads)[..$limit], x.projects]
+        ELSE [x.segment, x.firms, x.leaders, x.first[..$limit], x.heads[..$limit], x.projects] END) AS rows
+}}
+RETURN current, rows
+"""
+
+Q_FIRM_REFS = f"""
+UNWIND $ids AS firm_id
+MATCH (f:{MARKER_LABEL} {{dataset: $dataset, id: firm_id}})
+USING INDEX SEEK f:{MARKER_LABEL}(dataset, id)
+OPTIONAL MATCH (f)-[:MEMBER_OF]->(g)
+RETURN f.id AS id, f.name AS name, CASE WHEN f.fortune500 THEN f.name WHEN g.fortune500 THEN g.name END AS fortune500
+"""
+
+Q_PROJECT_REFS = f"""
+UNWIND $ids AS project_id
+MATCH (p:{MARKER_LABEL} {{dataset: $dataset, id: project_id}})
+USING INDEX SEEK p:{MARKER_LABEL}(dataset, id)
+RETURN p.id AS id, p.name AS name, p.status AS status, p.date AS date
+"""
+
+Q_SUMMARY_STATUSES = f"""
+{_CURRENT}
+CALL () {{
+    MATCH (x:{SUMMARY_MARKER}:LocalSummary {{dataset: $dataset, region: $region}})
+    RETURN collect(CASE WHEN $guessed THEN [x.segment, x.firms_g, x.leaders_g, size(x.projects)]
+                        ELSE [x.segment, x.firms, x.leaders, size(x.projects)] END) AS rows
+}}
+RETURN current, rows
+"""
+
+Q_REGION_SUMMARY = f"""
+{_CURRENT}
+CALL () {{
+    OPTIONAL MATCH (x:{SUMMARY_MARKER}:RegionSummary {{dataset: $dataset, id: $key}})
+    RETURN x {{.*}} AS summary
+}}
+RETURN current, summary
+"""
+
+Q_LEVEL_COUNTS = f"""
+{_CURRENT}
+CALL () {{
+    MATCH (x:{SUMMARY_MARKER}:RegionSummary {{dataset: $dataset, level: $level}})
+    RETURN collect(CASE WHEN $guessed THEN [x.region, x.count_segments_g, x.counts_g]
+                        ELSE [x.region, x.count_segments, x.counts] END) AS rows
+}}
+RETURN current, rows
+"""
+
+Q_FORTUNE500_GROUPS = f"""
+MATCH (g:{MARKER_LABEL}:Group {{dataset: $dataset}})
+USING INDEX g:Group(dataset)
+WHERE g.fortune500
+RETURN collect(g.id) AS groups
+"""
+
+# Distinct local firms over several segments (the strong or weak neighbours of a target segment): the firms of
+# those segments are filtered by their stored ``region`` instead of walking every firm of the region.
+Q_LOCAL_FIRM_COUNT = f"""
+UNWIND $segments AS segment_id
+MATCH (s:{MARKER_LABEL}:Segment {{dataset: $dataset, id: segment_id}})
+USING INDEX SEEK s:{MARKER_LABEL}(dataset, id)
+CALL (s) {{
+    MATCH (f)-[l:OPERATES_IN]->(s)
+    WHERE f.region IN $places
+    RETURN f, l.confidence <> 'guessed' AS sure
+    UNION ALL
+    MATCH (f)-[:INVESTS_IN]->(p:Project {{status: 'operating'}})-[:IN_SEGMENT]->(s)
+    WHERE EXISTS {{ (p)-[:LOCATED_IN]->(r) WHERE r.id IN $places }}
+    RETURN f, true AS sure
+}}
+WITH f, max(CASE WHEN sure OR $guessed THEN 1 ELSE 0 END) AS counted
+WHERE counted = 1
+RETURN count(f) AS firms
+"""
+
+# The target score of every candidate of a segment (targets.score_candidate's terms, added in its order, in
+# doubles, so the ranking is Python's to the last bit), ranked on the server: only the winners' ids travel. The
+# synergy term alone walks a firm's other segments, so it is computed only for the candidates that can still
+# reach the ``limit``-th best score without it (``floor``; with non-negative weights and bonuses, as by default);
+# the others cannot make the list whatever their synergy.
+Q_RANKED = f"""
+MATCH (s:{MARKER_LABEL}:Segment {{dataset: $dataset, id: $segment}})
+USING INDEX SEEK s:{MARKER_LABEL}(dataset, id)
+CALL (s) {{
+    MATCH (f)-[l:OPERATES_IN]->(s)
+    WHERE f.region IS NULL OR NOT f.region IN $places
+    RETURN f, CASE l.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END AS rank
+    UNION ALL
+    MATCH (f)-[:INVESTS_IN]->(p:Project {{status: 'operating'}})-[:IN_SEGMENT]->(s)
+    WHERE (f.region IS NULL OR NOT f.region IN $places)
+      AND NOT EXISTS {{ (p)-[:LOCATED_IN]->(r) WHERE r.id IN $places }}
+    RETURN f, 0 AS rank
+}}
+WITH f, min(rank) AS rank
+WITH f, $weight[rank] AS weight, ((((
+        CASE f.size WHEN 'leader' THEN $size[0] WHEN 'large' THEN $size[1] WHEN 'medium' THEN $size[2]
+                    WHEN 'small' THEN $size[3] ELSE $size[4] END)
+        + (CASE WHEN f.fortune500 OR f.group IN $f500_groups THEN $bonus[0] ELSE 0.0 END))
+        + (CASE WHEN f.group IN $local_groups THEN $bonus[1] ELSE 0.0 END))
+        + (CASE WHEN f.id IN $tied THEN $bonus[2] ELSE 0.0 END))
+        + (CASE WHEN f.country <> '' AND f.country IN $countries THEN $bonus[3] ELSE 0.0 END) AS partial
+WITH collect([f, weight, partial]) AS candidates
+CALL (candidates) {{
+    UNWIND candidates AS c
+    WITH c[1] * c[2] AS low
+    ORDER BY low DESC
+    LIMIT $limit
+    RETURN min(low) AS floor
+}}
+UNWIND candidates AS c
+WITH size(candidates) AS total, c[0] AS f, c[1] AS weight, c[2] AS partial, floor
+WHERE NOT $prune OR weight * (partial + $bonus[4]) >= floor
+WITH total, f, weight * (partial + CASE
+        WHEN EXISTS {{ (f)-[:OPERATES_IN]->(o) WHERE o.id IN $synergy }}
+          OR EXISTS {{ (f)-[:INVESTS_IN]->(:Project {{status: 'operating'}})-[:IN_SEGMENT]->(o)
+                       WHERE o.id IN $synergy }}
+        THEN $bonus[4] ELSE 0.0 END) AS score
+ORDER BY score DESC, f.name, f.id
+RETURN collect(f.id)[..$limit] AS winners, max(total) AS total
+"""
+
 QUERIES: dict[str, str] = {
     "dataset": Q_DATASET, "chains": Q_CHAINS, "segments": Q_SEGMENTS, "segment_supplies": Q_SEGMENT_SUPPLIES,
     "regions": Q_REGIONS, "segment_states": Q_SEGMENT_STATES, "region_segment_counts": Q_REGION_SEGMENT_COUNTS,
-    "favoured_parks": Q_FAVOURED_PARKS, "candidates": Q_CANDIDATES,
+    "favoured_parks": Q_FAVOURED_PARKS, "candidates": Q_CANDIDATES, "summary_states": Q_SUMMARY_STATES,
+    "summary_statuses": Q_SUMMARY_STATUSES, "region_summary": Q_REGION_SUMMARY, "level_counts": Q_LEVEL_COUNTS,
+    "fortune500_groups": Q_FORTUNE500_GROUPS, "local_firm_count": Q_LOCAL_FIRM_COUNT, "ranked": Q_RANKED,
+    "firm_refs": Q_FIRM_REFS, "project_refs": Q_PROJECT_REFS,
 }
 """Every query of this module, by name (the tests EXPLAIN them all to catch deprecations)."""
 
@@ -259,10 +400,40 @@ class Neo4jFacts(StructureFacts):
                 msg("dataset {dataset!r} in Neo4j is incomplete (state {state!r}, push started "
                     "{started_at}); run chaingraph neo4j push again to complete it",
                     dataset=dataset, state=marker.get("state"), started_at=marker.get("started_at")))
+        self._open(marker)
+
+    def _open(self, marker: dict[str, Any]) -> None:
         self.params = AnalysisParams.from_mapping(json.loads(marker.get("analysis") or "{}"))
+        self.token = marker.get("push")
+        # datasets pushed before summary nodes existed are answered from the records alone
+        self.summaries = marker.get("summary_version") == SUMMARY_VERSION
+        self._counts = {}
+        self._regions: dict[str, dict[str, Any]] = {}
+        self._f500_groups: list[str] | None = None
+        self._firm_cache: dict[str, FirmRef] = {}
+        self._project_cache: dict[str, ProjectRef] = {}
         self.ds = self._skeleton(marker)
         # only the static structure: the supply DAG and region lookups, never firms or projects
         self._structure = build_graph(self.ds)
+
+    def _current(self, query: str, **params: Any) -> dict[str, Any]:
+        """The one row of a summary query, after checking that the push these facts were opened on is current.
+
+        When another push completed since, the facts reload (structure, parameters, caches) and the question is
+        to be asked again; while a push runs, the dataset is incomplete. Either way nothing of two pushes mixes.
+        """
+        rows = self._read(query, token=self.token, **params)
+        if rows and rows[0]["current"]:
+            return rows[0]
+        marker = (self._read(Q_DATASET) or [{"d": {}}])[0]["d"]
+        if marker.get("state") == "complete":
+            self._open(marker)
+            raise BackendError(msg("dataset {dataset!r} was pushed to Neo4j again while it was being read; "
+                                   "ask again (the new push is read from now on)", dataset=self.dataset))
+        raise BackendError(
+            msg("dataset {dataset!r} in Neo4j is incomplete (state {state!r}, push started "
+                "{started_at}); run chaingraph neo4j push again to complete it",
+                dataset=self.dataset, state=marker.get("state"), started_at=marker.get("started_at")))
 
     def __repr__(self) -> str:
         return f"Neo4jFacts({self.dataset!r}, {self.backend!r})"
@@ -317,6 +488,8 @@ class Neo4jFacts(StructureFacts):
     def segment_states(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams,
                        limit: int | None = None) -> dict[str, SegmentState]:
         wanted = list(dict.fromkeys(segment_ids))
+        if self.summaries and limit is not None and limit <= SUMMARY_FIRMS:
+            return self._summary_states(wanted, region_id, params, limit)
         rows = self._read(Q_SEGMENT_STATES, region=region_id, segments=wanted,
                           count_guessed=params.count_guessed_links, project_offset=_PROJECT_OFFSET,
                           pipeline_statuses=list(PIPELINE_STATUSES))
@@ -328,8 +501,111 @@ class Neo4jFacts(StructureFacts):
             states[row["segment"]] = SegmentState(firms, leaders, projects).capped(limit)
         return states
 
+    def _summary_states(self, wanted: list[str], region_id: str, params: AnalysisParams,
+                        limit: int) -> dict[str, SegmentState]:
+        """Counts, the first ``limit`` firms and leaders and the pipeline projects, from the summary nodes."""
+        row = self._current(Q_SUMMARY_STATES, region=region_id, segments=wanted, limit=limit,
+                            guessed=params.count_guessed_links)
+        firms = self._firm_refs({f for r in row["rows"] for f in (*r[3], *r[4])})
+        projects = self._project_refs({p for r in row["rows"] for p in r[5]})
+        states = dict.fromkeys(wanted, SegmentState())
+        for segment, n_firms, n_leaders, first, heads, pipeline in row["rows"]:
+            states[segment] = SegmentState(tuple(firms[f] for f in first), tuple(firms[f] for f in heads),
+                                           tuple(projects[p] for p in pipeline), n_firms, n_leaders)
+        return states
+
+    def _firm_refs(self, ids: set[str]) -> dict[str, FirmRef]:
+        """FirmRefs by id (at least those of ``ids``), read once per push (the cache goes when another push is
+        seen)."""
+        missing = sorted(ids - self._firm_cache.keys())
+        if missing:
+            for r in self._read(Q_FIRM_REFS, ids=missing):
+                self._firm_cache[r["id"]] = FirmRef(r["id"], r["name"], r["fortune500"])
+        return self._firm_cache
+
+    def _project_refs(self, ids: set[str]) -> dict[str, ProjectRef]:
+        """ProjectRefs by id (at least those of ``ids``), read once per push."""
+        missing = sorted(ids - self._project_cache.keys())
+        if missing:
+            for r in self._read(Q_PROJECT_REFS, ids=missing):
+                self._project_cache[r["id"]] = ProjectRef(r["id"], r["name"], r["status"], r["date"])
+        return self._project_cache
+
+    def segment_statuses(self, region_id: str, params: AnalysisParams) -> dict[str, str]:
+        """The status of every segment in a region, from the summary nodes (one read, no firm listed)."""
+        from ..analysis.gaps import status_from_counts, status_of_state
+
+        if not self.summaries:
+            states = self.segment_states(list(self.segments()), region_id, params)
+            return {s: status_of_state(state, params) for s, state in states.items()}
+        found = {s: (0, False, False) for s in self.segments()}
+        for segment, n_firms, n_leaders, n_projects in self._current(
+                Q_SUMMARY_STATUSES, region=region_id, guessed=params.count_guessed_links)["rows"]:
+            found[segment] = (n_firms, n_leaders > 0, n_projects > 0)
+        return {s: status_from_counts(n, leader, pipeline, params) for s, (n, leader, pipeline) in found.items()}
+
+    def _region_summary(self, region_id: str) -> dict[str, Any]:
+        """The region's summary node (chain counts, groups with a local firm, tied firms), read once per push."""
+        found = self._regions.get(region_id)
+        if found is None:
+            found = self._current(Q_REGION_SUMMARY, key=f"region:{region_id}")["summary"] or {}
+            self._regions[region_id] = found
+        return found
+
+    def local_firm_count(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams) -> int:
+        """Distinct local firms over some segments: from the summaries for one segment or one whole chain."""
+        ids = set(segment_ids)
+        if not ids:
+            return 0
+        if not self.summaries:
+            return super().local_firm_count(ids, region_id, params)
+        chains = {self.segments()[s].chain for s in ids}
+        if len(chains) == 1:
+            chain = next(iter(chains))
+            if ids == {s.id for s in self.ds.chains[chain].segments}:
+                summary = self._region_summary(region_id)
+                counts = summary.get("chain_firms_g" if params.count_guessed_links else "chain_firms") or []
+                return dict(zip(summary.get("chains") or [], counts, strict=True)).get(chain, 0)
+        if len(ids) == 1:
+            return self.segment_states(ids, region_id, params, limit=0)[ids.pop()].firm_count
+        return int(self._read(Q_LOCAL_FIRM_COUNT, segments=sorted(ids),
+                              places=sorted(self._structure.descendants(region_id)),
+                              guessed=params.count_guessed_links)[0]["firms"])
+
+    def ranked_candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str], params: AnalysisParams,
+                          parks_by_country: dict[str, list[str]], limit: int) -> tuple[list[CandidateFacts], int]:
+        """The ``limit`` best candidates (by the target score, ranked in Cypher) and the number of all candidates."""
+        if not self.summaries:
+            from ..analysis.targets import _score
+
+            pool = self.candidates(segment_id, region_id, strong_or_weak, params)
+            pool.sort(key=lambda c: (-_score(c, parks_by_country, params), c.name, c.id))
+            return pool[:limit], len(pool)
+        summary = self._region_summary(region_id)
+        if self._f500_groups is None:
+            self._f500_groups = list(self._read(Q_FORTUNE500_GROUPS)[0]["groups"])
+        synergy = sorted(s for s in self.segments() if s != segment_id
+                         and any(n in strong_or_weak for n in self.upstream(s) + self.downstream(s)))
+        row = self._read(
+            Q_RANKED, segment=segment_id, places=sorted(self._structure.descendants(region_id)),
+            weight=[params.confidence_confirmed, params.confidence_probable, params.confidence_guessed],
+            size=[params.size_leader, params.size_large, params.size_medium, params.size_small, params.size_unknown],
+            bonus=[params.bonus_fortune500, params.bonus_same_group, params.bonus_supply_tie, params.bonus_country_fit,
+                   params.bonus_chain_synergy],
+            f500_groups=self._f500_groups, local_groups=summary.get("groups") or [], tied=summary.get("tied") or [],
+            countries=sorted(parks_by_country), synergy=synergy, limit=limit,
+            prune=params.bonus_chain_synergy >= 0 and min(params.confidence_confirmed, params.confidence_probable,
+                                                          params.confidence_guessed) >= 0)[0]
+        if not row["winners"]:
+            return [], 0
+        return self.candidates(segment_id, region_id, strong_or_weak, params, only=row["winners"]), row["total"]
+
     def region_segment_counts(self, level: str, params: AnalysisParams) -> dict[str, dict[str, int]]:
         key = (level, params.count_guessed_links)
+        if key not in self._counts and self.summaries:
+            rows = self._current(Q_LEVEL_COUNTS, level=level, guessed=params.count_guessed_links)["rows"]
+            self._counts[key] = {region: dict(zip(segments, counts, strict=True))
+                                 for region, segments, counts in rows if segments}
         if key not in self._counts:
             counts: dict[str, dict[str, int]] = {}
             for row in self._read(Q_REGION_SEGMENT_COUNTS, level=level, count_guessed=params.count_guessed_links):
@@ -338,16 +614,18 @@ class Neo4jFacts(StructureFacts):
         return self._counts[key]
 
     def favoured_parks(self, region_id: str) -> dict[str, list[str]]:
+        """Parks favouring each country, from the regions read at opening (Q_FAVOURED_PARKS asks the server)."""
         parks: dict[str, list[str]] = {}
-        for row in self._read(Q_FAVOURED_PARKS, region=region_id):
-            for country in row["countries"]:
-                parks.setdefault(country, []).append(row["name"])
+        for rid in sorted(self._structure.descendants(region_id)):
+            for country in self.ds.regions[rid].favoured_countries:
+                parks.setdefault(country, []).append(self.ds.regions[rid].name)
         return parks
 
     def candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str],
-                   params: AnalysisParams) -> list[CandidateFacts]:
+                   params: AnalysisParams, only: Iterable[str] | None = None) -> list[CandidateFacts]:
+        """Every candidate for the segment (or only the firms in ``only``), in the in-memory order."""
         rows = self._read(Q_CANDIDATES, region=region_id, segment=segment_id, strong_or_weak=sorted(strong_or_weak),
-                          project_offset=_PROJECT_OFFSET)
+                          project_offset=_PROJECT_OFFSET, only=None if only is None else list(only))
         return [CandidateFacts(
             id=r["id"], name=r["name"], country=r["country"] or "", headquarters=r["headquarters"] or "",
             size=r["size"] or "", confidence=_CONFIDENCE[r["rank"]], fortune500=r["fortune500"],

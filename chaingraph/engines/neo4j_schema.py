@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..dataset.graph import EDGE_KINDS, NODE_KINDS, ChainGraph
 from ..dataset.model import PartialDate, Quantity
 from ..dataset.store import evidence_to_json
+from .neo4j_summary import SUMMARY_SCHEMA, SUMMARY_VERSION, summary_rows
 
 DEFAULT_BATCH_SIZE = 2000
 """Rows per write transaction when pushing (one transaction per batch)."""
@@ -121,6 +122,7 @@ SCHEMA_STATEMENTS: tuple[str, ...] = (
     f"CREATE INDEX chaingraph_push IF NOT EXISTS FOR (n:{MARKER_LABEL}) ON (n.dataset, n.push)",
     *(f"CREATE INDEX chaingraph_{label.lower()}_dataset IF NOT EXISTS FOR (n:{label}) ON (n.dataset)"
       for label in NODE_LABELS.values()),
+    *SUMMARY_SCHEMA,
 )
 """Constraints and indexes, created (idempotently) before any data is loaded."""
 
@@ -162,10 +164,16 @@ class PushRows:
     info: dict[str, Any]
     nodes: list[NodeRows]
     relationships: list[RelRows]
+    summaries: list[NodeRows] = field(default_factory=list)
+    """Summary nodes (:mod:`.neo4j_summary`), written after the records; not counted in :attr:`node_count`."""
 
     @property
     def node_count(self) -> int:
         return sum(len(group.rows) for group in self.nodes)
+
+    @property
+    def summary_count(self) -> int:
+        return sum(len(group.rows) for group in self.summaries)
 
     @property
     def relationship_count(self) -> int:
@@ -296,12 +304,13 @@ def push_rows(cg: ChainGraph) -> PushRows:
         "name": info.name, "name_en": info.name_en, "as_of": str(info.as_of),
         "default_region": info.default_region, "description": info.description,
         "analysis": json.dumps(info.analysis, ensure_ascii=False, sort_keys=True),
-        "evidence": evidence_to_json(ds),
+        "evidence": evidence_to_json(ds), "summary_version": SUMMARY_VERSION,
     }
     return PushRows(
         dataset=info.id, info=dataset_info,
         nodes=[NodeRows(name, rows) for name, rows in nodes.items() if rows],
         relationships=[RelRows(RELATIONSHIPS[i], rows) for i, rows in rels.items() if rows],
+        summaries=[NodeRows(name, rows) for name, rows in summary_rows(cg).items() if rows],
     )
 
 
