@@ -41,7 +41,7 @@ from typing import Any
 
 from ..analysis.facts import CandidateFacts, FirmRef, ProjectRef, SegmentState, StructureFacts
 from ..analysis.params import AnalysisParams
-from ..dataset.graph import build_graph
+from ..dataset.graph import _project_stage, build_graph
 from ..dataset.model import Chain, DatasetInfo, Region, Segment, SupplyEdge, parse_date
 from ..dataset.store import Dataset, evidence_from_json, evidence_to_json
 from ..errors import ChaingraphError, ExportError, LookupFailed
@@ -158,16 +158,31 @@ def compile_snapshot(dataset: Dataset, target: str | Path, source_fingerprint: s
     enabled = gc.isenabled()
     gc.disable()  # a million small acyclic rows: the cyclic collector would only rescan them
     try:
-        return _compile(dataset, Path(target), source_fingerprint)
+        return _compile(dataset, _firm_columns(dataset), _link_columns(dataset), Path(target), source_fingerprint)
     finally:
         if enabled:
             gc.enable()
 
 
-def _compile(dataset: Dataset, target: Path, source_fingerprint: str) -> Path:
-    from ..dataset.graph import build_graph  # the presence order is the in-memory graph's
+def _firm_columns(ds: Dataset) -> dict[str, list[Any]]:
+    """The firms as the columns :func:`~chaingraph.dataset.reader.read_for_compile` gives."""
+    from ..dataset.reader import FIRM_COLUMNS
 
-    cg = build_graph(dataset)  # only its indexes are used; the networkx graph itself is never built
+    firms = list(ds.firms.values())
+    columns: dict[str, list[Any]] = {column: [getattr(f, column) for f in firms] for column in FIRM_COLUMNS}
+    columns["sources"] = ["|".join(f.sources) for f in firms]
+    return columns
+
+
+def _link_columns(ds: Dataset) -> dict[str, list[Any]]:
+    from ..dataset.reader import LINK_COLUMNS
+
+    return {column: [getattr(link, column) for link in ds.links] for column in LINK_COLUMNS}
+
+
+def _compile(ds: Dataset, firms: dict[str, list[Any]], links: dict[str, list[Any]], target: Path,
+             source_fingerprint: str) -> Path:
+    """``ds`` is the dataset but its firms and links, which come as columns (``firms``, ``links``)."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -182,7 +197,7 @@ def _compile(dataset: Dataset, target: Path, source_fingerprint: str) -> Path:
             con.execute("PRAGMA synchronous = OFF")
             con.execute("PRAGMA cache_size = -65536")  # 64 MiB of pages for building the indexes
             con.executescript(_SCHEMA)
-            _fill(con, cg, source_fingerprint)
+            _fill(con, ds, firms, links, source_fingerprint)
             con.executescript(_INDEXES)
             con.execute("ANALYZE")
             con.commit()
@@ -195,8 +210,8 @@ def _compile(dataset: Dataset, target: Path, source_fingerprint: str) -> Path:
     return target
 
 
-def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
-    ds: Dataset = cg.dataset
+def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], links: dict[str, list[Any]],
+          source_fingerprint: str) -> None:
     info = ds.info
     meta = {
         "version": FORMAT_VERSION, "fingerprint": source_fingerprint, "dataset": info.id, "name": info.name,
@@ -223,26 +238,31 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
              "favoured_countries": r.favoured_countries, "note": r.note, "covers": r.covers})))
         con.executemany("INSERT INTO region_anc VALUES (?, ?)", [(r.id, a) for a in ds.region_ancestors(r.id)])
     con.executemany("INSERT INTO groups VALUES (?, ?)", [(g.id, g.name) for g in ds.groups.values()])
-    from ..analysis.views import firm_products
 
-    products = firm_products(ds)  # for the firm rows of maps: JSON, NULL when none; sources as |-separated ids
-    firms = ds.firms
-    projects = ds.projects
+    ids, names, homes = firms["id"], firms["name"], firms["region"]
+    index = dict(zip(ids, range(len(ids)), strict=True))  # firm id -> its row in the columns
+    # what a map's firm row shows (analysis.views.firm_products): the evidence of its links, then the products of
+    # its supply ties, in file order and without repeats; JSON, NULL when none
+    products: dict[str, list[str]] = {}
+    for firm, evidence in zip(links["firm"], links["evidence"], strict=True):
+        if evidence:
+            products.setdefault(firm, []).append(evidence)
+    for tie in ds.ties:
+        if tie.product:
+            products.setdefault(tie.supplier, []).append(tie.product)
+    # ChainGraph.fortune500 and is_leader, for every firm at once
     group_f500 = {g.id: g.name for g in ds.groups.values() if g.fortune500}
-    leaders: set[str] = set()
-    f500_of: dict[str, str] = {}
+    f500s = [name if flag else group_f500.get(group) if group else None
+             for name, flag, group in zip(names, firms["fortune500"], firms["group"], strict=True)]
+    leaders = {firm for firm, size, f500 in zip(ids, firms["size"], f500s, strict=True) if size == "leader" or f500}
 
     def firm_rows() -> Iterator[tuple[Any, ...]]:
-        # ChainGraph.fortune500 and is_leader, inlined: a million calls of each were seconds of the compile
-        for i, f in enumerate(firms.values()):
-            f500 = f.name if f.fortune500 else group_f500.get(f.group) if f.group else None
-            if f500 is not None:
-                f500_of[f.id] = f500
-            leader = f.size == "leader" or bool(f500)
-            if leader:
-                leaders.add(f.id)
-            yield (f.id, i, f.name, f.country, f.group, f.size, f.region, f.headquarters, f500, int(leader),
-                   f.name_en, _dump(products[f.id]) if f.id in products else None, "|".join(f.sources))
+        for i, (firm, name, country, group, size, home, headquarters, f500, name_en, sources) in enumerate(zip(
+                ids, names, firms["country"], firms["group"], firms["size"], homes, firms["headquarters"], f500s,
+                firms["name_en"], firms["sources"], strict=True)):
+            made = products.get(firm)
+            yield (firm, i, name, country, group, size, home, headquarters, f500, int(firm in leaders), name_en,
+                   _dump(list(dict.fromkeys(made))) if made else None, sources)
 
     con.executemany("INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", firm_rows())
     products.clear()  # only the firm rows need them
@@ -250,8 +270,25 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
     con.executemany("INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?)",
                     ((p.id, p.name, p.status, str(p.date) if p.date else None, p.region,
                       str(p.investment) if p.investment else None,
-                      _dump([ds.firms[f].name for f in p.firms if f in ds.firms]))
+                      _dump([names[index[f]] for f in p.firms if f in index]))
                      for p in ds.projects.values()))
+
+    # every presence of a firm in a segment, in ChainGraph.presences_by_segment's order (links, then projects, in
+    # file order), as (firm, stage, confidence, project, place where it counts)
+    presences: dict[str, list[tuple[str, str, str, str | None, str | None]]] = {}
+    for firm, segment, confidence in zip(links["firm"], links["segment"], links["confidence"], strict=True):
+        found = presences.get(segment)
+        if found is None:
+            found = presences[segment] = []
+        found.append((firm, "operating", confidence, None, homes[index[firm]]))
+    for project in ds.projects.values():
+        stage = _project_stage(project)
+        if stage is None:
+            continue
+        for segment in project.segments:
+            found = presences.setdefault(segment, [])
+            found.extend((firm, stage, "confirmed", project.id, project.region) for firm in project.firms)
+
     # while the presence rows stream into SQLite, what the ``operating`` tables need is gathered on the way:
     # segment -> firm -> 2 * best rank of its own links (3: none) + whether it operates through a placed project
     operating: dict[str, dict[str, int]] = {}
@@ -262,23 +299,21 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
 
     def presence_rows() -> Iterator[tuple[Any, ...]]:
         position = 0
-        for segment, presences in cg.presences_by_segment.items():
+        for segment, here_presences in presences.items():
             here = operating.setdefault(segment, {})
             bit = bits[segment]
-            if presences:
-                ranges.append((segment, position, position + len(presences) - 1))
-            for p in presences:
-                firm = p.firm
-                place = projects[p.via].region if p.via is not None else firms[firm].region
+            if here_presences:
+                ranges.append((segment, position, position + len(here_presences) - 1))
+            for firm, stage, confidence, via, place in here_presences:
                 # ``ord`` keeps the graph's order within each segment, which is all the analysis relies on
-                yield position, firm, segment, p.stage, p.confidence, p.via, place, int(firm in leaders)
+                yield position, firm, segment, stage, confidence, via, place, int(firm in leaders)
                 position += 1
-                if p.stage != "operating":
+                if stage != "operating":
                     continue
-                rank = _RANKS.get(p.confidence, 2)
+                rank = _RANKS.get(confidence, 2)
                 masks[firm] = masks.get(firm, 0) | bit
                 code = here.get(firm, 6)
-                if p.via is not None and place is not None:
+                if via is not None and place is not None:
                     here[firm] = code | 1
                     key = (segment, firm, place)
                     if via_rank.get(key, 3) > rank:
@@ -290,11 +325,13 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
     con.executemany("INSERT INTO segment_rows VALUES (?, ?, ?)", ranges)
     con.executemany("INSERT INTO ties VALUES (?, ?, ?)",
                     ((i, t.supplier, t.customer) for i, t in enumerate(ds.ties)))
-    _fill_operating(con, ds, operating, via_rank, masks, f500_of)
-    _fill_summaries(con, cg, leaders)
+    _fill_operating(con, ds, firms, index, operating, via_rank, masks, f500s)
+    _fill_summaries(con, ds, presences, homes, index, leaders)
 
 
-def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None:
+def _fill_summaries(con: sqlite3.Connection, ds: Dataset,
+                    presences: dict[str, list[tuple[str, str, str, str | None, str | None]]],
+                    homes: list[str | None], index: dict[str, int], leaders: set[str]) -> None:
     """The ``local_summary``, ``local_chains`` and ``counts`` tables, in one pass over the presences.
 
     The semantics are :class:`~chaingraph.analysis.facts.NxFacts`'s (the parity tests compare them): a firm is local
@@ -303,8 +340,6 @@ def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None
     listed, never counted. ``counts`` holds firms per home region (rolled up to each level) and segment, as
     relatedness wants them.
     """
-    ds: Dataset = cg.dataset
-    firms, projects = ds.firms, ds.projects
     above: dict[str | None, tuple[str, ...]] = {None: ()}
 
     def ancestors(place: str | None) -> tuple[str, ...]:
@@ -317,7 +352,6 @@ def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None
     for region_id in ds.regions:
         for region in ancestors(region_id):
             inside.setdefault(region, []).append(region_id)
-    presences = cg.presences_by_segment
     home: dict[bool, dict[str, dict[str, int]]] = {False: {}, True: {}}
     by_position = itemgetter(1)
     for chain in ds.chains.values():
@@ -332,22 +366,17 @@ def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None
             pipeline_at: dict[str | None, dict[str, int]] = {}
             operating: dict[str, None] = {}  # every firm operating in the segment (for the home counts)
             operating_sure: set[str] = set()
-            for position, p in enumerate(presences.get(segment.id, ())):
-                firm = p.firm
-                if p.via is not None:
-                    place = projects[p.via].region
-                    if p.stage == "pipeline":
-                        pipeline_at.setdefault(place, {}).setdefault(p.via, position)
-                        continue
-                else:
-                    place = firms[firm].region
+            for position, (firm, stage, confidence, via, place) in enumerate(presences.get(segment.id, ())):
+                if via is not None and stage == "pipeline":
+                    pipeline_at.setdefault(place, {}).setdefault(via, position)
+                    continue
                 found = at.get(place)
                 if found is None:
                     found = at[place] = {}
                     sure_at[place] = set()
                 found.setdefault(firm, position)
                 operating.setdefault(firm)
-                if p.confidence != "guessed":
+                if confidence != "guessed":
                     sure_at[place].add(firm)
                     operating_sure.add(firm)
                 if firm in leaders:
@@ -393,7 +422,7 @@ def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None
                     chain_sure.setdefault(region, set()).update(counted)
             con.executemany("INSERT INTO local_summary VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
             for firm in operating:
-                firm_home = firms[firm].region
+                firm_home = homes[index[firm]]
                 if firm_home is None:
                     continue
                 row = home[True].setdefault(firm_home, {})
@@ -426,8 +455,9 @@ MASK_BITS = 62
 _RANKS = {"confirmed": 0, "probable": 1}  # any other confidence ranks 2
 
 
-def _fill_operating(con: sqlite3.Connection, ds: Dataset, operating: dict[str, dict[str, int]],
-                    via_rank: dict[tuple[str, str, str], int], masks: dict[str, int], f500_of: dict[str, str]) -> None:
+def _fill_operating(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], index: dict[str, int],
+                    operating: dict[str, dict[str, int]], via_rank: dict[tuple[str, str, str], int],
+                    masks: dict[str, int], f500s: list[str | None]) -> None:
     """The ``operating`` tables: the target ranking's candidates, one contiguous run of rows per segment.
 
     ``operating`` has one row per (segment, firm operating in it) with the best confidence rank of its own links
@@ -437,7 +467,6 @@ def _fill_operating(con: sqlite3.Connection, ds: Dataset, operating: dict[str, d
     projects a firm operates through, which a region excludes when they are inside it. Ranking a segment's
     candidates then reads one range of rows and groups nothing.
     """
-    firms = ds.firms
     width = MASK_BITS
     n_masks = max(1, -(-len(ds.segments) // width))
     full = (1 << width) - 1
@@ -446,14 +475,15 @@ def _fill_operating(con: sqlite3.Connection, ds: Dataset, operating: dict[str, d
                     vias INTEGER NOT NULL, region TEXT, size TEXT NOT NULL, f500 TEXT, grp TEXT,
                     country TEXT NOT NULL, name TEXT NOT NULL, {', '.join(f'{m} INTEGER NOT NULL' for m in columns)},
                     PRIMARY KEY (segment, firm)) WITHOUT ROWID""")
+    homes, sizes, groups, countries, names = (firms[c] for c in ("region", "size", "group", "country", "name"))
 
     def rows() -> Iterator[tuple[Any, ...]]:
         for segment in sorted(operating):
             here = operating[segment]
             for firm in sorted(here):
-                code, mask, f = here[firm], masks[firm], firms[firm]
-                yield (segment, firm, code >> 1, code & 1, f.region, f.size, f500_of.get(firm), f.group, f.country,
-                       f.name, *[(mask >> (width * i)) & full for i in range(n_masks)])
+                code, mask, f = here[firm], masks[firm], index[firm]
+                yield (segment, firm, code >> 1, code & 1, homes[f], sizes[f], f500s[f], groups[f], countries[f],
+                       names[f], *[(mask >> (width * i)) & full for i in range(n_masks)])
 
     con.executemany(f"INSERT INTO operating VALUES ({', '.join('?' * (10 + n_masks))})", rows())
     con.execute("""CREATE TABLE operating_via (segment TEXT NOT NULL, firm TEXT NOT NULL, place TEXT NOT NULL,
@@ -538,16 +568,19 @@ def open_snapshot(root: str | Path, cache_dir: Path | None = None, rebuild: bool
 def _compile_from_files(root: Path, path: Path, current: str, on_uncached: Any) -> tuple[Path, bool]:
     """Load and compile ``root`` into ``path`` (or a temporary file when ``path`` cannot be written and
     ``on_uncached`` is given); the dataset is freed on return. True with a temporary file."""
-    from ..dataset.reader import load_dataset
+    from ..dataset.reader import load_dataset, read_for_compile
 
-    dataset = load_dataset(root)
+    read = read_for_compile(root)  # firms and links as columns, checked in bulk
+    if read is None:  # not plain, or not valid: the row-by-row reader reads it, or reports every problem
+        dataset = load_dataset(root)
+        read = dataset, _firm_columns(dataset), _link_columns(dataset)
     try:
-        compile_snapshot(dataset, path, current)
+        _compile(*read, path, current)
     except ExportError as exc:
         if on_uncached is None:
             raise ExportError(f"{exc}; set {CACHE_ENV} to a writable folder") from None
         path = Path(tempfile.mkdtemp(prefix="chaingraph-snapshot-")) / path.name
-        compile_snapshot(dataset, path, current)
+        _compile(*read, path, current)
         on_uncached(f"{exc}; answering without caching (set {CACHE_ENV} to a writable folder to keep it)")
         return path, True
     return path, False
