@@ -33,8 +33,9 @@ import json
 import os
 import sqlite3
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
+from itertools import count, islice, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -273,64 +274,95 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
                       _dump([names[index[f]] for f in p.firms if f in index]))
                      for p in ds.projects.values()))
 
-    # every presence of a firm in a segment, in ChainGraph.presences_by_segment's order (links, then projects, in
-    # file order), as (firm, stage, confidence, project, place where it counts)
-    presences: dict[str, list[tuple[str, str, str, str | None, str | None]]] = {}
-    for firm, segment, confidence in zip(links["firm"], links["segment"], links["confidence"], strict=True):
-        found = presences.get(segment)
+    # every presence of a firm in a segment, in ChainGraph.presences_by_segment's order: the segment's links in
+    # file order (as three columns: firms, confidences, places where they count), then its project presences
+    # (firm, stage, confidence, project, place); a segment's links name each firm once (the reader checks it)
+    link_firms, link_segments, link_confidences = links["firm"], links["segment"], links["confidence"]
+    link_places = list(map(homes.__getitem__, map(index.__getitem__, link_firms)))
+    rows_of: dict[str, list[int]] = {}
+    for i, segment in enumerate(link_segments):
+        found = rows_of.get(segment)
         if found is None:
-            found = presences[segment] = []
-        found.append((firm, "operating", confidence, None, homes[index[firm]]))
+            found = rows_of[segment] = []
+        found.append(i)
+    segments: dict[str, _Presences] = {}
+    for segment, rows in rows_of.items():
+        segments[segment] = _Presences(list(map(link_firms.__getitem__, rows)),
+                                       list(map(link_confidences.__getitem__, rows)),
+                                       list(map(link_places.__getitem__, rows)))
+    del rows_of, link_places
     for project in ds.projects.values():
         stage = _project_stage(project)
         if stage is None:
             continue
         for segment in project.segments:
-            found = presences.setdefault(segment, [])
-            found.extend((firm, stage, "confirmed", project.id, project.region) for firm in project.firms)
+            if segment not in segments:
+                segments[segment] = _Presences([], [], [])
+            segments[segment].projects.extend((firm, stage, "confirmed", project.id, project.region)
+                                              for firm in project.firms)
 
-    # while the presence rows stream into SQLite, what the ``operating`` tables need is gathered on the way:
+    # the presence rows, segment by segment; on the way, what the ``operating`` tables need:
     # segment -> firm -> 2 * best rank of its own links (3: none) + whether it operates through a placed project
     operating: dict[str, dict[str, int]] = {}
     via_rank: dict[tuple[str, str, str], int] = {}  # (segment, firm, place of the project) -> best rank
     masks: dict[str, int] = {}  # firm -> bits of the segments it operates in
     bits = {segment: 1 << i for i, segment in enumerate(ds.segments)}
     ranges: list[tuple[str, int, int]] = []
-
-    def presence_rows() -> Iterator[tuple[Any, ...]]:
-        position = 0
-        for segment, here_presences in presences.items():
-            here = operating.setdefault(segment, {})
-            bit = bits[segment]
-            if here_presences:
-                ranges.append((segment, position, position + len(here_presences) - 1))
-            for firm, stage, confidence, via, place in here_presences:
-                # ``ord`` keeps the graph's order within each segment, which is all the analysis relies on
-                yield position, firm, segment, stage, confidence, via, place, int(firm in leaders)
-                position += 1
-                if stage != "operating":
-                    continue
-                rank = _RANKS.get(confidence, 2)
-                masks[firm] = masks.get(firm, 0) | bit
-                code = here.get(firm, 6)
-                if via is not None and place is not None:
-                    here[firm] = code | 1
-                    key = (segment, firm, place)
-                    if via_rank.get(key, 3) > rank:
-                        via_rank[key] = rank
-                elif rank < code >> 1:
-                    here[firm] = rank << 1 | (code & 1)
-
-    con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", presence_rows())
+    position = 0
+    for segment, here_presences in segments.items():
+        firms_here = here_presences.firms
+        size = len(firms_here) + len(here_presences.projects)
+        if size:
+            ranges.append((segment, position, position + size - 1))
+        # ``ord`` keeps the graph's order within each segment, which is all the analysis relies on
+        con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", zip(
+            count(position), firms_here, repeat(segment), repeat("operating"), here_presences.confidences,
+            repeat(None), here_presences.places, map(int, map(leaders.__contains__, firms_here))))
+        position += len(firms_here)
+        codes = {confidence: _RANKS.get(confidence, 2) << 1 for confidence in set(here_presences.confidences)}
+        here = operating[segment] = dict(zip(firms_here, map(codes.__getitem__, here_presences.confidences),
+                                             strict=True))
+        bit = bits[segment]
+        for firm in firms_here:
+            masks[firm] = masks.get(firm, 0) | bit
+        project_rows = []
+        for firm, stage, confidence, via, place in here_presences.projects:
+            project_rows.append((position, firm, segment, stage, confidence, via, place, int(firm in leaders)))
+            position += 1
+            if stage != "operating":
+                continue
+            rank = _RANKS.get(confidence, 2)
+            masks[firm] = masks.get(firm, 0) | bit
+            code = here.get(firm, 6)
+            if via is not None and place is not None:
+                here[firm] = code | 1
+                key = (segment, firm, place)
+                if via_rank.get(key, 3) > rank:
+                    via_rank[key] = rank
+            elif rank < code >> 1:
+                here[firm] = rank << 1 | (code & 1)
+        con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", project_rows)
     con.executemany("INSERT INTO segment_rows VALUES (?, ?, ?)", ranges)
     con.executemany("INSERT INTO ties VALUES (?, ?, ?)",
                     ((i, t.supplier, t.customer) for i, t in enumerate(ds.ties)))
     _fill_operating(con, ds, firms, index, operating, via_rank, masks, f500s)
-    _fill_summaries(con, ds, presences, homes, index, leaders)
+    operating.clear()
+    via_rank.clear()
+    masks.clear()
+    _fill_summaries(con, ds, segments, homes, index, leaders)
 
 
-def _fill_summaries(con: sqlite3.Connection, ds: Dataset,
-                    presences: dict[str, list[tuple[str, str, str, str | None, str | None]]],
+class _Presences:
+    """The presences of one segment: its links as columns, then its project presences as tuples."""
+
+    __slots__ = ("firms", "confidences", "places", "projects")
+
+    def __init__(self, firms: list[str], confidences: list[str], places: list[str | None]) -> None:
+        self.firms, self.confidences, self.places = firms, confidences, places
+        self.projects: list[tuple[str, str, str, str | None, str | None]] = []
+
+
+def _fill_summaries(con: sqlite3.Connection, ds: Dataset, presences: dict[str, _Presences],
                     homes: list[str | None], index: dict[str, int], leaders: set[str]) -> None:
     """The ``local_summary``, ``local_chains`` and ``counts`` tables, in one pass over the presences.
 
@@ -354,19 +386,31 @@ def _fill_summaries(con: sqlite3.Connection, ds: Dataset,
             inside.setdefault(region, []).append(region_id)
     home: dict[bool, dict[str, dict[str, int]]] = {False: {}, True: {}}
     by_position = itemgetter(1)
+    empty = _Presences([], [], [])
     for chain in ds.chains.values():
         chain_all: dict[str, set[str]] = {}  # region -> its local firms over the chain's segments
         chain_sure: dict[str, set[str]] = {}  # ... of which counted without guessed links
         for segment in chain.segments:
-            # first per place (where a presence counts), one dict operation per presence: firm -> position of
-            # its first presence there, the firms counted without guessed links, the leaders, pipeline projects
+            # first per place (where a presence counts): firm -> position of its first presence there, the firms
+            # counted without guessed links, the leaders, pipeline projects. The links come first and name each
+            # firm once, so their firms go in as they are; the project presences need the general rule.
+            here = presences.get(segment.id, empty)
             at: dict[str | None, dict[str, int]] = {}
             sure_at: dict[str | None, set[str]] = {}
-            leaders_at: dict[str | None, dict[str, int]] = {}
             pipeline_at: dict[str | None, dict[str, int]] = {}
-            operating: dict[str, None] = {}  # every firm operating in the segment (for the home counts)
-            operating_sure: set[str] = set()
-            for position, (firm, stage, confidence, via, place) in enumerate(presences.get(segment.id, ())):
+            for position, (firm, confidence, place) in enumerate(zip(here.firms, here.confidences, here.places,
+                                                                     strict=True)):
+                found = at.get(place)
+                if found is None:
+                    found = at[place] = {}
+                    sure_at[place] = set()
+                found[firm] = position
+                if confidence != "guessed":
+                    sure_at[place].add(firm)
+            operating = dict.fromkeys(here.firms)  # every firm operating in the segment (for the home counts)
+            operating_sure = {firm for firm, confidence in zip(here.firms, here.confidences, strict=True)
+                              if confidence != "guessed"}
+            for position, (firm, stage, confidence, via, place) in enumerate(here.projects, len(here.firms)):
                 if via is not None and stage == "pipeline":
                     pipeline_at.setdefault(place, {}).setdefault(via, position)
                     continue
@@ -379,8 +423,7 @@ def _fill_summaries(con: sqlite3.Connection, ds: Dataset,
                 if confidence != "guessed":
                     sure_at[place].add(firm)
                     operating_sure.add(firm)
-                if firm in leaders:
-                    leaders_at.setdefault(place, {}).setdefault(firm, position)
+            leaders_at = {place: {firm: found[firm] for firm in found.keys() & leaders} for place, found in at.items()}
             # then per region, from the places inside it: unions of sets, and the first firms by position
             touched = {region for place in (*at, *pipeline_at) for region in ancestors(place)}
             rows = []
@@ -421,15 +464,25 @@ def _fill_summaries(con: sqlite3.Connection, ds: Dataset,
                     chain_all.setdefault(region, set()).update(all_firms)
                     chain_sure.setdefault(region, set()).update(counted)
             con.executemany("INSERT INTO local_summary VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-            for firm in operating:
-                firm_home = homes[index[firm]]
-                if firm_home is None:
-                    continue
-                row = home[True].setdefault(firm_home, {})
-                row[segment.id] = row.get(segment.id, 0) + 1
-                if firm in operating_sure:
-                    row = home[False].setdefault(firm_home, {})
-                    row[segment.id] = row.get(segment.id, 0) + 1
+            # firms per home region, counted in the order the firms come (which orders the rows of ``counts``): a
+            # link's place is its firm's home; the firms that operate only through projects come after the links
+            extra = [homes[index[firm]] for firm in islice(operating, len(here.firms), None)]
+            every = Counter(here.places)
+            every.update(extra)
+            sure = Counter([place for firm, confidence, place in zip(here.firms, here.confidences, here.places,
+                                                                     strict=True)
+                            if confidence != "guessed" or firm in operating_sure])
+            sure.update(home for firm, home in zip(islice(operating, len(here.firms), None), extra, strict=True)
+                        if firm in operating_sure)
+            for guessed, counter in ((True, every), (False, sure)):
+                by_home = home[guessed]
+                for firm_home, n in counter.items():
+                    if firm_home is None:
+                        continue
+                    per_segment = by_home.get(firm_home)
+                    if per_segment is None:
+                        per_segment = by_home[firm_home] = {}
+                    per_segment[segment.id] = per_segment.get(segment.id, 0) + n
         con.executemany("INSERT INTO local_chains VALUES (?, ?, ?, ?)",
                         [row for region, found in chain_all.items()
                          for row in ((region, chain.id, 0, len(chain_sure[region])),
@@ -475,17 +528,18 @@ def _fill_operating(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[
                     vias INTEGER NOT NULL, region TEXT, size TEXT NOT NULL, f500 TEXT, grp TEXT,
                     country TEXT NOT NULL, name TEXT NOT NULL, {', '.join(f'{m} INTEGER NOT NULL' for m in columns)},
                     PRIMARY KEY (segment, firm)) WITHOUT ROWID""")
-    homes, sizes, groups, countries, names = (firms[c] for c in ("region", "size", "group", "country", "name"))
-
-    def rows() -> Iterator[tuple[Any, ...]]:
-        for segment in sorted(operating):
-            here = operating[segment]
-            for firm in sorted(here):
-                code, mask, f = here[firm], masks[firm], index[firm]
-                yield (segment, firm, code >> 1, code & 1, homes[f], sizes[f], f500s[f], groups[f], countries[f],
-                       names[f], *[(mask >> (width * i)) & full for i in range(n_masks)])
-
-    con.executemany(f"INSERT INTO operating VALUES ({', '.join('?' * (10 + n_masks))})", rows())
+    fields = [firms["region"], firms["size"], f500s, firms["group"], firms["country"], firms["name"]]
+    insert = f"INSERT INTO operating VALUES ({', '.join('?' * (10 + n_masks))})"
+    for segment in sorted(operating):  # segment by segment, column by column
+        here = operating[segment]
+        ids = sorted(here)
+        codes = list(map(here.__getitem__, ids))
+        rows = list(map(index.__getitem__, ids))
+        bits = list(map(masks.__getitem__, ids))
+        con.executemany(insert, zip(
+            repeat(segment, len(ids)), ids, [code >> 1 for code in codes], [code & 1 for code in codes],
+            *(map(field.__getitem__, rows) for field in fields),
+            *([(mask >> (width * i)) & full for mask in bits] for i in range(n_masks)), strict=True))
     con.execute("""CREATE TABLE operating_via (segment TEXT NOT NULL, firm TEXT NOT NULL, place TEXT NOT NULL,
                    crank INTEGER NOT NULL, PRIMARY KEY (segment, firm, place)) WITHOUT ROWID""")
     con.executemany("INSERT INTO operating_via VALUES (?, ?, ?, ?)",
