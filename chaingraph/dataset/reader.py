@@ -1302,8 +1302,9 @@ FIRM_COLUMNS = ("id", "name", "name_en", "country", "group", "fortune500", "size
                 "sources")
 """The firm columns :func:`read_for_compile` returns (``group`` and ``region`` None when empty, ``fortune500`` a
 bool or None, ``sources`` the source ids joined by ``|``)."""
-LINK_COLUMNS = ("firm", "segment", "confidence", "evidence")
-"""The link columns :func:`read_for_compile` returns (``confidence`` with its default filled in)."""
+LINK_COLUMNS = ("firm", "segment", "confidence", "evidence", "row")
+"""The link columns :func:`read_for_compile` returns (``confidence`` with its default filled in, ``row`` the
+position of the link's firm in the firm columns)."""
 
 
 class _NotPlain(Exception):
@@ -1422,13 +1423,15 @@ def _bulk_firms(c: _Checker, ds: Dataset) -> dict[str, list[Any]]:
     return firms
 
 
-def _bulk_links(c: _Checker, ds: Dataset, firm_ids: dict[str, str]) -> dict[str, list[Any]]:
+def _bulk_links(c: _Checker, ds: Dataset, ids: list[str], index: dict[str, int]) -> dict[str, list[Any]]:
     links = _bulk_columns(c, "links.csv", {
-        "firm": firm_ids, "segment": {segment: segment for segment in ds.segments}, "evidence": None,
+        "firm": index, "segment": {segment: segment for segment in ds.segments}, "evidence": None,
         "confidence": _Values(_judge_within(CONFIDENCES, "confirmed")),
         "sources": _Values(_judge_sources(c, "links.csv", ds.sources))})
     del links["sources"]
-    if len(set(zip(links["firm"], links["segment"], strict=True))) != len(links["firm"]):
+    links["row"] = links.pop("firm")  # checked by being found: the firm's row, and its id as one string object
+    links["firm"] = list(map(ids.__getitem__, links["row"]))
+    if len(set(zip(links["row"], links["segment"], strict=True))) != len(links["row"]):
         raise _NotPlain("links.csv")  # a link given twice
     return links
 
@@ -1460,10 +1463,10 @@ def _read_for_compile(root: Path) -> tuple[Dataset, dict[str, list[Any]], dict[s
     )
     try:
         firms = _bulk_firms(c, ds)
-        firm_ids = dict(zip(firms["id"], firms["id"], strict=True))
+        firm_ids = dict(zip(firms["id"], range(len(firms["id"])), strict=True))
         if len(firm_ids) != len(firms["id"]):
             return None  # an id given twice
-        links = _bulk_links(c, ds, firm_ids)
+        links = _bulk_links(c, ds, firms["id"], firm_ids)
     except _NotPlain:
         return None
     records: list[tuple[str, str, int | None, str]] = []

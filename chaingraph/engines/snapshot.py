@@ -178,7 +178,10 @@ def _firm_columns(ds: Dataset) -> dict[str, list[Any]]:
 def _link_columns(ds: Dataset) -> dict[str, list[Any]]:
     from ..dataset.reader import LINK_COLUMNS
 
-    return {column: [getattr(link, column) for link in ds.links] for column in LINK_COLUMNS}
+    columns = {column: [getattr(link, column) for link in ds.links] for column in LINK_COLUMNS if column != "row"}
+    rows = {firm: i for i, firm in enumerate(ds.firms)}
+    columns["row"] = [rows[link.firm] for link in ds.links]
+    return columns
 
 
 def _compile(ds: Dataset, firms: dict[str, list[Any]], links: dict[str, list[Any]], target: Path,
@@ -241,7 +244,9 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
     con.executemany("INSERT INTO groups VALUES (?, ?)", [(g.id, g.name) for g in ds.groups.values()])
 
     ids, names, homes = firms["id"], firms["name"], firms["region"]
-    index = dict(zip(ids, range(len(ids)), strict=True))  # firm id -> its row in the columns
+    # firm id -> its row in the columns, for the firms of projects (a link carries its firm's row)
+    project_firms = {firm for project in ds.projects.values() for firm in project.firms}
+    index = {firm: i for i, firm in enumerate(ids) if firm in project_firms}
     # what a map's firm row shows (analysis.views.firm_products): the evidence of its links, then the products of
     # its supply ties, in file order and without repeats; JSON, NULL when none
     products: dict[str, list[str]] = {}
@@ -277,8 +282,9 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
     # every presence of a firm in a segment, in ChainGraph.presences_by_segment's order: the segment's links in
     # file order (as three columns: firms, confidences, places where they count), then its project presences
     # (firm, stage, confidence, project, place); a segment's links name each firm once (the reader checks it)
-    link_firms, link_segments, link_confidences = links["firm"], links["segment"], links["confidence"]
-    link_places = list(map(homes.__getitem__, map(index.__getitem__, link_firms)))
+    link_firms, link_segments, link_confidences, link_rows = (links[c] for c in ("firm", "segment", "confidence",
+                                                                                 "row"))
+    link_places = list(map(homes.__getitem__, link_rows))
     rows_of: dict[str, list[int]] = {}
     for i, segment in enumerate(link_segments):
         found = rows_of.get(segment)
@@ -289,7 +295,7 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
     for segment, rows in rows_of.items():
         segments[segment] = _Presences(list(map(link_firms.__getitem__, rows)),
                                        list(map(link_confidences.__getitem__, rows)),
-                                       list(map(link_places.__getitem__, rows)))
+                                       list(map(link_places.__getitem__, rows)), list(map(link_rows.__getitem__, rows)))
     del rows_of, link_places
     for project in ds.projects.values():
         stage = _project_stage(project)
@@ -297,15 +303,16 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
             continue
         for segment in project.segments:
             if segment not in segments:
-                segments[segment] = _Presences([], [], [])
+                segments[segment] = _Presences([], [], [], [])
             segments[segment].projects.extend((firm, stage, "confirmed", project.id, project.region)
                                               for firm in project.firms)
 
     # the presence rows, segment by segment; on the way, what the ``operating`` tables need:
-    # segment -> firm -> 2 * best rank of its own links (3: none) + whether it operates through a placed project
-    operating: dict[str, dict[str, int]] = {}
+    # segment -> firm's row -> 2 * best rank of its own links (3: none) + whether it operates through a placed
+    # project
+    operating: dict[str, dict[int, int]] = {}
     via_rank: dict[tuple[str, str, str], int] = {}  # (segment, firm, place of the project) -> best rank
-    masks: dict[str, int] = {}  # firm -> bits of the segments it operates in
+    masks: dict[int, int] = {}  # firm's row -> bits of the segments it operates in
     bits = {segment: 1 << i for i, segment in enumerate(ds.segments)}
     ranges: list[tuple[str, int, int]] = []
     position = 0
@@ -320,11 +327,11 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
             repeat(None), here_presences.places, map(int, map(leaders.__contains__, firms_here))))
         position += len(firms_here)
         codes = {confidence: _RANKS.get(confidence, 2) << 1 for confidence in set(here_presences.confidences)}
-        here = operating[segment] = dict(zip(firms_here, map(codes.__getitem__, here_presences.confidences),
-                                             strict=True))
+        here = operating[segment] = dict(zip(here_presences.rows, map(codes.__getitem__,
+                                                                      here_presences.confidences), strict=True))
         bit = bits[segment]
-        for firm in firms_here:
-            masks[firm] = masks.get(firm, 0) | bit
+        for row in here_presences.rows:
+            masks[row] = masks.get(row, 0) | bit
         project_rows = []
         for firm, stage, confidence, via, place in here_presences.projects:
             project_rows.append((position, firm, segment, stage, confidence, via, place, int(firm in leaders)))
@@ -332,20 +339,21 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
             if stage != "operating":
                 continue
             rank = _RANKS.get(confidence, 2)
-            masks[firm] = masks.get(firm, 0) | bit
-            code = here.get(firm, 6)
+            row = index[firm]
+            masks[row] = masks.get(row, 0) | bit
+            code = here.get(row, 6)
             if via is not None and place is not None:
-                here[firm] = code | 1
+                here[row] = code | 1
                 key = (segment, firm, place)
                 if via_rank.get(key, 3) > rank:
                     via_rank[key] = rank
             elif rank < code >> 1:
-                here[firm] = rank << 1 | (code & 1)
+                here[row] = rank << 1 | (code & 1)
         con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", project_rows)
     con.executemany("INSERT INTO segment_rows VALUES (?, ?, ?)", ranges)
     con.executemany("INSERT INTO ties VALUES (?, ?, ?)",
                     ((i, t.supplier, t.customer) for i, t in enumerate(ds.ties)))
-    _fill_operating(con, ds, firms, index, operating, via_rank, masks, f500s)
+    _fill_operating(con, ds, firms, operating, via_rank, masks, f500s)
     operating.clear()
     via_rank.clear()
     masks.clear()
@@ -353,12 +361,12 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
 
 
 class _Presences:
-    """The presences of one segment: its links as columns, then its project presences as tuples."""
+    """The presences of one segment: its links as columns (the firms' rows too), then its project presences."""
 
-    __slots__ = ("firms", "confidences", "places", "projects")
+    __slots__ = ("firms", "confidences", "places", "rows", "projects")
 
-    def __init__(self, firms: list[str], confidences: list[str], places: list[str | None]) -> None:
-        self.firms, self.confidences, self.places = firms, confidences, places
+    def __init__(self, firms: list[str], confidences: list[str], places: list[str | None], rows: list[int]) -> None:
+        self.firms, self.confidences, self.places, self.rows = firms, confidences, places, rows
         self.projects: list[tuple[str, str, str, str | None, str | None]] = []
 
 
@@ -386,7 +394,7 @@ def _fill_summaries(con: sqlite3.Connection, ds: Dataset, presences: dict[str, _
             inside.setdefault(region, []).append(region_id)
     home: dict[bool, dict[str, dict[str, int]]] = {False: {}, True: {}}
     by_position = itemgetter(1)
-    empty = _Presences([], [], [])
+    empty = _Presences([], [], [], [])
     for chain in ds.chains.values():
         chain_all: dict[str, set[str]] = {}  # region -> its local firms over the chain's segments
         chain_sure: dict[str, set[str]] = {}  # ... of which counted without guessed links
@@ -508,9 +516,9 @@ MASK_BITS = 62
 _RANKS = {"confirmed": 0, "probable": 1}  # any other confidence ranks 2
 
 
-def _fill_operating(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], index: dict[str, int],
-                    operating: dict[str, dict[str, int]], via_rank: dict[tuple[str, str, str], int],
-                    masks: dict[str, int], f500s: list[str | None]) -> None:
+def _fill_operating(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]],
+                    operating: dict[str, dict[int, int]], via_rank: dict[tuple[str, str, str], int],
+                    masks: dict[int, int], f500s: list[str | None]) -> None:
     """The ``operating`` tables: the target ranking's candidates, one contiguous run of rows per segment.
 
     ``operating`` has one row per (segment, firm operating in it) with the best confidence rank of its own links
@@ -530,14 +538,15 @@ def _fill_operating(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[
                     PRIMARY KEY (segment, firm)) WITHOUT ROWID""")
     fields = [firms["region"], firms["size"], f500s, firms["group"], firms["country"], firms["name"]]
     insert = f"INSERT INTO operating VALUES ({', '.join('?' * (10 + n_masks))})"
-    for segment in sorted(operating):  # segment by segment, column by column
+    ids = firms["id"]
+    for segment in sorted(operating):  # segment by segment (by firm id within), column by column
         here = operating[segment]
-        ids = sorted(here)
-        codes = list(map(here.__getitem__, ids))
-        rows = list(map(index.__getitem__, ids))
-        bits = list(map(masks.__getitem__, ids))
+        rows = sorted(here, key=ids.__getitem__)
+        codes = list(map(here.__getitem__, rows))
+        bits = list(map(masks.__getitem__, rows))
         con.executemany(insert, zip(
-            repeat(segment, len(ids)), ids, [code >> 1 for code in codes], [code & 1 for code in codes],
+            repeat(segment, len(rows)), map(ids.__getitem__, rows), [code >> 1 for code in codes],
+            [code & 1 for code in codes],
             *(map(field.__getitem__, rows) for field in fields),
             *([(mask >> (width * i)) & full for mask in bits] for i in range(n_masks)), strict=True))
     con.execute("""CREATE TABLE operating_via (segment TEXT NOT NULL, firm TEXT NOT NULL, place TEXT NOT NULL,
