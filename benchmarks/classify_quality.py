@@ -101,6 +101,15 @@ def evaluate(ds: Dataset, path: Path) -> dict[str, Any]:
             "distractor_fp": distractors["linked"] / distractors["rows"] if distractors["rows"] else None,
             "distractor_rows": distractors["rows"],
         }
+    # calibration: how often a link of each confidence is right (a confirmed link is pre-ticked for the planner)
+    by_confidence: dict[str, Counter[str]] = {c: Counter() for c in ("confirmed", "probable", "guessed")}
+    for label, result in results:
+        truth = {s for s in label.get("label_segments", "").split("|") if s}
+        rnd = label.get("category") == "rnd"
+        for p in result.proposals:
+            by_confidence[p.confidence]["proposed"] += 1
+            by_confidence[p.confidence]["correct"] += p.segment in truth and not (rnd and p.confidence == "confirmed")
+    out["by_confidence"] = {c: (n["correct"], n["proposed"]) for c, n in by_confidence.items()}
     roles = {"distractor-trader": {"seller"}, "distractor-dealer": {"seller"}, "holding": {"investor"}}
     detection = Counter[str]()
     for label, result in results:
@@ -142,6 +151,11 @@ def report(name: str, figures: dict[str, Any]) -> str:
                  f"{_pct(p['distractor_fp'])} | ≤ {TARGETS['distractor_fp']} |")
     lines.append(f"| traders, dealers, holdings recognised, no link ({figures['trader_holding_rows']} rows) | "
                  f"{_pct(figures['trader_holding_detected'])} | | |")
+    lines.append("")
+    lines.append("| confidence | links | right | precision |")
+    lines.append("|---|---:|---:|---:|")
+    for confidence, (correct, proposed) in figures["by_confidence"].items():
+        lines.append(f"| {confidence} | {proposed} | {correct} | {_pct(correct / proposed if proposed else None)} |")
     return "\n".join(lines)
 
 

@@ -170,10 +170,12 @@ def _aggregate_value(value: Any) -> Quantity | None:
     return q
 
 
-def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None) -> tuple[ArticleScore, Extraction]:
-    """Extract the article of ``key`` and compare it with the key (rules in the module docstring)."""
+def score_article(key: dict[str, Any], text_folder: Path, ds: Dataset | None,
+                  ner: bool = False) -> tuple[ArticleScore, Extraction]:
+    """Extract the article of ``key`` and compare it with the key (rules in the module docstring); ``ner`` runs
+    the extraction with the optional entity tagger."""
     text, _ = read_article(text_folder / f"{key['id']}.txt")
-    result = extract_facts(text, str(key["dateline"]), ds, source_id=key["id"])
+    result = extract_facts(text, str(key["dateline"]), ds, source_id=key["id"], ner=ner)
     tallies = {t: Tally() for t in TYPES}
     high: list[bool] = []
     high_wrong: list[str] = []

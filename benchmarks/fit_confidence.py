@@ -2,7 +2,8 @@
 
     python benchmarks/fit_confidence.py [TEXTS] [--keys DIR] [--check]
 
-Extracts every dev article (keys with ``split: dev``; test articles are never read), judges each fact as
+Extracts every dev article (keys with ``split: dev``; test articles are never read) with the rules only (no entity
+tagger, so the table does not depend on what is installed), judges each fact as
 extract_quality.py --corpus does, counts right / judged per rule and rewrites the ``COUNTS`` block of
 calibration.py. Prints the table: rule, right, judged, calibrated confidence. ``--check`` only says whether the
 committed table equals a fresh fit (exit 1 if not).
@@ -19,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-MODULE = ROOT / "chaingraph" / "ingest" / "calibration.py"
+MODULE = ROOT / "chaingraph" / "sources" / "calibration.py"
 TEXTS = Path(os.environ.get("CHAINGRAPH_EXTRACT_CORPUS", "/work/corpus/extract"))
 
 

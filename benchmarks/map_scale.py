@@ -9,6 +9,7 @@ the one-chain map in headless Chromium and times how long the page takes to be r
     python benchmarks/map_scale.py                      # 100,000 firms over 300 counties
     python benchmarks/map_scale.py --firms 20000 --browser
     python benchmarks/map_scale.py --paint big-county.html   # first paint of maps made with `chaingraph map`
+                                                             # (benchmarks/map_paint.py measures both at once)
 
 Not a timed test: numbers depend on the machine (docs/maps.md lists the ones measured).
 """
@@ -18,9 +19,11 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import chaingraph as cgr
 from chaingraph.engines.snapshot import open_snapshot
@@ -37,65 +40,15 @@ def _counts(page: str) -> dict[str, int]:
         kinds[node["kind"]] = kinds.get(node["kind"], 0) + 1
     return {"segments": kinds.get("segment", 0), "firm nodes": kinds.get("firm", 0) + kinds.get("project", 0),
             "aggregate nodes": kinds.get("firms", 0) + kinds.get("projects", 0), "nodes": len(data["nodes"]),
-            "edges": len(data["edges"]), "firms listed": len(data["firms"])}
+            "edges": len(data["edges"]), "firms listed": len(data["firms"]["rows"])}
 
 
-def _browser_seconds(path: Path) -> float | None:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return None
-    args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-        page = browser.new_page(viewport={"width": 1600, "height": 900})
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
-        started = time.perf_counter()
-        page.goto(path.resolve().as_uri())
-        page.wait_for_function("window.chainMap !== undefined && chainMap.network.getScale() > 0")
-        took = time.perf_counter() - started
-        browser.close()
-    return took
+def _paint() -> Any:
+    """benchmarks/map_paint.py (beside this file): opening maps in headless Chromium."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import map_paint
 
-
-def paint_times(path: Path, viewport: dict[str, int] | None = None) -> dict[str, float]:
-    """Open a map in headless Chromium: wall seconds until the map is drawn, first contentful paint, and the
-    page's main-thread CPU (Chromium's TaskDuration metric)."""
-    from playwright.sync_api import sync_playwright
-
-    args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-        page = browser.new_page(viewport=viewport or {"width": 1366, "height": 768})
-        cdp = page.context.new_cdp_session(page)
-        cdp.send("Performance.enable")
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
-        started = time.perf_counter()
-        page.goto(path.resolve().as_uri())
-        page.wait_for_function("window.chainMap !== undefined && chainMap.network.getScale() > 0")
-        page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
-        wall = time.perf_counter() - started
-        fcp = page.evaluate("(performance.getEntriesByName('first-contentful-paint')[0] || {startTime: NaN}).startTime")
-        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-        browser.close()
-    return {"wall": wall, "fcp": fcp / 1000, "cpu": metrics.get("TaskDuration", float("nan"))}
-
-
-def paint_table(pages: list[Path]) -> None:
-    """Print first-paint times of existing map files; the bundled Pinghu chain map is the baseline."""
-    import tempfile as _tempfile
-
-    from chaingraph.outputs.html_map import write_map
-
-    base = Path(_tempfile.mkdtemp(prefix="map-paint-")) / "pinghu-automotive.html"
-    write_map(cgr.build_graph(cgr.load_dataset()), base, chain="automotive")
-    print("| page | size | map drawn (wall) | first contentful paint | main-thread CPU |\n|---|---:|---:|---:|---:|")
-    for label, path in [("baseline: bundled Pinghu, automotive", base)] + [(str(p), p) for p in pages]:
-        t = paint_times(path)
-        print(f"| {label} | {path.stat().st_size / 1e6:.2f} MB | {t['wall']:.2f} s | {t['fcp']:.2f} s "
-              f"| {t['cpu']:.2f} s |")
+    return map_paint
 
 
 def main() -> None:
@@ -110,7 +63,11 @@ def main() -> None:
                         help="only time the first paint of these map files at 1366x768 (baseline: a Pinghu map)")
     args = parser.parse_args()
     if args.paint:
-        paint_table(args.paint)
+        from chaingraph.outputs.html_map import write_map
+
+        base = Path(tempfile.mkdtemp(prefix="map-paint-")) / "pinghu-automotive.html"
+        write_map(cgr.build_graph(cgr.load_dataset()), base, chain="automotive")
+        _paint().paint_table([("baseline: bundled Pinghu, automotive", base)] + [(str(p), p) for p in args.paint])
         return
     work = args.workdir or Path(tempfile.mkdtemp(prefix="map-scale-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -126,13 +83,13 @@ def main() -> None:
     snapshot = open_snapshot(root, cache_dir=work / "cache")
     rows.append(("compile snapshot (once per dataset change)", f"{time.perf_counter() - started:.1f} s"))
 
-    maps: list[tuple[str, str, float, dict[str, int]]] = []
+    maps: list[tuple[str, str, tuple[float, float], dict[str, int]]] = []
     for label, kwargs in ((f"{args.chain}, analysis in memory", {"chain": args.chain}),
                           (f"{args.chain}, analysis on the snapshot", {"chain": args.chain, "facts": snapshot}),
                           ("all chains, analysis on the snapshot", {"facts": snapshot})):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         page = build_map(cg, **kwargs)  # type: ignore[arg-type]
-        took = time.perf_counter() - started
+        took = (time.process_time() - cpu, time.perf_counter() - started)
         out = work / (re.sub(r"\W+", "-", label) + ".html")
         out.write_text(page, encoding="utf-8")
         maps.append((label, str(out), took, {"bytes": len(page.encode("utf-8")), **_counts(page)}))
@@ -144,15 +101,19 @@ def main() -> None:
     print("| step | time |\n|---|---:|")
     for name, value in rows:
         print(f"| {name} | {value} |")
-    print("\n| map | build_map | file | segments | firm/project nodes | aggregate nodes | nodes | edges "
+    print("\n| map | build_map CPU / wall | file | segments | firm/project nodes | aggregate nodes | nodes | edges "
           "| firms listed in panels |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for label, _, took, c in maps:
-        print(f"| {label} | {took:.2f} s | {c['bytes'] / 1e6:.2f} MB | {c['segments']} | {c['firm nodes']} "
-              f"| {c['aggregate nodes']} | {c['nodes']} | {c['edges']} | {c['firms listed']:,} |")
+        print(f"| {label} | {took[0]:.2f} s / {took[1]:.2f} s | {c['bytes'] / 1e6:.2f} MB | {c['segments']} "
+              f"| {c['firm nodes']} | {c['aggregate nodes']} | {c['nodes']} | {c['edges']} | {c['firms listed']:,} |")
     if args.browser:
-        seconds = _browser_seconds(Path(maps[1][1]))
-        print("\nopen in headless Chromium until the map is drawn: "
-              + ("playwright is not installed" if seconds is None else f"{seconds:.2f} s"))
+        try:
+            import playwright  # noqa: F401
+        except ImportError:
+            print("\nopen in headless Chromium: playwright is not installed")
+        else:
+            print()
+            _paint().paint_table([(label, Path(path)) for label, path, _, _ in maps[1:2]], repeat=1)
     print(f"\n(files in {work})")
 
 

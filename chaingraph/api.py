@@ -37,6 +37,7 @@ from .analysis.targets import TargetList, find_targets
 from .analysis.whatif import Landing, WhatIf, what_if
 from .dataset.store import Dataset, default_dataset_path
 from .errors import InvalidArgument
+from .messages import msg
 
 if TYPE_CHECKING:  # the graph and the backends are imported only when an engine needs them
     from .dataset.graph import ChainGraph
@@ -61,9 +62,10 @@ class Engine:
                  on_uncached: Callable[[str], None] | None = None,
                  as_of: str | None = None) -> None:
         if backend not in BACKENDS:
-            raise InvalidArgument(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+            raise InvalidArgument(msg("unknown backend {backend!r}; choose one of {BACKENDS}",
+                                      backend=backend, BACKENDS=", ".join(BACKENDS)))
         if neo4j_dataset and backend != "neo4j":
-            raise InvalidArgument("a Neo4j dataset id applies only with backend='neo4j'")
+            raise InvalidArgument(msg("a Neo4j dataset id applies only with backend='neo4j'"))
         self.path = Path(path) if path is not None else default_dataset_path()
         self.requested = backend
         self.neo4j_dataset = neo4j_dataset
@@ -82,8 +84,8 @@ class Engine:
             as_of_day(as_of)  # a bad date fails here, before anything is loaded
             if self.backend != "networkx":
                 # The snapshot and Neo4j hold the dataset as it is today; a dated view is built from the files.
-                self.note = (f"as of {as_of}: answered in memory from the dataset files (the {self.backend} engine "
-                             f"keeps only the current state)")
+                self.note = msg("as of {as_of}: answered in memory from the dataset files (the {backend} engine "
+                                "keeps only the current state)", as_of=as_of, backend=self.backend)
                 self.backend = "networkx"
 
     def __repr__(self) -> str:

@@ -11,12 +11,16 @@ Every error chaingraph raises on purpose derives from :class:`ChaingraphError`, 
     └── ExportError           an output file could not be written
 
 The CLI turns these into one clear line on stderr and a documented exit code (see ``docs/cli.md``); anything
-else is a bug and keeps its traceback.
+else is a bug and keeps its traceback. Messages are :class:`~chaingraph.messages.Message` texts: English in
+``str(exc)``, and in the language of ``--lang`` (Chinese by default) through :meth:`ChaingraphError.render` and
+:meth:`Problem.render`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .messages import Message, msg, render
 
 __all__ = [
     "ChaingraphError",
@@ -34,6 +38,12 @@ class ChaingraphError(Exception):
     """Base class of every error chaingraph raises on purpose."""
 
     exit_code = 1
+
+    def render(self, lang: str = "en") -> str:
+        """The error's message in ``lang`` (``zh`` or ``en``); ``str(exc)`` is the English one."""
+        if len(self.args) == 1 and isinstance(self.args[0], Message):
+            return self.args[0].render(lang)
+        return str(self)
 
 
 @dataclass(frozen=True)
@@ -68,11 +78,22 @@ class Problem:
         return (self.file, self.line or 0, self.field or "", self.message)
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    def render(self, lang: str = "en") -> str:
+        """``file:line: field: message`` with the message (and the word *warning*) in ``lang``.
+
+        >>> Problem("firms.csv", 3, "name", msg("is required")).render("zh")
+        'firms.csv:3: name: 必填'
+        """
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        message = self.message if self.severity == "error" else f"{self.severity}: {self.message}"
+        text = render(self.message, lang)
+        if self.severity != "error":
+            severity = {"warning": "警告"}.get(self.severity, self.severity) if lang == "zh" else self.severity
+            text = f"{severity}: {text}"
         if self.field:
-            return f"{where}: {self.field}: {message}"
-        return f"{where}: {message}"
+            return f"{where}: {self.field}: {text}"
+        return f"{where}: {text}"
 
 
 class DatasetError(ChaingraphError):
@@ -83,9 +104,18 @@ class DatasetError(ChaingraphError):
     def __init__(self, problems: list[Problem], root: str | None = None) -> None:
         self.problems = sorted(problems, key=lambda p: p.sort_key)
         self.root = root
+        super().__init__(self.render("en"))
+
+    def head(self) -> Message:
+        """The first line of the message: how many problems, where."""
         count = len(self.problems)
-        head = f"dataset {root} has {count} problem{'s' if count != 1 else ''}" if root else "invalid dataset"
-        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+        return (msg("dataset {root} has {count} problem{s}", root=self.root, count=count, s="s" if count != 1 else "")
+                if self.root else msg("invalid dataset"))
+
+    def render(self, lang: str = "en") -> str:
+        head = self.head()
+        colon = "：" if lang == "zh" else ":"
+        return head.render(lang) + colon + "\n" + "\n".join(f"  {p.render(lang)}" for p in self.problems)
 
 
 class LookupFailed(ChaingraphError, KeyError):
@@ -95,6 +125,9 @@ class LookupFailed(ChaingraphError, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else "not found"
+
+    def render(self, lang: str = "en") -> str:
+        return super().render(lang) if self.args else render(msg("not found"), lang)
 
 
 class ParseError(ChaingraphError, ValueError):

@@ -19,6 +19,8 @@ import os
 import stat
 from pathlib import Path
 
+from .messages import msg, noun
+
 __all__ = [
     "MAX_YAML_BYTES", "MAX_CSV_BYTES", "MAX_PROPOSED_BYTES", "MAX_ARTICLE_BYTES", "MAX_SHEET_BYTES", "MAX_YAML_DEPTH",
     "MAX_YAML_EXPANDED_NODES", "MAX_CELL_CHARS", "MAX_CSV_ROWS", "MAX_SHEET_ROWS", "MAX_SHEET_COLUMNS",
@@ -93,13 +95,14 @@ def read_limited_bytes(path: Path, limit: int, what: str = "file") -> bytes:
     """
     info = os.stat(path)
     if stat.S_ISDIR(info.st_mode):
-        raise LimitExceeded(f"is a folder, not a {what}")
+        raise LimitExceeded(msg("is a folder, not a {what}", what=noun(what)))
     if not stat.S_ISREG(info.st_mode):
-        raise LimitExceeded("is not a regular file (a device or pipe): refused")
+        raise LimitExceeded(msg("is not a regular file (a device or pipe): refused"))
     if info.st_size > limit:
-        raise LimitExceeded(f"is {human_bytes(info.st_size)}, over the limit of {human_bytes(limit)} for a {what}")
+        raise LimitExceeded(msg("is {st_size}, over the limit of {limit} for a {what}",
+                                st_size=human_bytes(info.st_size), limit=human_bytes(limit), what=noun(what)))
     with open(path, "rb") as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise LimitExceeded(f"is over the limit of {human_bytes(limit)} for a {what}")
+        raise LimitExceeded(msg("is over the limit of {limit} for a {what}", limit=human_bytes(limit), what=noun(what)))
     return data

@@ -36,6 +36,7 @@ import re
 from typing import Any
 
 from .limits import FRAGMENT_CHARS
+from .messages import msg
 
 __all__ = [
     "FORMULA_STARTS", "neutralise_cell", "neutralise_row", "restore_cell", "xlsx_text", "markdown_text", "fragment",
@@ -115,23 +116,25 @@ def text_issues(text: str, url: bool = False) -> list[tuple[str, str]]:
     issues: list[tuple[str, str]] = []
     match = CONTROL_RE.search(text)
     if match:
-        issues.append(("error", f"holds control character U+{ord(match.group()):04X} (not allowed in a dataset)"))
+        issues.append(("error", msg("holds control character U+{code:04X} (not allowed in a dataset)",
+                                    code=ord(match.group()))))
     match = BIDI_RE.search(text)
     if match:
-        issues.append(("warning", f"holds bidirectional control U+{ord(match.group()):04X}, which reverses how "
-                                  "neighbouring text is shown"))
+        issues.append(("warning", msg("holds bidirectional control U+{code:04X}, which reverses how "
+                                      "neighbouring text is shown", code=ord(match.group()))))
     match = INVISIBLE_RE.search(text)
     if match:
-        issues.append(("warning", f"holds invisible character U+{ord(match.group()):04X}, which breaks lines or "
-                                  "scripts in some viewers: remove it"))
+        issues.append(("warning", msg("holds invisible character U+{code:04X}, which breaks lines or "
+                                      "scripts in some viewers: remove it", code=ord(match.group()))))
     scheme = _SCHEME_RE.match(_URL_IGNORED_RE.sub("", text))
     if scheme:
-        issues.append(("warning", f"is a {re.sub('[^a-z]', '', scheme.group().lower())}: URL, not a web address"))
+        issues.append(("warning", msg("is a {scheme}: URL, not a web address",
+                                      scheme=re.sub("[^a-z]", "", scheme.group().lower()))))
     elif url and text and not re.match(r"^(?:https?|ftp)://", text, re.IGNORECASE):
-        issues.append(("warning", "is not an http(s) address"))
+        issues.append(("warning", msg("is not an http(s) address")))
     if _HTML_RE.search(text):
-        issues.append(("warning", "looks like HTML (shown as text in every output, but check the source)"))
+        issues.append(("warning", msg("looks like HTML (shown as text in every output, but check the source)")))
     if text.startswith(FORMULA_STARTS):
-        issues.append(("warning", f"starts with {text[0]!r}: spreadsheets would run it as a formula (chaingraph's "
-                                  "own outputs neutralise it)"))
+        issues.append(("warning", msg("starts with {char!r}: spreadsheets would run it as a formula (chaingraph's "
+                                      "own outputs neutralise it)", char=text[0])))
     return issues

@@ -174,6 +174,7 @@ def test_export_since_adds_the_changes(history: Path, tmp_path: Path) -> None:
     runner.invoke(cli, ["-d", str(history), "export", "--format", "docx", "-o", str(tmp_path / "plain.docx")])
     plain = docx.Document(str(tmp_path / "plain.docx"))
     assert not any(p.text.startswith("自上次简报以来") for p in plain.paragraphs)
-    out = runner.invoke(cli, ["-d", str(history), "export", "--format", "graphml", "--since", "2023-12-31",
+    out = runner.invoke(cli, ["--lang", "en", "-d", str(history), "export", "--format", "graphml", "--since",
+                              "2023-12-31",
                               "-o", str(tmp_path / "g.graphml")])
     assert out.exit_code != 0 and "--since applies to the xlsx, markdown and docx" in out.output

@@ -60,7 +60,8 @@ def test_nothing_landed_scores_zero(history: Path) -> None:
     assert result["precision_at_k"]["segments"] == {1: 0.0, 3: 0.0}
 
 
-def test_cli_backtest_json_contract(history: Path) -> None:
+def test_cli_backtest_json_contract(history: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     runner = CliRunner()
     out = runner.invoke(cli, ["-d", str(history), "backtest", "--as-of", "2023-12-31", "--until", "2025-06-30",
                               "--k", "1", "--k", "2", "--format", "json"])

@@ -267,3 +267,127 @@ def test_a_name_product_with_catalogue_wording_is_confirmed_by_a_specific_code(c
 def test_a_supply_chain_trader_is_a_seller_not_a_servicer(classifier: Classifier) -> None:
     result = classifier.classify_fields("厦门某某股份有限公司", "一般项目：供应链管理服务；金属材料销售；汽车新车销售")
     assert result.proposals == [] and result.role == "seller"
+
+
+def test_a_catalogue_only_scope_takes_the_segment_its_industry_class_names(classifier: Classifier) -> None:
+    # 通用设备制造 and 机械零件加工 say nothing of the product; the registry's class 3451 滚动轴承制造 does
+    scope = "一般项目：通用设备制造（不含特种设备制造）；机械零件、零部件加工；货物进出口"
+    result = classifier.classify_fields("浙江某某机械有限公司", scope, "C3451 滚动轴承制造")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("mt-bearing", "guessed")]
+    assert result.proposals[0].evidence_text == "行业代码3451（滚动轴承制造）"
+    # with the chain's own catalogue wording as a making item the class makes it probable
+    forging = classifier.classify_fields("某某汽车部件有限公司", "一般项目：汽车零部件及配件制造；通用零部件制造",
+                                         "C3393")
+    assert [(p.segment, p.confidence) for p in forging.proposals] == [("auto-forging", "probable")]
+    assert "行业代码3393（锻件及粉末冶金制品制造）" in forging.proposals[0].evidence_text
+    # a class wider than its segment (3425: seven function-part segments) still gives no link
+    assert links(classifier, "某某机械有限公司", "一般项目：通用设备制造（不含特种设备制造）", "C3425") == []
+
+
+def test_a_firm_naming_products_outside_the_chains_gets_nothing_from_its_class(classifier: Classifier) -> None:
+    result = classifier.classify_fields("平湖某某建材有限公司", "一般项目：建筑涂料制造；建筑材料销售", "C2641")
+    assert result.proposals == [] and result.candidates == ["nm-coatings"]
+
+
+def test_a_third_catalogue_item_is_in_house_work_not_a_further_segment(classifier: Classifier) -> None:
+    scope = "一般项目：汽车零部件及配件制造；有色金属铸造；模具制造；金属表面处理及热处理加工"
+    assert [s for s, _ in links(classifier, "某某股份有限公司", scope, "C3670")] == ["auto-die-casting"]
+
+
+def test_in_a_materials_chain_a_product_followed_by_material_is_the_product(classifier: Classifier) -> None:
+    assert links(classifier, "某某有限公司", "生产硅碳负极材料、人造石墨负极材料，销售自产产品")[0][0] == "nm-anode"
+    # outside it, 轮胎材料 is still an input to tyres, not a tyre
+    assert "auto-tire" not in [s for s, _ in links(classifier, "某某有限公司", "生产轮胎材料，销售自产产品")]
+
+
+def test_a_name_word_that_only_one_tied_candidate_shares_breaks_the_tie(classifier: Classifier) -> None:
+    scope = "一般项目：电子专用材料制造；电子专用材料研发；货物进出口"
+    result = classifier.classify_fields("浙江某某氟化学有限公司", scope, "C3985")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("nm-electronic-chemicals", "guessed")]
+    assert "名称中的“化学”" in result.proposals[0].evidence_text
+    # a name that says nothing of the trade leaves the tie to the planner
+    plain = classifier.classify_fields("浙江某某科技股份有限公司", scope, "C3985")
+    assert plain.proposals == [] and "nm-cathode" in plain.candidates
+
+
+def test_a_late_item_the_code_contradicts_is_in_house_work(classifier: Classifier) -> None:
+    late = "一般项目：汽车零部件及配件制造；金属制品研发；模具制造；塑料制品制造"
+    assert links(classifier, "上海某某金属制品股份有限公司", late, "C3670") == []
+    # second, it may be a trade of its own: kept as a guess the planner sees with the code against it
+    early = "一般项目：汽车零部件及配件制造；模具制造；模具销售"
+    result = classifier.classify_fields("江苏某某工业科技股份有限公司", early, "C3670")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("mt-mold", "guessed")]
+    assert "行业代码3670不属本环节" in result.proposals[0].evidence_text
+
+
+def test_a_producer_names_its_product_in_a_research_item_when_the_code_agrees(classifier: Classifier) -> None:
+    scope = "一般项目：汽车零部件及配件制造；汽车制动系统研发；货物进出口"
+    result = classifier.classify_fields("浙江某某科技有限公司", scope, "C3670")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("auto-chassis", "guessed")]
+    assert result.proposals[0].evidence_text == "经营范围第2项研发“制动系统”；行业代码3670"
+    # a firm that only does research is still not a producer
+    rnd = classifier.classify_fields("浙江某某科技有限公司", "一般项目：汽车零部件研发；汽车制动系统研发", "C3670")
+    assert rnd.proposals == [] and rnd.role == "research"
+    # and a code of another class does not let the research item speak
+    assert links(classifier, "浙江某某科技有限公司", scope, "C3360") == []
+
+
+def test_solar_lead_acid_and_household_look_alikes_are_blocked(classifier: Classifier) -> None:
+    assert links(classifier, "某某光伏科技有限公司", "生产光伏硅片、太阳能电池、光伏组件") == []
+    assert links(classifier, "某某电源有限公司", "生产铅酸蓄电池、电动三轮车") == []
+
+
+def test_product_variants_in_one_item_do_not_outscore_the_product_named_first(classifier: Classifier) -> None:
+    scope = "生产数控系统、伺服电机、伺服放大器及其零部件，销售自产产品"
+    result = classifier.classify_fields("北京某某机电有限公司", scope, "C4011")
+    assert [p.segment for p in result.proposals] == ["mt-cnc-system", "mt-servo"]
+
+
+@pytest.mark.parametrize(("scope", "segment", "word"), [
+    ("生产高性能碳纤维，销售自产产品", "nm-hp-fiber", "高性能碳纤维"),
+    ("一般项目：稀土永磁材料生产；货物进出口", "nm-rare-earth-magnet", "稀土永磁材料"),
+    ("生产三氟化氮、六氟化钨等电子特种气体", "nm-semiconductor-materials", "三氟化氮"),
+    ("生产二氟磷酸锂、双草酸硼酸锂", "nm-electrolyte", "二氟磷酸锂"),
+    ("生产氢氧化镍钴、硫酸锂", "nm-lithium-resources", "氢氧化镍钴"),
+    ("生产钛酸锂、氧化亚硅负极", "nm-anode", "钛酸锂"),
+    ("生产硅铁、锰铁、高碳铬铁", "nm-metal-raw", "硅铁"),
+    ("生产聚醚酰亚胺、聚芳醚酮", "nm-engineering-plastics", "聚醚酰亚胺"),
+    ("生产双马来酰亚胺树脂、氰酸酯树脂", "nm-resin", "双马来酰亚胺树脂"),
+    ("生产氧化镧、氧化铈等单一稀土氧化物", "nm-rare-earth", "氧化镧"),
+])
+def test_a_scope_naming_only_a_catalogue_material_gets_its_segment_with_the_word(
+        classifier: Classifier, scope: str, segment: str, word: str) -> None:
+    result = classifier.classify_fields("平湖某某有限公司", scope)
+    assert result.proposals and result.proposals[0].segment == segment
+    assert f"“{word}”" in result.proposals[0].evidence_text
+    assert result.proposals[0].confidence == "probable"  # no code: the planner confirms
+
+
+def test_an_industrial_gas_class_points_electronic_materials_to_electronic_gases(classifier: Classifier) -> None:
+    # 2619 (其他基础化学原料制造) is where gas makers register: with 电子专用材料制造 it says electronic special gases
+    scope = "许可项目：危险化学品生产 一般项目：电子专用材料制造；技术进出口"
+    result = classifier.classify_fields("苏州某某有限公司", scope, "C2619")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("nm-semiconductor-materials", "probable")]
+    assert "行业代码2619" in result.proposals[0].evidence_text
+    # without that class the same scope is a tie the planner decides
+    assert classifier.classify_fields("苏州某某有限公司", scope, "C3985").proposals == []
+
+
+def test_charging_control_equipment_is_charging_not_the_e_drive_controls(classifier: Classifier) -> None:
+    # 充电控制设备 holds the letters 电控: the longer catalogue word decides
+    assert [s for s, _ in links(classifier, "某某有限公司", "生产充电控制设备、充电桩")] == ["auto-charging"]
+
+
+def test_parts_made_from_a_catalogue_resin_are_not_the_resin(classifier: Classifier) -> None:
+    assert links(classifier, "某某密封件有限公司", "生产聚四氟乙烯制品、密封件") == []
+    assert links(classifier, "某某氟材料有限公司", "生产聚四氟乙烯、聚偏氟乙烯树脂")[0][0] == "nm-resin"
+
+
+def test_robot_reducers_are_robot_parts_not_vehicle_reducers(classifier: Classifier) -> None:
+    assert [s for s, _ in links(classifier, "某某有限公司", "生产RV减速器、谐波减速器")] == ["mt-robot"]
+
+
+def test_an_industrial_gas_maker_is_not_guessed_an_electronic_gas_maker_by_its_name(classifier: Classifier) -> None:
+    scope = "许可项目：危险化学品生产；移动式压力容器/气瓶充装 一般项目：普通货物仓储服务"
+    result = classifier.classify_fields("平湖某某工业气体有限公司", scope, "C2619")
+    assert result.proposals == [] and "nm-semiconductor-materials" in result.candidates

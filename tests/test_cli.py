@@ -117,7 +117,8 @@ def test_show_firm_and_ambiguity(run) -> None:  # type: ignore[no-untyped-def]
     assert isinstance(data, list) and {d["type"] for d in data} == {"firm", "project", "segment"}
 
 
-def test_validate_ok_and_broken(run, tiny_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_validate_ok_and_broken(run, tiny_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     ok = run("validate")
     assert ok.exit_code == 0 and "valid · 2 chains · 7 segments" in ok.output
     links = tiny_path / "links.csv"
@@ -136,7 +137,8 @@ def test_validate_ok_and_broken(run, tiny_path: Path) -> None:  # type: ignore[n
     assert gaps.exit_code == 3 and "links.csv:5: segment: unknown segment 'cnc-typo'" in gaps.output
 
 
-def test_unknown_names_exit_4_in_one_line(run) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_names_exit_4_in_one_line(run, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     result = run("gaps", "--chain", "steel-chain")
     assert result.exit_code == 4
     assert result.output.strip().splitlines() == ["Error: unknown chain 'steel-chain'; known: demo-auto, demo-tools"]
@@ -150,7 +152,8 @@ def test_data_from_environment(tiny_path: Path) -> None:
     assert result.exit_code == 0 and json.loads(result.output)[0]["id"] == "demo-auto"
 
 
-def test_missing_dataset_folder(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_missing_dataset_folder(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     result = run("chains", data=tmp_path / "nowhere")
     assert result.exit_code == 3 and "dataset folder does not exist" in result.output
 
@@ -195,7 +198,8 @@ def test_compile_then_gaps_use_the_snapshot(run, tiny_path: Path, tmp_path: Path
     assert {s["id"]: s["status"] for s in changed["segments"]}["vehicle"] == "weak"
 
 
-def test_snapshot_backend_refuses_a_broken_dataset(run, tiny_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_snapshot_backend_refuses_a_broken_dataset(run, tiny_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     links = tiny_path / "links.csv"
     links.write_text(links.read_text(encoding="utf-8").replace("cnc-de,cnc", "cnc-de,cnc-typo"), encoding="utf-8")
     result = run("gaps", "-c", "demo-auto", "--backend", "snapshot")

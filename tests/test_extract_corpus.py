@@ -1,5 +1,8 @@
 """The answer keys of the news-extraction corpus (benchmarks/data/extract-corpus) follow the shared key format.
 
+The blind hold-out set (benchmarks/data/extract-corpus-holdout, split ``holdout``) is checked against the same
+format; the corpus-mix assertions apply to the main corpus only.
+
 The article texts are not in the repository (copyright), so these tests read the keys only: every key parses, has
 the fields the format requires with values of the right kind, its quantities are in the canonical form that
 ``parse_quantity`` reads, its dates are real dates, every firm a project names is listed among the article's
@@ -21,6 +24,10 @@ from chaingraph.dataset.model import CURRENCIES, parse_quantity
 
 CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "extract-corpus"
 KEYS = sorted(CORPUS.glob("*.yaml"))
+HOLDOUT = CORPUS.parent / "extract-corpus-holdout"
+HOLDOUT_KEYS = sorted(HOLDOUT.glob("*.yaml"))
+# The splits a key may carry, by folder.
+SPLITS = {CORPUS: {"dev", "test"}, HOLDOUT: {"holdout"}}
 
 TOP_FIELDS = {"id", "url", "title", "publisher", "dateline", "city", "kind", "script", "split", "projects", "firms",
               "aggregates"}
@@ -55,7 +62,8 @@ def _canonical(text: object, where: str) -> str:
     return parse_quantity(text).unit
 
 
-@pytest.mark.parametrize("path", KEYS, ids=[p.stem for p in KEYS])
+@pytest.mark.parametrize("path", KEYS + HOLDOUT_KEYS,
+                         ids=[f"{p.parent.name}/{p.stem}" for p in KEYS + HOLDOUT_KEYS])
 def test_key_follows_the_format(path: Path) -> None:
     key = _load(path)
     assert set(key) == TOP_FIELDS, f"missing {TOP_FIELDS - set(key)}, unknown {set(key) - TOP_FIELDS}"
@@ -64,7 +72,8 @@ def test_key_follows_the_format(path: Path) -> None:
     for field in ("title", "publisher", "city"):
         assert isinstance(key[field], str) and key[field].strip(), field
     assert isinstance(key["dateline"], dt.date) and dt.date(1990, 1, 1) <= key["dateline"] <= dt.date(2030, 12, 31)
-    assert key["kind"] in KINDS and key["script"] in {"simplified", "traditional"} and key["split"] in {"dev", "test"}
+    assert key["kind"] in KINDS and key["script"] in {"simplified", "traditional"}
+    assert key["split"] in SPLITS[path.parent], f"{path.name}: split {key['split']!r} in {path.parent.name}"
 
     firm_names: set[str] = set()
     for firm in key["firms"]:
@@ -121,3 +130,14 @@ def test_each_kind_and_script_appears_in_both_splits() -> None:
             splits = {key["split"] for key in keys if key[field] == value}
             count = sum(key[field] == value for key in keys)
             assert count < 2 or splits == {"dev", "test"}, f"{field}={value} only in {splits}"
+
+
+def test_holdout_is_new_to_the_main_corpus() -> None:
+    """The hold-out articles are other articles than the main corpus's: no shared id, address or headline."""
+    main = [_load(path) for path in KEYS]
+    holdout = [_load(path) for path in HOLDOUT_KEYS]
+    assert len(holdout) >= 20
+    for field in ("id", "url", "title"):
+        seen = {key[field] for key in main if key[field] is not None}
+        shared = sorted(key[field] for key in holdout if key[field] in seen)
+        assert not shared, f"hold-out {field}s also in the main corpus: {shared}"

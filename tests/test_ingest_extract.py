@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -520,3 +521,134 @@ def test_connectives_and_sectors_are_no_investing_subjects() -> None:
     text = ("同时投入5000万元建设配套设施。此外投资2亿元用于技术改造。双方将共同投资10亿元。其中，新兴产业投资12亿元。"
             "下一步将投资1亿元扩建厂房。市场主体与县政府签订协议。")
     assert extract_facts(text, DAY).keys("firm") == []
+
+
+def test_clauses_caught_by_name_patterns_are_not_firms() -> None:
+    text = ("对外投资概述\n（一）公司拟投资3亿元建设新厂。我县共有6家外资公司。香港居民投资2亿元建设度假酒店。"
+            "镇长李华投资5000万元建设农场。以投资性公司投资1亿元建设仓库。青禾食品有限公司投资2亿元建设冷库项目。")
+    firms = set(extract_facts(text, DAY).keys("firm"))
+    assert "青禾食品有限公司" in firms
+    assert not any(re.search(r"（一）|共有|居民|镇长|投资性", f) for f in firms), firms
+
+
+def test_project_names_without_reporting_verbs_and_kinds() -> None:
+    text = ("县领导负责协调该项目。景区已被列入全省重点旅游项目。开发区着力提升项目质量。"
+            "预计新区新老项目投产后效益明显。江东经济技术开发区重点项目进展顺利。"
+            "江东经济开发区基础设施项目总投资3亿元。南湖路提升改造工程项目开工。")
+    projects = set(extract_facts(text, DAY).keys("project"))
+    assert any("基础设施项目" in p for p in projects), projects
+    assert any("提升改造工程" in p for p in projects), projects
+    for junk in ("负责", "列入", "着力", "新老", "重点项目"):
+        assert not any(junk in p for p in projects), (junk, projects)
+
+
+def test_group_names_lose_their_description_and_banners_are_places() -> None:
+    text = ("全球光伏龙头晨曦集团投资20亿元建设电池片项目。要充分发挥远山集团的带动作用。"
+            "科左后旗投资1亿元建设牧场。达旗开工仪式举行。")
+    firms = set(extract_facts(text, DAY).keys("firm"))
+    assert "晨曦集团" in firms and "远山集团" in firms, firms
+    assert not any(re.search(r"龙头|发挥|后旗|开工", f) for f in firms), firms
+
+
+def test_district_headings_and_a_single_ceremony_venue_place_projects() -> None:
+    text = ("本次开工活动共设5个会场。\n1.东城区会场：青山实验学校项目，总投资3.7亿元。\n"
+            "2.南湖区会场：滨湖停车场项目，总投资2亿元。\n11月3日，宏达电机项目开工仪式在江西省赣州市南康区举行。\n"
+            "11月9日，全市第三批重大项目集中开工仪式在北塘区云杉食品项目举行，金石材料项目同日开工。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "青山实验学校"), "region") == ["东城区"]
+    assert values(result, "project", project_of(result, "滨湖停车场"), "region") == ["南湖区"]
+    assert values(result, "project", project_of(result, "宏达电机"), "region") == ["南康区"]
+    # a batch ceremony's venue is one site, not every project's place
+    assert values(result, "project", project_of(result, "金石材料"), "region") == []
+
+
+def test_two_spellings_of_one_firm_and_its_project_are_one_record() -> None:
+    text = ("东华节能玻璃有限公司高新技术遮阳节能玻璃及节能门窗生产项目开工。"
+            "东华节能玻璃幕墙有限责任公司高新技术遮阳节能玻璃及节能幕墙门窗生产项目总投资2亿元。"
+            "南方建材有限公司与南方建材科技发展有限公司签约。")
+    result = extract_facts(text, DAY)
+    firms = set(result.keys("firm"))
+    assert sum("东华节能玻璃" in f for f in firms) == 1, firms
+    assert sum("遮阳节能玻璃" in k for k in result.keys("project")) == 1, result.keys("project")
+    assert {"南方建材有限公司", "南方建材科技发展有限公司"} <= firms  # four more characters: another firm
+
+
+def test_projects_seen_on_a_visit_do_not_take_the_ceremony_date() -> None:
+    text = ("4月23日上午，全盟重大项目集中开工仪式举行，青松乳业项目、白河建材项目开工。"
+            "随后，与会人员来到东城工业园区，详细了解了远望纺织项目的建设情况。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "青松乳业"), "start_date") == ["2023-04-23"]
+    seen = project_of(result, "远望纺织")
+    assert values(result, "project", seen, "start_date") + values(result, "project", seen, "date") == []
+
+
+def test_a_name_after_le_jie_starts_after_the_verb() -> None:
+    result = extract_facts("考察组详细了解北山羊绒集团羊绒衫项目的进展。", DAY)
+    assert result.keys("project") == ["北山羊绒集团羊绒衫项目"]
+    assert result.keys("firm") == ["北山羊绒集团"]
+
+
+def test_capacity_with_the_product_between_label_and_amount_and_daily_capacity() -> None:
+    text = ("青山钢帘线项目开工，项目达产后可年产精品钢帘线80万吨。"
+            "白石水泥熟料生产线项目投产，日产3000吨。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "青山钢帘线"), "capacity") == ["800000 t/yr"]
+    assert values(result, "project", project_of(result, "白石水泥"), "capacity") == ["3000 t/d"]
+
+
+def test_output_written_after_its_amount() -> None:
+    text = "远山电子产业园项目签约，项目建成投产后将实现80亿元年产值。全市今年将实现500亿元年产值。"
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "远山电子"), "expected_output") == ["8000000000 CNY"]
+
+
+def test_a_figure_with_de_before_a_project_is_that_projects_even_after_a_count() -> None:
+    text = ("共签约项目12个，签约总金额60亿元，分别是总投资4亿元的青松板材加工项目、总投资3亿元的白河家具生产项目。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "青松板材"), "investment") == ["400000000 CNY"]
+    assert "400000000 CNY" not in [f.value for f in result.facts if f.record == "region_fact"]
+
+
+def test_signed_totals_and_totals_after_a_count_are_the_groups() -> None:
+    text = ("开幕式上，百家客商签订了投资合同，签约投资总额12.5亿美元。列入统计的共有80项，项目投资总额达12亿美元，"
+            "其中超千万美元项目共计40个，涉及投资总额10.2亿美元，如总投资8000万美元的青石电子科技有限公司。")
+    result = extract_facts(text, DAY)
+    region = {f.value for f in result.facts if f.record == "region_fact" and f.field == "value"}
+    assert {"1250000000 USD", "1200000000 USD", "1020000000 USD"} <= region, region
+    firm_project = project_of(result, "青石电子")
+    assert values(result, "project", firm_project, "investment") == ["80000000 USD"]
+
+
+def test_a_dongtu_ceremony_dates_its_projects() -> None:
+    text = "3月18日上午，全县重点项目集中动工仪式举行。青岭茶叶加工项目、南坪农机项目同时动工。"
+    result = extract_facts(text, DAY)
+    for name in ("青岭茶叶加工", "南坪农机"):
+        assert values(result, "project", project_of(result, name), "start_date") == ["2023-03-18"], name
+
+
+def test_a_size_class_is_no_total() -> None:
+    text = ("全县共开工建设项目90个，其中投资超亿元项目30个。计划实施项目40个，项目投资超亿元的有15个。"
+            "单个项目投资超过1亿元。总投资超80亿元的20个项目集中开工。")
+    region = [f.value for f in extract_facts(text, DAY).facts if f.record == "region_fact" and f.field == "value"]
+    assert ">=100000000 CNY" not in region, region
+    assert ">=8000000000 CNY" in region and "30 个" in region
+
+
+def test_examples_of_a_group_are_projects_without_the_ceremony_date() -> None:
+    text = ("5月8日，全市重大项目集中开工仪式举行，白鹭机械项目开工。"
+            "今年以来，全市开工建设项目80个，包括青山智能制造创新中心、滨江科技创新示范区等，总投资900亿元。"
+            "签约项目涉及汽车、电子信息等领域。")
+    result = extract_facts(text, DAY)
+    projects = set(result.keys("project"))
+    assert {"青山智能制造创新中心", "滨江科技创新示范区"} <= projects, projects
+    assert not any("汽车" in p for p in projects)
+    example = project_of(result, "青山智能制造")
+    assert "2023-05-08" not in values(result, "project", example, "start_date")
+    assert values(result, "project", project_of(result, "白鹭机械"), "start_date") == ["2023-05-08"]
+
+
+def test_an_amount_before_works_followed_by_their_event() -> None:
+    text = "此外，总投资6000万元的南湖经济开发区滨河路改扩建工程开工，建成后将改善交通。"
+    result = extract_facts(text, DAY)
+    works = project_of(result, "滨河路改扩建工程")
+    assert values(result, "project", works, "investment") == ["60000000 CNY"]

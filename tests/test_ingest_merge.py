@@ -69,7 +69,9 @@ def test_extract_needs_a_real_date(tmp_path: Path, tiny_path: Path) -> None:
     assert code == 2 and "YYYY-MM-DD" in err
 
 
-def test_merge_matches_reports_conflicts_and_undoes(tmp_path: Path, tiny_path: Path) -> None:
+def test_merge_matches_reports_conflicts_and_undoes(tmp_path: Path, tiny_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     proposed = _extract(tmp_path, tiny_path)
     before = {p.name: p.read_bytes() for p in tiny_path.rglob("*") if p.is_file()}
 

@@ -116,7 +116,8 @@ def test_xlsx_and_markdown_keep_data_inert(tiny_path: Path) -> None:
     assert "<script" not in text and "&lt;script&gt;" in text
 
 
-def test_validate_reports_hostile_text(tiny_path: Path) -> None:
+def test_validate_reports_hostile_text(tiny_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     set_cell(tiny_path, "firms.csv", "name", "=cmd|' /C calc'!A0")
     set_cell(tiny_path, "firms.csv", "legal_name", "<img src=x onerror=alert(1)>", row=2)
     set_cell(tiny_path, "firms.csv", "name", "甲\u202e乙", row=3)
@@ -150,7 +151,8 @@ def test_validate_reports_hidden_schemes_marks_invisible_characters_and_long_ali
     assert text_issues("https://example.com/a\tb", url=True) == []  # a tab inside a web address is no scheme
 
 
-def test_control_characters_are_errors_with_file_line_field(tiny_path: Path) -> None:
+def test_control_characters_are_errors_with_file_line_field(tiny_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     set_cell(tiny_path, "firms.csv", "note", "a\x00b", row=2)
     with pytest.raises(DatasetError) as caught:
         cgr.load_dataset(tiny_path)

@@ -142,7 +142,9 @@ def test_import_after_merge_keeps_the_merge_backup(tiny_path: Path, tmp_path: Pa
     assert load_dataset(tiny_path).firm("导入新企业")
 
 
-def test_undo_after_a_hand_edit_names_the_file_and_force_overwrites(tiny_path: Path, tmp_path: Path) -> None:
+def test_undo_after_a_hand_edit_names_the_file_and_force_overwrites(tiny_path: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     before = data_files(tiny_path)
     assert here("--data", str(tiny_path), "merge", str(proposed(tmp_path, "m", "合并新企业"))).returncode == 0
     firms = tiny_path / "firms.csv"

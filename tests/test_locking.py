@@ -54,7 +54,9 @@ def test_two_writers_at_once_both_changes_kept(tiny_path: Path, tmp_path: Path, 
     assert strays(tiny_path) == []
 
 
-def test_busy_dataset_is_refused_with_the_holders_pid(tiny_path: Path, tmp_path: Path) -> None:
+def test_busy_dataset_is_refused_with_the_holders_pid(tiny_path: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     first = start("--data", str(tiny_path), "import", str(sheet(tmp_path, "a", ["先来企业"])), pause=2.0)
     deadline = time.monotonic() + 20
     while holder(tiny_path) is None and time.monotonic() < deadline:
@@ -109,7 +111,9 @@ def test_readers_do_not_wait_for_a_writer_that_is_still_staging(tiny_path: Path,
     assert "读者不等企业" in names(tiny_path)
 
 
-def test_a_folder_that_cannot_be_locked_is_one_line(tmp_path: Path, tiny_path: Path) -> None:
+def test_a_folder_that_cannot_be_locked_is_one_line(tmp_path: Path, tiny_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     (tiny_path / ".chaingraph.lock").mkdir()  # the lock file cannot be opened (as in a read-only folder)
     result = subprocess.run([*CHAINGRAPH, "--data", str(tiny_path), "import", str(sheet(tmp_path, "e", ["x"]))],
                             capture_output=True, text=True, timeout=60)

@@ -29,6 +29,7 @@ from chaingraph.outputs.html_map import (
     json_for_script,
     layered_layout,
     map_data,
+    map_firms,
     show_map,
     wrap_label,
     write_map,
@@ -76,6 +77,11 @@ def _json_block(page: str) -> dict:  # type: ignore[type-arg]
     match = re.search(r'<script type="application/json" id="chain-map-data">(.*?)</script>', page, re.S)
     assert match, "no data block"
     return json.loads(match.group(1))  # type: ignore[no-any-return]
+
+
+def _firm_ids(data: dict, rows: list[int]) -> list[str]:  # type: ignore[type-arg]
+    """A segment's firms (row numbers of the page's firm table) as firm ids."""
+    return [data["firms"]["rows"][i][data["firms"]["fields"].index("id")] for i in rows]
 
 
 def _segment_nodes(data: dict) -> list[dict]:  # type: ignore[type-arg]
@@ -215,7 +221,7 @@ def test_statuses_colours_and_reasons_are_those_of_gap_report(pinghu: cgr.ChainG
             assert (seg["status"], seg["action"], seg["reasons"]) == (gap.status, gap.action or "", gap.reasons)
             assert seg["priority"] == (None if gap.priority is None else round(gap.priority, 4))
             assert nodes[gap.segment.id]["color"]["background"] == STATUS_COLOURS[gap.status]["background"]
-            assert seg["firms"] == gap.local_firm_ids
+            assert _firm_ids(data, seg["firms"]) == gap.local_firm_ids  # all of them, in the report's order
         ranked = [g.segment.id for g in report.ranked() if g.priority is not None]
         assert [s for s in ranked if data["segments"][s]["rank"]] == ranked
         assert [data["segments"][s]["rank"] for s in ranked] == list(range(1, len(ranked) + 1))
@@ -239,7 +245,7 @@ def test_tiny_map_statuses_firms_and_projects(tiny: cgr.ChainGraph) -> None:
     kinds = {n["id"]: n["kind"] for n in data["nodes"]}
     assert kinds["firm:motor:motor-local"] == "firm" and kinds["project:core:core-project"] == "project"
     assert data["segments"]["machine"]["external"]  # demo-tools supplies the motor segment
-    assert data["firms"]["motor-local"]["leader"] is True
+    assert map_firms(data)["motor-local"]["leader"] is True
 
 
 def test_many_firms_are_aggregated_into_one_node(tmp_path: Path) -> None:
@@ -334,8 +340,8 @@ def test_hostile_names_never_reach_the_page_as_markup(hostile: cgr.ChainGraph) -
         assert "\u2028" not in page and "\u2029" not in page
         data = _json_block(page)
         assert data["title"] == XSS_TITLE
-        assert data["firms"]["motor-local"]["name"] == XSS_IMG
-        assert data["firms"]["steel-local"]["name"] == XSS_SCRIPT
+        assert map_firms(data)["motor-local"]["name"] == XSS_IMG
+        assert map_firms(data)["steel-local"]["name"] == XSS_SCRIPT
         assert data["region"]["name"] == XSS_REGION
 
 
@@ -428,7 +434,8 @@ def test_cli_map_errors_are_clean_and_leave_no_file(tiny_path: Path, tmp_path: P
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_cli_map_unwritable_output_exits_6(tiny_path: Path, tmp_path: Path) -> None:
+def test_cli_map_unwritable_output_exits_6(tiny_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     result = CliRunner().invoke(cli, ["--data", str(tiny_path), "map", "-c", "demo-auto",
@@ -474,8 +481,17 @@ def test_a_national_pool_is_aggregated_not_drawn(tmp_path: Path) -> None:
     for node in aggregates:
         assert len(data["segments"][node["segment"]]["firms"]) > 5
         assert node["label"] == f"{len(data['segments'][node['segment']]['firms'])} 家企业"
-    listed = {f for s in data["segments"].values() if not s["external"] for f in s["firms"]}
+    listed = {f for s in data["segments"].values() if not s["external"] for f in _firm_ids(data, s["firms"])}
     assert listed == local  # every local firm is in a panel list, few are drawn
+
+    # the page holds each firm once, however many segments list it, and each repeated text once
+    embedded = _json_block(build_map(cg, chain="automotive", firm_nodes=5))
+    firms = map_firms(embedded)
+    in_two = [f for f, r in firms.items() if len(r["segments"]) > 1]
+    del embedded["projects"]  # a project names its firms
+    text = json.dumps(embedded, ensure_ascii=False)
+    assert in_two and all(text.count(json.dumps(firms[f]["name"], ensure_ascii=False)) == 1 for f in in_two)
+    assert len(embedded["texts"]) == len(set(embedded["texts"])) and len(embedded["texts"]) < len(firms) / 5
 
 
 def test_cli_map_no_context_opens_without_the_other_chains(tiny_path: Path, tmp_path: Path) -> None:
@@ -524,18 +540,42 @@ def test_firm_rows_carry_products_address_and_safe_source_links(tiny_path: Path)
     (tiny_path / "firms.csv").write_text(firms, encoding="utf-8")
     cg = cgr.build_graph(cgr.load_dataset(tiny_path))
     data = map_data(cg, chain="demo-auto")
-    motor = data["firms"]["motor-local"]
+    firms = map_firms(data)
+    motor = firms["motor-local"]
     assert motor["products"] == ["驱动电机"]  # what its link's evidence says it makes
     assert motor["address"] == "演示国 演示市 中日演示园"  # its region, largest first
-    assert motor["sources"] == ["src-demo", "src-web", "src-bad"]  # ids into one table of the page's sources
-    assert [(s, data["sources"][s]["url"]) for s in motor["sources"]] == [
+    assert [(s["id"], s["url"]) for s in motor["sources"]] == [
         ("src-demo", ""), ("src-web", "https://example.com/motor?a=1"), ("src-bad", "")]  # never a javascript: link
-    assert data["sources"]["src-web"]["title"] == "演示官网"
-    assert data["firms"]["steel-local"]["products"] == ["硅钢加工"]
-    english = map_data(cg, chain="demo-auto", lang="en")["firms"]["motor-local"]
+    assert motor["sources"][1]["title"] == "演示官网"
+    assert len(data["sources"]) == 3  # one table of the page's sources, rows hold indices into it
+    assert firms["steel-local"]["products"] == ["硅钢加工"]
+    english = map_firms(map_data(cg, chain="demo-auto", lang="en"))["motor-local"]
     assert english["address"].startswith("中日演示园, 演示市")  # smallest first in English; names as in the data
     # the script renders these as text, and a source as a link only after checking the URL again
     from chaingraph.outputs.map_assets import APP_JS
 
     assert 'a.setAttribute("rel", "noopener noreferrer")' in APP_JS and "safeUrl(src.url)" in APP_JS
     assert "innerHTML" not in APP_JS
+
+
+def test_a_backend_without_the_one_read_listing_gives_the_same_map(tmp_path: Path) -> None:
+    """The snapshot lists a county's firms with their fields in one read (local_firm_rows); a backend that only
+    answers segment_states and firm_records draws the same page."""
+    from chaingraph.engines.snapshot import open_snapshot
+    from chaingraph.sources.synth import generate
+
+    class WithoutListing:
+        def __init__(self, inner: object) -> None:
+            self._inner = inner
+
+        def __getattr__(self, name: str) -> object:
+            if name == "local_firm_rows":
+                raise AttributeError(name)
+            return getattr(self._inner, name)
+
+    root = generate(tmp_path / "pool", firms=3000, regions=10, seed=5)
+    with open_snapshot(root, cache_dir=tmp_path / "cache") as snap:
+        for lang in ("zh", "en"):
+            page = build_map(None, chain="automotive", facts=snap, lang=lang)
+            assert build_map(None, chain="automotive", facts=WithoutListing(snap), lang=lang) == page  # type: ignore[arg-type]
+            assert len(map_firms(_json_block(page))) > 100

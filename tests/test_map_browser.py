@@ -423,7 +423,7 @@ def test_search_lists_a_firm_once_and_enter_opens_its_strongest_segment(open_map
     cg = cgr.build_graph(cgr.load_dataset(root))
     opened = open_map(write_map(cg, tmp_path / "two.html", chain="demo-auto"), viewport=SCREENS[1])
     page = opened.page
-    firm = page.evaluate("chainMap.data.firms")["motor-local"]
+    firm = page.evaluate("chainMap.firm('motor-local')")
     assert sorted(firm["segments"]) == ["core", "motor"]
     page.fill("#search", firm["name"])
     page.wait_for_selector("#results .r")
@@ -504,4 +504,44 @@ def test_firm_rows_show_products_address_and_source_links_in_english(open_map: A
     assert "<b>bad</b>" in sources_text  # the title of the javascript: source is plain text, not a link
     headings = opened.page.eval_on_selector_all("#panel h3", "(els) => els.map((e) => e.textContent)")
     assert headings[0] == "Reasons" and not any("（" in h for h in headings)
+    opened.assert_clean()
+
+
+def test_long_lists_are_drawn_a_few_hundred_rows_at_a_time_and_searched_whole(open_map: Any, tmp_path: Path) -> None:
+    from chaingraph.sources.synth import generate
+
+    cg = cgr.build_graph(cgr.load_dataset(generate(tmp_path / "pool", firms=6000, regions=12, seed=3)))
+    opened = open_map(write_map(cg, tmp_path / "pool.html", chain="automotive"), viewport=SCREENS[1])
+    page = opened.page
+    total = page.evaluate("chainMap.data.firms.rows.length")
+    assert total > 600
+
+    def drawn() -> int:
+        return int(page.eval_on_selector_all("#list-body tbody tr", "(els) => els.length"))
+
+    page.click("#tablist button[data-tab='firms']")
+    assert drawn() == 300 and page.inner_text("#list-count").startswith(f"{total} 行")
+    assert page.inner_text("#list-body .list-more").startswith(f"已列出前 300 行，共 {total} 行")
+    page.click("#list-body .list-more button:not(.all)")
+    assert drawn() == 600
+    # the filter and the sort see every row, drawn or not: the firm listed last
+    last = page.evaluate("chainMap.data.firms.rows[chainMap.data.firms.rows.length - 1][1]")
+    page.fill("#list-filter", last)
+    names = page.eval_on_selector_all("#list-body tbody tr td:first-child", "(els) => els.map((e) => e.textContent)")
+    assert names == [last]
+    page.fill("#list-filter", "")
+    assert drawn() == 300
+    page.click("#list-body .list-more button.all")
+    assert drawn() == total and not page.query_selector("#list-body .list-more")
+    page.click("#list-body th:nth-child(1)")  # sorting keeps every row
+    assert drawn() == total
+    # the search box finds a firm of any page, and its segment's panel opens on the page that lists it
+    page.click("#tablist button[data-tab='map']")
+    page.fill("#search", last)
+    page.wait_for_selector("#results .r")
+    page.press("#search", "Enter")
+    page.wait_for_timeout(600)
+    assert page.inner_text("#panel li.hit .name").endswith(last)
+    assert page.get_attribute("#panel li.hit", "data-firm") == page.evaluate(
+        "chainMap.data.firms.rows[chainMap.data.firms.rows.length - 1][0]")
     opened.assert_clean()

@@ -73,3 +73,17 @@ def test_stalled_projects_carry_the_ledger_reason_and_a_badge(pinghu: cgr.ChainG
     assert resin["label"].split("\n")[-2:] == ["在途项目 1 个", "⚠1停滞"]
     # the reason is text in the data, never markup in the page
     assert "签约 33 个月未见开工记录" not in page.split('id="chain-map-data">', 1)[0]
+
+
+def test_a_map_from_the_snapshot_has_the_stalled_badges_too(pinghu: cgr.ChainGraph, tmp_path: Path) -> None:
+    """The snapshot stores the ledger's stalled reason of each project: a national pool's map (drawn from the
+    snapshot alone) marks the same projects ⚠ with the same reason, in either language."""
+    from chaingraph.engines.snapshot import open_snapshot
+
+    with open_snapshot(cgr.bundled_dataset_path(), cache_dir=tmp_path) as snap:
+        for lang in ("zh", "en"):
+            from_snapshot = map_data(None, facts=snap, lang=lang)["projects"]
+            from_graph = map_data(pinghu, lang=lang)["projects"]
+            assert {p: v["stalled"] for p, v in from_snapshot.items()} == \
+                {p: v["stalled"] for p, v in from_graph.items()}
+            assert sum(1 for v in from_snapshot.values() if v["stalled"]) >= 3

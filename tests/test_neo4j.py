@@ -704,6 +704,8 @@ def test_cli_push_status_gaps_targets_wipe(neo4j_uri: str, tmp_path: Path) -> No
     assert run("gaps", "-c", "demo-auto", "--backend", "neo4j", "--dataset", "cli-tiny").exit_code == 0
     missing = run("gaps", "-c", "demo-auto", "--backend", "neo4j", "--dataset", "nope")
     assert missing.exit_code == 5 and len(missing.output.strip().splitlines()) == 1
+    assert "Neo4j 中没有数据集 'nope'" in missing.output
+    missing = run("--lang", "en", "gaps", "-c", "demo-auto", "--backend", "neo4j", "--dataset", "nope")
     assert "dataset 'nope' is not in Neo4j" in missing.output
     assert run("gaps", "-c", "demo-auto", "--dataset", "cli-tiny").exit_code == 2  # --dataset needs --backend neo4j
     refused = run("neo4j", "wipe", "--dataset", "cli-tiny")
@@ -712,7 +714,7 @@ def test_cli_push_status_gaps_targets_wipe(neo4j_uri: str, tmp_path: Path) -> No
     assert wiped.exit_code == 0 and "(cli-tiny)" in wiped.stdout
     assert "cli-tiny" not in run("neo4j", "status").stdout
     gone = run("gaps", "-c", "demo-auto", "--backend", "neo4j")
-    assert gone.exit_code == 5 and "not in Neo4j" in gone.output
+    assert gone.exit_code == 5 and "Neo4j 中没有数据集 'cli-tiny'（已有：" in gone.output
 
 
 def test_cli_backend_errors_are_one_line_exit_5(tiny_path: Path) -> None:
@@ -721,13 +723,16 @@ def test_cli_backend_errors_are_one_line_exit_5(tiny_path: Path) -> None:
     for args in (["neo4j", "status"], ["neo4j", "push"], ["neo4j", "wipe", "--yes"],
                  ["gaps", "-c", "demo-auto", "--backend", "neo4j"],
                  ["targets", "-s", "cnc", "--backend", "neo4j"]):
-        result = runner.invoke(cli, ["--data", str(tiny_path), *args],
-                               env={"NEO4J_URI": uri, "NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": "S3cret-pw!"})
+        env = {"NEO4J_URI": uri, "NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": "S3cret-pw!"}
+        result = runner.invoke(cli, ["--lang", "en", "--data", str(tiny_path), *args], env=env)
         assert result.exit_code == 5, (args, result.output)
         assert len(result.output.strip().splitlines()) == 1, result.output
         assert result.output.startswith(f"Error: cannot reach Neo4j at {uri}: "), result.output
         assert "S3cret" not in result.output and "Traceback" not in result.output
-    unset = runner.invoke(cli, ["neo4j", "status"])
+        zh = runner.invoke(cli, ["--data", str(tiny_path), *args], env=env)
+        assert zh.exit_code == 5 and zh.output.startswith(f"错误：无法连接 {uri} 的 Neo4j："), zh.output
+        assert "S3cret" not in zh.output and len(zh.output.strip().splitlines()) == 1
+    unset = runner.invoke(cli, ["--lang", "en", "neo4j", "status"])
     assert unset.exit_code == 5 and "NEO4J_URI is not set" in unset.output
 
 

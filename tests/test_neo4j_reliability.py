@@ -102,7 +102,8 @@ def test_push_refuses_while_another_holds_the_lock(neo4j_uri: str, tmp_path: Pat
             process = _push(neo4j_uri, root, "--wait", "0.5")
             _, err = process.communicate(timeout=120)
             assert process.returncode == 5 and err.count("\n") == 1, err
-            assert f"is being pushed to Neo4j by another process ({socket.gethostname()} pid {os.getpid()}" in err
+            # the planner's language by default: Chinese, naming the holder
+            assert f"正由另一个进程推送到 Neo4j（{socket.gethostname()} pid {os.getpid()}" in err
         assert _locks(backend, "lock-busy") == 0
         process = _push(neo4j_uri, root, "--wait", "0")
         assert process.communicate(timeout=120) and process.returncode == 0

@@ -39,7 +39,8 @@ def test_dash_writes_to_standard_output(tiny_path: Path, tmp_path: Path, fmt: st
 
 
 @pytest.mark.skipif(os.name == "nt", reason="pseudo-terminals are POSIX")
-def test_binary_export_refuses_a_terminal(tiny_path: Path) -> None:
+def test_binary_export_refuses_a_terminal(tiny_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     import pty
 
     leader, follower = pty.openpty()
@@ -90,6 +91,7 @@ def test_full_disk_leaves_no_partial_file(tiny_path: Path, tmp_path: Path, fmt: 
 
 def test_unwritable_snapshot_cache_answers_without_caching(tiny_path: Path, tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")
     monkeypatch.setenv("CHAINGRAPH_CACHE", str(blocker))

@@ -171,7 +171,7 @@ def test_cli_review_loop_and_exit_codes(county: Path, registry: Path, tmp_path: 
 
     bad = tmp_path / "bad.csv"
     bad.write_text("代号,经营范围\n1,模具制造\n", encoding="utf-8")
-    result = runner.invoke(cli, ["classify", str(bad), "-o", str(tmp_path / "never.xlsx")])
+    result = runner.invoke(cli, ["--lang", "en", "classify", str(bad), "-o", str(tmp_path / "never.xlsx")])
     assert result.exit_code == 3 and "no sheet has a firm name column" in result.output
     assert not (tmp_path / "never.xlsx").exists()
 

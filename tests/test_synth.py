@@ -132,7 +132,8 @@ def test_gap_landings_fill_the_counties_gaps_and_leave_the_default_history_alone
     assert precision - baseline > scores[0.0][0] - scores[0.0][1]
 
 
-def test_output_folder_is_replaced_only_when_synth_wrote_it(tmp_path: Path) -> None:
+def test_output_folder_is_replaced_only_when_synth_wrote_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     from click.testing import CliRunner
 
     from chaingraph.cli import cli

@@ -83,7 +83,8 @@ def test_json_contract(tiny_path: Path) -> None:
     assert {s["id"] for s in data["after"]["segments"]} == {"spindle", "cnc", "machine"}
 
 
-def test_usage_errors(tiny_path: Path) -> None:
+def test_usage_errors(tiny_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHAINGRAPH_LANG", "en")  # the messages checked here are the English ones
     runner = CliRunner()
     bad = runner.invoke(cli, ["--data", str(tiny_path), "whatif", "-c", "demo-tools", "--land", "甲", "--land", "乙",
                               "--land", "丙", "-s", "cnc", "-s", "spindle"])

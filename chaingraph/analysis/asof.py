@@ -25,6 +25,7 @@ from ..dataset.events import events_by_project, project_status_as_of, sorted_eve
 from ..dataset.model import PartialDate, parse_date
 from ..dataset.store import Dataset
 from ..errors import InvalidArgument, ParseError
+from ..messages import msg
 
 __all__ = ["as_of_day", "dataset_as_of", "first_sourced", "changes_since"]
 
@@ -38,7 +39,7 @@ def as_of_day(value: str | _dt.date | PartialDate) -> _dt.date:
     try:
         return parse_date(value).end()
     except ParseError as exc:
-        raise InvalidArgument(f"--as-of/--since: {exc}") from None
+        raise InvalidArgument(msg("--as-of/--since: {exc}", exc=exc)) from None
 
 
 def first_sourced(ds: Dataset, source_ids: list[str]) -> _dt.date | None:
@@ -107,7 +108,7 @@ def changes_since(ds: Dataset, since: str | _dt.date | PartialDate, until: str |
     start = as_of_day(since)
     end = as_of_day(until) if until is not None else None
     if end is not None and end < start:
-        raise InvalidArgument(f"--until {end} is before --since {start}")
+        raise InvalidArgument(msg("--until {end} is before --since {start}", end=end, start=start))
     before_ds = dataset_as_of(ds, start)
     after_ds = dataset_as_of(ds, end) if end is not None else ds
     before, after = build_graph(before_ds), build_graph(after_ds)

@@ -28,6 +28,7 @@ from typing import Any
 from ..dataset.graph import ChainGraph, build_graph
 from ..dataset.store import Dataset
 from ..errors import InvalidArgument
+from ..messages import msg
 from .asof import as_of_day, dataset_as_of
 from .facts import Facts, SegmentState, facts_for
 from .gaps import gap_report
@@ -50,7 +51,7 @@ def backtest(ds: Dataset, as_of: str, until: str, regions: Sequence[str] | None 
     """
     start, end = as_of_day(as_of), as_of_day(until)
     if end <= start:
-        raise InvalidArgument(f"--until {end} must come after --as-of {start}")
+        raise InvalidArgument(msg("--until {end} must come after --as-of {start}", end=end, start=start))
     cut = sorted(set(ks or DEFAULT_KS))
     top = max(cut)
     region_ids = [ds.region(r).id for r in (regions or [ds.info.default_region])]

@@ -42,6 +42,7 @@ from typing import Any
 from ..dataset.graph import ChainGraph
 from ..dataset.model import Chain, Claim, Coverage, Region, Segment
 from ..errors import LookupFailed
+from ..messages import msg
 from .facts import Facts, FirmRef, SegmentState, facts_for
 from .params import AnalysisParams, params_for
 from .reasons import Reason, reason_dicts, reason_texts
@@ -156,7 +157,7 @@ class GapReport:
         for gap in self.segments:
             if gap.segment.id == segment_id:
                 return gap
-        raise LookupFailed(f"segment {segment_id!r} is not in chain {self.chain.id}")
+        raise LookupFailed(msg("segment {segment_id!r} is not in chain {id}", segment_id=segment_id, id=self.chain.id))
 
     def counts(self) -> dict[str, int]:
         return {status: sum(1 for g in self.segments if g.status == status) for status in STATUSES}

@@ -25,6 +25,7 @@ from ..dataset.graph import ChainGraph
 from ..dataset.model import Claim, Coverage
 from ..dataset.store import normalize_name
 from ..errors import LookupFailed
+from ..messages import msg
 from .facts import CandidateFacts, Facts, FirmRef, SegmentState, facts_for
 from .gaps import GapReport, gap_report, params_for
 from .params import AnalysisParams
@@ -67,8 +68,9 @@ def _lookup(facts: Facts, text: str) -> tuple[FirmRef, bool] | None:
         found = [f for f in source.dataset.firms.values()
                  if f.id == text.strip() or any(normalize_name(n) == key for n in f.names())]
         if len(found) > 1 and found[0].id != text.strip():
-            raise LookupFailed(f"firm {text!r} matches {len(found)} firms: "
-                               f"{', '.join(f.id for f in found[:5])}; give its id")
+            raise LookupFailed(msg("firm {text!r} matches {found_count} firms: "
+                                   "{id}; give its id",
+                                   text=text, found_count=len(found), id=", ".join(f.id for f in found[:5])))
         if not found:
             return None
         firm = found[0]

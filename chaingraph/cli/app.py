@@ -21,6 +21,7 @@ import click
 
 from .._version import __version__
 from ..errors import LookupFailed
+from ..messages import msg
 from ..outputs.lang import DEFAULT_LANG, LANG_ENV, LANGS, code_or_label, header_labels, join_names, name_in
 from .common import (
     DATA_ENV,
@@ -55,8 +56,8 @@ __all__ = ["main", "cli"]
 @click.option("--data", "-d", type=click.Path(path_type=Path, file_okay=False), envvar=DATA_ENV,
               help=f"Dataset folder (default: ${DATA_ENV}, else the bundled Pinghu dataset).")
 @click.option("--lang", type=click.Choice(LANGS), envvar=LANG_ENV, default=DEFAULT_LANG, show_default=True,
-              help=f"Language of what a person reads: tables, reasons, maps, workbooks and briefings. JSON and CSV "
-                   f"carry English codes (reason codes too) and Chinese labels either way. Also ${LANG_ENV}.")
+              help=f"Language of what a person reads: tables, reasons, errors, maps, workbooks and briefings. JSON and "
+                   f"CSV carry English codes (reason codes too) and Chinese labels either way. Also ${LANG_ENV}.")
 @click.version_option(__version__, prog_name="chaingraph")
 @click.pass_context
 def cli(ctx: click.Context, data: Path | None, lang: str) -> None:
@@ -420,10 +421,16 @@ def _show_record(cg: ChainGraph, record: object) -> dict[str, Any]:
                 "region_kind": record.kind, "parent": parent, "favoured_countries": record.favoured_countries,
                 "firms": [f.name for f in ds.firms.values() if cg.is_local(f, record.id)],
                 "facts": region_facts_view(ds, record.id)}
-    raise LookupFailed(f"cannot show {record!r}")  # pragma: no cover
+    raise LookupFailed(msg("cannot show {record!r}", record=record))  # pragma: no cover
 
 
-def _echo_view(view: dict[str, Any], indent: str = "") -> None:
+def _echo_view(view: dict[str, Any], indent: str = "", lang: str = "zh", english: dict[str, str] | None = None
+               ) -> None:
+    """A ``show`` view as ``key: value`` lines; in English, chains, segments and regions by their ``name_en``
+    (``english`` maps a name to it) and amounts and lists written the English way."""
+    def plain(value: Any) -> str:
+        return _plain(value, lang, english or {})
+
     for key, value in view.items():
         if value in (None, [], {}, ""):
             continue
@@ -431,23 +438,32 @@ def _echo_view(view: dict[str, Any], indent: str = "") -> None:
             click.echo(f"{indent}{key}:")
             for item in value:
                 click.echo(f"{indent}  - " + "; ".join(
-                    f"{k}={_plain(v)}" for k, v in item.items() if v not in (None, [], {}, "")))
+                    f"{k}={plain(v)}" for k, v in item.items() if v not in (None, [], {}, "")))
         elif isinstance(value, dict):
-            click.echo(f"{indent}{key}: " + _plain(value))
+            click.echo(f"{indent}{key}: " + plain(value))
         else:
-            click.echo(f"{indent}{key}: {_plain(value)}")
+            click.echo(f"{indent}{key}: {plain(value)}")
 
 
-def _plain(value: Any) -> str:
+def _english_names(ds: Any) -> dict[str, str]:
+    """Chain, segment and region names -> their ``name_en``, for ``show`` in English."""
+    return {r.name: r.name_en for records in (ds.chains.values(), ds.segments.values(), ds.regions.values())
+            for r in records if r.name_en and r.name}
+
+
+def _plain(value: Any, lang: str = "zh", english: dict[str, str] | None = None) -> str:
     if isinstance(value, list):
-        return "、".join(_plain(v) for v in value)
+        return join_names([_plain(v, lang, english) for v in value], lang)
     if isinstance(value, dict):
         if {"amount", "qualifier"} <= set(value):
             from ..dataset.model import Quantity
+            from ..outputs.lang import quantity_label
 
             unit = str(value.get("currency") or value.get("unit"))
-            return Quantity(value["amount"], unit, value["qualifier"]).label()
-        return ", ".join(f"{k}: {_plain(v)}" for k, v in value.items())
+            return quantity_label(Quantity(value["amount"], unit, value["qualifier"]), lang)
+        return ", ".join(f"{k}: {_plain(v, lang, english)}" for k, v in value.items())
+    if isinstance(value, str) and english:
+        return english.get(value, value)
     return str(value)
 
 
@@ -461,14 +477,15 @@ def show(state: State, name: str, fmt: str) -> None:
     cg = state.graph
     found = cg.dataset.find(name)
     if not found:
-        raise LookupFailed(f"nothing in the dataset matches {name!r}")
+        raise LookupFailed(msg("nothing in the dataset matches {name!r}", name=name))
     views = [_show_record(cg, record) for record in found]
     if fmt == "json":
         return _json(views[0] if len(views) == 1 else views)
+    english = _english_names(cg.dataset) if state.lang == "en" else {}
     for i, view in enumerate(views):
         if i:
             click.echo("")
-        _echo_view(view)
+        _echo_view(view, lang=state.lang, english=english)
 
 
 # ------------------------------------------------------------------------------------------------ validate
@@ -488,12 +505,20 @@ def validate(state: State) -> None:
     problems = validate_dataset(state.path, warnings=True)
     errors = [p for p in problems if p.is_error]
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(problem.render(state.lang), err=True)
     if errors:
         warned = len(problems) - len(errors)
-        also = f" and {warned} warning{'s' if warned != 1 else ''}" if warned else ""
-        raise CliError(f"{state.path}: {len(errors)} problem{'s' if len(errors) != 1 else ''}{also}", 3)
+        s = "s" if len(errors) != 1 else ""
+        raise CliError(msg("{path}: {count} problem{s} and {warned} warning{s2}", path=state.path, count=len(errors),
+                           s=s, warned=warned, s2="s" if warned != 1 else "") if warned else
+                       msg("{path}: {count} problem{s}", path=state.path, count=len(errors), s=s), 3)
     ds = load_dataset(state.path)
+    if state.lang == "zh":
+        note = f" · {len(problems)} 个警告" if problems else ""
+        click.echo(f"{state.path}：有效 · {len(ds.chains)} 条产业链 · {len(ds.segments)} 个环节 · "
+                   f"{len(ds.regions)} 个地区 · {len(ds.firms)} 家企业 · {len(ds.links)} 条挂链 · "
+                   f"{len(ds.projects)} 个项目 · {len(ds.sources)} 个来源{note}")
+        return
     note = f" · {len(problems)} warning{'s' if len(problems) != 1 else ''}" if problems else ""
     click.echo(f"{state.path}: valid · {len(ds.chains)} chains · {len(ds.segments)} segments · "
                f"{len(ds.regions)} regions · {len(ds.firms)} firms · {len(ds.links)} links · "

@@ -78,17 +78,32 @@ def classify_command(state: State, registry: Path, output: Path | None, fmt: str
         click.echo(buffer.getvalue(), nl=False)
         return
     counts = proposals.counts()
-    click.echo(f"{proposals.source}: {counts.get('firms', 0)} 家在业企业 · 跳过注销/吊销 {proposals.deregistered} · "
-               f"建议挂链 {counts.get('linked', 0)} 家（确定 {counts.get('confirmed', 0)}、"
-               f"较可能 {counts.get('probable', 0)}、猜测 {counts.get('guessed', 0)} 条）· "
-               f"未挂链 {counts.get('unlinked', 0)} 家 · 地址未匹配 {len(proposals.unmatched_addresses)}"
-               + (f" · 已在数据集 {counts['known']} 家" if counts.get("known") else ""))
-    if proposals.known_links or proposals.rejected_links:
-        click.echo(f"不再建议：数据集中已有 {proposals.known_links} 条，曾被拒绝 {proposals.rejected_links} 条")
+    if state.lang == "en":
+        click.echo(f"{proposals.source}: {counts.get('firms', 0)} active firms · {proposals.deregistered} "
+                   f"deregistered or revoked skipped · {counts.get('linked', 0)} firms linked "
+                   f"({counts.get('confirmed', 0)} confirmed, {counts.get('probable', 0)} probable, "
+                   f"{counts.get('guessed', 0)} guessed links) · {counts.get('unlinked', 0)} firms not linked · "
+                   f"{len(proposals.unmatched_addresses)} addresses not matched"
+                   + (f" · {counts['known']} firms already in the dataset" if counts.get("known") else ""))
+        if proposals.known_links or proposals.rejected_links:
+            click.echo(f"Not proposed again: {proposals.known_links} links already in the dataset, "
+                       f"{proposals.rejected_links} rejected before")
+    else:
+        click.echo(f"{proposals.source}: {counts.get('firms', 0)} 家在业企业 · "
+                   f"跳过注销/吊销 {proposals.deregistered} · 建议挂链 {counts.get('linked', 0)} 家"
+                   f"（确定 {counts.get('confirmed', 0)}、"
+                   f"较可能 {counts.get('probable', 0)}、猜测 {counts.get('guessed', 0)} 条）· "
+                   f"未挂链 {counts.get('unlinked', 0)} 家 · 地址未匹配 {len(proposals.unmatched_addresses)}"
+                   + (f" · 已在数据集 {counts['known']} 家" if counts.get("known") else ""))
+        if proposals.known_links or proposals.rejected_links:
+            click.echo(f"不再建议：数据集中已有 {proposals.known_links} 条，曾被拒绝 {proposals.rejected_links} 条")
+    from ..outputs.lang import name_in
     from ..outputs.tables import render_table
 
     segments = ds.segments
-    table_rows = [[r["name"], r["segment"] and f"{r['segment']} {segments[r['segment']].name}",
-                   {"confirmed": "确定", "probable": "较可能", "guessed": "猜测"}.get(r["confidence"], ""),
-                   r["evidence"]] for r in rows]
-    click.echo(render_table(["企业", "环节", "置信度", "依据 / 未挂链原因"], table_rows))
+    confidence = {"confirmed": "确定", "probable": "较可能", "guessed": "猜测"} if state.lang == "zh" else {}
+    table_rows = [[r["name"], r["segment"] and f"{r['segment']} {name_in(segments[r['segment']], state.lang)}",
+                   confidence.get(r["confidence"], r["confidence"] or ""), r["evidence"]] for r in rows]
+    headers = ["企业", "环节", "置信度", "依据 / 未挂链原因"] if state.lang == "zh" else \
+        ["firm", "segment", "confidence", "evidence / why not linked"]
+    click.echo(render_table(headers, table_rows))

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ..errors import ChaingraphError
-from ..outputs.lang import DEFAULT_LANG
+from ..messages import msg, render
+from ..outputs.lang import DEFAULT_LANG, LANG_ENV, LANGS
 from ..safety import neutralise_cell
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
 
 
 
-__all__ = ["DATA_ENV", "STATUSES", "TIER_CN", "PROJECT_STATUS_CN", "CliError", "State", "pass_state", "output_option",
+__all__ = ["DATA_ENV", "STATUSES", "TIER_CN", "PROJECT_STATUS_CN", "CliError", "LocalUsageError", "current_lang",
+           "State", "pass_state", "output_option",
            "format_option", "backend_options", "wait_option", "as_of_option", "region_option"]
 
 DATA_ENV = "CHAINGRAPH_DATA"
@@ -43,10 +45,136 @@ PROJECT_STATUS_CN = {"signed": "签约", "under_construction": "在建", "trial"
                      "cancelled": "取消"}
 
 
+def current_lang(args: Sequence[str] = ()) -> str:
+    """The language of ``--lang`` for this run: the state's, else ``args`` or $CHAINGRAPH_LANG, else Chinese."""
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root() if ctx is not None else None
+    if root is not None and isinstance(root.obj, State):
+        return root.obj.lang
+    if root is not None and root.params.get("lang") in LANGS:  # parsed, the command not yet started
+        return str(root.params["lang"])
+    for i, arg in enumerate(args):  # the options could not be parsed: look for --lang by hand
+        value = arg[len("--lang="):] if arg.startswith("--lang=") else (
+            args[i + 1] if arg == "--lang" and i + 1 < len(args) else None)
+        if value in LANGS:
+            return value
+    env = os.environ.get(LANG_ENV, "")
+    return env if env in LANGS else DEFAULT_LANG
+
+
+def _echo_error(text: str, lang: str, file: Any = None) -> None:
+    click.echo(f"错误：{text}" if lang == "zh" else f"Error: {text}", file=file, err=file is None)
+
+
 class CliError(click.ClickException):
-    def __init__(self, message: str, exit_code: int) -> None:
+    """An error shown as one line on stderr, in the language of ``--lang``, with its own exit code."""
+
+    def __init__(self, message: str, exit_code: int, lang: str | None = None) -> None:
         super().__init__(message)
         self.exit_code = exit_code  # type: ignore[misc]  # click declares it on the class; ours varies
+        self.lang = lang
+
+    def format_message(self) -> str:
+        return render(self.message, self.lang or current_lang())
+
+    def show(self, file: Any = None) -> None:
+        _echo_error(self.format_message(), self.lang or current_lang(), file)
+
+
+class LocalUsageError(click.UsageError):
+    """A usage error (ours or click's) with its usage line, hint and message in the language of ``--lang``."""
+
+    def __init__(self, message: str, ctx: click.Context | None, lang: str) -> None:
+        super().__init__(message, ctx)
+        self.lang = lang
+
+    def format_message(self) -> str:
+        return render(self.message, self.lang)
+
+    def show(self, file: Any = None) -> None:
+        if self.lang != "zh":
+            super().show(file)
+            return
+        ctx = self.ctx
+        if ctx is not None:
+            usage = ctx.get_usage()
+            usage = "用法：" + usage[len("Usage: "):] if usage.startswith("Usage: ") else usage
+            hint = ""
+            if ctx.command.get_help_option(ctx) is not None:
+                hint = f"运行 '{ctx.command_path} {ctx.help_option_names[0]}' 查看帮助。\n"
+            click.echo(f"{usage}\n{hint}", file=file, err=file is None, color=ctx.color)
+        _echo_error(self.format_message(), self.lang, file)
+
+
+_PARAM_KINDS_ZH = {"option": "选项", "argument": "参数", "parameter": "参数"}
+_CLICK_ZH = (  # click's own messages (click 8.1-8.3), for the usage errors a planner meets most
+    (r"'(.*)' is not one of (.*)\.", "'{0}' 不是可选值 {1} 之一。"),
+    (r"'(.*)' is not a valid (float|integer|float range|integer range)\.", "'{0}' 不是有效的数字。"),
+    (r"'(.*)' is not a valid boolean\.", "'{0}' 不是有效的是/否值。"),
+    (r"(.*) is not in the range (.*)\.", "{0} 不在范围 {1} 内。"),
+    (r"(File|Directory|Path) '(.*)' does not exist\.", "'{1}' 不存在。"),
+    (r"(File|Directory|Path) '(.*)' is a directory\.", "'{1}' 是文件夹。"),
+    (r"(File|Directory|Path) '(.*)' is a file\.", "'{1}' 是文件，不是文件夹。"),
+    (r"No such command '(.*)'\. Did you mean '(.*)'\?", "没有命令 '{0}'。是不是要用 '{1}'？"),
+    (r"No such command '(.*)'\.", "没有命令 '{0}'。"),
+    (r"Got unexpected extra arguments? \((.*)\)", "多余的参数（{0}）"),
+    (r"Option '(.*)' requires an argument\.", "选项 '{0}' 需要一个值。"),
+    (r"Option '(.*)' requires (\d+) arguments\.", "选项 '{0}' 需要 {1} 个值。"),
+    (r"Missing command\.", "缺少命令。"),
+    (r"'(.*)' is not (.*)\.", "'{0}' 不是 {1}。"),  # after the more precise 'is not a valid ...'
+)
+
+
+def _click_zh(text: str) -> str | None:
+    import re
+
+    for pattern, zh in _CLICK_ZH:
+        match = re.fullmatch(pattern, text.strip(), flags=re.S)
+        if match:
+            return zh.format(*match.groups())
+    return None
+
+
+def click_error_zh(exc: click.UsageError) -> str:
+    """A click usage error in Chinese: the common ones by their kind, others by pattern, else click's English."""
+    from ..messages import Message
+
+    if isinstance(exc.message, Message):
+        return exc.message.render("zh")
+    ctx = exc.ctx
+    if isinstance(exc, click.MissingParameter):
+        kind = _PARAM_KINDS_ZH.get(exc.param_type or (exc.param.param_type_name if exc.param else "parameter"),
+                                   "参数")
+        hint = exc.param_hint if exc.param_hint is not None else (
+            exc.param.get_error_hint(ctx) if exc.param is not None and ctx is not None else "")
+        return f"缺少{kind} {hint}。".replace(" 。", "。")
+    if isinstance(exc, click.NoSuchOption):
+        text = f"没有选项 {exc.option_name}。"
+        if exc.possibilities:
+            text += f"是不是要用 {', '.join(sorted(exc.possibilities))}？"
+        return text
+    if isinstance(exc, click.BadParameter):
+        inner = render(exc.message, "zh")
+        inner = _click_zh(inner) or inner
+        given: Any = exc.param_hint if exc.param_hint is not None else (
+            exc.param.get_error_hint(ctx) if exc.param is not None and ctx is not None else None)
+        if given is None:
+            return f"值无效：{inner}"
+        if isinstance(given, (tuple, list)):
+            given = " / ".join(f"'{h}'" for h in given)
+        return f"{given} 的值无效：{inner}"
+    text = exc.format_message()
+    return _click_zh(text) or text
+
+
+def localise_usage_error(exc: click.UsageError, lang: str) -> click.UsageError:
+    """``exc`` shown in ``lang``: Chinese frames and message for ``zh``, our English messages for ``en``."""
+    if isinstance(exc, LocalUsageError):
+        return exc
+    text = click_error_zh(exc) if lang == "zh" else exc.format_message()
+    local = LocalUsageError(text, exc.ctx, lang)
+    local.exit_code = exc.exit_code  # type: ignore[misc]  # click declares it on the class
+    return local
 
 
 class _Group(click.Group):
@@ -89,11 +217,26 @@ class _Group(click.Group):
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
 
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        given = list(args)  # the parser consumes the list
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:  # the group's own options (--lang xx, --data)
+            raise localise_usage_error(exc, current_lang(given)) from exc
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except ChaingraphError as exc:
-            raise CliError(str(exc), exc.exit_code) from exc
+            lang = current_lang()
+            raise CliError(exc.render(lang), exc.exit_code, lang) from exc
+        except click.UsageError as exc:
+            raise localise_usage_error(exc, current_lang()) from exc
+        except CliError as exc:
+            if exc.lang is None:  # shown after the context is gone: remember the language now
+                exc.lang = current_lang()
+            raise
         except BrokenPipeError:  # `chaingraph firms | head`
             sys.stderr.close()
             ctx.exit(0)
@@ -213,19 +356,19 @@ def _analysis_source(state: State, backend: str, neo4j_dataset: str | None, as_o
     from ..api import open_engine
 
     if neo4j_dataset and backend != "neo4j":
-        raise click.UsageError("--dataset applies only with --backend neo4j")
+        raise click.UsageError(msg("--dataset applies only with --backend neo4j"))
 
     def announce(path: Path) -> None:
-        click.echo(f"chaingraph: compiling a snapshot of {state.path} (once per change of the dataset) ...",
-                   err=True)
+        click.echo(f"chaingraph: 正在编译 {state.path} 的快照（数据集每次改动后一次）……" if state.lang == "zh" else
+                   f"chaingraph: compiling a snapshot of {state.path} (once per change of the dataset) ...", err=True)
 
     def uncached(message: str) -> None:
-        click.echo(f"chaingraph: {message}", err=True)
+        click.echo(f"chaingraph: {render(message, state.lang)}", err=True)
 
     if as_of is not None:
         with open_engine(state.path, backend, neo4j_dataset=neo4j_dataset, as_of=as_of) as engine:
             if engine.note:
-                click.echo(f"chaingraph: {engine.note}", err=True)
+                click.echo(f"chaingraph: {render(engine.note, state.lang)}", err=True)
             yield engine.graph
         return
     with open_engine(state.path, backend, neo4j_dataset=neo4j_dataset, on_compile=announce,

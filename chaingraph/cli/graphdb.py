@@ -18,6 +18,7 @@ import click
 from ..dataset.reader import dataset_id_of
 from ..dataset.store import default_dataset_path
 from ..engines.neo4j_schema import DEFAULT_BATCH_SIZE
+from ..messages import msg
 from ..outputs.tables import render_table
 from .progress import progress_bar, progress_option
 
@@ -122,8 +123,8 @@ def status(fmt: str) -> None:
 def wipe(yes: bool, dataset: str | None) -> None:
     """Delete chaingraph's nodes from Neo4j (all datasets, or --dataset ID); nothing else is touched."""
     if not yes:
-        what = f"dataset {dataset!r}" if dataset else "every chaingraph dataset"
-        raise click.UsageError(f"this deletes {what} from Neo4j; add --yes to do it")
+        what = msg("dataset {dataset!r}", dataset=dataset) if dataset else msg("every chaingraph dataset")
+        raise click.UsageError(msg("this deletes {what} from Neo4j; add --yes to do it", what=what))
     from ..engines.neo4j import connect  # the driver is imported only by commands that talk to Neo4j
 
     with connect() as backend:

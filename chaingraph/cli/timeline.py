@@ -18,14 +18,13 @@ CsvOut = Callable[[Sequence[str], Sequence[Sequence[Any]]], None]
 __all__ = ["echo_changes", "echo_ledger", "backtest_command"]
 
 _STATUS_CN = {"strong": "强", "weak": "弱", "pipeline": "在途", "missing": "缺", "claimed": "声称有", "unknown": "未见"}
-_EVENT_CN = {"signed": "签约", "started": "开工", "trial": "试产", "operating": "投产", "cancelled": "取消",
-             "capital_increase": "增资"}
 
 
 def echo_changes(state: Any, since: str, as_of: str | None, region: str | None, chain: str | None,
                  fmt: str, emit_json: JsonOut, emit_csv: CsvOut) -> None:
     """Print the segments whose status changed since ``since`` (up to ``as_of``, default the dataset's date)."""
     from ..analysis.asof import changes_since
+    from ..outputs.lang import EVENT_LABELS, code_or_label, header_labels, join_names, name_in
     from ..outputs.tables import render_table
 
     ds = state.dataset
@@ -37,23 +36,41 @@ def echo_changes(state: Any, since: str, as_of: str | None, region: str | None, 
              "|".join(c["new_firms"])] for c in report["changed"]]
     if fmt == "csv":
         return emit_csv(["chain", "segment", "name", "from", "to", "events", "new_firms"], rows)
-    click.echo(f"{report['region']} · {report['since']} → {report['until']} 状态变化的环节：{len(rows)} 个\n")
+    lang = state.lang
+    region = next((r for r in ds.regions.values() if report["region"] in (r.id, r.name)), None)
+    region_name = name_in(region, lang) if region is not None else report["region"]
+    if lang == "en":
+        click.echo(f"{region_name} · {report['since']} → {report['until']} segments whose status changed: "
+                   f"{len(rows)}\n")
+    else:
+        click.echo(f"{region_name} · {report['since']} → {report['until']} 状态变化的环节：{len(rows)} 个\n")
     if not rows:
-        click.echo("这段时间没有环节改变状态。")
+        click.echo("No segment changed status in this period." if lang == "en" else "这段时间没有环节改变状态。")
         return
     names = {p.id: p.name for p in ds.projects.values()}
     firm_names = {f.id: f.name for f in ds.firms.values()}
-    table = [[ds.chains[c["chain"]].name, c["name"], f"{_STATUS_CN[c['from']]} → {_STATUS_CN[c['to']]}",
-              "；".join(f"{e['date']} {names.get(e['project'], e['project'])}{_EVENT_CN[e['kind']]}"
-                       for e in c["events"]) or "—",
-              "、".join(firm_names.get(f, f) for f in c["new_firms"]) or "—"] for c in report["changed"]]
-    click.echo(render_table(["产业链", "环节", "状态", "事件", "新增企业"], table, max_widths=[10, 16, 14, 60, 30]))
+    events = EVENT_LABELS[lang]
+
+    def event(e: dict[str, Any]) -> str:
+        project = names.get(e["project"], e["project"])
+        return f"{e['date']} {project} {events[e['kind']]}" if lang == "en" else \
+            f"{e['date']} {project}{events[e['kind']]}"
+
+    table = [[name_in(ds.chains[c["chain"]], lang),
+              name_in(ds.segments[c["segment"]], lang) if c["segment"] in ds.segments else c["name"],
+              f"{code_or_label(c['from'], _STATUS_CN[c['from']], lang)} → "
+              f"{code_or_label(c['to'], _STATUS_CN[c['to']], lang)}",
+              ("; " if lang == "en" else "；").join(event(e) for e in c["events"]) or "—",
+              join_names([firm_names.get(f, f) for f in c["new_firms"]], lang) or "—"] for c in report["changed"]]
+    click.echo(render_table(header_labels(["产业链", "环节", "状态", "事件", "新增企业"], lang), table,
+                            max_widths=[10, 16, 14, 60, 30] if lang == "zh" else [16, 24, 20, 60, 30]))
 
 
 def echo_ledger(state: Any, region: str | None, stalled_signed: int, stalled_started: int, fmt: str,
                 emit_json: JsonOut, emit_csv: CsvOut) -> None:
     """Print the project ledger: promised against latest, stalled projects first."""
-    from ..analysis.ledger import ledger_day, project_ledger
+    from ..analysis.ledger import ledger_day, project_ledger, stalled_text
+    from ..outputs.lang import PROJECT_STATUS_LABELS, header_labels, quantity_label
     from ..outputs.tables import render_table
 
     ds = state.dataset
@@ -76,18 +93,32 @@ def echo_ledger(state: Any, region: str | None, stalled_signed: int, stalled_sta
         return emit_csv(["id", "name", "signed", "investment", "expected_output", "area_mu", "status", "status_date",
                      "capital_increases", "stalled", "stalled_reason"], rows)
     stalled = sum(1 for e in entries if e["stalled"])
-    click.echo(f"项目台账 · 截至 {ledger_day(ds)} · 签约满 {stalled_signed} 个月未见开工、开工满 {stalled_started} "
-               f"个月未见试产记为停滞 · 停滞 {stalled} / {len(entries)}\n")
+    lang = state.lang
+    if lang == "en":
+        click.echo(f"Project ledger · as of {ledger_day(ds)} · stalled: signed {stalled_signed} months or more "
+                   f"without a start, or started {stalled_started} months or more without trial production · "
+                   f"stalled {stalled} / {len(entries)}\n")
+    else:
+        click.echo(f"项目台账 · 截至 {ledger_day(ds)} · 签约满 {stalled_signed} 个月未见开工、开工满 {stalled_started} "
+                   f"个月未见试产记为停滞 · 停滞 {stalled} / {len(entries)}\n")
+
     def label(project_id: str, field: str) -> str:
         value = getattr(ds.projects[project_id], field)
-        return value.label() if value is not None else ""
+        return quantity_label(value, lang) if value is not None else ""
+
+    statuses = PROJECT_STATUS_LABELS[lang]
+
+    def latest(e: dict[str, Any]) -> str:
+        status = e["latest"]["status"]
+        shown = statuses.get(status, e["latest"]["status_cn"]) if lang == "en" else e["latest"]["status_cn"]
+        return f"{shown} {e['latest']['date'] or ''}".strip()
 
     table = [[("⚠ " if e["stalled"] else "") + e["name"], e["promised"]["date"] or "",
               label(e["id"], "investment") or e["promised"]["investment"] or "", label(e["id"], "expected_output"),
-              f"{e['latest']['status_cn']} {e['latest']['date'] or ''}".strip(), e["stalled_reason"] or ""]
+              latest(e), stalled_text(e["stalled_code"], e["stalled_params"], lang) if e["stalled"] else ""]
              for e in entries]
-    click.echo(render_table(["项目", "签约", "承诺投资", "承诺产值", "最新", "停滞原因"], table,
-                            max_widths=[34, 10, 14, 14, 18, 42]))
+    click.echo(render_table(header_labels(["项目", "签约", "承诺投资", "承诺产值", "最新", "停滞原因"], lang), table,
+                            max_widths=[34, 10, 14, 14, 18, 42] if lang == "zh" else [34, 10, 18, 18, 28, 60]))
 
 
 @click.command("backtest")
@@ -115,10 +146,17 @@ def backtest_command(state: Any, as_of: str, until: str, regions: tuple[str, ...
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
-    click.echo(f"回测：按 {result['as_of']} 的缺口排名，对照 {result['until']} 前落地的项目与企业 · "
-               f"{result['regions']} 个地区 × {result['chains']} 条链 · 落地环节 {result['landed_segments']} 个、"
-               f"落地企业 {result['landed_firms']} 家\n")
+    if state.lang == "en":
+        click.echo(f"Backtest: the gap ranking of {result['as_of']} against the projects and firms landed by "
+                   f"{result['until']} · {result['regions']} regions × {result['chains']} chains · "
+                   f"{result['landed_segments']} segments and {result['landed_firms']} firms landed\n")
+    else:
+        click.echo(f"回测：按 {result['as_of']} 的缺口排名，对照 {result['until']} 前落地的项目与企业 · "
+                   f"{result['regions']} 个地区 × {result['chains']} 条链 · 落地环节 {result['landed_segments']} 个、"
+                   f"落地企业 {result['landed_firms']} 家\n")
     rows = [[k, f"{result['precision_at_k']['segments'][k]:.3f}", f"{result['baseline']['segments'][k]:.3f}",
              f"{result['precision_at_k']['firms'][k]:.3f}", f"{result['baseline']['firms'][k]:.3f}"]
             for k in result["precision_at_k"]["segments"]]
-    click.echo(render_table(["k", "环节 P@k", "随机基线", "企业 P@k", "随机基线"], rows, align_right=range(5)))
+    headers = ["k", "环节 P@k", "随机基线", "企业 P@k", "随机基线"] if state.lang == "zh" else \
+        ["k", "segments P@k", "random baseline", "firms P@k", "random baseline"]
+    click.echo(render_table(headers, rows, align_right=range(5)))

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from ..analysis.gaps import STATUS_LABELS as STATUS_CN
+from ..messages import msg
 from ..outputs.lang import code_or_label, header_labels, name_in
 from ..outputs.tables import render_table
 from .common import State, _analysis_source, _pct, backend_options, output_option, region_option
@@ -43,7 +44,7 @@ def whatif_command(state: State, chain: str, firms: tuple[str, ...], segments: t
     from ..analysis.whatif import Landing, what_if
 
     if len(segments) not in (1, len(firms)):
-        raise click.UsageError("give one --segment for all firms, or one --segment per --land")
+        raise click.UsageError(msg("give one --segment for all firms, or one --segment per --land"))
     pairs = zip(firms, segments if len(segments) == len(firms) else segments * len(firms), strict=True)
     landings = [Landing(firm, segment, leader=True if leader else None, region=park) for firm, segment in pairs]
     with _analysis_source(state, backend, neo4j_dataset) as source:

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import click
 
+from ..messages import msg, render
 from ..outputs.export import FORMATS, export
 from ..sources.sheets import ImportPlan
-from .common import State, as_of_option, region_option, wait_option
+from .common import State, as_of_option, current_lang, region_option, wait_option
 from .progress import progress_bar, progress_option
 
 __all__ = ["import_command", "export_command", "import_chainkg_command"]
@@ -26,8 +27,8 @@ _ACTION_CN = {"add": "新增", "update": "更新", "same": "已有"}
 
 def _target(state: State) -> Path:
     if state.data is None:
-        raise click.UsageError("say which dataset folder to change: chaingraph --data my-city/ import ... "
-                               "(the bundled dataset is read-only)")
+        raise click.UsageError(msg("say which dataset folder to change: chaingraph --data my-city/ import ... "
+                                   "(the bundled dataset is read-only)"))
     return state.data
 
 
@@ -38,6 +39,10 @@ SHOWN_CHANGES = 20
 def _report(plan: ImportPlan, dry_run: bool, fmt: str, verbose: bool = False) -> None:
     if fmt == "json":
         click.echo(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
+        return
+    lang = current_lang()
+    if lang == "en":
+        _report_en(plan, dry_run, verbose)
         return
     if dry_run:
         click.echo("试运行（--dry-run）：以下改动不会写入 / dry run: nothing is written")
@@ -56,11 +61,39 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str, verbose: bool = False) ->
     if plan.ignored_columns:
         click.echo("未识别的列（已忽略，可用 --mapping 映射）: " + "、".join(plan.ignored_columns))
     for warning in plan.warnings:
-        click.echo(warning, err=True)
+        click.echo(render(warning, lang), err=True)
     if plan.applied:
         click.echo("已写入 / written")
     elif not dry_run and not plan.changed:
         click.echo("数据集已包含这些内容，无需改动 / nothing to change")
+
+
+_ACTION_EN = {"add": "new", "update": "updated", "same": "unchanged"}
+
+
+def _report_en(plan: ImportPlan, dry_run: bool, verbose: bool) -> None:
+    """The import report with ``--lang en``: the same lines as the Chinese one, in English only."""
+    if dry_run:
+        click.echo("dry run: nothing is written")
+    counts = plan.counts()
+    summary = " · ".join(f"{_ACTION_EN[a]} {k} {n}" for key, n in sorted(counts.items())
+                         for a, k in [key.split(" ", 1)])
+    click.echo(f"{plan.source}: {plan.rows} rows · {summary or 'no change'}"
+               + (f" · skipped {plan.skipped}" if plan.skipped else ""))
+    listed = [c for c in plan.changes if c.action != "same" or c.details]
+    shown = listed if verbose else listed[:SHOWN_CHANGES]
+    for change in shown:
+        click.echo(f"  {change}")
+    if len(listed) > len(shown):
+        click.echo(f"  ... and {len(listed) - len(shown)} more (--verbose lists all)")
+    if plan.ignored_columns:
+        click.echo("columns not recognised (ignored; map them with --mapping): " + ", ".join(plan.ignored_columns))
+    for warning in plan.warnings:
+        click.echo(render(warning, "en"), err=True)
+    if plan.applied:
+        click.echo("written")
+    elif not dry_run and not plan.changed:
+        click.echo("nothing to change")
 
 
 @click.command("import")
@@ -184,7 +217,8 @@ def _export_to_stdout(state: State, fmt: str, region: str | None, chains: list[s
 
     stdout = sys.stdout.buffer
     if fmt == "xlsx" and stdout.isatty():
-        raise ExportError("xlsx is a binary file: not written to a terminal; use -o FILE.xlsx or redirect (> FILE)")
+        raise ExportError(msg("xlsx is a binary file: not written to a terminal; use -o FILE.xlsx or redirect (> FILE)",
+                              ))
     with tempfile.TemporaryDirectory(prefix="chaingraph-export-") as tmp:
         path = export(state.graph, fmt, Path(tmp) / f"export.{fmt}", region=region, chains=chains, targets=targets,
                       since=since, lang=state.lang)

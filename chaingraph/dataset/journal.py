@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import ExportError
+from ..messages import msg
 from .locking import DatasetBusy, dataset_lock, is_held_here
 
 __all__ = ["Transaction", "recover", "read_consistent", "JOURNAL_NAME", "STAGING_NAME", "CRASH_ENV", "PAUSE_ENV"]
@@ -130,7 +131,8 @@ class Transaction:
             self.staging.mkdir()
         except OSError as exc:
             self._lock.__exit__(None, None, None)
-            raise ExportError(f"cannot write in {self.root}: {exc.strerror or exc}") from None
+            raise ExportError(msg("cannot write in {root}: {strerror}",
+                                  root=self.root, strerror=exc.strerror or exc)) from None
         except BaseException:
             self._lock.__exit__(None, None, None)
             raise
@@ -163,7 +165,8 @@ class Transaction:
                 os.fsync(out.fileno())
             os.chmod(target, 0o666 & ~_umask())
         except OSError as exc:
-            raise ExportError(f"cannot write {self.root / name}: {exc.strerror or exc}") from None
+            raise ExportError(msg("cannot write {root}: {strerror}",
+                                  root=self.root / name, strerror=exc.strerror or exc)) from None
         self._ops = [op for op in self._ops if op["dst"] != name]
         self._ops.append({"op": "replace", "src": str(Path(STAGING_NAME, "new", name).as_posix()), "dst": name})
 
@@ -186,7 +189,8 @@ class Transaction:
                 path.write_bytes(data)
                 _fsync_file(path)
         except OSError as exc:
-            raise ExportError(f"cannot write {self.root / name}: {exc.strerror or exc}") from None
+            raise ExportError(msg("cannot write {root}: {strerror}",
+                                  root=self.root / name, strerror=exc.strerror or exc)) from None
         self._ops.append({"op": "move", "src": staged.relative_to(self.root).as_posix(), "dst": name})
 
     def remove_folder(self, name: str) -> None:
@@ -212,7 +216,8 @@ class Transaction:
                 elif op["op"] == "delete":
                     (view / op["dst"]).unlink(missing_ok=True)
         except OSError as exc:
-            raise ExportError(f"cannot stage the change of {self.root}: {exc.strerror or exc}") from None
+            raise ExportError(msg("cannot stage the change of {root}: {strerror}",
+                                  root=self.root, strerror=exc.strerror or exc)) from None
         self._mirrored = True
         return view
 
@@ -242,7 +247,8 @@ class Transaction:
             _fsync_dir(self.root)
         except OSError as exc:
             (self.root / (JOURNAL_NAME + ".tmp")).unlink(missing_ok=True)
-            raise ExportError(f"cannot write in {self.root}: {exc.strerror or exc}; nothing was changed") from None
+            raise ExportError(msg("cannot write in {root}: {strerror}; nothing was changed",
+                                  root=self.root, strerror=exc.strerror or exc)) from None
         _crash_point("journal")
         _apply(self.root, self._ops, live=True)
         _crash_point("swapped")
@@ -278,12 +284,15 @@ def _apply(root: Path, ops: list[dict[str, Any]], live: bool = False) -> None:
             _rollback(root, ops)
         except OSError as again:
             raise ExportError(
-                f"{root}: a change was interrupted and cannot be finished or undone ({failed}: "
-                f"{exc.strerror or exc}; undo: {again.strerror or again}); close the programs that hold files of "
-                f"the folder open and run any chaingraph command on it again") from None
+                msg("{root}: a change was interrupted and cannot be finished or undone ({failed}: "
+                    "{strerror}; undo: {strerror2}); close the programs that hold files of "
+                    "the folder open and run any chaingraph command on it again",
+                    root=root, failed=failed, strerror=exc.strerror or exc,
+                    strerror2=again.strerror or again)) from None
         _finish(root)
-        raise ExportError(f"cannot replace {root / failed}: {exc.strerror or exc} (is it open in another "
-                          f"program?); nothing was changed") from None
+        raise ExportError(msg("cannot replace {root}: {strerror} (is it open in another "
+                              "program?); nothing was changed",
+                              root=root / failed, strerror=exc.strerror or exc)) from None
 
 
 def _rollback(root: Path, ops: list[dict[str, Any]]) -> None:
@@ -339,8 +348,8 @@ def recover(root: str | Path, wait: float | None = None) -> str | None:
         except (OSError, ValueError, KeyError, TypeError):
             # the journal is written to a temporary name and renamed, so it is never half-written; a damaged one
             # was not written by us: leave everything for a person to look at
-            raise ExportError(f"{journal}: unreadable change journal; move it away to use the dataset as it "
-                              "is") from None
+            raise ExportError(msg("{journal}: unreadable change journal; move it away to use the dataset as it "
+                                  "is", journal=journal)) from None
         _apply(root, ops)
         _finish(root)
         return "rolled forward"

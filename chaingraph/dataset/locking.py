@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ChaingraphError
+from ..messages import msg
 
 __all__ = ["dataset_lock", "holder", "DatasetBusy", "DEFAULT_WAIT", "WAIT_ENV", "LOCK_NAME", "OWNER_NAME",
            "default_wait"]
@@ -132,7 +133,8 @@ def _describe(root: Path) -> str:
     if owner.get("command"):
         parts.append(str(owner["command"])[:60])
     if owner.get("since"):
-        parts.append(f"since {owner['since']}")
+        return msg(" ({holder}, since {since})", holder=", ".join(parts), since=owner["since"]) if parts else \
+            msg(" (since {since})", since=owner["since"])
     return f" ({', '.join(parts)})" if parts else ""
 
 
@@ -189,16 +191,17 @@ def dataset_lock(root: str | Path, wait: float | None = None) -> Iterator[Path]:
     if not root.is_dir():
         from ..errors import DatasetError, Problem
 
-        what = "is not a folder" if root.exists() else "dataset folder does not exist"
+        what = msg("is not a folder") if root.exists() else msg("dataset folder does not exist")
         raise DatasetError([Problem(str(root), None, None, what)], root=str(root))
     lock = filelock.FileLock(str(root / LOCK_NAME), thread_local=False)
     try:
         lock.acquire(timeout=seconds, poll_interval=0.05)
     except filelock.Timeout:
-        raise DatasetBusy(f"dataset {root} is being changed by another process{_describe(root)}; try again, or "
-                          f"wait longer with --wait SECONDS") from None
+        raise DatasetBusy(msg("dataset {root} is being changed by another process{holder}; try again, or "
+                              "wait longer with --wait SECONDS", root=root, holder=_describe(root))) from None
     except OSError as exc:
-        raise ExportError(f"cannot lock {root / LOCK_NAME}: {exc.strerror or exc}") from None
+        raise ExportError(msg("cannot lock {root}: {strerror}",
+                              root=root / LOCK_NAME, strerror=exc.strerror or exc)) from None
     try:
         owner = {"pid": os.getpid(), "command": _command(),
                  "since": _dt.datetime.now().isoformat(timespec="seconds")}

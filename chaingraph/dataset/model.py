@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from ..errors import ParseError
+from ..messages import msg
 
 __all__ = [
     "CURRENCIES",
@@ -96,7 +97,7 @@ def parse_id(text: str) -> str:
     chaingraph.errors.ParseError: 'Machine Tool' is not a valid id (lowercase letters, digits and '-', at most 64)
     """
     if not isinstance(text, str) or not _ID_RE.match(text) or text.endswith("-"):
-        raise ParseError(f"{text!r} is not a valid id (lowercase letters, digits and '-', at most 64)")
+        raise ParseError(msg("{text!r} is not a valid id (lowercase letters, digits and '-', at most 64)", text=text))
     return text
 
 
@@ -119,7 +120,7 @@ def parse_bool(text: str | bool | None) -> bool | None:
         return True
     if value in _FALSE:
         return False
-    raise ParseError(f"{text!r} is not yes or no")
+    raise ParseError(msg("{text!r} is not yes or no", text=text))
 
 
 # --------------------------------------------------------------------------------------------- quantities
@@ -233,9 +234,10 @@ class Quantity:
 
     def __post_init__(self) -> None:
         if self.qualifier not in QUALIFIERS:
-            raise ParseError(f"unknown qualifier {self.qualifier!r}; use one of {', '.join(QUALIFIERS)}")
+            raise ParseError(msg("unknown qualifier {qualifier!r}; use one of {QUALIFIERS}",
+                                 qualifier=self.qualifier, QUALIFIERS=", ".join(QUALIFIERS)))
         if not self.unit or any(c.isspace() for c in self.unit):
-            raise ParseError(f"unit {self.unit!r} must be one word")
+            raise ParseError(msg("unit {unit!r} must be one word", unit=self.unit))
 
     @property
     def is_money(self) -> bool:
@@ -309,7 +311,7 @@ def parse_quantity(text: str) -> Quantity:
     chaingraph.errors.ParseError: 'lots' is not an amount: write e.g. '34000000 USD', ...
     """
     if not isinstance(text, str):
-        raise ParseError(f"{text!r} is not an amount")
+        raise ParseError(msg("{text!r} is not an amount", text=text))
     raw = _amount_as_digits(unicodedata.normalize("NFKC", text).strip().replace("≥", ">=").replace("≤", "<="))
     match = _CN_RE.match(raw.replace(" ", ""))
     if match and match["unit"] in _CN_UNIT and re.search(r"\d\s+\D", raw):
@@ -320,7 +322,8 @@ def parse_quantity(text: str) -> Quantity:
         qualifiers |= {_CN_SUFFIX[s] for s in suffixes}
         qualifiers.discard("exact")
         if len(qualifiers) > 1:
-            raise ParseError(f"{text!r}: inconsistent qualifiers ({', '.join(sorted(qualifiers))})")
+            raise ParseError(msg("{text!r}: inconsistent qualifiers ({qualifiers})",
+                                 text=text, qualifiers=", ".join(sorted(qualifiers))))
         qualifier = qualifiers.pop() if qualifiers else "exact"
         amount = Decimal((match["num"] or "1").replace(",", "")) * _CN_MULTIPLIER[match["mult"] or ""]
         unit = _CN_UNIT.get(match["unit"]) or _CN_CURRENCY[match["unit"]]
@@ -331,15 +334,17 @@ def parse_quantity(text: str) -> Quantity:
         try:
             amount = Decimal(number)
         except InvalidOperation as exc:  # pragma: no cover - the regex admits only decimals
-            raise ParseError(f"{text!r}: bad number") from exc
+            raise ParseError(msg("{text!r}: bad number", text=text)) from exc
         unit = unit.strip()
         if unit.upper() in CURRENCIES:
             unit = unit.upper()
         elif re.fullmatch(r"[A-Za-z]{3}", unit):
-            raise ParseError(f"{text!r}: unknown currency {unit!r}; known: {', '.join(CURRENCIES)}")
+            raise ParseError(msg("{text!r}: unknown currency {unit!r}; known: {CURRENCIES}",
+                                 text=text, unit=unit, CURRENCIES=", ".join(CURRENCIES)))
         return Quantity(_number(amount), unit, _SYMBOL_QUALIFIER[symbol or ""])  # type: ignore[arg-type]
     raise ParseError(
-        f"{text!r} is not an amount: write e.g. '34000000 USD', '~75000000 USD', '>=700000000 CNY' or '3400万美元'"
+        msg("{text!r} is not an amount: write e.g. '34000000 USD', '~75000000 USD', '>=700000000 CNY' or '3400万美元'",
+            text=text)
     )
 
 
@@ -414,7 +419,7 @@ def parse_date(text: str | _dt.date) -> PartialDate:
     if isinstance(text, _dt.date):
         return PartialDate(text, text.isoformat())
     if not isinstance(text, str):
-        raise ParseError(f"{text!r} is not a date")
+        raise ParseError(msg("{text!r} is not a date", text=text))
     raw = text.strip()
     cn = _CN_DATE_RE.match(raw)
     if cn:
@@ -428,19 +433,20 @@ def parse_date(text: str | _dt.date) -> PartialDate:
                 raw += f"-{_DEKAD[dekad]}"
     match = _DATE_RE.match(raw)
     if not match:
-        raise ParseError(f"{text!r} is not a date: write YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or YYYY-MM-E/M/L")
+        raise ParseError(msg("{text!r} is not a date: write YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or "
+                             "YYYY-MM-E/M/L", text=text))
     year_s, month_s, day_s, dekad_s, quarter_s, half_s = match.groups()
     year = int(year_s)
     if year < 1800 or year > 2200:
-        raise ParseError(f"{text!r} is not a date: year {year} is out of range")
+        raise ParseError(msg("{text!r} is not a date: year {year} is out of range", text=text, year=year))
     if month_s:
         month = int(month_s)
         if not 1 <= month <= 12:
-            raise ParseError(f"{text!r} is not a date: month {month} is out of range")
+            raise ParseError(msg("{text!r} is not a date: month {month} is out of range", text=text, month=month))
         if day_s:
             day = int(day_s)
             if not 1 <= day <= calendar.monthrange(year, month)[1]:
-                raise ParseError(f"{text!r} is not a date: day {day} is out of range")
+                raise ParseError(msg("{text!r} is not a date: day {day} is out of range", text=text, day=day))
             return PartialDate(_dt.date(year, month, day), raw)
         if dekad_s:
             return PartialDate(_dt.date(year, month, {"E": 1, "M": 11, "L": 21}[dekad_s]), raw)

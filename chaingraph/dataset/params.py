@@ -16,6 +16,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from ..errors import ParseError
+from ..messages import msg
 
 __all__ = ["AnalysisParams"]
 
@@ -67,7 +68,8 @@ class AnalysisParams:
         changes: dict[str, Any] = {}
         for name, value in values.items():
             if name not in known:
-                raise ParseError(f"unknown analysis parameter {name!r}; known: {', '.join(known)}")
+                raise ParseError(msg("unknown analysis parameter {name!r}; known: {known}",
+                                     name=name, known=", ".join(known)))
             default = getattr(params, name)
             try:
                 if isinstance(default, bool):
@@ -79,7 +81,8 @@ class AnalysisParams:
                 else:
                     changes[name] = float(value)
             except (TypeError, ValueError) as exc:
-                raise ParseError(f"analysis parameter {name}: {value!r} is not a {type(default).__name__}") from exc
+                raise ParseError(msg("analysis parameter {name}: {value!r} is not a {type_name}",
+                                     name=name, value=value, type_name=type(default).__name__)) from exc
         return replace(params, **changes)
 
     def strength(self, status: str) -> float:

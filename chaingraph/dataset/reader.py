@@ -40,6 +40,7 @@ from ..limits import (
     outside_folder,
     read_limited_bytes,
 )
+from ..messages import Message, message_of, msg, noun
 from ..safety import CONTROL_RE, fragment, restore_cell, text_issues
 from .journal import read_consistent
 from .model import (
@@ -152,7 +153,8 @@ class _Loader(yaml.SafeLoader):
         self.depth += 1
         try:
             if self.depth > MAX_YAML_DEPTH:
-                raise _YamlLimit(f"nested deeper than {MAX_YAML_DEPTH} levels (the limit)",
+                raise _YamlLimit(msg("nested deeper than {MAX_YAML_DEPTH} levels (the limit)",
+                                     MAX_YAML_DEPTH=MAX_YAML_DEPTH),
                                  self.peek_event().start_mark)
             return super().compose_node(parent, index)
         finally:
@@ -182,13 +184,13 @@ def _expanded_size(root: yaml.Node, limit: int) -> int:
             open_nodes.discard(id(node))
             continue
         if id(node) in open_nodes:
-            raise _YamlLimit("a collection contains itself through an alias (&a [*a]): not supported",
+            raise _YamlLimit(msg("a collection contains itself through an alias (&a [*a]): not supported"),
                              node.start_mark)
         open_nodes.add(id(node))
         stack.append((node, True))
         for child in children:
             if id(child) in open_nodes:
-                raise _YamlLimit("a collection contains itself through an alias (&a [*a]): not supported",
+                raise _YamlLimit(msg("a collection contains itself through an alias (&a [*a]): not supported"),
                                  child.start_mark)
             if id(child) not in sizes:
                 stack.append((child, False))
@@ -207,8 +209,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
         key = loader.construct_object(key_node, deep=True)
         if isinstance(key, list | dict | set):
             kind = "list" if isinstance(key, list) else "mapping" if isinstance(key, dict) else "set"
-            loader.key_problems.append((f"a key must be plain text, not a {kind} (complex mapping "
-                                        "keys `? ...` are not part of the format)", key_node.start_mark.line + 1))
+            loader.key_problems.append((msg("a key must be plain text, not a {kind} (complex mapping "
+                                            "keys `? ...` are not part of the format)", kind=kind),
+                                        key_node.start_mark.line + 1))
             continue
         if index >= merged:  # keys brought in by a merge (<<: *base) may be overridden: that is what merge is for
             if key in given:
@@ -251,8 +254,7 @@ class _Checker:
 
     def add(self, file: str, line: int | None, field: str | None, message: str, severity: str = "error") -> None:
         if len(message) > 1000 or not message.isprintable():  # never echo a long or unprintable piece of input
-            message = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
-                              for ch in message[:1000]) + ("…" if len(message) > 1000 else "")
+            message = _inert(message)
         if field is not None and (len(field) > 60 or not field.isprintable()):
             field = fragment(field)
         self.problems.append(Problem(file, line, field, message, severity))
@@ -270,26 +272,27 @@ class _Checker:
         path = self.root / name
         if not path.exists() and not path.is_symlink():
             if required:
-                self.add(name, None, None, "file is missing")
+                self.add(name, None, None, msg("file is missing"))
             return None
         if outside_folder(path, self.root):
-            self.add(name, None, None, "is a link to a file outside the dataset folder: refused")
+            self.add(name, None, None, msg("is a link to a file outside the dataset folder: refused"))
             return None
         limit = MAX_YAML_BYTES if name.endswith((".yaml", ".yml")) else MAX_CSV_BYTES
         try:
             raw = read_limited_bytes(path, limit, "YAML file" if limit == MAX_YAML_BYTES else "CSV file")
         except LimitExceeded as exc:
-            self.add(name, None, None, f"{exc} (limits: docs/input-safety.md)")
+            self.add(name, None, None, msg("{exc} (limits: docs/input-safety.md)", exc=exc))
             return None
         except OSError as exc:
-            self.add(name, None, None, f"cannot be read: {exc.strerror or exc}")
+            self.add(name, None, None, msg("cannot be read: {strerror}", strerror=exc.strerror or exc))
             return None
         if raw.translate(None, _NOT_CONTROL_BYTES):
             self._scan.add(name)
         try:
             return raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            self.add(name, None, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+            self.add(name, None, None, msg("not UTF-8 text ({reason} at byte {start})",
+                                           reason=exc.reason, start=exc.start))
         return None
 
     def read_yaml(self, name: str, required: bool = True) -> Any:
@@ -300,8 +303,9 @@ class _Checker:
             loader = _Loader(text)  # the reader checks for unprintable characters right here
         except yaml.YAMLError as exc:
             character = getattr(exc, "character", None)
-            what = f"holds control character U+{character:04X}" if isinstance(character, int) else "cannot be read"
-            self.add(name, None, None, f"not valid YAML: {what}")
+            self.add(name, None, None, msg("not valid YAML: holds control character U+{character:04X}",
+                                           character=character) if isinstance(character, int) else
+                     msg("not valid YAML: cannot be read"))
             return None
         loader.duplicate_keys = []
         loader.key_problems = []
@@ -309,25 +313,26 @@ class _Checker:
             node = loader.get_single_node()
             if node is not None and loader.aliases and \
                     _expanded_size(node, MAX_YAML_EXPANDED_NODES) > MAX_YAML_EXPANDED_NODES:
-                raise _YamlLimit(f"its aliases (*name) expand to more than {MAX_YAML_EXPANDED_NODES:,} values "
-                                 "(the limit): an alias bomb?")
+                raise _YamlLimit(msg("its aliases (*name) expand to more than {MAX_YAML_EXPANDED_NODES:,} values "
+                                     "(the limit): an alias bomb?", MAX_YAML_EXPANDED_NODES=MAX_YAML_EXPANDED_NODES))
             data = loader.construct_document(node) if node is not None else None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else None
-            self.add(name, line, None, f"not valid YAML: {getattr(exc, 'problem', None) or exc}")
+            self.add(name, line, None, msg("not valid YAML: {problem}", problem=getattr(exc, "problem", None) or exc))
             return None
         except RecursionError:  # pragma: no cover - the depth limit comes first
-            self.add(name, None, None, f"nested too deeply (limit {MAX_YAML_DEPTH} levels)")
+            self.add(name, None, None, msg("nested too deeply (limit {MAX_YAML_DEPTH} levels)",
+                                           MAX_YAML_DEPTH=MAX_YAML_DEPTH))
             return None
         finally:
             loader.dispose()
         for key, line in loader.duplicate_keys:
-            self.add(name, line, key, "key given twice")
+            self.add(name, line, key, msg("key given twice"))
         for message, line in loader.key_problems:
             self.add(name, line, None, message)
         if data is None:
-            self.add(name, None, None, "file is empty")
+            self.add(name, None, None, msg("file is empty"))
             return None
         self._check_yaml_texts(name, data, getattr(data, "line", None))
         return data
@@ -340,8 +345,9 @@ class _Checker:
             item, at, field = stack.pop()
             if isinstance(item, str):
                 if field in _NAME_FIELDS and len(item) > MAX_NAME_CHARS and self.warnings:
-                    self.warn(name, at, field, f"is {len(item):,} characters long (names over {MAX_NAME_CHARS} "
-                                               "break tables and maps)")
+                    self.warn(name, at, field, msg("is {item_count:,} characters long (names over {MAX_NAME_CHARS} "
+                                                   "break tables and maps)",
+                                                   item_count=len(item), MAX_NAME_CHARS=MAX_NAME_CHARS))
                 if name in self._scan or self.warnings:
                     self.check_text(name, at, field, item)
                 continue
@@ -364,7 +370,7 @@ class _Checker:
         try:
             header = next(reader)
         except StopIteration:
-            self.add(name, 1, None, "file is empty: expected a header line")
+            self.add(name, 1, None, msg("file is empty: expected a header line"))
             return
         except csv.Error as exc:
             self.add(name, 1, None, _csv_error(exc))
@@ -374,16 +380,16 @@ class _Checker:
         for column in header:
             if column not in known:
                 known_list = ", ".join((*required_cols, *optional_cols))
-                self.add(name, 1, column, f"unknown column; known columns: {known_list}")
+                self.add(name, 1, column, msg("unknown column; known columns: {known_list}", known_list=known_list))
         missing = [c for c in required_cols if c not in header]
         for column in missing:
-            self.add(name, 1, column, "required column is missing")
+            self.add(name, 1, column, msg("required column is missing"))
         if missing:
             return
         seen_header = set()
         for column in header:
             if column in seen_header:
-                self.add(name, 1, column, "column given twice")
+                self.add(name, 1, column, msg("column given twice"))
             seen_header.add(column)
         scan = name in self._scan
         warnings = self.warnings
@@ -404,10 +410,12 @@ class _Checker:
                 continue
             rows += 1
             if rows > MAX_CSV_ROWS:
-                self.add(name, start, None, f"more than {MAX_CSV_ROWS:,} rows (the limit): the rest is not read")
+                self.add(name, start, None, msg("more than {MAX_CSV_ROWS:,} rows (the limit): the rest is not read",
+                                                MAX_CSV_ROWS=MAX_CSV_ROWS))
                 break
             if len(cells) != len(header):
-                self.add(name, start, None, f"has {len(cells)} cells, the header has {len(header)}")
+                self.add(name, start, None, msg("has {cells_count} cells, the header has {header_count}",
+                                                cells_count=len(cells), header_count=len(header)))
                 continue
             if quoted:
                 cells = [restore_cell(cell) for cell in cells]
@@ -423,11 +431,20 @@ class _Checker:
             yield _Row(self, name, start, dict(zip(header, cells, strict=True)))
 
 
+def _inert(message: str) -> str:
+    """``message`` cut to 1,000 characters with unprintable characters escaped (a message's parameters)."""
+    if isinstance(message, Message):
+        return Message(message.template, {k: _inert(v) if isinstance(v, str) else v
+                                           for k, v in message.params.items()})
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+                   for ch in message[:1000]) + ("…" if len(message) > 1000 else "")
+
+
 def _csv_error(exc: csv.Error) -> str:
     if "field larger than field limit" in str(exc):
-        return (f"a cell is longer than {MAX_CELL_CHARS:,} characters (the limit; docs/input-safety.md): "
-                "is a quote left open?")
-    return f"not valid CSV: {exc}"
+        return msg("a cell is longer than {MAX_CELL_CHARS:,} characters (the limit; docs/input-safety.md): "
+                   "is a quote left open?", MAX_CELL_CHARS=MAX_CELL_CHARS)
+    return msg("not valid CSV: {exc}", exc=exc)
 
 
 class _Row:
@@ -458,12 +475,12 @@ class _Row:
         elif value is None:
             text = ""
         elif isinstance(value, bool) or not isinstance(value, int | float):
-            self.problem(field, f"expected text, got {type(value).__name__}")
+            self.problem(field, msg("expected text, got {type_name}", type_name=type(value).__name__))
             return ""
         else:
             text = str(value)
         if required and not text:
-            self.problem(field, "is required")
+            self.problem(field, msg("is required"))
         return text
 
     def ident(self, field: str, required: bool = True) -> str:
@@ -481,13 +498,13 @@ class _Row:
         value = self.values.get(field)
         if isinstance(value, list):
             if not all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in value):
-                self.problem(field, "expected a list of texts")
+                self.problem(field, msg("expected a list of texts"))
                 return []
             return [str(v).strip() for v in value if str(v).strip()]
         if value is None or value == "":
             return []
         if not isinstance(value, str):
-            self.problem(field, f"expected a list, got {type(value).__name__}")
+            self.problem(field, msg("expected a list, got {type_name}", type_name=type(value).__name__))
             return []
         if "|" not in value:
             value = value.strip()
@@ -516,14 +533,15 @@ class _Row:
         if not text:
             return default
         if text not in options:
-            self.problem(field, f"{fragment(text)} is not one of {', '.join(options)}")
+            self.problem(field, msg("{text} is not one of {options}", text=fragment(text), options=", ".join(options)))
             return default
         return text
 
     def country(self, field: str) -> str:
         text = self.text(field)
         if text and text not in COUNTRY_CODES:
-            self.problem(field, f"unknown country code {fragment(text)} (use ISO 3166-1 alpha-2, e.g. CN, JP, DE)")
+            self.problem(field, msg("unknown country code {text} (use ISO 3166-1 alpha-2, e.g. CN, JP, DE)",
+                                    text=fragment(text)))
             return ""
         return text
 
@@ -531,7 +549,8 @@ class _Row:
         result = []
         for code in self.strings(field):
             if code not in COUNTRY_CODES:
-                self.problem(field, f"unknown country code {fragment(code)} (use ISO 3166-1 alpha-2, e.g. CN, JP, DE)")
+                self.problem(field, msg("unknown country code {code} (use ISO 3166-1 alpha-2, e.g. CN, JP, DE)",
+                                        code=fragment(code)))
             else:
                 result.append(code)
         return result
@@ -542,10 +561,11 @@ class _Row:
             return None
         value = self._parse(field, text, parse_quantity)
         if value is not None and money and not value.is_money:
-            self.problem(field, f"{fragment(text)} is not money: the unit must be a currency ({', '.join(CURRENCIES)})")
+            self.problem(field, msg("{text} is not money: the unit must be a currency ({CURRENCIES})",
+                                    text=fragment(text), CURRENCIES=", ".join(CURRENCIES)))
             return None
         if value is not None and value.amount < 0:
-            self.problem(field, f"{fragment(text)} is negative")
+            self.problem(field, msg("{text} is negative", text=fragment(text)))
             return None
         return value
 
@@ -553,7 +573,7 @@ class _Row:
         value = self.values.get(field)
         if value is None or value == "":
             if required:
-                self.problem(field, "is required")
+                self.problem(field, msg("is required"))
             return None
         return self._parse(field, value if not isinstance(value, int) else str(value), parse_date)
 
@@ -562,25 +582,25 @@ class _Row:
         value = self.values.get(field)
         if value is None or value == "":
             if required:
-                self.problem(field, "is required")
+                self.problem(field, msg("is required"))
             return None
         if isinstance(value, bool):
-            self.problem(field, f"expected a number, got {fragment(value)}")
+            self.problem(field, msg("expected a number, got {value}", value=fragment(value)))
             return None
         try:
             number = float(value)
         except (TypeError, ValueError):
-            self.problem(field, f"{fragment(value)} is not a number")
+            self.problem(field, msg("{value} is not a number", value=fragment(value)))
             return None
         if number != number or number in (float("inf"), float("-inf")):
-            self.problem(field, f"{fragment(value)} is not a finite number")
+            self.problem(field, msg("{value} is not a finite number", value=fragment(value)))
             return None
         if low is not None and (number < low or (low_open and number == low)):
-            bound = f"greater than {low:g}" if low_open else f"at least {low:g}"
-            self.problem(field, f"{fragment(value)} must be {bound}")
+            bound = msg("greater than {low:g}", low=low) if low_open else msg("at least {low:g}", low=low)
+            self.problem(field, msg("{value} must be {bound}", value=fragment(value), bound=bound))
             return None
         if high is not None and number > high:
-            self.problem(field, f"{fragment(value)} must be at most {high:g}")
+            self.problem(field, msg("{value} must be at most {high:g}", value=fragment(value), high=high))
             return None
         return number
 
@@ -588,13 +608,13 @@ class _Row:
         try:
             return parser(value)
         except ParseError as exc:
-            self.problem(field, str(exc))
+            self.problem(field, message_of(exc))
             return None
 
 
 def _mapping_row(checker: _Checker, file: str, data: Any, what: str, line: int | None = None) -> _Row | None:
     if not isinstance(data, dict):
-        checker.add(file, getattr(data, "line", line), None, f"{what} must be a mapping of fields")
+        checker.add(file, getattr(data, "line", line), None, msg("{what} must be a mapping of fields", what=noun(what)))
         return None
     return _Row(checker, file, getattr(data, "line", line or 0), data, getattr(data, "key_lines", {}))
 
@@ -606,7 +626,7 @@ def _entries(c: _Checker, row: _Row, data: Any, key: str, shape: str, what: str)
     """The entries of a list of mappings under ``key`` in dataset.yaml; anything else is reported, not read."""
     items = data.get(key) or []
     if not isinstance(items, list):
-        row.problem(key, f"expected a list of {shape}")
+        row.problem(key, msg("expected a list of {shape}", shape=shape))
         return
     for item in items:
         entry = _mapping_row(c, "dataset.yaml", item, what, row.line)
@@ -628,17 +648,17 @@ def _read_info(c: _Checker) -> tuple[DatasetInfo | None, dict[str, int]]:
         currency = rate_row.choice("currency", CURRENCIES)
         rate = rate_row.number("cny_per_unit", low=0, low_open=True, required=True)
         if not currency:
-            rate_row.problem("currency", "is required")
+            rate_row.problem("currency", msg("is required"))
         if currency and rate is not None:
             fx_rates.append(FxRate(currency, rate, rate_row.date("date"), rate_row.text("source")))
     analysis = data.get("analysis") or {}
     if not isinstance(analysis, dict):
-        row.problem("analysis", "expected a mapping of parameter: value")
+        row.problem("analysis", msg("expected a mapping of parameter: value"))
         analysis = {}
     try:
         AnalysisParams.from_mapping(analysis)
     except ParseError as exc:
-        row.problem("analysis", str(exc))
+        row.problem("analysis", message_of(exc))
         analysis = {}
     coverage = []
     for cov_row in _entries(c, row, data, "coverage", "{region, kind, chain, as_of, sources, note}",
@@ -646,7 +666,8 @@ def _read_info(c: _Checker) -> tuple[DatasetInfo | None, dict[str, int]]:
         _unknown_keys(cov_row, {"region", "kind", "chain", "as_of", "sources", "note"})
         kind = cov_row.choice("kind", COVERAGE_KINDS)
         if not kind:
-            cov_row.problem("kind", f"is required: one of {', '.join(COVERAGE_KINDS)}")
+            cov_row.problem("kind", msg("is required: one of {COVERAGE_KINDS}",
+                                        COVERAGE_KINDS=", ".join(COVERAGE_KINDS)))
         coverage.append(Coverage(region=cov_row.ident("region"), kind=kind or "partial",
                                  chain=cov_row.ident_or_none("chain"), as_of=cov_row.date("as_of"),
                                  sources=cov_row.ids("sources"), note=cov_row.text("note"), line=cov_row.line))
@@ -667,18 +688,18 @@ def _read_info(c: _Checker) -> tuple[DatasetInfo | None, dict[str, int]]:
 def _unknown_keys(row: _Row, known: set[str]) -> None:
     for key in row.values:
         if key not in known:
-            row.problem(str(key), f"unknown field; known fields: {', '.join(sorted(known))}")
+            row.problem(str(key), msg("unknown field; known fields: {known}", known=", ".join(sorted(known))))
 
 
 def _read_chains(c: _Checker) -> list[Chain]:
     folder = c.root / "chains"
     if not folder.is_dir():
-        c.add("chains/", None, None, "folder is missing: one YAML file per chain is expected")
+        c.add("chains/", None, None, msg("folder is missing: one YAML file per chain is expected"))
         return []
     chains = []
     files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
     if not files:
-        c.add("chains/", None, None, "holds no chain file (*.yaml)")
+        c.add("chains/", None, None, msg("holds no chain file (*.yaml)"))
     for path in files:
         name = f"chains/{path.name}"
         data = c.read_yaml(name)
@@ -693,10 +714,10 @@ def _read_chains(c: _Checker) -> list[Chain]:
                       aliases=row.strings("aliases"), description=row.text("description"),
                       generic_terms=row.strings("generic_terms"), sources=row.ids("sources"), line=row.line)
         if chain.id and path.stem != chain.id:
-            row.problem("id", f"chain id {chain.id!r} differs from the file name {path.stem!r}")
+            row.problem("id", msg("chain id {id!r} differs from the file name {stem!r}", id=chain.id, stem=path.stem))
         segments = data.get("segments")
         if not isinstance(segments, list) or not segments:
-            row.problem("segments", "expected a non-empty list of segments")
+            row.problem("segments", msg("expected a non-empty list of segments"))
             segments = []
         for item in segments:
             seg_row = _mapping_row(c, name, item, "a segment", row.line)
@@ -706,7 +727,7 @@ def _read_chains(c: _Checker) -> list[Chain]:
                                     "leading", "description", "importance_basis", *_VOCABULARY_KEYS})
             tier = seg_row.choice("tier", TIERS)
             if not seg_row.raw("tier"):
-                seg_row.problem("tier", f"is required ({', '.join(TIERS)})")
+                seg_row.problem("tier", msg("is required ({TIERS})", TIERS=", ".join(TIERS)))
             importance = seg_row.number("importance", low=0, high=1, required=True, low_open=True)
             segment = Segment(
                 id=seg_row.ident("id"), name=seg_row.text("name", required=True), chain=chain.id, tier=tier,
@@ -718,7 +739,7 @@ def _read_chains(c: _Checker) -> list[Chain]:
             chain.segments.append(segment)
         supplies = data.get("supplies") or []
         if not isinstance(supplies, list):
-            row.problem("supplies", "expected a list of [from, to] pairs or {from, to, kind, note} mappings")
+            row.problem("supplies", msg("expected a list of [from, to] pairs or {{from, to, kind, note}} mappings"))
             supplies = []
         for item in supplies:
             line = getattr(item, "line", row.line)
@@ -734,10 +755,11 @@ def _read_chains(c: _Checker) -> list[Chain]:
                     continue
             else:
                 c.add(name, line, "supplies",
-                      f"expected [from, to] or {{from, to, kind, note}}, got {type(item).__name__}")
+                      msg("expected [from, to] or {{from, to, kind, note}}, got {type_name}",
+                          type_name=type(item).__name__))
                 continue
             if source == target:
-                c.add(name, line, "supplies", f"segment {source!r} cannot supply itself")
+                c.add(name, line, "supplies", msg("segment {source!r} cannot supply itself", source=source))
                 continue
             chain.supplies.append(SupplyEdge(source, target, chain.id, note, kind=kind, line=line))
         chains.append(chain)
@@ -755,19 +777,20 @@ def _vocabulary(row: _Row) -> dict[str, list[str]]:
         if _INDUSTRY_CLASS(code):
             codes.append(code)
         else:
-            row.problem("industry_codes", f"{code!r} is not a GB/T 4754-2017 class: write four digits, e.g. '3670'")
+            row.problem("industry_codes", msg("{code!r} is not a GB/T 4754-2017 class: write four digits, e.g. '3670'",
+                                              code=code))
     roles = []
     for role in row.strings("roles"):
         if role in ROLES:
             roles.append(role)
         else:
-            row.problem("roles", f"{role!r} is not one of {', '.join(ROLES)}")
+            row.problem("roles", msg("{role!r} is not one of {ROLES}", role=role, ROLES=", ".join(ROLES)))
     terms = {key: row.strings(key) for key in ("scope_terms", "product_terms", "ambiguous_terms")}
     seen: dict[str, str] = {}
     for key, values in terms.items():
         for term in values:
             if term in seen:
-                row.problem(key, f"{term!r} is already listed in {seen[term]}")
+                row.problem(key, msg("{term!r} is already listed in {seen}", term=term, seen=seen[term]))
             seen[term] = key
     return {"industry_codes": codes, "roles": roles, **terms}
 
@@ -780,12 +803,12 @@ def _read_regions(c: _Checker) -> list[Region]:
     if data is None:
         return []
     if not isinstance(data, dict) or not isinstance(data.get("regions"), list):
-        c.add("regions.yaml", getattr(data, "line", 1), "regions", "expected a mapping with a list 'regions'")
+        c.add("regions.yaml", getattr(data, "line", 1), "regions", msg("expected a mapping with a list 'regions'"))
         return []
     for key in data:
         if key not in _REGIONS_TOP_KEYS:
             c.add("regions.yaml", getattr(data, "key_lines", {}).get(str(key)), str(key),
-                  f"unknown field; known fields: {', '.join(_REGIONS_TOP_KEYS)}")
+                  msg("unknown field; known fields: {REGIONS_TOP_KEYS}", REGIONS_TOP_KEYS=", ".join(_REGIONS_TOP_KEYS)))
     regions = []
     for item in data["regions"]:
         row = _mapping_row(c, "regions.yaml", item, "a region", getattr(data, "line", 1))
@@ -795,7 +818,7 @@ def _read_regions(c: _Checker) -> list[Region]:
                             "covers"})
         kind = row.choice("kind", REGION_KINDS)
         if not row.raw("kind"):
-            row.problem("kind", f"is required ({', '.join(REGION_KINDS)})")
+            row.problem("kind", msg("is required ({REGION_KINDS})", REGION_KINDS=", ".join(REGION_KINDS)))
         regions.append(Region(
             id=row.ident("id"), name=row.text("name", required=True), kind=kind, parent=row.ident_or_none("parent"),
             name_en=row.text("name_en"), aliases=row.strings("aliases"),
@@ -922,7 +945,8 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
             continue
         if record_id in first:
             where, at, other = first[record_id]
-            add(file, line, "id", f"id {record_id!r} is already used by a {other} at {where}:{at}")
+            add(file, line, "id", msg("id {record_id!r} is already used by a {other} at {where}:{at}",
+                                      record_id=record_id, other=noun(other), where=where, at=at))
         else:
             first[record_id] = (file, line, kind)
 
@@ -931,7 +955,7 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
 
     def need(file: str, line: int | None, field: str, value: str | None, pool: Any, what: str) -> None:
         if value and value not in pool:
-            add(file, line, field, f"unknown {what} {value!r}")
+            add(file, line, field, msg("unknown {what} {value!r}", what=noun(what), value=value))
 
     def need_sources(file: str, line: int | None, ids: list[str], field: str = "sources") -> None:
         for source_id in ids:
@@ -941,7 +965,7 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
     need("dataset.yaml", lines.get("default_region"), "default_region", info.default_region, ds.regions, "region")
     for rate in info.fx_rates:
         if rate.source and rate.source not in sources:
-            add("dataset.yaml", lines.get("fx_rates"), "fx_rates", f"unknown source {rate.source!r}")
+            add("dataset.yaml", lines.get("fx_rates"), "fx_rates", msg("unknown source {source!r}", source=rate.source))
 
     # A pair of segments has at most one edge in the whole dataset, whatever its kind and file.
     seen_edges: dict[tuple[str, str], str] = {}
@@ -954,8 +978,11 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
         for edge in chain.supplies:
             pair = (edge.source, edge.target)
             if pair in seen_edges:
-                where = "" if seen_edges[pair] == file else f" (also in {seen_edges[pair]})"
-                add(file, edge.line, "supplies", f"edge {edge.source} -> {edge.target} is given twice{where}")
+                add(file, edge.line, "supplies",
+                    msg("edge {source} -> {target} is given twice", source=edge.source, target=edge.target)
+                    if seen_edges[pair] == file else
+                    msg("edge {source} -> {target} is given twice (also in {other})", source=edge.source,
+                        target=edge.target, other=seen_edges[pair]))
             seen_edges.setdefault(pair, file)
     _check_cycles(c, ds)
 
@@ -965,7 +992,8 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
         seen, current = [region.id], region.parent
         while current in ds.regions:
             if current in seen:
-                add("regions.yaml", region.line, "parent", f"regions form a loop: {' > '.join(seen + [current])}")
+                add("regions.yaml", region.line, "parent", msg("regions form a loop: {seen}",
+                                                               seen=" > ".join(seen + [current])))
                 break
             seen.append(current)
             current = ds.regions[current].parent
@@ -982,7 +1010,8 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
         need("links.csv", link.line, "segment", link.segment, segments, "segment")
         need_sources("links.csv", link.line, link.sources)
         if (link.firm, link.segment) in seen_links:
-            add("links.csv", link.line, None, f"link {link.firm} -> {link.segment} is given twice")
+            add("links.csv", link.line, None, msg("link {firm} -> {segment} is given twice",
+                                                  firm=link.firm, segment=link.segment))
         seen_links.add((link.firm, link.segment))
     for tie in ds.ties:
         need("ties.csv", tie.line, "supplier", tie.supplier, firm_pool, "firm")
@@ -997,7 +1026,7 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
         need_sources("projects.csv", project.line, project.sources)
         if project.date and project.start_date and project.start_date < project.date and \
                 project.start_date.end() < project.date.start():
-            add("projects.csv", project.line, "start_date", "construction starts before the project was signed")
+            add("projects.csv", project.line, "start_date", msg("construction starts before the project was signed"))
     for fact in ds.region_facts:
         need("region_facts.csv", fact.line, "region", fact.region, ds.regions, "region")
         need_sources("region_facts.csv", fact.line, fact.sources)
@@ -1009,8 +1038,10 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
         key = (cov.region, cov.chain)
         if key in seen_coverage:
             add("dataset.yaml", cov.line, "coverage",
-                f"coverage of {cov.region}{' for ' + cov.chain if cov.chain else ''} is declared twice "
-                f"(first at line {seen_coverage[key]})")
+                msg("coverage of {region} for {chain} is declared twice (first at line {first})",
+                    region=cov.region, chain=cov.chain, first=seen_coverage[key]) if cov.chain else
+                msg("coverage of {region} is declared twice (first at line {first})",
+                    region=cov.region, first=seen_coverage[key]))
         seen_coverage[key] = cov.line
     seen_claims: set[tuple[str, str, str, tuple[str, ...]]] = set()
     for claim in ds.claims:
@@ -1018,11 +1049,12 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
         need("claims.csv", claim.line, "segment", claim.segment, segments, "segment")
         need_sources("claims.csv", claim.line, claim.sources)
         if not claim.sources:
-            add("claims.csv", claim.line, "sources", "a claim needs the source that makes it")
+            add("claims.csv", claim.line, "sources", msg("a claim needs the source that makes it"))
         claim_key = (claim.region, claim.segment, claim.asserts, tuple(claim.sources))
         if claim_key in seen_claims:
             add("claims.csv", claim.line, None,
-                f"claim {claim.region} {claim.segment} {claim.asserts} by {'|'.join(claim.sources)} is given twice")
+                msg("claim {region} {segment} {asserts} by {sources} is given twice",
+                    region=claim.region, segment=claim.segment, asserts=claim.asserts, sources="|".join(claim.sources)))
         seen_claims.add(claim_key)
     for rejection in ds.rejections:
         need("rejections.csv", rejection.line, "segment", rejection.segment, segments, "segment")
@@ -1043,10 +1075,11 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
     for citation in ds.citations:
         subject_kind = kinds.get(citation.subject)
         if citation.subject and subject_kind is None:
-            add("citations.csv", citation.line, "subject", f"unknown record {citation.subject!r}")
+            add("citations.csv", citation.line, "subject", msg("unknown record {subject!r}", subject=citation.subject))
         elif subject_kind and citation.field not in columns[subject_kind]:
             add("citations.csv", citation.line, "field",
-                f"{fragment(citation.field)} is not a field of {subject_kind} {citation.subject!r}")
+                msg("{field} is not a field of {subject_kind} {subject!r}",
+                    field=fragment(citation.field), subject_kind=noun(subject_kind), subject=citation.subject))
         need("citations.csv", citation.line, "source", citation.source, sources, "source")
 
 
@@ -1068,7 +1101,7 @@ def _check_cycles(c: _Checker, ds: Dataset) -> None:
         cycle = nx.find_cycle(graph.subgraph(component))
         path = " -> ".join([cycle[0][0], *(v for _, v in cycle)])
         file, line = lines[cycle[-1][:2]]
-        c.add(file, line, "supplies", f"supply edges form a cycle: {path}")
+        c.add(file, line, "supplies", msg("supply edges form a cycle: {path}", path=path))
 
 
 # --------------------------------------------------------------------------------------------- folder and warnings
@@ -1083,21 +1116,22 @@ def _check_folder(c: _Checker) -> None:
     try:
         entries = sorted(p.name for p in c.root.iterdir())
     except OSError as exc:
-        c.add(str(c.root), None, None, f"cannot be listed: {exc.strerror or exc}")
+        c.add(str(c.root), None, None, msg("cannot be listed: {strerror}", strerror=exc.strerror or exc))
         return
     for entry in entries:
         if entry in _KNOWN_FILES or not entry.lower().endswith((".csv", ".yaml", ".yml")):
             continue
         stem = entry.rsplit(".", 1)[0]
         if entry.lower() != entry and entry.lower() in _KNOWN_FILES:
-            c.warn(entry, None, None, f"is not read: file names are lower case ({entry.lower()})")
+            c.warn(entry, None, None, msg("is not read: file names are lower case ({entry})", entry=entry.lower()))
             continue
         if f"{stem}.yaml" in _KNOWN_FILES and entry.endswith(".yml"):
-            c.add(entry, None, None, f"is not read: the file must be named {stem}.yaml")
+            c.add(entry, None, None, msg("is not read: the file must be named {stem}.yaml", stem=stem))
             continue
         close = difflib.get_close_matches(entry, _KNOWN_FILES, n=1, cutoff=0.75)
-        hint = f"; did you mean {close[0]}?" if close else f"; the files read are {', '.join(_KNOWN_FILES)}"
-        c.warn(entry, None, None, "is not a dataset file and is not read" + hint)
+        c.warn(entry, None, None,
+               msg("is not a dataset file and is not read; did you mean {close}?", close=close[0]) if close else
+               msg("is not a dataset file and is not read; the files read are {files}", files=", ".join(_KNOWN_FILES)))
     chains = c.root / "chains"
     if chains.is_dir():
         try:
@@ -1106,7 +1140,8 @@ def _check_folder(c: _Checker) -> None:
             return
         for name in sorted(names):
             if name.endswith(".yml") and name[:-4] + ".yaml" in names:
-                c.add(f"chains/{name}", None, None, f"a second copy of chains/{name[:-4]}.yaml: keep one of the two")
+                c.add(f"chains/{name}", None, None, msg("a second copy of chains/{name}.yaml: keep one of the two",
+                                                        name=name[:-4]))
 
 
 def _check_missing_chains(c: _Checker, ds: Dataset) -> None:
@@ -1120,9 +1155,11 @@ def _check_missing_chains(c: _Checker, ds: Dataset) -> None:
     if not unknown:
         return
     examples = ", ".join(unknown[:3]) + (" ..." if len(unknown) > 3 else "")
-    c.warn("chains/", None, None, f"{len(unknown)} segment{'s' if len(unknown) != 1 else ''} used by links.csv or "
-                                 f"projects.csv {'are' if len(unknown) != 1 else 'is'} defined by no chain file "
-                                 f"({examples}): a typo, or a chain file missing from chains/?")
+    c.warn("chains/", None, None, msg("{count} segments used by links.csv or projects.csv are defined by no chain "
+                                      "file ({examples}): a typo, or a chain file missing from chains/?",
+                                      count=len(unknown), examples=examples) if len(unknown) != 1 else
+           msg("1 segment used by links.csv or projects.csv is defined by no chain file ({examples}): a typo, or "
+               "a chain file missing from chains/?", examples=examples))
 
 
 def _check_warnings(c: _Checker, ds: Dataset) -> None:
@@ -1141,8 +1178,10 @@ def _check_warnings(c: _Checker, ds: Dataset) -> None:
                 values = getattr(record, field_name)
                 for value in values if isinstance(values, list) else [values]:  # aliases: every one
                     if len(value) > MAX_NAME_CHARS:
-                        c.warn(file, record.line, field_name, f"is {len(value):,} characters long (names over "
-                                                              f"{MAX_NAME_CHARS} break tables and maps)")
+                        c.warn(file, record.line, field_name, msg("is {value_count:,} characters long (names over "
+                                                                  "{MAX_NAME_CHARS} break tables and maps)",
+                                                                  value_count=len(value),
+                                                                  MAX_NAME_CHARS=MAX_NAME_CHARS))
                         break
     by_legal: dict[str, Firm] = {}
     by_name: dict[tuple[str, str], Firm] = {}
@@ -1151,26 +1190,28 @@ def _check_warnings(c: _Checker, ds: Dataset) -> None:
         if legal:
             other = by_legal.setdefault(legal, firm)
             if other is not firm:
-                c.warn("firms.csv", firm.line, "legal_name", f"same legal name as firm {other.id} (line "
-                                                             f"{other.line}): one firm, several links?")
+                c.warn("firms.csv", firm.line, "legal_name", msg("same legal name as firm {id} (line "
+                                                                 "{line}): one firm, several links?",
+                                                                 id=other.id, line=other.line))
                 continue
         key = (normalize_name(firm.name), firm.country)
         other = by_name.setdefault(key, firm)
         if other is not firm:
-            c.warn("firms.csv", firm.line, "name", f"same name and country as firm {other.id} (line {other.line}): "
-                                                   "one firm, several links?")
+            c.warn("firms.csv", firm.line, "name", msg("same name and country as firm {id} (line {line}): "
+                                                       "one firm, several links?", id=other.id, line=other.line))
     seen_ties: dict[tuple[str, str, str], int | None] = {}
     for tie in ds.ties:
         tkey = (tie.supplier, tie.customer, tie.product)
         if tkey in seen_ties:
-            c.warn("ties.csv", tie.line, None, f"the same tie as line {seen_ties[tkey]}")
+            c.warn("ties.csv", tie.line, None, msg("the same tie as line {seen_ties}", seen_ties=seen_ties[tkey]))
         else:
             seen_ties[tkey] = tie.line
     seen_citations: dict[tuple[str, str, str, str], int | None] = {}
     for citation in ds.citations:
         ckey = (citation.subject, citation.field, citation.source, citation.evidence)
         if ckey in seen_citations:
-            c.warn("citations.csv", citation.line, None, f"the same citation as line {seen_citations[ckey]}")
+            c.warn("citations.csv", citation.line, None, msg("the same citation as line {seen_citations}",
+                                                             seen_citations=seen_citations[ckey]))
         else:
             seen_citations[ckey] = citation.line
 
@@ -1181,7 +1222,7 @@ def _check_warnings(c: _Checker, ds: Dataset) -> None:
 def _read(root: Path, warnings: bool = False) -> tuple[Dataset | None, list[Problem]]:
     c = _Checker(root, warnings)
     if not root.is_dir():
-        c.add(str(root), None, None, "dataset folder does not exist")
+        c.add(str(root), None, None, msg("dataset folder does not exist"))
         return None, c.problems
     _check_folder(c)
     info, info_lines = _read_info(c)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..errors import LookupFailed
+from ..messages import msg, noun
 from .model import (
     Chain,
     Citation,
@@ -249,8 +250,9 @@ class Dataset:
 
 def _resolve(kind: str, text: str, records: Iterable[T], names_of) -> T:  # type: ignore[no-untyped-def]
     records = list(records)
+    kind = noun(kind)
     if not text or not str(text).strip():
-        raise LookupFailed(f"no {kind} given")
+        raise LookupFailed(msg("no {kind} given", kind=kind))
     text = str(text).strip()
     key = normalize_name(text)
     for matcher in (lambda n: n == text, lambda n: n.casefold() == text.casefold(),
@@ -260,18 +262,22 @@ def _resolve(kind: str, text: str, records: Iterable[T], names_of) -> T:  # type
             return found[0]
         if len(found) > 1:
             options = ", ".join(sorted(f"{getattr(r, 'id', '?')} ({getattr(r, 'name', '')})" for r in found))
-            raise LookupFailed(f"{kind} {text!r} is ambiguous: {options}")
+            raise LookupFailed(msg("{kind} {text!r} is ambiguous: {options}", kind=kind, text=text, options=options))
     partial = _unique([r for r in records if any(n and key and key in normalize_name(n) for n in names_of(r))])
     if len(partial) == 1:
         return partial[0]
     if partial:
         options = ", ".join(sorted(f"{getattr(r, 'id', '?')} ({getattr(r, 'name', '')})" for r in partial)[:10])
-        raise LookupFailed(f"{kind} {text!r} is ambiguous: {options}")
+        raise LookupFailed(msg("{kind} {text!r} is ambiguous: {options}", kind=kind, text=text, options=options))
     every = {n: r for r in records for n in names_of(r) if n}
     close = difflib.get_close_matches(text, list(every), n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    known = "" if hint or len(records) > 12 else f"; known: {', '.join(getattr(r, 'id', '?') for r in records)}"
-    raise LookupFailed(f"unknown {kind} {text!r}{hint}{known}")
+    if close:
+        raise LookupFailed(msg("unknown {kind} {text!r}; did you mean {close}?", kind=kind, text=text,
+                               close=", ".join(close)))
+    if len(records) > 12:
+        raise LookupFailed(msg("unknown {kind} {text!r}", kind=kind, text=text))
+    raise LookupFailed(msg("unknown {kind} {text!r}; known: {known}", kind=kind, text=text,
+                           known=", ".join(getattr(r, "id", "?") for r in records)))
 
 
 def _unique(items: list[T]) -> list[T]:

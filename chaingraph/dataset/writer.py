@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 from ..errors import ExportError
+from ..messages import msg
 from ..safety import neutralise_cell
 from .model import PartialDate, Quantity
 from .reader import CSV_COLUMNS
@@ -168,7 +169,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise ExportError(f"cannot write {given}: {exc.strerror or exc}") from None
+        raise ExportError(msg("cannot write {given}: {strerror}", given=given, strerror=exc.strerror or exc)) from None
     return given
 
 
@@ -204,7 +205,8 @@ def write_dataset(ds: Dataset, path: str | Path, wait: float | None = None) -> P
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     except OSError as exc:
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise ExportError(msg("cannot write {target}: {strerror}",
+                              target=target, strerror=exc.strerror or exc)) from None
     try:
         for name, text in files.items():
             out = staging / name
@@ -213,5 +215,6 @@ def write_dataset(ds: Dataset, path: str | Path, wait: float | None = None) -> P
         os.replace(staging, target)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise ExportError(msg("cannot write {target}: {strerror}",
+                              target=target, strerror=exc.strerror or exc)) from None
     return target

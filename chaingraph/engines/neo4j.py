@@ -41,6 +41,7 @@ from .._version import __version__
 from ..dataset.graph import ChainGraph, build_graph
 from ..dataset.store import Dataset
 from ..errors import BackendError
+from ..messages import Message, msg
 from .neo4j_lock import DEFAULT_PUSH_WAIT, PushLock, push_lock
 from .neo4j_schema import (
     DATASET_LABEL,
@@ -122,8 +123,10 @@ class Neo4jSettings:
         env = os.environ if environ is None else environ
         uri = (env.get(ENV_URI) or "").strip()
         if not uri:
-            raise BackendError(f"{ENV_URI} is not set: export {ENV_URI}=bolt://localhost:7687 (and {ENV_USERNAME} /"
-                               f" {ENV_PASSWORD} if the server needs a login; {ENV_DATABASE} is optional)")
+            raise BackendError(msg("{ENV_URI} is not set: export {ENV_URI}=bolt://localhost:7687 (and {ENV_USERNAME} /"
+                                   " {ENV_PASSWORD} if the server needs a login; {ENV_DATABASE} is optional)",
+                                   ENV_URI=ENV_URI, ENV_USERNAME=ENV_USERNAME, ENV_PASSWORD=ENV_PASSWORD,
+                                   ENV_DATABASE=ENV_DATABASE))
         return cls(uri=uri, username=env.get(ENV_USERNAME) or None, password=env.get(ENV_PASSWORD) or None,
                    database=(env.get(ENV_DATABASE) or "").strip() or DEFAULT_DATABASE, **overrides)
 
@@ -132,35 +135,44 @@ class Neo4jSettings:
         number, no host, or credentials written into it (user info, or a password or token in the query)."""
         raw = self.uri
         if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in raw):
-            raise BackendError(f"{ENV_URI}={self.safe_uri} contains spaces or line breaks: write it as "
-                               "bolt://host:7687")
+            raise BackendError(msg("{ENV_URI}={safe_uri} contains spaces or line breaks: write it as "
+                                   "bolt://host:7687", ENV_URI=ENV_URI, safe_uri=self.safe_uri))
         try:
             parts = urlsplit(raw)
         except ValueError:
-            raise BackendError(f"{ENV_URI}={self.safe_uri} is not a valid URI (e.g. bolt://localhost:7687)") from None
+            raise BackendError(msg("{ENV_URI}={safe_uri} is not a valid URI (e.g. bolt://localhost:7687)",
+                                   ENV_URI=ENV_URI, safe_uri=self.safe_uri)) from None
         if parts.scheme not in URI_SCHEMES:
-            raise BackendError(f"{ENV_URI}={self.safe_uri} is not a Bolt URI: use one of "
-                               f"{', '.join(s + '://' for s in URI_SCHEMES)} (e.g. bolt://localhost:7687)")
+            raise BackendError(msg("{ENV_URI}={safe_uri} is not a Bolt URI: use one of "
+                                   "{values} (e.g. bolt://localhost:7687)",
+                                   ENV_URI=ENV_URI, safe_uri=self.safe_uri,
+                                   values=", ".join(s + "://" for s in URI_SCHEMES)))
         if "@" in parts.netloc:
-            raise BackendError(f"{ENV_URI} must not contain a user or password ({self.safe_uri}): "
-                               f"set {ENV_USERNAME} and {ENV_PASSWORD} instead")
+            raise BackendError(msg("{ENV_URI} must not contain a user or password ({safe_uri}): "
+                                   "set {ENV_USERNAME} and {ENV_PASSWORD} instead",
+                                   ENV_URI=ENV_URI, safe_uri=self.safe_uri, ENV_USERNAME=ENV_USERNAME,
+                                   ENV_PASSWORD=ENV_PASSWORD))
         try:
             parts.port  # noqa: B018  (urlsplit checks the port only when asked)
         except ValueError:
-            raise BackendError(f"{ENV_URI}={self.safe_uri}: the port is not a number from 0 to 65535 "
-                               "(e.g. bolt://localhost:7687)") from None
+            raise BackendError(msg("{ENV_URI}={safe_uri}: the port is not a number from 0 to 65535 "
+                                   "(e.g. bolt://localhost:7687)", ENV_URI=ENV_URI, safe_uri=self.safe_uri)) from None
         if not parts.hostname:
-            raise BackendError(f"{ENV_URI}={self.safe_uri} names no host (e.g. bolt://localhost:7687)")
+            raise BackendError(msg("{ENV_URI}={safe_uri} names no host (e.g. bolt://localhost:7687)",
+                                   ENV_URI=ENV_URI, safe_uri=self.safe_uri))
         secret = [key for key, _ in parse_qsl(parts.query, keep_blank_values=True) if _SECRET_KEY.search(key)]
         if secret:
-            raise BackendError(f"{ENV_URI} must not carry credentials in its query string ({self.safe_uri}): "
-                               f"set {ENV_USERNAME} and {ENV_PASSWORD} instead")
+            raise BackendError(msg("{ENV_URI} must not carry credentials in its query string ({safe_uri}): "
+                                   "set {ENV_USERNAME} and {ENV_PASSWORD} instead",
+                                   ENV_URI=ENV_URI, safe_uri=self.safe_uri, ENV_USERNAME=ENV_USERNAME,
+                                   ENV_PASSWORD=ENV_PASSWORD))
         # the driver would echo the whole URI (fragment, query and all) in its own warnings and errors
         if parts.fragment or "#" in raw:
-            raise BackendError(f"{ENV_URI}={self.safe_uri} must not have a #fragment")
+            raise BackendError(msg("{ENV_URI}={safe_uri} must not have a #fragment",
+                                   ENV_URI=ENV_URI, safe_uri=self.safe_uri))
         if parts.query and parts.scheme.startswith("bolt"):
-            raise BackendError(f"{ENV_URI}={self.safe_uri}: bolt:// URIs take no query string (a routing context "
-                               "is for neo4j:// URIs)")
+            raise BackendError(msg("{ENV_URI}={safe_uri}: bolt:// URIs take no query string (a routing context "
+                                   "is for neo4j:// URIs)", ENV_URI=ENV_URI, safe_uri=self.safe_uri))
 
     @property
     def safe_uri(self) -> str:
@@ -179,6 +191,9 @@ class Neo4jSettings:
 
     def scrub(self, text: str) -> str:
         """``text`` with the password, the raw URI and anything secret in it (user info, query values) masked."""
+        if isinstance(text, Message):  # the secrets are in the parameters, never in the template
+            return Message(text.template, {k: self.scrub(v) if isinstance(v, str) else v
+                                           for k, v in text.params.items()})
         if self.uri != self.safe_uri:
             text = text.replace(self.uri, self.safe_uri)
         secrets = [self.password or ""]
@@ -235,22 +250,27 @@ def translate_error(exc: BaseException, settings: Neo4jSettings) -> BackendError
     code = getattr(exc, "code", None) or ""
     if isinstance(exc, neo4j_errors.AuthError) or code.startswith("Neo.ClientError.Security.Unauthorized") \
             or code == "Neo.ClientError.Security.AuthenticationRateLimit":
-        message = f"Neo4j at {where} refused the login (check {ENV_USERNAME} and {ENV_PASSWORD})"
+        message = msg("Neo4j at {where} refused the login (check {ENV_USERNAME} and {ENV_PASSWORD})", where=where,
+                      ENV_USERNAME=ENV_USERNAME, ENV_PASSWORD=ENV_PASSWORD)
     elif code == "Neo.ClientError.Database.DatabaseNotFound":
-        message = (f"Neo4j at {where} has no database {settings.database!r} (check {ENV_DATABASE}; "
-                   f"Community edition has only {DEFAULT_DATABASE!r})")
+        message = msg("Neo4j at {where} has no database {database!r} (check {ENV_DATABASE}; "
+                      "Community edition has only {DEFAULT_DATABASE!r})", where=where, database=settings.database,
+                      ENV_DATABASE=ENV_DATABASE, DEFAULT_DATABASE=DEFAULT_DATABASE)
     elif isinstance(exc, neo4j_errors.Forbidden):
-        message = f"Neo4j at {where} does not allow this for the configured user: {_first_line(exc)}"
+        message = msg("Neo4j at {where} does not allow this for the configured user: {detail}", where=where,
+                      detail=_first_line(exc))
     elif isinstance(exc, neo4j_errors.ServiceUnavailable | neo4j_errors.SessionExpired | OSError):
         match = _REASON.search(str(exc))
         reason = match.group(1) if match else _first_line(exc)
-        message = f"cannot reach Neo4j at {where}: {reason}"
+        message = msg("cannot reach Neo4j at {where}: {reason}", where=where, reason=reason)
     elif isinstance(exc, neo4j_errors.ConfigurationError | ValueError):
-        message = f"cannot use {ENV_URI}={where}: {_first_line(exc)}"
+        message = msg("cannot use {ENV_URI}={where}: {detail}", ENV_URI=ENV_URI, where=where, detail=_first_line(exc))
     elif isinstance(exc, neo4j_errors.Neo4jError):
-        message = f"Neo4j at {where} failed: {code}: {getattr(exc, 'message', None) or _first_line(exc)}"
+        message = msg("Neo4j at {where} failed: {code}: {detail}", where=where, code=code,
+                      detail=getattr(exc, "message", None) or _first_line(exc))
     else:
-        message = f"Neo4j driver error with {where}: {type(exc).__name__}: {_first_line(exc)}"
+        message = msg("Neo4j driver error with {where}: {kind}: {detail}", where=where, kind=type(exc).__name__,
+                      detail=_first_line(exc))
     return BackendError(settings.scrub(message))
 
 
@@ -272,9 +292,10 @@ def check_version(versions: list[str], edition: str = "") -> str:
     version = versions[0] if versions else ""
     match = re.match(r"(\d+)", version)
     if not match:
-        raise BackendError(f"cannot tell the Neo4j version from {version!r}")
+        raise BackendError(msg("cannot tell the Neo4j version from {version!r}", version=version))
     if int(match.group(1)) < MIN_NEO4J_MAJOR:
-        raise BackendError(f"Neo4j {version} is too old: chaingraph needs Neo4j {MIN_NEO4J_MAJOR} or later")
+        raise BackendError(msg("Neo4j {version} is too old: chaingraph needs Neo4j {MIN_NEO4J_MAJOR} or later",
+                               version=version, MIN_NEO4J_MAJOR=MIN_NEO4J_MAJOR))
     return version
 
 
@@ -556,7 +577,7 @@ class Neo4jBackend:
         rows = self.read(Q_COMPONENTS)
         kernel = next((r for r in rows if r["name"] == "Neo4j Kernel"), rows[0] if rows else None)
         if kernel is None:
-            raise BackendError(f"{self.settings.safe_uri} did not report a Neo4j version")
+            raise BackendError(msg("{safe_uri} did not report a Neo4j version", safe_uri=self.settings.safe_uri))
         self.server_version = check_version(list(kernel["versions"]), kernel.get("edition") or "")
         return self.server_version
 
@@ -621,11 +642,14 @@ class Neo4jBackend:
         counts = self.read(Q_COUNT_DATASET, dataset=dataset)[0]
         if (counts["nodes"], counts["relationships"]) != (rows.node_count, rows.relationship_count):
             raise BackendError(
-                f"push of {dataset!r} wrote {counts['nodes']} nodes and {counts['relationships']} relationships, "
-                f"expected {rows.node_count} and {rows.relationship_count} (another push running at the same "
-                "time?); the dataset stays marked incomplete: push again")
+                msg("push of {dataset!r} wrote {nodes} nodes and {relationships} relationships, "
+                    "expected {node_count} and {relationship_count} (another push running at the same "
+                    "time?); the dataset stays marked incomplete: push again",
+                    dataset=dataset, nodes=counts["nodes"], relationships=counts["relationships"],
+                    node_count=rows.node_count, relationship_count=rows.relationship_count))
         if not self.write(Q_MARK_COMPLETE, dataset=dataset, token=token, now=_now()):
-            raise BackendError(f"another push of {dataset!r} started while this one ran; push again")
+            raise BackendError(msg("another push of {dataset!r} started while this one ran; push again",
+                                   dataset=dataset))
         return PushResult(dataset=dataset, nodes=rows.node_count, relationships=rows.relationship_count,
                           removed_nodes=removed_nodes, removed_relationships=removed_rels,
                           seconds=time.perf_counter() - started, batches=batches)

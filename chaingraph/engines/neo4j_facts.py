@@ -28,6 +28,7 @@ from ..dataset.graph import build_graph
 from ..dataset.model import PIPELINE_STATUSES, Chain, DatasetInfo, Region, Segment, SupplyEdge, parse_date
 from ..dataset.store import Dataset, evidence_from_json
 from ..errors import BackendError, LookupFailed
+from ..messages import msg
 from .neo4j_schema import DATASET_LABEL, MARKER_LABEL
 
 if TYPE_CHECKING:
@@ -248,14 +249,16 @@ class Neo4jFacts(StructureFacts):
         self._counts: dict[tuple[str, bool], dict[str, dict[str, int]]] = {}
         rows = backend.read(Q_DATASET, dataset=dataset)
         if not rows:
-            known = ", ".join(d.id for d in backend.datasets()) or "none"
-            raise BackendError(f"dataset {dataset!r} is not in Neo4j at {backend.settings.safe_uri} "
-                               f"(datasets there: {known}); run: chaingraph neo4j push")
+            known = ", ".join(d.id for d in backend.datasets()) or msg("none")
+            raise BackendError(msg("dataset {dataset!r} is not in Neo4j at {safe_uri} "
+                                   "(datasets there: {known}); run: chaingraph neo4j push",
+                                   dataset=dataset, safe_uri=backend.settings.safe_uri, known=known))
         marker = rows[0]["d"]
         if marker.get("state") != "complete":
             raise BackendError(
-                f"dataset {dataset!r} in Neo4j is incomplete (state {marker.get('state')!r}, push started "
-                f"{marker.get('started_at')}); run chaingraph neo4j push again to complete it")
+                msg("dataset {dataset!r} in Neo4j is incomplete (state {state!r}, push started "
+                    "{started_at}); run chaingraph neo4j push again to complete it",
+                    dataset=dataset, state=marker.get("state"), started_at=marker.get("started_at")))
         self.params = AnalysisParams.from_mapping(json.loads(marker.get("analysis") or "{}"))
         self.ds = self._skeleton(marker)
         # only the static structure: the supply DAG and region lookups, never firms or projects
@@ -268,7 +271,8 @@ class Neo4jFacts(StructureFacts):
         """(id, name, Fortune Global 500 name, leader) of the firm with this id or exact name, else None."""
         rows = self._read(Q_FIRM_LOOKUP, text=text.strip())
         if len(rows) > 1 and not rows[0]["by_id"]:
-            raise LookupFailed(f"firm {text!r} matches {len(rows)} firms; give its id")
+            raise LookupFailed(msg("firm {text!r} matches {rows_count} firms; give its id",
+                                   text=text, rows_count=len(rows)))
         return (rows[0]["id"], rows[0]["name"], rows[0]["fortune500"], bool(rows[0]["leader"])) if rows else None
 
     def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:

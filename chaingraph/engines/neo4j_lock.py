@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BackendError
+from ..messages import msg
 
 if TYPE_CHECKING:
     from .neo4j import Neo4jBackend
@@ -95,8 +96,9 @@ class PushLock:
         rows = self.backend.write(Q_HEARTBEAT, dataset=self.dataset, owner=self.owner, now=_now_ms())
         self._last = time.monotonic()
         if not rows or not rows[0]["n"]:
-            raise BackendError(f"the push lock of {self.dataset!r} was taken over by another push (this one was "
-                               f"silent for more than {STALE_AFTER:.0f} s); push again")
+            raise BackendError(msg("the push lock of {dataset!r} was taken over by another push (this one was "
+                                   "silent for more than {STALE_AFTER:.0f} s); push again",
+                                   dataset=self.dataset, STALE_AFTER=STALE_AFTER))
 
 
 @contextmanager
@@ -122,9 +124,10 @@ def push_lock(backend: Neo4jBackend, dataset: str, wait: float = DEFAULT_PUSH_WA
             break
         if time.monotonic() >= deadline:
             since = time.strftime("%H:%M:%S", time.localtime((row.get("since") or 0) / 1000))
-            raise BackendError(f"dataset {dataset!r} is being pushed to Neo4j by another process "
-                               f"({row.get('holder') or 'unknown'}, since {since}); try again when it is done, or "
-                               "wait longer with --wait SECONDS")
+            raise BackendError(msg("dataset {dataset!r} is being pushed to Neo4j by another process "
+                                   "({holder}, since {since}); try again when it is done, or "
+                                   "wait longer with --wait SECONDS",
+                                   dataset=dataset, holder=row.get("holder") or "unknown", since=since))
         time.sleep(min(0.5, max(0.05, deadline - time.monotonic())))
     lock = PushLock(backend, dataset, owner)
     _held_owners.add(owner)

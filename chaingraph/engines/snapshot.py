@@ -46,6 +46,7 @@ from ..dataset.graph import _project_stage, build_graph
 from ..dataset.model import Chain, DatasetInfo, Region, Segment, SupplyEdge, parse_date
 from ..dataset.store import Dataset, evidence_from_json, evidence_to_json
 from ..errors import ChaingraphError, ExportError, LookupFailed
+from ..messages import msg
 
 _VOCABULARY = ("industry_codes", "scope_terms", "product_terms", "ambiguous_terms", "roles")
 
@@ -54,9 +55,9 @@ __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFa
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
 _SQL_CHUNK = 900  # ids per query: under SQLite's limit of 999 parameters
-FORMAT_VERSION = "9"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
+FORMAT_VERSION = "10"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
 # 7: the operating tables for ranking targets; 8: segment_rows instead of the presence_segment index;
-# 9: firms carry the products and sources a map's firm row shows
+# 9: firms carry the products and sources a map's firm row shows; 10: projects carry the ledger's stalled reason
 SUMMARY_FIRMS = 50
 """How many local firms (and leaders) per region and segment the summary table lists; longer lists are read
 from the presence table."""
@@ -78,7 +79,7 @@ CREATE TABLE firms (id TEXT PRIMARY KEY, ord INTEGER NOT NULL, name TEXT NOT NUL
 CREATE TABLE sources (id TEXT PRIMARY KEY, title TEXT NOT NULL, url TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE groups (id TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE projects (id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL, date TEXT,
-                       region TEXT, investment TEXT, firms TEXT NOT NULL) WITHOUT ROWID;
+                       region TEXT, investment TEXT, firms TEXT NOT NULL, stalled TEXT) WITHOUT ROWID;
 -- every presence of a firm in a segment, in the order the in-memory graph lists them; ``place`` is where it
 -- counts: the firm's region for links, the project's region for project presences
 CREATE TABLE presence (ord INTEGER PRIMARY KEY, firm TEXT NOT NULL, segment TEXT NOT NULL, stage TEXT NOT NULL,
@@ -191,7 +192,8 @@ def _compile(ds: Dataset, firms: dict[str, list[Any]], links: dict[str, list[Any
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise ExportError(f"cannot write snapshot {target}: {exc.strerror or exc}") from None
+        raise ExportError(msg("cannot write snapshot {target}: {strerror}",
+                              target=target, strerror=exc.strerror or exc)) from None
     os.close(handle)
     tmp = Path(tmp_name)
     try:
@@ -210,7 +212,7 @@ def _compile(ds: Dataset, firms: dict[str, list[Any]], links: dict[str, list[Any
         os.replace(tmp, target)
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
-        raise ExportError(f"cannot write snapshot {target}: {exc}") from exc
+        raise ExportError(msg("cannot write snapshot {target}: {exc}", target=target, exc=exc)) from exc
     return target
 
 
@@ -273,10 +275,13 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
     con.executemany("INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", firm_rows())
     products.clear()  # only the firm rows need them
     con.executemany("INSERT INTO sources VALUES (?, ?, ?)", ((s.id, s.title, s.url) for s in ds.sources.values()))
-    con.executemany("INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?)",
+    from ..analysis.ledger import project_ledger
+
+    stalled = {e["id"]: _dump([e["stalled_code"], e["stalled_params"]]) for e in project_ledger(ds) if e["stalled"]}
+    con.executemany("INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     ((p.id, p.name, p.status, str(p.date) if p.date else None, p.region,
                       str(p.investment) if p.investment else None,
-                      _dump([names[index[f]] for f in p.firms if f in index]))
+                      _dump([names[index[f]] for f in p.firms if f in index]), stalled.get(p.id))
                      for p in ds.projects.values()))
 
     # every presence of a firm in a segment, in ChainGraph.presences_by_segment's order: the segment's links in
@@ -622,7 +627,8 @@ def open_snapshot(root: str | Path, cache_dir: Path | None = None, rebuild: bool
             gc.enable()
     if fingerprint(root) != current:  # edited while we were compiling: do not trust what we wrote
         path.unlink(missing_ok=True)
-        raise ChaingraphError(f"{root} changed while its snapshot was being compiled; run the command again")
+        raise ChaingraphError(msg("{root} changed while its snapshot was being compiled; run the command again",
+                                  root=root))
     facts = SnapshotFacts(path)
     facts.temporary = temporary
     return facts
@@ -641,10 +647,12 @@ def _compile_from_files(root: Path, path: Path, current: str, on_uncached: Any) 
         _compile(*read, path, current)
     except ExportError as exc:
         if on_uncached is None:
-            raise ExportError(f"{exc}; set {CACHE_ENV} to a writable folder") from None
+            raise ExportError(msg("{exc}; set {CACHE_ENV} to a writable folder",
+                                  exc=exc, CACHE_ENV=CACHE_ENV)) from None
         path = Path(tempfile.mkdtemp(prefix="chaingraph-snapshot-")) / path.name
         _compile(*read, path, current)
-        on_uncached(f"{exc}; answering without caching (set {CACHE_ENV} to a writable folder to keep it)")
+        on_uncached(msg("{exc}; answering without caching (set {CACHE_ENV} to a writable folder to keep it)",
+                        exc=exc, CACHE_ENV=CACHE_ENV))
         return path, True
     return path, False
 
@@ -657,12 +665,12 @@ class SnapshotFacts(StructureFacts):
         try:
             self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         except sqlite3.Error as exc:
-            raise ChaingraphError(f"cannot read snapshot {self.path}: {exc}") from exc
+            raise ChaingraphError(msg("cannot read snapshot {path}: {exc}", path=self.path, exc=exc)) from exc
         try:
             self.meta = dict(self.con.execute("SELECT key, value FROM meta"))
         except sqlite3.Error as exc:
             self.con.close()  # Python 3.13 warns about (and CI fails on) a connection left to the collector
-            raise ChaingraphError(f"cannot read snapshot {self.path}: {exc}") from exc
+            raise ChaingraphError(msg("cannot read snapshot {path}: {exc}", path=self.path, exc=exc)) from exc
         self.params = AnalysisParams.from_mapping(json.loads(self.meta.get("analysis", "{}")))
         self._load_structure()
 
@@ -1023,7 +1031,8 @@ class SnapshotFacts(StructureFacts):
         rows = self.con.execute("SELECT id, name, f500, leader FROM firms WHERE id = ? OR name = ? ORDER BY ord "
                                 "LIMIT 2", (text.strip(), text.strip())).fetchall()
         if len(rows) > 1 and rows[0][0] != text.strip():
-            raise LookupFailed(f"firm {text!r} matches {len(rows)} firms; give its id")
+            raise LookupFailed(msg("firm {text!r} matches {rows_count} firms; give its id",
+                                   text=text, rows_count=len(rows)))
         return (rows[0][0], rows[0][1], rows[0][2], bool(rows[0][3])) if rows else None
 
     def firm_records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -1045,15 +1054,55 @@ class SnapshotFacts(StructureFacts):
                                           "url": titles[s][1] if s in titles else ""} for s in sources]}
         return found
 
+    def local_firm_rows(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams) -> tuple[
+            dict[str, list[str]], dict[str, tuple[Any, ...]], dict[str, tuple[str, str]]]:
+        """Every local firm of each segment with its display fields, from one read of the presence (for maps).
+
+        Returns ``(lists, firms, sources)``: ``lists[segment]`` the ids of the firms ``segment_states`` lists
+        (same order), ``firms[id]`` the tuple (name, name_en, country, region, headquarters, size, leader, f500,
+        products, source ids) and ``sources[id]`` (title, url) of the sources they cite.
+        """
+        ids, places = list(segment_ids), self._places(region_id)
+        found: dict[str, dict[str, bool]] = {s: {} for s in ids}
+        firms: dict[str, tuple[Any, ...]] = {}
+        products: dict[str, list[str]] = {}  # the same few JSON texts are shared by thousands of firms
+        cited: dict[str, list[str]] = {}
+        if ids and places:
+            guessed = params.count_guessed_links
+            sql = ("SELECT p.segment, p.firm, p.stage, p.confidence, p.via, f.name, f.name_en, f.country, f.region, "
+                   "f.headquarters, f.size, f.leader, f.f500, f.products, f.sources FROM presence p "
+                   "JOIN firms f ON f.id = p.firm "
+                   f"WHERE p.place IN ({','.join('?' * len(places))}) AND p.segment IN ({','.join('?' * len(ids))}) "
+                   "ORDER BY p.ord")
+            for segment, firm, stage, confidence, via, *row in self.con.execute(sql, (*places, *ids)):
+                if via is not None and stage == "pipeline":
+                    continue
+                listed = found[segment]
+                if not listed.get(firm):
+                    listed[firm] = confidence != "guessed" or guessed
+                if firm not in firms:
+                    text, refs = row[8] or "", row[9]
+                    if text not in products:
+                        products[text] = json.loads(text) if text else []
+                    if refs not in cited:
+                        cited[refs] = [s for s in refs.split("|") if s]
+                    firms[firm] = (*row[:6], bool(row[6]), row[7], products[text], cited[refs])
+        wanted = sorted({s for refs in cited.values() for s in refs})
+        sources = {sid: (title, url) for sid, title, url in
+                   self._rows_in("SELECT id, title, url FROM sources WHERE id IN ({ids})", wanted)}
+        return {s: [f for f, counted in listed.items() if counted] for s, listed in found.items()}, firms, sources
+
     def project_records(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """Display fields of some projects (for maps): name, status, date, firm names, investment, region."""
+        """Display fields of some projects (for maps): name, status, date, firm names, investment, region, and
+        ``stalled``: the ledger's ``(code, params)`` when it calls the project stalled, else None."""
         from ..dataset.model import parse_quantity
 
         ids = list(ids)
         found: dict[str, dict[str, Any]] = {}
-        for pid, name, status, date, region, investment, firms in self._rows_in(
-                "SELECT id, name, status, date, region, investment, firms FROM projects WHERE id IN ({ids})", ids):
+        for pid, name, status, date, region, investment, firms, stalled in self._rows_in(
+                "SELECT id, name, status, date, region, investment, firms, stalled FROM projects WHERE id IN ({ids})",
+                ids):
             found[pid] = {"name": name, "status": status, "date": date, "region": region,
                           "investment": parse_quantity(investment) if investment else None,
-                          "firms": json.loads(firms)}
+                          "firms": json.loads(firms), "stalled": tuple(json.loads(stalled)) if stalled else None}
         return found

@@ -39,6 +39,7 @@ from ..analysis.gaps import ASSERTION_LABELS, STATUS_LABELS, STATUS_LABELS_EN, G
 from ..dataset.graph import ChainGraph
 from ..dataset.writer import atomic_write_bytes, atomic_write_text
 from ..errors import ExportError
+from ..messages import msg
 from ..safety import xlsx_text
 from .briefing import briefing_docx, briefing_markdown
 from .lang import EVENT_LABELS, PROJECT_STATUS_LABELS, join_names, name_in, quantity_label
@@ -144,7 +145,7 @@ def read_graph(path: str | Path, fmt: str | None = None) -> nx.MultiDiGraph:
     elif fmt in ("json", "cyjs"):
         raw = nx.cytoscape_graph(json.loads(path.read_text(encoding="utf-8")))
     else:
-        raise ExportError(f"cannot read graph format {fmt!r}; use graphml, gexf or json")
+        raise ExportError(msg("cannot read graph format {fmt!r}; use graphml, gexf or json", fmt=fmt))
     g = nx.MultiDiGraph()
     g.graph.update({k: v for k, v in raw.graph.items() if k not in ("node_default", "edge_default", "mode")})
     for node, data in raw.nodes(data=True):
@@ -439,9 +440,10 @@ def export(cg: ChainGraph, fmt: str, path: str | Path, region: str | None = None
     ``lang`` (xlsx, markdown, docx): ``zh`` or ``en``; graph files are the same in both.
     """
     if fmt not in FORMATS:
-        raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise ExportError(msg("unknown export format {fmt!r}; use one of {FORMATS}",
+                              fmt=fmt, FORMATS=", ".join(FORMATS)))
     if since is not None and fmt not in ("xlsx", "markdown", "docx"):
-        raise ExportError("--since applies to the xlsx, markdown and docx exports only")
+        raise ExportError(msg("--since applies to the xlsx, markdown and docx exports only"))
     if fmt == "markdown":
         return atomic_write_text(path, briefing_markdown(cg, region, chains, targets=min(targets, 5) or 3,
                                                          since=since, lang=lang))

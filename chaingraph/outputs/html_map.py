@@ -42,12 +42,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import json
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -60,12 +60,14 @@ from ..dataset.graph import ChainGraph
 from ..dataset.model import Segment
 from ..dataset.writer import atomic_write_text
 from ..errors import ExportError, LookupFailed
+from ..messages import msg
 from . import map_assets, map_time
 from .lang import quantity_label
 
 __all__ = [
     "STATUS_COLOURS",
     "map_data",
+    "map_firms",
     "build_map",
     "render_page",
     "write_map",
@@ -177,6 +179,9 @@ _UI: dict[str, dict[str, str]] = {
         "results_more": "{n} 个结果（显示前 {shown} 个）",
         "filter": "筛选（任一列）…",
         "rows": "{n} 行（共 {total} 行）",
+        "list_shown": "已列出前 {n} 行，共 {total} 行",
+        "list_more": "再列 {n} 行",
+        "list_all": "全部列出（{total} 行）",
         "tab_map": "图谱",
         "tab_missing": "缺链清单",
         "tab_weak": "弱链清单",
@@ -256,6 +261,9 @@ _UI: dict[str, dict[str, str]] = {
         "results_more": "{n} results (first {shown} shown)",
         "filter": "Filter (any column)…",
         "rows": "{n} rows (of {total})",
+        "list_shown": "The first {n} of {total} rows are listed",
+        "list_more": "{n} more rows",
+        "list_all": "List all {total} rows",
         "tab_map": "Map",
         "tab_missing": "Missing",
         "tab_weak": "Weak",
@@ -299,6 +307,12 @@ _TIER_WORDS = {"zh": TIER_ZH, "en": {"upstream": "upstream", "midstream": "midst
 _TIER_HEADINGS = {"zh": TIER_ZH, "en": {"upstream": "Upstream", "midstream": "Midstream", "downstream": "Downstream"}}
 FIRM_PRODUCTS = 3  # main products a firm row shows at most (from its links' evidence and its supply ties)
 PRODUCT_WIDTH = 40  # display units of one product, source title or headquarters in a firm row at most
+#: The columns of a row of the page's firm table (``data["firms"]["rows"]``, one short array per firm: a county of
+#: a national pool lists a hundred thousand firms). Country, where, address, f500, size, hq and each product are
+#: indices into ``data["texts"]`` (repeated texts are written once), sources indices into ``data["sources"]``;
+#: leader is 0 or 1. A segment's ``firms`` are row numbers. :func:`map_firms` decodes the table.
+FIRM_FIELDS = ("id", "name", "country", "where", "address", "leader", "f500", "size", "products", "hq", "sources")
+_F_ID, _F_NAME, _F_LEADER = 0, 1, 5
 
 
 # ------------------------------------------------------------------------------------------------ text helpers
@@ -612,26 +626,26 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
         Where ``gap_report`` and ``find_targets`` run: any backend's facts about the same dataset (a compiled
         snapshot is much faster on a national pool); the graph itself when ``None``. The results are the same.
     history : bool
-        Whether the page gets the time features (:mod:`chaingraph.outputs.map_time`): a year slider (the segments'
-        statuses as of each year-end the dataset's history covers, computed here) and the ledger's stalled badges.
-        They need the dataset in memory (``cg``): a map drawn from ``facts`` alone has neither, and is otherwise
-        the same page.
+        Whether the page gets a year slider (:mod:`chaingraph.outputs.map_time`: the segments' statuses as of each
+        year-end the dataset's history covers, computed here). It needs the dataset in memory (``cg``): a map
+        drawn from ``facts`` alone has none, and is otherwise the same page. The ledger's stalled badges are
+        always drawn (a compiled snapshot stores the ledger's reasons).
     """
     if lang not in _UI:
-        raise LookupFailed(f"unknown language {lang!r}; known: {', '.join(_UI)}")
+        raise LookupFailed(msg("unknown language {lang!r}; known: {UI}", lang=lang, UI=", ".join(_UI)))
     if depth < 1:
-        raise LookupFailed("depth must be at least 1")
+        raise LookupFailed(msg("depth must be at least 1"))
     if facts is not None:
         base = facts
     elif cg is not None:
         base = facts_for(cg)
     else:
-        raise LookupFailed("map_data needs a ChainGraph or a backend's facts")
+        raise LookupFailed(msg("map_data needs a ChainGraph or a backend's facts"))
     ds = cg.dataset if cg is not None else base.ds  # with only facts: the structure (chains, regions, info)
     structure = cg if cg is not None else getattr(base, "structure", None)
     records: _Records = _GraphRecords(cg) if cg is not None else _FactsRecords(base)
     if structure is None:
-        raise LookupFailed("map_data without a ChainGraph needs a backend with a structure graph")
+        raise LookupFailed(msg("map_data without a ChainGraph needs a backend with a structure graph"))
     region_record = ds.region(region if region is not None else ds.info.default_region)
     focus: Segment | None = None
     if segment is not None:
@@ -668,15 +682,18 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     facts = _RememberingFacts(base)
     reports: dict[str, GapReport] = {}
     report_chains = sorted({segments[s].chain for s in drawn}, key=chain_order.__getitem__)
-    # one read of the local presence for everything the reports and the drawing need (a national pool's largest
-    # county has a hundred thousand local firms: reading them once per report took most of the time)
-    needed = dict.fromkeys(drawn)
+    if records.walks_states:
+        # one walk of the local presence for everything the reports and the drawing need: the reports' capped
+        # lists are cut from it (a national pool's largest county has a hundred thousand local firms)
+        needed = dict.fromkeys(drawn)
+        for chain_id in report_chains:
+            for seg in ds.chains[chain_id].segments:
+                needed.update(dict.fromkeys([seg.id, *structure.upstream(seg.id), *structure.downstream(seg.id)]))
+        facts.segment_states(list(needed), region_record.id, params)
+    # the reports list a few firms per segment (nothing else in a report depends on it); the panels' full lists
+    # come from records.local_firms, one read of the presence with the firms' fields on a compiled snapshot
     for chain_id in report_chains:
-        for seg in ds.chains[chain_id].segments:
-            needed.update(dict.fromkeys([seg.id, *structure.upstream(seg.id), *structure.downstream(seg.id)]))
-    facts.segment_states(list(needed), region_record.id, params)
-    for chain_id in report_chains:
-        reports[chain_id] = gap_report(facts, chain_id, region_record.id, params=params, firm_limit=None)
+        reports[chain_id] = gap_report(facts, chain_id, region_record.id, params=params)
     gaps = {g.segment.id: g for r in reports.values() for g in r.segments}
     ranks: dict[str, int] = {}
     for report in reports.values():
@@ -716,54 +733,26 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     ui = _UI[lang]
     words = _STATUS_WORDS[lang]
     region_id = region_record.id
-    firm_table: dict[str, dict[str, Any]] = {}
     project_table: dict[str, dict[str, Any]] = {}
 
-    states = facts.segment_states(drawn, region_id, params)
-    firm_info = records.firms({f for s in drawn for f in gaps[s].local_firm_ids})
+    states = facts.segment_states(drawn, region_id, params, limit=0)  # counts and pipeline projects
+    listed, firm_info, source_info = records.local_firms(facts, drawn, region_id, params)
     project_info = records.projects({p.id for s in drawn for p in states[s].projects})
-    stalled = map_time.stalled_projects(cg.dataset, set(project_info), lang) if history and cg is not None else {}
+    if cg is not None:  # the ledger's stalled projects, ⚠ on the map; a snapshot stores the ledger's reasons
+        stalled = map_time.stalled_projects(cg.dataset, set(project_info), lang)
+    else:
+        from ..analysis.ledger import stalled_text
 
-    addresses: dict[str, str] = {}
-    source_table: dict[str, dict[str, str]] = {}  # a few sources are shared by thousands of firms: listed once
-
-    def source_ref(source: dict[str, str]) -> str:
-        if source["id"] not in source_table:
-            source_table[source["id"]] = _source_ref(source)
-        return source["id"]
-
-    def address_of(region_id: str | None) -> str:  # once per region: a county has thousands of firms
-        key = region_id or ""
-        if key not in addresses:
-            addresses[key] = _address(ds, region_id, lang)
-        return addresses[key]
-
-    def firm_entry(firm_id: str) -> None:
-        if firm_id in firm_table:
-            return
-        firm = firm_info[firm_id]
-        region_of = firm["region"]
-        where = (_region_name(ds.regions[region_of], lang) if region_of and region_of in ds.regions
-                 else firm["headquarters"])
-        firm_table[firm_id] = {
-            "name": firm["name"] if lang == "zh" else (firm["name_en"] or firm["name"]),
-            "country": country_label(firm["country"]) if lang == "zh" else firm["country"],
-            "where": where or "", "leader": firm["leader"], "f500": firm["fortune500"] or "",
-            "size": (SIZE_ZH.get(firm["size"], "") if lang == "zh" else firm["size"]) or "", "segments": [],
-            "products": [_truncate(canvas_text(t), PRODUCT_WIDTH) for t in firm.get("products", [])][:FIRM_PRODUCTS],
-            "address": address_of(region_of), "hq": _truncate(firm["headquarters"] or "", PRODUCT_WIDTH),
-            "sources": [source_ref(x) for x in firm.get("sources", [])],  # ids into the page's source table
-        }
+        stalled = {p: stalled_text(r["stalled"][0], r["stalled"][1], lang) for p, r in project_info.items()
+                   if r.get("stalled")}
+    firms = _FirmRows(ds, lang, source_info)
 
     seg_data: dict[str, dict[str, Any]] = {}
     for s in drawn:
         record = segments[s]
         gap = gaps[s]
-        local_ids = list(gap.local_firm_ids)
-        for f in local_ids:
-            firm_entry(f)
-            firm_table[f]["segments"].append(s)
-        leader_ids = [f for f in local_ids if firm_table[f]["leader"]]
+        local_rows = [firms.row(f, firm_info[f]) for f in listed[s]]
+        n_leaders = sum(1 for i in local_rows if firms.rows[i][_F_LEADER])
         project_ids = [p.id for p in states[s].projects]  # the local pipeline projects gap_report counts
         for p in project_ids:
             project = project_info[p]
@@ -800,8 +789,8 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
             "status_label": words[gap.status], "action": (gap.action if lang == "zh" else gap.action_code) or "",
             "action_label": (gap.action or "") if lang == "zh" else ACTION_EN.get(gap.action or "", ""),
             "priority": None if gap.priority is None else round(gap.priority, 4), "rank": ranks.get(s),
-            "headline": gap.headline_in(lang), "reasons": gap.reasons_in(lang), "firms": local_ids,
-            "leaders": leader_ids,
+            "headline": gap.headline_in(lang), "reasons": gap.reasons_in(lang), "firms": local_rows,
+            "leader_count": n_leaders,
             "projects": project_ids, "targets": candidates, "targets_total": total, "external": s in external,
             "stalled": sum(1 for p in project_ids if p in stalled),
             "claims": [claim_dict(c) for c in gap.claims],
@@ -812,7 +801,7 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
                            for d in structure.downstream(s)],
         }
 
-    nodes, edges, bands = _draw(ds, drawn, external, grid, band_keys, band_of, seg_data, firm_table,
+    nodes, edges, bands = _draw(ds, drawn, external, grid, band_keys, band_of, seg_data, firms,
                                 project_table, ui, lang, firm_nodes, focus.id if focus else None, supply)
 
     if focus is None and chain is None and len(main_chains) > 1:
@@ -875,9 +864,10 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
                    "x1": c1 * COLUMN_SPACING + SEGMENT_WIDTH / 2 + SEGMENT_MAX_EXTRA_WIDTH + 12}
                   for t, (c0, c1) in tier_columns.items()],
         "segments": seg_data,
-        "firms": firm_table,
+        "firms": {"fields": list(FIRM_FIELDS), "rows": firms.rows},
+        "texts": firms.texts,
         "projects": project_table,
-        "sources": source_table,
+        "sources": firms.sources,
         "nodes": nodes,
         "edges": edges,
         "time_ui": map_time.TIME_UI[lang],
@@ -886,25 +876,63 @@ def map_data(cg: ChainGraph | None, chain: str | None = None, region: str | None
     }
 
 
+# what a backend's records of a firm give a map: name, name_en, country, region, headquarters, size, leader,
+# Fortune 500 name, products, source ids
+FirmInfo = tuple[str, str, str, "str | None", str, str, bool, "str | None", list[str], list[str]]
+Listing = tuple[dict[str, list[str]], dict[str, FirmInfo], dict[str, tuple[str, str]]]
+
+
 class _Records(Protocol):
     """Display fields of firms and projects, from the graph in memory or from a backend that stores them."""
+
+    #: whether the full firm lists come from walking ``segment_states`` (then the map walks them once for all)
+    walks_states: bool
+
+    def local_firms(self, facts: Facts, segment_ids: list[str], region_id: str, params: AnalysisParams) -> Listing:
+        """Every local firm of each segment (``segment_states``' order), their fields and their sources'
+        (title, url)."""
+        ...
 
     def firms(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]: ...
     def projects(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]: ...
 
 
 class _GraphRecords:
+    walks_states = True
+
     def __init__(self, cg: ChainGraph) -> None:
         self.cg = cg
         self._products: dict[str, list[str]] | None = None  # every firm's products, read once per map
 
+    def _all_products(self) -> dict[str, list[str]]:
+        from ..analysis.views import firm_products
+
+        if self._products is None:
+            self._products = firm_products(self.cg.dataset)
+        return self._products
+
+    def local_firms(self, facts: Facts, segment_ids: list[str], region_id: str, params: AnalysisParams) -> Listing:
+        cg, ds = self.cg, self.cg.dataset
+        states = facts.segment_states(segment_ids, region_id, params)
+        lists = {s: [f.id for f in state.firms] for s, state in states.items()}
+        products = self._all_products()
+        info: dict[str, FirmInfo] = {}
+        for ids in lists.values():
+            for firm_id in ids:
+                if firm_id not in info:
+                    f = ds.firms[firm_id]
+                    info[firm_id] = (f.name, f.name_en, f.country, f.region, f.headquarters, f.size,
+                                     cg.is_leader(firm_id), cg.fortune500(firm_id), products.get(firm_id, []),
+                                     list(f.sources))
+        cited = {s for row in info.values() for s in row[9]}
+        sources = {s: (ds.sources[s].title, ds.sources[s].url or "") if s in ds.sources else (s, "") for s in cited}
+        return lists, info, sources
+
     def firms(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        from ..analysis.views import firm_products, source_refs
+        from ..analysis.views import source_refs
 
         ds = self.cg.dataset
-        if self._products is None:
-            self._products = firm_products(ds)
-        products = self._products
+        products = self._all_products()
         found = {}
         for firm_id in ids:
             f = ds.firms[firm_id]
@@ -935,16 +963,149 @@ def _source_ref(source: dict[str, str]) -> dict[str, str]:
 class _FactsRecords:
     """Records from a backend that answers ``firm_records`` / ``project_records`` (the compiled snapshot)."""
 
+    walks_states = False
+
     def __init__(self, facts: Any) -> None:
         if not hasattr(facts, "firm_records"):
-            raise LookupFailed("this backend cannot list firms for a map; build the map from the dataset's graph")
+            raise LookupFailed(msg("this backend cannot list firms for a map; build the map from the dataset's graph"))
         self.facts = facts
+
+    def local_firms(self, facts: Facts, segment_ids: list[str], region_id: str, params: AnalysisParams) -> Listing:
+        one_read = getattr(self.facts, "local_firm_rows", None)
+        if one_read is not None:  # the presence joined with the firms' fields, read once
+            return one_read(segment_ids, region_id, params)  # type: ignore[no-any-return]
+        states = facts.segment_states(segment_ids, region_id, params)
+        lists = {s: [f.id for f in state.firms] for s, state in states.items()}
+        records = self.firms({f for ids in lists.values() for f in ids})
+        info: dict[str, FirmInfo] = {
+            firm_id: (r["name"], r["name_en"], r["country"], r["region"], r["headquarters"], r["size"], r["leader"],
+                      r["fortune500"], r["products"], [x["id"] for x in r["sources"]])
+            for firm_id, r in records.items()}
+        sources = {x["id"]: (x["title"], x["url"]) for r in records.values() for x in r["sources"]}
+        return lists, info, sources
 
     def firms(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         return self.facts.firm_records(ids)  # type: ignore[no-any-return]
 
     def projects(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         return self.facts.project_records(ids)  # type: ignore[no-any-return]
+
+
+class _FirmRows:
+    """The page's firm table (:data:`FIRM_FIELDS`): one short array per firm, each repeated text written once."""
+
+    def __init__(self, ds: Any, lang: str, sources: dict[str, tuple[str, str]]) -> None:
+        self.ds, self.lang, self._source_info = ds, lang, sources
+        self.rows: list[list[Any]] = []
+        self.texts: list[str] = [""]
+        self.sources: list[dict[str, str]] = []
+        self._row: dict[str, int] = {}
+        self._text: dict[str, int] = {"": 0}
+        self._places: dict[str | None, tuple[int, int]] = {}
+        self._countries: dict[str, int] = {}
+        self._sizes: dict[str, int] = {}
+        self._products: dict[tuple[str, ...], list[int]] = {}
+        self._cited: dict[tuple[str, ...], list[int]] = {}
+        self._source: dict[str, int] = {}
+
+    def text(self, value: str) -> int:
+        at = self._text.get(value)
+        if at is None:
+            at = self._text[value] = len(self.texts)
+            self.texts.append(value)
+        return at
+
+    def _country(self, code: str) -> int:
+        at = self._countries.get(code)
+        if at is None:
+            at = self._countries[code] = self.text(country_label(code) if self.lang == "zh" else code)
+        return at
+
+    def _size(self, code: str) -> int:
+        at = self._sizes.get(code)
+        if at is None:
+            at = self._sizes[code] = self.text((SIZE_ZH.get(code, "") if self.lang == "zh" else code) or "")
+        return at
+
+    def _place(self, region: str | None, headquarters: str) -> tuple[int, int]:
+        """(where, address) texts: the region's name (else the headquarters) and its address."""
+        known = region in self.ds.regions if region else False
+        key = region if known else None
+        if key is not None and key in self._places:
+            return self._places[key]
+        where = _region_name(self.ds.regions[region], self.lang) if known else headquarters
+        place = (self.text(where or ""), self.text(_address(self.ds, region, self.lang)))
+        if key is not None:
+            self._places[key] = place
+        return place
+
+    def _product_texts(self, products: list[str]) -> list[int]:
+        if not products:  # most firms of a registry
+            return []
+        key = tuple(products[:FIRM_PRODUCTS])
+        found = self._products.get(key)
+        if found is None:
+            found = self._products[key] = [self.text(_truncate(canvas_text(t), PRODUCT_WIDTH)) for t in key]
+        return found
+
+    def _source_ids(self, ids: list[str]) -> list[int]:
+        key = tuple(ids)
+        found = self._cited.get(key)
+        if found is None:
+            found = []
+            for sid in key:
+                if sid not in self._source:
+                    title, url = self._source_info.get(sid, (sid, ""))
+                    self._source[sid] = len(self.sources)
+                    self.sources.append({"id": sid, **_source_ref({"id": sid, "title": title, "url": url})})
+                found.append(self._source[sid])
+            self._cited[key] = found
+        return found
+
+    def row(self, firm_id: str, info: FirmInfo) -> int:
+        """The row number of a firm, adding its row the first time."""
+        at = self._row.get(firm_id)
+        if at is not None:
+            return at
+        name, name_en, country, region, headquarters, size, leader, f500, products, sources = info
+        where, address = self._place(region, headquarters or "")
+        self._row[firm_id] = at = len(self.rows)
+        self.rows.append([firm_id, name if self.lang == "zh" else (name_en or name), self._country(country),
+                          where, address, 1 if leader else 0, self.text(f500) if f500 else 0, self._size(size),
+                          self._product_texts(products),
+                          self.text(_truncate(headquarters, PRODUCT_WIDTH)) if headquarters else 0,
+                          self._source_ids(sources)])
+        return at
+
+
+def map_firms(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The firm table of :func:`map_data`'s result as one dict per firm id, decoded as the page decodes it.
+
+    Each firm has ``name``, ``country``, ``where``, ``address``, ``leader`` (bool), ``f500``, ``size``,
+    ``products`` (texts), ``hq``, ``sources`` (``{id, title, url}``) and ``segments`` (the drawn segments that
+    list it, in the map's order).
+
+    >>> from chaingraph import load_dataset, build_graph
+    >>> firms = map_firms(map_data(build_graph(load_dataset()), chain="automotive"))
+    >>> firms["kawaden"]["name"], firms["kawaden"]["segments"]
+    ('川电钢板', ['auto-motor-core'])
+    """
+    texts, sources = data["texts"], data["sources"]
+    segments: dict[int, list[str]] = defaultdict(list)
+    for seg_id, seg in data["segments"].items():
+        for i in seg["firms"]:
+            segments[i].append(seg_id)
+    out = {}
+    for i, row in enumerate(data["firms"]["rows"]):
+        record = dict(zip(data["firms"]["fields"], row, strict=True))
+        for key in ("country", "where", "address", "f500", "size", "hq"):
+            record[key] = texts[record[key]]
+        record["leader"] = bool(record["leader"])
+        record["products"] = [texts[t] for t in record["products"]]
+        record["sources"] = [sources[x] for x in record["sources"]]
+        record["segments"] = segments[i]
+        out[record.pop("id")] = record
+    return out
 
 
 class _RememberingFacts:
@@ -963,8 +1124,11 @@ class _RememberingFacts:
 
     def segment_states(self, segment_ids: Iterable[str], region_id: str, params: AnalysisParams,
                        limit: int | None = None) -> dict[str, SegmentState]:
-        known = self._states.setdefault((region_id, params, limit), {})
         wanted = list(segment_ids)
+        full = self._states.get((region_id, params, None), {})
+        if limit is not None and all(s in full for s in wanted):  # a capped list is the start of the full one
+            return {s: full[s].capped(limit) for s in wanted}
+        known = self._states.setdefault((region_id, params, limit), {})
         missing = [s for s in wanted if s not in known]
         if missing:  # a segment's state does not depend on which other segments are asked with it
             known.update(self._inner.segment_states(missing, region_id, params, limit))
@@ -1074,7 +1238,7 @@ def _address(ds: Any, region_id: str | None, lang: str) -> str:
 
 def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[int, int]],
           band_keys: list[tuple[str, str]], band_of: dict[str, int], seg_data: dict[str, dict[str, Any]],
-          firm_table: dict[str, dict[str, Any]], project_table: dict[str, dict[str, Any]], ui: dict[str, str],
+          firms: _FirmRows, project_table: dict[str, dict[str, Any]], ui: dict[str, str],
           lang: str, firm_nodes: int, focus: str | None,
           supply: list[tuple[str, str]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     """vis-network nodes (with both y positions: firms hidden / shown), edges and chain bands."""
@@ -1088,7 +1252,7 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
         name = canvas_text(d["name"])
         lines = (wrap_label(name, external_units, max_lines=max_lines - 1) if s in external
                  else wrap_label(name, width_units, max_lines=max_lines))
-        n_firms, n_leaders = len(d["firms"]), len(d["leaders"])
+        n_firms, n_leaders = len(d["firms"]), d["leader_count"]
         strength = 0.0 if s in external else _strength(n_firms, n_leaders)
         if s in external or d["status"] in ("missing", "unknown"):
             sub = None  # the band says which chain; the dashed frame says "nothing here" or "nothing seen"
@@ -1109,15 +1273,16 @@ def _draw(ds: Any, drawn: list[str], external: set[str], grid: dict[str, tuple[i
             width = SEGMENT_WIDTH + round(SEGMENT_MAX_EXTRA_WIDTH * strength)
         hang: list[dict[str, Any]] = []
         if s not in external:
-            firm_ids = d["firms"]
-            if len(firm_ids) > firm_nodes:
-                hang.append({"kind": "firms", "id": f"firms:{s}", "label": ui["firms_node"].format(n=len(firm_ids))})
+            firm_rows = d["firms"]
+            if len(firm_rows) > firm_nodes:
+                hang.append({"kind": "firms", "id": f"firms:{s}", "label": ui["firms_node"].format(n=len(firm_rows))})
             else:
-                for f in firm_ids:
-                    star = "★ " if firm_table[f]["leader"] else ""
+                for i in firm_rows:
+                    row = firms.rows[i]
+                    f = row[_F_ID]
+                    star = "★ " if row[_F_LEADER] else ""
                     hang.append({"kind": "firm", "id": f"firm:{s}:{f}", "firm": f,
-                                 "label": star + _truncate(canvas_text(firm_table[f]["name"]),
-                                                                      8.5 - _units(star))})
+                                 "label": star + _truncate(canvas_text(row[_F_NAME]), 8.5 - _units(star))})
             project_ids = d["projects"]
             if len(project_ids) > firm_nodes:
                 hang.append({"kind": "projects", "id": f"projects:{s}",
@@ -1297,15 +1462,20 @@ def _passes_through(a: str, b: str, seg_nodes: dict[str, dict[str, Any]], seg_ge
 def _vis_assets() -> tuple[str, str]:
     """vis-network's script and stylesheet, from the copy bundled inside the pyvis package."""
     try:
-        lib = resources.files("pyvis") / "lib"
+        # the package's folder without importing it (pyvis imports networkx and jinja2: a third of a second)
+        spec = importlib.util.find_spec("pyvis")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModuleNotFoundError("no module named 'pyvis'")
+        lib = Path(next(iter(spec.submodule_search_locations))) / "lib"
         candidates = sorted((p for p in lib.iterdir() if p.name.startswith("vis-")), key=lambda p: p.name)
         folder = candidates[-1]
         script = (folder / "vis-network.min.js").read_text(encoding="utf-8")
         style = (folder / "vis-network.css").read_text(encoding="utf-8")
     except (ModuleNotFoundError, OSError, IndexError) as exc:
-        raise ExportError(f"cannot read vis-network from the pyvis package ({exc}); reinstall pyvis>=0.3.2") from exc
+        raise ExportError(msg("cannot read vis-network from the pyvis package ({exc}); reinstall pyvis>=0.3.2",
+                              exc=exc)) from exc
     if "</script" in script.lower() or "</style" in style.lower():  # pragma: no cover - a broken pyvis build
-        raise ExportError("the vis-network files bundled with pyvis cannot be inlined safely")
+        raise ExportError(msg("the vis-network files bundled with pyvis cannot be inlined safely"))
     return script, style
 
 
@@ -1365,8 +1535,8 @@ def show_map(cg: ChainGraph, chain: str | None = None, region: str | None = None
     try:
         from IPython.display import HTML
     except ImportError as exc:
-        raise ExportError("show_map needs IPython (pip install ipython, or run it in Jupyter); "
-                          "write_map makes a file instead") from exc
+        raise ExportError(msg("show_map needs IPython (pip install ipython, or run it in Jupyter); "
+                              "write_map makes a file instead")) from exc
     page = build_map(cg, chain=chain, region=region, segment=segment, lang=lang, **options)
     frame = (f'<div class="chaingraph-map"><iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
              f'style="width:100%;height:{int(height)}px;border:1px solid #d0d7de;border-radius:6px" '

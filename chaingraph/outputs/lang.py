@@ -31,6 +31,8 @@ _HEADERS_EN = {
     "所在地": "location", "500强": "Fortune 500", "项目": "project", "园区": "park", "日期": "date",
     "总投资": "investment", "地区": "region", "类型": "kind", "偏好来源国": "favoured countries",
     "原状态": "status before", "新状态": "status after", "名次": "rank",
+    "事件": "events", "新增企业": "new firms", "签约": "signed", "承诺投资": "promised investment",
+    "承诺产值": "promised output", "最新": "latest", "停滞原因": "stalled because",
 }
 
 

@@ -13,7 +13,8 @@ Test hook: ``window.chainMap`` exposes ``network``, ``nodes`` and ``edges`` (vis
 ``kind: "segment"``), ``data`` (the embedded JSON), ``openSegment(id)`` (what a click on a segment does),
 ``search(text)`` (the result list the search box shows), ``choose(result)`` (what picking a result does) and
 ``setShowFirms(bool)`` and ``setShowContext(bool)`` (the checkboxes), ``showTab(id)`` (the 清单 tabs),
-``fitAll(animate)`` (the 全图 button) and ``badgeRects()`` (where the action badges were drawn).
+``fitAll(animate)`` (the 全图 button), ``badgeRects()`` (where the action badges were drawn) and ``firm(id)`` (a
+firm's row of the page's compact firm table, decoded: name, country, where, address, products, sources, segments).
 """
 
 from __future__ import annotations
@@ -189,6 +190,10 @@ span, bdi, button, li, h1, h2, td, th { unicode-bidi: isolate; }
 #lists th[aria-sort="ascending"]::after { content: " ▲"; } #lists th[aria-sort="descending"]::after { content: " ▼"; }
 #lists td { padding: 6px 8px; border-bottom: 1px solid #eef1f5; vertical-align: top; overflow-wrap: anywhere; }
 #lists td.num { font-variant-numeric: tabular-nums; text-align: right; }
+#lists .list-more { display: flex; gap: 10px; align-items: center; margin-top: 10px; color: var(--muted);
+  font-size: 13px; }
+#lists .list-more button { font: 13px var(--font); padding: 3px 12px; border-radius: 5px; border: 1px solid var(--line);
+  background: #f7f9fb; cursor: pointer; }
 #lists th.num { width: 88px; text-align: right; }
 #lists th.wide { width: 32%; }
 #lists tr.seg:hover { background: #f5f9ff; cursor: pointer; }
@@ -207,10 +212,41 @@ APP_JS = """
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("chain-map-data").textContent);
-  var UI = DATA.ui, SEG = DATA.segments, FIRMS = DATA.firms, PROJECTS = DATA.projects, SOURCES = DATA.sources || {};
+  var UI = DATA.ui, SEG = DATA.segments, PROJECTS = DATA.projects, SOURCES = DATA.sources || [];
+  // firms: one short array per firm (DATA.firms.fields), repeated texts as indices into DATA.texts; a segment's
+  // firms are row numbers. Rows are decoded when shown, the lookups below are built on first use.
+  var FROWS = DATA.firms.rows, TEXT = DATA.texts || [""], FC = {};
+  DATA.firms.fields.forEach(function (k, i) { FC[k] = i; });
+  var firmSegsOf = null, firmRowOf = null, firmCache = [];
+  function firmSegs(i) {  // the drawn segments listing row i
+    if (!firmSegsOf) {
+      firmSegsOf = FROWS.map(function () { return []; });
+      Object.keys(SEG).forEach(function (id) { SEG[id].firms.forEach(function (r) { firmSegsOf[r].push(id); }); });
+    }
+    return firmSegsOf[i];
+  }
+  function firmRow(id) {  // the row of a firm id, -1 when the map lists no such firm
+    if (!firmRowOf) {
+      firmRowOf = new Map();
+      FROWS.forEach(function (r, i) { firmRowOf.set(r[FC.id], i); });
+    }
+    return firmRowOf.has(id) ? firmRowOf.get(id) : -1;
+  }
+  function decodeFirm(i) {
+    var r = FROWS[i];
+    return {row: i, id: r[FC.id], name: r[FC.name], country: TEXT[r[FC.country]], where: TEXT[r[FC.where]],
+            address: TEXT[r[FC.address]], leader: r[FC.leader] === 1, f500: TEXT[r[FC.f500]],
+            size: TEXT[r[FC.size]], hq: TEXT[r[FC.hq]],
+            products: r[FC.products].map(function (t) { return TEXT[t]; }),
+            sources: r[FC.sources].map(function (x) { return SOURCES[x]; }), segments: firmSegs(i)};
+  }
+  function firm(i) { return firmCache[i] || (firmCache[i] = decodeFirm(i)); }
+  function firmById(id) { var i = firmRow(id); return i < 0 ? null : firm(i); }
   var COLOURS = DATA.colours;
   var FONT = getComputedStyle(document.documentElement).getPropertyValue("--font").trim() || "sans-serif";
   var PAGE_SIZE = 20;
+  var LIST_ROWS = 300;  // rows of a list tab drawn at first (and per click on "more")
+  var COLLATE = new Intl.Collator("zh").compare;
   var showFirms = !!DATA.show_firms;
   var showContext = DATA.show_context !== false;
   var TARGETS_SHOWN = 10;
@@ -302,7 +338,7 @@ APP_JS = """
     return box;
   }
   function firmTip(id) {
-    var f = FIRMS[id], box = el("div", "tip");
+    var f = firmById(id), box = el("div", "tip");
     box.appendChild(el("div", "tip-title", f.name));
     var parts = [f.country, f.where, f.size].filter(Boolean);
     if (f.leader) { parts.push(UI.leader); }
@@ -383,6 +419,9 @@ APP_JS = """
                   selectConnectedEdges: true, hoverConnectedEdges: true, keyboard: false, navigationButtons: false},
     nodes: {font: {face: FONT, multi: false}, shadow: {enabled: false}},
     edges: {selectionWidth: 1.2, hoverWidth: 0.6}
+  });
+  network.once("afterDrawing", function () {  // when the map is first on screen (benchmarks/map_paint.py reads it)
+    if (window.performance && performance.mark) { performance.mark("chain-map-drawn"); }
   });
 
   function roundRect(ctx, x, y, w, h, r) {
@@ -516,7 +555,8 @@ APP_JS = """
   function pagedList(items, render, highlight) {
     var wrap = el("div", "paged"), list = el("ol", "items");
     var pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-    var at = highlight ? items.indexOf(highlight) : -1;
+    var marked = highlight !== undefined && highlight !== null;  // a firm's row number may be 0
+    var at = marked ? items.indexOf(highlight) : -1;
     var page = at >= 0 ? Math.floor(at / PAGE_SIZE) : 0;
     var prev = el("button", "prev", UI.prev), next = el("button", "next", UI.next), info = el("span", "page-info");
     prev.type = "button"; next.type = "button";
@@ -525,7 +565,7 @@ APP_JS = """
       list.start = page * PAGE_SIZE + 1;
       items.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE).forEach(function (item) {
         var li = render(item);
-        if (highlight && item === highlight) { li.classList.add("hit"); }
+        if (marked && item === highlight) { li.classList.add("hit"); }
         list.appendChild(li);
       });
       info.textContent = fmt(UI.page, {page: page + 1, pages: pages});
@@ -546,9 +586,9 @@ APP_JS = """
   function section(title, count) {
     panelBody.appendChild(el("h3", "", count === undefined ? title : title + fmt(UI.paren, {x: count})));
   }
-  function firmItem(id) {
-    var f = FIRMS[id], li = el("li", "firm");
-    li.setAttribute("data-firm", id);
+  function firmItem(i) {
+    var f = firm(i), li = el("li", "firm");
+    li.setAttribute("data-firm", f.id);
     var nm = el("span", "name", (f.leader ? "★ " : "") + f.name);
     nm.title = f.name;
     li.appendChild(nm);
@@ -577,19 +617,18 @@ APP_JS = """
     if (f.hq) { li.appendChild(labelled("hq", UI.col_hq, f.hq)); }
     if (f.sources && f.sources.length) {
       var box = labelled("sources", UI.firm_sources);
-      f.sources.forEach(function (id, i) {
-        var src = SOURCES[id] || {title: id, url: ""};
+      f.sources.forEach(function (src, i) {
         if (i) { box.appendChild(document.createTextNode(UI.sep)); }
         var url = safeUrl(src.url);
         if (url) {
-          var a = el("a", "", src.title || id);
+          var a = el("a", "", src.title || src.id);
           a.setAttribute("href", url);
           a.setAttribute("target", "_blank");
           a.setAttribute("rel", "noopener noreferrer");
           a.title = url;
           box.appendChild(a);
         } else {
-          box.appendChild(el("span", "", src.title || id));
+          box.appendChild(el("span", "", src.title || src.id));
         }
       });
       li.appendChild(box);
@@ -617,12 +656,11 @@ APP_JS = """
     li.appendChild(el("div", "why", t.reasons.join(UI.sep_reasons)));
     return li;
   }
-  function sortedFirms(ids) {
+  function sortedFirms(rows) {
     // leaders first, then Fortune Global 500 members, then the dataset's order
-    return ids.map(function (id, i) { return {id: id, i: i}; }).sort(function (a, b) {
-      var fa = FIRMS[a.id], fb = FIRMS[b.id];
-      return (fb.leader ? 1 : 0) - (fa.leader ? 1 : 0) || (fb.f500 ? 1 : 0) - (fa.f500 ? 1 : 0) || a.i - b.i;
-    }).map(function (x) { return x.id; });
+    var L = FC.leader, F = FC.f500;
+    return rows.map(function (r, i) { return {r: r, i: i, k: (FROWS[r][L] === 1 ? 0 : 2) + (FROWS[r][F] ? 0 : 1)}; })
+      .sort(function (a, b) { return a.k - b.k || a.i - b.i; }).map(function (x) { return x.r; });
   }
   function openSegment(id, opts) {
     var s = SEG[id];
@@ -669,7 +707,10 @@ APP_JS = """
       panelBody.appendChild(cl);
     }
     section(UI.local_firms, s.firms.length);
-    if (s.firms.length) { panelBody.appendChild(pagedList(sortedFirms(s.firms), firmItem, opts.firm)); }
+    if (s.firms.length) {
+      var hit = opts.firm === undefined ? -1 : firmRow(opts.firm);
+      panelBody.appendChild(pagedList(sortedFirms(s.firms), firmItem, hit < 0 ? null : hit));
+    }
     else { panelBody.appendChild(el("div", "none", UI.none)); }
     section(UI.projects, s.projects.length);
     if (s.projects.length) { panelBody.appendChild(pagedList(s.projects, projectItem, opts.project)); }
@@ -782,16 +823,12 @@ APP_JS = """
   }
 
   // ---------------------------------------------------------------------------------------------- search
-  var INDEX = [];
+  var INDEX = null, FIRM_KEYS = null;  // built on the first search: the page opens without walking every firm
   function nodeFor(segment, own, group) { return META[own] ? own : (META[group] ? group : segment); }
   function add(kind, name, keys, sub, target) {
     var key = keys.filter(Boolean).join("\\u0001").toLowerCase();
     INDEX.push({kind: kind, name: name, sub: sub, key: key, target: target});
   }
-  Object.keys(SEG).forEach(function (id) {
-    var s = SEG[id];
-    add("segment", s.name, [s.name, s.name_zh, s.name_en, id].concat(s.aliases), s.chain_name, {segment: id, node: id});
-  });
   function strongest(segs) {
     // the segment where a firm matters most: best status, then the chain's own segments, then most firms
     return segs.slice().sort(function (a, b) {
@@ -804,31 +841,43 @@ APP_JS = """
     var names = segs.map(function (x) { return SEG[x].name; });
     return names.length > 2 ? fmt(UI.n_segments, {first: names[0], n: names.length}) : names.join(UI.sep);
   }
-  // one row per firm, project or target firm, however many segments it is in
-  Object.keys(FIRMS).forEach(function (id) {
-    var f = FIRMS[id], seg = strongest(f.segments);
-    add("firm", f.name, [f.name, id], where(f.segments),
-        {segment: seg, node: nodeFor(seg, "firm:" + seg + ":" + id, "firms:" + seg), firm: id});
-  });
-  Object.keys(PROJECTS).forEach(function (id) {
-    var p = PROJECTS[id], seg = strongest(p.segments);
-    add("project", p.name, [p.name, id].concat(p.firms), where(p.segments),
-        {segment: seg, node: nodeFor(seg, "project:" + seg + ":" + id, "projects:" + seg), project: id});
-  });
-  var TARGET_SEGS = {}, TARGET_NAME = {}, TARGET_BEST = {};
-  Object.keys(SEG).forEach(function (id) {
-    SEG[id].targets.forEach(function (t) {
-      if (FIRMS[t.id]) { return; }
-      if (!TARGET_SEGS[t.id]) { TARGET_SEGS[t.id] = []; TARGET_NAME[t.id] = t.name; TARGET_BEST[t.id] = [id, t.score]; }
-      TARGET_SEGS[t.id].push(id);
-      if (t.score > TARGET_BEST[t.id][1]) { TARGET_BEST[t.id] = [id, t.score]; }
+  function firmTarget(i) {  // a firm's search row points at its strongest segment (worked out when shown)
+    var id = FROWS[i][FC.id], seg = strongest(firmSegs(i));
+    return {sub: where(firmSegs(i)),
+            target: {segment: seg, node: nodeFor(seg, "firm:" + seg + ":" + id, "firms:" + seg), firm: id}};
+  }
+  function buildIndex() {
+    INDEX = [];
+    Object.keys(SEG).forEach(function (id) {
+      var s = SEG[id];
+      add("segment", s.name, [s.name, s.name_zh, s.name_en, id].concat(s.aliases), s.chain_name,
+          {segment: id, node: id});
     });
-  });
-  Object.keys(TARGET_SEGS).forEach(function (id) {
-    var seg = TARGET_BEST[id][0];
-    add("target", TARGET_NAME[id], [TARGET_NAME[id], id], where(TARGET_SEGS[id]),
-        {segment: seg, node: seg, target: id});
-  });
+    // one row per firm, project or target firm, however many segments it is in; a firm's row is only its key
+    // here (a county has a hundred thousand), its result is made when it is among those shown
+    FIRM_KEYS = FROWS.map(function (r) { return (r[FC.name] + "\u0001" + r[FC.id]).toLowerCase(); });
+    Object.keys(PROJECTS).forEach(function (id) {
+      var p = PROJECTS[id], seg = strongest(p.segments);
+      add("project", p.name, [p.name, id].concat(p.firms), where(p.segments),
+          {segment: seg, node: nodeFor(seg, "project:" + seg + ":" + id, "projects:" + seg), project: id});
+    });
+    var TARGET_SEGS = {}, TARGET_NAME = {}, TARGET_BEST = {};
+    Object.keys(SEG).forEach(function (id) {
+      SEG[id].targets.forEach(function (t) {
+        if (firmRow(t.id) >= 0) { return; }
+        if (!TARGET_SEGS[t.id]) {
+          TARGET_SEGS[t.id] = []; TARGET_NAME[t.id] = t.name; TARGET_BEST[t.id] = [id, t.score];
+        }
+        TARGET_SEGS[t.id].push(id);
+        if (t.score > TARGET_BEST[t.id][1]) { TARGET_BEST[t.id] = [id, t.score]; }
+      });
+    });
+    Object.keys(TARGET_SEGS).forEach(function (id) {
+      var seg = TARGET_BEST[id][0];
+      add("target", TARGET_NAME[id], [TARGET_NAME[id], id], where(TARGET_SEGS[id]),
+          {segment: seg, node: seg, target: id});
+    });
+  }
   var KIND_ORDER = {segment: 0, firm: 1, project: 2, target: 3};
   var lastTotal = 0;
   function search(text) {
@@ -836,15 +885,28 @@ APP_JS = """
     if (!q) { return []; }
     var found = [];
     lastTotal = 0;
-    for (var i = 0; i < INDEX.length; i++) {
-      var item = INDEX[i], at = item.key.indexOf(q);
+    if (INDEX === null) { buildIndex(); }
+    var i, at;
+    for (i = 0; i < INDEX.length; i++) {
+      var item = INDEX[i];
+      at = item.key.indexOf(q);
       if (at < 0) { continue; }
       var exact = item.name.toLowerCase() === q ? 0 : (at === 0 ? 1 : 2);
       found.push({rank: exact, order: KIND_ORDER[item.kind], i: i, item: item});
     }
+    for (i = 0; i < FIRM_KEYS.length; i++) {
+      at = FIRM_KEYS[i].indexOf(q);
+      if (at < 0) { continue; }
+      var name = FROWS[i][FC.name];
+      found.push({rank: name.toLowerCase() === q ? 0 : (at === 0 ? 1 : 2), order: KIND_ORDER.firm, i: i, row: i});
+    }
     found.sort(function (a, b) { return a.rank - b.rank || a.order - b.order || a.i - b.i; });
     lastTotal = found.length;
     return found.slice(0, 30).map(function (f) {
+      if (f.item === undefined) {
+        var t = firmTarget(f.row);
+        f.item = {kind: "firm", name: FROWS[f.row][FC.name], sub: t.sub, target: t.target};
+      }
       return {kind: f.item.kind, name: f.item.name, sub: f.item.sub, segment: f.item.target.segment,
               node: f.item.target.node, firm: f.item.target.firm, project: f.item.target.project,
               target: f.item.target.target};
@@ -945,17 +1007,16 @@ APP_JS = """
     {id: "weak", label: UI.tab_weak, build: segTab(["weak", "pipeline", "claimed"])},
     {id: "strong", label: UI.tab_strong, build: segTab(["strong"])},
     {id: "firms", label: UI.tab_firms, build: function () {
-      var ids = sortedFirms(Object.keys(FIRMS));
+      var rows = sortedFirms(FROWS.map(function (r, i) { return i; }));
       return {cols: [UI.col_firm, UI.col_leader, UI.f500, UI.col_size, UI.col_where, UI.col_segments,
                      UI.col_products, UI.col_address, UI.firm_sources], num: [],
-              sort: null, rows: ids.map(function (id) {
-                var f = FIRMS[id];
-                return {segment: strongest(f.segments), firm: id,
+              sort: null, rows: rows.map(function (i) {
+                var f = decodeFirm(i);  // not kept: the list holds its own cells
+                return {row: i, firm: f.id,  // the segment a row leads to is worked out when it is clicked
                         cells: [f.name, f.leader ? "★" : "", f.f500 || "", f.size, f.where,
                                 f.segments.map(function (x) { return SEG[x].name; }).join(UI.sep),
-                                (f.products || []).join(UI.sep_reasons), f.address || "",
-                                (f.sources || []).map(function (x) { return (SOURCES[x] || {}).title || x; })
-                                  .join(UI.sep)]};
+                                f.products.join(UI.sep_reasons), f.address || "",
+                                f.sources.map(function (x) { return x.title || x.id; }).join(UI.sep)]};
               })};
     }},
     {id: "targets", label: UI.tab_targets, build: function () {
@@ -996,24 +1057,27 @@ APP_JS = """
     current = spec.build();
     current.sortBy = current.sort;
     listFilter.value = "";
+    current.limit = LIST_ROWS;
     renderList();
   }
   function cellText(v) {
     if (v === null || v === undefined) { return ""; }
     return typeof v === "number" && v % 1 !== 0 ? v.toFixed(3) : String(v);
   }
+  function rowKey(r) {  // every cell's text, lower case, for the filter (made once per row)
+    if (r.key === undefined) { r.key = r.cells.map(cellText).join("\u0001").toLowerCase(); }
+    return r.key;
+  }
   function renderList() {
     var q = listFilter.value.trim().toLowerCase();
-    var rows = current.rows.filter(function (r) {
-      return !q || r.cells.some(function (c) { return cellText(c).toLowerCase().indexOf(q) >= 0; });
-    });
+    var rows = q ? current.rows.filter(function (r) { return rowKey(r).indexOf(q) >= 0; }) : current.rows;
     if (current.sortBy) {
       var k = current.sortBy[0], dir = current.sortBy[1];
       rows = rows.map(function (r, i) { return {r: r, i: i}; }).sort(function (a, b) {
         var x = a.r.cells[k], y = b.r.cells[k];
         var empty = (x === null || x === "" ? 1 : 0) - (y === null || y === "" ? 1 : 0);
         if (empty) { return empty; }  // blanks last, whichever the direction
-        var c = typeof x === "number" && typeof y === "number" ? x - y : cellText(x).localeCompare(cellText(y), "zh");
+        var c = typeof x === "number" && typeof y === "number" ? x - y : COLLATE(cellText(x), cellText(y));
         return dir * c || a.i - b.i;
       }).map(function (x) { return x.r; });
     }
@@ -1038,7 +1102,9 @@ APP_JS = """
     thead.appendChild(head);
     table.appendChild(thead);
     var tbody = el("tbody");
-    rows.forEach(function (r) {
+    // a long list (a county's hundred thousand firms) is drawn a few hundred rows at a time; sorting and the
+    // filter still see every row, and the buttons under the table draw more or all of them
+    rows.slice(0, current.limit).forEach(function (r) {
       var tr = el("tr", "seg");
       r.cells.forEach(function (c, k) {
         var td = el("td", current.num.indexOf(k) >= 0 ? "num" : (k === 0 ? "nm" : ""));
@@ -1049,14 +1115,31 @@ APP_JS = """
       });
       tr.addEventListener("click", function () {
         showTab("map");
-        openSegment(r.segment, {firm: r.firm, target: r.target});
+        openSegment(r.segment !== undefined ? r.segment : strongest(firmSegs(r.row)), {firm: r.firm, target: r.target});
       });
       tbody.appendChild(tr);
     });
     table.appendChild(tbody);
     listBody.appendChild(table);
+    if (rows.length > current.limit) {
+      var more = el("div", "list-more");
+      var next = el("button", "more", fmt(UI.list_more, {n: Math.min(LIST_ROWS, rows.length - current.limit)}));
+      var every = el("button", "more all", fmt(UI.list_all, {total: rows.length}));
+      next.type = "button"; every.type = "button";
+      next.addEventListener("click", function () { current.limit += LIST_ROWS; renderList(); });
+      every.addEventListener("click", function () { current.limit = Infinity; renderList(); });
+      more.appendChild(el("span", "", fmt(UI.list_shown, {n: current.limit, total: rows.length})));
+      more.appendChild(next);
+      more.appendChild(every);
+      listBody.appendChild(more);
+    }
   }
-  listFilter.addEventListener("input", renderList);
+  var filterTimer = null;
+  listFilter.addEventListener("input", function () {  // on a long list, once the typing pauses
+    if (filterTimer) { clearTimeout(filterTimer); filterTimer = null; }
+    var run = function () { filterTimer = null; current.limit = LIST_ROWS; renderList(); };
+    if (current.rows.length > 5000) { filterTimer = setTimeout(run, 80); } else { run(); }
+  });
 
   showPriorities();
   // ---------------------------------------------------------------------------------------------- year slider
@@ -1113,7 +1196,7 @@ APP_JS = """
     network: network, nodes: nodes, edges: edges, data: DATA, openSegment: openSegment, closePanel: closePanel,
     search: search, choose: choose, setShowFirms: setShowFirms, setShowContext: setShowContext, showTab: showTab,
     fitAll: fitAll, badgeRects: function () { return badgeRects; }, showYear: showYear,
-    currentSegment: function () { return currentSegment; }
+    currentSegment: function () { return currentSegment; }, firm: firmById
   };
 })();
 """

@@ -32,6 +32,7 @@ from ..dataset.model import CONFIDENCES, Firm, Link, Source
 from ..dataset.reader import load_dataset
 from ..dataset.store import Dataset
 from ..errors import Problem
+from ..messages import msg
 from .sheets import Change, FirmMatcher, ImportPlan, SheetError, apply_dataset_changes, new_id
 
 __all__ = ["CHAINKG_FILES", "SOURCE_ID", "ChainKG", "IndustryMapping", "default_mapping_path", "read_chainkg",
@@ -68,7 +69,7 @@ def _json_lines(path: Path, problems: list[Problem]) -> Iterator[tuple[int, dict
     try:
         handle = path.open(encoding="utf-8-sig")
     except OSError as exc:
-        problems.append(Problem(path.name, None, None, f"cannot be read: {exc.strerror}"))
+        problems.append(Problem(path.name, None, None, msg("cannot be read: {strerror}", strerror=exc.strerror)))
         return
     with handle:
         for number, line in enumerate(handle, start=1):
@@ -77,10 +78,10 @@ def _json_lines(path: Path, problems: list[Problem]) -> Iterator[tuple[int, dict
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                problems.append(Problem(path.name, number, None, f"not JSON: {exc.msg}"))
+                problems.append(Problem(path.name, number, None, msg("not JSON: {msg}", msg=exc.msg)))
                 continue
             if not isinstance(record, dict):
-                problems.append(Problem(path.name, number, None, "expected a JSON object"))
+                problems.append(Problem(path.name, number, None, msg("expected a JSON object")))
                 continue
             yield number, record
 
@@ -88,7 +89,7 @@ def _json_lines(path: Path, problems: list[Problem]) -> Iterator[tuple[int, dict
 def _need(record: dict[str, Any], keys: tuple[str, ...], file: str, line: int, problems: list[Problem]) -> bool:
     missing = [k for k in keys if not str(record.get(k) or "").strip()]
     for key in missing:
-        problems.append(Problem(file, line, key, "missing"))
+        problems.append(Problem(file, line, key, msg("missing")))
     return not missing
 
 
@@ -100,10 +101,10 @@ def read_chainkg(folder: str | Path) -> ChainKG:
     problems: list[Problem] = []
     kg = ChainKG()
     if not root.is_dir():
-        raise SheetError([Problem(str(root), None, None, "folder does not exist")], str(root))
+        raise SheetError([Problem(str(root), None, None, msg("folder does not exist"))], str(root))
     for required in ("company", "company_industry"):
         if not (root / f"{required}.json").exists():
-            problems.append(Problem(f"{required}.json", None, None, f"file is missing in {root}"))
+            problems.append(Problem(f"{required}.json", None, None, msg("file is missing in {root}", root=root)))
     if problems:
         raise SheetError(problems, str(root))
     for name in CHAINKG_FILES:
@@ -171,7 +172,8 @@ def read_industry_mapping(path: str | Path | None, ds: Dataset) -> IndustryMappi
         text = path.read_text(encoding="utf-8-sig")
         data = yaml.safe_load(text) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise SheetError([Problem(path.name, None, None, f"cannot be read as YAML: {exc}")], path.name) from exc
+        raise SheetError([Problem(path.name, None, None, msg("cannot be read as YAML: {exc}",
+                                                             exc=exc))], path.name) from exc
     lines = text.splitlines()
 
     def line_of(needle: str) -> int | None:
@@ -186,14 +188,16 @@ def read_industry_mapping(path: str | Path | None, ds: Dataset) -> IndustryMappi
         spans = [str(s) for s in entry.get("spans") or []]
         where = line_of(f"name: {name}") if name else None
         if confidence not in CONFIDENCES:
-            problems.append(Problem(path.name, where, "confidence", f"{confidence!r}: use {', '.join(CONFIDENCES)}"))
+            problems.append(Problem(path.name, where, "confidence", msg("{confidence!r}: use {CONFIDENCES}",
+                                                                        confidence=confidence,
+                                                                        CONFIDENCES=", ".join(CONFIDENCES))))
         for field_name, ids in (("segments", targets), ("spans", spans)):
             for segment in ids:
                 if segment not in segments:
                     problems.append(Problem(path.name, where, field_name,
-                                            f"unknown segment {segment!r} in this dataset"))
+                                            msg("unknown segment {segment!r} in this dataset", segment=segment)))
         if not name and not entry.get("code"):
-            problems.append(Problem(path.name, where, "name", "an industry needs a name or a code"))
+            problems.append(Problem(path.name, where, "name", msg("an industry needs a name or a code")))
         for key in (name, str(entry.get("code") or "")):
             if key:
                 mapping.industries[_fold(key)] = (targets, confidence)
@@ -205,7 +209,7 @@ def read_industry_mapping(path: str | Path | None, ds: Dataset) -> IndustryMappi
         for segment in targets:
             if segment not in segments:
                 problems.append(Problem(path.name, line_of(segment), "segments",
-                                        f"unknown segment {segment!r} in this dataset"))
+                                        msg("unknown segment {segment!r} in this dataset", segment=segment)))
         mapping.products.append((words, targets))
     if problems:
         raise SheetError(problems, path.name)

@@ -33,12 +33,19 @@ How a firm is read:
    classes; a class only one segment draws from, with a making item of its chain, gives a guess. A manufacturing
    code that fits none of the candidates lowers each one step (a guess it speaks against is dropped), two steps
    when no segment of any chain draws from it; a code that fits one candidate lowers a segment only the name
-   speaks for. A catch-all class no segment draws from (3484, the 其他… classes) lowers only vague guesses, and
-   a guess resting on a process word alone (机械零件、零部件加工) in a later item is not proposed.
+   speaks for, and a candidate it speaks against that the scope names only from a section's third item on is
+   dropped (in-house work). A catch-all class no segment draws from (3484, the 其他… classes) lowers only vague
+   guesses, and a guess resting on a process word alone (机械零件、零部件加工) in a later item is not proposed.
+   A segment takes its strongest signal per item (product variants listed in one item count once). When the
+   scope names no segment, a class whose GB/T 4754-2017 name is one segment's catalogue wording (3321 切削工具制造;
+   :mod:`chaingraph.sources.gbt4754`) gives that segment as a guess; a product named in a research item of a
+   producer counts like one named in a selling item.
 5. The primary segment has the highest score; further segments (multi-chain firms) are proposed when they are
    at least probable, rest on a specific term, and their strongest scope signal is at least 0.6 of the
-   primary's, in one of a section's first three items. When only ambiguous words matched and several segments
-   tie, nothing is guessed: the firm is listed with the reason and the candidates.
+   primary's, in one of a section's first two items. When only ambiguous words matched and several segments
+   tie (or only the code names candidates), a two-character word of the name that only one candidate's product
+   words share picks it as a guess; otherwise nothing is guessed: the firm is listed with the reason and the
+   candidates.
 
 Examples
 --------
@@ -62,6 +69,7 @@ from typing import Any
 
 from ..dataset.model import CONFIDENCES
 from ..dataset.store import Dataset, normalize_name
+from .gbt4754 import CLASS_NAMES, class_name
 from .registry import RegistryRow, industry_class
 
 __all__ = [
@@ -84,10 +92,12 @@ WEIGHTS: dict[str, float] = {
     "code": 1.0,  # the industry code is one of the segment's classes
     "position_decay": 0.35,  # item i weighs 1 / (1 + decay * i)
     "secondary_share": 0.6,  # a further segment's strongest scope signal needs this share of the primary's
-    "secondary_rank": 2,  # ... and must come from one of the first three items of a section (the tail: in-house work)
+    "secondary_rank": 1,  # ... and must come from one of the first two items of a section (later: in-house work)
     "specific_code": 3,  # a code shared by more segments than this cannot lift an ambiguous word to probable
     "name_part": 1.5,  # a technical stem of a product term in the firm's name (制动 of 制动器): weaker than a term
     "sold_term": 1.0,  # a producer names its segment product in a selling item (counts if the code agrees)
+    "code_class": 1.0,  # the code's class name is the segment's catalogue wording, and the scope names no segment
+    "name_hint": 0.5,  # a two-character word of the name that only one tied candidate's product words contain
 }
 """The weights of the signals (documented in docs/registry.md; change them there too)."""
 
@@ -112,8 +122,12 @@ NEUTRAL_TERMS: tuple[str, ...] = (
     "铝塑复合板", "变压器铁芯", "电抗器铁芯", "隔膜泵", "隔膜阀", "服务机器人", "扫地机器人", "教育机器人",
     "服务消费机器人", "玩具", "水泥", "混凝土", "电动自行车", "自行车", "摩托车", "汽车用品", "食品",
     "家具", "服装", "纺织品", "化妆品", "五金交电", "日用百货", "劳保用品",
+    "太阳能电池", "光伏组件", "光伏硅片", "太阳能硅片", "光伏电池", "铅酸蓄电池", "铅蓄电池", "铅酸电池",
+    "电动三轮车", "老年代步车", "家用空调", "家用电器", "电动工具", "缝纫机", "医疗器械", "锂电设备",
+    "聚四氟乙烯制品", "四氟制品", "生料带",
 )
-"""Words that look like chain terms but are not (packaging plastics, building materials, consumer goods ...):
+"""Words that look like chain terms but are not (packaging plastics, building materials, consumer goods, PTFE
+parts and plumbing tape made from the resin ...):
 found like terms, they block the shorter chain terms inside them and count for nothing."""
 
 NAME_PART_AFFIXES: tuple[tuple[str, ...], tuple[str, ...]] = (
@@ -128,11 +142,25 @@ NAME_PART_STOP: frozenset[str] = frozenset((
     "自动化", "新能源", "能源", "动力", "汽车", "车辆", "金属", "五金", "塑料", "化工", "模具", "工具", "仪器",
     "电动", "驱动", "系统", "传动", "结构", "精工", "精密", "高新", "新材", "复合", "合金", "配件", "零件", "汽配",
     "装置", "服务", "维修", "保养", "美容", "焊接", "大件", "用钢", "改造", "主机", "整机", "照明", "减速", "压力",
+    "制造", "回收", "同步", "操作", "软件", "通信", "终端", "电线", "电缆", "线缆", "线性", "娱乐", "仪表", "装饰",
+    "车身", "覆盖", "注塑", "蓄电池", "电子产品", "智能制造", "皮革", "雷达", "模组", "电池组", "声学", "电子电",
+    "密封条", "用革", "用铜箔", "机床大", "复合材料构", "电子电器", "永磁",
 ))
 """Stems too common in firm names to say a segment (控制, 电子, 机械 ...): never name parts."""
 
+NAME_HINT_STOP: frozenset[str] = frozenset((
+    "材料", "新材", "科技", "技术", "有限", "公司", "集团", "股份", "实业", "工业", "发展", "制造", "制品", "产品",
+    "设备", "装备", "系统", "汽车", "机械", "精密", "智能", "新能", "能源", "国际", "中国", "控股", "电子", "高新",
+    "氟化", "氯化", "氧化", "硫化", "气体", "石油",
+))
+"""Two-character words of names too common to break a tie between candidate segments (besides NAME_PART_STOP);
+氟化, 氧化 … are fragments of chemical names (三氟化氮, 氧化铝) that say the chemistry, not the trade;
+气体 is in the name of every industrial-gas maker (oxygen and nitrogen for a steel works), not only of
+electronic-gas makers; 石油 names oil companies, not the 石油树脂 makers."""
+
 _PROCESS = "加工"  # a vague word naming a process (机械零件、零部件加工, 钣金加工), not a product
 _PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "检测", "专用")
+_MATERIAL_TAIL = ("材料", "原料")  # in a materials chain 硅碳负极材料 is the product itself, not an input to it
 _BRACKETS = re.compile(r"[（(][^（）()]*[)）]|【[^】]*】")
 # bracketed remarks of the registry's boilerplate (（不含危险化学品）, （除依法须经批准的项目外 ...）); other brackets
 # name products (钢板（电工钢、硅钢）) and are kept
@@ -174,16 +202,22 @@ class Evidence:
     def __str__(self) -> str:
         if self.kind == "code":
             return f"行业代码{self.text}"
+        if self.kind == "code_class":
+            return f"行业代码{self.text}"
         if self.kind == "contradiction":
             return f"行业代码{self.text}不属本环节"
         if self.kind == "name_term":
             return f"名称“{self.text}”"
         if self.kind == "name_part":
             return f"名称含“{self.text}”"
+        if self.kind == "name_hint":
+            return f"名称中的“{self.text}”只见于本环节的产品词"
         if self.kind == "chain_term":
             return f"经营范围第{self.item}项本链泛称“{self.text}”"
         if self.kind == "sold_term":
             return f"经营范围第{self.item}项销售“{self.text}”"
+        if self.kind == "research_term":
+            return f"经营范围第{self.item}项研发“{self.text}”"
         label = "泛指" if self.kind == "ambiguous_term" else ""
         return f"经营范围第{self.item}项{label}“{self.text}”"
 
@@ -262,6 +296,9 @@ class Classifier:
         self.codes: dict[str, set[str]] = {}
         self.allowed: dict[str, frozenset[str]] = {}
         self.chain_of = {s.id: s.chain for s in self.segments.values()}
+        # segments of a materials chain (its name says 材料): there 铝合金材料 names the product, not an input
+        self.materials = {s.id for s in self.segments.values()
+                          if s.chain in dataset.chains and "材料" in dataset.chains[s.chain].name}
         terms: dict[str, list[_Term]] = {}
 
         def add(term: str, entry: _Term) -> None:
@@ -297,6 +334,19 @@ class Classifier:
             if part not in terms and len(segments) == 1:  # a stem two segments share says neither
                 names[part] = [_Term(next(iter(segments)), "name_part", frozenset())]
         self.vocab = _Vocab(terms, self._compile(terms), names, self._compile(names))
+        # two-character words of each segment's own product words and aliases (for breaking ties by the name)
+        self.bigrams: dict[str, frozenset[str]] = {}
+        for seg in self.segments.values():
+            words = {_norm(t) for t in (seg.name, *seg.product_terms, *seg.aliases)}
+            self.bigrams[seg.id] = frozenset(w[i:i + 2] for w in words for i in range(len(w) - 1)
+                                             if not w[i:i + 2].isascii())
+        # classes whose official name is the catalogue wording or product word of exactly one segment that draws
+        # from them (3321 切削工具制造 -> mt-cutting-tool): the code alone says the segment
+        self.defining: dict[str, str] = {}
+        for code, title in CLASS_NAMES.items():
+            named = {e.segment for e in terms.get(_norm(title), []) if e.kind in ("scope_term", "product_term")}
+            if len(named) == 1 and named <= self.codes.get(code, set()):
+                self.defining[code] = next(iter(named))
 
     @staticmethod
     def _compile(terms: dict[str, list[_Term]]) -> Any:
@@ -359,7 +409,9 @@ class Classifier:
         scope_rank: dict[str, int] = {}  # segment -> the rank in its section of the item that gave that signal
         dropped: list[str] = []
         chain_items: dict[str, tuple[str, int]] = {}  # chain -> its first catalogue wording in a making item
-        sold: dict[str, tuple[str, int, float]] = {}  # segment -> its product named in a selling item
+        sold: dict[str, tuple[str, int, float, bool]] = {}  # segment -> its product named in a selling (True) or
+        # research item
+        neutral_made = False
 
         def note(segment: str, ev: Evidence, score: float, lvl: int, at: tuple[int, int] = (999, 0)) -> None:
             first_seen[segment] = min(first_seen.get(segment, at), at)
@@ -390,13 +442,17 @@ class Classifier:
             # items are ranked from its own start
             rank = index - general if index >= general else index
             weight = 1.0 / (1.0 + WEIGHTS["position_decay"] * rank)
+            item_best: dict[str, float] = {}
             for start, end, term in matches:
                 tail = item[end:end + 3]
                 entries = self.vocab.terms[term]
                 for entry in entries:
                     if entry.kind == "neutral":
+                        if "producer" in roles or not roles:
+                            neutral_made = True  # the firm names what it makes, and it is outside the chains
                         continue
-                    if entry.kind == "product_term" and tail.startswith(_PRODUCT_TAIL):
+                    if entry.kind == "product_term" and tail.startswith(_PRODUCT_TAIL) and not (
+                            entry.segment in self.materials and tail.startswith(_MATERIAL_TAIL)):
                         continue
                     if entry.kind == "generic_term":
                         if "producer" in roles or not roles:
@@ -413,13 +469,19 @@ class Classifier:
                         factor = WEIGHTS["unknown_role"]
                     else:
                         blocked.append(term)
-                        if "seller" in roles and entry.kind != "ambiguous_term" and "producer" in allowed:
-                            sold.setdefault(entry.segment, (term, index, weight))
+                        if roles & {"seller", "research"} and entry.kind != "ambiguous_term" and \
+                                "producer" in allowed:
+                            sold.setdefault(entry.segment, (term, index, weight, "seller" in roles))
                         continue
                     kind = entry.kind
                     lvl = 1 if kind == "ambiguous_term" or factor < 1 else 2
                     signal = WEIGHTS[kind] * weight * factor
-                    note(entry.segment, Evidence(kind, term, index + 1), signal, lvl, (index, start))
+                    # one item lists variants of a product (伺服电机、伺服放大器): a segment takes its strongest
+                    # signal per item, so a segment with more synonyms does not outscore the one named first
+                    held = item_best.get(entry.segment, 0.0)
+                    note(entry.segment, Evidence(kind, term, index + 1), max(0.0, signal - held), lvl,
+                         (index, start))
+                    item_best[entry.segment] = max(held, signal)
                     if signal > scope_score.get(entry.segment, 0.0):
                         scope_score[entry.segment] = signal
                         scope_rank[entry.segment] = rank
@@ -467,10 +529,10 @@ class Classifier:
         if producer:
             # 2021-style scopes name the product in a 销售 item and the making in catalogue wording: a segment
             # product the firm sells counts when the firm's industry code is one of the segment's classes
-            for segment, (term, index, weight) in sold.items():
+            for segment, (term, index, weight, selling) in sold.items():
                 if segment in code_segments:
-                    note(segment, Evidence("sold_term", term, index + 1), WEIGHTS["sold_term"] * weight, 1,
-                         (index, 0))
+                    note(segment, Evidence("sold_term" if selling else "research_term", term, index + 1),
+                         WEIGHTS["sold_term"] * weight, 1, (index, 0))
         # a firm has one code, for its main business: it contradicts only when it fits none of the candidates
         contradicts = bool(self.codes) and len(code) == 4 and "producer" in code_roles and \
             not (code_segments & set(scores))
@@ -492,6 +554,10 @@ class Classifier:
                 # a guessed link the code speaks against is dropped; a code no segment draws from puts the main
                 # business outside every chain (摩托车整车制造, 防水建筑材料制造): nothing of the firm is kept
                 level[segment] -= 1 if code in self.codes else 2
+                if scope_rank.get(segment, 0) > WEIGHTS["secondary_rank"]:
+                    # ... and named only from a section's third item on, it is in-house work (the tooling shop
+                    # of a parts maker, 模具制造 after 汽车零部件及配件制造 with code 3670): dropped
+                    level[segment] -= 1
             elif code_segments & set(scores) and level[segment] == 1 and \
                     all(e.kind in ("name_term", "name_part") for e in evidence[segment]):
                 # only the name says this segment, and the code names another candidate: the code decides
@@ -524,7 +590,26 @@ class Classifier:
             if chain_item and "producer" in self.allowed[segment]:
                 term, index = chain_item
                 note(segment, Evidence("chain_term", term, index + 1), 0.0, 1, (index, 0))
-                note(segment, Evidence("code", code), WEIGHTS["code"], 1)
+                if self.defining.get(code) == segment:  # the class is the segment's own wording: probable
+                    note(segment, Evidence("code_class", f"{code}（{class_name(code)}）"), WEIGHTS["code_class"], 2)
+                else:
+                    note(segment, Evidence("code", code), WEIGHTS["code"], 1)
+        defined = self.defining.get(code, "")
+        if not scores and producer and defined and not neutral_made and "producer" in self.allowed[defined]:
+            # the code's class is the segment's own catalogue wording (3321 切削工具制造, 3451 滚动轴承制造): the
+            # registry says what the scope leaves vague (通用设备制造, 机械零件加工). A guess, probable when a making
+            # item also names the segment's chain
+            chain_item = chain_items.get(self.chain_of[defined])
+            if chain_item:
+                term, index = chain_item
+                note(defined, Evidence("chain_term", term, index + 1), 0.0, 2, (index, 0))
+            note(defined, Evidence("code_class", f"{code}（{class_name(code)}）"), WEIGHTS["code_class"], 1)
+        if not scores and producer and not neutral_made and 1 < len(code_segments):
+            # the code names a few candidates and the scope none: a name word only one of them shares guesses
+            hinted = self._name_hint(row.name, sorted(code_segments))
+            if hinted and "producer" in self.allowed[hinted[0]]:
+                note(hinted[0], Evidence("name_hint", hinted[1]), WEIGHTS["name_hint"], 1)
+                note(hinted[0], Evidence("code", code), WEIGHTS["code"], 1)
         code_only = sorted(code_segments) if not scores and producer else []
 
         result = FirmResult(name=row.name, role=_firm_role(main_roles or firm_roles, code_roles, producer), row=row)
@@ -546,11 +631,20 @@ class Classifier:
             return result
 
         def specific(segment: str) -> bool:
-            return any(e.kind in ("scope_term", "product_term", "name_term", "name_part", "sold_term")
+            return any(e.kind in ("scope_term", "product_term", "name_term", "name_part", "sold_term", "research_term")
                        for e in evidence[segment])
 
         top = ranked[0]
         ties = [s for s in ranked if scores[top] - scores[s] < 1e-9]
+        if not specific(top) and len(ties) > 1:
+            # a word of the firm's name that only one of the candidates' product words share (江化微电子材料:
+            # 电子 of 电子化学品) breaks the tie, as a guess
+            hinted = self._name_hint(row.name, ties)
+            if hinted:
+                segment, word = hinted
+                note(segment, Evidence("name_hint", word), WEIGHTS["name_hint"], 1)
+                ties = [segment]
+                top = segment
         if not specific(top) and len(ties) > 1:
             result.reason = "只有泛指的词，几个环节同样可能：" + "、".join(
                 f"{s}（{self.segments[s].name}）" for s in ties)
@@ -565,6 +659,21 @@ class Classifier:
                     scope_score.get(segment, scores[segment]) >= WEIGHTS["secondary_share"] * base:
                 result.proposals.append(self._proposal(segment, scores, level, evidence))
         return result
+
+    def _name_hint(self, name: str, candidates: list[str]) -> tuple[str, str] | None:
+        """The one candidate whose product words share a two-character word with the name's core, and the word."""
+        core = _name_core(name)
+        found: dict[str, str] = {}
+        for i in range(len(core) - 1):
+            word = core[i:i + 2]
+            if word in NAME_HINT_STOP or word in NAME_PART_STOP:
+                continue
+            for segment in candidates:
+                if word in self.bigrams.get(segment, ()):
+                    found.setdefault(segment, word)
+        if len(found) == 1:
+            return next(iter(found.items()))
+        return None
 
     def _proposal(self, segment: str, scores: dict[str, float], level: dict[str, int],
                   evidence: dict[str, list[Evidence]], primary: bool = False) -> Proposal:
@@ -590,8 +699,9 @@ class Classifier:
         return [self.classify(row) for row in rows]
 
 
-_EVIDENCE_ORDER = ("scope_term", "product_term", "sold_term", "ambiguous_term", "chain_term", "name_term", "name_part",
-                   "code", "contradiction")
+_EVIDENCE_ORDER = ("scope_term", "product_term", "sold_term", "research_term", "ambiguous_term", "chain_term",
+                   "name_term", "name_part",
+                   "name_hint", "code", "code_class", "contradiction")
 
 
 def _name_parts(segments: Iterable[Any]) -> dict[str, set[str]]:

@@ -24,13 +24,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from dataclasses import field as _dc_field
+from typing import TYPE_CHECKING
 
 from ..dataset.model import Quantity, Segment, parse_date, parse_quantity
 from ..dataset.store import Dataset, normalize_name
-from ..errors import ParseError
+from ..errors import InvalidArgument, ParseError
+from ..messages import msg
 from .calibration import calibrate
 from .divisions import CITIES, is_place_name
 from .text import MappedText, prepare_text
+
+if TYPE_CHECKING:
+    from .ner import Tagger
 
 __all__ = ["Fact", "Extraction", "FACT_COLUMNS", "HIGH_CONFIDENCE", "extract_facts", "resolve_date", "COUNTRY_WORDS"]
 
@@ -84,7 +89,7 @@ _HUNDRED_YI_RE = re.compile(r"(?P<qty>[百千]亿)(?:元|级)?(?:项目|大项�
 _NAME_CHARS = r"\u3400-\u9fffA-Za-z0-9（）()&·\-"
 _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "随着", "设立", "继", "在", "像", "与", "和", "及",
           "对",
-          "为", "是", "的", "了", "等", "向", "把", "被", "从", "于", "即", "当", "由", "给", "我市", "全市",
+          "为", "是", "的", "了", "了解", "等", "向", "把", "被", "从", "于", "即", "当", "由", "给", "我市", "全市",
           "今年", "去年", "明年", "以来", "又一个", "一个", "该", "此", "这", "其", "希望", "同时", "表示", "来到",
           "包括", "引入", "范围", "新增", "推动", "支持", "通过", "召开", "审查", "事务所", "编辑", "记者",
           "作者", "来源",
@@ -119,6 +124,10 @@ _CAPACITY_RE = re.compile(
     rf"万千瓦|"
     r"立方米|平方米|吨|个|块|颗|粒|支|瓶|箱|头|羽|条|根|米|张|双)"
 )
+_PRODUCT_CAPACITY_RE = re.compile(rf"(?P<label>年产|年生产|日产)(?P<product>[\u4e00-\u9fff]{{2,10}}?)(?:能力|产能)?"
+                                  rf"(?:为|达到|达|约|超过|近)?(?P<n>{_NUM})(?P<mult>万|千)?吨")
+_OUTPUT_AFTER_RE = re.compile(rf"(?:实现|形成|新增|达到|带来)(?P<qty>(?:约|近|超)?{_NUM}(?:亿|万)元)(?:的)?年产值")
+_DAILY_RE = re.compile(rf"日产(?:能力|产能)?(?:为|达到|达|约)?(?P<n>{_NUM})(?P<mult>万|千)?吨")
 _CN_COUNT = r"(?:\d+|[一二三四五六七八九十两百几多数]{2,}|[两三四五六七八九十百几多数])"
 _AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_CN_COUNT}[个项]|{_CN_COUNT}大项目"
                            rf"|项目(?:共|共有|合计|总计)?{_CN_COUNT}[个项]")
@@ -134,7 +143,7 @@ _GENERIC_PROJECT = re.compile(
 _PROJECT_STOPS = re.compile(
     r"签约落户|签约|落户|引进|投资建设|投资兴建|建设|新建|扩建|兴建|投建|实施|推进|启动|开工|竣工|投产|打造|包括|"
     r"分别是|"
-    r"分别为|分别|其中|位于|举行|参加|为|是|的|在|对|将|等|了|从|于|即|由|暨|：|、|即为|就是|系列?化?(?=建设|投资)|"
+    r"分别为|分别|其中|位于|举行|参加|为|是|的|在|对|将|等|了解|了|从|于|即|由|暨|：|、|即为|就是|系列?化?(?=建设|投资)|"
     r"(?:\d+|[一二三四五六七八九十两百几多数]+)个|"
     r"促进|加快|推动|协调|解决|保证|抓好|做好|抓|强化|吸引|坚决|招引|服务|保障|围绕|聚焦|谋划|加强|深化|优化|支持|"
     r"鼓励|落实|"
@@ -142,7 +151,8 @@ _PROJECT_STOPS = re.compile(
     r"涉及|涵盖|包含|设立|成立|入驻|落地|签订|签署|共建|合资建设|合作建设|看好|迎来|见证|出席|听取|考察|调研|观摩|"
     r"视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望|举办|召开|当属|就是|"
     r"投资(?=[\d一二三四五六七八九十几数百千]|建设|兴建|新建|扩建)|来到|到|赴|前往|引入|"
-    r"主会场|分会场|会场|现场|标志着|汇报|推出|发布|完成|实现|掀起|持续|迎来"
+    r"主会场|分会场|会场|现场|标志着|汇报|推出|发布|完成|实现|掀起|持续|迎来|"
+    r"进行|列入|负责|协商|商谈|预计|着力|支援|关注|审议|通过"
 )
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
                             rf"元)(?:以上|左右)?")
@@ -163,6 +173,7 @@ _GENERIC_WORDS = sorted(
     链主 补链
     强链 延链 头部
     精品 特色 优势 传统
+    新老 子 部分 内容 中央预算内 预算内 一期 二期 三期 四期
     专精特新 配套 民营 国资 国有 央企 省外 市外 域外 境外 内外资 亿元级以上 单体 大型 中小 小 好的 全省 本地 外地 新开工
     拟 拟建 已 已建 成功 顺利 正式 共 计 合计 总计 项目""".split(),
     key=len, reverse=True,
@@ -192,7 +203,17 @@ _NOT_A_FIRM = re.compile(
     r"|来自|全部|以及|其中|^[一二三四五六七八九十\d]+家"
     r"|(?:省|市|县|区|镇|乡|村|街道|开发区|高新区|园区|工业园|产业园|新区|保税区|自贸区|港区|片区)$"
     # streets, roads and squares are where things are, not who builds them ("神农大道项目")
-    r"|(?:大道|大街|[^公]路|广场|大桥|隧道|公园)$"
+    r"|(?:大道|大街|[^公]路|广场|大桥|隧道|公园|[前后中左右]旗)$"
+)
+
+
+_PHRASE_NOT_NAME = re.compile(
+    # a clause or a description caught by a name pattern, not a firm's name: list markers and headings, counts,
+    # the speaker's own region, officials with their titles, event and generic nouns, verbs of reporting
+    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|^\d{1,2}[.、]|概述|\d+家|[共还]有|"
+    r"我[市区县省镇]|本[市区县]|书记|[县市区镇乡]长|主任|局长|"
+    r"居民|市民|活动|资产|缺口|产业链|喜欢|举办|建立|完成|整合|规划|新增|开工|竣工|投产|开业|"
+    r"^(?:以|由|对|向|为|从|把|被|将|在|与|和)|^(?:投资性|跨国|外资|合资|独资|民营|国有)(?:公司|企业)$"
 )
 
 
@@ -231,9 +252,9 @@ _DATE_RE = re.compile(
 _DATELINE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
 _RELATIVE_DAY_RE = re.compile(r"昨日|昨天|前天|今天|今日|当天|当日|同日|同一天|次日|翌日|同月|当月|本月|上月|上个月"
                               r"|(?P<yday>昨|今)?[（(]?(?<![月\d年])(?P<day>\d{1,2})[）)]?日(?!电|讯)")
-_EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|竣工|投产|奠基|揭牌|开业)(?:仪式|活动|大会|会议|暨|"
-                       r"现场会)"
-                       r"|集中(?:签约|开工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)"
+_EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|动工|动土|竣工|投产|奠基|揭牌|开业)"
+                       r"(?:仪式|活动|大会|会议|暨|现场会)"
+                       r"|集中(?:签约|开工|动工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)"
                        r"|\d+个(?:[^，。；]{0,8})?项目(?:集中|顺利|正式)?(?:签约|开工|竣工|投产)|(?:签约|开工|竣工|"
                        r"投产)\d+个"
                        r"|\d+个项目[^。；]{0,30}?(?:签约|开工|竣工|投产|奠基)|签[订署]了?[^，。；]{0,12}(?:协议|合同)"
@@ -241,6 +262,7 @@ _EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|
                        # an approval meeting ("联审会议，通过…投资案") is the day the projects are agreed
                        r"|(?:联审|审议|审查)会议|通过[^，。；]{0,20}(?:投资案|申请案|审查|审核)")
 _EVENT_KIND = (("开工", "start_date", "under_construction"), ("奠基", "start_date", "under_construction"),
+               ("动工", "start_date", "under_construction"), ("动土", "start_date", "under_construction"),
                ("竣工", "date", ""), ("投产", "date", "operating"), ("开业", "date", "operating"),
                ("签约", "date", "signed"), ("签订", "date", "signed"), ("签署", "date", "signed"),
                ("联审", "date", "signed"), ("审议", "date", "signed"), ("审查", "date", "signed"),
@@ -259,8 +281,11 @@ _PARK_ANAPHOR_RE = re.compile(r"该园区|该园|园区内|园内|该开发区|�
 _PHASE_AFTER_RE = re.compile(r"[一二三四首]期(?![\u4e00-\u9fff]{0,3}(?:工程|项目))")
 _PHASE_BEFORE_RE = re.compile(r"(?P<p>[一二三四首]期)(?:工程|项目)?[^，。；]{0,14}$")
 _PHASE_SUBJECT_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?P<p>[一二三四首]期)(?:工程|项目)?")
-_COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]{1,3})[个项家案件][，,]?(?:计划|合计|共|将|拟)?$")
-_VISIT_RE = re.compile(r"观摩|考察|参观|调研|察看|查看|走访|视察")
+_SIZE_CLASS_AFTER_RE = re.compile(rf"(?:以上)?的?(?:[\u4e00-\u9fff]{{0,4}}项目(?:有|达|共)?|有){_CN_COUNT}[个项]")
+_SIZE_CLASS_BEFORE_RE = re.compile(r"(?:单个|每个|单体|均)[^，。；]{0,6}$")
+_COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]{1,3})[个项家案件][，,]?"
+                              r"(?:涉及|项目|计划|合计|共|将|拟)?$")
+_VISIT_RE = re.compile(r"观摩|考察|参观|调研|察看|查看|走访|视察|详细了解|听取|来到|深入|实地")
 _DEKAD = {"上旬": "E", "初": "E", "中旬": "M", "下旬": "L", "底": "L", "末": "L"}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -466,13 +491,19 @@ def _inside_parens(text: str, pos: int) -> bool:
 
 
 class _Extractor:
-    def __init__(self, original: str, doc_date: _dt.date, dataset: Dataset | None, source_id: str) -> None:
+    def __init__(self, original: str, doc_date: _dt.date, dataset: Dataset | None, source_id: str,
+                 ner: bool = False) -> None:
         self.original = original
         self.mapped = prepare_text(original)
         self.t = self.mapped.text
         self.doc_date = doc_date
         self.dataset = dataset
         self.source_id = source_id
+        self.tagger: Tagger | None = None
+        if ner:
+            from .ner import Tagger
+
+            self.tagger = Tagger(self.t)
         self.facts: list[Fact] = []
         self._occurrences: dict[str, list[int]] = {}
         self._firm_index: dict[str, int] = {}
@@ -582,6 +613,9 @@ class _Extractor:
             # "康佳集团", "中天钢铁集团": a group named without 有限公司 (and not across a line break)
             start = max([m.start(), *[i for i in self._line_breaks(m.start(), m.end())]])
             name, cut = _strip_left(self.t[start:m.end()])
+            described = _GROUP_DESCRIPTION_RE.search(name[:-2])
+            if described:  # "晶硅电池生产企业通威集团", "发挥娲石集团": the name after its description or a verb
+                cut, name = cut + name[:described.end()], name[described.end():]
             cut = self.t[m.start():start] + cut
             head = name[:-2].removesuffix("控股")
             if (4 <= len(name) <= 12 and not _bad_firm_name(head) and not _bad_firm_name(name)
@@ -630,6 +664,9 @@ class _Extractor:
         for m in _TICKER_RE.finditer(self.t):
             # "美联新材(300586)", "日月光集团 (3711-TW)": a name followed by its stock code is a listed firm
             name, cut = _strip_left(m["name"])
+            described = _GROUP_DESCRIPTION_RE.search(name[:-2])
+            if described:
+                cut, name = cut + name[:described.end()], name[described.end():]
             if len(name) >= 2 and not _bad_firm_name(name) and not _GENERIC_FIRM.match(name):
                 candidates.append((name, m.start("name") + len(cut), "group"))
         for m in _SUBJECT_INVESTS_RE.finditer(self.t):
@@ -689,9 +726,26 @@ class _Extractor:
                                                                  c[1])):
             self._add_firm_name(name, pos, how)
         self._split_compounds()
+        self._merge_variants()
         for firm in self.firms:
             if firm.legal_name:
                 self._short_names(firm)
+        self.unconfirmed = self._unconfirmed()
+
+    def _unconfirmed(self) -> set[int]:
+        """With the optional tagger: the firms that only weak frames propose (an investing clause's subject, a list
+        item, a name after a country word, one of a pair) and that the tagger reads as neither an organisation nor
+        a proper name in any of their first mentions. They are left out of the output; their projects stay."""
+        if self.tagger is None:
+            return set()
+        out: set[int] = set()
+        for index, firm in enumerate(self.firms):
+            if firm.legal_name or firm.how & {"legal", "brand", "group"}:
+                continue
+            spots = sorted((p, n) for n in firm.names for p in self.occurrences(n)[:3])[:4]
+            if not any(self.tagger.labels(p, p + len(n)) & {"ORG", "nz"} for p, n in spots):
+                out.add(index)
+        return out
 
     def _is_segment_word(self, name: str) -> bool:
         if self.dataset is None:
@@ -730,6 +784,16 @@ class _Extractor:
 
     def _add_firm_name(self, name: str, pos: int, how: str) -> None:
         if how != "legal" and _bad_firm_name(name):
+            return
+        if name.startswith("目") and self.t[pos - 1:pos] == "项":
+            return  # "项目（中豪国际）": a cut inside 项目, not a name
+        described = _GROUP_DESCRIPTION_RE.search(name[:-2]) if how != "legal" else None
+        if described:  # "全球光伏龙头晨曦集团", "发挥远山集团": the name after its description or a verb
+            name, pos = name[described.end():], pos + described.end()
+            if _bad_firm_name(name):
+                return
+        head = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|公司)$", "", name)
+        if _PHRASE_NOT_NAME.search(head if how == "legal" else name) or (how == "legal" and len(head) < 2):
             return
         country = ""
         stripped = name
@@ -773,6 +837,37 @@ class _Extractor:
                             other.country = firm.country
                             other.country_text = firm.country_text
                     firm.names.remove(name)
+        self.firms = [f for f in self.firms if f.names]
+        self._reindex_firms()
+
+    def _merge_variants(self) -> None:
+        """Two legal names of one firm in one article ("X节能玻璃有限公司", later "X节能玻璃幕墙有限责任公司"): when one
+        name's body (without 有限公司…) is the start of the other's, at least six characters long, and the other
+        adds at most two characters, they are one firm under the name written first."""
+        bodies = sorted((re.sub(r"(?:股份有限公司|有限责任公司|有限公司|公司)$", "", f.legal_name), i)
+                        for i, f in enumerate(self.firms) if f.legal_name)
+        into: dict[int, int] = {}
+        for k, (body, i) in enumerate(bodies):
+            if len(body) < 6:
+                continue
+            for other, j in bodies[k + 1:]:
+                if not other.startswith(body):
+                    break
+                if 0 < len(other) - len(body) <= 2 and i not in into and j not in into:
+                    spot_i, spot_j = self.firms[i].first, self.firms[j].first
+                    first_i = spot_i[1] if spot_i is not None else 0
+                    first_j = spot_j[1] if spot_j is not None else 0
+                    keep, drop = (i, j) if first_i <= first_j else (j, i)
+                    into[drop] = keep
+        if not into:
+            return
+        for drop, keep in into.items():
+            kept, gone = self.firms[keep], self.firms[drop]
+            kept.names.extend(n for n in gone.names if n not in kept.names)
+            kept.how |= gone.how
+            if not kept.country and gone.country:
+                kept.country, kept.country_text = gone.country, gone.country_text
+            gone.names = []
         self.firms = [f for f in self.firms if f.names]
         self._reindex_firms()
 
@@ -846,7 +941,7 @@ class _Extractor:
         for index, firm in enumerate(self.firms):
             key = firm.name
             spots = sorted((p, n) for n in firm.names for p in self.occurrences(n))
-            if not spots:
+            if not spots or index in self.unconfirmed:
                 continue
             pos, written = spots[0]
             # a legal name is a firm; a foreign brand or a name after a country word most likely; an item of a
@@ -925,6 +1020,18 @@ class _Extractor:
             name = _project_name(m["name"] + "项目").removesuffix("项目")
             if len(name) >= 4 and not self._generic(name + "项目", []) and not re.search(r"民生|重点|重大", name):
                 mentions.append((name, m.end("name") - len(name), m.end("name")))
+        self.example_starts: set[int] = set()
+        for m in _INCLUDES_RE.finditer(self.t):
+            # "开工建设项目113个，包括X创新中心、Y示范区等": the examples of a group of projects
+            pos = m.start("items")
+            for item in m["items"].split("、"):
+                name = _project_name(item + "项目").removesuffix("项目")
+                if (len(name) >= 5 and _CONCRETE_ITEM_RE.search(name) and not self._generic(name + "项目", [])
+                        and not re.search(r"\d", name)):
+                    start = pos + len(item) - len(name)
+                    mentions.append((name, start, start + len(name)))
+                    self.example_starts.add(start)
+                pos += len(item) + 1
         for m in _OTHER_PROJECT_RE.finditer(self.t):
             # "山王坪供水工程，计划总投资2.5亿元", "长兴工业园，总投资5000万元": a project not called 项目
             name = _project_name(m.group() + "项目").removesuffix("项目")
@@ -1037,6 +1144,9 @@ class _Extractor:
             return True
         rest = _COUNTED_RE.sub("", _DATE_RE.sub("", stripped.removesuffix("项目")).replace("第", ""))
         rest = _ADMIN_PLACE_RE.sub("", _RELATIVE_DAY_RE.sub("", rest))
+        zone = _ZONE_PREFIX_RE.match(rest)
+        if zone and _EVALUATIVE_RE.fullmatch(rest[zone.end():]):
+            return True  # "X经济技术开发区重点项目": the zone's projects of a kind, not one project
         words = _GENERIC_WORD_RE.sub("", rest)
         rest = re.sub(r"[\d.%、（）()]+", "", words)
         # two characters are a name only next to a kind of work ("台玻技改项目"), not alone ("整车项目")
@@ -1081,7 +1191,9 @@ class _Extractor:
                 (set(firms) == set(proj.firms) and (firm_only or proj_firm_only))
                 or (firm_only and set(firms) <= set(proj.firms))
                 or (proj_firm_only and set(proj.firms) <= set(firms)))
-            if same_name or same_firms:
+            variant = bool(firms) and set(firms) == set(proj.firms) and any(
+                _variant(self._residual(n, firms), self._residual(m, proj.firms)) for n in names for m in proj.names)
+            if same_name or same_firms or variant:
                 for n in names:
                     if n not in proj.names:
                         proj.names.append(n)
@@ -1187,6 +1299,10 @@ class _Extractor:
                 qty = Quantity(qty.amount, "TWD", qty.qualifier)
             target = _LABELS[label]
             before_label = self.t[max(0, m.start() - 4):m.start()]
+            if qty.qualifier == "at_least" and (_SIZE_CLASS_AFTER_RE.match(self.t, m.end())
+                                                or _SIZE_CLASS_BEFORE_RE.search(self.t, max(0, m.start() - 10),
+                                                                                m.start())):
+                continue  # "投资超亿元项目35个", "单个项目投资超过1亿元": a size class of projects, not an amount
             if re.search(r"(?:年度?|当年|今年)(?:计划)?$", before_label) and target == "investment":
                 continue  # "年度计划投资3亿元": this year's spending, not the project's total
             sent = self.sentences[self.sentence_at(m.start())]
@@ -1194,9 +1310,16 @@ class _Extractor:
             if target.startswith("region:"):
                 self.region_values.append((target[7:], str(qty), m.start(), m.end(), ""))
                 continue
-            if aggregate and not self._project_between(aggregate.end(), m.start()):
+            names_next = self.t.startswith("的", m.end()) and bool(self.strong_mentions(m.end(), m.end() + 3))
+            if aggregate and not self._project_between(aggregate.end(), m.start()) and not names_next:
+                # (not "共签约项目17个…，分别是总投资5亿元的A项目": a figure with 的 before a project is that project's)
                 metric = f"{self._count_metric(aggregate.start(), aggregate.group())}{label}"
                 self.region_values.append((metric, str(qty), m.start(), m.end(), "counted"))
+                continue
+            if (qty.is_money and target == "investment" and re.search(r"签约$", before_label)
+                    and not re.match(r"的?(?:大|重大|重点)?项目", self.t[m.end():m.end() + 5])):
+                # "百家客商签订了…合同，签约投资总额17.191亿美元": what was signed in all, not one project's figure
+                self.region_values.append((f"签约{label}", str(qty), m.start(), m.end(), ""))
                 continue
             counted = _COUNT_BEFORE_RE.search(self.t[max(sent.start, m.start() - 12):m.start()])
             if counted and qty.is_money and target in ("investment", "registered_capital"):
@@ -1259,6 +1382,34 @@ class _Extractor:
             if owner is None or self._phase_figure(owner, m.start()):
                 continue
             qty = Quantity(int(amount) if amount.is_integer() else amount, f"{m['unit']}/yr", "exact")
+            self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
+        for m in _PRODUCT_CAPACITY_RE.finditer(self.t):
+            # "可年产精品钢帘线150万吨", "年产铁精矿400万吨", "日产4500吨水泥熟料": the product between label and amount
+            if re.search(r"[\d，。；、]|产值|收入|税", m["product"]):
+                continue
+            amount = float(m["n"].replace(",", "")) * {"万": 10**4, "千": 10**3, None: 1}[m["mult"]]
+            owner = self.project_at(m.start())
+            if owner is None or self._phase_figure(owner, m.start()):
+                continue
+            per = "d" if m["label"] == "日产" else "yr"
+            qty = Quantity(int(amount) if amount.is_integer() else amount, f"t/{per}", "exact")
+            self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
+        for m in _OUTPUT_AFTER_RE.finditer(self.t):
+            # "建成投产后将实现200亿元年产值": the amount before its label
+            if _REGION_SUBJECT.search(self.t, self.clause(m.start())[0], m.start()):
+                continue
+            owner = self.project_at(m.start())
+            qty = parse_quantity(m["qty"].removeprefix("约").removeprefix("近").removeprefix("超"))
+            if owner is None or qty is None or self._phase_figure(owner, m.start()):
+                continue
+            self.project_values.append((owner, "expected_output", str(qty), m.start(), m.end(), 0.85, ""))
+        for m in _DAILY_RE.finditer(self.t):
+            # "日产4500吨新型干法水泥熟料生产线": a daily capacity
+            amount = float(m["n"].replace(",", "")) * {"万": 10**4, "千": 10**3, None: 1}[m["mult"]]
+            owner = self.project_at(m.start())
+            if owner is None or self._phase_figure(owner, m.start()):
+                continue
+            qty = Quantity(int(amount) if amount.is_integer() else amount, "t/d", "exact")
             self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
         for m in _HUNDRED_YI_RE.finditer(self.t):
             qty = Quantity(10**10 if m["qty"] == "百亿" else 10**11, "CNY", "at_least")
@@ -1529,6 +1680,8 @@ class _Extractor:
             if not before or first - before[-1][0] > EVENT_REACH:
                 continue
             sent = self.sentences[self.sentence_at(first)]
+            if first in self.example_starts and sent.start != before[-1][0]:
+                continue  # "开工建设项目113个，包括A、B等": examples of a period's projects, not of the ceremony
             own_text = re.sub(r"(?:签约|开工|竣工|投产|奠基)(?:仪式|活动)?[前后]", "", self.t[sent.start:sent.end])
             if sent.start != before[-1][0] and _VISIT_RE.search(own_text) and not any(
                     re.search(pattern, own_text) for pattern, _st, _f in _STATUS_WORDS):
@@ -1583,6 +1736,12 @@ class _Extractor:
                     r"^(两大|各|本|该|多个|国别|[一二三四五六七八九十]+个|全|省级|国家级)", name):
                 continue
             places.append((name, self._region_id(name), m.start() + len(cut), m.end()))
+        for m in _HEADING_COUNTY_RE.finditer(self.t):
+            # "2.东城区会场：…项目", "（三）南湖区：…": a county or district heading a list item is where its
+            # projects are
+            name = m["county"]
+            if not _GENERIC_PLACE.match(name) and not is_place_name(name) and name not in _PLACE_WORDS:
+                places.append((name, self._region_id(name), m.start("county"), m.end("county")))
         firm_spans = [(p, p + len(n)) for firm in self.firms for n in firm.names for p in self.occurrences(n)]
         in_firm = bytearray(len(self.t) + 1)
         for a, b in firm_spans:
@@ -1656,6 +1815,10 @@ class _Extractor:
         self.emit_projects(places)
         self.emit_region_facts()
         self.emit_source()
+        if self.unconfirmed:
+            hidden = {self.firms[i].name for i in self.unconfirmed}
+            self.facts = [f for f in self.facts if not (f.record == "project" and f.field == "firms"
+                                                        and f.value in hidden)]
         calibrate(self.facts)
         for n, fact in enumerate(self.facts, start=1):
             fact.id = f"f{n:03d}"
@@ -1863,6 +2026,17 @@ class _Extractor:
                                                                         and self.dataset.regions[p[1]].kind == "park"))]
             if len({p[0] for p in zones}) == 1:
                 return (*zones[0], "event")
+        host = self.sentences[self.sentence_at(starts[-1])] if starts else None
+        if (host is not None and first - starts[-1] <= EVENT_REACH
+                and not _BATCH_RE.search(self.t, host.start, host.end)):
+            # "X项目开工仪式在江苏省淮安市淮阴区举行": the county or district that hosts a project's own ceremony (a
+            # batch ceremony's venue is one site of many: "全市…集中开工仪式在西秀区Y项目举行")
+            venues = {m["county"]: m for m in _VENUE_RE.finditer(self.t, host.start, host.end)
+                      if not _GENERIC_PLACE.match(m["county"]) and m["county"] not in _PLACE_WORDS
+                      and m["county"].rstrip("市") not in CITIES}
+            if len(venues) == 1:
+                m = next(iter(venues.values()))
+                return (m["county"], self._region_id(m["county"]), m.start("county"), m.end("county"), "event")
         return None
 
     def _clause_place(self, a: int, b: int) -> tuple[str, str, int, int] | None:
@@ -1951,6 +2125,22 @@ class _Extractor:
         self.facts.append(Fact("source", self.source_id, "kind", "article", 1.0))
 
 
+def _variant(a: str, b: str) -> bool:
+    """One project written twice by one firm with a word more or less: the shorter name, of at least 8
+    characters, is the longer one with at most 4 characters left out.
+
+    >>> _variant("遮阳节能玻璃及节能门窗生产项目", "遮阳节能玻璃及节能幕墙门窗生产项目")
+    True
+    >>> _variant("一期厂房项目", "二期厂房项目")
+    False
+    """
+    short, long = sorted((a, b), key=len)
+    if len(short) < 8 or not 0 < len(long) - len(short) <= 4:
+        return False
+    chars = iter(long)
+    return all(c in chars for c in short)
+
+
 def _project_name(raw: str) -> str:
     """The project name in a run of text ending in 项目: after the last verb, preposition or amount, without its
     leading punctuation ("计划投资1.2亿元的台玻技改项目" -> "台玻技改项目", "在X镇投资5亿元建设Y项目" -> "Y项目")."""
@@ -1983,6 +2173,10 @@ _BUILD_AT_RE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:投资建设|
                           r"建(?=新|厂)|拆除旧厂兴建)")
 _NOT_A_PLACE_HEAD = re.compile(r"^(?:此|这|该|当地|本地|国内|省内|全国|全省|全市|原址|原有|现有|厂区|园区)|"
                                r"[的是了将拟]|基础上|期间|过程")
+_ZONE_PREFIX_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|"
+                             r"高新区|片区|新区|保税区)")
+_EVALUATIVE_RE = re.compile(r"(?:重大|重点|优质|龙头|标志性|招商|招商引资|签约|开工|新开工|在建|续建|新建|集中|亿元|"
+                            r"亿元以上|以上|产业|工业|[一二三四]?批)*")
 _ADMIN_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区](?!域)")
 _OTHER_PROJECT_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,30}}?(?:工程|产业园|工业园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线)"
@@ -1995,8 +2189,21 @@ _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
 _COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|"
                            rf"于)(?:(?:{_CITY_ALT})市)?(?P<county>[\u4e00-\u9fff]{{2,3}}?[县区市])"
                            r"(?=开工|签约|落户|投产|建设|奠基|竣工|[，。；]|$)")
+_VENUE_RE = re.compile(rf"(?:在|设在|于)(?:[\u4e00-\u9fff]{{2,3}}省)?(?:(?:{_CITY_ALT})市?)?"
+                       r"(?P<county>[\u4e00-\u9fff]{2,4}?(?:自治县|县|区|市|旗))"
+                       r"(?=[^，。；]{0,30}?(?:举行|举办|召开|隆重|开幕))")
+_BATCH_RE = re.compile(r"集中|批|全[市县区省州盟]|会场|[多两三四五六七八九十\d]+个|各[县区市]|一批")
+_HEADING_COUNTY_RE = re.compile(r"(?:^|(?<=[\n。；]))\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+                                r"[一二三四五六七八九十]{1,3}[、是])?"
+                                r"(?P<county>[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗))(?:主会场|分会场|会场)?[：:]",
+                                re.M)
+_GROUP_DESCRIPTION_RE = re.compile(r".*(?:企业|龙头|巨头|厂商|生产商|制造商|发挥|了解|依托|借助)")
 _GROUP_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,12}?集团(?!有限|股份|公司|[\u3400-\u9fff]{0,8}(?:有限)?公司)")
 _ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|园区|产业园)|^[，、]?项目|[，：]项目")
+_INCLUDES_RE = re.compile(r"项目[^。；]{0,12}?(?:包括|包含|涵盖|有|如)(?P<items>[^，。；：等]{4,120}?)等"
+                          r"(?![\u4e00-\u9fff]{0,4}(?:领域|行业|方面|产业))")
+_CONCRETE_ITEM_RE = re.compile(r"(?:中心|示范区|产业园|工业园|科技园|基地|工厂|学校|中学|小学|医院|公园|大道|大桥|小区|"
+                               r"综合体|广场|电站|水厂|污水处理厂|体育馆|博物馆|图书馆|物流园|港|码头|机场)$")
 _WORKS_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,30}}?(?:改扩建|扩建|新建|建设|贯通|改造|整治|治理|修复)?工程"
                        r"(?!项目|有限|公司|师|院|局|学|技术|管理|咨询|设计|施工|[\u4e00-\u9fff]{0,6}公司)"
                        r"(?=[^。；]{0,12}?(?:总投资|投资额|投资\d|投入))")
@@ -2040,7 +2247,8 @@ _CONNECTIVE_RE = re.compile(r"同时|此外|另外|其中|下一步|随后|目�
                             r"(?:产业|行业|领域|板块|经济|资金|社会|市场|民间|外资|内资|主体)$")
 _PRE_AMOUNT_RE = re.compile(
     rf"(?:总投资|计划投资|投资)(?:额)?(?:{_QTY})(?:以上|左右)?的(?P<name>[{_NAME_CHARS}“”]{{2,30}}?"
-    r"(?:工程|产业园|工业园|科技园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线|新村|园))(?=[，。；、]|$)"
+    r"(?:工程|产业园|工业园|科技园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线|新村|园))"
+    r"(?=[，。；、]|$|(?:正式|顺利|全面)?(?:开工|竣工|投产|签约|奠基|动工|建成|落户))"
 )
 _BUILD_OBJECT_RE = re.compile(
     rf"(?<!打造)(?:建设|新建|兴建|投资建设|设立|"
@@ -2118,19 +2326,26 @@ def _plain(number: float | int) -> str:
 
 
 def extract_facts(text: str, doc_date: str | _dt.date, dataset: Dataset | None = None,
-                  source_id: str = "article") -> Extraction:
+                  source_id: str = "article", ner: bool = False) -> Extraction:
     """Propose facts from the text of an article published on ``doc_date`` (relative dates resolve from it).
 
     ``dataset`` provides the chain templates (segment guesses) and region names (places); its firms and projects
-    are not used, so that extraction is the same on an article about firms nobody has recorded yet.
+    are not used, so that extraction is the same on an article about firms nobody has recorded yet. ``ner`` asks
+    the optional entity tagger (:mod:`chaingraph.sources.ner`, extra ``chaingraph[ner]``) to confirm firm names
+    that only weak frames propose; it raises :class:`InvalidArgument` when the tagger is not installed.
     """
+    if ner:
+        from . import ner as _ner
+
+        if not _ner.available():
+            raise InvalidArgument(msg("--ner needs the optional entity tagger: pip install 'chaingraph[ner]'"))
     if isinstance(doc_date, str):
         try:
             day = _dt.date.fromisoformat(doc_date)
         except ValueError as exc:
-            raise ParseError(f"--date {doc_date!r} is not a day: write YYYY-MM-DD") from exc
+            raise ParseError(msg("--date {doc_date!r} is not a day: write YYYY-MM-DD", doc_date=doc_date)) from exc
     else:
         day = doc_date
-    extractor = _Extractor(text, day, dataset, source_id)
+    extractor = _Extractor(text, day, dataset, source_id, ner)
     facts = extractor.run()
     return Extraction(facts=facts, repaired=extractor.mapped, source_id=source_id, doc_date=day.isoformat())

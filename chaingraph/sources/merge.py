@@ -60,6 +60,7 @@ from ..dataset.store import Dataset, normalize_name
 from ..dataset.writer import _files
 from ..errors import ChaingraphError, DatasetError, ExportError, ParseError, Problem
 from ..limits import MAX_CELL_CHARS, MAX_PROPOSED_BYTES, MAX_PROPOSED_FACTS, LimitExceeded, read_limited_bytes
+from ..messages import msg
 from ..safety import CONTROL_RE, fragment, neutralise_cell, restore_cell
 from .extract import COUNTRY_WORDS, FACT_COLUMNS, Fact
 
@@ -152,60 +153,71 @@ def read_proposed(path: str | Path) -> list[Fact]:
         raw = read_limited_bytes(path, MAX_PROPOSED_BYTES, "proposed-facts file")
         text = raw.decode("utf-8-sig")
     except LimitExceeded as exc:
-        raise ParseError(f"{path}: {exc}") from exc
+        raise ParseError(msg("{path}: {exc}", path=path, exc=exc)) from exc
     except UnicodeDecodeError as exc:
-        raise ParseError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        raise ParseError(msg("{path}: not UTF-8 text ({reason} at byte {start})",
+                             path=path, reason=exc.reason, start=exc.start)) from exc
     except OSError as exc:
-        raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise ParseError(msg("cannot read {path}: {strerror}", path=path, strerror=exc.strerror or exc)) from exc
     rows: list[Any]
     if text.lstrip().startswith(("[", "{")):
         try:
             data = json.loads(text)
         except (json.JSONDecodeError, RecursionError) as exc:
             where = f"line {exc.lineno}: {exc.msg}" if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-            raise ParseError(f"{path}: not valid JSON ({where})") from exc
+            raise ParseError(msg("{path}: not valid JSON ({where})", path=path, where=where)) from exc
         if isinstance(data, dict):
             if "facts" not in data:
-                raise ParseError(f"{path}: a JSON object must hold a list under \"facts\" (as chaingraph extract "
-                                 "writes it)")
+                raise ParseError(msg("{path}: a JSON object must hold a list under \"facts\" (as chaingraph extract "
+                                     "writes it)", path=path))
             data = data["facts"]
         if not isinstance(data, list):
-            raise ParseError(f"{path}: \"facts\" must be a list of facts, not {type(data).__name__}")
+            raise ParseError(msg("{path}: \"facts\" must be a list of facts, not {type_name}",
+                                 path=path, type_name=type(data).__name__))
         rows = data
     else:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         try:
             rows = [{k: restore_cell(v) if isinstance(v, str) else v for k, v in row.items()} for row in reader]
         except csv.Error as exc:
-            message = (f"a cell is longer than {MAX_CELL_CHARS:,} characters (the limit)"
-                       if "field larger" in str(exc) else f"not valid CSV: {exc}")
-            raise ParseError(f"{path}:{reader.line_num}: {message}") from exc
+            message = (msg("a cell is longer than {MAX_CELL_CHARS:,} characters (the limit)",
+                           MAX_CELL_CHARS=MAX_CELL_CHARS) if "field larger" in str(exc) else
+                       msg("not valid CSV: {exc}", exc=exc))
+            raise ParseError(msg("{path}:{line_num}: {message}",
+                                 path=path, line_num=reader.line_num, message=message)) from exc
         if reader.fieldnames is not None and not {"record", "key", "field", "value"} <= set(reader.fieldnames):
             missing = sorted({"record", "key", "field", "value"} - set(reader.fieldnames))
-            raise ParseError(f"{path}:1: not a proposed-facts table: missing columns {', '.join(missing)}")
+            raise ParseError(msg("{path}:1: not a proposed-facts table: missing columns {missing}",
+                                 path=path, missing=", ".join(missing)))
     if len(rows) > MAX_PROPOSED_FACTS:
-        raise ParseError(f"{path}: {len(rows):,} facts, over the limit of {MAX_PROPOSED_FACTS:,}")
+        raise ParseError(msg("{path}: {rows_count:,} facts, over the limit of {MAX_PROPOSED_FACTS:,}",
+                             path=path, rows_count=len(rows), MAX_PROPOSED_FACTS=MAX_PROPOSED_FACTS))
     facts = []
     for number, row in enumerate(rows, start=2):
         if not isinstance(row, dict):
-            raise ParseError(f"{path}: fact {number - 1} is {fragment(row)}, not an object with record, key, "
-                             "field and value")
+            raise ParseError(msg("{path}: fact {number} is {row}, not an object with record, key, "
+                                 "field and value", path=path, number=number - 1, row=fragment(row)))
         for column in ("record", "key", "field", "value", "text", "evidence", "note", "id"):
             value = row.get(column)
             if value is not None and not isinstance(value, str | int | float) or isinstance(value, bool):
-                raise ParseError(f"{path}:{number}: {column} must be text, not {type(value).__name__}")
+                raise ParseError(msg("{path}:{number}: {column} must be text, not {type_name}",
+                                     path=path, number=number, column=column, type_name=type(value).__name__))
             if isinstance(value, str) and CONTROL_RE.search(value):
-                raise ParseError(f"{path}:{number}: {column} holds a control character")
+                raise ParseError(msg("{path}:{number}: {column} holds a control character",
+                                     path=path, number=number, column=column))
         missing = [c for c in ("record", "key", "field", "value") if not str(row.get(c) or "").strip()]
         if missing:
-            raise ParseError(f"{path}:{number}: missing {', '.join(missing)}")
+            raise ParseError(msg("{path}:{number}: missing {missing}",
+                                 path=path, number=number, missing=", ".join(missing)))
         try:
             confidence = float(row.get("confidence") or 1.0)
             start, end = int(row.get("start") or 0), int(row.get("end") or 0)
         except (TypeError, ValueError, OverflowError) as exc:
-            raise ParseError(f"{path}:{number}: confidence, start and end must be numbers") from exc
+            raise ParseError(msg("{path}:{number}: confidence, start and end must be numbers",
+                                 path=path, number=number)) from exc
         if not 0.0 <= confidence <= 1.0:
-            raise ParseError(f"{path}:{number}: confidence {fragment(row.get('confidence'))} is not between 0 and 1")
+            raise ParseError(msg("{path}:{number}: confidence {confidence} is not between 0 and 1",
+                                 path=path, number=number, confidence=fragment(row.get("confidence"))))
         facts.append(Fact(record=str(row["record"]).strip(), key=str(row["key"]).strip(),
                           field=str(row["field"]).strip(), value=str(row["value"]).strip(), confidence=confidence,
                           text=str(row.get("text") or ""), start=start, end=end,
@@ -652,7 +664,8 @@ def apply_merge(root: str | Path, plan: MergePlan, wait: float | None = None) ->
                 else:
                     created.append(name)
         except OSError as exc:
-            raise ExportError(f"cannot back up {root}: {exc.strerror or exc}") from None
+            raise ExportError(msg("cannot back up {root}: {strerror}",
+                                  root=root, strerror=exc.strerror or exc)) from None
         manifest = {"files": changed, "created": created, "time": stamp,
                     "written": {name: _sha(new_texts[name].encode("utf-8")) for name in changed}}
         saved["manifest.json"] = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
@@ -666,31 +679,32 @@ def _manifest(backup: Path) -> dict[str, Any]:
     where = f"{BACKUP_DIR}/{backup.name}/manifest.json"
 
     def bad(message: str) -> DatasetError:
-        return DatasetError([Problem(where, None, None, message + "; nothing was changed (remove that backup folder "
-                                     "to undo the merge before it)")], root=str(backup.parent.parent))
+        return DatasetError([Problem(where, None, None, msg("{message}; nothing was changed (remove that backup folder "
+                                                            "to undo the merge before it)", message=message))],
+                            root=str(backup.parent.parent))
 
     try:
         data = json.loads((backup / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise bad(f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+        raise bad(msg("cannot read: {reason}", reason=getattr(exc, "strerror", None) or exc)) from None
     except ValueError as exc:
-        raise bad(f"not valid JSON ({str(exc)[:60]})") from None
+        raise bad(msg("not valid JSON ({exc})", exc=str(exc)[:60])) from None
     if not isinstance(data, dict):
-        raise bad("not a JSON object")
+        raise bad(msg("not a JSON object"))
     files, created = data.get("files"), data.get("created", [])
     written = data.get("written", {})
     if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
-        raise bad("'files' is not a list of file names")
+        raise bad(msg("'files' is not a list of file names"))
     if not isinstance(created, list) or not all(isinstance(f, str) for f in created):
-        raise bad("'created' is not a list of file names")
+        raise bad(msg("'created' is not a list of file names"))
     if not isinstance(written, dict):
-        raise bad("'written' is not a mapping")
+        raise bad(msg("'written' is not a mapping"))
     for name in [*files, *created]:
         if name not in CSV_COLUMNS:  # never let a manifest name a file outside the dataset's own tables
-            raise bad(f"names {name[:40]!r}, which is not a dataset table")
+            raise bad(msg("names {name!r}, which is not a dataset table", name=name[:40]))
     for name in files:
         if name not in created and not (backup / name).is_file():
-            raise bad(f"the saved copy of {name} is missing")
+            raise bad(msg("the saved copy of {name} is missing", name=name))
     return {"files": files, "created": created, "written": written}
 
 
@@ -706,7 +720,8 @@ def undo_merge(root: str | Path, force: bool = False, wait: float | None = None)
     with Transaction(root, wait=wait) as txn:
         backups = sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
         if not backups:
-            raise ExportError(f"{root}: no merge to undo (no {BACKUP_DIR}/ folder with a manifest)")
+            raise ExportError(msg("{root}: no merge to undo (no {BACKUP_DIR}/ folder with a manifest)",
+                                  root=root, BACKUP_DIR=BACKUP_DIR))
         backup = backups[-1]
         manifest = _manifest(backup)
         edited = []
@@ -720,9 +735,14 @@ def undo_merge(root: str | Path, force: bool = False, wait: float | None = None)
                 edited.append(name)
         if edited and not force:
             raise ChaingraphError(
-                f"{root}: {', '.join(edited)} changed after the merge of {backup.name} (by hand or by another "
-                f"command); undoing would overwrite {'that change' if len(edited) == 1 else 'those changes'}. "
-                "Nothing was changed; add --force to undo anyway")
+                msg("{root}: {edited} changed after the merge of {name} (by hand or by another "
+                    "command); undoing would overwrite that change. "
+                    "Nothing was changed; add --force to undo anyway",
+                    root=root, edited=", ".join(edited), name=backup.name) if len(edited) == 1 else
+                msg("{root}: {edited} changed after the merge of {name} (by hand or by another "
+                    "command); undoing would overwrite those changes. "
+                    "Nothing was changed; add --force to undo anyway",
+                    root=root, edited=", ".join(edited), name=backup.name))
         for name in manifest["files"]:
             if name in manifest["created"]:
                 txn.delete(name)

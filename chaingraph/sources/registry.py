@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
+from ..messages import msg
 from .sheets import SheetError, _letter, _where
 
 __all__ = [
@@ -181,7 +182,7 @@ def _decode(raw: bytes, name: str) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise SheetError([Problem(name, None, None, "not UTF-8, GB18030 or UTF-16 text")], name)
+    raise SheetError([Problem(name, None, None, msg("not UTF-8, GB18030 or UTF-16 text"))], name)
 
 
 def _merged_ranges(path: Path) -> dict[str, list[str]]:
@@ -218,7 +219,7 @@ def _tables(path: Path) -> Iterator[tuple[str | None, Iterator[tuple[int, tuple[
         try:
             book = openpyxl.load_workbook(path, read_only=True, data_only=False)
         except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-            raise SheetError([Problem(path.name, None, None, f"not a readable .xlsx workbook: {exc}")],
+            raise SheetError([Problem(path.name, None, None, msg("not a readable .xlsx workbook: {exc}", exc=exc))],
                              path.name) from exc
         try:
             for sheet in book.worksheets:
@@ -233,7 +234,8 @@ def _tables(path: Path) -> Iterator[tuple[str | None, Iterator[tuple[int, tuple[
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         yield None, ((reader.line_num, tuple(row)) for row in reader), []
         return
-    raise SheetError([Problem(path.name, None, None, "unsupported file type: save it as .xlsx or .csv")], path.name)
+    raise SheetError([Problem(path.name, None, None, msg("unsupported file type: save it as .xlsx or .csv",
+                                                         ))], path.name)
 
 
 def _cell_text(value: Any) -> str:
@@ -263,7 +265,7 @@ def read_registry(path: str | Path) -> Registry:
     """
     path = Path(path)
     if not path.is_file():
-        raise SheetError([Problem(str(path), None, None, "file does not exist")], str(path))
+        raise SheetError([Problem(str(path), None, None, msg("file does not exist"))], str(path))
     registry = Registry(source=path.name)
     problems: list[Problem] = []
     found_name = False
@@ -281,15 +283,16 @@ def read_registry(path: str | Path) -> Registry:
                     continue
                 if number in merged_rows:
                     refs = ", ".join(r for r in merged if number in _merged_rows([r]))
-                    problems.append(Problem(where, number, refs, "merged header cells: unmerge them so that "
-                                                                 "every column has its own header"))
+                    problems.append(Problem(where, number, refs, msg("merged header cells: unmerge them so that "
+                                                                     "every column has its own header")))
                     break
                 header = {i: f for i, f in fields.items() if f}
                 seen: dict[str, int] = {}
                 for index, name in header.items():
                     if name in seen:
                         problems.append(Problem(where, number, f"{cells[index]} ({_letter(index)})",
-                                                f"a second {name} column (first: {_letter(seen[name])})"))
+                                                msg("a second {name} column (first: {letter})",
+                                                    name=name, letter=_letter(seen[name]))))
                     seen.setdefault(name, index)
                 header = {i: f for i, f in header.items() if seen[f] == i}
                 registry.ignored_columns += [str(v).strip() for i, v in enumerate(cells)
@@ -299,7 +302,8 @@ def read_registry(path: str | Path) -> Registry:
             if not any(v is not None and str(v).strip() for v in cells):
                 continue
             if sheet is None and len(cells) != width:
-                problems.append(Problem(where, number, None, f"has {len(cells)} cells, the header has {width}"))
+                problems.append(Problem(where, number, None, msg("has {cells_count} cells, the header has {width}",
+                                                                 cells_count=len(cells), width=width)))
                 continue
             values: dict[str, str] = {}
             bad = False
@@ -307,14 +311,15 @@ def read_registry(path: str | Path) -> Registry:
                 value = cells[index] if index < len(cells) else None
                 if isinstance(value, str) and value.startswith("=") and len(value) > 1:
                     problems.append(Problem(where, number, f"{name} ({_letter(index)})",
-                                            f"holds a formula ({value[:30]}): paste the values instead"))
+                                            msg("holds a formula ({value}): paste the values instead",
+                                                value=value[:30])))
                     bad = True
                 values[name] = _cell_text(value)
             if bad:
                 continue
             if not values.get("name"):
                 column = next(_letter(i) for i, f in header.items() if f == "name")
-                problems.append(Problem(where, number, f"name ({column})", "the firm name is empty"))
+                problems.append(Problem(where, number, f"name ({column})", msg("the firm name is empty")))
                 continue
             if is_deregistered(values.get("status", "")):
                 registry.deregistered += 1
@@ -325,7 +330,8 @@ def read_registry(path: str | Path) -> Registry:
             close()
     if not found_name and not problems:
         known = "、".join(REGISTRY_HEADERS["name"][:4])
-        problems.append(Problem(path.name, None, None, f"no sheet has a firm name column ({known} ...)"))
+        problems.append(Problem(path.name, None, None, msg("no sheet has a firm name column ({known} ...)",
+                                                           known=known)))
     if problems:
         raise SheetError(problems, path.name)
     return registry

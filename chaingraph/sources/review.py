@@ -28,6 +28,7 @@ from ..dataset.locking import dataset_lock
 from ..dataset.model import Firm, Link, Rejection, Source
 from ..dataset.store import Dataset, normalize_name
 from ..errors import ExportError, Problem
+from ..messages import message_of, msg
 from ..safety import is_formula_like, xlsx_text
 from .classify import Classifier, FirmResult, confidence_at_least, firm_keys
 from .places import PlaceMatcher
@@ -170,7 +171,7 @@ def write_review(proposals: Proposals, dataset: Dataset, path: str | Path) -> Pa
         handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.close(handle)
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise ExportError(msg("cannot write {path}: {strerror}", path=path, strerror=exc.strerror or exc)) from exc
     try:
         book = xlsxwriter.Workbook(tmp, {"constant_memory": True, "strings_to_formulas": False,
                                          "strings_to_urls": False, "strings_to_numbers": False})
@@ -265,7 +266,7 @@ def write_review(proposals: Proposals, dataset: Dataset, path: str | Path) -> Pa
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise ExportError(msg("cannot write {path}: {strerror}", path=path, strerror=exc.strerror or exc)) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -324,7 +325,7 @@ def read_review(path: str | Path, problems: list[Problem] | None = None) -> list
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:
-        raise SheetError([Problem(path.name, None, None, f"not a readable .xlsx workbook: {exc}")],
+        raise SheetError([Problem(path.name, None, None, msg("not a readable .xlsx workbook: {exc}", exc=exc))],
                          path.name) from exc
     collect = problems is not None
     problems = problems if problems is not None else []
@@ -334,7 +335,7 @@ def read_review(path: str | Path, problems: list[Problem] | None = None) -> list
         header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
         missing = [c for c in ("采纳", "企业名称", "环节") if c not in header]
         if missing:
-            raise SheetError([Problem(where, 1, c, "column is missing") for c in missing], path.name)
+            raise SheetError([Problem(where, 1, c, msg("column is missing")) for c in missing], path.name)
         index = {name: header.index(name) for name in REVIEW_COLUMNS if name in header}
         for number, cells in enumerate(rows, start=2):
             def cell(name: str, cells: tuple[Any, ...] = cells) -> str:
@@ -350,12 +351,13 @@ def read_review(path: str | Path, problems: list[Problem] | None = None) -> list
                 continue
             raw = cell("采纳")
             if raw.startswith("="):
-                problems.append(Problem(where, number, "采纳 (A)", f"holds a formula ({raw[:20]}): write 是 or 否"))
+                problems.append(Problem(where, number, "采纳 (A)", msg("holds a formula ({raw}): write 是 or 否",
+                                                                     raw=raw[:20])))
                 continue
             decision = raw.casefold()
             if decision and decision not in _YES and decision not in _NO:
-                problems.append(Problem(where, number, "采纳", f"{raw!r}: write 是 (accept), 否 (reject) or "
-                                                              "leave it empty"))
+                problems.append(Problem(where, number, "采纳", msg("{raw!r}: write 是 (accept), 否 (reject) or "
+                                                                  "leave it empty", raw=raw)))
                 continue
             confidence = {v: k for k, v in _CONFIDENCE_CN.items()}.get(cell("置信度"), cell("置信度"))
             decisions.append(Decision(
@@ -364,7 +366,7 @@ def read_review(path: str | Path, problems: list[Problem] | None = None) -> list
                 evidence=cell("依据"), credit_code=cell("统一社会信用代码").upper(), region=cell("所在地"),
                 country=cell("国别提示"), group=cell("所属集团"), source=cell("来源")))
             if not decisions[-1].name:
-                problems.append(Problem(where, number, "企业名称", "is empty"))
+                problems.append(Problem(where, number, "企业名称", msg("is empty")))
     finally:
         book.close()
     if problems and not collect:
@@ -406,7 +408,7 @@ class _Applier:
         try:
             return self.ds.segment(text).id
         except Exception as exc:  # LookupFailed: a segment the planner typed that the templates lack
-            self.problems.append(Problem(where, number, "环节", str(exc)))
+            self.problems.append(Problem(where, number, "环节", message_of(exc)))
             return None
 
     def accept(self, name: str, credit_code: str, segment: str, confidence: str, evidence: str, region: str,
@@ -414,7 +416,8 @@ class _Applier:
         firm, several = self.matcher.match([name], credit_code)
         if several:
             self.problems.append(Problem(where.split(":")[0], None, "企业名称",
-                                         f"{name!r} matches several firms: " + ", ".join(f.id for f in several)))
+                                         msg("{name!r} matches several firms: {ids}", name=name,
+                                             ids=", ".join(f.id for f in several))))
             return
         if firm is None:
             from ..countries import COUNTRY_CODES

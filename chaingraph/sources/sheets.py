@@ -97,6 +97,7 @@ from ..limits import (
     MAX_XLSX_UNCOMPRESSED_BYTES,
     human_bytes,
 )
+from ..messages import Message, message_of, msg, noun
 from ..safety import CONTROL_RE, fragment, text_issues
 
 __all__ = [
@@ -188,9 +189,10 @@ class SheetError(DatasetError):
 
     def __init__(self, problems: list[Problem], source: str) -> None:
         super().__init__(problems, root=source)
+
+    def head(self) -> Message:
         count = len(self.problems)
-        self.args = (f"{source}: {count} problem{'s' if count != 1 else ''}:\n"
-                     + "\n".join(f"  {p}" for p in self.problems),)
+        return msg("{path}: {count} problem{s}", path=self.root, count=count, s="s" if count != 1 else "")
 
 
 def _fold(text: str) -> str:
@@ -217,14 +219,15 @@ def credit_code_problem(code: str) -> str | None:
     'a credit code has 18 characters, not 5'
     """
     if len(code) != 18:
-        return f"a credit code has 18 characters, not {len(code)}"
+        return msg("a credit code has 18 characters, not {count}", count=len(code))
     bad = sorted({c for c in code if c not in _CREDIT_CHARS})
     if bad:
-        return f"a credit code has no {''.join(bad)!r} (digits and capitals except I O Z S V)"
+        return msg("a credit code has no {bad!r} (digits and capitals except I O Z S V)", bad="".join(bad))
     total = sum(_CREDIT_CHARS.index(c) * w for c, w in zip(code[:17], _CREDIT_WEIGHTS, strict=True))
     expected = _CREDIT_CHARS[(31 - total % 31) % 31]
     if code[17] != expected:
-        return f"check character is {code[17]!r}, expected {expected!r}: a digit is probably mistyped"
+        return msg("check character is {given!r}, expected {expected!r}: a digit is probably mistyped",
+                   given=code[17], expected=expected)
     return None
 
 
@@ -252,28 +255,31 @@ def read_mapping(path: str | Path | None) -> SheetMapping:
     if checker.problems:
         raise SheetError([p for p in checker.problems if p.is_error] or checker.problems, path.name)
     if not isinstance(data, dict):
-        raise SheetError([Problem(path.name, None, None, "must be a mapping with columns/units/defaults/sheets")],
+        raise SheetError([Problem(path.name, None, None, msg("must be a mapping with columns/units/defaults/sheets"))],
                          path.name)
     mapping = SheetMapping()
     for key in data:
         if key not in ("columns", "units", "defaults", "sheets"):
-            problems.append(Problem(path.name, None, str(key), "unknown key; use columns, units, defaults, sheets"))
+            problems.append(Problem(path.name, None, str(key), msg("unknown key; use columns, units, defaults, sheets",
+                                                                   )))
     for key in ("columns", "units", "defaults"):
         if data.get(key) is not None and not isinstance(data.get(key), dict):
-            problems.append(Problem(path.name, None, key, "must be a mapping of header: value"))
+            problems.append(Problem(path.name, None, key, msg("must be a mapping of header: value")))
     if problems:
         raise SheetError(problems, path.name)
     for header, target in (data.get("columns") or {}).items():
         if target not in FIELDS:
             problems.append(Problem(path.name, None, f"columns.{header}",
-                                    f"unknown field {fragment(target)}; fields: {', '.join(FIELDS)}"))
+                                    msg("unknown field {target}; fields: {FIELDS}",
+                                        target=fragment(target), FIELDS=", ".join(FIELDS))))
         else:
             mapping.columns[_fold(str(header))] = str(target)
     for header, unit in (data.get("units") or {}).items():
         mapping.units[_fold(str(header))] = str(unit)
     for name, value in (data.get("defaults") or {}).items():
         if name not in FIELDS:
-            problems.append(Problem(path.name, None, f"defaults.{name}", f"unknown field {fragment(name)}"))
+            problems.append(Problem(path.name, None, f"defaults.{name}", msg("unknown field {name}",
+                                                                             name=fragment(name))))
         else:
             mapping.defaults[str(name)] = str(value)
     sheets = data.get("sheets") or []
@@ -326,21 +332,27 @@ def _check_xlsx_sizes(path: Path) -> None:
                 total += info.file_size
                 ratio = info.file_size / max(info.compress_size, 1)
                 if info.file_size > 1024 * 1024 and ratio > MAX_XLSX_RATIO:
-                    raise _refuse(path, f"part {fragment(info.filename)} expands {ratio:.0f}-fold to "
-                                        f"{human_bytes(info.file_size)} (limit {MAX_XLSX_RATIO}-fold): refused as a "
-                                        "possible zip bomb")
+                    raise _refuse(path, msg("part {filename} expands {ratio:.0f}-fold to "
+                                            "{file_size} (limit {MAX_XLSX_RATIO}-fold): refused as a "
+                                            "possible zip bomb",
+                                            filename=fragment(info.filename), ratio=ratio,
+                                            file_size=human_bytes(info.file_size), MAX_XLSX_RATIO=MAX_XLSX_RATIO))
             if total > MAX_XLSX_UNCOMPRESSED_BYTES:
-                raise _refuse(path, f"expands to {human_bytes(total)}, over the limit of "
-                                    f"{human_bytes(MAX_XLSX_UNCOMPRESSED_BYTES)}")
+                raise _refuse(path, msg("expands to {total}, over the limit of "
+                                        "{MAX_XLSX_UNCOMPRESSED_BYTES}",
+                                        total=human_bytes(total),
+                                        MAX_XLSX_UNCOMPRESSED_BYTES=human_bytes(MAX_XLSX_UNCOMPRESSED_BYTES)))
             for info in archive.infolist():
                 # a row takes at least ~10 bytes of XML: only a part that large can hold too many rows
                 if info.filename.startswith("xl/worksheets/") and info.file_size > MAX_SHEET_ROWS * 10:
                     rows = _count_rows(archive, info)
                     if rows > MAX_SHEET_ROWS:
-                        raise _refuse(path, f"a sheet ({fragment(info.filename)}) has more than {MAX_SHEET_ROWS:,} "
-                                            "rows (the limit)")
+                        raise _refuse(path, msg("a sheet ({filename}) has more than {MAX_SHEET_ROWS:,} "
+                                                "rows (the limit)",
+                                                filename=fragment(info.filename), MAX_SHEET_ROWS=MAX_SHEET_ROWS))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise _refuse(path, f"not a readable .xlsx workbook ({type(exc).__name__})") from exc
+        raise _refuse(path, msg("not a readable .xlsx workbook ({type_name})",
+                                type_name=type(exc).__name__)) from exc
 
 
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
@@ -436,24 +448,25 @@ def _decode_text(name: str, raw: bytes) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise SheetError([Problem(name, None, None, f"cannot read the text as {' or '.join(candidates)}: save it as "
-                                                "UTF-8 CSV or .xlsx")], name)
+    raise SheetError([Problem(name, None, None, msg("cannot read the text as {candidates}: save it as "
+                                                    "UTF-8 CSV or .xlsx", candidates=" or ".join(candidates)))], name)
 
 
 def _read_table(path: Path) -> Iterator[tuple[str | None, list[tuple[int, list[Any]]]]]:
     """(sheet name or None for CSV, [(row number, cells)]) for every sheet, within the limits of chaingraph.limits."""
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm", ".csv", ".txt"):
-        raise _refuse(path, "unsupported file type: save it as .xlsx or .csv "
-                            "(Excel: 文件 > 另存为 > Excel 工作簿 .xlsx)")
+        raise _refuse(path, msg("unsupported file type: save it as .xlsx or .csv "
+                                "(Excel: 文件 > 另存为 > Excel 工作簿 .xlsx)"))
     try:
         info = path.stat()
     except OSError as exc:
-        raise _refuse(path, f"cannot be read: {exc.strerror or exc}") from exc
+        raise _refuse(path, msg("cannot be read: {strerror}", strerror=exc.strerror or exc)) from exc
     if not stat.S_ISREG(info.st_mode):
-        raise _refuse(path, "is not a regular file (a device, pipe or folder): refused")
+        raise _refuse(path, msg("is not a regular file (a device, pipe or folder): refused"))
     if info.st_size > MAX_SHEET_BYTES:
-        raise _refuse(path, f"is {human_bytes(info.st_size)}, over the limit of {human_bytes(MAX_SHEET_BYTES)}")
+        raise _refuse(path, msg("is {st_size}, over the limit of {MAX_SHEET_BYTES}",
+                                st_size=human_bytes(info.st_size), MAX_SHEET_BYTES=human_bytes(MAX_SHEET_BYTES)))
     if suffix in (".xlsx", ".xlsm"):
         import openpyxl
 
@@ -461,26 +474,30 @@ def _read_table(path: Path) -> Iterator[tuple[str | None, list[tuple[int, list[A
         try:
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-            raise _refuse(path, f"not a readable .xlsx workbook: {fragment(exc, 120)}") from exc
+            raise _refuse(path, msg("not a readable .xlsx workbook: {exc}", exc=fragment(exc, 120))) from exc
         try:
             for sheet in book.worksheets:
                 declared = getattr(sheet, "max_row", None)
                 if isinstance(declared, int) and declared > MAX_SHEET_ROWS:
-                    raise _refuse(path, f"sheet {fragment(sheet.title)} declares {declared:,} rows, over the limit "
-                                        f"of {MAX_SHEET_ROWS:,} rows per sheet")
+                    raise _refuse(path, msg("sheet {title} declares {declared:,} rows, over the limit "
+                                            "of {MAX_SHEET_ROWS:,} rows per sheet",
+                                            title=fragment(sheet.title), declared=declared,
+                                            MAX_SHEET_ROWS=MAX_SHEET_ROWS))
                 rows: list[tuple[int, list[Any]]] = []
                 try:
                     # no max_col: openpyxl would pad every row to it
                     for i, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                         if i > MAX_SHEET_ROWS:
-                            raise _refuse(path, f"sheet {fragment(sheet.title)} has more than {MAX_SHEET_ROWS:,} "
-                                                "rows (the limit)")
+                            raise _refuse(path, msg("sheet {title} has more than {MAX_SHEET_ROWS:,} "
+                                                    "rows (the limit)",
+                                                    title=fragment(sheet.title), MAX_SHEET_ROWS=MAX_SHEET_ROWS))
                         rows.append((i, list(values[:MAX_SHEET_COLUMNS])))
                     _fill_merged(rows, _merged_ranges(book, sheet))
                 except SheetError:
                     raise
                 except Exception as exc:  # a damaged part inside a readable archive
-                    raise _refuse(path, f"sheet {fragment(sheet.title)} cannot be read: {fragment(exc, 120)}") \
+                    raise _refuse(path, msg("sheet {title} cannot be read: {exc}",
+                                            title=fragment(sheet.title), exc=fragment(exc, 120))) \
                         from exc
                 yield sheet.title, rows
         finally:
@@ -495,11 +512,13 @@ def _read_table(path: Path) -> Iterator[tuple[str | None, list[tuple[int, list[A
     try:
         for cells in reader:
             if len(rows) >= MAX_SHEET_ROWS:
-                raise _refuse(path, f"more than {MAX_SHEET_ROWS:,} rows (the limit)", reader.line_num)
+                raise _refuse(path, msg("more than {MAX_SHEET_ROWS:,} rows (the limit)",
+                                        MAX_SHEET_ROWS=MAX_SHEET_ROWS), reader.line_num)
             rows.append((reader.line_num, cells[:MAX_SHEET_COLUMNS]))
     except csv.Error as exc:
-        message = (f"a cell is longer than {MAX_CELL_CHARS:,} characters (the limit): is a quote left open?"
-                   if "field larger" in str(exc) else f"not valid CSV: {exc}")
+        message = (msg("a cell is longer than {MAX_CELL_CHARS:,} characters (the limit): is a quote left open?",
+                       MAX_CELL_CHARS=MAX_CELL_CHARS) if "field larger" in str(exc) else
+                   msg("not valid CSV: {exc}", exc=exc))
         raise _refuse(path, message, reader.line_num) from exc
     yield None, rows
 
@@ -542,7 +561,8 @@ def read_rows(path: Path, mapping: SheetMapping, problems: list[Problem]) -> tup
         for index, (field_name, header, _) in fields.items():
             if field_name in seen:
                 problems.append(Problem(_where(path, sheet), table[header_at][0], f"{header} ({_letter(index)})",
-                                        f"column says {field_name} like {seen[field_name]!r}: keep one of them"))
+                                        msg("column says {field_name} like {seen!r}: keep one of them",
+                                            field_name=field_name, seen=seen[field_name])))
             seen[field_name] = header
         ignored += [str(v).strip() for i, v in enumerate(header_cells)
                     if i not in fields and v is not None and str(v).strip()]
@@ -553,16 +573,16 @@ def read_rows(path: Path, mapping: SheetMapping, problems: list[Problem]) -> tup
             for cell in bad:
                 char = CONTROL_RE.search(cell.value).group()  # type: ignore[union-attr]
                 problems.append(Problem(_where(path, sheet), number, f"{cell.header} ({cell.column})",
-                                        f"holds control character U+{ord(char):04X}: remove it"))
+                                        msg("holds control character U+{ord:04X}: remove it", ord=ord(char))))
             if bad:
                 continue
             if values:
                 rows.append(SheetRow(sheet, number, values, events_sheet))
     if not sheets_with_names:
         known = "、".join(HEADER_ALIASES["name"][:4])
-        problems.append(Problem(path.name, None, None, f"no sheet has a firm name column ({known} ...) nor the "
-                                                       "项目 and 事件 columns of an events sheet; "
-                                                       "map your header with --mapping"))
+        problems.append(Problem(path.name, None, None, msg("no sheet has a firm name column ({known} ...) nor the "
+                                                           "项目 and 事件 columns of an events sheet; "
+                                                           "map your header with --mapping", known=known)))
     return rows, ignored
 
 
@@ -591,8 +611,8 @@ def parse_money(cell: Cell) -> Quantity:
     value = cell.value
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         if not cell.unit:
-            raise ParseError(f"{_number_text(value)} has no unit: write 3400万美元, or put the unit in the header, "
-                             "e.g. 总投资（万美元）")
+            raise ParseError(msg("{number_text} has no unit: write 3400万美元, or put the unit in the header, "
+                                 "e.g. 总投资（万美元）", number_text=_number_text(value)))
         unit = cell.unit if _MONEY_UNIT_RE.match(cell.unit) else cell.unit
         return parse_quantity(f"{_number_text(value)}{unit}")
     text = _text(value).replace(" ", "")
@@ -623,7 +643,8 @@ def _country(text: str) -> str:
         return code.upper()
     if code in _COUNTRY:
         return _COUNTRY[code]
-    raise ParseError(f"unknown country {fragment(text)}: write 日本, 德国 ... or a two-letter code (JP, DE)")
+    raise ParseError(msg("unknown country {text}: write 日本, 德国 ... or a two-letter code (JP, DE)",
+                         text=fragment(text)))
 
 
 # --------------------------------------------------------------------------------------------- matching
@@ -773,7 +794,7 @@ class _Planner:
                 self.segment_ids[key] = exc
         found = self.segment_ids[key]
         if isinstance(found, LookupFailed):
-            raise LookupFailed(str(found))
+            raise LookupFailed(message_of(found))
         return found
 
     def _source(self) -> str:
@@ -804,7 +825,7 @@ class _Planner:
         try:
             return parser(cell)
         except (ParseError, LookupFailed) as exc:
-            self.problem(row, cell, str(exc))
+            self.problem(row, cell, message_of(exc))
             return None
 
     def handle(self, row: SheetRow) -> None:
@@ -816,13 +837,14 @@ class _Planner:
         name = self.parse(row, "name", text)
         if not name:
             cell = next(iter(row.cells.values()))
-            self.problem(row, None, f"企业名称 is empty (row has {cell.header} = {fragment(_text(cell.value))})")
+            self.problem(row, None, msg("企业名称 is empty (row has {header} = {text})",
+                                        header=cell.header, text=fragment(_text(cell.value))))
             return
         where = f"{_where(self.path, row.sheet)}:{row.row}"
         code = self.parse(row, "credit_code",
                           lambda c: unicodedata.normalize("NFKC", text(c)).upper().replace(" ", "")) or ""
         if code and (why := credit_code_problem(code)):
-            self.problem(row, row.cells.get("credit_code"), f"{code}: {why}")
+            self.problem(row, row.cells.get("credit_code"), msg("{code}: {why}", code=code, why=why))
             code = ""
         chain = self.parse(row, "chain", lambda c: ds.chain(text(c)).id)
         segments: list[str] = []
@@ -833,7 +855,8 @@ class _Planner:
                     try:
                         segments.append(self.segment_id(part.strip(), chain))
                     except LookupFailed as exc:
-                        self.problem(row, seg_cell, f"{exc}" + ("" if chain else "（可加一列“所属产业链”）"))
+                        self.problem(row, seg_cell, message_of(exc) if chain else
+                                     msg("{exc}（可加一列“所属产业链”）", exc=exc))
         values: dict[str, Any] = {
             "legal_name": self.parse(row, "legal_name", text),
             "name_en": self.parse(row, "name_en", text),
@@ -860,34 +883,37 @@ class _Planner:
             for date_field in ("date", "start_date", "trial_date", "status_date"):
                 project[date_field] = self.parse(row, date_field, lambda c: parse_sheet_date(c.value))
             if project["status_date"] is not None and project["status"] is None and "status" not in row.cells:
-                self.problem(row, row.cells.get("status_date"), "状态日期 dates the 项目状态: add the 项目状态")
+                self.problem(row, row.cells.get("status_date"), msg("状态日期 dates the 项目状态: add the 项目状态"))
             for money in MONEY_FIELDS:
                 project[money] = self.parse(row, money, parse_money)
         note = self.parse(row, "note", text)
 
         firm, several = self.matcher.match([name, values["legal_name"] or "", *aliases], code)
         if several:
-            self.problem(row, row.cells.get("name"), f"{fragment(name)} matches several firms: "
-                         + ", ".join(f"{f.id} ({f.name})" for f in several)
-                         + "; add 统一社会信用代码 to tell them apart")
+            self.problem(row, row.cells.get("name"), msg("{name} matches several firms: {firms}; add 统一社会信用代码 "
+                                                         "to tell them apart", name=fragment(name),
+                                                         firms=", ".join(f"{f.id} ({f.name})" for f in several)))
             return
         if firm is not None and code and firm.credit_code and firm.credit_code.upper() != code:
             self.problem(row, row.cells.get("credit_code"),
-                         f"{fragment(name)} matches firm {firm.id} ({firm.name}) whose credit code is "
-                         f"{firm.credit_code}")
+                         msg("{name} matches firm {id} ({name2}) whose credit code is "
+                             "{credit_code}",
+                             name=fragment(name), id=firm.id, name2=firm.name, credit_code=firm.credit_code))
             return
         if firm is not None:  # the same firm on two rows of this sheet must not say two different things
             for key, value in values.items():
                 earlier = self.sheet_values.get((firm.id, key))
                 if value not in (None, "") and earlier is not None and earlier[0] != value:
-                    self.problem(row, row.cells.get(key), f"{fragment(value)} conflicts with {fragment(earlier[0])} "
-                                                          f"given for the same firm at {earlier[1]}: keep one")
+                    self.problem(row, row.cells.get(key), msg("{value} conflicts with {earlier} "
+                                                              "given for the same firm at {earlier2}: keep one",
+                                                              value=fragment(value), earlier=fragment(earlier[0]),
+                                                              earlier2=earlier[1]))
         if self.problems_in(row):
             return
         for severity, message in text_issues(name):
             if severity == "warning":
-                self.warnings.append(f"{where}: {row.cells['name'].header if 'name' in row.cells else 'name'}: "
-                                     f"warning: {message}")
+                self.warnings.append(msg("{where}: {header}: warning: {message}", where=where, message=message,
+                                         header=row.cells["name"].header if "name" in row.cells else "name"))
         firm_id = self._firm(firm, name, aliases, values, note if not project else None, where)
         for key, value in values.items():
             if value not in (None, ""):
@@ -913,7 +939,7 @@ class _Planner:
             if text in (group.id, group.name, group.name_en, *group.aliases) or \
                     normalize_name(text) == normalize_name(group.name):
                 return group.id
-        raise ParseError(f"unknown group {fragment(text)}: add it to groups.csv first")
+        raise ParseError(msg("unknown group {text}: add it to groups.csv first", text=fragment(text)))
 
     def _firm(self, firm: Firm | None, name: str, aliases: list[str], values: dict[str, Any], note: str | None,
               where: str) -> str:
@@ -1054,17 +1080,18 @@ class _Planner:
                 status or STATUS_RANK.get(from_events, 0) < STATUS_RANK.get(target, 0)):
             if had_events:
                 self.problem(row, row.cells.get("status"),
-                             f"项目状态 {_EVENT_CN[STATUS_EVENT[target]]} does not match the project's events "
-                             f"(events.csv says {from_events}): give its 状态日期 to record it as an event, or "
-                             "correct the row")
+                             msg("项目状态 {EVENT_CN} does not match the project's events "
+                                 "(events.csv says {from_events}): give its 状态日期 to record it as an event, or "
+                                 "correct the row", EVENT_CN=_EVENT_CN[STATUS_EVENT[target]], from_events=from_events))
                 return
             for event, change in added:  # the row's dates alone would give the project an older status
                 self.events_of[project.id].remove(event)
                 self.ds.events.remove(event)
                 self.changes.remove(change)
             if added:
-                self.warnings.append(f"{where}: 项目状态 {_EVENT_CN[STATUS_EVENT[target]]} has no 状态日期, so the "
-                                     "row's dates were not recorded as events (add 状态日期 to record the history)")
+                self.warnings.append(msg("{where}: 项目状态 {status} has no 状态日期, so the row's dates were not "
+                                         "recorded as events (add 状态日期 to record the history)", where=where,
+                                         status=_EVENT_CN[STATUS_EVENT[target]]))
             return
         if from_events is not None:
             project.status = from_events
@@ -1088,14 +1115,18 @@ class _Planner:
             # a stage date of projects.csv that agrees is recorded as this event, with its source
             earlier = next((old for old in steps if old.kind == event.kind and not same_step(old, event)), None)
             if earlier is not None:
-                self.problem(row, cell, f"{_EVENT_CN[event.kind]} on {event.date} contradicts the {event.kind} "
-                                        f"of {earlier.date} already recorded for {event.project} "
-                                        f"({earlier.note or 'events.csv'}): correct one of them")
+                self.problem(row, cell, msg("{EVENT_CN} on {date} contradicts the {kind} "
+                                            "of {date2} already recorded for {project} "
+                                            "({note}): correct one of them",
+                                            EVENT_CN=_EVENT_CN[event.kind], date=event.date, kind=event.kind,
+                                            date2=earlier.date, project=event.project,
+                                            note=earlier.note or "events.csv"))
                 return None
         known = {(id(e), m) for e, _, m in order_problems(project, steps)}
         new = [m for e, _, m in order_problems(project, [*steps, event]) if (id(e), m) not in known]
         if new:
-            self.problem(row, cell, f"{new[0]} ({event.project}): the history would be out of order")
+            self.problem(row, cell, msg("{new} ({project}): the history would be out of order",
+                                        new=new[0], project=event.project))
             return None
         history.append(event)
         self.ds.events.append(event)
@@ -1119,19 +1150,22 @@ class _Planner:
         source = self.parse(row, "source", lambda c: self._event_source(text(c)))
         for needed, value in (("project", project), ("event", kind)):
             if value is None and needed not in row.cells:
-                self.problem(row, None, f"{HEADER_ALIASES[needed][0]} is empty: every event names it")
+                self.problem(row, None, msg("{HEADER_ALIASES} is empty: every event names it",
+                                            HEADER_ALIASES=HEADER_ALIASES[needed][0]))
         if date_field is None:
-            self.problem(row, None, "日期 is empty: every event needs its date")
+            self.problem(row, None, msg("日期 is empty: every event needs its date"))
         if kind == "capital_increase" and amount is None and not self.problems_in(row):
-            self.problem(row, row.cells.get("event"), "a capital increase needs its 金额 (the amount added)")
+            self.problem(row, row.cells.get("event"), msg("a capital increase needs its 金额 (the amount added)"))
         if kind in ("started", "trial", "operating", "cancelled") and amount is not None:
             self.problem(row, row.cells.get("amount") or row.cells.get("capital_increase"),
-                         f"a {_EVENT_CN[kind]} event has no amount (amounts go with 签约 or 增资)")
+                         msg("a {EVENT_CN} event has no amount (amounts go with 签约 or 增资)",
+                             EVENT_CN=_EVENT_CN[kind]))
         if self.problems_in(row) or project is None or kind is None or date is None:
             return
         if date.start() > _dt.date.today():
             self.problem(row, row.cells.get(date_field) if date_field else None,
-                         f"{date} is still to come: an event is a step taken, record it once it happened")
+                         msg("{date} is still to come: an event is a step taken, record it once it happened",
+                             date=date))
             return
         evidence = self.parse(row, "evidence", text) or ""
         note = self.parse(row, "note", text) or ""
@@ -1146,7 +1180,8 @@ class _Planner:
     def _project_ref(self, text: str) -> Project:
         project = self.ds.projects.get(text) or self.project_names.get(normalize_name(text))
         if project is None:
-            raise ParseError(f"unknown project {fragment(text)}: name it by its id or its name in projects.csv")
+            raise ParseError(msg("unknown project {text}: name it by its id or its name in projects.csv",
+                                 text=fragment(text)))
         return project
 
     def _event_source(self, text: str) -> str:
@@ -1180,7 +1215,7 @@ def _event_kind(text: str) -> str:
         return _EVENT[value]
     if value.lower() in EVENT_KINDS:
         return value.lower()
-    raise ParseError(f"unknown event {fragment(text)}: write 签约、开工、试生产、投产、取消 or 增资")
+    raise ParseError(msg("unknown event {text}: write 签约、开工、试生产、投产、取消 or 增资", text=fragment(text)))
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -1197,7 +1232,7 @@ def _choice(text: str, table: Mapping[str, str | None], what: str, known: str) -
     allowed = {"size": SIZES, "status": PROJECT_STATUSES, "kind": ("new", "expansion")}[what]
     if value.lower() in allowed:
         return value.lower()
-    raise ParseError(f"unknown {what} {fragment(text)}: write {known}")
+    raise ParseError(msg("unknown {what} {text}: write {known}", what=noun(what), text=fragment(text), known=known))
 
 
 def _area(cell: Cell) -> float:
@@ -1205,7 +1240,8 @@ def _area(cell: Cell) -> float:
     try:
         value = float(text)
     except ValueError as exc:
-        raise ParseError(f"{fragment(_text(cell.value))} is not an area in 亩 (write e.g. 27.8)") from exc
+        raise ParseError(msg("{text} is not an area in 亩 (write e.g. 27.8)",
+                             text=fragment(_text(cell.value)))) from exc
     return int(value) if value.is_integer() else value
 
 
@@ -1221,7 +1257,7 @@ def plan_import(dataset: str | Path, sheet: str | Path, mapping: str | Path | Sh
     """
     root, path = Path(dataset), Path(sheet)
     if not path.exists():
-        raise SheetError([Problem(str(path), None, None, "file does not exist")], str(path))
+        raise SheetError([Problem(str(path), None, None, msg("file does not exist"))], str(path))
     the_mapping = mapping if isinstance(mapping, SheetMapping) else read_mapping(mapping)
     ds = load_dataset(root)
     problems: list[Problem] = []

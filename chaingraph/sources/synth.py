@@ -38,6 +38,7 @@ import yaml
 
 from ..dataset.store import bundled_dataset_path
 from ..errors import ExportError
+from ..messages import msg
 
 __all__ = ["generate", "SynthSpec", "PLANTED_FILE"]
 
@@ -131,7 +132,7 @@ def generate(path: str | Path, firms: int, regions: int, seed: int = 1, missing:
         shutil.rmtree(staging, ignore_errors=True)
         if retired.exists() and not root.exists():
             retired.rename(root)
-        raise ExportError(f"cannot write {root}: {exc.strerror or exc}") from exc
+        raise ExportError(msg("cannot write {root}: {strerror}", root=root, strerror=exc.strerror or exc)) from exc
     shutil.rmtree(retired, ignore_errors=True)
     return root
 
@@ -144,11 +145,11 @@ def _check_replaceable(root: Path) -> None:
     if not root.exists():
         return
     if not root.is_dir():
-        raise ExportError(f"cannot write {root}: it is a file, not a folder")
+        raise ExportError(msg("cannot write {root}: it is a file, not a folder", root=root))
     if (root / PLANTED_FILE).is_file() or not any(root.iterdir()):
         return
-    raise ExportError(f"cannot write {root}: the folder holds files that synth did not write (no {PLANTED_FILE}); "
-                      "choose an empty or new folder")
+    raise ExportError(msg("cannot write {root}: the folder holds files that synth did not write (no {PLANTED_FILE}); "
+                          "choose an empty or new folder", root=root, PLANTED_FILE=PLANTED_FILE))
 
 
 _DRAW_COST = 15

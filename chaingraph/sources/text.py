@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..errors import ParseError
 from ..limits import MAX_ARTICLE_BYTES, LimitExceeded, read_limited_bytes
+from ..messages import msg
 
 __all__ = ["MappedText", "read_article", "decode_article", "repair_doubled", "clean_text", "prepare_text",
            "to_simplified", "is_traditional", "fullwidth_punctuation"]
@@ -113,11 +114,12 @@ def decode_article(data: bytes) -> tuple[str, str]:
         share, _count = _common_share(text)
         scored.append((share, -rank, encoding, text))
     if not scored:
-        raise ParseError("the article is not UTF-8, GB18030, Big5 or Shift-JIS text: convert it to UTF-8 first")
+        raise ParseError(msg("the article is not UTF-8, GB18030, Big5 or Shift-JIS text: convert it to UTF-8 first"))
     share, _, encoding, text = max(scored)
     if share < MIN_COMMON_SHARE:
-        raise ParseError(f"the article's encoding is unclear (best guess {encoding}, but only {share:.0%} of its "
-                         "characters are common Chinese ones): convert it to UTF-8 first")
+        raise ParseError(msg("the article's encoding is unclear (best guess {encoding}, but only {share:.0%} of its "
+                             "characters are common Chinese ones): convert it to UTF-8 first",
+                             encoding=encoding, share=share))
     return text, encoding
 
 
@@ -126,9 +128,9 @@ def read_article(path: str | Path) -> tuple[str, str]:
     try:
         data = read_limited_bytes(Path(path), MAX_ARTICLE_BYTES, "news article")
     except LimitExceeded as exc:
-        raise ParseError(f"{path}: {exc}") from exc
+        raise ParseError(msg("{path}: {exc}", path=path, exc=exc)) from exc
     except OSError as exc:
-        raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise ParseError(msg("cannot read {path}: {strerror}", path=path, strerror=exc.strerror or exc)) from exc
     text, encoding = decode_article(data)
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
