@@ -1458,9 +1458,9 @@ def _bulk_firms(c: _Checker, ds: Dataset) -> dict[str, list[Any]]:
         "sources": _Values(_judge_sources(c, "firms.csv", ds.sources))})
     joined = "\x00".join(firms["id"])
     if firms["id"] and not (_ID_RUN(joined) and "-\x00" not in joined and joined[-1] != "-"):
-        raise _NotPlain("firms.csv")
+        raise _NotPlain
     if not all(firms["name"]):
-        raise _NotPlain("firms.csv")
+        raise _NotPlain
     return firms
 
 
@@ -1473,7 +1473,7 @@ def _bulk_links(c: _Checker, ds: Dataset, ids: list[str], index: dict[str, int])
     links["row"] = links.pop("firm")  # checked by being found: the firm's row, and its id as one string object
     links["firm"] = list(map(ids.__getitem__, links["row"]))
     if len(set(zip(links["row"], links["segment"], strict=True))) != len(links["row"]):
-        raise _NotPlain("links.csv")  # a link given twice
+        raise _NotPlain  # a link given twice
     return links
 
 
