@@ -19,7 +19,8 @@ import csv
 import gc
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,8 @@ from .model import (
 from .params import AnalysisParams
 from .store import Dataset, bundled_dataset_path, default_dataset_path
 
-__all__ = ["load_dataset", "validate_dataset", "dataset_id_of", "CSV_COLUMNS", "PROJECT_MONEY_FIELDS"]
+__all__ = ["load_dataset", "validate_dataset", "dataset_id_of", "read_for_compile", "CSV_COLUMNS",
+           "PROJECT_MONEY_FIELDS", "FIRM_COLUMNS", "LINK_COLUMNS"]
 
 CSV_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # file: (required columns, optional columns)
@@ -931,8 +933,11 @@ def _read_claims(c: _Checker) -> list[Claim]:
 
 
 def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int | None, str]],
-                 lines: dict[str, int]) -> None:
+                 lines: dict[str, int], firm_ids: Collection[str] | None = None) -> None:
+    """Every reference between records. ``firm_ids``: the firms when ``ds.firms`` and ``ds.links`` are left empty
+    because they were checked in bulk (:func:`read_for_compile`)."""
     add = c.add
+    firm_pool: Collection[str] = ds.firms if firm_ids is None else firm_ids
     # ids unique across the dataset
     first: dict[str, tuple[str, int | None, str]] = {}
     for file, record_id, line, kind in all_records:
@@ -1009,12 +1014,12 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
                                                   firm=link.firm, segment=link.segment))
         seen_links.add((link.firm, link.segment))
     for tie in ds.ties:
-        need("ties.csv", tie.line, "supplier", tie.supplier, ds.firms, "firm")
-        need("ties.csv", tie.line, "customer", tie.customer, ds.firms, "firm")
+        need("ties.csv", tie.line, "supplier", tie.supplier, firm_pool, "firm")
+        need("ties.csv", tie.line, "customer", tie.customer, firm_pool, "firm")
         need_sources("ties.csv", tie.line, tie.sources)
     for project in ds.projects.values():
         for firm_id in project.firms:
-            need("projects.csv", project.line, "firms", firm_id, ds.firms, "firm")
+            need("projects.csv", project.line, "firms", firm_id, firm_pool, "firm")
         need("projects.csv", project.line, "region", project.region, ds.regions, "region")
         for segment_id in project.segments:
             need("projects.csv", project.line, "segments", segment_id, segments, "segment")
@@ -1063,7 +1068,7 @@ def _cross_check(c: _Checker, ds: Dataset, all_records: list[tuple[str, str, int
         "region_fact": set(CSV_COLUMNS["region_facts.csv"][0] + CSV_COLUMNS["region_facts.csv"][1]),
         "region": {"id", "name", "name_en", "aliases", "kind", "parent", "favoured_countries"},
     }
-    kinds: dict[str, str] = {r.id: "firm" for r in ds.firms.values()}
+    kinds: dict[str, str] = dict.fromkeys(firm_pool, "firm")
     kinds |= {r.id: "project" for r in ds.projects.values()}
     kinds |= {r.id: "group" for r in ds.groups.values()} | {r.id: "region" for r in ds.regions.values()}
     kinds |= {r.id: "region_fact" for r in ds.region_facts}
@@ -1327,3 +1332,220 @@ def dataset_id_of(path: str | Path) -> str:
     except (OSError, yaml.YAMLError):
         pass
     return load_dataset(path).info.id  # reports the folder's problems properly
+
+
+# --------------------------------------------------------------------------------------------- bulk read for compile
+
+_ID_RUN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}(?:\x00[a-z0-9][a-z0-9-]{0,63})*").fullmatch
+_BULK_CHUNK = 65536
+
+FIRM_COLUMNS = ("id", "name", "name_en", "country", "group", "fortune500", "size", "region", "headquarters",
+                "sources")
+"""The firm columns :func:`read_for_compile` returns (``group`` and ``region`` None when empty, ``fortune500`` a
+bool or None, ``sources`` the source ids joined by ``|``)."""
+LINK_COLUMNS = ("firm", "segment", "confidence", "evidence", "row")
+"""The link columns :func:`read_for_compile` returns (``confidence`` with its default filled in, ``row`` the
+position of the link's firm in the firm columns)."""
+
+
+class _NotPlain(Exception):
+    """A bulk-read file holds something only the row-by-row reader can judge (or report): fall back to it."""
+
+
+class _Values(dict):  # type: ignore[type-arg]
+    """Cell -> value, each distinct cell judged once by ``judge`` (which raises :class:`_NotPlain`)."""
+
+    def __init__(self, judge: Callable[[str], Any], known: dict[str, Any] | None = None) -> None:
+        super().__init__(known or {})
+        self.judge = judge
+
+    def __missing__(self, cell: str) -> Any:
+        value = self[cell] = self.judge(cell)
+        return value
+
+
+def _bulk_columns(c: _Checker, name: str, wanted: dict[str, Any]) -> dict[str, list[Any]]:
+    """The ``wanted`` columns of a CSV file, every cell stripped (as ``_Row.text`` does), "" for absent columns.
+
+    ``wanted`` maps a column to None (keep the cells) or to a mapping that turns a cell into its value (a
+    :class:`_Values`, or a plain dict of the valid cells). Rows are read in chunks, so that only the kept
+    columns of the whole file are ever in memory. Raises :class:`_NotPlain` for anything the row-by-row reader
+    would report, warn about or skip: control characters, header problems, ragged or blank rows, malformed CSV,
+    more rows than the limit, a cell the mapping does not know.
+    """
+    before = len(c.problems)
+    text = c.read_text(name, name in REQUIRED_FILES)
+    if text is None:
+        if len(c.problems) > before:
+            raise _NotPlain(name)
+        return {column: [] for column in wanted}
+    if name in c._scan:
+        raise _NotPlain(name)
+    required_cols, optional_cols = CSV_COLUMNS[name]
+    quoted = "'" in text  # cells the writer neutralised for spreadsheets ('=...): read back as they were
+    reader = csv.reader(io.StringIO(text, newline=""))
+    del text
+    try:
+        header = [h.strip() for h in next(reader)]
+        if len(set(header)) != len(header) or not {*required_cols, *optional_cols}.issuperset(header) or \
+                not set(required_cols) <= set(header):
+            raise _NotPlain(name)
+        width = {len(header)}
+        keep = [(i, header[i], wanted[header[i]]) for i in range(len(header)) if header[i] in wanted]
+        columns: dict[str, list[Any]] = {column: [] for column in wanted}
+        rows = 0
+        while True:
+            chunk = list(islice(reader, _BULK_CHUNK))
+            if not chunk:
+                break
+            rows += len(chunk)
+            if rows > MAX_CSV_ROWS or set(map(len, chunk)) != width:
+                raise _NotPlain(name)
+            cells = list(zip(*chunk, strict=True))
+            del chunk
+            for i, column, convert in keep:
+                values: Iterable[str] = cells[i]
+                if quoted:
+                    values = map(restore_cell, values)
+                values = map(str.strip, values)
+                if convert is None:
+                    columns[column].extend(values)
+                else:
+                    columns[column].extend(map(convert.__getitem__, values))
+    except (StopIteration, csv.Error, KeyError):
+        raise _NotPlain(name) from None
+    for column, convert in wanted.items():
+        if column not in header:
+            columns[column] = [convert[""] if convert is not None else ""] * rows
+    return columns
+
+
+def _judge_within(pool: Collection[str], empty: Any = "") -> Callable[[str], Any]:
+    def judge(cell: str) -> Any:
+        if not cell:
+            return empty
+        if cell not in pool:
+            raise _NotPlain(cell)
+        return cell
+    return judge
+
+
+def _judge_sources(c: _Checker, name: str, sources: Collection[str]) -> Callable[[str], str]:
+    """A ``sources`` cell -> its ids joined by ``|``, as ``_Row.ids`` reads it; every id must be a known source."""
+    probe = _Checker(c.root)
+
+    def judge(cell: str) -> str:
+        ids = _Row(probe, name, 0, {"sources": cell}).ids("sources")
+        if probe.problems or not all(source in sources for source in ids):
+            raise _NotPlain(cell)
+        return "|".join(ids)
+    return judge
+
+
+def _judge_bool(cell: str) -> bool | None:
+    try:
+        return parse_bool(cell)
+    except ParseError:
+        raise _NotPlain(cell) from None
+
+
+def _bulk_firms(c: _Checker, ds: Dataset) -> dict[str, list[Any]]:
+    firms = _bulk_columns(c, "firms.csv", {
+        "id": None, "name": None, "name_en": None, "headquarters": _Values(str),
+        "country": _Values(_judge_within(COUNTRY_CODES)), "group": _Values(_judge_within(ds.groups, None)),
+        "fortune500": _Values(_judge_bool), "size": _Values(_judge_within(SIZES)),
+        "region": _Values(_judge_within(ds.regions, None)),
+        "sources": _Values(_judge_sources(c, "firms.csv", ds.sources))})
+    joined = "\x00".join(firms["id"])
+    if firms["id"] and not (_ID_RUN(joined) and "-\x00" not in joined and joined[-1] != "-"):
+        raise _NotPlain
+    if not all(firms["name"]):
+        raise _NotPlain
+    return firms
+
+
+def _bulk_links(c: _Checker, ds: Dataset, ids: list[str], index: dict[str, int]) -> dict[str, list[Any]]:
+    links = _bulk_columns(c, "links.csv", {
+        "firm": index, "segment": {segment: segment for segment in ds.segments}, "evidence": None,
+        "confidence": _Values(_judge_within(CONFIDENCES, "confirmed")),
+        "sources": _Values(_judge_sources(c, "links.csv", ds.sources))})
+    del links["sources"]
+    links["row"] = links.pop("firm")  # checked by being found: the firm's row, and its id as one string object
+    links["firm"] = list(map(ids.__getitem__, links["row"]))
+    if len(set(zip(links["row"], links["segment"], strict=True))) != len(links["row"]):
+        raise _NotPlain  # a link given twice
+    return links
+
+
+def _read_for_compile(root: Path) -> tuple[Dataset, dict[str, list[Any]], dict[str, list[Any]]] | None:
+    c = _Checker(root)
+    if not root.is_dir():
+        return None
+    _check_folder(c)
+    info, info_lines = _read_info(c)
+    chains = _read_chains(c)
+    regions = _read_regions(c)
+    sources = _read_sources(c)
+    groups = _read_groups(c)
+    ties = _read_ties(c)
+    projects = _read_projects(c)
+    facts = _read_region_facts(c)
+    citations = _read_citations(c)
+    claims = _read_claims(c)
+    rejections = _read_rejections(c)
+    events = _read_events(c)
+    if info is None or any(p.is_error for p in c.problems):
+        return None
+    ds = Dataset(
+        info=info, chains={x.id: x for x in chains}, regions={x.id: x for x in regions},
+        sources={x.id: x for x in sources}, groups={x.id: x for x in groups}, ties=ties,
+        projects={x.id: x for x in projects}, region_facts=facts, citations=citations, claims=claims,
+        rejections=rejections, events=events, root=root,
+    )
+    try:
+        firms = _bulk_firms(c, ds)
+        firm_ids = dict(zip(firms["id"], range(len(firms["id"])), strict=True))
+        if len(firm_ids) != len(firms["id"]):
+            return None  # an id given twice
+        links = _bulk_links(c, ds, firms["id"], firm_ids)
+    except _NotPlain:
+        return None
+    records: list[tuple[str, str, int | None, str]] = []
+    for chain in chains:
+        records.append((f"chains/{chain.id}.yaml", chain.id, chain.line, "chain"))
+        records += [(f"chains/{chain.id}.yaml", s.id, s.line, "segment") for s in chain.segments]
+    for file, kind, items in (("regions.yaml", "region", regions), ("sources.csv", "source", sources),
+                              ("groups.csv", "group", groups), ("projects.csv", "project", projects),
+                              ("region_facts.csv", "region fact", facts)):
+        records += [(file, x.id, x.line, kind) for x in items]  # type: ignore[attr-defined]
+    if any(record[1] in firm_ids for record in records):
+        return None  # a firm id used by another record
+    _cross_check(c, ds, records, info_lines, firm_ids=firm_ids)
+    _check_and_apply_events(c, ds)
+    if any(p.is_error for p in c.problems):
+        return None
+    return ds, firms, links
+
+
+def read_for_compile(path: str | Path) -> tuple[Dataset, dict[str, list[Any]], dict[str, list[Any]]] | None:
+    """A valid dataset read for compiling a snapshot, with firms.csv and links.csv checked column by column.
+
+    Returns the dataset without firms and links (``firms`` and ``links`` empty), and the firms (columns
+    :data:`FIRM_COLUMNS`, file order) and links (:data:`LINK_COLUMNS`) as lists, one per column: a national pool's
+    million firm and link records are never made. The checks are those of :func:`load_dataset`, made on whole
+    columns; whenever one fails, or a file holds anything the row-by-row reader would report or skip (control
+    characters, blank or ragged rows, unknown columns), the answer is ``None``, and :func:`load_dataset` is the
+    one to read the folder and report its problems with file, line and field.
+    """
+    root = Path(path)
+
+    def read(folder: Path) -> tuple[Dataset, dict[str, list[Any]], dict[str, list[Any]]] | None:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return _read_for_compile(folder)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return read_consistent(root, read)

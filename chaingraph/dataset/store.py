@@ -23,7 +23,6 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
@@ -80,6 +79,8 @@ def normalize_name(name: str) -> str:
 
 def bundled_dataset_path() -> Path:
     """Folder of the Pinghu dataset shipped inside the package (works after a non-editable install)."""
+    from importlib import resources  # not at import time: importlib.resources costs a cold command ~10 ms
+
     return Path(str(resources.files("chaingraph") / "data" / "pinghu-2022"))
 
 

@@ -33,15 +33,16 @@ import json
 import os
 import sqlite3
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
+from itertools import count, islice, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from ..analysis.facts import CandidateFacts, FirmRef, ProjectRef, SegmentState, StructureFacts
 from ..analysis.params import AnalysisParams
-from ..dataset.graph import build_graph
+from ..dataset.graph import _project_stage, build_graph
 from ..dataset.model import Chain, DatasetInfo, Region, Segment, SupplyEdge, parse_date
 from ..dataset.store import Dataset, evidence_from_json, evidence_to_json
 from ..errors import ChaingraphError, ExportError, LookupFailed
@@ -159,16 +160,34 @@ def compile_snapshot(dataset: Dataset, target: str | Path, source_fingerprint: s
     enabled = gc.isenabled()
     gc.disable()  # a million small acyclic rows: the cyclic collector would only rescan them
     try:
-        return _compile(dataset, Path(target), source_fingerprint)
+        return _compile(dataset, _firm_columns(dataset), _link_columns(dataset), Path(target), source_fingerprint)
     finally:
         if enabled:
             gc.enable()
 
 
-def _compile(dataset: Dataset, target: Path, source_fingerprint: str) -> Path:
-    from ..dataset.graph import build_graph  # the presence order is the in-memory graph's
+def _firm_columns(ds: Dataset) -> dict[str, list[Any]]:
+    """The firms as the columns :func:`~chaingraph.dataset.reader.read_for_compile` gives."""
+    from ..dataset.reader import FIRM_COLUMNS
 
-    cg = build_graph(dataset)  # only its indexes are used; the networkx graph itself is never built
+    firms = list(ds.firms.values())
+    columns: dict[str, list[Any]] = {column: [getattr(f, column) for f in firms] for column in FIRM_COLUMNS}
+    columns["sources"] = ["|".join(f.sources) for f in firms]
+    return columns
+
+
+def _link_columns(ds: Dataset) -> dict[str, list[Any]]:
+    from ..dataset.reader import LINK_COLUMNS
+
+    columns = {column: [getattr(link, column) for link in ds.links] for column in LINK_COLUMNS if column != "row"}
+    rows = {firm: i for i, firm in enumerate(ds.firms)}
+    columns["row"] = [rows[link.firm] for link in ds.links]
+    return columns
+
+
+def _compile(ds: Dataset, firms: dict[str, list[Any]], links: dict[str, list[Any]], target: Path,
+             source_fingerprint: str) -> Path:
+    """``ds`` is the dataset but its firms and links, which come as columns (``firms``, ``links``)."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -184,7 +203,7 @@ def _compile(dataset: Dataset, target: Path, source_fingerprint: str) -> Path:
             con.execute("PRAGMA synchronous = OFF")
             con.execute("PRAGMA cache_size = -65536")  # 64 MiB of pages for building the indexes
             con.executescript(_SCHEMA)
-            _fill(con, cg, source_fingerprint)
+            _fill(con, ds, firms, links, source_fingerprint)
             con.executescript(_INDEXES)
             con.execute("ANALYZE")
             con.commit()
@@ -197,8 +216,8 @@ def _compile(dataset: Dataset, target: Path, source_fingerprint: str) -> Path:
     return target
 
 
-def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
-    ds: Dataset = cg.dataset
+def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], links: dict[str, list[Any]],
+          source_fingerprint: str) -> None:
     info = ds.info
     meta = {
         "version": FORMAT_VERSION, "fingerprint": source_fingerprint, "dataset": info.id, "name": info.name,
@@ -225,26 +244,33 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
              "favoured_countries": r.favoured_countries, "note": r.note, "covers": r.covers})))
         con.executemany("INSERT INTO region_anc VALUES (?, ?)", [(r.id, a) for a in ds.region_ancestors(r.id)])
     con.executemany("INSERT INTO groups VALUES (?, ?)", [(g.id, g.name) for g in ds.groups.values()])
-    from ..analysis.views import firm_products
 
-    products = firm_products(ds)  # for the firm rows of maps: JSON, NULL when none; sources as |-separated ids
-    firms = ds.firms
-    projects = ds.projects
+    ids, names, homes = firms["id"], firms["name"], firms["region"]
+    # firm id -> its row in the columns, for the firms of projects (a link carries its firm's row)
+    project_firms = {firm for project in ds.projects.values() for firm in project.firms}
+    index = {firm: i for i, firm in enumerate(ids) if firm in project_firms}
+    # what a map's firm row shows (analysis.views.firm_products): the evidence of its links, then the products of
+    # its supply ties, in file order and without repeats; JSON, NULL when none
+    products: dict[str, list[str]] = {}
+    for firm, evidence in zip(links["firm"], links["evidence"], strict=True):
+        if evidence:
+            products.setdefault(firm, []).append(evidence)
+    for tie in ds.ties:
+        if tie.product:
+            products.setdefault(tie.supplier, []).append(tie.product)
+    # ChainGraph.fortune500 and is_leader, for every firm at once
     group_f500 = {g.id: g.name for g in ds.groups.values() if g.fortune500}
-    leaders: set[str] = set()
-    f500_of: dict[str, str] = {}
+    f500s = [name if flag else group_f500.get(group) if group else None
+             for name, flag, group in zip(names, firms["fortune500"], firms["group"], strict=True)]
+    leaders = {firm for firm, size, f500 in zip(ids, firms["size"], f500s, strict=True) if size == "leader" or f500}
 
     def firm_rows() -> Iterator[tuple[Any, ...]]:
-        # ChainGraph.fortune500 and is_leader, inlined: a million calls of each were seconds of the compile
-        for i, f in enumerate(firms.values()):
-            f500 = f.name if f.fortune500 else group_f500.get(f.group) if f.group else None
-            if f500 is not None:
-                f500_of[f.id] = f500
-            leader = f.size == "leader" or bool(f500)
-            if leader:
-                leaders.add(f.id)
-            yield (f.id, i, f.name, f.country, f.group, f.size, f.region, f.headquarters, f500, int(leader),
-                   f.name_en, _dump(products[f.id]) if f.id in products else None, "|".join(f.sources))
+        for i, (firm, name, country, group, size, home, headquarters, f500, name_en, sources) in enumerate(zip(
+                ids, names, firms["country"], firms["group"], firms["size"], homes, firms["headquarters"], f500s,
+                firms["name_en"], firms["sources"], strict=True)):
+            made = products.get(firm)
+            yield (firm, i, name, country, group, size, home, headquarters, f500, int(firm in leaders), name_en,
+                   _dump(list(dict.fromkeys(made))) if made else None, sources)
 
     con.executemany("INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", firm_rows())
     products.clear()  # only the firm rows need them
@@ -255,51 +281,102 @@ def _fill(con: sqlite3.Connection, cg: Any, source_fingerprint: str) -> None:
     con.executemany("INSERT INTO projects VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     ((p.id, p.name, p.status, str(p.date) if p.date else None, p.region,
                       str(p.investment) if p.investment else None,
-                      _dump([ds.firms[f].name for f in p.firms if f in ds.firms]), stalled.get(p.id))
+                      _dump([names[index[f]] for f in p.firms if f in index]), stalled.get(p.id))
                      for p in ds.projects.values()))
-    # while the presence rows stream into SQLite, what the ``operating`` tables need is gathered on the way:
-    # segment -> firm -> 2 * best rank of its own links (3: none) + whether it operates through a placed project
-    operating: dict[str, dict[str, int]] = {}
+
+    # every presence of a firm in a segment, in ChainGraph.presences_by_segment's order: the segment's links in
+    # file order (as three columns: firms, confidences, places where they count), then its project presences
+    # (firm, stage, confidence, project, place); a segment's links name each firm once (the reader checks it)
+    link_firms, link_segments, link_confidences, link_rows = (links[c] for c in ("firm", "segment", "confidence",
+                                                                                 "row"))
+    link_places = list(map(homes.__getitem__, link_rows))
+    rows_of: dict[str, list[int]] = {}
+    for i, segment in enumerate(link_segments):
+        found = rows_of.get(segment)
+        if found is None:
+            found = rows_of[segment] = []
+        found.append(i)
+    segments: dict[str, _Presences] = {}
+    for segment, rows in rows_of.items():
+        segments[segment] = _Presences(list(map(link_firms.__getitem__, rows)),
+                                       list(map(link_confidences.__getitem__, rows)),
+                                       list(map(link_places.__getitem__, rows)), list(map(link_rows.__getitem__, rows)))
+    del rows_of, link_places
+    for project in ds.projects.values():
+        stage = _project_stage(project)
+        if stage is None:
+            continue
+        for segment in project.segments:
+            if segment not in segments:
+                segments[segment] = _Presences([], [], [], [])
+            segments[segment].projects.extend((firm, stage, "confirmed", project.id, project.region)
+                                              for firm in project.firms)
+
+    # the presence rows, segment by segment; on the way, what the ``operating`` tables need:
+    # segment -> firm's row -> 2 * best rank of its own links (3: none) + whether it operates through a placed
+    # project
+    operating: dict[str, dict[int, int]] = {}
     via_rank: dict[tuple[str, str, str], int] = {}  # (segment, firm, place of the project) -> best rank
-    masks: dict[str, int] = {}  # firm -> bits of the segments it operates in
+    masks: dict[int, int] = {}  # firm's row -> bits of the segments it operates in
     bits = {segment: 1 << i for i, segment in enumerate(ds.segments)}
     ranges: list[tuple[str, int, int]] = []
-
-    def presence_rows() -> Iterator[tuple[Any, ...]]:
-        position = 0
-        for segment, presences in cg.presences_by_segment.items():
-            here = operating.setdefault(segment, {})
-            bit = bits[segment]
-            if presences:
-                ranges.append((segment, position, position + len(presences) - 1))
-            for p in presences:
-                firm = p.firm
-                place = projects[p.via].region if p.via is not None else firms[firm].region
-                # ``ord`` keeps the graph's order within each segment, which is all the analysis relies on
-                yield position, firm, segment, p.stage, p.confidence, p.via, place, int(firm in leaders)
-                position += 1
-                if p.stage != "operating":
-                    continue
-                rank = _RANKS.get(p.confidence, 2)
-                masks[firm] = masks.get(firm, 0) | bit
-                code = here.get(firm, 6)
-                if p.via is not None and place is not None:
-                    here[firm] = code | 1
-                    key = (segment, firm, place)
-                    if via_rank.get(key, 3) > rank:
-                        via_rank[key] = rank
-                elif rank < code >> 1:
-                    here[firm] = rank << 1 | (code & 1)
-
-    con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", presence_rows())
+    position = 0
+    for segment, here_presences in segments.items():
+        firms_here = here_presences.firms
+        size = len(firms_here) + len(here_presences.projects)
+        if size:
+            ranges.append((segment, position, position + size - 1))
+        # ``ord`` keeps the graph's order within each segment, which is all the analysis relies on
+        con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", zip(
+            count(position), firms_here, repeat(segment), repeat("operating"), here_presences.confidences,
+            repeat(None), here_presences.places, map(int, map(leaders.__contains__, firms_here))))
+        position += len(firms_here)
+        codes = {confidence: _RANKS.get(confidence, 2) << 1 for confidence in set(here_presences.confidences)}
+        here = operating[segment] = dict(zip(here_presences.rows, map(codes.__getitem__,
+                                                                      here_presences.confidences), strict=True))
+        bit = bits[segment]
+        for row in here_presences.rows:
+            masks[row] = masks.get(row, 0) | bit
+        project_rows = []
+        for firm, stage, confidence, via, place in here_presences.projects:
+            project_rows.append((position, firm, segment, stage, confidence, via, place, int(firm in leaders)))
+            position += 1
+            if stage != "operating":
+                continue
+            rank = _RANKS.get(confidence, 2)
+            row = index[firm]
+            masks[row] = masks.get(row, 0) | bit
+            code = here.get(row, 6)
+            if via is not None and place is not None:
+                here[row] = code | 1
+                key = (segment, firm, place)
+                if via_rank.get(key, 3) > rank:
+                    via_rank[key] = rank
+            elif rank < code >> 1:
+                here[row] = rank << 1 | (code & 1)
+        con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", project_rows)
     con.executemany("INSERT INTO segment_rows VALUES (?, ?, ?)", ranges)
     con.executemany("INSERT INTO ties VALUES (?, ?, ?)",
                     ((i, t.supplier, t.customer) for i, t in enumerate(ds.ties)))
-    _fill_operating(con, ds, operating, via_rank, masks, f500_of)
-    _fill_summaries(con, cg, leaders)
+    _fill_operating(con, ds, firms, operating, via_rank, masks, f500s)
+    operating.clear()
+    via_rank.clear()
+    masks.clear()
+    _fill_summaries(con, ds, segments, homes, index, leaders)
 
 
-def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None:
+class _Presences:
+    """The presences of one segment: its links as columns (the firms' rows too), then its project presences."""
+
+    __slots__ = ("firms", "confidences", "places", "rows", "projects")
+
+    def __init__(self, firms: list[str], confidences: list[str], places: list[str | None], rows: list[int]) -> None:
+        self.firms, self.confidences, self.places, self.rows = firms, confidences, places, rows
+        self.projects: list[tuple[str, str, str, str | None, str | None]] = []
+
+
+def _fill_summaries(con: sqlite3.Connection, ds: Dataset, presences: dict[str, _Presences],
+                    homes: list[str | None], index: dict[str, int], leaders: set[str]) -> None:
     """The ``local_summary``, ``local_chains`` and ``counts`` tables, in one pass over the presences.
 
     The semantics are :class:`~chaingraph.analysis.facts.NxFacts`'s (the parity tests compare them): a firm is local
@@ -308,8 +385,6 @@ def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None
     listed, never counted. ``counts`` holds firms per home region (rolled up to each level) and segment, as
     relatedness wants them.
     """
-    ds: Dataset = cg.dataset
-    firms, projects = ds.firms, ds.projects
     above: dict[str | None, tuple[str, ...]] = {None: ()}
 
     def ancestors(place: str | None) -> tuple[str, ...]:
@@ -322,41 +397,46 @@ def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None
     for region_id in ds.regions:
         for region in ancestors(region_id):
             inside.setdefault(region, []).append(region_id)
-    presences = cg.presences_by_segment
     home: dict[bool, dict[str, dict[str, int]]] = {False: {}, True: {}}
     by_position = itemgetter(1)
+    empty = _Presences([], [], [], [])
     for chain in ds.chains.values():
         chain_all: dict[str, set[str]] = {}  # region -> its local firms over the chain's segments
         chain_sure: dict[str, set[str]] = {}  # ... of which counted without guessed links
         for segment in chain.segments:
-            # first per place (where a presence counts), one dict operation per presence: firm -> position of
-            # its first presence there, the firms counted without guessed links, the leaders, pipeline projects
+            # first per place (where a presence counts): firm -> position of its first presence there, the firms
+            # counted without guessed links, the leaders, pipeline projects. The links come first and name each
+            # firm once, so their firms go in as they are; the project presences need the general rule.
+            here = presences.get(segment.id, empty)
             at: dict[str | None, dict[str, int]] = {}
             sure_at: dict[str | None, set[str]] = {}
-            leaders_at: dict[str | None, dict[str, int]] = {}
             pipeline_at: dict[str | None, dict[str, int]] = {}
-            operating: dict[str, None] = {}  # every firm operating in the segment (for the home counts)
-            operating_sure: set[str] = set()
-            for position, p in enumerate(presences.get(segment.id, ())):
-                firm = p.firm
-                if p.via is not None:
-                    place = projects[p.via].region
-                    if p.stage == "pipeline":
-                        pipeline_at.setdefault(place, {}).setdefault(p.via, position)
-                        continue
-                else:
-                    place = firms[firm].region
+            for position, (firm, confidence, place) in enumerate(zip(here.firms, here.confidences, here.places,
+                                                                     strict=True)):
+                found = at.get(place)
+                if found is None:
+                    found = at[place] = {}
+                    sure_at[place] = set()
+                found[firm] = position
+                if confidence != "guessed":
+                    sure_at[place].add(firm)
+            operating = dict.fromkeys(here.firms)  # every firm operating in the segment (for the home counts)
+            operating_sure = {firm for firm, confidence in zip(here.firms, here.confidences, strict=True)
+                              if confidence != "guessed"}
+            for position, (firm, stage, confidence, via, place) in enumerate(here.projects, len(here.firms)):
+                if via is not None and stage == "pipeline":
+                    pipeline_at.setdefault(place, {}).setdefault(via, position)
+                    continue
                 found = at.get(place)
                 if found is None:
                     found = at[place] = {}
                     sure_at[place] = set()
                 found.setdefault(firm, position)
                 operating.setdefault(firm)
-                if p.confidence != "guessed":
+                if confidence != "guessed":
                     sure_at[place].add(firm)
                     operating_sure.add(firm)
-                if firm in leaders:
-                    leaders_at.setdefault(place, {}).setdefault(firm, position)
+            leaders_at = {place: {firm: found[firm] for firm in found.keys() & leaders} for place, found in at.items()}
             # then per region, from the places inside it: unions of sets, and the first firms by position
             touched = {region for place in (*at, *pipeline_at) for region in ancestors(place)}
             rows = []
@@ -397,15 +477,25 @@ def _fill_summaries(con: sqlite3.Connection, cg: Any, leaders: set[str]) -> None
                     chain_all.setdefault(region, set()).update(all_firms)
                     chain_sure.setdefault(region, set()).update(counted)
             con.executemany("INSERT INTO local_summary VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-            for firm in operating:
-                firm_home = firms[firm].region
-                if firm_home is None:
-                    continue
-                row = home[True].setdefault(firm_home, {})
-                row[segment.id] = row.get(segment.id, 0) + 1
-                if firm in operating_sure:
-                    row = home[False].setdefault(firm_home, {})
-                    row[segment.id] = row.get(segment.id, 0) + 1
+            # firms per home region, counted in the order the firms come (which orders the rows of ``counts``): a
+            # link's place is its firm's home; the firms that operate only through projects come after the links
+            extra = [homes[index[firm]] for firm in islice(operating, len(here.firms), None)]
+            every = Counter(here.places)
+            every.update(extra)
+            sure = Counter([place for firm, confidence, place in zip(here.firms, here.confidences, here.places,
+                                                                     strict=True)
+                            if confidence != "guessed" or firm in operating_sure])
+            sure.update(home for firm, home in zip(islice(operating, len(here.firms), None), extra, strict=True)
+                        if firm in operating_sure)
+            for guessed, counter in ((True, every), (False, sure)):
+                by_home = home[guessed]
+                for firm_home, n in counter.items():
+                    if firm_home is None:
+                        continue
+                    per_segment = by_home.get(firm_home)
+                    if per_segment is None:
+                        per_segment = by_home[firm_home] = {}
+                    per_segment[segment.id] = per_segment.get(segment.id, 0) + n
         con.executemany("INSERT INTO local_chains VALUES (?, ?, ?, ?)",
                         [row for region, found in chain_all.items()
                          for row in ((region, chain.id, 0, len(chain_sure[region])),
@@ -431,8 +521,9 @@ MASK_BITS = 62
 _RANKS = {"confirmed": 0, "probable": 1}  # any other confidence ranks 2
 
 
-def _fill_operating(con: sqlite3.Connection, ds: Dataset, operating: dict[str, dict[str, int]],
-                    via_rank: dict[tuple[str, str, str], int], masks: dict[str, int], f500_of: dict[str, str]) -> None:
+def _fill_operating(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]],
+                    operating: dict[str, dict[int, int]], via_rank: dict[tuple[str, str, str], int],
+                    masks: dict[int, int], f500s: list[str | None]) -> None:
     """The ``operating`` tables: the target ranking's candidates, one contiguous run of rows per segment.
 
     ``operating`` has one row per (segment, firm operating in it) with the best confidence rank of its own links
@@ -442,7 +533,6 @@ def _fill_operating(con: sqlite3.Connection, ds: Dataset, operating: dict[str, d
     projects a firm operates through, which a region excludes when they are inside it. Ranking a segment's
     candidates then reads one range of rows and groups nothing.
     """
-    firms = ds.firms
     width = MASK_BITS
     n_masks = max(1, -(-len(ds.segments) // width))
     full = (1 << width) - 1
@@ -451,16 +541,19 @@ def _fill_operating(con: sqlite3.Connection, ds: Dataset, operating: dict[str, d
                     vias INTEGER NOT NULL, region TEXT, size TEXT NOT NULL, f500 TEXT, grp TEXT,
                     country TEXT NOT NULL, name TEXT NOT NULL, {', '.join(f'{m} INTEGER NOT NULL' for m in columns)},
                     PRIMARY KEY (segment, firm)) WITHOUT ROWID""")
-
-    def rows() -> Iterator[tuple[Any, ...]]:
-        for segment in sorted(operating):
-            here = operating[segment]
-            for firm in sorted(here):
-                code, mask, f = here[firm], masks[firm], firms[firm]
-                yield (segment, firm, code >> 1, code & 1, f.region, f.size, f500_of.get(firm), f.group, f.country,
-                       f.name, *[(mask >> (width * i)) & full for i in range(n_masks)])
-
-    con.executemany(f"INSERT INTO operating VALUES ({', '.join('?' * (10 + n_masks))})", rows())
+    fields = [firms["region"], firms["size"], f500s, firms["group"], firms["country"], firms["name"]]
+    insert = f"INSERT INTO operating VALUES ({', '.join('?' * (10 + n_masks))})"
+    ids = firms["id"]
+    for segment in sorted(operating):  # segment by segment (by firm id within), column by column
+        here = operating[segment]
+        rows = sorted(here, key=ids.__getitem__)
+        codes = list(map(here.__getitem__, rows))
+        bits = list(map(masks.__getitem__, rows))
+        con.executemany(insert, zip(
+            repeat(segment, len(rows)), map(ids.__getitem__, rows), [code >> 1 for code in codes],
+            [code & 1 for code in codes],
+            *(map(field.__getitem__, rows) for field in fields),
+            *([(mask >> (width * i)) & full for mask in bits] for i in range(n_masks)), strict=True))
     con.execute("""CREATE TABLE operating_via (segment TEXT NOT NULL, firm TEXT NOT NULL, place TEXT NOT NULL,
                    crank INTEGER NOT NULL, PRIMARY KEY (segment, firm, place)) WITHOUT ROWID""")
     con.executemany("INSERT INTO operating_via VALUES (?, ?, ?, ?)",
@@ -544,17 +637,20 @@ def open_snapshot(root: str | Path, cache_dir: Path | None = None, rebuild: bool
 def _compile_from_files(root: Path, path: Path, current: str, on_uncached: Any) -> tuple[Path, bool]:
     """Load and compile ``root`` into ``path`` (or a temporary file when ``path`` cannot be written and
     ``on_uncached`` is given); the dataset is freed on return. True with a temporary file."""
-    from ..dataset.reader import load_dataset
+    from ..dataset.reader import load_dataset, read_for_compile
 
-    dataset = load_dataset(root)
+    read = read_for_compile(root)  # firms and links as columns, checked in bulk
+    if read is None:  # not plain, or not valid: the row-by-row reader reads it, or reports every problem
+        dataset = load_dataset(root)
+        read = dataset, _firm_columns(dataset), _link_columns(dataset)
     try:
-        compile_snapshot(dataset, path, current)
+        _compile(*read, path, current)
     except ExportError as exc:
         if on_uncached is None:
             raise ExportError(msg("{exc}; set {CACHE_ENV} to a writable folder",
                                   exc=exc, CACHE_ENV=CACHE_ENV)) from None
         path = Path(tempfile.mkdtemp(prefix="chaingraph-snapshot-")) / path.name
-        compile_snapshot(dataset, path, current)
+        _compile(*read, path, current)
         on_uncached(msg("{exc}; answering without caching (set {CACHE_ENV} to a writable folder to keep it)",
                         exc=exc, CACHE_ENV=CACHE_ENV))
         return path, True
