@@ -8,6 +8,8 @@ message takes as a parameter (:func:`chaingraph.messages.noun`).
 
 from __future__ import annotations
 
+from .labels import EVENT_LABELS
+
 __all__ = ["ZH", "NOUNS_ZH"]
 
 NOUNS_ZH: dict[str, str] = {
@@ -19,6 +21,7 @@ NOUNS_ZH: dict[str, str] = {
     "regions.yaml": "regions.yaml", "an fx_rates entry": "fx_rates 条目", "a coverage entry": "coverage 条目",
     "size": "规模", "kind": "类型", "status": "状态",
 }
+NOUNS_ZH.update({EVENT_LABELS["en"][kind]: EVENT_LABELS["zh"][kind] for kind in EVENT_LABELS["en"]})
 
 ZH: dict[str, str] = {
     # errors.py, the command line
@@ -365,7 +368,7 @@ ZH: dict[str, str] = {
         "{path}:{number}: confidence、start 和 end 必须是数字",
     "cannot back up {root}: {strerror}": "无法备份 {root}：{strerror}",
     "{message}; nothing was changed (remove that backup folder to undo the merge before it)":
-        "{message}；未做任何修改（删除该备份文件夹即可撤销之前的那次合并）",
+        "{message}；未做任何修改（删除该备份文件夹后，可再用 merge --undo 撤销它之前的那次合并）",
     "the article is not UTF-8, GB18030, Big5 or Shift-JIS text: convert it to UTF-8 first":
         "文章不是 UTF-8、GB18030、Big5 或 Shift-JIS 文本：请先转换为 UTF-8",
     "the article's encoding is unclear (best guess {encoding}, but only {share:.0%} of its characters are common "
@@ -446,9 +449,9 @@ ZH: dict[str, str] = {
     "项目状态 {EVENT_CN} does not match the project's events (events.csv says {from_events}): give its 状态日期 to "
     "record it as an event, or correct the row":
         "项目状态 {EVENT_CN} 与项目事件不符（events.csv 为 {from_events}）：请填写 状态日期 以记为事件，或更正该行",
-    "{EVENT_CN} on {date} contradicts the {kind} of {date2} already recorded for {project} ({note}): correct one "
-    "of them":
-        "{date} 的{EVENT_CN}与 {project} 已记录的 {date2} {kind}矛盾（{note}）：请更正其一",
+    "{event} on {date} contradicts the {event} of {date2} already recorded for {project} ({note}): correct one of "
+    "them":
+        "{date} 的{event}与 {project} 已记录的 {date2} {event}矛盾（{note}）：请更正其一",
     "{HEADER_ALIASES} is empty: every event names it": "{HEADER_ALIASES} 为空：每个事件都要写明",
     "part {filename} expands {ratio:.0f}-fold to {file_size} (limit {MAX_XLSX_RATIO}-fold): refused as a possible "
     "zip bomb":

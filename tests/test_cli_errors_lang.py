@@ -80,6 +80,16 @@ def test_an_unknown_chain(tiny_path: Path) -> None:
     assert _error_line(en, "Error: ").startswith("Error: unknown chain 'nope'")
 
 
+def test_the_maps_own_lang_option_sets_the_language_of_its_errors(tiny_path: Path, tmp_path: Path) -> None:
+    out = str(tmp_path / "x.html")
+    code, en = _run("--data", str(tiny_path), "map", "--lang", "en", "--chain", "nope", "-o", out)
+    assert code == 4
+    assert _error_line(en, "Error: ").startswith("Error: unknown chain 'nope'")
+    code, zh = _run("--data", str(tiny_path), "--lang", "en", "map", "--lang", "zh", "--chain", "nope", "-o", out)
+    assert code == 4 and _error_line(zh, "错误：").startswith("错误：未知的产业链 'nope'")
+    assert not (tmp_path / "x.html").exists()
+
+
 def test_a_registry_without_a_name_column(tmp_path: Path) -> None:
     registry = tmp_path / "名录.csv"
     registry.write_text("地址,电话\n平湖市,123\n", encoding="utf-8")

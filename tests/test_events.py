@@ -131,10 +131,10 @@ def test_import_events_sheet_appends_with_its_source(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("rows", "words"), [
-    ("core-project,试生产,2023-05,,\n", "contradicts the trial of 2024-Q4 already recorded for core-project "
+    ("core-project,试生产,2023-05,,\n", "contradicts the trial production of 2024-Q4 already recorded for core-project "
                                      "(projects.csv)"),
-    ("core-project,开工,2024-07,,\n", "contradicts the started of 2024-06 already recorded for core-project "
-                                    "(events.csv)"),
+    ("core-project,开工,2024-07,,\n", "contradicts the construction started of 2024-06 already recorded for "
+                                    "core-project (events.csv)"),
     ("core-project,增资,2025-06,,\n", "needs its 金额"),
     ("nobody,开工,2024-07,,\n", "unknown project"),
     ("core-project,开张,2024-07,,\n", "unknown event"),
@@ -152,6 +152,19 @@ def test_import_events_sheet_refuses_contradictions_with_row_and_column(tmp_path
     problem = caught.value.problems[0]
     assert problem.line == 2 and words in problem.message, caught.value.problems
     assert (root / "events.csv").read_bytes() == before
+
+
+def test_a_contradicting_event_is_named_in_words_in_either_language(tmp_path: Path) -> None:
+    from chaingraph.sources.sheets import SheetError, import_sheet
+
+    root = _tiny(tmp_path)
+    sheet = _sheet(tmp_path / "ev.csv", "项目,事件,日期,金额,来源\ncore-project,开工,2024-07,,\n")
+    with pytest.raises(SheetError) as caught:
+        import_sheet(root, sheet)
+    problem = caught.value.problems[0]
+    assert "2024-07 的开工与 core-project 已记录的 2024-06 开工矛盾" in problem.render("zh")
+    assert "started" not in problem.render("zh")
+    assert "construction started on 2024-07 contradicts" in problem.render("en")
 
 
 def test_import_status_that_contradicts_recorded_events_is_a_problem(tmp_path: Path) -> None:

@@ -154,3 +154,17 @@ def test_output_folder_is_replaced_only_when_synth_wrote_it(tmp_path: Path, monk
     fresh = generate(tmp_path / "fresh", firms=300, regions=5, seed=2)
     assert _files(pool) == _files(fresh)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fresh", "my-county", "pool"]
+
+
+def test_output_can_be_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from chaingraph.cli import cli
+
+    here = tmp_path / "pool"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    result = CliRunner().invoke(cli, ["synth", "--firms", "200", "--regions", "5", "-o", "."])
+    assert result.exit_code == 0, result.output
+    assert (here / PLANTED_FILE).is_file() and (here / "firms.csv").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pool"]

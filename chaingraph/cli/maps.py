@@ -51,6 +51,8 @@ def map_command(state: State, chain: str | None, all_chains: bool, segment: str 
       chaingraph map --all -o pinghu.html
       chaingraph map --chain automotive --segment 驱动电机 -o motor.html
     """
+    if lang:  # the map's own --lang is the language of this run: its errors too, not only the page
+        state.lang = lang
     if all_chains and (chain or segment):
         raise click.UsageError(msg("--all draws every chain; leave out --chain and --segment"))
     if not all_chains and not chain and not segment:

@@ -855,7 +855,7 @@ APP_JS = """
     });
     // one row per firm, project or target firm, however many segments it is in; a firm's row is only its key
     // here (a county has a hundred thousand), its result is made when it is among those shown
-    FIRM_KEYS = FROWS.map(function (r) { return (r[FC.name] + "\u0001" + r[FC.id]).toLowerCase(); });
+    FIRM_KEYS = FROWS.map(function (r) { return (r[FC.name] + "\\u0001" + r[FC.id]).toLowerCase(); });
     Object.keys(PROJECTS).forEach(function (id) {
       var p = PROJECTS[id], seg = strongest(p.segments);
       add("project", p.name, [p.name, id].concat(p.firms), where(p.segments),
@@ -1065,7 +1065,7 @@ APP_JS = """
     return typeof v === "number" && v % 1 !== 0 ? v.toFixed(3) : String(v);
   }
   function rowKey(r) {  // every cell's text, lower case, for the filter (made once per row)
-    if (r.key === undefined) { r.key = r.cells.map(cellText).join("\u0001").toLowerCase(); }
+    if (r.key === undefined) { r.key = r.cells.map(cellText).join("\\u0001").toLowerCase(); }
     return r.key;
   }
   function renderList() {

@@ -1115,10 +1115,9 @@ class _Planner:
             # a stage date of projects.csv that agrees is recorded as this event, with its source
             earlier = next((old for old in steps if old.kind == event.kind and not same_step(old, event)), None)
             if earlier is not None:
-                self.problem(row, cell, msg("{EVENT_CN} on {date} contradicts the {kind} "
-                                            "of {date2} already recorded for {project} "
-                                            "({note}): correct one of them",
-                                            EVENT_CN=_EVENT_CN[event.kind], date=event.date, kind=event.kind,
+                self.problem(row, cell, msg("{event} on {date} contradicts the {event} of {date2} already "
+                                            "recorded for {project} ({note}): correct one of them",
+                                            event=noun(EVENT_LABELS["en"][event.kind]), date=event.date,
                                             date2=earlier.date, project=event.project,
                                             note=earlier.note or "events.csv"))
                 return None

@@ -114,7 +114,7 @@ def generate(path: str | Path, firms: int, regions: int, seed: int = 1, missing:
         raise ValueError("gap_landings must be between 0 and 1")
     spec = SynthSpec(firms, regions, seed, missing, pipeline, strong, years, gap_landings)
     rng = random.Random(seed)
-    root = Path(path)
+    root = Path(path).resolve()  # `-o .` has no name to put a staging folder beside
     _check_replaceable(root)
     staging = root.with_name(f".{root.name}.tmp")
     retired = root.with_name(f".{root.name}.old")
