@@ -464,7 +464,11 @@ ZH: dict[str, str] = {
     "sheet {title} cannot be read: {exc}": "工作表 {title} 无法读取：{exc}",
     "sheet {title} has more than {MAX_SHEET_ROWS:,} rows (the limit)":
         "工作表 {title} 超过 {MAX_SHEET_ROWS:,} 行（上限）",
-    "{exc}（可加一列“所属产业链”）": "{exc}（可加一列“所属产业链”）",
+    "{exc} (add a 所属产业链 column)": "{exc}（可加一列“所属产业链”）",
+    # the import report (cli/workflow.py)
+    "skipped as unmapped": "未映射而跳过",
+    "left undecided, proposed again next time": "未填采纳、下次仍会建议",
+    "proposals below {min_confidence} not imported": "低于 {min_confidence} 而未导入的建议",
     # safety.py (validate's warnings)
     "holds control character U+{code:04X} (not allowed in a dataset)": "含控制字符 U+{code:04X}（数据集中不允许）",
     "holds bidirectional control U+{code:04X}, which reverses how neighbouring text is shown":
