@@ -248,3 +248,15 @@ def test_extract_summary_and_merge_report_follow_lang(tiny_path: Path, tmp_path:
     assert not any(" new " in line or "CONFLICT" in line or "skipped" in line for line in lines_zh)
     written = _run("--data", str(tiny_path), "merge", str(out))
     assert "：已写入 " in written and "撤销：chaingraph --data" in written
+
+
+def test_import_chainkg_link_lines_follow_lang(county: Path) -> None:
+    fixture = Path(__file__).parent / "fixtures" / "chainkg"
+    zh = _run("--data", str(county), "import-chainkg", str(fixture), "--dry-run", "--verbose")
+    en = _run("--lang", "en", "--data", str(county), "import-chainkg", str(fixture), "--dry-run", "--verbose")
+    links_zh = [line for line in zh.splitlines() if line.startswith("  + link ")]
+    links_en = [line for line in en.splitlines() if line.startswith("  + link ")]
+    assert links_zh and len(links_zh) == len(links_en)
+    assert all(" 在 " in line for line in links_zh) and not any(" 在 " in line for line in links_en)
+    assert all(re.search(r" in .+ \((confirmed|probable|guessed)\) \(", line) for line in links_en), links_en
+    assert en.splitlines()[0] == "dry run: nothing is written"
