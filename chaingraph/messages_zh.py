@@ -19,7 +19,7 @@ NOUNS_ZH: dict[str, str] = {
     "proposed-facts file": "待合并事实文件", "a chain file": "产业链文件", "a segment": "环节",
     "a supply edge": "供应关系", "a region": "地区", "dataset.yaml": "dataset.yaml",
     "regions.yaml": "regions.yaml", "an fx_rates entry": "fx_rates 条目", "a coverage entry": "coverage 条目",
-    "size": "规模", "kind": "类型", "status": "状态",
+    "size": "规模", "kind": "类型", "status": "状态", "event": "事件", "citation": "引证",
 }
 NOUNS_ZH.update({EVENT_LABELS["en"][kind]: EVENT_LABELS["zh"][kind] for kind in EVENT_LABELS["en"]})
 
@@ -467,7 +467,54 @@ ZH: dict[str, str] = {
     "sheet {title} cannot be read: {exc}": "工作表 {title} 无法读取：{exc}",
     "sheet {title} has more than {MAX_SHEET_ROWS:,} rows (the limit)":
         "工作表 {title} 超过 {MAX_SHEET_ROWS:,} 行（上限）",
-    "{exc}（可加一列“所属产业链”）": "{exc}（可加一列“所属产业链”）",
+    "{exc} (add a 所属产业链 column)": "{exc}（可加一列“所属产业链”）",
+    # the import report (cli/workflow.py)
+    "skipped as unmapped": "未映射而跳过",
+    "left undecided, proposed again next time": "未填采纳、下次仍会建议",
+    "proposals below {min_confidence} not imported": "低于 {min_confidence} 而未导入的建议",
+    # the merge report (sources/merge.py) and extract's summary (cli/ingest.py)
+    "{record} {id}": "{record} {id}",
+    "{record} {id} {field}": "{record} {id} {field}",
+    " ({evidence})": "（{evidence}）",
+    "(empty)": "（空）",
+    "{mark} new {where}: {new}": "{mark} 新增 {where}：{new}",
+    "{mark} {where}: {old} -> {new}": "{mark} {where}：{old} -> {new}",
+    "{mark} CONFLICT {where}: the article says {new}{evidence}, but {reason}; not written":
+        "{mark} 冲突 {where}：新闻稿称 {new}{evidence}，但{reason}；未写入",
+    "{mark} CONFLICT {where}: dataset has {old}, the article says {new}{evidence}; kept {old}":
+        "{mark} 冲突 {where}：数据集中为 {old}，新闻稿称 {new}{evidence}；保留 {old}",
+    "{mark} skipped {where} {new}: {reason}": "{mark} 跳过 {where} {new}：{reason}",
+    "{mark} {where}: {new} (already there)": "{mark} {where}：{new}（已有）",
+    "{new} new records, {changed} changed fields, {same} already there, {conflict} conflicts, {skip} skipped":
+        "新增记录 {new} 条，改动字段 {changed} 个，已有 {same} 项，冲突 {conflict} 项，跳过 {skip} 项",
+    "confidence {confidence:.2f} < {minimum}": "置信度 {confidence:.2f} < {minimum}",
+    "is the group {group} ({name}), not a firm": "是集团 {group}（{name}），不是企业",
+    "a new firm needs a name fact (field name, with its evidence); none was proposed":
+        "新企业需要一条名称事实（字段 name，附证据）；未提出",
+    "not a region of the dataset (add it to regions.yaml first)": "不是数据集中的地区（请先加入 regions.yaml）",
+    "not a firm field": "不是企业字段",
+    "after the article's date ({published}): a plan": "在新闻稿日期（{published}）之后：是计划",
+    "the project is {status} already (projects.csv): this step alone would set its status back; record its later "
+    "steps in events.csv first":
+        "项目在 projects.csv 中已是 {status}：只记这一步会让状态倒退；请先在 events.csv 记下后续各步",
+    "from its events": "据其事件",
+    "the firm was not merged": "企业未合并",
+    "unknown segment": "未知的环节",
+    "not a project field": "不是项目字段",
+    "ambiguous: {ids}": "有歧义：{ids}",
+    "{article} ({encoding}): {facts} facts about {firms} firms, {projects} projects, {region_facts} region facts "
+    "({removed} characters of doubled text and layout removed)":
+        "{article}（{encoding}）：{facts} 条事实，涉及企业 {firms} 家、项目 {projects} 个、地区数据 {region_facts} 条"
+        "（去除重复文字与版式 {removed} 个字符）",
+    "{path}: restored {files} from {backup}": "{path}：已从 {backup} 恢复 {files}",
+    "dry run: nothing written": "试运行：未写入任何内容",
+    "{count} conflicts and --strict: nothing written": "有 {count} 处冲突且用了 --strict：未写入任何内容",
+    "nothing to change": "无需改动",
+    "nothing": "无",
+    "{path}: wrote {files}; previous files in {backup} (undo: chaingraph --data {path} merge --undo)":
+        "{path}：已写入 {files}；原文件保存在 {backup}（撤销：chaingraph --data {path} merge --undo）",
+    "{path}: wrote {files} (undo: chaingraph --data {path} merge --undo)":
+        "{path}：已写入 {files}（撤销：chaingraph --data {path} merge --undo）",
     # safety.py (validate's warnings)
     "holds control character U+{code:04X} (not allowed in a dataset)": "含控制字符 U+{code:04X}（数据集中不允许）",
     "holds bidirectional control U+{code:04X}, which reverses how neighbouring text is shown":

@@ -30,7 +30,9 @@ ARTICLE = (
 
 
 def _run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    """The command in English (--lang en): these tests read extract's summary and merge's report, which follow
+    --lang (Chinese by default: tests/test_cli_errors_lang.py)."""
+    result = CliRunner().invoke(cli, ["--lang", "en", *args], catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
 
 

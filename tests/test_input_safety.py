@@ -393,8 +393,10 @@ def test_a_new_firm_without_a_name_fact_is_skipped(tiny_path: Path, tmp_path: Pa
     plan = plan_merge(cgr.load_dataset(tiny_path), read_proposed(path))
     (skip,) = plan.of("skip")
     assert skip.id == "无名公司" and "needs a name fact" in skip.reason
-    code, out, _ = run("--data", str(tiny_path), "merge", str(path), "--dry-run")
+    code, out, _ = run("--lang", "en", "--data", str(tiny_path), "merge", str(path), "--dry-run")
     assert code == 0 and "needs a name fact" in out
+    code, out, _ = run("--data", str(tiny_path), "merge", str(path), "--dry-run")  # Chinese by default
+    assert code == 0 and "新企业需要一条名称事实" in out
 
 
 # ------------------------------------------------------------------------------------------------ fuzzers

@@ -11,6 +11,7 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -18,11 +19,16 @@ from ..safety import neutralise_cell
 from .common import State
 from .progress import progress_bar, progress_option
 
-__all__ = ["classify_command", "OUTPUT_COLUMNS", "PROGRESS_FROM"]
+__all__ = ["classify_command", "OUTPUT_COLUMNS", "JSON_COLUMNS", "PROGRESS_FROM", "summary_lines"]
 
 OUTPUT_COLUMNS = ("name", "segment", "confidence", "evidence", "reason", "primary", "role", "credit_code",
                   "region", "country_hint", "brand", "group", "row")
-"""Columns of ``--format csv`` (the first four are the contract other tools read)."""
+"""Columns of ``--format csv`` (the first five are the contract other tools read). ``evidence`` and ``reason``
+are written in the language of ``--lang``."""
+JSON_COLUMNS = (*OUTPUT_COLUMNS, "evidence_codes", "reason_code")
+"""Keys of each ``--format json`` row: the CSV columns plus the stable codes the evidence and reason are
+rendered from (:class:`chaingraph.sources.classify.Evidence` kinds, :class:`~chaingraph.sources.classify.NoLinkReason`
+codes), the same in either language."""
 PROGRESS_FROM = 2000
 """Registries with at least this many rows get a progress bar on stderr (when it is a terminal, or --progress)."""
 
@@ -58,15 +64,15 @@ def classify_command(state: State, registry: Path, output: Path | None, fmt: str
     with progress_bar("classify", progress) as report:
         proposals = propose(ds, table, progress=_large_only(report))
     if output is not None:
-        write_review(proposals, ds, output)
+        write_review(proposals, ds, output, lang=state.lang)
         click.echo(f"wrote {click.format_filename(output)}", err=True)
-    rows = proposals.rows()
+    rows = proposals.rows(state.lang)
     if fmt == "json":
         click.echo(json.dumps({"source": proposals.source, "deregistered": proposals.deregistered,
                                "counts": proposals.counts(), "known_links": proposals.known_links,
                                "rejected_links": proposals.rejected_links,
                                "unmatched_addresses": len(proposals.unmatched_addresses),
-                               "rows": [{c: r[c] for c in OUTPUT_COLUMNS} for r in rows]},
+                               "rows": [{c: r[c] for c in JSON_COLUMNS} for r in rows]},
                               ensure_ascii=False, indent=2))
         return
     if fmt == "csv":
@@ -77,33 +83,59 @@ def classify_command(state: State, registry: Path, output: Path | None, fmt: str
             writer.writerow([neutralise_cell(r[c]) for c in OUTPUT_COLUMNS])
         click.echo(buffer.getvalue(), nl=False)
         return
-    counts = proposals.counts()
-    if state.lang == "en":
-        click.echo(f"{proposals.source}: {counts.get('firms', 0)} active firms · {proposals.deregistered} "
-                   f"deregistered or revoked skipped · {counts.get('linked', 0)} firms linked "
-                   f"({counts.get('confirmed', 0)} confirmed, {counts.get('probable', 0)} probable, "
-                   f"{counts.get('guessed', 0)} guessed links) · {counts.get('unlinked', 0)} firms not linked · "
-                   f"{len(proposals.unmatched_addresses)} addresses not matched"
-                   + (f" · {counts['known']} firms already in the dataset" if counts.get("known") else ""))
-        if proposals.known_links or proposals.rejected_links:
-            click.echo(f"Not proposed again: {proposals.known_links} links already in the dataset, "
-                       f"{proposals.rejected_links} rejected before")
-    else:
-        click.echo(f"{proposals.source}: {counts.get('firms', 0)} 家在业企业 · "
-                   f"跳过注销/吊销 {proposals.deregistered} · 建议挂链 {counts.get('linked', 0)} 家"
-                   f"（确定 {counts.get('confirmed', 0)}、"
-                   f"较可能 {counts.get('probable', 0)}、猜测 {counts.get('guessed', 0)} 条）· "
-                   f"未挂链 {counts.get('unlinked', 0)} 家 · 地址未匹配 {len(proposals.unmatched_addresses)}"
-                   + (f" · 已在数据集 {counts['known']} 家" if counts.get("known") else ""))
-        if proposals.known_links or proposals.rejected_links:
-            click.echo(f"不再建议：数据集中已有 {proposals.known_links} 条，曾被拒绝 {proposals.rejected_links} 条")
+    for line in summary_lines(proposals, state.lang):
+        click.echo(line)
     from ..outputs.lang import name_in
     from ..outputs.tables import render_table
 
+    labels = _LABELS[state.lang]
     segments = ds.segments
-    confidence = {"confirmed": "确定", "probable": "较可能", "guessed": "猜测"} if state.lang == "zh" else {}
     table_rows = [[r["name"], r["segment"] and f"{r['segment']} {name_in(segments[r['segment']], state.lang)}",
-                   confidence.get(r["confidence"], r["confidence"] or ""), r["evidence"]] for r in rows]
-    headers = ["企业", "环节", "置信度", "依据 / 未挂链原因"] if state.lang == "zh" else \
-        ["firm", "segment", "confidence", "evidence / why not linked"]
-    click.echo(render_table(headers, table_rows))
+                   labels["confidence"].get(r["confidence"], r["confidence"] or ""), r["evidence"]] for r in rows]
+    click.echo(render_table(labels["headers"], table_rows))
+
+
+_LABELS: dict[str, dict[str, Any]] = {
+    "zh": {
+        "summary": "{source}: {firms} 家在业企业 · 跳过注销/吊销 {deregistered} · 建议挂链 {linked} 家"
+                   "（确定 {confirmed}、较可能 {probable}、猜测 {guessed} 条）· 未挂链 {unlinked} 家 · "
+                   "地址未匹配 {addresses}",
+        "known": " · 已在数据集 {known} 家",
+        "again": "不再建议：数据集中已有 {known_links} 条，曾被拒绝 {rejected_links} 条",
+        "confidence": {"confirmed": "确定", "probable": "较可能", "guessed": "猜测"},
+        "headers": ["企业", "环节", "置信度", "依据 / 未挂链原因"],
+    },
+    "en": {
+        "summary": "{source}: {firms} active {firms_word} · {deregistered} deregistered or revoked skipped · "
+                   "{linked} {linked_word} linked ({confirmed} confirmed, {probable} probable, {guessed} guessed "
+                   "{links_word}) · {unlinked} {unlinked_word} not linked · {addresses} {addresses_word} not matched",
+        "known": " · {known} {known_word} already in the dataset",
+        "again": "Not proposed again: {known_links} {known_links_word} already in the dataset, {rejected_links} "
+                 "rejected before",
+        "confidence": {},
+        "headers": ["firm", "segment", "confidence", "evidence / why not linked"],
+    },
+}
+"""The summary and table of ``classify`` per language: one layout, two label sets."""
+
+_NOUNS = {"firms": ("firm", "firms"), "linked": ("firm", "firms"), "unlinked": ("firm", "firms"),
+          "known": ("firm", "firms"), "addresses": ("address", "addresses"), "known_links": ("link", "links")}
+
+
+def summary_lines(proposals: Any, lang: str) -> list[str]:
+    """The one or two summary lines ``classify`` prints above its table, in ``lang``."""
+    counts = proposals.counts()
+    values: dict[str, Any] = {k: counts.get(k, 0) for k in ("firms", "linked", "confirmed", "probable", "guessed",
+                                                            "unlinked", "known")}
+    values.update(source=proposals.source, deregistered=proposals.deregistered,
+                  addresses=len(proposals.unmatched_addresses), known_links=proposals.known_links,
+                  rejected_links=proposals.rejected_links)
+    for key, (one, many) in _NOUNS.items():
+        values[f"{key}_word"] = one if values[key] == 1 else many
+    links = values["confirmed"] + values["probable"] + values["guessed"]
+    values["links_word"] = "link" if links == 1 else "links"
+    labels = _LABELS[lang]
+    lines = [labels["summary"].format(**values) + (labels["known"].format(**values) if values["known"] else "")]
+    if proposals.known_links or proposals.rejected_links:
+        lines.append(labels["again"].format(**values))
+    return lines

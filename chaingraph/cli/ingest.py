@@ -76,9 +76,11 @@ def extract_command(state: State, article: Path, doc_date: str, fmt: str | None,
     else:
         atomic_write_text(output, payload)
     removed = len(text) - len(result.repaired.text)
-    click.echo(f"{article.name} ({encoding}): {len(result.facts)} facts about {len(result.keys('firm'))} firms, "
-               f"{len(result.keys('project'))} projects, {len(result.keys('region_fact'))} region facts "
-               f"({removed} characters of doubled text and layout removed)", err=True)
+    click.echo(msg("{article} ({encoding}): {facts} facts about {firms} firms, {projects} projects, {region_facts} "
+                   "region facts ({removed} characters of doubled text and layout removed)", article=article.name,
+                   encoding=encoding, facts=len(result.facts), firms=len(result.keys("firm")),
+                   projects=len(result.keys("project")), region_facts=len(result.keys("region_fact")),
+                   removed=removed).render(state.lang), err=True)
 
 
 @click.command("merge")
@@ -115,7 +117,8 @@ def merge_command(state: State, proposed: Path | None, dry_run: bool, undo: bool
         if proposed is not None:
             raise click.UsageError(msg("--undo takes no PROPOSED file"))
         restored, used = undo_merge(state.path, force=force, wait=wait)
-        click.echo(f"{state.path}: restored {', '.join(restored)} from {used.name}")
+        click.echo(msg("{path}: restored {files} from {backup}", path=state.path, files=", ".join(restored),
+                       backup=used.name).render(state.lang))
         return
     if proposed is None:
         raise click.UsageError(msg("give the PROPOSED facts file (or --undo)"))
@@ -123,17 +126,22 @@ def merge_command(state: State, proposed: Path | None, dry_run: bool, undo: bool
     # the lock covers reading the dataset too: another writer's change cannot slip in between and be lost
     with nullcontext() if dry_run else dataset_lock(state.path, wait):
         plan = plan_merge(state.dataset, facts, source_id=source_id, min_confidence=min_confidence)
-        click.echo(plan.summary())
+        click.echo(plan.summary(state.lang))
         if dry_run:
-            click.echo("dry run: nothing written")
+            click.echo(msg("dry run: nothing written").render(state.lang))
             return
         if strict and plan.conflicts:
-            click.echo(f"{len(plan.conflicts)} conflicts and --strict: nothing written", err=True)
+            click.echo(msg("{count} conflicts and --strict: nothing written", count=len(plan.conflicts))
+                       .render(state.lang), err=True)
             sys.exit(1)
         if not plan.changed:
-            click.echo("nothing to change")
+            click.echo(msg("nothing to change").render(state.lang))
             return
         files, backup = apply_merge(state.path, plan, wait=wait)
-    where = f"; previous files in {backup}" if backup else ""
-    click.echo(f"{state.path}: wrote {', '.join(files) or 'nothing'}{where} (undo: chaingraph --data "
-               f"{state.path} merge --undo)")
+    if backup:
+        line = msg("{path}: wrote {files}; previous files in {backup} (undo: chaingraph --data {path} merge --undo)",
+                   path=state.path, files=", ".join(files) or msg("nothing"), backup=backup)
+    else:
+        line = msg("{path}: wrote {files} (undo: chaingraph --data {path} merge --undo)", path=state.path,
+                   files=", ".join(files) or msg("nothing"))
+    click.echo(line.render(state.lang))

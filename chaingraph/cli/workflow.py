@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -19,11 +20,6 @@ from .common import State, as_of_option, current_lang, region_option, wait_optio
 from .progress import progress_bar, progress_option
 
 __all__ = ["import_command", "export_command", "import_chainkg_command"]
-
-_KIND_CN = {"firm": "企业", "link": "环节关联", "project": "项目", "source": "来源", "citation": "引证",
-            "rejection": "拒绝记录", "event": "事件"}
-_ACTION_CN = {"add": "新增", "update": "更新", "same": "已有"}
-
 
 def _target(state: State) -> Path:
     if state.data is None:
@@ -36,64 +32,59 @@ def _target(state: State) -> Path:
 SHOWN_CHANGES = 20
 
 
+_REPORT: dict[str, dict[str, Any]] = {
+    "zh": {
+        "kinds": {"firm": "企业", "link": "环节关联", "project": "项目", "source": "来源", "citation": "引证",
+                  "rejection": "拒绝记录", "event": "事件"},
+        "actions": {"add": "新增", "update": "更新", "same": "已有"},
+        "count": "{action}{kind} {n}", "sep": "、",
+        "dry_run": "试运行（--dry-run）：以下改动不会写入 / dry run: nothing is written",
+        "head": "{source}: {rows} 行 · {summary}", "no_change": "无改动", "skipped": " · {what} {n}",
+        "more": "  ... 另有 {n} 项改动 / and {n} more (--verbose lists all)",
+        "ignored": "未识别的列（已忽略，可用 --mapping 映射）: ",
+        "written": "已写入 / written", "nothing": "数据集已包含这些内容，无需改动 / nothing to change",
+    },
+    "en": {
+        "kinds": {}, "actions": {"add": "new", "update": "updated", "same": "unchanged"},
+        "count": "{action} {kind} {n}", "sep": ", ",
+        "dry_run": "dry run: nothing is written",
+        "head": "{source}: {rows} rows · {summary}", "no_change": "no change", "skipped": " · {what} {n}",
+        "more": "  ... and {n} more (--verbose lists all)",
+        "ignored": "columns not recognised (ignored; map them with --mapping): ",
+        "written": "written", "nothing": "nothing to change",
+    },
+}
+"""The import report per language: one layout (:func:`_report`), two label sets."""
+
+
 def _report(plan: ImportPlan, dry_run: bool, fmt: str, verbose: bool = False) -> None:
     if fmt == "json":
         click.echo(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
         return
     lang = current_lang()
-    if lang == "en":
-        _report_en(plan, dry_run, verbose)
-        return
+    words = _REPORT["en" if lang == "en" else "zh"]
     if dry_run:
-        click.echo("试运行（--dry-run）：以下改动不会写入 / dry run: nothing is written")
+        click.echo(words["dry_run"])
     counts = plan.counts()
-    summary = " · ".join(f"{_ACTION_CN[a]}{_KIND_CN.get(k, k)} {n}" for key, n in sorted(counts.items())
-                         for a, k in [key.split(" ", 1)])
-    click.echo(f"{plan.source}: {plan.rows} 行 · {summary or '无改动'}"
-               + (f" · {plan.skipped_what} {plan.skipped}" if plan.skipped else ""))
+    summary = " · ".join(words["count"].format(action=words["actions"][a], kind=words["kinds"].get(k, k), n=n)
+                         for key, n in sorted(counts.items()) for a, k in [key.split(" ", 1)])
+    click.echo(words["head"].format(source=plan.source, rows=plan.rows, summary=summary or words["no_change"])
+               + (words["skipped"].format(what=render(plan.skipped_what, lang), n=plan.skipped)
+                  if plan.skipped else ""))
     listed = [c for c in plan.changes if c.action != "same" or c.details]
     shown = listed if verbose else listed[:SHOWN_CHANGES]
     for change in shown:
-        click.echo(f"  {change}")
+        click.echo(f"  {change.render(lang)}")
     if len(listed) > len(shown):
-        click.echo(f"  ... 另有 {len(listed) - len(shown)} 项改动 / and {len(listed) - len(shown)} more "
-                   "(--verbose lists all)")
+        click.echo(words["more"].format(n=len(listed) - len(shown)))
     if plan.ignored_columns:
-        click.echo("未识别的列（已忽略，可用 --mapping 映射）: " + "、".join(plan.ignored_columns))
+        click.echo(words["ignored"] + words["sep"].join(plan.ignored_columns))
     for warning in plan.warnings:
         click.echo(render(warning, lang), err=True)
     if plan.applied:
-        click.echo("已写入 / written")
+        click.echo(words["written"])
     elif not dry_run and not plan.changed:
-        click.echo("数据集已包含这些内容，无需改动 / nothing to change")
-
-
-_ACTION_EN = {"add": "new", "update": "updated", "same": "unchanged"}
-
-
-def _report_en(plan: ImportPlan, dry_run: bool, verbose: bool) -> None:
-    """The import report with ``--lang en``: the same lines as the Chinese one, in English only."""
-    if dry_run:
-        click.echo("dry run: nothing is written")
-    counts = plan.counts()
-    summary = " · ".join(f"{_ACTION_EN[a]} {k} {n}" for key, n in sorted(counts.items())
-                         for a, k in [key.split(" ", 1)])
-    click.echo(f"{plan.source}: {plan.rows} rows · {summary or 'no change'}"
-               + (f" · skipped {plan.skipped}" if plan.skipped else ""))
-    listed = [c for c in plan.changes if c.action != "same" or c.details]
-    shown = listed if verbose else listed[:SHOWN_CHANGES]
-    for change in shown:
-        click.echo(f"  {change}")
-    if len(listed) > len(shown):
-        click.echo(f"  ... and {len(listed) - len(shown)} more (--verbose lists all)")
-    if plan.ignored_columns:
-        click.echo("columns not recognised (ignored; map them with --mapping): " + ", ".join(plan.ignored_columns))
-    for warning in plan.warnings:
-        click.echo(render(warning, "en"), err=True)
-    if plan.applied:
-        click.echo("written")
-    elif not dry_run and not plan.changed:
-        click.echo("nothing to change")
+        click.echo(words["nothing"])
 
 
 @click.command("import")

@@ -290,8 +290,10 @@ def plan_chainkg(dataset: str | Path, folder: str | Path, mapping: str | Path | 
                                  evidence=evidence))
             if SOURCE_ID not in firm.sources:
                 firm.sources.append(SOURCE_ID)
+            seg = ds.segments[segment]
             changes.append(Change("add", "link", f"{firm.id} -> {segment}",
-                                  f"{firm.name} 在 {ds.segments[segment].name}（{confidence}）", where))
+                                  f"{firm.name} 在 {seg.name}（{confidence}）", where,
+                                  label_en=f"{firm.name} in {seg.name_en or seg.name} ({confidence})"))
     return ImportPlan(source=str(folder), rows=len(kg.companies), changes=changes, ignored_columns=[], dataset=ds,
                       skipped=skipped)
 

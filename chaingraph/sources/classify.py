@@ -77,6 +77,9 @@ __all__ = [
     "ROLE_WORDS",
     "WEIGHTS",
     "Evidence",
+    "NoLinkReason",
+    "reason_text",
+    "reason_code",
     "Proposal",
     "FirmResult",
     "Classifier",
@@ -172,12 +175,6 @@ _PREFIX = re.compile(r"^(一般项目|许可项目|一般经营项目|许可经�
 _NAME_NOISE = re.compile(r"(股份有限公司|有限责任公司|有限公司|分公司|集团|公司|厂|高科技|高新技术|高技术|科技|实业|"
                          r"工业|发展|技术|新材料科技)$")
 _LEVEL = {name: index for index, name in enumerate(reversed(CONFIDENCES), start=1)}  # guessed 1 .. confirmed 3
-_REASON_ROLE = {
-    "seller": "只销售（批发、零售、进出口），不是生产企业",
-    "servicer": "只提供服务（维修、租赁、技术服务），不是生产企业",
-    "research": "只做研发与技术服务，没有生产项",
-    "investor": "投资或控股企业，不是生产企业",
-}
 
 
 def confidence_at_least(confidence: str, minimum: str) -> bool:
@@ -200,26 +197,129 @@ class Evidence:
     weight: float = 0.0
 
     def __str__(self) -> str:
-        if self.kind == "code":
-            return f"行业代码{self.text}"
-        if self.kind == "code_class":
-            return f"行业代码{self.text}"
-        if self.kind == "contradiction":
-            return f"行业代码{self.text}不属本环节"
-        if self.kind == "name_term":
-            return f"名称“{self.text}”"
-        if self.kind == "name_part":
-            return f"名称含“{self.text}”"
-        if self.kind == "name_hint":
-            return f"名称中的“{self.text}”只见于本环节的产品词"
-        if self.kind == "chain_term":
-            return f"经营范围第{self.item}项本链泛称“{self.text}”"
-        if self.kind == "sold_term":
-            return f"经营范围第{self.item}项销售“{self.text}”"
-        if self.kind == "research_term":
-            return f"经营范围第{self.item}项研发“{self.text}”"
-        label = "泛指" if self.kind == "ambiguous_term" else ""
-        return f"经营范围第{self.item}项{label}“{self.text}”"
+        return self.render("zh")
+
+    def render(self, lang: str = "zh") -> str:
+        """The signal in Chinese (``zh``, what ``str()`` gives) or English; ``text`` (the data) stays as written."""
+        code = self.text.split("（")[0] if self.kind == "code_class" else self.text
+        templates = _EVIDENCE_TEXT.get(lang, _EVIDENCE_TEXT["zh"])
+        template = templates.get(self.kind, templates["scope_term"])
+        return template.format(text=self.text, item=self.item, code=code)
+
+
+_EVIDENCE_TEXT: dict[str, dict[str, str]] = {
+    "zh": {
+        "code": "行业代码{text}", "code_class": "行业代码{text}", "contradiction": "行业代码{text}不属本环节",
+        "name_term": "名称“{text}”", "name_part": "名称含“{text}”", "name_hint": "名称中的“{text}”只见于本环节的产品词",
+        "chain_term": "经营范围第{item}项本链泛称“{text}”", "sold_term": "经营范围第{item}项销售“{text}”",
+        "research_term": "经营范围第{item}项研发“{text}”", "ambiguous_term": "经营范围第{item}项泛指“{text}”",
+        "scope_term": "经营范围第{item}项“{text}”",
+    },
+    "en": {
+        "code": "industry code {code}", "code_class": "industry code {code} (its class is this segment's wording)",
+        "contradiction": "industry code {code} is outside this segment",
+        "name_term": "name \"{text}\"", "name_part": "name contains \"{text}\"",
+        "name_hint": "\"{text}\" in the name is found only in this segment's product words",
+        "chain_term": "scope item {item}: chain-wide term \"{text}\"",
+        "sold_term": "scope item {item} sells \"{text}\"",
+        "research_term": "scope item {item} researches \"{text}\"",
+        "ambiguous_term": "scope item {item}: ambiguous \"{text}\"", "scope_term": "scope item {item}: \"{text}\"",
+    },
+}
+"""How each kind of :class:`Evidence` reads, per language (``kind`` is the stable code JSON gives)."""
+
+EVIDENCE_SEPARATOR = {"zh": "；", "en": "; "}
+
+
+class NoLinkReason(str):
+    """Why a firm gets no link: a ``str`` whose text is the Chinese sentence, with a stable ``code`` and
+    ``params`` (data: terms, codes, segment ids and names) from which :meth:`render` writes it in either language.
+
+    >>> r = NoLinkReason("seller", {})
+    >>> r, r.code
+    ('只销售（批发、零售、进出口），不是生产企业', 'seller')
+    >>> r.render("en")
+    'sells only (wholesale, retail, import/export); not a producer'
+    """
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, params: dict[str, Any] | None = None) -> NoLinkReason:
+        params = dict(params or {})
+        self = super().__new__(cls, _render_reason(code, params, "zh"))
+        self.code = code
+        self.params = params
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (NoLinkReason, (self.code, self.params))
+
+    def render(self, lang: str = "zh") -> str:
+        return _render_reason(self.code, self.params, lang)
+
+
+def reason_text(reason: str, lang: str) -> str:
+    """A firm's no-link reason in ``lang`` (a plain string, from an older caller, is shown as it is)."""
+    return reason.render(lang) if isinstance(reason, NoLinkReason) else reason
+
+
+def reason_code(reason: str) -> str:
+    """The stable code of a no-link reason ("" for none)."""
+    return reason.code if isinstance(reason, NoLinkReason) else ""
+
+
+_ROLE_REASON = {
+    "zh": {"seller": "只销售（批发、零售、进出口），不是生产企业",
+           "servicer": "只提供服务（维修、租赁、技术服务），不是生产企业",
+           "research": "只做研发与技术服务，没有生产项", "investor": "投资或控股企业，不是生产企业"},
+    "en": {"seller": "sells only (wholesale, retail, import/export); not a producer",
+           "servicer": "services only (repair, leasing, technical services); not a producer",
+           "research": "research and technical services only; no making item",
+           "investor": "an investment or holding company; not a producer"},
+}
+
+
+def _candidates(items: list[dict[str, str]], lang: str) -> str:
+    if lang == "zh":
+        return "、".join(f"{c['id']}（{c['name']}）" for c in items)
+    return ", ".join(f"{c['id']} ({c.get('name_en') or c['name']})" for c in items)
+
+
+def _render_reason(code: str, p: dict[str, Any], lang: str) -> str:
+    zh = lang != "en"
+    if code in _ROLE_REASON["zh"]:
+        text = _ROLE_REASON["zh" if zh else "en"][code]
+        if p.get("blocked"):
+            text += f"（经营范围提到“{p['blocked']}”）" if zh else f" (the scope mentions \"{p['blocked']}\")"
+        return text
+    if code == "all_rejected":
+        return "建议的环节都已被拒绝（rejections.csv）" if zh else "every proposed segment was rejected before " \
+            "(rejections.csv)"
+    if code == "generic_chain":
+        if zh:
+            return f"属{p['chain']}产业链，但经营范围只有泛称，环节不明"
+        return f"in the {p.get('chain_en') or p['chain']} chain, but the scope has only generic words: segment unclear"
+    if code == "unrelated":
+        return "经营范围与各产业链的环节都不相关" if zh else "the scope matches no segment of any chain"
+    if code == "vague_terms":
+        if zh:
+            return f"只有泛指的词（{p['term']}），行业代码{p['industry_code']}也不指向相应环节"
+        return (f"only ambiguous words (\"{p['term']}\"), and industry code {p['industry_code']} does not point to "
+                "their segments")
+    if code == "code_only":
+        if zh:
+            return (f"经营范围没有环节词，只有行业代码{p['industry_code']}可能对应："
+                    + _candidates(p["candidates"], lang))
+        return (f"no segment word in the scope; only industry code {p['industry_code']} may fit: "
+                + _candidates(p["candidates"], lang))
+    if code == "tie":
+        if zh:
+            return "只有泛指的词，几个环节同样可能：" + _candidates(p["candidates"], lang)
+        return "only ambiguous words; several segments are equally likely: " + _candidates(p["candidates"], lang)
+    if code == "already_linked":
+        return "已在数据集中（links.csv）" if zh else "already in the dataset (links.csv)"
+    return str(p.get("text", code))
 
 
 @dataclass
@@ -234,7 +334,16 @@ class Proposal:
 
     @property
     def evidence_text(self) -> str:
-        return "；".join(str(e) for e in self.evidence)
+        return self.evidence_in("zh")
+
+    def evidence_in(self, lang: str) -> str:
+        """The evidence as one cell in ``lang`` (Chinese: ``evidence_text``)."""
+        return EVIDENCE_SEPARATOR.get(lang, "；").join(e.render(lang) for e in self.evidence)
+
+    @property
+    def evidence_codes(self) -> list[str]:
+        """The stable codes (kinds) of the evidence, in order."""
+        return [e.kind for e in self.evidence]
 
 
 @dataclass
@@ -622,11 +731,11 @@ class Classifier:
         if not ranked:
             result.reason = self._reason(result.role, generic_chains, blocked, scores, keys)
             if dropped and result.role == "producer" and not generic_chains:
-                result.reason = f"只有泛指的词（{dropped[0]}），行业代码{code}也不指向相应环节"
+                result.reason = NoLinkReason("vague_terms", {"term": dropped[0], "industry_code": code})
             elif code_only:
                 # a class is wider than a segment (2921 塑料薄膜 is not only battery separators): no link
-                result.reason = f"经营范围没有环节词，只有行业代码{code}可能对应：" + "、".join(
-                    f"{s}（{self.segments[s].name}）" for s in code_only)
+                result.reason = NoLinkReason("code_only", {"industry_code": code,
+                                                           "candidates": self._candidates(code_only)})
                 result.candidates = code_only
             return result
 
@@ -646,8 +755,7 @@ class Classifier:
                 ties = [segment]
                 top = segment
         if not specific(top) and len(ties) > 1:
-            result.reason = "只有泛指的词，几个环节同样可能：" + "、".join(
-                f"{s}（{self.segments[s].name}）" for s in ties)
+            result.reason = NoLinkReason("tie", {"candidates": self._candidates(ties)})
             result.candidates = ties
             return result
         result.proposals.append(self._proposal(top, scores, level, evidence, primary=True))
@@ -681,19 +789,21 @@ class Classifier:
         ordered = sorted(evidence[segment], key=lambda e: _EVIDENCE_ORDER.index(e.kind))
         return Proposal(segment, confidence, round(scores[segment], 3), ordered, primary)
 
+    def _candidates(self, segments: list[str]) -> list[dict[str, str]]:
+        return [{"id": s, "name": self.segments[s].name, "name_en": self.segments[s].name_en or ""}
+                for s in segments]
+
     def _reason(self, role: str, generic_chains: list[str], blocked: list[str], scores: dict[str, float],
-                keys: list[str]) -> str:
+                keys: list[str]) -> NoLinkReason:
         if scores:
-            return "建议的环节都已被拒绝（rejections.csv）"
-        if role in _REASON_ROLE:
-            reason = _REASON_ROLE[role]
-            if blocked:
-                reason += f"（经营范围提到“{blocked[0]}”）"
-            return reason
+            return NoLinkReason("all_rejected")
+        if role in _ROLE_REASON["zh"]:
+            return NoLinkReason(role, {"blocked": blocked[0]} if blocked else {})
         if generic_chains:
             chain = self.ds.chains[generic_chains[0]]
-            return f"属{chain.name}产业链，但经营范围只有泛称，环节不明"
-        return "经营范围与各产业链的环节都不相关"
+            return NoLinkReason("generic_chain", {"chain_id": chain.id, "chain": chain.name,
+                                                  "chain_en": chain.name_en or ""})
+        return NoLinkReason("unrelated")
 
     def classify_all(self, rows: Iterable[RegistryRow]) -> list[FirmResult]:
         return [self.classify(row) for row in rows]

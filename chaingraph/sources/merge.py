@@ -60,7 +60,7 @@ from ..dataset.store import Dataset, normalize_name
 from ..dataset.writer import _files
 from ..errors import ChaingraphError, DatasetError, ExportError, ParseError, Problem
 from ..limits import MAX_CELL_CHARS, MAX_PROPOSED_BYTES, MAX_PROPOSED_FACTS, LimitExceeded, read_limited_bytes
-from ..messages import msg
+from ..messages import message_of, msg, noun
 from ..safety import CONTROL_RE, fragment, neutralise_cell, restore_cell
 from .extract import COUNTRY_WORDS, FACT_COLUMNS, Fact
 
@@ -95,21 +95,35 @@ class Change:
     reason: str = ""
 
     def __str__(self) -> str:
+        return self.render("en")
+
+    def render(self, lang: str = "en") -> str:
+        """The summary line in ``lang`` (English: ``str()``); ids, values and evidence are data, shown as given."""
         mark = {"new": "+", "fill": "~", "add": "~", "same": "=", "conflict": "!", "skip": "-"}[self.kind]
-        where = f"{self.record} {self.id}" + (f" {self.field}" if self.field else "")
+        record = noun(self.record) if self.record in _RECORD_NOUNS else self.record
+        where = msg("{record} {id}", record=record, id=self.id) if not self.field else \
+            msg("{record} {id} {field}", record=record, id=self.id, field=self.field)
+        evidence = msg(" ({evidence})", evidence=self.evidence) if self.evidence else ""
         if self.kind == "new":
-            return f"{mark} new {where}: {self.new}"
-        if self.kind in ("fill", "add"):
-            return f"{mark} {where}: {self.old or '(empty)'} -> {self.new}"
-        if self.kind == "conflict" and self.reason:
-            return (f"{mark} CONFLICT {where}: the article says {self.new}"
-                    f"{f' ({self.evidence})' if self.evidence else ''}, but {self.reason}; not written")
-        if self.kind == "conflict":
-            return (f"{mark} CONFLICT {where}: dataset has {self.old}, the article says {self.new}"
-                    f"{f' ({self.evidence})' if self.evidence else ''}; kept {self.old}")
-        if self.kind == "skip":
-            return f"{mark} skipped {where} {self.new}: {self.reason}"
-        return f"{mark} {where}: {self.new} (already there)"
+            line = msg("{mark} new {where}: {new}", mark=mark, where=where, new=self.new)
+        elif self.kind in ("fill", "add"):
+            line = msg("{mark} {where}: {old} -> {new}", mark=mark, where=where, old=self.old or msg("(empty)"),
+                       new=self.new)
+        elif self.kind == "conflict" and self.reason:
+            line = msg("{mark} CONFLICT {where}: the article says {new}{evidence}, but {reason}; not written",
+                       mark=mark, where=where, new=self.new, evidence=evidence, reason=self.reason)
+        elif self.kind == "conflict":
+            line = msg("{mark} CONFLICT {where}: dataset has {old}, the article says {new}{evidence}; kept {old}",
+                       mark=mark, where=where, old=self.old, new=self.new, evidence=evidence)
+        elif self.kind == "skip":
+            line = msg("{mark} skipped {where} {new}: {reason}", mark=mark, where=where, new=self.new,
+                       reason=self.reason)
+        else:
+            line = msg("{mark} {where}: {new} (already there)", mark=mark, where=where, new=self.new)
+        return line.render(lang)
+
+
+_RECORD_NOUNS = frozenset({"firm", "project", "source", "region_fact", "event", "citation"})
 
 
 @dataclass
@@ -130,11 +144,13 @@ class MergePlan:
     def changed(self) -> bool:
         return any(c.kind in ("new", "fill", "add") for c in self.changes)
 
-    def summary(self) -> str:
+    def summary(self, lang: str = "en") -> str:
+        """The merge report: the counts, then one line per change, in ``lang`` (English by default)."""
         counts = {k: len(self.of(k)) for k in ("new", "fill", "add", "same", "conflict", "skip")}
-        head = (f"{counts['new']} new records, {counts['fill'] + counts['add']} changed fields, "
-                f"{counts['same']} already there, {counts['conflict']} conflicts, {counts['skip']} skipped")
-        lines = [str(c) for c in self.changes if c.kind != "same"]
+        head = msg("{new} new records, {changed} changed fields, {same} already there, {conflict} conflicts, "
+                   "{skip} skipped", new=counts["new"], changed=counts["fill"] + counts["add"], same=counts["same"],
+                   conflict=counts["conflict"], skip=counts["skip"]).render(lang)
+        lines = [c.render(lang) for c in self.changes if c.kind != "same"]
         return "\n".join([head, *lines])
 
 
@@ -242,13 +258,13 @@ def _match_firm(ds: Dataset, names: list[str]) -> tuple[Firm | None, str]:
     if len(exact) == 1:
         return exact[0], ""
     if len(exact) > 1:
-        return None, "ambiguous: " + ", ".join(f.id for f in exact)
+        return None, msg("ambiguous: {ids}", ids=", ".join(f.id for f in exact))
     partial = [f for f in ds.firms.values()
                if any(len(min(a, b, key=len)) >= 3 and (a in b or b in a) for a in keys for b in _keys(f.names()))]
     if len(partial) == 1:
         return partial[0], ""
     if len(partial) > 1:
-        return None, "ambiguous: " + ", ".join(f.id for f in partial)
+        return None, msg("ambiguous: {ids}", ids=", ".join(f.id for f in partial))
     return None, ""
 
 
@@ -266,7 +282,7 @@ def _match_project(ds: Dataset, names: list[str], firm_ids: set[str]) -> tuple[P
         if len(within) == 1 and not same:
             return within[0], ""
         if len(same) > 1:
-            return None, "ambiguous: " + ", ".join(p.id for p in same)
+            return None, msg("ambiguous: {ids}", ids=", ".join(p.id for p in same))
     return None, ""
 
 
@@ -291,7 +307,8 @@ class _Planner:
         for f in facts:
             if f.confidence < min_confidence:
                 self.changes.append(Change("skip", f.record, f.key, f.field, new=f.value,
-                                           reason=f"confidence {f.confidence:.2f} < {min_confidence}"))
+                                           reason=msg("confidence {confidence:.2f} < {minimum}",
+                                                      confidence=f.confidence, minimum=min_confidence)))
         self.taken = {rid for _, r in self.ds.iter_records() for rid in [getattr(r, "id", "")] if rid}
         self.source_id = source_id or next((f.key for f in self.facts if f.record == "source"), None)
         self.firm_ids: dict[str, str] = {}  # proposed firm key -> firm id
@@ -362,14 +379,15 @@ class _Planner:
             group = next((g for g in self.ds.groups.values() if _keys(names) & _keys([g.name, g.name_en, *g.aliases])),
                          None)
             if firm is None and not problem and group is not None:
-                problem = f"is the group {group.id} ({group.name}), not a firm"
+                problem = msg("is the group {group} ({name}), not a firm", group=group.id, name=group.name)
             if problem:
                 self.changes.append(Change("skip", "firm", key, new=key, reason=problem))
                 continue
             named = next((f for f in facts if f.field in ("name", "legal_name", "aliases")), None)
             if firm is None and named is None:
-                self.changes.append(Change("skip", "firm", key, new=key, reason="a new firm needs a name fact (field "
-                                           "name, with its evidence); none was proposed"))
+                self.changes.append(Change("skip", "firm", key, new=key, reason=msg("a new firm needs a name fact "
+                                                                       "(field name, with its evidence); none was "
+                                                                       "proposed")))
                 continue
             if firm is None:
                 assert named is not None
@@ -400,7 +418,7 @@ class _Planner:
         elif fact.field == "region":
             if value not in self.ds.regions:
                 self.changes.append(Change("skip", "firm", firm.id, "region", new=value,
-                                           reason="not a region of the dataset (add it to regions.yaml first)"))
+                                           reason=msg("not a region of the dataset (add it to regions.yaml first)")))
                 return
             if firm.region and value in self.ds.region_descendants(firm.region) and value != firm.region:
                 self.set_field(firm, "firm", "region", value, fact, same=False)
@@ -408,7 +426,7 @@ class _Planner:
                 self.set_field(firm, "firm", "region", value, fact,
                                same=firm.region == value or (firm.region or "") in self.ds.region_descendants(value))
         else:
-            self.changes.append(Change("skip", "firm", firm.id, fact.field, new=value, reason="not a firm field"))
+            self.changes.append(Change("skip", "firm", firm.id, fact.field, new=value, reason=msg("not a firm field")))
 
     # ------------------------------------------------------------------------------------------ projects
     def plan_projects(self) -> None:
@@ -451,7 +469,8 @@ class _Planner:
                 continue  # reported as skipped by project_field
             if published is not None and when.start() > published.end():
                 self.changes.append(Change("skip", "event", project.id, kind, new=str(when),
-                                           reason=f"after the article's date ({published}): a plan"))
+                                           reason=msg("after the article's date ({published}): a plan",
+                                                      published=str(published))))
                 continue
             steps.append((fact, kind, when, True))
         if status is not None and stated is not None and not any(k == STATUS_EVENT[stated] for _, k, _, _ in steps):
@@ -475,16 +494,16 @@ class _Planner:
                 change = self.changes[i]
                 if change.record == "event" and change.kind == "new":
                     self.changes[i] = Change("skip", "event", project.id, change.field, new=change.new,
-                                             reason=f"the project is {before.status} already (projects.csv): this "
-                                                    "step alone would set its status back; record its later "
-                                                    "steps in events.csv first")
+                                             reason=msg("the project is {status} already (projects.csv): this "
+                                                        "step alone would set its status back; record its later "
+                                                        "steps in events.csv first", status=before.status))
             return
         if any(recorded):
             history = sorted_events(e for e in self.ds.events if e.project == project.id)
             now = status_as_of(history, None)
             if now is not None and now != project.status:
                 self.changes.append(Change("fill", "project", project.id, "status", project.status, now,
-                                           reason="from its events"))
+                                           reason=msg("from its events")))
                 project.status = now
 
     def add_event(self, project: Project, fact: Fact, kind: str, when: PartialDate, given: bool) -> bool:
@@ -537,8 +556,8 @@ class _Planner:
                 self.set_field(project, "project", name, value, fact)
             elif name == "region":
                 if value not in self.ds.regions:
-                    self.changes.append(Change("skip", "project", project.id, name, new=value,
-                                               reason="not a region of the dataset (add it to regions.yaml first)"))
+                    self.changes.append(Change("skip", "project", project.id, name, new=value, reason=msg(
+                        "not a region of the dataset (add it to regions.yaml first)")))
                 else:
                     self.set_field(project, "project", name, value, fact, same=project.region == value or (
                         project.region or "") in self.ds.region_descendants(value))
@@ -546,13 +565,13 @@ class _Planner:
                 firm_id = self.firm_ids.get(value)
                 if firm_id is None:
                     self.changes.append(Change("skip", "project", project.id, name, new=value,
-                                               reason="the firm was not merged"))
+                                               reason=msg("the firm was not merged")))
                 else:
                     self.add_to_list(project, "project", "firms", firm_id, fact)
             elif name == "segments":
                 if value not in self.ds.segments:
                     self.changes.append(Change("skip", "project", project.id, name, new=value,
-                                               reason="unknown segment"))
+                                               reason=msg("unknown segment")))
                 else:
                     self.add_to_list(project, "project", "segments", value, fact)
             elif name == "note":
@@ -563,9 +582,9 @@ class _Planner:
                     self.changes.append(Change("add", "project", project.id, "note", "", value, fact.evidence))
             elif name != "name":
                 self.changes.append(Change("skip", "project", project.id, name, new=value,
-                                           reason="not a project field"))
+                                           reason=msg("not a project field")))
         except (ParseError, ValueError) as exc:
-            self.changes.append(Change("skip", "project", project.id, name, new=value, reason=str(exc)))
+            self.changes.append(Change("skip", "project", project.id, name, new=value, reason=message_of(exc)))
 
     # ------------------------------------------------------------------------------------------ region facts
     def plan_region_facts(self) -> None:
@@ -577,7 +596,7 @@ class _Planner:
                 quantity = parse_quantity(values["value"].value)
             except ParseError as exc:
                 self.changes.append(Change("skip", "region_fact", key, "value", new=values["value"].value,
-                                           reason=str(exc)))
+                                           reason=message_of(exc)))
                 continue
             region = values["region"].value if "region" in values else self.ds.info.default_region
             if region not in self.ds.regions:

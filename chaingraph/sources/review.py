@@ -30,7 +30,7 @@ from ..dataset.store import Dataset, normalize_name
 from ..errors import ExportError, Problem
 from ..messages import message_of, msg
 from ..safety import is_formula_like, xlsx_text
-from .classify import Classifier, FirmResult, confidence_at_least, firm_keys
+from .classify import Classifier, FirmResult, NoLinkReason, confidence_at_least, firm_keys, reason_code, reason_text
 from .places import PlaceMatcher
 from .registry import Registry, RegistryRow, read_registry
 from .sheets import Change, FirmMatcher, ImportPlan, SheetError, apply_dataset_changes, new_id
@@ -59,9 +59,58 @@ REVIEW_COLUMNS = ("采纳", "企业名称", "环节", "环节名称", "产业链
 _CONFIDENCE_CN = {"confirmed": "确定", "probable": "较可能", "guessed": "猜测"}
 _ROLE_CN = {"producer": "生产", "seller": "销售", "servicer": "服务", "research": "研发", "investor": "投资控股",
             "recycler": "回收利用", "unknown": "不明"}
-_YES = {"是", "y", "yes", "1", "✓", "√", "true", "采纳", "接受", "ok"}
-_NO = {"否", "n", "no", "0", "×", "x", "false", "拒绝", "不采纳"}
-ALREADY_LINKED = "已在数据集中（links.csv）"
+_YES = {"是", "y", "yes", "1", "✓", "√", "true", "采纳", "接受", "ok", "accept"}
+_NO = {"否", "n", "no", "0", "×", "x", "false", "拒绝", "不采纳", "reject"}
+ALREADY_LINKED = NoLinkReason("already_linked")
+
+_SHEETS_EN = {REVIEW_SHEET: "Proposed links", UNLINKED_SHEET: "Not linked", ADDRESS_SHEET: "Unmatched addresses",
+              SUMMARY_SHEET: "Summary"}
+_HEADERS_EN = {
+    "采纳": "accept", "企业名称": "firm name", "环节": "segment", "环节名称": "segment name", "产业链": "chain",
+    "置信度": "confidence", "依据": "evidence", "角色": "role", "统一社会信用代码": "credit code",
+    "注册地址": "registered address", "所在地": "region", "国别提示": "country hint", "母品牌": "brand",
+    "所属集团": "group", "来源": "source", "行": "row", "原因": "reason", "候选环节": "candidate segments",
+    "经营范围": "business scope", "行业代码": "industry code",
+}
+"""The review workbook's sheets and headers under ``--lang en``; :func:`read_review` reads either language."""
+_HEADERS_ZH = {en: zh for zh, en in _HEADERS_EN.items()}
+_YES_LABEL = {"zh": ("是", "否"), "en": ("yes", "no")}
+
+
+def _sheet(name: str, lang: str) -> str:
+    return _SHEETS_EN[name] if lang == "en" else name
+
+
+def _headers(names: tuple[str, ...], lang: str) -> list[str]:
+    return [_HEADERS_EN[n] if lang == "en" else n for n in names]
+
+
+def _review_sheet(sheetnames: list[str]) -> str | None:
+    """The proposals sheet of a review workbook in either language."""
+    for name in (REVIEW_SHEET, _SHEETS_EN[REVIEW_SHEET]):
+        if name in sheetnames:
+            return name
+    return None
+
+
+def _canonical(header: str) -> str:
+    """A review header in either language -> its Chinese name (the one the code reads by)."""
+    return _HEADERS_ZH.get(header.casefold(), header)
+
+
+def _summary_lines(lang: str) -> dict[str, str]:
+    if lang != "en":
+        return {}
+    return {
+        "企业名录": "registry", "生成时间": "written at", "读入企业（在业）": "firms read (active)",
+        "跳过的注销、吊销企业": "deregistered or revoked firms skipped", "建议挂链的企业": "firms with proposed links",
+        "未挂链的企业": "firms not linked",
+        "建议链接：确定（已预填“是”）": "proposed links: confirmed (pre-filled yes)",
+        "建议链接：较可能": "proposed links: probable", "建议链接：猜测": "proposed links: guessed",
+        "数据集中已有、不再建议的链接": "links already in the dataset, not proposed again",
+        "曾被拒绝、不再建议的链接": "links rejected before, not proposed again",
+        "地址未能匹配到区域或园区的企业": "firms whose address matched no region or park", "怎么审核": "how to review",
+    }
 
 
 def _unneutralise(text: str) -> str:
@@ -81,8 +130,12 @@ class Proposals:
     rejected_links: int = 0
     deregistered: int = 0
 
-    def rows(self) -> list[dict[str, str]]:
-        """One row per proposed link, then one per firm linked to nothing (the CLI output contract)."""
+    def rows(self, lang: str = "zh") -> list[dict[str, Any]]:
+        """One row per proposed link, then one per firm linked to nothing (the CLI output contract).
+
+        ``evidence`` and ``reason`` are written in ``lang``; ``evidence_codes`` and ``reason_code`` are the stable
+        codes they are rendered from (:class:`~chaingraph.sources.classify.Evidence`,
+        :class:`~chaingraph.sources.classify.NoLinkReason`)."""
         out = []
         for result in self.results:
             row = result.row
@@ -92,11 +145,14 @@ class Proposals:
                     "group": self.groups.get(row.row, ""), "row": str(row.row)}
             for proposal in result.proposals:
                 out.append({"name": result.name, "segment": proposal.segment, "confidence": proposal.confidence,
-                            "evidence": proposal.evidence_text, "reason": "",
-                            "primary": "yes" if proposal.primary else "no", **base})
+                            "evidence": proposal.evidence_in(lang), "reason": "",
+                            "primary": "yes" if proposal.primary else "no", **base,
+                            "evidence_codes": proposal.evidence_codes, "reason_code": ""})
             if not result.proposals:
-                out.append({"name": result.name, "segment": "", "confidence": "", "evidence": result.reason,
-                            "reason": result.reason, "primary": "", **base})
+                reason = reason_text(result.reason, lang)
+                out.append({"name": result.name, "segment": "", "confidence": "", "evidence": reason,
+                            "reason": reason, "primary": "", **base, "evidence_codes": [],
+                            "reason_code": reason_code(result.reason)})
         return out
 
     def counts(self) -> dict[str, int]:
@@ -160,8 +216,13 @@ def propose(dataset: Dataset, registry: Registry | str | Path,
 # --------------------------------------------------------------------------------------------- writing
 
 
-def write_review(proposals: Proposals, dataset: Dataset, path: str | Path) -> Path:
-    """Write the review workbook to ``path`` (through a temporary file and a rename)."""
+def write_review(proposals: Proposals, dataset: Dataset, path: str | Path, lang: str = "zh") -> Path:
+    """Write the review workbook to ``path`` (through a temporary file and a rename).
+
+    ``lang="en"`` writes English sheet names, headers, labels, evidence and reasons (names from the data stay as
+    written; segments and chains with a ``name_en`` show it); :func:`read_review` reads back either language."""
+    en = lang == "en"
+    yes, no = _YES_LABEL["en" if en else "zh"]
     import xlsxwriter
 
     path = Path(path)
@@ -176,8 +237,8 @@ def write_review(proposals: Proposals, dataset: Dataset, path: str | Path) -> Pa
         book = xlsxwriter.Workbook(tmp, {"constant_memory": True, "strings_to_formulas": False,
                                          "strings_to_urls": False, "strings_to_numbers": False})
         bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-        sheet = book.add_worksheet(REVIEW_SHEET)
-        sheet.write_row(0, 0, REVIEW_COLUMNS, bold)
+        sheet = book.add_worksheet(_sheet(REVIEW_SHEET, lang))
+        sheet.write_row(0, 0, _headers(REVIEW_COLUMNS, lang), bold)
         sheet.freeze_panes(1, 2)
         for column, width in enumerate((6, 30, 22, 16, 10, 8, 60, 8, 20, 30, 14, 8, 20, 12, 20, 6)):
             sheet.set_column(column, column, width)
@@ -189,9 +250,12 @@ def write_review(proposals: Proposals, dataset: Dataset, path: str | Path) -> Pa
                 r += 1
                 segment = segments[proposal.segment]
                 chain = dataset.chains[segment.chain]
-                values = ["是" if proposal.confidence == "confirmed" else "", result.name, proposal.segment,
-                          segment.name, chain.name, _CONFIDENCE_CN[proposal.confidence], proposal.evidence_text,
-                          _ROLE_CN.get(result.role, result.role), row.credit_code, row.address,
+                values = [yes if proposal.confidence == "confirmed" else "", result.name, proposal.segment,
+                          (segment.name_en or segment.name) if en else segment.name,
+                          (chain.name_en or chain.name) if en else chain.name,
+                          proposal.confidence if en else _CONFIDENCE_CN[proposal.confidence],
+                          proposal.evidence_in(lang), result.role if en else _ROLE_CN.get(result.role, result.role),
+                          row.credit_code, row.address,
                           proposals.regions.get(row.row, ""), row.country, row.brand,
                           proposals.groups.get(row.row, ""), proposals.source, row.row]
                 for column, value in enumerate(values):
@@ -200,13 +264,13 @@ def write_review(proposals: Proposals, dataset: Dataset, path: str | Path) -> Pa
                     else:
                         sheet.write_string(r, column, xlsx_text(str(value)))
         if r:
-            sheet.data_validation(1, 0, r, 0, {"validate": "list", "source": ["是", "否"],
+            sheet.data_validation(1, 0, r, 0, {"validate": "list", "source": [yes, no],
                                                "ignore_blank": True})
         sheet.autofilter(0, 0, max(r, 1), len(REVIEW_COLUMNS) - 1)
 
-        unlinked = book.add_worksheet(UNLINKED_SHEET)
-        unlinked.write_row(0, 0, ("企业名称", "统一社会信用代码", "角色", "原因", "候选环节", "经营范围",
-                                  "行业代码", "行"), bold)
+        unlinked = book.add_worksheet(_sheet(UNLINKED_SHEET, lang))
+        unlinked.write_row(0, 0, _headers(("企业名称", "统一社会信用代码", "角色", "原因", "候选环节", "经营范围",
+                                           "行业代码", "行"), lang), bold)
         unlinked.set_column(0, 0, 30)
         unlinked.set_column(3, 5, 40)
         u = 0
@@ -216,21 +280,23 @@ def write_review(proposals: Proposals, dataset: Dataset, path: str | Path) -> Pa
             if result.proposals:
                 continue
             u += 1
-            for column, value in enumerate((result.name, row.credit_code, _ROLE_CN.get(result.role, result.role),
-                                            result.reason, "、".join(result.candidates), row.scope[:200],
+            for column, value in enumerate((result.name, row.credit_code,
+                                            result.role if en else _ROLE_CN.get(result.role, result.role),
+                                            reason_text(result.reason, lang),
+                                            (", " if en else "、").join(result.candidates), row.scope[:200],
                                             row.industry)):
                 unlinked.write_string(u, column, xlsx_text(value))
             unlinked.write_number(u, 7, row.row)
 
-        addresses = book.add_worksheet(ADDRESS_SHEET)
-        addresses.write_row(0, 0, ("企业名称", "注册地址", "行"), bold)
+        addresses = book.add_worksheet(_sheet(ADDRESS_SHEET, lang))
+        addresses.write_row(0, 0, _headers(("企业名称", "注册地址", "行"), lang), bold)
         addresses.set_column(0, 1, 40)
         for a, row in enumerate(proposals.unmatched_addresses, start=1):
             addresses.write_string(a, 0, xlsx_text(row.name))
             addresses.write_string(a, 1, xlsx_text(row.address))
             addresses.write_number(a, 2, row.row)
 
-        summary = book.add_worksheet(SUMMARY_SHEET)
+        summary = book.add_worksheet(_sheet(SUMMARY_SHEET, lang))
         summary.set_column(0, 0, 36)
         summary.set_column(1, 1, 60)
         counts = proposals.counts()
@@ -244,17 +310,27 @@ def write_review(proposals: Proposals, dataset: Dataset, path: str | Path) -> Pa
             ("曾被拒绝、不再建议的链接", proposals.rejected_links),
             ("地址未能匹配到区域或园区的企业", len(proposals.unmatched_addresses)), ("", ""),
             ("怎么审核", "在“挂链建议”的“采纳”列填 是 或 否（空白 = 以后再定），也可改“环节”列；"
-                         "然后运行 chaingraph --data 数据集 import 本文件"),
+                         "然后运行 chaingraph --data 数据集 import 本文件" if not en else
+             "write yes or no in the accept column of the Proposed links sheet (empty = decide later); the segment "
+             "column may be changed too. Then run chaingraph --data DATASET import THIS-FILE"),
         ]
+        labels = _summary_lines(lang)
+        lines = [(labels.get(label, label), value) for label, value in lines]
         by_chain: Counter[str] = Counter()
         reasons: Counter[str] = Counter()
         for result in proposals.results:
             for proposal in result.proposals:
-                by_chain[dataset.chains[segments[proposal.segment].chain].name] += 1
+                chain = dataset.chains[segments[proposal.segment].chain]
+                by_chain[(chain.name_en or chain.name) if en else chain.name] += 1
             if not result.proposals:
-                reasons[result.reason.split("：")[0].split("（")[0]] += 1
-        lines += [("", "")] + [(f"建议链接：{name}产业链", n) for name, n in sorted(by_chain.items())]
-        lines += [("", "")] + [(f"未挂链：{reason}", n) for reason, n in reasons.most_common()]
+                text = reason_text(result.reason, lang)
+                reasons[text.split(": ")[0].split(" (")[0] if en else text.split("：")[0].split("（")[0]] += 1
+        if en:
+            lines += [("", "")] + [(f"proposed links: {name} chain", n) for name, n in sorted(by_chain.items())]
+            lines += [("", "")] + [(f"not linked: {reason}", n) for reason, n in reasons.most_common()]
+        else:
+            lines += [("", "")] + [(f"建议链接：{name}产业链", n) for name, n in sorted(by_chain.items())]
+            lines += [("", "")] + [(f"未挂链：{reason}", n) for reason, n in reasons.most_common()]
         for i, (label, value) in enumerate(lines):
             summary.write_string(i, 0, label)
             if isinstance(value, int):
@@ -291,10 +367,12 @@ class Decision:
     country: str
     group: str
     source: str
+    sheet: str = REVIEW_SHEET
 
 
 def is_review_workbook(path: str | Path) -> bool:
-    """True when ``path`` is an .xlsx with a 挂链建议 sheet whose header has 采纳 and 环节."""
+    """True when ``path`` is an .xlsx with a 挂链建议 sheet whose header has 采纳 and 环节 (or their English
+    names: a Proposed links sheet with accept and segment)."""
     path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
         return False
@@ -305,9 +383,11 @@ def is_review_workbook(path: str | Path) -> bool:
     except Exception:  # not a workbook: the normal import reports it
         return False
     try:
-        if REVIEW_SHEET not in book.sheetnames:
+        sheet = _review_sheet(book.sheetnames)
+        if sheet is None:
             return False
-        header = next(book[REVIEW_SHEET].iter_rows(max_row=1, values_only=True), ())
+        header = [_canonical(str(h).strip()) for h in next(book[sheet].iter_rows(max_row=1, values_only=True), ())
+                  if h is not None]
         return "采纳" in header and "环节" in header
     finally:
         book.close()
@@ -321,21 +401,25 @@ def read_review(path: str | Path, problems: list[Problem] | None = None) -> list
     import openpyxl
 
     path = Path(path)
-    where = f"{path.name}[{REVIEW_SHEET}]"
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:
         raise SheetError([Problem(path.name, None, None, msg("not a readable .xlsx workbook: {exc}", exc=exc))],
                          path.name) from exc
+    sheet_name = _review_sheet(book.sheetnames) or REVIEW_SHEET
+    where = f"{path.name}[{sheet_name}]"
     collect = problems is not None
     problems = problems if problems is not None else []
     decisions: list[Decision] = []
     try:
-        rows = book[REVIEW_SHEET].iter_rows(values_only=True)
-        header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
+        rows = book[sheet_name].iter_rows(values_only=True)
+        written = [str(h).strip() if h is not None else "" for h in next(rows, ())]
+        header = [_canonical(h) for h in written]
+        english = sheet_name != REVIEW_SHEET or ("采纳" not in written and "accept" in written)
         missing = [c for c in ("采纳", "企业名称", "环节") if c not in header]
         if missing:
-            raise SheetError([Problem(where, 1, c, msg("column is missing")) for c in missing], path.name)
+            raise SheetError([Problem(where, 1, _HEADERS_EN[c] if english else c, msg("column is missing"))
+                              for c in missing], path.name)
         index = {name: header.index(name) for name in REVIEW_COLUMNS if name in header}
         for number, cells in enumerate(rows, start=2):
             def cell(name: str, cells: tuple[Any, ...] = cells) -> str:
@@ -349,24 +433,25 @@ def read_review(path: str | Path, problems: list[Problem] | None = None) -> list
 
             if not any(v is not None and str(v).strip() for v in cells):
                 continue
+            accept_column = "accept" if english else "采纳"
             raw = cell("采纳")
             if raw.startswith("="):
-                problems.append(Problem(where, number, "采纳 (A)", msg("holds a formula ({raw}): write 是 or 否",
-                                                                     raw=raw[:20])))
+                problems.append(Problem(where, number, f"{accept_column} (A)",
+                                        msg("holds a formula ({raw}): write 是 or 否", raw=raw[:20])))
                 continue
             decision = raw.casefold()
             if decision and decision not in _YES and decision not in _NO:
-                problems.append(Problem(where, number, "采纳", msg("{raw!r}: write 是 (accept), 否 (reject) or "
+                problems.append(Problem(where, number, accept_column, msg("{raw!r}: write 是 (accept), 否 (reject) or "
                                                                   "leave it empty", raw=raw)))
                 continue
-            confidence = {v: k for k, v in _CONFIDENCE_CN.items()}.get(cell("置信度"), cell("置信度"))
+            confidence = {v: k for k, v in _CONFIDENCE_CN.items()}.get(cell("置信度"), cell("置信度").casefold())
             decisions.append(Decision(
                 row=number, accept=None if not decision else decision in _YES, name=cell("企业名称"),
                 segment=cell("环节"), confidence=confidence if confidence in _CONFIDENCE_CN else "guessed",
                 evidence=cell("依据"), credit_code=cell("统一社会信用代码").upper(), region=cell("所在地"),
-                country=cell("国别提示"), group=cell("所属集团"), source=cell("来源")))
+                country=cell("国别提示"), group=cell("所属集团"), source=cell("来源"), sheet=sheet_name))
             if not decisions[-1].name:
-                problems.append(Problem(where, number, "企业名称", msg("is empty")))
+                problems.append(Problem(where, number, "firm name" if english else "企业名称", msg("is empty")))
     finally:
         book.close()
     if problems and not collect:
@@ -435,8 +520,9 @@ class _Applier:
         self.links.add((firm.id, segment))
         self.ds.links.append(Link(firm=firm.id, segment=segment, confidence=confidence, sources=[self.source_id],
                                   evidence=_short(evidence)))
-        self.changes.append(Change("add", "link", f"{firm.id} -> {segment}",
-                                   f"{name} 在 {self.ds.segments[segment].name}", where))
+        seg = self.ds.segments[segment]
+        self.changes.append(Change("add", "link", f"{firm.id} -> {segment}", f"{name} 在 {seg.name}", where,
+                                   label_en=f"{name} in {seg.name_en or seg.name}"))
 
     def reject(self, name: str, credit_code: str, segment: str, where: str) -> None:
         keys = firm_keys(name, credit_code)
@@ -445,7 +531,8 @@ class _Applier:
         self.rejections |= {(key, segment) for key in keys}
         self.ds.rejections.append(Rejection(name=name, segment=segment, credit_code=credit_code,
                                             reason="审核未采纳", source=self.source_id))
-        self.changes.append(Change("add", "rejection", f"{name} -> {segment}", f"{name} 不在 {segment}", where))
+        self.changes.append(Change("add", "rejection", f"{name} -> {segment}", f"{name} 不在 {segment}", where,
+                                   label_en=f"{name} not in {segment}"))
 
     def finish(self, root: Path, dry_run: bool, rows: int, skipped: int, skipped_what: str,
                wait: float | None = None) -> ImportPlan:
@@ -486,11 +573,11 @@ def _apply_review(root: Path, path: Path, dry_run: bool, wait: float | None) -> 
     applier.problems += problems
     undecided = 0
     for d in decisions:
-        where = f"{path.name}[{REVIEW_SHEET}]:{d.row}"
+        where = f"{path.name}[{d.sheet}]:{d.row}"
         if d.accept is None:
             undecided += 1
             continue
-        segment = applier.segment(d.segment, f"{path.name}[{REVIEW_SHEET}]", d.row)
+        segment = applier.segment(d.segment, f"{path.name}[{d.sheet}]", d.row)
         if segment is None:
             continue
         if d.accept:
@@ -498,7 +585,8 @@ def _apply_review(root: Path, path: Path, dry_run: bool, wait: float | None) -> 
                            where)
         else:
             applier.reject(d.name, d.credit_code, segment, where)
-    return applier.finish(root, dry_run, len(decisions), undecided, "未填采纳、下次仍会建议", wait)
+    return applier.finish(root, dry_run, len(decisions), undecided,
+                         msg("left undecided, proposed again next time"), wait)
 
 
 def apply_proposals(dataset: str | Path, registry: str | Path, min_confidence: str = "probable",
@@ -532,4 +620,5 @@ def _apply_proposals(root: Path, path: Path, min_confidence: str, dry_run: bool,
                            proposal.evidence_text, proposals.regions.get(row.row, ""), row.country,
                            proposals.groups.get(row.row, ""),
                            f"{path.name}[{row.sheet}]:{row.row}" if row.sheet else f"{path.name}:{row.row}")
-    return applier.finish(root, dry_run, len(proposals.results), left, f"低于 {min_confidence} 而未导入的建议", wait)
+    return applier.finish(root, dry_run, len(proposals.results), left,
+                         msg("proposals below {min_confidence} not imported", min_confidence=min_confidence), wait)

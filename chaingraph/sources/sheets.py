@@ -715,10 +715,17 @@ class Change:
     label: str
     where: str = ""
     details: list[str] = field(default_factory=list)
+    label_en: str = ""
+    """The label in English when it holds words besides data (``甲 在 环节`` -> ``甲 in segment``)."""
 
     def __str__(self) -> str:
+        return self.render("zh")
+
+    def render(self, lang: str = "zh") -> str:
+        """The report line in ``lang``: the English label (if any) with ``en``."""
         sign = {"add": "+", "update": "~", "same": "="}[self.action]
-        text = f"{sign} {self.kind} {self.label} ({self.id})"
+        label = self.label_en if lang == "en" and self.label_en else self.label
+        text = f"{sign} {self.kind} {label} ({self.id})"
         if self.where:
             text += f"  <- {self.where}"
         return text + "".join(f"\n    {d}" for d in self.details)
@@ -736,7 +743,7 @@ class ImportPlan:
     applied: bool = False
     skipped: int = 0
     """Records of the source that were left out on purpose (e.g. listed companies of no mapped industry)."""
-    skipped_what: str = "未映射而跳过"
+    skipped_what: str = msg("skipped as unmapped")
     """How the report names the skipped records."""
     warnings: list[str] = field(default_factory=list)
     """Rows imported but worth a look: formula-like, HTML-looking or bidi names (docs/input-safety.md)."""
@@ -856,7 +863,7 @@ class _Planner:
                         segments.append(self.segment_id(part.strip(), chain))
                     except LookupFailed as exc:
                         self.problem(row, seg_cell, message_of(exc) if chain else
-                                     msg("{exc}（可加一列“所属产业链”）", exc=exc))
+                                     msg("{exc} (add a 所属产业链 column)", exc=exc))
         values: dict[str, Any] = {
             "legal_name": self.parse(row, "legal_name", text),
             "name_en": self.parse(row, "name_en", text),
@@ -927,8 +934,9 @@ class _Planner:
                 self.links.add((firm_id, segment))
                 ds.links.append(Link(firm=firm_id, segment=segment, confidence="confirmed", sources=[self.source_id],
                                      evidence=_short(text(row.cells["segments"]) if "segments" in row.cells else "")))
-                self.changes.append(Change("add", "link", f"{firm_id} -> {segment}",
-                                           f"{name} 在 {ds.segments[segment].name}", where))
+                seg = ds.segments[segment]
+                self.changes.append(Change("add", "link", f"{firm_id} -> {segment}", f"{name} 在 {seg.name}", where,
+                                           label_en=f"{name} in {seg.name_en or seg.name}"))
 
     def problems_in(self, row: SheetRow) -> bool:
         label = _where(self.path, row.sheet)
