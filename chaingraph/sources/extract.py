@@ -95,7 +95,19 @@ _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "
           "作者", "来源",
           "通讯员", "隶属", "旗下", "所属", "系", "投资者", "投资方", "合作方", "签约方")
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
-_LEGAL_RE = re.compile(rf"[{_NAME_CHARS}]+?(?:股份有限公司|有限责任公司|有限公司|公司)")
+# legal forms: Chinese ones, the Japanese and Korean ones written in Chinese characters (株式会社, 有限会社…) and the
+# Latin ones after a capitalised name ("Robert Bosch GmbH", "Ferrero S.p.A.", "Acme Co., Ltd.")
+_LEGAL_FORMS = "股份有限公司|有限责任公司|有限公司|株式会社|有限会社|合同会社|合资会社|合名会社|公司"
+_LEGAL_SUFFIX_RE = re.compile(rf"(?:{_LEGAL_FORMS})$")
+_LEGAL_RE = re.compile(rf"[{_NAME_CHARS}]+?(?:{_LEGAL_FORMS})")
+_LATIN_FORMS = (r"GmbH(?:[ ]&[ ]Co\.[ ]KG)?|AG|SE|KGaA|KG|Co\.,?[ ]?Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|"
+                r"Corporation|S\.p\.A\.?|S\.A\.S\.?|S\.A\.?|B\.V\.?|N\.V\.?|plc|PLC|Pte\.?[ ]Ltd\.?|Oy|AB")
+_LATIN_LEGAL_RE = re.compile(
+    rf"(?<![A-Za-z0-9&])[A-Z][A-Za-z0-9&\-]*(?:[ ][A-Z&][A-Za-z0-9&\-]*){{0,4}}?,?[ ](?:{_LATIN_FORMS})(?![A-Za-z])"
+)
+# a legal name without its form ("浙江华锐精密机械有限公司" -> "浙江华锐精密机械"); a bare 公司 stays
+_LEGAL_BODY_RE = re.compile(rf"(?:股份有限公司|有限责任公司|有限公司|株式会社|有限会社|合同会社|合资会社|合名会社"
+                            rf"|,?[ ](?:{_LATIN_FORMS}))$")
 _BRAND_RE = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*)(商事|商社|株式会社|控股|集团)")
 _COUNTRY_NAME_RE = re.compile(
     rf"(?P<country>{_COUNTRY_ALT})(?P<name>[\u3400-\u9fffA-Za-z0-9&]{{2,14}}?)"
@@ -595,7 +607,7 @@ class _Extractor:
     def find_firms(self) -> None:
         candidates: list[tuple[str, int, str]] = []  # (name, position, how)
         for m in _LEGAL_RE.finditer(self.t):
-            suffix = re.search(r"(股份有限公司|有限责任公司|有限公司|公司)$", m.group())
+            suffix = _LEGAL_SUFFIX_RE.search(m.group())
             body = m.group()[:suffix.start()] if suffix else m.group()
             head, cut = _strip_left(body)
             name = m.group()[len(cut):]
@@ -607,6 +619,8 @@ class _Extractor:
                 continue
             if len(head) >= 2 and len(name) >= 5:
                 candidates.append((name, m.start() + len(cut), "legal"))
+        for m in _LATIN_LEGAL_RE.finditer(self.t):  # "Robert Bosch GmbH"
+            candidates.append((m.group(), m.start(), "legal"))
         for m in _BRAND_RE.finditer(self.t):
             candidates.append((m.group(), m.start(), "brand"))
         for m in _GROUP_RE.finditer(self.t):
@@ -734,14 +748,15 @@ class _Extractor:
 
     def _unconfirmed(self) -> set[int]:
         """With the optional tagger: the firms that only weak frames propose (an investing clause's subject, a list
-        item, a name after a country word, one of a pair) and that the tagger reads as neither an organisation nor
-        a proper name in any of their first mentions. They are left out of the output; their projects stay."""
+        item, one of a pair) and that the tagger reads as neither an organisation nor a proper name in any of their
+        first mentions. They are left out of the output with every fact about them; their projects stay. A name with
+        a legal form (有限公司, 株式会社, GmbH…), a brand, a group or a country frame does not depend on the tagger."""
         if self.tagger is None:
             return set()
         out: set[int] = set()
         for index, firm in enumerate(self.firms):
-            if firm.legal_name or firm.how & {"legal", "brand", "group"}:
-                continue
+            if firm.legal_name or firm.country or firm.how & {"legal", "brand", "group", "country", "country_weak"}:
+                continue  # a legal form, a brand, a group or a country frame vouches for the name
             spots = sorted((p, n) for n in firm.names for p in self.occurrences(n)[:3])[:4]
             if not any(self.tagger.labels(p, p + len(n)) & {"ORG", "nz"} for p, n in spots):
                 out.add(index)
@@ -792,7 +807,7 @@ class _Extractor:
             name, pos = name[described.end():], pos + described.end()
             if _bad_firm_name(name):
                 return
-        head = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|公司)$", "", name)
+        head = _LEGAL_SUFFIX_RE.sub("", name)
         if _PHRASE_NOT_NAME.search(head if how == "legal" else name) or (how == "legal" and len(head) < 2):
             return
         country = ""
@@ -844,7 +859,7 @@ class _Extractor:
         """Two legal names of one firm in one article ("X节能玻璃有限公司", later "X节能玻璃幕墙有限责任公司"): when one
         name's body (without 有限公司…) is the start of the other's, at least six characters long, and the other
         adds at most two characters, they are one firm under the name written first."""
-        bodies = sorted((re.sub(r"(?:股份有限公司|有限责任公司|有限公司|公司)$", "", f.legal_name), i)
+        bodies = sorted((_LEGAL_SUFFIX_RE.sub("", f.legal_name), i)
                         for i, f in enumerate(self.firms) if f.legal_name)
         into: dict[int, int] = {}
         for k, (body, i) in enumerate(bodies):
@@ -900,7 +915,7 @@ class _Extractor:
 
     def _short_names(self, firm: _FirmEntity) -> None:
         legal = firm.legal_name
-        core = re.sub(r"(股份有限公司|有限责任公司|有限公司)$", "", legal)
+        core = _LEGAL_BODY_RE.sub("", legal)
         variants = [core, re.sub(r"（[^）]*）|\([^)]*\)", "", core)]
         for province in _PROVINCES:
             variants += [v[len(province):] for v in list(variants) if v.startswith(province)]
@@ -1815,14 +1830,20 @@ class _Extractor:
         self.emit_projects(places)
         self.emit_region_facts()
         self.emit_source()
-        if self.unconfirmed:
-            hidden = {self.firms[i].name for i in self.unconfirmed}
-            self.facts = [f for f in self.facts if not (f.record == "project" and f.field == "firms"
-                                                        and f.value in hidden)]
+        self._drop_unnamed_firms()
         calibrate(self.facts)
         for n, fact in enumerate(self.facts, start=1):
             fact.id = f"f{n:03d}"
         return self.facts
+
+    def _drop_unnamed_firms(self) -> None:
+        """Every fact about a firm, or naming one as a project's firm, needs that firm's name fact: a firm left out
+        of the output (unconfirmed by the tagger, or never mentioned under its names) leaves no fact behind, so
+        ``merge`` never meets a firm without a name."""
+        named = {f.key for f in self.facts if f.record == "firm" and f.field == "name"}
+        self.facts = [f for f in self.facts
+                      if not (f.record == "firm" and f.key not in named)
+                      and not (f.record == "project" and f.field == "firms" and f.value not in named)]
 
     def emit_projects(self, places: list[tuple[str, str, int, int]]) -> None:
         dates_of: dict[int, list[tuple[int, str, str, int, int, float]]] = {}
