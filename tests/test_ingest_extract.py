@@ -652,3 +652,20 @@ def test_an_amount_before_works_followed_by_their_event() -> None:
     result = extract_facts(text, DAY)
     works = project_of(result, "滨河路改扩建工程")
     assert values(result, "project", works, "investment") == ["60000000 CNY"]
+
+
+def test_a_shared_legal_name_prefix_is_no_short_name_of_either_firm() -> None:
+    """Two firms whose legal names start alike: the common start (浙江华锐) inside one firm's legal name is no
+    mention of the other, nor a short name of either, so each project keeps its own firm."""
+    text = ("浙江华锐精密机械有限公司投资3亿元建设精密轴承项目。浙江华锐电子有限公司投资2亿元建设传感器项目。"
+            "华锐精密负责人表示，项目年内投产。")
+    result = extract_facts(text, DAY)
+    firms = {f.key: f.value for f in result.facts if f.record == "firm" and f.field == "legal_name"}
+    assert sorted(firms.values()) == ["浙江华锐电子有限公司", "浙江华锐精密机械有限公司"]
+    machinery = next(k for k, v in firms.items() if v == "浙江华锐精密机械有限公司")
+    assert "浙江华锐" not in firms and "华锐" not in firms
+    links = {(f.key, f.value) for f in result.facts if f.field == "firms"}
+    assert links == {(project_of(result, "传感器项目"), "浙江华锐电子有限公司"),
+                     (project_of(result, "精密轴承项目"), machinery)}
+    # a prefix only one firm's legal name starts is still that firm's short name
+    assert "华锐精密" in {machinery, *values(result, "firm", machinery, "aliases")}

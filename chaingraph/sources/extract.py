@@ -741,9 +741,7 @@ class _Extractor:
             self._add_firm_name(name, pos, how)
         self._split_compounds()
         self._merge_variants()
-        for firm in self.firms:
-            if firm.legal_name:
-                self._short_names(firm)
+        self._all_short_names()
         self.unconfirmed = self._unconfirmed()
 
     def _unconfirmed(self) -> set[int]:
@@ -913,33 +911,73 @@ class _Extractor:
             pos += found[1]
         return result
 
-    def _short_names(self, firm: _FirmEntity) -> None:
-        legal = firm.legal_name
+    @staticmethod
+    def _legal_variants(legal: str) -> list[str]:
+        """A legal name's body, without its bracketed part, and without a leading province or city."""
         core = _LEGAL_BODY_RE.sub("", legal)
         variants = [core, re.sub(r"（[^）]*）|\([^)]*\)", "", core)]
         for province in _PROVINCES:
             variants += [v[len(province):] for v in list(variants) if v.startswith(province)]
-        covered = [(p, p + len(legal)) for p in self.occurrences(legal)]
+        return variants
+
+    def _all_short_names(self) -> None:
+        """Short names of the firms with a legal name: each prefix of the name's body that the article uses
+        outside every legal name ("浙江华锐精密机械有限公司", later "华锐精密"). A prefix that starts another firm's
+        legal name (浙江华锐 of 浙江华锐电子有限公司 too) would point at both firms: it is no short name of either,
+        and its mentions inside the other firm's legal name are no mentions of this one.
+
+        Linear in the text: the legal-name spans are marked once, and a prefix is looked up only when it belongs
+        to one firm, so a group's many subsidiaries (浙江华…有限公司 ×300) do not make each firm scan all the others'
+        mentions."""
+        legal_firms = [(i, firm, self._legal_variants(firm.legal_name)) for i, firm in enumerate(self.firms)
+                       if firm.legal_name]
+        if not legal_firms:
+            return
+        # prefix -> the one firm whose legal name it starts, -1 when several. A name with a full legal form comes
+        # first: "江华海螺公司" (a bare 公司) after "江华海螺水泥有限公司" is most often the same firm written short,
+        # so it claims only the prefixes no full legal name starts
+        full: dict[str, int] = {}
+        bare: dict[str, int] = {}
+        for i, firm, variants in legal_firms:
+            owners = bare if _LEGAL_BODY_RE.search(firm.legal_name) is None else full
+            for variant in variants:
+                for size in range(2, len(variant) + 1):
+                    prefix = variant[:size]
+                    if owners.setdefault(prefix, i) != i:
+                        owners[prefix] = -1
+        owners = {**bare, **full}
+        in_legal = bytearray(len(self.t))  # 1 inside any legal name written in the article
+        for legal in {firm.legal_name for _, firm, _ in legal_firms}:
+            for p in self.occurrences(legal):
+                in_legal[p:p + len(legal)] = b"\x01" * len(legal)
+        for i, firm, variants in legal_firms:
+            self._short_names(i, firm, variants, owners, in_legal)
+        self._firm_version += 1
+
+    def _short_names(self, index: int, firm: _FirmEntity, variants: list[str], owners: dict[str, int],
+                     in_legal: bytearray) -> None:
+        legal = firm.legal_name
+        own: set[int] = set()  # positions inside this firm's short names found so far
         found: list[str] = []
         for variant in variants:
             for size in range(len(variant), 1, -1):
                 prefix = variant[:size]
                 if prefix.endswith("（") or prefix.count("（") != prefix.count("）"):
                     continue
-                spots = [p for p in self.occurrences(prefix)
-                         if not any(a <= p < b for a, b in covered)]
-                if (prefix in _PROVINCES or self._is_region_word(prefix) or prefix in COUNTRY_WORDS
-                        or prefix in _PLACE_WORDS or _bad_firm_name(prefix)):
+                if (prefix == legal or owners.get(prefix) != index or prefix in _PROVINCES
+                        or prefix in COUNTRY_WORDS or prefix in _PLACE_WORDS or self._is_region_word(prefix)
+                        or _bad_firm_name(prefix)):
                     continue
-                if spots and prefix != legal:
+                spots = [p for p in self.occurrences(prefix) if not in_legal[p] and p not in own]
+                if spots:
                     found.append(prefix)
-                    covered += [(p, p + len(prefix)) for p in spots]
+                    for p in spots:
+                        own.update(range(p, p + len(prefix)))
         for name in found:
             if name not in firm.names and self.firm_of(name) is None:
                 firm.names.append(name)
-                self._firm_index.setdefault(_norm(name), self.firms.index(firm))
+                self._firm_index.setdefault(_norm(name), index)
                 self._firm_spots = None
-        self._firm_version += 1
 
     def _background(self, pos: int, name: str) -> bool:
         """A mention of a firm that does not act in the article's events: a guest (its chairman attends or speaks),
