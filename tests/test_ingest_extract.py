@@ -669,3 +669,17 @@ def test_a_shared_legal_name_prefix_is_no_short_name_of_either_firm() -> None:
                      (project_of(result, "精密轴承项目"), machinery)}
     # a prefix only one firm's legal name starts is still that firm's short name
     assert "华锐精密" in {machinery, *values(result, "firm", machinery, "aliases")}
+
+
+def test_count_metrics_carry_no_function_words() -> None:
+    text = ("今年以来，全市共开工项目42个，签约项目18个，其中投资超亿元项目35个。"
+            "此次共签约项目12个。另有再生资源项目3个，其中：高新区项目5个。")
+    result = extract_facts(text, DAY)
+    metrics = {f.value for f in result.facts if f.record == "region_fact" and f.field == "metric"}
+    assert {"开工项目数", "签约项目数", "投资超亿元项目数", "再生资源项目数", "高新区项目数"} <= metrics
+    assert not [m for m in metrics if re.match(r"[中共其：]|此次|另有", m)]
+
+
+def test_every_example_of_a_project_group_is_a_project() -> None:
+    text = "重点推进的项目包括长三角创新中心、滨海产业示范区等。"
+    assert set(extract_facts(text, DAY).keys("project")) == {"长三角创新中心", "滨海产业示范区"}

@@ -145,6 +145,11 @@ _AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_C
                            rf"|项目(?:共|共有|合计|总计)?{_CN_COUNT}[个项]")
 _COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,12}项目)|"
                        r"(?P<what2>[^，。；、\d]{2,10}项目)(?P<n2>\d+)[个项]")
+# words that frame a count but do not say what was counted: "其中", "共", "合计", "此次共"
+_METRIC_FUNCTION_RE = re.compile(
+    r"^(?:[^，。；、\d]{0,6}?(?:其中|其余|另有|另外|此外|还有)|[：:]|共计|共有|一共|总共|合计|总计|分别"
+    r"|(?:此次|本次|这次|全市|全区|全县|全省|全镇|今年|当天|当日|目前|次)?(?:共|已经|已|又)(?=签约|签订|开工|新开工|竣工|投产|引进|落户|实施|推进|建设|新建|续建|入库|储备|谋划|完成|洽谈|达成))+"
+)
 _FORTUNE_RE = re.compile(r"世界500强|财富500强|全球500强|世界五百强")
 _GENERIC_PROJECT = re.compile(
     r"^(?:省|市|全省|全市|又一个|一个|一批|首批|各类|其他|这些|这个|该|此|本|新|大|好)*"
@@ -1202,8 +1207,10 @@ class _Extractor:
             return True  # "X经济技术开发区重点项目": the zone's projects of a kind, not one project
         words = _GENERIC_WORD_RE.sub("", rest)
         rest = re.sub(r"[\d.%、（）()]+", "", words)
-        # two characters are a name only next to a kind of work ("台玻技改项目"), not alone ("整车项目")
-        return len(rest) < 2 or (len(rest) == 2 and words == rest and not _CONCRETE_HEAD.search(name))
+        # two characters are a name only next to a kind of work ("台玻技改项目") or before a kind of place or
+        # facility it names ("滨海产业示范区"), not alone ("整车项目")
+        return len(rest) < 2 or (len(rest) == 2 and words == rest and not _CONCRETE_HEAD.search(name)
+                                 and not _CONCRETE_ITEM_RE.search(name.removesuffix("项目")))
 
     def _has_segment_word(self, text: str, whole: bool = False) -> bool:
         """Whether ``text`` names a product of a chain template (more than only the product, unless ``whole``)."""
@@ -2169,9 +2176,12 @@ class _Extractor:
                 self.add("region_fact", key, "period", period, *self.region_periods[sent_index][1:], 0.5)
 
     def _count_metric(self, pos: int, written: str) -> str:
-        """"签约落户招大引强项目" for "我市签约落户日本电产机床、…等招大引强项目7个": the verb and what was counted."""
+        """"签约落户招大引强项目" for "我市签约落户日本电产机床、…等招大引强项目7个": the verb and what was counted,
+        without the function words around a count (其中, 共, 合计 …: "其中投资超亿元项目35个" counts 投资超亿元项目)."""
         what = re.sub(r"\d+个", "", written)
+        what = _METRIC_FUNCTION_RE.sub("", what)
         what = _strip_left(what)[0] if not what.startswith("项目") else what
+        what = _METRIC_FUNCTION_RE.sub("", what)
         c_start, _ = self.clause(pos)
         verb = re.search(r"新认定|签约落户|签约|落户|引进|开工|竣工|投产", self.t[c_start:pos + len(written)])
         return (verb.group() if verb and verb.group() not in what else "") + what
