@@ -683,3 +683,47 @@ def test_count_metrics_carry_no_function_words() -> None:
 def test_every_example_of_a_project_group_is_a_project() -> None:
     text = "重点推进的项目包括长三角创新中心、滨海产业示范区等。"
     assert set(extract_facts(text, DAY).keys("project")) == {"长三角创新中心", "滨海产业示范区"}
+
+
+def _subsidiaries(count: int) -> str:
+    """``count`` paragraphs, each a firm whose legal name starts with the same three characters as all others."""
+    syllables = "恒锐达新材精密智能光伏装备医药生物能源宏泰博远盛通联创鑫瑞晶德美嘉诚信安"
+    parts = []
+    for i in range(count):
+        n = len(syllables)
+        body = "浙江华" + syllables[i % n] + syllables[(i // n) % n] + syllables[(i * 7 + 3) % n]
+        parts.append(f"{body}有限公司投资{i % 9 + 1}亿元建设精密轴承项目。{body}将推动产业链延伸。\n")
+    return "".join(parts)
+
+
+def test_short_name_search_grows_linearly_with_firms_sharing_a_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The positions the short-name search looks at, for firms whose legal names share a prefix: ten times the
+    firms must not cost a hundred times the positions (the shared prefix occurs in every firm's legal name)."""
+    import chaingraph.sources.extract as module
+
+    extractor = next(c for c in vars(module).values() if isinstance(c, type) and hasattr(c, "_short_names"))
+    seen = [0]
+    inside = [False]
+    occurrences, short_names = extractor.occurrences, extractor._short_names
+
+    def counted(self: object, name: str) -> list[int]:
+        found = occurrences(self, name)
+        if inside[0]:
+            seen[0] += len(found)
+        return found
+
+    def marked(self: object, *args: object) -> None:
+        inside[0] = True
+        try:
+            short_names(self, *args)
+        finally:
+            inside[0] = False
+
+    monkeypatch.setattr(extractor, "occurrences", counted)
+    monkeypatch.setattr(extractor, "_short_names", marked)
+    work = []
+    for count in (30, 300):
+        seen[0] = 0
+        extract_facts(_subsidiaries(count), DAY)
+        work.append(seen[0])
+    assert work[1] <= 15 * work[0], work  # about 10x now; about 94x before
