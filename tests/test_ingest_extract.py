@@ -652,3 +652,78 @@ def test_an_amount_before_works_followed_by_their_event() -> None:
     result = extract_facts(text, DAY)
     works = project_of(result, "滨河路改扩建工程")
     assert values(result, "project", works, "investment") == ["60000000 CNY"]
+
+
+def test_a_shared_legal_name_prefix_is_no_short_name_of_either_firm() -> None:
+    """Two firms whose legal names start alike: the common start (浙江华锐) inside one firm's legal name is no
+    mention of the other, nor a short name of either, so each project keeps its own firm."""
+    text = ("浙江华锐精密机械有限公司投资3亿元建设精密轴承项目。浙江华锐电子有限公司投资2亿元建设传感器项目。"
+            "华锐精密负责人表示，项目年内投产。")
+    result = extract_facts(text, DAY)
+    firms = {f.key: f.value for f in result.facts if f.record == "firm" and f.field == "legal_name"}
+    assert sorted(firms.values()) == ["浙江华锐电子有限公司", "浙江华锐精密机械有限公司"]
+    machinery = next(k for k, v in firms.items() if v == "浙江华锐精密机械有限公司")
+    assert "浙江华锐" not in firms and "华锐" not in firms
+    links = {(f.key, f.value) for f in result.facts if f.field == "firms"}
+    assert links == {(project_of(result, "传感器项目"), "浙江华锐电子有限公司"),
+                     (project_of(result, "精密轴承项目"), machinery)}
+    # a prefix only one firm's legal name starts is still that firm's short name
+    assert "华锐精密" in {machinery, *values(result, "firm", machinery, "aliases")}
+
+
+def test_count_metrics_carry_no_function_words() -> None:
+    text = ("今年以来，全市共开工项目42个，签约项目18个，其中投资超亿元项目35个。"
+            "此次共签约项目12个。另有再生资源项目3个，其中：高新区项目5个。")
+    result = extract_facts(text, DAY)
+    metrics = {f.value for f in result.facts if f.record == "region_fact" and f.field == "metric"}
+    assert {"开工项目数", "签约项目数", "投资超亿元项目数", "再生资源项目数", "高新区项目数"} <= metrics
+    assert not [m for m in metrics if re.match(r"[中共其：]|此次|另有", m)]
+
+
+def test_every_example_of_a_project_group_is_a_project() -> None:
+    text = "重点推进的项目包括长三角创新中心、滨海产业示范区等。"
+    assert set(extract_facts(text, DAY).keys("project")) == {"长三角创新中心", "滨海产业示范区"}
+
+
+def _subsidiaries(count: int) -> str:
+    """``count`` paragraphs, each a firm whose legal name starts with the same three characters as all others."""
+    syllables = "恒锐达新材精密智能光伏装备医药生物能源宏泰博远盛通联创鑫瑞晶德美嘉诚信安"
+    parts = []
+    for i in range(count):
+        n = len(syllables)
+        body = "浙江华" + syllables[i % n] + syllables[(i // n) % n] + syllables[(i * 7 + 3) % n]
+        parts.append(f"{body}有限公司投资{i % 9 + 1}亿元建设精密轴承项目。{body}将推动产业链延伸。\n")
+    return "".join(parts)
+
+
+def test_short_name_search_grows_linearly_with_firms_sharing_a_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The positions the short-name search looks at, for firms whose legal names share a prefix: ten times the
+    firms must not cost a hundred times the positions (the shared prefix occurs in every firm's legal name)."""
+    import chaingraph.sources.extract as module
+
+    extractor = next(c for c in vars(module).values() if isinstance(c, type) and hasattr(c, "_short_names"))
+    seen = [0]
+    inside = [False]
+    occurrences, short_names = extractor.occurrences, extractor._short_names
+
+    def counted(self: object, name: str) -> list[int]:
+        found = occurrences(self, name)
+        if inside[0]:
+            seen[0] += len(found)
+        return found
+
+    def marked(self: object, *args: object) -> None:
+        inside[0] = True
+        try:
+            short_names(self, *args)
+        finally:
+            inside[0] = False
+
+    monkeypatch.setattr(extractor, "occurrences", counted)
+    monkeypatch.setattr(extractor, "_short_names", marked)
+    work = []
+    for count in (30, 300):
+        seen[0] = 0
+        extract_facts(_subsidiaries(count), DAY)
+        work.append(seen[0])
+    assert work[1] <= 15 * work[0], work  # 6.8x now (688 -> 4672); 94x before

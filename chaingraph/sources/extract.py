@@ -95,7 +95,19 @@ _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "
           "作者", "来源",
           "通讯员", "隶属", "旗下", "所属", "系", "投资者", "投资方", "合作方", "签约方")
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
-_LEGAL_RE = re.compile(rf"[{_NAME_CHARS}]+?(?:股份有限公司|有限责任公司|有限公司|公司)")
+# legal forms: Chinese ones, the Japanese and Korean ones written in Chinese characters (株式会社, 有限会社…) and the
+# Latin ones after a capitalised name ("Robert Bosch GmbH", "Ferrero S.p.A.", "Acme Co., Ltd.")
+_LEGAL_FORMS = "股份有限公司|有限责任公司|有限公司|株式会社|有限会社|合同会社|合资会社|合名会社|公司"
+_LEGAL_SUFFIX_RE = re.compile(rf"(?:{_LEGAL_FORMS})$")
+_LEGAL_RE = re.compile(rf"[{_NAME_CHARS}]+?(?:{_LEGAL_FORMS})")
+_LATIN_FORMS = (r"GmbH(?:[ ]&[ ]Co\.[ ]KG)?|AG|SE|KGaA|KG|Co\.,?[ ]?Ltd\.?|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|"
+                r"Corporation|S\.p\.A\.?|S\.A\.S\.?|S\.A\.?|B\.V\.?|N\.V\.?|plc|PLC|Pte\.?[ ]Ltd\.?|Oy|AB")
+_LATIN_LEGAL_RE = re.compile(
+    rf"(?<![A-Za-z0-9&])[A-Z][A-Za-z0-9&\-]*(?:[ ][A-Z&][A-Za-z0-9&\-]*){{0,4}}?,?[ ](?:{_LATIN_FORMS})(?![A-Za-z])"
+)
+# a legal name without its form ("浙江华锐精密机械有限公司" -> "浙江华锐精密机械"); a bare 公司 stays
+_LEGAL_BODY_RE = re.compile(rf"(?:股份有限公司|有限责任公司|有限公司|株式会社|有限会社|合同会社|合资会社|合名会社"
+                            rf"|,?[ ](?:{_LATIN_FORMS}))$")
 _BRAND_RE = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*)(商事|商社|株式会社|控股|集团)")
 _COUNTRY_NAME_RE = re.compile(
     rf"(?P<country>{_COUNTRY_ALT})(?P<name>[\u3400-\u9fffA-Za-z0-9&]{{2,14}}?)"
@@ -133,6 +145,11 @@ _AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_C
                            rf"|项目(?:共|共有|合计|总计)?{_CN_COUNT}[个项]")
 _COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,12}项目)|"
                        r"(?P<what2>[^，。；、\d]{2,10}项目)(?P<n2>\d+)[个项]")
+# words that frame a count but do not say what was counted: "其中", "共", "合计", "此次共"
+_METRIC_FUNCTION_RE = re.compile(
+    r"^(?:[^，。；、\d]{0,6}?(?:其中|其余|另有|另外|此外|还有)|[：:]|共计|共有|一共|总共|合计|总计|分别"
+    r"|(?:此次|本次|这次|全市|全区|全县|全省|全镇|今年|当天|当日|目前|次)?(?:共|已经|已|又)(?=签约|签订|开工|新开工|竣工|投产|引进|落户|实施|推进|建设|新建|续建|入库|储备|谋划|完成|洽谈|达成))+"
+)
 _FORTUNE_RE = re.compile(r"世界500强|财富500强|全球500强|世界五百强")
 _GENERIC_PROJECT = re.compile(
     r"^(?:省|市|全省|全市|又一个|一个|一批|首批|各类|其他|这些|这个|该|此|本|新|大|好)*"
@@ -595,7 +612,7 @@ class _Extractor:
     def find_firms(self) -> None:
         candidates: list[tuple[str, int, str]] = []  # (name, position, how)
         for m in _LEGAL_RE.finditer(self.t):
-            suffix = re.search(r"(股份有限公司|有限责任公司|有限公司|公司)$", m.group())
+            suffix = _LEGAL_SUFFIX_RE.search(m.group())
             body = m.group()[:suffix.start()] if suffix else m.group()
             head, cut = _strip_left(body)
             name = m.group()[len(cut):]
@@ -607,6 +624,8 @@ class _Extractor:
                 continue
             if len(head) >= 2 and len(name) >= 5:
                 candidates.append((name, m.start() + len(cut), "legal"))
+        for m in _LATIN_LEGAL_RE.finditer(self.t):  # "Robert Bosch GmbH"
+            candidates.append((m.group(), m.start(), "legal"))
         for m in _BRAND_RE.finditer(self.t):
             candidates.append((m.group(), m.start(), "brand"))
         for m in _GROUP_RE.finditer(self.t):
@@ -727,21 +746,20 @@ class _Extractor:
             self._add_firm_name(name, pos, how)
         self._split_compounds()
         self._merge_variants()
-        for firm in self.firms:
-            if firm.legal_name:
-                self._short_names(firm)
+        self._all_short_names()
         self.unconfirmed = self._unconfirmed()
 
     def _unconfirmed(self) -> set[int]:
         """With the optional tagger: the firms that only weak frames propose (an investing clause's subject, a list
-        item, a name after a country word, one of a pair) and that the tagger reads as neither an organisation nor
-        a proper name in any of their first mentions. They are left out of the output; their projects stay."""
+        item, one of a pair) and that the tagger reads as neither an organisation nor a proper name in any of their
+        first mentions. They are left out of the output with every fact about them; their projects stay. A name with
+        a legal form (有限公司, 株式会社, GmbH…), a brand, a group or a country frame does not depend on the tagger."""
         if self.tagger is None:
             return set()
         out: set[int] = set()
         for index, firm in enumerate(self.firms):
-            if firm.legal_name or firm.how & {"legal", "brand", "group"}:
-                continue
+            if firm.legal_name or firm.country or firm.how & {"legal", "brand", "group", "country", "country_weak"}:
+                continue  # a legal form, a brand, a group or a country frame vouches for the name
             spots = sorted((p, n) for n in firm.names for p in self.occurrences(n)[:3])[:4]
             if not any(self.tagger.labels(p, p + len(n)) & {"ORG", "nz"} for p, n in spots):
                 out.add(index)
@@ -792,7 +810,7 @@ class _Extractor:
             name, pos = name[described.end():], pos + described.end()
             if _bad_firm_name(name):
                 return
-        head = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|公司)$", "", name)
+        head = _LEGAL_SUFFIX_RE.sub("", name)
         if _PHRASE_NOT_NAME.search(head if how == "legal" else name) or (how == "legal" and len(head) < 2):
             return
         country = ""
@@ -844,7 +862,7 @@ class _Extractor:
         """Two legal names of one firm in one article ("X节能玻璃有限公司", later "X节能玻璃幕墙有限责任公司"): when one
         name's body (without 有限公司…) is the start of the other's, at least six characters long, and the other
         adds at most two characters, they are one firm under the name written first."""
-        bodies = sorted((re.sub(r"(?:股份有限公司|有限责任公司|有限公司|公司)$", "", f.legal_name), i)
+        bodies = sorted((_LEGAL_SUFFIX_RE.sub("", f.legal_name), i)
                         for i, f in enumerate(self.firms) if f.legal_name)
         into: dict[int, int] = {}
         for k, (body, i) in enumerate(bodies):
@@ -898,33 +916,73 @@ class _Extractor:
             pos += found[1]
         return result
 
-    def _short_names(self, firm: _FirmEntity) -> None:
-        legal = firm.legal_name
-        core = re.sub(r"(股份有限公司|有限责任公司|有限公司)$", "", legal)
+    @staticmethod
+    def _legal_variants(legal: str) -> list[str]:
+        """A legal name's body, without its bracketed part, and without a leading province or city."""
+        core = _LEGAL_BODY_RE.sub("", legal)
         variants = [core, re.sub(r"（[^）]*）|\([^)]*\)", "", core)]
         for province in _PROVINCES:
             variants += [v[len(province):] for v in list(variants) if v.startswith(province)]
-        covered = [(p, p + len(legal)) for p in self.occurrences(legal)]
+        return variants
+
+    def _all_short_names(self) -> None:
+        """Short names of the firms with a legal name: each prefix of the name's body that the article uses
+        outside every legal name ("浙江华锐精密机械有限公司", later "华锐精密"). A prefix that starts another firm's
+        legal name (浙江华锐 of 浙江华锐电子有限公司 too) would point at both firms: it is no short name of either,
+        and its mentions inside the other firm's legal name are no mentions of this one.
+
+        Linear in the text: the legal-name spans are marked once, and a prefix is looked up only when it belongs
+        to one firm, so a group's many subsidiaries (浙江华…有限公司 ×300) do not make each firm scan all the others'
+        mentions."""
+        legal_firms = [(i, firm, self._legal_variants(firm.legal_name)) for i, firm in enumerate(self.firms)
+                       if firm.legal_name]
+        if not legal_firms:
+            return
+        # prefix -> the one firm whose legal name it starts, -1 when several. A name with a full legal form comes
+        # first: "江华海螺公司" (a bare 公司) after "江华海螺水泥有限公司" is most often the same firm written short,
+        # so it claims only the prefixes no full legal name starts
+        full: dict[str, int] = {}
+        bare: dict[str, int] = {}
+        for i, firm, variants in legal_firms:
+            owners = bare if _LEGAL_BODY_RE.search(firm.legal_name) is None else full
+            for variant in variants:
+                for size in range(2, len(variant) + 1):
+                    prefix = variant[:size]
+                    if owners.setdefault(prefix, i) != i:
+                        owners[prefix] = -1
+        owners = {**bare, **full}
+        in_legal = bytearray(len(self.t))  # 1 inside any legal name written in the article
+        for legal in {firm.legal_name for _, firm, _ in legal_firms}:
+            for p in self.occurrences(legal):
+                in_legal[p:p + len(legal)] = b"\x01" * len(legal)
+        for i, firm, variants in legal_firms:
+            self._short_names(i, firm, variants, owners, in_legal)
+        self._firm_version += 1
+
+    def _short_names(self, index: int, firm: _FirmEntity, variants: list[str], owners: dict[str, int],
+                     in_legal: bytearray) -> None:
+        legal = firm.legal_name
+        own: set[int] = set()  # positions inside this firm's short names found so far
         found: list[str] = []
         for variant in variants:
             for size in range(len(variant), 1, -1):
                 prefix = variant[:size]
                 if prefix.endswith("（") or prefix.count("（") != prefix.count("）"):
                     continue
-                spots = [p for p in self.occurrences(prefix)
-                         if not any(a <= p < b for a, b in covered)]
-                if (prefix in _PROVINCES or self._is_region_word(prefix) or prefix in COUNTRY_WORDS
-                        or prefix in _PLACE_WORDS or _bad_firm_name(prefix)):
+                if (prefix == legal or owners.get(prefix) != index or prefix in _PROVINCES
+                        or prefix in COUNTRY_WORDS or prefix in _PLACE_WORDS or self._is_region_word(prefix)
+                        or _bad_firm_name(prefix)):
                     continue
-                if spots and prefix != legal:
+                spots = [p for p in self.occurrences(prefix) if not in_legal[p] and p not in own]
+                if spots:
                     found.append(prefix)
-                    covered += [(p, p + len(prefix)) for p in spots]
+                    for p in spots:
+                        own.update(range(p, p + len(prefix)))
         for name in found:
             if name not in firm.names and self.firm_of(name) is None:
                 firm.names.append(name)
-                self._firm_index.setdefault(_norm(name), self.firms.index(firm))
+                self._firm_index.setdefault(_norm(name), index)
                 self._firm_spots = None
-        self._firm_version += 1
 
     def _background(self, pos: int, name: str) -> bool:
         """A mention of a firm that does not act in the article's events: a guest (its chairman attends or speaks),
@@ -1149,8 +1207,10 @@ class _Extractor:
             return True  # "X经济技术开发区重点项目": the zone's projects of a kind, not one project
         words = _GENERIC_WORD_RE.sub("", rest)
         rest = re.sub(r"[\d.%、（）()]+", "", words)
-        # two characters are a name only next to a kind of work ("台玻技改项目"), not alone ("整车项目")
-        return len(rest) < 2 or (len(rest) == 2 and words == rest and not _CONCRETE_HEAD.search(name))
+        # two characters are a name only next to a kind of work ("台玻技改项目") or before a kind of place or
+        # facility it names ("滨海产业示范区"), not alone ("整车项目")
+        return len(rest) < 2 or (len(rest) == 2 and words == rest and not _CONCRETE_HEAD.search(name)
+                                 and not _CONCRETE_ITEM_RE.search(name.removesuffix("项目")))
 
     def _has_segment_word(self, text: str, whole: bool = False) -> bool:
         """Whether ``text`` names a product of a chain template (more than only the product, unless ``whole``)."""
@@ -1815,14 +1875,20 @@ class _Extractor:
         self.emit_projects(places)
         self.emit_region_facts()
         self.emit_source()
-        if self.unconfirmed:
-            hidden = {self.firms[i].name for i in self.unconfirmed}
-            self.facts = [f for f in self.facts if not (f.record == "project" and f.field == "firms"
-                                                        and f.value in hidden)]
+        self._drop_unnamed_firms()
         calibrate(self.facts)
         for n, fact in enumerate(self.facts, start=1):
             fact.id = f"f{n:03d}"
         return self.facts
+
+    def _drop_unnamed_firms(self) -> None:
+        """Every fact about a firm, or naming one as a project's firm, needs that firm's name fact: a firm left out
+        of the output (unconfirmed by the tagger, or never mentioned under its names) leaves no fact behind, so
+        ``merge`` never meets a firm without a name."""
+        named = {f.key for f in self.facts if f.record == "firm" and f.field == "name"}
+        self.facts = [f for f in self.facts
+                      if not (f.record == "firm" and f.key not in named)
+                      and not (f.record == "project" and f.field == "firms" and f.value not in named)]
 
     def emit_projects(self, places: list[tuple[str, str, int, int]]) -> None:
         dates_of: dict[int, list[tuple[int, str, str, int, int, float]]] = {}
@@ -2110,9 +2176,12 @@ class _Extractor:
                 self.add("region_fact", key, "period", period, *self.region_periods[sent_index][1:], 0.5)
 
     def _count_metric(self, pos: int, written: str) -> str:
-        """"签约落户招大引强项目" for "我市签约落户日本电产机床、…等招大引强项目7个": the verb and what was counted."""
+        """"签约落户招大引强项目" for "我市签约落户日本电产机床、…等招大引强项目7个": the verb and what was counted,
+        without the function words around a count (其中, 共, 合计 …: "其中投资超亿元项目35个" counts 投资超亿元项目)."""
         what = re.sub(r"\d+个", "", written)
+        what = _METRIC_FUNCTION_RE.sub("", what)
         what = _strip_left(what)[0] if not what.startswith("项目") else what
+        what = _METRIC_FUNCTION_RE.sub("", what)
         c_start, _ = self.clause(pos)
         verb = re.search(r"新认定|签约落户|签约|落户|引进|开工|竣工|投产", self.t[c_start:pos + len(written)])
         return (verb.group() if verb and verb.group() not in what else "") + what
