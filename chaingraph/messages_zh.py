@@ -22,6 +22,7 @@ NOUNS_ZH: dict[str, str] = {
     "size": "规模", "kind": "类型", "status": "状态", "event": "事件", "citation": "引证",
 }
 NOUNS_ZH.update({EVENT_LABELS["en"][kind]: EVENT_LABELS["zh"][kind] for kind in EVENT_LABELS["en"]})
+NOUNS_ZH.update({kind: EVENT_LABELS["zh"][kind] for kind in EVENT_LABELS["zh"]})  # the codes, as events.csv writes them
 
 ZH: dict[str, str] = {
     # errors.py, the command line
@@ -158,6 +159,7 @@ ZH: dict[str, str] = {
     "id {record_id!r} is already used by a {other} at {where}:{at}": "id {record_id!r} 已被{other}使用（{where}:{at}）",
     "unknown {what} {value!r}": "未知的{what} {value!r}",
     "unknown source {source!r}": "未知的来源 {source!r}",
+    "unknown project {project!r}": "未知的项目 {project!r}",
     "link {firm} -> {segment} is given twice": "挂链 {firm} -> {segment} 重复出现",
     "construction starts before the project was signed": "开工日期早于签约日期",
     "coverage of {region} for {chain} is declared twice (first at line {first})":
@@ -426,6 +428,16 @@ ZH: dict[str, str] = {
     "{new} ({project}): the history would be out of order": "{new}（{project}）：会使项目历史顺序错乱",
     "日期 is empty: every event needs its date": "日期为空：每个事件都需要日期",
     "a capital increase needs its 金额 (the amount added)": "增资需要填写金额（增加的数额）",
+    "required: one of {kinds}": "必填：{kinds} 之一",
+    "a capital increase needs the amount added": "增资需要填写增加的金额",
+    "a {kind} event has no amount (amounts go with signed or capital_increase)":
+        "{kind}事件没有金额（金额只随签约或增资）",
+    "{kind} of {project} on {date} is given twice (first at line {line})":
+        "{project} 在 {date} 的{kind}重复出现（第一次在第 {line} 行）",
+    "{kind} on {date} is before the project was {earlier} ({when})":
+        "{date} 的{kind}早于项目的{earlier}（{when}）",
+    "{kind} on {date} comes after the project was cancelled ({when})":
+        "{date} 的{kind}在项目取消（{when}）之后",
     "a {EVENT_CN} event has no amount (amounts go with 签约 or 增资)":
         "{EVENT_CN}事件没有金额（金额只随 签约 或 增资）",
     "{date} is still to come: an event is a step taken, record it once it happened":

@@ -21,6 +21,7 @@ import datetime as _dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..messages import msg, noun
 from .model import EVENT_KINDS, PartialDate, Project, ProjectEvent
 
 if TYPE_CHECKING:
@@ -119,14 +120,15 @@ def read_events(checker) -> list[ProjectEvent]:  # type: ignore[no-untyped-def]
     for r in checker.read_csv("events.csv"):
         kind = r.choice("kind", EVENT_KINDS)
         if not r.raw("kind"):
-            r.problem("kind", f"required: one of {', '.join(EVENT_KINDS)}")
+            r.problem("kind", msg("required: one of {kinds}", kinds=", ".join(EVENT_KINDS)))
         date = r.date("date", required=True)
         project = r.ident("project")
         amount = r.quantity("amount", money=True)
         if kind == "capital_increase" and amount is None and r.ok:
-            r.problem("amount", "a capital increase needs the amount added")
+            r.problem("amount", msg("a capital increase needs the amount added"))
         if kind in ("started", "trial", "operating", "cancelled") and amount is not None:
-            r.problem("amount", f"a {kind} event has no amount (amounts go with signed or capital_increase)")
+            r.problem("amount", msg("a {kind} event has no amount (amounts go with signed or capital_increase)",
+                                     kind=noun(kind)))
         if not r.ok or date is None:
             continue
         events.append(ProjectEvent(project=project, date=date, kind=kind, amount=amount, sources=r.ids("sources"),
@@ -140,14 +142,15 @@ def check_events(checker, ds: Dataset) -> None:  # type: ignore[no-untyped-def]
     seen: dict[tuple[str, str, str], int | None] = {}
     for event in ds.events:
         if event.project not in ds.projects:
-            checker.add(file, event.line, "project", f"unknown project {event.project!r}")
+            checker.add(file, event.line, "project", msg("unknown project {project!r}", project=event.project))
         for source_id in event.sources:
             if source_id not in ds.sources:
-                checker.add(file, event.line, "sources", f"unknown source {source_id!r}")
+                checker.add(file, event.line, "sources", msg("unknown source {source!r}", source=source_id))
         key = (event.project, event.kind, str(event.date))
         if key in seen:
-            checker.add(file, event.line, None, f"{event.kind} of {event.project} on {event.date} is given twice "
-                                                f"(first at line {seen[key]})")
+            twice = msg("{kind} of {project} on {date} is given twice (first at line {line})",
+                        kind=noun(event.kind), project=event.project, date=event.date, line=seen[key])
+            checker.add(file, event.line, None, twice)
         else:
             seen[key] = event.line
     for pid, history in events_by_project(ds.events).items():
@@ -180,15 +183,16 @@ def order_problems(project: Project | None, history: list[ProjectEvent]) -> list
         for earlier, earlier_rank in STAGE_ORDER.items():
             when = stages.get(earlier)
             if earlier_rank < rank and when is not None and event.date.end() < when.start():
-                found.append((event, "date", f"{event.kind} on {event.date} is before the project was "
-                                             f"{earlier} ({when})"))
+                found.append((event, "date", msg("{kind} on {date} is before the project was {earlier} ({when})",
+                                                 kind=noun(event.kind), date=event.date, earlier=noun(earlier),
+                                                 when=when)))
                 break
     cancelled = [e for e in history if e.kind == "cancelled"]
     if cancelled:
         for event in history:
             if event.kind in STAGE_ORDER and event.date.start() > cancelled[0].date.end():
-                found.append((event, "kind", f"{event.kind} on {event.date} comes after the project was cancelled "
-                                             f"({cancelled[0].date})"))
+                found.append((event, "kind", msg("{kind} on {date} comes after the project was cancelled ({when})",
+                                                 kind=noun(event.kind), date=event.date, when=cancelled[0].date)))
     return found
 
 
