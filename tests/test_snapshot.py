@@ -201,6 +201,25 @@ def test_target_ranking_with_segment_masks_over_several_columns(pool: Path, tmp_
                                      cgr.find_targets(snap, None, segment, region, limit=5))
 
 
+@pytest.mark.parametrize("weights", [
+    {},  # the defaults: the leaders and large firms set the threshold, the group and tie bonuses decide the rest
+    {"bonus_same_group": 0.0, "size_leader": 0.3},  # the leaders no longer lead
+    {"confidence_probable": 1.2, "bonus_supply_tie": 2.0, "size_unknown": 1.1},  # a tie outweighs any size
+    {"size_small": 1.0, "size_medium": 1.0, "size_large": 1.0, "size_leader": 1.0, "size_unknown": 1.0},  # all tied
+    {"bonus_country_fit": -0.5},  # a negative term: ranked without pruning
+])
+def test_pruned_target_ranking_matches_the_full_one(pool: Path, tmp_path: Path, weights: dict[str, float]) -> None:
+    """The snapshot ranks only the firms whose best possible score can reach the list; the answer is the same."""
+    params = cgr.AnalysisParams.from_mapping(weights) if weights else None
+    cg = cgr.build_graph(cgr.load_dataset(pool))
+    with open_snapshot(pool, cache_dir=tmp_path) as snap:
+        for segment in ("mt-cnc-system", "auto-battery", "nm-resin", "auto-vehicle"):
+            for region in ("r0000", "r0004", "r0011"):
+                for limit in (1, 4, 10, 40):
+                    _assert_same_targets(cgr.find_targets(cg, None, segment, region, limit=limit, params=params),
+                                         cgr.find_targets(snap, None, segment, region, limit=limit, params=params))
+
+
 def test_local_firm_count_over_any_segments(pool: Path, tmp_path: Path) -> None:
     """Counted in SQL for one segment, a chain or any mix, the same number as the listed in-memory states."""
     cg = cgr.build_graph(cgr.load_dataset(pool))

@@ -30,6 +30,7 @@ import gc
 import hashlib
 import heapq
 import json
+import math
 import os
 import sqlite3
 import tempfile
@@ -561,6 +562,15 @@ def _fill_operating(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[
     con.execute("INSERT INTO meta VALUES ('mask_columns', ?)", (str(n_masks),))
 
 
+def _size_test(sizes: list[str | None]) -> str:
+    """SQL true for the ``operating`` rows of these sizes (None: a size the score does not name)."""
+    named = ", ".join(f"'{size}'" for size in sizes if size is not None)
+    if None not in sizes:
+        return f"size IN ({named})"
+    others = ", ".join(f"'{size}'" for size in ("leader", "large", "medium", "small") if size not in sizes)
+    return f"size NOT IN ({others})" if others else "1"
+
+
 def _first_seen(items: Iterator[tuple[str, int]]) -> Iterator[str]:
     """The firms of (firm, position) pairs sorted by position, each once (at its first position)."""
     seen: set[str] = set()
@@ -969,53 +979,114 @@ class SnapshotFacts(StructureFacts):
                           parks_by_country: dict[str, list[str]], limit: int) -> tuple[list[CandidateFacts], int]:
         """The ``limit`` best candidates (by the target score) and the number of all candidates.
 
-        SQLite scores and ranks every candidate in one query (the region's groups and supply ties, computed once per
-        region, come in as JSON arrays); the full facts (names for the reasons) are then read for the winners only.
+        SQLite scores and ranks the candidates (the region's groups and supply ties, computed once per region, are
+        temporary tables); the full facts (names for the reasons) are then read for the winners only. The ranking
+        is pruned, exactly: the firms of the two best-weighted sizes are ranked first, and their ``limit``-th score
+        is a threshold; of the other firms only those whose best possible score (the best confidence weight times
+        their size, Fortune 500, the group and supply-tie bonuses they have, and the country and synergy bonuses)
+        can reach it are ranked, testing the size first and the group and ties only where they decide. With a
+        negative weight (no upper bound from the terms) every candidate is ranked.
         """
         # a candidate's other segment earns the synergy bonus when it borders a segment the region is strong or
         # weak in (as in the in-memory facts)
         synergy_segments = sorted(s for s in self.segments() if s != segment_id
                                   and any(n in strong_or_weak for n in self.upstream(s) + self.downstream(s)))
-        local_groups, supplies_to, buys_from = self._region_context(region_id)
+        groups_table, tied_table = self._context_tables(region_id)
         countries = sorted(parks_by_country)
         masks = [0] * int(self.meta.get("mask_columns", "1"))
         for segment in synergy_segments:
             position = self._segment_ord[segment]
             masks[position // MASK_BITS] |= 1 << (position % MASK_BITS)
-        synergy = " OR ".join(f"(m{i} & ?) <> 0" for i, mask in enumerate(masks) if mask) or "0"
         # SQLite sums the terms in the order of targets.score_candidate, in doubles as Python does (adding 0.0
         # for an absent term changes nothing), so the ranking is the same to the last bit. The candidates of the
         # segment are one run of rows of ``operating``; projects placed in a region are looked up only for the
         # firms that have them
-        cand = f"""
-            WITH local AS (SELECT region FROM region_anc WHERE ancestor = ?),
+        mask_names = [f":mask{i}" for i, mask in enumerate(masks) if mask]
+        synergy = " OR ".join(f"(m{i} & :mask{i}) <> 0" for i, mask in enumerate(masks) if mask) or "0"
+
+        def ranking(where: str) -> str:
+            return f"""
+            WITH local AS (SELECT region FROM region_anc WHERE ancestor = :region),
             cand AS (
                 SELECT firm, size, f500, grp, country, name, {synergy} AS synergy,
                        CASE WHEN vias THEN MIN(lrank, IFNULL((SELECT MIN(v.crank) FROM operating_via v
                            WHERE v.segment = o.segment AND v.firm = o.firm AND v.place NOT IN local), 3))
                        ELSE lrank END AS crank
-                FROM operating o WHERE segment = ? AND (region IS NULL OR region NOT IN local))"""
-        sql = cand + """
-            SELECT firm FROM cand WHERE crank < 3
-            ORDER BY (CASE crank WHEN 0 THEN ? WHEN 1 THEN ? ELSE ? END) * (((((
-                (CASE size WHEN 'leader' THEN ? WHEN 'large' THEN ? WHEN 'medium' THEN ? WHEN 'small' THEN ?
-                           ELSE ? END)
-                + (CASE WHEN f500 IS NOT NULL THEN ? ELSE 0.0 END))
-                + (CASE WHEN grp IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
-                + (CASE WHEN firm IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
-                + (CASE WHEN country IN (SELECT value FROM json_each(?)) THEN ? ELSE 0.0 END))
-                + (CASE WHEN synergy THEN ? ELSE 0.0 END)) DESC, name, firm
-            LIMIT ?"""
-        tied = sorted(set(supplies_to) | set(buys_from))
-        args = (region_id, *(mask for mask in masks if mask), segment_id,
-                params.confidence_confirmed, params.confidence_probable, params.confidence_guessed,
-                params.size_leader, params.size_large, params.size_medium, params.size_small, params.size_unknown,
-                params.bonus_fortune500,
-                json.dumps(sorted(local_groups)), params.bonus_same_group,
-                json.dumps(tied), params.bonus_supply_tie,
-                json.dumps(countries), params.bonus_country_fit,
-                params.bonus_chain_synergy, limit)
-        winners = [firm for (firm,) in self.con.execute(sql, args)]
+                FROM operating o WHERE segment = :segment AND {where}
+                AND (region IS NULL OR region NOT IN local))
+            SELECT firm, score, name FROM (SELECT firm, name, (CASE crank WHEN 0 THEN :confirmed WHEN 1 THEN :probable
+                ELSE :guessed END) * (((((
+                (CASE size WHEN 'leader' THEN :leader WHEN 'large' THEN :large WHEN 'medium' THEN :medium
+                           WHEN 'small' THEN :small ELSE :unknown END)
+                + (CASE WHEN f500 IS NOT NULL THEN :fortune500 ELSE 0.0 END))
+                + (CASE WHEN grp IN {groups_table} THEN :same_group ELSE 0.0 END))
+                + (CASE WHEN firm IN {tied_table} THEN :supply_tie ELSE 0.0 END))
+                + (CASE WHEN country IN (SELECT value FROM json_each(:countries)) THEN :country_fit ELSE 0.0 END))
+                + (CASE WHEN synergy THEN :synergy ELSE 0.0 END)) AS score FROM cand WHERE crank < 3)
+            ORDER BY score DESC, name, firm LIMIT :limit"""
+
+        args: dict[str, Any] = {
+            "region": region_id, "segment": segment_id, "confirmed": params.confidence_confirmed,
+            "probable": params.confidence_probable, "guessed": params.confidence_guessed,
+            "leader": params.size_leader, "large": params.size_large, "medium": params.size_medium,
+            "small": params.size_small, "unknown": params.size_unknown, "fortune500": params.bonus_fortune500,
+            "same_group": params.bonus_same_group,
+            "supply_tie": params.bonus_supply_tie, "countries": json.dumps(countries),
+            "country_fit": params.bonus_country_fit, "synergy": params.bonus_chain_synergy, "limit": limit,
+            **{name[1:]: mask for name, mask in zip(mask_names, (m for m in masks if m), strict=True)}}
+        weights = (params.confidence_confirmed, params.confidence_probable, params.confidence_guessed)
+        bonuses = (params.bonus_fortune500, params.bonus_same_group, params.bonus_supply_tie,
+                   params.bonus_country_fit, params.bonus_chain_synergy)
+        sizes = {"leader": params.size_leader, "large": params.size_large, "medium": params.size_medium,
+                 "small": params.size_small, None: params.size_unknown}  # None: any other size
+        if limit <= 0 or min(weights) < 0 or min(bonuses) < 0 or min(sizes.values()) < 0:
+            rows = self.con.execute(ranking("1"), args).fetchall()  # the bounds below assume no negative term
+        else:
+            # first the firms of the two best sizes (more when they are too few to fill the list): the ``limit``-th
+            # score among them is a threshold the others must reach
+            order = sorted(sizes, key=lambda size: -sizes[size])
+            top, order = order[:2], order[2:]
+            rows = self.con.execute(ranking(_size_test(top)), args).fetchall()
+            while order and len(rows) < limit:
+                rows += self.con.execute(ranking(_size_test([order.pop(0)])), args).fetchall()
+            rows.sort(key=lambda row: (-row[1], row[2], row[0]))
+            del rows[limit:]
+            threshold = rows[-1][1] if len(rows) >= limit else -math.inf
+            reach = threshold - 1e-9 * (1 + abs(threshold))  # a margin for rounding: a bound equal to it is kept
+            best = max(weights)
+            # (``+firm``: one scan of the segment's rows with the cheap tests first, not a probe of the primary key
+            # per tied firm)
+            groups, tied = f"grp IN {groups_table}", f"+firm IN {tied_table}"
+            tests: dict[str | None, str] = {}
+            for size in order:  # the sizes not ranked yet
+                cases = []
+                for f500 in (False, True):
+                    # the best this size can score, by the bonuses a firm may have
+                    base = sizes[size] + (params.bonus_fortune500 if f500 else 0.0) + params.bonus_country_fit \
+                        + params.bonus_chain_synergy
+                    if best * base >= reach:
+                        need = "1"
+                    elif best * (base + params.bonus_same_group) >= reach \
+                            and best * (base + params.bonus_supply_tie) >= reach:
+                        need = f"({groups} OR {tied})"
+                    elif best * (base + params.bonus_same_group) >= reach:
+                        need = groups
+                    elif best * (base + params.bonus_supply_tie) >= reach:
+                        need = tied
+                    elif best * (base + params.bonus_same_group + params.bonus_supply_tie) >= reach:
+                        need = f"{groups} AND {tied}"
+                    else:
+                        continue
+                    cases.append(f"(f500 IS {'NOT ' if f500 else ''}NULL AND {need})")
+                if cases:
+                    tests[size] = " OR ".join(cases)
+            if tests:  # the size first (cheap), then the bonuses it needs
+                where = " OR ".join(f"({_size_test([size])} AND ({test}))" for size, test in tests.items())
+                more = self.con.execute(ranking(f"({where})"), args)
+                rows += more.fetchall()
+                rows.sort(key=lambda row: (-row[1], row[2], row[0]))
+                del rows[limit:]
+        winners = [firm for firm, _score, _name in rows]
         if not winners:
             return [], 0
         total = self.con.execute(
@@ -1024,6 +1095,21 @@ class SnapshotFacts(StructureFacts):
             "FROM operating_via v WHERE v.segment = o.segment AND v.firm = o.firm AND v.place NOT IN local))",
             (region_id, segment_id)).fetchone()[0]
         return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), total
+
+    def _context_tables(self, region_id: str) -> tuple[str, str]:
+        """Temporary tables of the region's groups with a local firm and of its tied outside firms (made once per
+        region in the connection's temporary database): a test against them is one index probe, where a JSON
+        array would be parsed into a new index by every query that reads it."""
+        cache = self.__dict__.setdefault("_context_tables_made", {})
+        if region_id not in cache:
+            local_groups, supplies_to, buys_from = self._region_context(region_id)
+            groups, tied = f"temp.ctx_groups_{len(cache)}", f"temp.ctx_tied_{len(cache)}"
+            for table, values in ((groups, local_groups), (tied, set(supplies_to) | set(buys_from))):
+                self.con.execute(f"CREATE TABLE {table} (id TEXT PRIMARY KEY) WITHOUT ROWID")
+                self.con.executemany(f"INSERT INTO {table} VALUES (?)", ((value,) for value in sorted(values)))
+            self.con.commit()
+            cache[region_id] = (groups, tied)
+        return cache[region_id]  # type: ignore[no-any-return]
 
     # ------------------------------------------------------------------------------------------ records
     def firm_lookup(self, text: str) -> tuple[str, str, str | None, bool] | None:
