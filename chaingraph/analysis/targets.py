@@ -27,6 +27,7 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -122,7 +123,7 @@ def score_candidate(c: CandidateFacts, parks_by_country: dict[str, list[str]], s
               "guessed": params.confidence_guessed}[c.confidence]
     if c.confidence != "confirmed":
         reasons.append(Reason("confidence", {"level": c.confidence, "weight": weight}))
-    return Candidate(firm=c, score=weight * sum(components.values()), reasons=reasons, components=components)
+    return Candidate(firm=c, score=weight * _added(components.values()), reasons=reasons, components=components)
 
 
 def _score(c: CandidateFacts, parks_by_country: dict[str, list[str]], params: AnalysisParams) -> float:
@@ -142,7 +143,19 @@ def _score(c: CandidateFacts, parks_by_country: dict[str, list[str]], params: An
         terms.append(params.bonus_chain_synergy)
     weight = {"confirmed": params.confidence_confirmed, "probable": params.confidence_probable,
               "guessed": params.confidence_guessed}[c.confidence]
-    return weight * sum(terms)
+    return weight * _added(terms)
+
+
+def _added(terms: Iterable[float]) -> float:
+    """The terms added one by one, left to right, as SQLite and Cypher add them.
+
+    Not :func:`sum`: from Python 3.12 on it adds floats with compensation, so a score could differ in its last bit
+    from the snapshot's and Neo4j's, and two candidates tied by score on one backend would not be on another.
+    """
+    total = 0.0
+    for term in terms:
+        total += term
+    return total
 
 
 def find_targets(source: ChainGraph | Facts, chain: str | None, segment: str, region: str | None = None,
