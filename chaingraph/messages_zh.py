@@ -28,6 +28,8 @@ ZH: dict[str, str] = {
     # errors.py, the command line
     "dataset {root} has {count} problem{s}": "数据集 {root} 有 {count} 个问题",
     "invalid dataset": "数据集无效",
+    "wrote {path}": "已写入 {path}",
+    "wrote {path} ({kib} KiB)": "已写入 {path}（{kib} KiB）",
     "not found": "未找到",
     "{path}: {count} problem{s}": "{path}：{count} 个问题",
     "{path}: {count} problem{s} and {warned} warning{s2}": "{path}：{count} 个问题，{warned} 个警告",

@@ -395,7 +395,7 @@ def test_cli_map_writes_the_file(tiny_path: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = _json_block(out.read_text(encoding="utf-8"))
     assert data["title"] == "演示图" and data["show_firms"] is False
-    assert "wrote" in result.output
+    assert "已写入" in result.output and "KiB" in result.output
 
 
 def test_cli_map_all_and_drill_down(tiny_path: Path, tmp_path: Path) -> None:

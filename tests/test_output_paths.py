@@ -117,6 +117,14 @@ LISTINGS = [
 ]
 
 
+def test_the_note_on_a_written_file_follows_the_language(tiny_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "chains.txt"
+    code, out, err = invoke("--data", str(tiny_path), "--lang", "en", "chains", "-o", str(target))
+    assert code == 0 and out == b"" and err.startswith("wrote ") and "已写入" not in err
+    code, out, err = invoke("--data", str(tiny_path), "chains", "-o", str(target))
+    assert code == 0 and err.startswith("已写入 ") and str(target) in err
+
+
 @pytest.mark.parametrize("args", LISTINGS, ids=lambda a: a[0])
 def test_every_listing_takes_output_file(tiny_path: Path, tmp_path: Path, args: list[str]) -> None:
     code, printed, err = invoke("--data", str(tiny_path), *args)
@@ -124,7 +132,7 @@ def test_every_listing_takes_output_file(tiny_path: Path, tmp_path: Path, args: 
     target = tmp_path / "out" / "listing.txt"
     code, out, err = invoke("--data", str(tiny_path), *args, "-o", str(target))
     assert code == 0, err
-    assert out == b"" and "wrote" in err
+    assert out == b"" and "已写入" in err
     assert target.read_bytes() == printed  # the same text as on standard output, in UTF-8
     code, out, _ = invoke("--data", str(tiny_path), *args, "-o", "-")
     assert code == 0 and out == printed

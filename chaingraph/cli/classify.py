@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from ..safety import neutralise_cell
-from .common import State
+from .common import State, echo_wrote
 from .progress import progress_bar, progress_option
 
 __all__ = ["classify_command", "OUTPUT_COLUMNS", "JSON_COLUMNS", "PROGRESS_FROM", "summary_lines"]
@@ -65,7 +65,7 @@ def classify_command(state: State, registry: Path, output: Path | None, fmt: str
         proposals = propose(ds, table, progress=_large_only(report))
     if output is not None:
         write_review(proposals, ds, output, lang=state.lang)
-        click.echo(f"wrote {click.format_filename(output)}", err=True)
+        echo_wrote(output)
     rows = proposals.rows(state.lang)
     if fmt == "json":
         click.echo(json.dumps({"source": proposals.source, "deregistered": proposals.deregistered,

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 
 __all__ = ["DATA_ENV", "STATUSES", "TIER_CN", "PROJECT_STATUS_CN", "CliError", "LocalUsageError", "current_lang",
+           "echo_wrote",
            "State", "pass_state", "output_option",
            "format_option", "backend_options", "wait_option", "as_of_option", "region_option"]
 
@@ -60,6 +61,14 @@ def current_lang(args: Sequence[str] = ()) -> str:
             return value
     env = os.environ.get(LANG_ENV, "")
     return env if env in LANGS else DEFAULT_LANG
+
+
+def echo_wrote(path: Path, size: int | None = None) -> None:
+    """The note on stderr that a file was written (with its size when given), in the run's language."""
+    name = click.format_filename(path)
+    note = msg("wrote {path}", path=name) if size is None else msg("wrote {path} ({kib} KiB)", path=name,
+                                                                       kib=f"{size / 1024:.0f}")
+    click.echo(render(note, current_lang()), err=True)
 
 
 def _echo_error(text: str, lang: str, file: Any = None) -> None:
@@ -306,7 +315,7 @@ def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
         from ..dataset.writer import atomic_write_text
 
         atomic_write_text(output, buffer.getvalue())
-        click.echo(f"wrote {click.format_filename(output)}", err=True)
+        echo_wrote(output)
         return result
 
     return click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path, allow_dash=True),

@@ -15,7 +15,7 @@ from ..dataset.graph import ChainGraph
 from ..dataset.writer import atomic_write_text
 from ..messages import msg
 from ..outputs.html_map import build_map
-from .common import State, _analysis_source, as_of_option, region_option
+from .common import State, _analysis_source, as_of_option, echo_wrote, region_option
 
 __all__ = ["map_command"]
 
@@ -72,6 +72,4 @@ def map_command(state: State, chain: str | None, all_chains: bool, segment: str 
             stream.flush()
         return
     path = atomic_write_text(output, page)
-    size = len(page.encode("utf-8"))
-    # ASCII only: this line must print under any locale
-    click.echo(f"wrote {click.format_filename(path)} ({size / 1024:.0f} KiB)", err=True)
+    echo_wrote(path, len(page.encode("utf-8")))

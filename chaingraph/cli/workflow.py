@@ -16,7 +16,7 @@ import click
 from ..messages import msg, render
 from ..outputs.export import FORMATS, export
 from ..sources.sheets import ImportPlan
-from .common import State, as_of_option, current_lang, region_option, wait_option
+from .common import State, as_of_option, current_lang, echo_wrote, region_option, wait_option
 from .progress import progress_bar, progress_option
 
 __all__ = ["import_command", "export_command", "import_chainkg_command"]
@@ -196,7 +196,7 @@ def export_command(state: State, fmt: str, output: Path, chains: tuple[str, ...]
         return
     path = export(state.graph, fmt, output, region=region, chains=list(chains) or None, targets=targets, since=since,
                   lang=state.lang)
-    click.echo(f"wrote {click.format_filename(path)} ({path.stat().st_size / 1024:.0f} KiB)", err=True)
+    echo_wrote(path, path.stat().st_size)
 
 
 def _export_to_stdout(state: State, fmt: str, region: str | None, chains: list[str] | None, targets: int,
