@@ -1247,20 +1247,28 @@ def _read(root: Path, warnings: bool = False) -> tuple[Dataset | None, list[Prob
         links=links, ties=ties, projects={x.id: x for x in projects}, region_facts=facts, citations=citations,
         claims=claims, rejections=rejections, events=events, root=root,
     )
-    records: list[tuple[str, str, int | None, str]] = []
-    for chain in chains:
-        records.append((f"chains/{chain.id}.yaml", chain.id, chain.line, "chain"))
-        records += [(f"chains/{chain.id}.yaml", s.id, s.line, "segment") for s in chain.segments]
-    for file, kind, items in (("regions.yaml", "region", regions), ("sources.csv", "source", sources),
-                              ("groups.csv", "group", groups), ("firms.csv", "firm", firms),
-                              ("projects.csv", "project", projects), ("region_facts.csv", "region fact", facts)):
-        records += [(file, x.id, x.line, kind) for x in items]  # type: ignore[attr-defined]
+    records = _record_index(chains, (("regions.yaml", "region", regions), ("sources.csv", "source", sources),
+                                     ("groups.csv", "group", groups), ("firms.csv", "firm", firms),
+                                     ("projects.csv", "project", projects),
+                                     ("region_facts.csv", "region fact", facts)))
     _cross_check(c, ds, records, info_lines)
     _check_and_apply_events(c, ds)
     if warnings:
         _check_missing_chains(c, ds)
         _check_warnings(c, ds)
     return ds, c.problems
+
+
+def _record_index(chains: list[Chain], tables: Iterable[tuple[str, str, Iterable[Any]]]
+                  ) -> list[tuple[str, str, int | None, str]]:
+    """``(file, id, line, kind)`` of every chain, segment and record of ``tables``, in order (for the cross-check)."""
+    records: list[tuple[str, str, int | None, str]] = []
+    for chain in chains:
+        records.append((f"chains/{chain.id}.yaml", chain.id, chain.line, "chain"))
+        records += [(f"chains/{chain.id}.yaml", s.id, s.line, "segment") for s in chain.segments]
+    for file, kind, items in tables:
+        records += [(file, x.id, x.line, kind) for x in items]
+    return records
 
 
 def _read_events(c: _Checker) -> list[ProjectEvent]:
@@ -1510,14 +1518,9 @@ def _read_for_compile(root: Path) -> tuple[Dataset, dict[str, list[Any]], dict[s
         links = _bulk_links(c, ds, firms["id"], firm_ids)
     except _NotPlain:
         return None
-    records: list[tuple[str, str, int | None, str]] = []
-    for chain in chains:
-        records.append((f"chains/{chain.id}.yaml", chain.id, chain.line, "chain"))
-        records += [(f"chains/{chain.id}.yaml", s.id, s.line, "segment") for s in chain.segments]
-    for file, kind, items in (("regions.yaml", "region", regions), ("sources.csv", "source", sources),
-                              ("groups.csv", "group", groups), ("projects.csv", "project", projects),
-                              ("region_facts.csv", "region fact", facts)):
-        records += [(file, x.id, x.line, kind) for x in items]  # type: ignore[attr-defined]
+    records = _record_index(chains, (("regions.yaml", "region", regions), ("sources.csv", "source", sources),
+                                     ("groups.csv", "group", groups), ("projects.csv", "project", projects),
+                                     ("region_facts.csv", "region fact", facts)))
     if any(record[1] in firm_ids for record in records):
         return None  # a firm id used by another record
     _cross_check(c, ds, records, info_lines, firm_ids=firm_ids)
