@@ -8,7 +8,7 @@ import pytest
 
 import chaingraph as cgr
 from chaingraph.dataset import DATA_ENV
-from chaingraph.dataset.fixtures import write_tiny_dataset
+from chaingraph.dataset.fixtures import write_registry_small, write_tiny_dataset
 
 
 @pytest.fixture(autouse=True)
@@ -35,6 +35,20 @@ def tiny(tiny_path: Path) -> cgr.ChainGraph:
 @pytest.fixture(scope="session")
 def pinghu() -> cgr.ChainGraph:
     return cgr.build_graph(cgr.load_dataset(cgr.bundled_dataset_path()))
+
+
+@pytest.fixture
+def county(tmp_path: Path) -> Path:
+    """A fresh copy of the bundled Pinghu dataset, as a planner's county folder that a test may change."""
+    root = tmp_path / "county"
+    _shutil.copytree(cgr.bundled_dataset_path(), root)
+    return root
+
+
+@pytest.fixture
+def registry(tmp_path: Path) -> Path:
+    """The small fictional registry file (chaingraph/data/registry-small.csv) written to a test folder."""
+    return write_registry_small(tmp_path / "registry.csv")
 
 
 # ------------------------------------------------------------------------------------------------ Neo4j test server

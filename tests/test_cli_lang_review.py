@@ -8,17 +8,13 @@ import csv
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 
 import openpyxl
-import pytest
 from click.testing import CliRunner
 
 from chaingraph import load_dataset
 from chaingraph.cli import cli
-from chaingraph.dataset import bundled_dataset_path
-from chaingraph.dataset.fixtures import write_registry_small
 from chaingraph.outputs.lang import cjk_outside, data_texts
 from chaingraph.sources.registry import read_registry
 from chaingraph.sources.review import is_review_workbook, propose, read_review, write_review
@@ -30,18 +26,6 @@ def _run(*args: str) -> str:
     result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.output
-
-
-@pytest.fixture()
-def county(tmp_path: Path) -> Path:
-    root = tmp_path / "county"
-    shutil.copytree(bundled_dataset_path(), root)
-    return root
-
-
-@pytest.fixture()
-def registry(tmp_path: Path) -> Path:
-    return write_registry_small(tmp_path / "registry.csv")
 
 
 def _registry_texts(path: Path) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from pathlib import Path
 
 import openpyxl
@@ -25,18 +24,6 @@ from chaingraph.sources.review import (
     write_review,
 )
 from chaingraph.sources.sheets import SheetError
-
-
-@pytest.fixture()
-def county(tmp_path: Path) -> Path:
-    root = tmp_path / "county"
-    shutil.copytree(bundled_dataset_path(), root)
-    return root
-
-
-@pytest.fixture()
-def registry(tmp_path: Path) -> Path:
-    return write_registry_small(tmp_path / "registry.csv")
 
 
 def _review(county: Path, registry: Path, tmp_path: Path) -> Path:
