@@ -26,8 +26,10 @@ CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "extract-
 KEYS = sorted(CORPUS.glob("*.yaml"))
 HOLDOUT = CORPUS.parent / "extract-corpus-holdout"
 HOLDOUT_KEYS = sorted(HOLDOUT.glob("*.yaml"))
+HOLDOUT2 = CORPUS.parent / "extract-corpus-holdout2"
+HOLDOUT2_KEYS = sorted(HOLDOUT2.glob("*.yaml"))
 # The splits a key may carry, by folder.
-SPLITS = {CORPUS: {"dev", "test"}, HOLDOUT: {"holdout"}}
+SPLITS = {CORPUS: {"dev", "test"}, HOLDOUT: {"holdout"}, HOLDOUT2: {"holdout2"}}
 
 TOP_FIELDS = {"id", "url", "title", "publisher", "dateline", "city", "kind", "script", "split", "projects", "firms",
               "aggregates"}
@@ -62,8 +64,8 @@ def _canonical(text: object, where: str) -> str:
     return parse_quantity(text).unit
 
 
-@pytest.mark.parametrize("path", KEYS + HOLDOUT_KEYS,
-                         ids=[f"{p.parent.name}/{p.stem}" for p in KEYS + HOLDOUT_KEYS])
+@pytest.mark.parametrize("path", KEYS + HOLDOUT_KEYS + HOLDOUT2_KEYS,
+                         ids=[f"{p.parent.name}/{p.stem}" for p in KEYS + HOLDOUT_KEYS + HOLDOUT2_KEYS])
 def test_key_follows_the_format(path: Path) -> None:
     key = _load(path)
     assert set(key) == TOP_FIELDS, f"missing {TOP_FIELDS - set(key)}, unknown {set(key) - TOP_FIELDS}"
@@ -141,3 +143,14 @@ def test_holdout_is_new_to_the_main_corpus() -> None:
         seen = {key[field] for key in main if key[field] is not None}
         shared = sorted(key[field] for key in holdout if key[field] in seen)
         assert not shared, f"hold-out {field}s also in the main corpus: {shared}"
+
+
+def test_holdout2_is_new_to_the_earlier_sets() -> None:
+    """The second blind set shares no id, address or headline with the main corpus or the first hold-out."""
+    earlier = [_load(path) for path in KEYS + HOLDOUT_KEYS]
+    holdout2 = [_load(path) for path in HOLDOUT2_KEYS]
+    assert len(holdout2) >= 30
+    for field in ("id", "url", "title"):
+        seen = {key[field] for key in earlier if key[field] is not None}
+        shared = sorted(key[field] for key in holdout2 if key[field] in seen)
+        assert not shared, f"hold-out 2 {field}s also in an earlier set: {shared}"
