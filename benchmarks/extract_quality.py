@@ -75,6 +75,7 @@ class Score:
 # (extract-corpus-holdout: ``holdout``; extract-corpus-holdout2: ``holdout2``).
 SPLITS = ("dev", "test", "holdout", "holdout2")
 
+
 def _names_match(proposed: list[str], curated: list[str]) -> bool:
     keys = {normalize_name(n) for n in proposed if n}
     for country in COUNTRY_WORDS:
