@@ -174,7 +174,14 @@ def test_a_class_only_one_segment_draws_from_and_a_chain_item_give_a_guess(class
 def test_a_code_outside_every_chain_drops_the_guess_a_code_of_another_segment_keeps_it(
         classifier: Classifier) -> None:
     scope = "一般项目：汽车零部件及配件制造；模具制造；塑料制品制造"
-    assert links(classifier, "某某金属制品有限公司", scope, "C3670") == [("mt-mold", "guessed")]
+    # the parts maker's own tooling: the code and the first item say auto parts, 模具制造 after them is in-house
+    assert links(classifier, "某某金属制品有限公司", scope, "C3670") == []
+    # ... unless the firm also sells moulds: then it is a business of its own, kept as a guess the code speaks against
+    sells = "一般项目：汽车零部件及配件制造；模具制造；模具销售；塑料制品制造"
+    assert links(classifier, "某某金属制品有限公司", sells, "C3670") == [("mt-mold", "guessed")]
+    # a mould maker whose first item is 模具制造 keeps its link under 3670
+    assert links(classifier, "某某金属制品有限公司", "一般项目：模具制造；汽车零部件及配件制造", "C3670") == \
+        [("mt-mold", "guessed")]
     result = classifier.classify_fields("某某摩托车有限公司", "道路机动车辆生产；摩托车零配件制造", "C3751")
     assert result.proposals == []
     assert links(classifier, "某某汽车有限公司", "道路机动车辆生产；汽车零部件及配件制造", "C3611") == \
@@ -391,3 +398,15 @@ def test_an_industrial_gas_maker_is_not_guessed_an_electronic_gas_maker_by_its_n
     scope = "许可项目：危险化学品生产；移动式压力容器/气瓶充装 一般项目：普通货物仓储服务"
     result = classifier.classify_fields("平湖某某工业气体有限公司", scope, "C2619")
     assert result.proposals == [] and "nm-semiconductor-materials" in result.candidates
+
+
+def test_a_segment_outside_the_code_named_from_the_third_item_on_is_in_house_work(classifier: Classifier) -> None:
+    # a line builder (3499) lists 工业机器人制造 third: the robot cell is part of its lines, the code decides
+    lines = "一般项目：工业自动控制系统装置制造；通用设备制造；工业机器人制造；智能控制系统集成；软件开发"
+    assert links(classifier, "某某智能装备有限公司", lines, "C3499") == [("mt-automation-line", "probable")]
+    # a catch-all class (3569 其他电子专用设备制造) still names the main business: a robot item third is dropped
+    equipment = "一般项目：电子专用设备制造；专用设备制造；工业机器人制造；物业管理"
+    assert links(classifier, "某某智能装备有限公司", equipment, "C3569") == []
+    # ... but the same item first is the firm's main business
+    robots = "一般项目：工业机器人制造；电子专用设备制造；专用设备制造"
+    assert links(classifier, "某某智能装备有限公司", robots, "C3569") == [("mt-robot", "probable")]

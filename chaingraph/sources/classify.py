@@ -648,6 +648,20 @@ class Classifier:
         # a catch-all class no segment draws from (3484 机械零部件加工) says how the firm works, not what it makes:
         # it contradicts only the guesses that rest on vague words alone
         neutral = contradicts and _catch_all(code) and code not in self.codes
+
+        # chains whose catalogue wording opens a section (汽车零部件及配件制造 first) and that the code agrees with:
+        # the firm's main business is that chain's parts, whatever the scope lists after it
+        lead_chains = {chain for chain, (_, index) in chain_items.items() if index in (0, general)} & \
+            {self.chain_of[s] for s in code_segments}
+
+        def in_house(segment: str) -> bool:
+            """Named only from a section's third item on (second, after the catalogue wording of another chain
+            that the code agrees with, unless the firm also sells it: 模具销售), and not in the firm's name: not
+            the firm's main business."""
+            rank = scope_rank.get(segment, 0)
+            late = rank > WEIGHTS["secondary_rank"] or (
+                rank >= 1 and bool(lead_chains) and self.chain_of[segment] not in lead_chains and segment not in sold)
+            return late and not any(e.kind in ("name_term", "name_part") for e in evidence[segment])
         for segment in list(scores):
             if segment in code_segments:
                 lifted = level[segment] + 1 if level[segment] >= 2 or specific_code else level[segment]
@@ -658,15 +672,27 @@ class Classifier:
                 if all(e.kind == "ambiguous_term" for e in evidence[segment]):
                     evidence[segment].append(Evidence("contradiction", code))
                     level[segment] -= 1
+                elif in_house(segment):
+                    # a catch-all class still names the firm's main business (3569 其他电子专用设备制造): a segment
+                    # outside it, named only from the third item on, is in-house work (the robot cell of a
+                    # battery-equipment maker)
+                    evidence[segment].append(Evidence("contradiction", code))
+                    level[segment] -= 2
             elif contradicts:
                 evidence[segment].append(Evidence("contradiction", code))
                 # a guessed link the code speaks against is dropped; a code no segment draws from puts the main
                 # business outside every chain (摩托车整车制造, 防水建筑材料制造): nothing of the firm is kept
                 level[segment] -= 1 if code in self.codes else 2
-                if scope_rank.get(segment, 0) > WEIGHTS["secondary_rank"]:
+                if in_house(segment):
                     # ... and named only from a section's third item on, it is in-house work (the tooling shop
                     # of a parts maker, 模具制造 after 汽车零部件及配件制造 with code 3670): dropped
                     level[segment] -= 1
+            elif code_segments and "producer" in code_roles and in_house(segment):
+                # the code names the main business and fits another candidate: a segment outside the code's
+                # classes named only from the third item on is in-house work (模具制造 fifth in a parts maker's
+                # scope, 工业机器人制造 third in a line builder's under 3499)
+                evidence[segment].append(Evidence("contradiction", code))
+                level[segment] -= 2
             elif code_segments & set(scores) and level[segment] == 1 and \
                     all(e.kind in ("name_term", "name_part") for e in evidence[segment]):
                 # only the name says this segment, and the code names another candidate: the code decides
