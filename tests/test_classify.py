@@ -410,3 +410,16 @@ def test_a_segment_outside_the_code_named_from_the_third_item_on_is_in_house_wor
     # ... but the same item first is the firm's main business
     robots = "一般项目：工业机器人制造；电子专用设备制造；专用设备制造"
     assert links(classifier, "某某智能装备有限公司", robots, "C3569") == [("mt-robot", "probable")]
+
+
+def test_a_material_named_before_another_chains_product_is_what_the_product_is_made_of(
+        classifier: Classifier) -> None:
+    inserts = "生产硬质合金可转位刀片及切削刀具，销售自产产品"
+    assert links(classifier, "某某超硬工具有限公司", inserts, "C3321") == [("mt-cutting-tool", "confirmed")]
+    # the material alone is the material
+    assert ("nm-hard-alloy", "confirmed") in links(classifier, "某某硬质合金有限公司", "生产硬质合金棒材", "C3231")
+
+
+def test_a_car_tyre_is_a_tyre_not_a_wheel(classifier: Classifier) -> None:
+    assert links(classifier, "某某橡胶有限公司", "生产汽车轮胎及其他橡胶制品，销售自产产品", "C2911") == \
+        [("auto-tire", "confirmed")]

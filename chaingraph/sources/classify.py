@@ -552,13 +552,22 @@ class Classifier:
             rank = index - general if index >= general else index
             weight = 1.0 / (1.0 + WEIGHTS["position_decay"] * rank)
             item_best: dict[str, float] = {}
+            starts = {start: term for start, _, term in matches}
             for start, end, term in matches:
                 tail = item[end:end + 3]
                 entries = self.vocab.terms[term]
+                # a material named right before another chain's product is what the product is made of
+                # (硬质合金可转位刀片 is an insert, not carbide): the product decides
+                made_of = starts.get(end, "")
+                product_after = bool(made_of) and any(
+                    e.kind in ("scope_term", "product_term") and e.segment and e.segment not in self.materials
+                    for e in self.vocab.terms[made_of])
                 for entry in entries:
                     if entry.kind == "neutral":
                         if "producer" in roles or not roles:
                             neutral_made = True  # the firm names what it makes, and it is outside the chains
+                        continue
+                    if product_after and entry.segment in self.materials:
                         continue
                     if entry.kind == "product_term" and tail.startswith(_PRODUCT_TAIL) and not (
                             entry.segment in self.materials and tail.startswith(_MATERIAL_TAIL)):
