@@ -8,7 +8,7 @@ import pytest
 
 from chaingraph import load_dataset, validate_dataset
 from chaingraph.dataset.fixtures import write_tiny_dataset
-from chaingraph.sources.classify import Classifier, confidence_at_least, firm_keys
+from chaingraph.sources.classify import Classifier, confidence_at_least, firm_keys, reason_code, reason_text
 from chaingraph.sources.registry import RegistryRow
 
 
@@ -423,3 +423,18 @@ def test_a_material_named_before_another_chains_product_is_what_the_product_is_m
 def test_a_car_tyre_is_a_tyre_not_a_wheel(classifier: Classifier) -> None:
     assert links(classifier, "某某橡胶有限公司", "生产汽车轮胎及其他橡胶制品，销售自产产品", "C2911") == \
         [("auto-tire", "confirmed")]
+
+
+def test_a_lone_vague_word_after_a_main_business_outside_the_chains_gives_no_link(classifier: Classifier) -> None:
+    film = "一般项目：塑料制品制造；新型膜材料制造；新材料技术研发；塑料制品销售"
+    result = classifier.classify_fields("某某新材料股份有限公司", film, "C2921")
+    assert result.proposals == []
+    assert reason_code(result.reason) == "outside_lead"
+    assert "塑料制品" in result.reason and "新型膜材料制造" in result.reason
+    assert "新型膜材料制造" in reason_text(result.reason, "en")
+    # two vague items that agree outweigh it: a separator maker's catalogue scope
+    separator = "一般项目：塑料制品制造；电池零配件生产；电子专用材料制造；货物进出口"
+    assert links(classifier, "某某新材料股份有限公司", separator, "C2921") == [("nm-separator", "probable")]
+    # and the same vague word first is the main business
+    assert links(classifier, "某某新材料股份有限公司", "一般项目：新型膜材料制造；塑料制品制造", "C2921") == \
+        [("nm-separator", "probable")]

@@ -302,6 +302,11 @@ def _render_reason(code: str, p: dict[str, Any], lang: str) -> str:
         return f"in the {p.get('chain_en') or p['chain']} chain, but the scope has only generic words: segment unclear"
     if code == "unrelated":
         return "经营范围与各产业链的环节都不相关" if zh else "the scope matches no segment of any chain"
+    if code == "outside_lead":
+        if zh:
+            return f"主营是产业链以外的产品（{p['term']}），其后的泛指词（{p['vague']}）不足以挂链"
+        return (f"the main business is a product outside the chains (\"{p['term']}\"); the ambiguous word after it "
+                f"(\"{p['vague']}\") is not enough for a link")
     if code == "vague_terms":
         if zh:
             return f"只有泛指的词（{p['term']}），行业代码{p['industry_code']}也不指向相应环节"
@@ -521,6 +526,7 @@ class Classifier:
         sold: dict[str, tuple[str, int, float, bool]] = {}  # segment -> its product named in a selling (True) or
         # research item
         neutral_made = False
+        neutral_lead = ""  # a section opens with making a product outside the chains (塑料制品制造 first)
 
         def note(segment: str, ev: Evidence, score: float, lvl: int, at: tuple[int, int] = (999, 0)) -> None:
             first_seen[segment] = min(first_seen.get(segment, at), at)
@@ -566,6 +572,8 @@ class Classifier:
                     if entry.kind == "neutral":
                         if "producer" in roles or not roles:
                             neutral_made = True  # the firm names what it makes, and it is outside the chains
+                            if rank == 0 and not neutral_lead:
+                                neutral_lead = term
                         continue
                     if product_after and entry.segment in self.materials:
                         continue
@@ -707,6 +715,16 @@ class Classifier:
                 # only the name says this segment, and the code names another candidate: the code decides
                 evidence[segment].append(Evidence("contradiction", code))
                 level[segment] -= 1
+        outside: list[str] = []  # vague words read in the light of a main business outside the chains
+        if neutral_lead:
+            # the main business is outside the chains (塑料制品制造 first): a lone vague word after it (新型膜材料制造)
+            # is read in its light, packaging film or plastic goods, not a chain segment; two vague items that agree
+            # (电池零配件生产 and 电子专用材料制造 for a separator maker) outweigh it
+            for segment in list(scores):
+                vague_items = {e.item for e in evidence[segment] if e.kind == "ambiguous_term"}
+                if len(vague_items) <= 1 and all(e.kind in ("ambiguous_term", "code") for e in evidence[segment]):
+                    outside += [e.text for e in evidence[segment] if e.kind == "ambiguous_term"]
+                    del scores[segment]
         for segment in list(scores):
             names = [e for e in evidence[segment] if e.kind == "name_term"]
             scope_specific = [e for e in evidence[segment] if e.kind in ("scope_term", "product_term")]
@@ -767,6 +785,8 @@ class Classifier:
             result.reason = self._reason(result.role, generic_chains, blocked, scores, keys)
             if dropped and result.role == "producer" and not generic_chains:
                 result.reason = NoLinkReason("vague_terms", {"term": dropped[0], "industry_code": code})
+            elif outside and result.role == "producer":
+                result.reason = NoLinkReason("outside_lead", {"term": neutral_lead, "vague": outside[0]})
             elif code_only:
                 # a class is wider than a segment (2921 塑料薄膜 is not only battery separators): no link
                 result.reason = NoLinkReason("code_only", {"industry_code": code,
