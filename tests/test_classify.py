@@ -438,3 +438,10 @@ def test_a_lone_vague_word_after_a_main_business_outside_the_chains_gives_no_lin
     # and the same vague word first is the main business
     assert links(classifier, "某某新材料股份有限公司", "一般项目：新型膜材料制造；塑料制品制造", "C2921") == \
         [("nm-separator", "probable")]
+
+
+def test_a_firm_filed_under_services_is_no_producer_on_a_vague_making_word(classifier: Classifier) -> None:
+    scope = "许可项目：检验检测服务。一般项目：汽车零部件研发；工程和技术研究和试验发展；专用设备制造；标准化服务"
+    assert links(classifier, "某某汽车工程研究院有限公司", scope, "M7452") == []
+    # without a code the same words stay a guess for the planner
+    assert links(classifier, "某某汽车工程研究院有限公司", scope, "") == [("mt-machine", "guessed")]

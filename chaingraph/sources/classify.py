@@ -716,6 +716,13 @@ class Classifier:
                 evidence[segment].append(Evidence("contradiction", code))
                 level[segment] -= 1
         outside: list[str] = []  # vague words read in the light of a main business outside the chains
+        if code_roles and "producer" not in code_roles:
+            # the registry files the firm under trade, services or research (7452 检测服务): a vague making word
+            # (专用设备制造) in its scope does not make it a producer of any segment
+            for segment in list(scores):
+                if segment not in code_segments and all(e.kind == "ambiguous_term" for e in evidence[segment]):
+                    dropped += [e.text for e in evidence[segment]]
+                    del scores[segment]
         if neutral_lead:
             # the main business is outside the chains (塑料制品制造 first): a lone vague word after it (新型膜材料制造)
             # is read in its light, packaging film or plastic goods, not a chain segment; two vague items that agree
