@@ -253,7 +253,8 @@ def test_a_further_segment_comes_from_the_first_items_not_the_tail(classifier: C
     assert [s for s, _ in links(classifier, "某某股份有限公司", early, "C3670")] == ["auto-die-casting", "mt-mold"]
     # fourth, after the main business, 模具制造 is the tooling shop of a trim maker, not a second trade
     late = "一般项目：汽车装饰用品制造；汽车零部件研发；塑料制品制造；模具制造"
-    assert links(classifier, "某某股份有限公司", late, "C3670") == [("auto-interior", "guessed")]
+    # (汽车装饰用品制造 is vague in general, but under 3670 it names the trim segment: probable)
+    assert links(classifier, "某某股份有限公司", late, "C3670") == [("auto-interior", "probable")]
 
 
 def test_the_code_decides_against_a_segment_only_the_name_names(classifier: Classifier) -> None:
@@ -445,3 +446,19 @@ def test_a_firm_filed_under_services_is_no_producer_on_a_vague_making_word(class
     assert links(classifier, "某某汽车工程研究院有限公司", scope, "M7452") == []
     # without a code the same words stay a guess for the planner
     assert links(classifier, "某某汽车工程研究院有限公司", scope, "") == [("mt-machine", "guessed")]
+
+
+def test_a_vague_catalogue_item_names_its_segment_in_a_firm_of_the_chain(classifier: Classifier) -> None:
+    # 齿轮及齿轮减、变速箱制造 is also industrial gearboxes; first in a firm filed under 3670 it is the transmission
+    gears = "一般项目：齿轮及齿轮减、变速箱制造；汽车零部件及配件制造；有色金属铸造"
+    assert links(classifier, "某某科技集团股份有限公司", gears, "C3670") == [("auto-powertrain", "probable")]
+    # the chain's catalogue wording says the chain too, without a code
+    lamps = "一般项目：汽车零部件及配件制造；照明器具制造；塑料制品制造"
+    assert links(classifier, "某某工业股份有限公司", lamps, "") == [("auto-lighting", "probable")]
+    # outside the chain it stays a guess, and a code that fits no candidate drops it
+    assert links(classifier, "某某照明股份有限公司", "一般项目：照明器具制造；灯具销售", "") == \
+        [("auto-lighting", "guessed")]
+    assert links(classifier, "某某传动股份有限公司", "一般项目：齿轮及齿轮减、变速箱制造；通用设备制造", "C3459") == []
+    # catalogue items too wide even inside the chain stay vague (电子元器件制造: connectors, chips, passives ...)
+    parts = "一般项目：汽车零部件及配件制造；电子元器件制造"
+    assert all(c == "guessed" for _, c in links(classifier, "某某电子有限公司", parts, "C3670"))

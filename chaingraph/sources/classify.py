@@ -161,6 +161,12 @@ NAME_HINT_STOP: frozenset[str] = frozenset((
 气体 is in the name of every industrial-gas maker (oxygen and nitrogen for a steel works), not only of
 electronic-gas makers; 石油 names oil companies, not the 石油树脂 makers."""
 
+CONTEXT_VAGUE: frozenset[str] = frozenset((
+    "电子元器件制造", "电子元件制造", "通用设备制造", "专用设备制造", "机械设备制造",
+))
+"""Catalogue items too wide to name a segment even inside its chain (electronic components are connectors,
+sensors, chips and passives alike; 通用设备 is any machine): they stay ambiguous whatever the firm's chain."""
+
 _PROCESS = "加工"  # a vague word naming a process (机械零件、零部件加工, 钣金加工), not a product
 _PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "检测", "专用")
 _MATERIAL_TAIL = ("材料", "原料")  # in a materials chain 硅碳负极材料 is the product itself, not an input to it
@@ -454,6 +460,14 @@ class Classifier:
             words = {_norm(t) for t in (seg.name, *seg.product_terms, *seg.aliases)}
             self.bigrams[seg.id] = frozenset(w[i:i + 2] for w in words for i in range(len(w) - 1)
                                              if not w[i:i + 2].isascii())
+        # ambiguous catalogue items (经营范围规范表述: ... 制造 / 生产) that name one segment only: vague because
+        # they also name trades outside the chains, so specific in a firm of the segment's chain
+        self.lone: dict[str, str] = {}
+        for term, entries in terms.items():
+            named = [e for e in entries if e.kind != "neutral"]
+            if len(named) == 1 and named[0].kind == "ambiguous_term" and term.endswith(("制造", "生产")) and \
+                    _PROCESS not in term and term not in CONTEXT_VAGUE and named[0].segment in self.segments:
+                self.lone[term] = named[0].segment
         # classes whose official name is the catalogue wording or product word of exactly one segment that draws
         # from them (3321 切削工具制造 -> mt-cutting-tool): the code alone says the segment
         self.defining: dict[str, str] = {}
@@ -536,8 +550,19 @@ class Classifier:
                 evidence[segment].append(ev)
             level[segment] = max(level.get(segment, 0), lvl)
 
+        item_matches = [self._matches(item) for item in items]
+        contextual: set[str] = set()  # segments a vague catalogue item names in a firm of their chain
+        # the chain the firm is in, whatever its segment: a making item in the chain's catalogue wording
+        # (汽车零部件及配件制造), or a manufacturing code only that chain's segments draw from (3670)
+        context = {entry.segment[6:] for matches in item_matches for _, _, term in matches
+                   for entry in self.vocab.terms[term] if entry.kind == "generic_term" and
+                   (not entry.own_roles or "producer" in entry.own_roles)}
+        code_chains = {self.chain_of[s] for s in self.codes.get(code, ())} if len(code) == 4 else set()
+        if len(code_chains) == 1 and "producer" in code_roles and \
+                len(self.codes[code]) > WEIGHTS["specific_code"]:
+            context |= code_chains  # a class that says the chain and not the segment (3670 汽车零部件及配件制造)
         for index, item in enumerate(items):
-            matches = self._matches(item)
+            matches = item_matches[index]
             roles: set[str] = set()
             spans = []
             for start, end, term in matches:
@@ -600,6 +625,12 @@ class Classifier:
                             sold.setdefault(entry.segment, (term, index, weight, "seller" in roles))
                         continue
                     kind = entry.kind
+                    if kind == "ambiguous_term" and self.lone.get(term) == entry.segment and \
+                            self.chain_of[entry.segment] in context:
+                        # a catalogue item vague only because it also names trades outside the chains
+                        # (齿轮及齿轮减、变速箱制造, 照明器具制造) names the segment in a firm of its chain
+                        kind = "product_term"
+                        contextual.add(entry.segment)
                     lvl = 1 if kind == "ambiguous_term" or factor < 1 else 2
                     signal = WEIGHTS[kind] * weight * factor
                     # one item lists variants of a product (伺服电机、伺服放大器): a segment takes its strongest
@@ -683,7 +714,7 @@ class Classifier:
             if segment in code_segments:
                 lifted = level[segment] + 1 if level[segment] >= 2 or specific_code else level[segment]
                 # a name and the catalogue wording are confirmed only by a class few segments share
-                ceiling = 2 if segment in named_only and not specific_code else 3
+                ceiling = 2 if (segment in named_only or segment in contextual) and not specific_code else 3
                 note(segment, Evidence("code", code), WEIGHTS["code"], min(ceiling, lifted))
             elif neutral:
                 if all(e.kind == "ambiguous_term" for e in evidence[segment]):
@@ -697,6 +728,8 @@ class Classifier:
                     level[segment] -= 2
             elif contradicts:
                 evidence[segment].append(Evidence("contradiction", code))
+                if segment in contextual:
+                    level[segment] = 0  # the chain context said the segment; the code says otherwise
                 # a guessed link the code speaks against is dropped; a code no segment draws from puts the main
                 # business outside every chain (摩托车整车制造, 防水建筑材料制造): nothing of the firm is kept
                 level[segment] -= 1 if code in self.codes else 2
