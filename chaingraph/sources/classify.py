@@ -464,10 +464,10 @@ class Classifier:
         # they also name trades outside the chains, so specific in a firm of the segment's chain
         self.lone: dict[str, str] = {}
         for term, entries in terms.items():
-            named = [e for e in entries if e.kind != "neutral"]
-            if len(named) == 1 and named[0].kind == "ambiguous_term" and term.endswith(("制造", "生产")) and \
-                    _PROCESS not in term and term not in CONTEXT_VAGUE and named[0].segment in self.segments:
-                self.lone[term] = named[0].segment
+            vague = [e for e in entries if e.kind != "neutral"]
+            if len(vague) == 1 and vague[0].kind == "ambiguous_term" and term.endswith(("制造", "生产")) and \
+                    _PROCESS not in term and term not in CONTEXT_VAGUE and vague[0].segment in self.segments:
+                self.lone[term] = vague[0].segment
         # classes whose official name is the catalogue wording or product word of exactly one segment that draws
         # from them (3321 切削工具制造 -> mt-cutting-tool): the code alone says the segment
         self.defining: dict[str, str] = {}
