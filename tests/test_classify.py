@@ -444,8 +444,10 @@ def test_a_lone_vague_word_after_a_main_business_outside_the_chains_gives_no_lin
 def test_a_firm_filed_under_services_is_no_producer_on_a_vague_making_word(classifier: Classifier) -> None:
     scope = "许可项目：检验检测服务。一般项目：汽车零部件研发；工程和技术研究和试验发展；专用设备制造；标准化服务"
     assert links(classifier, "某某汽车工程研究院有限公司", scope, "M7452") == []
-    # without a code the same words stay a guess for the planner
-    assert links(classifier, "某某汽车工程研究院有限公司", scope, "") == [("mt-machine", "guessed")]
+    # without a code the vague making word, second, stays a guess for the planner
+    second = "许可项目：检验检测服务。一般项目：汽车零部件研发；专用设备制造；标准化服务"
+    assert links(classifier, "某某汽车工程研究院有限公司", second, "") == [("mt-machine", "guessed")]
+    assert links(classifier, "某某汽车工程研究院有限公司", second, "M7452") == []
 
 
 def test_a_vague_catalogue_item_names_its_segment_in_a_firm_of_the_chain(classifier: Classifier) -> None:
@@ -462,3 +464,14 @@ def test_a_vague_catalogue_item_names_its_segment_in_a_firm_of_the_chain(classif
     # catalogue items too wide even inside the chain stay vague (电子元器件制造: connectors, chips, passives ...)
     parts = "一般项目：汽车零部件及配件制造；电子元器件制造"
     assert all(c == "guessed" for _, c in links(classifier, "某某电子有限公司", parts, "C3670"))
+
+
+def test_a_guess_on_vague_words_from_the_third_item_on_is_not_proposed(classifier: Classifier) -> None:
+    late = "一般项目：汽车零部件及配件制造；汽车零部件研发；电子专用材料制造；电池零配件生产；物业管理"
+    assert links(classifier, "某某精工股份有限公司", late, "C3670") == []
+    # second, right after the main business, it is still a guess for the planner
+    early = "一般项目：汽车零部件及配件制造；电池零配件生产；物业管理"
+    assert [c for _, c in links(classifier, "某某精工股份有限公司", early, "C3670")] == ["guessed"]
+    # a vague word that is a whole catalogue item of one segment names it in a firm of its chain
+    sensors = "一般项目：汽车零部件及配件制造；电子元器件制造；传感器制造；汽车零部件研发"
+    assert links(classifier, "某某汽车科技股份有限公司", sensors, "C3670") == [("auto-electronics", "probable")]

@@ -460,12 +460,13 @@ class Classifier:
             words = {_norm(t) for t in (seg.name, *seg.product_terms, *seg.aliases)}
             self.bigrams[seg.id] = frozenset(w[i:i + 2] for w in words for i in range(len(w) - 1)
                                              if not w[i:i + 2].isascii())
-        # ambiguous catalogue items (经营范围规范表述: ... 制造 / 生产) that name one segment only: vague because
-        # they also name trades outside the chains, so specific in a firm of the segment's chain
+        # vague words that name one segment only: vague because they also name trades outside the chains, so
+        # specific in a firm of the segment's chain when they make a whole catalogue item (经营范围规范表述:
+        # 齿轮及齿轮减、变速箱制造, 照明器具制造, or the word and 制造 / 生产: 传感器制造)
         self.lone: dict[str, str] = {}
         for term, entries in terms.items():
             vague = [e for e in entries if e.kind != "neutral"]
-            if len(vague) == 1 and vague[0].kind == "ambiguous_term" and term.endswith(("制造", "生产")) and \
+            if len(vague) == 1 and vague[0].kind == "ambiguous_term" and \
                     _PROCESS not in term and term not in CONTEXT_VAGUE and vague[0].segment in self.segments:
                 self.lone[term] = vague[0].segment
         # classes whose official name is the catalogue wording or product word of exactly one segment that draws
@@ -626,7 +627,8 @@ class Classifier:
                         continue
                     kind = entry.kind
                     if kind == "ambiguous_term" and self.lone.get(term) == entry.segment and \
-                            self.chain_of[entry.segment] in context:
+                            self.chain_of[entry.segment] in context and \
+                            (term.endswith(("制造", "生产")) or item in (term + "制造", term + "生产")):
                         # a catalogue item vague only because it also names trades outside the chains
                         # (齿轮及齿轮减、变速箱制造, 照明器具制造) names the segment in a firm of its chain
                         kind = "product_term"
@@ -778,11 +780,14 @@ class Classifier:
         # a guess resting on nothing but a process word (机械零件、零部件加工) after the main business says how the
         # firm works, not what it makes: a brake or steering maker's catalogue scope lists it third
         heads = {1, general + 1}
+        # ... and so does any vague word from a section's third item on (电池零配件生产 fourth in a parts maker's)
+        leads = heads | {2, general + 2}
         for segment in list(scores):
             vague = [e for e in evidence[segment] if e.kind == "ambiguous_term"]
             if level[segment] == 1 and vague and all(e.kind in ("ambiguous_term", "code", "contradiction")
                                                      for e in evidence[segment]) and \
-                    all(_PROCESS in e.text for e in vague) and not any(e.item in heads for e in vague):
+                    (all(_PROCESS in e.text for e in vague) and not any(e.item in heads for e in vague) or
+                     not any(e.item in leads for e in vague)):
                 dropped += [e.text for e in vague]
                 del scores[segment]
         if not scores and producer and len(code_segments) == 1:
