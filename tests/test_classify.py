@@ -475,3 +475,8 @@ def test_a_guess_on_vague_words_from_the_third_item_on_is_not_proposed(classifie
     # a vague word that is a whole catalogue item of one segment names it in a firm of its chain
     sensors = "一般项目：汽车零部件及配件制造；电子元器件制造；传感器制造；汽车零部件研发"
     assert links(classifier, "某某汽车科技股份有限公司", sensors, "C3670") == [("auto-electronics", "probable")]
+
+
+def test_a_product_only_sold_adds_no_further_segment(classifier: Classifier) -> None:
+    scope = "一般项目：工程塑料及合成树脂制造；工程塑料及合成树脂销售；塑料制品制造"
+    assert links(classifier, "某某新材料股份有限公司", scope, "C2651") == [("nm-engineering-plastics", "probable")]

@@ -862,7 +862,10 @@ class Classifier:
         # further segments are measured on the scope alone: the name and the code speak for the main business
         base = scope_score.get(top, 0.0) or scores[top]
         for segment in ranked[1:]:
-            if level[segment] >= 2 and specific(segment) and \
+            # a product the firm only sells or researches can pick its main segment, not add a second one
+            # (工程塑料及合成树脂销售 next to the catalogue item that names both)
+            made = any(e.kind in ("scope_term", "product_term", "name_term", "name_part") for e in evidence[segment])
+            if level[segment] >= 2 and made and \
                     scope_rank.get(segment, 0) <= WEIGHTS["secondary_rank"] and \
                     scope_score.get(segment, scores[segment]) >= WEIGHTS["secondary_share"] * base:
                 result.proposals.append(self._proposal(segment, scores, level, evidence))
