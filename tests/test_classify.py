@@ -480,3 +480,10 @@ def test_a_guess_on_vague_words_from_the_third_item_on_is_not_proposed(classifie
 def test_a_product_only_sold_adds_no_further_segment(classifier: Classifier) -> None:
     scope = "一般项目：工程塑料及合成树脂制造；工程塑料及合成树脂销售；塑料制品制造"
     assert links(classifier, "某某新材料股份有限公司", scope, "C2651") == [("nm-engineering-plastics", "probable")]
+
+
+def test_a_class_one_segment_draws_from_and_a_vague_word_of_its_chain_give_a_guess(classifier: Classifier) -> None:
+    lines = "一般项目：专用设备制造；工业自动控制系统装置制造；机械设备研发；汽车零部件及配件制造；五金产品批发"
+    assert links(classifier, "某某智能装备股份有限公司", lines, "C3499") == [("mt-automation-line", "guessed")]
+    # a word too wide to say the chain (通用设备制造) does not
+    assert links(classifier, "某某机械有限公司", "一般项目：通用设备制造；五金产品批发", "C3499") == []

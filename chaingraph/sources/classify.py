@@ -751,6 +751,8 @@ class Classifier:
                 evidence[segment].append(Evidence("contradiction", code))
                 level[segment] -= 1
         outside: list[str] = []  # vague words read in the light of a main business outside the chains
+        vague_chain: dict[str, Evidence] = {}  # chain -> a vague word of it in a section's first two items, dropped
+        # because the code fits none of its segments
         if code_roles and "producer" not in code_roles:
             # the registry files the firm under trade, services or research (7452 检测服务): a vague making word
             # (专用设备制造) in its scope does not make it a producer of any segment
@@ -776,6 +778,10 @@ class Classifier:
                 level[segment] = 2  # an ambiguous scope word and the name agree
             if level[segment] <= 0:
                 dropped += [e.text for e in evidence[segment] if e.kind == "ambiguous_term"]
+                for e in evidence[segment]:
+                    if e.kind == "ambiguous_term" and (e.item or 0) - 1 in (0, 1, general, general + 1) and \
+                            e.text not in CONTEXT_VAGUE:
+                        vague_chain.setdefault(self.chain_of[segment], e)
                 del scores[segment]
         # a guess resting on nothing but a process word (机械零件、零部件加工) after the main business says how the
         # firm works, not what it makes: a brake or steering maker's catalogue scope lists it third
@@ -794,9 +800,16 @@ class Classifier:
             # a class that only one segment draws from, and a making item of that segment's chain: a guess
             segment = next(iter(code_segments))
             chain_item = chain_items.get(self.chain_of[segment])
-            if chain_item and "producer" in self.allowed[segment]:
-                term, index = chain_item
-                note(segment, Evidence("chain_term", term, index + 1), 0.0, 1, (index, 0))
+            vague_word = vague_chain.get(self.chain_of[segment])
+            if (chain_item or vague_word) and "producer" in self.allowed[segment]:
+                # ... or a vague word of its chain among the first items (专用设备制造, 工业自动控制系统装置制造
+                # with 3499, a class only line builders draw from)
+                if chain_item:
+                    term, index = chain_item
+                    note(segment, Evidence("chain_term", term, index + 1), 0.0, 1, (index, 0))
+                elif vague_word:
+                    index = (vague_word.item or 1) - 1
+                    note(segment, vague_word, WEIGHTS["ambiguous_term"], 1, (index, 0))
                 if self.defining.get(code) == segment:  # the class is the segment's own wording: probable
                     note(segment, Evidence("code_class", f"{code}（{class_name(code)}）"), WEIGHTS["code_class"], 2)
                 else:
