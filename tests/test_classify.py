@@ -487,3 +487,14 @@ def test_a_class_one_segment_draws_from_and_a_vague_word_of_its_chain_give_a_gue
     assert links(classifier, "某某智能装备股份有限公司", lines, "C3499") == [("mt-automation-line", "guessed")]
     # a word too wide to say the chain (通用设备制造) does not
     assert links(classifier, "某某机械有限公司", "一般项目：通用设备制造；五金产品批发", "C3499") == []
+
+
+def test_the_product_in_brackets_after_the_chains_catalogue_wording_is_the_main_business(
+        classifier: Classifier) -> None:
+    scope = "一般项目：汽车零部件及配件制造（钢制车轮）；智能车载设备制造；软件开发"
+    result = classifier.classify_fields("某某智通股份有限公司", scope, "C3670")
+    assert [p.segment for p in result.proposals if p.primary] == ["auto-wheel"]
+    # without the bracket the same product word is a product term of a later item, weaker than catalogue wording
+    later = "一般项目：智能车载设备制造；钢制车轮制造；软件开发"
+    assert [p.segment for p in classifier.classify_fields("某某智通股份有限公司", later, "C3670").proposals
+            if p.primary] == ["auto-electronics"]

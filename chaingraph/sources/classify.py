@@ -585,6 +585,15 @@ class Classifier:
             weight = 1.0 / (1.0 + WEIGHTS["position_decay"] * rank)
             item_best: dict[str, float] = {}
             starts = {start: term for start, _, term in matches}
+            # a bracket right after the chain's catalogue wording, naming its product: (start, end) in the item
+            bracket: tuple[int, int] | None = None
+            for _, end, term in matches:
+                if item[end:end + 1] in ("（", "(") and \
+                        any(e.kind == "generic_term" for e in self.vocab.terms[term]):
+                    close = min((i for i in (item.find("）", end), item.find(")", end)) if i > 0),
+                                default=len(item))
+                    bracket = (end, close)
+                    break
             for start, end, term in matches:
                 tail = item[end:end + 3]
                 entries = self.vocab.terms[term]
@@ -635,6 +644,10 @@ class Classifier:
                         contextual.add(entry.segment)
                     lvl = 1 if kind == "ambiguous_term" or factor < 1 else 2
                     signal = WEIGHTS[kind] * weight * factor
+                    if kind == "product_term" and bracket and bracket[0] < start < bracket[1]:
+                        # the product the registry wrote in brackets after the catalogue item (汽车零部件及配件制造
+                        # （钢制车轮）) is the item's own product: as specific as the segment's catalogue wording
+                        signal = WEIGHTS["scope_term"] * weight * factor
                     # one item lists variants of a product (伺服电机、伺服放大器): a segment takes its strongest
                     # signal per item, so a segment with more synonyms does not outscore the one named first
                     held = item_best.get(entry.segment, 0.0)
