@@ -498,3 +498,12 @@ def test_the_product_in_brackets_after_the_chains_catalogue_wording_is_the_main_
     later = "一般项目：智能车载设备制造；钢制车轮制造；软件开发"
     assert [p.segment for p in classifier.classify_fields("某某智通股份有限公司", later, "C3670").proposals
             if p.primary] == ["auto-electronics"]
+
+
+def test_tooling_of_the_product_named_before_it_is_no_trade_of_its_own(classifier: Classifier) -> None:
+    own = "生产铝合金压铸件及其模具、汽车零部件，销售自产产品"
+    assert links(classifier, "某某压铸有限公司", own, "C3392") == [("auto-die-casting", "confirmed")]
+    related = "生产汽车外饰件及相关模具，销售本公司自产产品"
+    assert [s for s, _ in links(classifier, "某某机械有限公司", related, "C3670")] == ["auto-interior"]
+    # moulds named as a product of their own stay a trade
+    assert "mt-mold" in [s for s, _ in links(classifier, "某某压铸有限公司", "生产铝合金压铸件、汽车模具", "C3392")]

@@ -167,6 +167,7 @@ CONTEXT_VAGUE: frozenset[str] = frozenset((
 """Catalogue items too wide to name a segment even inside its chain (electronic components are connectors,
 sensors, chips and passives alike; 通用设备 is any machine): they stay ambiguous whatever the firm's chain."""
 
+_ACCESSORY = ("其", "相关", "配套")  # 及其模具, 相关模具, 配套模具: belonging to the product named before them
 _PROCESS = "加工"  # a vague word naming a process (机械零件、零部件加工, 钣金加工), not a product
 _PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "检测", "专用")
 _MATERIAL_TAIL = ("材料", "原料")  # in a materials chain 硅碳负极材料 is the product itself, not an input to it
@@ -611,6 +612,12 @@ class Classifier:
                                 neutral_lead = term
                         continue
                     if product_after and entry.segment in self.materials:
+                        continue
+                    if entry.kind == "product_term" and item[max(0, start - 2):start].endswith(_ACCESSORY) and \
+                            any(m[0] < start and any(e.segment != entry.segment and e.kind != "neutral"
+                                                     for e in self.vocab.terms[m[2]]) for m in matches):
+                        # 生产铝合金压铸件及其模具, 外饰件及相关模具: the tooling or parts of the product named before
+                        # it in the item, not a trade of its own
                         continue
                     if entry.kind == "product_term" and tail.startswith(_PRODUCT_TAIL) and not (
                             entry.segment in self.materials and tail.startswith(_MATERIAL_TAIL)):
