@@ -507,3 +507,11 @@ def test_tooling_of_the_product_named_before_it_is_no_trade_of_its_own(classifie
     assert [s for s, _ in links(classifier, "某某机械有限公司", related, "C3670")] == ["auto-interior"]
     # moulds named as a product of their own stay a trade
     assert "mt-mold" in [s for s, _ in links(classifier, "某某压铸有限公司", "生产铝合金压铸件、汽车模具", "C3392")]
+
+
+def test_a_name_the_code_agrees_with_says_which_trade_a_catalogue_umbrella_covers(classifier: Classifier) -> None:
+    scope = "一般项目：基础化学原料制造；有色金属合金制造；货物进出口"
+    result = classifier.classify_fields("某某锂业股份有限公司", scope, "C2613")
+    assert [p.segment for p in result.proposals if p.primary] == ["nm-lithium-resources"]
+    # without the name the catalogue wording decides
+    assert links(classifier, "某某化工股份有限公司", scope, "C2613") == [("nm-chemical-feedstock", "confirmed")]

@@ -167,6 +167,8 @@ CONTEXT_VAGUE: frozenset[str] = frozenset((
 """Catalogue items too wide to name a segment even inside its chain (electronic components are connectors,
 sensors, chips and passives alike; 通用设备 is any machine): they stay ambiguous whatever the firm's chain."""
 
+_CATALOGUE_KINDS = frozenset(("scope_term", "ambiguous_term", "chain_term", "code", "code_class"))
+# evidence that is catalogue wording and code only: no product word and no name
 _ACCESSORY = ("其", "相关", "配套")  # 及其模具, 相关模具, 配套模具: belonging to the product named before them
 _PROCESS = "加工"  # a vague word naming a process (机械零件、零部件加工, 钣金加工), not a product
 _PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "检测", "专用")
@@ -876,6 +878,15 @@ class Classifier:
             return any(e.kind in ("scope_term", "product_term", "name_term", "name_part", "sold_term", "research_term")
                        for e in evidence[segment])
 
+        if len(ranked) > 1 and all(e.kind in _CATALOGUE_KINDS for e in evidence[ranked[0]]):
+            # the scope names the main segment only in catalogue wording (基础化学原料制造, an umbrella of five
+            # classes), and the firm's name names another one that the code agrees with (某某锂业 under 2613):
+            # the name says which trade the catalogue item covers
+            named = [s for s in ranked[1:] if s in code_segments and level[s] >= level[ranked[0]] - 1 and
+                     any(e.kind == "name_term" for e in evidence[s])]
+            if named:
+                ranked.remove(named[0])
+                ranked.insert(0, named[0])
         top = ranked[0]
         ties = [s for s in ranked if scores[top] - scores[s] < 1e-9]
         if not specific(top) and len(ties) > 1:
