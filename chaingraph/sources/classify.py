@@ -46,6 +46,11 @@ How a firm is read:
    tie (or only the code names candidates), a two-character word of the name that only one candidate's product
    words share picks it as a guess; otherwise nothing is guessed: the firm is listed with the reason and the
    candidates.
+6. The main business decides (docs/registry.md, "Main business, tooling and look-alikes"): a segment outside the
+   code named late, or second after another chain's catalogue wording the code agrees with, is in-house work; a
+   product after 其/相关/配套 belongs to the one before it; a section opening with a product outside the chains
+   (塑料制品制造) outweighs a lone vague word after it; a vague catalogue item of one segment names it in a firm of
+   its chain; the product in brackets after the chain's catalogue wording weighs as catalogue wording.
 
 Examples
 --------
