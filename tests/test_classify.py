@@ -515,3 +515,12 @@ def test_a_name_the_code_agrees_with_says_which_trade_a_catalogue_umbrella_cover
     assert [p.segment for p in result.proposals if p.primary] == ["nm-lithium-resources"]
     # without the name the catalogue wording decides
     assert links(classifier, "某某化工股份有限公司", scope, "C2613") == [("nm-chemical-feedstock", "confirmed")]
+
+
+def test_a_class_that_is_one_tied_candidates_wording_breaks_the_tie(classifier: Classifier) -> None:
+    scope = "一般项目：有色金属压延加工；金属材料销售；装卸搬运"
+    result = classifier.classify_fields("某某铝业股份有限公司", scope, "C3252")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("nm-aluminum-alloy", "probable")]
+    assert result.proposals[0].evidence_text == "经营范围第1项泛指“有色金属压延加工”；行业代码3252（铝压延加工）"
+    # without a code the two segments the catalogue item names stay tied
+    assert classifier.classify_fields("某某铝业股份有限公司", scope, "").proposals == []

@@ -894,6 +894,13 @@ class Classifier:
                 ranked.insert(0, named[0])
         top = ranked[0]
         ties = [s for s in ranked if scores[top] - scores[s] < 1e-9]
+        if not specific(top) and len(ties) > 1 and defined in ties:
+            # the code's class is one tied candidate's own catalogue wording (3252 铝压延加工 with 有色金属压延加工,
+            # which also names battery foil): the registry's class picks it (its evidence says why)
+            evidence[defined] = [e for e in evidence[defined] if e.kind != "code"]
+            note(defined, Evidence("code_class", f"{code}（{class_name(code)}）"), WEIGHTS["code_class"], 1)
+            ties = [defined]
+            top = defined
         if not specific(top) and len(ties) > 1:
             # a word of the firm's name that only one of the candidates' product words share (江化微电子材料:
             # 电子 of 电子化学品) breaks the tie, as a guess
