@@ -524,3 +524,8 @@ def test_a_class_that_is_one_tied_candidates_wording_breaks_the_tie(classifier: 
     assert result.proposals[0].evidence_text == "经营范围第1项泛指“有色金属压延加工”；行业代码3252（铝压延加工）"
     # without a code the two segments the catalogue item names stay tied
     assert classifier.classify_fields("某某铝业股份有限公司", scope, "").proposals == []
+
+
+def test_a_tyre_retreader_under_its_own_class_is_an_aftermarket_firm(classifier: Classifier) -> None:
+    scope = "一般项目：轮胎翻新加工；轮胎销售；机动车修理和维护"
+    assert links(classifier, "某某轮胎翻新厂", scope, "C2915") == [("auto-aftermarket", "confirmed")]
