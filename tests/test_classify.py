@@ -8,7 +8,7 @@ import pytest
 
 from chaingraph import load_dataset, validate_dataset
 from chaingraph.dataset.fixtures import write_tiny_dataset
-from chaingraph.sources.classify import Classifier, confidence_at_least, firm_keys
+from chaingraph.sources.classify import Classifier, confidence_at_least, firm_keys, reason_code, reason_text
 from chaingraph.sources.registry import RegistryRow
 
 
@@ -174,7 +174,14 @@ def test_a_class_only_one_segment_draws_from_and_a_chain_item_give_a_guess(class
 def test_a_code_outside_every_chain_drops_the_guess_a_code_of_another_segment_keeps_it(
         classifier: Classifier) -> None:
     scope = "一般项目：汽车零部件及配件制造；模具制造；塑料制品制造"
-    assert links(classifier, "某某金属制品有限公司", scope, "C3670") == [("mt-mold", "guessed")]
+    # the parts maker's own tooling: the code and the first item say auto parts, 模具制造 after them is in-house
+    assert links(classifier, "某某金属制品有限公司", scope, "C3670") == []
+    # ... unless the firm also sells moulds: then it is a business of its own, kept as a guess the code speaks against
+    sells = "一般项目：汽车零部件及配件制造；模具制造；模具销售；塑料制品制造"
+    assert links(classifier, "某某金属制品有限公司", sells, "C3670") == [("mt-mold", "guessed")]
+    # a mould maker whose first item is 模具制造 keeps its link under 3670
+    assert links(classifier, "某某金属制品有限公司", "一般项目：模具制造；汽车零部件及配件制造", "C3670") == \
+        [("mt-mold", "guessed")]
     result = classifier.classify_fields("某某摩托车有限公司", "道路机动车辆生产；摩托车零配件制造", "C3751")
     assert result.proposals == []
     assert links(classifier, "某某汽车有限公司", "道路机动车辆生产；汽车零部件及配件制造", "C3611") == \
@@ -246,7 +253,8 @@ def test_a_further_segment_comes_from_the_first_items_not_the_tail(classifier: C
     assert [s for s, _ in links(classifier, "某某股份有限公司", early, "C3670")] == ["auto-die-casting", "mt-mold"]
     # fourth, after the main business, 模具制造 is the tooling shop of a trim maker, not a second trade
     late = "一般项目：汽车装饰用品制造；汽车零部件研发；塑料制品制造；模具制造"
-    assert links(classifier, "某某股份有限公司", late, "C3670") == [("auto-interior", "guessed")]
+    # (汽车装饰用品制造 is vague in general, but under 3670 it names the trim segment: probable)
+    assert links(classifier, "某某股份有限公司", late, "C3670") == [("auto-interior", "probable")]
 
 
 def test_the_code_decides_against_a_segment_only_the_name_names(classifier: Classifier) -> None:
@@ -391,3 +399,133 @@ def test_an_industrial_gas_maker_is_not_guessed_an_electronic_gas_maker_by_its_n
     scope = "许可项目：危险化学品生产；移动式压力容器/气瓶充装 一般项目：普通货物仓储服务"
     result = classifier.classify_fields("平湖某某工业气体有限公司", scope, "C2619")
     assert result.proposals == [] and "nm-semiconductor-materials" in result.candidates
+
+
+def test_a_segment_outside_the_code_named_from_the_third_item_on_is_in_house_work(classifier: Classifier) -> None:
+    # a line builder (3499) lists 工业机器人制造 third: the robot cell is part of its lines, the code decides
+    lines = "一般项目：工业自动控制系统装置制造；通用设备制造；工业机器人制造；智能控制系统集成；软件开发"
+    assert links(classifier, "某某智能装备有限公司", lines, "C3499") == [("mt-automation-line", "probable")]
+    # a catch-all class (3569 其他电子专用设备制造) still names the main business: a robot item third is dropped
+    equipment = "一般项目：电子专用设备制造；专用设备制造；工业机器人制造；物业管理"
+    assert links(classifier, "某某智能装备有限公司", equipment, "C3569") == []
+    # ... but the same item first is the firm's main business
+    robots = "一般项目：工业机器人制造；电子专用设备制造；专用设备制造"
+    assert links(classifier, "某某智能装备有限公司", robots, "C3569") == [("mt-robot", "probable")]
+
+
+def test_a_material_named_before_another_chains_product_is_what_the_product_is_made_of(
+        classifier: Classifier) -> None:
+    inserts = "生产硬质合金可转位刀片及切削刀具，销售自产产品"
+    assert links(classifier, "某某超硬工具有限公司", inserts, "C3321") == [("mt-cutting-tool", "confirmed")]
+    # the material alone is the material
+    assert ("nm-hard-alloy", "confirmed") in links(classifier, "某某硬质合金有限公司", "生产硬质合金棒材", "C3231")
+
+
+def test_a_car_tyre_is_a_tyre_not_a_wheel(classifier: Classifier) -> None:
+    assert links(classifier, "某某橡胶有限公司", "生产汽车轮胎及其他橡胶制品，销售自产产品", "C2911") == \
+        [("auto-tire", "confirmed")]
+
+
+def test_a_lone_vague_word_after_a_main_business_outside_the_chains_gives_no_link(classifier: Classifier) -> None:
+    film = "一般项目：塑料制品制造；新型膜材料制造；新材料技术研发；塑料制品销售"
+    result = classifier.classify_fields("某某新材料股份有限公司", film, "C2921")
+    assert result.proposals == []
+    assert reason_code(result.reason) == "outside_lead"
+    assert "塑料制品" in result.reason and "新型膜材料制造" in result.reason
+    assert "新型膜材料制造" in reason_text(result.reason, "en")
+    # two vague items that agree outweigh it: a separator maker's catalogue scope
+    separator = "一般项目：塑料制品制造；电池零配件生产；电子专用材料制造；货物进出口"
+    assert links(classifier, "某某新材料股份有限公司", separator, "C2921") == [("nm-separator", "probable")]
+    # and the same vague word first is the main business
+    assert links(classifier, "某某新材料股份有限公司", "一般项目：新型膜材料制造；塑料制品制造", "C2921") == \
+        [("nm-separator", "probable")]
+
+
+def test_a_firm_filed_under_services_is_no_producer_on_a_vague_making_word(classifier: Classifier) -> None:
+    scope = "许可项目：检验检测服务。一般项目：汽车零部件研发；工程和技术研究和试验发展；专用设备制造；标准化服务"
+    assert links(classifier, "某某汽车工程研究院有限公司", scope, "M7452") == []
+    # without a code the vague making word, second, stays a guess for the planner
+    second = "许可项目：检验检测服务。一般项目：汽车零部件研发；专用设备制造；标准化服务"
+    assert links(classifier, "某某汽车工程研究院有限公司", second, "") == [("mt-machine", "guessed")]
+    assert links(classifier, "某某汽车工程研究院有限公司", second, "M7452") == []
+
+
+def test_a_vague_catalogue_item_names_its_segment_in_a_firm_of_the_chain(classifier: Classifier) -> None:
+    # 齿轮及齿轮减、变速箱制造 is also industrial gearboxes; first in a firm filed under 3670 it is the transmission
+    gears = "一般项目：齿轮及齿轮减、变速箱制造；汽车零部件及配件制造；有色金属铸造"
+    assert links(classifier, "某某科技集团股份有限公司", gears, "C3670") == [("auto-powertrain", "probable")]
+    # the chain's catalogue wording says the chain too, without a code
+    lamps = "一般项目：汽车零部件及配件制造；照明器具制造；塑料制品制造"
+    assert links(classifier, "某某工业股份有限公司", lamps, "") == [("auto-lighting", "probable")]
+    # outside the chain it stays a guess, and a code that fits no candidate drops it
+    assert links(classifier, "某某照明股份有限公司", "一般项目：照明器具制造；灯具销售", "") == \
+        [("auto-lighting", "guessed")]
+    assert links(classifier, "某某传动股份有限公司", "一般项目：齿轮及齿轮减、变速箱制造；通用设备制造", "C3459") == []
+    # catalogue items too wide even inside the chain stay vague (电子元器件制造: connectors, chips, passives ...)
+    parts = "一般项目：汽车零部件及配件制造；电子元器件制造"
+    assert all(c == "guessed" for _, c in links(classifier, "某某电子有限公司", parts, "C3670"))
+
+
+def test_a_guess_on_vague_words_from_the_third_item_on_is_not_proposed(classifier: Classifier) -> None:
+    late = "一般项目：汽车零部件及配件制造；汽车零部件研发；电子专用材料制造；电池零配件生产；物业管理"
+    assert links(classifier, "某某精工股份有限公司", late, "C3670") == []
+    # second, right after the main business, it is still a guess for the planner
+    early = "一般项目：汽车零部件及配件制造；电池零配件生产；物业管理"
+    assert [c for _, c in links(classifier, "某某精工股份有限公司", early, "C3670")] == ["guessed"]
+    # a vague word that is a whole catalogue item of one segment names it in a firm of its chain
+    sensors = "一般项目：汽车零部件及配件制造；电子元器件制造；传感器制造；汽车零部件研发"
+    assert links(classifier, "某某汽车科技股份有限公司", sensors, "C3670") == [("auto-electronics", "probable")]
+
+
+def test_a_product_only_sold_adds_no_further_segment(classifier: Classifier) -> None:
+    scope = "一般项目：工程塑料及合成树脂制造；工程塑料及合成树脂销售；塑料制品制造"
+    assert links(classifier, "某某新材料股份有限公司", scope, "C2651") == [("nm-engineering-plastics", "probable")]
+
+
+def test_a_class_one_segment_draws_from_and_a_vague_word_of_its_chain_give_a_guess(classifier: Classifier) -> None:
+    lines = "一般项目：专用设备制造；工业自动控制系统装置制造；机械设备研发；汽车零部件及配件制造；五金产品批发"
+    assert links(classifier, "某某智能装备股份有限公司", lines, "C3499") == [("mt-automation-line", "guessed")]
+    # a word too wide to say the chain (通用设备制造) does not
+    assert links(classifier, "某某机械有限公司", "一般项目：通用设备制造；五金产品批发", "C3499") == []
+
+
+def test_the_product_in_brackets_after_the_chains_catalogue_wording_is_the_main_business(
+        classifier: Classifier) -> None:
+    scope = "一般项目：汽车零部件及配件制造（钢制车轮）；智能车载设备制造；软件开发"
+    result = classifier.classify_fields("某某智通股份有限公司", scope, "C3670")
+    assert [p.segment for p in result.proposals if p.primary] == ["auto-wheel"]
+    # without the bracket the same product word is a product term of a later item, weaker than catalogue wording
+    later = "一般项目：智能车载设备制造；钢制车轮制造；软件开发"
+    assert [p.segment for p in classifier.classify_fields("某某智通股份有限公司", later, "C3670").proposals
+            if p.primary] == ["auto-electronics"]
+
+
+def test_tooling_of_the_product_named_before_it_is_no_trade_of_its_own(classifier: Classifier) -> None:
+    own = "生产铝合金压铸件及其模具、汽车零部件，销售自产产品"
+    assert links(classifier, "某某压铸有限公司", own, "C3392") == [("auto-die-casting", "confirmed")]
+    related = "生产汽车外饰件及相关模具，销售本公司自产产品"
+    assert [s for s, _ in links(classifier, "某某机械有限公司", related, "C3670")] == ["auto-interior"]
+    # moulds named as a product of their own stay a trade
+    assert "mt-mold" in [s for s, _ in links(classifier, "某某压铸有限公司", "生产铝合金压铸件、汽车模具", "C3392")]
+
+
+def test_a_name_the_code_agrees_with_says_which_trade_a_catalogue_umbrella_covers(classifier: Classifier) -> None:
+    scope = "一般项目：基础化学原料制造；有色金属合金制造；货物进出口"
+    result = classifier.classify_fields("某某锂业股份有限公司", scope, "C2613")
+    assert [p.segment for p in result.proposals if p.primary] == ["nm-lithium-resources"]
+    # without the name the catalogue wording decides
+    assert links(classifier, "某某化工股份有限公司", scope, "C2613") == [("nm-chemical-feedstock", "confirmed")]
+
+
+def test_a_class_that_is_one_tied_candidates_wording_breaks_the_tie(classifier: Classifier) -> None:
+    scope = "一般项目：有色金属压延加工；金属材料销售；装卸搬运"
+    result = classifier.classify_fields("某某铝业股份有限公司", scope, "C3252")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("nm-aluminum-alloy", "probable")]
+    assert result.proposals[0].evidence_text == "经营范围第1项泛指“有色金属压延加工”；行业代码3252（铝压延加工）"
+    # without a code the two segments the catalogue item names stay tied
+    assert classifier.classify_fields("某某铝业股份有限公司", scope, "").proposals == []
+
+
+def test_a_tyre_retreader_under_its_own_class_is_an_aftermarket_firm(classifier: Classifier) -> None:
+    scope = "一般项目：轮胎翻新加工；轮胎销售；机动车修理和维护"
+    assert links(classifier, "某某轮胎翻新厂", scope, "C2915") == [("auto-aftermarket", "confirmed")]

@@ -46,6 +46,11 @@ How a firm is read:
    tie (or only the code names candidates), a two-character word of the name that only one candidate's product
    words share picks it as a guess; otherwise nothing is guessed: the firm is listed with the reason and the
    candidates.
+6. The main business decides (docs/registry.md, "Main business, tooling and look-alikes"): a segment outside the
+   code named late, or second after another chain's catalogue wording the code agrees with, is in-house work; a
+   product after 其/相关/配套 belongs to the one before it; a section opening with a product outside the chains
+   (塑料制品制造) outweighs a lone vague word after it; a vague catalogue item of one segment names it in a firm of
+   its chain; the product in brackets after the chain's catalogue wording weighs as catalogue wording.
 
 Examples
 --------
@@ -161,6 +166,15 @@ NAME_HINT_STOP: frozenset[str] = frozenset((
 气体 is in the name of every industrial-gas maker (oxygen and nitrogen for a steel works), not only of
 electronic-gas makers; 石油 names oil companies, not the 石油树脂 makers."""
 
+CONTEXT_VAGUE: frozenset[str] = frozenset((
+    "电子元器件制造", "电子元件制造", "通用设备制造", "专用设备制造", "机械设备制造",
+))
+"""Catalogue items too wide to name a segment even inside its chain (electronic components are connectors,
+sensors, chips and passives alike; 通用设备 is any machine): they stay ambiguous whatever the firm's chain."""
+
+_CATALOGUE_KINDS = frozenset(("scope_term", "ambiguous_term", "chain_term", "code", "code_class"))
+# evidence that is catalogue wording and code only: no product word and no name
+_ACCESSORY = ("其", "相关", "配套")  # 及其模具, 相关模具, 配套模具: belonging to the product named before them
 _PROCESS = "加工"  # a vague word naming a process (机械零件、零部件加工, 钣金加工), not a product
 _PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "检测", "专用")
 _MATERIAL_TAIL = ("材料", "原料")  # in a materials chain 硅碳负极材料 is the product itself, not an input to it
@@ -302,6 +316,11 @@ def _render_reason(code: str, p: dict[str, Any], lang: str) -> str:
         return f"in the {p.get('chain_en') or p['chain']} chain, but the scope has only generic words: segment unclear"
     if code == "unrelated":
         return "经营范围与各产业链的环节都不相关" if zh else "the scope matches no segment of any chain"
+    if code == "outside_lead":
+        if zh:
+            return f"主营是产业链以外的产品（{p['term']}），其后的泛指词（{p['vague']}）不足以挂链"
+        return (f"the main business is a product outside the chains (\"{p['term']}\"); the ambiguous word after it "
+                f"(\"{p['vague']}\") is not enough for a link")
     if code == "vague_terms":
         if zh:
             return f"只有泛指的词（{p['term']}），行业代码{p['industry_code']}也不指向相应环节"
@@ -449,6 +468,15 @@ class Classifier:
             words = {_norm(t) for t in (seg.name, *seg.product_terms, *seg.aliases)}
             self.bigrams[seg.id] = frozenset(w[i:i + 2] for w in words for i in range(len(w) - 1)
                                              if not w[i:i + 2].isascii())
+        # vague words that name one segment only: vague because they also name trades outside the chains, so
+        # specific in a firm of the segment's chain when they make a whole catalogue item (经营范围规范表述:
+        # 齿轮及齿轮减、变速箱制造, 照明器具制造, or the word and 制造 / 生产: 传感器制造)
+        self.lone: dict[str, str] = {}
+        for term, entries in terms.items():
+            vague = [e for e in entries if e.kind != "neutral"]
+            if len(vague) == 1 and vague[0].kind == "ambiguous_term" and \
+                    _PROCESS not in term and term not in CONTEXT_VAGUE and vague[0].segment in self.segments:
+                self.lone[term] = vague[0].segment
         # classes whose official name is the catalogue wording or product word of exactly one segment that draws
         # from them (3321 切削工具制造 -> mt-cutting-tool): the code alone says the segment
         self.defining: dict[str, str] = {}
@@ -521,6 +549,7 @@ class Classifier:
         sold: dict[str, tuple[str, int, float, bool]] = {}  # segment -> its product named in a selling (True) or
         # research item
         neutral_made = False
+        neutral_lead = ""  # a section opens with making a product outside the chains (塑料制品制造 first)
 
         def note(segment: str, ev: Evidence, score: float, lvl: int, at: tuple[int, int] = (999, 0)) -> None:
             first_seen[segment] = min(first_seen.get(segment, at), at)
@@ -530,8 +559,19 @@ class Classifier:
                 evidence[segment].append(ev)
             level[segment] = max(level.get(segment, 0), lvl)
 
+        item_matches = [self._matches(item) for item in items]
+        contextual: set[str] = set()  # segments a vague catalogue item names in a firm of their chain
+        # the chain the firm is in, whatever its segment: a making item in the chain's catalogue wording
+        # (汽车零部件及配件制造), or a manufacturing code only that chain's segments draw from (3670)
+        context = {entry.segment[6:] for matches in item_matches for _, _, term in matches
+                   for entry in self.vocab.terms[term] if entry.kind == "generic_term" and
+                   (not entry.own_roles or "producer" in entry.own_roles)}
+        code_chains = {self.chain_of[s] for s in self.codes.get(code, ())} if len(code) == 4 else set()
+        if len(code_chains) == 1 and "producer" in code_roles and \
+                len(self.codes[code]) > WEIGHTS["specific_code"]:
+            context |= code_chains  # a class that says the chain and not the segment (3670 汽车零部件及配件制造)
         for index, item in enumerate(items):
-            matches = self._matches(item)
+            matches = item_matches[index]
             roles: set[str] = set()
             spans = []
             for start, end, term in matches:
@@ -552,13 +592,39 @@ class Classifier:
             rank = index - general if index >= general else index
             weight = 1.0 / (1.0 + WEIGHTS["position_decay"] * rank)
             item_best: dict[str, float] = {}
+            starts = {start: term for start, _, term in matches}
+            # a bracket right after the chain's catalogue wording, naming its product: (start, end) in the item
+            bracket: tuple[int, int] | None = None
+            for _, end, term in matches:
+                if item[end:end + 1] in ("（", "(") and \
+                        any(e.kind == "generic_term" for e in self.vocab.terms[term]):
+                    close = min((i for i in (item.find("）", end), item.find(")", end)) if i > 0),
+                                default=len(item))
+                    bracket = (end, close)
+                    break
             for start, end, term in matches:
                 tail = item[end:end + 3]
                 entries = self.vocab.terms[term]
+                # a material named right before another chain's product is what the product is made of
+                # (硬质合金可转位刀片 is an insert, not carbide): the product decides
+                made_of = starts.get(end, "")
+                product_after = bool(made_of) and any(
+                    e.kind in ("scope_term", "product_term") and e.segment and e.segment not in self.materials
+                    for e in self.vocab.terms[made_of])
                 for entry in entries:
                     if entry.kind == "neutral":
                         if "producer" in roles or not roles:
                             neutral_made = True  # the firm names what it makes, and it is outside the chains
+                            if rank == 0 and not neutral_lead:
+                                neutral_lead = term
+                        continue
+                    if product_after and entry.segment in self.materials:
+                        continue
+                    if entry.kind == "product_term" and item[max(0, start - 2):start].endswith(_ACCESSORY) and \
+                            any(m[0] < start and any(e.segment != entry.segment and e.kind != "neutral"
+                                                     for e in self.vocab.terms[m[2]]) for m in matches):
+                        # 生产铝合金压铸件及其模具, 外饰件及相关模具: the tooling or parts of the product named before
+                        # it in the item, not a trade of its own
                         continue
                     if entry.kind == "product_term" and tail.startswith(_PRODUCT_TAIL) and not (
                             entry.segment in self.materials and tail.startswith(_MATERIAL_TAIL)):
@@ -583,8 +649,19 @@ class Classifier:
                             sold.setdefault(entry.segment, (term, index, weight, "seller" in roles))
                         continue
                     kind = entry.kind
+                    if kind == "ambiguous_term" and self.lone.get(term) == entry.segment and \
+                            self.chain_of[entry.segment] in context and \
+                            (term.endswith(("制造", "生产")) or item in (term + "制造", term + "生产")):
+                        # a catalogue item vague only because it also names trades outside the chains
+                        # (齿轮及齿轮减、变速箱制造, 照明器具制造) names the segment in a firm of its chain
+                        kind = "product_term"
+                        contextual.add(entry.segment)
                     lvl = 1 if kind == "ambiguous_term" or factor < 1 else 2
                     signal = WEIGHTS[kind] * weight * factor
+                    if kind == "product_term" and bracket and bracket[0] < start < bracket[1]:
+                        # the product the registry wrote in brackets after the catalogue item (汽车零部件及配件制造
+                        # （钢制车轮）) is the item's own product: as specific as the segment's catalogue wording
+                        signal = WEIGHTS["scope_term"] * weight * factor
                     # one item lists variants of a product (伺服电机、伺服放大器): a segment takes its strongest
                     # signal per item, so a segment with more synonyms does not outscore the one named first
                     held = item_best.get(entry.segment, 0.0)
@@ -648,30 +725,77 @@ class Classifier:
         # a catch-all class no segment draws from (3484 机械零部件加工) says how the firm works, not what it makes:
         # it contradicts only the guesses that rest on vague words alone
         neutral = contradicts and _catch_all(code) and code not in self.codes
+
+        # chains whose catalogue wording opens a section (汽车零部件及配件制造 first) and that the code agrees with:
+        # the firm's main business is that chain's parts, whatever the scope lists after it
+        lead_chains = {chain for chain, (_, index) in chain_items.items() if index in (0, general)} & \
+            {self.chain_of[s] for s in code_segments}
+
+        def in_house(segment: str) -> bool:
+            """Named only from a section's third item on (second, after the catalogue wording of another chain
+            that the code agrees with, unless the firm also sells it: 模具销售), and not in the firm's name: not
+            the firm's main business."""
+            rank = scope_rank.get(segment, 0)
+            late = rank > WEIGHTS["secondary_rank"] or (
+                rank >= 1 and bool(lead_chains) and self.chain_of[segment] not in lead_chains and segment not in sold)
+            return late and not any(e.kind in ("name_term", "name_part") for e in evidence[segment])
         for segment in list(scores):
             if segment in code_segments:
                 lifted = level[segment] + 1 if level[segment] >= 2 or specific_code else level[segment]
                 # a name and the catalogue wording are confirmed only by a class few segments share
-                ceiling = 2 if segment in named_only and not specific_code else 3
+                ceiling = 2 if (segment in named_only or segment in contextual) and not specific_code else 3
                 note(segment, Evidence("code", code), WEIGHTS["code"], min(ceiling, lifted))
             elif neutral:
                 if all(e.kind == "ambiguous_term" for e in evidence[segment]):
                     evidence[segment].append(Evidence("contradiction", code))
                     level[segment] -= 1
+                elif in_house(segment):
+                    # a catch-all class still names the firm's main business (3569 其他电子专用设备制造): a segment
+                    # outside it, named only from the third item on, is in-house work (the robot cell of a
+                    # battery-equipment maker)
+                    evidence[segment].append(Evidence("contradiction", code))
+                    level[segment] -= 2
             elif contradicts:
                 evidence[segment].append(Evidence("contradiction", code))
+                if segment in contextual:
+                    level[segment] = 0  # the chain context said the segment; the code says otherwise
                 # a guessed link the code speaks against is dropped; a code no segment draws from puts the main
                 # business outside every chain (摩托车整车制造, 防水建筑材料制造): nothing of the firm is kept
                 level[segment] -= 1 if code in self.codes else 2
-                if scope_rank.get(segment, 0) > WEIGHTS["secondary_rank"]:
+                if in_house(segment):
                     # ... and named only from a section's third item on, it is in-house work (the tooling shop
                     # of a parts maker, 模具制造 after 汽车零部件及配件制造 with code 3670): dropped
                     level[segment] -= 1
+            elif code_segments and "producer" in code_roles and in_house(segment):
+                # the code names the main business and fits another candidate: a segment outside the code's
+                # classes named only from the third item on is in-house work (模具制造 fifth in a parts maker's
+                # scope, 工业机器人制造 third in a line builder's under 3499)
+                evidence[segment].append(Evidence("contradiction", code))
+                level[segment] -= 2
             elif code_segments & set(scores) and level[segment] == 1 and \
                     all(e.kind in ("name_term", "name_part") for e in evidence[segment]):
                 # only the name says this segment, and the code names another candidate: the code decides
                 evidence[segment].append(Evidence("contradiction", code))
                 level[segment] -= 1
+        outside: list[str] = []  # vague words read in the light of a main business outside the chains
+        vague_chain: dict[str, Evidence] = {}  # chain -> a vague word of it in a section's first two items, dropped
+        # because the code fits none of its segments
+        if code_roles and "producer" not in code_roles:
+            # the registry files the firm under trade, services or research (7452 检测服务): a vague making word
+            # (专用设备制造) in its scope does not make it a producer of any segment
+            for segment in list(scores):
+                if segment not in code_segments and all(e.kind == "ambiguous_term" for e in evidence[segment]):
+                    dropped += [e.text for e in evidence[segment]]
+                    del scores[segment]
+        if neutral_lead:
+            # the main business is outside the chains (塑料制品制造 first): a lone vague word after it (新型膜材料制造)
+            # is read in its light, packaging film or plastic goods, not a chain segment; two vague items that agree
+            # (电池零配件生产 and 电子专用材料制造 for a separator maker) outweigh it
+            for segment in list(scores):
+                vague_items = {e.item for e in evidence[segment] if e.kind == "ambiguous_term"}
+                if len(vague_items) <= 1 and all(e.kind in ("ambiguous_term", "code") for e in evidence[segment]):
+                    outside += [e.text for e in evidence[segment] if e.kind == "ambiguous_term"]
+                    del scores[segment]
         for segment in list(scores):
             names = [e for e in evidence[segment] if e.kind == "name_term"]
             scope_specific = [e for e in evidence[segment] if e.kind in ("scope_term", "product_term")]
@@ -681,24 +805,38 @@ class Classifier:
                 level[segment] = 2  # an ambiguous scope word and the name agree
             if level[segment] <= 0:
                 dropped += [e.text for e in evidence[segment] if e.kind == "ambiguous_term"]
+                for e in evidence[segment]:
+                    if e.kind == "ambiguous_term" and (e.item or 0) - 1 in (0, 1, general, general + 1) and \
+                            e.text not in CONTEXT_VAGUE:
+                        vague_chain.setdefault(self.chain_of[segment], e)
                 del scores[segment]
         # a guess resting on nothing but a process word (机械零件、零部件加工) after the main business says how the
         # firm works, not what it makes: a brake or steering maker's catalogue scope lists it third
         heads = {1, general + 1}
+        # ... and so does any vague word from a section's third item on (电池零配件生产 fourth in a parts maker's)
+        leads = heads | {2, general + 2}
         for segment in list(scores):
             vague = [e for e in evidence[segment] if e.kind == "ambiguous_term"]
             if level[segment] == 1 and vague and all(e.kind in ("ambiguous_term", "code", "contradiction")
                                                      for e in evidence[segment]) and \
-                    all(_PROCESS in e.text for e in vague) and not any(e.item in heads for e in vague):
+                    (all(_PROCESS in e.text for e in vague) and not any(e.item in heads for e in vague) or
+                     not any(e.item in leads for e in vague)):
                 dropped += [e.text for e in vague]
                 del scores[segment]
         if not scores and producer and len(code_segments) == 1:
             # a class that only one segment draws from, and a making item of that segment's chain: a guess
             segment = next(iter(code_segments))
             chain_item = chain_items.get(self.chain_of[segment])
-            if chain_item and "producer" in self.allowed[segment]:
-                term, index = chain_item
-                note(segment, Evidence("chain_term", term, index + 1), 0.0, 1, (index, 0))
+            vague_word = vague_chain.get(self.chain_of[segment])
+            if (chain_item or vague_word) and "producer" in self.allowed[segment]:
+                # ... or a vague word of its chain among the first items (专用设备制造, 工业自动控制系统装置制造
+                # with 3499, a class only line builders draw from)
+                if chain_item:
+                    term, index = chain_item
+                    note(segment, Evidence("chain_term", term, index + 1), 0.0, 1, (index, 0))
+                elif vague_word:
+                    index = (vague_word.item or 1) - 1
+                    note(segment, vague_word, WEIGHTS["ambiguous_term"], 1, (index, 0))
                 if self.defining.get(code) == segment:  # the class is the segment's own wording: probable
                     note(segment, Evidence("code_class", f"{code}（{class_name(code)}）"), WEIGHTS["code_class"], 2)
                 else:
@@ -732,6 +870,8 @@ class Classifier:
             result.reason = self._reason(result.role, generic_chains, blocked, scores, keys)
             if dropped and result.role == "producer" and not generic_chains:
                 result.reason = NoLinkReason("vague_terms", {"term": dropped[0], "industry_code": code})
+            elif outside and result.role == "producer":
+                result.reason = NoLinkReason("outside_lead", {"term": neutral_lead, "vague": outside[0]})
             elif code_only:
                 # a class is wider than a segment (2921 塑料薄膜 is not only battery separators): no link
                 result.reason = NoLinkReason("code_only", {"industry_code": code,
@@ -743,8 +883,24 @@ class Classifier:
             return any(e.kind in ("scope_term", "product_term", "name_term", "name_part", "sold_term", "research_term")
                        for e in evidence[segment])
 
+        if len(ranked) > 1 and all(e.kind in _CATALOGUE_KINDS for e in evidence[ranked[0]]):
+            # the scope names the main segment only in catalogue wording (基础化学原料制造, an umbrella of five
+            # classes), and the firm's name names another one that the code agrees with (某某锂业 under 2613):
+            # the name says which trade the catalogue item covers
+            named = [s for s in ranked[1:] if s in code_segments and level[s] >= level[ranked[0]] - 1 and
+                     any(e.kind == "name_term" for e in evidence[s])]
+            if named:
+                ranked.remove(named[0])
+                ranked.insert(0, named[0])
         top = ranked[0]
         ties = [s for s in ranked if scores[top] - scores[s] < 1e-9]
+        if not specific(top) and len(ties) > 1 and defined in ties:
+            # the code's class is one tied candidate's own catalogue wording (3252 铝压延加工 with 有色金属压延加工,
+            # which also names battery foil): the registry's class picks it (its evidence says why)
+            evidence[defined] = [e for e in evidence[defined] if e.kind != "code"]
+            note(defined, Evidence("code_class", f"{code}（{class_name(code)}）"), WEIGHTS["code_class"], 1)
+            ties = [defined]
+            top = defined
         if not specific(top) and len(ties) > 1:
             # a word of the firm's name that only one of the candidates' product words share (江化微电子材料:
             # 电子 of 电子化学品) breaks the tie, as a guess
@@ -762,7 +918,10 @@ class Classifier:
         # further segments are measured on the scope alone: the name and the code speak for the main business
         base = scope_score.get(top, 0.0) or scores[top]
         for segment in ranked[1:]:
-            if level[segment] >= 2 and specific(segment) and \
+            # a product the firm only sells or researches can pick its main segment, not add a second one
+            # (工程塑料及合成树脂销售 next to the catalogue item that names both)
+            made = any(e.kind in ("scope_term", "product_term", "name_term", "name_part") for e in evidence[segment])
+            if level[segment] >= 2 and made and \
                     scope_rank.get(segment, 0) <= WEIGHTS["secondary_rank"] and \
                     scope_score.get(segment, scores[segment]) >= WEIGHTS["secondary_share"] * base:
                 result.proposals.append(self._proposal(segment, scores, level, evidence))
