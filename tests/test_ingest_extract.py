@@ -727,3 +727,38 @@ def test_short_name_search_grows_linearly_with_firms_sharing_a_prefix(monkeypatc
         extract_facts(_subsidiaries(count), DAY)
         work.append(seen[0])
     assert work[1] <= 15 * work[0], work  # 6.8x now (688 -> 4672); 94x before
+
+
+def test_size_classes_and_means_are_no_project_figures() -> None:
+    """A range of amounts counts projects of a size; a mean is over many projects: neither is one project's."""
+    text = ("本次开工的南湖大道改造项目等投资10亿元至50亿元的项目62个。"
+            "滨江学校建设项目开工，单体项目平均总投资额达8.32亿元。"
+            "青山水厂项目总投资3亿元。")
+    result = extract_facts(text, DAY)
+    investments = {f.key: f.value for f in result.facts if f.field == "investment"}
+    assert investments == {project_of(result, "青山水厂"): "300000000 CNY"}
+
+
+def test_a_begun_year_or_quarter_dates_no_project_but_a_planned_one_does() -> None:
+    text = ("2023年第二季度重大项目集中开工，南湖轴承项目签约。"
+            "北山电机项目计划明年一季度开工。")
+    result = extract_facts(text, DAY)
+    dates = {(f.key, f.field, f.value) for f in result.facts
+             if f.record == "project" and f.field in ("date", "start_date", "trial_date")}
+    assert not [d for d in dates if d[2].startswith("2023")], dates
+    assert (project_of(result, "北山电机"), "start_date", "2024-Q1") in dates
+
+
+def test_a_place_name_loses_what_introduces_it_and_an_unclosed_bracket() -> None:
+    from chaingraph.sources.extract import _place_name
+
+    assert _place_name("主要有岑溪市宸龙源纺织服装集聚区") == "岑溪市宸龙源纺织服装集聚区"
+    assert _place_name("另按照协议安排高邮经济开发区") == "高邮经济开发区"
+    assert _place_name("江西省南昌县（小蓝经开区") == "小蓝经开区"
+    assert _place_name("南昌县（小蓝）经开区") == "南昌县（小蓝）经开区"
+
+
+def test_a_legal_name_after_qizhong_keeps_no_part_of_it() -> None:
+    text = "其中，山东龙昕电工有限公司变压器生产线项目已竣工投产。其中山东沃华机械有限公司液压泵项目投产。"
+    firms = {f.value for f in extract_facts(text, DAY).facts if f.record == "firm" and f.field == "legal_name"}
+    assert firms == {"山东龙昕电工有限公司", "山东沃华机械有限公司"}

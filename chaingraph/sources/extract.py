@@ -90,7 +90,7 @@ _NAME_CHARS = r"\u3400-\u9fffA-Za-z0-9（）()&·\-"
 _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "随着", "设立", "继", "在", "像", "与", "和", "及",
           "对",
           "为", "是", "的", "了", "了解", "等", "向", "把", "被", "从", "于", "即", "当", "由", "给", "我市", "全市",
-          "今年", "去年", "明年", "以来", "又一个", "一个", "该", "此", "这", "其", "希望", "同时", "表示", "来到",
+          "今年", "去年", "明年", "以来", "又一个", "一个", "该", "此", "这", "其", "其中", "希望", "同时", "表示", "来到",
           "包括", "引入", "范围", "新增", "推动", "支持", "通过", "召开", "审查", "事务所", "编辑", "记者",
           "作者", "来源",
           "通讯员", "隶属", "旗下", "所属", "系", "投资者", "投资方", "合作方", "签约方")
@@ -159,7 +159,7 @@ _GENERIC_PROJECT = re.compile(
 )
 _PROJECT_STOPS = re.compile(
     r"签约落户|签约|落户|引进|投资建设|投资兴建|建设|新建|扩建|兴建|投建|实施|推进|启动|开工|竣工|投产|打造|包括|"
-    r"分别是|"
+    r"分别是|主要有|还有|另有|"
     r"分别为|分别|其中|位于|举行|参加|为|是|的|在|对|将|等|了解|了|从|于|即|由|暨|：|、|即为|就是|系列?化?(?=建设|投资)|"
     r"(?:\d+|[一二三四五六七八九十两百几多数]+)个|"
     r"促进|加快|推动|协调|解决|保证|抓好|做好|抓|强化|吸引|坚决|招引|服务|保障|围绕|聚焦|谋划|加强|深化|优化|支持|"
@@ -173,6 +173,7 @@ _PROJECT_STOPS = re.compile(
 )
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
                             rf"元)(?:以上|左右)?")
+_PLACE_INTRO_RE = re.compile(r"主要有|还有|另有|共有|安排|按照|涉及|包含|之一|以及")
 _PLACE_IN_NAME = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|工业园|产业园区|街道")
 _GENERIC_WORDS = sorted(
     """重大 重点 优质 大 好 新 龙头 标志性 引领性 旗舰 产业 工业 制造业 制造类 先进制造业 制造 服务业 现代服务业
@@ -300,6 +301,8 @@ _PHASE_BEFORE_RE = re.compile(r"(?P<p>[一二三四首]期)(?:工程|项目)?[^�
 _PHASE_SUBJECT_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?P<p>[一二三四首]期)(?:工程|项目)?")
 _SIZE_CLASS_AFTER_RE = re.compile(rf"(?:以上)?的?(?:[\u4e00-\u9fff]{{0,4}}项目(?:有|达|共)?|有){_CN_COUNT}[个项]")
 _SIZE_CLASS_BEFORE_RE = re.compile(r"(?:单个|每个|单体|均)[^，。；]{0,6}$")
+_RANGE_AFTER_RE = re.compile(rf"(?:以上|以下)?(?:至|到|~|～|—|-)(?:{_NUM})")
+_AVERAGE_RE = re.compile(r"平均|户均|人均|单个项目|每个项目|单体项目")
 _COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]{1,3})[个项家案件][，,]?"
                               r"(?:涉及|项目|计划|合计|共|将|拟)?$")
 _VISIT_RE = re.compile(r"观摩|考察|参观|调研|察看|查看|走访|视察|详细了解|听取|来到|深入|实地")
@@ -1363,6 +1366,9 @@ class _Extractor:
                                                 or _SIZE_CLASS_BEFORE_RE.search(self.t, max(0, m.start() - 10),
                                                                                 m.start())):
                 continue  # "投资超亿元项目35个", "单个项目投资超过1亿元": a size class of projects, not an amount
+            if _RANGE_AFTER_RE.match(self.t, m.end()) or _AVERAGE_RE.search(
+                    self.t, max(self.clause(m.start())[0], m.start() - 8), m.start() + 4):
+                continue  # "投资10亿元至50亿元的项目62个", "单体项目平均总投资额达8.32亿元": a class or a mean
             if re.search(r"(?:年度?|当年|今年)(?:计划)?$", before_label) and target == "investment":
                 continue  # "年度计划投资3亿元": this year's spending, not the project's total
             sent = self.sentences[self.sentence_at(m.start())]
@@ -1777,7 +1783,16 @@ class _Extractor:
                 return any(v[:4] == h[1] and int(v[5:7]) in months for v in fine.get(owner, []))
             return False
 
-        self.project_dates = [d for d in self.project_dates if not covered(d[0], d[2])]
+        def past_period(value: str) -> bool:
+            m = re.fullmatch(r"(\d{4})(?:-([QH])([1-4]))?", value)
+            if m is None:
+                return False
+            first_month = 1 if not m[2] else (3 * int(m[3]) - 2 if m[2] == "Q" else 6 * int(m[3]) - 5)
+            return _dt.date(int(m[1]), first_month, 1) <= self.doc_date
+
+        # a year, half or quarter that has begun is a period ("2021年第二季度重大项目", "2015年引进"), not the day or
+        # month of an event: it dates no project (a later one is a plan and stays: "计划明年一季度开工")
+        self.project_dates = [d for d in self.project_dates if not covered(d[0], d[2]) and not past_period(d[2])]
 
     def resolve_pending_dates(self) -> None:
         for proj, time_word, pos, _end in self.pending_dates:
@@ -2352,6 +2367,13 @@ def _place_name(raw: str) -> str:
     for m in re.finditer(r"\d[\d.,]*(?:余|多)?[十百千万亿]*(?:元|美元|欧元|亩|平方米|吨|个|家)?", name, 0):
         if m.end() < len(name) - 1:
             cut = max(cut, m.end())
+    # nor what introduces it ("主要有岑溪市…集聚区", "另按照协议安排高邮经济开发区")
+    for m in _PLACE_INTRO_RE.finditer(name, 0, max(0, len(name) - 2)):
+        cut = max(cut, m.end())
+    # a bracket opened and not closed: the place is inside it ("南昌县（小蓝经开区")
+    opened = max(name.rfind("（", cut), name.rfind("(", cut))
+    if opened >= 0 and "）" not in name[opened:] and ")" not in name[opened:]:
+        cut = opened + 1
     return name[cut:]
 
 
