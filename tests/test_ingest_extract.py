@@ -762,3 +762,13 @@ def test_a_legal_name_after_qizhong_keeps_no_part_of_it() -> None:
     text = "其中，山东龙昕电工有限公司变压器生产线项目已竣工投产。其中山东沃华机械有限公司液压泵项目投产。"
     firms = {f.value for f in extract_facts(text, DAY).facts if f.record == "firm" and f.field == "legal_name"}
     assert firms == {"山东龙昕电工有限公司", "山东沃华机械有限公司"}
+
+
+def test_numbered_items_on_their_own_lines_keep_their_county_headings() -> None:
+    text = ("开门红重大项目集中开工，计划明年5月建成。\n\n分会场活动\n\n1.思明区：祥云实验学校项目，总投资3.7亿元\n\n"
+            "2.湖里区：湖里停车场PPP项目，总投资9.6亿元")
+    result = extract_facts(text, "2023-01-04")
+    assert values(result, "project", project_of(result, "祥云实验学校"), "region") == ["思明区"]
+    assert values(result, "project", project_of(result, "湖里停车场"), "region") == ["湖里区"]
+    # a month after the article is a plan, not the day of the ceremony the article reports
+    assert not [f for f in result.facts if f.field == "start_date" and f.value.startswith("2024")]

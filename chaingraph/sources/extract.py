@@ -1754,6 +1754,8 @@ class _Extractor:
                     re.search(pattern, own_text) for pattern, _st, _f in _STATUS_WORDS):
                 continue  # "与会人员还到…项目进行实地观摩": a project visited on the day is not the day's event
             _, fld, status, value, s, e = before[-1]
+            if value > self.doc_date.isoformat()[:len(value)]:
+                continue  # "…集中开工主会场，…计划明年5月建成": a plan; a ceremony the article reports is past
             own = [st for st in statuses.get(index, []) if st in _STATUS_RANK]
             if own and "under_construction" in own and fld == "date" and status == "signed":
                 continue
