@@ -772,3 +772,15 @@ def test_numbered_items_on_their_own_lines_keep_their_county_headings() -> None:
     assert values(result, "project", project_of(result, "湖里停车场"), "region") == ["湖里区"]
     # a month after the article is a plan, not the day of the ceremony the article reports
     assert not [f for f in result.facts if f.field == "start_date" and f.value.startswith("2024")]
+
+
+def test_items_listed_with_named_projects_are_projects_too() -> None:
+    text = ("7月7日，全市重大项目集中开工。青山区公立学校建设项目、灞桥区教育综合提升工程、大兴新区第二学校等开工建设。"
+            "要打造营商环境、高强度收集招商信息、高起点引进重点项目。"
+            "投资8856万元的八尺门海堤贯通工程，主要包括退堤还海工程、海域清淤、岸线景观美化等。")
+    result = extract_facts(text, DAY)
+    projects = set(result.keys("project"))
+    assert "大兴新区第二学校" in projects, projects
+    assert any("灞桥区教育综合提升工程" in p for p in projects), projects
+    assert not [p for p in projects if re.search(r"营商|招商|清淤|美化|退堤", p)], projects
+    assert values(result, "project", "大兴新区第二学校", "start_date") == ["2023-07-07"]

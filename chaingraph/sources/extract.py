@@ -174,6 +174,15 @@ _PROJECT_STOPS = re.compile(
 )
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
                             rf"元)(?:以上|左右)?")
+_WORKS_NOT_NAME = re.compile(r"民心|民生|系统|一号|重点|重大|实事|惠民|示范|人才|工程师|提升|行动|计划|战略|品牌|质量")
+_PARTS_INTRO_RE = re.compile(r"(?:项目|工程)[，,]?(?:主要)?(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为)|含)$")
+_ENUM_ITEM = rf"(?:(?!等)[{_NAME_CHARS}“”]){{2,40}}"
+_ENUMERATION_RE = re.compile(rf"{_ENUM_ITEM}(?:、{_ENUM_ITEM})+(?:(?:以及|和|及){_ENUM_ITEM})?(?=等|[，。；：\n]|$)")
+_ENUM_LAST_RE = re.compile(r"(?:项目|工程|中心|示范区|产业园|工业园|科技园|物流园|基地|工厂|厂|学校|中学|小学|幼儿园|"
+                           r"医院|公园|大道|大桥|路|小区|综合体|广场|电站|水库|港|码头|机场|总部|[一二三四]期[）)]?)$")
+_ENUM_NOT_PROJECT_RE = re.compile(r"领域|行业|产业链|企业$|公司$|集团$|[省市县区]委|政府|书记|市长|县长|区长|局长|主任|"
+                                  r"领导|嘉宾|代表|客商|^[^\u4e00-\u9fff]+$|^(?:年产|日产)|"
+                                  r"^[\d一二三四五六七八九十两]+[条座个栋家项台套批]")
 _PLACE_INTRO_RE = re.compile(r"主要有|还有|另有|共有|安排|按照|涉及|包含|之一|以及")
 _PLACE_IN_NAME = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|工业园|产业园区|街道")
 _GENERIC_WORDS = sorted(
@@ -1063,8 +1072,8 @@ class _Extractor:
         for m in _WORKS_RE.finditer(self.t):
             # "八尺门海堤贯通工程", "东环路改扩建工程": public works are projects too, when they name what is built
             name = _project_name(m.group()[:-2] + "项目")[:-2] + "工程"
-            if len(name) >= 6 and not self._generic(name.removesuffix("工程") + "项目", []) and not re.search(
-                    r"民心|民生|系统|一号|重点|重大|实事|惠民|示范|人才|工程师|提升|行动|计划|战略|品牌|质量", name):
+            if len(name) >= 6 and not self._generic(name.removesuffix("工程") + "项目", []) and not (
+                    _WORKS_NOT_NAME.search(name)):
                 mentions.append((name, m.end() - len(name), m.end()))
         for m in _BUILD_OBJECT_RE.finditer(self.t):
             # "计划在遂宁经开区建设占地2000亩的电子科技产业园": the object of 建设 is the project
@@ -1099,6 +1108,7 @@ class _Extractor:
             name = _project_name(m.group() + "项目").removesuffix("项目")
             if len(name) >= 4:
                 mentions.append((name, m.end() - len(name), m.end()))
+        mentions += self._enumerated_siblings(mentions)
         # "A项目——B项目" is one project under two names
         joined: list[tuple[str, int, int]] = []
         for name, start, end in mentions:
@@ -1150,6 +1160,46 @@ class _Extractor:
                                              weak=True)
                     if time_word and landed:
                         self.pending_dates.append((proj, time_word, pos, end))
+
+    def _enumerated_siblings(self, mentions: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """Items of an enumeration whose other items are projects are projects too, whatever they are called:
+        "经开区公立学校建设项目、灞桥区教育综合提升工程、大兴新区第二学校等开工建设", "主要包括高旺大桥、蒙山县古皂水库
+        工程等", "X公司年产50万吨预焙阳极、Y集团年产600万套子午胎等22个项目实现竣工投产". An enumeration is a run of
+        items joined by 、 (the last may follow 和/及) inside one clause; it counts as a list of projects when one of
+        its items is a project named 项目 or 工程, or when 等 (N个)…项目 closes it. Items that are only a place, a
+        firm, a field of industry or a category word are left out."""
+        ends = {end for name, _start, end in mentions if re.search(r"(?:项目|工程)$", name)
+                and not self._generic(name.removesuffix("工程") + ("项目" if name.endswith("工程") else ""), [])}
+        taken = {end for _name, _start, end in mentions}
+        found: list[tuple[str, int, int]] = []
+        for m in _ENUMERATION_RE.finditer(self.t):
+            pieces: list[tuple[str, int]] = []
+            pos = m.start()
+            for part in re.split(r"、|(?:以及|和|及)(?=[^、]*$)", m.group()):
+                at = self.t.find(part, pos, m.end())
+                pieces.append((part, at))
+                pos = at + len(part)
+            closed = self.t.startswith("等", m.end())
+            if not any(at + len(part) in ends for part, at in pieces) or _inside_parens(self.t, m.start()):
+                continue
+            if _PARTS_INTRO_RE.search(self.t, max(0, m.start() - 12), m.start()):
+                continue  # "…贯通工程，主要包括退堤还海工程、海域清淤等": the parts of one project
+            for index, (part, at) in enumerate(pieces):
+                if at + len(part) in taken:
+                    continue
+                if index == len(pieces) - 1 and not closed and not _ENUM_LAST_RE.search(part):
+                    continue  # "…、B工程开工": where the last item ends is unsure without 等
+                name = _project_name(part if part.endswith("项目") else part + "项目")
+                name = name if part.endswith("项目") else name.removesuffix("项目")
+                if (not 4 <= len(name) <= 30 or self._generic(name if name.endswith("项目") else name + "项目", [])
+                        or _GENERIC_PLACE.match(name) or is_place_name(name) or _is_place_word(name)
+                        or _GENERIC_WORD_RE.fullmatch(name) or self.firm_of(name) is not None
+                        or _PLACE_RE.fullmatch(name) or _ENUM_NOT_PROJECT_RE.search(name)
+                        or name.count("（") + name.count("(") != name.count("）") + name.count(")")):
+                    continue
+                start = at + len(part) - len(name)
+                found.append((name, start, start + len(name)))
+        return found
 
     def _invest_frames(self) -> None:
         """"全懋精机则将投资近3亿元，在彰化田中建新厂": a firm that invests an amount to build something is a project
