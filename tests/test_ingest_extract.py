@@ -784,3 +784,14 @@ def test_items_listed_with_named_projects_are_projects_too() -> None:
     assert any("灞桥区教育综合提升工程" in p for p in projects), projects
     assert not [p for p in projects if re.search(r"营商|招商|清淤|美化|退堤", p)], projects
     assert values(result, "project", "大兴新区第二学校", "start_date") == ["2023-07-07"]
+
+
+def test_a_county_that_starts_a_project_name_is_its_place() -> None:
+    text = ("灞桥区第二中学建设项目、蒙山县古皂水库工程、科右前旗华锐风机制造厂等开工建设。"
+            "梧州市滨江公园项目开工。大冶市市长万鼎作招商项目推介。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "第二中学"), "region") == ["灞桥区"]
+    assert values(result, "project", project_of(result, "古皂水库"), "region") == ["蒙山县"]
+    assert values(result, "project", project_of(result, "华锐风机制造厂"), "region") == ["科右前旗"]
+    # a prefecture city is where a project comes from, not its place; an official is no place
+    assert not [f for f in result.facts if f.field == "region" and f.value in ("梧州市", "大冶市", "市委市")]

@@ -2040,7 +2040,8 @@ class _Extractor:
             if region:
                 name, region_id, s, e, how = region
                 self.add("project", key, "region", region_id or name, s, e,
-                         0.75 if how == "clause" else 0.6 if how == "event" else 0.7 if region_id else 0.55,
+                         0.75 if how == "clause" else 0.72 if how == "name" else 0.6 if how == "event"
+                         else 0.7 if region_id else 0.55,
                          note="" if region_id else "not a region of the dataset")
                 for f in proj.firms:
                     self.add("firm", self.firms[f].name, "region", region_id or name, s, e, 0.5,
@@ -2087,6 +2088,15 @@ class _Extractor:
             in_clause = self._clause_place(a, b)
             if in_clause is not None:
                 return (*in_clause, "clause")
+        for a, b in sorted(proj.mentions):
+            # "灞桥区教育综合提升工程", "蒙山县古皂水库工程", "科右前旗华锐风机制造厂": the county or district that
+            # starts the name (a prefecture city or province is where it comes from, not a place)
+            county = _COUNTY_PREFIX_RE.match(self.t, a, b)
+            if county and b - county.end("county") >= 4 and not _NOT_A_COUNTY_RE.search(county["county"]) and (
+                    not re.match(r"[市县区]?(?:委|政府|长|人民|党)", self.t[county.end("county"):b])) and (
+                    county["county"].removesuffix("市") not in CITIES and not is_place_name(county["county"])):
+                name = county["county"]
+                return (name, self._region_id(name), county.start("county"), county.end("county"), "name")
         anaphor = self._anaphor_park(min(a for a, _ in proj.mentions), places)
         if anaphor is not None:
             return (*anaphor, "anaphor")
@@ -2323,6 +2333,11 @@ _LIST_PRODUCT = re.compile(r"面料|织造|服饰|用品|材料|机械|设备|�
                            r"零件|部件|"
                            r"电池|芯片|纺织|食品|医药|化工|模组|组件")
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
+_COUNTY_PREFIX_RE = re.compile(rf"(?:(?:{_CITY_ALT})市?)?(?P<county>[\u4e00-\u9fff]{{1,3}}?(?:自治县|县|区|旗)|"
+                               r"[\u4e00-\u9fff]{2}市)")
+_NOT_A_COUNTY_RE = re.compile(r"^[山林牧库灾战地分大赛展专游老郊辖全本该我城市片园新景社小校厂矿港湾街各][区县市旗]$|"
+                              r"(?:开发|高新|经开|保税|示范|试验|集聚|功能|商务|核心|起步|产业|工业|物流|园|新|片|城|景|"
+                              r"街|港|湾|矿|厂)区$|^(?:城市|都市|超市|门市|股市|上市|夜市|集市)$")
 _COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|"
                            rf"于)(?:(?:{_CITY_ALT})市)?(?P<county>[\u4e00-\u9fff]{{2,3}}?[县区市])"
                            r"(?=开工|签约|落户|投产|建设|奠基|竣工|[，。；]|$)")
