@@ -795,3 +795,14 @@ def test_a_county_that_starts_a_project_name_is_its_place() -> None:
     assert values(result, "project", project_of(result, "华锐风机制造厂"), "region") == ["科右前旗"]
     # a prefecture city is where a project comes from, not its place; an official is no place
     assert not [f for f in result.facts if f.field == "region" and f.value in ("梧州市", "大冶市", "市委市")]
+
+
+def test_the_county_an_event_reports_places_its_projects() -> None:
+    text = ("日前，全市投资贸易大会召开，洛江区3个项目现场签约。"
+            "洛江区政府与宝树堂药业有限公司就宝树堂医药健康产业园项目进行签约。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "宝树堂医药"), "region") == ["洛江区"]
+    # two counties in the lead: none is the event's
+    text2 = "洛江区3个项目、丰泽区2个项目现场签约。宝树堂医药健康产业园项目总投资3亿元。"
+    result2 = extract_facts(text2, DAY)
+    assert values(result2, "project", project_of(result2, "宝树堂医药"), "region") == []

@@ -176,6 +176,9 @@ _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:�
                             rf"元)(?:以上|左右)?")
 _WORKS_NOT_NAME = re.compile(r"民心|民生|系统|一号|重点|重大|实事|惠民|示范|人才|工程师|提升|行动|计划|战略|品牌|质量")
 _PARTS_INTRO_RE = re.compile(r"(?:项目|工程)[，,]?(?:主要)?(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为)|含)$")
+_HOST_COUNTY_RE = re.compile(r"(?:^|(?<=[，,、：:\s日在]))(?P<county>[\u4e00-\u9fff]{1,3}?(?:自治县|县|区|旗)|"
+                             r"[\u4e00-\u9fff]{2}市)(?=[^，。；]{0,10}?(?:\d+|[一二三四五六七八九十两几多]+)个"
+                             r"[^，。；]{0,8}?项目)")
 _ENUM_ITEM = rf"(?:(?!等)[{_NAME_CHARS}“”]){{2,40}}"
 _ENUMERATION_RE = re.compile(rf"{_ENUM_ITEM}(?:、{_ENUM_ITEM})+(?:(?:以及|和|及){_ENUM_ITEM})?(?=等|[，。；：\n]|$)")
 _ENUM_LAST_RE = re.compile(r"(?:项目|工程|中心|示范区|产业园|工业园|科技园|物流园|基地|工厂|厂|学校|中学|小学|幼儿园|"
@@ -2170,6 +2173,16 @@ class _Extractor:
                                                                         and self.dataset.regions[p[1]].kind == "park"))]
             if len({p[0] for p in zones}) == 1:
                 return (*zones[0], "event")
+        # "洛江区3个项目现场签约", "光明区成功推动5个项目签约", "芗城区集中签约落户12个项目": the county or district
+        # whose projects the event (else the headline or the lead sentence) reports
+        lead = self.sentences[0] if self.sentences else None
+        for start, end in [*sources, *([(lead.start, lead.end)] if lead is not None else [])]:
+            hosts = {m["county"]: m for m in _HOST_COUNTY_RE.finditer(self.t, start, end)
+                     if not _NOT_A_COUNTY_RE.search(m["county"]) and m["county"].removesuffix("市") not in CITIES
+                     and not is_place_name(m["county"])}
+            if len(hosts) == 1 and first >= start:
+                m = next(iter(hosts.values()))
+                return (m["county"], self._region_id(m["county"]), m.start("county"), m.end("county"), "event")
         host = self.sentences[self.sentence_at(starts[-1])] if starts else None
         if (host is not None and first - starts[-1] <= EVENT_REACH
                 and not _BATCH_RE.search(self.t, host.start, host.end)):
