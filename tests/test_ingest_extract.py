@@ -391,7 +391,11 @@ def test_confidence_is_the_dev_share_of_the_rule_and_caps_the_record() -> None:
         assert all(f.confidence <= name for f in result.of("project", key))
     weak = extract_facts("本地电机有限公司今年实现增资800万美元。", DAY)
     (key,) = weak.keys("project")
-    assert all(f.confidence < DEFAULT_MIN_CONFIDENCE for f in weak.of("project", key))
+    (name,) = weak.of("project", key, "name")
+    # an implicit project (a firm's capital increase) is as sure as implicit projects were on the development
+    # articles, below a project with its own name and figure, and caps its facts
+    assert name.confidence == round(rule_confidence(name.rule) or 0, 2) < HIGH_CONFIDENCE
+    assert all(f.confidence <= name.confidence for f in weak.of("project", key))
 
 
 def test_places_hold_no_figures_and_roads_are_not_firms() -> None:
@@ -806,3 +810,10 @@ def test_the_county_an_event_reports_places_its_projects() -> None:
     text2 = "洛江区3个项目、丰泽区2个项目现场签约。宝树堂医药健康产业园项目总投资3亿元。"
     result2 = extract_facts(text2, DAY)
     assert values(result2, "project", project_of(result2, "宝树堂医药"), "region") == []
+
+
+def test_a_project_company_described_and_a_place_stem_are_no_firms() -> None:
+    text = ("海润光伏将在高邮成立项目公司，海润光伏项目公司注册资本5亿元。"
+            "考察了科右前旗华锐风机制造厂、科右前旗乌兰集团圣华新药业公司。")
+    firms = set(extract_facts(text, DAY).keys("firm"))
+    assert not [f for f in firms if f.endswith("项目公司") or f == "科右前"], firms

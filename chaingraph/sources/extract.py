@@ -583,13 +583,16 @@ class _Extractor:
         return (left + 1 if left >= 0 else s.start), (min(right_candidates) if right_candidates else s.end)
 
     def add(self, record: str, key: str, fld: str, value: str, start: int, end: int, confidence: float,
-            evidence: str | None = None, note: str = "") -> None:
+            evidence: str | None = None, note: str = "", tag: str = "") -> None:
+        """Append a fact; its rule is ``record.field:level`` plus ``/tag`` when the frame says more (the
+        calibration table counts each rule apart)."""
         o_start, o_end = self.mapped.span(start, end)
         text = self.t[start:end]
         if evidence is None:
             evidence = text
+        rule = f"{record}.{fld}:{confidence:.2f}" + (f"/{tag}" if tag else "")
         self.facts.append(Fact(record, key, fld, value, round(confidence, 2), text, o_start, o_end, evidence, note,
-                               rule=f"{record}.{fld}:{confidence:.2f}"))
+                               rule=rule))
 
     def occurrences(self, name: str) -> list[int]:
         """Start offsets of ``name`` in the text (cached: names are looked up many times)."""
@@ -829,6 +832,8 @@ class _Extractor:
         head = _LEGAL_SUFFIX_RE.sub("", name)
         if _PHRASE_NOT_NAME.search(head if how == "legal" else name) or (how == "legal" and len(head) < 2):
             return
+        if re.search(r"(?<!有限)项目公司$", name):
+            return  # "成立项目公司", "海润光伏项目公司": the company a project will have, described, not named
         country = ""
         stripped = name
         for word, code in sorted(COUNTRY_WORDS.items(), key=lambda kv: -len(kv[0])):
@@ -981,10 +986,15 @@ class _Extractor:
         own: set[int] = set()  # positions inside this firm's short names found so far
         found: list[str] = []
         for variant in variants:
+            stem = re.match(r"[\u4e00-\u9fff]{1,4}?(?:自治县|县|旗|区|市)(?=[\u4e00-\u9fff]{4})", variant)
+            if stem and (stem.group().removesuffix("市") in CITIES or _NOT_A_COUNTY_RE.search(stem.group())):
+                stem = None  # a city starts many firms' names and is cut elsewhere; "…园区" is no county
             for size in range(len(variant), 1, -1):
                 prefix = variant[:size]
                 if prefix.endswith("（") or prefix.count("（") != prefix.count("）"):
                     continue
+                if stem and size <= stem.end():
+                    continue  # "科右前", "科右" of "科右前旗乌兰集团…公司": the place it starts with, or part of it
                 if (prefix == legal or owners.get(prefix) != index or prefix in _PROVINCES
                         or prefix in COUNTRY_WORDS or prefix in _PLACE_WORDS or self._is_region_word(prefix)
                         or _bad_firm_name(prefix)):
@@ -1978,7 +1988,9 @@ class _Extractor:
             key = proj.display(self.specific_names)
             a, b = (proj.mentions or proj.weak_mentions)[0]
             name_conf = self._name_confidence(proj, index, values_of)
-            self.add("project", key, "name", key, a, b, name_conf)
+            has_value = any(fld != "note" for _o, fld, *_r in values_of.get(index, []))
+            name_tag = ("firm+figure" if proj.firms and has_value else "") if name_conf >= 0.85 else ""
+            self.add("project", key, "name", key, a, b, name_conf, tag=name_tag)
             for other in proj.names:
                 if other != key:
                     spot = self.occurrences(other)
@@ -2030,7 +2042,8 @@ class _Extractor:
                         # a second, different amount for the same field: most likely another project's
                         conf, note = min(conf, 0.4), (note + " " if note else "") + "second value for this field"
                     given.add(fld)
-                    self.add("project", key, fld, value, s, e, min(conf, max(name_conf, 0.6)), note=note)
+                    self.add("project", key, fld, value, s, e, min(conf, max(name_conf, 0.6)), note=note,
+                             tag=self._figure_frame(index, s) if fld != "note" else "")
             statuses = [(st, s, e, fut) for owner, st, s, e, fut in status_of.get(index, []) if owner == index]
             if any(st == "kind:expansion" for st, *_ in statuses):
                 s, e = next((s, e) for st, s, e, _ in statuses if st == "kind:expansion")
@@ -2072,6 +2085,16 @@ class _Extractor:
         if named and (_CONCRETE_HEAD.search(names) or _PRODUCT_HINT.search(names)):
             return 0.75
         return 0.55
+
+    def _figure_frame(self, index: int, pos: int) -> str:
+        """Where a figure stands from its project: ``alone`` (the project is the only one named in the figure's
+        sentence), ``shared`` (other projects are named there too) or ``far`` (the project is named in no
+        sentence of the figure: read from context)."""
+        sent = self.sentences[self.sentence_at(pos)]
+        named = {i for i, p in enumerate(self.projects) for a, _b in p.mentions if sent.start <= a < sent.end}
+        if index not in named:
+            return "far"
+        return "alone" if named == {index} else "shared"
 
     def _date_evidence(self, s: int, e: int) -> str:
         _, c_end = self.clause(s)
@@ -2232,6 +2255,7 @@ class _Extractor:
 
     def emit_region_facts(self) -> None:
         seen: set[tuple[str, str, str]] = set()
+        seen_values: set[str] = set()
         for metric, value, s, e, how in self.region_values:
             # a total next to its count ("21个项目，总投资108亿元") is surely the group's; one read from context less so
             conf = 0.75 if how == "counted" or metric in ("实际利用外资", "新增产值") else 0.6
@@ -2242,25 +2266,30 @@ class _Extractor:
             if m and metric == "新增产值":
                 region = self._region_id(m.group(1)) or m.group(1)
             key = f"{metric}" + (f" {period}" if period else "")
-            if (metric, value, period) in seen:
-                continue
+            if (metric, value, period) in seen or value in seen_values:
+                continue  # the headline and the lead repeat a total: one region fact
             seen.add((metric, value, period))
-            self.add("region_fact", key, "value", value, s, e, conf)
+            seen_values.add(value)
+            tag = ("flow" if re.search(r"税|产值|营收|收入|销售|利润|年产", metric)
+                   else "at_least" if value.startswith(">=") else "")
+            self.add("region_fact", key, "value", value, s, e, conf, tag=tag)
             self.add("region_fact", key, "metric", metric, s, e, conf)
             if period:
                 self.add("region_fact", key, "period", period, *self.region_periods[sent_index][1:], 0.6)
             if region:
                 self.add("region_fact", key, "region", region, s, e, 0.5)
         counted: set[tuple[str, str]] = set()
+        counted_values: set[str] = set()
         for m in _COUNT_RE.finditer(self.t):
             n = m["n"] or m["n2"]
             what = self._count_metric(m.start(), m.group())
             sent_index = self.sentence_at(m.start())
             period = self.region_periods.get(sent_index, ("", 0, 0))[0]
             key = f"{what}数" + (f" {period}" if period else "")
-            if (what, n) in counted:
-                continue
+            if (what, n) in counted or (int(n) >= 10 and n in counted_values):
+                continue  # "315个重大项目集中开工" in the headline and again in the lead: one count
             counted.add((what, n))
+            counted_values.add(n)
             self.add("region_fact", key, "value", f"{n} 个", m.start(), m.end(), 0.6)
             self.add("region_fact", key, "metric", f"{what}数", m.start(), m.end(), 0.6)
             if period:
