@@ -817,3 +817,11 @@ def test_a_project_company_described_and_a_place_stem_are_no_firms() -> None:
             "考察了科右前旗华锐风机制造厂、科右前旗乌兰集团圣华新药业公司。")
     firms = set(extract_facts(text, DAY).keys("firm"))
     assert not [f for f in firms if f.endswith("项目公司") or f == "科右前"], firms
+
+
+def test_a_batch_named_by_time_place_and_category_is_no_project() -> None:
+    text = ("第三师一周内重大项目集中开工。庆祝建党100周年梧州市2021年第二季度重大项目集中开竣工。"
+            "要全力打好项目攻坚战，高度重视产业项目。青山年产5万吨电池材料重点项目开工。")
+    projects = set(extract_facts(text, DAY).keys("project"))
+    assert not [p for p in projects if re.search(r"第三师|梧州|打好|重视", p)], projects
+    assert any("电池材料" in p for p in projects), projects

@@ -170,7 +170,7 @@ _PROJECT_STOPS = re.compile(
     r"视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望|举办|召开|当属|就是|"
     r"投资(?=[\d一二三四五六七八九十几数百千]|建设|兴建|新建|扩建)|来到|到|赴|前往|引入|"
     r"主会场|分会场|会场|现场|标志着|汇报|推出|发布|完成|实现|掀起|持续|迎来|"
-    r"进行|列入|负责|协商|商谈|预计|着力|支援|关注|审议|通过"
+    r"进行|列入|负责|协商|商谈|预计|着力|支援|关注|审议|通过|重视|打好|开展|质量把"
 )
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
                             rf"元)(?:以上|左右)?")
@@ -179,6 +179,8 @@ _PARTS_INTRO_RE = re.compile(r"(?:项目|工程)[，,]?(?:主要)?(?:包括|包�
 _HOST_COUNTY_RE = re.compile(r"(?:^|(?<=[，,、：:\s日在]))(?P<county>[\u4e00-\u9fff]{1,3}?(?:自治县|县|区|旗)|"
                              r"[\u4e00-\u9fff]{2}市)(?=[^，。；]{0,10}?(?:\d+|[一二三四五六七八九十两几多]+)个"
                              r"[^，。；]{0,8}?项目)")
+_CATEGORY_TAIL_PROJECT_RE = re.compile(r"(?:重大|重点|招商引资|招商|开复工|复工|新开工|开工|签约|集中|优质|产业|工业|"
+                                       r"制造业)+项目$")
 _ENUM_ITEM = rf"(?:(?!等)[{_NAME_CHARS}“”]){{2,40}}"
 _ENUMERATION_RE = re.compile(rf"{_ENUM_ITEM}(?:、{_ENUM_ITEM})+(?:(?:以及|和|及){_ENUM_ITEM})?(?=等|[，。；：\n]|$)")
 _ENUM_LAST_RE = re.compile(r"(?:项目|工程|中心|示范区|产业园|工业园|科技园|物流园|基地|工厂|厂|学校|中学|小学|幼儿园|"
@@ -1272,6 +1274,13 @@ class _Extractor:
         zone = _ZONE_PREFIX_RE.match(rest)
         if zone and _EVALUATIVE_RE.fullmatch(rest[zone.end():]):
             return True  # "X经济技术开发区重点项目": the zone's projects of a kind, not one project
+        tail = _CATEGORY_TAIL_PROJECT_RE.search(stripped)
+        if tail and not (_CONCRETE_HEAD.search(stripped[:tail.start()]) or _PRODUCT_HINT.search(stripped[:tail.start()])
+                         or self._has_segment_word(stripped[:tail.start()], whole=True)
+                         or re.search(r"[A-Za-z]", stripped[:tail.start()])):
+            # "第三师一周内重大项目", "梧州市2021年第二季度重大项目", "穆棱市2019年秋季招商引资项目": a batch of a
+            # time or place by its category, not one project (nothing made, built or branded before the category)
+            return True
         words = _GENERIC_WORD_RE.sub("", rest)
         rest = re.sub(r"[\d.%、（）()]+", "", words)
         # two characters are a name only next to a kind of work ("台玻技改项目") or before a kind of place or
