@@ -825,3 +825,14 @@ def test_a_batch_named_by_time_place_and_category_is_no_project() -> None:
     projects = set(extract_facts(text, DAY).keys("project"))
     assert not [p for p in projects if re.search(r"第三师|梧州|打好|重视", p)], projects
     assert any("电池材料" in p for p in projects), projects
+
+
+def test_a_figure_inside_a_project_name_is_that_project_s_even_in_a_counted_list() -> None:
+    text = ("任城区山推机械配件生产项目、兖州益海年产24万吨面粉项目等32个项目已竣工投产。"
+            "正新橡胶投资23.9亿元新台币扩建自行车轮胎项目。"
+            "中节能年产10GW高效太阳能（000591）电池片生产基地项目签约。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "面粉"), "capacity") == ["240000 t/yr"]
+    assert values(result, "project", project_of(result, "自行车轮胎"), "investment") == ["2390000000 TWD"]
+    assert "中节能年产10GW高效太阳能电池片生产基地项目" in result.keys("project")
+    assert not [f for f in result.facts if f.record == "region_fact" and "t" in f.value]

@@ -181,6 +181,7 @@ _HOST_COUNTY_RE = re.compile(r"(?:^|(?<=[，,、：:\s日在]))(?P<county>[\u4e0
                              r"[^，。；]{0,8}?项目)")
 _CATEGORY_TAIL_PROJECT_RE = re.compile(r"(?:重大|重点|招商引资|招商|开复工|复工|新开工|开工|签约|集中|优质|产业|工业|"
                                        r"制造业)+项目$")
+_CODE_IN_NAME_RE = re.compile(r"[（(](?:\d{6}(?:\.S[HZ])?|\d{4}(?:-TW)?)[）)](?=.)")
 _ENUM_ITEM = rf"(?:(?!等)[{_NAME_CHARS}“”]){{2,40}}"
 _ENUMERATION_RE = re.compile(rf"{_ENUM_ITEM}(?:、{_ENUM_ITEM})+(?:(?:以及|和|及){_ENUM_ITEM})?(?=等|[，。；：\n]|$)")
 _ENUM_LAST_RE = re.compile(r"(?:项目|工程|中心|示范区|产业园|工业园|科技园|物流园|基地|工厂|厂|学校|中学|小学|幼儿园|"
@@ -1158,6 +1159,9 @@ class _Extractor:
                     and not _GENERIC_PROJECT.match(re.sub(_QTY, "", name)))):
                 # a product-only name ("精密轴承项目") is a project when its firms come first in the sentence
                 continue
+            # "年产10GW高效太阳能（000591）电池片项目": a stock code a mirror site put after a firm's name is no part
+            # of the project's name
+            name = _CODE_IN_NAME_RE.sub("", name)
             self.specific_names.add(name)
             added = self._add_project([name, *self._parts(name)], firms, (start, end))
             known.append((name, added))
@@ -1430,7 +1434,8 @@ class _Extractor:
                 qty = parse_quantity(qty_text)
             except ParseError:
                 continue
-            if qty.unit == "CNY" and "人民币" not in qty_text and self._twd_before(m.start()):
+            if qty.unit == "CNY" and "人民币" not in qty_text and (
+                    self._twd_before(m.start()) or re.match(r"(?:新)?台币", self.t[m.end():m.end() + 3])):
                 # "将投资约新台币46亿元…华泰电子将投资近43亿元": after 新台币, a plain 元 is the same currency
                 qty = Quantity(qty.amount, "TWD", qty.qualifier)
             target = _LABELS[label]
@@ -1445,6 +1450,13 @@ class _Extractor:
             if re.search(r"(?:年度?|当年|今年)(?:计划)?$", before_label) and target == "investment":
                 continue  # "年度计划投资3亿元": this year's spending, not the project's total
             sent = self.sentences[self.sentence_at(m.start())]
+            named_in = self._named_in(m.start(), m.end())
+            if named_in is not None and not target.startswith("region:"):
+                # "兖州益海嘉里年产24万吨面粉项目等32个项目": a figure inside a project's name is that project's
+                value, fld, note = self._field_value(target, label, qty)
+                if value is not None:
+                    self.project_values.append((named_in, fld, value, m.start(), m.end(), 0.85, note))
+                continue
             aggregate = _AGGREGATE_RE.search(self.t, sent.start, m.start())
             if target.startswith("region:"):
                 self.region_values.append((target[7:], str(qty), m.start(), m.end(), ""))
@@ -1555,6 +1567,13 @@ class _Extractor:
             for proj_index in self._weak_projects_before(m.start()):
                 self.project_values.append((proj_index, "investment", str(qty), m.start(), m.end(), 0.5,
                                             "百亿项目: at least 10 billion yuan"))
+
+    def _named_in(self, start: int, end: int) -> int | None:
+        """The project whose (non-weak) mention holds ``[start, end)``, if any."""
+        for a, index in reversed(self.strong_mentions(max(0, start - 60), start + 1)):
+            if any(ma == a and mb >= end for ma, mb in self.projects[index].mentions):
+                return index
+        return None
 
     def _twd_before(self, pos: int) -> bool:
         """The article wrote 新台币 before ``pos`` and no 人民币 in between: its plain 元 are New Taiwan dollars."""
