@@ -2119,7 +2119,8 @@ class _Extractor:
         sentence), ``shared`` (other projects are named there too) or ``far`` (the project is named in no
         sentence of the figure: read from context)."""
         sent = self.sentences[self.sentence_at(pos)]
-        named = {i for i, p in enumerate(self.projects) for a, _b in p.mentions if sent.start <= a < sent.end}
+        named = {i for _a, i in self.strong_mentions(sent.start, sent.end)}
+        named |= {index} if any(sent.start <= a < sent.end for a, _b in self.projects[index].mentions) else set()
         if index not in named:
             return "far"
         return "alone" if named == {index} else "shared"
