@@ -836,3 +836,11 @@ def test_a_figure_inside_a_project_name_is_that_project_s_even_in_a_counted_list
     assert values(result, "project", project_of(result, "自行车轮胎"), "investment") == ["2390000000 TWD"]
     assert "中节能年产10GW高效太阳能电池片生产基地项目" in result.keys("project")
     assert not [f for f in result.facts if f.record == "region_fact" and "t" in f.value]
+
+
+def test_event_dates_reach_projects_named_in_the_headline_and_despite_goals() -> None:
+    text = ("南湖年产5万吨电池材料项目等12个项目集中开工\n发布时间:2023-09-15\n9月14日，全市重点项目集中开工仪式举行，"
+            "南湖年产5万吨电池材料项目等12个项目集中开工。北山电机项目同日开工，要力促项目早日竣工投产。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "电池材料"), "start_date") == ["2023-09-14"]
+    assert values(result, "project", project_of(result, "北山电机"), "start_date") == ["2023-09-14"]

@@ -273,7 +273,7 @@ _STATUS_WORDS = [
     (r"签约落户|签约|落户|牵手|设立|增资", "signed", "date"),
 ]
 _STATUS_RANK = {"signed": 1, "under_construction": 2, "trial": 3, "operating": 4}
-_FUTURE_RE = re.compile(r"预计|计划|将|明年|力争|争取|有望|拟|达产后")
+_FUTURE_RE = re.compile(r"预计|计划|将|明年|力争|争取|有望|拟|达产后|力促|早日|确保|尽快|尽早")
 _DATE_RE = re.compile(
     r"(?P<range>(?:今年)?(?P<m1>\d{1,2})月份?至(?P<m2>\d{1,2})月份?)"
     r"|(?P<abs>(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:份)?(?:(?P<d>\d{1,2})日|(?P<dek>上旬|中旬|下旬|初|底|末))?)?)"
@@ -1824,27 +1824,38 @@ class _Extractor:
         if not events:
             self._drop_coarse_dates()
             return
+        by_start = {e[0]: e for e in events}
         dated = {owner for owner, _f, value, *_ in self.project_dates
                  if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value)}
         statuses: dict[int, list[str]] = {}
-        for owner, st, *_rest in self.project_status:
-            statuses.setdefault(owner, []).append(st)
+        for owner, st, _s, _e, future in self.project_status:
+            if not future:  # "力促项目早日竣工投产": a goal, not a status that rules out the ceremony
+                statuses.setdefault(owner, []).append(st)
         for index, proj in enumerate(self.projects):
             spans = proj.mentions
             if index in dated or not spans or proj.weak or proj.implicit:
                 continue
             first = min(a for a, _ in spans)
+            # the event whose own sentence names the project ("四川好彩头食品生产基地等46个项目集中开工" in the
+            # headline, then "4月25日上午，四川好彩头食品生产基地等…集中开工"), else the last one before it
+            named_at = [by_start[st] for st in (self.sentences[self.sentence_at(a)].start for a, _ in sorted(spans))
+                        if st in by_start]
             before = [e for e in events if e[0] <= first]
-            if not before or first - before[-1][0] > EVENT_REACH:
+            if named_at:
+                chosen = named_at[0]
+                sent = self.sentences[self.sentence_at(chosen[0])]
+            elif not before or first - before[-1][0] > EVENT_REACH:
                 continue
-            sent = self.sentences[self.sentence_at(first)]
-            if first in self.example_starts and sent.start != before[-1][0]:
+            else:
+                chosen = before[-1]
+                sent = self.sentences[self.sentence_at(first)]
+            if first in self.example_starts and sent.start != chosen[0]:
                 continue  # "开工建设项目113个，包括A、B等": examples of a period's projects, not of the ceremony
             own_text = re.sub(r"(?:签约|开工|竣工|投产|奠基)(?:仪式|活动)?[前后]", "", self.t[sent.start:sent.end])
-            if sent.start != before[-1][0] and _VISIT_RE.search(own_text) and not any(
+            if sent.start != chosen[0] and _VISIT_RE.search(own_text) and not any(
                     re.search(pattern, own_text) for pattern, _st, _f in _STATUS_WORDS):
                 continue  # "与会人员还到…项目进行实地观摩": a project visited on the day is not the day's event
-            _, fld, status, value, s, e = before[-1]
+            _, fld, status, value, s, e = chosen
             if value > self.doc_date.isoformat()[:len(value)]:
                 continue  # "…集中开工主会场，…计划明年5月建成": a plan; a ceremony the article reports is past
             own = [st for st in statuses.get(index, []) if st in _STATUS_RANK]
