@@ -844,3 +844,14 @@ def test_event_dates_reach_projects_named_in_the_headline_and_despite_goals() ->
     result = extract_facts(text, DAY)
     assert values(result, "project", project_of(result, "电池材料"), "start_date") == ["2023-09-14"]
     assert values(result, "project", project_of(result, "北山电机"), "start_date") == ["2023-09-14"]
+
+
+def test_same_day_words_and_a_counted_completion_are_events() -> None:
+    text = ("10月16日上午，南湖电机项目开工现场礼炮齐放。"
+            "北山轴承项目、潭下镇福利院项目同天分别在各项目地举行开工仪式。"
+            "此外，青山水厂项目、马岭路项目等在10月竣工项目共11项。")
+    result = extract_facts(text, "2017-10-19")
+    assert values(result, "project", project_of(result, "北山轴承"), "start_date") == ["2017-10-16"]
+    assert values(result, "project", project_of(result, "青山水厂"), "date") == ["2017-10"]
+    # a town that starts one project's name is not the place of the event's other projects
+    assert values(result, "project", project_of(result, "北山轴承"), "region") == []

@@ -284,14 +284,15 @@ _DATE_RE = re.compile(
     r"|(?P<q>[一二三四])季度|(?P<yend>年底|年末)|上周(?P<wd>[一二三四五六日天])"
 )
 _DATELINE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
-_RELATIVE_DAY_RE = re.compile(r"昨日|昨天|前天|今天|今日|当天|当日|同日|同一天|次日|翌日|同月|当月|本月|上月|上个月"
-                              r"|(?P<yday>昨|今)?[（(]?(?<![月\d年])(?P<day>\d{1,2})[）)]?日(?!电|讯)")
+_RELATIVE_DAY_RE = re.compile(r"昨日|昨天|前天|今天|今日|当天|当日|同日|同一天|同天|次日|翌日|同月|当月|本月"
+                              r"|上月|上个月|(?P<yday>昨|今)?[（(]?(?<![月\d年])(?P<day>\d{1,2})[）)]?日(?!电|讯)")
 _EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|动工|动土|竣工|投产|奠基|揭牌|开业)"
                        r"(?:仪式|活动|大会|会议|暨|现场会)"
                        r"|集中(?:签约|开工|动工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)"
                        r"|\d+个(?:[^，。；]{0,8})?项目(?:集中|顺利|正式)?(?:签约|开工|竣工|投产)|(?:签约|开工|竣工|"
                        r"投产)\d+个"
                        r"|\d+个项目[^。；]{0,30}?(?:签约|开工|竣工|投产|奠基)|签[订署]了?[^，。；]{0,12}(?:协议|合同)"
+                       r"|(?:签约|开工|竣工|投产)的?项目(?:共|有|达)?\d+[个项]"
                        r"|签[订署]了?《[^》]{2,40}(?:协议|合同)[^》]{0,6}》"
                        # an approval meeting ("联审会议，通过…投资案") is the day the projects are agreed
                        r"|(?:联审|审议|审查)会议|通过[^，。；]{0,20}(?:投资案|申请案|审查|审核)")
@@ -1688,7 +1689,7 @@ class _Extractor:
             elif text in ("昨日", "昨天", "前天", "今天", "今日"):
                 back = {"昨日": 1, "昨天": 1, "前天": 2}.get(text, 0)
                 value = (reference - _dt.timedelta(days=back)).isoformat()
-            elif text in ("当天", "当日", "同日", "同一天", "次日", "翌日"):
+            elif text in ("当天", "当日", "同日", "同一天", "同天", "次日", "翌日"):
                 value = last_day
                 if value and text in ("次日", "翌日"):
                     value = (_dt.date.fromisoformat(value) + _dt.timedelta(days=1)).isoformat()
@@ -1825,15 +1826,17 @@ class _Extractor:
             self._drop_coarse_dates()
             return
         by_start = {e[0]: e for e in events}
-        dated = {owner for owner, _f, value, *_ in self.project_dates
-                 if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value)}
+        dated: dict[int, set[str]] = {}
+        for owner, _f, value, *_ in self.project_dates:
+            if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value):
+                dated.setdefault(owner, set()).add(value)
         statuses: dict[int, list[str]] = {}
         for owner, st, _s, _e, future in self.project_status:
             if not future:  # "力促项目早日竣工投产": a goal, not a status that rules out the ceremony
                 statuses.setdefault(owner, []).append(st)
         for index, proj in enumerate(self.projects):
             spans = proj.mentions
-            if index in dated or not spans or proj.weak or proj.implicit:
+            if not spans or proj.weak or proj.implicit:
                 continue
             first = min(a for a, _ in spans)
             # the event whose own sentence names the project ("四川好彩头食品生产基地等46个项目集中开工" in the
@@ -1856,6 +1859,9 @@ class _Extractor:
                     re.search(pattern, own_text) for pattern, _st, _f in _STATUS_WORDS):
                 continue  # "与会人员还到…项目进行实地观摩": a project visited on the day is not the day's event
             _, fld, status, value, s, e = chosen
+            own_dates = dated.get(index, set())
+            if own_dates and not (len(value) == 10 and own_dates == {value[:7]}):
+                continue  # a date of its own, unless only the month of the ceremony's day ("10月份…开工仪式")
             if value > self.doc_date.isoformat()[:len(value)]:
                 continue  # "…集中开工主会场，…计划明年5月建成": a plan; a ceremony the article reports is past
             own = [st for st in statuses.get(index, []) if st in _STATUS_RANK]
@@ -1876,6 +1882,8 @@ class _Extractor:
                 fine.setdefault(owner, []).append(value)
 
         def covered(owner: int, value: str) -> bool:
+            if re.fullmatch(r"\d{4}-\d{2}", value):  # "10月份…集中开工" and the day of that ceremony
+                return any(v.startswith(value + "-") for v in fine.get(owner, []))
             if re.fullmatch(r"\d{4}", value):
                 return any(v.startswith(value + "-") for v in fine.get(owner, []))
             q = re.fullmatch(r"(\d{4})-Q([1-4])", value)
@@ -2172,12 +2180,7 @@ class _Extractor:
             own = sorted({self.sentence_at(p) for f in proj.firms if self.project_for_firm(f) is not None
                           for n in self.firms[f].names for p in self.occurrences(n)})
             candidates = [p for i in own for p in self._places_by_sentence.get(i, [])]
-        if self._in_mention is None:
-            self._in_mention = bytearray(len(self.t) + 1)
-            for p in self.projects:
-                for a, b in p.mentions:
-                    self._in_mention[a:b] = b"\x01" * (b - a)
-        in_mention = self._in_mention
+        in_mention = self._mention_mask()
 
         def heading(place: tuple[str, str, int, int]) -> bool:
             """A place before every project of its sentence, inside none ("绥安开发区的A项目、B项目")."""
@@ -2193,6 +2196,15 @@ class _Extractor:
         near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])
                 and not is_place_name(p[0])]
         return (*near[0], "sentence") if near else None
+
+    def _mention_mask(self) -> bytearray:
+        """One byte per character: 1 inside a project mention."""
+        if self._in_mention is None:
+            self._in_mention = bytearray(len(self.t) + 1)
+            for p in self.projects:
+                for a, b in p.mentions:
+                    self._in_mention[a:b] = b"\x01" * (b - a)
+        return self._in_mention
 
     def _anaphor_park(self, a: int, places: list[tuple[str, str, int, int]]) -> tuple[str, str, int, int] | None:
         """"该园区新增A、B等6个开工项目": the park named last before the sentence (a park, or a project that is a
@@ -2230,8 +2242,10 @@ class _Extractor:
         title_end = self.t.find("\n")
         if 0 < title_end <= 80:
             sources.append((0, title_end))
+        inside = self._mention_mask()
         for start, end in sources:
-            zones = [p for p in places if start <= p[2] < end and not is_place_name(p[0])
+            # (not a town that starts a project's name: "潭下镇社会福利院项目" is that project's place)
+            zones = [p for p in places if start <= p[2] < end and not is_place_name(p[0]) and not inside[p[2]]
                      and not _GENERIC_PLACE.match(p[0]) and (not p[1] or (self.dataset is not None
                                                                         and self.dataset.regions[p[1]].kind == "park"))]
             if len({p[0] for p in zones}) == 1:
