@@ -855,3 +855,9 @@ def test_same_day_words_and_a_counted_completion_are_events() -> None:
     assert values(result, "project", project_of(result, "青山水厂"), "date") == ["2017-10"]
     # a town that starts one project's name is not the place of the event's other projects
     assert values(result, "project", project_of(result, "北山轴承"), "region") == []
+
+
+def test_a_cluster_zone_named_as_a_project_is_a_project() -> None:
+    result = extract_facts("产业项目主要有岑溪市宸龙源纺织服装集聚区项目、田七家化项目等。", DAY)
+    key = project_of(result, "宸龙源纺织服装集聚区")
+    assert values(result, "project", key, "region") == ["岑溪市"]
