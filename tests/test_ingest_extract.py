@@ -861,3 +861,14 @@ def test_a_cluster_zone_named_as_a_project_is_a_project() -> None:
     result = extract_facts("产业项目主要有岑溪市宸龙源纺织服装集聚区项目、田七家化项目等。", DAY)
     key = project_of(result, "宸龙源纺织服装集聚区")
     assert values(result, "project", key, "region") == ["岑溪市"]
+
+
+def test_a_firm_invests_in_new_taiwan_dollars_in_a_new_plant() -> None:
+    text = ("中美矽晶规划投资新台币21.7亿元，在竹南厂区扩增大尺寸电池产线。"
+            "诠亚投资约3.2亿元，于南投县兴建企业营运总部南岗二厂。青山电机项目总投资人民币5亿元。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "大尺寸电池产线"), "investment") == ["2170000000 TWD"]
+    plant = project_of(result, "南岗二厂")
+    assert values(result, "project", plant, "investment") == ["~320000000 TWD"]
+    assert values(result, "project", plant, "region") == ["南投县"]
+    assert values(result, "project", project_of(result, "青山电机"), "investment") == ["500000000 CNY"]

@@ -81,7 +81,7 @@ _LABELS = {
 _LABEL_ALT = "|".join(sorted(_LABELS, key=len, reverse=True))
 _FIGURE_RE = re.compile(
     rf"(?P<label>{_LABEL_ALT})(?:额|量)?(?P<filler>(?:预计|计划|将|可|能|为|约为|实现|了|后|累计|共计|合计|总计|"
-    rf"分别为|分别|均)*)"
+    rf"分别为|分别|均)*)(?P<cur>新台币|台币|人民币)?"
     rf"(?P<qty>{_QTY})"
 )
 _HUNDRED_YI_RE = re.compile(r"(?P<qty>[百千]亿)(?:元|级)?(?:项目|大项目)")
@@ -1435,8 +1435,8 @@ class _Extractor:
                 qty = parse_quantity(qty_text)
             except ParseError:
                 continue
-            if qty.unit == "CNY" and "人民币" not in qty_text and (
-                    self._twd_before(m.start()) or re.match(r"(?:新)?台币", self.t[m.end():m.end() + 3])):
+            if qty.unit == "CNY" and "人民币" not in qty_text and m["cur"] != "人民币" and (
+                    m["cur"] or self._twd_before(m.start()) or re.match(r"(?:新)?台币", self.t[m.end():m.end() + 3])):
                 # "将投资约新台币46亿元…华泰电子将投资近43亿元": after 新台币, a plain 元 is the same currency
                 qty = Quantity(qty.amount, "TWD", qty.qualifier)
             target = _LABELS[label]
@@ -2458,7 +2458,7 @@ _WORKS_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,30}}?(?:改扩建|扩建|新�
 _SUBJECT_INVESTS_RE = re.compile(
     rf"(?:^|(?<=[，。；：！\n]))(?P<name>[\u3400-\u9fffA-Za-z0-9（）()&·]{{2,12}}?)"
     rf"(?:则|也|还|再|为此)?(?:将|拟|计划|规划|决定|准备|预计)?(?:大手笔|再|共|总)?(?:投资|斥资|加码|出资|投入)"
-    rf"(?:{_QTY})"
+    rf"(?:约|近|超过|逾)?(?:新台币|台币|人民币)?(?:{_QTY})"
 )
 _GUEST_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:董事长|董事局主席|总经理|总裁|副总裁|负责人|代表|总监|主任|书记|"
                              r"高管|一行)[^，。；]{0,16}?"
@@ -2483,12 +2483,12 @@ _PRE_AMOUNT_FIRM_RE = re.compile(
     r"(?:股份有限公司|有限责任公司|有限公司))"
 )
 _INVEST_OBJECT_RE = re.compile(
-    r"(?:在(?P<place>[\u4e00-\u9fff]{2,10}?))?(?:投资建设|新建|兴建|扩建|建设|建置|新设|增设|启动|扩增|扩充|建(?=新))"
-    r"(?P<obj>[^，。；、]{0,16}?(?:新厂|厂房|新厂区|产线|生产线|扩建计划|计划|大楼|基地|中心|工厂)"
+    r"(?:[在于](?P<place>[\u4e00-\u9fff]{2,10}?))?(?:投资建设|新建|兴建|扩建|建设|建置|新设|增设|启动|扩增|扩充|建(?=新))"
+    r"(?P<obj>[^，。；、]{0,16}?(?:新厂|厂房|新厂区|[一二三四五六七八九十]厂|产线|生产线|扩建计划|计划|大楼|基地|中心|工厂)"
     r"(?:[及与和][^，。；、]{1,8}?(?:大楼|厂房|中心|仓库|宿舍|办公楼|基地))?)(?=[，。；、及与和并扩]|$)"
 )
 _SUBJECT_NOT_FIRM = re.compile(r"项目|工程|该|其|此|本|这|我|^全[市区县省镇国部]|总|共|计划|预计|今年|去年|明年|累计|"
-                               r"合计|已|将|拟|是|的|为|分别|不具名|政府|部门|县|市|区|镇|乡|园|年|月|日|期|中|"
+                               r"合计|已|将|拟|是|的|为|分别|不具名|政府|部门|县|市|区|镇|乡|园|年|月|日|期|其中|中$|"
                                r"[体厂场馆楼]$|[一二三四五六七八九十两\d]")
 # connectives and sector words at a clause start ("同时投入…", "新兴产业投资…", "市场主体与…签订"): not a subject firm
 _CONNECTIVE_RE = re.compile(r"同时|此外|另外|其中|下一步|随后|目前|现已|已经|首期|双方|各方|"
