@@ -872,3 +872,12 @@ def test_a_firm_invests_in_new_taiwan_dollars_in_a_new_plant() -> None:
     assert values(result, "project", plant, "investment") == ["~320000000 TWD"]
     assert values(result, "project", plant, "region") == ["南投县"]
     assert values(result, "project", project_of(result, "青山电机"), "investment") == ["500000000 CNY"]
+
+
+def test_capacity_units_and_areas_in_square_metres() -> None:
+    text = "混凝土搅拌站项目年产能60万立方米。啤酒工厂项目总用地面积14.75万平方米，年产能40万千升。"
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "搅拌站"), "capacity") == ["600000 m3/yr"]
+    beer = project_of(result, "啤酒工厂")
+    assert values(result, "project", beer, "area_mu") == ["221.25"]
+    assert values(result, "project", beer, "capacity") == ["400000 千升/yr"]

@@ -135,8 +135,10 @@ _CAPACITY_RE = re.compile(
     rf"(?:年产能?|产能|年生产能力|年加工|年处理|年装配|设计产能)(?:为|达到|达|约|超过|超|近|可达)?"
     rf"(?P<n>{_NUM})(?P<mult>万|亿|千)?(?P<unit>台套|台|套|辆|件|只|片|千瓦时|兆瓦时|吉瓦时|GWh|MWh|兆瓦|吉瓦|MW|GW|"
     rf"万千瓦|"
-    r"立方米|平方米|吨|个|块|颗|粒|支|瓶|箱|头|羽|条|根|米|张|双)"
+    r"立方米|方|千升|平方米|吨|个|块|颗|粒|支|瓶|箱|头|羽|条|根|米|张|双)"
 )
+_CAPACITY_UNIT = {"立方米": "m3", "方": "m3", "平方米": "m2"}
+"""Capacity units written in Chinese that have a canonical symbol (``600000 m3/yr``)."""
 _PRODUCT_CAPACITY_RE = re.compile(rf"(?P<label>年产|年生产|日产)(?P<product>[\u4e00-\u9fff]{{2,10}}?)(?:能力|产能)?"
                                   rf"(?:为|达到|达|约|超过|近)?(?P<n>{_NUM})(?P<mult>万|千)?吨")
 _OUTPUT_AFTER_RE = re.compile(rf"(?:实现|形成|新增|达到|带来)(?P<qty>(?:约|近|超)?{_NUM}(?:亿|万)元)(?:的)?年产值")
@@ -1533,7 +1535,8 @@ class _Extractor:
             owner = self.project_at(m.start())
             if owner is None or self._phase_figure(owner, m.start()):
                 continue
-            qty = Quantity(int(amount) if amount.is_integer() else amount, f"{m['unit']}/yr", "exact")
+            unit = _CAPACITY_UNIT.get(m["unit"], m["unit"])
+            qty = Quantity(int(amount) if amount.is_integer() else amount, f"{unit}/yr", "exact")
             self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
         for m in _PRODUCT_CAPACITY_RE.finditer(self.t):
             # "可年产精品钢帘线150万吨", "年产铁精矿400万吨", "日产4500吨水泥熟料": the product between label and amount
@@ -1634,7 +1637,7 @@ class _Extractor:
             if qty.unit == "mu":
                 return _plain(qty.amount), "area_mu", ""
             if qty.unit == "m2":
-                return _plain(round(float(qty.amount) / 666.6667, 1)), "area_mu", f"{qty} = {qty.amount}/666.67 亩"
+                return _plain(round(float(qty.amount) / 666.6667, 2)), "area_mu", f"{qty} = {qty.amount}/666.67 亩"
             return None, "", ""
         if target == "capacity":
             if qty.is_money:
@@ -2036,7 +2039,8 @@ class _Extractor:
             a, b = (proj.mentions or proj.weak_mentions)[0]
             name_conf = self._name_confidence(proj, index, values_of)
             has_value = any(fld != "note" for _o, fld, *_r in values_of.get(index, []))
-            name_tag = ("firm+figure" if proj.firms and has_value else "") if name_conf >= 0.85 else ""
+            name_tag = (("firm+figure" if proj.firms and has_value else "") if name_conf >= 0.85
+                        else "implicit" if proj.implicit else "list" if proj.weak else "")
             self.add("project", key, "name", key, a, b, name_conf, tag=name_tag)
             for other in proj.names:
                 if other != key:
