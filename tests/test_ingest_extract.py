@@ -881,3 +881,11 @@ def test_capacity_units_and_areas_in_square_metres() -> None:
     beer = project_of(result, "啤酒工厂")
     assert values(result, "project", beer, "area_mu") == ["221.25"]
     assert values(result, "project", beer, "capacity") == ["400000 千升/yr"]
+
+
+def test_a_head_office_is_a_firm_but_a_subsidiary_described_is_not() -> None:
+    text = ("目前，济宁碳素工业总公司年产50万吨预焙阳极项目竣工。公司在厦门等地设有分公司，并新设全资子公司。"
+            "集团公司在沾益县投资3600万元，建设曲靖市商品混凝土分公司搅拌站。")
+    firms = set(extract_facts(text, DAY).keys("firm"))
+    assert {"济宁碳素工业总公司", "曲靖市商品混凝土分公司"} <= firms, firms
+    assert not [f for f in firms if re.search(r"设有|全资|^建设", f)], firms

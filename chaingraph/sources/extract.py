@@ -644,9 +644,19 @@ class _Extractor:
             short_form = suffix is not None and suffix.group() == "公司"
             # "牧原集团永济分公司": a group's branch is a firm; "在厦门等地设有分公司" is not a name
             branch = len(head) >= 4 and head.endswith("分") and bool(re.search(r"集团|股份|公司|银行", head))
-            generic = re.search(r"我们|他们|你们|本|该|外资|合资|子|母|分|总|多元化|大型|知名|龙头|综合性|一家", head)
+            generic = re.search(r"我们|他们|你们|本|该|外资|合资|多元化|大型|知名|龙头|综合性|一家|经理|董事|共同",
+                                head) or (
+                # "子公司", "其母公司", "设有分公司", "新设全资子公司" are no names; "济宁碳素工业总公司" is one
+                re.search(r"[子母分总]", head) and (len(head) < 4 or re.search(
+                    r"(?:设有?了?|全资|控股|下属|所属|旗下)[子母分总]$", head)))
             if short_form and not branch and (len(head) < 3 or generic):
                 continue
+            verb = re.match(r"(?:投资建设|建设|新建|组建|成立|设立|注册|投资)", name)
+            if verb and (re.match(r"[\u4e00-\u9fff]{2,3}[省市县区]", name[verb.end():])
+                         or is_place_name(name[verb.end():verb.end() + 2])):
+                # "建设曲靖市商品混凝土分公司": the verb before a legal name that starts with its place
+                cut += verb.group()
+                name, head = name[verb.end():], head[verb.end():]
             if len(head) >= 2 and len(name) >= 5:
                 candidates.append((name, m.start() + len(cut), "legal"))
         for m in _LATIN_LEGAL_RE.finditer(self.t):  # "Robert Bosch GmbH"
