@@ -889,3 +889,14 @@ def test_a_head_office_is_a_firm_but_a_subsidiary_described_is_not() -> None:
     firms = set(extract_facts(text, DAY).keys("firm"))
     assert {"济宁碳素工业总公司", "曲靖市商品混凝土分公司"} <= firms, firms
     assert not [f for f in firms if re.search(r"设有|全资|^建设", f)], firms
+
+
+def test_capacity_items_closed_by_a_count_of_projects_are_projects() -> None:
+    text = ("目前，济宁碳素工业总公司年产50万吨预焙阳极、华勤集团年产600万套轿车子午胎等22个项目实现竣工投产。"
+            "涉及新材料、新能源等产业项目。")
+    result = extract_facts(text, DAY)
+    anode = project_of(result, "预焙阳极")
+    assert values(result, "project", anode, "capacity") == ["500000 t/yr"]
+    assert values(result, "project", anode, "firms") == ["济宁碳素工业总公司"]
+    assert values(result, "project", project_of(result, "子午胎"), "capacity") == ["6000000 套/yr"]
+    assert not [p for p in result.keys("project") if "新材料" in p]

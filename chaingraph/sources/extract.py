@@ -177,6 +177,7 @@ _PROJECT_STOPS = re.compile(
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
                             rf"元)(?:以上|左右)?")
 _WORKS_NOT_NAME = re.compile(r"民心|民生|系统|一号|重点|重大|实事|惠民|示范|人才|工程师|提升|行动|计划|战略|品牌|质量")
+_MADE_ITEM_RE = re.compile(r"年产|日产|生产线|生产基地|工厂|[^工]厂$|产业园$")
 _PARTS_INTRO_RE = re.compile(r"(?:项目|工程)[，,]?(?:主要)?(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为)|含)$")
 _HOST_COUNTY_RE = re.compile(r"(?:^|(?<=[，,、：:\s日在]))(?P<county>[\u4e00-\u9fff]{1,3}?(?:自治县|县|区|旗)|"
                              r"[\u4e00-\u9fff]{2}市)(?=[^，。；]{0,10}?(?:\d+|[一二三四五六七八九十两几多]+)个"
@@ -1212,7 +1213,12 @@ class _Extractor:
                 pieces.append((part, at))
                 pos = at + len(part)
             closed = self.t.startswith("等", m.end())
-            if not any(at + len(part) in ends for part, at in pieces) or _inside_parens(self.t, m.start()):
+            # "X公司年产50万吨预焙阳极、Y集团年产600万套子午胎等22个项目": items that name a capacity or a plant,
+            # closed by 等…项目, are projects too
+            counted = closed and re.match(r"等[^，。；、]{0,10}?项目", self.t[m.end():m.end() + 14])
+            made = [part for part, _at in pieces if _MADE_ITEM_RE.search(part)]
+            if not (any(at + len(part) in ends for part, at in pieces) or (counted and len(made) == len(pieces))) or (
+                    _inside_parens(self.t, m.start())):
                 continue
             if _PARTS_INTRO_RE.search(self.t, max(0, m.start() - 12), m.start()):
                 continue  # "…贯通工程，主要包括退堤还海工程、海域清淤等": the parts of one project
