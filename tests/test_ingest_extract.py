@@ -900,3 +900,11 @@ def test_capacity_items_closed_by_a_count_of_projects_are_projects() -> None:
     assert values(result, "project", anode, "firms") == ["济宁碳素工业总公司"]
     assert values(result, "project", project_of(result, "子午胎"), "capacity") == ["6000000 套/yr"]
     assert not [p for p in result.keys("project") if "新材料" in p]
+
+
+def test_a_project_named_with_and_without_its_firm_is_one_project() -> None:
+    text = ("桂林天海塑业有限公司圆织成套生产线智能化升级扩能项目开工。"
+            "正在实施的“圆织成套生产线智能化升级扩能项目”项目总投资1.11亿元。")
+    result = extract_facts(text, DAY)
+    (key,) = result.keys("project")
+    assert values(result, "project", key, "investment") == ["111000000 CNY"]

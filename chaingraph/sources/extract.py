@@ -1338,13 +1338,15 @@ class _Extractor:
                      implicit: bool = False) -> int:
         keys = {_norm(n) for n in names} | {_norm(_name_core(n)) for n in names}
         keys |= {_norm(n.removesuffix("项目")) for n in names}
+        keys |= {k for n in names if (k := self._without_maker(n, firms))}
         firm_only = all(not self._residual(n, firms) for n in names)
         candidates = sorted({i for k in keys for i in self._project_index.get(k, ())}
                             | {i for f in firms for i in self._projects_of_firm.get(f, ())})
         for i in candidates:
             proj = self.projects[i]
             same_name = keys & ({_norm(n) for n in proj.names} | {_norm(_name_core(n)) for n in proj.names}
-                                | {_norm(n.removesuffix("项目")) for n in proj.names})
+                                | {_norm(n.removesuffix("项目")) for n in proj.names}
+                                | {k for n in proj.names if (k := self._without_maker(n, proj.firms))})
             proj_firm_only = all(not self._residual(n, proj.firms) for n in proj.names)
             same_firms = bool(firms) and bool(proj.firms) and (
                 (set(firms) == set(proj.firms) and (firm_only or proj_firm_only))
@@ -1373,6 +1375,9 @@ class _Extractor:
                                             weak_mentions=[span] if weak else [], weak=weak, implicit=implicit))
         index = len(self.projects) - 1
         for n in names:
+            without = self._without_maker(n, firms)
+            if without:
+                self._project_index.setdefault(without, []).append(index)
             self._project_index.setdefault(_norm(n), []).append(index)
             self._project_index.setdefault(_norm(_name_core(n)), []).append(index)
             self._project_index.setdefault(_norm(n.removesuffix("项目")), []).append(index)
@@ -1380,6 +1385,15 @@ class _Extractor:
             self._projects_of_firm.setdefault(f, []).append(index)
         self._mention_index = None
         return index
+
+    def _without_maker(self, name: str, firms: list[int]) -> str:
+        """The key of a project name without the firm that starts it ("桂林天海塑业有限公司圆织成套生产线…项目" ->
+        "圆织成套生产线…项目"), when what is left is specific (6+ characters); else ""."""
+        for f in firms:
+            for n in sorted(self.firms[f].names, key=len, reverse=True):
+                if name.startswith(n) and len(name) - len(n) >= 8:
+                    return _norm(name[len(n):])
+        return ""
 
     def _mention_ends(self, start: int, end: int) -> list[tuple[int, int]]:
         """``(start, end)`` of the project mentions that end inside ``[start, end]``."""
