@@ -908,3 +908,14 @@ def test_a_project_named_with_and_without_its_firm_is_one_project() -> None:
     result = extract_facts(text, DAY)
     (key,) = result.keys("project")
     assert values(result, "project", key, "investment") == ["111000000 CNY"]
+
+
+def test_a_park_whose_completion_is_reported_is_a_project_with_its_new_output() -> None:
+    text = ("其中，占地150亩的追日电气科技工业园竣工，预计今年新增产值5亿元。"
+            "全市今年新增产值80亿元。")
+    result = extract_facts(text, DAY)
+    park = project_of(result, "追日电气科技工业园")
+    assert values(result, "project", park, "expected_output") == ["500000000 CNY"]
+    assert values(result, "project", park, "area_mu") == ["150"]
+    region = [f.value for f in result.facts if f.record == "region_fact" and f.field == "value"]
+    assert region == ["8000000000 CNY"]

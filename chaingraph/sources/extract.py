@@ -177,6 +177,8 @@ _PROJECT_STOPS = re.compile(
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
                             rf"元)(?:以上|左右)?")
 _WORKS_NOT_NAME = re.compile(r"民心|民生|系统|一号|重点|重大|实事|惠民|示范|人才|工程师|提升|行动|计划|战略|品牌|质量")
+_WORKS_EVENT_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,40}}?(?:工业园|产业园|科技园|物流园|生产基地|工厂|生产线)"
+                             r"(?=(?:正式|顺利|全面|已|已经)?(?:竣工|开工|投产|开业|奠基|动工))")
 _MADE_ITEM_RE = re.compile(r"年产|日产|生产线|生产基地|工厂|[^工]厂$|产业园$")
 _PARTS_INTRO_RE = re.compile(r"(?:项目|工程)[，,]?(?:主要)?(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为)|含)$")
 _HOST_COUNTY_RE = re.compile(r"(?:^|(?<=[，,、：:\s日在]))(?P<county>[\u4e00-\u9fff]{1,3}?(?:自治县|县|区|旗)|"
@@ -1133,6 +1135,11 @@ class _Extractor:
                     mentions.append((name, start, start + len(name)))
                     self.example_starts.add(start)
                 pos += len(item) + 1
+        for m in _WORKS_EVENT_RE.finditer(self.t):
+            # "占地150亩的追日电气科技工业园竣工": a park or plant whose own event is reported is a project
+            name = _project_name(m.group() + "项目").removesuffix("项目")
+            if len(name) >= 6 and not self._generic(name + "项目", []) and not _GENERIC_PLACE.match(name):
+                mentions.append((name, m.end() - len(name), m.end()))
         for m in _OTHER_PROJECT_RE.finditer(self.t):
             # "山王坪供水工程，计划总投资2.5亿元", "长兴工业园，总投资5000万元": a project not called 项目
             name = _project_name(m.group() + "项目").removesuffix("项目")
@@ -1491,6 +1498,15 @@ class _Extractor:
                     self.project_values.append((named_in, fld, value, m.start(), m.end(), 0.85, note))
                 continue
             aggregate = _AGGREGATE_RE.search(self.t, sent.start, m.start())
+            if target == "region:新增产值" and qty.is_money and not aggregate:
+                # "X工业园竣工，…预计今年新增产值5亿元": the output a project named in its sentence adds
+                c_start, _c_end = self.clause(m.start())
+                named = [i for a, i in self.strong_mentions(sent.start, m.start())]
+                if named and not _REGION_SUBJECT.search(self.t, c_start, m.start()) and not re.search(
+                        r"为[^，。；]{2,8}新增", self.t[c_start:m.end()]):
+                    self.project_values.append((named[-1], "expected_output", str(qty), m.start(), m.end(), 0.85,
+                                                ""))
+                    continue
             if target.startswith("region:"):
                 self.region_values.append((target[7:], str(qty), m.start(), m.end(), ""))
                 continue
