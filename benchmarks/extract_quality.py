@@ -8,7 +8,7 @@ Corpus mode reads the answer keys in benchmarks/data/extract-corpus/*.yaml and t
 env CHAINGRAPH_EXTRACT_CORPUS, else /work/corpus/extract), and prints per article right/wrong/missed for each fact
 type (projects, firms, investment, registered capital, area, output, capacity, dates, parks/towns, aggregates),
 then for each split (dev, test, and ``holdout``: the keys of extract-corpus-holdout, given with --keys; a
-development set from round 5 on) the overall precision and recall per fact type and the calibration line (the
+development set from round 6 on) the overall precision and recall per fact type and the calibration line (the
 share right among facts with confidence >= HIGH_CONFIDENCE). The matching rules are in extract_corpus.py's
 docstring: figures, dates and places count only on the right record. ``-v`` lists every miss.
 

@@ -1,6 +1,6 @@
 """The answer keys of the news-extraction corpus (benchmarks/data/extract-corpus) follow the shared key format.
 
-The former hold-out set (benchmarks/data/extract-corpus-holdout, split ``holdout``; a development set from round 5
+The former hold-out set (benchmarks/data/extract-corpus-holdout, split ``holdout``; a development set from round 6
 on) is checked against the same format; the corpus-mix assertions apply to the main corpus only.
 
 The article texts are not in the repository (copyright), so these tests read the keys only: every key parses, has
