@@ -919,3 +919,12 @@ def test_a_park_whose_completion_is_reported_is_a_project_with_its_new_output() 
     assert values(result, "project", park, "area_mu") == ["150"]
     region = [f.value for f in result.facts if f.record == "region_fact" and f.field == "value"]
     assert region == ["8000000000 CNY"]
+
+
+def test_a_park_built_as_a_project_and_a_fellow_townsmen_club_place_no_project() -> None:
+    text = ("香港荆门同乡联谊会活动在香港举行，数字经济产业园项目、锂电池电解液前驱体项目等12个项目签约。"
+            "重庆市万盛经济技术开发区管理委员会就万盛全域旅游投资合作项目签约。")
+    result = extract_facts(text, DAY)
+    places = {f.value for f in result.facts if f.field == "region"}
+    assert not [p for p in places if "同乡" in p or p == "数字经济产业园"], places
+    assert "万盛全域旅游投资合作项目" in result.keys("project")
