@@ -928,3 +928,11 @@ def test_a_park_built_as_a_project_and_a_fellow_townsmen_club_place_no_project()
     places = {f.value for f in result.facts if f.field == "region"}
     assert not [p for p in places if "同乡" in p or p == "数字经济产业园"], places
     assert "万盛全域旅游投资合作项目" in result.keys("project")
+
+
+def test_a_project_named_after_the_zone_word_is_in_the_zone_the_article_names() -> None:
+    text = ("3个重大项目集中签约，正式落户新乡经开区。南辉实业计划投资17亿元建设的“经开区公铁物流园项目”。"
+            "新乡经开区已升级为国家级经济技术开发区，这也是我省第七家国家级经开区。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "公铁物流园"), "region") == ["新乡经开区"]
+    assert not [f for f in result.facts if f.field == "region" and "第七家" in f.value]

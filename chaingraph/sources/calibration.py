@@ -90,7 +90,7 @@ COUNTS: dict[str, tuple[int, int]] = {
     "project.name:0.85/firm+figure": (30, 30),
     "project.region:0.55": (17, 20),
     "project.region:0.60": (28, 41),
-    "project.region:0.72": (5, 10),
+    "project.region:0.72": (6, 11),
     "project.region:0.75": (21, 27),
     "project.registered_capital:0.60/alone": (4, 4),
     "project.registered_capital:0.85/alone": (1, 1),

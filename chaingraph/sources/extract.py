@@ -187,6 +187,7 @@ _HOST_COUNTY_RE = re.compile(r"(?:^|(?<=[，,、：:\s日在]))(?P<county>[\u4e0
 _CATEGORY_TAIL_PROJECT_RE = re.compile(r"(?:重大|重点|招商引资|招商|开复工|复工|新开工|开工|签约|集中|优质|产业|工业|"
                                        r"制造业)+项目$")
 _CODE_IN_NAME_RE = re.compile(r"[（(](?:\d{6}(?:\.S[HZ])?|\d{4}(?:-TW)?)[）)](?=.)")
+_ZONE_WORD_START_RE = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|开发区")
 _ENUM_ITEM = rf"(?:(?!等)[{_NAME_CHARS}“”]){{2,40}}"
 _ENUMERATION_RE = re.compile(rf"{_ENUM_ITEM}(?:、{_ENUM_ITEM})+(?:(?:以及|和|及){_ENUM_ITEM})?(?=等|[，。；：\n]|$)")
 _ENUM_LAST_RE = re.compile(r"(?:项目|工程|中心|示范区|产业园|工业园|科技园|物流园|基地|工厂|厂|学校|中学|小学|幼儿园|"
@@ -194,7 +195,8 @@ _ENUM_LAST_RE = re.compile(r"(?:项目|工程|中心|示范区|产业园|工业�
 _ENUM_NOT_PROJECT_RE = re.compile(r"领域|行业|产业链|企业$|公司$|集团$|[省市县区]委|政府|书记|市长|县长|区长|局长|主任|"
                                   r"领导|嘉宾|代表|客商|^[^\u4e00-\u9fff]+$|^(?:年产|日产)|"
                                   r"^[\d一二三四五六七八九十两]+[条座个栋家项台套批]")
-_PLACE_INTRO_RE = re.compile(r"主要有|还有|另有|共有|安排|按照|涉及|包含|之一|以及")
+_PLACE_INTRO_RE = re.compile(r"主要有|还有|另有|共有|安排|按照|涉及|包含|之一|以及|国家级|省级|我[省市县区]|"
+                             r"第[一二三四五六七八九十\d]+[家个批]")
 _PLACE_IN_NAME = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|工业园|产业园区|街道")
 _GENERIC_WORDS = sorted(
     """重大 重点 优质 大 好 新 龙头 标志性 引领性 旗舰 产业 工业 制造业 制造类 先进制造业 制造 服务业 现代服务业
@@ -2216,6 +2218,16 @@ class _Extractor:
             in_clause = self._clause_place(a, b)
             if in_clause is not None:
                 return (*in_clause, "clause")
+        for a, b in sorted(proj.mentions):
+            # "经开区公铁物流园项目": the zone the article names in full ("新乡经开区"), or the zone word alone
+            zone = _ZONE_WORD_START_RE.match(self.t, a, b)
+            if zone and b - zone.end() >= 4:
+                full = {p[0]: p for p in places if p[0].endswith(zone.group()) and len(p[0]) > len(zone.group())
+                        and not _GENERIC_PLACE.match(p[0])}
+                if len(full) == 1:
+                    return (*next(iter(full.values())), "name")
+                if not full:
+                    return (zone.group(), self._region_id(zone.group()), zone.start(), zone.end(), "name")
         for a, b in sorted(proj.mentions):
             # "灞桥区教育综合提升工程", "蒙山县古皂水库工程", "科右前旗华锐风机制造厂": the county or district that
             # starts the name (a prefecture city or province is where it comes from, not a place)
