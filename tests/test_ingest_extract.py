@@ -936,3 +936,11 @@ def test_a_project_named_after_the_zone_word_is_in_the_zone_the_article_names() 
     result = extract_facts(text, DAY)
     assert values(result, "project", project_of(result, "公铁物流园"), "region") == ["新乡经开区"]
     assert not [f for f in result.facts if f.field == "region" and "第七家" in f.value]
+
+
+def test_two_projects_joined_by_he_are_two_but_parts_joined_by_ji_are_one() -> None:
+    text = ("签约项目包括美国罗克韦尔智能产业联创中心和新加坡吉宝光明区重点片区综合开发运营项目。"
+            "德济药业野生连翘抚育示范基地及中药饮片加工车间项目开工。")
+    projects = set(extract_facts(text, DAY).keys("project"))
+    assert {"美国罗克韦尔智能产业联创中心", "新加坡吉宝光明区重点片区综合开发运营项目"} <= projects, projects
+    assert any(p.endswith("示范基地及中药饮片加工车间项目") for p in projects), projects

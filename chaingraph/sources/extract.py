@@ -188,6 +188,8 @@ _CATEGORY_TAIL_PROJECT_RE = re.compile(r"(?:重大|重点|招商引资|招商|�
                                        r"制造业)+项目$")
 _CODE_IN_NAME_RE = re.compile(r"[（(](?:\d{6}(?:\.S[HZ])?|\d{4}(?:-TW)?)[）)](?=.)")
 _ZONE_WORD_START_RE = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|开发区")
+_PAIR_SPLIT_RE = re.compile(r"(?P<first>[^和与]{4,30}?(?:中心|基地|产业园|工业园|科技园|物流园|工厂|总部|研究院|学校|"
+                            r"医院|广场|综合体|工程))(?:和|与)(?P<second>.+项目)$")
 _ENUM_ITEM = rf"(?:(?!等)[{_NAME_CHARS}“”]){{2,40}}"
 _ENUMERATION_RE = re.compile(rf"{_ENUM_ITEM}(?:、{_ENUM_ITEM})+(?:(?:以及|和|及){_ENUM_ITEM})?(?=等|[，。；：\n]|$)")
 _ENUM_LAST_RE = re.compile(r"(?:项目|工程|中心|示范区|产业园|工业园|科技园|物流园|基地|工厂|厂|学校|中学|小学|幼儿园|"
@@ -1097,6 +1099,12 @@ class _Extractor:
             start = m.end() - len(name)
             if len(name) < 4:
                 continue
+            pair = _PAIR_SPLIT_RE.match(name)
+            if pair and len(pair["second"]) >= 8:
+                # "美国罗克韦尔智能产业联创中心和新加坡吉宝光明区重点片区综合开发运营项目": two projects
+                mentions.append((pair["first"], start, start + len(pair["first"])))
+                start += pair.start("second")
+                name = pair["second"]
             phase = _PHASE_AFTER_RE.match(self.t, m.end())
             if phase and not re.match(r"(?:该|这个|此|本|上述|这)", name):
                 # "…标准化厂房项目一期总投资约5.75亿元": the phase is part of the name
