@@ -944,3 +944,10 @@ def test_two_projects_joined_by_he_are_two_but_parts_joined_by_ji_are_one() -> N
     projects = set(extract_facts(text, DAY).keys("project"))
     assert {"美国罗克韦尔智能产业联创中心", "新加坡吉宝光明区重点片区综合开发运营项目"} <= projects, projects
     assert any(p.endswith("示范基地及中药饮片加工车间项目") for p in projects), projects
+
+
+def test_a_contractor_is_not_the_firm_of_the_project_it_builds() -> None:
+    text = "集中开工仪式在中建八局第一建设有限公司承建的华新丽华高端精密不锈材料绿色智能制造项目举行。"
+    result = extract_facts(text, DAY)
+    key = project_of(result, "不锈材料")
+    assert values(result, "project", key, "firms") == []

@@ -190,6 +190,7 @@ _CODE_IN_NAME_RE = re.compile(r"[（(](?:\d{6}(?:\.S[HZ])?|\d{4}(?:-TW)?)[）)](
 _ZONE_WORD_START_RE = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|开发区")
 _PAIR_SPLIT_RE = re.compile(r"(?P<first>[^和与]{4,30}?(?:中心|基地|产业园|工业园|科技园|物流园|工厂|总部|研究院|学校|"
                             r"医院|广场|综合体|工程))(?:和|与)(?P<second>.+项目)$")
+_BUILDER_RE = re.compile(r"承建|施工|代建|总承包|总包|中标|设计的|监理")
 _ENUM_ITEM = rf"(?:(?!等)[{_NAME_CHARS}“”]){{2,40}}"
 _ENUMERATION_RE = re.compile(rf"{_ENUM_ITEM}(?:、{_ENUM_ITEM})+(?:(?:以及|和|及){_ENUM_ITEM})?(?=等|[，。；：\n]|$)")
 _ENUM_LAST_RE = re.compile(r"(?:项目|工程|中心|示范区|产业园|工业园|科技园|物流园|基地|工厂|厂|学校|中学|小学|幼儿园|"
@@ -2120,6 +2121,8 @@ class _Extractor:
                 for f in self.firms_in(window, a):
                     firm = self.firms[f]
                     spot = [p for n in firm.names for p in self.occurrences(n) if window <= p < a]
+                    if spot and _BUILDER_RE.search(self.t, spot[-1], a):
+                        continue  # "中建八局一公司承建的X项目": the contractor, not the project's firm
                     self.add("project", key, "firms", firm.name, spot[0], spot[0] + len(firm.name), 0.6)
                     proj.firms.append(f)
                     self._projects_of_firm.setdefault(f, []).append(index)
