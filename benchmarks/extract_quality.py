@@ -8,10 +8,10 @@
 Corpus mode reads the answer keys in benchmarks/data/extract-corpus/*.yaml and the article texts from TEXTS (else
 env CHAINGRAPH_EXTRACT_CORPUS, else /work/corpus/extract), and prints per article right/wrong/missed for each fact
 type (projects, firms, investment, registered capital, area, output, capacity, dates, parks/towns, aggregates),
-then for each split (dev, test, ``holdout`` and ``holdout2``: the keys of extract-corpus-holdout and
-extract-corpus-holdout2, given with --keys) the
-overall precision and recall per fact type and the calibration line (the share right among facts with confidence
->= HIGH_CONFIDENCE). The matching rules are in extract_corpus.py's
+then for each split (dev, test, ``holdout``: the keys of extract-corpus-holdout, a development set from round 6 on,
+and ``holdout2``: the blind keys of extract-corpus-holdout2; each given with --keys) the overall precision and
+recall per fact type and the calibration line (the share right among facts with confidence >= HIGH_CONFIDENCE).
+The matching rules are in extract_corpus.py's
 docstring: figures, dates and places count only on the right record. ``-v`` lists every miss.
 
 Seed mode:

@@ -1,8 +1,8 @@
 """The answer keys of the news-extraction corpus (benchmarks/data/extract-corpus) follow the shared key format.
 
-The blind hold-out sets (benchmarks/data/extract-corpus-holdout, split ``holdout``, and
-benchmarks/data/extract-corpus-holdout2, split ``holdout2``) are checked against the same format; the corpus-mix
-assertions apply to the main corpus only.
+The former hold-out set (benchmarks/data/extract-corpus-holdout, split ``holdout``; a development set from round 6
+on) and the blind hold-out set (benchmarks/data/extract-corpus-holdout2, split ``holdout2``) are checked against the
+same format; the corpus-mix assertions apply to the main corpus only.
 
 The article texts are not in the repository (copyright), so these tests read the keys only: every key parses, has
 the fields the format requires with values of the right kind, its quantities are in the canonical form that

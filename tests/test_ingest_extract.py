@@ -391,7 +391,11 @@ def test_confidence_is_the_dev_share_of_the_rule_and_caps_the_record() -> None:
         assert all(f.confidence <= name for f in result.of("project", key))
     weak = extract_facts("本地电机有限公司今年实现增资800万美元。", DAY)
     (key,) = weak.keys("project")
-    assert all(f.confidence < DEFAULT_MIN_CONFIDENCE for f in weak.of("project", key))
+    (name,) = weak.of("project", key, "name")
+    # an implicit project (a firm's capital increase) is as sure as implicit projects were on the development
+    # articles, below a project with its own name and figure, and caps its facts
+    assert name.confidence == round(rule_confidence(name.rule) or 0, 2) < HIGH_CONFIDENCE
+    assert all(f.confidence <= name.confidence for f in weak.of("project", key))
 
 
 def test_places_hold_no_figures_and_roads_are_not_firms() -> None:
@@ -727,3 +731,223 @@ def test_short_name_search_grows_linearly_with_firms_sharing_a_prefix(monkeypatc
         extract_facts(_subsidiaries(count), DAY)
         work.append(seen[0])
     assert work[1] <= 15 * work[0], work  # 6.8x now (688 -> 4672); 94x before
+
+
+def test_size_classes_and_means_are_no_project_figures() -> None:
+    """A range of amounts counts projects of a size; a mean is over many projects: neither is one project's."""
+    text = ("本次开工的南湖大道改造项目等投资10亿元至50亿元的项目62个。"
+            "滨江学校建设项目开工，单体项目平均总投资额达8.32亿元。"
+            "青山水厂项目总投资3亿元。")
+    result = extract_facts(text, DAY)
+    investments = {f.key: f.value for f in result.facts if f.field == "investment"}
+    assert investments == {project_of(result, "青山水厂"): "300000000 CNY"}
+
+
+def test_a_begun_year_or_quarter_dates_no_project_but_a_planned_one_does() -> None:
+    text = ("2023年第二季度重大项目集中开工，南湖轴承项目签约。"
+            "北山电机项目计划明年一季度开工。")
+    result = extract_facts(text, DAY)
+    dates = {(f.key, f.field, f.value) for f in result.facts
+             if f.record == "project" and f.field in ("date", "start_date", "trial_date")}
+    assert not [d for d in dates if d[2].startswith("2023")], dates
+    assert (project_of(result, "北山电机"), "start_date", "2024-Q1") in dates
+
+
+def test_a_place_name_loses_what_introduces_it_and_an_unclosed_bracket() -> None:
+    from chaingraph.sources.extract import _place_name
+
+    assert _place_name("主要有岑溪市宸龙源纺织服装集聚区") == "岑溪市宸龙源纺织服装集聚区"
+    assert _place_name("另按照协议安排高邮经济开发区") == "高邮经济开发区"
+    assert _place_name("江西省南昌县（小蓝经开区") == "小蓝经开区"
+    assert _place_name("南昌县（小蓝）经开区") == "南昌县（小蓝）经开区"
+
+
+def test_a_legal_name_after_qizhong_keeps_no_part_of_it() -> None:
+    text = "其中，山东龙昕电工有限公司变压器生产线项目已竣工投产。其中山东沃华机械有限公司液压泵项目投产。"
+    firms = {f.value for f in extract_facts(text, DAY).facts if f.record == "firm" and f.field == "legal_name"}
+    assert firms == {"山东龙昕电工有限公司", "山东沃华机械有限公司"}
+
+
+def test_numbered_items_on_their_own_lines_keep_their_county_headings() -> None:
+    text = ("开门红重大项目集中开工，计划明年5月建成。\n\n分会场活动\n\n1.思明区：祥云实验学校项目，总投资3.7亿元\n\n"
+            "2.湖里区：湖里停车场PPP项目，总投资9.6亿元")
+    result = extract_facts(text, "2023-01-04")
+    assert values(result, "project", project_of(result, "祥云实验学校"), "region") == ["思明区"]
+    assert values(result, "project", project_of(result, "湖里停车场"), "region") == ["湖里区"]
+    # a month after the article is a plan, not the day of the ceremony the article reports
+    assert not [f for f in result.facts if f.field == "start_date" and f.value.startswith("2024")]
+
+
+def test_items_listed_with_named_projects_are_projects_too() -> None:
+    text = ("7月7日，全市重大项目集中开工。青山区公立学校建设项目、灞桥区教育综合提升工程、大兴新区第二学校等开工建设。"
+            "要打造营商环境、高强度收集招商信息、高起点引进重点项目。"
+            "投资8856万元的八尺门海堤贯通工程，主要包括退堤还海工程、海域清淤、岸线景观美化等。")
+    result = extract_facts(text, DAY)
+    projects = set(result.keys("project"))
+    assert "大兴新区第二学校" in projects, projects
+    assert any("灞桥区教育综合提升工程" in p for p in projects), projects
+    assert not [p for p in projects if re.search(r"营商|招商|清淤|美化|退堤", p)], projects
+    assert values(result, "project", "大兴新区第二学校", "start_date") == ["2023-07-07"]
+
+
+def test_a_county_that_starts_a_project_name_is_its_place() -> None:
+    text = ("灞桥区第二中学建设项目、蒙山县古皂水库工程、科右前旗华锐风机制造厂等开工建设。"
+            "梧州市滨江公园项目开工。大冶市市长万鼎作招商项目推介。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "第二中学"), "region") == ["灞桥区"]
+    assert values(result, "project", project_of(result, "古皂水库"), "region") == ["蒙山县"]
+    assert values(result, "project", project_of(result, "华锐风机制造厂"), "region") == ["科右前旗"]
+    # a prefecture city is where a project comes from, not its place; an official is no place
+    assert not [f for f in result.facts if f.field == "region" and f.value in ("梧州市", "大冶市", "市委市")]
+
+
+def test_the_county_an_event_reports_places_its_projects() -> None:
+    text = ("日前，全市投资贸易大会召开，洛江区3个项目现场签约。"
+            "洛江区政府与宝树堂药业有限公司就宝树堂医药健康产业园项目进行签约。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "宝树堂医药"), "region") == ["洛江区"]
+    # two counties in the lead: none is the event's
+    text2 = "洛江区3个项目、丰泽区2个项目现场签约。宝树堂医药健康产业园项目总投资3亿元。"
+    result2 = extract_facts(text2, DAY)
+    assert values(result2, "project", project_of(result2, "宝树堂医药"), "region") == []
+
+
+def test_a_project_company_described_and_a_place_stem_are_no_firms() -> None:
+    text = ("海润光伏将在高邮成立项目公司，海润光伏项目公司注册资本5亿元。"
+            "考察了科右前旗华锐风机制造厂、科右前旗乌兰集团圣华新药业公司。")
+    firms = set(extract_facts(text, DAY).keys("firm"))
+    assert not [f for f in firms if f.endswith("项目公司") or f == "科右前"], firms
+
+
+def test_a_batch_named_by_time_place_and_category_is_no_project() -> None:
+    text = ("第三师一周内重大项目集中开工。庆祝建党100周年梧州市2021年第二季度重大项目集中开竣工。"
+            "要全力打好项目攻坚战，高度重视产业项目。青山年产5万吨电池材料重点项目开工。")
+    projects = set(extract_facts(text, DAY).keys("project"))
+    assert not [p for p in projects if re.search(r"第三师|梧州|打好|重视", p)], projects
+    assert any("电池材料" in p for p in projects), projects
+
+
+def test_a_figure_inside_a_project_name_is_that_project_s_even_in_a_counted_list() -> None:
+    text = ("任城区山推机械配件生产项目、兖州益海年产24万吨面粉项目等32个项目已竣工投产。"
+            "正新橡胶投资23.9亿元新台币扩建自行车轮胎项目。"
+            "中节能年产10GW高效太阳能（000591）电池片生产基地项目签约。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "面粉"), "capacity") == ["240000 t/yr"]
+    assert values(result, "project", project_of(result, "自行车轮胎"), "investment") == ["2390000000 TWD"]
+    assert "中节能年产10GW高效太阳能电池片生产基地项目" in result.keys("project")
+    assert not [f for f in result.facts if f.record == "region_fact" and "t" in f.value]
+
+
+def test_event_dates_reach_projects_named_in_the_headline_and_despite_goals() -> None:
+    text = ("南湖年产5万吨电池材料项目等12个项目集中开工\n发布时间:2023-09-15\n9月14日，全市重点项目集中开工仪式举行，"
+            "南湖年产5万吨电池材料项目等12个项目集中开工。北山电机项目同日开工，要力促项目早日竣工投产。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "电池材料"), "start_date") == ["2023-09-14"]
+    assert values(result, "project", project_of(result, "北山电机"), "start_date") == ["2023-09-14"]
+
+
+def test_same_day_words_and_a_counted_completion_are_events() -> None:
+    text = ("10月16日上午，南湖电机项目开工现场礼炮齐放。"
+            "北山轴承项目、潭下镇福利院项目同天分别在各项目地举行开工仪式。"
+            "此外，青山水厂项目、马岭路项目等在10月竣工项目共11项。")
+    result = extract_facts(text, "2017-10-19")
+    assert values(result, "project", project_of(result, "北山轴承"), "start_date") == ["2017-10-16"]
+    assert values(result, "project", project_of(result, "青山水厂"), "date") == ["2017-10"]
+    # a town that starts one project's name is not the place of the event's other projects
+    assert values(result, "project", project_of(result, "北山轴承"), "region") == []
+
+
+def test_a_cluster_zone_named_as_a_project_is_a_project() -> None:
+    result = extract_facts("产业项目主要有岑溪市宸龙源纺织服装集聚区项目、田七家化项目等。", DAY)
+    key = project_of(result, "宸龙源纺织服装集聚区")
+    assert values(result, "project", key, "region") == ["岑溪市"]
+
+
+def test_a_firm_invests_in_new_taiwan_dollars_in_a_new_plant() -> None:
+    text = ("中美矽晶规划投资新台币21.7亿元，在竹南厂区扩增大尺寸电池产线。"
+            "诠亚投资约3.2亿元，于南投县兴建企业营运总部南岗二厂。青山电机项目总投资人民币5亿元。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "大尺寸电池产线"), "investment") == ["2170000000 TWD"]
+    plant = project_of(result, "南岗二厂")
+    assert values(result, "project", plant, "investment") == ["~320000000 TWD"]
+    assert values(result, "project", plant, "region") == ["南投县"]
+    assert values(result, "project", project_of(result, "青山电机"), "investment") == ["500000000 CNY"]
+
+
+def test_capacity_units_and_areas_in_square_metres() -> None:
+    text = "混凝土搅拌站项目年产能60万立方米。啤酒工厂项目总用地面积14.75万平方米，年产能40万千升。"
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "搅拌站"), "capacity") == ["600000 m3/yr"]
+    beer = project_of(result, "啤酒工厂")
+    assert values(result, "project", beer, "area_mu") == ["221.25"]
+    assert values(result, "project", beer, "capacity") == ["400000 千升/yr"]
+
+
+def test_a_head_office_is_a_firm_but_a_subsidiary_described_is_not() -> None:
+    text = ("目前，济宁碳素工业总公司年产50万吨预焙阳极项目竣工。公司在厦门等地设有分公司，并新设全资子公司。"
+            "集团公司在沾益县投资3600万元，建设曲靖市商品混凝土分公司搅拌站。")
+    firms = set(extract_facts(text, DAY).keys("firm"))
+    assert {"济宁碳素工业总公司", "曲靖市商品混凝土分公司"} <= firms, firms
+    assert not [f for f in firms if re.search(r"设有|全资|^建设", f)], firms
+
+
+def test_capacity_items_closed_by_a_count_of_projects_are_projects() -> None:
+    text = ("目前，济宁碳素工业总公司年产50万吨预焙阳极、华勤集团年产600万套轿车子午胎等22个项目实现竣工投产。"
+            "涉及新材料、新能源等产业项目。")
+    result = extract_facts(text, DAY)
+    anode = project_of(result, "预焙阳极")
+    assert values(result, "project", anode, "capacity") == ["500000 t/yr"]
+    assert values(result, "project", anode, "firms") == ["济宁碳素工业总公司"]
+    assert values(result, "project", project_of(result, "子午胎"), "capacity") == ["6000000 套/yr"]
+    assert not [p for p in result.keys("project") if "新材料" in p]
+
+
+def test_a_project_named_with_and_without_its_firm_is_one_project() -> None:
+    text = ("桂林天海塑业有限公司圆织成套生产线智能化升级扩能项目开工。"
+            "正在实施的“圆织成套生产线智能化升级扩能项目”项目总投资1.11亿元。")
+    result = extract_facts(text, DAY)
+    (key,) = result.keys("project")
+    assert values(result, "project", key, "investment") == ["111000000 CNY"]
+
+
+def test_a_park_whose_completion_is_reported_is_a_project_with_its_new_output() -> None:
+    text = ("其中，占地150亩的追日电气科技工业园竣工，预计今年新增产值5亿元。"
+            "全市今年新增产值80亿元。")
+    result = extract_facts(text, DAY)
+    park = project_of(result, "追日电气科技工业园")
+    assert values(result, "project", park, "expected_output") == ["500000000 CNY"]
+    assert values(result, "project", park, "area_mu") == ["150"]
+    region = [f.value for f in result.facts if f.record == "region_fact" and f.field == "value"]
+    assert region == ["8000000000 CNY"]
+
+
+def test_a_park_built_as_a_project_and_a_fellow_townsmen_club_place_no_project() -> None:
+    text = ("香港荆门同乡联谊会活动在香港举行，数字经济产业园项目、锂电池电解液前驱体项目等12个项目签约。"
+            "重庆市万盛经济技术开发区管理委员会就万盛全域旅游投资合作项目签约。")
+    result = extract_facts(text, DAY)
+    places = {f.value for f in result.facts if f.field == "region"}
+    assert not [p for p in places if "同乡" in p or p == "数字经济产业园"], places
+    assert "万盛全域旅游投资合作项目" in result.keys("project")
+
+
+def test_a_project_named_after_the_zone_word_is_in_the_zone_the_article_names() -> None:
+    text = ("3个重大项目集中签约，正式落户新乡经开区。南辉实业计划投资17亿元建设的“经开区公铁物流园项目”。"
+            "新乡经开区已升级为国家级经济技术开发区，这也是我省第七家国家级经开区。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", project_of(result, "公铁物流园"), "region") == ["新乡经开区"]
+    assert not [f for f in result.facts if f.field == "region" and "第七家" in f.value]
+
+
+def test_two_projects_joined_by_he_are_two_but_parts_joined_by_ji_are_one() -> None:
+    text = ("签约项目包括美国罗克韦尔智能产业联创中心和新加坡吉宝光明区重点片区综合开发运营项目。"
+            "德济药业野生连翘抚育示范基地及中药饮片加工车间项目开工。")
+    projects = set(extract_facts(text, DAY).keys("project"))
+    assert {"美国罗克韦尔智能产业联创中心", "新加坡吉宝光明区重点片区综合开发运营项目"} <= projects, projects
+    assert any(p.endswith("示范基地及中药饮片加工车间项目") for p in projects), projects
+
+
+def test_a_contractor_is_not_the_firm_of_the_project_it_builds() -> None:
+    text = "集中开工仪式在中建八局第一建设有限公司承建的华新丽华高端精密不锈材料绿色智能制造项目举行。"
+    result = extract_facts(text, DAY)
+    key = project_of(result, "不锈材料")
+    assert values(result, "project", key, "firms") == []

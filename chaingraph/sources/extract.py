@@ -81,7 +81,7 @@ _LABELS = {
 _LABEL_ALT = "|".join(sorted(_LABELS, key=len, reverse=True))
 _FIGURE_RE = re.compile(
     rf"(?P<label>{_LABEL_ALT})(?:额|量)?(?P<filler>(?:预计|计划|将|可|能|为|约为|实现|了|后|累计|共计|合计|总计|"
-    rf"分别为|分别|均)*)"
+    rf"分别为|分别|均)*)(?P<cur>新台币|台币|人民币)?"
     rf"(?P<qty>{_QTY})"
 )
 _HUNDRED_YI_RE = re.compile(r"(?P<qty>[百千]亿)(?:元|级)?(?:项目|大项目)")
@@ -90,7 +90,8 @@ _NAME_CHARS = r"\u3400-\u9fffA-Za-z0-9（）()&·\-"
 _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "随着", "设立", "继", "在", "像", "与", "和", "及",
           "对",
           "为", "是", "的", "了", "了解", "等", "向", "把", "被", "从", "于", "即", "当", "由", "给", "我市", "全市",
-          "今年", "去年", "明年", "以来", "又一个", "一个", "该", "此", "这", "其", "希望", "同时", "表示", "来到",
+          "今年", "去年", "明年", "以来", "又一个", "一个", "该", "此", "这", "其", "其中", "希望", "同时", "表示",
+          "来到",
           "包括", "引入", "范围", "新增", "推动", "支持", "通过", "召开", "审查", "事务所", "编辑", "记者",
           "作者", "来源",
           "通讯员", "隶属", "旗下", "所属", "系", "投资者", "投资方", "合作方", "签约方")
@@ -120,7 +121,7 @@ _PROJECT_RE = re.compile(rf"[{_NAME_CHARS}—.]+?项目")
 _PLACE_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,20}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|产业合作园|产业园区|"
     rf"产业园|"
-    r"工业园区|工业园|园区|街道|镇|乡|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区|"
+    r"工业园区|工业园|园区|街道|镇|(?<![同家故城下老])乡(?![村镇])|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区|"
     r"经开区|高新园区|工业集中区|出口加工区|加工出口区|投资区|试验区|示范区)"
     r"(?![\u3400-\u9fff]{0,2}(?:有限|公司|集团))"
 )
@@ -134,8 +135,10 @@ _CAPACITY_RE = re.compile(
     rf"(?:年产能?|产能|年生产能力|年加工|年处理|年装配|设计产能)(?:为|达到|达|约|超过|超|近|可达)?"
     rf"(?P<n>{_NUM})(?P<mult>万|亿|千)?(?P<unit>台套|台|套|辆|件|只|片|千瓦时|兆瓦时|吉瓦时|GWh|MWh|兆瓦|吉瓦|MW|GW|"
     rf"万千瓦|"
-    r"立方米|平方米|吨|个|块|颗|粒|支|瓶|箱|头|羽|条|根|米|张|双)"
+    r"立方米|方|千升|平方米|吨|个|块|颗|粒|支|瓶|箱|头|羽|条|根|米|张|双)"
 )
+_CAPACITY_UNIT = {"立方米": "m3", "方": "m3", "平方米": "m2"}
+"""Capacity units written in Chinese that have a canonical symbol (``600000 m3/yr``)."""
 _PRODUCT_CAPACITY_RE = re.compile(rf"(?P<label>年产|年生产|日产)(?P<product>[\u4e00-\u9fff]{{2,10}}?)(?:能力|产能)?"
                                   rf"(?:为|达到|达|约|超过|近)?(?P<n>{_NUM})(?P<mult>万|千)?吨")
 _OUTPUT_AFTER_RE = re.compile(rf"(?:实现|形成|新增|达到|带来)(?P<qty>(?:约|近|超)?{_NUM}(?:亿|万)元)(?:的)?年产值")
@@ -159,20 +162,44 @@ _GENERIC_PROJECT = re.compile(
 )
 _PROJECT_STOPS = re.compile(
     r"签约落户|签约|落户|引进|投资建设|投资兴建|建设|新建|扩建|兴建|投建|实施|推进|启动|开工|竣工|投产|打造|包括|"
-    r"分别是|"
+    r"分别是|主要有|还有|另有|"
     r"分别为|分别|其中|位于|举行|参加|为|是|的|在|对|将|等|了解|了|从|于|即|由|暨|：|、|即为|就是|系列?化?(?=建设|投资)|"
     r"(?:\d+|[一二三四五六七八九十两百几多数]+)个|"
     r"促进|加快|推动|协调|解决|保证|抓好|做好|抓|强化|吸引|坚决|招引|服务|保障|围绕|聚焦|谋划|加强|深化|优化|支持|"
     r"鼓励|落实|"
-    r"确保|争取|帮助|跟踪|洽谈|对接|督促|盯紧|紧盯|随着|以|集聚|带动|助力|依托|借助|通过|成为|作为|属于|"
+    r"确保|争取|帮助|跟踪|洽谈|对接|督促|盯紧|紧盯|随着|以|集聚(?!区)|带动|助力|依托|借助|通过|成为|作为|属于|"
     r"涉及|涵盖|包含|设立|成立|入驻|落地|签订|签署|共建|合资建设|合作建设|看好|迎来|见证|出席|听取|考察|调研|观摩|"
     r"视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望|举办|召开|当属|就是|"
     r"投资(?=[\d一二三四五六七八九十几数百千]|建设|兴建|新建|扩建)|来到|到|赴|前往|引入|"
     r"主会场|分会场|会场|现场|标志着|汇报|推出|发布|完成|实现|掀起|持续|迎来|"
-    r"进行|列入|负责|协商|商谈|预计|着力|支援|关注|审议|通过"
+    r"进行|列入|负责|协商|商谈|预计|着力|支援|关注|审议|通过|重视|打好|开展|质量把|(?<=[会府局司团])就"
 )
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
                             rf"元)(?:以上|左右)?")
+_WORKS_NOT_NAME = re.compile(r"民心|民生|系统|一号|重点|重大|实事|惠民|示范|人才|工程师|提升|行动|计划|战略|品牌|质量")
+_WORKS_EVENT_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,40}}?(?:工业园|产业园|科技园|物流园|生产基地|工厂|生产线)"
+                             r"(?=(?:正式|顺利|全面|已|已经)?(?:竣工|开工|投产|开业|奠基|动工))")
+_MADE_ITEM_RE = re.compile(r"年产|日产|生产线|生产基地|工厂|[^工]厂$|产业园$")
+_PARTS_INTRO_RE = re.compile(r"(?:项目|工程)[，,]?(?:主要)?(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为)|含)$")
+_HOST_COUNTY_RE = re.compile(r"(?:^|(?<=[，,、：:\s日在]))(?P<county>[\u4e00-\u9fff]{1,3}?(?:自治县|县|区|旗)|"
+                             r"[\u4e00-\u9fff]{2}市)(?=[^，。；]{0,10}?(?:\d+|[一二三四五六七八九十两几多]+)个"
+                             r"[^，。；]{0,8}?项目)")
+_CATEGORY_TAIL_PROJECT_RE = re.compile(r"(?:重大|重点|招商引资|招商|开复工|复工|新开工|开工|签约|集中|优质|产业|工业|"
+                                       r"制造业)+项目$")
+_CODE_IN_NAME_RE = re.compile(r"[（(](?:\d{6}(?:\.S[HZ])?|\d{4}(?:-TW)?)[）)](?=.)")
+_ZONE_WORD_START_RE = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|开发区")
+_PAIR_SPLIT_RE = re.compile(r"(?P<first>[^和与]{4,30}?(?:中心|基地|产业园|工业园|科技园|物流园|工厂|总部|研究院|学校|"
+                            r"医院|广场|综合体|工程))(?:和|与)(?P<second>.+项目)$")
+_BUILDER_RE = re.compile(r"承建|施工|代建|总承包|总包|中标|设计的|监理")
+_ENUM_ITEM = rf"(?:(?!等)[{_NAME_CHARS}“”]){{2,40}}"
+_ENUMERATION_RE = re.compile(rf"{_ENUM_ITEM}(?:、{_ENUM_ITEM})+(?:(?:以及|和|及){_ENUM_ITEM})?(?=等|[，。；：\n]|$)")
+_ENUM_LAST_RE = re.compile(r"(?:项目|工程|中心|示范区|产业园|工业园|科技园|物流园|基地|工厂|厂|学校|中学|小学|幼儿园|"
+                           r"医院|公园|大道|大桥|路|小区|综合体|广场|电站|水库|港|码头|机场|总部|[一二三四]期[）)]?)$")
+_ENUM_NOT_PROJECT_RE = re.compile(r"领域|行业|产业链|企业$|公司$|集团$|[省市县区]委|政府|书记|市长|县长|区长|局长|主任|"
+                                  r"领导|嘉宾|代表|客商|^[^\u4e00-\u9fff]+$|^(?:年产|日产)|"
+                                  r"^[\d一二三四五六七八九十两]+[条座个栋家项台套批]")
+_PLACE_INTRO_RE = re.compile(r"主要有|还有|另有|共有|安排|按照|涉及|包含|之一|以及|国家级|省级|我[省市县区]|"
+                             r"第[一二三四五六七八九十\d]+[家个批]")
 _PLACE_IN_NAME = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|工业园|产业园区|街道")
 _GENERIC_WORDS = sorted(
     """重大 重点 优质 大 好 新 龙头 标志性 引领性 旗舰 产业 工业 制造业 制造类 先进制造业 制造 服务业 现代服务业
@@ -256,7 +283,7 @@ _STATUS_WORDS = [
     (r"签约落户|签约|落户|牵手|设立|增资", "signed", "date"),
 ]
 _STATUS_RANK = {"signed": 1, "under_construction": 2, "trial": 3, "operating": 4}
-_FUTURE_RE = re.compile(r"预计|计划|将|明年|力争|争取|有望|拟|达产后")
+_FUTURE_RE = re.compile(r"预计|计划|将|明年|力争|争取|有望|拟|达产后|力促|早日|确保|尽快|尽早")
 _DATE_RE = re.compile(
     r"(?P<range>(?:今年)?(?P<m1>\d{1,2})月份?至(?P<m2>\d{1,2})月份?)"
     r"|(?P<abs>(?P<y>\d{4})年(?:(?P<m>\d{1,2})月(?:份)?(?:(?P<d>\d{1,2})日|(?P<dek>上旬|中旬|下旬|初|底|末))?)?)"
@@ -267,14 +294,15 @@ _DATE_RE = re.compile(
     r"|(?P<q>[一二三四])季度|(?P<yend>年底|年末)|上周(?P<wd>[一二三四五六日天])"
 )
 _DATELINE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
-_RELATIVE_DAY_RE = re.compile(r"昨日|昨天|前天|今天|今日|当天|当日|同日|同一天|次日|翌日|同月|当月|本月|上月|上个月"
-                              r"|(?P<yday>昨|今)?[（(]?(?<![月\d年])(?P<day>\d{1,2})[）)]?日(?!电|讯)")
+_RELATIVE_DAY_RE = re.compile(r"昨日|昨天|前天|今天|今日|当天|当日|同日|同一天|同天|次日|翌日|同月|当月|本月"
+                              r"|上月|上个月|(?P<yday>昨|今)?[（(]?(?<![月\d年])(?P<day>\d{1,2})[）)]?日(?!电|讯)")
 _EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|动工|动土|竣工|投产|奠基|揭牌|开业)"
                        r"(?:仪式|活动|大会|会议|暨|现场会)"
                        r"|集中(?:签约|开工|动工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)"
                        r"|\d+个(?:[^，。；]{0,8})?项目(?:集中|顺利|正式)?(?:签约|开工|竣工|投产)|(?:签约|开工|竣工|"
                        r"投产)\d+个"
                        r"|\d+个项目[^。；]{0,30}?(?:签约|开工|竣工|投产|奠基)|签[订署]了?[^，。；]{0,12}(?:协议|合同)"
+                       r"|(?:签约|开工|竣工|投产)的?项目(?:共|有|达)?\d+[个项]"
                        r"|签[订署]了?《[^》]{2,40}(?:协议|合同)[^》]{0,6}》"
                        # an approval meeting ("联审会议，通过…投资案") is the day the projects are agreed
                        r"|(?:联审|审议|审查)会议|通过[^，。；]{0,20}(?:投资案|申请案|审查|审核)")
@@ -300,6 +328,8 @@ _PHASE_BEFORE_RE = re.compile(r"(?P<p>[一二三四首]期)(?:工程|项目)?[^�
 _PHASE_SUBJECT_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?P<p>[一二三四首]期)(?:工程|项目)?")
 _SIZE_CLASS_AFTER_RE = re.compile(rf"(?:以上)?的?(?:[\u4e00-\u9fff]{{0,4}}项目(?:有|达|共)?|有){_CN_COUNT}[个项]")
 _SIZE_CLASS_BEFORE_RE = re.compile(r"(?:单个|每个|单体|均)[^，。；]{0,6}$")
+_RANGE_AFTER_RE = re.compile(rf"(?:以上|以下)?(?:至|到|~|～|—|-)(?:{_NUM})")
+_AVERAGE_RE = re.compile(r"平均|户均|人均|单个项目|每个项目|单体项目")
 _COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]{1,3})[个项家案件][，,]?"
                               r"(?:涉及|项目|计划|合计|共|将|拟)?$")
 _VISIT_RE = re.compile(r"观摩|考察|参观|调研|察看|查看|走访|视察|详细了解|听取|来到|深入|实地")
@@ -567,13 +597,16 @@ class _Extractor:
         return (left + 1 if left >= 0 else s.start), (min(right_candidates) if right_candidates else s.end)
 
     def add(self, record: str, key: str, fld: str, value: str, start: int, end: int, confidence: float,
-            evidence: str | None = None, note: str = "") -> None:
+            evidence: str | None = None, note: str = "", tag: str = "") -> None:
+        """Append a fact; its rule is ``record.field:level`` plus ``/tag`` when the frame says more (the
+        calibration table counts each rule apart)."""
         o_start, o_end = self.mapped.span(start, end)
         text = self.t[start:end]
         if evidence is None:
             evidence = text
+        rule = f"{record}.{fld}:{confidence:.2f}" + (f"/{tag}" if tag else "")
         self.facts.append(Fact(record, key, fld, value, round(confidence, 2), text, o_start, o_end, evidence, note,
-                               rule=f"{record}.{fld}:{confidence:.2f}"))
+                               rule=rule))
 
     def occurrences(self, name: str) -> list[int]:
         """Start offsets of ``name`` in the text (cached: names are looked up many times)."""
@@ -619,9 +652,19 @@ class _Extractor:
             short_form = suffix is not None and suffix.group() == "公司"
             # "牧原集团永济分公司": a group's branch is a firm; "在厦门等地设有分公司" is not a name
             branch = len(head) >= 4 and head.endswith("分") and bool(re.search(r"集团|股份|公司|银行", head))
-            generic = re.search(r"我们|他们|你们|本|该|外资|合资|子|母|分|总|多元化|大型|知名|龙头|综合性|一家", head)
+            generic = re.search(r"我们|他们|你们|本|该|外资|合资|多元化|大型|知名|龙头|综合性|一家|经理|董事|共同",
+                                head) or (
+                # "子公司", "其母公司", "设有分公司", "新设全资子公司" are no names; "济宁碳素工业总公司" is one
+                re.search(r"[子母分总]", head) and (len(head) < 4 or re.search(
+                    r"(?:设有?了?|全资|控股|下属|所属|旗下)[子母分总]$", head)))
             if short_form and not branch and (len(head) < 3 or generic):
                 continue
+            verb = re.match(r"(?:投资建设|建设|新建|组建|成立|设立|注册|投资)", name)
+            if verb and (re.match(r"[\u4e00-\u9fff]{2,3}[省市县区]", name[verb.end():])
+                         or is_place_name(name[verb.end():verb.end() + 2])):
+                # "建设曲靖市商品混凝土分公司": the verb before a legal name that starts with its place
+                cut += verb.group()
+                name, head = name[verb.end():], head[verb.end():]
             if len(head) >= 2 and len(name) >= 5:
                 candidates.append((name, m.start() + len(cut), "legal"))
         for m in _LATIN_LEGAL_RE.finditer(self.t):  # "Robert Bosch GmbH"
@@ -813,6 +856,8 @@ class _Extractor:
         head = _LEGAL_SUFFIX_RE.sub("", name)
         if _PHRASE_NOT_NAME.search(head if how == "legal" else name) or (how == "legal" and len(head) < 2):
             return
+        if re.search(r"(?<!有限)项目公司$", name):
+            return  # "成立项目公司", "海润光伏项目公司": the company a project will have, described, not named
         country = ""
         stripped = name
         for word, code in sorted(COUNTRY_WORDS.items(), key=lambda kv: -len(kv[0])):
@@ -965,10 +1010,15 @@ class _Extractor:
         own: set[int] = set()  # positions inside this firm's short names found so far
         found: list[str] = []
         for variant in variants:
+            stem = re.match(r"[\u4e00-\u9fff]{1,4}?(?:自治县|县|旗|区|市)(?=[\u4e00-\u9fff]{4})", variant)
+            if stem and (stem.group().removesuffix("市") in CITIES or _NOT_A_COUNTY_RE.search(stem.group())):
+                stem = None  # a city starts many firms' names and is cut elsewhere; "…园区" is no county
             for size in range(len(variant), 1, -1):
                 prefix = variant[:size]
                 if prefix.endswith("（") or prefix.count("（") != prefix.count("）"):
                     continue
+                if stem and size <= stem.end():
+                    continue  # "科右前", "科右" of "科右前旗乌兰集团…公司": the place it starts with, or part of it
                 if (prefix == legal or owners.get(prefix) != index or prefix in _PROVINCES
                         or prefix in COUNTRY_WORDS or prefix in _PLACE_WORDS or self._is_region_word(prefix)
                         or _bad_firm_name(prefix)):
@@ -1050,6 +1100,12 @@ class _Extractor:
             start = m.end() - len(name)
             if len(name) < 4:
                 continue
+            pair = _PAIR_SPLIT_RE.match(name)
+            if pair and len(pair["second"]) >= 8:
+                # "美国罗克韦尔智能产业联创中心和新加坡吉宝光明区重点片区综合开发运营项目": two projects
+                mentions.append((pair["first"], start, start + len(pair["first"])))
+                start += pair.start("second")
+                name = pair["second"]
             phase = _PHASE_AFTER_RE.match(self.t, m.end())
             if phase and not re.match(r"(?:该|这个|此|本|上述|这)", name):
                 # "…标准化厂房项目一期总投资约5.75亿元": the phase is part of the name
@@ -1059,8 +1115,8 @@ class _Extractor:
         for m in _WORKS_RE.finditer(self.t):
             # "八尺门海堤贯通工程", "东环路改扩建工程": public works are projects too, when they name what is built
             name = _project_name(m.group()[:-2] + "项目")[:-2] + "工程"
-            if len(name) >= 6 and not self._generic(name.removesuffix("工程") + "项目", []) and not re.search(
-                    r"民心|民生|系统|一号|重点|重大|实事|惠民|示范|人才|工程师|提升|行动|计划|战略|品牌|质量", name):
+            if len(name) >= 6 and not self._generic(name.removesuffix("工程") + "项目", []) and not (
+                    _WORKS_NOT_NAME.search(name)):
                 mentions.append((name, m.end() - len(name), m.end()))
         for m in _BUILD_OBJECT_RE.finditer(self.t):
             # "计划在遂宁经开区建设占地2000亩的电子科技产业园": the object of 建设 is the project
@@ -1090,11 +1146,17 @@ class _Extractor:
                     mentions.append((name, start, start + len(name)))
                     self.example_starts.add(start)
                 pos += len(item) + 1
+        for m in _WORKS_EVENT_RE.finditer(self.t):
+            # "占地150亩的追日电气科技工业园竣工": a park or plant whose own event is reported is a project
+            name = _project_name(m.group() + "项目").removesuffix("项目")
+            if len(name) >= 6 and not self._generic(name + "项目", []) and not _GENERIC_PLACE.match(name):
+                mentions.append((name, m.end() - len(name), m.end()))
         for m in _OTHER_PROJECT_RE.finditer(self.t):
             # "山王坪供水工程，计划总投资2.5亿元", "长兴工业园，总投资5000万元": a project not called 项目
             name = _project_name(m.group() + "项目").removesuffix("项目")
             if len(name) >= 4:
                 mentions.append((name, m.end() - len(name), m.end()))
+        mentions += self._enumerated_siblings(mentions)
         # "A项目——B项目" is one project under two names
         joined: list[tuple[str, int, int]] = []
         for name, start, end in mentions:
@@ -1129,6 +1191,9 @@ class _Extractor:
                     and not _GENERIC_PROJECT.match(re.sub(_QTY, "", name)))):
                 # a product-only name ("精密轴承项目") is a project when its firms come first in the sentence
                 continue
+            # "年产10GW高效太阳能（000591）电池片项目": a stock code a mirror site put after a firm's name is no part
+            # of the project's name
+            name = _CODE_IN_NAME_RE.sub("", name)
             self.specific_names.add(name)
             added = self._add_project([name, *self._parts(name)], firms, (start, end))
             known.append((name, added))
@@ -1146,6 +1211,51 @@ class _Extractor:
                                              weak=True)
                     if time_word and landed:
                         self.pending_dates.append((proj, time_word, pos, end))
+
+    def _enumerated_siblings(self, mentions: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """Items of an enumeration whose other items are projects are projects too, whatever they are called:
+        "经开区公立学校建设项目、灞桥区教育综合提升工程、大兴新区第二学校等开工建设", "主要包括高旺大桥、蒙山县古皂水库
+        工程等", "X公司年产50万吨预焙阳极、Y集团年产600万套子午胎等22个项目实现竣工投产". An enumeration is a run of
+        items joined by 、 (the last may follow 和/及) inside one clause; it counts as a list of projects when one of
+        its items is a project named 项目 or 工程, or when 等 (N个)…项目 closes it. Items that are only a place, a
+        firm, a field of industry or a category word are left out."""
+        ends = {end for name, _start, end in mentions if re.search(r"(?:项目|工程)$", name)
+                and not self._generic(name.removesuffix("工程") + ("项目" if name.endswith("工程") else ""), [])}
+        taken = {end for _name, _start, end in mentions}
+        found: list[tuple[str, int, int]] = []
+        for m in _ENUMERATION_RE.finditer(self.t):
+            pieces: list[tuple[str, int]] = []
+            pos = m.start()
+            for part in re.split(r"、|(?:以及|和|及)(?=[^、]*$)", m.group()):
+                at = self.t.find(part, pos, m.end())
+                pieces.append((part, at))
+                pos = at + len(part)
+            closed = self.t.startswith("等", m.end())
+            # "X公司年产50万吨预焙阳极、Y集团年产600万套子午胎等22个项目": items that name a capacity or a plant,
+            # closed by 等…项目, are projects too
+            counted = closed and re.match(r"等[^，。；、]{0,10}?项目", self.t[m.end():m.end() + 14])
+            made = [part for part, _at in pieces if _MADE_ITEM_RE.search(part)]
+            if not (any(at + len(part) in ends for part, at in pieces) or (counted and len(made) == len(pieces))) or (
+                    _inside_parens(self.t, m.start())):
+                continue
+            if _PARTS_INTRO_RE.search(self.t, max(0, m.start() - 12), m.start()):
+                continue  # "…贯通工程，主要包括退堤还海工程、海域清淤等": the parts of one project
+            for index, (part, at) in enumerate(pieces):
+                if at + len(part) in taken:
+                    continue
+                if index == len(pieces) - 1 and not closed and not _ENUM_LAST_RE.search(part):
+                    continue  # "…、B工程开工": where the last item ends is unsure without 等
+                name = _project_name(part if part.endswith("项目") else part + "项目")
+                name = name if part.endswith("项目") else name.removesuffix("项目")
+                if (not 4 <= len(name) <= 30 or self._generic(name if name.endswith("项目") else name + "项目", [])
+                        or _GENERIC_PLACE.match(name) or is_place_name(name) or _is_place_word(name)
+                        or _GENERIC_WORD_RE.fullmatch(name) or self.firm_of(name) is not None
+                        or _PLACE_RE.fullmatch(name) or _ENUM_NOT_PROJECT_RE.search(name)
+                        or name.count("（") + name.count("(") != name.count("）") + name.count(")")):
+                    continue
+                start = at + len(part) - len(name)
+                found.append((name, start, start + len(name)))
+        return found
 
     def _invest_frames(self) -> None:
         """"全懋精机则将投资近3亿元，在彰化田中建新厂": a firm that invests an amount to build something is a project
@@ -1205,6 +1315,13 @@ class _Extractor:
         zone = _ZONE_PREFIX_RE.match(rest)
         if zone and _EVALUATIVE_RE.fullmatch(rest[zone.end():]):
             return True  # "X经济技术开发区重点项目": the zone's projects of a kind, not one project
+        tail = _CATEGORY_TAIL_PROJECT_RE.search(stripped)
+        if tail and not (_CONCRETE_HEAD.search(stripped[:tail.start()]) or _PRODUCT_HINT.search(stripped[:tail.start()])
+                         or self._has_segment_word(stripped[:tail.start()], whole=True)
+                         or re.search(r"[A-Za-z]", stripped[:tail.start()])):
+            # "第三师一周内重大项目", "梧州市2021年第二季度重大项目", "穆棱市2019年秋季招商引资项目": a batch of a
+            # time or place by its category, not one project (nothing made, built or branded before the category)
+            return True
         words = _GENERIC_WORD_RE.sub("", rest)
         rest = re.sub(r"[\d.%、（）()]+", "", words)
         # two characters are a name only next to a kind of work ("台玻技改项目") or before a kind of place or
@@ -1239,13 +1356,15 @@ class _Extractor:
                      implicit: bool = False) -> int:
         keys = {_norm(n) for n in names} | {_norm(_name_core(n)) for n in names}
         keys |= {_norm(n.removesuffix("项目")) for n in names}
+        keys |= {k for n in names if (k := self._without_maker(n, firms))}
         firm_only = all(not self._residual(n, firms) for n in names)
         candidates = sorted({i for k in keys for i in self._project_index.get(k, ())}
                             | {i for f in firms for i in self._projects_of_firm.get(f, ())})
         for i in candidates:
             proj = self.projects[i]
             same_name = keys & ({_norm(n) for n in proj.names} | {_norm(_name_core(n)) for n in proj.names}
-                                | {_norm(n.removesuffix("项目")) for n in proj.names})
+                                | {_norm(n.removesuffix("项目")) for n in proj.names}
+                                | {k for n in proj.names if (k := self._without_maker(n, proj.firms))})
             proj_firm_only = all(not self._residual(n, proj.firms) for n in proj.names)
             same_firms = bool(firms) and bool(proj.firms) and (
                 (set(firms) == set(proj.firms) and (firm_only or proj_firm_only))
@@ -1274,6 +1393,9 @@ class _Extractor:
                                             weak_mentions=[span] if weak else [], weak=weak, implicit=implicit))
         index = len(self.projects) - 1
         for n in names:
+            without = self._without_maker(n, firms)
+            if without:
+                self._project_index.setdefault(without, []).append(index)
             self._project_index.setdefault(_norm(n), []).append(index)
             self._project_index.setdefault(_norm(_name_core(n)), []).append(index)
             self._project_index.setdefault(_norm(n.removesuffix("项目")), []).append(index)
@@ -1281,6 +1403,15 @@ class _Extractor:
             self._projects_of_firm.setdefault(f, []).append(index)
         self._mention_index = None
         return index
+
+    def _without_maker(self, name: str, firms: list[int]) -> str:
+        """The key of a project name without the firm that starts it ("桂林天海塑业有限公司圆织成套生产线…项目" ->
+        "圆织成套生产线…项目"), when what is left is specific (6+ characters); else ""."""
+        for f in firms:
+            for n in sorted(self.firms[f].names, key=len, reverse=True):
+                if name.startswith(n) and len(name) - len(n) >= 8:
+                    return _norm(name[len(n):])
+        return ""
 
     def _mention_ends(self, start: int, end: int) -> list[tuple[int, int]]:
         """``(start, end)`` of the project mentions that end inside ``[start, end]``."""
@@ -1354,7 +1485,8 @@ class _Extractor:
                 qty = parse_quantity(qty_text)
             except ParseError:
                 continue
-            if qty.unit == "CNY" and "人民币" not in qty_text and self._twd_before(m.start()):
+            if qty.unit == "CNY" and "人民币" not in qty_text and m["cur"] != "人民币" and (
+                    m["cur"] or self._twd_before(m.start()) or re.match(r"(?:新)?台币", self.t[m.end():m.end() + 3])):
                 # "将投资约新台币46亿元…华泰电子将投资近43亿元": after 新台币, a plain 元 is the same currency
                 qty = Quantity(qty.amount, "TWD", qty.qualifier)
             target = _LABELS[label]
@@ -1363,10 +1495,29 @@ class _Extractor:
                                                 or _SIZE_CLASS_BEFORE_RE.search(self.t, max(0, m.start() - 10),
                                                                                 m.start())):
                 continue  # "投资超亿元项目35个", "单个项目投资超过1亿元": a size class of projects, not an amount
+            if _RANGE_AFTER_RE.match(self.t, m.end()) or _AVERAGE_RE.search(
+                    self.t, max(self.clause(m.start())[0], m.start() - 8), m.start() + 4):
+                continue  # "投资10亿元至50亿元的项目62个", "单体项目平均总投资额达8.32亿元": a class or a mean
             if re.search(r"(?:年度?|当年|今年)(?:计划)?$", before_label) and target == "investment":
                 continue  # "年度计划投资3亿元": this year's spending, not the project's total
             sent = self.sentences[self.sentence_at(m.start())]
+            named_in = self._named_in(m.start(), m.end())
+            if named_in is not None and not target.startswith("region:"):
+                # "兖州益海嘉里年产24万吨面粉项目等32个项目": a figure inside a project's name is that project's
+                value, fld, note = self._field_value(target, label, qty)
+                if value is not None:
+                    self.project_values.append((named_in, fld, value, m.start(), m.end(), 0.85, note))
+                continue
             aggregate = _AGGREGATE_RE.search(self.t, sent.start, m.start())
+            if target == "region:新增产值" and qty.is_money and not aggregate:
+                # "X工业园竣工，…预计今年新增产值5亿元": the output a project named in its sentence adds
+                c_start, _c_end = self.clause(m.start())
+                named = [i for a, i in self.strong_mentions(sent.start, m.start())]
+                if named and not _REGION_SUBJECT.search(self.t, c_start, m.start()) and not re.search(
+                        r"为[^，。；]{2,8}新增", self.t[c_start:m.end()]):
+                    self.project_values.append((named[-1], "expected_output", str(qty), m.start(), m.end(), 0.85,
+                                                ""))
+                    continue
             if target.startswith("region:"):
                 self.region_values.append((target[7:], str(qty), m.start(), m.end(), ""))
                 continue
@@ -1441,7 +1592,8 @@ class _Extractor:
             owner = self.project_at(m.start())
             if owner is None or self._phase_figure(owner, m.start()):
                 continue
-            qty = Quantity(int(amount) if amount.is_integer() else amount, f"{m['unit']}/yr", "exact")
+            unit = _CAPACITY_UNIT.get(m["unit"], m["unit"])
+            qty = Quantity(int(amount) if amount.is_integer() else amount, f"{unit}/yr", "exact")
             self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
         for m in _PRODUCT_CAPACITY_RE.finditer(self.t):
             # "可年产精品钢帘线150万吨", "年产铁精矿400万吨", "日产4500吨水泥熟料": the product between label and amount
@@ -1476,6 +1628,13 @@ class _Extractor:
             for proj_index in self._weak_projects_before(m.start()):
                 self.project_values.append((proj_index, "investment", str(qty), m.start(), m.end(), 0.5,
                                             "百亿项目: at least 10 billion yuan"))
+
+    def _named_in(self, start: int, end: int) -> int | None:
+        """The project whose (non-weak) mention holds ``[start, end)``, if any."""
+        for a, index in reversed(self.strong_mentions(max(0, start - 60), start + 1)):
+            if any(ma == a and mb >= end for ma, mb in self.projects[index].mentions):
+                return index
+        return None
 
     def _twd_before(self, pos: int) -> bool:
         """The article wrote 新台币 before ``pos`` and no 人民币 in between: its plain 元 are New Taiwan dollars."""
@@ -1535,7 +1694,7 @@ class _Extractor:
             if qty.unit == "mu":
                 return _plain(qty.amount), "area_mu", ""
             if qty.unit == "m2":
-                return _plain(round(float(qty.amount) / 666.6667, 1)), "area_mu", f"{qty} = {qty.amount}/666.67 亩"
+                return _plain(round(float(qty.amount) / 666.6667, 2)), "area_mu", f"{qty} = {qty.amount}/666.67 亩"
             return None, "", ""
         if target == "capacity":
             if qty.is_money:
@@ -1590,7 +1749,7 @@ class _Extractor:
             elif text in ("昨日", "昨天", "前天", "今天", "今日"):
                 back = {"昨日": 1, "昨天": 1, "前天": 2}.get(text, 0)
                 value = (reference - _dt.timedelta(days=back)).isoformat()
-            elif text in ("当天", "当日", "同日", "同一天", "次日", "翌日"):
+            elif text in ("当天", "当日", "同日", "同一天", "同天", "次日", "翌日"):
                 value = last_day
                 if value and text in ("次日", "翌日"):
                     value = (_dt.date.fromisoformat(value) + _dt.timedelta(days=1)).isoformat()
@@ -1726,27 +1885,45 @@ class _Extractor:
         if not events:
             self._drop_coarse_dates()
             return
-        dated = {owner for owner, _f, value, *_ in self.project_dates
-                 if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value)}
+        by_start = {e[0]: e for e in events}
+        dated: dict[int, set[str]] = {}
+        for owner, _f, value, *_ in self.project_dates:
+            if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value):
+                dated.setdefault(owner, set()).add(value)
         statuses: dict[int, list[str]] = {}
-        for owner, st, *_rest in self.project_status:
-            statuses.setdefault(owner, []).append(st)
+        for owner, st, _s, _e, future in self.project_status:
+            if not future:  # "力促项目早日竣工投产": a goal, not a status that rules out the ceremony
+                statuses.setdefault(owner, []).append(st)
         for index, proj in enumerate(self.projects):
             spans = proj.mentions
-            if index in dated or not spans or proj.weak or proj.implicit:
+            if not spans or proj.weak or proj.implicit:
                 continue
             first = min(a for a, _ in spans)
+            # the event whose own sentence names the project ("四川好彩头食品生产基地等46个项目集中开工" in the
+            # headline, then "4月25日上午，四川好彩头食品生产基地等…集中开工"), else the last one before it
+            named_at = [by_start[st] for st in (self.sentences[self.sentence_at(a)].start for a, _ in sorted(spans))
+                        if st in by_start]
             before = [e for e in events if e[0] <= first]
-            if not before or first - before[-1][0] > EVENT_REACH:
+            if named_at:
+                chosen = named_at[0]
+                sent = self.sentences[self.sentence_at(chosen[0])]
+            elif not before or first - before[-1][0] > EVENT_REACH:
                 continue
-            sent = self.sentences[self.sentence_at(first)]
-            if first in self.example_starts and sent.start != before[-1][0]:
+            else:
+                chosen = before[-1]
+                sent = self.sentences[self.sentence_at(first)]
+            if first in self.example_starts and sent.start != chosen[0]:
                 continue  # "开工建设项目113个，包括A、B等": examples of a period's projects, not of the ceremony
             own_text = re.sub(r"(?:签约|开工|竣工|投产|奠基)(?:仪式|活动)?[前后]", "", self.t[sent.start:sent.end])
-            if sent.start != before[-1][0] and _VISIT_RE.search(own_text) and not any(
+            if sent.start != chosen[0] and _VISIT_RE.search(own_text) and not any(
                     re.search(pattern, own_text) for pattern, _st, _f in _STATUS_WORDS):
                 continue  # "与会人员还到…项目进行实地观摩": a project visited on the day is not the day's event
-            _, fld, status, value, s, e = before[-1]
+            _, fld, status, value, s, e = chosen
+            own_dates = dated.get(index, set())
+            if own_dates and not (len(value) == 10 and own_dates == {value[:7]}):
+                continue  # a date of its own, unless only the month of the ceremony's day ("10月份…开工仪式")
+            if value > self.doc_date.isoformat()[:len(value)]:
+                continue  # "…集中开工主会场，…计划明年5月建成": a plan; a ceremony the article reports is past
             own = [st for st in statuses.get(index, []) if st in _STATUS_RANK]
             if own and "under_construction" in own and fld == "date" and status == "signed":
                 continue
@@ -1765,6 +1942,8 @@ class _Extractor:
                 fine.setdefault(owner, []).append(value)
 
         def covered(owner: int, value: str) -> bool:
+            if re.fullmatch(r"\d{4}-\d{2}", value):  # "10月份…集中开工" and the day of that ceremony
+                return any(v.startswith(value + "-") for v in fine.get(owner, []))
             if re.fullmatch(r"\d{4}", value):
                 return any(v.startswith(value + "-") for v in fine.get(owner, []))
             q = re.fullmatch(r"(\d{4})-Q([1-4])", value)
@@ -1777,7 +1956,16 @@ class _Extractor:
                 return any(v[:4] == h[1] and int(v[5:7]) in months for v in fine.get(owner, []))
             return False
 
-        self.project_dates = [d for d in self.project_dates if not covered(d[0], d[2])]
+        def past_period(value: str) -> bool:
+            m = re.fullmatch(r"(\d{4})(?:-([QH])([1-4]))?", value)
+            if m is None:
+                return False
+            first_month = 1 if not m[2] else (3 * int(m[3]) - 2 if m[2] == "Q" else 6 * int(m[3]) - 5)
+            return _dt.date(int(m[1]), first_month, 1) <= self.doc_date
+
+        # a year, half or quarter that has begun is a period ("2021年第二季度重大项目", "2015年引进"), not the day or
+        # month of an event: it dates no project (a later one is a plan and stays: "计划明年一季度开工")
+        self.project_dates = [d for d in self.project_dates if not covered(d[0], d[2]) and not past_period(d[2])]
 
     def resolve_pending_dates(self) -> None:
         for proj, time_word, pos, _end in self.pending_dates:
@@ -1813,6 +2001,10 @@ class _Extractor:
         places = [x for x in places if not any(x[3] + k in ends and self.t.startswith(w, x[3])
                                                for k, w in ((2, "项目"), (4, "建设项目"), (4, "二期项目"),
                                                             (4, "一期项目"), (4, "三期项目")))]
+        # "数字经济产业园项目": a park that is built as a project is no other project's place, named as a project
+        # or not
+        places = [x for x in places if not (re.search(r"(?:产业园|工业园|科技园|物流园)$", x[0])
+                                            and re.match(r"(?:[一二三四]期)?(?:建设)?项目", self.t[x[3]:x[3] + 6]))]
         if self.dataset is not None:
             taken = bytearray(in_firm)
             for _, _, a, b in places:
@@ -1907,7 +2099,10 @@ class _Extractor:
             key = proj.display(self.specific_names)
             a, b = (proj.mentions or proj.weak_mentions)[0]
             name_conf = self._name_confidence(proj, index, values_of)
-            self.add("project", key, "name", key, a, b, name_conf)
+            has_value = any(fld != "note" for _o, fld, *_r in values_of.get(index, []))
+            name_tag = (("firm+figure" if proj.firms and has_value else "") if name_conf >= 0.85
+                        else "implicit" if proj.implicit else "list" if proj.weak else "")
+            self.add("project", key, "name", key, a, b, name_conf, tag=name_tag)
             for other in proj.names:
                 if other != key:
                     spot = self.occurrences(other)
@@ -1926,6 +2121,8 @@ class _Extractor:
                 for f in self.firms_in(window, a):
                     firm = self.firms[f]
                     spot = [p for n in firm.names for p in self.occurrences(n) if window <= p < a]
+                    if spot and _BUILDER_RE.search(self.t, spot[-1], a):
+                        continue  # "中建八局一公司承建的X项目": the contractor, not the project's firm
                     self.add("project", key, "firms", firm.name, spot[0], spot[0] + len(firm.name), 0.6)
                     proj.firms.append(f)
                     self._projects_of_firm.setdefault(f, []).append(index)
@@ -1959,7 +2156,8 @@ class _Extractor:
                         # a second, different amount for the same field: most likely another project's
                         conf, note = min(conf, 0.4), (note + " " if note else "") + "second value for this field"
                     given.add(fld)
-                    self.add("project", key, fld, value, s, e, min(conf, max(name_conf, 0.6)), note=note)
+                    self.add("project", key, fld, value, s, e, min(conf, max(name_conf, 0.6)), note=note,
+                             tag=self._figure_frame(index, s) if fld != "note" else "")
             statuses = [(st, s, e, fut) for owner, st, s, e, fut in status_of.get(index, []) if owner == index]
             if any(st == "kind:expansion" for st, *_ in statuses):
                 s, e = next((s, e) for st, s, e, _ in statuses if st == "kind:expansion")
@@ -1972,7 +2170,8 @@ class _Extractor:
             if region:
                 name, region_id, s, e, how = region
                 self.add("project", key, "region", region_id or name, s, e,
-                         0.75 if how == "clause" else 0.6 if how == "event" else 0.7 if region_id else 0.55,
+                         0.75 if how == "clause" else 0.72 if how == "name" else 0.6 if how == "event"
+                         else 0.7 if region_id else 0.55,
                          note="" if region_id else "not a region of the dataset")
                 for f in proj.firms:
                     self.add("firm", self.firms[f].name, "region", region_id or name, s, e, 0.5,
@@ -2001,6 +2200,17 @@ class _Extractor:
             return 0.75
         return 0.55
 
+    def _figure_frame(self, index: int, pos: int) -> str:
+        """Where a figure stands from its project: ``alone`` (the project is the only one named in the figure's
+        sentence), ``shared`` (other projects are named there too) or ``far`` (the project is named in no
+        sentence of the figure: read from context)."""
+        sent = self.sentences[self.sentence_at(pos)]
+        named = {i for _a, i in self.strong_mentions(sent.start, sent.end)}
+        named |= {index} if any(sent.start <= a < sent.end for a, _b in self.projects[index].mentions) else set()
+        if index not in named:
+            return "far"
+        return "alone" if named == {index} else "shared"
+
     def _date_evidence(self, s: int, e: int) -> str:
         _, c_end = self.clause(s)
         return self.t[s:min(c_end, s + 24)]
@@ -2019,6 +2229,25 @@ class _Extractor:
             in_clause = self._clause_place(a, b)
             if in_clause is not None:
                 return (*in_clause, "clause")
+        for a, b in sorted(proj.mentions):
+            # "经开区公铁物流园项目": the zone the article names in full ("新乡经开区"), or the zone word alone
+            zone = _ZONE_WORD_START_RE.match(self.t, a, b)
+            if zone and b - zone.end() >= 4:
+                full = {p[0]: p for p in places if p[0].endswith(zone.group()) and len(p[0]) > len(zone.group())
+                        and not _GENERIC_PLACE.match(p[0])}
+                if len(full) == 1:
+                    return (*next(iter(full.values())), "name")
+                if not full:
+                    return (zone.group(), self._region_id(zone.group()), zone.start(), zone.end(), "name")
+        for a, b in sorted(proj.mentions):
+            # "灞桥区教育综合提升工程", "蒙山县古皂水库工程", "科右前旗华锐风机制造厂": the county or district that
+            # starts the name (a prefecture city or province is where it comes from, not a place)
+            county = _COUNTY_PREFIX_RE.match(self.t, a, b)
+            if county and b - county.end("county") >= 4 and not _NOT_A_COUNTY_RE.search(county["county"]) and (
+                    not re.match(r"[市县区]?(?:委|政府|长|人民|党)", self.t[county.end("county"):b])) and (
+                    county["county"].removesuffix("市") not in CITIES and not is_place_name(county["county"])):
+                name = county["county"]
+                return (name, self._region_id(name), county.start("county"), county.end("county"), "name")
         anaphor = self._anaphor_park(min(a for a, _ in proj.mentions), places)
         if anaphor is not None:
             return (*anaphor, "anaphor")
@@ -2028,12 +2257,7 @@ class _Extractor:
             own = sorted({self.sentence_at(p) for f in proj.firms if self.project_for_firm(f) is not None
                           for n in self.firms[f].names for p in self.occurrences(n)})
             candidates = [p for i in own for p in self._places_by_sentence.get(i, [])]
-        if self._in_mention is None:
-            self._in_mention = bytearray(len(self.t) + 1)
-            for p in self.projects:
-                for a, b in p.mentions:
-                    self._in_mention[a:b] = b"\x01" * (b - a)
-        in_mention = self._in_mention
+        in_mention = self._mention_mask()
 
         def heading(place: tuple[str, str, int, int]) -> bool:
             """A place before every project of its sentence, inside none ("绥安开发区的A项目、B项目")."""
@@ -2049,6 +2273,15 @@ class _Extractor:
         near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])
                 and not is_place_name(p[0])]
         return (*near[0], "sentence") if near else None
+
+    def _mention_mask(self) -> bytearray:
+        """One byte per character: 1 inside a project mention."""
+        if self._in_mention is None:
+            self._in_mention = bytearray(len(self.t) + 1)
+            for p in self.projects:
+                for a, b in p.mentions:
+                    self._in_mention[a:b] = b"\x01" * (b - a)
+        return self._in_mention
 
     def _anaphor_park(self, a: int, places: list[tuple[str, str, int, int]]) -> tuple[str, str, int, int] | None:
         """"该园区新增A、B等6个开工项目": the park named last before the sentence (a park, or a project that is a
@@ -2086,12 +2319,24 @@ class _Extractor:
         title_end = self.t.find("\n")
         if 0 < title_end <= 80:
             sources.append((0, title_end))
+        inside = self._mention_mask()
         for start, end in sources:
-            zones = [p for p in places if start <= p[2] < end and not is_place_name(p[0])
+            # (not a town that starts a project's name: "潭下镇社会福利院项目" is that project's place)
+            zones = [p for p in places if start <= p[2] < end and not is_place_name(p[0]) and not inside[p[2]]
                      and not _GENERIC_PLACE.match(p[0]) and (not p[1] or (self.dataset is not None
                                                                         and self.dataset.regions[p[1]].kind == "park"))]
             if len({p[0] for p in zones}) == 1:
                 return (*zones[0], "event")
+        # "洛江区3个项目现场签约", "光明区成功推动5个项目签约", "芗城区集中签约落户12个项目": the county or district
+        # whose projects the event (else the headline or the lead sentence) reports
+        lead = self.sentences[0] if self.sentences else None
+        for start, end in [*sources, *([(lead.start, lead.end)] if lead is not None else [])]:
+            hosts = {m["county"]: m for m in _HOST_COUNTY_RE.finditer(self.t, start, end)
+                     if not _NOT_A_COUNTY_RE.search(m["county"]) and m["county"].removesuffix("市") not in CITIES
+                     and not is_place_name(m["county"])}
+            if len(hosts) == 1 and first >= start:
+                m = next(iter(hosts.values()))
+                return (m["county"], self._region_id(m["county"]), m.start("county"), m.end("county"), "event")
         host = self.sentences[self.sentence_at(starts[-1])] if starts else None
         if (host is not None and first - starts[-1] <= EVENT_REACH
                 and not _BATCH_RE.search(self.t, host.start, host.end)):
@@ -2141,6 +2386,7 @@ class _Extractor:
 
     def emit_region_facts(self) -> None:
         seen: set[tuple[str, str, str]] = set()
+        seen_values: set[str] = set()
         for metric, value, s, e, how in self.region_values:
             # a total next to its count ("21个项目，总投资108亿元") is surely the group's; one read from context less so
             conf = 0.75 if how == "counted" or metric in ("实际利用外资", "新增产值") else 0.6
@@ -2151,25 +2397,30 @@ class _Extractor:
             if m and metric == "新增产值":
                 region = self._region_id(m.group(1)) or m.group(1)
             key = f"{metric}" + (f" {period}" if period else "")
-            if (metric, value, period) in seen:
-                continue
+            if (metric, value, period) in seen or value in seen_values:
+                continue  # the headline and the lead repeat a total: one region fact
             seen.add((metric, value, period))
-            self.add("region_fact", key, "value", value, s, e, conf)
+            seen_values.add(value)
+            tag = ("flow" if re.search(r"税|产值|营收|收入|销售|利润|年产", metric)
+                   else "at_least" if value.startswith(">=") else "")
+            self.add("region_fact", key, "value", value, s, e, conf, tag=tag)
             self.add("region_fact", key, "metric", metric, s, e, conf)
             if period:
                 self.add("region_fact", key, "period", period, *self.region_periods[sent_index][1:], 0.6)
             if region:
                 self.add("region_fact", key, "region", region, s, e, 0.5)
         counted: set[tuple[str, str]] = set()
+        counted_values: set[str] = set()
         for m in _COUNT_RE.finditer(self.t):
             n = m["n"] or m["n2"]
             what = self._count_metric(m.start(), m.group())
             sent_index = self.sentence_at(m.start())
             period = self.region_periods.get(sent_index, ("", 0, 0))[0]
             key = f"{what}数" + (f" {period}" if period else "")
-            if (what, n) in counted:
-                continue
+            if (what, n) in counted or (int(n) >= 10 and n in counted_values):
+                continue  # "315个重大项目集中开工" in the headline and again in the lead: one count
             counted.add((what, n))
+            counted_values.add(n)
             self.add("region_fact", key, "value", f"{n} 个", m.start(), m.end(), 0.6)
             self.add("region_fact", key, "metric", f"{what}数", m.start(), m.end(), 0.6)
             if period:
@@ -2255,6 +2506,11 @@ _LIST_PRODUCT = re.compile(r"面料|织造|服饰|用品|材料|机械|设备|�
                            r"零件|部件|"
                            r"电池|芯片|纺织|食品|医药|化工|模组|组件")
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
+_COUNTY_PREFIX_RE = re.compile(rf"(?:(?:{_CITY_ALT})市?)?(?P<county>[\u4e00-\u9fff]{{1,3}}?(?:自治县|县|区|旗)|"
+                               r"[\u4e00-\u9fff]{2}市)")
+_NOT_A_COUNTY_RE = re.compile(r"^[山林牧库灾战地分大赛展专游老郊辖全本该我城市片园新景社小校厂矿港湾街各][区县市旗]$|"
+                              r"(?:开发|高新|经开|保税|示范|试验|集聚|功能|商务|核心|起步|产业|工业|物流|园|新|片|城|景|"
+                              r"街|港|湾|矿|厂)区$|^(?:城市|都市|超市|门市|股市|上市|夜市|集市)$")
 _COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|"
                            rf"于)(?:(?:{_CITY_ALT})市)?(?P<county>[\u4e00-\u9fff]{{2,3}}?[县区市])"
                            r"(?=开工|签约|落户|投产|建设|奠基|竣工|[，。；]|$)")
@@ -2279,7 +2535,7 @@ _WORKS_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,30}}?(?:改扩建|扩建|新�
 _SUBJECT_INVESTS_RE = re.compile(
     rf"(?:^|(?<=[，。；：！\n]))(?P<name>[\u3400-\u9fffA-Za-z0-9（）()&·]{{2,12}}?)"
     rf"(?:则|也|还|再|为此)?(?:将|拟|计划|规划|决定|准备|预计)?(?:大手笔|再|共|总)?(?:投资|斥资|加码|出资|投入)"
-    rf"(?:{_QTY})"
+    rf"(?:约|近|超过|逾)?(?:新台币|台币|人民币)?(?:{_QTY})"
 )
 _GUEST_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:董事长|董事局主席|总经理|总裁|副总裁|负责人|代表|总监|主任|书记|"
                              r"高管|一行)[^，。；]{0,16}?"
@@ -2304,12 +2560,12 @@ _PRE_AMOUNT_FIRM_RE = re.compile(
     r"(?:股份有限公司|有限责任公司|有限公司))"
 )
 _INVEST_OBJECT_RE = re.compile(
-    r"(?:在(?P<place>[\u4e00-\u9fff]{2,10}?))?(?:投资建设|新建|兴建|扩建|建设|建置|新设|增设|启动|扩增|扩充|建(?=新))"
-    r"(?P<obj>[^，。；、]{0,16}?(?:新厂|厂房|新厂区|产线|生产线|扩建计划|计划|大楼|基地|中心|工厂)"
+    r"(?:[在于](?P<place>[\u4e00-\u9fff]{2,10}?))?(?:投资建设|新建|兴建|扩建|建设|建置|新设|增设|启动|扩增|扩充|建(?=新))"
+    r"(?P<obj>[^，。；、]{0,16}?(?:新厂|厂房|新厂区|[一二三四五六七八九十]厂|产线|生产线|扩建计划|计划|大楼|基地|中心|工厂)"
     r"(?:[及与和][^，。；、]{1,8}?(?:大楼|厂房|中心|仓库|宿舍|办公楼|基地))?)(?=[，。；、及与和并扩]|$)"
 )
 _SUBJECT_NOT_FIRM = re.compile(r"项目|工程|该|其|此|本|这|我|^全[市区县省镇国部]|总|共|计划|预计|今年|去年|明年|累计|"
-                               r"合计|已|将|拟|是|的|为|分别|不具名|政府|部门|县|市|区|镇|乡|园|年|月|日|期|中|"
+                               r"合计|已|将|拟|是|的|为|分别|不具名|政府|部门|县|市|区|镇|乡|园|年|月|日|期|其中|中$|"
                                r"[体厂场馆楼]$|[一二三四五六七八九十两\d]")
 # connectives and sector words at a clause start ("同时投入…", "新兴产业投资…", "市场主体与…签订"): not a subject firm
 _CONNECTIVE_RE = re.compile(r"同时|此外|另外|其中|下一步|随后|目前|现已|已经|首期|双方|各方|"
@@ -2352,6 +2608,13 @@ def _place_name(raw: str) -> str:
     for m in re.finditer(r"\d[\d.,]*(?:余|多)?[十百千万亿]*(?:元|美元|欧元|亩|平方米|吨|个|家)?", name, 0):
         if m.end() < len(name) - 1:
             cut = max(cut, m.end())
+    # nor what introduces it ("主要有岑溪市…集聚区", "另按照协议安排高邮经济开发区")
+    for m in _PLACE_INTRO_RE.finditer(name, 0, max(0, len(name) - 2)):
+        cut = max(cut, m.end())
+    # a bracket opened and not closed: the place is inside it ("南昌县（小蓝经开区")
+    opened = max(name.rfind("（", cut), name.rfind("(", cut))
+    if opened >= 0 and "）" not in name[opened:] and ")" not in name[opened:]:
+        cut = opened + 1
     return name[cut:]
 
 

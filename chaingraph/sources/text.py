@@ -230,6 +230,10 @@ def _joinable(left: str, right: str) -> bool:
     return bool(_CJKISH.match(left)) or bool(_CJKISH.match(right))
 
 
+_LIST_ITEM_START = re.compile(r"(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
+                              r"[一二三四五六七八九十]{1,3}、)[\u4e00-\u9fff]")
+
+
 def clean_text(text: str | MappedText) -> MappedText:
     """Join lines broken by the layout and drop spaces next to Chinese characters, keeping the offset map.
 
@@ -241,6 +245,10 @@ def clean_text(text: str | MappedText) -> MappedText:
     '德西福格汽车配件（平湖）有限公司'
     >>> clean_text("今年 4月，日本 JFE商事。\\n\\nDMG MORI").text
     '今年4月，日本JFE商事。\\nDMG MORI'
+    >>> clean_text("发布时间:2022-06-15\\n6月14日").text
+    '发布时间:2022-06-15\\n6月14日'
+    >>> clean_text("分会场活动\\n\\n1.思明区：A项目，总投资3亿元\\n\\n2.湖里区：B项目").text
+    '分会场活动\\n1.思明区：A项目，总投资3亿元\\n2.湖里区：B项目'
     """
     mapped = text if isinstance(text, MappedText) else MappedText.identity(text)
     source = mapped.text
@@ -259,7 +267,10 @@ def clean_text(text: str | MappedText) -> MappedText:
             right = source[j] if j < n else ""
             if not left or not right:
                 pass
-            elif "\n" in gap and left in _SENTENCE_END + "”":
+            elif "\n" in gap and (left in _SENTENCE_END + "”" or _LIST_ITEM_START.match(source, j)
+                                   or (left.isdigit() and right.isdigit())):
+                # (a line that starts a numbered item, "2.湖里区：…", "（三）…", "一、…", starts a new line too, and
+                # so does a line starting with a digit after one ending with a digit: "发布时间:2022-06-15\n6月14日")
                 kept.append(i + gap.index("\n"))
                 out.append("\n")
             elif "\n" in gap and not _joinable(left, right):
