@@ -7,6 +7,7 @@ import csv
 import importlib
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +78,36 @@ def test_constants_spelt_out_for_a_light_cli_match_the_library() -> None:
 
     assert STATUSES == ANALYSIS_STATUSES
     assert DATA_ENV == DATASET_ENV
+
+
+# What a cold gap report or target list from the snapshot must not import: the reader and writer, networkx and the
+# file formats, the sources, the outputs it does not print, the other questions' analysis, and the standard modules
+# only --format csv (csv, safety's html), amounts (decimal) or a failed lookup need. Each costs start-up time on
+# every query (docs/performance.md, "Cold start-up").
+_NEVER_ON_THE_QUERY_PATH = ("networkx", "openpyxl", "yaml", "neo4j", "duckdb", "pyvis", "chaingraph.sources",
+                            "chaingraph.dataset.reader", "chaingraph.dataset.writer", "chaingraph.outputs.html_map",
+                            "chaingraph.outputs.export", "chaingraph.analysis.whatif", "chaingraph.analysis.views",
+                            "chaingraph.analysis.asof", "chaingraph.safety", "csv", "decimal", "html", "calendar")
+_RUN_AND_LIST_MODULES = ("import sys\nfrom chaingraph.cli import main\n"
+                         "try:\n    main(sys.argv[1:])\nexcept SystemExit as exc:\n    assert not exc.code, exc\n"
+                         "print('\\nMODULES ' + ' '.join(sorted(sys.modules)))")
+
+
+@pytest.mark.parametrize(("command", "also_never"), [
+    (["gaps", "-c", "automotive", "--format", "json"], ("chaingraph.analysis.targets",)),
+    (["gaps", "-c", "automotive", "-r", "r0005"], ("chaingraph.analysis.targets",)),
+    (["targets", "-s", "mt-cnc-system"], ()),
+])
+def test_cold_query_imports_only_what_it_needs(pool: Path, tmp_path: Path, command: list[str],
+                                               also_never: tuple[str, ...]) -> None:
+    env = {k: v for k, v in os.environ.items() if k != DATA_ENV}
+    env["CHAINGRAPH_CACHE"] = str(tmp_path)
+    subprocess.run([sys.executable, "-m", "chaingraph", "--data", str(pool), "compile"], env=env, check=True,
+                   capture_output=True)
+    out = subprocess.run([sys.executable, "-c", _RUN_AND_LIST_MODULES, "--data", str(pool), *command], env=env,
+                         capture_output=True, text=True, check=True).stdout
+    modules = set(out.rsplit("\nMODULES ", 1)[1].split())
+    assert "chaingraph.engines.snapshot" in modules  # the question was answered from the compiled snapshot
+    unwanted = sorted(m for m in modules for never in (*_NEVER_ON_THE_QUERY_PATH, *also_never)
+                      if m == never or m.startswith(never + "."))
+    assert unwanted == []
