@@ -6,8 +6,14 @@
 
 Every stage runs in a fresh process (cold: the real CLI command; warm: one process that opens the snapshot once
 and repeats the question). Each cell is wall seconds, CPU seconds (user + system of the process and its children)
-and peak RSS; with --repeat N the medians of N runs (peak RSS: the largest). The machine may be shared: compare CPU
-seconds, and compare columns of the same run only.
+and peak RSS; with --repeat N the medians of N runs (peak RSS: the largest). The cold stages run each version and
+the baseline in turn, run after run, and give the CPU time as a multiple of the baseline's (``--cold-only``: only
+those). The machine may be shared: compare CPU seconds, and compare columns of the same run only.
+
+Cold cells start from compiled bytecode, as an installed package does: the script compiles our source tree first,
+and a ``--before`` tree in a temporary copy (never in place). With ``PYTHONDONTWRITEBYTECODE`` set and no
+``__pycache__``, every cold run would otherwise compile chaingraph's modules from source again (about 0.04 s CPU of
+a cold ``gaps``), a cost no installed copy pays.
 
 The baselines answer the same question as directly as plain SQL can, in a fresh Python process that imports only
 sqlite3 (or duckdb): one query over chaingraph's own snapshot (its ``presence``, ``firms`` and ``region_anc``
@@ -23,6 +29,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -33,6 +40,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 CHAINS = ("automotive", "machine-tool", "new-materials")
+Versions = dict[str, tuple[list[str], dict[str, str], str | None]]
+"""name -> (command line of the CLI, environment, source tree on ``sys.path`` or None for ours)."""
 
 # Run the CLI of another source tree with this interpreter (its editable install would import ours).
 SHIM = ("import sys; sys.meta_path = [f for f in sys.meta_path if 'editable' not in repr(f)]; "
@@ -187,6 +196,19 @@ def stage_warm(pool: str, snapshot: str, src: str | None, repeat: int) -> dict[s
 
 # ------------------------------------------------------------------------------------------ driver
 
+def compile_bytecode(package: Path) -> None:
+    """Write the ``__pycache__`` of a source tree's package, so that cold runs import it as an installed copy."""
+    subprocess.run([PY, "-m", "compileall", "-q", str(package)], check=True, stdout=subprocess.DEVNULL)
+
+
+def compiled_copy(src: Path, into: Path) -> Path:
+    """``src``'s chaingraph package copied under ``into`` (without its caches) and compiled there; ``into`` is the
+    tree to put on ``sys.path``. The original tree stays as it was (it may be a read-only checkout)."""
+    shutil.copytree(src / "chaingraph", into / "chaingraph", ignore=shutil.ignore_patterns("__pycache__"))
+    compile_bytecode(into / "chaingraph")
+    return into
+
+
 def measure(cmd: list[str], env: dict[str, str], repeat: int) -> dict[str, Any]:
     runs = []
     for _ in range(repeat):
@@ -199,10 +221,27 @@ def measure(cmd: list[str], env: dict[str, str], repeat: int) -> dict[str, Any]:
             "rss": max(r["rss"] for r in runs), "out": proc.stdout.decode()}
 
 
-def cell(m: dict[str, Any] | None) -> str:
+def measure_together(cmds: dict[str, tuple[list[str], dict[str, str]]], repeat: int) -> dict[str, dict[str, Any]]:
+    """``measure`` for several commands, run in turn (a, b, c, a, b, c, ...), so that a change in the machine's
+    load during the stage weighs on each of them alike."""
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in cmds}
+    for _ in range(repeat):
+        for name, (cmd, env) in cmds.items():
+            runs[name].append(measure(cmd, env, 1))
+    return {name: {"wall": statistics.median(r["wall"] for r in rs), "cpu": statistics.median(r["cpu"] for r in rs),
+                   "rss": max(r["rss"] for r in rs), "out": rs[-1]["out"]} for name, rs in runs.items()}
+
+
+def seconds(value: float) -> str:
+    """Seconds with three decimals under a second (start-up differences are hundredths), else two."""
+    return f"{value:.3f}" if value < 1 else f"{value:.2f}"
+
+
+def cell(m: dict[str, Any] | None, baseline: dict[str, Any] | None = None) -> str:
     if not m:
         return "–"
-    return f"{m['wall']:.2f} s / **{m['cpu']:.2f} s** / {m['rss']:.0f} MiB"
+    ratio = f" ({m['cpu'] / baseline['cpu']:.1f}x)" if baseline and baseline["cpu"] else ""
+    return f"{seconds(m['wall'])} s / **{seconds(m['cpu'])} s**{ratio} / {m['rss']:.0f} MiB"
 
 
 def ms_cell(values: list[float] | float | None) -> str:
@@ -224,6 +263,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--before", help="another chaingraph source tree to run the same stages with")
     parser.add_argument("--skip-compile", action="store_true", help="time compile only if no snapshot exists")
+    parser.add_argument("--cold-only", action="store_true",
+                        help="only --help and the cold queries (each version's snapshot compiled first, untimed, "
+                             "if missing or stale; no map, no warm stage)")
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("--snapshot", help=argparse.SUPPRESS)
     parser.add_argument("--src", help=argparse.SUPPRESS)
@@ -244,12 +286,15 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     from chaingraph.engines.snapshot import snapshot_path
 
-    versions: dict[str, tuple[list[str], dict[str, str], str | None]] = {
+    compile_bytecode(ROOT / "chaingraph")
+    versions: Versions = {
         "after": ([PY, "-m", "chaingraph", "--data", str(pool)], env, None)}
     if args.before:
         before_env = dict(env, CHAINGRAPH_CACHE=f"{cache}-before")
-        versions = {"before": ([PY, "-c", SHIM, str(Path(args.before).resolve()), "--data", str(pool)], before_env,
-                               str(Path(args.before).resolve())), **versions}
+        before_copy = tempfile.TemporaryDirectory(prefix="chaingraph-before-")  # removed when the script exits
+        before_src = str(compiled_copy(Path(args.before).resolve(), Path(before_copy.name)))
+        versions = {"before": ([PY, "-c", SHIM, before_src, "--data", str(pool)], before_env, before_src),
+                    **versions}
 
     rows: list[tuple[str, str, dict[str, str]]] = []
     snapshot = str(snapshot_path(pool, cache))
@@ -261,8 +306,13 @@ def main() -> None:
     compiled: dict[str, str] = {}
     for name, (cli, venv, _) in versions.items():
         fresh = Path(venv["CHAINGRAPH_CACHE"]) / Path(snapshot).name
-        if not (args.skip_compile and fresh.exists()):
+        if args.cold_only:  # untimed; compiles only a missing or stale snapshot (another format version)
+            measure([*cli, "compile"], venv, 1)
+        elif not (args.skip_compile and fresh.exists()):
             compiled[name] = cell(measure([*cli, "compile", "--rebuild"], venv, 1))
+    if args.cold_only:
+        print_table(args, pool, versions, cold_rows(versions, env, snapshot, home, median, args.repeat))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         compiled["SQLite (csv module, no checks)"] = cell(measure([PY, "-c", BASELINE_COMPILE_SQLITE, str(pool),
                                                                    f"{tmp}/base.sqlite"], env, 1))
@@ -274,25 +324,7 @@ def main() -> None:
             compiled["DuckDB"] = cell(measure([PY, "-c", BASELINE_COMPILE_DUCKDB, str(pool), f"{tmp}/base.duckdb"],
                                               env, 1))
     rows.append(("`compile --rebuild` (validate + snapshot)", "<= 30 s, 1.5 GiB", compiled))
-
-    cold = [
-        ("`--help`", "<= 0.2 s", ["--help"], [PY, "-c", "import click"]),
-        (f"cold `gaps -c automotive --format json`, largest county ({home})", "<= 0.5 s, 200 MiB",
-         ["gaps", "-c", "automotive", "--format", "json"],
-         [PY, "-c", BASELINE_GAPS, snapshot, home, "automotive"]),
-        ("cold `gaps -c automotive` (table), largest county", "<= 0.5 s, 200 MiB", ["gaps", "-c", "automotive"],
-         [PY, "-c", BASELINE_GAPS, snapshot, home, "automotive"]),
-        (f"cold `gaps --format json`, median county ({median})", "", ["gaps", "-c", "automotive", "-r", median,
-                                                                     "--format", "json"],
-         [PY, "-c", BASELINE_GAPS, snapshot, median, "automotive"]),
-        ("cold `targets -s mt-cnc-system`, largest county", "<= 0.5 s", ["targets", "-s", "mt-cnc-system"],
-         [PY, "-c", BASELINE_TARGETS, snapshot, home, "mt-cnc-system"]),
-        ("cold `chains`, largest county", "", ["chains"], [PY, "-c", BASELINE_CHAINS, snapshot, home]),
-    ]
-    for label, target, command, baseline in cold:
-        cells = {name: cell(measure([*cli, *command], venv, args.repeat)) for name, (cli, venv, _) in versions.items()}
-        cells["baseline"] = cell(measure(baseline, env, args.repeat))
-        rows.append((label, target, cells))
+    rows += cold_rows(versions, env, snapshot, home, median, args.repeat)
     with tempfile.TemporaryDirectory() as tmp:
         cells = {name: cell(measure([*cli, "map", "-c", "automotive", "-o", f"{tmp}/{name}.html"], venv, 1))
                  for name, (cli, venv, _) in versions.items()}
@@ -312,10 +344,42 @@ def main() -> None:
         cells = {name: ms_cell(w[key]) for name, w in warm.items()}
         cells["baseline"] = ms_cell(after["base_" + key])
         rows.append((label, target, cells))
+    print_table(args, pool, versions, rows)
 
+
+def cold_rows(versions: Versions, env: dict[str, str], snapshot: str, home: str, median: str, repeat: int
+              ) -> list[tuple[str, str, dict[str, str]]]:
+    """``--help`` and the cold queries, each version and its baseline run in turn; the CPU time as a multiple
+    of the baseline's in parentheses."""
+    rows = []
+    cold = [
+        ("`--help`", "<= 0.2 s", ["--help"], [PY, "-c", "import click"]),
+        (f"cold `gaps -c automotive --format json`, largest county ({home})", "<= 0.5 s, 200 MiB",
+         ["gaps", "-c", "automotive", "--format", "json"],
+         [PY, "-c", BASELINE_GAPS, snapshot, home, "automotive"]),
+        ("cold `gaps -c automotive` (table), largest county", "<= 0.5 s, 200 MiB", ["gaps", "-c", "automotive"],
+         [PY, "-c", BASELINE_GAPS, snapshot, home, "automotive"]),
+        (f"cold `gaps --format json`, median county ({median})", "", ["gaps", "-c", "automotive", "-r", median,
+                                                                     "--format", "json"],
+         [PY, "-c", BASELINE_GAPS, snapshot, median, "automotive"]),
+        ("cold `targets -s mt-cnc-system`, largest county", "<= 0.5 s", ["targets", "-s", "mt-cnc-system"],
+         [PY, "-c", BASELINE_TARGETS, snapshot, home, "mt-cnc-system"]),
+        ("cold `chains`, largest county", "", ["chains"], [PY, "-c", BASELINE_CHAINS, snapshot, home]),
+    ]
+    for label, target, command, baseline in cold:
+        cmds = {name: ([*cli, *command], venv) for name, (cli, venv, _) in versions.items()}
+        measured = measure_together({**cmds, "baseline": (baseline, env)}, repeat)
+        cells = {name: cell(m, None if name == "baseline" else measured["baseline"]) for name, m in measured.items()}
+        rows.append((label, target, cells))
+    return rows
+
+
+def print_table(args: argparse.Namespace, pool: Path, versions: Versions,
+                rows: list[tuple[str, str, dict[str, str]]]) -> None:
     names = [*versions, "baseline"]
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; pool {pool.name}"
-          f"; cold cells: wall / **CPU** / peak RSS, medians of {args.repeat} runs (compile and map: one run).\n")
+          f"; cold cells: wall / **CPU** / peak RSS, medians of {args.repeat} runs (compile and map: one run), "
+          f"from compiled bytecode.\n")
     print("| stage | target | " + " | ".join(names) + " |")
     print("|---|---|" + "---|" * len(names))
     for label, target, cells in rows:

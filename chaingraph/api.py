@@ -33,13 +33,13 @@ from typing import TYPE_CHECKING, Any
 from .analysis.facts import Facts
 from .analysis.gaps import LOCAL_FIRM_LIMIT, GapReport, gap_report
 from .analysis.params import AnalysisParams
-from .analysis.targets import TargetList, find_targets
-from .analysis.whatif import Landing, WhatIf, what_if
 from .dataset.store import Dataset, default_dataset_path
 from .errors import InvalidArgument
 from .messages import msg
 
-if TYPE_CHECKING:  # the graph and the backends are imported only when an engine needs them
+if TYPE_CHECKING:  # the graph, the backends, the targets and the what-if are imported only when asked for
+    from .analysis.targets import TargetList
+    from .analysis.whatif import Landing, WhatIf
     from .dataset.graph import ChainGraph
 
 __all__ = ["Engine", "open_engine", "BACKENDS", "SNAPSHOT_THRESHOLD_BYTES"]
@@ -181,11 +181,15 @@ class Engine:
     def targets(self, segment: str, chain: str | None = None, region: str | None = None, limit: int | None = 10,
                 params: AnalysisParams | None = None) -> TargetList:
         """Firms outside ``region`` to approach for ``segment``, ranked, each with its reasons."""
+        from .analysis.targets import find_targets
+
         return find_targets(self.source, chain, segment, region, limit=limit, params=params)
 
     def whatif(self, chain: str, landings: Sequence[Landing], region: str | None = None,
                params: AnalysisParams | None = None) -> WhatIf:
         """The gap report of ``chain`` before and after landing firms (:class:`~chaingraph.Landing`); no write."""
+        from .analysis.whatif import what_if
+
         return what_if(self.source, chain, landings, region, params)
 
     def firms(self, region: str | None = None, chain: str | None = None, segment: str | None = None,

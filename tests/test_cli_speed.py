@@ -7,6 +7,7 @@ import csv
 import importlib
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +78,65 @@ def test_constants_spelt_out_for_a_light_cli_match_the_library() -> None:
 
     assert STATUSES == ANALYSIS_STATUSES
     assert DATA_ENV == DATASET_ENV
+
+
+# What a cold gap report or target list from the snapshot must not import: the reader and writer, networkx and the
+# file formats, the sources, the outputs it does not print, the other questions' analysis, and the standard modules
+# only --format csv (csv, safety's html), amounts (decimal) or month lengths (calendar) need. Each would cost
+# start-up time on every query (docs/performance.md, "A short cold start").
+_NEVER_ON_THE_QUERY_PATH = ("networkx", "openpyxl", "yaml", "neo4j", "duckdb", "pyvis", "chaingraph.sources",
+                            "chaingraph.dataset.reader", "chaingraph.dataset.writer", "chaingraph.outputs.html_map",
+                            "chaingraph.outputs.export", "chaingraph.analysis.whatif", "chaingraph.analysis.views",
+                            "chaingraph.analysis.asof", "chaingraph.safety", "csv", "decimal", "html", "calendar")
+_RUN_AND_LIST_MODULES = ("import sys\nfrom chaingraph.cli import main\n"
+                         "try:\n    main(sys.argv[1:])\nexcept SystemExit as exc:\n    assert not exc.code, exc\n"
+                         "print('\\nMODULES ' + ' '.join(sorted(sys.modules)))")
+
+
+@pytest.fixture(scope="module")
+def compiled(pool: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of a fresh process that finds the pool's snapshot compiled (once for this module)."""
+    env = {k: v for k, v in os.environ.items() if k != DATA_ENV}
+    env["CHAINGRAPH_CACHE"] = str(tmp_path_factory.mktemp("cli-speed-cache"))
+    subprocess.run([sys.executable, "-m", "chaingraph", "--data", str(pool), "compile"], env=env, check=True,
+                   capture_output=True)
+    return env
+
+
+@pytest.mark.parametrize(("command", "also_never"), [
+    (["gaps", "-c", "automotive", "--format", "json"], ("chaingraph.analysis.targets",)),
+    (["gaps", "-c", "automotive", "-r", "r0005"], ("chaingraph.analysis.targets",)),
+    (["targets", "-s", "mt-cnc-system"], ()),
+])
+def test_cold_query_imports_only_what_it_needs(pool: Path, compiled: dict[str, str], command: list[str],
+                                               also_never: tuple[str, ...]) -> None:
+    out = subprocess.run([sys.executable, "-c", _RUN_AND_LIST_MODULES, "--data", str(pool), *command], env=compiled,
+                         capture_output=True, text=True, check=True).stdout
+    modules = set(out.rsplit("\nMODULES ", 1)[1].split())
+    assert "chaingraph.engines.snapshot" in modules  # the question was answered from the compiled snapshot
+    unwanted = sorted(m for m in modules for never in (*_NEVER_ON_THE_QUERY_PATH, *also_never)
+                      if m == never or m.startswith(never + "."))
+    assert unwanted == []
+
+
+def test_the_process_entry_point_leaves_its_objects_to_the_process_exit(pool: Path, compiled: dict[str, str]
+                                                                        ) -> None:
+    """``main()`` on the process's own command line freezes what it built, so that interpreter shutdown does not
+    collect it (~10 ms of a cold query); called with arguments (a script, a test) it leaves the collector alone.
+    Either way the command's output and exit code are the command's."""
+    code = ("import gc, sys\nfrom chaingraph.cli import main\n"
+            "mode, args = sys.argv[1], sys.argv[2:]\nsys.argv[1:] = args\n"
+            "try:\n    main() if mode == 'entry' else main(args)\nexcept SystemExit as exc:\n"
+            "    print('\\nEXIT', exc.code, 'FROZEN', gc.get_freeze_count() > 0)\n")
+    command = ["--data", str(pool), "gaps", "-c", "automotive", "--format", "json", "--backend", "snapshot"]
+    results = {}
+    for mode in ("entry", "call"):
+        out = subprocess.run([sys.executable, "-c", code, mode, *command], env=compiled, capture_output=True,
+                             text=True, check=True).stdout
+        report, tail = out.rsplit("\nEXIT ", 1)
+        results[mode] = tail.split()
+        assert json.loads(report)["chain"]["id"] == "automotive"
+    assert results == {"entry": ["0", "FROZEN", "True"], "call": ["0", "FROZEN", "False"]}
+    failed = subprocess.run([sys.executable, "-m", "chaingraph", "--data", str(pool), "gaps", "-c", "no-such-chain"],
+                            env=compiled, capture_output=True, text=True)
+    assert failed.returncode != 0 and failed.stderr.strip() and "Traceback" not in failed.stderr

@@ -6,7 +6,6 @@ the command line has no import circles.
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
 import json
@@ -24,7 +23,6 @@ from ..errors import ChaingraphError
 from ..labels import PROJECT_STATUS_LABELS
 from ..messages import msg, render
 from ..outputs.lang import DEFAULT_LANG, LANG_ENV, LANGS
-from ..safety import neutralise_cell
 
 if TYPE_CHECKING:
     from ..dataset.graph import ChainGraph
@@ -415,6 +413,10 @@ def _csv_encoding() -> str:
 
 def _csv(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """A listing as CSV on stdout: every cell neutralised against formula injection (chaingraph.safety)."""
+    import csv  # here, not at start-up: only --format csv needs them
+
+    from ..safety import neutralise_cell
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(headers)

@@ -8,17 +8,18 @@ that news articles use, and raise :class:`~chaingraph.errors.ParseError` with a 
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime as _dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..errors import ParseError
 from ..messages import msg
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 __all__ = [
     "CURRENCIES",
@@ -193,6 +194,8 @@ def _amount_as_digits(text: str) -> str:
     if not (any(ch in _CN_DIGITS for ch in body) or "点" in body or compound):
         return match["head"] + body + match["tail"] if text.startswith(("人民币", match["head"] + "人民币")) \
             else text
+    from decimal import Decimal, InvalidOperation  # not at import time: a query never parses an amount
+
     try:
         import cn2an  # only for Chinese numerals and compound amounts: most amounts never need it
 
@@ -261,6 +264,8 @@ class Quantity:
         unit = names.get(self.unit, self.unit if not self.is_money else self.unit)
         if self.unit == "CNY":
             unit = "元"
+        from decimal import Decimal
+
         amount = Decimal(str(self.amount))
         if self.is_money and abs(amount) >= 10**8:
             number, mult = amount / 10**8, "亿"
@@ -312,6 +317,8 @@ def parse_quantity(text: str) -> Quantity:
     """
     if not isinstance(text, str):
         raise ParseError(msg("{text!r} is not an amount", text=text))
+    from decimal import Decimal, InvalidOperation
+
     raw = _amount_as_digits(unicodedata.normalize("NFKC", text).strip().replace("≥", ">=").replace("≤", "<="))
     match = _CN_RE.match(raw.replace(" ", ""))
     if match and match["unit"] in _CN_UNIT and re.search(r"\d\s+\D", raw):
@@ -355,6 +362,17 @@ _CN_DATE_RE = re.compile(r"^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日|(上旬|中
 _DEKAD = {"上旬": "E", "中旬": "M", "下旬": "L"}
 
 
+def _month_days(year: int, month: int) -> int:
+    """The number of days of a month (1-12) of the Gregorian calendar, as ``calendar.monthrange`` counts them.
+
+    >>> _month_days(2024, 2), _month_days(1900, 2), _month_days(2000, 2), _month_days(2023, 4), _month_days(2023, 12)
+    (29, 28, 29, 30, 31)
+    """
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 @dataclass(frozen=True, order=True)
 class PartialDate:
     """A date known to a year, half, quarter, month, third of a month (上/中/下旬) or day.
@@ -387,12 +405,12 @@ class PartialDate:
             return _dt.date(y, 12, 31)
         if rest.startswith("Q"):
             month = int(rest[1]) * 3
-            return _dt.date(y, month, calendar.monthrange(y, month)[1])
+            return _dt.date(y, month, _month_days(y, month))
         if rest.startswith("H"):
             return _dt.date(y, 6, 30) if rest == "H1" else _dt.date(y, 12, 31)
         month = int(rest[:2])
         tail = rest[3:]
-        last = calendar.monthrange(y, month)[1]
+        last = _month_days(y, month)
         if tail == "":
             return _dt.date(y, month, last)
         if tail == "E":
@@ -445,7 +463,7 @@ def parse_date(text: str | _dt.date) -> PartialDate:
             raise ParseError(msg("{text!r} is not a date: month {month} is out of range", text=text, month=month))
         if day_s:
             day = int(day_s)
-            if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            if not 1 <= day <= _month_days(year, month):
                 raise ParseError(msg("{text!r} is not a date: day {day} is out of range", text=text, day=day))
             return PartialDate(_dt.date(year, month, day), raw)
         if dekad_s:

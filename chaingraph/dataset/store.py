@@ -18,7 +18,6 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -270,6 +269,8 @@ def _resolve(kind: str, text: str, records: Iterable[T], names_of) -> T:  # type
         options = ", ".join(sorted(f"{getattr(r, 'id', '?')} ({getattr(r, 'name', '')})" for r in partial)[:10])
         raise LookupFailed(msg("{kind} {text!r} is ambiguous: {options}", kind=kind, text=text, options=options))
     every = {n: r for r in records for n in names_of(r) if n}
+    import difflib  # only for a name that matched nothing
+
     close = difflib.get_close_matches(text, list(every), n=3, cutoff=0.5)
     if close:
         raise LookupFailed(msg("unknown {kind} {text!r}; did you mean {close}?", kind=kind, text=text,
