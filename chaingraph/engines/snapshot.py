@@ -36,7 +36,7 @@ import sqlite3
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import count, islice, repeat
+from itertools import compress, count, islice, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -56,9 +56,10 @@ __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFa
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
 _SQL_CHUNK = 900  # ids per query: under SQLite's limit of 999 parameters
-FORMAT_VERSION = "10"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
+FORMAT_VERSION = "11"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
 # 7: the operating tables for ranking targets; 8: segment_rows instead of the presence_segment index;
-# 9: firms carry the products and sources a map's firm row shows; 10: projects carry the ledger's stalled reason
+# 9: firms carry the products and sources a map's firm row shows; 10: projects carry the ledger's stalled reason;
+# 11: operating_homes (candidates counted without reading a segment's rows), presence.multi
 SUMMARY_FIRMS = 50
 """How many local firms (and leaders) per region and segment the summary table lists; longer lists are read
 from the presence table."""
@@ -82,9 +83,11 @@ CREATE TABLE groups (id TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE projects (id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL, date TEXT,
                        region TEXT, investment TEXT, firms TEXT NOT NULL, stalled TEXT) WITHOUT ROWID;
 -- every presence of a firm in a segment, in the order the in-memory graph lists them; ``place`` is where it
--- counts: the firm's region for links, the project's region for project presences
+-- counts: the firm's region for links, the project's region for project presences; ``multi``: the firm operates
+-- in more than one segment
 CREATE TABLE presence (ord INTEGER PRIMARY KEY, firm TEXT NOT NULL, segment TEXT NOT NULL, stage TEXT NOT NULL,
-                       confidence TEXT NOT NULL, via TEXT, place TEXT, leader INTEGER NOT NULL);
+                       confidence TEXT NOT NULL, via TEXT, place TEXT, leader INTEGER NOT NULL,
+                       multi INTEGER NOT NULL);
 -- a segment's presences are one range of ``ord`` (they are written segment by segment)
 CREATE TABLE segment_rows (segment TEXT PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE ties (ord INTEGER PRIMARY KEY, supplier TEXT NOT NULL, customer TEXT NOT NULL);
@@ -104,7 +107,7 @@ CREATE TABLE local_chains (region TEXT NOT NULL, chain TEXT NOT NULL, guessed IN
 
 _INDEXES = """
 -- covering: local presence is read and counted from the index alone
-CREATE INDEX presence_place ON presence (place, segment, ord, firm, confidence, stage, via);
+CREATE INDEX presence_place ON presence (place, segment, ord, firm, confidence, stage, via, multi);
 CREATE INDEX presence_firm ON presence (firm, ord);
 CREATE INDEX firms_region ON firms (region, grp);
 CREATE INDEX firms_group ON firms (grp);
@@ -313,35 +316,20 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
             segments[segment].projects.extend((firm, stage, "confirmed", project.id, project.region)
                                               for firm in project.firms)
 
-    # the presence rows, segment by segment; on the way, what the ``operating`` tables need:
-    # segment -> firm's row -> 2 * best rank of its own links (3: none) + whether it operates through a placed
-    # project
+    # first what the ``operating`` tables need: segment -> firm's row -> 2 * best rank of its own links (3: none)
+    # + whether it operates through a placed project
     operating: dict[str, dict[int, int]] = {}
     via_rank: dict[tuple[str, str, str], int] = {}  # (segment, firm, place of the project) -> best rank
     masks: dict[int, int] = {}  # firm's row -> bits of the segments it operates in
     bits = {segment: 1 << i for i, segment in enumerate(ds.segments)}
-    ranges: list[tuple[str, int, int]] = []
-    position = 0
     for segment, here_presences in segments.items():
-        firms_here = here_presences.firms
-        size = len(firms_here) + len(here_presences.projects)
-        if size:
-            ranges.append((segment, position, position + size - 1))
-        # ``ord`` keeps the graph's order within each segment, which is all the analysis relies on
-        con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", zip(
-            count(position), firms_here, repeat(segment), repeat("operating"), here_presences.confidences,
-            repeat(None), here_presences.places, map(int, map(leaders.__contains__, firms_here))))
-        position += len(firms_here)
         codes = {confidence: _RANKS.get(confidence, 2) << 1 for confidence in set(here_presences.confidences)}
         here = operating[segment] = dict(zip(here_presences.rows, map(codes.__getitem__,
                                                                       here_presences.confidences), strict=True))
         bit = bits[segment]
         for row in here_presences.rows:
             masks[row] = masks.get(row, 0) | bit
-        project_rows = []
         for firm, stage, confidence, via, place in here_presences.projects:
-            project_rows.append((position, firm, segment, stage, confidence, via, place, int(firm in leaders)))
-            position += 1
             if stage != "operating":
                 continue
             rank = _RANKS.get(confidence, 2)
@@ -355,7 +343,26 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
                     via_rank[key] = rank
             elif rank < code >> 1:
                 here[row] = rank << 1 | (code & 1)
-        con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", project_rows)
+    # then the presence rows, segment by segment; ``multi``: the firm operates in more than one segment (only
+    # such firms can be local in two segments, which a count of distinct local firms over segments must mind)
+    multi = {row for row, mask in masks.items() if mask & (mask - 1)}
+    ranges: list[tuple[str, int, int]] = []
+    position = 0
+    for segment, here_presences in segments.items():
+        firms_here = here_presences.firms
+        size = len(firms_here) + len(here_presences.projects)
+        if size:
+            ranges.append((segment, position, position + size - 1))
+        # ``ord`` keeps the graph's order within each segment, which is all the analysis relies on
+        con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", zip(
+            count(position), firms_here, repeat(segment), repeat("operating"), here_presences.confidences,
+            repeat(None), here_presences.places, map(int, map(leaders.__contains__, firms_here)),
+            map(int, map(multi.__contains__, here_presences.rows))))
+        position += len(firms_here)
+        con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            (i, firm, segment, stage, confidence, via, place, int(firm in leaders), int(index[firm] in multi))
+            for i, (firm, stage, confidence, via, place) in enumerate(here_presences.projects, position)])
+        position += len(here_presences.projects)
     con.executemany("INSERT INTO segment_rows VALUES (?, ?, ?)", ranges)
     con.executemany("INSERT INTO ties VALUES (?, ?, ?)",
                     ((i, t.supplier, t.customer) for i, t in enumerate(ds.ties)))
@@ -545,6 +552,8 @@ def _fill_operating(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[
     fields = [firms["region"], firms["size"], f500s, firms["group"], firms["country"], firms["name"]]
     insert = f"INSERT INTO operating VALUES ({', '.join('?' * (10 + n_masks))})"
     ids = firms["id"]
+    homes = firms["region"]
+    by_home: list[tuple[str, str, int]] = []  # (segment, home region or "", firms operating there by their own links or unplaced projects)
     for segment in sorted(operating):  # segment by segment (by firm id within), column by column
         here = operating[segment]
         rows = sorted(here, key=ids.__getitem__)
@@ -555,6 +564,11 @@ def _fill_operating(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[
             [code & 1 for code in codes],
             *(map(field.__getitem__, rows) for field in fields),
             *([(mask >> (width * i)) & full for mask in bits] for i in range(n_masks)), strict=True))
+        counted = Counter(map(homes.__getitem__, compress(rows, map((6).__gt__, codes))))  # lrank < 3
+        by_home.extend((segment, home or "", n) for home, n in counted.items())
+    con.execute("""CREATE TABLE operating_homes (segment TEXT NOT NULL, region TEXT NOT NULL, n INTEGER NOT NULL,
+                   PRIMARY KEY (segment, region)) WITHOUT ROWID""")
+    con.executemany("INSERT INTO operating_homes VALUES (?, ?, ?)", sorted(by_home))
     con.execute("""CREATE TABLE operating_via (segment TEXT NOT NULL, firm TEXT NOT NULL, place TEXT NOT NULL,
                    crank INTEGER NOT NULL, PRIMARY KEY (segment, firm, place)) WITHOUT ROWID""")
     con.executemany("INSERT INTO operating_via VALUES (?, ?, ?, ?)",
@@ -810,14 +824,21 @@ class SnapshotFacts(StructureFacts):
         if not ids:
             return 0
         # a firm is local in a segment when a presence there (not a pipeline project) is placed in the region, and
-        # counted when one of them is not a guessed link (or guessed links count): counted in SQL, nothing listed
+        # counted when one of them is not a guessed link (or guessed links count). The summary counts each segment's
+        # firms; a firm counted in k of the segments is there k times, and operates in several segments, so only
+        # the presences of such firms (``multi``) are grouped, to take the k - 1 away
+        chosen = sorted(ids)
+        guessed = int(params.count_guessed_links)
+        each = sum(n for (n,) in self.con.execute(
+            f"SELECT firms FROM local_summary WHERE region = ? AND guessed = ? AND segment IN "
+            f"({','.join('?' * len(chosen))})", (region_id, guessed, *chosen)))
         row = self.con.execute(
-            "SELECT COUNT(*) FROM (SELECT firm FROM presence WHERE place IN "
+            "SELECT IFNULL(SUM(k - 1), 0) FROM (SELECT COUNT(DISTINCT segment) AS k FROM presence WHERE place IN "
             "(SELECT region FROM region_anc WHERE ancestor = ?) "
-            f"AND segment IN ({','.join('?' * len(ids))}) AND NOT (via IS NOT NULL AND stage = 'pipeline') "
-            "GROUP BY firm HAVING MAX(confidence <> 'guessed') OR ?)",
-            (region_id, *sorted(ids), int(params.count_guessed_links))).fetchone()
-        return int(row[0])
+            f"AND segment IN ({','.join('?' * len(chosen))}) AND multi "
+            "AND NOT (via IS NOT NULL AND stage = 'pipeline') AND (confidence <> 'guessed' OR ?) GROUP BY firm)",
+            (region_id, *chosen, guessed)).fetchone()
+        return int(each - row[0])
 
     def _listed_states(self, ids: list[str], region_id: str, params: AnalysisParams) -> dict[str, SegmentState]:
         """Every local firm of each segment, with names (one joined query over the presence table)."""
@@ -1089,12 +1110,22 @@ class SnapshotFacts(StructureFacts):
         winners = [firm for firm, _score, _name in rows]
         if not winners:
             return [], 0
-        total = self.con.execute(
-            "WITH local AS (SELECT region FROM region_anc WHERE ancestor = ?) SELECT COUNT(*) FROM operating o "
-            "WHERE segment = ? AND (region IS NULL OR region NOT IN local) AND (lrank < 3 OR EXISTS (SELECT 1 "
-            "FROM operating_via v WHERE v.segment = o.segment AND v.firm = o.firm AND v.place NOT IN local))",
-            (region_id, segment_id)).fetchone()[0]
-        return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), total
+        return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), \
+            self._candidate_count(segment_id, region_id)
+
+    def _candidate_count(self, segment_id: str, region_id: str) -> int:
+        """The number of candidates for a segment outside a region, without reading the segment's rows: the firms
+        operating there by their own links (or projects without a region) from the compile's count per home
+        region, less those at home in the region, plus the few that operate there only through projects placed
+        outside it (``operating_via``)."""
+        local = "(SELECT region FROM region_anc WHERE ancestor = :region)"
+        return int(self.con.execute(
+            "SELECT (SELECT IFNULL(SUM(n), 0) FROM operating_homes WHERE segment = :segment) "
+            f"- (SELECT IFNULL(SUM(n), 0) FROM operating_homes WHERE segment = :segment AND region IN {local}) "
+            "+ (SELECT COUNT(*) FROM operating o WHERE o.segment = :segment AND o.lrank = 3 "
+            f"AND (o.region IS NULL OR o.region NOT IN {local}) AND o.firm IN (SELECT v.firm FROM operating_via v "
+            f"WHERE v.segment = :segment AND v.place NOT IN {local}))",
+            {"segment": segment_id, "region": region_id}).fetchone()[0])
 
     def _context_tables(self, region_id: str) -> tuple[str, str]:
         """Temporary tables of the region's groups with a local firm and of its tied outside firms (made once per
