@@ -254,9 +254,11 @@ def test_stored_candidate_counts_match_the_listed_candidates(pool: Path, tiny_pa
     assert via_only > 0  # firms that operate in a segment only through projects placed in a region were tested
 
 
-def test_local_firm_count_of_neighbour_segments_counts_each_firm_once(pool: Path, tiny_path: Path, tmp_path: Path) -> None:
+def test_local_firm_count_of_neighbour_segments_counts_each_firm_once(pool: Path, tiny_path: Path,
+                                                                      tmp_path: Path) -> None:
     """Distinct local firms over several segments: the snapshot adds the summary's per-segment counts and takes
-    away the firms counted in more than one of them (``presence.multi``); the in-memory graph lists them."""
+    away the firms counted in more than one of them (found by the segment masks of ``presence``); the in-memory
+    graph lists them."""
     import random
 
     pick = random.Random(5)

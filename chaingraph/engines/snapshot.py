@@ -59,7 +59,7 @@ _SQL_CHUNK = 900  # ids per query: under SQLite's limit of 999 parameters
 FORMAT_VERSION = "11"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
 # 7: the operating tables for ranking targets; 8: segment_rows instead of the presence_segment index;
 # 9: firms carry the products and sources a map's firm row shows; 10: projects carry the ledger's stalled reason;
-# 11: operating_homes (candidates counted without reading a segment's rows), presence.multi
+# 11: operating_homes (candidates counted without reading a segment's rows), segment masks in presence
 SUMMARY_FIRMS = 50
 """How many local firms (and leaders) per region and segment the summary table lists; longer lists are read
 from the presence table."""
@@ -82,12 +82,6 @@ CREATE TABLE sources (id TEXT PRIMARY KEY, title TEXT NOT NULL, url TEXT NOT NUL
 CREATE TABLE groups (id TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE projects (id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL, date TEXT,
                        region TEXT, investment TEXT, firms TEXT NOT NULL, stalled TEXT) WITHOUT ROWID;
--- every presence of a firm in a segment, in the order the in-memory graph lists them; ``place`` is where it
--- counts: the firm's region for links, the project's region for project presences; ``multi``: the firm operates
--- in more than one segment
-CREATE TABLE presence (ord INTEGER PRIMARY KEY, firm TEXT NOT NULL, segment TEXT NOT NULL, stage TEXT NOT NULL,
-                       confidence TEXT NOT NULL, via TEXT, place TEXT, leader INTEGER NOT NULL,
-                       multi INTEGER NOT NULL);
 -- a segment's presences are one range of ``ord`` (they are written segment by segment)
 CREATE TABLE segment_rows (segment TEXT PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE ties (ord INTEGER PRIMARY KEY, supplier TEXT NOT NULL, customer TEXT NOT NULL);
@@ -107,7 +101,7 @@ CREATE TABLE local_chains (region TEXT NOT NULL, chain TEXT NOT NULL, guessed IN
 
 _INDEXES = """
 -- covering: local presence is read and counted from the index alone
-CREATE INDEX presence_place ON presence (place, segment, ord, firm, confidence, stage, via, multi);
+CREATE INDEX presence_place ON presence (place, segment, ord, firm, confidence, stage, via, {masks});
 CREATE INDEX presence_firm ON presence (firm, ord);
 CREATE INDEX firms_region ON firms (region, grp);
 CREATE INDEX firms_group ON firms (grp);
@@ -208,7 +202,7 @@ def _compile(ds: Dataset, firms: dict[str, list[Any]], links: dict[str, list[Any
             con.execute("PRAGMA cache_size = -65536")  # 64 MiB of pages for building the indexes
             con.executescript(_SCHEMA)
             _fill(con, ds, firms, links, source_fingerprint)
-            con.executescript(_INDEXES)
+            con.executescript(_INDEXES.format(masks=", ".join(_mask_columns(len(ds.segments)))))
             con.execute("ANALYZE")
             con.commit()
         finally:
@@ -343,9 +337,20 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
                     via_rank[key] = rank
             elif rank < code >> 1:
                 here[row] = rank << 1 | (code & 1)
-    # then the presence rows, segment by segment; ``multi``: the firm operates in more than one segment (only
-    # such firms can be local in two segments, which a count of distinct local firms over segments must mind)
-    multi = {row for row, mask in masks.items() if mask & (mask - 1)}
+    # then the presence rows, segment by segment, with the masks of the segments the firm operates in when they
+    # are more than one (0 otherwise): only such firms can be local in two segments, which a count of distinct
+    # local firms over segments must mind
+    columns = _mask_columns(len(ds.segments))
+    con.execute(f"""
+        -- every presence of a firm in a segment, in the order the in-memory graph lists them; ``place`` is where it
+        -- counts: the firm's region for links, the project's region for project presences
+        CREATE TABLE presence (ord INTEGER PRIMARY KEY, firm TEXT NOT NULL, segment TEXT NOT NULL,
+                               stage TEXT NOT NULL, confidence TEXT NOT NULL, via TEXT, place TEXT,
+                               leader INTEGER NOT NULL, {', '.join(f'{m} INTEGER NOT NULL' for m in columns)})""")
+    full, none = (1 << MASK_BITS) - 1, (0,) * len(columns)
+    multi = {row: tuple((mask >> (MASK_BITS * i)) & full for i in range(len(columns)))
+             for row, mask in masks.items() if mask & (mask - 1)}
+    insert = f"INSERT INTO presence VALUES ({', '.join('?' * (8 + len(columns)))})"
     ranges: list[tuple[str, int, int]] = []
     position = 0
     for segment, here_presences in segments.items():
@@ -354,13 +359,13 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
         if size:
             ranges.append((segment, position, position + size - 1))
         # ``ord`` keeps the graph's order within each segment, which is all the analysis relies on
-        con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", zip(
+        con.executemany(insert, zip(
             count(position), firms_here, repeat(segment), repeat("operating"), here_presences.confidences,
             repeat(None), here_presences.places, map(int, map(leaders.__contains__, firms_here)),
-            map(int, map(multi.__contains__, here_presences.rows))))
+            *zip(*map(multi.get, here_presences.rows, repeat(none)), strict=True)))
         position += len(firms_here)
-        con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-            (i, firm, segment, stage, confidence, via, place, int(firm in leaders), int(index[firm] in multi))
+        con.executemany(insert, [
+            (i, firm, segment, stage, confidence, via, place, int(firm in leaders), *multi.get(index[firm], none))
             for i, (firm, stage, confidence, via, place) in enumerate(here_presences.projects, position)])
         position += len(here_presences.projects)
     con.executemany("INSERT INTO segment_rows VALUES (?, ?, ?)", ranges)
@@ -523,7 +528,12 @@ def _fill_summaries(con: sqlite3.Connection, ds: Dataset, presences: dict[str, _
 
 
 MASK_BITS = 62
-"""Segments per mask column of ``operating``: bit ``ord % 62`` of column ``m{ord // 62}`` (positive integers)."""
+"""Segments per mask column of ``operating`` and ``presence``: bit ``ord % 62`` of column ``m{ord // 62}`` (positive
+integers)."""
+
+
+def _mask_columns(segments: int) -> list[str]:
+    return [f"m{i}" for i in range(max(1, -(-segments // MASK_BITS)))]
 
 
 _RANKS = {"confirmed": 0, "probable": 1}  # any other confidence ranks 2
@@ -542,9 +552,9 @@ def _fill_operating(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[
     candidates then reads one range of rows and groups nothing.
     """
     width = MASK_BITS
-    n_masks = max(1, -(-len(ds.segments) // width))
+    columns = _mask_columns(len(ds.segments))
+    n_masks = len(columns)
     full = (1 << width) - 1
-    columns = [f"m{i}" for i in range(n_masks)]
     con.execute(f"""CREATE TABLE operating (segment TEXT NOT NULL, firm TEXT NOT NULL, lrank INTEGER NOT NULL,
                     vias INTEGER NOT NULL, region TEXT, size TEXT NOT NULL, f500 TEXT, grp TEXT,
                     country TEXT NOT NULL, name TEXT NOT NULL, {', '.join(f'{m} INTEGER NOT NULL' for m in columns)},
@@ -553,7 +563,8 @@ def _fill_operating(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[
     insert = f"INSERT INTO operating VALUES ({', '.join('?' * (10 + n_masks))})"
     ids = firms["id"]
     homes = firms["region"]
-    by_home: list[tuple[str, str, int]] = []  # (segment, home region or "", firms operating there by their own links or unplaced projects)
+    # (segment, home region or "", firms operating there by their own links or projects without a region)
+    by_home: list[tuple[str, str, int]] = []
     for segment in sorted(operating):  # segment by segment (by firm id within), column by column
         here = operating[segment]
         rows = sorted(here, key=ids.__getitem__)
@@ -825,17 +836,24 @@ class SnapshotFacts(StructureFacts):
             return 0
         # a firm is local in a segment when a presence there (not a pipeline project) is placed in the region, and
         # counted when one of them is not a guessed link (or guessed links count). The summary counts each segment's
-        # firms; a firm counted in k of the segments is there k times, and operates in several segments, so only
-        # the presences of such firms (``multi``) are grouped, to take the k - 1 away
+        # firms; a firm counted in k of the segments is there k times, and operates in two of them or more, so only
+        # the presences of such firms (by the masks of ``presence``) are grouped, to take the k - 1 away
         chosen = sorted(ids)
         guessed = int(params.count_guessed_links)
         each = sum(n for (n,) in self.con.execute(
             f"SELECT firms FROM local_summary WHERE region = ? AND guessed = ? AND segment IN "
             f"({','.join('?' * len(chosen))})", (region_id, guessed, *chosen)))
+        masks = [0] * int(self.meta.get("mask_columns", "1"))
+        for segment in chosen:
+            position = self._segment_ord[segment]
+            masks[position // MASK_BITS] |= 1 << (position % MASK_BITS)
+        mine = [f"(m{i} & {mask})" for i, mask in enumerate(masks) if mask]  # the firm's chosen segments
+        several = " OR ".join([f"({m} & ({m} - 1)) <> 0" for m in mine]  # two in one column, or in two columns
+                              + [f"({a} <> 0 AND {b} <> 0)" for j, a in enumerate(mine) for b in mine[j + 1:]])
         row = self.con.execute(
             "SELECT IFNULL(SUM(k - 1), 0) FROM (SELECT COUNT(DISTINCT segment) AS k FROM presence WHERE place IN "
             "(SELECT region FROM region_anc WHERE ancestor = ?) "
-            f"AND segment IN ({','.join('?' * len(chosen))}) AND multi "
+            f"AND segment IN ({','.join('?' * len(chosen))}) AND ({several}) "
             "AND NOT (via IS NOT NULL AND stage = 'pipeline') AND (confidence <> 'guessed' OR ?) GROUP BY firm)",
             (region_id, *chosen, guessed)).fetchone()
         return int(each - row[0])
