@@ -262,15 +262,12 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
              for name, flag, group in zip(names, firms["fortune500"], firms["group"], strict=True)]
     leaders = {firm for firm, size, f500 in zip(ids, firms["size"], f500s, strict=True) if size == "leader" or f500}
 
-    def firm_rows() -> Iterator[tuple[Any, ...]]:
-        for i, (firm, name, country, group, size, home, headquarters, f500, name_en, sources) in enumerate(zip(
-                ids, names, firms["country"], firms["group"], firms["size"], homes, firms["headquarters"], f500s,
-                firms["name_en"], firms["sources"], strict=True)):
-            made = products.get(firm)
-            yield (firm, i, name, country, group, size, home, headquarters, f500, int(firm in leaders), name_en,
-                   _dump(list(dict.fromkeys(made))) if made else None, sources)
-
-    con.executemany("INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", firm_rows())
+    made = {firm: _dump(list(dict.fromkeys(found))) for firm, found in products.items()}  # few firms have some
+    con.executemany("INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", zip(
+        ids, count(), names, firms["country"], firms["group"], firms["size"], homes, firms["headquarters"], f500s,
+        map(int, map(leaders.__contains__, ids)), firms["name_en"], map(made.get, ids), firms["sources"],
+        strict=False))  # (``count`` is endless: the columns end the rows)
+    made.clear()
     products.clear()  # only the firm rows need them
     con.executemany("INSERT INTO sources VALUES (?, ?, ?)", ((s.id, s.title, s.url) for s in ds.sources.values()))
     from ..analysis.ledger import project_ledger
@@ -565,16 +562,17 @@ def _fill_operating(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[
     homes = firms["region"]
     # (segment, home region or "", firms operating there by their own links or projects without a region)
     by_home: list[tuple[str, str, int]] = []
+    by_id = ids == sorted(ids)  # (then the rows' order is the ids' order: the usual case, and a linear check)
     for segment in sorted(operating):  # segment by segment (by firm id within), column by column
         here = operating[segment]
-        rows = sorted(here, key=ids.__getitem__)
+        rows = sorted(here) if by_id else sorted(here, key=ids.__getitem__)
         codes = list(map(here.__getitem__, rows))
         bits = list(map(masks.__getitem__, rows))
+        mask_columns = [map(full.__and__, map((width * i).__rrshift__, bits)) for i in range(n_masks)]
         con.executemany(insert, zip(
-            repeat(segment, len(rows)), map(ids.__getitem__, rows), [code >> 1 for code in codes],
-            [code & 1 for code in codes],
-            *(map(field.__getitem__, rows) for field in fields),
-            *([(mask >> (width * i)) & full for mask in bits] for i in range(n_masks)), strict=True))
+            repeat(segment, len(rows)), map(ids.__getitem__, rows), map((1).__rrshift__, codes),
+            map((1).__and__, codes), *(map(field.__getitem__, rows) for field in fields), *mask_columns,
+            strict=True))
         counted = Counter(map(homes.__getitem__, compress(rows, map((6).__gt__, codes))))  # lrank < 3
         by_home.extend((segment, home or "", n) for home, n in counted.items())
     con.execute("""CREATE TABLE operating_homes (segment TEXT NOT NULL, region TEXT NOT NULL, n INTEGER NOT NULL,
