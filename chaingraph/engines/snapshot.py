@@ -36,7 +36,7 @@ import sqlite3
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import compress, count, islice, repeat
+from itertools import count, islice, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -327,6 +327,8 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
             row = index[firm]
             masks[row] = masks.get(row, 0) | bit
             code = here.get(row, 6)
+            if row not in here:
+                here_presences.project_only.append(row)
             if via is not None and place is not None:
                 here[row] = code | 1
                 key = (segment, firm, place)
@@ -368,7 +370,7 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
     con.executemany("INSERT INTO segment_rows VALUES (?, ?, ?)", ranges)
     con.executemany("INSERT INTO ties VALUES (?, ?, ?)",
                     ((i, t.supplier, t.customer) for i, t in enumerate(ds.ties)))
-    _fill_operating(con, ds, firms, operating, via_rank, masks, f500s)
+    _fill_operating(con, ds, firms, segments, operating, via_rank, masks, f500s)
     operating.clear()
     via_rank.clear()
     masks.clear()
@@ -378,11 +380,12 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
 class _Presences:
     """The presences of one segment: its links as columns (the firms' rows too), then its project presences."""
 
-    __slots__ = ("firms", "confidences", "places", "rows", "projects")
+    __slots__ = ("firms", "confidences", "places", "rows", "projects", "project_only")
 
     def __init__(self, firms: list[str], confidences: list[str], places: list[str | None], rows: list[int]) -> None:
         self.firms, self.confidences, self.places, self.rows = firms, confidences, places, rows
         self.projects: list[tuple[str, str, str, str | None, str | None]] = []
+        self.project_only: list[int] = []  # the rows of the firms operating here through projects alone
 
 
 def _fill_summaries(con: sqlite3.Connection, ds: Dataset, presences: dict[str, _Presences],
@@ -537,8 +540,8 @@ _RANKS = {"confirmed": 0, "probable": 1}  # any other confidence ranks 2
 
 
 def _fill_operating(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]],
-                    operating: dict[str, dict[int, int]], via_rank: dict[tuple[str, str, str], int],
-                    masks: dict[int, int], f500s: list[str | None]) -> None:
+                    presences: dict[str, _Presences], operating: dict[str, dict[int, int]],
+                    via_rank: dict[tuple[str, str, str], int], masks: dict[int, int], f500s: list[str | None]) -> None:
     """The ``operating`` tables: the target ranking's candidates, one contiguous run of rows per segment.
 
     ``operating`` has one row per (segment, firm operating in it) with the best confidence rank of its own links
@@ -573,7 +576,9 @@ def _fill_operating(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[
             repeat(segment, len(rows)), map(ids.__getitem__, rows), map((1).__rrshift__, codes),
             map((1).__and__, codes), *(map(field.__getitem__, rows) for field in fields), *mask_columns,
             strict=True))
-        counted = Counter(map(homes.__getitem__, compress(rows, map((6).__gt__, codes))))  # lrank < 3
+        # the firms with lrank < 3: every link's firm (its place is its home), and those of unplaced projects
+        counted = Counter(presences[segment].places)
+        counted.update(homes[row] for row in presences[segment].project_only if here[row] < 6)
         by_home.extend((segment, home or "", n) for home, n in counted.items())
     con.execute("""CREATE TABLE operating_homes (segment TEXT NOT NULL, region TEXT NOT NULL, n INTEGER NOT NULL,
                    PRIMARY KEY (segment, region)) WITHOUT ROWID""")
