@@ -59,7 +59,8 @@ _SQL_CHUNK = 900  # ids per query: under SQLite's limit of 999 parameters
 FORMAT_VERSION = "11"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
 # 7: the operating tables for ranking targets; 8: segment_rows instead of the presence_segment index;
 # 9: firms carry the products and sources a map's firm row shows; 10: projects carry the ledger's stalled reason;
-# 11: operating_homes (candidates counted without reading a segment's rows), segment masks in presence
+# 11: operating_homes (candidates counted without reading a segment's rows), segment masks in presence, no
+# firms_group index (every query by group also names the region: firms_region answers it)
 SUMMARY_FIRMS = 50
 """How many local firms (and leaders) per region and segment the summary table lists; longer lists are read
 from the presence table."""
@@ -104,7 +105,6 @@ _INDEXES = """
 CREATE INDEX presence_place ON presence (place, segment, ord, firm, confidence, stage, via, {masks});
 CREATE INDEX presence_firm ON presence (firm, ord);
 CREATE INDEX firms_region ON firms (region, grp);
-CREATE INDEX firms_group ON firms (grp);
 CREATE INDEX ties_supplier ON ties (supplier);
 CREATE INDEX ties_customer ON ties (customer);
 CREATE INDEX counts_level ON counts (level, guessed);
