@@ -152,3 +152,74 @@ def test_blank_line_falls_back_and_still_compiles(tmp_path: Path) -> None:
     _edit(root, *NOT_PLAIN["blank firm line"])
     with open_snapshot(root, cache_dir=tmp_path / "cache") as facts:
         assert facts.firm_lookup("cnc-de") is not None
+
+
+def _rows_of(chunks: object) -> list[tuple[str, ...]] | None:
+    """The rows of a chunked reading (header first), or None when a chunk is ragged."""
+    rows: list[tuple[str, ...]] = []
+    for columns in chunks:  # type: ignore[attr-defined]
+        if not columns:
+            return None
+        rows.extend(zip(*columns, strict=True))
+    return rows
+
+
+PARSER_TEXTS = {
+    "plain": "id,name\na,甲\nb,乙\n",
+    "no final newline": "id,name\na,甲\nb,乙",
+    "empty cells": "id,name,x\n,,\na,,\n,b,\n",
+    "spaces kept for the strip": "id,name\n a , 甲 \n",
+    "header only": "id,name\n",
+    "header without newline": "id,name",
+    "a blank line after the last": "id,name\na,b\n\n",
+    "a blank line inside": "id,name\na,b\n\nc,d\n",
+    "a ragged line": "id,name\na,b,c\nd,e\n",
+    "a short line": "id,name\na\nd,e\n",
+    "a neutralised cell": "id,name\na,'=甲\n",
+    "other separators stay in cells": "id,name\na;b\tc,\u3000d\u2028e\x85\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(PARSER_TEXTS))
+def test_plain_parser_reads_as_the_csv_module(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chaingraph.dataset import reader
+
+    text = PARSER_TEXTS[case]
+    assert reader._is_plain(text)
+    expected = _rows_of(reader._csv_chunks(text))
+    assert _rows_of(reader._plain_chunks(text)) == expected
+    monkeypatch.setattr(reader, "_PLAIN_CHARS", 1)  # a chunk per line or two: the seams must not show
+    assert _rows_of(reader._plain_chunks(text)) == expected
+
+
+def test_plain_parser_reads_a_synthetic_pool_as_the_csv_module(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from chaingraph.cli import main
+    from chaingraph.dataset import reader
+
+    with pytest.raises(SystemExit) as done:
+        main(["synth", "--firms", "3000", "--regions", "5", "--seed", "3", "-o", str(tmp_path / "pool")])
+    assert done.value.code in (0, None)
+    monkeypatch.setattr(reader, "_PLAIN_CHARS", 5000)  # many chunks
+    for name in ("firms.csv", "links.csv", "projects.csv", "ties.csv"):
+        text = (tmp_path / "pool" / name).read_text(encoding="utf-8")
+        assert reader._is_plain(text), name
+        rows = _rows_of(reader._plain_chunks(text))
+        assert rows is not None and len(rows) > 50
+        assert rows == _rows_of(reader._csv_chunks(text)), name
+
+
+@pytest.mark.parametrize("text", ['id,name\na,"b"\n', "id,name\r\na,b\r\n", "id,name\ra,b\r"])
+def test_quotes_and_carriage_returns_go_to_the_csv_module(text: str) -> None:
+    from chaingraph.dataset import reader
+
+    assert not reader._is_plain(text)
+
+
+def test_crlf_files_compile_to_the_same_snapshot(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    for name in ("firms.csv", "links.csv"):
+        path = root / name
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    bulk, rows = _both(root, tmp_path)
+    assert bulk == rows

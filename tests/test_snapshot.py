@@ -232,3 +232,52 @@ def test_local_firm_count_over_any_segments(pool: Path, tmp_path: Path) -> None:
                 p = cgr.AnalysisParams(count_guessed_links=guessed)
                 for mix in mixes:
                     assert snap.local_firm_count(mix, region, p) == nx.local_firm_count(mix, region, p)
+
+
+def test_stored_candidate_counts_match_the_listed_candidates(pool: Path, tiny_path: Path, tmp_path: Path) -> None:
+    """The number of candidates comes from the compile's per-home-region counts (``operating_homes``) and the
+    projects placed in a region: it must be the number of candidates ``candidates`` lists, for every region."""
+    via_only = 0
+    for root in (pool, cgr.bundled_dataset_path(), tiny_path):
+        with open_snapshot(root, cache_dir=tmp_path) as snap:
+            params = snap.params
+            via_only += snap.con.execute("SELECT COUNT(*) FROM operating WHERE lrank = 3").fetchone()[0]
+            segments = sorted(snap.segments())
+            if root == pool:  # every region for a few segments, a few regions for every segment
+                pairs = [(s, r) for s in segments[::9] for r in snap.ds.regions]
+                pairs += [(s, r) for s in segments for r in ("r0000", "r0007", snap.ds.regions["r0003"].parent)]
+            else:
+                pairs = [(s, r) for s in segments for r in snap.ds.regions]
+            for segment, region in pairs:
+                listed = snap.candidates(segment, region, set(), params)  # type: ignore[arg-type]
+                assert snap._candidate_count(segment, region) == len(listed), (root, segment, region)
+    assert via_only > 0  # firms that operate in a segment only through projects placed in a region were tested
+
+
+def test_local_firm_count_of_neighbour_segments_counts_each_firm_once(pool: Path, tiny_path: Path,
+                                                                      tmp_path: Path) -> None:
+    """Distinct local firms over several segments: the snapshot adds the summary's per-segment counts and takes
+    away the firms counted in more than one of them (found by the segment masks of ``presence``); the in-memory
+    graph lists them."""
+    import random
+
+    pick = random.Random(5)
+    overlaps = 0
+    for root in (pool, cgr.bundled_dataset_path(), tiny_path):
+        memory = facts_for(cgr.build_graph(cgr.load_dataset(root)))
+        with open_snapshot(root, cache_dir=tmp_path) as snap:
+            segments = sorted(snap.segments())
+            sets = [[s for s in dict.fromkeys(snap.upstream(t) + snap.downstream(t))] for t in segments]
+            sets = [s for s in sets if len(s) > 1]
+            sets += [pick.sample(segments, min(len(segments), k)) for k in (2, 3, 5, 12) for _ in range(3)]
+            for params in (cgr.AnalysisParams(), cgr.AnalysisParams(count_guessed_links=True)):
+                regions = sorted(snap.ds.regions)
+                if len(regions) > 20:  # the generated pool: its country, provinces, cities and some counties
+                    regions = [r for r in regions if snap.ds.regions[r].kind != "county"] + regions[::7]
+                for region in regions:
+                    for chosen in sets:
+                        expected = memory.local_firm_count(chosen, region, params)
+                        assert snap.local_firm_count(chosen, region, params) == expected, (root, region, chosen)
+                        each = sum(memory.local_firm_count([s], region, params) for s in set(chosen))
+                        overlaps += each > expected
+    assert overlaps > 0  # firms local in more than one of the segments were counted once

@@ -20,7 +20,7 @@ import gc
 import io
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator
-from itertools import islice
+from itertools import islice, repeat
 from pathlib import Path
 from typing import Any
 
@@ -1391,26 +1391,23 @@ def _bulk_columns(c: _Checker, name: str, wanted: dict[str, Any]) -> dict[str, l
         raise _NotPlain(name)
     required_cols, optional_cols = CSV_COLUMNS[name]
     quoted = "'" in text  # cells the writer neutralised for spreadsheets ('=...): read back as they were
-    reader = csv.reader(io.StringIO(text, newline=""))
+    chunks = _plain_chunks(text) if _is_plain(text) else _csv_chunks(text)
     del text
     try:
-        header = [h.strip() for h in next(reader)]
+        header = [column[0].strip() for column in next(chunks)]
         if len(set(header)) != len(header) or not {*required_cols, *optional_cols}.issuperset(header) or \
                 not set(required_cols) <= set(header):
             raise _NotPlain(name)
-        width = {len(header)}
-        keep = [(i, header[i], wanted[header[i]]) for i in range(len(header)) if header[i] in wanted]
+        width = len(header)
+        keep = [(i, header[i], wanted[header[i]]) for i in range(width) if header[i] in wanted]
         columns: dict[str, list[Any]] = {column: [] for column in wanted}
         rows = 0
-        while True:
-            chunk = list(islice(reader, _BULK_CHUNK))
-            if not chunk:
-                break
-            rows += len(chunk)
-            if rows > MAX_CSV_ROWS or set(map(len, chunk)) != width:
+        for cells in chunks:  # one chunk of rows, as columns
+            if len(cells) != width:
+                raise _NotPlain(name)  # a ragged row
+            rows += len(cells[0])
+            if rows > MAX_CSV_ROWS:
                 raise _NotPlain(name)
-            cells = list(zip(*chunk, strict=True))
-            del chunk
             for i, column, convert in keep:
                 values: Iterable[str] = cells[i]
                 if quoted:
@@ -1420,12 +1417,71 @@ def _bulk_columns(c: _Checker, name: str, wanted: dict[str, Any]) -> dict[str, l
                     columns[column].extend(values)
                 else:
                     columns[column].extend(map(convert.__getitem__, values))
+            del cells
     except (StopIteration, csv.Error, KeyError):
         raise _NotPlain(name) from None
     for column, convert in wanted.items():
         if column not in header:
             columns[column] = [convert[""] if convert is not None else ""] * rows
     return columns
+
+
+_PLAIN_CHARS = 1 << 22
+"""Characters per chunk of a plain CSV text (about 50,000 rows of firms.csv)."""
+
+
+def _is_plain(text: str) -> bool:
+    """True when splitting the lines at ``\\n`` and the cells at commas reads ``text`` as the csv module does: no
+    quote (the only character the default dialect treats specially inside a line) and no carriage return (a line
+    end of its own for the csv module)."""
+    return '"' not in text and "\r" not in text
+
+
+def _csv_chunks(text: str) -> Iterator[list[tuple[str, ...]]]:
+    """The rows of a CSV text, read by the csv module in chunks, each chunk as a list of columns (the first chunk
+    is the header row alone). Rows of differing widths give a chunk of a differing number of columns."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    yield [(cell,) for cell in next(reader)]
+    while True:
+        chunk = list(islice(reader, _BULK_CHUNK))
+        if not chunk:
+            return
+        if len(set(map(len, chunk))) != 1:
+            yield []  # ragged
+            return
+        yield list(zip(*chunk, strict=True))
+
+
+def _plain_chunks(text: str) -> Iterator[list[Any]]:
+    """:func:`_csv_chunks` for a text :func:`_is_plain` accepts, without the csv module: each chunk of lines is
+    split at its newlines, and its cells are every ``width``-th piece of the chunk split at commas. A line with
+    another number of commas (a blank one too) makes the chunk ragged; a cell longer than the csv module's field
+    limit raises its error."""
+    limit = csv.field_size_limit()
+    end = text.find("\n")
+    header = text[:end] if end >= 0 else text
+    yield [(cell,) for cell in header.split(",")]
+    if end < 0:
+        return
+    width = header.count(",") + 1
+    start, size = end + 1, len(text)
+    if text.endswith("\n"):
+        size -= 1  # the last line's end, not a blank line after it
+    while start <= size:  # text[start:size] holds one line or more (a blank one when empty)
+        end = text.find("\n", start + _PLAIN_CHARS)
+        if end < 0 or end > size:
+            end = size
+        block = text[start:end]
+        start = end + 1
+        lines = block.split("\n")
+        if set(map(str.count, lines, repeat(","))) != {width - 1}:
+            yield []  # ragged or blank lines
+            return
+        if max(map(len, lines)) > limit:
+            raise csv.Error("field larger than field limit")
+        cells = block.replace("\n", ",").split(",")
+        del block, lines
+        yield [cells[i::width] for i in range(width)]
 
 
 def _judge_within(pool: Collection[str], empty: Any = "") -> Callable[[str], Any]:

@@ -56,9 +56,11 @@ __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFa
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
 _SQL_CHUNK = 900  # ids per query: under SQLite's limit of 999 parameters
-FORMAT_VERSION = "10"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
+FORMAT_VERSION = "11"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
 # 7: the operating tables for ranking targets; 8: segment_rows instead of the presence_segment index;
-# 9: firms carry the products and sources a map's firm row shows; 10: projects carry the ledger's stalled reason
+# 9: firms carry the products and sources a map's firm row shows; 10: projects carry the ledger's stalled reason;
+# 11: operating_homes (candidates counted without reading a segment's rows), segment masks in presence, no
+# firms_group index (every query by group also names the region: firms_region answers it)
 SUMMARY_FIRMS = 50
 """How many local firms (and leaders) per region and segment the summary table lists; longer lists are read
 from the presence table."""
@@ -81,10 +83,6 @@ CREATE TABLE sources (id TEXT PRIMARY KEY, title TEXT NOT NULL, url TEXT NOT NUL
 CREATE TABLE groups (id TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE projects (id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL, date TEXT,
                        region TEXT, investment TEXT, firms TEXT NOT NULL, stalled TEXT) WITHOUT ROWID;
--- every presence of a firm in a segment, in the order the in-memory graph lists them; ``place`` is where it
--- counts: the firm's region for links, the project's region for project presences
-CREATE TABLE presence (ord INTEGER PRIMARY KEY, firm TEXT NOT NULL, segment TEXT NOT NULL, stage TEXT NOT NULL,
-                       confidence TEXT NOT NULL, via TEXT, place TEXT, leader INTEGER NOT NULL);
 -- a segment's presences are one range of ``ord`` (they are written segment by segment)
 CREATE TABLE segment_rows (segment TEXT PRIMARY KEY, lo INTEGER NOT NULL, hi INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE ties (ord INTEGER PRIMARY KEY, supplier TEXT NOT NULL, customer TEXT NOT NULL);
@@ -104,10 +102,9 @@ CREATE TABLE local_chains (region TEXT NOT NULL, chain TEXT NOT NULL, guessed IN
 
 _INDEXES = """
 -- covering: local presence is read and counted from the index alone
-CREATE INDEX presence_place ON presence (place, segment, ord, firm, confidence, stage, via);
+CREATE INDEX presence_place ON presence (place, segment, ord, firm, confidence, stage, via, {masks});
 CREATE INDEX presence_firm ON presence (firm, ord);
 CREATE INDEX firms_region ON firms (region, grp);
-CREATE INDEX firms_group ON firms (grp);
 CREATE INDEX ties_supplier ON ties (supplier);
 CREATE INDEX ties_customer ON ties (customer);
 CREATE INDEX counts_level ON counts (level, guessed);
@@ -205,7 +202,7 @@ def _compile(ds: Dataset, firms: dict[str, list[Any]], links: dict[str, list[Any
             con.execute("PRAGMA cache_size = -65536")  # 64 MiB of pages for building the indexes
             con.executescript(_SCHEMA)
             _fill(con, ds, firms, links, source_fingerprint)
-            con.executescript(_INDEXES)
+            con.executescript(_INDEXES.format(masks=", ".join(_mask_columns(len(ds.segments)))))
             con.execute("ANALYZE")
             con.commit()
         finally:
@@ -265,15 +262,12 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
              for name, flag, group in zip(names, firms["fortune500"], firms["group"], strict=True)]
     leaders = {firm for firm, size, f500 in zip(ids, firms["size"], f500s, strict=True) if size == "leader" or f500}
 
-    def firm_rows() -> Iterator[tuple[Any, ...]]:
-        for i, (firm, name, country, group, size, home, headquarters, f500, name_en, sources) in enumerate(zip(
-                ids, names, firms["country"], firms["group"], firms["size"], homes, firms["headquarters"], f500s,
-                firms["name_en"], firms["sources"], strict=True)):
-            made = products.get(firm)
-            yield (firm, i, name, country, group, size, home, headquarters, f500, int(firm in leaders), name_en,
-                   _dump(list(dict.fromkeys(made))) if made else None, sources)
-
-    con.executemany("INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", firm_rows())
+    made = {firm: _dump(list(dict.fromkeys(found))) for firm, found in products.items()}  # few firms have some
+    con.executemany("INSERT INTO firms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", zip(
+        ids, count(), names, firms["country"], firms["group"], firms["size"], homes, firms["headquarters"], f500s,
+        map(int, map(leaders.__contains__, ids)), firms["name_en"], map(made.get, ids), firms["sources"],
+        strict=False))  # (``count`` is endless: the columns end the rows)
+    made.clear()
     products.clear()  # only the firm rows need them
     con.executemany("INSERT INTO sources VALUES (?, ?, ?)", ((s.id, s.title, s.url) for s in ds.sources.values()))
     from ..analysis.ledger import project_ledger
@@ -313,13 +307,49 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
             segments[segment].projects.extend((firm, stage, "confirmed", project.id, project.region)
                                               for firm in project.firms)
 
-    # the presence rows, segment by segment; on the way, what the ``operating`` tables need:
-    # segment -> firm's row -> 2 * best rank of its own links (3: none) + whether it operates through a placed
-    # project
+    # first what the ``operating`` tables need: segment -> firm's row -> 2 * best rank of its own links (3: none)
+    # + whether it operates through a placed project
     operating: dict[str, dict[int, int]] = {}
     via_rank: dict[tuple[str, str, str], int] = {}  # (segment, firm, place of the project) -> best rank
     masks: dict[int, int] = {}  # firm's row -> bits of the segments it operates in
     bits = {segment: 1 << i for i, segment in enumerate(ds.segments)}
+    for segment, here_presences in segments.items():
+        codes = {confidence: _RANKS.get(confidence, 2) << 1 for confidence in set(here_presences.confidences)}
+        here = operating[segment] = dict(zip(here_presences.rows, map(codes.__getitem__,
+                                                                      here_presences.confidences), strict=True))
+        bit = bits[segment]
+        for row in here_presences.rows:
+            masks[row] = masks.get(row, 0) | bit
+        for firm, stage, confidence, via, place in here_presences.projects:
+            if stage != "operating":
+                continue
+            rank = _RANKS.get(confidence, 2)
+            row = index[firm]
+            masks[row] = masks.get(row, 0) | bit
+            code = here.get(row, 6)
+            if row not in here:
+                here_presences.project_only.append(row)
+            if via is not None and place is not None:
+                here[row] = code | 1
+                key = (segment, firm, place)
+                if via_rank.get(key, 3) > rank:
+                    via_rank[key] = rank
+            elif rank < code >> 1:
+                here[row] = rank << 1 | (code & 1)
+    # then the presence rows, segment by segment, with the masks of the segments the firm operates in when they
+    # are more than one (0 otherwise): only such firms can be local in two segments, which a count of distinct
+    # local firms over segments must mind
+    columns = _mask_columns(len(ds.segments))
+    con.execute(f"""
+        -- every presence of a firm in a segment, in the order the in-memory graph lists them; ``place`` is where it
+        -- counts: the firm's region for links, the project's region for project presences
+        CREATE TABLE presence (ord INTEGER PRIMARY KEY, firm TEXT NOT NULL, segment TEXT NOT NULL,
+                               stage TEXT NOT NULL, confidence TEXT NOT NULL, via TEXT, place TEXT,
+                               leader INTEGER NOT NULL, {', '.join(f'{m} INTEGER NOT NULL' for m in columns)})""")
+    full, none = (1 << MASK_BITS) - 1, (0,) * len(columns)
+    multi = {row: tuple((mask >> (MASK_BITS * i)) & full for i in range(len(columns)))
+             for row, mask in masks.items() if mask & (mask - 1)}
+    insert = f"INSERT INTO presence VALUES ({', '.join('?' * (8 + len(columns)))})"
     ranges: list[tuple[str, int, int]] = []
     position = 0
     for segment, here_presences in segments.items():
@@ -328,38 +358,19 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
         if size:
             ranges.append((segment, position, position + size - 1))
         # ``ord`` keeps the graph's order within each segment, which is all the analysis relies on
-        con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", zip(
+        con.executemany(insert, zip(
             count(position), firms_here, repeat(segment), repeat("operating"), here_presences.confidences,
-            repeat(None), here_presences.places, map(int, map(leaders.__contains__, firms_here))))
+            repeat(None), here_presences.places, map(int, map(leaders.__contains__, firms_here)),
+            *zip(*map(multi.get, here_presences.rows, repeat(none)), strict=True)))
         position += len(firms_here)
-        codes = {confidence: _RANKS.get(confidence, 2) << 1 for confidence in set(here_presences.confidences)}
-        here = operating[segment] = dict(zip(here_presences.rows, map(codes.__getitem__,
-                                                                      here_presences.confidences), strict=True))
-        bit = bits[segment]
-        for row in here_presences.rows:
-            masks[row] = masks.get(row, 0) | bit
-        project_rows = []
-        for firm, stage, confidence, via, place in here_presences.projects:
-            project_rows.append((position, firm, segment, stage, confidence, via, place, int(firm in leaders)))
-            position += 1
-            if stage != "operating":
-                continue
-            rank = _RANKS.get(confidence, 2)
-            row = index[firm]
-            masks[row] = masks.get(row, 0) | bit
-            code = here.get(row, 6)
-            if via is not None and place is not None:
-                here[row] = code | 1
-                key = (segment, firm, place)
-                if via_rank.get(key, 3) > rank:
-                    via_rank[key] = rank
-            elif rank < code >> 1:
-                here[row] = rank << 1 | (code & 1)
-        con.executemany("INSERT INTO presence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", project_rows)
+        con.executemany(insert, [
+            (i, firm, segment, stage, confidence, via, place, int(firm in leaders), *multi.get(index[firm], none))
+            for i, (firm, stage, confidence, via, place) in enumerate(here_presences.projects, position)])
+        position += len(here_presences.projects)
     con.executemany("INSERT INTO segment_rows VALUES (?, ?, ?)", ranges)
     con.executemany("INSERT INTO ties VALUES (?, ?, ?)",
                     ((i, t.supplier, t.customer) for i, t in enumerate(ds.ties)))
-    _fill_operating(con, ds, firms, operating, via_rank, masks, f500s)
+    _fill_operating(con, ds, firms, segments, operating, via_rank, masks, f500s)
     operating.clear()
     via_rank.clear()
     masks.clear()
@@ -369,11 +380,12 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
 class _Presences:
     """The presences of one segment: its links as columns (the firms' rows too), then its project presences."""
 
-    __slots__ = ("firms", "confidences", "places", "rows", "projects")
+    __slots__ = ("firms", "confidences", "places", "rows", "projects", "project_only")
 
     def __init__(self, firms: list[str], confidences: list[str], places: list[str | None], rows: list[int]) -> None:
         self.firms, self.confidences, self.places, self.rows = firms, confidences, places, rows
         self.projects: list[tuple[str, str, str, str | None, str | None]] = []
+        self.project_only: list[int] = []  # the rows of the firms operating here through projects alone
 
 
 def _fill_summaries(con: sqlite3.Connection, ds: Dataset, presences: dict[str, _Presences],
@@ -516,15 +528,20 @@ def _fill_summaries(con: sqlite3.Connection, ds: Dataset, presences: dict[str, _
 
 
 MASK_BITS = 62
-"""Segments per mask column of ``operating``: bit ``ord % 62`` of column ``m{ord // 62}`` (positive integers)."""
+"""Segments per mask column of ``operating`` and ``presence``: bit ``ord % 62`` of column ``m{ord // 62}`` (positive
+integers)."""
+
+
+def _mask_columns(segments: int) -> list[str]:
+    return [f"m{i}" for i in range(max(1, -(-segments // MASK_BITS)))]
 
 
 _RANKS = {"confirmed": 0, "probable": 1}  # any other confidence ranks 2
 
 
 def _fill_operating(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]],
-                    operating: dict[str, dict[int, int]], via_rank: dict[tuple[str, str, str], int],
-                    masks: dict[int, int], f500s: list[str | None]) -> None:
+                    presences: dict[str, _Presences], operating: dict[str, dict[int, int]],
+                    via_rank: dict[tuple[str, str, str], int], masks: dict[int, int], f500s: list[str | None]) -> None:
     """The ``operating`` tables: the target ranking's candidates, one contiguous run of rows per segment.
 
     ``operating`` has one row per (segment, firm operating in it) with the best confidence rank of its own links
@@ -535,9 +552,9 @@ def _fill_operating(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[
     candidates then reads one range of rows and groups nothing.
     """
     width = MASK_BITS
-    n_masks = max(1, -(-len(ds.segments) // width))
+    columns = _mask_columns(len(ds.segments))
+    n_masks = len(columns)
     full = (1 << width) - 1
-    columns = [f"m{i}" for i in range(n_masks)]
     con.execute(f"""CREATE TABLE operating (segment TEXT NOT NULL, firm TEXT NOT NULL, lrank INTEGER NOT NULL,
                     vias INTEGER NOT NULL, region TEXT, size TEXT NOT NULL, f500 TEXT, grp TEXT,
                     country TEXT NOT NULL, name TEXT NOT NULL, {', '.join(f'{m} INTEGER NOT NULL' for m in columns)},
@@ -545,16 +562,27 @@ def _fill_operating(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[
     fields = [firms["region"], firms["size"], f500s, firms["group"], firms["country"], firms["name"]]
     insert = f"INSERT INTO operating VALUES ({', '.join('?' * (10 + n_masks))})"
     ids = firms["id"]
+    homes = firms["region"]
+    # (segment, home region or "", firms operating there by their own links or projects without a region)
+    by_home: list[tuple[str, str, int]] = []
+    by_id = ids == sorted(ids)  # (then the rows' order is the ids' order: the usual case, and a linear check)
     for segment in sorted(operating):  # segment by segment (by firm id within), column by column
         here = operating[segment]
-        rows = sorted(here, key=ids.__getitem__)
+        rows = sorted(here) if by_id else sorted(here, key=ids.__getitem__)
         codes = list(map(here.__getitem__, rows))
         bits = list(map(masks.__getitem__, rows))
+        mask_columns = [map(full.__and__, map((width * i).__rrshift__, bits)) for i in range(n_masks)]
         con.executemany(insert, zip(
-            repeat(segment, len(rows)), map(ids.__getitem__, rows), [code >> 1 for code in codes],
-            [code & 1 for code in codes],
-            *(map(field.__getitem__, rows) for field in fields),
-            *([(mask >> (width * i)) & full for mask in bits] for i in range(n_masks)), strict=True))
+            repeat(segment, len(rows)), map(ids.__getitem__, rows), map((1).__rrshift__, codes),
+            map((1).__and__, codes), *(map(field.__getitem__, rows) for field in fields), *mask_columns,
+            strict=True))
+        # the firms with lrank < 3: every link's firm (its place is its home), and those of unplaced projects
+        counted = Counter(presences[segment].places)
+        counted.update(homes[row] for row in presences[segment].project_only if here[row] < 6)
+        by_home.extend((segment, home or "", n) for home, n in counted.items())
+    con.execute("""CREATE TABLE operating_homes (segment TEXT NOT NULL, region TEXT NOT NULL, n INTEGER NOT NULL,
+                   PRIMARY KEY (segment, region)) WITHOUT ROWID""")
+    con.executemany("INSERT INTO operating_homes VALUES (?, ?, ?)", sorted(by_home))
     con.execute("""CREATE TABLE operating_via (segment TEXT NOT NULL, firm TEXT NOT NULL, place TEXT NOT NULL,
                    crank INTEGER NOT NULL, PRIMARY KEY (segment, firm, place)) WITHOUT ROWID""")
     con.executemany("INSERT INTO operating_via VALUES (?, ?, ?, ?)",
@@ -810,14 +838,28 @@ class SnapshotFacts(StructureFacts):
         if not ids:
             return 0
         # a firm is local in a segment when a presence there (not a pipeline project) is placed in the region, and
-        # counted when one of them is not a guessed link (or guessed links count): counted in SQL, nothing listed
+        # counted when one of them is not a guessed link (or guessed links count). The summary counts each segment's
+        # firms; a firm counted in k of the segments is there k times, and operates in two of them or more, so only
+        # the presences of such firms (by the masks of ``presence``) are grouped, to take the k - 1 away
+        chosen = sorted(ids)
+        guessed = int(params.count_guessed_links)
+        each = sum(n for (n,) in self.con.execute(
+            f"SELECT firms FROM local_summary WHERE region = ? AND guessed = ? AND segment IN "
+            f"({','.join('?' * len(chosen))})", (region_id, guessed, *chosen)))
+        masks = [0] * int(self.meta.get("mask_columns", "1"))
+        for segment in chosen:
+            position = self._segment_ord[segment]
+            masks[position // MASK_BITS] |= 1 << (position % MASK_BITS)
+        mine = [f"(m{i} & {mask})" for i, mask in enumerate(masks) if mask]  # the firm's chosen segments
+        several = " OR ".join([f"({m} & ({m} - 1)) <> 0" for m in mine]  # two in one column, or in two columns
+                              + [f"({a} <> 0 AND {b} <> 0)" for j, a in enumerate(mine) for b in mine[j + 1:]])
         row = self.con.execute(
-            "SELECT COUNT(*) FROM (SELECT firm FROM presence WHERE place IN "
+            "SELECT IFNULL(SUM(k - 1), 0) FROM (SELECT COUNT(DISTINCT segment) AS k FROM presence WHERE place IN "
             "(SELECT region FROM region_anc WHERE ancestor = ?) "
-            f"AND segment IN ({','.join('?' * len(ids))}) AND NOT (via IS NOT NULL AND stage = 'pipeline') "
-            "GROUP BY firm HAVING MAX(confidence <> 'guessed') OR ?)",
-            (region_id, *sorted(ids), int(params.count_guessed_links))).fetchone()
-        return int(row[0])
+            f"AND segment IN ({','.join('?' * len(chosen))}) AND ({several}) "
+            "AND NOT (via IS NOT NULL AND stage = 'pipeline') AND (confidence <> 'guessed' OR ?) GROUP BY firm)",
+            (region_id, *chosen, guessed)).fetchone()
+        return int(each - row[0])
 
     def _listed_states(self, ids: list[str], region_id: str, params: AnalysisParams) -> dict[str, SegmentState]:
         """Every local firm of each segment, with names (one joined query over the presence table)."""
@@ -1089,12 +1131,22 @@ class SnapshotFacts(StructureFacts):
         winners = [firm for firm, _score, _name in rows]
         if not winners:
             return [], 0
-        total = self.con.execute(
-            "WITH local AS (SELECT region FROM region_anc WHERE ancestor = ?) SELECT COUNT(*) FROM operating o "
-            "WHERE segment = ? AND (region IS NULL OR region NOT IN local) AND (lrank < 3 OR EXISTS (SELECT 1 "
-            "FROM operating_via v WHERE v.segment = o.segment AND v.firm = o.firm AND v.place NOT IN local))",
-            (region_id, segment_id)).fetchone()[0]
-        return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), total
+        return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), \
+            self._candidate_count(segment_id, region_id)
+
+    def _candidate_count(self, segment_id: str, region_id: str) -> int:
+        """The number of candidates for a segment outside a region, without reading the segment's rows: the firms
+        operating there by their own links (or projects without a region) from the compile's count per home
+        region, less those at home in the region, plus the few that operate there only through projects placed
+        outside it (``operating_via``)."""
+        local = "(SELECT region FROM region_anc WHERE ancestor = :region)"
+        return int(self.con.execute(
+            "SELECT (SELECT IFNULL(SUM(n), 0) FROM operating_homes WHERE segment = :segment) "
+            f"- (SELECT IFNULL(SUM(n), 0) FROM operating_homes WHERE segment = :segment AND region IN {local}) "
+            "+ (SELECT COUNT(*) FROM operating o WHERE o.segment = :segment AND o.lrank = 3 "
+            f"AND (o.region IS NULL OR o.region NOT IN {local}) AND o.firm IN (SELECT v.firm FROM operating_via v "
+            f"WHERE v.segment = :segment AND v.place NOT IN {local}))",
+            {"segment": segment_id, "region": region_id}).fetchone()[0])
 
     def _context_tables(self, region_id: str) -> tuple[str, str]:
         """Temporary tables of the region's groups with a local firm and of its tied outside firms (made once per
