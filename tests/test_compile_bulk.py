@@ -112,6 +112,7 @@ NOT_PLAIN = {
     "firm id of a region": ("firms.csv", "cnc-de,德意数控", "town,德意数控"),
     "ragged firm row": ("firms.csv", "cnc-de,德意数控,", "cnc-de,德意数控,,"),
     "blank firm line": ("firms.csv", "cnc-de,德意数控", "\ncnc-de,德意数控"),
+    "cell over the csv field limit": ("firms.csv", "cnc-de,德意数控", "cnc-de," + "数" * 140_000),
     "control character": ("firms.csv", "cnc-de,德意数控", "cnc-de,德意\x07数控"),
     "unknown firm column": ("firms.csv", "id,name,", "id,name,shoe_size,"),
     "unknown link firm": ("links.csv", "cnc-de,cnc", "cnc-xx,cnc"),

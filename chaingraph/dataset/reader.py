@@ -1455,8 +1455,8 @@ def _csv_chunks(text: str) -> Iterator[list[tuple[str, ...]]]:
 def _plain_chunks(text: str) -> Iterator[list[Any]]:
     """:func:`_csv_chunks` for a text :func:`_is_plain` accepts, without the csv module: each chunk of lines is
     split at its newlines, and its cells are every ``width``-th piece of the chunk split at commas. A line with
-    another number of commas (a blank one too) makes the chunk ragged; a cell longer than the csv module's field
-    limit raises its error."""
+    another number of commas (a blank one too), or a line longer than the csv module's field limit, makes the chunk
+    ragged, so that the caller steps aside to the checked path."""
     limit = csv.field_size_limit()
     end = text.find("\n")
     header = text[:end] if end >= 0 else text
@@ -1478,7 +1478,8 @@ def _plain_chunks(text: str) -> Iterator[list[Any]]:
             yield []  # ragged or blank lines
             return
         if max(map(len, lines)) > limit:
-            raise csv.Error("field larger than field limit")
+            yield []  # a line that may hold a cell over the csv module's limit: the checked path reports it
+            return
         cells = block.replace("\n", ",").split(",")
         del block, lines
         yield [cells[i::width] for i in range(width)]
