@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -23,8 +24,11 @@ def test_markdown_escapes_text_from_the_data(tiny_path: Path) -> None:
     assert markdown_text("a\nb") == "a b"
 
 
-@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
 def test_pandoc_renders_tables_and_lists(pinghu: cgr.ChainGraph, tmp_path: Path) -> None:
+    if shutil.which("pandoc") is None:  # .ci/run installs it: under CI=true a missing pandoc is a failure
+        if os.environ.get("CI") == "true":
+            pytest.fail("pandoc is not installed; CI=true requires it")
+        pytest.skip("pandoc is not installed")
     path = export(pinghu, "markdown", tmp_path / "brief.md")
     html = subprocess.run(["pandoc", str(path), "-t", "html"], capture_output=True, text=True, check=True).stdout
     brief = briefing(pinghu, targets=5)  # what export writes by default
