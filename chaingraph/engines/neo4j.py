@@ -497,17 +497,23 @@ RETURN count(*) AS removed
 
 
 def create_nodes_query(kind: str) -> str:
-    """``UNWIND $rows`` CREATE of one label's nodes, for a dataset with no node in the database yet."""
+    """``UNWIND $rows`` CREATE of one label's nodes, for a dataset with no node in the database yet (no push token:
+    see :func:`create_relationships_query`)."""
     return f"""
 UNWIND $rows AS row
 CREATE (n:{MARKER_LABEL}:{label(kind)} {{dataset: $dataset, id: row.id}})
-SET n += row.props, n.push = $token
+SET n += row.props
 """
 
 
 def create_relationships_query(spec: RelSpec) -> str:
-    """``UNWIND $rows`` CREATE of one relationship family, for a dataset with no node in the database yet."""
-    return merge_relationships_query(spec).replace("\nMERGE (a)-", "\nCREATE (a)-")
+    """``UNWIND $rows`` CREATE of one relationship family, for a dataset with no node in the database yet.
+
+    No push token: nothing is swept after a first push, and a later push (MERGE) sets its own token on every
+    relationship it keeps before it sweeps, so the token would only cost the server a property per relationship.
+    """
+    query = merge_relationships_query(spec).replace("\nMERGE (a)-", "\nCREATE (a)-")
+    return query.replace("SET r += row.props, r.push = $token", "SET r += row.props")
 
 
 def merge_nodes_query(kind: str) -> str:
@@ -553,14 +559,14 @@ def create_owner_query() -> str:
     parts = [f"""
 UNWIND $rows AS row
 CREATE (n:{MARKER_LABEL}:{label(OWNER_LABEL)} {{dataset: $dataset, id: row.id}})
-SET n += row.props, n.push = $token"""]
+SET n += row.props"""]
     for i, spec in enumerate(OWNED):
         parts.append(f"""WITH n, row
 CALL (n, row) {{
     UNWIND row.rels[{i}] AS rel
     MATCH (b:{MARKER_LABEL}:{label(spec.target)} {{dataset: $dataset, id: rel.to}}) {_HINT.format(var="b")}
     CREATE (n)-[r:{REL_TYPES[spec.kind]}]->(b)
-    SET r += rel.props, r.push = $token
+    SET r += rel.props
 }}""")
     return "\n".join(parts) + "\n"
 
@@ -799,11 +805,12 @@ class Neo4jBackend:
         removed_rels = 0 if fresh else self._sweep(Q_SWEEP_RELATIONSHIPS, dataset, token, batch_size)
         removed_nodes = 0 if fresh else self._sweep(Q_SWEEP_NODES, dataset, token, batch_size)
         # the summaries last: they describe the records just written (the dataset is still marked started)
-        for group in rows.summaries:
-            query = merge_summaries_query(group.label)
-            for batch in _batches(group.rows, batch_size):
-                self.write(query, dataset=dataset, token=token, rows=batch)
-                advance(len(batch))
+        with _Batches(self, workers, advance) as writer:
+            for group in rows.summaries:
+                query = merge_summaries_query(group.label)
+                for batch in _batches(group.rows, batch_size):
+                    writer.write(query, len(batch), dataset=dataset, token=token, rows=batch)
+                writer.wait()
         self._sweep(Q_SWEEP_SUMMARIES, dataset, token, batch_size)
         counts = self.read(Q_COUNT_DATASET, dataset=dataset)[0]
         summaries = self.read(Q_COUNT_SUMMARIES, dataset=dataset)[0]["summaries"]

@@ -35,7 +35,7 @@ from ..dataset.model import PartialDate, Quantity
 from ..dataset.store import evidence_to_json
 from .neo4j_summary import SUMMARY_SCHEMA, SUMMARY_VERSION, summary_rows
 
-DEFAULT_BATCH_SIZE = 2000
+DEFAULT_BATCH_SIZE = 5000
 """Rows per write transaction when pushing (one transaction per batch)."""
 
 __all__ = [
@@ -106,7 +106,7 @@ RELATIONSHIPS: tuple[RelSpec, ...] = (
     RelSpec("part_of", "Region", "Region", ()),
     RelSpec("supplies", "Segment", "Segment", ("chain", "note", "cross_chain", "kind", "ord")),
     RelSpec("supplies", "Firm", "Firm", ("product", "sources", "evidence", "ord", "n"), keyed=True),
-    RelSpec("operates_in", "Firm", "Segment", ("confidence", "sources", "evidence", "ord")),
+    RelSpec("operates_in", "Firm", "Segment", ("confidence", "sources", "evidence", "ord", "band")),
     RelSpec("located_in", "Firm", "Region", ()),
     RelSpec("located_in", "Project", "Region", ()),
     RelSpec("member_of", "Firm", "Group", ()),
@@ -116,13 +116,20 @@ RELATIONSHIPS: tuple[RelSpec, ...] = (
 )
 """Every relationship family chaingraph writes (all also carry ``push``)."""
 
+UNINDEXED_LABELS: tuple[str, ...] = ("Firm", "Project")
+"""Labels without a ``dataset`` index: their nodes are only ever found by ``(dataset, id)`` (the constraint's
+index) or through relationships, and a million firms would cost the push a million index entries."""
+
 SCHEMA_STATEMENTS: tuple[str, ...] = (
     f"CREATE CONSTRAINT chaingraph_record IF NOT EXISTS FOR (n:{MARKER_LABEL}) REQUIRE (n.dataset, n.id) IS UNIQUE",
     f"CREATE CONSTRAINT chaingraph_dataset IF NOT EXISTS FOR (d:{DATASET_LABEL}) REQUIRE d.id IS UNIQUE",
-    f"CREATE INDEX chaingraph_push IF NOT EXISTS FOR (n:{MARKER_LABEL}) ON (n.dataset, n.push)",
+    "CREATE INDEX chaingraph_operates_band IF NOT EXISTS FOR ()-[r:OPERATES_IN]-() ON (r.band)",
     *(f"CREATE INDEX chaingraph_{label.lower()}_dataset IF NOT EXISTS FOR (n:{label}) ON (n.dataset)"
-      for label in NODE_LABELS.values()),
+      for label in NODE_LABELS.values() if label not in UNINDEXED_LABELS),
     *SUMMARY_SCHEMA,
+    # indexes of earlier versions that no query uses (every one costs the push an entry per node)
+    "DROP INDEX chaingraph_push IF EXISTS",
+    *(f"DROP INDEX chaingraph_{label.lower()}_dataset IF EXISTS" for label in UNINDEXED_LABELS),
 )
 """Constraints and indexes, created (idempotently) before any data is loaded."""
 
@@ -209,6 +216,22 @@ def _value(value: Any) -> Any:
     return str(value)
 
 
+SIZE_CLASSES: tuple[str, ...] = ("leader", "large", "medium", "small", "other")
+"""The sizes a target score tells apart (``other``: any other or no size)."""
+
+
+def firm_band(firm: Any, f500_groups: set[str]) -> str:
+    """The part of an ``OPERATES_IN`` link's ``band`` (``SEGMENT|SIZE|FG``) that comes from its firm: the size
+    class, ``F`` if the firm or its group is in the Fortune Global 500, ``G`` if it has a group (else ``-``).
+
+    A target ranking reads the links of a segment band by band through a relationship index, best sizes first,
+    and only the bands whose best possible score can still reach the list (``docs/neo4j.md``).
+    """
+    size = firm.size if firm.size in SIZE_CLASSES else "other"
+    f500 = "F" if firm.fortune500 or (firm.group and firm.group in f500_groups) else "-"
+    return f"|{size}|{f500}{'G' if firm.group else '-'}"
+
+
 def push_rows(cg: ChainGraph) -> PushRows:
     """The node and relationship rows of a dataset, as one push writes them."""
     ds = cg.dataset
@@ -275,9 +298,14 @@ def push_rows(cg: ChainGraph) -> PushRows:
         if f.group:
             rel("member_of", "Firm", "Group", f.id, f.group)
         cite(f.id, f.sources)
+    f500_groups = {g.id for g in ds.groups.values() if g.fortune500}
+    bands: dict[str, str] = {}
     for i, link in enumerate(ds.links):
+        band = bands.get(link.firm)
+        if band is None:
+            band = bands[link.firm] = firm_band(ds.firms[link.firm], f500_groups)
         rel("operates_in", "Firm", "Segment", link.firm, link.segment, confidence=link.confidence,
-            sources=link.sources, evidence=link.evidence, ord=i)
+            sources=link.sources, evidence=link.evidence, ord=i, band=link.segment + band)
     pair_count: dict[tuple[str, str], int] = {}
     for i, tie in enumerate(ds.ties):
         pair = (tie.supplier, tie.customer)
