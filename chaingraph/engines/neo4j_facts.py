@@ -385,8 +385,9 @@ RETURN collect(f.id)[..$limit] AS winners, max(total) AS total
 """
 
 # One step of a pruned target ranking: the candidates of some ``band``s of the segment's links (SEGMENT|SIZE|FG,
-# found through the relationship index), each band taken whole (``pick[1] = 0``) or only for firms with a local
-# group (1, 3), with a local group and a supply tie (4); the tied firms' links in ``$tied_bands``; and every
+# found through the relationship index), each band taken whole (``pick[1] = 0``) or only its firms with a local
+# group (1), a supply tie to a local firm (2), either (3) or both (4); the links in ``$tied_bands`` of the tied
+# firms (looked up by id, when they are fewer than the band's links); and every
 # presence through an operating project placed outside the region. Scored as Q_RANKED; only rows that can reach
 # ``$reach`` (the threshold of an earlier step) or this step's own ``limit``-th bound are scored in full.
 Q_RANK_BANDS = f"""
@@ -396,7 +397,9 @@ CALL (s) {{
     UNWIND $seek AS pick
     MATCH (f)-[l:OPERATES_IN {{band: pick[0]}}]->(s)
     USING INDEX l:OPERATES_IN(band)
-    WHERE pick[1] = 0 OR (f.group IN $local_groups AND (pick[1] <> 4 OR f.id IN $tied))
+    WHERE CASE pick[1] WHEN 0 THEN true WHEN 1 THEN f.group IN $local_groups
+                       WHEN 2 THEN f.id IN $tied WHEN 3 THEN f.group IN $local_groups OR f.id IN $tied
+                       ELSE f.group IN $local_groups AND f.id IN $tied END
     RETURN f, CASE l.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END AS rank
     UNION ALL
     UNWIND $tied_firms AS firm_id
@@ -524,7 +527,7 @@ class Neo4jFacts(StructureFacts):
         return (rows[0]["id"], rows[0]["name"], rows[0]["fortune500"], bool(rows[0]["leader"])) if rows else None
 
     def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
-        return self.backend.read(query, dataset=self.dataset, **params)
+        return self.backend.ask(query, dataset=self.dataset, **params)
 
     def _skeleton(self, marker: dict[str, Any]) -> Dataset:
         info = DatasetInfo(id=self.dataset, name=marker.get("name") or "", as_of=parse_date(marker["as_of"]),
@@ -539,8 +542,10 @@ class Neo4jFacts(StructureFacts):
                                     aliases=list(c.get("aliases") or []), description=c.get("description") or "",
                                     sources=list(c.get("sources") or []),
                                     generic_terms=list(c.get("generic_terms") or []))
+        self._band_links: dict[str, int] = {}
         for row in self._read(Q_SEGMENTS):
             s = row["s"]
+            self._band_links.update(zip(s.get("bands") or [], map(int, s.get("band_links") or []), strict=True))
             chains[s["chain"]].segments.append(Segment(
                 id=s["id"], name=s["name"], chain=s["chain"], tier=s["tier"], importance=s["importance"],
                 name_en=s.get("name_en") or "", keywords=list(s.get("keywords") or []),
@@ -699,10 +704,11 @@ class Neo4jFacts(StructureFacts):
                        params: AnalysisParams, parks_by_country: dict[str, list[str]], limit: int) -> list[str]:
         """The ids of the ``limit`` best candidates, ranked band by band (as the snapshot prunes its ranking).
 
-        The links of the two best-weighted sizes are ranked first (more sizes while they are too few to fill the
-        list); their ``limit``-th score is a threshold. Of every other band (size, Fortune 500, group) only the
-        firms whose best possible score can reach it are read: the whole band, or only its firms with a local
-        group and/or a supply tie to a local firm. Needs non-negative weights, sizes and bonuses.
+        The links of the best-weighted size are ranked first (more sizes while they are too few to fill the list);
+        their ``limit``-th score is a threshold. Then size by size, of every band (size, Fortune 500, group) only
+        the firms whose best possible score can reach the threshold so far are read: the whole band, or only its
+        firms with a local group and/or a supply tie to a local firm (the tied firms looked up by id when they are
+        fewer than the band's links). Needs non-negative weights, sizes and bonuses.
         """
         from .neo4j_schema import SIZE_CLASSES
 
@@ -733,36 +739,45 @@ class Neo4jFacts(StructureFacts):
             return sorted(found.items(), key=lambda item: (-item[1][0], item[1][1], item[0]))[:limit]
 
         order = sorted(SIZE_CLASSES, key=lambda size: -size_of[size])
-        top, order = order[:2], order[2:]
-        rank([[band, 0] for size in top for band in bands(size)], [], -math.inf)
+        rank([[band, 0] for band in bands(order.pop(0))], [], -math.inf)
         while order and len(found) < limit:
             rank([[band, 0] for band in bands(order.pop(0))], [], -math.inf)
-        ranked = best()
-        threshold = ranked[-1][1][0] if len(ranked) >= limit else -math.inf
-        reach = threshold - 1e-9 * (1 + abs(threshold))  # a margin for rounding: a bound equal to it is kept
         top_weight = max(weights)
-        seek: list[list[Any]] = []
-        tied_bands: list[str] = []
-        for size in order:  # the sizes not ranked yet, band by band: what a firm there needs to reach the list
+        group, tie = params.bonus_same_group, params.bonus_supply_tie
+        for size in order:  # the other sizes, best first, each against the threshold of what is ranked so far
+            ranked = best()
+            threshold = ranked[-1][1][0] if len(ranked) >= limit else -math.inf
+            reach = threshold - 1e-9 * (1 + abs(threshold))  # a margin for rounding: a bound equal to it is kept
+            seek: list[list[Any]] = []
+            tied_bands: list[str] = []
             for f500 in (True, False):
-                for grouped in (True, False):
+                for grouped in (True, False):  # what a firm of this band needs to reach the list
                     band = f"{segment_id}|{size}|{'F' if f500 else '-'}{'G' if grouped else '-'}"
+                    links = self._band_links.get(band, 0)
+                    if not links:
+                        continue
                     base = size_of[size] + (params.bonus_fortune500 if f500 else 0.0) + params.bonus_country_fit \
                         + params.bonus_chain_synergy
-                    group, tie = params.bonus_same_group, params.bonus_supply_tie
+                    by_group = grouped and top_weight * (base + group) >= reach
+                    by_tie = top_weight * (base + tie) >= reach
+                    scan = links <= len(tied)  # the band's links, or the tied firms' links by id
                     if top_weight * base >= reach:
                         seek.append([band, 0])
-                    elif grouped and top_weight * (base + group) >= reach and top_weight * (base + tie) >= reach:
+                    elif by_group and by_tie:
+                        seek.append([band, 3 if scan else 1])
+                        if not scan:
+                            tied_bands.append(band)
+                    elif by_group:
                         seek.append([band, 1])
-                        tied_bands.append(band)
-                    elif grouped and top_weight * (base + group) >= reach:
-                        seek.append([band, 1])
-                    elif top_weight * (base + tie) >= reach:
-                        tied_bands.append(band)
+                    elif by_tie:
+                        if scan:
+                            seek.append([band, 2])
+                        else:
+                            tied_bands.append(band)
                     elif grouped and top_weight * (base + group + tie) >= reach:
                         seek.append([band, 4])
-        if seek or tied_bands:
-            rank(seek, tied_bands, reach)
+            if seek or tied_bands:
+                rank(seek, tied_bands, reach)
         return [firm for firm, _ in best()]
 
     def region_segment_counts(self, level: str, params: AnalysisParams) -> dict[str, dict[str, int]]:

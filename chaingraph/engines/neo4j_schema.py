@@ -26,6 +26,7 @@ test keeps the two equal).
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -72,7 +73,7 @@ NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
     "Chain": ("name", "name_en", "aliases", "description", "sources", "generic_terms"),
     "Segment": ("name", "name_en", "chain", "tier", "importance", "leading", "keywords", "aliases", "description",
                 "importance_basis", "presence_rank", "industry_codes", "scope_terms", "product_terms",
-                "ambiguous_terms", "roles"),
+                "ambiguous_terms", "roles", "bands", "band_links"),
     "Region": ("name", "name_en", "region_kind", "aliases", "favoured_countries", "note", "covers"),
     "Source": ("name", "publisher", "date", "url", "source_kind", "note"),
     "Group": ("name", "name_en", "aliases", "country", "fortune500", "note"),
@@ -232,8 +233,9 @@ def firm_band(firm: Any, f500_groups: set[str]) -> str:
     return f"|{size}|{f500}{'G' if firm.group else '-'}"
 
 
-def push_rows(cg: ChainGraph) -> PushRows:
-    """The node and relationship rows of a dataset, as one push writes them."""
+def push_rows(cg: ChainGraph, summaries: bool = True) -> PushRows:
+    """The node and relationship rows of a dataset, as one push writes them (``summaries=False``: without the
+    summary nodes, which :func:`~.neo4j_summary.summary_rows` then makes)."""
     ds = cg.dataset
     presence_rank = {segment: i for i, segment in enumerate(cg.presences_by_segment)}
     nodes: dict[str, list[dict[str, Any]]] = {name: [] for name in NODE_LABELS.values()}
@@ -254,6 +256,18 @@ def push_rows(cg: ChainGraph) -> PushRows:
             row["props"]["n"] = n
         rels[index].append(row)
 
+    # the ranking band of every link (``firm_band``), and how many links each band of a segment holds
+    f500_groups = {g.id for g in ds.groups.values() if g.fortune500}
+    firm_bands: dict[str, str] = {}
+    link_bands: list[str] = []
+    for link in ds.links:
+        band = firm_bands.get(link.firm)
+        if band is None:
+            band = firm_bands[link.firm] = firm_band(ds.firms[link.firm], f500_groups)
+        link_bands.append(link.segment + band)
+    band_links: dict[str, dict[str, int]] = {}
+    for band, n in Counter(link_bands).items():
+        band_links.setdefault(band.split("|", 1)[0], {})[band] = n
     segment_chain: dict[str, str] = {}
     segment_order = 0
     for i, chain in enumerate(ds.chains.values()):
@@ -266,7 +280,8 @@ def push_rows(cg: ChainGraph) -> PushRows:
                  description=s.description, importance_basis=s.importance_basis,
                  presence_rank=presence_rank.get(s.id), industry_codes=s.industry_codes, scope_terms=s.scope_terms,
                  product_terms=s.product_terms, ambiguous_terms=s.ambiguous_terms, roles=s.roles,
-                 ord=segment_order)
+                 bands=sorted(band_links.get(s.id, {})),
+                 band_links=[n for _, n in sorted(band_links.get(s.id, {}).items())], ord=segment_order)
             segment_order += 1
             rel("part_of", "Segment", "Chain", s.id, chain.id)
     for i, edge in enumerate(ds.segment_edges):
@@ -298,14 +313,9 @@ def push_rows(cg: ChainGraph) -> PushRows:
         if f.group:
             rel("member_of", "Firm", "Group", f.id, f.group)
         cite(f.id, f.sources)
-    f500_groups = {g.id for g in ds.groups.values() if g.fortune500}
-    bands: dict[str, str] = {}
-    for i, link in enumerate(ds.links):
-        band = bands.get(link.firm)
-        if band is None:
-            band = bands[link.firm] = firm_band(ds.firms[link.firm], f500_groups)
+    for i, (link, band) in enumerate(zip(ds.links, link_bands, strict=True)):
         rel("operates_in", "Firm", "Segment", link.firm, link.segment, confidence=link.confidence,
-            sources=link.sources, evidence=link.evidence, ord=i, band=link.segment + band)
+            sources=link.sources, evidence=link.evidence, ord=i, band=band)
     pair_count: dict[tuple[str, str], int] = {}
     for i, tie in enumerate(ds.ties):
         pair = (tie.supplier, tie.customer)
@@ -338,8 +348,13 @@ def push_rows(cg: ChainGraph) -> PushRows:
         dataset=info.id, info=dataset_info,
         nodes=[NodeRows(name, rows) for name, rows in nodes.items() if rows],
         relationships=[RelRows(RELATIONSHIPS[i], rows) for i, rows in rels.items() if rows],
-        summaries=[NodeRows(name, rows) for name, rows in summary_rows(cg).items() if rows],
+        summaries=summary_groups(cg) if summaries else [],
     )
+
+
+def summary_groups(cg: ChainGraph) -> list[NodeRows]:
+    """The summary nodes of a dataset, by label (:mod:`.neo4j_summary`)."""
+    return [NodeRows(name, rows) for name, rows in summary_rows(cg).items() if rows]
 
 
 # ------------------------------------------------------------------------------------------------ docs
