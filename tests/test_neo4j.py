@@ -560,6 +560,54 @@ def test_synthetic_pool_parity(backend: Neo4jBackend, tmp_path: Path) -> None:
 
 
 @neo4j_marker
+def test_banded_ranking_and_stored_counts_match_memory(backend: Neo4jBackend, tmp_path: Path) -> None:
+    """The pruned ranking (bands of OPERATES_IN through the relationship index), the stored candidate totals and the
+    stored neighbour counts give the in-memory answers, under parameters that make each pruning rule decide."""
+    from chaingraph.sources.synth import generate
+
+    root = generate(tmp_path / "pool", firms=4000, regions=24, seed=11)
+    cg = cgr.build_graph(cgr.load_dataset(root))
+    backend.push(cg)
+    facts = backend.facts(cg.dataset.info.id)
+    memory = NxFacts(cg)
+    seen: list[tuple[int, ...]] = []
+    read = facts._read
+
+    def spy(query: str, **params: Any) -> list[dict[str, Any]]:
+        if query is facts_module.Q_RANK_BANDS:
+            seen.append(tuple(code for _, code in params["seek"]) + ((2,) if params["tied_bands"] else ()))
+        return read(query, **params)
+
+    facts._read = spy  # type: ignore[method-assign]
+    regions = sorted(cg.dataset.regions)[::4]
+    segments = list(cg.dataset.segments)[::6]
+    for params in (cgr.AnalysisParams(),
+                   # small firms outrank large ones; big group and tie bonuses (only they can lift a firm)
+                   cgr.AnalysisParams(size_small=1.2, size_leader=0.3, bonus_same_group=1.5, bonus_supply_tie=1.2),
+                   cgr.AnalysisParams(bonus_same_group=0.7, bonus_supply_tie=0.6, bonus_fortune500=0.0,
+                                      confidence_guessed=1.0, count_guessed_links=True)):
+        for region in regions:
+            for segment in segments:
+                for limit in (10, 3):
+                    assert_same(cgr.find_targets(cg, None, segment, region, limit=limit, params=params),
+                                cgr.find_targets(facts, None, segment, region, limit=limit, params=params),
+                                f"targets {segment}/{region}/{limit}")
+            # every set of neighbours with local firms, as a target list asks for it: the stored count
+            statuses = facts.segment_statuses(region, params)
+            summary = facts._region_summary(region)
+            keys = summary["near_keys_g" if params.count_guessed_links else "near_keys"]
+            for segment in cg.dataset.segments:
+                near = sorted(n for n in dict.fromkeys(facts.upstream(segment) + facts.downstream(segment))
+                              if statuses[n] in ("strong", "weak"))
+                if near:
+                    assert " ".join(near) in keys
+                    assert facts.local_firm_count(near, region, params) == memory.local_firm_count(near, region, params)
+    codes = {code for call in seen for code in call}
+    assert {0, 1, 2}.issubset(codes), codes  # whole bands, group-only and tie-only reads all decided something
+    backend.wipe(cg.dataset.info.id)
+
+
+@neo4j_marker
 def test_summaries_follow_every_push_and_never_mix_two(backend: Neo4jBackend, tmp_path: Path) -> None:
     root = _tiny_copy(tmp_path, "tiny-summary")
     first = cgr.build_graph(cgr.load_dataset(root))

@@ -55,11 +55,13 @@ from .neo4j_schema import (
     REL_TYPES,
     RELATIONSHIPS,
     SCHEMA_STATEMENTS,
+    NodeRows,
     PushRows,
     RelRows,
     RelSpec,
     label,
     push_rows,
+    summary_groups,
 )
 from .neo4j_summary import SUMMARY_MARKER, summary_label
 
@@ -497,17 +499,23 @@ RETURN count(*) AS removed
 
 
 def create_nodes_query(kind: str) -> str:
-    """``UNWIND $rows`` CREATE of one label's nodes, for a dataset with no node in the database yet."""
+    """``UNWIND $rows`` CREATE of one label's nodes, for a dataset with no node in the database yet (no push token:
+    see :func:`create_relationships_query`)."""
     return f"""
 UNWIND $rows AS row
 CREATE (n:{MARKER_LABEL}:{label(kind)} {{dataset: $dataset, id: row.id}})
-SET n += row.props, n.push = $token
+SET n += row.props
 """
 
 
 def create_relationships_query(spec: RelSpec) -> str:
-    """``UNWIND $rows`` CREATE of one relationship family, for a dataset with no node in the database yet."""
-    return merge_relationships_query(spec).replace("\nMERGE (a)-", "\nCREATE (a)-")
+    """``UNWIND $rows`` CREATE of one relationship family, for a dataset with no node in the database yet.
+
+    No push token: nothing is swept after a first push, and a later push (MERGE) sets its own token on every
+    relationship it keeps before it sweeps, so the token would only cost the server a property per relationship.
+    """
+    query = merge_relationships_query(spec).replace("\nMERGE (a)-", "\nCREATE (a)-")
+    return query.replace("SET r += row.props, r.push = $token", "SET r += row.props")
 
 
 def merge_nodes_query(kind: str) -> str:
@@ -553,14 +561,14 @@ def create_owner_query() -> str:
     parts = [f"""
 UNWIND $rows AS row
 CREATE (n:{MARKER_LABEL}:{label(OWNER_LABEL)} {{dataset: $dataset, id: row.id}})
-SET n += row.props, n.push = $token"""]
+SET n += row.props"""]
     for i, spec in enumerate(OWNED):
         parts.append(f"""WITH n, row
 CALL (n, row) {{
     UNWIND row.rels[{i}] AS rel
     MATCH (b:{MARKER_LABEL}:{label(spec.target)} {{dataset: $dataset, id: rel.to}}) {_HINT.format(var="b")}
     CREATE (n)-[r:{REL_TYPES[spec.kind]}]->(b)
-    SET r += rel.props, r.push = $token
+    SET r += rel.props
 }}""")
     return "\n".join(parts) + "\n"
 
@@ -696,6 +704,22 @@ class Neo4jBackend:
                 query, params, database_=self.settings.database, routing_=neo4j.RoutingControl.READ)
         return [record.data() for record in records]
 
+    def ask(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        """A read for the analysis: one auto-commit query (RUN and PULL in one round trip, where a managed
+        transaction adds BEGIN and COMMIT), records as plain dicts of the values as they arrive (the queries of
+        :mod:`.neo4j_facts` return maps, lists and scalars only, so nothing needs :meth:`neo4j.Record.data`'s
+        recursive conversion). A transient failure is retried the managed way (:meth:`read`)."""
+        try:
+            with self._driver.session(database=self.settings.database, default_access_mode=neo4j.READ_ACCESS,
+                                      bookmark_manager=self._driver.execute_query_bookmark_manager) as session:
+                result = session.run(query, params)
+                keys = result.keys()
+                return [dict(zip(keys, record.values(), strict=True)) for record in result]
+        except (neo4j_errors.TransientError, neo4j_errors.SessionExpired, neo4j_errors.ServiceUnavailable):
+            return self.read(query, **params)
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as exc:
+            raise translate_error(exc, self.settings) from None
+
     def write(self, query: str, **params: Any) -> list[dict[str, Any]]:
         """Run a query in one managed write transaction (retried by the driver) and return its records."""
 
@@ -740,15 +764,25 @@ class Neo4jBackend:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            rows = push_rows(cg)
-            with push_lock(self, rows.dataset, wait=wait) as lock:
-                return self._push_rows(rows, progress, batch_size, started, lock)
+            rows = push_rows(cg, summaries=False)
+            # the summaries are computed while the records are written: the client mostly waits for the server
+            # then (a third of the client's work on a national pool, no longer before the first write)
+            with ThreadPoolExecutor(1, thread_name_prefix="chaingraph-summaries") as pool:
+                summaries = pool.submit(summary_groups, cg)
+                try:
+                    with push_lock(self, rows.dataset, wait=wait) as lock:
+                        return self._push_rows(rows, progress, batch_size, started, lock, summaries=summaries)
+                finally:
+                    summaries.cancel()
         finally:
             if collecting:
                 gc.enable()
 
     def _push_rows(self, rows: PushRows, progress: ProgressCallback | None, batch_size: int,
-                   started: float, lock: PushLock | None = None, workers: int = PUSH_WORKERS) -> PushResult:
+                   started: float, lock: PushLock | None = None, workers: int = PUSH_WORKERS,
+                   summaries: Future[list[NodeRows]] | None = None) -> PushResult:
+        """Write ``rows``; the summary nodes are ``rows.summaries``, or those ``summaries`` gives when the records are
+        written. Progress counts the records (and ``rows.summaries``)."""
         dataset, token = rows.dataset, uuid.uuid4().hex
         total = rows.node_count + rows.relationship_count + rows.summary_count
         done = 0
@@ -756,10 +790,12 @@ class Neo4jBackend:
 
         def advance(count: int) -> None:
             nonlocal done, batches
-            done += count
             batches += 1
             if lock is not None:
                 lock.heartbeat()
+            if done + count > total:  # summaries computed meanwhile: not in the total the bar was drawn for
+                return
+            done += count
             if progress is not None:
                 progress(done, total)
 
@@ -799,16 +835,19 @@ class Neo4jBackend:
         removed_rels = 0 if fresh else self._sweep(Q_SWEEP_RELATIONSHIPS, dataset, token, batch_size)
         removed_nodes = 0 if fresh else self._sweep(Q_SWEEP_NODES, dataset, token, batch_size)
         # the summaries last: they describe the records just written (the dataset is still marked started)
-        for group in rows.summaries:
-            query = merge_summaries_query(group.label)
-            for batch in _batches(group.rows, batch_size):
-                self.write(query, dataset=dataset, token=token, rows=batch)
-                advance(len(batch))
+        if summaries is not None:
+            rows.summaries = summaries.result()
+        with _Batches(self, workers, advance) as writer:
+            for group in rows.summaries:
+                query = merge_summaries_query(group.label)
+                for batch in _batches(group.rows, batch_size):
+                    writer.write(query, len(batch), dataset=dataset, token=token, rows=batch)
+                writer.wait()
         self._sweep(Q_SWEEP_SUMMARIES, dataset, token, batch_size)
         counts = self.read(Q_COUNT_DATASET, dataset=dataset)[0]
-        summaries = self.read(Q_COUNT_SUMMARIES, dataset=dataset)[0]["summaries"]
+        stored = self.read(Q_COUNT_SUMMARIES, dataset=dataset)[0]["summaries"]
         if (counts["nodes"], counts["relationships"]) != (rows.node_count, rows.relationship_count) \
-                or summaries != rows.summary_count:
+                or stored != rows.summary_count:
             raise BackendError(
                 msg("push of {dataset!r} wrote {nodes} nodes and {relationships} relationships, "
                     "expected {node_count} and {relationship_count} (another push running at the same "

@@ -19,6 +19,7 @@ Use it through a connection (settings from ``NEO4J_URI`` and friends)::
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -229,6 +230,24 @@ RETURN f.id AS id, f.name AS name, f.country AS country, f.headquarters AS headq
 ORDER BY first
 """
 
+# The same for a few given firms (the winners of a ranking): found by id instead of among the segment's links.
+Q_CANDIDATES_ONLY = Q_CANDIDATES.replace("""
+    MATCH (f:Firm)-[l:OPERATES_IN]->(s)
+    WHERE $only IS NULL OR f.id IN $only
+""", f"""
+    UNWIND $only AS firm_id
+    MATCH (f:{MARKER_LABEL} {{dataset: $dataset, id: firm_id}})
+    USING INDEX SEEK f:{MARKER_LABEL}(dataset, id)
+    MATCH (f)-[l:OPERATES_IN]->(s)
+""").replace("""
+    MATCH (f:Firm)-[v:INVESTS_IN]->(p:Project {status: 'operating'})-[:IN_SEGMENT]->(s)
+    WHERE ($only IS NULL OR f.id IN $only) AND NOT EXISTS""", f"""
+    UNWIND $only AS firm_id
+    MATCH (f:{MARKER_LABEL} {{dataset: $dataset, id: firm_id}})
+    USING INDEX SEEK f:{MARKER_LABEL}(dataset, id)
+    MATCH (f)-[v:INVESTS_IN]->(p:Project {{status: 'operating'}})-[:IN_SEGMENT]->(s)
+    WHERE NOT EXISTS""")
+
 # ---- answers from the summary nodes the push writes (neo4j_summary.py). Each starts from the dataset node and
 # says whether the push the facts were opened on is still the current one (``current``): after another push (or
 # during one) the facts reload and ask to repeat the question rather than mix two pushes.
@@ -365,13 +384,74 @@ ORDER BY score DESC, f.name, f.id
 RETURN collect(f.id)[..$limit] AS winners, max(total) AS total
 """
 
+# One step of a pruned target ranking: the candidates of some ``band``s of the segment's links (SEGMENT|SIZE|FG,
+# found through the relationship index), each band taken whole (``pick[1] = 0``) or only its firms with a local
+# group (1), a supply tie to a local firm (2), either (3) or both (4); the links in ``$tied_bands`` of the tied
+# firms (looked up by id, when they are fewer than the band's links); and every
+# presence through an operating project placed outside the region. Scored as Q_RANKED; only rows that can reach
+# ``$reach`` (the threshold of an earlier step) or this step's own ``limit``-th bound are scored in full.
+Q_RANK_BANDS = f"""
+MATCH (s:{MARKER_LABEL}:Segment {{dataset: $dataset, id: $segment}})
+USING INDEX SEEK s:{MARKER_LABEL}(dataset, id)
+CALL (s) {{
+    UNWIND $seek AS pick
+    MATCH (f)-[l:OPERATES_IN {{band: pick[0]}}]->(s)
+    USING INDEX l:OPERATES_IN(band)
+    WHERE CASE pick[1] WHEN 0 THEN true WHEN 1 THEN f.group IN $local_groups
+                       WHEN 2 THEN f.id IN $tied WHEN 3 THEN f.group IN $local_groups OR f.id IN $tied
+                       ELSE f.group IN $local_groups AND f.id IN $tied END
+    RETURN f, CASE l.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END AS rank
+    UNION ALL
+    UNWIND $tied_firms AS firm_id
+    MATCH (f:{MARKER_LABEL} {{dataset: $dataset, id: firm_id}})
+    USING INDEX SEEK f:{MARKER_LABEL}(dataset, id)
+    MATCH (f)-[l:OPERATES_IN]->(s)
+    WHERE l.band IN $tied_bands
+    RETURN f, CASE l.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END AS rank
+    UNION ALL
+    MATCH (f)-[:INVESTS_IN]->(p:Project {{status: 'operating'}})-[:IN_SEGMENT]->(s)
+    WHERE NOT EXISTS {{ (p)-[:LOCATED_IN]->(r) WHERE r.id IN $places }}
+    RETURN f, 0 AS rank
+}}
+WITH f, rank
+WHERE f.region IS NULL OR NOT f.region IN $places
+WITH f, min(rank) AS rank
+WITH f, $weight[rank] AS weight, ((((
+        CASE f.size WHEN 'leader' THEN $size[0] WHEN 'large' THEN $size[1] WHEN 'medium' THEN $size[2]
+                    WHEN 'small' THEN $size[3] ELSE $size[4] END)
+        + (CASE WHEN f.fortune500 OR f.group IN $f500_groups THEN $bonus[0] ELSE 0.0 END))
+        + (CASE WHEN f.group IN $local_groups THEN $bonus[1] ELSE 0.0 END))
+        + (CASE WHEN f.id IN $tied THEN $bonus[2] ELSE 0.0 END))
+        + (CASE WHEN f.country <> '' AND f.country IN $countries THEN $bonus[3] ELSE 0.0 END) AS partial
+WITH collect([f, weight, partial]) AS candidates
+CALL (candidates) {{
+    UNWIND candidates AS c
+    WITH c[1] * c[2] AS low
+    ORDER BY low DESC
+    LIMIT $limit
+    RETURN min(low) AS floor
+}}
+UNWIND candidates AS c
+WITH c[0] AS f, c[1] AS weight, c[2] AS partial, CASE WHEN floor > $reach THEN floor ELSE $reach END AS floor
+WHERE weight * (partial + $bonus[4]) >= floor
+WITH f, weight * (partial + CASE
+        WHEN EXISTS {{ (f)-[:OPERATES_IN]->(o) WHERE o.id IN $synergy }}
+          OR EXISTS {{ (f)-[:INVESTS_IN]->(:Project {{status: 'operating'}})-[:IN_SEGMENT]->(o)
+                       WHERE o.id IN $synergy }}
+        THEN $bonus[4] ELSE 0.0 END) AS score
+ORDER BY score DESC, f.name, f.id
+LIMIT $limit
+RETURN f.id AS id, f.name AS name, score
+"""
+
 QUERIES: dict[str, str] = {
     "dataset": Q_DATASET, "chains": Q_CHAINS, "segments": Q_SEGMENTS, "segment_supplies": Q_SEGMENT_SUPPLIES,
     "regions": Q_REGIONS, "segment_states": Q_SEGMENT_STATES, "region_segment_counts": Q_REGION_SEGMENT_COUNTS,
     "favoured_parks": Q_FAVOURED_PARKS, "candidates": Q_CANDIDATES, "summary_states": Q_SUMMARY_STATES,
     "summary_statuses": Q_SUMMARY_STATUSES, "region_summary": Q_REGION_SUMMARY, "level_counts": Q_LEVEL_COUNTS,
     "fortune500_groups": Q_FORTUNE500_GROUPS, "local_firm_count": Q_LOCAL_FIRM_COUNT, "ranked": Q_RANKED,
-    "firm_refs": Q_FIRM_REFS, "project_refs": Q_PROJECT_REFS,
+    "firm_refs": Q_FIRM_REFS, "project_refs": Q_PROJECT_REFS, "candidates_only": Q_CANDIDATES_ONLY,
+    "rank_bands": Q_RANK_BANDS,
 }
 """Every query of this module, by name (the tests EXPLAIN them all to catch deprecations)."""
 
@@ -447,7 +527,7 @@ class Neo4jFacts(StructureFacts):
         return (rows[0]["id"], rows[0]["name"], rows[0]["fortune500"], bool(rows[0]["leader"])) if rows else None
 
     def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
-        return self.backend.read(query, dataset=self.dataset, **params)
+        return self.backend.ask(query, dataset=self.dataset, **params)
 
     def _skeleton(self, marker: dict[str, Any]) -> Dataset:
         info = DatasetInfo(id=self.dataset, name=marker.get("name") or "", as_of=parse_date(marker["as_of"]),
@@ -462,8 +542,10 @@ class Neo4jFacts(StructureFacts):
                                     aliases=list(c.get("aliases") or []), description=c.get("description") or "",
                                     sources=list(c.get("sources") or []),
                                     generic_terms=list(c.get("generic_terms") or []))
+        self._band_links: dict[str, int] = {}
         for row in self._read(Q_SEGMENTS):
             s = row["s"]
+            self._band_links.update(zip(s.get("bands") or [], map(int, s.get("band_links") or []), strict=True))
             chains[s["chain"]].segments.append(Segment(
                 id=s["id"], name=s["name"], chain=s["chain"], tier=s["tier"], importance=s["importance"],
                 name_en=s.get("name_en") or "", keywords=list(s.get("keywords") or []),
@@ -568,6 +650,14 @@ class Neo4jFacts(StructureFacts):
                 return dict(zip(summary.get("chains") or [], counts, strict=True)).get(chain, 0)
         if len(ids) == 1:
             return self.segment_states(ids, region_id, params, limit=0)[ids.pop()].firm_count
+        # the neighbours of a target segment that have local firms: counted by the push
+        summary = self._region_summary(region_id)
+        suffix = "_g" if params.count_guessed_links else ""
+        near = dict(zip(summary.get("near_keys" + suffix) or [], summary.get("near_firms" + suffix) or [],
+                        strict=True))
+        stored = near.get(" ".join(sorted(ids)))
+        if stored is not None:
+            return int(stored)
         return int(self._read(Q_LOCAL_FIRM_COUNT, segments=sorted(ids),
                               places=sorted(self._structure.descendants(region_id)),
                               guessed=params.count_guessed_links)[0]["firms"])
@@ -586,6 +676,16 @@ class Neo4jFacts(StructureFacts):
             self._f500_groups = list(self._read(Q_FORTUNE500_GROUPS)[0]["groups"])
         synergy = sorted(s for s in self.segments() if s != segment_id
                          and any(n in strong_or_weak for n in self.upstream(s) + self.downstream(s)))
+        weights = (params.confidence_confirmed, params.confidence_probable, params.confidence_guessed)
+        sizes = (params.size_leader, params.size_large, params.size_medium, params.size_small, params.size_unknown)
+        bonuses = (params.bonus_fortune500, params.bonus_same_group, params.bonus_supply_tie, params.bonus_country_fit,
+                   params.bonus_chain_synergy)
+        if limit > 0 and min(*weights, *sizes, *bonuses) >= 0:
+            winners = self._rank_by_bands(segment_id, region_id, summary, synergy, params, parks_by_country, limit)
+            if not winners:
+                return [], 0
+            total = dict(zip(summary["cand_segments"], summary["candidates"], strict=True)).get(segment_id, 0)
+            return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), total
         row = self._read(
             Q_RANKED, segment=segment_id, places=sorted(self._structure.descendants(region_id)),
             weight=[params.confidence_confirmed, params.confidence_probable, params.confidence_guessed],
@@ -599,6 +699,86 @@ class Neo4jFacts(StructureFacts):
         if not row["winners"]:
             return [], 0
         return self.candidates(segment_id, region_id, strong_or_weak, params, only=row["winners"]), row["total"]
+
+    def _rank_by_bands(self, segment_id: str, region_id: str, summary: dict[str, Any], synergy: list[str],
+                       params: AnalysisParams, parks_by_country: dict[str, list[str]], limit: int) -> list[str]:
+        """The ids of the ``limit`` best candidates, ranked band by band (as the snapshot prunes its ranking).
+
+        The links of the best-weighted size are ranked first (more sizes while they are too few to fill the list);
+        their ``limit``-th score is a threshold. Then size by size, of every band (size, Fortune 500, group) only
+        the firms whose best possible score can reach the threshold so far are read: the whole band, or only its
+        firms with a local group and/or a supply tie to a local firm (the tied firms looked up by id when they are
+        fewer than the band's links). Needs non-negative weights, sizes and bonuses.
+        """
+        from .neo4j_schema import SIZE_CLASSES
+
+        weights = (params.confidence_confirmed, params.confidence_probable, params.confidence_guessed)
+        size_of = dict(zip(SIZE_CLASSES, (params.size_leader, params.size_large, params.size_medium,
+                                          params.size_small, params.size_unknown), strict=True))
+        places = sorted(self._structure.descendants(region_id))
+        tied = summary.get("tied") or []
+        args: dict[str, Any] = dict(
+            segment=segment_id, places=places, weight=list(weights), size=list(size_of.values()),
+            bonus=[params.bonus_fortune500, params.bonus_same_group, params.bonus_supply_tie,
+                   params.bonus_country_fit, params.bonus_chain_synergy],
+            f500_groups=self._f500_groups, local_groups=summary.get("groups") or [], tied=tied,
+            countries=sorted(parks_by_country), synergy=synergy, limit=limit)
+
+        def bands(size: str) -> list[str]:
+            return [f"{segment_id}|{size}|{f}{g}" for f in "F-" for g in "G-"]
+
+        found: dict[str, tuple[float, str]] = {}
+
+        def rank(seek: list[list[Any]], tied_bands: list[str], reach: float) -> None:
+            rows = self._read(Q_RANK_BANDS, seek=seek, tied_bands=tied_bands,
+                              tied_firms=tied if tied_bands else [], reach=reach, **args)
+            for r in rows:
+                found[r["id"]] = (r["score"], r["name"])
+
+        def best() -> list[tuple[str, tuple[float, str]]]:
+            return sorted(found.items(), key=lambda item: (-item[1][0], item[1][1], item[0]))[:limit]
+
+        order = sorted(SIZE_CLASSES, key=lambda size: -size_of[size])
+        rank([[band, 0] for band in bands(order.pop(0))], [], -math.inf)
+        while order and len(found) < limit:
+            rank([[band, 0] for band in bands(order.pop(0))], [], -math.inf)
+        top_weight = max(weights)
+        group, tie = params.bonus_same_group, params.bonus_supply_tie
+        for size in order:  # the other sizes, best first, each against the threshold of what is ranked so far
+            ranked = best()
+            threshold = ranked[-1][1][0] if len(ranked) >= limit else -math.inf
+            reach = threshold - 1e-9 * (1 + abs(threshold))  # a margin for rounding: a bound equal to it is kept
+            seek: list[list[Any]] = []
+            tied_bands: list[str] = []
+            for f500 in (True, False):
+                for grouped in (True, False):  # what a firm of this band needs to reach the list
+                    band = f"{segment_id}|{size}|{'F' if f500 else '-'}{'G' if grouped else '-'}"
+                    links = self._band_links.get(band, 0)
+                    if not links:
+                        continue
+                    base = size_of[size] + (params.bonus_fortune500 if f500 else 0.0) + params.bonus_country_fit \
+                        + params.bonus_chain_synergy
+                    by_group = grouped and top_weight * (base + group) >= reach
+                    by_tie = top_weight * (base + tie) >= reach
+                    scan = links <= len(tied)  # the band's links, or the tied firms' links by id
+                    if top_weight * base >= reach:
+                        seek.append([band, 0])
+                    elif by_group and by_tie:
+                        seek.append([band, 3 if scan else 1])
+                        if not scan:
+                            tied_bands.append(band)
+                    elif by_group:
+                        seek.append([band, 1])
+                    elif by_tie:
+                        if scan:
+                            seek.append([band, 2])
+                        else:
+                            tied_bands.append(band)
+                    elif grouped and top_weight * (base + group + tie) >= reach:
+                        seek.append([band, 4])
+            if seek or tied_bands:
+                rank(seek, tied_bands, reach)
+        return [firm for firm, _ in best()]
 
     def region_segment_counts(self, level: str, params: AnalysisParams) -> dict[str, dict[str, int]]:
         key = (level, params.count_guessed_links)
@@ -624,8 +804,9 @@ class Neo4jFacts(StructureFacts):
     def candidates(self, segment_id: str, region_id: str, strong_or_weak: set[str],
                    params: AnalysisParams, only: Iterable[str] | None = None) -> list[CandidateFacts]:
         """Every candidate for the segment (or only the firms in ``only``), in the in-memory order."""
-        rows = self._read(Q_CANDIDATES, region=region_id, segment=segment_id, strong_or_weak=sorted(strong_or_weak),
-                          project_offset=_PROJECT_OFFSET, only=None if only is None else list(only))
+        rows = self._read(Q_CANDIDATES if only is None else Q_CANDIDATES_ONLY, region=region_id, segment=segment_id,
+                          strong_or_weak=sorted(strong_or_weak), project_offset=_PROJECT_OFFSET,
+                          only=None if only is None else list(only))
         return [CandidateFacts(
             id=r["id"], name=r["name"], country=r["country"] or "", headquarters=r["headquarters"] or "",
             size=r["size"] or "", confidence=_CONFIDENCE[r["rank"]], fortune500=r["fortune500"],

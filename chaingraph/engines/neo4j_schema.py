@@ -26,6 +26,7 @@ test keeps the two equal).
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,7 +36,7 @@ from ..dataset.model import PartialDate, Quantity
 from ..dataset.store import evidence_to_json
 from .neo4j_summary import SUMMARY_SCHEMA, SUMMARY_VERSION, summary_rows
 
-DEFAULT_BATCH_SIZE = 2000
+DEFAULT_BATCH_SIZE = 5000
 """Rows per write transaction when pushing (one transaction per batch)."""
 
 __all__ = [
@@ -72,7 +73,7 @@ NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
     "Chain": ("name", "name_en", "aliases", "description", "sources", "generic_terms"),
     "Segment": ("name", "name_en", "chain", "tier", "importance", "leading", "keywords", "aliases", "description",
                 "importance_basis", "presence_rank", "industry_codes", "scope_terms", "product_terms",
-                "ambiguous_terms", "roles"),
+                "ambiguous_terms", "roles", "bands", "band_links"),
     "Region": ("name", "name_en", "region_kind", "aliases", "favoured_countries", "note", "covers"),
     "Source": ("name", "publisher", "date", "url", "source_kind", "note"),
     "Group": ("name", "name_en", "aliases", "country", "fortune500", "note"),
@@ -106,7 +107,7 @@ RELATIONSHIPS: tuple[RelSpec, ...] = (
     RelSpec("part_of", "Region", "Region", ()),
     RelSpec("supplies", "Segment", "Segment", ("chain", "note", "cross_chain", "kind", "ord")),
     RelSpec("supplies", "Firm", "Firm", ("product", "sources", "evidence", "ord", "n"), keyed=True),
-    RelSpec("operates_in", "Firm", "Segment", ("confidence", "sources", "evidence", "ord")),
+    RelSpec("operates_in", "Firm", "Segment", ("confidence", "sources", "evidence", "ord", "band")),
     RelSpec("located_in", "Firm", "Region", ()),
     RelSpec("located_in", "Project", "Region", ()),
     RelSpec("member_of", "Firm", "Group", ()),
@@ -116,13 +117,20 @@ RELATIONSHIPS: tuple[RelSpec, ...] = (
 )
 """Every relationship family chaingraph writes (all also carry ``push``)."""
 
+UNINDEXED_LABELS: tuple[str, ...] = ("Firm", "Project")
+"""Labels without a ``dataset`` index: their nodes are only ever found by ``(dataset, id)`` (the constraint's
+index) or through relationships, and a million firms would cost the push a million index entries."""
+
 SCHEMA_STATEMENTS: tuple[str, ...] = (
     f"CREATE CONSTRAINT chaingraph_record IF NOT EXISTS FOR (n:{MARKER_LABEL}) REQUIRE (n.dataset, n.id) IS UNIQUE",
     f"CREATE CONSTRAINT chaingraph_dataset IF NOT EXISTS FOR (d:{DATASET_LABEL}) REQUIRE d.id IS UNIQUE",
-    f"CREATE INDEX chaingraph_push IF NOT EXISTS FOR (n:{MARKER_LABEL}) ON (n.dataset, n.push)",
+    "CREATE INDEX chaingraph_operates_band IF NOT EXISTS FOR ()-[r:OPERATES_IN]-() ON (r.band)",
     *(f"CREATE INDEX chaingraph_{label.lower()}_dataset IF NOT EXISTS FOR (n:{label}) ON (n.dataset)"
-      for label in NODE_LABELS.values()),
+      for label in NODE_LABELS.values() if label not in UNINDEXED_LABELS),
     *SUMMARY_SCHEMA,
+    # indexes of earlier versions that no query uses (every one costs the push an entry per node)
+    "DROP INDEX chaingraph_push IF EXISTS",
+    *(f"DROP INDEX chaingraph_{label.lower()}_dataset IF EXISTS" for label in UNINDEXED_LABELS),
 )
 """Constraints and indexes, created (idempotently) before any data is loaded."""
 
@@ -209,8 +217,25 @@ def _value(value: Any) -> Any:
     return str(value)
 
 
-def push_rows(cg: ChainGraph) -> PushRows:
-    """The node and relationship rows of a dataset, as one push writes them."""
+SIZE_CLASSES: tuple[str, ...] = ("leader", "large", "medium", "small", "other")
+"""The sizes a target score tells apart (``other``: any other or no size)."""
+
+
+def firm_band(firm: Any, f500_groups: set[str]) -> str:
+    """The part of an ``OPERATES_IN`` link's ``band`` (``SEGMENT|SIZE|FG``) that comes from its firm: the size
+    class, ``F`` if the firm or its group is in the Fortune Global 500, ``G`` if it has a group (else ``-``).
+
+    A target ranking reads the links of a segment band by band through a relationship index, best sizes first,
+    and only the bands whose best possible score can still reach the list (``docs/neo4j.md``).
+    """
+    size = firm.size if firm.size in SIZE_CLASSES else "other"
+    f500 = "F" if firm.fortune500 or (firm.group and firm.group in f500_groups) else "-"
+    return f"|{size}|{f500}{'G' if firm.group else '-'}"
+
+
+def push_rows(cg: ChainGraph, summaries: bool = True) -> PushRows:
+    """The node and relationship rows of a dataset, as one push writes them (``summaries=False``: without the
+    summary nodes, which :func:`~.neo4j_summary.summary_rows` then makes)."""
     ds = cg.dataset
     presence_rank = {segment: i for i, segment in enumerate(cg.presences_by_segment)}
     nodes: dict[str, list[dict[str, Any]]] = {name: [] for name in NODE_LABELS.values()}
@@ -231,6 +256,18 @@ def push_rows(cg: ChainGraph) -> PushRows:
             row["props"]["n"] = n
         rels[index].append(row)
 
+    # the ranking band of every link (``firm_band``), and how many links each band of a segment holds
+    f500_groups = {g.id for g in ds.groups.values() if g.fortune500}
+    firm_bands: dict[str, str] = {}
+    link_bands: list[str] = []
+    for link in ds.links:
+        band = firm_bands.get(link.firm)
+        if band is None:
+            band = firm_bands[link.firm] = firm_band(ds.firms[link.firm], f500_groups)
+        link_bands.append(link.segment + band)
+    band_links: dict[str, dict[str, int]] = {}
+    for band, n in Counter(link_bands).items():
+        band_links.setdefault(band.split("|", 1)[0], {})[band] = n
     segment_chain: dict[str, str] = {}
     segment_order = 0
     for i, chain in enumerate(ds.chains.values()):
@@ -243,7 +280,8 @@ def push_rows(cg: ChainGraph) -> PushRows:
                  description=s.description, importance_basis=s.importance_basis,
                  presence_rank=presence_rank.get(s.id), industry_codes=s.industry_codes, scope_terms=s.scope_terms,
                  product_terms=s.product_terms, ambiguous_terms=s.ambiguous_terms, roles=s.roles,
-                 ord=segment_order)
+                 bands=sorted(band_links.get(s.id, {})),
+                 band_links=[n for _, n in sorted(band_links.get(s.id, {}).items())], ord=segment_order)
             segment_order += 1
             rel("part_of", "Segment", "Chain", s.id, chain.id)
     for i, edge in enumerate(ds.segment_edges):
@@ -275,9 +313,9 @@ def push_rows(cg: ChainGraph) -> PushRows:
         if f.group:
             rel("member_of", "Firm", "Group", f.id, f.group)
         cite(f.id, f.sources)
-    for i, link in enumerate(ds.links):
+    for i, (link, band) in enumerate(zip(ds.links, link_bands, strict=True)):
         rel("operates_in", "Firm", "Segment", link.firm, link.segment, confidence=link.confidence,
-            sources=link.sources, evidence=link.evidence, ord=i)
+            sources=link.sources, evidence=link.evidence, ord=i, band=band)
     pair_count: dict[tuple[str, str], int] = {}
     for i, tie in enumerate(ds.ties):
         pair = (tie.supplier, tie.customer)
@@ -310,8 +348,13 @@ def push_rows(cg: ChainGraph) -> PushRows:
         dataset=info.id, info=dataset_info,
         nodes=[NodeRows(name, rows) for name, rows in nodes.items() if rows],
         relationships=[RelRows(RELATIONSHIPS[i], rows) for i, rows in rels.items() if rows],
-        summaries=[NodeRows(name, rows) for name, rows in summary_rows(cg).items() if rows],
+        summaries=summary_groups(cg) if summaries else [],
     )
+
+
+def summary_groups(cg: ChainGraph) -> list[NodeRows]:
+    """The summary nodes of a dataset, by label (:mod:`.neo4j_summary`)."""
+    return [NodeRows(name, rows) for name, rows in summary_rows(cg).items() if rows]
 
 
 # ------------------------------------------------------------------------------------------------ docs

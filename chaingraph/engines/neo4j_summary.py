@@ -20,7 +20,8 @@ record counts of a dataset are unchanged. Labels come only from :data:`SUMMARY_L
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from itertools import islice
 from operator import itemgetter
 from typing import Any
@@ -34,9 +35,10 @@ SUMMARY_MARKER = "ChaingraphSummary"
 """Carried by every summary node, next to its own label (the record marker ``Chaingraph`` is not)."""
 SUMMARY_LABELS: tuple[str, ...] = ("LocalSummary", "RegionSummary")
 """The allowlist of summary labels."""
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2
 """Recorded on the dataset node by a push that wrote summaries; the facts of a dataset without it (pushed by an
-older chaingraph) are answered from the records alone."""
+older chaingraph) are answered from the records alone. Version 2 added the candidate counts, the neighbours' local
+firm counts and the ranking bands of ``OPERATES_IN``."""
 SUMMARY_FIRMS = 20
 """How many local firms (and leaders) a ``LocalSummary`` lists (a gap report lists 20 by default); longer lists
 are read from the records."""
@@ -65,6 +67,24 @@ def _first_seen(items: Iterator[tuple[str, int]]) -> Iterator[str]:
             yield firm
 
 
+def _held(operating: dict[str, None], linked: set[str], via_places: dict[str, set[str | None]],
+          firms: dict[str, Any], ancestors: Callable[[str | None], tuple[str, ...]]) -> dict[str, int]:
+    """Region -> how many of a segment's firms are not candidates there: those located inside it, and those present
+    only through operating projects that all lie inside it (the rules of the target list's candidates)."""
+    homes = Counter(firms[f].region for f in operating)
+    held: dict[str, int] = {}
+    for place, n in homes.items():
+        for region in ancestors(place):
+            held[region] = held.get(region, 0) + n
+    for firm, places in via_places.items():
+        if firm in linked or None in places:
+            continue
+        common = set.intersection(*(set(ancestors(q)) for q in places)) - set(ancestors(firms[firm].region))
+        for region in common:
+            held[region] = held.get(region, 0) + 1
+    return held
+
+
 def summary_rows(cg: ChainGraph) -> dict[str, list[dict[str, Any]]]:
     """Label -> rows ``{"id": ..., "props": {...}}`` of every summary node of the dataset."""
     ds = cg.dataset
@@ -90,6 +110,12 @@ def summary_rows(cg: ChainGraph) -> dict[str, list[dict[str, Any]]]:
             "count_segments": [], "counts": [], "count_segments_g": [], "counts_g": [], "groups": [], "tied": []}
         for r, region in ds.regions.items()}
     home: dict[bool, dict[str, dict[str, int]]] = {False: {}, True: {}}
+    # for the target lists: every (place -> local firms) of each segment, the local firm counts per (region,
+    # segment), and per segment the candidates anywhere and how many of them each region holds itself
+    local_at: dict[str, tuple[dict[str | None, dict[str, int]], dict[str | None, set[str]]]] = {}
+    local_counts: dict[tuple[str, str], tuple[int, int]] = {}
+    candidates: dict[str, int] = {}
+    excluded: dict[str, dict[str, int]] = {}
     for chain in ds.chains.values():
         chain_all: dict[str, set[str]] = {}
         chain_sure: dict[str, set[str]] = {}
@@ -100,6 +126,8 @@ def summary_rows(cg: ChainGraph) -> dict[str, list[dict[str, Any]]]:
             pipeline_at: dict[str | None, dict[str, int]] = {}
             operating: dict[str, None] = {}
             operating_sure: set[str] = set()
+            linked: set[str] = set()
+            via_places: dict[str, set[str | None]] = {}
             for position, p in enumerate(presences.get(segment.id, ())):
                 firm = p.firm
                 if p.via is not None:
@@ -107,8 +135,10 @@ def summary_rows(cg: ChainGraph) -> dict[str, list[dict[str, Any]]]:
                     if p.stage == "pipeline":
                         pipeline_at.setdefault(place, {}).setdefault(p.via, position)
                         continue
+                    via_places.setdefault(firm, set()).add(place)
                 else:
                     place = firms[firm].region
+                    linked.add(firm)
                 found = at.get(place)
                 if found is None:
                     found = at[place] = {}
@@ -147,6 +177,7 @@ def summary_rows(cg: ChainGraph) -> dict[str, list[dict[str, Any]]]:
                             pipeline[project] = position
                 heads_all = sorted(heads, key=heads.__getitem__)
                 heads_sure = [f for f in heads_all if f in counted]
+                local_counts[(region, segment.id)] = (len(counted), len(all_firms))
                 local_rows.append({"id": f"local:{region}:{segment.id}", "props": {
                     "region": region, "segment": segment.id,
                     "firms": len(counted), "firms_g": len(all_firms),
@@ -160,6 +191,10 @@ def summary_rows(cg: ChainGraph) -> dict[str, list[dict[str, Any]]]:
                 if all_firms:
                     chain_all.setdefault(region, set()).update(all_firms)
                     chain_sure.setdefault(region, set()).update(counted)
+            local_at[segment.id] = (at, sure_at)
+            if operating:
+                candidates[segment.id] = len(operating)
+                excluded[segment.id] = _held(operating, linked, via_places, firms, ancestors)
             for firm in operating:
                 firm_home = firms[firm].region
                 if firm_home is None:
@@ -198,8 +233,27 @@ def summary_rows(cg: ChainGraph) -> dict[str, list[dict[str, Any]]]:
         for local, other in ((tie.customer, tie.supplier), (tie.supplier, tie.customer)):
             for region in ancestors(firms[local].region):
                 tied.setdefault(region, set()).add(other)
+    neighbours = {s.id: list(dict.fromkeys(cg.upstream(s.id) + cg.downstream(s.id)))
+                  for c in ds.chains.values() for s in c.segments}
     for region, props in region_props.items():
         props["groups"] = sorted(groups.get(region, ()))
         props["tied"] = sorted(tied.get(region, ()))
+        # the number of candidates (firms outside the region) of every segment
+        props["cand_segments"] = list(candidates)
+        props["candidates"] = [n - excluded[s].get(region, 0) for s, n in candidates.items()]
+        # distinct local firms over the supply neighbours of each segment that have any: the ``local_links`` of
+        # a target list (its neighbours that are strong or weak, which with the usual thresholds are those with
+        # a local firm), keyed by the neighbours' ids
+        for guessed, suffix in ((False, ""), (True, "_g")):
+            near: dict[str, int] = {}
+            for around in neighbours.values():
+                present = sorted(n for n in around if local_counts.get((region, n), (0, 0))[guessed] > 0)
+                key = " ".join(present)
+                if present and key not in near:
+                    near[key] = len(set().union(*(
+                        local_at[n][0 if guessed else 1][q] for n in present for q in inside[region]
+                        if q in local_at[n][0])))
+            props["near_keys" + suffix] = list(near)
+            props["near_firms" + suffix] = list(near.values())
     return {"LocalSummary": local_rows,
             "RegionSummary": [{"id": f"region:{r}", "props": props} for r, props in region_props.items()]}
