@@ -85,7 +85,46 @@ def best_of(runs: int, func: Callable[[], Any]) -> tuple[float, float, Any]:
     return wall, cpu, times[-1][2]
 
 
-def bench_pool(uri: str, pool: Path, batch_size: int, keep: bool, push: bool = True) -> None:
+def query_profile(facts: Any, questions: list[tuple[str, Callable[[Any], Any]]]) -> None:
+    """Where a warm Neo4j answer goes: for one warm call of each question, the round trips to the server, the time
+    spent in them (named by the ``Q_*`` constant of neo4j_facts), and the client's own time; and the floor, one
+    trivial query's round trip (best of 20)."""
+    from chaingraph.engines import neo4j_facts
+
+    names = {value: name for name, value in vars(neo4j_facts).items()
+             if name.startswith("Q_") and isinstance(value, str)}
+    backend = facts.backend
+    plain_ask = backend.ask
+    floor = min(timed(plain_ask, "RETURN $dataset AS d")[0] for _ in range(20))
+    calls: list[tuple[str, float]] = []
+
+    def ask(query: str, **params: Any) -> list[dict[str, Any]]:
+        spent, rows = timed(plain_ask, query, **params)
+        calls.append((names.get(query, "other"), spent))
+        return rows
+
+    rows = []
+    backend.ask = ask
+    try:
+        for label, question in questions:
+            question(facts)  # warm
+            calls.clear()
+            total, _ = timed(question, facts)
+            in_queries = sum(t for _, t in calls)
+            by_name: dict[str, float] = {}
+            for name, t in calls:
+                by_name[name] = by_name.get(name, 0.0) + t
+            top = ", ".join(f"{n} {t * 1000:.1f}" for n, t in sorted(by_name.items(), key=lambda i: -i[1])[:3])
+            rows.append([label, f"{total * 1000:.1f}", str(len(calls)), f"{in_queries * 1000:.1f}",
+                         f"{(total - in_queries) * 1000:.1f}", top])
+    finally:
+        backend.ask = plain_ask
+    print(f"\nWhere a warm Neo4j answer goes (one call each; ms). Round trip of a trivial query: {floor * 1000:.2f} ms")
+    print(render_table(["question", "total", "round trips", "in queries", "client", "slowest queries (ms)"], rows,
+                       align_right=[1, 2, 3, 4]))
+
+
+def bench_pool(uri: str, pool: Path, batch_size: int, keep: bool, push: bool = True, profile: bool = False) -> None:
     """Push an existing pool, then answer the same questions from Neo4j and from the snapshot (CPU and wall)."""
     from chaingraph.engines.snapshot import open_snapshot
 
@@ -125,6 +164,8 @@ def bench_pool(uri: str, pool: Path, batch_size: int, keep: bool, push: bool = T
                              f"{cold_s * 1000:.0f}", f"{neo_s * 1000:.1f}", f"{neo_cpu * 1000:.1f}",
                              f"{neo_s / snap_s:.1f}x"])
                 print(" | ".join(rows[-1]), file=sys.stderr, flush=True)
+        if profile:
+            query_profile(facts, questions)
         if not keep:
             wipe_s, _ = timed(backend.wipe, ds.info.id)
             rows.append(["wipe", "", "", f"{wipe_s:.2f}", "", ""])
@@ -176,6 +217,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-push", action="store_true", help="with --pool: the pool is already in Neo4j")
     parser.add_argument("--server-pid", type=int, help="with NEO4J_URI: the local server's pid (its CPU is shown)")
     parser.add_argument("--page-cache", help="the test server's page cache (e.g. 2g; default: the launcher's)")
+    parser.add_argument("--profile", action="store_true",
+                        help="with --pool: also print where each warm answer goes (round trips, queries, client)")
     args = parser.parse_args(argv)
     if args.heap:
         os.environ["NEO4J_TEST_JAVA_OPTS"] = f"-Xms{args.heap} -Xmx{args.heap} -XX:+UseParallelGC " \
@@ -187,7 +230,7 @@ def main(argv: list[str] | None = None) -> None:
     with server() as uri:
         print(f"Neo4j at {uri}", file=sys.stderr)
         if args.pool is not None:
-            bench_pool(uri, args.pool, args.batch_size, args.keep, push=not args.no_push)
+            bench_pool(uri, args.pool, args.batch_size, args.keep, push=not args.no_push, profile=args.profile)
             return
         for firms in args.firms:
             bench(uri, firms, args.regions, args.seed)

@@ -307,7 +307,7 @@ def main() -> None:
     # compile first (the other stages need the snapshot)
     compiled: dict[str, str] = {}
     if args.cold_only:  # untimed; compiles only a missing or stale snapshot (another format version)
-        for name, (cli, venv, _) in versions.items():
+        for cli, venv, _ in versions.values():
             measure([*cli, "compile"], venv, 1)
         print_table(args, pool, versions, cold_rows(versions, env, snapshot, home, median, args.repeat))
         return
