@@ -95,7 +95,7 @@ def query_profile(facts: Any, questions: list[tuple[str, Callable[[Any], Any]]])
              if name.startswith("Q_") and isinstance(value, str)}
     backend = facts.backend
     plain_ask = backend.ask
-    floor = min(timed(plain_ask, "RETURN $dataset AS d")[0] for _ in range(20))
+    floor = min(timed(plain_ask, "RETURN $dataset AS d", dataset=facts.dataset)[0] for _ in range(20))
     calls: list[tuple[str, float]] = []
 
     def ask(query: str, **params: Any) -> list[dict[str, Any]]:
