@@ -161,3 +161,14 @@ def test_holdout2_is_new_to_the_earlier_sets() -> None:
         shared = sorted(key[field] for key in holdout2 if key[field] in seen)
         assert not shared, f"hold-out 2 {field}s also in an earlier set: {shared}"
 
+
+
+def test_holdout3_is_new_to_the_earlier_sets() -> None:
+    """The third blind set shares no id, address or headline with the main corpus or the first two hold-outs."""
+    earlier = [_load(path) for path in KEYS + HOLDOUT_KEYS + HOLDOUT2_KEYS]
+    holdout3 = [_load(path) for path in HOLDOUT3_KEYS]
+    assert len(holdout3) >= 40
+    for field in ("id", "url", "title"):
+        seen = {key[field] for key in earlier if key[field] is not None}
+        shared = sorted(key[field] for key in holdout3 if key[field] in seen)
+        assert not shared, f"hold-out 3 {field}s also in an earlier set: {shared}"
