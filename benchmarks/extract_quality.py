@@ -1,7 +1,7 @@
 """Score `chaingraph extract`: on the seed article against the curated Pinghu dataset, or on a corpus with keys.
 
     python benchmarks/extract_quality.py [ARTICLE] [DATASET]           # the seed article
-    python benchmarks/extract_quality.py --corpus [TEXTS] [--split dev|test|holdout|holdout2|all] [--keys DIR]
+    python benchmarks/extract_quality.py --corpus [TEXTS] [--split dev|test|holdout|holdout2|holdout3|all] [--keys DIR]
                                           [-v] [--totals]
                                           [--ner|--no-ner]
 
@@ -9,10 +9,10 @@ Corpus mode reads the answer keys in benchmarks/data/extract-corpus/*.yaml and t
 env CHAINGRAPH_EXTRACT_CORPUS, else /work/corpus/extract), and prints per article right/wrong/missed for each fact
 type (projects, firms, investment, registered capital, area, output, capacity, dates, parks/towns, aggregates),
 then for each split (dev, test, ``holdout``: the keys of extract-corpus-holdout, a development set from round 6 on,
-and ``holdout2``: the blind keys of extract-corpus-holdout2; each given with --keys) the overall precision and
-recall per fact type and the calibration line (the share right among facts with confidence >= HIGH_CONFIDENCE).
-The matching rules are in extract_corpus.py's
-docstring: figures, dates and places count only on the right record. ``-v`` lists every miss.
+``holdout2`` and ``holdout3``: the blind keys of extract-corpus-holdout2 and extract-corpus-holdout3; each given
+with --keys) the overall precision and recall per fact type and the calibration line (the share right among facts
+with confidence >= HIGH_CONFIDENCE). The matching rules are in extract_corpus.py's docstring: figures, dates and
+places count only on the right record. ``-v`` lists every miss.
 
 Seed mode:
 
@@ -72,8 +72,9 @@ class Score:
 
 
 # The corpus splits, in the order their totals are printed: the main corpus's dev and test, then the blind sets
-# (extract-corpus-holdout: ``holdout``; extract-corpus-holdout2: ``holdout2``).
-SPLITS = ("dev", "test", "holdout", "holdout2")
+# (extract-corpus-holdout: ``holdout``; extract-corpus-holdout2: ``holdout2``;
+# extract-corpus-holdout3: ``holdout3``).
+SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3")
 
 
 def _names_match(proposed: list[str], curated: list[str]) -> bool:

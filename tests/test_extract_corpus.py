@@ -1,8 +1,9 @@
 """The answer keys of the news-extraction corpus (benchmarks/data/extract-corpus) follow the shared key format.
 
 The former hold-out set (benchmarks/data/extract-corpus-holdout, split ``holdout``; a development set from round 6
-on) and the blind hold-out set (benchmarks/data/extract-corpus-holdout2, split ``holdout2``) are checked against the
-same format; the corpus-mix assertions apply to the main corpus only.
+on) and the blind hold-out sets (benchmarks/data/extract-corpus-holdout2, split ``holdout2``, and
+benchmarks/data/extract-corpus-holdout3, split ``holdout3``) are checked against the same format; the corpus-mix
+assertions apply to the main corpus only.
 
 The article texts are not in the repository (copyright), so these tests read the keys only: every key parses, has
 the fields the format requires with values of the right kind, its quantities are in the canonical form that
@@ -29,8 +30,10 @@ HOLDOUT = CORPUS.parent / "extract-corpus-holdout"
 HOLDOUT_KEYS = sorted(HOLDOUT.glob("*.yaml"))
 HOLDOUT2 = CORPUS.parent / "extract-corpus-holdout2"
 HOLDOUT2_KEYS = sorted(HOLDOUT2.glob("*.yaml"))
+HOLDOUT3 = CORPUS.parent / "extract-corpus-holdout3"
+HOLDOUT3_KEYS = sorted(HOLDOUT3.glob("*.yaml"))
 # The splits a key may carry, by folder.
-SPLITS = {CORPUS: {"dev", "test"}, HOLDOUT: {"holdout"}, HOLDOUT2: {"holdout2"}}
+SPLITS = {CORPUS: {"dev", "test"}, HOLDOUT: {"holdout"}, HOLDOUT2: {"holdout2"}, HOLDOUT3: {"holdout3"}}
 
 TOP_FIELDS = {"id", "url", "title", "publisher", "dateline", "city", "kind", "script", "split", "projects", "firms",
               "aggregates"}
@@ -65,8 +68,10 @@ def _canonical(text: object, where: str) -> str:
     return parse_quantity(text).unit
 
 
-@pytest.mark.parametrize("path", KEYS + HOLDOUT_KEYS + HOLDOUT2_KEYS,
-                         ids=[f"{p.parent.name}/{p.stem}" for p in KEYS + HOLDOUT_KEYS + HOLDOUT2_KEYS])
+ALL_KEYS = KEYS + HOLDOUT_KEYS + HOLDOUT2_KEYS + HOLDOUT3_KEYS
+
+
+@pytest.mark.parametrize("path", ALL_KEYS, ids=[f"{p.parent.name}/{p.stem}" for p in ALL_KEYS])
 def test_key_follows_the_format(path: Path) -> None:
     key = _load(path)
     assert set(key) == TOP_FIELDS, f"missing {TOP_FIELDS - set(key)}, unknown {set(key) - TOP_FIELDS}"
@@ -155,3 +160,15 @@ def test_holdout2_is_new_to_the_earlier_sets() -> None:
         seen = {key[field] for key in earlier if key[field] is not None}
         shared = sorted(key[field] for key in holdout2 if key[field] in seen)
         assert not shared, f"hold-out 2 {field}s also in an earlier set: {shared}"
+
+
+
+def test_holdout3_is_new_to_the_earlier_sets() -> None:
+    """The third blind set shares no id, address or headline with the main corpus or the first two hold-outs."""
+    earlier = [_load(path) for path in KEYS + HOLDOUT_KEYS + HOLDOUT2_KEYS]
+    holdout3 = [_load(path) for path in HOLDOUT3_KEYS]
+    assert len(holdout3) >= 40
+    for field in ("id", "url", "title"):
+        seen = {key[field] for key in earlier if key[field] is not None}
+        shared = sorted(key[field] for key in holdout3 if key[field] in seen)
+        assert not shared, f"hold-out 3 {field}s also in an earlier set: {shared}"
