@@ -677,9 +677,15 @@ class Classifier:
         # name parts: only for segments the scope already points at, or for producers with nothing in the scope
         core = _name_core(row.name)
         name_segments: set[str] = set()
-        for _, _, term in self._matches(core, self.vocab.name_automaton):
+        for _, end, term in self._matches(core, self.vocab.name_automaton):
+            tail = core[end:end + 3]
             for entry in self.vocab.names[term]:
                 if entry.kind in ("neutral", "generic_term"):
+                    continue
+                if tail.startswith(_PRODUCT_TAIL) and not tail.startswith("装备") and not (
+                        entry.segment in self.materials and tail.startswith(_MATERIAL_TAIL)):
+                    # 某某电池材料, 某某轮胎模具 name an input or a tool for the product, as in the scope (装备 in a
+                    # name is the firm's own trade: 某某机床装备 makes machine tools)
                     continue
                 if entry.kind == "name_part":
                     name_segments.add(entry.segment)
