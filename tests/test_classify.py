@@ -93,6 +93,18 @@ def test_ties_between_vague_words_are_not_guessed(classifier: Classifier) -> Non
     assert len(result.candidates) > 1 and "几个环节同样可能" in result.reason
 
 
+def test_the_home_class_of_one_tied_candidate_breaks_a_tie_of_guesses(classifier: Classifier) -> None:
+    # cathode, anode, precursor and separator all answer 电子专用材料制造 with 电池零配件生产; 3985 is the home class
+    # (first listed) of the cathode only: a guess, and the evidence says why
+    result = classifier.classify_fields("某某有限公司", "一般项目：电子专用材料制造；电池零配件生产", "C3985")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("nm-cathode", "guessed")]
+    assert "home_class" in result.proposals[0].evidence_codes
+    # the home class of none of them (2669 for electrolyte or electronic chemicals) leaves the tie
+    assert classifier.classify_fields("某某有限公司", "电子专用材料制造；专用化学产品制造", "C2669").proposals == []
+    # and a tie the code already made probable is not broken (钢压延加工 under 3130: special or electrical steel)
+    assert classifier.classify_fields("某某有限公司", "钢压延加工；金属材料销售", "C3130").proposals == []
+
+
 def test_rejected_links_are_not_proposed_again() -> None:
     ds = load_dataset()
     keys = firm_keys("平湖某某刀具有限公司", "91330482MA2D0001XD")

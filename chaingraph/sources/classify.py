@@ -224,6 +224,7 @@ class Evidence:
 _EVIDENCE_TEXT: dict[str, dict[str, str]] = {
     "zh": {
         "code": "行业代码{text}", "code_class": "行业代码{text}", "contradiction": "行业代码{text}不属本环节",
+        "home_class": "行业代码{text}是本环节企业的主要登记类别",
         "name_term": "名称“{text}”", "name_part": "名称含“{text}”", "name_hint": "名称中的“{text}”只见于本环节的产品词",
         "chain_term": "经营范围第{item}项本链泛称“{text}”", "sold_term": "经营范围第{item}项销售“{text}”",
         "research_term": "经营范围第{item}项研发“{text}”", "ambiguous_term": "经营范围第{item}项泛指“{text}”",
@@ -231,6 +232,7 @@ _EVIDENCE_TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "code": "industry code {code}", "code_class": "industry code {code} (its class is this segment's wording)",
+        "home_class": "industry code {code} is the class this segment's firms mostly register under",
         "contradiction": "industry code {code} is outside this segment",
         "name_term": "name \"{text}\"", "name_part": "name contains \"{text}\"",
         "name_hint": "\"{text}\" in the name is found only in this segment's product words",
@@ -437,8 +439,11 @@ class Classifier:
             if not any(t.segment == entry.segment for t in bucket):  # the first (strongest) kind listed wins
                 bucket.append(entry)
 
+        self.home: dict[str, str] = {}  # segment -> its home class, the first of its industry_codes
         for seg in self.segments.values():
             self.allowed[seg.id] = frozenset(seg.roles or ["producer"])
+            if seg.industry_codes:
+                self.home[seg.id] = seg.industry_codes[0]
             for code in seg.industry_codes:
                 self.codes.setdefault(code, set()).add(seg.id)
             has_vocabulary = bool(seg.scope_terms or seg.product_terms)
@@ -916,6 +921,15 @@ class Classifier:
                 note(segment, Evidence("name_hint", word), WEIGHTS["name_hint"], 1)
                 ties = [segment]
                 top = segment
+        if not specific(top) and len(ties) > 1 and len(code) == 4 and all(level[t] == 1 for t in ties):
+            # the firm's class is the home class (the first listed) of one tied candidate only: cathode, not anode
+            # (3091), separator (2921) or precursor (3239) makers register under 3985 电子专用材料制造, so with
+            # 电子专用材料制造 and 电池零配件生产 the class says cathode, as a guess
+            home = [s for s in ties if self.home.get(s) == code]
+            if len(home) == 1:
+                note(home[0], Evidence("home_class", code), WEIGHTS["code"], 1)
+                ties = home
+                top = home[0]
         if not specific(top) and len(ties) > 1:
             result.reason = NoLinkReason("tie", {"candidates": self._candidates(ties)})
             result.candidates = ties
@@ -976,7 +990,7 @@ class Classifier:
 
 _EVIDENCE_ORDER = ("scope_term", "product_term", "sold_term", "research_term", "ambiguous_term", "chain_term",
                    "name_term", "name_part",
-                   "name_hint", "code", "code_class", "contradiction")
+                   "name_hint", "code", "code_class", "home_class", "contradiction")
 
 
 def _name_parts(segments: Iterable[Any]) -> dict[str, set[str]]:
