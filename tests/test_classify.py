@@ -105,6 +105,17 @@ def test_the_home_class_of_one_tied_candidate_breaks_a_tie_of_guesses(classifier
     assert classifier.classify_fields("某某有限公司", "钢压延加工；金属材料销售", "C3130").proposals == []
 
 
+def test_the_chain_context_comes_from_making_items_only(classifier: Classifier) -> None:
+    # 汽车零配件零售 says the dealer sells parts, not that it is in the chain: its 汽车装饰用品制造 stays vague, and
+    # the trade code drops it
+    dealer = classifier.classify_fields("平湖某某汽车销售服务有限公司", "一般项目：汽车新车销售；汽车零配件零售；"
+                                        "汽车装饰用品制造；机动车修理和维护", "F5261")
+    assert dealer.proposals == []
+    # a maker of the chain's parts reads the same item as interior trim
+    assert links(classifier, "平湖某某汽车部件有限公司", "一般项目：汽车零部件及配件制造；汽车装饰用品制造", "C3670") == \
+        [("auto-interior", "probable")]
+
+
 def test_rejected_links_are_not_proposed_again() -> None:
     ds = load_dataset()
     keys = firm_keys("平湖某某刀具有限公司", "91330482MA2D0001XD")

@@ -568,9 +568,10 @@ class Classifier:
         contextual: set[str] = set()  # segments a vague catalogue item names in a firm of their chain
         # the chain the firm is in, whatever its segment: a making item in the chain's catalogue wording
         # (汽车零部件及配件制造), or a manufacturing code only that chain's segments draw from (3670)
-        context = {entry.segment[6:] for matches in item_matches for _, _, term in matches
+        context = {entry.segment[6:] for item, matches in zip(items, item_matches) for _, _, term in matches
                    for entry in self.vocab.terms[term] if entry.kind == "generic_term" and
-                   (not entry.own_roles or "producer" in entry.own_roles)}
+                   (not entry.own_roles or "producer" in entry.own_roles) and
+                   ("producer" in entry.own_roles or _making(item))}
         code_chains = {self.chain_of[s] for s in self.codes.get(code, ())} if len(code) == 4 else set()
         if len(code_chains) == 1 and "producer" in code_roles and \
                 len(self.codes[code]) > WEIGHTS["specific_code"]:
@@ -1011,6 +1012,12 @@ def _name_parts(segments: Iterable[Any]) -> dict[str, set[str]]:
             if len(stem) >= 2 and not stem.isascii() and stem not in NAME_PART_STOP:
                 parts.setdefault(stem, set()).add(seg.id)
     return parts
+
+
+def _making(item: str) -> bool:
+    """A scope item that makes something, or names products without any verb (old-style scopes): not 汽车零配件零售."""
+    roles = _roles_in(item)
+    return not roles or "producer" in roles
 
 
 def _code_roles(code: str) -> set[str]:
