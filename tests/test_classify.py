@@ -116,6 +116,17 @@ def test_the_chain_context_comes_from_making_items_only(classifier: Classifier) 
         [("auto-interior", "probable")]
 
 
+def test_a_trade_code_and_a_selling_first_item_make_a_seller(classifier: Classifier) -> None:
+    dealer = classifier.classify_fields("平湖某某汽车销售有限公司", "一般项目：汽车销售；汽车零配件批发；汽车座椅制造", "F5261")
+    assert dealer.proposals == [] and dealer.role == "seller"
+    # the aftermarket still takes a used-car market by its selling main business
+    market = classifier.classify_fields("平湖某某二手车有限公司", "一般项目：二手车经纪；二手车鉴定评估；汽车零部件及配件制造",
+                                        "F5262")
+    assert [p.segment for p in market.proposals] == ["auto-aftermarket"]
+    # a maker filed under a manufacturing class keeps its product
+    assert links(classifier, "平湖某某座椅有限公司", "一般项目：汽车座椅制造；汽车零配件批发", "C3670")[0][0] == "auto-seat"
+
+
 def test_rejected_links_are_not_proposed_again() -> None:
     ds = load_dataset()
     keys = firm_keys("平湖某某刀具有限公司", "91330482MA2D0001XD")

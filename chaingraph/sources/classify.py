@@ -680,6 +680,14 @@ class Classifier:
 
         producer = "producer" in firm_roles or "recycler" in firm_roles or (
             not firm_roles and "producer" in code_roles)
+        if producer and "seller" in code_roles and "seller" in main_roles and "producer" not in main_roles:
+            # the registry files the firm under trade (F51/F52) and its first item sells: a making item further on
+            # (a dealer's 汽车座椅制造) is a side line, not a producer's main business
+            producer = False
+            for segment in list(scores):
+                if not self.allowed[segment] & {"seller", "servicer"}:
+                    blocked += [e.text for e in evidence[segment] if e.item]
+                    del scores[segment]
         # name parts: only for segments the scope already points at, or for producers with nothing in the scope
         core = _name_core(row.name)
         name_segments: set[str] = set()
