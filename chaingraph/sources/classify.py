@@ -133,9 +133,11 @@ NEUTRAL_TERMS: tuple[str, ...] = (
     "太阳能电池", "光伏组件", "光伏硅片", "太阳能硅片", "光伏电池", "铅酸蓄电池", "铅蓄电池", "铅酸电池",
     "电动三轮车", "老年代步车", "家用空调", "家用电器", "电动工具", "缝纫机", "医疗器械", "锂电设备",
     "聚四氟乙烯制品", "四氟制品", "生料带",
+    "铁氧体", "石墨电极", "预焙阳极", "阴极炭块", "炭块",
 )
 """Words that look like chain terms but are not (packaging plastics, building materials, consumer goods, PTFE
-parts and plumbing tape made from the resin ...):
+parts and plumbing tape made from the resin, ferrite magnets, graphite electrodes and prebaked anodes for
+aluminium smelting ...):
 found like terms, they block the shorter chain terms inside them and count for nothing."""
 
 NAME_PART_AFFIXES: tuple[tuple[str, ...], tuple[str, ...]] = (
