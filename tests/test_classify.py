@@ -127,6 +127,15 @@ def test_a_trade_code_and_a_selling_first_item_make_a_seller(classifier: Classif
     assert links(classifier, "平湖某某座椅有限公司", "一般项目：汽车座椅制造；汽车零配件批发", "C3670")[0][0] == "auto-seat"
 
 
+def test_a_vague_item_names_the_one_segment_of_the_firms_chain_it_names(classifier: Classifier) -> None:
+    # 电机制造 names the drive motor and the motorised spindle: in a maker of machine-tool functional parts the
+    # spindle, in a parts maker of the automotive chain the drive motor
+    assert links(classifier, "某某机电有限公司", "一般项目：机床功能部件及附件制造；电机制造", "C3425") == \
+        [("mt-spindle", "probable")]
+    assert links(classifier, "某某动力有限公司", "一般项目：汽车零部件及配件制造；电机制造", "C3670") == \
+        [("auto-drive-motor", "probable")]
+
+
 def test_rejected_links_are_not_proposed_again() -> None:
     ds = load_dataset()
     keys = firm_keys("平湖某某刀具有限公司", "91330482MA2D0001XD")

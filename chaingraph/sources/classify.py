@@ -479,11 +479,23 @@ class Classifier:
         # specific in a firm of the segment's chain when they make a whole catalogue item (经营范围规范表述:
         # 齿轮及齿轮减、变速箱制造, 照明器具制造, or the word and 制造 / 生产: 传感器制造)
         self.lone: dict[str, str] = {}
+        # ... and vague words that name one segment of a chain only, whatever they name in other chains: 电机制造 is
+        # the drive motor in a firm of the automotive chain and the spindle motor in a machine-tool firm
+        self.lone_in: dict[tuple[str, str], str] = {}
         for term, entries in terms.items():
             vague = [e for e in entries if e.kind != "neutral"]
             if len(vague) == 1 and vague[0].kind == "ambiguous_term" and \
                     _PROCESS not in term and term not in CONTEXT_VAGUE and vague[0].segment in self.segments:
                 self.lone[term] = vague[0].segment
+            if _PROCESS in term or term in CONTEXT_VAGUE or not vague or \
+                    any(e.segment not in self.segments for e in vague):
+                continue
+            per_chain: dict[str, list[_Term]] = {}
+            for e in vague:
+                per_chain.setdefault(self.chain_of[e.segment], []).append(e)
+            for chain, named in per_chain.items():
+                if len(named) == 1 and named[0].kind == "ambiguous_term":
+                    self.lone_in[(chain, term)] = named[0].segment
         # classes whose official name is the catalogue wording or product word of exactly one segment that draws
         # from them (3321 切削工具制造 -> mt-cutting-tool): the code alone says the segment
         self.defining: dict[str, str] = {}
@@ -657,7 +669,8 @@ class Classifier:
                             sold.setdefault(entry.segment, (term, index, weight, "seller" in roles))
                         continue
                     kind = entry.kind
-                    if kind == "ambiguous_term" and self.lone.get(term) == entry.segment and \
+                    if kind == "ambiguous_term" and \
+                            self.lone_in.get((self.chain_of[entry.segment], term)) == entry.segment and \
                             self.chain_of[entry.segment] in context and \
                             (term.endswith(("制造", "生产")) or item in (term + "制造", term + "生产")):
                         # a catalogue item vague only because it also names trades outside the chains
