@@ -482,7 +482,9 @@ class Classifier:
         # ... and vague words that name one segment of a chain only, whatever they name in other chains: 电机制造 is
         # the drive motor in a firm of the automotive chain and the spindle motor in a machine-tool firm
         self.lone_in: dict[tuple[str, str], str] = {}
+        self.term_chains: dict[str, frozenset[str]] = {}  # term -> the chains whose segments it names
         for term, entries in terms.items():
+            self.term_chains[term] = frozenset(self.chain_of[e.segment] for e in entries if e.segment in self.chain_of)
             vague = [e for e in entries if e.kind != "neutral"]
             if len(vague) == 1 and vague[0].kind == "ambiguous_term" and \
                     _PROCESS not in term and term not in CONTEXT_VAGUE and vague[0].segment in self.segments:
@@ -842,7 +844,8 @@ class Classifier:
                 dropped += [e.text for e in evidence[segment] if e.kind == "ambiguous_term"]
                 for e in evidence[segment]:
                     if e.kind == "ambiguous_term" and (e.item or 0) - 1 in (0, 1, general, general + 1) and \
-                            e.text not in CONTEXT_VAGUE:
+                            e.text not in CONTEXT_VAGUE and len(self.term_chains.get(e.text, ())) == 1:
+                        # (a word that names segments of several chains, 电机制造, says no one chain)
                         vague_chain.setdefault(self.chain_of[segment], e)
                 del scores[segment]
         # a guess resting on nothing but a process word (机械零件、零部件加工) after the main business says how the
