@@ -93,6 +93,49 @@ def test_ties_between_vague_words_are_not_guessed(classifier: Classifier) -> Non
     assert len(result.candidates) > 1 and "几个环节同样可能" in result.reason
 
 
+def test_the_home_class_of_one_tied_candidate_breaks_a_tie_of_guesses(classifier: Classifier) -> None:
+    # cathode, anode, precursor and separator all answer 电子专用材料制造 with 电池零配件生产; 3985 is the home class
+    # (first listed) of the cathode only: a guess, and the evidence says why
+    result = classifier.classify_fields("某某有限公司", "一般项目：电子专用材料制造；电池零配件生产", "C3985")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("nm-cathode", "guessed")]
+    assert "home_class" in result.proposals[0].evidence_codes
+    # the home class of none of them (2669 for electrolyte or electronic chemicals) leaves the tie
+    assert classifier.classify_fields("某某有限公司", "电子专用材料制造；专用化学产品制造", "C2669").proposals == []
+    # and a tie the code already made probable is not broken (钢压延加工 under 3130: special or electrical steel)
+    assert classifier.classify_fields("某某有限公司", "钢压延加工；金属材料销售", "C3130").proposals == []
+
+
+def test_the_chain_context_comes_from_making_items_only(classifier: Classifier) -> None:
+    # 汽车零配件零售 says the dealer sells parts, not that it is in the chain: its 汽车装饰用品制造 stays vague, and
+    # the trade code drops it
+    dealer = classifier.classify_fields("平湖某某汽车销售服务有限公司", "一般项目：汽车新车销售；汽车零配件零售；"
+                                        "汽车装饰用品制造；机动车修理和维护", "F5261")
+    assert dealer.proposals == []
+    # a maker of the chain's parts reads the same item as interior trim
+    assert links(classifier, "平湖某某汽车部件有限公司", "一般项目：汽车零部件及配件制造；汽车装饰用品制造", "C3670") == \
+        [("auto-interior", "probable")]
+
+
+def test_a_trade_code_and_a_selling_first_item_make_a_seller(classifier: Classifier) -> None:
+    dealer = classifier.classify_fields("平湖某某汽车销售有限公司", "一般项目：汽车销售；汽车零配件批发；汽车座椅制造", "F5261")
+    assert dealer.proposals == [] and dealer.role == "seller"
+    # the aftermarket still takes a used-car market by its selling main business
+    market = classifier.classify_fields("平湖某某二手车有限公司", "一般项目：二手车经纪；二手车鉴定评估；汽车零部件及配件制造",
+                                        "F5262")
+    assert [p.segment for p in market.proposals] == ["auto-aftermarket"]
+    # a maker filed under a manufacturing class keeps its product
+    assert links(classifier, "平湖某某座椅有限公司", "一般项目：汽车座椅制造；汽车零配件批发", "C3670")[0][0] == "auto-seat"
+
+
+def test_a_vague_item_names_the_one_segment_of_the_firms_chain_it_names(classifier: Classifier) -> None:
+    # 电机制造 names the drive motor and the motorised spindle: in a maker of machine-tool functional parts the
+    # spindle, in a parts maker of the automotive chain the drive motor
+    assert links(classifier, "某某机电有限公司", "一般项目：机床功能部件及附件制造；电机制造", "C3425") == \
+        [("mt-spindle", "probable")]
+    assert links(classifier, "某某动力有限公司", "一般项目：汽车零部件及配件制造；电机制造", "C3670") == \
+        [("auto-drive-motor", "probable")]
+
+
 def test_rejected_links_are_not_proposed_again() -> None:
     ds = load_dataset()
     keys = firm_keys("平湖某某刀具有限公司", "91330482MA2D0001XD")

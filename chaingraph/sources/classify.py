@@ -133,9 +133,11 @@ NEUTRAL_TERMS: tuple[str, ...] = (
     "太阳能电池", "光伏组件", "光伏硅片", "太阳能硅片", "光伏电池", "铅酸蓄电池", "铅蓄电池", "铅酸电池",
     "电动三轮车", "老年代步车", "家用空调", "家用电器", "电动工具", "缝纫机", "医疗器械", "锂电设备",
     "聚四氟乙烯制品", "四氟制品", "生料带",
+    "铁氧体", "石墨电极", "预焙阳极", "阴极炭块", "炭块",
 )
 """Words that look like chain terms but are not (packaging plastics, building materials, consumer goods, PTFE
-parts and plumbing tape made from the resin ...):
+parts and plumbing tape made from the resin, ferrite magnets, graphite electrodes and prebaked anodes for
+aluminium smelting ...):
 found like terms, they block the shorter chain terms inside them and count for nothing."""
 
 NAME_PART_AFFIXES: tuple[tuple[str, ...], tuple[str, ...]] = (
@@ -224,6 +226,7 @@ class Evidence:
 _EVIDENCE_TEXT: dict[str, dict[str, str]] = {
     "zh": {
         "code": "行业代码{text}", "code_class": "行业代码{text}", "contradiction": "行业代码{text}不属本环节",
+        "home_class": "行业代码{text}是本环节企业的主要登记类别",
         "name_term": "名称“{text}”", "name_part": "名称含“{text}”", "name_hint": "名称中的“{text}”只见于本环节的产品词",
         "chain_term": "经营范围第{item}项本链泛称“{text}”", "sold_term": "经营范围第{item}项销售“{text}”",
         "research_term": "经营范围第{item}项研发“{text}”", "ambiguous_term": "经营范围第{item}项泛指“{text}”",
@@ -231,6 +234,7 @@ _EVIDENCE_TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "code": "industry code {code}", "code_class": "industry code {code} (its class is this segment's wording)",
+        "home_class": "industry code {code} is the class this segment's firms mostly register under",
         "contradiction": "industry code {code} is outside this segment",
         "name_term": "name \"{text}\"", "name_part": "name contains \"{text}\"",
         "name_hint": "\"{text}\" in the name is found only in this segment's product words",
@@ -437,8 +441,11 @@ class Classifier:
             if not any(t.segment == entry.segment for t in bucket):  # the first (strongest) kind listed wins
                 bucket.append(entry)
 
+        self.home: dict[str, str] = {}  # segment -> its home class, the first of its industry_codes
         for seg in self.segments.values():
             self.allowed[seg.id] = frozenset(seg.roles or ["producer"])
+            if seg.industry_codes:
+                self.home[seg.id] = seg.industry_codes[0]
             for code in seg.industry_codes:
                 self.codes.setdefault(code, set()).add(seg.id)
             has_vocabulary = bool(seg.scope_terms or seg.product_terms)
@@ -472,11 +479,25 @@ class Classifier:
         # specific in a firm of the segment's chain when they make a whole catalogue item (经营范围规范表述:
         # 齿轮及齿轮减、变速箱制造, 照明器具制造, or the word and 制造 / 生产: 传感器制造)
         self.lone: dict[str, str] = {}
+        # ... and vague words that name one segment of a chain only, whatever they name in other chains: 电机制造 is
+        # the drive motor in a firm of the automotive chain and the spindle motor in a machine-tool firm
+        self.lone_in: dict[tuple[str, str], str] = {}
+        self.term_chains: dict[str, frozenset[str]] = {}  # term -> the chains whose segments it names
         for term, entries in terms.items():
+            self.term_chains[term] = frozenset(self.chain_of[e.segment] for e in entries if e.segment in self.chain_of)
             vague = [e for e in entries if e.kind != "neutral"]
             if len(vague) == 1 and vague[0].kind == "ambiguous_term" and \
                     _PROCESS not in term and term not in CONTEXT_VAGUE and vague[0].segment in self.segments:
                 self.lone[term] = vague[0].segment
+            if _PROCESS in term or term in CONTEXT_VAGUE or not vague or \
+                    any(e.segment not in self.segments for e in vague):
+                continue
+            per_chain: dict[str, list[_Term]] = {}
+            for e in vague:
+                per_chain.setdefault(self.chain_of[e.segment], []).append(e)
+            for chain, named in per_chain.items():
+                if len(named) == 1 and named[0].kind == "ambiguous_term":
+                    self.lone_in[(chain, term)] = named[0].segment
         # classes whose official name is the catalogue wording or product word of exactly one segment that draws
         # from them (3321 切削工具制造 -> mt-cutting-tool): the code alone says the segment
         self.defining: dict[str, str] = {}
@@ -563,9 +584,10 @@ class Classifier:
         contextual: set[str] = set()  # segments a vague catalogue item names in a firm of their chain
         # the chain the firm is in, whatever its segment: a making item in the chain's catalogue wording
         # (汽车零部件及配件制造), or a manufacturing code only that chain's segments draw from (3670)
-        context = {entry.segment[6:] for matches in item_matches for _, _, term in matches
+        context = {entry.segment[6:] for item, matches in zip(items, item_matches) for _, _, term in matches
                    for entry in self.vocab.terms[term] if entry.kind == "generic_term" and
-                   (not entry.own_roles or "producer" in entry.own_roles)}
+                   (not entry.own_roles or "producer" in entry.own_roles) and
+                   ("producer" in entry.own_roles or _making(item))}
         code_chains = {self.chain_of[s] for s in self.codes.get(code, ())} if len(code) == 4 else set()
         if len(code_chains) == 1 and "producer" in code_roles and \
                 len(self.codes[code]) > WEIGHTS["specific_code"]:
@@ -649,7 +671,8 @@ class Classifier:
                             sold.setdefault(entry.segment, (term, index, weight, "seller" in roles))
                         continue
                     kind = entry.kind
-                    if kind == "ambiguous_term" and self.lone.get(term) == entry.segment and \
+                    if kind == "ambiguous_term" and \
+                            self.lone_in.get((self.chain_of[entry.segment], term)) == entry.segment and \
                             self.chain_of[entry.segment] in context and \
                             (term.endswith(("制造", "生产")) or item in (term + "制造", term + "生产")):
                         # a catalogue item vague only because it also names trades outside the chains
@@ -674,12 +697,26 @@ class Classifier:
 
         producer = "producer" in firm_roles or "recycler" in firm_roles or (
             not firm_roles and "producer" in code_roles)
+        if producer and "seller" in code_roles and "seller" in main_roles and "producer" not in main_roles:
+            # the registry files the firm under trade (F51/F52) and its first item sells: a making item further on
+            # (a dealer's 汽车座椅制造) is a side line, not a producer's main business
+            producer = False
+            for segment in list(scores):
+                if not self.allowed[segment] & {"seller", "servicer"}:
+                    blocked += [e.text for e in evidence[segment] if e.item]
+                    del scores[segment]
         # name parts: only for segments the scope already points at, or for producers with nothing in the scope
         core = _name_core(row.name)
         name_segments: set[str] = set()
-        for _, _, term in self._matches(core, self.vocab.name_automaton):
+        for _, end, term in self._matches(core, self.vocab.name_automaton):
+            tail = core[end:end + 3]
             for entry in self.vocab.names[term]:
                 if entry.kind in ("neutral", "generic_term"):
+                    continue
+                if tail.startswith(_PRODUCT_TAIL) and not tail.startswith("装备") and not (
+                        entry.segment in self.materials and tail.startswith(_MATERIAL_TAIL)):
+                    # 某某电池材料, 某某轮胎模具 name an input or a tool for the product, as in the scope (装备 in a
+                    # name is the firm's own trade: 某某机床装备 makes machine tools)
                     continue
                 if entry.kind == "name_part":
                     name_segments.add(entry.segment)
@@ -807,7 +844,8 @@ class Classifier:
                 dropped += [e.text for e in evidence[segment] if e.kind == "ambiguous_term"]
                 for e in evidence[segment]:
                     if e.kind == "ambiguous_term" and (e.item or 0) - 1 in (0, 1, general, general + 1) and \
-                            e.text not in CONTEXT_VAGUE:
+                            e.text not in CONTEXT_VAGUE and len(self.term_chains.get(e.text, ())) == 1:
+                        # (a word that names segments of several chains, 电机制造, says no one chain)
                         vague_chain.setdefault(self.chain_of[segment], e)
                 del scores[segment]
         # a guess resting on nothing but a process word (机械零件、零部件加工) after the main business says how the
@@ -910,6 +948,15 @@ class Classifier:
                 note(segment, Evidence("name_hint", word), WEIGHTS["name_hint"], 1)
                 ties = [segment]
                 top = segment
+        if not specific(top) and len(ties) > 1 and len(code) == 4 and all(level[t] == 1 for t in ties):
+            # the firm's class is the home class (the first listed) of one tied candidate only: cathode, not anode
+            # (3091), separator (2921) or precursor (3239) makers register under 3985 电子专用材料制造, so with
+            # 电子专用材料制造 and 电池零配件生产 the class says cathode, as a guess
+            home = [s for s in ties if self.home.get(s) == code]
+            if len(home) == 1:
+                note(home[0], Evidence("home_class", code), WEIGHTS["code"], 1)
+                ties = home
+                top = home[0]
         if not specific(top) and len(ties) > 1:
             result.reason = NoLinkReason("tie", {"candidates": self._candidates(ties)})
             result.candidates = ties
@@ -970,7 +1017,7 @@ class Classifier:
 
 _EVIDENCE_ORDER = ("scope_term", "product_term", "sold_term", "research_term", "ambiguous_term", "chain_term",
                    "name_term", "name_part",
-                   "name_hint", "code", "code_class", "contradiction")
+                   "name_hint", "code", "code_class", "home_class", "contradiction")
 
 
 def _name_parts(segments: Iterable[Any]) -> dict[str, set[str]]:
@@ -991,6 +1038,12 @@ def _name_parts(segments: Iterable[Any]) -> dict[str, set[str]]:
             if len(stem) >= 2 and not stem.isascii() and stem not in NAME_PART_STOP:
                 parts.setdefault(stem, set()).add(seg.id)
     return parts
+
+
+def _making(item: str) -> bool:
+    """A scope item that makes something, or names products without any verb (old-style scopes): not 汽车零配件零售."""
+    roles = _roles_in(item)
+    return not roles or "producer" in roles
 
 
 def _code_roles(code: str) -> set[str]:
