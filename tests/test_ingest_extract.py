@@ -951,3 +951,22 @@ def test_a_contractor_is_not_the_firm_of_the_project_it_builds() -> None:
     result = extract_facts(text, DAY)
     key = project_of(result, "不锈材料")
     assert values(result, "project", key, "firms") == []
+
+
+# --------------------------------------------------------------------------------------------- round 7
+
+
+def test_a_list_of_kinds_after_a_scope_verb_gives_neither_firms_nor_projects() -> None:
+    text = ("光华文旅基地项目总投资约2亿元，集观光、露营、垂钓等项目为一体。"
+            "本次签约项目涵盖电机电控、储能系统、充电服务等项目，总投资30亿元。")
+    result = extract_facts(text, DAY, ner=False)
+    assert result.keys("firm") == []
+    assert result.keys("project") == ["光华文旅基地项目"]
+
+
+def test_a_clause_ending_in_the_noun_company_is_no_firm() -> None:
+    text = ("管委会同意由公司负责建设。双方约定，县政府给予公司用地支持，拟引进公司入驻园区。"
+            "宏远精工科技公司投资3亿元建设精密铸件项目。")
+    firms = extract_facts(text, DAY, ner=False).keys("firm")
+    assert not [f for f in firms if f.endswith(("由公司", "给予公司", "引进公司"))], firms
+    assert any("宏远精工" in f for f in firms), firms

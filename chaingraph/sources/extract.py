@@ -251,6 +251,11 @@ _NOT_A_FIRM = re.compile(
 )
 
 
+_CLAUSE_COMPANY_RE = re.compile(
+    # a bare 公司 after a verb, preposition or list word is the noun "the company" at the end of a clause, not a
+    # legal name; so is one whose words name a project, an organ of government or a contract
+    r"(?:由|给予|获得|取得|引进|引入|约定|同意|向|对|与|和|及|为|的|将|拟|让|使|请|要求|帮助|支持|鼓励|协助|"
+    r"成立|组建|注册|设立|新设|其|该|本|此|各|每|家)公司$|(?:管委会|政府|协议|合同)[^有]*公司$")
 _PHRASE_NOT_NAME = re.compile(
     # a clause or a description caught by a name pattern, not a firm's name: list markers and headings, counts,
     # the speaker's own region, officials with their titles, event and generic nouns, verbs of reporting
@@ -318,6 +323,7 @@ EVENT_REACH = 2000
 """Projects first named more than this many characters after an event are not given its date."""
 _TAIWAN_REPORT_RE = re.compile(r"\d{4}-TW\b|(?<![\d年])1[01]\d年(?!代)")
 _CATEGORY_TAIL_RE = re.compile(r"等(?:各类|各种|多种|多类|各个|不同)")
+_SCOPE_BEFORE_RE = re.compile(r"(?:涵盖|涉及|囊括|覆盖|横跨|集(?![团中成约聚]))(?:了)?(?=[^，。；、]{2})")
 _TICKER_RE = re.compile(r"(?P<name>[\u3400-\u9fffA-Za-z]{2,12})\s?"
                         r"[（(](?:\d{6}|\d{4}-TW|\d{4,5}\.HK|\d{6}\.S[HZ])[）)]")
 _INTENT_LIST_RE = re.compile(r"(?:将|拟|计划|重点|主要|着力|积极|大力)[^，。；]{0,4}?"
@@ -749,6 +755,9 @@ class _Extractor:
         for m in _LIST_RE.finditer(self.t):
             if _CATEGORY_TAIL_RE.match(self.t, m.end()):
                 continue  # "生态观光、休闲度假等各类旅游招商项目": kinds of project, neither firms nor projects
+            if _SCOPE_BEFORE_RE.search(self.t[max(0, m.start() - 4):m.start() + m.group().find("、") % len(m.group())]):
+                continue  # "涵盖汽车零部件内外饰、电驱等项目", "集赛事、研学等项目为一体": the scope of a group or a
+                # project, kinds of work, neither firms nor projects
             items = m.group().split("、")
             first, cut = _strip_left(items[0])
             time_word = None
@@ -858,6 +867,8 @@ class _Extractor:
             return
         if re.search(r"(?<!有限)项目公司$", name):
             return  # "成立项目公司", "海润光伏项目公司": the company a project will have, described, not named
+        if how == "legal" and _CLAUSE_COMPANY_RE.search(name):
+            return  # "管委会同意由公司", "并给予公司", "拟引进公司", "X等公司": a clause ending in the noun 公司
         country = ""
         stripped = name
         for word, code in sorted(COUNTRY_WORDS.items(), key=lambda kv: -len(kv[0])):
