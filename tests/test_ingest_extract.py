@@ -970,3 +970,19 @@ def test_a_clause_ending_in_the_noun_company_is_no_firm() -> None:
     firms = extract_facts(text, DAY, ner=False).keys("firm")
     assert not [f for f in firms if f.endswith(("由公司", "给予公司", "引进公司"))], firms
     assert any("宏远精工" in f for f in firms), firms
+
+
+def test_a_zone_named_once_as_the_ceremony_venue_places_no_project() -> None:
+    once = ("3月3日，全县产业项目集中开工仪式在金山工业园举行，明光电子元件项目、顺发食品加工项目等5个项目集中开工。")
+    again = ("3月3日，全县产业项目集中开工仪式在金山工业园举行，明光电子元件项目、顺发食品加工项目等5个项目集中开工。"
+             "金山工业园今年已引进项目20个。")
+    result = extract_facts(once, DAY, ner=False)
+    assert values(result, "project", project_of(result, "明光电子"), "region") == []
+    result = extract_facts(again, DAY, ner=False)
+    assert values(result, "project", project_of(result, "明光电子"), "region") == ["金山工业园"]
+
+
+def test_the_venue_of_a_projects_own_ceremony_is_its_place() -> None:
+    text = "6月8日，全市重大项目集中开工暨明光电子元件项目开工仪式在金山工业园举行。"
+    result = extract_facts(text, DAY, ner=False)
+    assert values(result, "project", project_of(result, "明光电子"), "region") == ["金山工业园"]

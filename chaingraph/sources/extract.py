@@ -2278,11 +2278,11 @@ class _Extractor:
 
         parks = [p for p in candidates if p[1] and self.dataset and self.dataset.regions[p[1]].kind == "park"]
         parks += [p for p in candidates if not p[1]]
-        parks = [p for p in parks if heading(p)]
+        parks = [p for p in parks if heading(p) and not self._venue_only(p, proj)]
         if parks:
             return (*parks[0], "sentence")
         near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])
-                and not is_place_name(p[0])]
+                and not is_place_name(p[0]) and not self._venue_only(p, proj)]
         return (*near[0], "sentence") if near else None
 
     def _mention_mask(self) -> bytearray:
@@ -2335,7 +2335,8 @@ class _Extractor:
             # (not a town that starts a project's name: "潭下镇社会福利院项目" is that project's place)
             zones = [p for p in places if start <= p[2] < end and not is_place_name(p[0]) and not inside[p[2]]
                      and not _GENERIC_PLACE.match(p[0]) and (not p[1] or (self.dataset is not None
-                                                                        and self.dataset.regions[p[1]].kind == "park"))]
+                                                                        and self.dataset.regions[p[1]].kind == "park"))
+                     and not self._venue_only(p, proj)]
             if len({p[0] for p in zones}) == 1:
                 return (*zones[0], "event")
         # "洛江区3个项目现场签约", "光明区成功推动5个项目签约", "芗城区集中签约落户12个项目": the county or district
@@ -2360,6 +2361,20 @@ class _Extractor:
                 m = next(iter(venues.values()))
                 return (m["county"], self._region_id(m["county"]), m.start("county"), m.end("county"), "event")
         return None
+
+    def _venue_only(self, place: tuple[str, str, int, int], proj: _ProjectEntity) -> bool:
+        """"集中开工仪式在归阳工业园举行": a zone the article names once, as the venue of its ceremony, is where the
+        ceremony was held, not where the projects are (a zone the article comes back to is its subject); the venue
+        of a project's own ceremony ("…暨X项目开工仪式在Y园区举行") is that project's place."""
+        name, _rid, a, b = place
+        if not (re.search(r"(?:在|于)(?:主会场|分会场|会场)?$", self.t[max(0, a - 4):a])
+                and re.match(r"(?:隆重|盛大|正式)?(?:举行|举办|召开|开幕|启动)", self.t[b:b + 6])):
+            return False
+        sent = self.sentences[self.sentence_at(a)]
+        if any(sent.start <= ms < a and re.match(r"(?:[一二三四]期)?(?:开工|签约|奠基|竣工|投产|开业)?(?:仪式|典礼)",
+                                                 self.t[me:me + 8]) for ms, me in proj.mentions):
+            return False
+        return len(self.occurrences(name)) <= 1
 
     def _clause_place(self, a: int, b: int) -> tuple[str, str, int, int] | None:
         """The park or town in the project's own clause: right before it ("绥安开发区的X项目", "在P投资建设X项目"), or
