@@ -986,3 +986,12 @@ def test_the_venue_of_a_projects_own_ceremony_is_its_place() -> None:
     text = "6月8日，全市重大项目集中开工暨明光电子元件项目开工仪式在金山工业园举行。"
     result = extract_facts(text, DAY, ner=False)
     assert values(result, "project", project_of(result, "明光电子"), "region") == ["金山工业园"]
+
+
+def test_the_county_an_article_is_about_does_not_place_its_projects_by_their_names() -> None:
+    home = "宁川县举行一季度重大项目集中开工活动。宁川县第二水厂建设项目总投资2亿元。"
+    result = extract_facts(home, DAY, ner=False)
+    assert values(result, "project", project_of(result, "第二水厂"), "region") == []
+    citywide = "全市一季度重大项目集中开工活动在金江市举行。宁川县第二水厂建设项目总投资2亿元。"
+    result = extract_facts(citywide, DAY, ner=False)
+    assert values(result, "project", project_of(result, "第二水厂"), "region") == ["宁川县"]

@@ -2256,7 +2256,8 @@ class _Extractor:
             county = _COUNTY_PREFIX_RE.match(self.t, a, b)
             if county and b - county.end("county") >= 4 and not _NOT_A_COUNTY_RE.search(county["county"]) and (
                     not re.match(r"[市县区]?(?:委|政府|长|人民|党)", self.t[county.end("county"):b])) and (
-                    county["county"].removesuffix("市") not in CITIES and not is_place_name(county["county"])):
+                    county["county"].removesuffix("市") not in CITIES and not is_place_name(county["county"])) and (
+                    not self._home_county(county["county"])):
                 name = county["county"]
                 return (name, self._region_id(name), county.start("county"), county.end("county"), "name")
         anaphor = self._anaphor_park(min(a for a, _ in proj.mentions), places)
@@ -2361,6 +2362,16 @@ class _Extractor:
                 m = next(iter(venues.values()))
                 return (m["county"], self._region_id(m["county"]), m.start("county"), m.end("county"), "event")
         return None
+
+    def _home_county(self, county: str) -> bool:
+        """"西华县举行…活动", "兴义市(义龙新区)…集中开工": the county or city the article is about (named in its
+        headline or lead sentence, not as a venue after 在/于) is the home of all its projects, not a place that
+        tells one of them from the others."""
+        core = county[:-1] if len(county) >= 3 and county[-1] in "县市区旗" else county
+        stop = self.t.find("。")
+        lead = self.t[:stop if 0 <= stop <= 300 else min(len(self.t), 300)]
+        return any(not re.search(r"(?:在|于)$", lead[max(0, m.start() - 1):m.start()])
+                   for m in re.finditer(re.escape(core), lead))
 
     def _venue_only(self, place: tuple[str, str, int, int], proj: _ProjectEntity) -> bool:
         """"集中开工仪式在归阳工业园举行": a zone the article names once, as the venue of its ceremony, is where the
