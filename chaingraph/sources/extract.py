@@ -2365,12 +2365,13 @@ class _Extractor:
 
     def _home_county(self, county: str) -> bool:
         """"西华县举行…活动", "兴义市(义龙新区)…集中开工": the county or city the article is about (named in its
-        headline or lead sentence, not as a venue after 在/于) is the home of all its projects, not a place that
+        headline or lead sentence outside a project's name, not as a venue after 在/于) is the home of all its projects, not a place that
         tells one of them from the others."""
         core = county[:-1] if len(county) >= 3 and county[-1] in "县市区旗" else county
         stop = self.t.find("。")
         lead = self.t[:stop if 0 <= stop <= 300 else min(len(self.t), 300)]
-        return any(not re.search(r"(?:在|于)$", lead[max(0, m.start() - 1):m.start()])
+        inside = self._mention_mask()
+        return any(not re.search(r"(?:在|于)$", lead[max(0, m.start() - 1):m.start()]) and not inside[m.start()]
                    for m in re.finditer(re.escape(core), lead))
 
     def _venue_only(self, place: tuple[str, str, int, int], proj: _ProjectEntity) -> bool:
