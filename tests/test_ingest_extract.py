@@ -995,3 +995,15 @@ def test_the_county_an_article_is_about_does_not_place_its_projects_by_their_nam
     citywide = "全市一季度重大项目集中开工活动在金江市举行。宁川县第二水厂建设项目总投资2亿元。"
     result = extract_facts(citywide, DAY, ner=False)
     assert values(result, "project", project_of(result, "第二水厂"), "region") == ["宁川县"]
+
+
+def test_what_a_project_builds_phase_by_phase_is_its_content_not_a_new_project() -> None:
+    text = ("明华制药项目建设高端原料药及中间体项目。其中一期建设年产800吨原料药项目，二期建设年产3000吨中间体项目。"
+            "项目总投资6亿元。")
+    result = extract_facts(text, DAY, ner=False)
+    assert result.keys("project") == ["明华制药项目"], result.keys("project")
+    assert values(result, "project", "明华制药项目", "investment") == ["600000000 CNY"]
+    # a firm that builds after another project of the sentence is a new subject, and so is a list
+    text = ("签约的项目分别为A公司投资5亿元建设的精密模具项目，以及宏达机电有限公司计划投资3亿元建设汽车灯具制造项目。")
+    projects = extract_facts(text, DAY, ner=False).keys("project")
+    assert any("汽车灯具" in p for p in projects), projects

@@ -322,6 +322,8 @@ ANAPHOR_REACH = 600
 EVENT_REACH = 2000
 """Projects first named more than this many characters after an event are not given its date."""
 _TAIWAN_REPORT_RE = re.compile(r"\d{4}-TW\b|(?<![\d年])1[01]\d年(?!代)")
+_CONTENT_INTRO_RE = re.compile(r"(?:(?:主要|分[两三四]期|将|拟|计划)?(?:建设|新建|兴建|建成)|[一二三四首]期(?:主要)?为|即)$")
+_CONTENT_OPENING_RE = re.compile(r"(?:[^，。；]{0,6}[，,])?(?:其中[，,]?)?(?:该项目|项目|[一二三四首]期|分[两三四]期)")
 _CATEGORY_TAIL_RE = re.compile(r"等(?:各类|各种|多种|多类|各个|不同)")
 _SCOPE_BEFORE_RE = re.compile(r"(?:涵盖|涉及|囊括|覆盖|横跨|集(?![团中成约聚]))(?:了)?(?=[^，。；、]{2})")
 _TICKER_RE = re.compile(r"(?P<name>[\u3400-\u9fffA-Za-z]{2,12})\s?"
@@ -1197,6 +1199,13 @@ class _Extractor:
                     continue
                 if determiner and len(rest) <= 4:
                     continue
+            owner = self._content_owner(start, known)
+            if owner is not None:
+                # "华洲高端药项目建设高端医药原料药及中间体项目。其中一期建设年产1150吨原料药项目": what a project
+                # builds, phase by phase, is that project's content, another mention of it, not a new project
+                self.projects[owner].mentions.append((start, end))
+                self._mention_index = None
+                continue
             if self._counted(start, end) or (self._generic(name, firms) and not (
                     self.firms_in(sent.start, start) and self._has_segment_word(name, whole=True)
                     and not _GENERIC_PROJECT.match(re.sub(_QTY, "", name)))):
@@ -1222,6 +1231,30 @@ class _Extractor:
                                              weak=True)
                     if time_word and landed:
                         self.pending_dates.append((proj, time_word, pos, end))
+
+    def _content_owner(self, start: int, known: list[tuple[str, int]]) -> int | None:
+        """The project whose content a name introduced by 建设/为/即 is: another project named earlier in the same
+        sentence ("A项目建设B项目", "A项目一期投资3亿元，建设B项目"), else the project named last before a sentence
+        that opens with that project, a phase or 该项目 ("其中一期建设B项目", "一期主要产品为…，二期为B项目",
+        "该项目…分两期建设B生产线"); None when the name is not introduced that way."""
+        if not known:
+            return None
+        sent = self.sentences[self.sentence_at(start)]
+        pre = self.t[sent.start:start]
+        if not _CONTENT_INTRO_RE.search(pre):
+            return None
+        earlier = [(b, i) for _n, i in known for a, b in self.projects[i].mentions if sent.start <= a and b <= start]
+        if earlier:
+            # only when nothing else takes the subject between them: a firm, a place, a list or a second clause
+            end, owner = max(earlier)
+            between = self.t[end:start]
+            if (start - end <= 30 and not re.search(r"[、；]|在|以及|和|与|由", between)
+                    and not self.firms_in(end, start)):
+                return owner
+            return None
+        if _CONTENT_OPENING_RE.match(pre):
+            return known[-1][1]
+        return None
 
     def _enumerated_siblings(self, mentions: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         """Items of an enumeration whose other items are projects are projects too, whatever they are called:
