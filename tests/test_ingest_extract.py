@@ -1007,3 +1007,19 @@ def test_what_a_project_builds_phase_by_phase_is_its_content_not_a_new_project()
     text = ("签约的项目分别为A公司投资5亿元建设的精密模具项目，以及宏达机电有限公司计划投资3亿元建设汽车灯具制造项目。")
     projects = extract_facts(text, DAY, ner=False).keys("project")
     assert any("汽车灯具" in p for p in projects), projects
+
+
+def test_a_counted_list_of_firms_the_article_returns_to_and_their_subjectless_investing_clauses() -> None:
+    text = ("经济部今日公告，再通过明达精密、华兴工业等2家中小企业扩大投资。"
+            "明达精密是模具专业制造商，为扩增业务，将斥资近3亿元在新竹湖口设立模具厂。"
+            "华兴工业也因应市场需求，同样将斥资2亿元在彰化秀水乡兴建厂房。")
+    result = extract_facts(text, "2020-11-27", ner=False)
+    assert {"明达精密", "华兴工业"} <= set(result.keys("firm")), result.keys("firm")
+    mold = project_of(result, "模具厂")
+    assert values(result, "project", mold, "firms") == ["明达精密"]
+    assert [parse_quantity(v).unit for v in values(result, "project", mold, "investment")] == ["TWD"]
+    plant = project_of(result, "华兴工业厂房")
+    assert values(result, "project", plant, "region") == ["彰化秀水乡"]
+    # a list of famous names the article never comes back to is background
+    text = "园区已吸引西门子、华为等20家世界500强企业入驻。明达精密投资3亿元建设模具厂项目。"
+    assert "华为" not in extract_facts(text, DAY, ner=False).keys("firm")

@@ -76,7 +76,7 @@ _LABELS = {
     "产值": "expected_output",
     "年税收": "note:年税收", "年纳税": "note:年纳税", "税收": "note:税收", "利税": "note:利税", "年产能": "capacity",
     "年产": "capacity", "产能": "capacity", "实际利用外资": "region:实际利用外资", "实际外资": "region:实际利用外资",
-    "到位外资": "region:实际利用外资", "投资": "investment",
+    "到位外资": "region:实际利用外资", "投资": "investment", "斥资": "investment",
 }
 _LABEL_ALT = "|".join(sorted(_LABELS, key=len, reverse=True))
 _FIGURE_RE = re.compile(
@@ -116,6 +116,8 @@ _COUNTRY_NAME_RE = re.compile(
 )
 _ITEM = rf"(?:(?!等|项目)[{_NAME_CHARS}]){{2,24}}"
 _LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})*(?=等[^，。；]{{0,10}}项目|落户)")
+_FIRM_LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})+(?=等(?:\d+|[一二两三四五六七八九十]+)家[^，。；]{{0,6}}?"
+                           r"(?:企业|公司|厂商|厂|台商|业者|集团))")
 _PAIR_RE = re.compile(rf"([{_NAME_CHARS}]{{2,20}}?)(?:和|与|及|、)([{_NAME_CHARS}]{{2,12}}?)两家")
 _PROJECT_RE = re.compile(rf"[{_NAME_CHARS}—.]+?项目")
 _PLACE_RE = re.compile(
@@ -322,7 +324,9 @@ ANAPHOR_REACH = 600
 EVENT_REACH = 2000
 """Projects first named more than this many characters after an event are not given its date."""
 _TAIWAN_REPORT_RE = re.compile(r"\d{4}-TW\b|(?<![\d年])1[01]\d年(?!代)")
-_CONTENT_INTRO_RE = re.compile(r"(?:(?:主要|分[两三四]期|将|拟|计划)?(?:建设|新建|兴建|建成)|[一二三四首]期(?:主要)?为|即)$")
+_TAIWAN_PLACE_RE = re.compile(r"新竹|桃园|彰化|嘉义|苗栗|屏东|云林|宜兰|花莲|台东|新北|基隆|南投|高雄|台中|台南")
+_CONTENT_INTRO_RE = re.compile(r"(?:(?:主要|分[两三四]期|将|拟|计划)?(?:建设|新建|兴建|建成)|[一二三四首]期(?:主要)?为|"
+                               r"即)$")
 _CONTENT_OPENING_RE = re.compile(r"(?:[^，。；]{0,6}[，,])?(?:其中[，,]?)?(?:该项目|项目|[一二三四首]期|分[两三四]期)")
 _CATEGORY_TAIL_RE = re.compile(r"等(?:各类|各种|多种|多类|各个|不同)")
 _SCOPE_BEFORE_RE = re.compile(r"(?:涵盖|涉及|囊括|覆盖|横跨|集(?![团中成约聚]))(?:了)?(?=[^，。；、]{2})")
@@ -745,6 +749,7 @@ class _Extractor:
             name = m["name"]
             if (2 <= len(name) <= 12 and not _bad_firm_name(name) and not _GENERIC_FIRM.match(name)
                     and not _SUBJECT_NOT_FIRM.search(name) and not _CONNECTIVE_RE.search(name)
+                    and not _ADVERB_SUBJECT_RE.fullmatch(name)
                     and not self._is_region_word(name)
                     and not self._is_segment_word(name) and not is_place_name(name)):
                 candidates.append((name, m.start("name"), "subject"))
@@ -792,6 +797,19 @@ class _Extractor:
             self.list_items.append((ok, m.end(), time_word, self.t.startswith("落户", m.end())))
             for n, p in ok:
                 candidates.append((n, p, "list"))
+        for m in _FIRM_LIST_RE.finditer(self.t):
+            # "通过志同塑胶工业、锋霈环境科技、合锠国际等8家中小企业扩大投资": the items of a counted list of firms
+            # are firms (no project of their own is implied) when the article comes back to them; a list named
+            # once is background ("已吸引西门子、华为等20家世界500强企业")
+            first, cut = _strip_left(m.group().split("、")[0])
+            pos = m.start() + len(cut)
+            for item in [first, *m.group().split("、")[1:]]:
+                if (2 <= len(item) <= 12 and not _GENERIC_FIRM.match(item) and not self._is_segment_word(item)
+                        and not self._is_region_word(item) and not re.search(r"\d", item) and item not in _STOPS
+                        and not _bad_firm_name(item) and not _LIST_PRODUCT.search(item)
+                        and self.t.find(item, m.end()) >= 0):
+                    candidates.append((item, pos, "list"))
+                pos += len(item) + 1
         # group candidates into entities
         for name, pos, how in sorted(candidates, key=lambda c: ({"legal": 0, "brand": 1, "group": 1, "pair": 2,
                                                                   "country": 3, "country_weak": 3, "subject": 4,
@@ -854,6 +872,12 @@ class _Extractor:
         self._firm_spots = None
         self._firm_version += 1
 
+    def _described_firm(self, name: str) -> int | None:
+        """Where a firm already named starts in ``name`` after a description ending in 厂/商/家/者
+        ("铝门窗制造厂国田兴业" -> 6), None if it does not."""
+        return next((k for k in range(2, len(name) - 1) if name[k - 1] in "厂商家者"
+                     and self.firm_of(name[k:]) is not None), None)
+
     def _add_firm_name(self, name: str, pos: int, how: str) -> None:
         if how != "legal" and _bad_firm_name(name):
             return
@@ -864,6 +888,11 @@ class _Extractor:
             name, pos = name[described.end():], pos + described.end()
             if _bad_firm_name(name):
                 return
+        if how != "legal":
+            # "铝门窗制造厂国田兴业", "设备商矽碁科技": a description before a firm already named is not part of it
+            cut = self._described_firm(name)
+            if cut is not None:
+                name, pos = name[cut:], pos + cut
         head = _LEGAL_SUFFIX_RE.sub("", name)
         if _PHRASE_NOT_NAME.search(head if how == "legal" else name) or (how == "legal" and len(head) < 2):
             return
@@ -1306,14 +1335,34 @@ class _Extractor:
         of that firm, named by what is built (新厂, 厂房, 产线 …) even when the article never says 项目; its place is
         the place of the build clause. Only when the sentence names no project of its own after the amount."""
         self.frame_places: dict[int, tuple[str, str, int, int]] = {}  # id(project entity) -> place
-        for m in _SUBJECT_INVESTS_RE.finditer(self.t):
-            firm = self.firm_of(m["name"])
-            unnamed = firm is None and re.match(r"(?:不具名|一家|另一家|另有一家|某)", m["name"])
+        frames = [*_SUBJECT_INVESTS_RE.finditer(self.t), *_BARE_INVESTS_RE.finditer(self.t)]
+        for m in sorted(frames, key=lambda x: x.start()):
+            sent = self.sentences[self.sentence_at(m.start())]
+            subject = m["name"]
+            if not subject or _ADVERB_SUBJECT_RE.fullmatch(subject):
+                # "瑞振工业也因应产业发展，同样将斥资5亿元在彰化秀水乡兴建厂房": a clause without a subject of its own
+                # invests for the firm named last before it in the sentence
+                spots = [(p, i) for i in self.firms_in(sent.start, m.start()) for n in self.firms[i].names
+                         for p in self.occurrences_in(n, sent.start, m.start())]
+                if not spots:
+                    continue
+                firm = max(spots)[1]
+                subject = self.firms[firm].names[0]
+                name_start = m.start("verb")
+            else:
+                firm = self.firm_of(subject)
+                cut = self._described_firm(subject) if firm is None else None
+                if cut is not None:
+                    subject = subject[cut:]
+                    firm = self.firm_of(subject)
+                name_start = m.end("name") - len(subject)
+            unnamed = firm is None and re.match(r"(?:不具名|一家|另一家|另有一家|某)", subject)
             if firm is None and not unnamed:
                 continue
-            sent = self.sentences[self.sentence_at(m.start())]
             stop = self.t.find("；", m.end(), sent.end)
             stop = sent.end if stop < 0 else stop
+            # the next investing clause of the sentence has a subject and an object of its own
+            stop = min([stop, *(x.start() for x in frames if m.end() < x.start() < stop)])
             if self.strong_mentions(m.start(), stop):
                 continue
             built = _INVEST_OBJECT_RE.search(self.t, m.end(), stop)
@@ -1323,10 +1372,10 @@ class _Extractor:
                 # "不具名RFID厂则将投资12亿元新建厂房及办公大楼": a project of a firm the article does not name
                 if len(built["obj"]) < 4:
                     continue
-                index = self._add_project([built["obj"]], [], (m.start("name"), built.end("obj")))
+                index = self._add_project([built["obj"]], [], (name_start, built.end("obj")))
             else:
-                span = (m.start("name"), built.end("obj"))
-                index = self._add_project([f"{m['name']}{built['obj']}"], [firm], span)
+                span = (name_start, built.end("obj"))
+                index = self._add_project([f"{subject}{built['obj']}"], [firm], span)
             if built["place"] and not _NOT_A_PLACE_HEAD.search(built["place"]):
                 place = built["place"]
                 self.frame_places[id(self.projects[index])] = (place, self._region_id(place), built.start("place"),
@@ -1686,7 +1735,10 @@ class _Extractor:
             self._currency_marks = sorted([(m.start(), "TWD") for m in re.finditer("台币", self.t)]
                                           + [(m.start(), "CNY") for m in re.finditer("人民币", self.t)])
             # a Taiwan report that never names its currency: stock codes "(3711-TW)" or a Minguo year ("114年")
-            self._taiwan_report = not self._currency_marks and bool(_TAIWAN_REPORT_RE.search(self.t))
+            # or one that names Taiwan's ministry (经济部, 投资台湾) or two of its counties ("在新竹湖口…在台南…")
+            self._taiwan_report = not self._currency_marks and bool(
+                _TAIWAN_REPORT_RE.search(self.t) or re.search(r"经济部|投资台湾", self.t)
+                or len(set(_TAIWAN_PLACE_RE.findall(self.t))) >= 2)
         i = bisect.bisect_left(self._currency_marks, (pos, ""))
         return (i > 0 and self._currency_marks[i - 1][1] == "TWD") or self._taiwan_report
 
@@ -2398,8 +2450,8 @@ class _Extractor:
 
     def _home_county(self, county: str) -> bool:
         """"西华县举行…活动", "兴义市(义龙新区)…集中开工": the county or city the article is about (named in its
-        headline or lead sentence outside a project's name, not as a venue after 在/于) is the home of all its projects, not a place that
-        tells one of them from the others."""
+        headline or lead sentence outside a project's name, not as a venue after 在/于) is the home of all its
+        projects, not a place that tells one of them from the others."""
         core = county[:-1] if len(county) >= 3 and county[-1] in "县市区旗" else county
         stop = self.t.find("。")
         lead = self.t[:stop if 0 <= stop <= 300 else min(len(self.t), 300)]
@@ -2605,9 +2657,14 @@ _WORKS_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,30}}?(?:改扩建|扩建|新�
                        r"(?=[^。；]{0,12}?(?:总投资|投资额|投资\d|投入))")
 _SUBJECT_INVESTS_RE = re.compile(
     rf"(?:^|(?<=[，。；：！\n]))(?P<name>[\u3400-\u9fffA-Za-z0-9（）()&·]{{2,12}}?)"
-    rf"(?:则|也|还|再|为此)?(?:将|拟|计划|规划|决定|准备|预计)?(?:大手笔|再|共|总)?(?:投资|斥资|加码|出资|投入)"
-    rf"(?:约|近|超过|逾)?(?:新台币|台币|人民币)?(?:{_QTY})"
+    rf"(?:则|也|还|再|为此)?(?P<verb>(?:将|拟|计划|规划|决定|准备|预计)?(?:大手笔|再|共|总|扩大)?"
+    rf"(?:投资|斥资|加码|出资|投入))(?:约|近|超过|逾)?(?:新台币|台币|人民币)?(?:{_QTY})"
 )
+_BARE_INVESTS_RE = re.compile(
+    rf"(?:^|(?<=[，；]))(?P<name>)(?:则|也|还|并|同样|同时)?(?P<verb>(?:将|拟|计划|规划|决定|准备)(?:大手笔|再|共|总|扩大)?"
+    rf"(?:投资|斥资|加码|出资|投入))(?:约|近|超过|逾)?(?:新台币|台币|人民币)?(?:{_QTY})"
+)
+_ADVERB_SUBJECT_RE = re.compile(r"同样|同时|此外|另外|并且|而且|其后|随后|之后|也|还|并|则")
 _GUEST_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:董事长|董事局主席|总经理|总裁|副总裁|负责人|代表|总监|主任|书记|"
                              r"高管|一行)[^，。；]{0,16}?"
                              r"(?:出席|参加|致辞|发言|见证|陪同|主持|介绍|表示|说|会见|拜访|考察|受邀)")
@@ -2631,8 +2688,9 @@ _PRE_AMOUNT_FIRM_RE = re.compile(
     r"(?:股份有限公司|有限责任公司|有限公司))"
 )
 _INVEST_OBJECT_RE = re.compile(
-    r"(?:[在于](?P<place>[\u4e00-\u9fff]{2,10}?))?(?:投资建设|新建|兴建|扩建|建设|建置|新设|增设|启动|扩增|扩充|建(?=新))"
-    r"(?P<obj>[^，。；、]{0,16}?(?:新厂|厂房|新厂区|[一二三四五六七八九十]厂|产线|生产线|扩建计划|计划|大楼|基地|中心|工厂)"
+    r"(?:[在于](?P<place>[\u4e00-\u9fff]{2,10}?))?(?:投资建设|新建|兴建|扩建|建设|建置|新设|增设|设立|启动|扩增|扩充|扩大|建(?=新))"
+    r"(?P<obj>[^，。；、]{0,16}?(?:新厂|厂房|新厂区|[一二三四五六七八九十]厂|产线|生产线|扩建计划|计划|大楼|基地|中心|工厂|"
+    r"(?<=[\u4e00-\u9fff]{2})厂(?![商区长]))"
     r"(?:[及与和][^，。；、]{1,8}?(?:大楼|厂房|中心|仓库|宿舍|办公楼|基地))?)(?=[，。；、及与和并扩]|$)"
 )
 _SUBJECT_NOT_FIRM = re.compile(r"项目|工程|该|其|此|本|这|我|^全[市区县省镇国部]|总|共|计划|预计|今年|去年|明年|累计|"
