@@ -1023,3 +1023,10 @@ def test_a_counted_list_of_firms_the_article_returns_to_and_their_subjectless_in
     # a list of famous names the article never comes back to is background
     text = "园区已吸引西门子、华为等20家世界500强企业入驻。明达精密投资3亿元建设模具厂项目。"
     assert "华为" not in extract_facts(text, DAY, ner=False).keys("firm")
+
+
+def test_a_park_after_a_locative_is_the_place_of_the_project_not_a_project() -> None:
+    text = "其中，精密砂布项目由明达研磨公司投资建设，位于金山民族工业园，总投资1.2亿元。"
+    result = extract_facts(text, DAY, ner=False)
+    assert result.keys("project") == ["精密砂布项目"], result.keys("project")
+    assert values(result, "project", "精密砂布项目", "investment") == ["120000000 CNY"]

@@ -1196,6 +1196,9 @@ class _Extractor:
         for m in _OTHER_PROJECT_RE.finditer(self.t):
             # "山王坪供水工程，计划总投资2.5亿元", "长兴工业园，总投资5000万元": a project not called 项目
             name = _project_name(m.group() + "项目").removesuffix("项目")
+            if re.search(r"(?:位于|在|落户|落地|入驻|坐落于|选址于?|地处)$", self.t[max(0, m.end() - len(name) - 4):
+                                                                         m.end() - len(name)]):
+                continue  # "该项目位于X产业园，总投资20亿元": the park is where the project is, not a project
             if len(name) >= 4:
                 mentions.append((name, m.end() - len(name), m.end()))
         mentions += self._enumerated_siblings(mentions)
