@@ -1030,3 +1030,13 @@ def test_a_park_after_a_locative_is_the_place_of_the_project_not_a_project() -> 
     result = extract_facts(text, DAY, ner=False)
     assert result.keys("project") == ["精密砂布项目"], result.keys("project")
     assert values(result, "project", "精密砂布项目", "investment") == ["120000000 CNY"]
+
+
+def test_batches_and_clauses_around_the_word_project_are_no_projects() -> None:
+    for text in ("2月28日，宁川县2022年度1-2月份重点项目集中开工。",
+                 "上午10:00\n金江市2020年第一批重点建设项目\n集中开工",
+                 "公司通过招拍挂方式取得项目用地。", "始终把项目建设作为头等大事。", "金港空港经济区产业项目签约。"):
+        assert extract_facts(text, DAY, ner=False).keys("project") == [], text
+    text = "明华公司拟投资2亿元建设明华食用菌产业园项目，双方就此项目签署《投资框架协议》。"
+    result = extract_facts(text, DAY, ner=False)
+    assert result.keys("project") == ["明华食用菌产业园项目"], result.keys("project")

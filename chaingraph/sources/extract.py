@@ -174,7 +174,10 @@ _PROJECT_STOPS = re.compile(
     r"视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望|举办|召开|当属|就是|"
     r"投资(?=[\d一二三四五六七八九十几数百千]|建设|兴建|新建|扩建)|来到|到|赴|前往|引入|"
     r"主会场|分会场|会场|现场|标志着|汇报|推出|发布|完成|实现|掀起|持续|迎来|"
-    r"进行|列入|负责|协商|商谈|预计|着力|支援|关注|审议|通过|重视|打好|开展|质量把|(?<=[会府局司团])就"
+    r"进行|列入|负责|协商|商谈|预计|着力|支援|关注|审议|通过|重视|打好|开展|质量把|(?<=[会府局司团])就|"
+    # prepositions and verbs that take a project as their object ("始终把项目…", "双方就此项目签署", "通过招拍挂方式
+    # 取得项目用地"): what precedes them is a clause, not part of the name
+    r"把|就(?=此|该|这)|取得|获得"
 )
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
                             rf"元)(?:以上|左右)?")
@@ -187,7 +190,7 @@ _HOST_COUNTY_RE = re.compile(r"(?:^|(?<=[，,、：:\s日在]))(?P<county>[\u4e0
                              r"[\u4e00-\u9fff]{2}市)(?=[^，。；]{0,10}?(?:\d+|[一二三四五六七八九十两几多]+)个"
                              r"[^，。；]{0,8}?项目)")
 _CATEGORY_TAIL_PROJECT_RE = re.compile(r"(?:重大|重点|招商引资|招商|开复工|复工|新开工|开工|签约|集中|优质|产业|工业|"
-                                       r"制造业)+项目$")
+                                       r"制造业)+(?:建设)?项目$")
 _CODE_IN_NAME_RE = re.compile(r"[（(](?:\d{6}(?:\.S[HZ])?|\d{4}(?:-TW)?)[）)](?=.)")
 _ZONE_WORD_START_RE = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|开发区")
 _PAIR_SPLIT_RE = re.compile(r"(?P<first>[^和与]{4,30}?(?:中心|基地|产业园|工业园|科技园|物流园|工厂|总部|研究院|学校|"
@@ -1412,9 +1415,11 @@ class _Extractor:
         if zone and _EVALUATIVE_RE.fullmatch(rest[zone.end():]):
             return True  # "X经济技术开发区重点项目": the zone's projects of a kind, not one project
         tail = _CATEGORY_TAIL_PROJECT_RE.search(stripped)
-        if tail and not (_CONCRETE_HEAD.search(stripped[:tail.start()]) or _PRODUCT_HINT.search(stripped[:tail.start()])
-                         or self._has_segment_word(stripped[:tail.start()], whole=True)
-                         or re.search(r"[A-Za-z]", stripped[:tail.start()])):
+        # (the county or city that starts a batch's name is no product: "澄城县2022年度1-2月份重点项目")
+        head = _ADMIN_PLACE_RE.sub("", re.sub(r"^[\d.:：]+", "", stripped[:tail.start()])) if tail else ""
+        if tail and not (_CONCRETE_HEAD.search(head) or _PRODUCT_HINT.search(head)
+                         or self._has_segment_word(head, whole=True)
+                         or re.search(r"[A-Za-z]", head)):
             # "第三师一周内重大项目", "梧州市2021年第二季度重大项目", "穆棱市2019年秋季招商引资项目": a batch of a
             # time or place by its category, not one project (nothing made, built or branded before the category)
             return True
@@ -2620,7 +2625,7 @@ _BUILD_AT_RE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:投资建设|
 _NOT_A_PLACE_HEAD = re.compile(r"^(?:此|这|该|当地|本地|国内|省内|全国|全省|全市|原址|原有|现有|厂区|园区)|"
                                r"[的是了将拟]|基础上|期间|过程")
 _ZONE_PREFIX_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|"
-                             r"高新区|片区|新区|保税区)")
+                             r"高新区|片区|新区|保税区|经济区|园区)")
 _EVALUATIVE_RE = re.compile(r"(?:重大|重点|优质|龙头|标志性|招商|招商引资|签约|开工|新开工|在建|续建|新建|集中|亿元|"
                             r"亿元以上|以上|产业|工业|[一二三四]?批)*")
 _ADMIN_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区](?!域)")
