@@ -1040,3 +1040,13 @@ def test_batches_and_clauses_around_the_word_project_are_no_projects() -> None:
     text = "明华公司拟投资2亿元建设明华食用菌产业园项目，双方就此项目签署《投资框架协议》。"
     result = extract_facts(text, DAY, ner=False)
     assert result.keys("project") == ["明华食用菌产业园项目"], result.keys("project")
+
+
+def test_one_firms_project_named_with_and_without_its_place_is_one_project() -> None:
+    text = ("县委书记王明宣布明丰米业有限公司项目正式开工建设。领导出席了金山工业园区明丰米业有限公司项目开工现场会。"
+            "据了解，宁川县明丰米业有限公司建设项目总投资6600万元，项目占地30余亩。")
+    result = extract_facts(text, DAY, ner=False)
+    assert len(result.keys("project")) == 1, result.keys("project")
+    assert not [f for f in result.keys("firm") if "宣布" in f], result.keys("firm")
+    key = result.keys("project")[0]
+    assert values(result, "project", key, "investment") == ["66000000 CNY"]

@@ -94,7 +94,8 @@ _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "
           "来到",
           "包括", "引入", "范围", "新增", "推动", "支持", "通过", "召开", "审查", "事务所", "编辑", "记者",
           "作者", "来源",
-          "通讯员", "隶属", "旗下", "所属", "系", "投资者", "投资方", "合作方", "签约方")
+          "通讯员", "隶属", "旗下", "所属", "系", "投资者", "投资方", "合作方", "签约方", "宣布", "出席", "主持",
+          "致辞", "见证")
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
 # legal forms: Chinese ones, the Japanese and Korean ones written in Chinese characters (株式会社, 有限会社…) and the
 # Latin ones after a capitalised name ("Robert Bosch GmbH", "Ferrero S.p.A.", "Acme Co., Ltd.")
@@ -967,6 +968,13 @@ class _Extractor:
                     first_j = spot_j[1] if spot_j is not None else 0
                     keep, drop = (i, j) if first_i <= first_j else (j, i)
                     into[drop] = keep
+        # "凤冈县长山米业有限公司" and "长山米业有限公司": the county or city before a legal name is where it is
+        legal = {f.legal_name: i for i, f in enumerate(self.firms) if f.legal_name}
+        for name, i in legal.items():
+            place = _ADMIN_PLACE_RE.match(name)
+            j = legal.get(name[place.end():]) if place else None
+            if j is not None and j != i and len(name) - place.end() >= 6 and i not in into and j not in into:
+                into[i] = j
         if not into:
             return
         for drop, keep in into.items():
@@ -1451,6 +1459,10 @@ class _Extractor:
                 rest = rest.replace(n, "")
         for word in [*COUNTRY_WORDS, "增资", "项目", "平湖", "新", "—"]:
             rest = rest.replace(word, "")
+        # "彰教工业园区长山米业有限公司项目", "凤冈县长山米业有限公司建设项目": a place before the firm's name and
+        # the word 建设 say where and what, not which project
+        if firms and rest != name:
+            rest = _RESIDUAL_PLACE_RE.sub("", rest).replace("建设", "")
         return rest
 
     def _add_project(self, names: list[str], firms: list[int], span: tuple[int, int], weak: bool = False,
@@ -2628,6 +2640,8 @@ _ZONE_PREFIX_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:经济技术开发区|�
                              r"高新区|片区|新区|保税区|经济区|园区)")
 _EVALUATIVE_RE = re.compile(r"(?:重大|重点|优质|龙头|标志性|招商|招商引资|签约|开工|新开工|在建|续建|新建|集中|亿元|"
                             r"亿元以上|以上|产业|工业|[一二三四]?批)*")
+_RESIDUAL_PLACE_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,10}?(?:工业园区|产业园区|工业园|产业园|经济技术开发区|"
+                                r"经济开发区|开发区|高新区|经开区|园区)|[\u4e00-\u9fff]{1,4}?[省市县区])")
 _ADMIN_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区](?!域)")
 _OTHER_PROJECT_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,30}}?(?:工程|产业园|工业园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线)"
