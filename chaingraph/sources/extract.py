@@ -1611,9 +1611,24 @@ class _Extractor:
             if _RANGE_AFTER_RE.match(self.t, m.end()) or _AVERAGE_RE.search(
                     self.t, max(self.clause(m.start())[0], m.start() - 8), m.start() + 4):
                 continue  # "投资10亿元至50亿元的项目62个", "单体项目平均总投资额达8.32亿元": a class or a mean
-            if re.search(r"(?:年度?|当年|今年)(?:计划)?$", before_label) and target == "investment":
-                continue  # "年度计划投资3亿元": this year's spending, not the project's total
             sent = self.sentences[self.sentence_at(m.start())]
+            if re.search(r"(?:年度?|当年|今年)(?:计划)?$", before_label) and target == "investment":
+                # "年度计划投资3亿元": this year's spending, not a project's total; a group's ("9个产业项目总投资26.5
+                # 亿元，年度计划投资12.6亿元", "全市…2016年计划投资40.7亿元") is a region fact of its own
+                aggregate = _AGGREGATE_RE.search(self.t, sent.start, m.start())
+                grouped = aggregate is not None and not self._project_between(aggregate.end(), m.start())
+                after_group = bool(self.region_values) and sent.start <= self.region_values[-1][2] < m.start()
+                regional = not self.strong_mentions(sent.start, sent.end) and bool(
+                    _REGION_SUBJECT.search(self.t, sent.start, m.start()))
+                if qty.is_money and (grouped or after_group or regional):
+                    word = re.search(r"(?:\d{4}年|年度?|当年|今年)(?:计划)?$", self.t[max(0, m.start() - 8):m.start()])
+                    base = (self._count_metric(aggregate.start(), aggregate.group()) if grouped and aggregate
+                            else self.region_values[-1][0].removesuffix("总投资").removesuffix("投资总额")
+                            if after_group else "项目")
+                    base = re.sub(r"(?:共有|共计|共|有)?(?:\d+|[一二两三四五六七八九十]+)?[个项]?$", "", base) or "项目"
+                    self.region_values.append((f"{base}{word.group() if word else '年度'}{label}", str(qty),
+                                               m.start(), m.end(), "counted" if grouped else ""))
+                continue
             named_in = self._named_in(m.start(), m.end())
             if named_in is not None and not target.startswith("region:"):
                 # "兖州益海嘉里年产24万吨面粉项目等32个项目": a figure inside a project's name is that project's
