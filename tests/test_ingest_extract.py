@@ -1061,3 +1061,11 @@ def test_a_groups_annual_spending_is_a_region_fact_and_a_projects_is_left_out() 
     region = sorted(f.value for f in result.facts if f.record == "region_fact" and f.field == "value")
     assert "1260000000 CNY" in region and "100000000 CNY" not in region, region
     assert values(result, "project", "明华食品项目", "investment") == ["300000000 CNY"]
+
+
+def test_a_count_of_investing_firms_is_a_region_fact_and_firms_visited_are_not() -> None:
+    text = ("经济部公告，再通过明达精密、华兴工业等8家中小企业扩大投资。"
+            "今年以来，招商小组共拜访企业88家。")
+    result = extract_facts(text, DAY, ner=False)
+    region = [f.value for f in result.facts if f.record == "region_fact" and f.field == "value"]
+    assert "8 家" in region and "88 家" not in region, region

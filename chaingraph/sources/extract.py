@@ -151,6 +151,10 @@ _AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_C
                            rf"|项目(?:共|共有|合计|总计)?{_CN_COUNT}[个项]")
 _COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,12}项目)|"
                        r"(?P<what2>[^，。；、\d]{2,10}项目)(?P<n2>\d+)[个项]")
+_FIRM_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)家(?P<what>[^，。；、\d]{0,8}?(?:企业|厂商|公司|台商|外资企业))|"
+                            r"(?P<what2>[^，。；、\d]{2,10}?(?:企业|厂商|公司))(?P<n2>\d+)家")
+_FIRM_COUNT_VERB_RE = re.compile(r"投资|签约|落户|入驻|通过|核定|新批|增资|吸引|引进|开工|投产|参与|设厂|扩产|进驻")
+_FIRM_COUNT_NOT_RE = re.compile(r"拜访|走访|对接|联系|洽谈|现有|拥有|集聚|聚集|规上|规模以上|知名")
 # words that frame a count but do not say what was counted: "其中", "共", "合计", "此次共"
 _METRIC_FUNCTION_RE = re.compile(
     r"^(?:[^，。；、\d]{0,6}?(?:其中|其余|另有|另外|此外|还有)|[：:]|共计|共有|一共|总共|合计|总计|分别"
@@ -2580,6 +2584,28 @@ class _Extractor:
             counted.add((what, n))
             counted_values.add(n)
             self.add("region_fact", key, "value", f"{n} 个", m.start(), m.end(), 0.6)
+            self.add("region_fact", key, "metric", f"{what}数", m.start(), m.end(), 0.6)
+            if period:
+                self.add("region_fact", key, "period", period, *self.region_periods[sent_index][1:], 0.5)
+        for m in _FIRM_COUNT_RE.finditer(self.t):
+            # "再通过A、B等8家中小企业扩大投资", "已吸引1,082家企业", "新批外商投资企业10家": a count of investing
+            # firms of a region or an event
+            n = (m["n"] or m["n2"]).replace(",", "")
+            if int(n) < 2 or n in counted_values:
+                continue
+            c_start, c_end = self.clause(m.start())
+            clause = self.t[c_start:c_end]
+            if not _FIRM_COUNT_VERB_RE.search(clause) or _FIRM_COUNT_NOT_RE.search(clause):
+                continue  # firms an industry has, visited or known: no investment of the region's
+            what = _METRIC_FUNCTION_RE.sub("", m["what"] or m["what2"])
+            sent_index = self.sentence_at(m.start())
+            period = self.region_periods.get(sent_index, ("", 0, 0))[0]
+            key = f"{what}数" + (f" {period}" if period else "")
+            if (what, n) in counted:
+                continue
+            counted.add((what, n))
+            counted_values.add(n)
+            self.add("region_fact", key, "value", f"{n} 家", m.start(), m.end(), 0.6)
             self.add("region_fact", key, "metric", f"{what}数", m.start(), m.end(), 0.6)
             if period:
                 self.add("region_fact", key, "period", period, *self.region_periods[sent_index][1:], 0.5)
