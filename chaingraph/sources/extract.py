@@ -151,7 +151,8 @@ _AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_C
                            rf"|项目(?:共|共有|合计|总计)?{_CN_COUNT}[个项]")
 _COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,12}项目)|"
                        r"(?P<what2>[^，。；、\d]{2,10}项目)(?P<n2>\d+)[个项]")
-_FIRM_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)家(?P<what>[^，。；、\d]{0,8}?(?:企业|厂商|公司|台商|外资企业))|"
+_FIRM_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)家"
+                            r"(?P<what>[^，。；、\d]{0,8}?(?:企业|厂商|公司|台商|外资企业))|"
                             r"(?P<what2>[^，。；、\d]{2,10}?(?:企业|厂商|公司))(?P<n2>\d+)家")
 _FIRM_COUNT_VERB_RE = re.compile(r"投资|签约|落户|入驻|通过|核定|新批|增资|吸引|引进|开工|投产|参与|设厂|扩产|进驻")
 _FIRM_COUNT_NOT_RE = re.compile(r"拜访|走访|对接|联系|洽谈|现有|拥有|集聚|聚集|规上|规模以上|知名")
