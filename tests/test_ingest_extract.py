@@ -1069,3 +1069,11 @@ def test_a_count_of_investing_firms_is_a_region_fact_and_firms_visited_are_not()
     result = extract_facts(text, DAY, ner=False)
     region = [f.value for f in result.facts if f.record == "region_fact" and f.field == "value"]
     assert "8 家" in region and "88 家" not in region, region
+
+
+def test_a_breakdown_of_a_count_by_district_gives_each_districts_count() -> None:
+    text = ("全市集中开工重大项目30个，总投资90亿元，其中：金山区8个、总投资31.2亿元，银湖县11个、总投资14.1亿元，"
+            "明溪县11个、总投资16.1亿元。")
+    result = extract_facts(text, DAY, ner=False)
+    region = [f.value for f in result.facts if f.record == "region_fact" and f.field == "value"]
+    assert region.count("11 个") == 2 and "8 个" in region and "30 个" in region, region

@@ -150,7 +150,11 @@ _CN_COUNT = r"(?:\d+|[一二三四五六七八九十两百几多数]{2,}|[两三
 _AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_CN_COUNT}[个项]|{_CN_COUNT}大项目"
                            rf"|项目(?:共|共有|合计|总计)?{_CN_COUNT}[个项]")
 _COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,12}项目)|"
-                       r"(?P<what2>[^，。；、\d]{2,10}项目)(?P<n2>\d+)[个项]")
+                       r"(?P<what2>[^，。；、\d]{2,10}项目)(?P<n2>\d+)[个项]|"
+                       # "其中：三元区8个、总投资31.2亿元，沙县区6个…", "钢结构类3个、PC结构类3个": a breakdown by
+                       # district, county or class of a count of projects
+                       r"(?:(?<=[：:，,、；])|(?<=其中))(?P<what3>[\u4e00-\u9fffA-Za-z]{2,8}?(?:区|县|市|类|板块))"
+                       r"(?P<n3>\d+) ?个(?=[，,、；。])")
 _FIRM_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)家"
                             r"(?P<what>[^，。；、\d]{0,8}?(?:企业|厂商|公司|台商|外资企业))|"
                             r"(?P<what2>[^，。；、\d]{2,10}?(?:企业|厂商|公司))(?P<n2>\d+)家")
@@ -2575,13 +2579,19 @@ class _Extractor:
         counted: set[tuple[str, str]] = set()
         counted_values: set[str] = set()
         for m in _COUNT_RE.finditer(self.t):
-            n = m["n"] or m["n2"]
-            what = self._count_metric(m.start(), m.group())
+            n = m["n"] or m["n2"] or m["n3"]
+            if m["n3"] and not _AGGREGATE_RE.search(self.t, self.sentences[self.sentence_at(m.start())].start,
+                                                    m.start()) and not re.search(r"项目|分区域|从区域|分类", self.t[
+                                                        max(0, m.start() - 30):m.start()]):
+                continue  # a breakdown only of a count of projects
+            what = m["what3"] + "项目" if m["n3"] else self._count_metric(m.start(), m.group())
             sent_index = self.sentence_at(m.start())
             period = self.region_periods.get(sent_index, ("", 0, 0))[0]
             key = f"{what}数" + (f" {period}" if period else "")
-            if (what, n) in counted or (int(n) >= 10 and n in counted_values):
-                continue  # "315个重大项目集中开工" in the headline and again in the lead: one count
+            if (what, n) in counted or (int(n) >= 10 and n in counted_values
+                                        and not re.match(r"[\u4e00-\u9fff]{2,4}?[省市县区](?!域)", what)):
+                continue  # "315个重大项目集中开工" in the headline and again in the lead: one count (not two
+                # districts' counts: "旺苍县11个项目…剑阁县11个项目")
             counted.add((what, n))
             counted_values.add(n)
             self.add("region_fact", key, "value", f"{n} 个", m.start(), m.end(), 0.6)
