@@ -1077,3 +1077,11 @@ def test_a_breakdown_of_a_count_by_district_gives_each_districts_count() -> None
     result = extract_facts(text, DAY, ner=False)
     region = [f.value for f in result.facts if f.record == "region_fact" and f.field == "value"]
     assert region.count("11 个") == 2 and "8 个" in region and "30 个" in region, region
+
+
+def test_a_capacity_in_the_projects_name_wins_over_the_lines_of_its_description() -> None:
+    text = ("明达建材有限公司年产1500万平方米防水卷材项目：总投资3亿元，主要建设年产1000万平方米沥青防水卷材生产线1条、"
+            "年产500万平方米高分子防水卷材生产线1条。")
+    result = extract_facts(text, DAY, ner=False)
+    key = project_of(result, "防水卷材项目")
+    assert values(result, "project", key, "capacity") == ["15000000 m2/yr"]

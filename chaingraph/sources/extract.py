@@ -2289,7 +2289,13 @@ class _Extractor:
                         conf = min(conf, 0.5)  # a year or a quarter is context more often than the event's date
                     self.add("project", key, fld, value, s, e, conf, evidence=self._date_evidence(s, e))
             given: set[str] = set()
+            # "X公司年产1500万平方米防水卷材项目：…主要建设年产1000万平方米…生产线1条": a capacity the project's own
+            # name states is its capacity; the lines of its description are parts of it
+            in_name = {fld for owner, fld, _v, s, _e, _c, _n in values_of.get(index, [])
+                       if fld == "capacity" and any(a <= s < b for a, b in proj.mentions)}
             for owner, fld, value, s, e, conf, note in values_of.get(index, []):
+                if fld in in_name and not any(a <= s < b for a, b in proj.mentions):
+                    continue
                 if owner == index and (fld, value) not in seen:
                     seen.add((fld, value))
                     if fld in given and fld != "note":
