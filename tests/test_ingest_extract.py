@@ -971,6 +971,8 @@ def test_a_clause_ending_in_the_noun_company_is_no_firm() -> None:
             "宏远精工科技公司投资3亿元建设精密铸件项目。")
     firms = extract_facts(text, DAY, ner=False).keys("firm")
     assert not [f for f in firms if f.endswith(("由公司", "给予公司", "引进公司"))], firms
+    text = "管委会承诺在其产业发展资金中拨付一定额度资金给公司。上述协议的签署符合公司长远发展战略。"
+    assert extract_facts(text, DAY, ner=False).keys("firm") == []
     assert any("宏远精工" in f for f in firms), firms
 
 

@@ -269,8 +269,11 @@ _NOT_A_FIRM = re.compile(
 _CLAUSE_COMPANY_RE = re.compile(
     # a bare 公司 after a verb, preposition or list word is the noun "the company" at the end of a clause, not a
     # legal name; so is one whose words name a project, an organ of government or a contract
-    r"(?:由|给予|获得|取得|引进|引入|约定|同意|向|对|与|和|及|为|的|将|拟|让|使|请|要求|帮助|支持|鼓励|协助|"
-    r"成立|组建|注册|设立|新设|其|该|本|此|各|每|家)公司$|(?:管委会|政府|协议|合同)[^有]*公司$")
+    r"(?:由|给予|给|获得|取得|引进|引入|约定|同意|向|对|与|和|及|为|的|将|拟|让|使|请|要求|帮助|支持|鼓励|协助|"
+    r"成立|组建|注册|设立|新设|其|该|本|此|各|每|家|符合|适合|属于|提升|带动|推动)公司$|"
+    r"(?:管委会|政府|协议|合同)[^有]*公司$|"
+    # a body of more than 12 characters before a bare 公司 is a clause ("产业发展资金中拨付一定额度资金给公司")
+    r"^[^有]{13,}(?<!股份)(?<!集团)(?<!总)公司$")
 _PHRASE_NOT_NAME = re.compile(
     # a clause or a description caught by a name pattern, not a firm's name: list markers and headings, counts,
     # the speaker's own region, officials with their titles, event and generic nouns, verbs of reporting
