@@ -1087,3 +1087,10 @@ def test_a_capacity_in_the_projects_name_wins_over_the_lines_of_its_description(
     result = extract_facts(text, DAY, ner=False)
     key = project_of(result, "防水卷材项目")
     assert values(result, "project", key, "capacity") == ["15000000 m2/yr"]
+
+
+def test_a_legal_name_does_not_start_inside_a_projects_name() -> None:
+    text = ("年产1500万平方米防水卷材和2500吨防水涂料项目河南明远防水材料有限公司年产1500万平方米防水卷材项目"
+            "总投资3亿元。")
+    firms = extract_facts(text, DAY, ner=False).keys("firm")
+    assert firms == ["河南明远防水材料有限公司"], firms

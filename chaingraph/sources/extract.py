@@ -149,8 +149,8 @@ _DAILY_RE = re.compile(rf"日产(?:能力|产能)?(?:为|达到|达|约)?(?P<n>{
 _CN_COUNT = r"(?:\d+|[一二三四五六七八九十两百几多数]{2,}|[两三四五六七八九十百几多数])"
 _AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_CN_COUNT}[个项]|{_CN_COUNT}大项目"
                            rf"|项目(?:共|共有|合计|总计)?{_CN_COUNT}[个项]")
-_COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,12}项目)|"
-                       r"(?P<what2>[^，。；、\d]{2,10}项目)(?P<n2>\d+)[个项]|"
+_COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d\n]{0,12}项目)|"
+                       r"(?P<what2>[^，。；、\d\n]{2,10}项目)(?P<n2>\d+)[个项]|"
                        # "其中：三元区8个、总投资31.2亿元，沙县区6个…", "钢结构类3个、PC结构类3个": a breakdown by
                        # district, county or class of a count of projects
                        r"(?:(?<=[：:，,、；])|(?<=其中))(?P<what3>[\u4e00-\u9fffA-Za-z]{2,8}?(?:区|县|市|类|板块))"
@@ -676,6 +676,10 @@ class _Extractor:
             suffix = _LEGAL_SUFFIX_RE.search(m.group())
             body = m.group()[:suffix.start()] if suffix else m.group()
             head, cut = _strip_left(body)
+            inner = head.rfind("项目")
+            if inner >= 0 and not head.endswith("项目"):
+                # "…防水涂料项目河南中联天盛防水防腐材料有限公司": a project's name ends before the firm's
+                cut, head = cut + head[:inner + 2], head[inner + 2:]
             name = m.group()[len(cut):]
             short_form = suffix is not None and suffix.group() == "公司"
             # "牧原集团永济分公司": a group's branch is a firm; "在厦门等地设有分公司" is not a name

@@ -235,6 +235,9 @@ _LIST_ITEM_START = re.compile(r"(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五
 _MARKER = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[（(][一二三四五六七八九十\d]{1,3}[）)])[、.．]?"
 _MARKER_LINE = re.compile(rf"{_MARKER}[ \t\u3000]*\n")
 _MARKER_ONLY = re.compile(_MARKER)
+# a line that is only a project's name, as a list's heading ("…有限公司年产5000万件服装加工项目"): no punctuation of a
+# sentence inside, ending in 项目/工程 or a closing bracket
+_NAME_HEADING = re.compile(r"[^，。；：！？,;:]+(?:项目|工程|[）)])")
 
 
 def clean_text(text: str | MappedText) -> MappedText:
@@ -276,7 +279,9 @@ def clean_text(text: str | MappedText) -> MappedText:
             elif "\n" in gap and (left in _SENTENCE_END + "”" or _LIST_ITEM_START.match(source, j)
                                    or (left.isdigit() and right.isdigit()) or _MARKER_LINE.match(source, j)
                                    or (len(out) - line_start <= 6
-                                       and _MARKER_ONLY.fullmatch("".join(out[line_start:])))):
+                                       and _MARKER_ONLY.fullmatch("".join(out[line_start:])))
+                                   or (6 <= len(out) - line_start <= 60
+                                       and _NAME_HEADING.fullmatch("".join(out[line_start:])))):
                 # (a line that starts a numbered item, "2.湖里区：…", "（三）…", "一、…", starts a new line too, and
                 # so does a line starting with a digit after one ending with a digit: "发布时间:2022-06-15\n6月14日")
                 kept.append(i + gap.index("\n"))
