@@ -1094,3 +1094,9 @@ def test_a_legal_name_does_not_start_inside_a_projects_name() -> None:
             "总投资3亿元。")
     firms = extract_facts(text, DAY, ner=False).keys("firm")
     assert firms == ["河南明远防水材料有限公司"], firms
+
+
+def test_fields_of_industry_and_the_firms_of_a_counted_group_make_no_projects() -> None:
+    text = ("在34个签约项目中，新材料、新能源、环保再生产业等项目13个，总投资366亿元。"
+            "全市与北京明锋能源、北京金银电子等企业签约合作项目30个。")
+    assert extract_facts(text, DAY, ner=False).keys("project") == []

@@ -786,6 +786,8 @@ class _Extractor:
                 continue  # "涵盖汽车零部件内外饰、电驱等项目", "集赛事、研学等项目为一体": the scope of a group or a
                 # project, kinds of work, neither firms nor projects
             items = m.group().split("、")
+            if any(re.search(r"(?:产业|行业|领域|服务业|制造业)$", item) for item in items):
+                continue  # "新材料、新能源、环保再生产业等项目13个": fields of industry, neither firms nor projects
             first, cut = _strip_left(items[0])
             time_word = None
             tm = _TIME_WORD_RE.search(cut)
@@ -1281,6 +1283,8 @@ class _Extractor:
             if not _GENERIC_WORD_RE.fullmatch(item):
                 self._add_project([f"{item}项目"], self.firms_in(pos, pos + len(item)), (pos, pos + len(item)))
         for items, end, time_word, landed in self.list_items:
+            if re.match(r"等[^，。；]{0,6}?(?:企业|公司|厂商|客商|集团|单位)", self.t[end:end + 12]):
+                continue  # "和A、B等企业签约合作项目30个": the firms of a counted group, no project of each
             for item, pos in items:
                 index = self.firm_of(item)
                 if index is None:
