@@ -1370,6 +1370,7 @@ class _Extractor:
         the place of the build clause. Only when the sentence names no project of its own after the amount."""
         self.frame_places: dict[int, tuple[str, str, int, int]] = {}  # id(project entity) -> place
         frames = [*_SUBJECT_INVESTS_RE.finditer(self.t), *_BARE_INVESTS_RE.finditer(self.t)]
+        frame_starts = sorted(x.start() for x in frames)
         for m in sorted(frames, key=lambda x: x.start()):
             sent = self.sentences[self.sentence_at(m.start())]
             subject = m["name"]
@@ -1396,7 +1397,9 @@ class _Extractor:
             stop = self.t.find("；", m.end(), sent.end)
             stop = sent.end if stop < 0 else stop
             # the next investing clause of the sentence has a subject and an object of its own
-            stop = min([stop, *(x.start() for x in frames if m.end() < x.start() < stop)])
+            k = bisect.bisect_right(frame_starts, m.end())
+            if k < len(frame_starts) and frame_starts[k] < stop:
+                stop = frame_starts[k]
             if self.strong_mentions(m.start(), stop):
                 continue
             built = _INVEST_OBJECT_RE.search(self.t, m.end(), stop)
