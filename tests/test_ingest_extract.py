@@ -1100,3 +1100,10 @@ def test_fields_of_industry_and_the_firms_of_a_counted_group_make_no_projects() 
     text = ("在34个签约项目中，新材料、新能源、环保再生产业等项目13个，总投资366亿元。"
             "全市与北京明锋能源、北京金银电子等企业签约合作项目30个。")
     assert extract_facts(text, DAY, ner=False).keys("project") == []
+
+
+def test_an_approval_round_dates_the_projects_it_approves() -> None:
+    text = ("经济部今(27)日公告，再通过明达精密、华兴工业等2家中小企业扩大投资。"
+            "明达精密将斥资近3亿元在新竹湖口设立模具厂。")
+    result = extract_facts(text, "2020-11-27", ner=False)
+    assert values(result, "project", project_of(result, "模具厂"), "date") == ["2020-11-27"]

@@ -328,13 +328,18 @@ _EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|
                        r"|(?:签约|开工|竣工|投产)的?项目(?:共|有|达)?\d+[个项]"
                        r"|签[订署]了?《[^》]{2,40}(?:协议|合同)[^》]{0,6}》"
                        # an approval meeting ("联审会议，通过…投资案") is the day the projects are agreed
-                       r"|(?:联审|审议|审查)会议|通过[^，。；]{0,20}(?:投资案|申请案|审查|审核)")
+                       r"|(?:联审|审议|审查)会议|通过[^，。；]{0,20}(?:投资案|申请案|审查|审核)"
+                       # an approval round ("今(27)日公告，再通过A、B等8家中小企业扩大投资", "再添5家企业扩大投资")
+                       r"|(?:通过|核定|核准|再添)[^。；]{0,60}?\d+家[^。；]{0,8}?(?:企业|厂商|公司)[^。；]{0,4}?"
+                       r"(?:扩大)?投资")
 _EVENT_KIND = (("开工", "start_date", "under_construction"), ("奠基", "start_date", "under_construction"),
                ("动工", "start_date", "under_construction"), ("动土", "start_date", "under_construction"),
                ("竣工", "date", ""), ("投产", "date", "operating"), ("开业", "date", "operating"),
                ("签约", "date", "signed"), ("签订", "date", "signed"), ("签署", "date", "signed"),
                ("联审", "date", "signed"), ("审议", "date", "signed"), ("审查", "date", "signed"),
-               ("投资案", "date", "signed"), ("申请案", "date", "signed"), ("揭牌", "date", ""))
+               ("投资案", "date", "signed"), ("申请案", "date", "signed"), ("揭牌", "date", ""),
+               ("通过", "date", "signed"), ("核定", "date", "signed"), ("核准", "date", "signed"),
+               ("再添", "date", "signed"))
 ANAPHOR_REACH = 600
 """How far back (characters) 该园区 looks for the park it stands for."""
 EVENT_REACH = 2000
