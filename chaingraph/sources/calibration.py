@@ -74,7 +74,7 @@ COUNTS: dict[str, tuple[int, int]] = {
     "project.capacity:0.80/shared": (3, 3),
     "project.capacity:0.85/alone": (17, 21),
     "project.capacity:0.85/shared": (10, 10),
-    "project.date:0.65": (94, 112),
+    "project.date:0.65": (100, 119),
     "project.date:0.75": (5, 9),
     "project.expected_output:0.85/alone": (11, 12),
     "project.expected_output:0.85/far": (7, 11),
