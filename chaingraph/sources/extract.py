@@ -2594,7 +2594,8 @@ class _Extractor:
             seen.add((metric, value, period))
             seen_values.add(value)
             tag = ("flow" if re.search(r"税|产值|营收|收入|销售|利润|年产", metric)
-                   else "at_least" if value.startswith(">=") else "")
+                   else "at_least" if value.startswith(">=")
+                   else "annual" if re.search(r"(?:年度?|当年|今年)(?:计划)?投资$", metric) else "")
             self.add("region_fact", key, "value", value, s, e, conf, tag=tag)
             self.add("region_fact", key, "metric", metric, s, e, conf)
             if period:
@@ -2641,7 +2642,7 @@ class _Extractor:
                 continue
             counted.add((what, n))
             counted_values.add(n)
-            self.add("region_fact", key, "value", f"{n} 家", m.start(), m.end(), 0.6)
+            self.add("region_fact", key, "value", f"{n} 家", m.start(), m.end(), 0.6, tag="firms")
             self.add("region_fact", key, "metric", f"{what}数", m.start(), m.end(), 0.6)
             if period:
                 self.add("region_fact", key, "period", period, *self.region_periods[sent_index][1:], 0.5)
