@@ -9,10 +9,10 @@ Corpus mode reads the answer keys in benchmarks/data/extract-corpus/*.yaml and t
 env CHAINGRAPH_EXTRACT_CORPUS, else /work/corpus/extract), and prints per article right/wrong/missed for each fact
 type (projects, firms, investment, registered capital, area, output, capacity, dates, parks/towns, aggregates),
 then for each split (dev, test, ``holdout``: the keys of extract-corpus-holdout, a development set from round 6 on,
-``holdout2`` and ``holdout3``: the blind keys of extract-corpus-holdout2 and extract-corpus-holdout3; each given
-with --keys) the overall precision and recall per fact type and the calibration line (the share right among facts
-with confidence >= HIGH_CONFIDENCE). The matching rules are in extract_corpus.py's docstring: figures, dates and
-places count only on the right record. ``-v`` lists every miss.
+``holdout2``: the keys of extract-corpus-holdout2, a development set from round 7 on, and ``holdout3``: the blind
+keys of extract-corpus-holdout3; each given with --keys) the overall precision and recall per fact type and the
+calibration line (the share right among facts with confidence >= HIGH_CONFIDENCE). The matching rules are in
+extract_corpus.py's docstring: figures, dates and places count only on the right record. ``-v`` lists every miss.
 
 Seed mode:
 
@@ -71,9 +71,9 @@ class Score:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
-# The corpus splits, in the order their totals are printed: the main corpus's dev and test, then the blind sets
-# (extract-corpus-holdout: ``holdout``; extract-corpus-holdout2: ``holdout2``;
-# extract-corpus-holdout3: ``holdout3``).
+# The corpus splits, in the order their totals are printed: the main corpus's dev and test, then the hold-out
+# sets (extract-corpus-holdout: ``holdout``, development from round 6 on; extract-corpus-holdout2: ``holdout2``,
+# development from round 7 on; extract-corpus-holdout3: ``holdout3``, blind).
 SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3")
 
 

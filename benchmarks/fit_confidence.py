@@ -1,10 +1,12 @@
 """Fit the confidence table of chaingraph/sources/calibration.py on the development articles of the corpora.
 
-    python benchmarks/fit_confidence.py [TEXTS] [--keys DIR] [--holdout-texts DIR] [--holdout-keys DIR] [--check]
+    python benchmarks/fit_confidence.py [TEXTS] [--keys DIR] [--holdout-texts DIR] [--holdout-keys DIR]
+                                        [--holdout2-texts DIR] [--holdout2-keys DIR] [--check]
 
 Extracts every development article with the rules only (no entity tagger, so the table does not depend on what is
-installed): the main corpus's ``split: dev`` keys (texts in TEXTS) and, from this round on, the former hold-out
-set (benchmarks/data/extract-corpus-holdout, texts in --holdout-texts; it is a development set now). The main
+installed): the main corpus's ``split: dev`` keys (texts in TEXTS), the former hold-out set (benchmarks/data/extract-corpus-holdout,
+texts in --holdout-texts; a development set from round 6 on) and the second hold-out set
+(benchmarks/data/extract-corpus-holdout2, texts in --holdout2-texts; a development set from round 7 on). The main
 corpus's ``split: test`` articles are never read, so the test split still measures the calibration on articles the
 fit has not seen. Judges each fact as extract_quality.py --corpus does, counts right / judged per rule and rewrites
 the ``COUNTS`` block of calibration.py; prints the table (rule, right, judged, calibrated confidence) and the
@@ -28,7 +30,9 @@ MODULE = ROOT / "chaingraph" / "sources" / "calibration.py"
 TEXTS = Path(os.environ.get("CHAINGRAPH_EXTRACT_CORPUS", "/work/corpus/extract"))
 HOLDOUT_TEXTS = Path(os.environ.get("CHAINGRAPH_EXTRACT_HOLDOUT", "/work/corpus/extract-holdout"))
 HOLDOUT_KEYS = ROOT / "benchmarks" / "data" / "extract-corpus-holdout"
-FIT_SPLITS = ("dev", "holdout")
+HOLDOUT2_TEXTS = Path(os.environ.get("CHAINGRAPH_EXTRACT_HOLDOUT2", "/work/corpus/extract-holdout2"))
+HOLDOUT2_KEYS = ROOT / "benchmarks" / "data" / "extract-corpus-holdout2"
+FIT_SPLITS = ("dev", "holdout", "holdout2")
 """The splits the table is fitted on; ``test`` is never read."""
 
 
@@ -100,6 +104,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--keys", type=Path, default=ROOT / "benchmarks" / "data" / "extract-corpus")
     parser.add_argument("--holdout-texts", type=Path, default=HOLDOUT_TEXTS)
     parser.add_argument("--holdout-keys", type=Path, default=HOLDOUT_KEYS)
+    parser.add_argument("--holdout2-texts", type=Path, default=HOLDOUT2_TEXTS)
+    parser.add_argument("--holdout2-keys", type=Path, default=HOLDOUT2_KEYS)
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
     sets = [(args.texts, args.keys)]
@@ -107,6 +113,10 @@ def main(argv: list[str]) -> int:
         sets.append((args.holdout_texts, args.holdout_keys))
     else:
         print(f"no folder {args.holdout_texts}: the former hold-out set is left out of the fit", file=sys.stderr)
+    if args.holdout2_texts.is_dir():
+        sets.append((args.holdout2_texts, args.holdout2_keys))
+    else:
+        print(f"no folder {args.holdout2_texts}: the second hold-out set is left out of the fit", file=sys.stderr)
     counts, _judged = fit(sets)
     source = MODULE.read_text(encoding="utf-8")
     block = re.compile(r"(# BEGIN COUNTS[^\n]*\n).*?(\n# END COUNTS)", re.S)

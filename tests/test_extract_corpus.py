@@ -1,9 +1,9 @@
 """The answer keys of the news-extraction corpus (benchmarks/data/extract-corpus) follow the shared key format.
 
 The former hold-out set (benchmarks/data/extract-corpus-holdout, split ``holdout``; a development set from round 6
-on) and the blind hold-out sets (benchmarks/data/extract-corpus-holdout2, split ``holdout2``, and
-benchmarks/data/extract-corpus-holdout3, split ``holdout3``) are checked against the same format; the corpus-mix
-assertions apply to the main corpus only.
+on), the second hold-out set (benchmarks/data/extract-corpus-holdout2, split ``holdout2``; a development set
+from round 7 on) and the blind third (benchmarks/data/extract-corpus-holdout3, split ``holdout3``) are checked
+against the same format; the corpus-mix assertions apply to the main corpus only.
 
 The article texts are not in the repository (copyright), so these tests read the keys only: every key parses, has
 the fields the format requires with values of the right kind, its quantities are in the canonical form that
@@ -152,7 +152,7 @@ def test_holdout_is_new_to_the_main_corpus() -> None:
 
 
 def test_holdout2_is_new_to_the_earlier_sets() -> None:
-    """The second blind set shares no id, address or headline with the main corpus or the first hold-out."""
+    """The second hold-out set (development from round 7 on) shares no id, address or headline with the main corpus or the first hold-out."""
     earlier = [_load(path) for path in KEYS + HOLDOUT_KEYS]
     holdout2 = [_load(path) for path in HOLDOUT2_KEYS]
     assert len(holdout2) >= 30

@@ -130,3 +130,19 @@ def test_an_oversized_article_is_refused_with_the_limit(tmp_path: Path) -> None:
     path.write_bytes("签约".encode() * (MAX_ARTICLE_BYTES // 6 + 1))
     with pytest.raises(ParseError, match="huge.txt: .*over the limit"):
         read_article(path)
+
+
+def test_a_list_marker_on_a_line_of_its_own_stays_a_heading() -> None:
+    from chaingraph.sources.text import clean_text
+
+    text = clean_text("重点项目介绍\n一\n明远新区建设项目\n二\n河南明远有限公司年产5万吨\n饲料项目").text
+    assert text == "重点项目介绍\n一\n明远新区建设项目\n二\n河南明远有限公司年产5万吨饲料项目"
+
+
+def test_a_line_that_is_only_a_projects_name_stays_a_heading() -> None:
+    from chaingraph.sources.text import clean_text
+
+    text = clean_text("明达建材有限公司年产5000万件服装加工项目\n"
+                      "明达建材有限公司年产5000万件服装加工项目：总投资5亿元，\n主要建设办公楼。").text
+    assert text == ("明达建材有限公司年产5000万件服装加工项目\n明达建材有限公司年产5000万件服装加工项目：总投资5亿元，"
+                    "主要建设办公楼。")

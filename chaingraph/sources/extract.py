@@ -76,7 +76,7 @@ _LABELS = {
     "产值": "expected_output",
     "年税收": "note:年税收", "年纳税": "note:年纳税", "税收": "note:税收", "利税": "note:利税", "年产能": "capacity",
     "年产": "capacity", "产能": "capacity", "实际利用外资": "region:实际利用外资", "实际外资": "region:实际利用外资",
-    "到位外资": "region:实际利用外资", "投资": "investment",
+    "到位外资": "region:实际利用外资", "投资": "investment", "斥资": "investment",
 }
 _LABEL_ALT = "|".join(sorted(_LABELS, key=len, reverse=True))
 _FIGURE_RE = re.compile(
@@ -94,7 +94,8 @@ _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "
           "来到",
           "包括", "引入", "范围", "新增", "推动", "支持", "通过", "召开", "审查", "事务所", "编辑", "记者",
           "作者", "来源",
-          "通讯员", "隶属", "旗下", "所属", "系", "投资者", "投资方", "合作方", "签约方")
+          "通讯员", "隶属", "旗下", "所属", "系", "投资者", "投资方", "合作方", "签约方", "宣布", "出席", "主持",
+          "致辞", "见证")
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
 # legal forms: Chinese ones, the Japanese and Korean ones written in Chinese characters (株式会社, 有限会社…) and the
 # Latin ones after a capitalised name ("Robert Bosch GmbH", "Ferrero S.p.A.", "Acme Co., Ltd.")
@@ -116,6 +117,8 @@ _COUNTRY_NAME_RE = re.compile(
 )
 _ITEM = rf"(?:(?!等|项目)[{_NAME_CHARS}]){{2,24}}"
 _LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})*(?=等[^，。；]{{0,10}}项目|落户)")
+_FIRM_LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})+(?=等(?:\d+|[一二两三四五六七八九十]+)家[^，。；]{{0,6}}?"
+                           r"(?:企业|公司|厂商|厂|台商|业者|集团))")
 _PAIR_RE = re.compile(rf"([{_NAME_CHARS}]{{2,20}}?)(?:和|与|及|、)([{_NAME_CHARS}]{{2,12}}?)两家")
 _PROJECT_RE = re.compile(rf"[{_NAME_CHARS}—.]+?项目")
 _PLACE_RE = re.compile(
@@ -146,8 +149,17 @@ _DAILY_RE = re.compile(rf"日产(?:能力|产能)?(?:为|达到|达|约)?(?P<n>{
 _CN_COUNT = r"(?:\d+|[一二三四五六七八九十两百几多数]{2,}|[两三四五六七八九十百几多数])"
 _AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_CN_COUNT}[个项]|{_CN_COUNT}大项目"
                            rf"|项目(?:共|共有|合计|总计)?{_CN_COUNT}[个项]")
-_COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,12}项目)|"
-                       r"(?P<what2>[^，。；、\d]{2,10}项目)(?P<n2>\d+)[个项]")
+_COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d\n]{0,12}项目)|"
+                       r"(?P<what2>[^，。；、\d\n]{2,10}项目)(?P<n2>\d+)[个项]|"
+                       # "其中：三元区8个、总投资31.2亿元，沙县区6个…", "钢结构类3个、PC结构类3个": a breakdown by
+                       # district, county or class of a count of projects
+                       r"(?:(?<=[：:，,、；])|(?<=其中))(?P<what3>[\u4e00-\u9fffA-Za-z]{2,8}?(?:区|县|市|类|板块))"
+                       r"(?P<n3>\d+) ?个(?=[，,、；。])")
+_FIRM_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)家"
+                            r"(?P<what>[^，。；、\d]{0,8}?(?:企业|厂商|公司|台商|外资企业))|"
+                            r"(?P<what2>[^，。；、\d]{2,10}?(?:企业|厂商|公司))(?P<n2>\d+)家")
+_FIRM_COUNT_VERB_RE = re.compile(r"投资|签约|落户|入驻|通过|核定|新批|增资|吸引|引进|开工|投产|参与|设厂|扩产|进驻")
+_FIRM_COUNT_NOT_RE = re.compile(r"拜访|走访|对接|联系|洽谈|现有|拥有|集聚|聚集|规上|规模以上|知名")
 # words that frame a count but do not say what was counted: "其中", "共", "合计", "此次共"
 _METRIC_FUNCTION_RE = re.compile(
     r"^(?:[^，。；、\d]{0,6}?(?:其中|其余|另有|另外|此外|还有)|[：:]|共计|共有|一共|总共|合计|总计|分别"
@@ -172,7 +184,10 @@ _PROJECT_STOPS = re.compile(
     r"视察|走访|参观|主持|宣布|致辞|介绍|表示|指出|要求|希望|举办|召开|当属|就是|"
     r"投资(?=[\d一二三四五六七八九十几数百千]|建设|兴建|新建|扩建)|来到|到|赴|前往|引入|"
     r"主会场|分会场|会场|现场|标志着|汇报|推出|发布|完成|实现|掀起|持续|迎来|"
-    r"进行|列入|负责|协商|商谈|预计|着力|支援|关注|审议|通过|重视|打好|开展|质量把|(?<=[会府局司团])就"
+    r"进行|列入|负责|协商|商谈|预计|着力|支援|关注|审议|通过|重视|打好|开展|质量把|(?<=[会府局司团])就|"
+    # prepositions and verbs that take a project as their object ("始终把项目…", "双方就此项目签署", "通过招拍挂方式
+    # 取得项目用地"): what precedes them is a clause, not part of the name
+    r"把|就(?=此|该|这)|取得|获得"
 )
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
                             rf"元)(?:以上|左右)?")
@@ -185,7 +200,7 @@ _HOST_COUNTY_RE = re.compile(r"(?:^|(?<=[，,、：:\s日在]))(?P<county>[\u4e0
                              r"[\u4e00-\u9fff]{2}市)(?=[^，。；]{0,10}?(?:\d+|[一二三四五六七八九十两几多]+)个"
                              r"[^，。；]{0,8}?项目)")
 _CATEGORY_TAIL_PROJECT_RE = re.compile(r"(?:重大|重点|招商引资|招商|开复工|复工|新开工|开工|签约|集中|优质|产业|工业|"
-                                       r"制造业)+项目$")
+                                       r"制造业)+(?:建设)?项目$")
 _CODE_IN_NAME_RE = re.compile(r"[（(](?:\d{6}(?:\.S[HZ])?|\d{4}(?:-TW)?)[）)](?=.)")
 _ZONE_WORD_START_RE = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|开发区")
 _PAIR_SPLIT_RE = re.compile(r"(?P<first>[^和与]{4,30}?(?:中心|基地|产业园|工业园|科技园|物流园|工厂|总部|研究院|学校|"
@@ -251,6 +266,14 @@ _NOT_A_FIRM = re.compile(
 )
 
 
+_CLAUSE_COMPANY_RE = re.compile(
+    # a bare 公司 after a verb, preposition or list word is the noun "the company" at the end of a clause, not a
+    # legal name; so is one whose words name a project, an organ of government or a contract
+    r"(?:由|给予|给|获得|取得|引进|引入|约定|同意|向|对|与|和|及|为|的|将|拟|让|使|请|要求|帮助|支持|鼓励|协助|"
+    r"成立|组建|注册|设立|新设|其|该|本|此|各|每|家|符合|适合|属于|提升|带动|推动)公司$|"
+    r"(?:管委会|政府|协议|合同)[^有]*公司$|"
+    # a body of more than 12 characters before a bare 公司 is a clause ("产业发展资金中拨付一定额度资金给公司")
+    r"^[^有]{13,}(?<!股份)(?<!集团)(?<!总)公司$")
 _PHRASE_NOT_NAME = re.compile(
     # a clause or a description caught by a name pattern, not a firm's name: list markers and headings, counts,
     # the speaker's own region, officials with their titles, event and generic nouns, verbs of reporting
@@ -305,19 +328,29 @@ _EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|
                        r"|(?:签约|开工|竣工|投产)的?项目(?:共|有|达)?\d+[个项]"
                        r"|签[订署]了?《[^》]{2,40}(?:协议|合同)[^》]{0,6}》"
                        # an approval meeting ("联审会议，通过…投资案") is the day the projects are agreed
-                       r"|(?:联审|审议|审查)会议|通过[^，。；]{0,20}(?:投资案|申请案|审查|审核)")
+                       r"|(?:联审|审议|审查)会议|通过[^，。；]{0,20}(?:投资案|申请案|审查|审核)"
+                       # an approval round ("今(27)日公告，再通过A、B等8家中小企业扩大投资", "再添5家企业扩大投资")
+                       r"|(?:通过|核定|核准|再添)[^。；]{0,60}?\d+家[^。；]{0,8}?(?:企业|厂商|公司)[^。；]{0,4}?"
+                       r"(?:扩大)?投资")
 _EVENT_KIND = (("开工", "start_date", "under_construction"), ("奠基", "start_date", "under_construction"),
                ("动工", "start_date", "under_construction"), ("动土", "start_date", "under_construction"),
                ("竣工", "date", ""), ("投产", "date", "operating"), ("开业", "date", "operating"),
                ("签约", "date", "signed"), ("签订", "date", "signed"), ("签署", "date", "signed"),
                ("联审", "date", "signed"), ("审议", "date", "signed"), ("审查", "date", "signed"),
-               ("投资案", "date", "signed"), ("申请案", "date", "signed"), ("揭牌", "date", ""))
+               ("投资案", "date", "signed"), ("申请案", "date", "signed"), ("揭牌", "date", ""),
+               ("通过", "date", "signed"), ("核定", "date", "signed"), ("核准", "date", "signed"),
+               ("再添", "date", "signed"))
 ANAPHOR_REACH = 600
 """How far back (characters) 该园区 looks for the park it stands for."""
 EVENT_REACH = 2000
 """Projects first named more than this many characters after an event are not given its date."""
 _TAIWAN_REPORT_RE = re.compile(r"\d{4}-TW\b|(?<![\d年])1[01]\d年(?!代)")
+_TAIWAN_PLACE_RE = re.compile(r"新竹|桃园|彰化|嘉义|苗栗|屏东|云林|宜兰|花莲|台东|新北|基隆|南投|高雄|台中|台南")
+_CONTENT_INTRO_RE = re.compile(r"(?:(?:主要|分[两三四]期|将|拟|计划)?(?:建设|新建|兴建|建成)|[一二三四首]期(?:主要)?为|"
+                               r"即)$")
+_CONTENT_OPENING_RE = re.compile(r"(?:[^，。；]{0,6}[，,])?(?:其中[，,]?)?(?:该项目|项目|[一二三四首]期|分[两三四]期)")
 _CATEGORY_TAIL_RE = re.compile(r"等(?:各类|各种|多种|多类|各个|不同)")
+_SCOPE_BEFORE_RE = re.compile(r"(?:涵盖|涉及|囊括|覆盖|横跨|集(?![团中成约聚]))(?:了)?(?=[^，。；、]{2})")
 _TICKER_RE = re.compile(r"(?P<name>[\u3400-\u9fffA-Za-z]{2,12})\s?"
                         r"[（(](?:\d{6}|\d{4}-TW|\d{4,5}\.HK|\d{6}\.S[HZ])[）)]")
 _INTENT_LIST_RE = re.compile(r"(?:将|拟|计划|重点|主要|着力|积极|大力)[^，。；]{0,4}?"
@@ -648,6 +681,10 @@ class _Extractor:
             suffix = _LEGAL_SUFFIX_RE.search(m.group())
             body = m.group()[:suffix.start()] if suffix else m.group()
             head, cut = _strip_left(body)
+            inner = head.rfind("项目")
+            if inner >= 0 and not head.endswith("项目"):
+                # "…防水涂料项目河南中联天盛防水防腐材料有限公司": a project's name ends before the firm's
+                cut, head = cut + head[:inner + 2], head[inner + 2:]
             name = m.group()[len(cut):]
             short_form = suffix is not None and suffix.group() == "公司"
             # "牧原集团永济分公司": a group's branch is a firm; "在厦门等地设有分公司" is not a name
@@ -737,6 +774,7 @@ class _Extractor:
             name = m["name"]
             if (2 <= len(name) <= 12 and not _bad_firm_name(name) and not _GENERIC_FIRM.match(name)
                     and not _SUBJECT_NOT_FIRM.search(name) and not _CONNECTIVE_RE.search(name)
+                    and not _ADVERB_SUBJECT_RE.fullmatch(name)
                     and not self._is_region_word(name)
                     and not self._is_segment_word(name) and not is_place_name(name)):
                 candidates.append((name, m.start("name"), "subject"))
@@ -749,7 +787,12 @@ class _Extractor:
         for m in _LIST_RE.finditer(self.t):
             if _CATEGORY_TAIL_RE.match(self.t, m.end()):
                 continue  # "生态观光、休闲度假等各类旅游招商项目": kinds of project, neither firms nor projects
+            if _SCOPE_BEFORE_RE.search(self.t[max(0, m.start() - 4):m.start() + m.group().find("、") % len(m.group())]):
+                continue  # "涵盖汽车零部件内外饰、电驱等项目", "集赛事、研学等项目为一体": the scope of a group or a
+                # project, kinds of work, neither firms nor projects
             items = m.group().split("、")
+            if any(re.search(r"(?:产业|行业|领域|服务业|制造业)$", item) for item in items):
+                continue  # "新材料、新能源、环保再生产业等项目13个": fields of industry, neither firms nor projects
             first, cut = _strip_left(items[0])
             time_word = None
             tm = _TIME_WORD_RE.search(cut)
@@ -781,6 +824,19 @@ class _Extractor:
             self.list_items.append((ok, m.end(), time_word, self.t.startswith("落户", m.end())))
             for n, p in ok:
                 candidates.append((n, p, "list"))
+        for m in _FIRM_LIST_RE.finditer(self.t):
+            # "通过志同塑胶工业、锋霈环境科技、合锠国际等8家中小企业扩大投资": the items of a counted list of firms
+            # are firms (no project of their own is implied) when the article comes back to them; a list named
+            # once is background ("已吸引西门子、华为等20家世界500强企业")
+            first, cut = _strip_left(m.group().split("、")[0])
+            pos = m.start() + len(cut)
+            for item in [first, *m.group().split("、")[1:]]:
+                if (2 <= len(item) <= 12 and not _GENERIC_FIRM.match(item) and not self._is_segment_word(item)
+                        and not self._is_region_word(item) and not re.search(r"\d", item) and item not in _STOPS
+                        and not _bad_firm_name(item) and not _LIST_PRODUCT.search(item)
+                        and self.t.find(item, m.end()) >= 0):
+                    candidates.append((item, pos, "list"))
+                pos += len(item) + 1
         # group candidates into entities
         for name, pos, how in sorted(candidates, key=lambda c: ({"legal": 0, "brand": 1, "group": 1, "pair": 2,
                                                                   "country": 3, "country_weak": 3, "subject": 4,
@@ -843,6 +899,12 @@ class _Extractor:
         self._firm_spots = None
         self._firm_version += 1
 
+    def _described_firm(self, name: str) -> int | None:
+        """Where a firm already named starts in ``name`` after a description ending in 厂/商/家/者
+        ("铝门窗制造厂国田兴业" -> 6), None if it does not."""
+        return next((k for k in range(2, len(name) - 1) if name[k - 1] in "厂商家者"
+                     and self.firm_of(name[k:]) is not None), None)
+
     def _add_firm_name(self, name: str, pos: int, how: str) -> None:
         if how != "legal" and _bad_firm_name(name):
             return
@@ -853,11 +915,18 @@ class _Extractor:
             name, pos = name[described.end():], pos + described.end()
             if _bad_firm_name(name):
                 return
+        if how != "legal":
+            # "铝门窗制造厂国田兴业", "设备商矽碁科技": a description before a firm already named is not part of it
+            cut = self._described_firm(name)
+            if cut is not None:
+                name, pos = name[cut:], pos + cut
         head = _LEGAL_SUFFIX_RE.sub("", name)
         if _PHRASE_NOT_NAME.search(head if how == "legal" else name) or (how == "legal" and len(head) < 2):
             return
         if re.search(r"(?<!有限)项目公司$", name):
             return  # "成立项目公司", "海润光伏项目公司": the company a project will have, described, not named
+        if how == "legal" and _CLAUSE_COMPANY_RE.search(name):
+            return  # "管委会同意由公司", "并给予公司", "拟引进公司", "X等公司": a clause ending in the noun 公司
         country = ""
         stripped = name
         for word, code in sorted(COUNTRY_WORDS.items(), key=lambda kv: -len(kv[0])):
@@ -922,6 +991,13 @@ class _Extractor:
                     first_j = spot_j[1] if spot_j is not None else 0
                     keep, drop = (i, j) if first_i <= first_j else (j, i)
                     into[drop] = keep
+        # "凤冈县长山米业有限公司" and "长山米业有限公司": the county or city before a legal name is where it is
+        legal = {f.legal_name: i for i, f in enumerate(self.firms) if f.legal_name}
+        for name, i in legal.items():
+            place = _ADMIN_PLACE_RE.match(name)
+            j = legal.get(name[place.end():]) if place else None
+            if j is not None and j != i and len(name) - place.end() >= 6 and i not in into and j not in into:
+                into[i] = j
         if not into:
             return
         for drop, keep in into.items():
@@ -1154,6 +1230,9 @@ class _Extractor:
         for m in _OTHER_PROJECT_RE.finditer(self.t):
             # "山王坪供水工程，计划总投资2.5亿元", "长兴工业园，总投资5000万元": a project not called 项目
             name = _project_name(m.group() + "项目").removesuffix("项目")
+            if re.search(r"(?:位于|在|落户|落地|入驻|坐落于|选址于?|地处)$", self.t[max(0, m.end() - len(name) - 4):
+                                                                         m.end() - len(name)]):
+                continue  # "该项目位于X产业园，总投资20亿元": the park is where the project is, not a project
             if len(name) >= 4:
                 mentions.append((name, m.end() - len(name), m.end()))
         mentions += self._enumerated_siblings(mentions)
@@ -1186,6 +1265,13 @@ class _Extractor:
                     continue
                 if determiner and len(rest) <= 4:
                     continue
+            owner = self._content_owner(start, known)
+            if owner is not None:
+                # "华洲高端药项目建设高端医药原料药及中间体项目。其中一期建设年产1150吨原料药项目": what a project
+                # builds, phase by phase, is that project's content, another mention of it, not a new project
+                self.projects[owner].mentions.append((start, end))
+                self._mention_index = None
+                continue
             if self._counted(start, end) or (self._generic(name, firms) and not (
                     self.firms_in(sent.start, start) and self._has_segment_word(name, whole=True)
                     and not _GENERIC_PROJECT.match(re.sub(_QTY, "", name)))):
@@ -1202,6 +1288,8 @@ class _Extractor:
             if not _GENERIC_WORD_RE.fullmatch(item):
                 self._add_project([f"{item}项目"], self.firms_in(pos, pos + len(item)), (pos, pos + len(item)))
         for items, end, time_word, landed in self.list_items:
+            if re.match(r"等[^，。；]{0,6}?(?:企业|公司|厂商|客商|集团|单位)", self.t[end:end + 12]):
+                continue  # "和A、B等企业签约合作项目30个": the firms of a counted group, no project of each
             for item, pos in items:
                 index = self.firm_of(item)
                 if index is None:
@@ -1211,6 +1299,30 @@ class _Extractor:
                                              weak=True)
                     if time_word and landed:
                         self.pending_dates.append((proj, time_word, pos, end))
+
+    def _content_owner(self, start: int, known: list[tuple[str, int]]) -> int | None:
+        """The project whose content a name introduced by 建设/为/即 is: another project named earlier in the same
+        sentence ("A项目建设B项目", "A项目一期投资3亿元，建设B项目"), else the project named last before a sentence
+        that opens with that project, a phase or 该项目 ("其中一期建设B项目", "一期主要产品为…，二期为B项目",
+        "该项目…分两期建设B生产线"); None when the name is not introduced that way."""
+        if not known:
+            return None
+        sent = self.sentences[self.sentence_at(start)]
+        pre = self.t[sent.start:start]
+        if not _CONTENT_INTRO_RE.search(pre):
+            return None
+        earlier = [(b, i) for _n, i in known for a, b in self.projects[i].mentions if sent.start <= a and b <= start]
+        if earlier:
+            # only when nothing else takes the subject between them: a firm, a place, a list or a second clause
+            end, owner = max(earlier)
+            between = self.t[end:start]
+            if (start - end <= 30 and not re.search(r"[、；]|在|以及|和|与|由", between)
+                    and not self.firms_in(end, start)):
+                return owner
+            return None
+        if _CONTENT_OPENING_RE.match(pre):
+            return known[-1][1]
+        return None
 
     def _enumerated_siblings(self, mentions: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         """Items of an enumeration whose other items are projects are projects too, whatever they are called:
@@ -1262,14 +1374,37 @@ class _Extractor:
         of that firm, named by what is built (新厂, 厂房, 产线 …) even when the article never says 项目; its place is
         the place of the build clause. Only when the sentence names no project of its own after the amount."""
         self.frame_places: dict[int, tuple[str, str, int, int]] = {}  # id(project entity) -> place
-        for m in _SUBJECT_INVESTS_RE.finditer(self.t):
-            firm = self.firm_of(m["name"])
-            unnamed = firm is None and re.match(r"(?:不具名|一家|另一家|另有一家|某)", m["name"])
+        frames = [*_SUBJECT_INVESTS_RE.finditer(self.t), *_BARE_INVESTS_RE.finditer(self.t)]
+        frame_starts = sorted(x.start() for x in frames)
+        for m in sorted(frames, key=lambda x: x.start()):
+            sent = self.sentences[self.sentence_at(m.start())]
+            subject = m["name"]
+            if not subject or _ADVERB_SUBJECT_RE.fullmatch(subject):
+                # "瑞振工业也因应产业发展，同样将斥资5亿元在彰化秀水乡兴建厂房": a clause without a subject of its own
+                # invests for the firm named last before it in the sentence
+                spots = [(p, i) for i in self.firms_in(sent.start, m.start()) for n in self.firms[i].names
+                         for p in self.occurrences_in(n, sent.start, m.start())]
+                if not spots:
+                    continue
+                firm = max(spots)[1]
+                subject = self.firms[firm].names[0]
+                name_start = m.start("verb")
+            else:
+                firm = self.firm_of(subject)
+                cut = self._described_firm(subject) if firm is None else None
+                if cut is not None:
+                    subject = subject[cut:]
+                    firm = self.firm_of(subject)
+                name_start = m.end("name") - len(subject)
+            unnamed = firm is None and re.match(r"(?:不具名|一家|另一家|另有一家|某)", subject)
             if firm is None and not unnamed:
                 continue
-            sent = self.sentences[self.sentence_at(m.start())]
             stop = self.t.find("；", m.end(), sent.end)
             stop = sent.end if stop < 0 else stop
+            # the next investing clause of the sentence has a subject and an object of its own
+            k = bisect.bisect_right(frame_starts, m.end())
+            if k < len(frame_starts) and frame_starts[k] < stop:
+                stop = frame_starts[k]
             if self.strong_mentions(m.start(), stop):
                 continue
             built = _INVEST_OBJECT_RE.search(self.t, m.end(), stop)
@@ -1279,10 +1414,10 @@ class _Extractor:
                 # "不具名RFID厂则将投资12亿元新建厂房及办公大楼": a project of a firm the article does not name
                 if len(built["obj"]) < 4:
                     continue
-                index = self._add_project([built["obj"]], [], (m.start("name"), built.end("obj")))
+                index = self._add_project([built["obj"]], [], (name_start, built.end("obj")))
             else:
-                span = (m.start("name"), built.end("obj"))
-                index = self._add_project([f"{m['name']}{built['obj']}"], [firm], span)
+                span = (name_start, built.end("obj"))
+                index = self._add_project([f"{subject}{built['obj']}"], [firm], span)
             if built["place"] and not _NOT_A_PLACE_HEAD.search(built["place"]):
                 place = built["place"]
                 self.frame_places[id(self.projects[index])] = (place, self._region_id(place), built.start("place"),
@@ -1316,9 +1451,11 @@ class _Extractor:
         if zone and _EVALUATIVE_RE.fullmatch(rest[zone.end():]):
             return True  # "X经济技术开发区重点项目": the zone's projects of a kind, not one project
         tail = _CATEGORY_TAIL_PROJECT_RE.search(stripped)
-        if tail and not (_CONCRETE_HEAD.search(stripped[:tail.start()]) or _PRODUCT_HINT.search(stripped[:tail.start()])
-                         or self._has_segment_word(stripped[:tail.start()], whole=True)
-                         or re.search(r"[A-Za-z]", stripped[:tail.start()])):
+        # (the county or city that starts a batch's name is no product: "澄城县2022年度1-2月份重点项目")
+        head = _ADMIN_PLACE_RE.sub("", re.sub(r"^[\d.:：]+", "", stripped[:tail.start()])) if tail else ""
+        if tail and not (_CONCRETE_HEAD.search(head) or _PRODUCT_HINT.search(head)
+                         or self._has_segment_word(head, whole=True)
+                         or re.search(r"[A-Za-z]", head)):
             # "第三师一周内重大项目", "梧州市2021年第二季度重大项目", "穆棱市2019年秋季招商引资项目": a batch of a
             # time or place by its category, not one project (nothing made, built or branded before the category)
             return True
@@ -1350,6 +1487,10 @@ class _Extractor:
                 rest = rest.replace(n, "")
         for word in [*COUNTRY_WORDS, "增资", "项目", "平湖", "新", "—"]:
             rest = rest.replace(word, "")
+        # "彰教工业园区长山米业有限公司项目", "凤冈县长山米业有限公司建设项目": a place before the firm's name and
+        # the word 建设 say where and what, not which project
+        if firms and rest != name:
+            rest = _RESIDUAL_PLACE_RE.sub("", rest).replace("建设", "")
         return rest
 
     def _add_project(self, names: list[str], firms: list[int], span: tuple[int, int], weak: bool = False,
@@ -1498,9 +1639,24 @@ class _Extractor:
             if _RANGE_AFTER_RE.match(self.t, m.end()) or _AVERAGE_RE.search(
                     self.t, max(self.clause(m.start())[0], m.start() - 8), m.start() + 4):
                 continue  # "投资10亿元至50亿元的项目62个", "单体项目平均总投资额达8.32亿元": a class or a mean
-            if re.search(r"(?:年度?|当年|今年)(?:计划)?$", before_label) and target == "investment":
-                continue  # "年度计划投资3亿元": this year's spending, not the project's total
             sent = self.sentences[self.sentence_at(m.start())]
+            if re.search(r"(?:年度?|当年|今年)(?:计划)?$", before_label) and target == "investment":
+                # "年度计划投资3亿元": this year's spending, not a project's total; a group's ("9个产业项目总投资26.5
+                # 亿元，年度计划投资12.6亿元", "全市…2016年计划投资40.7亿元") is a region fact of its own
+                aggregate = _AGGREGATE_RE.search(self.t, sent.start, m.start())
+                grouped = aggregate is not None and not self._project_between(aggregate.end(), m.start())
+                after_group = bool(self.region_values) and sent.start <= self.region_values[-1][2] < m.start()
+                regional = not self.strong_mentions(sent.start, sent.end) and bool(
+                    _REGION_SUBJECT.search(self.t, sent.start, m.start()))
+                if qty.is_money and (grouped or after_group or regional):
+                    word = re.search(r"(?:\d{4}年|年度?|当年|今年)(?:计划)?$", self.t[max(0, m.start() - 8):m.start()])
+                    base = (self._count_metric(aggregate.start(), aggregate.group()) if grouped and aggregate
+                            else self.region_values[-1][0].removesuffix("总投资").removesuffix("投资总额")
+                            if after_group else "项目")
+                    base = re.sub(r"(?:共有|共计|共|有)?(?:\d+|[一二两三四五六七八九十]+)?[个项]?$", "", base) or "项目"
+                    self.region_values.append((f"{base}{word.group() if word else '年度'}{label}", str(qty),
+                                               m.start(), m.end(), "counted" if grouped else ""))
+                continue
             named_in = self._named_in(m.start(), m.end())
             if named_in is not None and not target.startswith("region:"):
                 # "兖州益海嘉里年产24万吨面粉项目等32个项目": a figure inside a project's name is that project's
@@ -1642,7 +1798,10 @@ class _Extractor:
             self._currency_marks = sorted([(m.start(), "TWD") for m in re.finditer("台币", self.t)]
                                           + [(m.start(), "CNY") for m in re.finditer("人民币", self.t)])
             # a Taiwan report that never names its currency: stock codes "(3711-TW)" or a Minguo year ("114年")
-            self._taiwan_report = not self._currency_marks and bool(_TAIWAN_REPORT_RE.search(self.t))
+            # or one that names Taiwan's ministry (经济部, 投资台湾) or two of its counties ("在新竹湖口…在台南…")
+            self._taiwan_report = not self._currency_marks and bool(
+                _TAIWAN_REPORT_RE.search(self.t) or re.search(r"经济部|投资台湾", self.t)
+                or len(set(_TAIWAN_PLACE_RE.findall(self.t))) >= 2)
         i = bisect.bisect_left(self._currency_marks, (pos, ""))
         return (i > 0 and self._currency_marks[i - 1][1] == "TWD") or self._taiwan_report
 
@@ -2149,7 +2308,13 @@ class _Extractor:
                         conf = min(conf, 0.5)  # a year or a quarter is context more often than the event's date
                     self.add("project", key, fld, value, s, e, conf, evidence=self._date_evidence(s, e))
             given: set[str] = set()
+            # "X公司年产1500万平方米防水卷材项目：…主要建设年产1000万平方米…生产线1条": a capacity the project's own
+            # name states is its capacity; the lines of its description are parts of it
+            in_name = {fld for owner, fld, _v, s, _e, _c, _n in values_of.get(index, [])
+                       if fld == "capacity" and any(a <= s < b for a, b in proj.mentions)}
             for owner, fld, value, s, e, conf, note in values_of.get(index, []):
+                if fld in in_name and not any(a <= s < b for a, b in proj.mentions):
+                    continue
                 if owner == index and (fld, value) not in seen:
                     seen.add((fld, value))
                     if fld in given and fld != "note":
@@ -2245,7 +2410,8 @@ class _Extractor:
             county = _COUNTY_PREFIX_RE.match(self.t, a, b)
             if county and b - county.end("county") >= 4 and not _NOT_A_COUNTY_RE.search(county["county"]) and (
                     not re.match(r"[市县区]?(?:委|政府|长|人民|党)", self.t[county.end("county"):b])) and (
-                    county["county"].removesuffix("市") not in CITIES and not is_place_name(county["county"])):
+                    county["county"].removesuffix("市") not in CITIES and not is_place_name(county["county"])) and (
+                    not self._home_county(county["county"])):
                 name = county["county"]
                 return (name, self._region_id(name), county.start("county"), county.end("county"), "name")
         anaphor = self._anaphor_park(min(a for a, _ in proj.mentions), places)
@@ -2267,11 +2433,11 @@ class _Extractor:
 
         parks = [p for p in candidates if p[1] and self.dataset and self.dataset.regions[p[1]].kind == "park"]
         parks += [p for p in candidates if not p[1]]
-        parks = [p for p in parks if heading(p)]
+        parks = [p for p in parks if heading(p) and not self._venue_only(p, proj)]
         if parks:
             return (*parks[0], "sentence")
         near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])
-                and not is_place_name(p[0])]
+                and not is_place_name(p[0]) and not self._venue_only(p, proj)]
         return (*near[0], "sentence") if near else None
 
     def _mention_mask(self) -> bytearray:
@@ -2324,7 +2490,8 @@ class _Extractor:
             # (not a town that starts a project's name: "潭下镇社会福利院项目" is that project's place)
             zones = [p for p in places if start <= p[2] < end and not is_place_name(p[0]) and not inside[p[2]]
                      and not _GENERIC_PLACE.match(p[0]) and (not p[1] or (self.dataset is not None
-                                                                        and self.dataset.regions[p[1]].kind == "park"))]
+                                                                        and self.dataset.regions[p[1]].kind == "park"))
+                     and not self._venue_only(p, proj)]
             if len({p[0] for p in zones}) == 1:
                 return (*zones[0], "event")
         # "洛江区3个项目现场签约", "光明区成功推动5个项目签约", "芗城区集中签约落户12个项目": the county or district
@@ -2349,6 +2516,31 @@ class _Extractor:
                 m = next(iter(venues.values()))
                 return (m["county"], self._region_id(m["county"]), m.start("county"), m.end("county"), "event")
         return None
+
+    def _home_county(self, county: str) -> bool:
+        """"西华县举行…活动", "兴义市(义龙新区)…集中开工": the county or city the article is about (named in its
+        headline or lead sentence outside a project's name, not as a venue after 在/于) is the home of all its
+        projects, not a place that tells one of them from the others."""
+        core = county[:-1] if len(county) >= 3 and county[-1] in "县市区旗" else county
+        stop = self.t.find("。")
+        lead = self.t[:stop if 0 <= stop <= 300 else min(len(self.t), 300)]
+        inside = self._mention_mask()
+        return any(not re.search(r"(?:在|于)$", lead[max(0, m.start() - 1):m.start()]) and not inside[m.start()]
+                   for m in re.finditer(re.escape(core), lead))
+
+    def _venue_only(self, place: tuple[str, str, int, int], proj: _ProjectEntity) -> bool:
+        """"集中开工仪式在归阳工业园举行": a zone the article names once, as the venue of its ceremony, is where the
+        ceremony was held, not where the projects are (a zone the article comes back to is its subject); the venue
+        of a project's own ceremony ("…暨X项目开工仪式在Y园区举行") is that project's place."""
+        name, _rid, a, b = place
+        if not (re.search(r"(?:在|于)(?:主会场|分会场|会场)?$", self.t[max(0, a - 4):a])
+                and re.match(r"(?:隆重|盛大|正式)?(?:举行|举办|召开|开幕|启动)", self.t[b:b + 6])):
+            return False
+        sent = self.sentences[self.sentence_at(a)]
+        if any(sent.start <= ms < a and re.match(r"(?:[一二三四]期)?(?:开工|签约|奠基|竣工|投产|开业)?(?:仪式|典礼)",
+                                                 self.t[me:me + 8]) for ms, me in proj.mentions):
+            return False
+        return len(self.occurrences(name)) <= 1
 
     def _clause_place(self, a: int, b: int) -> tuple[str, str, int, int] | None:
         """The park or town in the project's own clause: right before it ("绥安开发区的X项目", "在P投资建设X项目"), or
@@ -2402,7 +2594,8 @@ class _Extractor:
             seen.add((metric, value, period))
             seen_values.add(value)
             tag = ("flow" if re.search(r"税|产值|营收|收入|销售|利润|年产", metric)
-                   else "at_least" if value.startswith(">=") else "")
+                   else "at_least" if value.startswith(">=")
+                   else "annual" if re.search(r"(?:年度?|当年|今年)(?:计划)?投资$", metric) else "")
             self.add("region_fact", key, "value", value, s, e, conf, tag=tag)
             self.add("region_fact", key, "metric", metric, s, e, conf)
             if period:
@@ -2412,16 +2605,44 @@ class _Extractor:
         counted: set[tuple[str, str]] = set()
         counted_values: set[str] = set()
         for m in _COUNT_RE.finditer(self.t):
-            n = m["n"] or m["n2"]
-            what = self._count_metric(m.start(), m.group())
+            n = m["n"] or m["n2"] or m["n3"]
+            if m["n3"] and not _AGGREGATE_RE.search(self.t, self.sentences[self.sentence_at(m.start())].start,
+                                                    m.start()) and not re.search(r"项目|分区域|从区域|分类", self.t[
+                                                        max(0, m.start() - 30):m.start()]):
+                continue  # a breakdown only of a count of projects
+            what = m["what3"] + "项目" if m["n3"] else self._count_metric(m.start(), m.group())
             sent_index = self.sentence_at(m.start())
             period = self.region_periods.get(sent_index, ("", 0, 0))[0]
             key = f"{what}数" + (f" {period}" if period else "")
-            if (what, n) in counted or (int(n) >= 10 and n in counted_values):
-                continue  # "315个重大项目集中开工" in the headline and again in the lead: one count
+            if (what, n) in counted or (int(n) >= 10 and n in counted_values
+                                        and not re.match(r"[\u4e00-\u9fff]{2,4}?[省市县区](?!域)", what)):
+                continue  # "315个重大项目集中开工" in the headline and again in the lead: one count (not two
+                # districts' counts: "旺苍县11个项目…剑阁县11个项目")
             counted.add((what, n))
             counted_values.add(n)
             self.add("region_fact", key, "value", f"{n} 个", m.start(), m.end(), 0.6)
+            self.add("region_fact", key, "metric", f"{what}数", m.start(), m.end(), 0.6)
+            if period:
+                self.add("region_fact", key, "period", period, *self.region_periods[sent_index][1:], 0.5)
+        for m in _FIRM_COUNT_RE.finditer(self.t):
+            # "再通过A、B等8家中小企业扩大投资", "已吸引1,082家企业", "新批外商投资企业10家": a count of investing
+            # firms of a region or an event
+            n = (m["n"] or m["n2"]).replace(",", "")
+            if int(n) < 2 or n in counted_values:
+                continue
+            c_start, c_end = self.clause(m.start())
+            clause = self.t[c_start:c_end]
+            if not _FIRM_COUNT_VERB_RE.search(clause) or _FIRM_COUNT_NOT_RE.search(clause):
+                continue  # firms an industry has, visited or known: no investment of the region's
+            what = _METRIC_FUNCTION_RE.sub("", m["what"] or m["what2"])
+            sent_index = self.sentence_at(m.start())
+            period = self.region_periods.get(sent_index, ("", 0, 0))[0]
+            key = f"{what}数" + (f" {period}" if period else "")
+            if (what, n) in counted:
+                continue
+            counted.add((what, n))
+            counted_values.add(n)
+            self.add("region_fact", key, "value", f"{n} 家", m.start(), m.end(), 0.6, tag="firms")
             self.add("region_fact", key, "metric", f"{what}数", m.start(), m.end(), 0.6)
             if period:
                 self.add("region_fact", key, "period", period, *self.region_periods[sent_index][1:], 0.5)
@@ -2494,9 +2715,11 @@ _BUILD_AT_RE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:投资建设|
 _NOT_A_PLACE_HEAD = re.compile(r"^(?:此|这|该|当地|本地|国内|省内|全国|全省|全市|原址|原有|现有|厂区|园区)|"
                                r"[的是了将拟]|基础上|期间|过程")
 _ZONE_PREFIX_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|"
-                             r"高新区|片区|新区|保税区)")
+                             r"高新区|片区|新区|保税区|经济区|园区)")
 _EVALUATIVE_RE = re.compile(r"(?:重大|重点|优质|龙头|标志性|招商|招商引资|签约|开工|新开工|在建|续建|新建|集中|亿元|"
                             r"亿元以上|以上|产业|工业|[一二三四]?批)*")
+_RESIDUAL_PLACE_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,10}?(?:工业园区|产业园区|工业园|产业园|经济技术开发区|"
+                                r"经济开发区|开发区|高新区|经开区|园区)|[\u4e00-\u9fff]{1,4}?[省市县区])")
 _ADMIN_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区](?!域)")
 _OTHER_PROJECT_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,30}}?(?:工程|产业园|工业园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线)"
@@ -2534,9 +2757,14 @@ _WORKS_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,30}}?(?:改扩建|扩建|新�
                        r"(?=[^。；]{0,12}?(?:总投资|投资额|投资\d|投入))")
 _SUBJECT_INVESTS_RE = re.compile(
     rf"(?:^|(?<=[，。；：！\n]))(?P<name>[\u3400-\u9fffA-Za-z0-9（）()&·]{{2,12}}?)"
-    rf"(?:则|也|还|再|为此)?(?:将|拟|计划|规划|决定|准备|预计)?(?:大手笔|再|共|总)?(?:投资|斥资|加码|出资|投入)"
-    rf"(?:约|近|超过|逾)?(?:新台币|台币|人民币)?(?:{_QTY})"
+    rf"(?:则|也|还|再|为此)?(?P<verb>(?:将|拟|计划|规划|决定|准备|预计)?(?:大手笔|再|共|总|扩大)?"
+    rf"(?:投资|斥资|加码|出资|投入))(?:约|近|超过|逾)?(?:新台币|台币|人民币)?(?:{_QTY})"
 )
+_BARE_INVESTS_RE = re.compile(
+    rf"(?:^|(?<=[，；]))(?P<name>)(?:则|也|还|并|同样|同时)?(?P<verb>(?:将|拟|计划|规划|决定|准备)(?:大手笔|再|共|总|扩大)?"
+    rf"(?:投资|斥资|加码|出资|投入))(?:约|近|超过|逾)?(?:新台币|台币|人民币)?(?:{_QTY})"
+)
+_ADVERB_SUBJECT_RE = re.compile(r"同样|同时|此外|另外|并且|而且|其后|随后|之后|也|还|并|则")
 _GUEST_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:董事长|董事局主席|总经理|总裁|副总裁|负责人|代表|总监|主任|书记|"
                              r"高管|一行)[^，。；]{0,16}?"
                              r"(?:出席|参加|致辞|发言|见证|陪同|主持|介绍|表示|说|会见|拜访|考察|受邀)")
@@ -2560,8 +2788,9 @@ _PRE_AMOUNT_FIRM_RE = re.compile(
     r"(?:股份有限公司|有限责任公司|有限公司))"
 )
 _INVEST_OBJECT_RE = re.compile(
-    r"(?:[在于](?P<place>[\u4e00-\u9fff]{2,10}?))?(?:投资建设|新建|兴建|扩建|建设|建置|新设|增设|启动|扩增|扩充|建(?=新))"
-    r"(?P<obj>[^，。；、]{0,16}?(?:新厂|厂房|新厂区|[一二三四五六七八九十]厂|产线|生产线|扩建计划|计划|大楼|基地|中心|工厂)"
+    r"(?:[在于](?P<place>[\u4e00-\u9fff]{2,10}?))?(?:投资建设|新建|兴建|扩建|建设|建置|新设|增设|设立|启动|扩增|扩充|扩大|建(?=新))"
+    r"(?P<obj>[^，。；、]{0,16}?(?:新厂|厂房|新厂区|[一二三四五六七八九十]厂|产线|生产线|扩建计划|计划|大楼|基地|中心|工厂|"
+    r"(?<=[\u4e00-\u9fff]{2})厂(?![商区长]))"
     r"(?:[及与和][^，。；、]{1,8}?(?:大楼|厂房|中心|仓库|宿舍|办公楼|基地))?)(?=[，。；、及与和并扩]|$)"
 )
 _SUBJECT_NOT_FIRM = re.compile(r"项目|工程|该|其|此|本|这|我|^全[市区县省镇国部]|总|共|计划|预计|今年|去年|明年|累计|"

@@ -232,6 +232,12 @@ def _joinable(left: str, right: str) -> bool:
 
 _LIST_ITEM_START = re.compile(r"(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                               r"[一二三四五六七八九十]{1,3}、)[\u4e00-\u9fff]")
+_MARKER = r"(?:[一二三四五六七八九十]{1,3}|\d{1,2}|[（(][一二三四五六七八九十\d]{1,3}[）)])[、.．]?"
+_MARKER_LINE = re.compile(rf"{_MARKER}[ \t\u3000]*\n")
+_MARKER_ONLY = re.compile(_MARKER)
+# a line that is only a project's name, as a list's heading ("…有限公司年产5000万件服装加工项目"): no punctuation of a
+# sentence inside, ending in 项目/工程 or a closing bracket
+_NAME_HEADING = re.compile(r"[^，。；：！？,;:]+(?:项目|工程|[）)])")
 
 
 def clean_text(text: str | MappedText) -> MappedText:
@@ -249,6 +255,8 @@ def clean_text(text: str | MappedText) -> MappedText:
     '发布时间:2022-06-15\\n6月14日'
     >>> clean_text("分会场活动\\n\\n1.思明区：A项目，总投资3亿元\\n\\n2.湖里区：B项目").text
     '分会场活动\\n1.思明区：A项目，总投资3亿元\\n2.湖里区：B项目'
+    >>> clean_text("重点项目介绍\\n一\\n莲花新区项目\\n二\\n河南明远有限公司年产5万吨\\n饲料项目").text
+    '重点项目介绍\\n一\\n莲花新区项目\\n二\\n河南明远有限公司年产5万吨饲料项目'
     """
     mapped = text if isinstance(text, MappedText) else MappedText.identity(text)
     source = mapped.text
@@ -256,6 +264,7 @@ def clean_text(text: str | MappedText) -> MappedText:
     out: list[str] = []
     n = len(source)
     i = 0
+    line_start = 0  # where the current line starts in out
     while i < n:
         ch = source[i]
         if ch in " \t\u3000\n\u00a0":
@@ -268,11 +277,16 @@ def clean_text(text: str | MappedText) -> MappedText:
             if not left or not right:
                 pass
             elif "\n" in gap and (left in _SENTENCE_END + "”" or _LIST_ITEM_START.match(source, j)
-                                   or (left.isdigit() and right.isdigit())):
+                                   or (left.isdigit() and right.isdigit()) or _MARKER_LINE.match(source, j)
+                                   or (len(out) - line_start <= 6
+                                       and _MARKER_ONLY.fullmatch("".join(out[line_start:])))
+                                   or (6 <= len(out) - line_start <= 60
+                                       and _NAME_HEADING.fullmatch("".join(out[line_start:])))):
                 # (a line that starts a numbered item, "2.湖里区：…", "（三）…", "一、…", starts a new line too, and
                 # so does a line starting with a digit after one ending with a digit: "发布时间:2022-06-15\n6月14日")
                 kept.append(i + gap.index("\n"))
                 out.append("\n")
+                line_start = len(out)
             elif "\n" in gap and not _joinable(left, right):
                 kept.append(i)
                 out.append(" ")
