@@ -23,29 +23,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import LookupFailed
 from ..messages import msg, noun
-from .model import (
-    Chain,
-    Citation,
-    Claim,
-    Coverage,
-    DatasetInfo,
-    Firm,
-    Group,
-    Link,
-    Project,
-    ProjectEvent,
-    Region,
-    RegionFact,
-    Rejection,
-    Segment,
-    Source,
-    SupplyEdge,
-    Tie,
-)
+from .model import Chain, Claim, Coverage, DatasetInfo, Region, Segment, SupplyEdge
+
+if TYPE_CHECKING:  # the table records are defined on first use: a snapshot query holds none (.records)
+    from .records import Citation, Firm, Group, Link, Project, ProjectEvent, RegionFact, Rejection, Source, Tie
 
 __all__ = ["Dataset", "bundled_dataset_path", "default_dataset_path", "normalize_name", "DATA_ENV",
            "evidence_to_json", "evidence_from_json"]
