@@ -22,6 +22,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -39,7 +40,13 @@ DATA_ENV = "CHAINGRAPH_DATA"
 """Environment variable naming the dataset folder used when ``--data`` is not given."""
 
 _SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团", "产业链", "省", "市", "县", "区")
-_PUNCT = re.compile(r"[\s()（）·•,，.。'\"“”‘’\-_/]+")
+
+
+@cache
+def _punct() -> re.Pattern[str]:
+    """Spaces and punctuation a name is folded without, compiled on first use (a query that names its region by id
+    never folds a name)."""
+    return re.compile(r"[\s()（）·•,，.。'\"“”‘’\-_/]+")
 
 
 def normalize_name(name: str) -> str:
@@ -53,7 +60,7 @@ def normalize_name(name: str) -> str:
     import unicodedata
 
     text = unicodedata.normalize("NFKC", name).casefold()
-    text = _PUNCT.sub("", text)
+    text = _punct().sub("", text)
     for suffix in _SUFFIXES:
         if text.endswith(suffix) and len(text) > len(suffix):
             text = text[: -len(suffix)]
