@@ -770,7 +770,8 @@ class SnapshotFacts(StructureFacts):
         regions: dict[str, Region] = {}
         rows = self.con.execute("SELECT id, kind, data FROM regions ORDER BY ord").fetchall()
         # one JSON text for all regions' records (about 800 in a national pool): one parse instead of one per row
-        for (region_id, kind, _), d in zip(rows, json.loads(f"[{','.join(data for _, _, data in rows)}]")):
+        records = json.loads(f"[{','.join(data for _, _, data in rows)}]")
+        for (region_id, kind, _), d in zip(rows, records, strict=True):
             regions[region_id] = Region(id=region_id, name=d["name"], kind=kind, parent=d["parent"],
                                         name_en=d["name_en"], aliases=d["aliases"],
                                         favoured_countries=d["favoured_countries"], note=d["note"],
