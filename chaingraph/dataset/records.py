@@ -2,10 +2,10 @@
 citations, rejected links and exchange rates.
 
 They are defined apart from :mod:`.model` (which re-exports them: ``from chaingraph.dataset.model import Firm``
-works as before) because a question answered from a compiled snapshot never makes one: it reads the dataset's
-structure (chains, segments, regions, coverage, claims) and plain rows. Creating a dataclass costs about 0.3 ms
-at import (Python generates and compiles its methods), and a cold ``gaps`` or ``targets`` would pay that for
-each of these eleven.
+works as before) because a gap report, target list or chains summary answered from a compiled snapshot makes
+none: it reads the dataset's structure (chains, segments, regions, coverage, claims) and plain rows. Creating a
+dataclass costs about 0.3 ms at import (Python generates and compiles its methods), and a cold ``gaps`` or
+``targets`` would pay that for each of these eleven (``tests/test_cli_speed.py`` checks that it does not).
 
 Records carry ``line`` (1-based line of the record in its file) so that later checks can point at it. It is not
 part of a record's identity: equality ignores it.
