@@ -81,13 +81,16 @@ def test_constants_spelt_out_for_a_light_cli_match_the_library() -> None:
 
 
 # What a cold gap report or target list from the snapshot must not import: the reader and writer, networkx and the
-# file formats, the sources, the outputs it does not print, the other questions' analysis, and the standard modules
-# only --format csv (csv, safety's html), amounts (decimal) or month lengths (calendar) need. Each would cost
-# start-up time on every query (docs/performance.md, "A short cold start").
+# file formats, the sources, the outputs it does not print, the other questions' analysis, the table records (firms,
+# links, projects: dataclasses cost ~0.3 ms each to create), and the standard modules only --format csv (csv,
+# safety's html), amounts (decimal), month lengths (calendar), compiling (tempfile) or changing a folder (shutil)
+# need, and OpenSSL's hashing (the builtin sha256 gives the snapshot's key). Each would cost start-up time on every
+# query (docs/performance.md, "A short cold start").
 _NEVER_ON_THE_QUERY_PATH = ("networkx", "openpyxl", "yaml", "neo4j", "duckdb", "pyvis", "chaingraph.sources",
-                            "chaingraph.dataset.reader", "chaingraph.dataset.writer", "chaingraph.outputs.html_map",
-                            "chaingraph.outputs.export", "chaingraph.analysis.whatif", "chaingraph.analysis.views",
-                            "chaingraph.analysis.asof", "chaingraph.safety", "csv", "decimal", "html", "calendar")
+                            "chaingraph.dataset.reader", "chaingraph.dataset.writer", "chaingraph.dataset.records",
+                            "chaingraph.outputs.html_map", "chaingraph.outputs.export", "chaingraph.analysis.whatif",
+                            "chaingraph.analysis.views", "chaingraph.analysis.asof", "chaingraph.safety", "csv",
+                            "decimal", "html", "calendar", "tempfile", "shutil", "hashlib", "_hashlib")
 _RUN_AND_LIST_MODULES = ("import sys\nfrom chaingraph.cli import main\n"
                          "try:\n    main(sys.argv[1:])\nexcept SystemExit as exc:\n    assert not exc.code, exc\n"
                          "print('\\nMODULES ' + ' '.join(sorted(sys.modules)))")
@@ -140,3 +143,18 @@ def test_the_process_entry_point_leaves_its_objects_to_the_process_exit(pool: Pa
     failed = subprocess.run([sys.executable, "-m", "chaingraph", "--data", str(pool), "gaps", "-c", "no-such-chain"],
                             env=compiled, capture_output=True, text=True)
     assert failed.returncode != 0 and failed.stderr.strip() and "Traceback" not in failed.stderr
+
+
+def test_the_snapshot_key_is_a_sha256_without_hashlib(tmp_path: Path) -> None:
+    """``snapshot_path`` and ``fingerprint`` hash with the builtin sha256 module: the same digests as hashlib's, so
+    the snapshots compiled before keep their names."""
+    import hashlib
+
+    from chaingraph.engines.snapshot import _sha256, snapshot_path
+
+    assert _sha256(b"chaingraph").hexdigest() == hashlib.sha256(b"chaingraph").hexdigest()
+    digest = _sha256(b"a")
+    digest.update(b"b")
+    assert digest.hexdigest() == hashlib.sha256(b"ab").hexdigest()
+    key = hashlib.sha256(str(tmp_path.resolve()).encode("utf-8")).hexdigest()[:20]
+    assert snapshot_path(tmp_path, tmp_path) == tmp_path / f"{tmp_path.name}-{key}.sqlite"

@@ -206,3 +206,22 @@ def test_full_width_credit_code_is_accepted(tmp_path: Path) -> None:
     plan = import_sheet(root, sheet)
     firm = next(f for f in cgr.load_dataset(root).firms.values() if f.name == "全角测试有限公司")
     assert firm.credit_code == "91330482MA2JDKJ17A", plan.to_dict()
+
+
+def test_table_records_are_reexported_by_the_model() -> None:
+    """The table records live in ``dataset/records.py`` (a snapshot query never imports it) and are found where
+    they always were: ``chaingraph.dataset.model``, ``chaingraph``, ``dir()`` and ``import *``."""
+    import chaingraph.dataset.model as model
+    from chaingraph.dataset import records
+
+    for name in records.__all__:
+        assert getattr(model, name) is getattr(records, name) is getattr(cgr, name)
+        assert name in dir(model) and name in model.__all__
+    namespace: dict[str, object] = {}
+    exec("from chaingraph.dataset.model import *", namespace)
+    assert namespace["Firm"] is records.Firm
+    assert repr(records.Firm("f1", "甲")) == ("Firm(id='f1', name='甲', legal_name='', name_en='', aliases=[], "
+                                               "country='', group=None, fortune500=None, size='', region=None, "
+                                               "headquarters='', credit_code='', sources=[], note='')")
+    with pytest.raises(AttributeError):
+        model.NoSuchRecord  # noqa: B018

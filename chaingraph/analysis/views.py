@@ -12,13 +12,16 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..dataset.graph import ChainGraph
-from ..dataset.model import Firm, Project, Quantity
+from ..dataset.model import Quantity
 from ..dataset.store import Dataset
 from .facts import Facts, facts_for
 from .gaps import params_for
+
+if TYPE_CHECKING:  # annotations only: `chains` on a snapshot makes no firm or project record
+    from ..dataset.records import Firm, Project
 
 __all__ = ["firm_view", "project_view", "chain_summaries", "source_view", "location_of", "region_facts_view",
            "firm_rows", "project_list", "project_rows"]

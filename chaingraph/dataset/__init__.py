@@ -1,7 +1,8 @@
 """Files to a :class:`Dataset` and back: the first step of the data flow.
 
 * :mod:`.model`: the records (chains, segments, regions, firms, projects, events, sources, claims) and the
-  parsers of cells (ids, dates, amounts);
+  parsers of cells (ids, dates, amounts); the records of the tables (firms, links, projects, ...) are defined in
+  :mod:`.records` and re-exported by :mod:`.model`;
 * :mod:`.store`: :class:`Dataset`, every record indexed, with the name lookups planners type;
 * :mod:`.reader` / :mod:`.writer`: a dataset folder (``dataset.yaml`` and CSV files) validated in, written out
   atomically under a lock, with a journal (:mod:`.journal`, :mod:`.locking`);

@@ -46,11 +46,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .model import PIPELINE_STATUSES, Firm, Project, Quantity
+from .model import PIPELINE_STATUSES, Quantity
 from .store import Dataset
 
 if TYPE_CHECKING:  # networkx is imported where a graph is built: a query on a snapshot never needs it
     import networkx as nx
+
+    from .records import Firm, Project
 
 __all__ = ["NODE_KINDS", "EDGE_KINDS", "ChainGraph", "build_graph", "Presence"]
 

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -95,7 +94,17 @@ def _link_or_copy(source: Path, target: Path) -> None:
     try:
         os.link(source, target)
     except OSError:  # FAT, some network shares: no hard links
+        import shutil
+
         shutil.copy2(source, target)
+
+
+def _rmtree(path: Path) -> None:
+    """``shutil.rmtree`` ignoring errors; shutil is imported only when a folder changes (a query only checks that
+    nothing is pending, and shutil with the compression modules it loads costs a cold query ~2 ms)."""
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
 
 
 def _mirror(root: Path, staging: Path) -> None:
@@ -143,7 +152,7 @@ class Transaction:
             if (self.root / JOURNAL_NAME).exists():
                 recover(self.root)  # committed but interrupted (an exception mid-swap): finish it
             else:
-                shutil.rmtree(self.staging, ignore_errors=True)
+                _rmtree(self.staging)
         finally:
             self._lock.__exit__(None, None, None)
 
@@ -203,7 +212,7 @@ class Transaction:
         """A folder holding the dataset as it will be after the commit (for validation before anything moves)."""
         view = self.staging / "view"
         if self._mirrored:
-            shutil.rmtree(view, ignore_errors=True)
+            _rmtree(view)
         try:
             _mirror(self.root, view)
             for op in self._ops:
@@ -314,7 +323,7 @@ def _rollback(root: Path, ops: list[dict[str, Any]]) -> None:
 def _finish(root: Path) -> None:
     (root / JOURNAL_NAME).unlink(missing_ok=True)
     _fsync_dir(root)
-    shutil.rmtree(root / STAGING_NAME, ignore_errors=True)
+    _rmtree(root / STAGING_NAME)
 
 
 def recover(root: str | Path, wait: float | None = None) -> str | None:
@@ -354,7 +363,7 @@ def recover(root: str | Path, wait: float | None = None) -> str | None:
         _finish(root)
         return "rolled forward"
     (root / (JOURNAL_NAME + ".tmp")).unlink(missing_ok=True)
-    shutil.rmtree(root / STAGING_NAME, ignore_errors=True)
+    _rmtree(root / STAGING_NAME)
     return "cleaned up"
 
 

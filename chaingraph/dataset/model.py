@@ -8,7 +8,6 @@ that news articles use, and raise :class:`~chaingraph.errors.ParseError` with a 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 import re
 import unicodedata
@@ -20,6 +19,8 @@ from ..messages import msg
 
 if TYPE_CHECKING:
     from decimal import Decimal
+
+    from .records import Citation, Firm, FxRate, Group, Link, Project, ProjectEvent, RegionFact, Rejection, Source, Tie
 
 __all__ = [
     "CURRENCIES",
@@ -82,7 +83,9 @@ ROLES = ("producer", "seller", "servicer", "recycler")
 
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
 
-_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+# The regular expressions are pattern strings, compiled on first use by ``re``'s cache: compiling them all at import
+# cost every command ~1 ms, and a query parses at most a date.
+_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 
 
 def parse_id(text: str) -> str:
@@ -97,7 +100,7 @@ def parse_id(text: str) -> str:
     ...
     chaingraph.errors.ParseError: 'Machine Tool' is not a valid id (lowercase letters, digits and '-', at most 64)
     """
-    if not isinstance(text, str) or not _ID_RE.match(text) or text.endswith("-"):
+    if not isinstance(text, str) or not re.match(_ID_PATTERN, text) or text.endswith("-"):
         raise ParseError(msg("{text!r} is not a valid id (lowercase letters, digits and '-', at most 64)", text=text))
     return text
 
@@ -153,8 +156,8 @@ _CN_UNIT = {"亩": "mu", "平方米": "m2", "平米": "m2", "公顷": "ha", "吨
 """Units other than money that Chinese sources write after a number, and their canonical symbols."""
 _CN_SUFFIX = {"以上": "at_least", "余": "at_least", "多": "at_least", "左右": "approx", "以下": "at_most"}
 
-_CANONICAL_RE = re.compile(r"^(~|>=|<=)?(-?\d+(?:\.\d+)?)\s+(\S.*)$")
-_CN_RE = re.compile(
+_CANONICAL_PATTERN = r"^(~|>=|<=)?(-?\d+(?:\.\d+)?)\s+(\S.*)$"
+_CN_PATTERN = (
     r"^(?P<prefix>不低于|不少于|不超过|大约|将近|超过|总计|达到|高达|突破|约|近|超|逾|达|共)?\s*"
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)?\s*"
     r"(?P<suffix1>余|多)?"
@@ -167,7 +170,7 @@ _CN_RE = re.compile(
 
 _CN_SYNONYMS = (("美金", "美元"), ("日币", "日元"), ("RMB", "人民币"), ("rmb", "人民币"))
 _CN_DIGITS = "零〇一二两三四五六七八九"
-_AMOUNT_PARTS_RE = re.compile(
+_AMOUNT_PARTS_PATTERN = (
     r"^(?P<head>(?:不低于|不少于|不超过|大约|将近|超过|总计|达到|高达|突破|约|近|超|逾|达|共)?)"
     r"(?:人民币)?"
     rf"(?P<body>[\d.,{_CN_DIGITS}十百千万亿点]+?)"
@@ -186,7 +189,7 @@ def _amount_as_digits(text: str) -> str:
         text = text.replace(old, new)
     if text.startswith("人民币") and not text.endswith("元") and re.search(r"[\d万亿千百十]$", text):
         text += "元"  # 人民币5000万: the currency was said first
-    match = _AMOUNT_PARTS_RE.match(text.replace(" ", ""))
+    match = re.match(_AMOUNT_PARTS_PATTERN, text.replace(" ", ""))
     if match is None:
         return text
     body = match["body"]
@@ -320,7 +323,7 @@ def parse_quantity(text: str) -> Quantity:
     from decimal import Decimal, InvalidOperation
 
     raw = _amount_as_digits(unicodedata.normalize("NFKC", text).strip().replace("≥", ">=").replace("≤", "<="))
-    match = _CN_RE.match(raw.replace(" ", ""))
+    match = re.match(_CN_PATTERN, raw.replace(" ", ""))
     if match and match["unit"] in _CN_UNIT and re.search(r"\d\s+\D", raw):
         match = None  # "27.8 亩" is the canonical form of a unit kept as written, not 27.8亩 -> "27.8 mu"
     if match and (match["num"] or match["mult"]):  # 超亿美元, 百亿元: a multiplier alone counts once
@@ -335,7 +338,7 @@ def parse_quantity(text: str) -> Quantity:
         amount = Decimal((match["num"] or "1").replace(",", "")) * _CN_MULTIPLIER[match["mult"] or ""]
         unit = _CN_UNIT.get(match["unit"]) or _CN_CURRENCY[match["unit"]]
         return Quantity(_number(amount), unit, qualifier)  # type: ignore[arg-type]
-    match = _CANONICAL_RE.match(raw)
+    match = re.match(_CANONICAL_PATTERN, raw)
     if match:
         symbol, number, unit = match.groups()
         try:
@@ -357,8 +360,8 @@ def parse_quantity(text: str) -> Quantity:
 
 # --------------------------------------------------------------------------------------------- dates
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2})|-([EML]))?|Q([1-4])|H([12])))?$")
-_CN_DATE_RE = re.compile(r"^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日|(上旬|中旬|下旬))?)?$")
+_DATE_PATTERN = r"^(\d{4})(?:-(?:(\d{2})(?:-(\d{2})|-([EML]))?|Q([1-4])|H([12])))?$"
+_CN_DATE_PATTERN = r"^(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日|(上旬|中旬|下旬))?)?$"
 _DEKAD = {"上旬": "E", "中旬": "M", "下旬": "L"}
 
 
@@ -439,7 +442,7 @@ def parse_date(text: str | _dt.date) -> PartialDate:
     if not isinstance(text, str):
         raise ParseError(msg("{text!r} is not a date", text=text))
     raw = text.strip()
-    cn = _CN_DATE_RE.match(raw)
+    cn = re.match(_CN_DATE_PATTERN, raw)
     if cn:
         y, m, d, dekad = cn.groups()
         raw = y
@@ -449,7 +452,7 @@ def parse_date(text: str | _dt.date) -> PartialDate:
                 raw += f"-{int(d):02d}"
             elif dekad:
                 raw += f"-{_DEKAD[dekad]}"
-    match = _DATE_RE.match(raw)
+    match = re.match(_DATE_PATTERN, raw)
     if not match:
         raise ParseError(msg("{text!r} is not a date: write YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or "
                              "YYYY-MM-E/M/L", text=text))
@@ -478,19 +481,8 @@ def parse_date(text: str | _dt.date) -> PartialDate:
 
 # --------------------------------------------------------------------------------------------- records
 # Records carry ``line`` (1-based line of the record in its file) so that later checks can point at it.
-# It is not part of a record's identity: equality ignores it.
-
-
-@dataclass
-class Source:
-    id: str
-    title: str
-    publisher: str = ""
-    date: PartialDate | None = None
-    url: str = ""
-    kind: str = ""
-    note: str = ""
-    line: int | None = field(default=None, compare=False, repr=False)
+# It is not part of a record's identity: equality ignores it. The dataset's structure is defined here; the
+# records of its tables (firms, links, projects, ...) in :mod:`.records`, re-exported below.
 
 
 @dataclass
@@ -560,151 +552,6 @@ class Region:
 
 
 @dataclass
-class Group:
-    id: str
-    name: str
-    name_en: str = ""
-    aliases: list[str] = field(default_factory=list)
-    country: str = ""
-    fortune500: bool | None = None
-    sources: list[str] = field(default_factory=list)
-    note: str = ""
-    line: int | None = field(default=None, compare=False, repr=False)
-
-
-@dataclass
-class Firm:
-    id: str
-    name: str
-    legal_name: str = ""
-    name_en: str = ""
-    aliases: list[str] = field(default_factory=list)
-    country: str = ""
-    group: str | None = None
-    fortune500: bool | None = None
-    size: str = ""
-    region: str | None = None
-    headquarters: str = ""
-    credit_code: str = ""
-    sources: list[str] = field(default_factory=list)
-    note: str = ""
-    line: int | None = field(default=None, compare=False, repr=False)
-
-    def names(self) -> list[str]:
-        """Every name the firm is known by, most official first, without repeats."""
-        seen: list[str] = []
-        for name in [self.name, self.legal_name, self.name_en, *self.aliases]:
-            if name and name not in seen:
-                seen.append(name)
-        return seen
-
-
-@dataclass
-class Link:
-    firm: str
-    segment: str
-    confidence: str = "confirmed"
-    sources: list[str] = field(default_factory=list)
-    evidence: str = ""
-    line: int | None = field(default=None, compare=False, repr=False)
-
-
-@dataclass
-class Tie:
-    supplier: str
-    customer: str
-    product: str = ""
-    sources: list[str] = field(default_factory=list)
-    evidence: str = ""
-    line: int | None = field(default=None, compare=False, repr=False)
-
-
-@dataclass
-class Project:
-    id: str
-    name: str
-    firms: list[str] = field(default_factory=list)
-    region: str | None = None
-    kind: str = "new"
-    status: str = "signed"
-    date: PartialDate | None = None
-    start_date: PartialDate | None = None
-    trial_date: PartialDate | None = None
-    investment: Quantity | None = None
-    registered_capital: Quantity | None = None
-    fixed_asset_investment: Quantity | None = None
-    capital_increase: Quantity | None = None
-    area_mu: float | None = None
-    expected_output: Quantity | None = None
-    capacity: Quantity | None = None
-    segments: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
-    note: str = ""
-    line: int | None = field(default=None, compare=False, repr=False)
-
-
-@dataclass
-class ProjectEvent:
-    """One dated step in a project's history (events.csv): signed, started, trial, operating, cancelled or a
-    capital increase. A project's current status and stage dates come from its events when it has any."""
-
-    project: str
-    date: PartialDate
-    kind: str
-    amount: Quantity | None = None
-    sources: list[str] = field(default_factory=list)
-    evidence: str = ""
-    note: str = ""
-    line: int | None = field(default=None, compare=False, repr=False)
-
-
-@dataclass
-class RegionFact:
-    id: str
-    region: str
-    metric: str
-    value: Quantity
-    period: str = ""
-    sources: list[str] = field(default_factory=list)
-    evidence: str = ""
-    note: str = ""
-    line: int | None = field(default=None, compare=False, repr=False)
-
-
-@dataclass
-class Citation:
-    subject: str
-    field: str
-    source: str
-    evidence: str
-    line: int | None = dataclasses.field(default=None, compare=False, repr=False)
-
-
-@dataclass
-class Rejection:
-    """A link a planner refused in a review workbook: ``chaingraph classify`` never proposes it again.
-
-    The firm is named as the registry names it (it may not be in firms.csv); ``credit_code`` identifies it
-    when the registry gave one.
-    """
-
-    name: str
-    segment: str
-    credit_code: str = ""
-    reason: str = ""
-    source: str = ""
-    line: int | None = dataclasses.field(default=None, compare=False, repr=False)
-
-
-@dataclass
-class FxRate:
-    currency: str
-    cny_per_unit: float
-    date: PartialDate | None = None
-    source: str = ""
-
-
-@dataclass
 class Coverage:
     """How complete a dataset's firm list is for a region (and its parks), optionally for one chain only."""
 
@@ -741,3 +588,22 @@ class DatasetInfo:
     fx_rates: list[FxRate] = field(default_factory=list)
     analysis: dict[str, float] = field(default_factory=dict)
     coverage: list[Coverage] = field(default_factory=list)
+
+
+_RECORDS = frozenset({"Source", "Group", "Firm", "Link", "Tie", "Project", "ProjectEvent", "RegionFact", "Citation",
+                      "Rejection", "FxRate"})
+"""The records defined in :mod:`.records`, imported from there on first use (a snapshot query never makes one)."""
+
+
+def __getattr__(name: str) -> object:
+    if name in _RECORDS:
+        from . import records
+
+        value = getattr(records, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_RECORDS})

@@ -22,30 +22,16 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import LookupFailed
 from ..messages import msg, noun
-from .model import (
-    Chain,
-    Citation,
-    Claim,
-    Coverage,
-    DatasetInfo,
-    Firm,
-    Group,
-    Link,
-    Project,
-    ProjectEvent,
-    Region,
-    RegionFact,
-    Rejection,
-    Segment,
-    Source,
-    SupplyEdge,
-    Tie,
-)
+from .model import Chain, Claim, Coverage, DatasetInfo, Region, Segment, SupplyEdge
+
+if TYPE_CHECKING:  # the table records are defined on first use: a snapshot query holds none (.records)
+    from .records import Citation, Firm, Group, Link, Project, ProjectEvent, RegionFact, Rejection, Source, Tie
 
 __all__ = ["Dataset", "bundled_dataset_path", "default_dataset_path", "normalize_name", "DATA_ENV",
            "evidence_to_json", "evidence_from_json"]
@@ -54,7 +40,13 @@ DATA_ENV = "CHAINGRAPH_DATA"
 """Environment variable naming the dataset folder used when ``--data`` is not given."""
 
 _SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团", "产业链", "省", "市", "县", "区")
-_PUNCT = re.compile(r"[\s()（）·•,，.。'\"“”‘’\-_/]+")
+
+
+@cache
+def _punct() -> re.Pattern[str]:
+    """Spaces and punctuation a name is folded without, compiled on first use (a query that names its region by id
+    never folds a name)."""
+    return re.compile(r"[\s()（）·•,，.。'\"“”‘’\-_/]+")
 
 
 def normalize_name(name: str) -> str:
@@ -68,7 +60,7 @@ def normalize_name(name: str) -> str:
     import unicodedata
 
     text = unicodedata.normalize("NFKC", name).casefold()
-    text = _PUNCT.sub("", text)
+    text = _punct().sub("", text)
     for suffix in _SUFFIXES:
         if text.endswith(suffix) and len(text) > len(suffix):
             text = text[: -len(suffix)]

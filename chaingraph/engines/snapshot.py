@@ -27,13 +27,11 @@ Examples
 from __future__ import annotations
 
 import gc
-import hashlib
 import heapq
 import json
 import math
 import os
 import sqlite3
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import count, islice, repeat
@@ -124,9 +122,22 @@ def _cache_root(cache_dir: Path | None) -> Path:
     return Path(platformdirs.user_cache_dir("chaingraph", appauthor=False))
 
 
+def _sha256(data: bytes = b"") -> Any:
+    """``hashlib.sha256``, without importing hashlib: its OpenSSL module costs every cold query ~2 ms to load,
+    more than all the hashing a query does (the builtin module gives the same digests)."""
+    try:
+        from _sha256 import sha256  # CPython 3.11
+    except ImportError:
+        try:
+            from _sha2 import sha256  # type: ignore[no-redef]  # CPython 3.12 and later
+        except ImportError:
+            from hashlib import sha256
+    return sha256(data)
+
+
 def snapshot_path(root: str | Path, cache_dir: Path | None = None) -> Path:
     """Where the snapshot of a dataset folder lives (one file per absolute folder path)."""
-    key = hashlib.sha256(str(Path(root).resolve()).encode("utf-8")).hexdigest()[:20]
+    key = _sha256(str(Path(root).resolve()).encode("utf-8")).hexdigest()[:20]
     return _cache_root(cache_dir) / f"{Path(root).name}-{key}.sqlite"
 
 
@@ -141,7 +152,7 @@ def _source_files(root: Path) -> Iterator[Path]:
 def fingerprint(root: str | Path) -> str:
     """A digest of every source file's name, size, mtime, ctime (ns) and inode: any edit changes it."""
     root = Path(root)
-    digest = hashlib.sha256(FORMAT_VERSION.encode())
+    digest = _sha256(FORMAT_VERSION.encode())
     for path in _source_files(root):
         st = path.stat()
         digest.update(f"{path.relative_to(root)}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n"
@@ -186,6 +197,8 @@ def _link_columns(ds: Dataset) -> dict[str, list[Any]]:
 def _compile(ds: Dataset, firms: dict[str, list[Any]], links: dict[str, list[Any]], target: Path,
              source_fingerprint: str) -> Path:
     """``ds`` is the dataset but its firms and links, which come as columns (``firms``, ``links``)."""
+    import tempfile  # only to compile: a query never imports it
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -687,6 +700,8 @@ def _compile_from_files(root: Path, path: Path, current: str, on_uncached: Any) 
         if on_uncached is None:
             raise ExportError(msg("{exc}; set {CACHE_ENV} to a writable folder",
                                   exc=exc, CACHE_ENV=CACHE_ENV)) from None
+        import tempfile
+
         path = Path(tempfile.mkdtemp(prefix="chaingraph-snapshot-")) / path.name
         _compile(*read, path, current)
         on_uncached(msg("{exc}; answering without caching (set {CACHE_ENV} to a writable folder to keep it)",
@@ -753,8 +768,10 @@ class SnapshotFacts(StructureFacts):
                 "SELECT source, target, chain, note, kind FROM supplies ORDER BY ord"):
             chains[chain_id].supplies.append(SupplyEdge(source, target, chain_id, note, kind=kind))
         regions: dict[str, Region] = {}
-        for region_id, kind, data in self.con.execute("SELECT id, kind, data FROM regions ORDER BY ord"):
-            d = json.loads(data)
+        rows = self.con.execute("SELECT id, kind, data FROM regions ORDER BY ord").fetchall()
+        # one JSON text for all regions' records (about 800 in a national pool): one parse instead of one per row
+        records = json.loads(f"[{','.join(data for _, _, data in rows)}]")
+        for (region_id, kind, _), d in zip(rows, records, strict=True):
             regions[region_id] = Region(id=region_id, name=d["name"], kind=kind, parent=d["parent"],
                                         name_en=d["name_en"], aliases=d["aliases"],
                                         favoured_countries=d["favoured_countries"], note=d["note"],
