@@ -225,3 +225,24 @@ def test_table_records_are_reexported_by_the_model() -> None:
                                                "headquarters='', credit_code='', sources=[], note='')")
     with pytest.raises(AttributeError):
         model.NoSuchRecord  # noqa: B018
+
+
+def test_type_hints_of_records_resolve_in_a_fresh_process() -> None:
+    """Libraries that read annotations (pydantic, cattrs, dacite) call typing.get_type_hints: every public
+    dataclass, the records defined apart from the model included, and a loaded Dataset must resolve theirs."""
+    import subprocess
+    import sys
+
+    code = (
+        "import dataclasses, typing, chaingraph as cg\n"
+        "ds = cg.load_dataset()\n"
+        "classes = [getattr(cg, n) for n in cg.__all__]\n"
+        "classes = [c for c in classes if isinstance(c, type) and dataclasses.is_dataclass(c)]\n"
+        "classes += [type(ds), type(ds.info)]\n"
+        "for c in classes:\n"
+        "    typing.get_type_hints(c)\n"
+        "print(len(classes))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) >= 10

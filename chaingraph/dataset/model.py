@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -599,9 +600,18 @@ def __getattr__(name: str) -> object:
     if name in _RECORDS:
         from . import records
 
-        value = getattr(records, name)
-        globals()[name] = value
-        return value
+        # Every record at once, and the names their string annotations use into the modules that annotate with
+        # them, so that typing.get_type_hints (pydantic, cattrs, dacite) resolves Firm, Project, Dataset ... as
+        # it did when the records were defined here.
+        records.__dict__.setdefault("PartialDate", PartialDate)
+        records.__dict__.setdefault("Quantity", Quantity)
+        found = {record: getattr(records, record) for record in _RECORDS}
+        globals().update(found)
+        store = sys.modules.get(f"{__package__}.store")  # imported before any record is asked for
+        if store is not None:
+            for record, value in found.items():
+                store.__dict__.setdefault(record, value)
+        return found[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
