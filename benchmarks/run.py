@@ -18,9 +18,10 @@ a cold ``gaps``), a cost no installed copy pays.
 The baselines answer a simpler form of each question as directly as plain SQL can (a lower bound, not the same
 answer), in a fresh Python process that imports only sqlite3 (or duckdb): one query over chaingraph's own
 snapshot (its ``presence``, ``firms`` and ``region_anc`` tables, which every format version has) that counts
-the local firms per segment and names the first 20; for targets one ranking query (size, confidence and Fortune 500 only: no group, tie, country or synergy bonus, no
-candidate total); for compile, loading the CSV files into SQLite with the csv module, and DuckDB building
-the presence table and the per-(county, segment) counts from the CSVs. A baseline validates nothing and writes no
+the local firms per segment and names the first 20; for targets one ranking query (size, confidence and Fortune
+500 only: no group, tie, country or synergy bonus, no candidate total); for compile, loading the CSV files into
+SQLite with the csv module, and DuckDB building the presence table and the per-(county, segment) counts from the
+CSVs. A baseline validates nothing and writes no
 reasons, so it is a floor, not a competitor.
 """
 

@@ -495,16 +495,16 @@ class Classifier:
             per_chain: dict[str, list[_Term]] = {}
             for e in vague:
                 per_chain.setdefault(self.chain_of[e.segment], []).append(e)
-            for chain, named in per_chain.items():
-                if len(named) == 1 and named[0].kind == "ambiguous_term":
-                    self.lone_in[(chain, term)] = named[0].segment
+            for chain_id, members in per_chain.items():
+                if len(members) == 1 and members[0].kind == "ambiguous_term":
+                    self.lone_in[(chain_id, term)] = members[0].segment
         # classes whose official name is the catalogue wording or product word of exactly one segment that draws
         # from them (3321 切削工具制造 -> mt-cutting-tool): the code alone says the segment
         self.defining: dict[str, str] = {}
         for code, title in CLASS_NAMES.items():
-            named = {e.segment for e in terms.get(_norm(title), []) if e.kind in ("scope_term", "product_term")}
-            if len(named) == 1 and named <= self.codes.get(code, set()):
-                self.defining[code] = next(iter(named))
+            defined = {e.segment for e in terms.get(_norm(title), []) if e.kind in ("scope_term", "product_term")}
+            if len(defined) == 1 and defined <= self.codes.get(code, set()):
+                self.defining[code] = next(iter(defined))
 
     @staticmethod
     def _compile(terms: dict[str, list[_Term]]) -> Any:

@@ -995,9 +995,12 @@ class _Extractor:
         legal = {f.legal_name: i for i, f in enumerate(self.firms) if f.legal_name}
         for name, i in legal.items():
             place = _ADMIN_PLACE_RE.match(name)
-            j = legal.get(name[place.end():]) if place else None
-            if j is not None and j != i and len(name) - place.end() >= 6 and i not in into and j not in into:
-                into[i] = j
+            if place is None:
+                continue
+            short = legal.get(name[place.end():])
+            if short is not None and short != i and len(name) - place.end() >= 6 and i not in into and \
+                    short not in into:
+                into[i] = short
         if not into:
             return
         for drop, keep in into.items():
@@ -1386,8 +1389,8 @@ class _Extractor:
                          for p in self.occurrences_in(n, sent.start, m.start())]
                 if not spots:
                     continue
-                firm = max(spots)[1]
-                subject = self.firms[firm].names[0]
+                firm: int | None = max(spots)[1]
+                subject = self.firms[max(spots)[1]].names[0]
                 name_start = m.start("verb")
             else:
                 firm = self.firm_of(subject)
