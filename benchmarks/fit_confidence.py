@@ -4,8 +4,8 @@
                                         [--holdout2-texts DIR] [--holdout2-keys DIR] [--check]
 
 Extracts every development article with the rules only (no entity tagger, so the table does not depend on what is
-installed): the main corpus's ``split: dev`` keys (texts in TEXTS), the former hold-out set (benchmarks/data/extract-corpus-holdout,
-texts in --holdout-texts; a development set from round 6 on) and the second hold-out set
+installed): the main corpus's ``split: dev`` keys (texts in TEXTS), the former hold-out set
+(benchmarks/data/extract-corpus-holdout, texts in --holdout-texts; a development set from round 6 on) and the second hold-out set
 (benchmarks/data/extract-corpus-holdout2, texts in --holdout2-texts; a development set from round 7 on). The main
 corpus's ``split: test`` articles are never read, so the test split still measures the calibration on articles the
 fit has not seen. Judges each fact as extract_quality.py --corpus does, counts right / judged per rule and rewrites
