@@ -5,8 +5,8 @@
 
 Extracts every development article with the rules only (no entity tagger, so the table does not depend on what is
 installed): the main corpus's ``split: dev`` keys (texts in TEXTS), the former hold-out set
-(benchmarks/data/extract-corpus-holdout, texts in --holdout-texts; a development set from round 6 on) and the second hold-out set
-(benchmarks/data/extract-corpus-holdout2, texts in --holdout2-texts; a development set from round 7 on). The main
+(benchmarks/data/extract-corpus-holdout, texts in --holdout-texts; a development set from round 6 on) and the
+second hold-out set (benchmarks/data/extract-corpus-holdout2, texts in --holdout2-texts; a development set from round 7 on). The main
 corpus's ``split: test`` articles are never read, so the test split still measures the calibration on articles the
 fit has not seen. Judges each fact as extract_quality.py --corpus does, counts right / judged per rule and rewrites
 the ``COUNTS`` block of calibration.py; prints the table (rule, right, judged, calibrated confidence) and the

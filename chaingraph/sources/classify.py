@@ -584,7 +584,8 @@ class Classifier:
         contextual: set[str] = set()  # segments a vague catalogue item names in a firm of their chain
         # the chain the firm is in, whatever its segment: a making item in the chain's catalogue wording
         # (汽车零部件及配件制造), or a manufacturing code only that chain's segments draw from (3670)
-        context = {entry.segment[6:] for item, matches in zip(items, item_matches, strict=True) for _, _, term in matches
+        context = {entry.segment[6:] for item, matches in zip(items, item_matches, strict=True)
+                   for _, _, term in matches
                    for entry in self.vocab.terms[term] if entry.kind == "generic_term" and
                    (not entry.own_roles or "producer" in entry.own_roles) and
                    ("producer" in entry.own_roles or _making(item))}
