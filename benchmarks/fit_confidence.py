@@ -5,15 +5,14 @@
 
 Extracts every development article with the rules only (no entity tagger, so the table does not depend on what is
 installed): the main corpus's ``split: dev`` keys (texts in TEXTS), the former hold-out set
-(benchmarks/data/extract-corpus-holdout, texts in --holdout-texts; a development set from round 6 on) and the
-second hold-out set (benchmarks/data/extract-corpus-holdout2, texts in --holdout2-texts; a development set from round 7 on). The main
-corpus's ``split: test`` articles are never read, so the test split still measures the calibration on articles the
-fit has not seen. Judges each fact as extract_quality.py --corpus does, counts right / judged per rule and rewrites
-the ``COUNTS`` block of calibration.py; prints the table (rule, right, judged, calibrated confidence) and the
-lowest confidence at which the fitted facts at or above it are at least 95% right (HIGH_CONFIDENCE in extract.py
-is set from it by hand). ``--check`` only says whether the committed table equals a fresh fit (exit 1 if not).
-A missing folder of texts is left out with a note on stderr.
-"""
+(benchmarks/data/extract-corpus-holdout, texts in --holdout-texts; a development set from round 6 on) and the second
+hold-out set (benchmarks/data/extract-corpus-holdout2, texts in --holdout2-texts; a development set from round 7
+on). The main corpus's ``split: test`` articles are never read, so the test split still measures the calibration on
+articles the fit has not seen. Judges each fact as extract_quality.py --corpus does, counts right / judged per rule
+and rewrites the ``COUNTS`` block of calibration.py; prints the table (rule, right, judged, calibrated confidence)
+and the lowest confidence at which the fitted facts at or above it are at least 95% right (HIGH_CONFIDENCE in
+extract.py is set from it by hand). ``--check`` only says whether the committed table equals a fresh fit (exit 1 if
+not). A missing folder of texts is left out with a note on stderr. """
 
 from __future__ import annotations
 
