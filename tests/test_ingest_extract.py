@@ -1107,3 +1107,18 @@ def test_an_approval_round_dates_the_projects_it_approves() -> None:
             "明达精密将斥资近3亿元在新竹湖口设立模具厂。")
     result = extract_facts(text, "2020-11-27", ner=False)
     assert values(result, "project", project_of(result, "模具厂"), "date") == ["2020-11-27"]
+
+
+def test_a_firm_written_short_beside_its_legal_name_is_one_firm() -> None:
+    text = ("3月5日，江州市政府与青岛明澜置业有限公司(以下简称“明澜公司”)、博远储能(无锡)股份有限公司(以下简称“博远储能”)"
+            "签约。明澜公司计划投资约2亿元建设商务酒店，博远储能计划投资5亿元建设储能设备制造项目。"
+            "同日，江州市政府还与海川新能源(江苏)集团有限公司签约，海川新能源集团有限公司将投资3亿元建设光伏组件项目。")
+    firms = extract_facts(text, DAY, ner=False).keys("firm")
+    assert len(firms) == 3, firms
+
+
+def test_a_parent_whose_name_starts_its_subsidiarys_is_another_firm() -> None:
+    text = ("明远新材(300999)公告称，公司拟向全资子公司明远新材料(江西)有限公司增资3亿元，"
+            "以该子公司投资20亿元建设年产50万吨高分子材料项目。")
+    firms = extract_facts(text, DAY, ner=False).keys("firm")
+    assert len(firms) == 2, firms

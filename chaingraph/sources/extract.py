@@ -846,7 +846,71 @@ class _Extractor:
         self._split_compounds()
         self._merge_variants()
         self._all_short_names()
+        self._merge_short_records()
         self.unconfirmed = self._unconfirmed()
+
+    def _merge_short_records(self) -> None:
+        """One firm proposed twice, once by its full legal name and once short (as a brand, a group, a list item,
+        with a bare 公司 or without its bracketed place): "天顺风能（苏州）股份有限公司" … "天顺风能", "珠海金桥置业有限公司" …
+        "金桥公司", "金兴九英控股（湖北）集团有限公司" … "金兴九英控股集团有限公司". A record whose name (without 公司,
+        a country word) starts the body of exactly one full legal name (without a province, city or bracketed
+        place), 4+ characters long or 2+ written with 公司, is that firm. Linear: each legal name adds its prefixes
+        once."""
+        full = [i for i, f in enumerate(self.firms) if f.legal_name and _LEGAL_BODY_RE.search(f.legal_name)]
+        if not full:
+            return
+        owners: dict[str, int] = {}
+        cores: dict[str, int] = {}
+        for i in full:
+            variants = self._legal_variants(self.firms[i].legal_name)
+            for v in list(variants):
+                for word in COUNTRY_WORDS:
+                    if v.startswith(word):
+                        variants.append(v[len(word):])
+                for size in (2, 3):
+                    city = v[:size]
+                    if city in CITIES:
+                        variants.append(v[size + (v[size:size + 1] == "市"):])
+            for v in set(variants):
+                for size in range(2, len(v) + 1):
+                    if owners.setdefault(v[:size], i) != i:
+                        owners[v[:size]] = -1
+            if variants[1] != variants[0]:
+                cores[variants[1]] = i if cores.get(variants[1], i) == i else -1
+        into: dict[int, int] = {}
+        for j, firm in enumerate(self.firms):
+            target = None
+            if j in full:
+                core = _LEGAL_BODY_RE.sub("", firm.legal_name)
+                k = cores.get(core)
+                if k is not None and k >= 0 and k != j and "（" not in core and "(" not in core and len(core) >= 4:
+                    target = k  # "金兴九英控股集团有限公司" beside "金兴九英控股（湖北）集团有限公司"
+            elif "group" not in firm.how:  # "X集团" beside "X集团Y有限公司": most often the parent, another firm
+                for n in firm.names:
+                    body = n.removesuffix("公司")
+                    for word in COUNTRY_WORDS:
+                        if body.startswith(word) and len(body) > len(word) + 1:
+                            body = body[len(word):]
+                            break
+                    k = owners.get(body, -1)
+                    if k >= 0 and k != j and len(body) >= (2 if n.endswith("公司") else 4):
+                        target = k
+                        break
+            if target is not None and target not in into and not self._subsidiary(self.firms[target].legal_name):
+                into[j] = target
+        if not into:
+            return
+        for drop, keep in into.items():
+            kept, gone = self.firms[keep], self.firms[drop]
+            kept.names.extend(n for n in gone.names if n not in kept.names and n != gone.legal_name)
+            if gone.legal_name and gone.legal_name != kept.legal_name and gone.legal_name not in kept.names:
+                kept.names.append(gone.legal_name)
+            kept.how |= gone.how
+            if not kept.country and gone.country:
+                kept.country, kept.country_text = gone.country, gone.country_text
+            gone.names = []
+        self.firms = [f for f in self.firms if f.names]
+        self._reindex_firms()
 
     def _unconfirmed(self) -> set[int]:
         """With the optional tagger: the firms that only weak frames propose (an investing clause's subject, a list
@@ -1009,6 +1073,11 @@ class _Extractor:
             gone.names = []
         self.firms = [f for f in self.firms if f.names]
         self._reindex_firms()
+
+    def _subsidiary(self, legal: str) -> bool:
+        """A legal name written as a subsidiary ("向全资子公司美联新材料（四川）有限公司增资", "旗下X有限公司"): the shorter
+        name that starts it is most often the parent, another firm."""
+        return any(_SUBSIDIARY_BEFORE_RE.search(self.t, max(0, p - 6), p) for p in self.occurrences(legal))
 
     def _segment_by_names(self, name: str, exclude: int) -> list[int] | None:
         for word in COUNTRY_WORDS:
@@ -2770,6 +2839,7 @@ _GUEST_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:董事长|董事局主席|�
                              r"(?:出席|参加|致辞|发言|见证|陪同|主持|介绍|表示|说|会见|拜访|考察|受邀)")
 _CUSTOMER_BEFORE_RE = re.compile(r"客户(?:包括|有|涵盖|为)|供应商|合作伙伴(?:包括|有)|为[^，。；]{0,12}提供|"
                                  r"配套[^，。；]{0,4}$")
+_SUBSIDIARY_BEFORE_RE = re.compile(r"(?:子公司|分公司|旗下|下属|控股的|投资的|设立的|成立的)$")
 _PARENT_RE = re.compile(r"隶属|所属|母公司")
 _PARENT_AFTER_RE = re.compile(r"(?:旗下|下属|的全资子公司|的子公司|控股的)")
 _ATTENDED_RE = re.compile(r"^[^。；]{0,40}?等[^，。；]{0,12}?(?:企业|公司|嘉宾|代表)[^，。；]{0,8}?"
