@@ -1122,3 +1122,19 @@ def test_a_parent_whose_name_starts_its_subsidiarys_is_another_firm() -> None:
             "以该子公司投资20亿元建设年产50万吨高分子材料项目。")
     firms = extract_facts(text, DAY, ner=False).keys("firm")
     assert len(firms) == 2, firms
+
+
+def test_what_follows_once_a_project_runs_is_not_its_status() -> None:
+    text = ("5月8日上午，明川食品生产基地等12个重点项目集中开工。明川食品生产基地总投资6亿元，"
+            "主要生产饮料和糕点。项目投产后将提供1000个就业岗位。")
+    result = extract_facts(text, "2021-05-09", ner=False)
+    key = project_of(result, "明川食品生产基地")
+    assert values(result, "project", key, "status") == ["under_construction"]
+    assert "2021-05-08" in values(result, "project", key, "start_date")
+
+
+def test_a_headline_without_punctuation_is_not_the_clause_of_the_leads_date() -> None:
+    text = "青林电子产业园项目开工总投资9亿元\n\n昨日，青林电子产业园项目在江北工业园开工。"
+    result = extract_facts(text, "2021-09-10", ner=False)
+    key = project_of(result, "青林电子产业园项目")
+    assert values(result, "project", key, "start_date") == ["2021-09-09"]

@@ -2045,7 +2045,8 @@ class _Extractor:
                 if owner is None:
                     continue
                 c_start, _ = self.clause(sm.start())
-                future = bool(_FUTURE_RE.search(self.t, c_start, sm.start())) or self._future_date(c_start, sm.start())
+                future = (bool(_FUTURE_RE.search(self.t, c_start, sm.start())) or self._future_date(c_start, sm.start())
+                          or bool(_AFTER_STATUS_RE.match(self.t, sm.end())))
                 for mate in self._list_mates(owner, sm.start()):
                     self.project_status.append((mate, status, sm.start(), sm.end(), future))
                 if sm.group() == "增资":
@@ -2839,6 +2840,8 @@ _GUEST_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:董事长|董事局主席|�
                              r"(?:出席|参加|致辞|发言|见证|陪同|主持|介绍|表示|说|会见|拜访|考察|受邀)")
 _CUSTOMER_BEFORE_RE = re.compile(r"客户(?:包括|有|涵盖|为)|供应商|合作伙伴(?:包括|有)|为[^，。；]{0,12}提供|"
                                  r"配套[^，。；]{0,4}$")
+# "项目投产后…将新增1800个就业岗位", "建成达效后": what follows once the project runs, a condition, not its status
+_AFTER_STATUS_RE = re.compile(r"(?:达效|达产|达标|运营|运行)?(?:后|以后|之后)")
 _SUBSIDIARY_BEFORE_RE = re.compile(r"(?:子公司|分公司|旗下|下属|控股的|投资的|设立的|成立的)$")
 _PARENT_RE = re.compile(r"隶属|所属|母公司")
 _PARENT_AFTER_RE = re.compile(r"(?:旗下|下属|的全资子公司|的子公司|控股的)")
