@@ -1138,3 +1138,13 @@ def test_a_headline_without_punctuation_is_not_the_clause_of_the_leads_date() ->
     result = extract_facts(text, "2021-09-10", ner=False)
     key = project_of(result, "青林电子产业园项目")
     assert values(result, "project", key, "start_date") == ["2021-09-09"]
+
+
+def test_a_ceremony_of_several_kinds_dates_a_project_started_there() -> None:
+    text = ("4月6日上午，江源县举行项目建设活动，集中签约、开工、投产一批重大项目。集中开工的3个项目分别为："
+            "明远电子年产50万台电机生产项目；江源县物流园区建设项目；江源县职教中心建设项目。"
+            "在明远电子年产50万台电机生产项目现场，县领导与企业代表一同为项目开工培土。")
+    result = extract_facts(text, "2022-04-07", ner=False)
+    key = project_of(result, "电机生产项目")
+    dates = [f.value for f in result.of("project", key) if f.field in ("date", "start_date")]
+    assert "2022-04-06" in dates, dates

@@ -332,6 +332,7 @@ _EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|
                        # an approval round ("今(27)日公告，再通过A、B等8家中小企业扩大投资", "再添5家企业扩大投资")
                        r"|(?:通过|核定|核准|再添)[^。；]{0,60}?\d+家[^。；]{0,8}?(?:企业|厂商|公司)[^。；]{0,4}?"
                        r"(?:扩大)?投资")
+_MIXED_EVENT_RE = re.compile(r"(?:签约|开工|动工|竣工|投产)(?:[、和及与]|暨)(?:签约|开工|动工|竣工|投产)")
 _EVENT_KIND = (("开工", "start_date", "under_construction"), ("奠基", "start_date", "under_construction"),
                ("动工", "start_date", "under_construction"), ("动土", "start_date", "under_construction"),
                ("竣工", "date", ""), ("投产", "date", "operating"), ("开业", "date", "operating"),
@@ -2109,6 +2110,8 @@ class _Extractor:
                 events.pop()  # the day is more precise than the month of the same sentence
             words = event.group()
             kind = next(((f, st) for w, f, st in _EVENT_KIND if w in words), ("date", ""))
+            if _MIXED_EVENT_RE.search(self.t, max(sent.start, event.start() - 6), min(sent.end, event.end() + 8)):
+                kind = ("date", "")  # "集中签约、开工、投产一批项目": each project's own event is one of them
             events.append((sent.start, kind[0], kind[1], token.value, token.start(), token.end()))
         self.event_starts = [e[0] for e in events]
         if not events:
