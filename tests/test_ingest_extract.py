@@ -1148,3 +1148,10 @@ def test_a_ceremony_of_several_kinds_dates_a_project_started_there() -> None:
     key = project_of(result, "电机生产项目")
     dates = [f.value for f in result.of("project", key) if f.field in ("date", "start_date")]
     assert "2022-04-06" in dates, dates
+
+
+def test_a_date_before_a_list_of_projects_dates_each() -> None:
+    text = "5月24日，明川电子线束生产项目和青林电子传感器生产项目分别与市政府签约，落户智能制造产业园。"
+    result = extract_facts(text, "2019-05-25", ner=False)
+    for part in ("线束生产项目", "传感器生产项目"):
+        assert values(result, "project", project_of(result, part), "date") == ["2019-05-24"], part

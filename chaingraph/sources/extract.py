@@ -2035,7 +2035,10 @@ class _Extractor:
                 continue
             if not self._project_between(sent.start, sent.end) and int(value[:4]) < self.doc_date.year - 1:
                 continue  # "川电钢板…于1994年落户": the firm's history, not a project date
-            for mate in self._list_mates(owner, m.start()):
+            mates = self._list_mates(owner, m.start())
+            if window_end != c_end:  # "5月24日，A项目和B项目分别与市政府签约": the date clause's event is each item's
+                mates += [i for i in self._following_mates(owner, m.end(), window_end) if i not in mates]
+            for mate in mates:
                 self.project_dates.append((mate, status_field, value, m.start(), m.end(), 0.75))
         for pattern, status, _fld in _STATUS_WORDS:
             for sm in re.finditer(pattern, self.t):
@@ -2077,6 +2080,22 @@ class _Extractor:
             if mate not in mates:
                 mates.append(mate)
             a = prev_a
+        return mates
+
+    def _following_mates(self, owner: int, start: int, end: int) -> list[int]:
+        """The projects listed right after the owner's first mention in ``[start, end)`` ("A项目和B项目分别…": B)."""
+        spans = self.strong_mentions(start, end)
+        if not spans or spans[0][1] != owner:
+            return []
+        mates: list[int] = []
+        ends = {a: b for a, b in self._mention_ends(start, end)}
+        prev_end = ends.get(spans[0][0])
+        for a, index in spans[1:]:
+            if prev_end is None or not re.fullmatch(r"、|和|及|与|以及", self.t[prev_end:a]):
+                break
+            if index not in mates and index != owner:
+                mates.append(index)
+            prev_end = ends.get(a)
         return mates
 
     def _future_date(self, start: int, end: int) -> bool:
