@@ -1155,3 +1155,12 @@ def test_a_date_before_a_list_of_projects_dates_each() -> None:
     result = extract_facts(text, "2019-05-25", ner=False)
     for part in ("线束生产项目", "传感器生产项目"):
         assert values(result, "project", project_of(result, part), "date") == ["2019-05-24"], part
+
+
+def test_a_plan_is_no_firm() -> None:
+    for text in ("經濟部今天宣布，再通過明達精密、華興工業等 8 家中小企業擴大投資台灣 30 億元，"
+                 "累積投資台灣三大方案已有 733 家企業，投資約 1 兆 1464 億元。",
+                 "投資台灣事務所再添5家企業擴大投資，包括根留台灣方案的鴻谷科技、義美食品，以及中小企業方案的碁達科技、"
+                 "昀辰企業。鴻谷科技將斥資5億元擴建新廠。"):
+        firms = extract_facts(text, DAY, ner=False).keys("firm")
+        assert not [f for f in firms if f.endswith("方案")], firms

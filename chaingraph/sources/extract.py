@@ -263,6 +263,8 @@ _NOT_A_FIRM = re.compile(
     r"|(?:省|市|县|区|镇|乡|村|街道|开发区|高新区|园区|工业园|产业园|新区|保税区|自贸区|港区|片区)$"
     # streets, roads and squares are where things are, not who builds them ("神农大道项目")
     r"|(?:大道|大街|[^公]路|广场|大桥|隧道|公园|[前后中左右]旗)$"
+    # a plan or a policy ("投资台湾三大方案", "中小企业方案") and a rank ("全球第一大") are no firm's name
+    r"|(?:方案|计划|政策|措施|办法|第[一二三四五六七八九十\d]{1,3}大|最大)$"
 )
 
 
