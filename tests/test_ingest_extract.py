@@ -1164,3 +1164,11 @@ def test_a_plan_is_no_firm() -> None:
                  "昀辰企業。鴻谷科技將斥資5億元擴建新廠。"):
         firms = extract_facts(text, DAY, ner=False).keys("firm")
         assert not [f for f in firms if f.endswith("方案")], firms
+
+
+def test_a_role_before_a_legal_name_is_not_part_of_it() -> None:
+    text = ("5月8日，明川水泥项目竣工投产，标志着明川青林水泥有限公司正式投产。业主代表江南建工集团公司、"
+            "施工单位代表中铁十九局集团有限公司出席仪式。峨山县与云南明远智能机械有限公司签约。")
+    result = extract_facts(text, DAY, ner=False)
+    legal = {f.value for f in result.facts if f.record == "firm" and f.field == "legal_name"}
+    assert legal == {"明川青林水泥有限公司", "江南建工集团公司", "中铁十九局集团有限公司", "云南明远智能机械有限公司"}, legal

@@ -95,7 +95,9 @@ _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "
           "包括", "引入", "范围", "新增", "推动", "支持", "通过", "召开", "审查", "事务所", "编辑", "记者",
           "作者", "来源",
           "通讯员", "隶属", "旗下", "所属", "系", "投资者", "投资方", "合作方", "签约方", "宣布", "出席", "主持",
-          "致辞", "见证")
+          "致辞", "见证",
+          # a role or a description before the name ("业主代表X集团公司", "民营企业X有限公司", "标志着X有限公司")
+          "代表", "业主", "标志着", "央企", "民营企业", "国有企业", "龙头企业", "股王")
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
 # legal forms: Chinese ones, the Japanese and Korean ones written in Chinese characters (株式会社, 有限会社…) and the
 # Latin ones after a capitalised name ("Robert Bosch GmbH", "Ferrero S.p.A.", "Acme Co., Ltd.")
@@ -553,7 +555,8 @@ def _strip_left(name: str) -> tuple[str, str]:
     cut = 0
     for stop in _STOPS:
         pos = name.rfind(stop, 0, max(0, len(name) - 2))
-        if stop in "和与及" and pos > 0 and _is_place_word(name[:pos]):
+        if (stop in "和与及" and pos > 0 and _is_place_word(name[:pos])
+                and not name.startswith(_PROVINCES, pos + 1)):
             continue  # "福州和盛食品有限公司": a place, then the name
         if pos >= 0 and pos + len(stop) > cut and not _inside_parens(name, pos):
             cut = pos + len(stop)
