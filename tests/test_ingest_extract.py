@@ -1172,3 +1172,13 @@ def test_a_role_before_a_legal_name_is_not_part_of_it() -> None:
     result = extract_facts(text, DAY, ner=False)
     legal = {f.value for f in result.facts if f.record == "firm" and f.field == "legal_name"}
     assert legal == {"明川青林水泥有限公司", "江南建工集团公司", "中铁十九局集团有限公司", "云南明远智能机械有限公司"}, legal
+
+
+def test_a_day_written_with_hao_dates_the_ceremony() -> None:
+    text = ("全省2016年9月重大项目集中开工仪式江北分会场\n"
+            "22号，全省2016年9月重大项目集中开工仪式江北分会场暨明川矿业公司钛材生产项目开工仪式在江北举行。")
+    result = extract_facts(text, "2016-09-23", ner=False)
+    key = project_of(result, "钛材生产项目")
+    dates = [f.value for f in result.of("project", key) if f.field in ("date", "start_date")]
+    assert "2016-09-22" in dates, dates
+    assert extract_facts("地铁3号线、5号楼已建成。", "2016-09-23", ner=False).keys("project") == []
