@@ -1182,3 +1182,12 @@ def test_a_day_written_with_hao_dates_the_ceremony() -> None:
     dates = [f.value for f in result.of("project", key) if f.field in ("date", "start_date")]
     assert "2016-09-22" in dates, dates
     assert extract_facts("地铁3号线、5号楼已建成。", "2016-09-23", ner=False).keys("project") == []
+
+
+def test_a_project_of_the_headline_takes_the_leads_ceremony_date() -> None:
+    text = ("江源2015年第四季度12个项目集中开工\n明川米业有限公司项目开工点现场。\n"
+            "9月28日，江源县2015年第四季度12个项目集中开工建设。县领导出席了明川米业有限公司项目开工建设现场会。")
+    result = extract_facts(text, "2015-09-29", ner=False)
+    key = project_of(result, "米业有限公司项目")
+    dates = [f.value for f in result.of("project", key) if f.field in ("date", "start_date")]
+    assert "2015-09-28" in dates, dates

@@ -2164,8 +2164,15 @@ class _Extractor:
             named_at = [by_start[st] for st in (self.sentences[self.sentence_at(a)].start for a, _ in sorted(spans))
                         if st in by_start]
             before = [e for e in events if e[0] <= first]
+            headline_end = self.t.find("\n")
             if named_at:
                 chosen = named_at[0]
+                sent = self.sentences[self.sentence_at(chosen[0])]
+            elif (not before and 0 <= first < headline_end < events[0][0]
+                  and any(events[0][0] <= a <= events[0][0] + EVENT_REACH for a, _ in spans)):
+                # named in the headline ("凤冈…18个项目集中开工" / "长山米业有限公司项目…") and again after the lead's
+                # ceremony ("9月28日，凤冈县…集中开工建设"): the lead's ceremony is its event
+                chosen = events[0]
                 sent = self.sentences[self.sentence_at(chosen[0])]
             elif not before or first - before[-1][0] > EVENT_REACH:
                 continue
