@@ -98,7 +98,7 @@ COUNTS: dict[str, tuple[int, int]] = {
     "project.registered_capital:0.60/alone": (4, 4),
     "project.registered_capital:0.85/alone": (1, 1),
     "project.start_date:0.50": (0, 1),
-    "project.start_date:0.65": (59, 74),
+    "project.start_date:0.65": (61, 75),
     "project.start_date:0.75": (11, 15),
     "region_fact.value:0.60": (272, 285),
     "region_fact.value:0.60/annual": (6, 6),
