@@ -2154,6 +2154,7 @@ class _Extractor:
         for owner, st, _s, _e, future in self.project_status:
             if not future:  # "力促项目早日竣工投产": a goal, not a status that rules out the ceremony
                 statuses.setdefault(owner, []).append(st)
+        headline_end = self.t.find("\n")
         for index, proj in enumerate(self.projects):
             spans = proj.mentions
             if not spans or proj.weak or proj.implicit:
@@ -2164,7 +2165,6 @@ class _Extractor:
             named_at = [by_start[st] for st in (self.sentences[self.sentence_at(a)].start for a, _ in sorted(spans))
                         if st in by_start]
             before = [e for e in events if e[0] <= first]
-            headline_end = self.t.find("\n")
             if named_at:
                 chosen = named_at[0]
                 sent = self.sentences[self.sentence_at(chosen[0])]
