@@ -1107,3 +1107,87 @@ def test_an_approval_round_dates_the_projects_it_approves() -> None:
             "明达精密将斥资近3亿元在新竹湖口设立模具厂。")
     result = extract_facts(text, "2020-11-27", ner=False)
     assert values(result, "project", project_of(result, "模具厂"), "date") == ["2020-11-27"]
+
+
+def test_a_firm_written_short_beside_its_legal_name_is_one_firm() -> None:
+    text = ("3月5日，江州市政府与青岛明澜置业有限公司(以下简称“明澜公司”)、博远储能(无锡)股份有限公司(以下简称“博远储能”)"
+            "签约。明澜公司计划投资约2亿元建设商务酒店，博远储能计划投资5亿元建设储能设备制造项目。"
+            "同日，江州市政府还与海川新能源(江苏)集团有限公司签约，海川新能源集团有限公司将投资3亿元建设光伏组件项目。")
+    firms = extract_facts(text, DAY, ner=False).keys("firm")
+    assert len(firms) == 3, firms
+
+
+def test_a_parent_whose_name_starts_its_subsidiarys_is_another_firm() -> None:
+    text = ("明远新材(300999)公告称，公司拟向全资子公司明远新材料(江西)有限公司增资3亿元，"
+            "以该子公司投资20亿元建设年产50万吨高分子材料项目。")
+    firms = extract_facts(text, DAY, ner=False).keys("firm")
+    assert len(firms) == 2, firms
+
+
+def test_what_follows_once_a_project_runs_is_not_its_status() -> None:
+    text = ("5月8日上午，明川食品生产基地等12个重点项目集中开工。明川食品生产基地总投资6亿元，"
+            "主要生产饮料和糕点。项目投产后将提供1000个就业岗位。")
+    result = extract_facts(text, "2021-05-09", ner=False)
+    key = project_of(result, "明川食品生产基地")
+    assert values(result, "project", key, "status") == ["under_construction"]
+    assert "2021-05-08" in values(result, "project", key, "start_date")
+
+
+def test_a_headline_without_punctuation_is_not_the_clause_of_the_leads_date() -> None:
+    text = "青林电子产业园项目开工总投资9亿元\n\n昨日，青林电子产业园项目在江北工业园开工。"
+    result = extract_facts(text, "2021-09-10", ner=False)
+    key = project_of(result, "青林电子产业园项目")
+    assert values(result, "project", key, "start_date") == ["2021-09-09"]
+
+
+def test_a_ceremony_of_several_kinds_dates_a_project_started_there() -> None:
+    text = ("4月6日上午，江源县举行项目建设活动，集中签约、开工、投产一批重大项目。集中开工的3个项目分别为："
+            "明远电子年产50万台电机生产项目；江源县物流园区建设项目；江源县职教中心建设项目。"
+            "在明远电子年产50万台电机生产项目现场，县领导与企业代表一同为项目开工培土。")
+    result = extract_facts(text, "2022-04-07", ner=False)
+    key = project_of(result, "电机生产项目")
+    dates = [f.value for f in result.of("project", key) if f.field in ("date", "start_date")]
+    assert "2022-04-06" in dates, dates
+
+
+def test_a_date_before_a_list_of_projects_dates_each() -> None:
+    text = "5月24日，明川电子线束生产项目和青林电子传感器生产项目分别与市政府签约，落户智能制造产业园。"
+    result = extract_facts(text, "2019-05-25", ner=False)
+    for part in ("线束生产项目", "传感器生产项目"):
+        assert values(result, "project", project_of(result, part), "date") == ["2019-05-24"], part
+
+
+def test_a_plan_is_no_firm() -> None:
+    for text in ("經濟部今天宣布，再通過明達精密、華興工業等 8 家中小企業擴大投資台灣 30 億元，"
+                 "累積投資台灣三大方案已有 733 家企業，投資約 1 兆 1464 億元。",
+                 "投資台灣事務所再添5家企業擴大投資，包括根留台灣方案的鴻谷科技、義美食品，以及中小企業方案的碁達科技、"
+                 "昀辰企業。鴻谷科技將斥資5億元擴建新廠。"):
+        firms = extract_facts(text, DAY, ner=False).keys("firm")
+        assert not [f for f in firms if f.endswith("方案")], firms
+
+
+def test_a_role_before_a_legal_name_is_not_part_of_it() -> None:
+    text = ("5月8日，明川水泥项目竣工投产，标志着明川青林水泥有限公司正式投产。业主代表江南建工集团公司、"
+            "施工单位代表中铁十九局集团有限公司出席仪式。峨山县与云南明远智能机械有限公司签约。")
+    result = extract_facts(text, DAY, ner=False)
+    legal = {f.value for f in result.facts if f.record == "firm" and f.field == "legal_name"}
+    assert legal == {"明川青林水泥有限公司", "江南建工集团公司", "中铁十九局集团有限公司", "云南明远智能机械有限公司"}, legal
+
+
+def test_a_day_written_with_hao_dates_the_ceremony() -> None:
+    text = ("全省2016年9月重大项目集中开工仪式江北分会场\n"
+            "22号，全省2016年9月重大项目集中开工仪式江北分会场暨明川矿业公司钛材生产项目开工仪式在江北举行。")
+    result = extract_facts(text, "2016-09-23", ner=False)
+    key = project_of(result, "钛材生产项目")
+    dates = [f.value for f in result.of("project", key) if f.field in ("date", "start_date")]
+    assert "2016-09-22" in dates, dates
+    assert extract_facts("地铁3号线、5号楼已建成。", "2016-09-23", ner=False).keys("project") == []
+
+
+def test_a_project_of_the_headline_takes_the_leads_ceremony_date() -> None:
+    text = ("江源2015年第四季度12个项目集中开工\n明川米业有限公司项目开工点现场。\n"
+            "9月28日，江源县2015年第四季度12个项目集中开工建设。县领导出席了明川米业有限公司项目开工建设现场会。")
+    result = extract_facts(text, "2015-09-29", ner=False)
+    key = project_of(result, "米业有限公司项目")
+    dates = [f.value for f in result.of("project", key) if f.field in ("date", "start_date")]
+    assert "2015-09-28" in dates, dates

@@ -95,7 +95,9 @@ _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "
           "包括", "引入", "范围", "新增", "推动", "支持", "通过", "召开", "审查", "事务所", "编辑", "记者",
           "作者", "来源",
           "通讯员", "隶属", "旗下", "所属", "系", "投资者", "投资方", "合作方", "签约方", "宣布", "出席", "主持",
-          "致辞", "见证")
+          "致辞", "见证",
+          # a role or a description before the name ("业主代表X集团公司", "民营企业X有限公司", "标志着X有限公司")
+          "代表", "业主", "标志着", "央企", "民营企业", "国有企业", "龙头企业", "股王")
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
 # legal forms: Chinese ones, the Japanese and Korean ones written in Chinese characters (株式会社, 有限会社…) and the
 # Latin ones after a capitalised name ("Robert Bosch GmbH", "Ferrero S.p.A.", "Acme Co., Ltd.")
@@ -263,6 +265,8 @@ _NOT_A_FIRM = re.compile(
     r"|(?:省|市|县|区|镇|乡|村|街道|开发区|高新区|园区|工业园|产业园|新区|保税区|自贸区|港区|片区)$"
     # streets, roads and squares are where things are, not who builds them ("神农大道项目")
     r"|(?:大道|大街|[^公]路|广场|大桥|隧道|公园|[前后中左右]旗)$"
+    # a plan or a policy ("投资台湾三大方案", "中小企业方案") and a rank ("全球第一大") are no firm's name
+    r"|(?:方案|计划|政策|措施|办法|第[一二三四五六七八九十\d]{1,3}大|最大)$"
 )
 
 
@@ -280,7 +284,9 @@ _PHRASE_NOT_NAME = re.compile(
     r"[（(][一二三四五六七八九十\d]{1,3}[）)]|^\d{1,2}[.、]|概述|\d+家|[共还]有|"
     r"我[市区县省镇]|本[市区县]|书记|[县市区镇乡]长|主任|局长|"
     r"居民|市民|活动|资产|缺口|产业链|喜欢|举办|建立|完成|整合|规划|新增|开工|竣工|投产|开业|"
-    r"^(?:以|由|对|向|为|从|把|被|将|在|与|和)|^(?:投资性|跨国|外资|合资|独资|民营|国有)(?:公司|企业)$"
+    r"^(?:以|由|对|向|为|从|把|被|将|在|与|和)|^(?:投资性|跨国|外资|合资|独资|民营|国有)(?:公司|企业)$|"
+    # what a firm has, not who it is: "（日本）先进技术", "成熟工艺", "核心设备"
+    rf"^(?:{_COUNTRY_ALT})?(?:先进|领先|成熟|核心|关键|高端|前沿)(?:技术|工艺|设备|装备|经验|理念)$"
 )
 
 
@@ -318,7 +324,9 @@ _DATE_RE = re.compile(
 )
 _DATELINE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)")
 _RELATIVE_DAY_RE = re.compile(r"昨日|昨天|前天|今天|今日|当天|当日|同日|同一天|同天|次日|翌日|同月|当月|本月"
-                              r"|上月|上个月|(?P<yday>昨|今)?[（(]?(?<![月\d年])(?P<day>\d{1,2})[）)]?日(?!电|讯)")
+                              r"|上月|上个月|(?P<yday>昨|今)?[（(]?(?<![月\d年])(?P<day>\d{1,2})[）)]?"
+                              # "22号，全省…集中开工仪式…举行": a day written with 号 before a comma or a time of day
+                              r"(?:日(?!电|讯)|号(?=[，,]|上午|下午|晚上|早上|凌晨))")
 _EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|动工|动土|竣工|投产|奠基|揭牌|开业)"
                        r"(?:仪式|活动|大会|会议|暨|现场会)"
                        r"|集中(?:签约|开工|动工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)"
@@ -332,6 +340,7 @@ _EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|
                        # an approval round ("今(27)日公告，再通过A、B等8家中小企业扩大投资", "再添5家企业扩大投资")
                        r"|(?:通过|核定|核准|再添)[^。；]{0,60}?\d+家[^。；]{0,8}?(?:企业|厂商|公司)[^。；]{0,4}?"
                        r"(?:扩大)?投资")
+_MIXED_EVENT_RE = re.compile(r"(?:签约|开工|动工|竣工|投产)(?:[、和及与]|暨)(?:签约|开工|动工|竣工|投产)")
 _EVENT_KIND = (("开工", "start_date", "under_construction"), ("奠基", "start_date", "under_construction"),
                ("动工", "start_date", "under_construction"), ("动土", "start_date", "under_construction"),
                ("竣工", "date", ""), ("投产", "date", "operating"), ("开业", "date", "operating"),
@@ -550,7 +559,8 @@ def _strip_left(name: str) -> tuple[str, str]:
     cut = 0
     for stop in _STOPS:
         pos = name.rfind(stop, 0, max(0, len(name) - 2))
-        if stop in "和与及" and pos > 0 and _is_place_word(name[:pos]):
+        if (stop in "和与及" and pos > 0 and _is_place_word(name[:pos])
+                and not name.startswith(_PROVINCES, pos + 1)):
             continue  # "福州和盛食品有限公司": a place, then the name
         if pos >= 0 and pos + len(stop) > cut and not _inside_parens(name, pos):
             cut = pos + len(stop)
@@ -846,7 +856,71 @@ class _Extractor:
         self._split_compounds()
         self._merge_variants()
         self._all_short_names()
+        self._merge_short_records()
         self.unconfirmed = self._unconfirmed()
+
+    def _merge_short_records(self) -> None:
+        """One firm proposed twice, once by its full legal name and once short (as a brand, a group, a list item,
+        with a bare 公司 or without its bracketed place): "天顺风能（苏州）股份有限公司" … "天顺风能", "珠海金桥置业有限公司" …
+        "金桥公司", "金兴九英控股（湖北）集团有限公司" … "金兴九英控股集团有限公司". A record whose name (without 公司,
+        a country word) starts the body of exactly one full legal name (without a province, city or bracketed
+        place), 4+ characters long or 2+ written with 公司, is that firm. Linear: each legal name adds its prefixes
+        once."""
+        full = [i for i, f in enumerate(self.firms) if f.legal_name and _LEGAL_BODY_RE.search(f.legal_name)]
+        if not full:
+            return
+        owners: dict[str, int] = {}
+        cores: dict[str, int] = {}
+        for i in full:
+            variants = self._legal_variants(self.firms[i].legal_name)
+            for v in list(variants):
+                for word in COUNTRY_WORDS:
+                    if v.startswith(word):
+                        variants.append(v[len(word):])
+                for size in (2, 3):
+                    city = v[:size]
+                    if city in CITIES:
+                        variants.append(v[size + (v[size:size + 1] == "市"):])
+            for v in set(variants):
+                for size in range(2, len(v) + 1):
+                    if owners.setdefault(v[:size], i) != i:
+                        owners[v[:size]] = -1
+            if variants[1] != variants[0]:
+                cores[variants[1]] = i if cores.get(variants[1], i) == i else -1
+        into: dict[int, int] = {}
+        for j, firm in enumerate(self.firms):
+            target = None
+            if j in full:
+                core = _LEGAL_BODY_RE.sub("", firm.legal_name)
+                k = cores.get(core)
+                if k is not None and k >= 0 and k != j and "（" not in core and "(" not in core and len(core) >= 4:
+                    target = k  # "金兴九英控股集团有限公司" beside "金兴九英控股（湖北）集团有限公司"
+            elif "group" not in firm.how:  # "X集团" beside "X集团Y有限公司": most often the parent, another firm
+                for n in firm.names:
+                    body = n.removesuffix("公司")
+                    for word in COUNTRY_WORDS:
+                        if body.startswith(word) and len(body) > len(word) + 1:
+                            body = body[len(word):]
+                            break
+                    k = owners.get(body, -1)
+                    if k >= 0 and k != j and len(body) >= (2 if n.endswith("公司") else 4):
+                        target = k
+                        break
+            if target is not None and target not in into and not self._subsidiary(self.firms[target].legal_name):
+                into[j] = target
+        if not into:
+            return
+        for drop, keep in into.items():
+            kept, gone = self.firms[keep], self.firms[drop]
+            kept.names.extend(n for n in gone.names if n not in kept.names and n != gone.legal_name)
+            if gone.legal_name and gone.legal_name != kept.legal_name and gone.legal_name not in kept.names:
+                kept.names.append(gone.legal_name)
+            kept.how |= gone.how
+            if not kept.country and gone.country:
+                kept.country, kept.country_text = gone.country, gone.country_text
+            gone.names = []
+        self.firms = [f for f in self.firms if f.names]
+        self._reindex_firms()
 
     def _unconfirmed(self) -> set[int]:
         """With the optional tagger: the firms that only weak frames propose (an investing clause's subject, a list
@@ -1012,6 +1086,11 @@ class _Extractor:
             gone.names = []
         self.firms = [f for f in self.firms if f.names]
         self._reindex_firms()
+
+    def _subsidiary(self, legal: str) -> bool:
+        """A legal name written as a subsidiary ("向全资子公司美联新材料（四川）有限公司增资", "旗下X有限公司"): the shorter
+        name that starts it is most often the parent, another firm."""
+        return any(_SUBSIDIARY_BEFORE_RE.search(self.t, max(0, p - 6), p) for p in self.occurrences(legal))
 
     def _segment_by_names(self, name: str, exclude: int) -> list[int] | None:
         for word in COUNTRY_WORDS:
@@ -1968,7 +2047,10 @@ class _Extractor:
                 continue
             if not self._project_between(sent.start, sent.end) and int(value[:4]) < self.doc_date.year - 1:
                 continue  # "川电钢板…于1994年落户": the firm's history, not a project date
-            for mate in self._list_mates(owner, m.start()):
+            mates = self._list_mates(owner, m.start())
+            if window_end != c_end:  # "5月24日，A项目和B项目分别与市政府签约": the date clause's event is each item's
+                mates += [i for i in self._following_mates(owner, m.end(), window_end) if i not in mates]
+            for mate in mates:
                 self.project_dates.append((mate, status_field, value, m.start(), m.end(), 0.75))
         for pattern, status, _fld in _STATUS_WORDS:
             for sm in re.finditer(pattern, self.t):
@@ -1979,7 +2061,8 @@ class _Extractor:
                 if owner is None:
                     continue
                 c_start, _ = self.clause(sm.start())
-                future = bool(_FUTURE_RE.search(self.t, c_start, sm.start())) or self._future_date(c_start, sm.start())
+                future = (bool(_FUTURE_RE.search(self.t, c_start, sm.start())) or self._future_date(c_start, sm.start())
+                          or bool(_AFTER_STATUS_RE.match(self.t, sm.end())))
                 for mate in self._list_mates(owner, sm.start()):
                     self.project_status.append((mate, status, sm.start(), sm.end(), future))
                 if sm.group() == "增资":
@@ -2009,6 +2092,22 @@ class _Extractor:
             if mate not in mates:
                 mates.append(mate)
             a = prev_a
+        return mates
+
+    def _following_mates(self, owner: int, start: int, end: int) -> list[int]:
+        """The projects listed right after the owner's first mention in ``[start, end)`` ("A项目和B项目分别…": B)."""
+        spans = self.strong_mentions(start, end)
+        if not spans or spans[0][1] != owner:
+            return []
+        mates: list[int] = []
+        ends = {a: b for a, b in self._mention_ends(start, end)}
+        prev_end = ends.get(spans[0][0])
+        for a, index in spans[1:]:
+            if prev_end is None or not re.fullmatch(r"、|和|及|与|以及", self.t[prev_end:a]):
+                break
+            if index not in mates and index != owner:
+                mates.append(index)
+            prev_end = ends.get(a)
         return mates
 
     def _future_date(self, start: int, end: int) -> bool:
@@ -2042,6 +2141,8 @@ class _Extractor:
                 events.pop()  # the day is more precise than the month of the same sentence
             words = event.group()
             kind = next(((f, st) for w, f, st in _EVENT_KIND if w in words), ("date", ""))
+            if _MIXED_EVENT_RE.search(self.t, max(sent.start, event.start() - 6), min(sent.end, event.end() + 8)):
+                kind = ("date", "")  # "集中签约、开工、投产一批项目": each project's own event is one of them
             events.append((sent.start, kind[0], kind[1], token.value, token.start(), token.end()))
         self.event_starts = [e[0] for e in events]
         if not events:
@@ -2056,6 +2157,7 @@ class _Extractor:
         for owner, st, _s, _e, future in self.project_status:
             if not future:  # "力促项目早日竣工投产": a goal, not a status that rules out the ceremony
                 statuses.setdefault(owner, []).append(st)
+        headline_end = self.t.find("\n")
         for index, proj in enumerate(self.projects):
             spans = proj.mentions
             if not spans or proj.weak or proj.implicit:
@@ -2068,6 +2170,12 @@ class _Extractor:
             before = [e for e in events if e[0] <= first]
             if named_at:
                 chosen = named_at[0]
+                sent = self.sentences[self.sentence_at(chosen[0])]
+            elif (not before and 0 <= first < headline_end < events[0][0]
+                  and any(events[0][0] <= a <= events[0][0] + EVENT_REACH for a, _ in spans)):
+                # named in the headline ("凤冈…18个项目集中开工" / "长山米业有限公司项目…") and again after the lead's
+                # ceremony ("9月28日，凤冈县…集中开工建设"): the lead's ceremony is its event
+                chosen = events[0]
                 sent = self.sentences[self.sentence_at(chosen[0])]
             elif not before or first - before[-1][0] > EVENT_REACH:
                 continue
@@ -2773,6 +2881,9 @@ _GUEST_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:董事长|董事局主席|�
                              r"(?:出席|参加|致辞|发言|见证|陪同|主持|介绍|表示|说|会见|拜访|考察|受邀)")
 _CUSTOMER_BEFORE_RE = re.compile(r"客户(?:包括|有|涵盖|为)|供应商|合作伙伴(?:包括|有)|为[^，。；]{0,12}提供|"
                                  r"配套[^，。；]{0,4}$")
+# "项目投产后…将新增1800个就业岗位", "建成达效后": what follows once the project runs, a condition, not its status
+_AFTER_STATUS_RE = re.compile(r"(?:达效|达产|达标|运营|运行)?(?:后|以后|之后)")
+_SUBSIDIARY_BEFORE_RE = re.compile(r"(?:子公司|分公司|旗下|下属|控股的|投资的|设立的|成立的)$")
 _PARENT_RE = re.compile(r"隶属|所属|母公司")
 _PARENT_AFTER_RE = re.compile(r"(?:旗下|下属|的全资子公司|的子公司|控股的)")
 _ATTENDED_RE = re.compile(r"^[^。；]{0,40}?等[^，。；]{0,12}?(?:企业|公司|嘉宾|代表)[^，。；]{0,8}?"

@@ -237,6 +237,9 @@ _MARKER_LINE = re.compile(rf"{_MARKER}[ \t\u3000]*\n")
 _MARKER_ONLY = re.compile(_MARKER)
 # a line that is only a project's name, as a list's heading ("…有限公司年产5000万件服装加工项目"): no punctuation of a
 # sentence inside, ending in 项目/工程 or a closing bracket
+# a line starting with a day ("昨日，…", "4月6日上午，…") after a line without a sentence's end is a lead after its
+# headline ("安宁粤商产业园项目开工总投资17亿元\n昨日，…"): kept apart, the headline does not become the date's clause
+_LEAD_DATE = re.compile(r"昨日|昨天|今日|今天|(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 _NAME_HEADING = re.compile(r"[^，。；：！？,;:]+(?:项目|工程|[）)])")
 
 
@@ -281,7 +284,9 @@ def clean_text(text: str | MappedText) -> MappedText:
                                    or (len(out) - line_start <= 6
                                        and _MARKER_ONLY.fullmatch("".join(out[line_start:])))
                                    or (6 <= len(out) - line_start <= 60
-                                       and _NAME_HEADING.fullmatch("".join(out[line_start:])))):
+                                       and _NAME_HEADING.fullmatch("".join(out[line_start:])))
+                                   or (len(out) - line_start >= 6 and left not in "年月日" and not left.isdigit()
+                                       and _LEAD_DATE.match(source, j))):
                 # (a line that starts a numbered item, "2.湖里区：…", "（三）…", "一、…", starts a new line too, and
                 # so does a line starting with a digit after one ending with a digit: "发布时间:2022-06-15\n6月14日")
                 kept.append(i + gap.index("\n"))
