@@ -389,7 +389,15 @@ RETURN collect(f.id)[..$limit] AS winners, max(total) AS total
 # group (1), a supply tie to a local firm (2), either (3) or both (4); the links in ``$tied_bands`` of the tied
 # firms (looked up by id, when they are fewer than the band's links); and every
 # presence through an operating project placed outside the region. Scored as Q_RANKED; only rows that can reach
-# ``$reach`` (the threshold of an earlier step) or this step's own ``limit``-th bound are scored in full.
+# ``$reach`` (the threshold of an earlier step) or this step's own ``limit``-th bound are scored in full. A supply
+# tie to a local firm is tested on the firm's own ``SUPPLIES`` relationships (a few firms have any), which equals
+# ``f.id IN tied`` of the region's summary without sending its thousands of ids with every step.
+_TIED = "EXISTS { (f)-[:SUPPLIES]-(c:Firm) WHERE c.region IN $places }"
+_PROJECT_PRESENCES = f"""
+    UNION ALL
+    MATCH (f)-[:INVESTS_IN]->(p:Project {{status: 'operating'}})-[:IN_SEGMENT]->(s)
+    WHERE NOT EXISTS {{ (p)-[:LOCATED_IN]->(r) WHERE r.id IN $places }}
+    RETURN f, 0 AS rank"""
 Q_RANK_BANDS = f"""
 MATCH (s:{MARKER_LABEL}:Segment {{dataset: $dataset, id: $segment}})
 USING INDEX SEEK s:{MARKER_LABEL}(dataset, id)
@@ -398,8 +406,8 @@ CALL (s) {{
     MATCH (f)-[l:OPERATES_IN {{band: pick[0]}}]->(s)
     USING INDEX l:OPERATES_IN(band)
     WHERE CASE pick[1] WHEN 0 THEN true WHEN 1 THEN f.group IN $local_groups
-                       WHEN 2 THEN f.id IN $tied WHEN 3 THEN f.group IN $local_groups OR f.id IN $tied
-                       ELSE f.group IN $local_groups AND f.id IN $tied END
+                       WHEN 2 THEN {_TIED} WHEN 3 THEN f.group IN $local_groups OR {_TIED}
+                       ELSE f.group IN $local_groups AND {_TIED} END
     RETURN f, CASE l.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END AS rank
     UNION ALL
     UNWIND $tied_firms AS firm_id
@@ -407,11 +415,7 @@ CALL (s) {{
     USING INDEX SEEK f:{MARKER_LABEL}(dataset, id)
     MATCH (f)-[l:OPERATES_IN]->(s)
     WHERE l.band IN $tied_bands
-    RETURN f, CASE l.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END AS rank
-    UNION ALL
-    MATCH (f)-[:INVESTS_IN]->(p:Project {{status: 'operating'}})-[:IN_SEGMENT]->(s)
-    WHERE NOT EXISTS {{ (p)-[:LOCATED_IN]->(r) WHERE r.id IN $places }}
-    RETURN f, 0 AS rank
+    RETURN f, CASE l.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END AS rank{_PROJECT_PRESENCES}
 }}
 WITH f, rank
 WHERE f.region IS NULL OR NOT f.region IN $places
@@ -421,7 +425,7 @@ WITH f, $weight[rank] AS weight, ((((
                     WHEN 'small' THEN $size[3] ELSE $size[4] END)
         + (CASE WHEN f.fortune500 OR f.group IN $f500_groups THEN $bonus[0] ELSE 0.0 END))
         + (CASE WHEN f.group IN $local_groups THEN $bonus[1] ELSE 0.0 END))
-        + (CASE WHEN f.id IN $tied THEN $bonus[2] ELSE 0.0 END))
+        + (CASE WHEN {_TIED} THEN $bonus[2] ELSE 0.0 END))
         + (CASE WHEN f.country <> '' AND f.country IN $countries THEN $bonus[3] ELSE 0.0 END) AS partial
 WITH collect([f, weight, partial]) AS candidates
 CALL (candidates) {{
@@ -444,6 +448,11 @@ LIMIT $limit
 RETURN f.id AS id, f.name AS name, score
 """
 
+# The same without the presences through projects: a later step of a ranking whose first step scored them (a
+# project presence is confirmed, the best rank, so its first score is the firm's own when the confidence weights
+# do not rise from confirmed to guessed).
+Q_RANK_LINKS = Q_RANK_BANDS.replace(_PROJECT_PRESENCES, "")
+
 QUERIES: dict[str, str] = {
     "dataset": Q_DATASET, "chains": Q_CHAINS, "segments": Q_SEGMENTS, "segment_supplies": Q_SEGMENT_SUPPLIES,
     "regions": Q_REGIONS, "segment_states": Q_SEGMENT_STATES, "region_segment_counts": Q_REGION_SEGMENT_COUNTS,
@@ -451,7 +460,7 @@ QUERIES: dict[str, str] = {
     "summary_statuses": Q_SUMMARY_STATUSES, "region_summary": Q_REGION_SUMMARY, "level_counts": Q_LEVEL_COUNTS,
     "fortune500_groups": Q_FORTUNE500_GROUPS, "local_firm_count": Q_LOCAL_FIRM_COUNT, "ranked": Q_RANKED,
     "firm_refs": Q_FIRM_REFS, "project_refs": Q_PROJECT_REFS, "candidates_only": Q_CANDIDATES_ONLY,
-    "rank_bands": Q_RANK_BANDS,
+    "rank_bands": Q_RANK_BANDS, "rank_links": Q_RANK_LINKS,
 }
 """Every query of this module, by name (the tests EXPLAIN them all to catch deprecations)."""
 
@@ -721,19 +730,28 @@ class Neo4jFacts(StructureFacts):
             segment=segment_id, places=places, weight=list(weights), size=list(size_of.values()),
             bonus=[params.bonus_fortune500, params.bonus_same_group, params.bonus_supply_tie,
                    params.bonus_country_fit, params.bonus_chain_synergy],
-            f500_groups=self._f500_groups, local_groups=summary.get("groups") or [], tied=tied,
+            f500_groups=self._f500_groups, local_groups=summary.get("groups") or [],
             countries=sorted(parks_by_country), synergy=synergy, limit=limit)
 
         def bands(size: str) -> list[str]:
             return [f"{segment_id}|{size}|{f}{g}" for f in "F-" for g in "G-"]
 
         found: dict[str, tuple[float, str]] = {}
+        # A presence through a project is confirmed (the best rank): when the weights do not rise from confirmed to
+        # guessed, the first step's score of such a firm is its own, and a firm that missed that step's list cannot
+        # make it later with a lower one; so only the first step reads those presences, and a firm keeps its
+        # first score.
+        projects_once = weights[0] >= weights[1] >= weights[2]
+        steps = 0
 
         def rank(seek: list[list[Any]], tied_bands: list[str], reach: float) -> None:
-            rows = self._read(Q_RANK_BANDS, seek=seek, tied_bands=tied_bands,
-                              tied_firms=tied if tied_bands else [], reach=reach, **args)
+            nonlocal steps
+            query = Q_RANK_LINKS if projects_once and steps else Q_RANK_BANDS
+            steps += 1
+            rows = self._read(query, seek=seek, tied_bands=tied_bands, tied_firms=tied if tied_bands else [],
+                              reach=reach, **args)
             for r in rows:
-                found[r["id"]] = (r["score"], r["name"])
+                found.setdefault(r["id"], (r["score"], r["name"]))
 
         def best() -> list[tuple[str, tuple[float, str]]]:
             return sorted(found.items(), key=lambda item: (-item[1][0], item[1][1], item[0]))[:limit]
