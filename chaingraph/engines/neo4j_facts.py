@@ -393,10 +393,10 @@ RETURN collect(f.id)[..$limit] AS winners, max(total) AS total
 # tie to a local firm is tested on the firm's own ``SUPPLIES`` relationships (a few firms have any), which equals
 # ``f.id IN tied`` of the region's summary without sending its thousands of ids with every step.
 _TIED = "EXISTS { (f)-[:SUPPLIES]-(c:Firm) WHERE c.region IN $places }"
-_PROJECT_PRESENCES = f"""
+_PROJECT_PRESENCES = """
     UNION ALL
-    MATCH (f)-[:INVESTS_IN]->(p:Project {{status: 'operating'}})-[:IN_SEGMENT]->(s)
-    WHERE NOT EXISTS {{ (p)-[:LOCATED_IN]->(r) WHERE r.id IN $places }}
+    MATCH (f)-[:INVESTS_IN]->(p:Project {status: 'operating'})-[:IN_SEGMENT]->(s)
+    WHERE NOT EXISTS { (p)-[:LOCATED_IN]->(r) WHERE r.id IN $places }
     RETURN f, 0 AS rank"""
 Q_RANK_BANDS = f"""
 MATCH (s:{MARKER_LABEL}:Segment {{dataset: $dataset, id: $segment}})
@@ -472,6 +472,10 @@ class Neo4jFacts(StructureFacts):
 
     ``params`` holds the dataset's analysis parameters (from its ``dataset.yaml``), as for a ChainGraph.
     """
+
+    _merge_steps = True
+    """A target ranking reads all sizes after the first step(s) in one query, against the first threshold (False:
+    size by size, each against the threshold of the sizes before it: fewer rows, more round trips)."""
 
     def __init__(self, backend: Neo4jBackend, dataset: str) -> None:
         self.backend = backend
@@ -762,38 +766,39 @@ class Neo4jFacts(StructureFacts):
             rank([[band, 0] for band in bands(order.pop(0))], [], -math.inf)
         top_weight = max(weights)
         group, tie = params.bonus_same_group, params.bonus_supply_tie
-        for size in order:  # the other sizes, best first, each against the threshold of what is ranked so far
+        while order:  # the other sizes, best first, against the threshold of what is ranked so far
             ranked = best()
             threshold = ranked[-1][1][0] if len(ranked) >= limit else -math.inf
             reach = threshold - 1e-9 * (1 + abs(threshold))  # a margin for rounding: a bound equal to it is kept
             seek: list[list[Any]] = []
             tied_bands: list[str] = []
-            for f500 in (True, False):
-                for grouped in (True, False):  # what a firm of this band needs to reach the list
-                    band = f"{segment_id}|{size}|{'F' if f500 else '-'}{'G' if grouped else '-'}"
-                    links = self._band_links.get(band, 0)
-                    if not links:
-                        continue
-                    base = size_of[size] + (params.bonus_fortune500 if f500 else 0.0) + params.bonus_country_fit \
-                        + params.bonus_chain_synergy
-                    by_group = grouped and top_weight * (base + group) >= reach
-                    by_tie = top_weight * (base + tie) >= reach
-                    scan = links <= len(tied)  # the band's links, or the tied firms' links by id
-                    if top_weight * base >= reach:
-                        seek.append([band, 0])
-                    elif by_group and by_tie:
-                        seek.append([band, 3 if scan else 1])
-                        if not scan:
-                            tied_bands.append(band)
-                    elif by_group:
-                        seek.append([band, 1])
-                    elif by_tie:
-                        if scan:
-                            seek.append([band, 2])
-                        else:
-                            tied_bands.append(band)
-                    elif grouped and top_weight * (base + group + tie) >= reach:
-                        seek.append([band, 4])
+            sizes, order = (order, []) if self._merge_steps else (order[:1], order[1:])
+            for size, f500, grouped in ((size, f500, grouped) for size in sizes for f500 in (True, False)
+                                        for grouped in (True, False)):  # what a firm of each band needs
+                band = f"{segment_id}|{size}|{'F' if f500 else '-'}{'G' if grouped else '-'}"
+                links = self._band_links.get(band, 0)
+                if not links:
+                    continue
+                base = size_of[size] + (params.bonus_fortune500 if f500 else 0.0) + params.bonus_country_fit \
+                    + params.bonus_chain_synergy
+                by_group = grouped and top_weight * (base + group) >= reach
+                by_tie = top_weight * (base + tie) >= reach
+                scan = links <= len(tied)  # the band's links, or the tied firms' links by id
+                if top_weight * base >= reach:
+                    seek.append([band, 0])
+                elif by_group and by_tie:
+                    seek.append([band, 3 if scan else 1])
+                    if not scan:
+                        tied_bands.append(band)
+                elif by_group:
+                    seek.append([band, 1])
+                elif by_tie:
+                    if scan:
+                        seek.append([band, 2])
+                    else:
+                        tied_bands.append(band)
+                elif grouped and top_weight * (base + group + tie) >= reach:
+                    seek.append([band, 4])
             if seek or tied_bands:
                 rank(seek, tied_bands, reach)
         return [firm for firm, _ in best()]
