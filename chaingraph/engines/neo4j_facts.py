@@ -453,6 +453,28 @@ RETURN f.id AS id, f.name AS name, score
 # do not rise from confirmed to guessed).
 Q_RANK_LINKS = Q_RANK_BANDS.replace(_PROJECT_PRESENCES, "")
 
+# The last step of a ranking and the candidates' facts in one round trip: this step's best rows and the best of the
+# steps before (``$found``: [score, name, id], a firm met twice keeping its best score, as the first score is
+# its own) give the winners, whose Q_CANDIDATES_ONLY rows are returned.
+_RANK_RETURN = """
+RETURN f.id AS id, f.name AS name, score
+"""
+_WINNERS = """
+WITH collect([score, f.name, f.id]) AS rows
+CALL (rows) {
+    UNWIND rows + $found AS r
+    WITH r[2] AS id, r[1] AS name, max(r[0]) AS score
+    ORDER BY score DESC, name, id
+    LIMIT $limit
+    RETURN collect(id) AS only
+}
+WITH only
+"""
+_DETAILS = Q_CANDIDATES_ONLY.replace("UNWIND $only AS firm_id", "UNWIND only AS firm_id").replace(
+    "CALL (s, inside) {\n    UNWIND only", "CALL (s, inside, only) {\n    UNWIND only", 1)
+Q_RANK_DETAILS = Q_RANK_BANDS.replace(_RANK_RETURN, _WINNERS + _DETAILS)
+Q_RANK_LINKS_DETAILS = Q_RANK_LINKS.replace(_RANK_RETURN, _WINNERS + _DETAILS)
+
 QUERIES: dict[str, str] = {
     "dataset": Q_DATASET, "chains": Q_CHAINS, "segments": Q_SEGMENTS, "segment_supplies": Q_SEGMENT_SUPPLIES,
     "regions": Q_REGIONS, "segment_states": Q_SEGMENT_STATES, "region_segment_counts": Q_REGION_SEGMENT_COUNTS,
@@ -460,7 +482,8 @@ QUERIES: dict[str, str] = {
     "summary_statuses": Q_SUMMARY_STATUSES, "region_summary": Q_REGION_SUMMARY, "level_counts": Q_LEVEL_COUNTS,
     "fortune500_groups": Q_FORTUNE500_GROUPS, "local_firm_count": Q_LOCAL_FIRM_COUNT, "ranked": Q_RANKED,
     "firm_refs": Q_FIRM_REFS, "project_refs": Q_PROJECT_REFS, "candidates_only": Q_CANDIDATES_ONLY,
-    "rank_bands": Q_RANK_BANDS, "rank_links": Q_RANK_LINKS,
+    "rank_bands": Q_RANK_BANDS, "rank_links": Q_RANK_LINKS, "rank_details": Q_RANK_DETAILS,
+    "rank_links_details": Q_RANK_LINKS_DETAILS,
 }
 """Every query of this module, by name (the tests EXPLAIN them all to catch deprecations)."""
 
@@ -694,11 +717,12 @@ class Neo4jFacts(StructureFacts):
         bonuses = (params.bonus_fortune500, params.bonus_same_group, params.bonus_supply_tie, params.bonus_country_fit,
                    params.bonus_chain_synergy)
         if limit > 0 and min(*weights, *sizes, *bonuses) >= 0:
-            winners = self._rank_by_bands(segment_id, region_id, summary, synergy, params, parks_by_country, limit)
-            if not winners:
+            ranked = self._rank_by_bands(segment_id, region_id, summary, synergy, strong_or_weak, params,
+                                         parks_by_country, limit)
+            if not ranked:
                 return [], 0
             total = dict(zip(summary["cand_segments"], summary["candidates"], strict=True)).get(segment_id, 0)
-            return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), total
+            return ranked, total
         row = self._read(
             Q_RANKED, segment=segment_id, places=sorted(self._structure.descendants(region_id)),
             weight=[params.confidence_confirmed, params.confidence_probable, params.confidence_guessed],
@@ -714,14 +738,16 @@ class Neo4jFacts(StructureFacts):
         return self.candidates(segment_id, region_id, strong_or_weak, params, only=row["winners"]), row["total"]
 
     def _rank_by_bands(self, segment_id: str, region_id: str, summary: dict[str, Any], synergy: list[str],
-                       params: AnalysisParams, parks_by_country: dict[str, list[str]], limit: int) -> list[str]:
-        """The ids of the ``limit`` best candidates, ranked band by band (as the snapshot prunes its ranking).
+                       strong_or_weak: set[str], params: AnalysisParams, parks_by_country: dict[str, list[str]],
+                       limit: int) -> list[CandidateFacts]:
+        """The ``limit`` best candidates, ranked band by band (as the snapshot prunes its ranking).
 
         The links of the best-weighted size are ranked first (more sizes while they are too few to fill the list);
         their ``limit``-th score is a threshold. Then size by size, of every band (size, Fortune 500, group) only
         the firms whose best possible score can reach the threshold so far are read: the whole band, or only its
         firms with a local group and/or a supply tie to a local firm (the tied firms looked up by id when they are
-        fewer than the band's links). Needs non-negative weights, sizes and bonuses.
+        fewer than the band's links). Needs non-negative weights, sizes and bonuses. The last step also reads the
+        winners' facts (Q_RANK_DETAILS), else they are read after it.
         """
         from .neo4j_schema import SIZE_CLASSES
 
@@ -799,9 +825,18 @@ class Neo4jFacts(StructureFacts):
                         tied_bands.append(band)
                 elif grouped and top_weight * (base + group + tie) >= reach:
                     seek.append([band, 4])
+            if (seek or tied_bands) and not order:  # the last step, with the winners' facts
+                query = Q_RANK_LINKS_DETAILS if projects_once and steps else Q_RANK_DETAILS
+                return self._candidate_facts(self._read(
+                    query, seek=seek, tied_bands=tied_bands, tied_firms=tied if tied_bands else [], reach=reach,
+                    found=[[score, name, firm] for firm, (score, name) in best()], region=region_id,
+                    strong_or_weak=sorted(strong_or_weak), project_offset=_PROJECT_OFFSET, **args))
             if seek or tied_bands:
                 rank(seek, tied_bands, reach)
-        return [firm for firm, _ in best()]
+        winners = [firm for firm, _ in best()]
+        if not winners:
+            return []
+        return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners)
 
     def region_segment_counts(self, level: str, params: AnalysisParams) -> dict[str, dict[str, int]]:
         key = (level, params.count_guessed_links)
@@ -830,6 +865,10 @@ class Neo4jFacts(StructureFacts):
         rows = self._read(Q_CANDIDATES if only is None else Q_CANDIDATES_ONLY, region=region_id, segment=segment_id,
                           strong_or_weak=sorted(strong_or_weak), project_offset=_PROJECT_OFFSET,
                           only=None if only is None else list(only))
+        return self._candidate_facts(rows)
+
+    @staticmethod
+    def _candidate_facts(rows: list[dict[str, Any]]) -> list[CandidateFacts]:
         return [CandidateFacts(
             id=r["id"], name=r["name"], country=r["country"] or "", headquarters=r["headquarters"] or "",
             size=r["size"] or "", confidence=_CONFIDENCE[r["rank"]], fortune500=r["fortune500"],
