@@ -384,7 +384,7 @@ ORDER BY score DESC, f.name, f.id
 RETURN collect(f.id)[..$limit] AS winners, max(total) AS total
 """
 
-# One step of a pruned target ranking: the candidates of some ``band``s of the segment's links (SEGMENT|SIZE|FG,
+# One step of a pruned target ranking: the candidates of some ``band``s of the segment's links (SEGMENT|SIZE|FGT,
 # found through the relationship index), each band taken whole (``pick[1] = 0``) or only its firms with a local
 # group (1), a supply tie to a local firm (2), either (3) or both (4); the links in ``$tied_bands`` of the tied
 # firms (looked up by id, when they are fewer than the band's links); and every
@@ -764,7 +764,7 @@ class Neo4jFacts(StructureFacts):
             countries=sorted(parks_by_country), synergy=synergy, limit=limit)
 
         def bands(size: str) -> list[str]:
-            return [f"{segment_id}|{size}|{f}{g}" for f in "F-" for g in "G-"]
+            return [f"{segment_id}|{size}|{f}{g}{t}" for f in "F-" for g in "G-" for t in "T-"]
 
         found: dict[str, tuple[float, str]] = {}
         # A presence through a project is confirmed (the best rank): when the weights do not rise from confirmed to
@@ -799,16 +799,17 @@ class Neo4jFacts(StructureFacts):
             seek: list[list[Any]] = []
             tied_bands: list[str] = []
             sizes, order = (order, []) if self._merge_steps else (order[:1], order[1:])
-            for size, f500, grouped in ((size, f500, grouped) for size in sizes for f500 in (True, False)
-                                        for grouped in (True, False)):  # what a firm of each band needs
-                band = f"{segment_id}|{size}|{'F' if f500 else '-'}{'G' if grouped else '-'}"
+            for size, f500, grouped, ties in ((size, f500, grouped, ties) for size in sizes for f500 in (True, False)
+                                              for grouped in (True, False) for ties in (True, False)):
+                # what a firm of each band needs to reach the list (a firm without any tie cannot get that bonus)
+                band = f"{segment_id}|{size}|{'F' if f500 else '-'}{'G' if grouped else '-'}{'T' if ties else '-'}"
                 links = self._band_links.get(band, 0)
                 if not links:
                     continue
                 base = size_of[size] + (params.bonus_fortune500 if f500 else 0.0) + params.bonus_country_fit \
                     + params.bonus_chain_synergy
                 by_group = grouped and top_weight * (base + group) >= reach
-                by_tie = top_weight * (base + tie) >= reach
+                by_tie = ties and top_weight * (base + tie) >= reach
                 scan = links <= len(tied)  # the band's links, or the tied firms' links by id
                 if top_weight * base >= reach:
                     seek.append([band, 0])
@@ -823,7 +824,7 @@ class Neo4jFacts(StructureFacts):
                         seek.append([band, 2])
                     else:
                         tied_bands.append(band)
-                elif grouped and top_weight * (base + group + tie) >= reach:
+                elif grouped and ties and top_weight * (base + group + tie) >= reach:
                     seek.append([band, 4])
             if (seek or tied_bands) and not order:  # the last step, with the winners' facts
                 query = Q_RANK_LINKS_DETAILS if projects_once and steps else Q_RANK_DETAILS
