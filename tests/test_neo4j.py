@@ -574,7 +574,8 @@ def test_banded_ranking_and_stored_counts_match_memory(backend: Neo4jBackend, tm
     read = facts._read
 
     def spy(query: str, **params: Any) -> list[dict[str, Any]]:
-        if query is facts_module.Q_RANK_BANDS:
+        if query in (facts_module.Q_RANK_BANDS, facts_module.Q_RANK_LINKS, facts_module.Q_RANK_DETAILS,
+                     facts_module.Q_RANK_LINKS_DETAILS):
             seen.append(tuple(code for _, code in params["seek"]) + ((2,) if params["tied_bands"] else ()))
         return read(query, **params)
 

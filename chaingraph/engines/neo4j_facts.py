@@ -384,12 +384,20 @@ ORDER BY score DESC, f.name, f.id
 RETURN collect(f.id)[..$limit] AS winners, max(total) AS total
 """
 
-# One step of a pruned target ranking: the candidates of some ``band``s of the segment's links (SEGMENT|SIZE|FG,
+# One step of a pruned target ranking: the candidates of some ``band``s of the segment's links (SEGMENT|SIZE|FGT,
 # found through the relationship index), each band taken whole (``pick[1] = 0``) or only its firms with a local
 # group (1), a supply tie to a local firm (2), either (3) or both (4); the links in ``$tied_bands`` of the tied
 # firms (looked up by id, when they are fewer than the band's links); and every
 # presence through an operating project placed outside the region. Scored as Q_RANKED; only rows that can reach
-# ``$reach`` (the threshold of an earlier step) or this step's own ``limit``-th bound are scored in full.
+# ``$reach`` (the threshold of an earlier step) or this step's own ``limit``-th bound are scored in full. A supply
+# tie to a local firm is tested on the firm's own ``SUPPLIES`` relationships (a few firms have any), which equals
+# ``f.id IN tied`` of the region's summary without sending its thousands of ids with every step.
+_TIED = "EXISTS { (f)-[:SUPPLIES]-(c:Firm) WHERE c.region IN $places }"
+_PROJECT_PRESENCES = """
+    UNION ALL
+    MATCH (f)-[:INVESTS_IN]->(p:Project {status: 'operating'})-[:IN_SEGMENT]->(s)
+    WHERE NOT EXISTS { (p)-[:LOCATED_IN]->(r) WHERE r.id IN $places }
+    RETURN f, 0 AS rank"""
 Q_RANK_BANDS = f"""
 MATCH (s:{MARKER_LABEL}:Segment {{dataset: $dataset, id: $segment}})
 USING INDEX SEEK s:{MARKER_LABEL}(dataset, id)
@@ -398,8 +406,8 @@ CALL (s) {{
     MATCH (f)-[l:OPERATES_IN {{band: pick[0]}}]->(s)
     USING INDEX l:OPERATES_IN(band)
     WHERE CASE pick[1] WHEN 0 THEN true WHEN 1 THEN f.group IN $local_groups
-                       WHEN 2 THEN f.id IN $tied WHEN 3 THEN f.group IN $local_groups OR f.id IN $tied
-                       ELSE f.group IN $local_groups AND f.id IN $tied END
+                       WHEN 2 THEN {_TIED} WHEN 3 THEN f.group IN $local_groups OR {_TIED}
+                       ELSE f.group IN $local_groups AND {_TIED} END
     RETURN f, CASE l.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END AS rank
     UNION ALL
     UNWIND $tied_firms AS firm_id
@@ -407,11 +415,7 @@ CALL (s) {{
     USING INDEX SEEK f:{MARKER_LABEL}(dataset, id)
     MATCH (f)-[l:OPERATES_IN]->(s)
     WHERE l.band IN $tied_bands
-    RETURN f, CASE l.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END AS rank
-    UNION ALL
-    MATCH (f)-[:INVESTS_IN]->(p:Project {{status: 'operating'}})-[:IN_SEGMENT]->(s)
-    WHERE NOT EXISTS {{ (p)-[:LOCATED_IN]->(r) WHERE r.id IN $places }}
-    RETURN f, 0 AS rank
+    RETURN f, CASE l.confidence WHEN 'confirmed' THEN 0 WHEN 'probable' THEN 1 ELSE 2 END AS rank{_PROJECT_PRESENCES}
 }}
 WITH f, rank
 WHERE f.region IS NULL OR NOT f.region IN $places
@@ -421,7 +425,7 @@ WITH f, $weight[rank] AS weight, ((((
                     WHEN 'small' THEN $size[3] ELSE $size[4] END)
         + (CASE WHEN f.fortune500 OR f.group IN $f500_groups THEN $bonus[0] ELSE 0.0 END))
         + (CASE WHEN f.group IN $local_groups THEN $bonus[1] ELSE 0.0 END))
-        + (CASE WHEN f.id IN $tied THEN $bonus[2] ELSE 0.0 END))
+        + (CASE WHEN {_TIED} THEN $bonus[2] ELSE 0.0 END))
         + (CASE WHEN f.country <> '' AND f.country IN $countries THEN $bonus[3] ELSE 0.0 END) AS partial
 WITH collect([f, weight, partial]) AS candidates
 CALL (candidates) {{
@@ -444,6 +448,33 @@ LIMIT $limit
 RETURN f.id AS id, f.name AS name, score
 """
 
+# The same without the presences through projects: a later step of a ranking whose first step scored them (a
+# project presence is confirmed, the best rank, so its first score is the firm's own when the confidence weights
+# do not rise from confirmed to guessed).
+Q_RANK_LINKS = Q_RANK_BANDS.replace(_PROJECT_PRESENCES, "")
+
+# The last step of a ranking and the candidates' facts in one round trip: this step's best rows and the best of the
+# steps before (``$found``: [score, name, id], a firm met twice keeping its best score, as the first score is
+# its own) give the winners, whose Q_CANDIDATES_ONLY rows are returned.
+_RANK_RETURN = """
+RETURN f.id AS id, f.name AS name, score
+"""
+_WINNERS = """
+WITH collect([score, f.name, f.id]) AS rows
+CALL (rows) {
+    UNWIND rows + $found AS r
+    WITH r[2] AS id, r[1] AS name, max(r[0]) AS score
+    ORDER BY score DESC, name, id
+    LIMIT $limit
+    RETURN collect(id) AS only
+}
+WITH only
+"""
+_DETAILS = Q_CANDIDATES_ONLY.replace("UNWIND $only AS firm_id", "UNWIND only AS firm_id").replace(
+    "CALL (s, inside) {\n    UNWIND only", "CALL (s, inside, only) {\n    UNWIND only", 1)
+Q_RANK_DETAILS = Q_RANK_BANDS.replace(_RANK_RETURN, _WINNERS + _DETAILS)
+Q_RANK_LINKS_DETAILS = Q_RANK_LINKS.replace(_RANK_RETURN, _WINNERS + _DETAILS)
+
 QUERIES: dict[str, str] = {
     "dataset": Q_DATASET, "chains": Q_CHAINS, "segments": Q_SEGMENTS, "segment_supplies": Q_SEGMENT_SUPPLIES,
     "regions": Q_REGIONS, "segment_states": Q_SEGMENT_STATES, "region_segment_counts": Q_REGION_SEGMENT_COUNTS,
@@ -451,7 +482,8 @@ QUERIES: dict[str, str] = {
     "summary_statuses": Q_SUMMARY_STATUSES, "region_summary": Q_REGION_SUMMARY, "level_counts": Q_LEVEL_COUNTS,
     "fortune500_groups": Q_FORTUNE500_GROUPS, "local_firm_count": Q_LOCAL_FIRM_COUNT, "ranked": Q_RANKED,
     "firm_refs": Q_FIRM_REFS, "project_refs": Q_PROJECT_REFS, "candidates_only": Q_CANDIDATES_ONLY,
-    "rank_bands": Q_RANK_BANDS,
+    "rank_bands": Q_RANK_BANDS, "rank_links": Q_RANK_LINKS, "rank_details": Q_RANK_DETAILS,
+    "rank_links_details": Q_RANK_LINKS_DETAILS,
 }
 """Every query of this module, by name (the tests EXPLAIN them all to catch deprecations)."""
 
@@ -463,6 +495,10 @@ class Neo4jFacts(StructureFacts):
 
     ``params`` holds the dataset's analysis parameters (from its ``dataset.yaml``), as for a ChainGraph.
     """
+
+    _merge_steps = True
+    """A target ranking reads all sizes after the first step(s) in one query, against the first threshold (False:
+    size by size, each against the threshold of the sizes before it: fewer rows, more round trips)."""
 
     def __init__(self, backend: Neo4jBackend, dataset: str) -> None:
         self.backend = backend
@@ -681,11 +717,12 @@ class Neo4jFacts(StructureFacts):
         bonuses = (params.bonus_fortune500, params.bonus_same_group, params.bonus_supply_tie, params.bonus_country_fit,
                    params.bonus_chain_synergy)
         if limit > 0 and min(*weights, *sizes, *bonuses) >= 0:
-            winners = self._rank_by_bands(segment_id, region_id, summary, synergy, params, parks_by_country, limit)
-            if not winners:
+            ranked = self._rank_by_bands(segment_id, region_id, summary, synergy, strong_or_weak, params,
+                                         parks_by_country, limit)
+            if not ranked:
                 return [], 0
             total = dict(zip(summary["cand_segments"], summary["candidates"], strict=True)).get(segment_id, 0)
-            return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners), total
+            return ranked, total
         row = self._read(
             Q_RANKED, segment=segment_id, places=sorted(self._structure.descendants(region_id)),
             weight=[params.confidence_confirmed, params.confidence_probable, params.confidence_guessed],
@@ -701,14 +738,16 @@ class Neo4jFacts(StructureFacts):
         return self.candidates(segment_id, region_id, strong_or_weak, params, only=row["winners"]), row["total"]
 
     def _rank_by_bands(self, segment_id: str, region_id: str, summary: dict[str, Any], synergy: list[str],
-                       params: AnalysisParams, parks_by_country: dict[str, list[str]], limit: int) -> list[str]:
-        """The ids of the ``limit`` best candidates, ranked band by band (as the snapshot prunes its ranking).
+                       strong_or_weak: set[str], params: AnalysisParams, parks_by_country: dict[str, list[str]],
+                       limit: int) -> list[CandidateFacts]:
+        """The ``limit`` best candidates, ranked band by band (as the snapshot prunes its ranking).
 
         The links of the best-weighted size are ranked first (more sizes while they are too few to fill the list);
         their ``limit``-th score is a threshold. Then size by size, of every band (size, Fortune 500, group) only
         the firms whose best possible score can reach the threshold so far are read: the whole band, or only its
         firms with a local group and/or a supply tie to a local firm (the tied firms looked up by id when they are
-        fewer than the band's links). Needs non-negative weights, sizes and bonuses.
+        fewer than the band's links). Needs non-negative weights, sizes and bonuses. The last step also reads the
+        winners' facts (Q_RANK_DETAILS), else they are read after it.
         """
         from .neo4j_schema import SIZE_CLASSES
 
@@ -721,19 +760,28 @@ class Neo4jFacts(StructureFacts):
             segment=segment_id, places=places, weight=list(weights), size=list(size_of.values()),
             bonus=[params.bonus_fortune500, params.bonus_same_group, params.bonus_supply_tie,
                    params.bonus_country_fit, params.bonus_chain_synergy],
-            f500_groups=self._f500_groups, local_groups=summary.get("groups") or [], tied=tied,
+            f500_groups=self._f500_groups, local_groups=summary.get("groups") or [],
             countries=sorted(parks_by_country), synergy=synergy, limit=limit)
 
         def bands(size: str) -> list[str]:
-            return [f"{segment_id}|{size}|{f}{g}" for f in "F-" for g in "G-"]
+            return [f"{segment_id}|{size}|{f}{g}{t}" for f in "F-" for g in "G-" for t in "T-"]
 
         found: dict[str, tuple[float, str]] = {}
+        # A presence through a project is confirmed (the best rank): when the weights do not rise from confirmed to
+        # guessed, the first step's score of such a firm is its own, and a firm that missed that step's list cannot
+        # make it later with a lower one; so only the first step reads those presences, and a firm keeps its
+        # first score.
+        projects_once = weights[0] >= weights[1] >= weights[2]
+        steps = 0
 
         def rank(seek: list[list[Any]], tied_bands: list[str], reach: float) -> None:
-            rows = self._read(Q_RANK_BANDS, seek=seek, tied_bands=tied_bands,
-                              tied_firms=tied if tied_bands else [], reach=reach, **args)
+            nonlocal steps
+            query = Q_RANK_LINKS if projects_once and steps else Q_RANK_BANDS
+            steps += 1
+            rows = self._read(query, seek=seek, tied_bands=tied_bands, tied_firms=tied if tied_bands else [],
+                              reach=reach, **args)
             for r in rows:
-                found[r["id"]] = (r["score"], r["name"])
+                found.setdefault(r["id"], (r["score"], r["name"]))
 
         def best() -> list[tuple[str, tuple[float, str]]]:
             return sorted(found.items(), key=lambda item: (-item[1][0], item[1][1], item[0]))[:limit]
@@ -744,41 +792,52 @@ class Neo4jFacts(StructureFacts):
             rank([[band, 0] for band in bands(order.pop(0))], [], -math.inf)
         top_weight = max(weights)
         group, tie = params.bonus_same_group, params.bonus_supply_tie
-        for size in order:  # the other sizes, best first, each against the threshold of what is ranked so far
+        while order:  # the other sizes, best first, against the threshold of what is ranked so far
             ranked = best()
             threshold = ranked[-1][1][0] if len(ranked) >= limit else -math.inf
             reach = threshold - 1e-9 * (1 + abs(threshold))  # a margin for rounding: a bound equal to it is kept
             seek: list[list[Any]] = []
             tied_bands: list[str] = []
-            for f500 in (True, False):
-                for grouped in (True, False):  # what a firm of this band needs to reach the list
-                    band = f"{segment_id}|{size}|{'F' if f500 else '-'}{'G' if grouped else '-'}"
-                    links = self._band_links.get(band, 0)
-                    if not links:
-                        continue
-                    base = size_of[size] + (params.bonus_fortune500 if f500 else 0.0) + params.bonus_country_fit \
-                        + params.bonus_chain_synergy
-                    by_group = grouped and top_weight * (base + group) >= reach
-                    by_tie = top_weight * (base + tie) >= reach
-                    scan = links <= len(tied)  # the band's links, or the tied firms' links by id
-                    if top_weight * base >= reach:
-                        seek.append([band, 0])
-                    elif by_group and by_tie:
-                        seek.append([band, 3 if scan else 1])
-                        if not scan:
-                            tied_bands.append(band)
-                    elif by_group:
-                        seek.append([band, 1])
-                    elif by_tie:
-                        if scan:
-                            seek.append([band, 2])
-                        else:
-                            tied_bands.append(band)
-                    elif grouped and top_weight * (base + group + tie) >= reach:
-                        seek.append([band, 4])
+            sizes, order = (order, []) if self._merge_steps else (order[:1], order[1:])
+            for size, f500, grouped, ties in ((size, f500, grouped, ties) for size in sizes for f500 in (True, False)
+                                              for grouped in (True, False) for ties in (True, False)):
+                # what a firm of each band needs to reach the list (a firm without any tie cannot get that bonus)
+                band = f"{segment_id}|{size}|{'F' if f500 else '-'}{'G' if grouped else '-'}{'T' if ties else '-'}"
+                links = self._band_links.get(band, 0)
+                if not links:
+                    continue
+                base = size_of[size] + (params.bonus_fortune500 if f500 else 0.0) + params.bonus_country_fit \
+                    + params.bonus_chain_synergy
+                by_group = grouped and top_weight * (base + group) >= reach
+                by_tie = ties and top_weight * (base + tie) >= reach
+                scan = links <= len(tied)  # the band's links, or the tied firms' links by id
+                if top_weight * base >= reach:
+                    seek.append([band, 0])
+                elif by_group and by_tie:
+                    seek.append([band, 3 if scan else 1])
+                    if not scan:
+                        tied_bands.append(band)
+                elif by_group:
+                    seek.append([band, 1])
+                elif by_tie:
+                    if scan:
+                        seek.append([band, 2])
+                    else:
+                        tied_bands.append(band)
+                elif grouped and ties and top_weight * (base + group + tie) >= reach:
+                    seek.append([band, 4])
+            if (seek or tied_bands) and not order:  # the last step, with the winners' facts
+                query = Q_RANK_LINKS_DETAILS if projects_once and steps else Q_RANK_DETAILS
+                return self._candidate_facts(self._read(
+                    query, seek=seek, tied_bands=tied_bands, tied_firms=tied if tied_bands else [], reach=reach,
+                    found=[[score, name, firm] for firm, (score, name) in best()], region=region_id,
+                    strong_or_weak=sorted(strong_or_weak), project_offset=_PROJECT_OFFSET, **args))
             if seek or tied_bands:
                 rank(seek, tied_bands, reach)
-        return [firm for firm, _ in best()]
+        winners = [firm for firm, _ in best()]
+        if not winners:
+            return []
+        return self.candidates(segment_id, region_id, strong_or_weak, params, only=winners)
 
     def region_segment_counts(self, level: str, params: AnalysisParams) -> dict[str, dict[str, int]]:
         key = (level, params.count_guessed_links)
@@ -807,6 +866,10 @@ class Neo4jFacts(StructureFacts):
         rows = self._read(Q_CANDIDATES if only is None else Q_CANDIDATES_ONLY, region=region_id, segment=segment_id,
                           strong_or_weak=sorted(strong_or_weak), project_offset=_PROJECT_OFFSET,
                           only=None if only is None else list(only))
+        return self._candidate_facts(rows)
+
+    @staticmethod
+    def _candidate_facts(rows: list[dict[str, Any]]) -> list[CandidateFacts]:
         return [CandidateFacts(
             id=r["id"], name=r["name"], country=r["country"] or "", headquarters=r["headquarters"] or "",
             size=r["size"] or "", confidence=_CONFIDENCE[r["rank"]], fortune500=r["fortune500"],

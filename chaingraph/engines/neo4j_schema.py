@@ -221,16 +221,18 @@ SIZE_CLASSES: tuple[str, ...] = ("leader", "large", "medium", "small", "other")
 """The sizes a target score tells apart (``other``: any other or no size)."""
 
 
-def firm_band(firm: Any, f500_groups: set[str]) -> str:
-    """The part of an ``OPERATES_IN`` link's ``band`` (``SEGMENT|SIZE|FG``) that comes from its firm: the size
-    class, ``F`` if the firm or its group is in the Fortune Global 500, ``G`` if it has a group (else ``-``).
+def firm_band(firm: Any, f500_groups: set[str], tied: set[str] | frozenset[str] = frozenset()) -> str:
+    """The part of an ``OPERATES_IN`` link's ``band`` (``SEGMENT|SIZE|FGT``) that comes from its firm: the size
+    class, ``F`` if the firm or its group is in the Fortune Global 500, ``G`` if it has a group, ``T`` if it has a
+    supply tie (to any firm; ``tied``: the firms that have one) (else ``-``).
 
     A target ranking reads the links of a segment band by band through a relationship index, best sizes first,
-    and only the bands whose best possible score can still reach the list (``docs/neo4j.md``).
+    and only the bands whose best possible score can still reach the list (``docs/neo4j.md``); a firm without a
+    tie cannot get the tie bonus, so the bands a ranking reads for that bonus are the ``T`` ones only.
     """
     size = firm.size if firm.size in SIZE_CLASSES else "other"
     f500 = "F" if firm.fortune500 or (firm.group and firm.group in f500_groups) else "-"
-    return f"|{size}|{f500}{'G' if firm.group else '-'}"
+    return f"|{size}|{f500}{'G' if firm.group else '-'}{'T' if firm.id in tied else '-'}"
 
 
 def push_rows(cg: ChainGraph, summaries: bool = True) -> PushRows:
@@ -258,12 +260,13 @@ def push_rows(cg: ChainGraph, summaries: bool = True) -> PushRows:
 
     # the ranking band of every link (``firm_band``), and how many links each band of a segment holds
     f500_groups = {g.id for g in ds.groups.values() if g.fortune500}
+    tied = {firm for tie in ds.ties for firm in (tie.supplier, tie.customer)}
     firm_bands: dict[str, str] = {}
     link_bands: list[str] = []
     for link in ds.links:
         band = firm_bands.get(link.firm)
         if band is None:
-            band = firm_bands[link.firm] = firm_band(ds.firms[link.firm], f500_groups)
+            band = firm_bands[link.firm] = firm_band(ds.firms[link.firm], f500_groups, tied)
         link_bands.append(link.segment + band)
     band_links: dict[str, dict[str, int]] = {}
     for band, n in Counter(link_bands).items():

@@ -35,10 +35,10 @@ SUMMARY_MARKER = "ChaingraphSummary"
 """Carried by every summary node, next to its own label (the record marker ``Chaingraph`` is not)."""
 SUMMARY_LABELS: tuple[str, ...] = ("LocalSummary", "RegionSummary")
 """The allowlist of summary labels."""
-SUMMARY_VERSION = 2
+SUMMARY_VERSION = 3
 """Recorded on the dataset node by a push that wrote summaries; the facts of a dataset without it (pushed by an
 older chaingraph) are answered from the records alone. Version 2 added the candidate counts, the neighbours' local
-firm counts and the ranking bands of ``OPERATES_IN``."""
+firm counts and the ranking bands of ``OPERATES_IN``; version 3 the supply-tie flag of a band (``SEGMENT|SIZE|FGT``)."""
 SUMMARY_FIRMS = 20
 """How many local firms (and leaders) a ``LocalSummary`` lists (a gap report lists 20 by default); longer lists
 are read from the records."""
