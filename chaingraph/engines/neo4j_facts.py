@@ -338,6 +338,30 @@ WHERE counted = 1
 RETURN count(f) AS firms
 """
 
+def _partial_score(tied: str) -> str:
+    """The target score's terms but the synergy (targets.score_candidate's, added in its order, in doubles) as
+    ``partial`` for every candidate row ``f, rank``, collected as ``candidates``, and the ``limit``-th best of them
+    without the synergy as ``floor``; ``tied`` is the test of a supply tie to a local firm. Shared by the ranking
+    of a whole segment and the band-by-band one, so that both score exactly as the snapshot does."""
+    return f"""WITH f, $weight[rank] AS weight, ((((
+        CASE f.size WHEN 'leader' THEN $size[0] WHEN 'large' THEN $size[1] WHEN 'medium' THEN $size[2]
+                    WHEN 'small' THEN $size[3] ELSE $size[4] END)
+        + (CASE WHEN f.fortune500 OR f.group IN $f500_groups THEN $bonus[0] ELSE 0.0 END))
+        + (CASE WHEN f.group IN $local_groups THEN $bonus[1] ELSE 0.0 END))
+        + (CASE WHEN {tied} THEN $bonus[2] ELSE 0.0 END))
+        + (CASE WHEN f.country <> '' AND f.country IN $countries THEN $bonus[3] ELSE 0.0 END) AS partial
+WITH collect([f, weight, partial]) AS candidates
+CALL (candidates) {{
+    UNWIND candidates AS c
+    WITH c[1] * c[2] AS low
+    ORDER BY low DESC
+    LIMIT $limit
+    RETURN min(low) AS floor
+}}
+UNWIND candidates AS c
+"""
+
+
 # The target score of every candidate of a segment (targets.score_candidate's terms, added in its order, in
 # doubles, so the ranking is Python's to the last bit), ranked on the server: only the winners' ids travel. The
 # synergy term alone walks a firm's other segments, so it is computed only for the candidates that can still
@@ -357,23 +381,7 @@ CALL (s) {{
     RETURN f, 0 AS rank
 }}
 WITH f, min(rank) AS rank
-WITH f, $weight[rank] AS weight, ((((
-        CASE f.size WHEN 'leader' THEN $size[0] WHEN 'large' THEN $size[1] WHEN 'medium' THEN $size[2]
-                    WHEN 'small' THEN $size[3] ELSE $size[4] END)
-        + (CASE WHEN f.fortune500 OR f.group IN $f500_groups THEN $bonus[0] ELSE 0.0 END))
-        + (CASE WHEN f.group IN $local_groups THEN $bonus[1] ELSE 0.0 END))
-        + (CASE WHEN f.id IN $tied THEN $bonus[2] ELSE 0.0 END))
-        + (CASE WHEN f.country <> '' AND f.country IN $countries THEN $bonus[3] ELSE 0.0 END) AS partial
-WITH collect([f, weight, partial]) AS candidates
-CALL (candidates) {{
-    UNWIND candidates AS c
-    WITH c[1] * c[2] AS low
-    ORDER BY low DESC
-    LIMIT $limit
-    RETURN min(low) AS floor
-}}
-UNWIND candidates AS c
-WITH size(candidates) AS total, c[0] AS f, c[1] AS weight, c[2] AS partial, floor
+{_partial_score('f.id IN $tied')}WITH size(candidates) AS total, c[0] AS f, c[1] AS weight, c[2] AS partial, floor
 WHERE NOT $prune OR weight * (partial + $bonus[4]) >= floor
 WITH total, f, weight * (partial + CASE
         WHEN EXISTS {{ (f)-[:OPERATES_IN]->(o) WHERE o.id IN $synergy }}
@@ -420,23 +428,7 @@ CALL (s) {{
 WITH f, rank
 WHERE f.region IS NULL OR NOT f.region IN $places
 WITH f, min(rank) AS rank
-WITH f, $weight[rank] AS weight, ((((
-        CASE f.size WHEN 'leader' THEN $size[0] WHEN 'large' THEN $size[1] WHEN 'medium' THEN $size[2]
-                    WHEN 'small' THEN $size[3] ELSE $size[4] END)
-        + (CASE WHEN f.fortune500 OR f.group IN $f500_groups THEN $bonus[0] ELSE 0.0 END))
-        + (CASE WHEN f.group IN $local_groups THEN $bonus[1] ELSE 0.0 END))
-        + (CASE WHEN {_TIED} THEN $bonus[2] ELSE 0.0 END))
-        + (CASE WHEN f.country <> '' AND f.country IN $countries THEN $bonus[3] ELSE 0.0 END) AS partial
-WITH collect([f, weight, partial]) AS candidates
-CALL (candidates) {{
-    UNWIND candidates AS c
-    WITH c[1] * c[2] AS low
-    ORDER BY low DESC
-    LIMIT $limit
-    RETURN min(low) AS floor
-}}
-UNWIND candidates AS c
-WITH c[0] AS f, c[1] AS weight, c[2] AS partial, CASE WHEN floor > $reach THEN floor ELSE $reach END AS floor
+{_partial_score(_TIED)}WITH c[0] AS f, c[1] AS weight, c[2] AS partial, CASE WHEN floor > $reach THEN floor ELSE $reach END AS floor
 WHERE weight * (partial + $bonus[4]) >= floor
 WITH f, weight * (partial + CASE
         WHEN EXISTS {{ (f)-[:OPERATES_IN]->(o) WHERE o.id IN $synergy }}
