@@ -112,19 +112,21 @@ def test_the_chain_context_comes_from_making_items_only(classifier: Classifier) 
                                         "汽车装饰用品制造；机动车修理和维护", "F5261")
     assert dealer.proposals == []
     # a maker of the chain's parts reads the same item as interior trim
-    assert links(classifier, "平湖某某汽车部件有限公司", "一般项目：汽车零部件及配件制造；汽车装饰用品制造", "C3670") == \
-        [("auto-interior", "probable")]
+    assert links(classifier, "平湖某某汽车部件有限公司", "一般项目：汽车零部件及配件制造；汽车装饰用品制造",
+                 "C3670") == [("auto-interior", "probable")]
 
 
 def test_a_trade_code_and_a_selling_first_item_make_a_seller(classifier: Classifier) -> None:
-    dealer = classifier.classify_fields("平湖某某汽车销售有限公司", "一般项目：汽车销售；汽车零配件批发；汽车座椅制造", "F5261")
+    dealer = classifier.classify_fields("平湖某某汽车销售有限公司", "一般项目：汽车销售；汽车零配件批发；汽车座椅制造",
+                                        "F5261")
     assert dealer.proposals == [] and dealer.role == "seller"
     # the aftermarket still takes a used-car market by its selling main business
-    market = classifier.classify_fields("平湖某某二手车有限公司", "一般项目：二手车经纪；二手车鉴定评估；汽车零部件及配件制造",
-                                        "F5262")
+    market = classifier.classify_fields("平湖某某二手车有限公司",
+                                        "一般项目：二手车经纪；二手车鉴定评估；汽车零部件及配件制造", "F5262")
     assert [p.segment for p in market.proposals] == ["auto-aftermarket"]
     # a maker filed under a manufacturing class keeps its product
-    assert links(classifier, "平湖某某座椅有限公司", "一般项目：汽车座椅制造；汽车零配件批发", "C3670")[0][0] == "auto-seat"
+    found = links(classifier, "平湖某某座椅有限公司", "一般项目：汽车座椅制造；汽车零配件批发", "C3670")
+    assert found[0][0] == "auto-seat"
 
 
 def test_a_vague_item_names_the_one_segment_of_the_firms_chain_it_names(classifier: Classifier) -> None:

@@ -152,7 +152,8 @@ def test_holdout_is_new_to_the_main_corpus() -> None:
 
 
 def test_holdout2_is_new_to_the_earlier_sets() -> None:
-    """The second hold-out set (development from round 7 on) shares no id, address or headline with the main corpus or the first hold-out."""
+    """The second hold-out set (development from round 7 on) shares no id, address or headline with the main corpus
+    or the first hold-out."""
     earlier = [_load(path) for path in KEYS + HOLDOUT_KEYS]
     holdout2 = [_load(path) for path in HOLDOUT2_KEYS]
     assert len(holdout2) >= 30

@@ -1110,8 +1110,8 @@ def test_an_approval_round_dates_the_projects_it_approves() -> None:
 
 
 def test_a_firm_written_short_beside_its_legal_name_is_one_firm() -> None:
-    text = ("3月5日，江州市政府与青岛明澜置业有限公司(以下简称“明澜公司”)、博远储能(无锡)股份有限公司(以下简称“博远储能”)"
-            "签约。明澜公司计划投资约2亿元建设商务酒店，博远储能计划投资5亿元建设储能设备制造项目。"
+    text = ("3月5日，江州市政府与青岛明澜置业有限公司(以下简称“明澜公司”)、"
+            "博远储能(无锡)股份有限公司(以下简称“博远储能”)签约。明澜公司计划投资约2亿元建设商务酒店，博远储能计划投资5亿元建设储能设备制造项目。"
             "同日，江州市政府还与海川新能源(江苏)集团有限公司签约，海川新能源集团有限公司将投资3亿元建设光伏组件项目。")
     firms = extract_facts(text, DAY, ner=False).keys("firm")
     assert len(firms) == 3, firms
@@ -1171,7 +1171,8 @@ def test_a_role_before_a_legal_name_is_not_part_of_it() -> None:
             "施工单位代表中铁十九局集团有限公司出席仪式。峨山县与云南明远智能机械有限公司签约。")
     result = extract_facts(text, DAY, ner=False)
     legal = {f.value for f in result.facts if f.record == "firm" and f.field == "legal_name"}
-    assert legal == {"明川青林水泥有限公司", "江南建工集团公司", "中铁十九局集团有限公司", "云南明远智能机械有限公司"}, legal
+    assert legal == {"明川青林水泥有限公司", "江南建工集团公司", "中铁十九局集团有限公司",
+                     "云南明远智能机械有限公司"}, legal
 
 
 def test_a_day_written_with_hao_dates_the_ceremony() -> None:

@@ -428,7 +428,8 @@ CALL (s) {{
 WITH f, rank
 WHERE f.region IS NULL OR NOT f.region IN $places
 WITH f, min(rank) AS rank
-{_partial_score(_TIED)}WITH c[0] AS f, c[1] AS weight, c[2] AS partial, CASE WHEN floor > $reach THEN floor ELSE $reach END AS floor
+{_partial_score(_TIED)}\
+WITH c[0] AS f, c[1] AS weight, c[2] AS partial, CASE WHEN floor > $reach THEN floor ELSE $reach END AS floor
 WHERE weight * (partial + $bonus[4]) >= floor
 WITH f, weight * (partial + CASE
         WHEN EXISTS {{ (f)-[:OPERATES_IN]->(o) WHERE o.id IN $synergy }}
