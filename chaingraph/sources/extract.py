@@ -863,9 +863,9 @@ class _Extractor:
         """One firm proposed twice, once by its full legal name and once short (as a brand, a group, a list item,
         with a bare 公司 or without its bracketed place): "天顺风能（苏州）股份有限公司" … "天顺风能",
         "珠海金桥置业有限公司" … "金桥公司", "金兴九英控股（湖北）集团有限公司" … "金兴九英控股集团有限公司".
-        A record whose name (without 公司, a country word) starts the body of exactly one full legal name (without a province, city or bracketed
-        place), 4+ characters long or 2+ written with 公司, is that firm. Linear: each legal name adds its prefixes
-        once."""
+        A record whose name (without 公司, a country word) starts the body of exactly one full legal name (without a
+        province, city or bracketed place), 4+ characters long or 2+ written with 公司, is that firm. Linear: each
+        legal name adds its prefixes once."""
         full = [i for i, f in enumerate(self.firms) if f.legal_name and _LEGAL_BODY_RE.search(f.legal_name)]
         if not full:
             return
