@@ -478,8 +478,9 @@ Q_RANK_LINKS_DETAILS = Q_RANK_LINKS.replace(_RANK_RETURN, _WINNERS + _DETAILS)
 QUERIES: dict[str, str] = {
     "dataset": Q_DATASET, "chains": Q_CHAINS, "segments": Q_SEGMENTS, "segment_supplies": Q_SEGMENT_SUPPLIES,
     "regions": Q_REGIONS, "segment_states": Q_SEGMENT_STATES, "region_segment_counts": Q_REGION_SEGMENT_COUNTS,
-    "favoured_parks": Q_FAVOURED_PARKS, "candidates": Q_CANDIDATES, "current": Q_CURRENT, "summary_states": Q_SUMMARY_STATES,
-    "summary_statuses": Q_SUMMARY_STATUSES, "region_summary": Q_REGION_SUMMARY, "level_counts": Q_LEVEL_COUNTS,
+    "favoured_parks": Q_FAVOURED_PARKS, "candidates": Q_CANDIDATES, "summary_states": Q_SUMMARY_STATES,
+    "current": Q_CURRENT, "summary_statuses": Q_SUMMARY_STATUSES, "region_summary": Q_REGION_SUMMARY,
+    "level_counts": Q_LEVEL_COUNTS,
     "fortune500_groups": Q_FORTUNE500_GROUPS, "local_firm_count": Q_LOCAL_FIRM_COUNT, "ranked": Q_RANKED,
     "firm_refs": Q_FIRM_REFS, "project_refs": Q_PROJECT_REFS, "candidates_only": Q_CANDIDATES_ONLY,
     "rank_bands": Q_RANK_BANDS, "rank_links": Q_RANK_LINKS, "rank_details": Q_RANK_DETAILS,
