@@ -616,6 +616,17 @@ def test_summaries_follow_every_push_and_never_mix_two(backend: Neo4jBackend, tm
     facts = backend.facts("tiny-summary")
     before = cgr.gap_report(facts, "demo-auto", "town").to_dict()
     assert before == cgr.gap_report(first, "demo-auto", "town").to_dict()
+    # asked again, the states come from the facts' cache: only whether the push is current is asked
+    asked: list[str] = []
+    read = facts._read
+
+    def spy(query: str, **params: Any) -> list[dict[str, Any]]:
+        asked.append(query)
+        return read(query, **params)
+
+    facts._read = spy  # type: ignore[method-assign]
+    assert cgr.gap_report(facts, "demo-auto", "town").to_dict() == before
+    assert asked == [facts_module.Q_CURRENT]
     links = (root / "links.csv").read_text(encoding="utf-8")
     (root / "links.csv").write_text("\n".join(line for line in links.splitlines()
                                               if not line.startswith("steel-local,")) + "\n", encoding="utf-8")
