@@ -140,36 +140,19 @@ def test_each_kind_and_script_appears_in_both_splits() -> None:
             assert count < 2 or splits == {"dev", "test"}, f"{field}={value} only in {splits}"
 
 
-def test_holdout_is_new_to_the_main_corpus() -> None:
-    """The hold-out articles are other articles than the main corpus's: no shared id, address or headline."""
-    main = [_load(path) for path in KEYS]
-    holdout = [_load(path) for path in HOLDOUT_KEYS]
-    assert len(holdout) >= 20
-    for field in ("id", "url", "title"):
-        seen = {key[field] for key in main if key[field] is not None}
-        shared = sorted(key[field] for key in holdout if key[field] in seen)
-        assert not shared, f"hold-out {field}s also in the main corpus: {shared}"
+# Each hold-out set after the main corpus, with the least number of keys it was written to have.
+LATER_SETS = [("hold-out", HOLDOUT_KEYS, 20), ("hold-out 2", HOLDOUT2_KEYS, 30), ("hold-out 3", HOLDOUT3_KEYS, 40)]
 
 
-def test_holdout2_is_new_to_the_earlier_sets() -> None:
-    """The second hold-out set (development from round 7 on) shares no id, address or headline with the main corpus
-    or the first hold-out."""
-    earlier = [_load(path) for path in KEYS + HOLDOUT_KEYS]
-    holdout2 = [_load(path) for path in HOLDOUT2_KEYS]
-    assert len(holdout2) >= 30
+@pytest.mark.parametrize("index", range(len(LATER_SETS)), ids=[name for name, _, _ in LATER_SETS])
+def test_each_holdout_is_new_to_the_earlier_sets(index: int) -> None:
+    """Every hold-out set holds other articles than the main corpus and the hold-outs before it: no shared id,
+    address or headline."""
+    name, paths, least = LATER_SETS[index]
+    earlier = [_load(path) for path in KEYS + [p for _, keys, _ in LATER_SETS[:index] for p in keys]]
+    later = [_load(path) for path in paths]
+    assert len(later) >= least
     for field in ("id", "url", "title"):
         seen = {key[field] for key in earlier if key[field] is not None}
-        shared = sorted(key[field] for key in holdout2 if key[field] in seen)
-        assert not shared, f"hold-out 2 {field}s also in an earlier set: {shared}"
-
-
-
-def test_holdout3_is_new_to_the_earlier_sets() -> None:
-    """The third blind set shares no id, address or headline with the main corpus or the first two hold-outs."""
-    earlier = [_load(path) for path in KEYS + HOLDOUT_KEYS + HOLDOUT2_KEYS]
-    holdout3 = [_load(path) for path in HOLDOUT3_KEYS]
-    assert len(holdout3) >= 40
-    for field in ("id", "url", "title"):
-        seen = {key[field] for key in earlier if key[field] is not None}
-        shared = sorted(key[field] for key in holdout3 if key[field] in seen)
-        assert not shared, f"hold-out 3 {field}s also in an earlier set: {shared}"
+        shared = sorted(key[field] for key in later if key[field] in seen)
+        assert not shared, f"{name} {field}s also in an earlier set: {shared}"
