@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from ..safety import neutralise_cell
-from .common import State, echo_wrote
+from .common import State, echo_wrote, reference_option
 from .progress import progress_bar, progress_option
 
 __all__ = ["classify_command", "OUTPUT_COLUMNS", "JSON_COLUMNS", "PROGRESS_FROM", "summary_lines"]
@@ -44,9 +44,11 @@ def _large_only(report: Callable[[int, int], None]) -> Callable[[int, int], None
               help="Write the review workbook (.xlsx) here.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="What to print: a summary table, or one row per proposed link (csv, json).")
+@reference_option
 @progress_option
 @click.pass_obj
-def classify_command(state: State, registry: Path, output: Path | None, fmt: str, progress: bool | None) -> None:
+def classify_command(state: State, registry: Path, output: Path | None, fmt: str, reference: bool,
+                     progress: bool | None) -> None:
     """Propose chain segments for every firm of a registry (企业名录 .xlsx/.csv), with evidence; writes nothing
     to the dataset.
 
@@ -62,7 +64,7 @@ def classify_command(state: State, registry: Path, output: Path | None, fmt: str
     ds = load_dataset(state.path)
     table = read_registry(registry)
     with progress_bar("classify", progress) as report:
-        proposals = propose(ds, table, progress=_large_only(report))
+        proposals = propose(ds, table, progress=_large_only(report), reference=reference)
     if output is not None:
         write_review(proposals, ds, output, lang=state.lang)
         echo_wrote(output)

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 
 
-__all__ = ["DATA_ENV", "STATUSES", "TIER_CN", "PROJECT_STATUS_CN", "CliError", "LocalUsageError", "current_lang",
+__all__ = ["DATA_ENV", "reference_option", "STATUSES", "TIER_CN", "PROJECT_STATUS_CN", "CliError", "LocalUsageError", "current_lang",
            "echo_wrote",
            "State", "pass_state", "output_option",
            "format_option", "backend_options", "wait_option", "as_of_option", "region_option"]
@@ -456,3 +456,7 @@ def _pct(x: float) -> str:
     return f"{x * 100:.0f}%"
 
 
+reference_option = click.option(
+    "--reference/--no-reference", default=True, show_default=True,
+    help="Use chaingraph's reference list of known firms (leading firms of the bundled chains and their groups) "
+         "besides the dataset's own firms (classify, import --classify).")

@@ -16,7 +16,7 @@ import click
 from ..messages import msg, render
 from ..outputs.export import FORMATS, export
 from ..sources.sheets import ImportPlan
-from .common import State, as_of_option, current_lang, echo_wrote, region_option, wait_option
+from .common import State, as_of_option, current_lang, echo_wrote, reference_option, region_option, wait_option
 from .progress import progress_bar, progress_option
 
 __all__ = ["import_command", "export_command", "import_chainkg_command"]
@@ -96,6 +96,7 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str, verbose: bool = False) ->
               help="The file is a firm registry (企业名录): classify it and import the proposed links at once.")
 @click.option("--min-confidence", type=click.Choice(["confirmed", "probable", "guessed"]), default="probable",
               show_default=True, help="With --classify: the weakest proposals still imported.")
+@reference_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--verbose", "-v", is_flag=True, help=f"List every change (default: the counts and the first "
               f"{SHOWN_CHANGES}).")
@@ -103,7 +104,8 @@ def _report(plan: ImportPlan, dry_run: bool, fmt: str, verbose: bool = False) ->
 @wait_option
 @click.pass_obj
 def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: bool, classify: bool,
-                   min_confidence: str, fmt: str, verbose: bool, progress: bool | None, wait: float | None) -> None:
+                   min_confidence: str, reference: bool, fmt: str, verbose: bool, progress: bool | None,
+                   wait: float | None) -> None:
     """Import firms and projects from a spreadsheet (.xlsx, or .csv in UTF-8, GB18030 or UTF-16) into the dataset.
 
     A review workbook written by `chaingraph classify -o` is recognised by its sheets: its 采纳 decisions are
@@ -127,7 +129,8 @@ def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: boo
             tempfile.TemporaryDirectory(prefix="chaingraph-import-") as tmp:
         path = sheet if str(sheet) != "-" else _stdin_sheet(Path(tmp))
         if classify:
-            plan = apply_proposals(target, path, min_confidence, dry_run=dry_run, progress=report, wait=wait)
+            plan = apply_proposals(target, path, min_confidence, dry_run=dry_run, progress=report, wait=wait,
+                                   reference=reference)
         elif is_review_workbook(path):
             plan = apply_review(target, path, dry_run=dry_run, wait=wait)
         else:

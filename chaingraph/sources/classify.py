@@ -75,6 +75,7 @@ from typing import Any
 from ..dataset.model import CONFIDENCES
 from ..dataset.store import Dataset, normalize_name
 from .gbt4754 import CLASS_NAMES, class_name
+from .known import FirmKnowledge, KnownMatch
 from .registry import RegistryRow, industry_class
 
 __all__ = [
@@ -106,6 +107,8 @@ WEIGHTS: dict[str, float] = {
     "sold_term": 1.0,  # a producer names its segment product in a selling item (counts if the code agrees)
     "code_class": 1.0,  # the code's class name is the segment's catalogue wording, and the scope names no segment
     "name_hint": 0.5,  # a two-character word of the name that only one tied candidate's product words contain
+    "known_firm": 2.0,  # the firm itself is known (dataset or reference list) to make in the segment
+    "known_group": 1.0,  # the firm's group brand is known to make in the segment
 }
 """The weights of the signals (documented in docs/registry.md; change them there too)."""
 
@@ -231,6 +234,8 @@ _EVIDENCE_TEXT: dict[str, dict[str, str]] = {
         "chain_term": "经营范围第{item}项本链泛称“{text}”", "sold_term": "经营范围第{item}项销售“{text}”",
         "research_term": "经营范围第{item}项研发“{text}”", "ambiguous_term": "经营范围第{item}项泛指“{text}”",
         "scope_term": "经营范围第{item}项“{text}”",
+        "known_firm": "参考企业库：{text}", "known_group": "同品牌企业在参考企业库：{text}",
+        "dataset_firm": "数据集中已知：{text}", "dataset_group": "同品牌企业在数据集中：{text}",
     },
     "en": {
         "code": "industry code {code}", "code_class": "industry code {code} (its class is this segment's wording)",
@@ -242,6 +247,8 @@ _EVIDENCE_TEXT: dict[str, dict[str, str]] = {
         "sold_term": "scope item {item} sells \"{text}\"",
         "research_term": "scope item {item} researches \"{text}\"",
         "ambiguous_term": "scope item {item}: ambiguous \"{text}\"", "scope_term": "scope item {item}: \"{text}\"",
+        "known_firm": "reference list: {text}", "known_group": "a firm of the same brand in the reference list: {text}",
+        "dataset_firm": "known in the dataset: {text}", "dataset_group": "a firm of the same brand in the dataset: {text}",
     },
 }
 """How each kind of :class:`Evidence` reads, per language (``kind`` is the stable code JSON gives)."""
@@ -387,6 +394,15 @@ class FirmResult:
         return bool(self.proposals)
 
 
+@dataclass(frozen=True)
+class _RowFacts:
+    """What the rules learnt of a row that the known-firm step needs."""
+
+    producer: bool  # the firm makes something (a making item, or a manufacturing code without any verb)
+    chains: frozenset[str]  # chains a making item names in catalogue wording, or the code says
+    code_segments: frozenset[str]  # segments that draw from the firm's industry code
+
+
 @dataclass
 class _Term:
     segment: str  # segment id, or "chain:<id>" for a chain-wide term, or "" for a neutral word
@@ -421,8 +437,11 @@ class Classifier:
     ``rejected`` holds ``(firm key, segment)`` pairs never to propose (see :func:`firm_keys`).
     """
 
-    def __init__(self, dataset: Dataset, rejected: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(self, dataset: Dataset, rejected: Iterable[tuple[str, str]] = (),
+                 knowledge: FirmKnowledge | None = None, reference: bool = True) -> None:
         self.ds = dataset
+        # firms whose segments are known (the dataset's own, and the shipped reference list unless reference=False)
+        self.knowledge = knowledge if knowledge is not None else FirmKnowledge.for_dataset(dataset, reference)
         self.segments = dataset.segments
         self.rejected = set(rejected)
         self.codes: dict[str, set[str]] = {}
@@ -543,6 +562,14 @@ class Classifier:
 
     def classify(self, row: RegistryRow) -> FirmResult:
         """Propose segments for one registry row (see the module docstring for how)."""
+        result, facts = self._by_rules(row)
+        if self.knowledge.firms and result.role in ("producer", "recycler", "unknown"):
+            match = self.knowledge.match(row.name, row.brand)
+            if match is not None:
+                self._by_knowledge(result, facts, match, firm_keys(row.name, row.credit_code))
+        return result
+
+    def _by_rules(self, row: RegistryRow) -> tuple[FirmResult, _RowFacts]:
         code = industry_class(row.industry)
         code_roles = _code_roles(code)
         items: list[str] = []
@@ -897,6 +924,8 @@ class Classifier:
                 note(hinted[0], Evidence("name_hint", hinted[1]), WEIGHTS["name_hint"], 1)
                 note(hinted[0], Evidence("code", code), WEIGHTS["code"], 1)
         code_only = sorted(code_segments) if not scores and producer else []
+        facts = _RowFacts(producer=producer, chains=frozenset(context | set(chain_items)),
+                          code_segments=frozenset(code_segments))
 
         result = FirmResult(name=row.name, role=_firm_role(main_roles or firm_roles, code_roles, producer), row=row)
         keys = firm_keys(row.name, row.credit_code)
@@ -916,7 +945,7 @@ class Classifier:
                 result.reason = NoLinkReason("code_only", {"industry_code": code,
                                                            "candidates": self._candidates(code_only)})
                 result.candidates = code_only
-            return result
+            return result, facts
 
         def specific(segment: str) -> bool:
             return any(e.kind in ("scope_term", "product_term", "name_term", "name_part", "sold_term", "research_term")
@@ -961,7 +990,7 @@ class Classifier:
         if not specific(top) and len(ties) > 1:
             result.reason = NoLinkReason("tie", {"candidates": self._candidates(ties)})
             result.candidates = ties
-            return result
+            return result, facts
         result.proposals.append(self._proposal(top, scores, level, evidence, primary=True))
         # further segments are measured on the scope alone: the name and the code speak for the main business
         base = scope_score.get(top, 0.0) or scores[top]
@@ -973,7 +1002,74 @@ class Classifier:
                     scope_rank.get(segment, 0) <= WEIGHTS["secondary_rank"] and \
                     scope_score.get(segment, scores[segment]) >= WEIGHTS["secondary_share"] * base:
                 result.proposals.append(self._proposal(segment, scores, level, evidence))
-        return result
+        return result, facts
+
+    def _by_knowledge(self, result: FirmResult, facts: _RowFacts, match: KnownMatch, keys: list[str]) -> None:
+        """Add what is known of the firm (or its group) to the rules' proposals, where the row agrees.
+
+        Role first: only producers get here. A known segment the rules proposed is raised (to confirmed when the
+        firm itself is known for sure, to probable when only its brand is); one the row agrees with (its code is one
+        of the segment's classes, or a making item names the segment's chain) is added as probable (guessed when the
+        entry is in doubt); the firm's main segment is added as a guess when the rules found nothing at all and the
+        firm itself is known. When the firm itself is known for sure, a rule proposal resting on catalogue wording
+        alone that the knowledge does not list is dropped, and the known main segment is primary; a brand match
+        makes it primary only over a primary that rests on catalogue wording."""
+        firm = match.firm
+        same = match.how in ("name", "core")
+        sure = firm.certain
+        kind = ("dataset_" if firm.source == "dataset" else "known_") + ("firm" if same else "group")
+        text = firm.name + (f"（{firm.basis}）" if firm.basis else "")
+        if not same:
+            text = f"{match.key} → {text}"
+        known = [s for s in firm.segments if s in self.segments and
+                 "producer" in self.allowed[s] and not any((key, s) in self.rejected for key in keys)]
+        if not known or (result.role == "unknown" and not facts.producer):
+            return
+        proposed = {p.segment: p for p in result.proposals}
+        levels = {"confirmed": 3, "probable": 2, "guessed": 1}
+        names = {3: "confirmed", 2: "probable", 1: "guessed"}
+        ceiling = 3 if same and sure else 2
+        weight = WEIGHTS["known_firm" if same else "known_group"]
+        added: list[Proposal] = []
+        for index, segment in enumerate(known):
+            ev = Evidence(kind, text)
+            if segment in proposed:
+                p = proposed[segment]
+                p.evidence.append(ev)
+                p.score = round(p.score + weight, 3)
+                lvl = levels[p.confidence]
+                if lvl < ceiling:
+                    p.confidence = names[lvl + 1]
+                continue
+            agrees = segment in facts.code_segments or self.chain_of[segment] in facts.chains or \
+                segment in result.candidates
+            if agrees:
+                lvl = 2 if sure else 1
+            elif index == 0 and same and not result.proposals and facts.producer:
+                lvl = 1
+            else:
+                continue
+            added.append(Proposal(segment, names[lvl], weight, [ev]))
+        if not added and not any(p.segment in known for p in result.proposals):
+            return
+        kept = result.proposals
+        if same and sure:
+            # the rules read catalogue wording as a segment the known firm does not make: the knowledge decides
+            kept = [p for p in kept if p.segment in known or
+                    any(e.kind in _SPECIFIC_KINDS for e in p.evidence)]
+        proposals = kept + added
+        main = next((p for s in known for p in proposals if p.segment == s), None) if firm.ordered else None
+        top = next((p for p in proposals if p.primary), None)
+        if main is not None and (same or top is None or
+                                 not any(e.kind in _SPECIFIC_KINDS for e in top.evidence)):
+            top = main
+        if top is None:
+            top = next((p for s in known for p in proposals if p.segment == s), proposals[0])
+        for p in proposals:
+            p.primary = p is top
+        result.proposals = [top] + [p for p in proposals if p is not top]
+        result.reason = ""
+        result.candidates = []
 
     def _name_hint(self, name: str, candidates: list[str]) -> tuple[str, str] | None:
         """The one candidate whose product words share a two-character word with the name's core, and the word."""
@@ -1018,7 +1114,11 @@ class Classifier:
 
 _EVIDENCE_ORDER = ("scope_term", "product_term", "sold_term", "research_term", "ambiguous_term", "chain_term",
                    "name_term", "name_part",
-                   "name_hint", "code", "code_class", "home_class", "contradiction")
+                   "name_hint", "code", "code_class", "home_class", "known_firm", "dataset_firm", "known_group",
+                   "dataset_group", "contradiction")
+
+
+_SPECIFIC_KINDS = frozenset(("scope_term", "product_term", "name_term", "name_part", "sold_term", "research_term"))
 
 
 def _name_parts(segments: Iterable[Any]) -> dict[str, set[str]]:

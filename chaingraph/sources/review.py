@@ -169,15 +169,18 @@ class Proposals:
 
 
 def propose(dataset: Dataset, registry: Registry | str | Path,
-            progress: Callable[[int, int], None] | None = None) -> Proposals:
+            progress: Callable[[int, int], None] | None = None, reference: bool = True) -> Proposals:
     """Classify every row of a registry against ``dataset``'s templates; drop known and rejected links.
+
+    ``reference=False`` leaves chaingraph's reference list of known firms out (the dataset's own firms still count;
+    :mod:`chaingraph.sources.known`).
 
     ``progress(done, total)`` is called every :data:`PROGRESS_EVERY` rows and at the end (for a progress bar,
     :func:`chaingraph.cli.progress.progress_bar`)."""
     if not isinstance(registry, Registry):
         registry = read_registry(registry)
     rejected = {(key, r.segment) for r in dataset.rejections for key in firm_keys(r.name, r.credit_code)}
-    classifier = Classifier(dataset, rejected=rejected)
+    classifier = Classifier(dataset, rejected=rejected, reference=reference)
     places = PlaceMatcher(dataset)
     matcher = FirmMatcher(dataset.firms.values())
     linked = {(link.firm, link.segment) for link in dataset.links}
@@ -592,21 +595,21 @@ def _apply_review(root: Path, path: Path, dry_run: bool, wait: float | None) -> 
 def apply_proposals(dataset: str | Path, registry: str | Path, min_confidence: str = "probable",
                     dry_run: bool = False,
                     progress: Callable[[int, int], None] | None = None,
-                    wait: float | None = None) -> ImportPlan:
+                    wait: float | None = None, reference: bool = True) -> ImportPlan:
     """Classify a registry and accept every proposal at ``min_confidence`` or better, in one step (under the
     dataset lock unless ``dry_run``)."""
     root = Path(dataset)
     with nullcontext() if dry_run else dataset_lock(root, wait):
-        return _apply_proposals(root, Path(registry), min_confidence, dry_run, progress, wait)
+        return _apply_proposals(root, Path(registry), min_confidence, dry_run, progress, wait, reference)
 
 
 def _apply_proposals(root: Path, path: Path, min_confidence: str, dry_run: bool,
                      progress: Callable[[int, int], None] | None,
-                     wait: float | None) -> ImportPlan:
+                     wait: float | None, reference: bool = True) -> ImportPlan:
     from ..dataset.reader import load_dataset
 
     ds = load_dataset(root)
-    proposals = propose(ds, path, progress=progress)
+    proposals = propose(ds, path, progress=progress, reference=reference)
     applier = _Applier(ds, path.name, path.name)
     left = 0
     for result in proposals.results:
