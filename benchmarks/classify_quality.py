@@ -25,6 +25,7 @@ from typing import Any
 from chaingraph import load_dataset
 from chaingraph.dataset import Dataset
 from chaingraph.sources.classify import Classifier, FirmResult, confidence_at_least
+from chaingraph.sources.known import FirmKnowledge
 from chaingraph.sources.registry import read_registry
 
 SAMPLE = Path(__file__).parent / "data" / "registry-sample"
@@ -49,9 +50,17 @@ def _links(result: FirmResult, minimum: str) -> list[str]:
     return [p.segment for p in result.proposals if confidence_at_least(p.confidence, minimum)]
 
 
-def evaluate(ds: Dataset, path: Path) -> dict[str, Any]:
+KNOWLEDGE = ("all", "dataset", "none")
+"""--known: which known firms the classifier may use (all: the dataset's firms and the reference list; dataset:
+the dataset's firms only; none: the row alone)."""
+
+
+def evaluate(ds: Dataset, path: Path, known: str = "all") -> dict[str, Any]:
     """Every figure of one sample file."""
-    classifier = Classifier(ds)
+    if known == "none":
+        classifier = Classifier(ds, knowledge=FirmKnowledge([]))
+    else:
+        classifier = Classifier(ds, reference=known == "all")
     registry = read_registry(path)
     labels = _labels(path)
     chain_of = {s.id: s.chain for s in ds.segments.values()}
@@ -122,6 +131,12 @@ def evaluate(ds: Dataset, path: Path) -> dict[str, Any]:
             continue
         detection["rows"] += 1
         detection["detected"] += result.role in expected and not result.proposals
+    # how many live rows a known firm matched, and how (name / core / brand): the share the knowledge can reach
+    matched = Counter[str]()
+    for _, result in results:
+        match = classifier.knowledge.match(result.name, result.row.brand if result.row else "")
+        matched[match.how if match else "none"] += 1
+    out["known_matched"] = dict(matched)
     out["trader_holding_detected"] = detection["detected"] / detection["rows"] if detection["rows"] else None
     out["trader_holding_rows"] = detection["rows"]
     return out
@@ -155,6 +170,9 @@ def report(name: str, figures: dict[str, Any]) -> str:
                  f"{_pct(p['distractor_fp'])} | ≤ {TARGETS['distractor_fp']} |")
     lines.append(f"| traders, dealers, holdings recognised, no link ({figures['trader_holding_rows']} rows) | "
                  f"{_pct(figures['trader_holding_detected'])} | | |")
+    m = figures.get("known_matched", {})
+    lines.append(f"| rows matched to a known firm (same name / core name / group brand) | "
+                 f"{m.get('name', 0)} / {m.get('core', 0)} / {m.get('brand', 0)} of {sum(m.values())} | | |")
     lines.append("")
     lines.append("| confidence | links | right | precision |")
     lines.append("|---|---:|---:|---:|")
@@ -190,6 +208,9 @@ def main(argv: list[str] | None = None, dataset: Dataset | None = None) -> int:
                         help="sample names (default: " + " ".join(DEFAULT_SAMPLES) + ")")
     parser.add_argument("--data", help="dataset folder whose templates classify (default: the bundled one)")
     parser.add_argument("--sample-dir", default=str(SAMPLE))
+    parser.add_argument("--known", choices=KNOWLEDGE, default="all",
+                        help="known firms the classifier may use: all (the dataset's and the reference list, as "
+                             "`classify` does), dataset (`classify --no-reference`), none (the row alone)")
     args = parser.parse_args(argv)
     ds = dataset or load_dataset(args.data)
     measured: list[tuple[str, dict[str, Any]]] = []
@@ -198,7 +219,7 @@ def main(argv: list[str] | None = None, dataset: Dataset | None = None) -> int:
         if not path.exists():
             print(f"## {name}: {path} is missing", file=sys.stderr)
             continue
-        figures = evaluate(ds, path)
+        figures = evaluate(ds, path, args.known)
         measured.append((name, figures))
         print(report(name, figures))
         print()

@@ -401,6 +401,7 @@ class _RowFacts:
     producer: bool  # the firm makes something (a making item, or a manufacturing code without any verb)
     chains: frozenset[str]  # chains a making item names in catalogue wording, or the code says
     code_segments: frozenset[str]  # segments that draw from the firm's industry code
+    code: str = ""  # the industry class (4 digits) or division, as read
 
 
 @dataclass
@@ -925,7 +926,7 @@ class Classifier:
                 note(hinted[0], Evidence("code", code), WEIGHTS["code"], 1)
         code_only = sorted(code_segments) if not scores and producer else []
         facts = _RowFacts(producer=producer, chains=frozenset(context | set(chain_items)),
-                          code_segments=frozenset(code_segments))
+                          code_segments=frozenset(code_segments), code=code)
 
         result = FirmResult(name=row.name, role=_firm_role(main_roles or firm_roles, code_roles, producer), row=row)
         keys = firm_keys(row.name, row.credit_code)
@@ -1029,6 +1030,8 @@ class Classifier:
         levels = {"confirmed": 3, "probable": 2, "guessed": 1}
         names = {3: "confirmed", 2: "probable", 1: "guessed"}
         ceiling = 3 if same and sure else 2
+        # a plant of a known group whose row names its own product: the group's other products are not added
+        named = not same and any(any(e.kind in _SPECIFIC_KINDS for e in p.evidence) for p in result.proposals)
         weight = WEIGHTS["known_firm" if same else "known_group"]
         added: list[Proposal] = []
         for index, segment in enumerate(known):
@@ -1041,11 +1044,22 @@ class Classifier:
                 if lvl < ceiling:
                     p.confidence = names[lvl + 1]
                 continue
+            if named:
+                continue
+            if index > 0 and not (segment in facts.code_segments and
+                                  len(facts.code_segments) <= WEIGHTS["specific_code"]):
+                # a further segment of a known firm needs the row's own word for it: the knowledge says what the
+                # group makes, a registered entity mostly makes one of those things
+                continue
             agrees = segment in facts.code_segments or self.chain_of[segment] in facts.chains or \
                 segment in result.candidates
             if agrees:
                 lvl = 2 if sure else 1
-            elif index == 0 and same and not result.proposals and facts.producer:
+            elif index == 0 and same and not result.proposals and facts.producer and \
+                    (len(facts.code) < 4 or self.chain_of[segment] in
+                     {self.chain_of[s] for s in self.codes.get(facts.code, ())}):
+                # nothing in the row speaks for it, but nothing against: no code, or a class the segment's chain
+                # draws from (a code no segment of the chain draws from, 3033 防水建筑材料制造, puts the firm outside)
                 lvl = 1
             else:
                 continue

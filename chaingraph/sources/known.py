@@ -47,6 +47,7 @@ REFERENCE_COLUMNS = ("name", "short", "aliases", "segments", "main_chain", "coun
 _LEGAL_TAIL = re.compile(
     r"(集团股份有限公司|集团有限责任公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|总公司|分公司|"
     r"公司|集团|总厂|厂|co\.?,?ltd\.?|companylimited|limited|ltd\.?|inc\.?|gmbh|corporation|corp\.?|ag|se|sa)$")
+_LEGAL_FORM = re.compile(r"(有限公司|有限责任公司|股份公司|公司|厂|co\.?,?ltd|limited|gmbh|inc)")
 _BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 _PUNCT = re.compile(r"[\s·・,，.。、'\"“”‘’&\-—_/]+")
 _COUNTY = re.compile(r"^[\u4e00-\u9fff]{1,3}?(?:市|县|自治县|新区|区|旗)")
@@ -112,12 +113,14 @@ class KnownFirm:
     short: str = ""
     names: tuple[str, ...] = ()  # other names: aliases, former and English names
     ordered: bool = True  # segments[0] is the firm's main segment (a dataset's links say no order)
+    main_chain: str = ""  # the chain of the firm's main business, when the list says (other: outside the chains)
 
 
 @dataclass(frozen=True)
 class KnownMatch:
     """A registry name matched to a known firm: ``how`` is ``name`` (same name or alias), ``core`` (same name
-    without place and legal form) or ``brand`` (the row's name starts with the firm's group brand)."""
+    without place and legal form), ``member`` (the name of another legal entity the entry lists: a plant of the
+    group) or ``brand`` (the row's name starts with the firm's group brand)."""
 
     firm: KnownFirm
     how: str
@@ -138,29 +141,43 @@ def _merge(entries: list[KnownFirm]) -> KnownFirm:
 class FirmKnowledge:
     """An index of known firms by full name, core name and brand; :meth:`match` finds a registry name in it."""
 
-    def __init__(self, firms: Iterable[KnownFirm]) -> None:
+    def __init__(self, firms: Iterable[KnownFirm], trade_words: Iterable[str] = ()) -> None:
         self.firms = list(firms)
-        by_name: dict[str, list[KnownFirm]] = {}
-        by_core: dict[str, list[KnownFirm]] = {}
+        # a core made of trade words only (特殊钢, 电驱动: what is left of 大同特殊钢 or 上海电驱动 without the place)
+        # names a trade, not a firm: it is never a key
+        words = {_fold(w) for w in trade_words if len(w) >= 2} | _GENERIC
+        self._trade = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        by_name: dict[tuple[str, bool], list[KnownFirm]] = {}
+        by_core: dict[tuple[str, bool], list[KnownFirm]] = {}
         by_brand: dict[str, list[KnownFirm]] = {}
         for firm in self.firms:
+            own_core = core_name(firm.name)
             for name in dict.fromkeys((firm.name, *firm.names)):
-                folded = _fold(_BRACKETED.sub("", unicodedata.normalize("NFKC", name))) if name else ""
+                if not name:
+                    continue
+                core = core_name(name)
+                # an alias that is another legal entity's name (a plant of the group: 天津某某电子有限公司 under the
+                # group's row) is a member of the group, not the firm itself
+                own = name == firm.name or core == own_core or not _LEGAL_FORM.search(_fold(name))
+                folded = _fold(unicodedata.normalize("NFKC", name))
                 if len(folded) >= 2:
-                    by_name.setdefault(_fold(unicodedata.normalize("NFKC", name)), []).append(firm)
-                core = core_name(name) if name else ""
-                if len(core) >= 2 and core not in _GENERIC:
-                    by_core.setdefault(core, []).append(firm)
+                    by_name.setdefault((folded, own), []).append(firm)
+                if len(core) >= 2 and not self.trade_only(core):
+                    by_core.setdefault((core, own), []).append(firm)
                     if len(core) >= 3:
                         by_brand.setdefault(core, []).append(firm)
             short = _fold(firm.short) if firm.short else ""
             if len(short) >= 2 and short not in _GENERIC and short not in PROVINCES and short not in CITIES:
-                by_core.setdefault(short, []).append(firm)
+                by_core.setdefault((short, True), []).append(firm)
                 by_brand.setdefault(short, []).append(firm)
         self._name = {k: _merge(_unique(v)) for k, v in by_name.items()}
         self._core = {k: _merge(_unique(v)) for k, v in by_core.items()}
         self._brand = {k: _merge(_unique(v)) for k, v in by_brand.items()}
         self._longest = max((len(k) for k in self._brand), default=0)
+
+    def trade_only(self, core: str) -> bool:
+        """Whether a core name is made of trade words alone (fewer than two other characters)."""
+        return len(self._trade.sub("", core)) < 2
 
     def __len__(self) -> int:
         return len(self.firms)
@@ -170,11 +187,15 @@ class FirmKnowledge:
         if not self.firms or not name:
             return None
         full = _fold(unicodedata.normalize("NFKC", name))
-        if full in self._name:
-            return KnownMatch(self._name[full], "name", full)
+        for own in (True, False):
+            if (full, own) in self._name:
+                return KnownMatch(self._name[full, own], "name" if own else "member", full)
         core = core_name(name)
-        if core in self._core:
-            return KnownMatch(self._core[core], "core", core)
+        if self.trade_only(core):
+            return None
+        for own in (True, False):
+            if (core, own) in self._core:
+                return KnownMatch(self._core[core, own], "core" if own else "member", core)
         for text in dict.fromkeys(t for t in (core_name(brand) if brand else "", core) if t):
             for n in range(min(len(text), self._longest), 1, -1):
                 known = self._brand.get(text[:n])
@@ -205,7 +226,12 @@ class FirmKnowledge:
                 kept = tuple(s for s in entry.segments if s in segments)
                 if kept:
                     firms.append(entry if kept == entry.segments else _replace_segments(entry, kept))
-        return cls(firms)
+        trade = [w for chain in dataset.chains.values() for w in getattr(chain, "generic_terms", ()) or ()]
+        for segment in segments.values():
+            trade.append(segment.name)
+            for attr in ("keywords", "aliases", "scope_terms", "product_terms", "ambiguous_terms"):
+                trade.extend(getattr(segment, attr, ()) or ())
+        return cls(firms, trade)
 
 
 def _replace_segments(entry: KnownFirm, segments: tuple[str, ...]) -> KnownFirm:
@@ -232,8 +258,32 @@ def reference_firms() -> list[KnownFirm]:
             for item in sorted(folder.iterdir(), key=lambda p: p.name):
                 if item.name.endswith(".csv"):
                     entries.extend(read_reference(item.read_text(encoding="utf-8-sig"), item.name))
-        _REFERENCE = entries
+        _REFERENCE = merge_entries(entries)
     return _REFERENCE
+
+
+def merge_entries(entries: list[KnownFirm]) -> list[KnownFirm]:
+    """One entry per firm name: a firm listed in two chains' files (a carbide maker that also grinds tools) gets the
+    segments of both, those of its main chain's file first (the file whose own chain the entry calls its main one)."""
+    by_name: dict[str, list[KnownFirm]] = {}
+    for entry in entries:
+        by_name.setdefault(_fold(unicodedata.normalize("NFKC", entry.name)), []).append(entry)
+    out: list[KnownFirm] = []
+    for group in by_name.values():
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        group.sort(key=lambda e: e.main_chain == "" or not e.segments or
+                   not e.segments[0].startswith(_CHAIN_PREFIX.get(e.main_chain, "\0")))
+        first = group[0]
+        segments = tuple(dict.fromkeys(s for e in group for s in e.segments))
+        names = tuple(dict.fromkeys(n for e in group for n in e.names))
+        out.append(replace(first, segments=segments, names=names, certain=all(e.certain for e in group),
+                           short=first.short or next((e.short for e in group if e.short), "")))
+    return out
+
+
+_CHAIN_PREFIX = {"automotive": "auto-", "machine-tool": "mt-", "new-materials": "nm-"}
 
 
 def read_reference(text: str, source: str = "reference") -> list[KnownFirm]:
@@ -248,5 +298,6 @@ def read_reference(text: str, source: str = "reference") -> list[KnownFirm]:
         out.append(KnownFirm(name=name, segments=segments, source="reference",
                              basis=(row.get("basis") or "").strip(),
                              certain=(row.get("certainty") or "sure").strip().lower() != "doubt",
-                             short=(row.get("short") or "").strip(), names=aliases))
+                             short=(row.get("short") or "").strip(), names=aliases,
+                             main_chain=(row.get("main_chain") or "").strip()))
     return out
