@@ -1032,6 +1032,9 @@ class Classifier:
         ceiling = 3 if same and sure else 2
         # a plant of a known group whose row names its own product: the group's other products are not added
         named = not same and any(any(e.kind in _SPECIFIC_KINDS for e in p.evidence) for p in result.proposals)
+        # a firm whose main business lies outside the chains (a solar-wafer maker listed for its silicon): its
+        # listed segments are side lines, which only the row itself can put first
+        named = named or firm.main_chain == "other"
         weight = WEIGHTS["known_firm" if same else "known_group"]
         added: list[Proposal] = []
         for index, segment in enumerate(known):
@@ -1046,10 +1049,9 @@ class Classifier:
                 continue
             if named:
                 continue
-            if index > 0 and not (segment in facts.code_segments and
-                                  len(facts.code_segments) <= WEIGHTS["specific_code"]):
-                # a further segment of a known firm needs the row's own word for it: the knowledge says what the
-                # group makes, a registered entity mostly makes one of those things
+            if index > 0:
+                # a further segment of a known firm needs the row's own word for it (the rules' proposal, raised
+                # above): the knowledge says everything the firm makes, a registered entity mostly makes one thing
                 continue
             agrees = segment in facts.code_segments or self.chain_of[segment] in facts.chains or \
                 segment in result.candidates
@@ -1067,10 +1069,12 @@ class Classifier:
         if not added and not any(p.segment in known for p in result.proposals):
             return
         kept = result.proposals
-        if same and sure:
-            # the rules read catalogue wording as a segment the known firm does not make: the knowledge decides
+        if same and sure and firm.source == "reference":
+            # the rules read catalogue wording, or a side line, as a segment the known firm does not make: the
+            # list (which names everything a firm makes) decides; the rules' main segment stays when the row names
+            # it. A dataset's links are what has been linked so far, not all a firm makes: they drop nothing
             kept = [p for p in kept if p.segment in known or
-                    any(e.kind in _SPECIFIC_KINDS for e in p.evidence)]
+                    (p.primary and any(e.kind in _SPECIFIC_KINDS for e in p.evidence))]
         proposals = kept + added
         main = next((p for s in known for p in proposals if p.segment == s), None) if firm.ordered else None
         top = next((p for p in proposals if p.primary), None)
