@@ -100,7 +100,8 @@ def test_a_group_plant_is_placed_probable_only_where_the_row_agrees(dataset) -> 
     assert classify(informed, "澄远汽车部件（平湖）有限公司", CATALOGUE, "C3670") == [
         ("auto-drive-motor", "probable", True)]
     # a plant whose row names its own product: that product, not the group's others
-    assert classify(informed, "澄远汽车部件（平湖）有限公司", "一般项目：电机控制器制造；汽车零部件及配件制造", "C3670") == [
+    own_product = "一般项目：电机控制器制造；汽车零部件及配件制造"
+    assert classify(informed, "澄远汽车部件（平湖）有限公司", own_product, "C3670") == [
         ("auto-electric-control", "confirmed", True)]
     # a plant of the group that makes moulds: the row says another chain, the group's segments are not added
     assert classify(informed, "澄远汽车部件（平湖）有限公司", "一般项目：模具制造；模具销售", "C3525") == [
@@ -109,8 +110,8 @@ def test_a_group_plant_is_placed_probable_only_where_the_row_agrees(dataset) -> 
 
 def test_role_first_a_known_firms_sales_company_holding_and_rd_centre_get_no_link(dataset) -> None:  # type: ignore[no-untyped-def]
     informed = Classifier(dataset, knowledge=known(BRAKES))
-    assert classify(informed, "钧衡汽车部件销售（上海）有限公司", "一般项目：汽车零配件批发；汽车零配件零售；货物进出口",
-                    "F5162") == []
+    selling = "一般项目：汽车零配件批发；汽车零配件零售；货物进出口"
+    assert classify(informed, "钧衡汽车部件销售（上海）有限公司", selling, "F5162") == []
     assert classify(informed, "钧衡投资控股有限公司", "一般项目：以自有资金从事投资活动；企业总部管理", "L7212") == []
     assert classify(informed, "钧衡汽车技术研究院（上海）有限公司",
                     "一般项目：汽车零部件研发；工程和技术研究和试验发展；技术服务", "M7320") == []
@@ -178,7 +179,8 @@ def test_the_shipped_reference_list_is_well_formed(dataset) -> None:  # type: ig
 
 def test_read_reference_reads_the_documented_columns() -> None:
     text = ("name,short,aliases,segments,main_chain,country,basis,certainty\n"
-            "浙江钧衡制动科技股份有限公司,钧衡,钧衡股份|Junheng Brake,auto-chassis|auto-eps,automotive,CN,制动器,doubt\n")
+            "浙江钧衡制动科技股份有限公司,钧衡,钧衡股份|Junheng Brake,auto-chassis|auto-eps,automotive,CN,"
+            "制动器,doubt\n")
     [entry] = read_reference(text)
     assert entry.segments == ("auto-chassis", "auto-eps") and entry.short == "钧衡" and not entry.certain
     assert entry.names == ("钧衡股份", "Junheng Brake")

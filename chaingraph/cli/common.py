@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 
 
-__all__ = ["DATA_ENV", "reference_option", "STATUSES", "TIER_CN", "PROJECT_STATUS_CN", "CliError", "LocalUsageError", "current_lang",
+__all__ = ["DATA_ENV", "reference_option",
+           "STATUSES", "TIER_CN", "PROJECT_STATUS_CN", "CliError", "LocalUsageError", "current_lang",
            "echo_wrote",
            "State", "pass_state", "output_option",
            "format_option", "backend_options", "wait_option", "as_of_option", "region_option"]

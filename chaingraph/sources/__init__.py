@@ -9,7 +9,8 @@ evidence and offsets, ``merge`` puts reviewed facts into a dataset folder withou
 overwrites. See ``docs/extract.md``.
 
 From a firm registry to chain links (docs/registry.md): ``registry`` reads a 企业名录 export, ``classify``
-proposes segments with confidence and evidence, ``places`` places addresses in the dataset's regions and parks,
+proposes segments with confidence and evidence (``known`` adds what the dataset and chaingraph's reference list of
+leading firms know of a firm or its group), ``places`` places addresses in the dataset's regions and parks,
 ``review`` writes the review workbook and applies the planner's decisions.
 """
 

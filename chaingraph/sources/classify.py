@@ -248,7 +248,8 @@ _EVIDENCE_TEXT: dict[str, dict[str, str]] = {
         "research_term": "scope item {item} researches \"{text}\"",
         "ambiguous_term": "scope item {item}: ambiguous \"{text}\"", "scope_term": "scope item {item}: \"{text}\"",
         "known_firm": "reference list: {text}", "known_group": "a firm of the same brand in the reference list: {text}",
-        "dataset_firm": "known in the dataset: {text}", "dataset_group": "a firm of the same brand in the dataset: {text}",
+        "dataset_firm": "known in the dataset: {text}",
+        "dataset_group": "a firm of the same brand in the dataset: {text}",
     },
 }
 """How each kind of :class:`Evidence` reads, per language (``kind`` is the stable code JSON gives)."""

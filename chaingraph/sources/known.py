@@ -51,7 +51,8 @@ _LEGAL_FORM = re.compile(r"(有限公司|有限责任公司|股份公司|公司|
 _BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 _PUNCT = re.compile(r"[\s·・,，.。、'\"“”‘’&\-—_/]+")
 _COUNTY = re.compile(r"^[\u4e00-\u9fff]{1,3}?(?:市|县|自治县|新区|区|旗)")
-_PARK = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:经济技术开发区|经济开发区|高新技术产业开发区|工业园区|开发区|高新区|园区)")
+_PARK = re.compile(r"^[\u4e00-\u9fff]{0,4}?"
+                   r"(?:经济技术开发区|经济开发区|高新技术产业开发区|工业园区|开发区|高新区|园区)")
 _PLACE_SUFFIX = ("省", "市", "自治区", "特别行政区")
 # words that name a trade or say nothing: never a brand on their own
 _GENERIC = frozenset(
