@@ -207,3 +207,32 @@ def test_classify_cli_uses_the_reference_list_unless_told_not_to(tmp_path: Path,
     assert json.loads(without.output)["rows"][0]["segment"] == ""
     out = runner.invoke(cli, ["classify", str(registry), "--format", "csv"])
     assert "参考企业库" in next(csv.DictReader(io.StringIO(out.output)))["evidence"]
+
+
+def test_a_link_imported_on_the_reference_list_cites_it_beside_the_registry(tmp_path: Path, dataset) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from chaingraph.sources.review import REFERENCE_SOURCE_ID
+
+    county = tmp_path / "county"
+    shutil.copytree(Path(__file__).parent.parent / "seeds" / "pinghu-2022", county)
+    own = FirmKnowledge.for_dataset(dataset, reference=False)
+    blind = Classifier(dataset, knowledge=known())
+    entry = next(e for e in reference_firms() if e.certain and e.segments[0].startswith("auto-") and
+                 e.segments[0] != "auto-vehicle" and e.name.endswith("股份有限公司") and
+                 own.match(e.name) is None and not classify(blind, e.name, CATALOGUE, "C3670"))
+    registry = tmp_path / "registry.csv"
+    with registry.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["企业名称", "经营范围", "国民经济行业代码", "登记状态"])
+        writer.writerow([entry.name, CATALOGUE, "C3670", "存续"])
+        writer.writerow(["平湖某某刀具有限公司", "一般项目：切削工具制造", "C3321", "存续"])
+    result = CliRunner().invoke(cli, ["--data", str(county), "import", str(registry), "--classify"])
+    assert result.exit_code == 0, result.output
+    after = load_dataset(county)
+    by_name = {f.id: f.name for f in after.firms.values()}
+    cited = {(by_name[link.firm], link.segment): link.sources for link in after.links
+             if by_name[link.firm] in (entry.name, "平湖某某刀具有限公司")}
+    assert REFERENCE_SOURCE_ID in cited[entry.name, entry.segments[0]]
+    assert REFERENCE_SOURCE_ID not in cited["平湖某某刀具有限公司", "mt-cutting-tool"]
+    assert after.sources[REFERENCE_SOURCE_ID].kind == "reference"

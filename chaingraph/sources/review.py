@@ -470,6 +470,11 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+REFERENCE_SOURCE_ID = "src-chaingraph-reference-firms"
+"""The source a link imported on the strength of chaingraph's reference list cites (beside the registry)."""
+_REFERENCE_MARKERS = ("参考企业库", "reference list")  # how the evidence names it (classify's known_* kinds)
+
+
 class _Applier:
     def __init__(self, dataset: Dataset, origin: str, source_title: str) -> None:
         self.ds = dataset
@@ -491,6 +496,15 @@ class _Applier:
                                             note="企业名录，经 chaingraph classify 挂链、规划人员审核")
         self.changes.append(Change("add", "source", source_id, title))
         return source_id
+
+    def _reference_source(self) -> str:
+        if REFERENCE_SOURCE_ID not in self.ds.sources:
+            self.ds.sources[REFERENCE_SOURCE_ID] = Source(
+                id=REFERENCE_SOURCE_ID, title="chaingraph 参考企业库（chaingraph/data/reference-firms）",
+                kind="reference", note="三条产业链龙头企业及其集团的环节，chaingraph 内置；见 docs/registry.md")
+            self.taken.add(REFERENCE_SOURCE_ID)
+            self.changes.append(Change("add", "source", REFERENCE_SOURCE_ID, "chaingraph reference-firms"))
+        return REFERENCE_SOURCE_ID
 
     def segment(self, text: str, where: str, number: int) -> str | None:
         try:
@@ -521,7 +535,11 @@ class _Applier:
         if (firm.id, segment) in self.links:
             return
         self.links.add((firm.id, segment))
-        self.ds.links.append(Link(firm=firm.id, segment=segment, confidence=confidence, sources=[self.source_id],
+        sources = [self.source_id]
+        if any(marker in evidence for marker in _REFERENCE_MARKERS):
+            # the link rests on chaingraph's reference list of known firms: it is cited beside the registry
+            sources.append(self._reference_source())
+        self.ds.links.append(Link(firm=firm.id, segment=segment, confidence=confidence, sources=sources,
                                   evidence=_short(evidence)))
         seg = self.ds.segments[segment]
         self.changes.append(Change("add", "link", f"{firm.id} -> {segment}", f"{name} 在 {seg.name}", where,
