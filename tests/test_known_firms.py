@@ -236,3 +236,32 @@ def test_a_link_imported_on_the_reference_list_cites_it_beside_the_registry(tmp_
     assert REFERENCE_SOURCE_ID in cited[entry.name, entry.segments[0]]
     assert REFERENCE_SOURCE_ID not in cited["平湖某某刀具有限公司", "mt-cutting-tool"]
     assert after.sources[REFERENCE_SOURCE_ID].kind == "reference"
+
+
+def test_a_known_look_alike_outside_the_chains_is_not_linked_on_vague_wording(dataset) -> None:  # type: ignore[no-untyped-def]
+    scope = "一般项目：磁性材料生产；电子元器件制造；货物进出口"
+    blind = classify(Classifier(dataset, knowledge=known()), "安徽钧衡磁电股份有限公司", scope, "C3985")
+    assert blind and blind[0][0] == "nm-rare-earth-magnet"
+    ferrite = KnownFirm(name="安徽钧衡磁电股份有限公司", segments=(), source="reference", main_chain="other",
+                        basis="铁氧体永磁（非稀土永磁）", short="钧衡磁电")
+    informed = Classifier(dataset, knowledge=known(ferrite))
+    result = informed.classify(RegistryRow(row=2, name="安徽钧衡磁电股份有限公司", scope=scope, industry="C3985"))
+    assert result.proposals == []
+    assert "主业不在各产业链内" in result.reason and "铁氧体" in result.reason
+    # a plant of the look-alike's group that names a chain product keeps it, one step down, with the evidence
+    plant = informed.classify(RegistryRow(row=3, name="钧衡磁电（平湖）有限公司",
+                                          scope="一般项目：钕铁硼永磁材料制造", industry="C3985"))
+    assert [(p.segment, p.confidence) for p in plant.proposals] == [("nm-rare-earth-magnet", "probable")]
+    assert "known_outside" in plant.proposals[0].evidence_codes
+
+
+def test_the_look_alike_list_reads_entries_without_segments_and_a_chain_file_wins() -> None:
+    from chaingraph.sources.known import merge_entries
+
+    text = ("name,short,aliases,segments,main_chain,country,basis,certainty\n"
+            "安徽钧衡磁电股份有限公司,钧衡磁电,,,other,CN,铁氧体永磁,sure\n"
+            "某某无段公司,,,,automotive,CN,,sure\n")
+    [entry] = read_reference(text)
+    assert entry.segments == () and entry.main_chain == "other"
+    chain = KnownFirm(name="安徽钧衡磁电股份有限公司", segments=("nm-rare-earth-magnet",), source="reference")
+    assert merge_entries([entry, chain]) == [chain]

@@ -75,7 +75,7 @@ from typing import Any
 from ..dataset.model import CONFIDENCES
 from ..dataset.store import Dataset, normalize_name
 from .gbt4754 import CLASS_NAMES, class_name
-from .known import FirmKnowledge, KnownMatch
+from .known import FirmKnowledge, KnownFirm, KnownMatch
 from .registry import RegistryRow, industry_class
 
 __all__ = [
@@ -235,6 +235,7 @@ _EVIDENCE_TEXT: dict[str, dict[str, str]] = {
         "research_term": "经营范围第{item}项研发“{text}”", "ambiguous_term": "经营范围第{item}项泛指“{text}”",
         "scope_term": "经营范围第{item}项“{text}”",
         "known_firm": "参考企业库：{text}", "known_group": "同品牌企业在参考企业库：{text}",
+        "known_outside": "参考企业库：{text}，主业不在本链",
         "dataset_firm": "数据集中已知：{text}", "dataset_group": "同品牌企业在数据集中：{text}",
     },
     "en": {
@@ -248,6 +249,7 @@ _EVIDENCE_TEXT: dict[str, dict[str, str]] = {
         "research_term": "scope item {item} researches \"{text}\"",
         "ambiguous_term": "scope item {item}: ambiguous \"{text}\"", "scope_term": "scope item {item}: \"{text}\"",
         "known_firm": "reference list: {text}", "known_group": "a firm of the same brand in the reference list: {text}",
+        "known_outside": "reference list: {text}; its business lies outside the chains",
         "dataset_firm": "known in the dataset: {text}",
         "dataset_group": "a firm of the same brand in the dataset: {text}",
     },
@@ -348,6 +350,10 @@ def _render_reason(code: str, p: dict[str, Any], lang: str) -> str:
         if zh:
             return "只有泛指的词，几个环节同样可能：" + _candidates(p["candidates"], lang)
         return "only ambiguous words; several segments are equally likely: " + _candidates(p["candidates"], lang)
+    if code == "known_outside":
+        if zh:
+            return f"参考企业库：{p['text']}，主业不在各产业链内"
+        return f"reference list: {p['text']}; its business lies outside the chains"
     if code == "already_linked":
         return "已在数据集中（links.csv）" if zh else "already in the dataset (links.csv)"
     return str(p.get("text", code))
@@ -1023,6 +1029,9 @@ class Classifier:
         text = firm.name + (f"（{firm.basis}）" if firm.basis else "")
         if not same:
             text = f"{match.key} → {text}"
+        if not firm.segments:
+            self._outside(result, firm, same, text)
+            return
         known = [s for s in firm.segments if s in self.segments and
                  "producer" in self.allowed[s] and not any((key, s) in self.rejected for key in keys)]
         if not known or (result.role == "unknown" and not facts.producer):
@@ -1090,6 +1099,29 @@ class Classifier:
         result.reason = ""
         result.candidates = []
 
+    def _outside(self, result: FirmResult, firm: KnownFirm, same: bool, text: str) -> None:
+        """The reference list knows the firm (or its group) as a look-alike whose business lies outside the chains
+        (a ferrite maker, a building-profile extruder): every proposal goes one step down, and when the firm itself
+        is surely known, only a confirmed one is kept (as probable): a specific term with an agreeing code. The
+        reason says so when nothing is left."""
+        if not result.proposals:
+            return
+        names = {3: "confirmed", 2: "probable", 1: "guessed"}
+        levels = {v: k for k, v in names.items()}
+        kept: list[Proposal] = []
+        for p in result.proposals:
+            lvl = levels[p.confidence] - 1
+            if lvl < 1 or (same and firm.certain and lvl < 2):
+                continue
+            p.confidence = names[lvl]
+            p.evidence.append(Evidence("known_outside", text))
+            kept.append(p)
+        if kept and not any(p.primary for p in kept):
+            kept[0].primary = True
+        if not kept:
+            result.reason = NoLinkReason("known_outside", {"text": text})
+        result.proposals = kept
+
     def _name_hint(self, name: str, candidates: list[str]) -> tuple[str, str] | None:
         """The one candidate whose product words share a two-character word with the name's core, and the word."""
         core = _name_core(name)
@@ -1134,7 +1166,7 @@ class Classifier:
 _EVIDENCE_ORDER = ("scope_term", "product_term", "sold_term", "research_term", "ambiguous_term", "chain_term",
                    "name_term", "name_part",
                    "name_hint", "code", "code_class", "home_class", "known_firm", "dataset_firm", "known_group",
-                   "dataset_group", "contradiction")
+                   "dataset_group", "known_outside", "contradiction")
 
 
 _SPECIFIC_KINDS = frozenset(("scope_term", "product_term", "name_term", "name_part", "sold_term", "research_term"))

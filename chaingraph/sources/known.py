@@ -225,7 +225,7 @@ class FirmKnowledge:
         if reference:
             for entry in reference_firms():
                 kept = tuple(s for s in entry.segments if s in segments)
-                if kept:
+                if kept or not entry.segments:  # an entry without segments: a look-alike outside the chains
                     firms.append(entry if kept == entry.segments else _replace_segments(entry, kept))
         trade = [w for chain in dataset.chains.values() for w in getattr(chain, "generic_terms", ()) or ()]
         for segment in segments.values():
@@ -271,6 +271,8 @@ def merge_entries(entries: list[KnownFirm]) -> list[KnownFirm]:
         by_name.setdefault(_fold(unicodedata.normalize("NFKC", entry.name)), []).append(entry)
     out: list[KnownFirm] = []
     for group in by_name.values():
+        if len(group) > 1 and any(e.segments for e in group):
+            group = [e for e in group if e.segments]  # a chain's file knows better than the look-alike list
         if len(group) == 1:
             out.append(group[0])
             continue
@@ -293,12 +295,13 @@ def read_reference(text: str, source: str = "reference") -> list[KnownFirm]:
     for row in csv.DictReader(io.StringIO(text)):
         name = (row.get("name") or "").strip()
         segments = tuple(s.strip() for s in (row.get("segments") or "").split("|") if s.strip())
-        if not name or not segments:
-            continue
+        main_chain = (row.get("main_chain") or "").strip()
+        if not name or not (segments or main_chain == "other"):
+            continue  # an entry without segments says the firm is outside the chains (main_chain: other)
         aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
         out.append(KnownFirm(name=name, segments=segments, source="reference",
                              basis=(row.get("basis") or "").strip(),
                              certain=(row.get("certainty") or "sure").strip().lower() != "doubt",
                              short=(row.get("short") or "").strip(), names=aliases,
-                             main_chain=(row.get("main_chain") or "").strip()))
+                             main_chain=main_chain))
     return out
