@@ -1,7 +1,7 @@
 """Score `chaingraph extract`: on the seed article against the curated Pinghu dataset, or on a corpus with keys.
 
     python benchmarks/extract_quality.py [ARTICLE] [DATASET]           # the seed article
-    python benchmarks/extract_quality.py --corpus [TEXTS] [--split dev|test|holdout|holdout2|holdout3|all] [--keys DIR]
+    python benchmarks/extract_quality.py --corpus [TEXTS] [--split dev|test|holdout|holdout2|holdout3|holdout4|all] [--keys DIR]
                                           [-v] [--totals]
                                           [--ner|--no-ner]
 
@@ -73,8 +73,9 @@ class Score:
 
 # The corpus splits, in the order their totals are printed: the main corpus's dev and test, then the hold-out
 # sets (extract-corpus-holdout: ``holdout``, development from round 6 on; extract-corpus-holdout2: ``holdout2``,
-# development from round 7 on; extract-corpus-holdout3: ``holdout3``, blind).
-SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3")
+# development from round 7 on; extract-corpus-holdout3: ``holdout3``, blind, measured with rounds 7 and 8;
+# extract-corpus-holdout4: ``holdout4``, blind, written in the round-9 session and not yet measured).
+SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4")
 
 
 def _names_match(proposed: list[str], curated: list[str]) -> bool:

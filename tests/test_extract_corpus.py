@@ -32,8 +32,11 @@ HOLDOUT2 = CORPUS.parent / "extract-corpus-holdout2"
 HOLDOUT2_KEYS = sorted(HOLDOUT2.glob("*.yaml"))
 HOLDOUT3 = CORPUS.parent / "extract-corpus-holdout3"
 HOLDOUT3_KEYS = sorted(HOLDOUT3.glob("*.yaml"))
+HOLDOUT4 = CORPUS.parent / "extract-corpus-holdout4"
+HOLDOUT4_KEYS = sorted(HOLDOUT4.glob("*.yaml"))
 # The splits a key may carry, by folder.
-SPLITS = {CORPUS: {"dev", "test"}, HOLDOUT: {"holdout"}, HOLDOUT2: {"holdout2"}, HOLDOUT3: {"holdout3"}}
+SPLITS = {CORPUS: {"dev", "test"}, HOLDOUT: {"holdout"}, HOLDOUT2: {"holdout2"}, HOLDOUT3: {"holdout3"},
+          HOLDOUT4: {"holdout4"}}
 
 TOP_FIELDS = {"id", "url", "title", "publisher", "dateline", "city", "kind", "script", "split", "projects", "firms",
               "aggregates"}
@@ -68,7 +71,7 @@ def _canonical(text: object, where: str) -> str:
     return parse_quantity(text).unit
 
 
-ALL_KEYS = KEYS + HOLDOUT_KEYS + HOLDOUT2_KEYS + HOLDOUT3_KEYS
+ALL_KEYS = KEYS + HOLDOUT_KEYS + HOLDOUT2_KEYS + HOLDOUT3_KEYS + HOLDOUT4_KEYS
 
 
 @pytest.mark.parametrize("path", ALL_KEYS, ids=[f"{p.parent.name}/{p.stem}" for p in ALL_KEYS])
@@ -141,7 +144,8 @@ def test_each_kind_and_script_appears_in_both_splits() -> None:
 
 
 # Each hold-out set after the main corpus, with the least number of keys it was written to have.
-LATER_SETS = [("hold-out", HOLDOUT_KEYS, 20), ("hold-out 2", HOLDOUT2_KEYS, 30), ("hold-out 3", HOLDOUT3_KEYS, 40)]
+LATER_SETS = [("hold-out", HOLDOUT_KEYS, 20), ("hold-out 2", HOLDOUT2_KEYS, 30), ("hold-out 3", HOLDOUT3_KEYS, 40),
+              ("hold-out 4", HOLDOUT4_KEYS, 45)]
 
 
 @pytest.mark.parametrize("index", range(len(LATER_SETS)), ids=[name for name, _, _ in LATER_SETS])
