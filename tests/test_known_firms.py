@@ -161,7 +161,8 @@ def test_the_shipped_reference_list_is_well_formed(dataset) -> None:  # type: ig
 
     folder = resources.files("chaingraph") / "data" / "reference-firms"
     files = [f for f in folder.iterdir() if f.name.endswith(".csv")]
-    assert sorted(f.name for f in files) == ["automotive.csv", "machine-tool.csv", "new-materials.csv"]
+    assert sorted(f.name for f in files) == ["automotive.csv", "machine-tool.csv", "new-materials.csv",
+                                             "outside.csv"]
     for item in files:
         rows = list(csv.reader(io.StringIO(item.read_text(encoding="utf-8-sig"))))
         assert tuple(rows[0]) == REFERENCE_COLUMNS, item.name
@@ -170,9 +171,11 @@ def test_the_shipped_reference_list_is_well_formed(dataset) -> None:  # type: ig
     assert len(entries) >= 1000
     unknown = sorted({s for e in entries for s in e.segments if s not in dataset.segments})
     assert unknown == []
+    outside = [e for e in entries if not e.segments]
+    assert len(outside) >= 500 and all(e.main_chain == "other" for e in outside)
     names = [e.name for e in entries]
     assert len(names) == len(set(names))
-    covered = {e.segments[0] for e in entries}
+    covered = {e.segments[0] for e in entries if e.segments}
     assert len(covered) >= 0.9 * len(dataset.segments)
     assert all(e.basis for e in entries)
 
