@@ -1076,16 +1076,22 @@ class Classifier:
             else:
                 continue
             added.append(Proposal(segment, names[lvl], weight, [ev]))
-        if not added and not any(p.segment in known for p in result.proposals):
+        listed = same and sure and firm.source == "reference"
+        if not added and not listed and not any(p.segment in known for p in result.proposals):
             return
         kept = result.proposals
-        if same and sure and firm.source == "reference":
+        if listed:
             # the rules read catalogue wording, or a side line, as a segment the known firm does not make: the
             # list (which names everything a firm makes) decides; the rules' main segment stays when the row names
             # it. A dataset's links are what has been linked so far, not all a firm makes: they drop nothing
+            # (unless a known segment takes its place: the firm's main business is then known)
+            takes_over = firm.ordered and any(p.segment in known for p in kept + added)
             kept = [p for p in kept if p.segment in known or
-                    (p.primary and any(e.kind in _SPECIFIC_KINDS for e in p.evidence))]
+                    (p.primary and not takes_over and (any(e.kind in _SPECIFIC_KINDS for e in p.evidence) or
+                                                       not added))]
         proposals = kept + added
+        if not proposals:
+            return
         main = next((p for s in known for p in proposals if p.segment == s), None) if firm.ordered else None
         top = next((p for p in proposals if p.primary), None)
         if main is not None and (same or top is None or
