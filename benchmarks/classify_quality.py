@@ -1,6 +1,6 @@
 """Quality of ``chaingraph classify`` on the labelled registry sample (benchmarks/data/registry-sample).
 
-Prints, for each sample file (dev, test, holdout, holdout2, holdout4 by default): per-chain link precision and recall,
+Prints, for each sample file (dev, test, holdout, holdout2, holdout4, holdout5 by default): per-chain link precision and recall,
 top-1 accuracy, the share of distractors (dealers, traders, packaging, building materials, consulting shells)
 that get any link, and how many traders, dealers and holdings are recognised as such. Every figure is given
 twice: for all proposals and for the proposals a planner imports with ``--min-confidence probable``. With more
@@ -9,7 +9,7 @@ than one file, a summary table puts the headline figures of each file side by si
 Usage::
 
     python benchmarks/classify_quality.py                 # the development files with the bundled templates
-    python benchmarks/classify_quality.py holdout5 --known none   # a blind file, the row alone (no known firms)
+    python benchmarks/classify_quality.py holdout6 --known none   # a blind file, the row alone (no known firms)
     python benchmarks/classify_quality.py --data DIR dev   # another dataset's templates, dev only
 """
 
@@ -31,7 +31,7 @@ from chaingraph.sources.registry import read_registry
 
 SAMPLE = Path(__file__).parent / "data" / "registry-sample"
 TARGETS = {"precision": 0.90, "recall": 0.80, "top1": 0.85, "distractor_fp": 0.05}
-DEFAULT_SAMPLES = ("dev", "test", "holdout", "holdout2", "holdout4")
+DEFAULT_SAMPLES = ("dev", "test", "holdout", "holdout2", "holdout4", "holdout5")
 """The sample files measured by default: all are development sets now (see the sample's README.md); a blind set
 is measured by naming it."""
 
