@@ -2316,7 +2316,7 @@ class _Extractor:
         self.emit_region_facts()
         self.emit_source()
         self._drop_unnamed_firms()
-        calibrate(self.facts)
+        calibrate(self.facts, self.mapped)
         for n, fact in enumerate(self.facts, start=1):
             fact.id = f"f{n:03d}"
         return self.facts
