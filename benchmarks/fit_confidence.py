@@ -1,31 +1,49 @@
-"""Fit the confidence table of chaingraph/sources/calibration.py on the development articles of the corpora.
+"""Fit the confidence data of extraction on the development articles of the corpora: the rule table of
+chaingraph/sources/calibration.py and the record model of chaingraph/sources/records.py.
 
     python benchmarks/fit_confidence.py [TEXTS] [--keys DIR] [--holdout-texts DIR] [--holdout-keys DIR]
                                         [--holdout2-texts DIR] [--holdout2-keys DIR] [--check]
 
-Extracts every development article with the rules only (no entity tagger, so the table does not depend on what is
+Extracts every development article with the rules only (no entity tagger, so the fit does not depend on what is
 installed): the main corpus's ``split: dev`` keys (texts in TEXTS), the former hold-out set
 (benchmarks/data/extract-corpus-holdout, texts in --holdout-texts; a development set from round 6 on) and the second
 hold-out set (benchmarks/data/extract-corpus-holdout2, texts in --holdout2-texts; a development set from round 7
 on). The main corpus's ``split: test`` articles are never read, so the test split still measures the calibration on
-articles the fit has not seen. Judges each fact as extract_quality.py --corpus does, counts right / judged per rule
-and rewrites the ``COUNTS`` block of calibration.py; prints the table (rule, right, judged, calibrated confidence)
-and the lowest confidence at which the fitted facts at or above it are at least 95% right (HIGH_CONFIDENCE in
-extract.py is set from it by hand). ``--check`` only says whether the committed table equals a fresh fit (exit 1 if
-not). A missing folder of texts is left out with a note on stderr. """
+articles the fit has not seen. Judges each fact as extract_quality.py --corpus does, then
+
+1. counts right / judged per rule and rewrites the ``COUNTS`` block of calibration.py; prints the table (rule,
+   right, judged, calibrated confidence);
+2. fits the record model: for each record type (firm, project) an L2-regularised logistic regression of "the
+   record is in the answer key" on the record's features (records.features), the regularisation strength chosen
+   from ``GRID`` by leave-one-article-out cross-validation (mean log-loss of each left-out article's records);
+   rewrites the ``WEIGHTS`` block of records.py and prints the weights and the cross-validated figures: how many
+   spurious firm and project records fall below merge's default threshold, how many right ones stay at or above
+   it, and the share right among the judged facts at or above HIGH_CONFIDENCE, each record's name and facts
+   given the confidence a model fitted without its article gives it (the rule table is the full fit's);
+3. prints the lowest confidence at which the fitted facts at or above it are at least 95% right, extracted again
+   with the new data (HIGH_CONFIDENCE in extract.py is set from it by hand).
+
+``--check`` only says whether the committed table and weights equal a fresh fit (exit 1 if not). A missing folder
+of texts is left out with a note on stderr. Needs numpy (the fit only; the package reads the weights with plain
+Python).
+"""
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import math
 import os
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 MODULE = ROOT / "chaingraph" / "sources" / "calibration.py"
+RECORDS_MODULE = ROOT / "chaingraph" / "sources" / "records.py"
 TEXTS = Path(os.environ.get("CHAINGRAPH_EXTRACT_CORPUS", "/work/corpus/extract"))
 HOLDOUT_TEXTS = Path(os.environ.get("CHAINGRAPH_EXTRACT_HOLDOUT", "/work/corpus/extract-holdout"))
 HOLDOUT_KEYS = ROOT / "benchmarks" / "data" / "extract-corpus-holdout"
@@ -33,19 +51,30 @@ HOLDOUT2_TEXTS = Path(os.environ.get("CHAINGRAPH_EXTRACT_HOLDOUT2", "/work/corpu
 HOLDOUT2_KEYS = ROOT / "benchmarks" / "data" / "extract-corpus-holdout2"
 FIT_SPLITS = ("dev", "holdout", "holdout2")
 """The splits the table is fitted on; ``test`` is never read."""
+GRID = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
+"""The L2 strengths (per fact of evidence: the penalty is ``lam / 2 * sum w_i^2``) cross-validation chooses from."""
+INNER_FOLDS = 10
+"""Folds of the inner cross-validation that chooses the strength within each left-out article's fit."""
+DIGITS = 3
+"""Weights are written rounded to this many decimals (so that a refit on the same articles writes the same text)."""
 
 
-def fit(sets: list[tuple[Path, Path]]) -> tuple[dict[str, tuple[int, int]], list[tuple[str, bool]]]:
-    """Count right / judged per rule over the development articles of each ``(texts, keys)`` pair; also return
-    every judged fact as ``(rule, right)``."""
+@dataclass
+class Article:
+    id: str
+    facts: list[Any]
+    text: Any  # the repaired MappedText
+    judged: list[tuple[Any, bool]]
+
+
+def extract_articles(sets: list[tuple[Path, Path]]) -> list[Article]:
+    """Extract and judge every development article of each ``(texts, keys)`` pair (rules only)."""
     import extract_corpus as ec  # type: ignore[import-not-found]
 
     from chaingraph import load_dataset
-    from chaingraph.sources.calibration import fact_type
 
     ds = load_dataset(ROOT / "seeds" / "pinghu-2022")
-    counts: dict[str, list[int]] = {}
-    judged: list[tuple[str, bool]] = []
+    articles = []
     for texts, keys_dir in sets:
         for key in ec.load_keys(keys_dir):
             if key.get("split", "dev") not in FIT_SPLITS:
@@ -53,32 +82,217 @@ def fit(sets: list[tuple[Path, Path]]) -> tuple[dict[str, tuple[int, int]], list
             if not (texts / f"{key['id']}.txt").exists():
                 print(f"no text for {key['id']} in {texts}: left out of the fit", file=sys.stderr)
                 continue
-            score, _ = ec.score_article(key, texts, ds)
-            for fact, right in score.judged:
-                if fact_type(fact.rule) is None:
-                    continue
-                cell = counts.setdefault(fact.rule, [0, 0])
-                cell[0] += int(right)
-                cell[1] += 1
-                judged.append((fact.rule, right))
-    return {rule: (r, n) for rule, (r, n) in sorted(counts.items())}, judged
+            score, result = ec.score_article(key, texts, ds)
+            articles.append(Article(str(key["id"]), result.facts, result.repaired, score.judged))
+    return articles
 
 
-def high_mark(texts_keys: list[tuple[Path, Path]], share: float = 0.95) -> float | None:
+def fit(articles: list[Article]) -> dict[str, tuple[int, int]]:
+    """Count right / judged per rule over the judged facts of ``articles``."""
+    from chaingraph.sources.calibration import fact_type
+
+    counts: dict[str, list[int]] = {}
+    for article in articles:
+        for fact, right in article.judged:
+            if fact_type(fact.rule) is None:
+                continue
+            cell = counts.setdefault(fact.rule, [0, 0])
+            cell[0] += int(right)
+            cell[1] += 1
+    return {rule: (r, n) for rule, (r, n) in sorted(counts.items())}
+
+
+# ------------------------------------------------------------------------------------------ the record model
+
+
+Row = tuple[int, str, str, set[str], bool, str]
+"""A judged firm or project record: ``(article index, record, key, features, right, its name's rule)``."""
+
+
+def record_rows(articles: list[Article]) -> list[Row]:
+    """Every judged firm and project record of ``articles``."""
+    from chaingraph.sources.records import features
+
+    rows = []
+    for index, article in enumerate(articles):
+        found = features(article.facts, article.text)
+        for fact, right in article.judged:
+            if fact.record in ("firm", "project") and fact.field == "name":
+                rows.append((index, fact.record, fact.key, found[(fact.record, fact.key)], right, fact.rule))
+    return rows
+
+
+def logistic(x: Any, y: Any, lam: float) -> Any:
+    """L2-regularised logistic regression by Newton's method; column 0 is the intercept (not penalised)."""
+    import numpy as np
+
+    w = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], lam)
+    penalty[0] = 1e-6
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        gradient = x.T @ (p - y) + penalty * w
+        hessian = (x * (p * (1.0 - p))[:, None]).T @ x + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return w
+
+
+def signed_logistic(x: Any, y: Any, lam: float, signs: list[int]) -> Any:
+    """``logistic`` with each weight kept in its feature's declared direction (``signs``, 0 for either; the
+    intercept is free): while a weight comes out the wrong way, the feature with the most wrong weight is left out
+    and the model refitted without it."""
+    import numpy as np
+
+    active = np.ones(x.shape[1], dtype=bool)
+    while True:
+        w = np.zeros(x.shape[1])
+        w[active] = logistic(x[:, active], y, lam)
+        wrong = [j for j in range(1, x.shape[1]) if active[j] and signs[j] * w[j] < 0]
+        if not wrong:
+            return w
+        active[min(wrong, key=lambda j: signs[j] * w[j])] = False
+
+
+def _design(rows: list[Row], record: str) -> tuple[Any, Any, Any, list[int], list[int]]:
+    """The design matrix of ``record``'s rows (intercept first), their verdicts, their articles, their indices in
+    ``rows`` and the declared direction of each column."""
+    import numpy as np
+
+    from chaingraph.sources.records import RECORD_FEATURES
+
+    names = list(RECORD_FEATURES[record])
+    signs = [0] + [RECORD_FEATURES[record][n] for n in names]
+    picked = [i for i, row in enumerate(rows) if row[1] == record]
+    x = np.array([[1.0] + [float(n in rows[i][3]) for n in names] for i in picked])
+    y = np.array([float(rows[i][4]) for i in picked])
+    groups = np.array([rows[i][0] for i in picked])
+    return x, y, groups, picked, signs
+
+
+def _predict(x: Any, w: Any) -> Any:
+    import numpy as np
+
+    return 1.0 / (1.0 + np.exp(-(x @ w)))
+
+
+def _log_loss(y: Any, p: Any) -> float:
+    import numpy as np
+
+    p = np.clip(p, 1e-9, 1 - 1e-9)
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+def _held_out(x: Any, y: Any, folds: Any, lam: float, signs: list[int]) -> Any:
+    """Each record's probability from a model fitted without its fold (``folds``: a fold number per record)."""
+    import numpy as np
+
+    p = np.zeros(len(y))
+    for fold in np.unique(folds):
+        out = folds == fold
+        p[out] = _predict(x[out], signed_logistic(x[~out], y[~out], lam, signs))
+    return p
+
+
+def _choose(x: Any, y: Any, folds: Any, signs: list[int]) -> tuple[float, Any, list[tuple[float, float]]]:
+    """The strength of ``GRID`` with the lowest held-out log-loss over ``folds``, its held-out probabilities, and
+    the loss of each strength."""
+    losses = []
+    best: tuple[float, float, Any] | None = None
+    for lam in GRID:
+        p = _held_out(x, y, folds, lam, signs)
+        loss = _log_loss(y, p)
+        losses.append((lam, loss))
+        if best is None or loss < best[0] - 1e-12:
+            best = (loss, lam, p)
+    assert best is not None
+    return best[1], best[2], losses
+
+
+def _nested(x: Any, y: Any, groups: Any, signs: list[int]) -> Any:
+    """Each record's probability from a model fitted without its article, whose strength was itself chosen
+    without that article (by ``INNER_FOLDS``-fold cross-validation over the other articles, whole articles per
+    fold): the cross-validated figures of the whole procedure."""
+    import numpy as np
+
+    p = np.zeros(len(y))
+    for g in np.unique(groups):
+        out = groups == g
+        inner = groups[~out]
+        order = {a: i for i, a in enumerate(np.unique(inner))}
+        folds = np.array([order[a] % INNER_FOLDS for a in inner])
+        lam, _p, _losses = _choose(x[~out], y[~out], folds, signs)
+        p[out] = _predict(x[out], signed_logistic(x[~out], y[~out], lam, signs))
+    return p
+
+
+def fit_records(rows: list[Row]) -> tuple[dict[str, dict[str, float]], dict[str, float], list[float], list[str]]:
+    """The weights of each record type's model, the strength chosen for each (leave-one-article-out), every row's
+    held-out probability from the nested cross-validation, and a note per strength tried."""
+    from chaingraph.sources.records import RECORD_FEATURES
+
+    weights: dict[str, dict[str, float]] = {}
+    chosen: dict[str, float] = {}
+    held = [0.0] * len(rows)
+    notes = []
+    for record in ("firm", "project"):
+        x, y, groups, picked, signs = _design(rows, record)
+        lam, _p, losses = _choose(x, y, groups, signs)
+        notes += [f"{record}s: L2 {value:g}: held-out log-loss {loss:.4f}" for value, loss in losses]
+        chosen[record] = lam
+        for i, value in zip(picked, _nested(x, y, groups, signs), strict=True):
+            held[i] = float(value)
+        w = signed_logistic(x, y, lam, signs)
+        names = ("intercept", *RECORD_FEATURES[record])
+        weights[record] = {n: round(float(v), DIGITS) + 0.0 for n, v in zip(names, w, strict=True)}
+    return weights, chosen, held, notes
+
+
+def cv_figures(articles: list[Article], rows: list[Row],
+               confidence_of: dict[tuple[int, str, str], float]) -> dict[str, tuple[int, int]]:
+    """Spurious records below merge's default, right ones kept, and right / all facts at or above HIGH_CONFIDENCE,
+    each record's name at ``confidence_of[(article, record, key)]`` and its other facts capped at it."""
+    from chaingraph.sources.calibration import rule_confidence
+    from chaingraph.sources.extract import HIGH_CONFIDENCE
+    from chaingraph.sources.merge import DEFAULT_MIN_CONFIDENCE
+
+    spurious = [confidence_of[(a, r, k)] for a, r, k, _x, right, _rule in rows if not right]
+    good = [confidence_of[(a, r, k)] for a, r, k, _x, right, _rule in rows if right]
+    high = []
+    for index, article in enumerate(articles):
+        for fact, right in article.judged:
+            cap = confidence_of.get((index, fact.record, fact.key))
+            if fact.field == "name" and cap is not None:
+                value = cap
+            elif cap is not None:
+                own = rule_confidence(fact.rule)
+                value = min(round(own, 2) if own is not None else fact.confidence, cap)
+            else:
+                value = fact.confidence
+            if value >= HIGH_CONFIDENCE:
+                high.append(right)
+    return {"below": (sum(c < DEFAULT_MIN_CONFIDENCE for c in spurious), len(spurious)),
+            "kept": (sum(c >= DEFAULT_MIN_CONFIDENCE for c in good), len(good)),
+            "high": (sum(high), len(high))}
+
+
+def render_weights(weights: dict[str, dict[str, float]]) -> str:
+    lines = ["WEIGHTS: dict[str, dict[str, float]] = {"]
+    for record, w in weights.items():
+        lines.append(f'    "{record}": {{')
+        lines += [f'        "{name}": {value:.{DIGITS}f},' for name, value in w.items()]
+        lines.append("    },")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def high_mark(articles: list[Article], texts_keys: list[tuple[Path, Path]], share: float = 0.95) -> float | None:
     """The lowest confidence at which the judged facts of the development articles at or above it are at least
-    ``share`` right, extracted again with the new table (so with every cap of calibrate()); None when no level
+    ``share`` right, extracted again with the new data (so with every cap of calibrate()); None when no level
     is."""
-    import extract_corpus as ec  # type: ignore[import-not-found]
-
-    from chaingraph import load_dataset
-
-    ds = load_dataset(ROOT / "seeds" / "pinghu-2022")
-    found: list[tuple[float, bool]] = []
-    for texts, keys_dir in texts_keys:
-        for key in ec.load_keys(keys_dir):
-            if key.get("split", "dev") in FIT_SPLITS and (texts / f"{key['id']}.txt").exists():
-                score, _ = ec.score_article(key, texts, ds)
-                found += [(fact.confidence, right) for fact, right in score.judged]
+    found = [(fact.confidence, right) for article in extract_articles(texts_keys) for fact, right in article.judged]
     scored = sorted(found, reverse=True)
     best = None
     right = 0
@@ -95,6 +309,22 @@ def render(counts: dict[str, tuple[int, int]]) -> str:
     lines += [f'    "{rule}": ({r}, {n}),' for rule, (r, n) in counts.items()]
     lines.append("}")
     return "\n".join(lines)
+
+
+def _replace_block(path: Path, name: str, body: str) -> tuple[str, str]:
+    source = path.read_text(encoding="utf-8")
+    block = re.compile(rf"(# BEGIN {name}[^\n]*\n).*?(\n# END {name})", re.S)
+    return source, block.sub(lambda m: m.group(1) + body + m.group(2), source)
+
+
+def _write(path: Path, text: str) -> None:
+    tmp = path.with_suffix(".py.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def _share(pair: tuple[int, int]) -> str:
+    return f"{pair[0]} of {pair[1]}" + (f" ({pair[0] / pair[1]:.3f})" if pair[1] else "")
 
 
 def main(argv: list[str]) -> int:
@@ -116,24 +346,60 @@ def main(argv: list[str]) -> int:
         sets.append((args.holdout2_texts, args.holdout2_keys))
     else:
         print(f"no folder {args.holdout2_texts}: the second hold-out set is left out of the fit", file=sys.stderr)
-    counts, _judged = fit(sets)
-    source = MODULE.read_text(encoding="utf-8")
-    block = re.compile(r"(# BEGIN COUNTS[^\n]*\n).*?(\n# END COUNTS)", re.S)
-    new = block.sub(lambda m: m.group(1) + render(counts) + m.group(2), source)
+    articles = extract_articles(sets)
+    counts = fit(articles)
+    rows = record_rows(articles)
+    weights, chosen, held, notes = fit_records(rows)
+    counts_source, counts_new = _replace_block(MODULE, "COUNTS", render(counts))
+    weights_source, weights_new = _replace_block(RECORDS_MODULE, "WEIGHTS", render_weights(weights))
     if args.check:
-        same = new == source
-        print("calibration table is current" if same else "calibration table differs from a fresh fit on dev")
+        same = counts_new == counts_source and weights_new == weights_source
+        print("calibration table and record model are current" if same
+              else "calibration table or record model differs from a fresh fit on dev")
         return 0 if same else 1
-    tmp = MODULE.with_suffix(".py.tmp")
-    tmp.write_text(new, encoding="utf-8")
-    tmp.replace(MODULE)
+    _write(MODULE, counts_new)
+    _write(RECORDS_MODULE, weights_new)
     import chaingraph.sources.calibration as cal
+    import chaingraph.sources.records as rec
 
+    importlib.reload(rec)
     importlib.reload(cal)
     print("| rule | right | judged | confidence |\n|---|---:|---:|---:|")
     for rule, (r, n) in counts.items():
         print(f"| {rule} | {r} | {n} | {cal.rule_confidence(rule):.2f} |")
-    mark = high_mark(sets)
+    print(f"\nrecord model on {len(articles)} articles: {sum(1 for r in rows if r[1] == 'firm')} firms, "
+          f"{sum(1 for r in rows if r[1] == 'project')} projects; L2 strength chosen by leave-one-article-out "
+          f"cross-validation: firms {chosen['firm']:g}, projects {chosen['project']:g}")
+    print("\n".join(notes) + "\n")
+    print("| feature | firm weight | project weight | firms with it (spurious) | projects with it (spurious) |\n"
+          "|---|---:|---:|---:|---:|")
+    for name in ("intercept", *rec.FEATURES):
+        cells = [f"{weights[t][name]:+.2f}" if name in weights[t] else "" for t in ("firm", "project")]
+        for t in ("firm", "project"):
+            have = [r for r in rows if r[1] == t and (name == "intercept" or name in r[3])]
+            cells.append(f"{len(have)} ({sum(1 for r in have if not r[4])})" if name in weights[t] else "")
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    rule_conf = {(a, r, k): round(cal.rule_confidence(rule) or 0.0, 2) for a, r, k, _x, _y, rule in rows}
+    held_conf = {(a, r, k): cal.name_confidence(rec.clamp(p), rule_conf[(a, r, k)])
+                 for (a, r, k, *_rest), p in zip(rows, held, strict=True)}
+    for label, table in (("rule table only (names at their rule's share)", rule_conf),
+                         ("record model, nested cross-validation (each article held out)", held_conf)):
+        figures = cv_figures(articles, rows, table)
+        print(f"\n{label}: spurious below 0.7: {_share(figures['below'])}; right kept: {_share(figures['kept'])};"
+              f" high confidence right: {_share(figures['high'])}")
+    for label, probabilities in (("rule table", [rule_conf[row[:3]] for row in rows]), ("record model", held)):
+        loss = -sum(math.log(max(p, 1e-9)) if row[4] else math.log(max(1 - p, 1e-9))
+                    for row, p in zip(rows, probabilities, strict=True)) / len(rows)
+        print(f"log-loss of the names' probabilities, {label}: {loss:.4f}")
+    from chaingraph.sources.extract import HIGH_CONFIDENCE
+
+    alone = [row[4] for row, p in zip(rows, held, strict=True)
+             if rec.clamp(p) >= HIGH_CONFIDENCE and rule_conf[row[:3]] < HIGH_CONFIDENCE]
+    both = [row[4] for row, p in zip(rows, held, strict=True)
+            if rec.clamp(p) >= HIGH_CONFIDENCE and rule_conf[row[:3]] >= HIGH_CONFIDENCE]
+    print(f"names at {HIGH_CONFIDENCE} or more by the model (held out) whose rule is lower: "
+          f"{_share((sum(alone), len(alone)))}; whose rule is as high: {_share((sum(both), len(both)))}")
+    mark = high_mark(articles, sets)
     print(f"\nlowest confidence with >= 95% of the fitted facts at or above it right: {mark}")
     return 0
 

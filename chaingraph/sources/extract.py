@@ -33,6 +33,9 @@ from ..messages import msg
 from .calibration import calibrate
 from .divisions import CITIES, is_place_name
 from .text import MappedText, prepare_text
+from .vocabulary import CONCRETE_HEAD as _CONCRETE_HEAD
+from .vocabulary import GENERIC_WORD_RE as _GENERIC_WORD_RE
+from .vocabulary import PRODUCT_HINT as _PRODUCT_HINT
 
 if TYPE_CHECKING:
     from .ner import Tagger
@@ -218,34 +221,9 @@ _ENUM_NOT_PROJECT_RE = re.compile(r"领域|行业|产业链|企业$|公司$|集�
 _PLACE_INTRO_RE = re.compile(r"主要有|还有|另有|共有|安排|按照|涉及|包含|之一|以及|国家级|省级|我[省市县区]|"
                              r"第[一二三四五六七八九十\d]+[家个批]")
 _PLACE_IN_NAME = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|工业园|产业园区|街道")
-_GENERIC_WORDS = sorted(
-    """重大 重点 优质 大 好 新 龙头 标志性 引领性 旗舰 产业 工业 制造业 制造类 先进制造业 制造 服务业 现代服务业
-    社会事业
-    社会民生 民生 基础设施 城建 城市更新 农业 现代农业 文旅 文化旅游 旅游 商贸 物流 现代物流 医养健康 健康
-    高端装备 装备制造 新能源
-    新材料 电子信息 生物医药 高新技术 高科技 科技 数字经济 外资 内资 外商投资 招商 招商引资 签约 开工 竣工 投产
-    续建 新建 在建
-    亿元 亿元以上 亿美元 十亿元 百亿元 超亿元 亿元级 百亿级 十亿级 级 以上 集中 此次 本次 这次 该 此 这些 这个
-    上述 各类 各 一批
-    一个 其他 其余 另外 首批 省 市 县 区 省级 市级 县级 总 全部 全市 全县 全区 所有 多个 个 类 和 及 与 等 智能制造
-    战略性新兴产业 新兴产业 主导产业 招大引强 高质量 关键 示范 产业化 增资 扩建 技改 改造 储备 落地 入库 前期 谋划 备案
-    合作 重要 招大 特大 战略性 战略 行动 冲刺 春季 秋季 线上 线下 云 投资 社会投资 政府投资 实体 实业 绿色 低碳
-    现代 先进 政府 建设 工程
-    链主 补链
-    强链 延链 头部
-    精品 特色 优势 传统
-    新老 子 部分 内容 中央预算内 预算内 一期 二期 三期 四期
-    专精特新 配套 民营 国资 国有 央企 省外 市外 域外 境外 内外资 亿元级以上 单体 大型 中小 小 好的 全省 本地 外地 新开工
-    拟 拟建 已 已建 成功 顺利 正式 共 计 合计 总计 项目""".split(),
-    key=len, reverse=True,
-)
-_GENERIC_WORD_RE = re.compile("|".join(_GENERIC_WORDS))
 _COUNTED_RE = re.compile(r"[一二两三四五六七八九十\d]+份|\d+个|[一二三四五六七八九十两几多数]+个|"
                          r"第[一二三四五六七八九十\d]+批|"
                          r"[一二三四五六七八九十\d]+大")
-_CONCRETE_HEAD = re.compile(r"年产|生产线|生产基地|基地|工厂|厂|产业园|园区|中心|研究院|总部|一期|二期|三期|四期|"
-                            r"技改|扩建|"
-                            r"综合体|电站|港|码头|医院|学校|酒店|广场|小镇")
 _GENERIC_FIRM = re.compile(r"^(?:企业|公司|外资企业|集团|我市|全市|政府|项目|产业|两家|多家|世界500强)")
 _PLACE_WORDS = set(
     """北京 上海 天津 重庆 深圳 广州 杭州 南京 苏州 无锡 常州 宁波 温州 嘉兴 绍兴 合肥 武汉 长沙 成都 西安 郑州
@@ -2338,7 +2316,7 @@ class _Extractor:
         self.emit_region_facts()
         self.emit_source()
         self._drop_unnamed_firms()
-        calibrate(self.facts)
+        calibrate(self.facts, self.mapped)
         for n, fact in enumerate(self.facts, start=1):
             fact.id = f"f{n:03d}"
         return self.facts
@@ -2817,10 +2795,6 @@ def _project_name(raw: str) -> str:
     return name
 
 
-_PRODUCT_HINT = re.compile(r"设备|材料|装备|系统|器件|部件|零部件|组件|模组|芯片|电池|电机|机械|机器人|仪器|仪表|"
-                           r"器械|药|"
-                           r"食品|纺织|服装|化工|塑料|玻璃|钢|铝|铜|纸|光电|光伏|电子|汽车|新能源|物流|冷链|仓储|数据|"
-                           r"软件|智能|加工|制造|生产|研发|种植|养殖|酒店|商业|文旅|康养|养老|医院|学校|住宅|花园|城")
 _BUILD_AT_RE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:投资建设|合资建设|建设|新建|兴建|扩建|设立|打造|"
                           r"建(?=新|厂)|拆除旧厂兴建)")
 _NOT_A_PLACE_HEAD = re.compile(r"^(?:此|这|该|当地|本地|国内|省内|全国|全省|全市|原址|原有|现有|厂区|园区)|"

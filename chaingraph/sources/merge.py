@@ -71,10 +71,11 @@ BACKUP_DIR = ".chaingraph-backups"
 DEFAULT_MIN_CONFIDENCE = 0.7
 """Facts below this confidence are skipped unless the caller says otherwise (``merge --min-confidence``).
 
-extract's confidences are calibrated shares right on the dev corpus (chaingraph.sources.calibration): at 0.7 the
-rules whose records were wrong more than about one time in three on dev -- list items taken for firms, bare
-project names -- stay out, with every fact of their record (each is capped at its record's name). A reviewer
-who checked such a row raises its confidence or merges with ``--min-confidence 0``."""
+extract's confidences are calibrated estimates fitted on the dev corpus (chaingraph.sources.calibration; a firm's
+or project's name from the record model, chaingraph.sources.records): at 0.7 the records the model finds spurious
+more than about three times in ten -- list items taken for firms, clause words, ceremonies named like projects,
+short forms of a project named in full -- stay out, with every fact of their record (each is capped at its
+record's name). A reviewer who checked such a row raises its confidence or merges with ``--min-confidence 0``."""
 _MERGED_FILES = ("sources.csv", "firms.csv", "projects.csv", "region_facts.csv", "citations.csv", "events.csv")
 _PROJECT_QUANTITIES = ("investment", "registered_capital", "fixed_asset_investment", "capital_increase",
                        "expected_output", "capacity")
