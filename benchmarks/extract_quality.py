@@ -1,9 +1,8 @@
 """Score `chaingraph extract`: on the seed article against the curated Pinghu dataset, or on a corpus with keys.
 
     python benchmarks/extract_quality.py [ARTICLE] [DATASET]           # the seed article
-    python benchmarks/extract_quality.py --corpus [TEXTS] [--split dev|test|holdout|holdout2|holdout3|holdout4|all] [--keys DIR]
-                                          [-v] [--totals]
-                                          [--ner|--no-ner]
+    python benchmarks/extract_quality.py --corpus [TEXTS] [--keys DIR] [-v] [--totals] [--ner|--no-ner]
+        [--split dev|test|holdout|holdout2|holdout3|holdout4|all]
 
 Corpus mode reads the answer keys in benchmarks/data/extract-corpus/*.yaml and the article texts from TEXTS (else
 env CHAINGRAPH_EXTRACT_CORPUS, else /work/corpus/extract), and prints per article right/wrong/missed for each fact
