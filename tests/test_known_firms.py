@@ -47,6 +47,9 @@ def classify(classifier: Classifier, name: str, scope: str, code: str = "") -> l
     ("苏州工业园区钧衡制动科技有限公司", "钧衡制动科技"),
     ("上海浦东新区钧衡制动科技有限公司", "钧衡制动科技"),
     ("Junheng Brake (Pinghu) Co., Ltd.", "junhengbrake"),
+    ("Junheng Presta SE", "junhengpresta"),
+    ("Rosa", "rosa"),  # a name that merely ends in a legal form's letters keeps them
+    ("Bose Corporation", "bose"),
 ])
 def test_core_name_drops_places_brackets_and_legal_forms(name: str, core: str) -> None:
     assert core_name(name) == core

@@ -46,7 +46,10 @@ REFERENCE_COLUMNS = ("name", "short", "aliases", "segments", "main_chain", "coun
 
 _LEGAL_TAIL = re.compile(
     r"(集团股份有限公司|集团有限责任公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|总公司|分公司|"
-    r"公司|集团|总厂|厂|co\.?,?ltd\.?|companylimited|limited|ltd\.?|inc\.?|gmbh|corporation|corp\.?|ag|se|sa)$")
+    r"公司|集团|总厂|厂)$")
+# Latin legal forms, as whole words at the end (a name that merely ends in "sa" or "se" keeps it: Bose, Rosa)
+_LATIN_TAIL = re.compile(r"(?i)[\s,.]+(co\.?,?\s*ltd\.?|company\s+limited|limited|ltd\.?|inc\.?|gmbh|"
+                         r"corporation|corp\.?|ag|se|s\.?a\.?|s\.?p\.?a\.?|co\.?|kg|k\.?k\.?)\s*$")
 _LEGAL_FORM = re.compile(r"(有限公司|有限责任公司|股份公司|公司|厂|co\.?,?ltd|limited|gmbh|inc)")
 _BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 _PUNCT = re.compile(r"[\s·・,，.。、'\"“”‘’&\-—_/]+")
@@ -92,7 +95,12 @@ def _strip_places(text: str) -> str:
 
 def core_name(name: str) -> str:
     """A firm's name without bracketed places, spaces, legal form, and the places it starts with."""
-    text = _BRACKETED.sub("", unicodedata.normalize("NFKC", name))
+    text = _BRACKETED.sub("", unicodedata.normalize("NFKC", name)).strip()
+    for _ in range(3):
+        stripped = _LATIN_TAIL.sub("", text).strip()
+        if stripped == text or len(stripped) < 2:
+            break
+        text = stripped
     text = _fold(text)
     for _ in range(3):
         stripped = _LEGAL_TAIL.sub("", text)
