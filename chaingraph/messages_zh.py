@@ -44,6 +44,7 @@ ZH: dict[str, str] = {
         "请指明要哪张图：--chain 产业链、--all 或 --segment 环节",
     "give one --segment for all firms, or one --segment per --land":
         "请给一个 --segment 用于所有企业，或每个 --land 各给一个 --segment",
+    "--no-reference applies only with --classify": "--no-reference 只与 --classify 一起使用",
     "say which dataset folder to change: chaingraph --data my-city/ import ... (the bundled dataset is read-only)":
         "请指明要修改的数据集文件夹：chaingraph --data my-city/ import ...（内置数据集只读）",
     "xlsx is a binary file: not written to a terminal; use -o FILE.xlsx or redirect (> FILE)":

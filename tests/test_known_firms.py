@@ -271,3 +271,53 @@ def test_the_look_alike_list_reads_entries_without_segments_and_a_chain_file_win
     assert entry.segments == () and entry.main_chain == "other"
     chain = KnownFirm(name="安徽钧衡磁电股份有限公司", segments=("nm-rare-earth-magnet",), source="reference")
     assert merge_entries([entry, chain]) == [chain]
+
+
+def test_role_first_holds_for_a_sales_company_whose_scope_tail_has_a_making_item(dataset) -> None:  # type: ignore[no-untyped-def]
+    informed = Classifier(dataset, knowledge=known(BRAKES))
+    scope = "一般项目：汽车零配件批发；汽车零配件零售；汽车零部件及配件制造（分支机构经营）"
+    assert classify(informed, "钧衡汽车部件销售（上海）有限公司", scope, "F5162") == []
+
+
+def test_the_same_firm_in_the_dataset_and_the_list_stays_sure_and_disagreeing_entries_merge_in_doubt() -> None:
+    own = KnownFirm(name="浙江钧衡科技股份有限公司", segments=("auto-chassis",), source="dataset")
+    listed = KnownFirm(name="浙江钧衡科技股份有限公司", segments=("auto-chassis",), source="reference", basis="制动器")
+    match = known(own, listed).match("浙江钧衡科技股份有限公司")
+    assert match is not None and match.firm.certain and match.firm.source == "reference"
+    other = KnownFirm(name="浙江钧衡科技股份有限公司", segments=("auto-seat",), source="reference")
+    assert not known(own, other).match("浙江钧衡科技股份有限公司").firm.certain  # type: ignore[union-attr]
+
+
+def test_a_latin_brand_is_a_whole_word_and_the_same_core_elsewhere_is_the_group() -> None:
+    abb = KnownFirm(name="ABB（中国）有限公司", segments=("mt-robot",), source="reference", short="ABB")
+    assert known(abb).match("ABB Engineering (Shanghai) Ltd.") is not None
+    assert known(abb).match("Abbey Precision (Pinghu) Co., Ltd.") is None
+    bearing = KnownFirm(name="常州钧衡轴承股份有限公司", segments=("mt-bearing",), source="reference")
+    assert known(bearing).match("常州钧衡轴承有限公司").how == "core"  # type: ignore[union-attr]
+    assert known(bearing).match("平湖市钧衡轴承有限公司").how == "member"  # type: ignore[union-attr]
+
+
+def test_a_look_alike_entry_speaks_only_about_the_chains_its_list_was_written_for(dataset) -> None:  # type: ignore[no-untyped-def]
+    ferrite = KnownFirm(name="安徽钧衡磁电股份有限公司", segments=(), source="reference", main_chain="other")
+    row = RegistryRow(row=2, name="安徽钧衡磁电股份有限公司", scope="一般项目：稀土永磁材料制造", industry="C3985")
+    inside = Classifier(dataset, knowledge=FirmKnowledge([ferrite], outside_scope={"nm-rare-earth-magnet"}))
+    outside = Classifier(dataset, knowledge=FirmKnowledge([ferrite], outside_scope={"pv-cell"}))
+    assert [p.confidence for p in inside.classify(row).proposals] == ["probable"]
+    assert [p.confidence for p in outside.classify(row).proposals] == ["confirmed"]
+
+
+def test_a_known_firm_filed_under_a_division_outside_its_chain_gets_no_guess(dataset) -> None:  # type: ignore[no-untyped-def]
+    informed = Classifier(dataset, knowledge=known(BRAKES))
+    assert classify(informed, "浙江钧衡科技股份有限公司", "一般项目：建筑材料生产", "C30") == []
+    assert classify(informed, "浙江钧衡科技股份有限公司", "一般项目：建筑材料生产", "C36") == [
+        ("auto-chassis", "guessed", True)]
+
+
+def test_import_refuses_no_reference_without_classify(tmp_path: Path) -> None:
+    import shutil
+
+    county = tmp_path / "county"
+    shutil.copytree(Path(__file__).parent.parent / "seeds" / "pinghu-2022", county)
+    sheet = Path(__file__).parent.parent / "chaingraph" / "data" / "registry-small.csv"
+    result = CliRunner().invoke(cli, ["--data", str(county), "import", str(sheet), "--no-reference"])
+    assert result.exit_code == 2 and "--classify" in result.output

@@ -124,6 +124,8 @@ def import_command(state: State, sheet: Path, mapping: Path | None, dry_run: boo
     from ..sources.review import apply_proposals, apply_review, is_review_workbook
     from ..sources.sheets import import_sheet
 
+    if not reference and not classify:
+        raise click.UsageError(msg("--no-reference applies only with --classify"))
     target = _target(state)
     with progress_bar("checking rows", False if fmt == "json" else progress) as report, \
             tempfile.TemporaryDirectory(prefix="chaingraph-import-") as tmp:

@@ -235,7 +235,7 @@ _EVIDENCE_TEXT: dict[str, dict[str, str]] = {
         "research_term": "经营范围第{item}项研发“{text}”", "ambiguous_term": "经营范围第{item}项泛指“{text}”",
         "scope_term": "经营范围第{item}项“{text}”",
         "known_firm": "参考企业库：{text}", "known_group": "同品牌企业在参考企业库：{text}",
-        "known_outside": "参考企业库：{text}，主业不在本链",
+        "known_outside": "参考企业库：{text}，主业不在各产业链内",
         "dataset_firm": "数据集中已知：{text}", "dataset_group": "同品牌企业在数据集中：{text}",
     },
     "en": {
@@ -1079,10 +1079,12 @@ class Classifier:
             if agrees:
                 lvl = 2 if sure else 1
             elif index == 0 and same and not result.proposals and facts.producer and \
-                    (len(facts.code) < 4 or self.chain_of[segment] in
-                     {self.chain_of[s] for s in self.codes.get(facts.code, ())}):
-                # nothing in the row speaks for it, but nothing against: no code, or a class the segment's chain
-                # draws from (a code no segment of the chain draws from, 3033 防水建筑材料制造, puts the firm outside)
+                    (not facts.code or self.chain_of[segment] in
+                     {self.chain_of[s] for code, members in self.codes.items() if code.startswith(facts.code)
+                      for s in members}):
+                # nothing in the row speaks for it, but nothing against: no code, or a class (or a division) the
+                # segment's chain draws from (a code no segment of the chain draws from, 3033 防水建筑材料制造 or
+                # the division 30, puts the firm outside)
                 lvl = 1
             else:
                 continue
@@ -1126,7 +1128,11 @@ class Classifier:
         names = {3: "confirmed", 2: "probable", 1: "guessed"}
         levels = {v: k for k, v in names.items()}
         kept: list[Proposal] = []
+        scope = self.knowledge.outside_scope
         for p in result.proposals:
+            if scope is not None and p.segment not in scope:
+                kept.append(p)  # a chain the look-alike list was not written for (a dataset's own PV chain)
+                continue
             lvl = levels[p.confidence] - 1
             if lvl < 1 or (same and firm.certain and lvl < 2):
                 continue

@@ -53,10 +53,13 @@ _LATIN_TAIL = re.compile(r"(?i)[\s,.]+(co\.?,?\s*ltd\.?|company\s+limited|limite
 _LEGAL_FORM = re.compile(r"(有限公司|有限责任公司|股份公司|公司|厂|co\.?,?ltd|limited|gmbh|inc)")
 _BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 _PUNCT = re.compile(r"[\s·・,，.。、'\"“”‘’&\-—_/]+")
-_COUNTY = re.compile(r"^[\u4e00-\u9fff]{1,3}?(?:市|县|自治县|新区|区|旗)")
+# a county, district or banner of two or three characters (一字 counties such as 沛县 are rare in firm names, and
+# a one-character stem would cut 中旗科技 or 都市汽配)
+_COUNTY = re.compile(r"^[\u4e00-\u9fff]{2,3}?(?:自治县|新区|市|县|区|旗)")
 _PARK = re.compile(r"^[\u4e00-\u9fff]{0,4}?"
                    r"(?:经济技术开发区|经济开发区|高新技术产业开发区|工业园区|开发区|高新区|园区)")
-_PLACE_SUFFIX = ("省", "市", "自治区", "特别行政区")
+# 长沙县, 朝阳区: a county named after its city
+_PLACE_SUFFIX = ("特别行政区", "自治区", "省", "市", "新区", "县", "区")
 # words that name a trade or say nothing: never a brand on their own
 _GENERIC = frozenset(
     """中国 中华 国际 东方 华东 华南 华北 华中 西部 新材料 材料 科技 实业 集团 汽车 机械 精密 电子 电气 工业 化工 股份
@@ -70,6 +73,12 @@ def _fold(text: str) -> str:
 
 
 def _strip_places(text: str) -> str:
+    return _split_place(text)[1]
+
+
+def _split_place(text: str) -> tuple[str, str]:
+    """(the places a folded name starts with, the rest)."""
+    original = text
     for _ in range(3):
         before = text
         for n in (4, 3, 2):
@@ -84,17 +93,18 @@ def _strip_places(text: str) -> str:
                     text = rest
                 break
         m = _COUNTY.match(text) or _PARK.match(text)
-        if m and len(text) - m.end() >= 2 and text != before:
+        if m and len(text) - m.end() >= 2 and (text != before or text != original):
             text = text[m.end():]  # a county or park after a province or city: 浙江平湖市, 苏州工业园区
-        elif m and len(text) - m.end() >= 2 and m.group().endswith(("市", "县", "自治县")):
-            text = text[m.end():]  # a county-level city or county first: 平湖市某某
+        elif m and len(text) - m.end() >= 2 and (m.group().endswith(("市", "县", "自治县")) or
+                                                 (m.re is _PARK and m.end() >= 5)):
+            text = text[m.end():]  # a county-level city, a county or a named park first (平湖市某某)
         if text == before:
             break
-    return text
+    return original[: len(original) - len(text)], text
 
 
-def core_name(name: str) -> str:
-    """A firm's name without bracketed places, spaces, legal form, and the places it starts with."""
+def place_and_core(name: str) -> tuple[str, str]:
+    """The places a firm's name starts with (folded: 浙江平湖市) and its :func:`core_name`."""
     text = _BRACKETED.sub("", unicodedata.normalize("NFKC", name)).strip()
     for _ in range(3):
         stripped = _LATIN_TAIL.sub("", text).strip()
@@ -107,7 +117,12 @@ def core_name(name: str) -> str:
         if stripped == text or len(stripped) < 2:
             break
         text = stripped
-    return _strip_places(text)
+    return _split_place(text)
+
+
+def core_name(name: str) -> str:
+    """A firm's name without bracketed places, spaces, legal form, and the places it starts with."""
+    return place_and_core(name)[1]
 
 
 @dataclass(frozen=True)
@@ -136,22 +151,46 @@ class KnownMatch:
     key: str
 
 
+def _word_prefix(text: str, key: str) -> bool:
+    """Whether a Latin ``key`` (folded: no spaces or punctuation) is a whole word or words at the start of ``text``
+    (ABB in "ABB Engineering", not in "Abbey Precision")."""
+    i = j = 0
+    while i < len(text) and j < len(key):
+        if _PUNCT.fullmatch(text[i]):
+            i += 1
+            continue
+        if text[i] != key[j]:
+            return False
+        i, j = i + 1, j + 1
+    return j == len(key) and (i == len(text) or not text[i].isalnum() or not text[i].isascii())
+
+
 def _merge(entries: list[KnownFirm]) -> KnownFirm:
     if len(entries) == 1:
         return entries[0]
     counts = Counter(s for e in entries for s in e.segments)
     mains = Counter(e.segments[0] for e in entries if e.segments)
     ordered = sorted(counts, key=lambda s: (-mains.get(s, 0), -counts[s], s))
+    # entries that agree on the main segment (the dataset's firm and the list's entry of the same firm) stay as
+    # sure as they are; entries that disagree merge in doubt
+    agree = len(mains) <= 1 and len({bool(e.segments) for e in entries}) == 1
+    listed = [e for e in entries if e.source == "reference"]
     return KnownFirm(name="、".join(dict.fromkeys(e.name for e in entries)), segments=tuple(ordered),
-                     source=entries[0].source, basis="；".join(dict.fromkeys(e.basis for e in entries if e.basis)),
-                     certain=False, short=entries[0].short, ordered=all(e.ordered for e in entries))
+                     source="reference" if listed else entries[0].source,
+                     basis="；".join(dict.fromkeys(e.basis for e in entries if e.basis)),
+                     certain=agree and all(e.certain for e in entries), short=entries[0].short,
+                     ordered=all(e.ordered for e in entries),
+                     main_chain=next((e.main_chain for e in listed if e.main_chain), ""))
 
 
 class FirmKnowledge:
     """An index of known firms by full name, core name and brand; :meth:`match` finds a registry name in it."""
 
-    def __init__(self, firms: Iterable[KnownFirm], trade_words: Iterable[str] = ()) -> None:
+    def __init__(self, firms: Iterable[KnownFirm], trade_words: Iterable[str] = (),
+                 outside_scope: Iterable[str] | None = None) -> None:
         self.firms = list(firms)
+        # the segments a look-alike entry speaks about (the chains its list was written for); None: every segment
+        self.outside_scope = frozenset(outside_scope) if outside_scope is not None else None
         # a core made of trade words only (特殊钢, 电驱动: what is left of 大同特殊钢 or 上海电驱动 without the place)
         # names a trade, not a firm: it is never a key
         words = {_fold(w) for w in trade_words if len(w) >= 2} | _GENERIC
@@ -159,12 +198,14 @@ class FirmKnowledge:
         by_name: dict[tuple[str, bool], list[KnownFirm]] = {}
         by_core: dict[tuple[str, bool], list[KnownFirm]] = {}
         by_brand: dict[str, list[KnownFirm]] = {}
+        self._places: dict[str, set[str]] = {}  # core -> the places the known names with that core start with
         for firm in self.firms:
             own_core = core_name(firm.name)
             for name in dict.fromkeys((firm.name, *firm.names)):
                 if not name:
                     continue
-                core = core_name(name)
+                place, core = place_and_core(name)
+                self._places.setdefault(core, set()).add(place)
                 # an alias that is another legal entity's name (a plant of the group: 天津某某电子有限公司 under the
                 # group's row) is a member of the group, not the firm itself
                 own = name == firm.name or core == own_core or not _LEGAL_FORM.search(_fold(name))
@@ -199,17 +240,24 @@ class FirmKnowledge:
         for own in (True, False):
             if (full, own) in self._name:
                 return KnownMatch(self._name[full, own], "name" if own else "member", full)
-        core = core_name(name)
+        place, core = place_and_core(name)
         if self.trade_only(core):
             return None
         for own in (True, False):
             if (core, own) in self._core:
-                return KnownMatch(self._core[core, own], "core" if own else "member", core)
+                # the same 字号 and trade registered in another place (平湖市某某轴承 and 常州某某轴承) may be another
+                # firm, or a plant of the known one: read it as the group, not the firm itself
+                elsewhere = bool(place) and all(p and not p.startswith(place) and not place.startswith(p)
+                                                for p in self._places.get(core, {""}))
+                how = "core" if own and not elsewhere else "member"
+                return KnownMatch(self._core[core, own], how, core)
+        spaced = unicodedata.normalize("NFKC", name).casefold()
         for text in dict.fromkeys(t for t in (core_name(brand) if brand else "", core) if t):
             for n in range(min(len(text), self._longest), 1, -1):
-                known = self._brand.get(text[:n])
-                if known is not None:
-                    return KnownMatch(known, "brand", text[:n])
+                key = text[:n]
+                known = self._brand.get(key)
+                if known is not None and (not key.isascii() or _word_prefix(spaced, key)):
+                    return KnownMatch(known, "brand", key)
         return None
 
     @classmethod
@@ -240,7 +288,8 @@ class FirmKnowledge:
             trade.append(segment.name)
             for attr in ("keywords", "aliases", "scope_terms", "product_terms", "ambiguous_terms"):
                 trade.extend(getattr(segment, attr, ()) or ())
-        return cls(firms, trade)
+        scope = {s for entry in reference_firms() for s in entry.segments} if reference else set()
+        return cls(firms, trade, outside_scope=scope)
 
 
 def _replace_segments(entry: KnownFirm, segments: tuple[str, ...]) -> KnownFirm:
@@ -308,8 +357,9 @@ def read_reference(text: str, source: str = "reference") -> list[KnownFirm]:
             continue  # an entry without segments says the firm is outside the chains (main_chain: other)
         aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
         out.append(KnownFirm(name=name, segments=segments, source="reference",
-                             basis=(row.get("basis") or "").strip(),
-                             certain=(row.get("certainty") or "sure").strip().lower() != "doubt",
+                             basis=" ".join((row.get("basis") or "").split()),
+                             # only "sure" is sure: a typo or an empty cell reads as doubt
+                             certain=(row.get("certainty") or "").strip().lower() == "sure",
                              short=(row.get("short") or "").strip(), names=aliases,
                              main_chain=main_chain))
     return out

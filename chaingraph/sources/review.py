@@ -198,6 +198,8 @@ def propose(dataset: Dataset, registry: Registry | str | Path,
         if firm is not None:
             result.proposals = [p for p in result.proposals if (firm.id, p.segment) not in linked]
             out.known_links += before - len(result.proposals)
+            if result.proposals and not any(p.primary for p in result.proposals):
+                result.proposals[0].primary = True  # the main segment is linked already: the next one leads
             if before and not result.proposals:
                 result.reason = ALREADY_LINKED
         place = places.match(row.address)
@@ -473,6 +475,7 @@ def _short(text: str, limit: int = 80) -> str:
 REFERENCE_SOURCE_ID = "src-chaingraph-reference-firms"
 """The source a link imported on the strength of chaingraph's reference list cites (beside the registry)."""
 _REFERENCE_MARKERS = ("参考企业库", "reference list")  # how the evidence names it (classify's known_* kinds)
+_OUTSIDE_MARKERS = ("主业不在各产业链内", "lies outside the chains")  # ... unless it only says the firm is a look-alike
 
 
 class _Applier:
@@ -536,7 +539,8 @@ class _Applier:
             return
         self.links.add((firm.id, segment))
         sources = [self.source_id]
-        if any(marker in evidence for marker in _REFERENCE_MARKERS):
+        if any(marker in evidence for marker in _REFERENCE_MARKERS) and \
+                not any(marker in evidence for marker in _OUTSIDE_MARKERS):
             # the link rests on chaingraph's reference list of known firms: it is cited beside the registry
             sources.append(self._reference_source())
         self.ds.links.append(Link(firm=firm.id, segment=segment, confidence=confidence, sources=sources,
