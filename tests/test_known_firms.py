@@ -192,18 +192,30 @@ def test_read_reference_reads_the_documented_columns() -> None:
     assert entry.names == ("钧衡股份", "Junheng Brake")
 
 
-def test_classify_cli_uses_the_reference_list_unless_told_not_to(tmp_path: Path, dataset) -> None:  # type: ignore[no-untyped-def]
+def _unknown_parts_maker(dataset):  # type: ignore[no-untyped-def]
+    """A sure list entry of an automotive parts maker that the dataset does not know and whose name alone places
+    nothing."""
     own = FirmKnowledge.for_dataset(dataset, reference=False)
     blind = Classifier(dataset, knowledge=known())
-    # a sure entry of an automotive parts maker that the dataset does not know and whose name alone places nothing
-    entry = next(e for e in reference_firms() if e.certain and e.segments[0].startswith("auto-") and
-                 e.segments[0] != "auto-vehicle" and e.name.endswith("股份有限公司") and
-                 own.match(e.name) is None and not classify(blind, e.name, CATALOGUE, "C3670"))
-    registry = tmp_path / "registry.csv"
-    with registry.open("w", encoding="utf-8-sig", newline="") as handle:
+    return next(e for e in reference_firms() if e.certain and e.segments[0].startswith("auto-") and
+                e.segments[0] != "auto-vehicle" and e.name.endswith("股份有限公司") and
+                own.match(e.name) is None and not classify(blind, e.name, CATALOGUE, "C3670"))
+
+
+def _registry(folder: Path, *rows: list[str]) -> Path:
+    """A registry CSV of live firms: name, scope, industry code per row."""
+    path = folder / "registry.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["企业名称", "经营范围", "国民经济行业代码", "登记状态"])
-        writer.writerow([entry.name, CATALOGUE, "C3670", "存续"])
+        for row in rows:
+            writer.writerow([*row, "存续"])
+    return path
+
+
+def test_classify_cli_uses_the_reference_list_unless_told_not_to(tmp_path: Path, dataset) -> None:  # type: ignore[no-untyped-def]
+    entry = _unknown_parts_maker(dataset)
+    registry = _registry(tmp_path, [entry.name, CATALOGUE, "C3670"])
     runner = CliRunner()
     with_list = runner.invoke(cli, ["classify", str(registry), "--format", "json"])
     without = runner.invoke(cli, ["classify", str(registry), "--format", "json", "--no-reference"])
@@ -222,17 +234,9 @@ def test_a_link_imported_on_the_reference_list_cites_it_beside_the_registry(tmp_
 
     county = tmp_path / "county"
     shutil.copytree(Path(__file__).parent.parent / "seeds" / "pinghu-2022", county)
-    own = FirmKnowledge.for_dataset(dataset, reference=False)
-    blind = Classifier(dataset, knowledge=known())
-    entry = next(e for e in reference_firms() if e.certain and e.segments[0].startswith("auto-") and
-                 e.segments[0] != "auto-vehicle" and e.name.endswith("股份有限公司") and
-                 own.match(e.name) is None and not classify(blind, e.name, CATALOGUE, "C3670"))
-    registry = tmp_path / "registry.csv"
-    with registry.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["企业名称", "经营范围", "国民经济行业代码", "登记状态"])
-        writer.writerow([entry.name, CATALOGUE, "C3670", "存续"])
-        writer.writerow(["平湖某某刀具有限公司", "一般项目：切削工具制造", "C3321", "存续"])
+    entry = _unknown_parts_maker(dataset)
+    registry = _registry(tmp_path, [entry.name, CATALOGUE, "C3670"],
+                         ["平湖某某刀具有限公司", "一般项目：切削工具制造", "C3321"])
     result = CliRunner().invoke(cli, ["--data", str(county), "import", str(registry), "--classify"])
     assert result.exit_code == 0, result.output
     after = load_dataset(county)
