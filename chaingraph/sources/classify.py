@@ -194,6 +194,7 @@ _PREFIX = re.compile(r"^(一般项目|许可项目|一般经营项目|许可经�
 _NAME_NOISE = re.compile(r"(股份有限公司|有限责任公司|有限公司|分公司|集团|公司|厂|高科技|高新技术|高技术|科技|实业|"
                          r"工业|发展|技术|新材料科技)$")
 _LEVEL = {name: index for index, name in enumerate(reversed(CONFIDENCES), start=1)}  # guessed 1 .. confirmed 3
+_AT_LEVEL = {index: name for name, index in _LEVEL.items()}
 
 
 def confidence_at_least(confidence: str, minimum: str) -> bool:
@@ -1048,8 +1049,6 @@ class Classifier:
         if not known or (result.role == "unknown" and not facts.producer):
             return
         proposed = {p.segment: p for p in result.proposals}
-        levels = {"confirmed": 3, "probable": 2, "guessed": 1}
-        names = {3: "confirmed", 2: "probable", 1: "guessed"}
         ceiling = 3 if same and sure else 2
         # a plant of a known group whose row names its own product: the group's other products are not added
         named = not same and any(any(e.kind in _SPECIFIC_KINDS for e in p.evidence) for p in result.proposals)
@@ -1064,9 +1063,9 @@ class Classifier:
                 p = proposed[segment]
                 p.evidence.append(ev)
                 p.score = round(p.score + weight, 3)
-                lvl = levels[p.confidence]
+                lvl = _LEVEL[p.confidence]
                 if lvl < ceiling:
-                    p.confidence = names[lvl + 1]
+                    p.confidence = _AT_LEVEL[lvl + 1]
                 continue
             if named:
                 continue
@@ -1088,7 +1087,7 @@ class Classifier:
                 lvl = 1
             else:
                 continue
-            added.append(Proposal(segment, names[lvl], weight, [ev]))
+            added.append(Proposal(segment, _AT_LEVEL[lvl], weight, [ev]))
         listed = same and sure and firm.source == "reference"
         if not added and not listed and not any(p.segment in known for p in result.proposals):
             return
@@ -1125,18 +1124,16 @@ class Classifier:
         reason says so when nothing is left."""
         if not result.proposals:
             return
-        names = {3: "confirmed", 2: "probable", 1: "guessed"}
-        levels = {v: k for k, v in names.items()}
         kept: list[Proposal] = []
         scope = self.knowledge.outside_scope
         for p in result.proposals:
             if scope is not None and p.segment not in scope:
                 kept.append(p)  # a chain the look-alike list was not written for (a dataset's own PV chain)
                 continue
-            lvl = levels[p.confidence] - 1
+            lvl = _LEVEL[p.confidence] - 1
             if lvl < 1 or (same and firm.certain and lvl < 2):
                 continue
-            p.confidence = names[lvl]
+            p.confidence = _AT_LEVEL[lvl]
             p.evidence.append(Evidence("known_outside", text))
             kept.append(p)
         if kept and not any(p.primary for p in kept):
@@ -1162,7 +1159,7 @@ class Classifier:
 
     def _proposal(self, segment: str, scores: dict[str, float], level: dict[str, int],
                   evidence: dict[str, list[Evidence]], primary: bool = False) -> Proposal:
-        confidence = {3: "confirmed", 2: "probable"}.get(level[segment], "guessed")
+        confidence = _AT_LEVEL.get(level[segment], "guessed")
         ordered = sorted(evidence[segment], key=lambda e: _EVIDENCE_ORDER.index(e.kind))
         return Proposal(segment, confidence, round(scores[segment], 3), ordered, primary)
 

@@ -72,10 +72,6 @@ def _fold(text: str) -> str:
     return _PUNCT.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
-def _strip_places(text: str) -> str:
-    return _split_place(text)[1]
-
-
 def _split_place(text: str) -> tuple[str, str]:
     """(the places a folded name starts with, the rest)."""
     original = text
@@ -282,7 +278,7 @@ class FirmKnowledge:
             for entry in reference_firms():
                 kept = tuple(s for s in entry.segments if s in segments)
                 if kept or not entry.segments:  # an entry without segments: a look-alike outside the chains
-                    firms.append(entry if kept == entry.segments else _replace_segments(entry, kept))
+                    firms.append(entry if kept == entry.segments else replace(entry, segments=kept))
         trade = [w for chain in dataset.chains.values() for w in getattr(chain, "generic_terms", ()) or ()]
         for segment in segments.values():
             trade.append(segment.name)
@@ -290,10 +286,6 @@ class FirmKnowledge:
                 trade.extend(getattr(segment, attr, ()) or ())
         scope = {s for entry in reference_firms() for s in entry.segments} if reference else set()
         return cls(firms, trade, outside_scope=scope)
-
-
-def _replace_segments(entry: KnownFirm, segments: tuple[str, ...]) -> KnownFirm:
-    return replace(entry, segments=segments)
 
 
 def _unique(firms: list[KnownFirm]) -> list[KnownFirm]:
