@@ -888,17 +888,7 @@ class _Extractor:
                 into[j] = target
         if not into:
             return
-        for drop, keep in into.items():
-            kept, gone = self.firms[keep], self.firms[drop]
-            kept.names.extend(n for n in gone.names if n not in kept.names and n != gone.legal_name)
-            if gone.legal_name and gone.legal_name != kept.legal_name and gone.legal_name not in kept.names:
-                kept.names.append(gone.legal_name)
-            kept.how |= gone.how
-            if not kept.country and gone.country:
-                kept.country, kept.country_text = gone.country, gone.country_text
-            gone.names = []
-        self.firms = [f for f in self.firms if f.names]
-        self._reindex_firms()
+        self._absorb(into, legal_last=True)
 
     def _unconfirmed(self) -> set[int]:
         """With the optional tagger: the firms that only weak frames propose (an investing clause's subject, a list
@@ -1055,9 +1045,18 @@ class _Extractor:
                 into[i] = short
         if not into:
             return
+        self._absorb(into)
+
+    def _absorb(self, into: dict[int, int], legal_last: bool = False) -> None:
+        """Fold each firm ``drop`` of ``into`` (drop -> keep) into the firm it keeps: its names, how it was found and
+        its country; then drop it and reindex. With ``legal_last`` the dropped firm's legal name goes after its
+        other names, and not at all when it is the kept firm's own legal name."""
         for drop, keep in into.items():
             kept, gone = self.firms[keep], self.firms[drop]
-            kept.names.extend(n for n in gone.names if n not in kept.names)
+            legal = gone.legal_name if legal_last else ""
+            kept.names.extend(n for n in gone.names if n not in kept.names and (not legal or n != legal))
+            if legal and legal != kept.legal_name and legal not in kept.names:
+                kept.names.append(legal)
             kept.how |= gone.how
             if not kept.country and gone.country:
                 kept.country, kept.country_text = gone.country, gone.country_text
