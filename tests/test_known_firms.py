@@ -312,7 +312,7 @@ def test_a_look_alike_entry_speaks_only_about_the_chains_its_list_was_written_fo
 
 def test_a_known_firm_filed_under_a_division_outside_its_chain_gets_no_guess(dataset) -> None:  # type: ignore[no-untyped-def]
     informed = Classifier(dataset, knowledge=known(BRAKES))
-    assert classify(informed, "浙江钧衡科技股份有限公司", "一般项目：建筑材料生产", "C30") == []
+    assert classify(informed, "浙江钧衡科技股份有限公司", "一般项目：建筑材料生产", "C27") == []
     assert classify(informed, "浙江钧衡科技股份有限公司", "一般项目：建筑材料生产", "C36") == [
         ("auto-chassis", "guessed", True)]
 
