@@ -62,6 +62,22 @@ def test_the_aftermarket_takes_repairers_by_their_main_business(classifier: Clas
         [("auto-aftermarket", "confirmed")]
     # a dealer that also tows is still a dealer: the service is not its first item
     assert links(classifier, "某某汽车有限公司", "汽车新车销售；汽车拖车、求援、清障服务", "F5261") == []
+    # a shop whose first item repairs a part (a traction battery) is a repairer: its 机动车修理和维护 counts, while a
+    # rental firm's repair item is a side line of renting
+    assert links(classifier, "某某新能源汽车电池维修服务部", "新能源汽车动力电池检测、维修；机动车修理和维护", "O8111") == \
+        [("auto-aftermarket", "confirmed")]
+    assert links(classifier, "某某汽车租赁有限公司", "汽车租赁；机动车修理和维护；二手车经纪", "L7111") == []
+
+
+def test_the_chain_classes_and_mining_verbs_agree_with_their_segments(classifier: Classifier) -> None:
+    # 3962 is the GB/T class of in-vehicle smart devices: it confirms, it does not contradict
+    assert links(classifier, "某某物联网技术有限公司", "一般项目：智能车载设备制造；软件开发", "C3962") == \
+        [("auto-electronics", "confirmed")]
+    # a mine that concentrates its ore (选矿) makes its product, though it also sells ore
+    assert [s for s, _ in links(classifier, "某某锂矿有限公司", "一般项目：选矿；锂辉石精矿生产；金属矿石销售", "B0939")] == \
+        ["nm-lithium-resources"]
+    # 贵金属冶炼 is gold and silver as much as platinum metals: a gold smelter is no PGM refiner
+    assert links(classifier, "某某黄金股份有限公司", "一般项目：贵金属冶炼；金属矿石销售", "B0921") == []
 
 
 def test_longest_term_wins_and_inputs_are_not_products(classifier: Classifier) -> None:

@@ -180,6 +180,10 @@ sensors, chips and passives alike; 通用设备 is any machine): they stay ambig
 _CATALOGUE_KINDS = frozenset(("scope_term", "ambiguous_term", "chain_term", "code", "code_class"))
 # evidence that is catalogue wording and code only: no product word and no name
 _ACCESSORY = ("其", "相关", "配套")  # 及其模具, 相关模具, 配套模具: belonging to the product named before them
+_REPAIR_WORDS = ("维修", "修理", "维护", "保养", "翻新", "修补")
+"""Servicing verbs of repair and maintenance (a subset of the servicer's words): a firm whose first item repairs
+lives on vehicles (or machines) in use, whatever servicing items follow."""
+
 _PROCESS = "加工"  # a vague word naming a process (机械零件、零部件加工, 钣金加工), not a product
 _PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "检测", "专用")
 _MATERIAL_TAIL = ("材料", "原料")  # in a materials chain 硅碳负极材料 is the product itself, not an input to it
@@ -601,6 +605,7 @@ class Classifier:
         generic_chains: list[str] = []
         firm_roles: set[str] = set()
         main_roles: set[str] = set()  # the roles of the first item that has any: the main business
+        repairs = False  # that first item repairs or maintains (a repair shop, not a rental or transport firm)
         blocked: list[str] = []  # terms seen in items of a role the segment does not accept
 
         first_seen: dict[str, tuple[int, int]] = {}
@@ -651,6 +656,7 @@ class Classifier:
             firm_roles |= roles
             if not main_roles:
                 main_roles = set(roles)
+                repairs = "servicer" in roles and any(word in item for word in _REPAIR_WORDS)
             # the 2021 wording lists licensed items first by rule, not as the main business: each section's
             # items are ranked from its own start
             rank = index - general if index >= general else index
@@ -706,9 +712,11 @@ class Classifier:
                         continue
                     allowed = self.allowed[entry.segment]
                     accepted = roles & allowed
-                    # selling and servicing count only as the firm's main business (its first item): a car
-                    # dealer that also tows is a dealer
-                    if accepted & {"producer", "recycler"} or (rank == 0 and accepted):
+                    # selling and servicing count only as the firm's main business (its first item; for a firm
+                    # whose main business is repair, any servicing item: a battery repair shop that also lists
+                    # 机动车修理和维护): a car dealer that also tows is a dealer, a rental firm that also repairs rents
+                    if accepted & {"producer", "recycler"} or (rank == 0 and accepted) or \
+                            ("servicer" in accepted and repairs and not main_roles & {"producer", "seller"}):
                         factor = 1.0
                     elif not roles and "producer" in allowed:
                         factor = WEIGHTS["unknown_role"]
@@ -1224,8 +1232,8 @@ def _code_roles(code: str) -> set[str]:
     if len(code) < 2:
         return set()
     division = int(code[:2])
-    if 13 <= division <= 43:
-        return {"producer"}
+    if 13 <= division <= 43 or 6 <= division <= 10 or division == 12:  # manufacturing, and mining (not 11, its
+        return {"producer"}  # auxiliary services)
     if division in (51, 52):
         return {"seller"}
     if division == 72:
