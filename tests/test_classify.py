@@ -602,3 +602,15 @@ def test_a_class_that_is_one_tied_candidates_wording_breaks_the_tie(classifier: 
 def test_a_tyre_retreader_under_its_own_class_is_an_aftermarket_firm(classifier: Classifier) -> None:
     scope = "一般项目：轮胎翻新加工；轮胎销售；机动车修理和维护"
     assert links(classifier, "某某轮胎翻新厂", scope, "C2915") == [("auto-aftermarket", "confirmed")]
+
+
+def test_a_main_business_outside_the_chains_explains_the_name_and_later_research(classifier: Classifier) -> None:
+    # an architectural paint maker named 涂料 is not a coatings-materials firm of the chain
+    assert links(classifier, "某某涂料有限公司", "一般项目：建筑涂料制造；真石漆生产；防水材料销售", "C2641") == []
+    # an energy-storage maker's battery-management research follows its main business, not the car battery segment
+    assert links(classifier, "某某储能科技有限公司", "一般项目：储能电池制造；电池管理系统研发；储能技术服务", "C3841") == []
+    # the catalogue's 锂离子电池制造 is every lithium cell (phones, tools, storage, cars): a guess, not confirmed
+    assert links(classifier, "某某新能源科技有限公司", "一般项目：锂离子电池制造；电池销售", "C3841") == \
+        [("auto-battery", "guessed")]
+    assert links(classifier, "某某动力电池有限公司", "一般项目：动力电池制造；电池销售", "C3841") == \
+        [("auto-battery", "confirmed")]

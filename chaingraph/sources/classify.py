@@ -137,6 +137,8 @@ NEUTRAL_TERMS: tuple[str, ...] = (
     "电动三轮车", "老年代步车", "家用空调", "家用电器", "电动工具", "缝纫机", "医疗器械", "锂电设备",
     "聚四氟乙烯制品", "四氟制品", "生料带",
     "铁氧体", "石墨电极", "预焙阳极", "阴极炭块", "炭块",
+    "储能电池", "储能电芯", "储能系统", "手机电池", "消费类电池", "消费电池", "数码电池", "聚合物锂电池", "纽扣电池",
+    "电动工具电池", "电动自行车电池", "两轮车电池",
 )
 """Words that look like chain terms but are not (packaging plastics, building materials, consumer goods, PTFE
 parts and plumbing tape made from the resin, ferrite magnets, graphite electrodes and prebaked anodes for
@@ -705,6 +707,9 @@ class Classifier:
                     if entry.kind == "product_term" and tail.startswith(_PRODUCT_TAIL) and not (
                             entry.segment in self.materials and tail.startswith(_MATERIAL_TAIL)):
                         continue
+                    if entry.kind == "ambiguous_term" and tail.startswith(("材料", "原料")) and \
+                            entry.segment not in self.materials:
+                        continue  # 锂电池材料: a vague word for a product, then the inputs for it
                     if entry.kind == "generic_term":
                         if "producer" in roles or not roles:
                             generic_chains.append(entry.segment[6:])
@@ -883,10 +888,12 @@ class Classifier:
         if neutral_lead:
             # the main business is outside the chains (塑料制品制造 first): a lone vague word after it (新型膜材料制造)
             # is read in its light, packaging film or plastic goods, not a chain segment; two vague items that agree
-            # (电池零配件生产 and 电子专用材料制造 for a separator maker) outweigh it
+            # (电池零配件生产 and 电子专用材料制造 for a separator maker) outweigh it. The firm's name (某某涂料 with
+            # 建筑涂料制造 first) and what it only sells or researches (电池管理系统研发 after 储能电池制造) are read
+            # in the same light
             for segment in list(scores):
                 vague_items = {e.item for e in evidence[segment] if e.kind == "ambiguous_term"}
-                if len(vague_items) <= 1 and all(e.kind in ("ambiguous_term", "code") for e in evidence[segment]):
+                if len(vague_items) <= 1 and all(e.kind in _LEAD_FOLLOWERS for e in evidence[segment]):
                     outside += [e.text for e in evidence[segment] if e.kind == "ambiguous_term"]
                     del scores[segment]
         for segment in list(scores):
@@ -1196,6 +1203,11 @@ _EVIDENCE_ORDER = ("scope_term", "product_term", "sold_term", "research_term", "
                    "name_hint", "code", "code_class", "home_class", "known_firm", "dataset_firm", "known_group",
                    "dataset_group", "known_outside", "contradiction")
 
+
+_LEAD_FOLLOWERS = frozenset(("ambiguous_term", "code", "name_term", "name_part", "name_hint", "sold_term",
+                             "research_term"))
+"""Evidence that a main business outside the chains explains away: a vague word, the code, the name, a product
+only sold or researched."""
 
 _VAGUE_KINDS = frozenset(("ambiguous_term", "code", "contradiction"))
 _SPECIFIC_KINDS = frozenset(("scope_term", "product_term", "name_term", "name_part", "sold_term", "research_term"))
