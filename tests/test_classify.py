@@ -614,3 +614,12 @@ def test_a_main_business_outside_the_chains_explains_the_name_and_later_research
         [("auto-battery", "guessed")]
     assert links(classifier, "某某动力电池有限公司", "一般项目：动力电池制造；电池销售", "C3841") == \
         [("auto-battery", "confirmed")]
+
+
+def test_a_vague_word_in_the_name_does_not_confirm_a_vague_scope(classifier: Classifier) -> None:
+    # 磁业 and 磁性材料 are ferrite makers' words as much as rare-earth magnet makers': together they stay short of
+    # confirmed, while a specific word (钕铁硼) confirms
+    assert links(classifier, "某某磁业有限公司", "一般项目：磁性材料生产；电子元器件制造", "C3985") != \
+        [("nm-rare-earth-magnet", "confirmed")]
+    assert links(classifier, "某某磁业有限公司", "一般项目：钕铁硼永磁材料生产；电子元器件制造", "C3985") == \
+        [("nm-rare-earth-magnet", "confirmed")]

@@ -769,6 +769,7 @@ class Classifier:
         # name parts: only for segments the scope already points at, or for producers with nothing in the scope
         core = _name_core(row.name)
         name_segments: set[str] = set()
+        vague_names: set[tuple[str, str]] = set()  # (segment, word): a vague word in the name (某某磁业)
         for _, end, term in self._matches(core, self.vocab.name_automaton):
             tail = core[end:end + 3]
             for entry in self.vocab.names[term]:
@@ -789,6 +790,7 @@ class Classifier:
                 if entry.kind == "ambiguous_term":
                     if entry.segment in scores:  # a vague word in the name can still choose between candidates
                         name_segments.add(entry.segment)
+                        vague_names.add((entry.segment, term))
                         note(entry.segment, Evidence("name_term", term), WEIGHTS["name_term"] / 2,
                              level[entry.segment])
                     continue
@@ -897,7 +899,8 @@ class Classifier:
                     outside += [e.text for e in evidence[segment] if e.kind == "ambiguous_term"]
                     del scores[segment]
         for segment in list(scores):
-            names = [e for e in evidence[segment] if e.kind == "name_term"]
+            # a vague word of the name (磁业) agreeing with a vague word of the scope (磁性材料) adds nothing
+            names = [e for e in evidence[segment] if e.kind == "name_term" and (segment, e.text) not in vague_names]
             scope_specific = [e for e in evidence[segment] if e.kind in ("scope_term", "product_term")]
             if names and scope_specific and level[segment] == 2:
                 level[segment] = 3
