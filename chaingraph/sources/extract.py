@@ -1655,7 +1655,8 @@ class _Extractor:
             owned = self.project_for_firm(f)
             if owned is not None:
                 return owned
-        if any(not self._projects_of_firm.get(f) for f in self.firms_in(sent.start, pos)):
+        if not self._anaphor_subject(sent.start, pos) and any(
+                not self._projects_of_firm.get(f) for f in self.firms_in(sent.start, pos)):
             return None  # a new subject: a firm with no project yet ("本地电机有限公司今年实现增资800万美元")
         # focus: the last project or firm-with-one-project mentioned earlier in the same paragraph, or further
         # back when the sentence says which ("该项目总投资…", "项目总用地面积…" at the start of a paragraph)
@@ -1672,6 +1673,13 @@ class _Extractor:
                 if owned is not None:
                     return owned
         return None
+
+    def _anaphor_subject(self, sent_start: int, pos: int) -> bool:
+        """"该项目作为X有限公司在华东的总部，…总投资30亿元", "项目由X公司投资建设，总投资…": the sentence's subject is
+        the project named before (该项目, 项目, 这个项目 opening the sentence, before any firm), so a firm named
+        later in it is what the project is for or who builds it, not a new subject with a figure of its own."""
+        opening = _ANAPHOR_SUBJECT_RE.match(self.t, sent_start, pos)
+        return opening is not None and not self.firms_in(sent_start, opening.start("anaphor"))
 
     # --------------------------------------------------------------------------------------- figures
     def find_figures(self) -> None:
@@ -1790,7 +1798,8 @@ class _Extractor:
                 # named after the firm (kept below the high-confidence mark: it is implicit)
                 c_start, _c_end = self.clause(m.start())
                 firms = [f for f in self.firms_in(sent.start, m.start()) if self.firms[f].legal_name]
-                if firms and not self._projects_of_firm.get(firms[-1]):
+                if firms and not self._projects_of_firm.get(firms[-1]) and not self._anaphor_subject(
+                        sent.start, m.start()):
                     firm = self.firms[firms[-1]]
                     spot = max(p for n in firm.names for p in self.occurrences(n) if p < m.start())
                     owner = self._add_project([firm.legal_name], [firms[-1]], (spot, spot + len(firm.legal_name)),
@@ -2831,6 +2840,8 @@ _HEADING_COUNTY_RE = re.compile(r"(?:^|(?<=[\n。；]))\s*(?:\d{1,2}[.．、]|[�
                                 re.M)
 _GROUP_DESCRIPTION_RE = re.compile(r".*(?:企业|龙头|巨头|厂商|生产商|制造商|发挥|了解|依托|借助)")
 _GROUP_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,12}?集团(?!有限|股份|公司|[\u3400-\u9fff]{0,8}(?:有限)?公司)")
+_ANAPHOR_SUBJECT_RE = re.compile(r"(?:[^，。；\n]{0,8}[，,])?(?P<anaphor>(?:该|这个|这一|此|上述)?(?:项目|工程)"
+                                 r"(?![\u4e00-\u9fff]{0,2}(?:签约|开工|集中|建设项目)))")
 _ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|园区|产业园)|^[，、]?项目|[，：]项目")
 _INCLUDES_RE = re.compile(r"项目[^。；]{0,12}?(?:包括|包含|涵盖|有|如)(?P<items>[^，。；：等]{4,120}?)等"
                           r"(?![\u4e00-\u9fff]{0,4}(?:领域|行业|方面|产业))")
