@@ -28,3 +28,29 @@ def test_a_firm_opening_its_own_sentence_still_gets_its_own_figure() -> None:
             "远航线缆有限公司是一家老牌企业，总投资8亿元。")
     result = extract_facts(text, DAY)
     assert values(result, "project", "青山新型电缆生产基地项目", "investment") == []
+
+
+def test_a_short_form_of_a_project_is_the_same_project() -> None:
+    text = ("6月3日，长明智能温控设备及关键部件产业基地项目开工。"
+            "长明基地项目计划总投资2亿美元，新增用地120亩。")
+    result = extract_facts(text, DAY)
+    projects = result.keys("project")
+    assert "长明基地项目" not in projects
+    key = "长明智能温控设备及关键部件产业基地项目"
+    assert values(result, "project", key, "investment") == ["200000000 USD"]
+    assert values(result, "project", key, "area_mu") == ["120"]
+
+
+def test_a_name_with_a_short_word_left_out_is_the_same_project_either_way_round() -> None:
+    text = "昨日，海岚产业园项目竣工投产。海岚纺织产业园项目总投资约6亿元。"
+    result = extract_facts(text, DAY)
+    assert len(result.keys("project")) == 1
+    assert [f.value for f in result.of("project", field="investment")] == ["~600000000 CNY"]
+
+
+def test_two_projects_sharing_a_brand_are_not_merged_into_a_short_form() -> None:
+    text = ("昨日，云帆新能源电池项目和云帆储能系统项目签约。"
+            "云帆电池项目投资5亿元。")
+    result = extract_facts(text, DAY)
+    projects = set(result.keys("project"))
+    assert {"云帆新能源电池项目", "云帆储能系统项目"} <= projects

@@ -579,6 +579,7 @@ class _Extractor:
         self._firm_version = 0
         self._residuals: dict[tuple[str, tuple[int, ...], int], str] = {}
         self._project_index: dict[str, list[int]] = {}
+        self._head_index: dict[str, list[int]] = {}  # first two characters of a project name -> projects
         self._projects_of_firm: dict[int, list[int]] = {}
         self._mention_index: list[tuple[int, int]] | None = None
         self._end_index: list[tuple[int, int]] = []
@@ -1560,6 +1561,9 @@ class _Extractor:
         firm_only = all(not self._residual(n, firms) for n in names)
         candidates = sorted({i for k in keys for i in self._project_index.get(k, ())}
                             | {i for f in firms for i in self._projects_of_firm.get(f, ())})
+        short_form = None if weak or implicit else self._short_form_of(names, firms)
+        if short_form is not None and short_form not in candidates:
+            candidates = sorted([*candidates, short_form])
         for i in candidates:
             proj = self.projects[i]
             same_name = keys & ({_norm(n) for n in proj.names} | {_norm(_name_core(n)) for n in proj.names}
@@ -1572,10 +1576,11 @@ class _Extractor:
                 or (proj_firm_only and set(proj.firms) <= set(firms)))
             variant = bool(firms) and set(firms) == set(proj.firms) and any(
                 _variant(self._residual(n, firms), self._residual(m, proj.firms)) for n in names for m in proj.names)
-            if same_name or same_firms or variant:
+            if same_name or same_firms or variant or i == short_form:
                 for n in names:
                     if n not in proj.names:
                         proj.names.append(n)
+                        self._head_index.setdefault(_norm(n)[:2], []).append(i)
                         self._project_index.setdefault(_norm(n), []).append(i)
                         self._project_index.setdefault(_norm(_name_core(n)), []).append(i)
                 for f in firms:
@@ -1593,6 +1598,7 @@ class _Extractor:
                                             weak_mentions=[span] if weak else [], weak=weak, implicit=implicit))
         index = len(self.projects) - 1
         for n in names:
+            self._head_index.setdefault(_norm(n)[:2], []).append(index)
             without = self._without_maker(n, firms)
             if without:
                 self._project_index.setdefault(without, []).append(index)
@@ -1603,6 +1609,24 @@ class _Extractor:
             self._projects_of_firm.setdefault(f, []).append(index)
         self._mention_index = None
         return index
+
+    def _short_form_of(self, names: list[str], firms: list[int]) -> int | None:
+        """The one project already found that a new name is a short form of, or the short form of ("易商基地项目"
+        after "易商智能终端及核心零部件产业基地项目", "金百利产业园项目" before "金百利包装产业园项目"): see
+        :func:`_short_form`. None when there is none, or more than one (then the short name is ambiguous)."""
+        found: set[int] = set()
+        for n in names:
+            a = _norm(n)
+            if not a.endswith("项目"):
+                continue
+            for i in self._head_index.get(a[:2], ()):
+                proj = self.projects[i]
+                if proj.weak or proj.implicit or (firms and proj.firms and not set(firms) & set(proj.firms)):
+                    continue
+                if any(_short_form(a[:-2], b[:-2], short_later=True) or _short_form(b[:-2], a[:-2], short_later=False)
+                       for m in proj.names if (b := _norm(m)).endswith("项目")):
+                    found.add(i)
+        return found.pop() if len(found) == 1 else None
 
     def _without_maker(self, name: str, firms: list[int]) -> str:
         """The key of a project name without the firm that starts it ("桂林天海塑业有限公司圆织成套生产线…项目" ->
@@ -2777,6 +2801,29 @@ def _variant(a: str, b: str) -> bool:
         return False
     chars = iter(long)
     return all(c in chars for c in short)
+
+
+def _short_form(short: str, long: str, short_later: bool) -> bool:
+    """A project name (without 项目) written short: the long name's start (2+ characters) and end with a middle
+    left out. A middle of up to 4 characters may be left out either way round ("金百利产业园" / "金百利包装产业园");
+    a longer one only when the short name comes after the long one, as a later mention ("易商基地" after
+    "易商智能终端及核心零部件产业基地"). A count, a year or a capacity at the start is no brand to share.
+
+    >>> _short_form("易商基地", "易商智能终端及核心零部件产业基地", short_later=True)
+    True
+    >>> _short_form("易商基地", "易商智能终端及核心零部件产业基地", short_later=False)
+    False
+    >>> _short_form("华丰一期", "华丰二期", short_later=True)
+    False
+    """
+    if len(long) <= len(short) or len(short) < 2:
+        return False
+    k = 0
+    while k < len(short) and short[k] == long[k]:
+        k += 1
+    if k < 2 or not long.endswith(short[k:]) or re.match(r"\d|年产|日产|[一二三四]期|新建|建设", short):
+        return False
+    return len(long) - len(short) <= 4 or short_later
 
 
 def _project_name(raw: str) -> str:
