@@ -54,3 +54,23 @@ def test_two_projects_sharing_a_brand_are_not_merged_into_a_short_form() -> None
     result = extract_facts(text, DAY)
     projects = set(result.keys("project"))
     assert {"云帆新能源电池项目", "云帆储能系统项目"} <= projects
+
+
+def test_the_zone_or_county_that_signs_a_project_is_its_place() -> None:
+    text = ("6月1日，全市智能装备产业集中签约。签约仪式上，青岚经济开发区管委会与远航精工有限公司签订精密轴承生产项目，"
+            "与鼎新动力有限公司签订新能源电驱系统项目；白石县与华拓机械有限公司签订年产3万吨铸件生产项目。"
+            "此外，金川科技有限公司和临溪区政府签约智能仓储物流中心项目。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", "精密轴承生产项目", "region") == ["青岚经济开发区"]
+    assert values(result, "project", "新能源电驱系统项目", "region") == ["青岚经济开发区"]
+    assert values(result, "project", "年产3万吨铸件生产项目", "region") == ["白石县"]
+    assert values(result, "project", "智能仓储物流中心项目", "region") == ["临溪区"]
+
+
+def test_a_new_signer_after_a_semicolon_or_the_county_the_article_is_about_gives_no_place() -> None:
+    text = ("白石县与华拓机械有限公司签订年产3万吨铸件生产项目。"
+            "青岚经济开发区管委会与远航精工有限公司签订精密轴承生产项目；青岚城投有限公司与鼎新建设集团签订标准厂房项目。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", "年产3万吨铸件生产项目", "region") == []  # the county the article is about
+    assert values(result, "project", "精密轴承生产项目", "region") == ["青岚经济开发区"]
+    assert values(result, "project", "标准厂房项目", "region") == []

@@ -2516,6 +2516,10 @@ class _Extractor:
             if in_clause is not None:
                 return (*in_clause, "clause")
         for a, b in sorted(proj.mentions):
+            signer = self._signer_place(a)
+            if signer is not None:
+                return (*signer, "clause")
+        for a, b in sorted(proj.mentions):
             # "经开区公铁物流园项目": the zone the article names in full ("新乡经开区"), or the zone word alone
             zone = _ZONE_WORD_START_RE.match(self.t, a, b)
             if zone and b - zone.end() >= 4:
@@ -2662,6 +2666,40 @@ class _Extractor:
                                                  self.t[me:me + 8]) for ms, me in proj.mentions):
             return False
         return len(self.occurrences(name)) <= 1
+
+    def _signer_place(self, a: int) -> tuple[str, str, int, int] | None:
+        """The county or zone that signs the project named at ``a``: "A公司和新建区政府签约X项目", "研和工业园区管委会与A
+        签订X项目，与B签订Y项目", "峨山县与A公司签订X项目". The local government (政府, 管委会) or a county signing
+        for itself is where the project lands; a province or prefecture city is not (it signs for many places). The
+        signer must head the project's part of the sentence (up to a 。 or ；), and the clauses between it and the
+        project must go on with 与/和 (the same signer with another partner)."""
+        sent = self.sentences[self.sentence_at(a)]
+        floor = max(sent.start, self.t.rfind("；", sent.start, a) + 1)
+        for right_before in _SIGNED_WITH_PLACE_RE.finditer(self.t, max(floor, a - 40), a):
+            if right_before.end() == a:
+                place = self._signer_name(right_before, county_alone=False)
+                if place is not None:
+                    return place
+        for m in reversed(list(_SIGNER_PLACE_RE.finditer(self.t, floor, a))):
+            clauses = re.split(r"[，,]", self.t[m.end():a])
+            if "签" in self.t[m.end():a] and all(re.match(r"(?:并|还|又|另)?(?:与|和|同)", c) for c in clauses[1:]):
+                return self._signer_name(m, county_alone=True)
+            return None
+        return None
+
+    def _signer_name(self, m: re.Match[str], county_alone: bool) -> tuple[str, str, int, int] | None:
+        name = m["place"]
+        gov = bool(m["gov"])
+        county = re.fullmatch(r"[\u4e00-\u9fff]{1,4}(?:自治县|县|区|旗)|[\u4e00-\u9fff]{2}市", name)
+        if county and not (gov or county_alone):
+            return None
+        if not county and not _PLACE_RE.fullmatch(name):
+            return None
+        if (_GENERIC_PLACE.match(name) or is_place_name(name) or name.removesuffix("市") in CITIES
+                or (county and (_NOT_A_COUNTY_RE.search(name) or self._home_county(name)))
+                or re.match(r"[我本该全各]", name)):
+            return None  # (the county the article is about is every project's home, it tells none apart)
+        return (name, self._region_id(name), m.start("place"), m.end("place"))
 
     def _clause_place(self, a: int, b: int) -> tuple[str, str, int, int] | None:
         """The park or town in the project's own clause: right before it ("绥安开发区的X项目", "在P投资建设X项目"), or
@@ -2869,6 +2907,10 @@ _LIST_PRODUCT = re.compile(r"面料|织造|服饰|用品|材料|机械|设备|�
                            r"零件|部件|"
                            r"电池|芯片|纺织|食品|医药|化工|模组|组件")
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
+_SIGNED_WITH_PLACE_RE = re.compile(r"(?:与|和|同)(?P<place>[\u4e00-\u9fff]{1,15}[县区旗市])(?P<gov>人民政府|政府|管委会|管理委员会)"
+                                   r"(?:正式|成功)?(?:签约|签订|签署|签下)了?")
+_SIGNER_PLACE_RE = re.compile(r"(?:^|(?<=[，,：:。；\n]))(?P<place>[\u4e00-\u9fff]{1,15}?[县区旗市])"
+                              r"(?P<gov>人民政府|政府|管委会|管理委员会)?(?:与|和|同)")
 _COUNTY_PREFIX_RE = re.compile(rf"(?:(?:{_CITY_ALT})市?)?(?P<county>[\u4e00-\u9fff]{{1,3}}?(?:自治县|县|区|旗)|"
                                r"[\u4e00-\u9fff]{2}市)")
 _NOT_A_COUNTY_RE = re.compile(r"^[山林牧库灾战地分大赛展专游老郊辖全本该我城市片园新景社小校厂矿港湾街各][区县市旗]$|"
