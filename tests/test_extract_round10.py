@@ -74,3 +74,19 @@ def test_a_new_signer_after_a_semicolon_or_the_county_the_article_is_about_gives
     assert values(result, "project", "年产3万吨铸件生产项目", "region") == []  # the county the article is about
     assert values(result, "project", "精密轴承生产项目", "region") == ["青岚经济开发区"]
     assert values(result, "project", "标准厂房项目", "region") == []
+
+
+def test_a_zone_named_after_its_town_keeps_its_whole_name() -> None:
+    text = "昨日，长丰镇工业园区新型建材项目开工。远达乡经济开发区食品加工项目同日签约。"
+    result = extract_facts(text, DAY)
+    regions = {f.value for f in result.of("project", field="region")}
+    assert regions == {"长丰镇工业园区", "远达乡经济开发区"}
+
+
+def test_the_zone_a_ceremonys_projects_land_in_is_their_place() -> None:
+    text = ("5月8日上午，国家青岚经济技术开发区揭牌暨重大项目签约仪式举行，3个项目集中签约，正式落户青岚经开区。"
+            "签约的项目分别为：远航精工有限公司投资5亿元建设的精密轴承生产项目，华拓机械有限公司投资3亿元建设的"
+            "铸件生产项目。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", "精密轴承生产项目", "region") == ["青岚经开区"]
+    assert values(result, "project", "铸件生产项目", "region") == ["青岚经开区"]

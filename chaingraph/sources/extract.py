@@ -126,10 +126,12 @@ _FIRM_LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})+(?=等(?:\d+|[一二两三�
                            r"(?:企业|公司|厂商|厂|台商|业者|集团))")
 _PAIR_RE = re.compile(rf"([{_NAME_CHARS}]{{2,20}}?)(?:和|与|及|、)([{_NAME_CHARS}]{{2,12}}?)两家")
 _PROJECT_RE = re.compile(rf"[{_NAME_CHARS}—.]+?项目")
+# a zone named after its town or city ("新乡经开区", "辛丰镇工业园区"): the town is not where the name ends
+_ZONE_TAIL = r"(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|开发区|工业园|产业园|工业集中区|园区)"
 _PLACE_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,20}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|产业合作园|产业园区|"
     rf"产业园|"
-    r"工业园区|工业园|园区|街道|镇|(?<![同家故城下老])乡(?![村镇])|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区|"
+    rf"工业园区|工业园|园区|街道|镇(?!{_ZONE_TAIL})|(?<![同家故城下老])乡(?![村镇]|{_ZONE_TAIL})|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区|"
     r"经开区|高新园区|工业集中区|出口加工区|加工出口区|投资区|试验区|示范区)"
     r"(?![\u3400-\u9fff]{0,2}(?:有限|公司|集团))"
 )
@@ -2619,6 +2621,11 @@ class _Extractor:
                      and not self._venue_only(p, proj)]
             if len({p[0] for p in zones}) == 1:
                 return (*zones[0], "event")
+            # "国家新乡经济技术开发区授牌…，3个重大项目在仪式上集中签约，正式落户新乡经开区": of several zones of the
+            # event's sentence, the one its projects land in
+            landed = [p for p in zones if re.search(r"(?:落户|落地|入驻|落户于|落户到|落户在)$", self.t[max(0, p[2] - 4):p[2]])]
+            if len({p[0] for p in landed}) == 1:
+                return (*landed[0], "event")
         # "洛江区3个项目现场签约", "光明区成功推动5个项目签约", "芗城区集中签约落户12个项目": the county or district
         # whose projects the event (else the headline or the lead sentence) reports
         lead = self.sentences[0] if self.sentences else None
