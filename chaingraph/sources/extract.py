@@ -1619,9 +1619,10 @@ class _Extractor:
         found: set[int] = set()
         for n in names:
             a = _norm(n)
-            if not a.endswith("项目"):
-                continue
-            for i in self._head_index.get(a[:2], ()):
+            sharing = self._head_index.get(a[:2], ())
+            if not a.endswith("项目") or _NO_BRAND_START_RE.match(a) or len(sharing) > SHORT_FORM_BUCKET:
+                continue  # (many projects starting alike: a short form would be ambiguous, and costly to look up)
+            for i in sharing:
                 proj = self.projects[i]
                 if proj.weak or proj.implicit or (firms and proj.firms and not set(firms) & set(proj.firms)):
                     continue
@@ -2517,7 +2518,7 @@ class _Extractor:
             in_clause = self._clause_place(a, b)
             if in_clause is not None:
                 return (*in_clause, "clause")
-        for a, b in sorted(proj.mentions):
+        for a, _b in sorted(proj.mentions):
             signer = self._signer_place(a)
             if signer is not None:
                 return (*signer, "clause")
@@ -2623,7 +2624,8 @@ class _Extractor:
                 return (*zones[0], "event")
             # "国家新乡经济技术开发区授牌…，3个重大项目在仪式上集中签约，正式落户新乡经开区": of several zones of the
             # event's sentence, the one its projects land in
-            landed = [p for p in zones if re.search(r"(?:落户|落地|入驻|落户于|落户到|落户在)$", self.t[max(0, p[2] - 4):p[2]])]
+            landed = [p for p in zones
+                      if re.search(r"(?:落户|落地|入驻|落户于|落户到|落户在)$", self.t[max(0, p[2] - 4):p[2]])]
             if len({p[0] for p in landed}) == 1:
                 return (*landed[0], "event")
         # "洛江区3个项目现场签约", "光明区成功推动5个项目签约", "芗城区集中签约落户12个项目": the county or district
@@ -2675,11 +2677,12 @@ class _Extractor:
         return len(self.occurrences(name)) <= 1
 
     def _signer_place(self, a: int) -> tuple[str, str, int, int] | None:
-        """The county or zone that signs the project named at ``a``: "A公司和新建区政府签约X项目", "研和工业园区管委会与A
-        签订X项目，与B签订Y项目", "峨山县与A公司签订X项目". The local government (政府, 管委会) or a county signing
-        for itself is where the project lands; a province or prefecture city is not (it signs for many places). The
-        signer must head the project's part of the sentence (up to a 。 or ；), and the clauses between it and the
-        project must go on with 与/和 (the same signer with another partner)."""
+        """The county or zone that signs the project named at ``a``: "A公司和新建区政府签约X项目",
+        "研和工业园区管委会与A签订X项目，与B签订Y项目", "峨山县与A公司签订X项目". The local government (政府,
+        管委会) or a county signing for itself is where the project lands; a province or prefecture city is not
+        (it signs for many places). The signer must head the project's part of the sentence (up to a 。 or ；),
+        and the clauses between it and the project must go on with 与/和 (the same signer with another
+        partner)."""
         sent = self.sentences[self.sentence_at(a)]
         floor = max(sent.start, self.t.rfind("；", sent.start, a) + 1)
         for right_before in _SIGNED_WITH_PLACE_RE.finditer(self.t, max(floor, a - 40), a):
@@ -2848,6 +2851,10 @@ def _variant(a: str, b: str) -> bool:
     return all(c in chars for c in short)
 
 
+_NO_BRAND_START_RE = re.compile(r"\d|年产|日产|[一二三四]期|新建|建设")
+SHORT_FORM_BUCKET = 12  # projects sharing a name's first two characters, beyond which no short form is looked up
+
+
 def _short_form(short: str, long: str, short_later: bool) -> bool:
     """A project name (without 项目) written short: the long name's start (2+ characters) and end with a middle
     left out. A middle of up to 4 characters may be left out either way round ("金百利产业园" / "金百利包装产业园");
@@ -2866,7 +2873,7 @@ def _short_form(short: str, long: str, short_later: bool) -> bool:
     k = 0
     while k < len(short) and short[k] == long[k]:
         k += 1
-    if k < 2 or not long.endswith(short[k:]) or re.match(r"\d|年产|日产|[一二三四]期|新建|建设", short):
+    if k < 2 or not long.endswith(short[k:]) or _NO_BRAND_START_RE.match(short):
         return False
     return len(long) - len(short) <= 4 or short_later
 
@@ -2914,7 +2921,8 @@ _LIST_PRODUCT = re.compile(r"面料|织造|服饰|用品|材料|机械|设备|�
                            r"零件|部件|"
                            r"电池|芯片|纺织|食品|医药|化工|模组|组件")
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
-_SIGNED_WITH_PLACE_RE = re.compile(r"(?:与|和|同)(?P<place>[\u4e00-\u9fff]{1,15}[县区旗市])(?P<gov>人民政府|政府|管委会|管理委员会)"
+_SIGNED_WITH_PLACE_RE = re.compile(r"(?:与|和|同)(?P<place>[\u4e00-\u9fff]{1,15}[县区旗市])"
+                                   r"(?P<gov>人民政府|政府|管委会|管理委员会)"
                                    r"(?:正式|成功)?(?:签约|签订|签署|签下)了?")
 _SIGNER_PLACE_RE = re.compile(r"(?:^|(?<=[，,：:。；\n]))(?P<place>[\u4e00-\u9fff]{1,15}?[县区旗市])"
                               r"(?P<gov>人民政府|政府|管委会|管理委员会)?(?:与|和|同)")
