@@ -126,10 +126,12 @@ _FIRM_LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})+(?=等(?:\d+|[一二两三�
                            r"(?:企业|公司|厂商|厂|台商|业者|集团))")
 _PAIR_RE = re.compile(rf"([{_NAME_CHARS}]{{2,20}}?)(?:和|与|及|、)([{_NAME_CHARS}]{{2,12}}?)两家")
 _PROJECT_RE = re.compile(rf"[{_NAME_CHARS}—.]+?项目")
+# a zone named after its town or city ("新乡经开区", "辛丰镇工业园区"): the town is not where the name ends
+_ZONE_TAIL = r"(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|开发区|工业园|产业园|工业集中区|园区)"
 _PLACE_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,20}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|产业合作园|产业园区|"
     rf"产业园|"
-    r"工业园区|工业园|园区|街道|镇|(?<![同家故城下老])乡(?![村镇])|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区|"
+    rf"工业园区|工业园|园区|街道|镇(?!{_ZONE_TAIL})|(?<![同家故城下老])乡(?![村镇]|{_ZONE_TAIL})|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区|"
     r"经开区|高新园区|工业集中区|出口加工区|加工出口区|投资区|试验区|示范区)"
     r"(?![\u3400-\u9fff]{0,2}(?:有限|公司|集团))"
 )
@@ -579,6 +581,7 @@ class _Extractor:
         self._firm_version = 0
         self._residuals: dict[tuple[str, tuple[int, ...], int], str] = {}
         self._project_index: dict[str, list[int]] = {}
+        self._head_index: dict[str, list[int]] = {}  # first two characters of a project name -> projects
         self._projects_of_firm: dict[int, list[int]] = {}
         self._mention_index: list[tuple[int, int]] | None = None
         self._end_index: list[tuple[int, int]] = []
@@ -1560,6 +1563,9 @@ class _Extractor:
         firm_only = all(not self._residual(n, firms) for n in names)
         candidates = sorted({i for k in keys for i in self._project_index.get(k, ())}
                             | {i for f in firms for i in self._projects_of_firm.get(f, ())})
+        short_form = None if weak or implicit else self._short_form_of(names, firms)
+        if short_form is not None and short_form not in candidates:
+            candidates = sorted([*candidates, short_form])
         for i in candidates:
             proj = self.projects[i]
             same_name = keys & ({_norm(n) for n in proj.names} | {_norm(_name_core(n)) for n in proj.names}
@@ -1572,10 +1578,11 @@ class _Extractor:
                 or (proj_firm_only and set(proj.firms) <= set(firms)))
             variant = bool(firms) and set(firms) == set(proj.firms) and any(
                 _variant(self._residual(n, firms), self._residual(m, proj.firms)) for n in names for m in proj.names)
-            if same_name or same_firms or variant:
+            if same_name or same_firms or variant or i == short_form:
                 for n in names:
                     if n not in proj.names:
                         proj.names.append(n)
+                        self._head_index.setdefault(_norm(n)[:2], []).append(i)
                         self._project_index.setdefault(_norm(n), []).append(i)
                         self._project_index.setdefault(_norm(_name_core(n)), []).append(i)
                 for f in firms:
@@ -1593,6 +1600,7 @@ class _Extractor:
                                             weak_mentions=[span] if weak else [], weak=weak, implicit=implicit))
         index = len(self.projects) - 1
         for n in names:
+            self._head_index.setdefault(_norm(n)[:2], []).append(index)
             without = self._without_maker(n, firms)
             if without:
                 self._project_index.setdefault(without, []).append(index)
@@ -1603,6 +1611,25 @@ class _Extractor:
             self._projects_of_firm.setdefault(f, []).append(index)
         self._mention_index = None
         return index
+
+    def _short_form_of(self, names: list[str], firms: list[int]) -> int | None:
+        """The one project already found that a new name is a short form of, or the short form of ("易商基地项目"
+        after "易商智能终端及核心零部件产业基地项目", "金百利产业园项目" before "金百利包装产业园项目"): see
+        :func:`_short_form`. None when there is none, or more than one (then the short name is ambiguous)."""
+        found: set[int] = set()
+        for n in names:
+            a = _norm(n)
+            sharing = self._head_index.get(a[:2], ())
+            if not a.endswith("项目") or _NO_BRAND_START_RE.match(a) or len(sharing) > SHORT_FORM_BUCKET:
+                continue  # (many projects starting alike: a short form would be ambiguous, and costly to look up)
+            for i in sharing:
+                proj = self.projects[i]
+                if proj.weak or proj.implicit or (firms and proj.firms and not set(firms) & set(proj.firms)):
+                    continue
+                if any(_short_form(a[:-2], b[:-2], short_later=True) or _short_form(b[:-2], a[:-2], short_later=False)
+                       for m in proj.names if (b := _norm(m)).endswith("项目")):
+                    found.add(i)
+        return found.pop() if len(found) == 1 else None
 
     def _without_maker(self, name: str, firms: list[int]) -> str:
         """The key of a project name without the firm that starts it ("桂林天海塑业有限公司圆织成套生产线…项目" ->
@@ -1655,7 +1682,8 @@ class _Extractor:
             owned = self.project_for_firm(f)
             if owned is not None:
                 return owned
-        if any(not self._projects_of_firm.get(f) for f in self.firms_in(sent.start, pos)):
+        if not self._anaphor_subject(sent.start, pos) and any(
+                not self._projects_of_firm.get(f) for f in self.firms_in(sent.start, pos)):
             return None  # a new subject: a firm with no project yet ("本地电机有限公司今年实现增资800万美元")
         # focus: the last project or firm-with-one-project mentioned earlier in the same paragraph, or further
         # back when the sentence says which ("该项目总投资…", "项目总用地面积…" at the start of a paragraph)
@@ -1672,6 +1700,13 @@ class _Extractor:
                 if owned is not None:
                     return owned
         return None
+
+    def _anaphor_subject(self, sent_start: int, pos: int) -> bool:
+        """"该项目作为X有限公司在华东的总部，…总投资30亿元", "项目由X公司投资建设，总投资…": the sentence's subject is
+        the project named before (该项目, 项目, 这个项目 opening the sentence, before any firm), so a firm named
+        later in it is what the project is for or who builds it, not a new subject with a figure of its own."""
+        opening = _ANAPHOR_SUBJECT_RE.match(self.t, sent_start, pos)
+        return opening is not None and not self.firms_in(sent_start, opening.start("anaphor"))
 
     # --------------------------------------------------------------------------------------- figures
     def find_figures(self) -> None:
@@ -1790,7 +1825,8 @@ class _Extractor:
                 # named after the firm (kept below the high-confidence mark: it is implicit)
                 c_start, _c_end = self.clause(m.start())
                 firms = [f for f in self.firms_in(sent.start, m.start()) if self.firms[f].legal_name]
-                if firms and not self._projects_of_firm.get(firms[-1]):
+                if firms and not self._projects_of_firm.get(firms[-1]) and not self._anaphor_subject(
+                        sent.start, m.start()):
                     firm = self.firms[firms[-1]]
                     spot = max(p for n in firm.names for p in self.occurrences(n) if p < m.start())
                     owner = self._add_project([firm.legal_name], [firms[-1]], (spot, spot + len(firm.legal_name)),
@@ -2482,6 +2518,10 @@ class _Extractor:
             in_clause = self._clause_place(a, b)
             if in_clause is not None:
                 return (*in_clause, "clause")
+        for a, _b in sorted(proj.mentions):
+            signer = self._signer_place(a)
+            if signer is not None:
+                return (*signer, "clause")
         for a, b in sorted(proj.mentions):
             # "经开区公铁物流园项目": the zone the article names in full ("新乡经开区"), or the zone word alone
             zone = _ZONE_WORD_START_RE.match(self.t, a, b)
@@ -2582,6 +2622,12 @@ class _Extractor:
                      and not self._venue_only(p, proj)]
             if len({p[0] for p in zones}) == 1:
                 return (*zones[0], "event")
+            # "国家新乡经济技术开发区授牌…，3个重大项目在仪式上集中签约，正式落户新乡经开区": of several zones of the
+            # event's sentence, the one its projects land in
+            landed = [p for p in zones
+                      if re.search(r"(?:落户|落地|入驻|落户于|落户到|落户在)$", self.t[max(0, p[2] - 4):p[2]])]
+            if len({p[0] for p in landed}) == 1:
+                return (*landed[0], "event")
         # "洛江区3个项目现场签约", "光明区成功推动5个项目签约", "芗城区集中签约落户12个项目": the county or district
         # whose projects the event (else the headline or the lead sentence) reports
         lead = self.sentences[0] if self.sentences else None
@@ -2629,6 +2675,41 @@ class _Extractor:
                                                  self.t[me:me + 8]) for ms, me in proj.mentions):
             return False
         return len(self.occurrences(name)) <= 1
+
+    def _signer_place(self, a: int) -> tuple[str, str, int, int] | None:
+        """The county or zone that signs the project named at ``a``: "A公司和新建区政府签约X项目",
+        "研和工业园区管委会与A签订X项目，与B签订Y项目", "峨山县与A公司签订X项目". The local government (政府,
+        管委会) or a county signing for itself is where the project lands; a province or prefecture city is not
+        (it signs for many places). The signer must head the project's part of the sentence (up to a 。 or ；),
+        and the clauses between it and the project must go on with 与/和 (the same signer with another
+        partner)."""
+        sent = self.sentences[self.sentence_at(a)]
+        floor = max(sent.start, self.t.rfind("；", sent.start, a) + 1)
+        for right_before in _SIGNED_WITH_PLACE_RE.finditer(self.t, max(floor, a - 40), a):
+            if right_before.end() == a:
+                place = self._signer_name(right_before, county_alone=False)
+                if place is not None:
+                    return place
+        for m in reversed(list(_SIGNER_PLACE_RE.finditer(self.t, floor, a))):
+            clauses = re.split(r"[，,]", self.t[m.end():a])
+            if "签" in self.t[m.end():a] and all(re.match(r"(?:并|还|又|另)?(?:与|和|同)", c) for c in clauses[1:]):
+                return self._signer_name(m, county_alone=True)
+            return None
+        return None
+
+    def _signer_name(self, m: re.Match[str], county_alone: bool) -> tuple[str, str, int, int] | None:
+        name = m["place"]
+        gov = bool(m["gov"])
+        county = re.fullmatch(r"[\u4e00-\u9fff]{1,4}(?:自治县|县|区|旗)|[\u4e00-\u9fff]{2}市", name)
+        if county and not (gov or county_alone):
+            return None
+        if not county and not _PLACE_RE.fullmatch(name):
+            return None
+        if (_GENERIC_PLACE.match(name) or is_place_name(name) or name.removesuffix("市") in CITIES
+                or (county and (_NOT_A_COUNTY_RE.search(name) or self._home_county(name)))
+                or re.match(r"[我本该全各]", name)):
+            return None  # (the county the article is about is every project's home, it tells none apart)
+        return (name, self._region_id(name), m.start("place"), m.end("place"))
 
     def _clause_place(self, a: int, b: int) -> tuple[str, str, int, int] | None:
         """The park or town in the project's own clause: right before it ("绥安开发区的X项目", "在P投资建设X项目"), or
@@ -2770,6 +2851,33 @@ def _variant(a: str, b: str) -> bool:
     return all(c in chars for c in short)
 
 
+_NO_BRAND_START_RE = re.compile(r"\d|年产|日产|[一二三四]期|新建|建设")
+SHORT_FORM_BUCKET = 12  # projects sharing a name's first two characters, beyond which no short form is looked up
+
+
+def _short_form(short: str, long: str, short_later: bool) -> bool:
+    """A project name (without 项目) written short: the long name's start (2+ characters) and end with a middle
+    left out. A middle of up to 4 characters may be left out either way round ("金百利产业园" / "金百利包装产业园");
+    a longer one only when the short name comes after the long one, as a later mention ("易商基地" after
+    "易商智能终端及核心零部件产业基地"). A count, a year or a capacity at the start is no brand to share.
+
+    >>> _short_form("易商基地", "易商智能终端及核心零部件产业基地", short_later=True)
+    True
+    >>> _short_form("易商基地", "易商智能终端及核心零部件产业基地", short_later=False)
+    False
+    >>> _short_form("华丰一期", "华丰二期", short_later=True)
+    False
+    """
+    if len(long) <= len(short) or len(short) < 2:
+        return False
+    k = 0
+    while k < len(short) and short[k] == long[k]:
+        k += 1
+    if k < 2 or not long.endswith(short[k:]) or _NO_BRAND_START_RE.match(short):
+        return False
+    return len(long) - len(short) <= 4 or short_later
+
+
 def _project_name(raw: str) -> str:
     """The project name in a run of text ending in 项目: after the last verb, preposition or amount, without its
     leading punctuation ("计划投资1.2亿元的台玻技改项目" -> "台玻技改项目", "在X镇投资5亿元建设Y项目" -> "Y项目")."""
@@ -2813,6 +2921,11 @@ _LIST_PRODUCT = re.compile(r"面料|织造|服饰|用品|材料|机械|设备|�
                            r"零件|部件|"
                            r"电池|芯片|纺织|食品|医药|化工|模组|组件")
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
+_SIGNED_WITH_PLACE_RE = re.compile(r"(?:与|和|同)(?P<place>[\u4e00-\u9fff]{1,15}[县区旗市])"
+                                   r"(?P<gov>人民政府|政府|管委会|管理委员会)"
+                                   r"(?:正式|成功)?(?:签约|签订|签署|签下)了?")
+_SIGNER_PLACE_RE = re.compile(r"(?:^|(?<=[，,：:。；\n]))(?P<place>[\u4e00-\u9fff]{1,15}?[县区旗市])"
+                              r"(?P<gov>人民政府|政府|管委会|管理委员会)?(?:与|和|同)")
 _COUNTY_PREFIX_RE = re.compile(rf"(?:(?:{_CITY_ALT})市?)?(?P<county>[\u4e00-\u9fff]{{1,3}}?(?:自治县|县|区|旗)|"
                                r"[\u4e00-\u9fff]{2}市)")
 _NOT_A_COUNTY_RE = re.compile(r"^[山林牧库灾战地分大赛展专游老郊辖全本该我城市片园新景社小校厂矿港湾街各][区县市旗]$|"
@@ -2831,6 +2944,8 @@ _HEADING_COUNTY_RE = re.compile(r"(?:^|(?<=[\n。；]))\s*(?:\d{1,2}[.．、]|[�
                                 re.M)
 _GROUP_DESCRIPTION_RE = re.compile(r".*(?:企业|龙头|巨头|厂商|生产商|制造商|发挥|了解|依托|借助)")
 _GROUP_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,12}?集团(?!有限|股份|公司|[\u3400-\u9fff]{0,8}(?:有限)?公司)")
+_ANAPHOR_SUBJECT_RE = re.compile(r"(?:[^，。；\n]{0,8}[，,])?(?P<anaphor>(?:该|这个|这一|此|上述)?(?:项目|工程)"
+                                 r"(?![\u4e00-\u9fff]{0,2}(?:签约|开工|集中|建设项目)))")
 _ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|园区|产业园)|^[，、]?项目|[，：]项目")
 _INCLUDES_RE = re.compile(r"项目[^。；]{0,12}?(?:包括|包含|涵盖|有|如)(?P<items>[^，。；：等]{4,120}?)等"
                           r"(?![\u4e00-\u9fff]{0,4}(?:领域|行业|方面|产业))")
