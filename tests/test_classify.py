@@ -623,3 +623,24 @@ def test_a_vague_word_in_the_name_does_not_confirm_a_vague_scope(classifier: Cla
         [("nm-rare-earth-magnet", "confirmed")]
     assert links(classifier, "某某磁业有限公司", "一般项目：钕铁硼永磁材料生产；电子元器件制造", "C3985") == \
         [("nm-rare-earth-magnet", "confirmed")]
+
+
+def test_repair_classes_and_a_service_class_of_the_segment_make_an_aftermarket_firm(classifier: Classifier) -> None:
+    # division 43 is repair, filed under manufacturing: an engine remanufacturer there is an aftermarket firm
+    assert [s for s, _ in links(classifier, "某某动力再制造有限公司", "一般项目：发动机再制造；通用设备修理；汽车零配件批发",
+                                "C4390")] == ["auto-aftermarket"]
+    # a car-care shop filed under 8111 whose scope opens with an insurance agency is still a car-care shop
+    scope = "许可项目：保险代理业务。一般项目：汽车装饰用品销售；机动车修理和维护；洗车服务"
+    assert [s for s, _ in links(classifier, "某某汽车服务有限公司", scope, "O8111")] == ["auto-aftermarket"]
+    # ... but a grid-equipment maker that also runs chargers is not a charging firm by that item alone
+    scope = "一般项目：输配电及控制设备制造；软件开发；电动汽车充电基础设施运营"
+    assert ("auto-charging", "confirmed") not in links(classifier, "某某电气股份有限公司", scope, "C3829")
+
+
+def test_welding_is_not_a_machine_tool_and_robot_reducers_are_robot_parts(classifier: Classifier) -> None:
+    scope = "一般项目：电焊机制造；金属切割及焊接设备制造；五金产品制造"
+    result = classifier.classify_fields("某某焊接设备有限公司", scope, "C3424")
+    assert result.proposals == [] and "电焊机" in result.reason
+    # 精密减速机 is the robot joint's reducer; 3453 is its class: a guess for the planner, not a car gearbox
+    assert links(classifier, "某某精密机器有限公司", "生产精密减速机及其零部件，销售本公司自产产品。", "C3453") == \
+        [("mt-robot", "guessed")]

@@ -139,6 +139,7 @@ NEUTRAL_TERMS: tuple[str, ...] = (
     "铁氧体", "石墨电极", "预焙阳极", "阴极炭块", "炭块",
     "储能电池", "储能电芯", "储能系统", "手机电池", "消费类电池", "消费电池", "数码电池", "聚合物锂电池", "纽扣电池",
     "电动工具电池", "电动自行车电池", "两轮车电池",
+    "电焊机", "逆变焊机", "焊接材料", "焊丝", "焊条",
 )
 """Words that look like chain terms but are not (packaging plastics, building materials, consumer goods, PTFE
 parts and plumbing tape made from the resin, ferrite magnets, graphite electrodes and prebaked anodes for
@@ -608,6 +609,7 @@ class Classifier:
         firm_roles: set[str] = set()
         main_roles: set[str] = set()  # the roles of the first item that has any: the main business
         repairs = False  # that first item repairs or maintains (a repair shop, not a rental or transport firm)
+        own_code = self.codes.get(code, set()) if len(code) == 4 else set()  # segments the code is a class of
         blocked: list[str] = []  # terms seen in items of a role the segment does not accept
 
         first_seen: dict[str, tuple[int, int]] = {}
@@ -719,9 +721,12 @@ class Classifier:
                     accepted = roles & allowed
                     # selling and servicing count only as the firm's main business (its first item; for a firm
                     # whose main business is repair, any servicing item: a battery repair shop that also lists
-                    # 机动车修理和维护): a car dealer that also tows is a dealer, a rental firm that also repairs rents
+                    # 机动车修理和维护): a car dealer that also tows is a dealer, a rental firm that also repairs rents;
+                    # unless the registry files the firm under the segment's own service or trade class (8111
+                    # 汽车修理与维护 for a car-care shop whose scope opens with an insurance agency)
                     if accepted & {"producer", "recycler"} or (rank == 0 and accepted) or \
-                            ("servicer" in accepted and repairs and not main_roles & {"producer", "seller"}):
+                            ("servicer" in accepted and repairs and not main_roles & {"producer", "seller"}) or \
+                            (accepted & code_roles & {"seller", "servicer"} and entry.segment in own_code):
                         factor = 1.0
                     elif not roles and "producer" in allowed:
                         factor = WEIGHTS["unknown_role"]
@@ -1247,8 +1252,10 @@ def _code_roles(code: str) -> set[str]:
     if len(code) < 2:
         return set()
     division = int(code[:2])
-    if 13 <= division <= 43 or 6 <= division <= 10 or division == 12:  # manufacturing, and mining (not 11, its
+    if 13 <= division <= 42 or 6 <= division <= 10 or division == 12:  # manufacturing, and mining (not 11, its
         return {"producer"}  # auxiliary services)
+    if division == 43:  # 金属制品、机械和设备修理业: repair, though filed under manufacturing
+        return {"servicer"}
     if division in (51, 52):
         return {"seller"}
     if division == 72:
