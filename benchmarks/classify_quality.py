@@ -1,6 +1,7 @@
 """Quality of ``chaingraph classify`` on the labelled registry sample (benchmarks/data/registry-sample).
 
-Prints, for each sample file (by default the development files dev, test, holdout, holdout2, holdout4, holdout5, holdout6):
+Prints, for each sample file (by default the development files dev, test, holdout, holdout2, holdout4, holdout5,
+holdout6):
 per-chain link precision and recall,
 top-1 accuracy, the share of distractors (dealers, traders, packaging, building materials, consulting shells)
 that get any link, and how many traders, dealers and holdings are recognised as such. Every figure is given

@@ -64,7 +64,8 @@ def test_the_aftermarket_takes_repairers_by_their_main_business(classifier: Clas
     assert links(classifier, "某某汽车有限公司", "汽车新车销售；汽车拖车、求援、清障服务", "F5261") == []
     # a shop whose first item repairs a part (a traction battery) is a repairer: its 机动车修理和维护 counts, while a
     # rental firm's repair item is a side line of renting
-    assert links(classifier, "某某新能源汽车电池维修服务部", "新能源汽车动力电池检测、维修；机动车修理和维护", "O8111") == \
+    scope = "新能源汽车动力电池检测、维修；机动车修理和维护"
+    assert links(classifier, "某某新能源汽车电池维修服务部", scope, "O8111") == \
         [("auto-aftermarket", "confirmed")]
     assert links(classifier, "某某汽车租赁有限公司", "汽车租赁；机动车修理和维护；二手车经纪", "L7111") == []
 
@@ -74,7 +75,8 @@ def test_the_chain_classes_and_mining_verbs_agree_with_their_segments(classifier
     assert links(classifier, "某某物联网技术有限公司", "一般项目：智能车载设备制造；软件开发", "C3962") == \
         [("auto-electronics", "confirmed")]
     # a mine that concentrates its ore (选矿) makes its product, though it also sells ore
-    assert [s for s, _ in links(classifier, "某某锂矿有限公司", "一般项目：选矿；锂辉石精矿生产；金属矿石销售", "B0939")] == \
+    scope = "一般项目：选矿；锂辉石精矿生产；金属矿石销售"
+    assert [s for s, _ in links(classifier, "某某锂矿有限公司", scope, "B0939")] == \
         ["nm-lithium-resources"]
     # 贵金属冶炼 is gold and silver as much as platinum metals: a gold smelter is no PGM refiner
     assert links(classifier, "某某黄金股份有限公司", "一般项目：贵金属冶炼；金属矿石销售", "B0921") == []
@@ -608,7 +610,8 @@ def test_a_main_business_outside_the_chains_explains_the_name_and_later_research
     # an architectural paint maker named 涂料 is not a coatings-materials firm of the chain
     assert links(classifier, "某某涂料有限公司", "一般项目：建筑涂料制造；真石漆生产；防水材料销售", "C2641") == []
     # an energy-storage maker's battery-management research follows its main business, not the car battery segment
-    assert links(classifier, "某某储能科技有限公司", "一般项目：储能电池制造；电池管理系统研发；储能技术服务", "C3841") == []
+    scope = "一般项目：储能电池制造；电池管理系统研发；储能技术服务"
+    assert links(classifier, "某某储能科技有限公司", scope, "C3841") == []
     # the catalogue's 锂离子电池制造 is every lithium cell (phones, tools, storage, cars): a guess, not confirmed
     assert links(classifier, "某某新能源科技有限公司", "一般项目：锂离子电池制造；电池销售", "C3841") == \
         [("auto-battery", "guessed")]
@@ -627,8 +630,8 @@ def test_a_vague_word_in_the_name_does_not_confirm_a_vague_scope(classifier: Cla
 
 def test_repair_classes_and_a_service_class_of_the_segment_make_an_aftermarket_firm(classifier: Classifier) -> None:
     # division 43 is repair, filed under manufacturing: an engine remanufacturer there is an aftermarket firm
-    assert [s for s, _ in links(classifier, "某某动力再制造有限公司", "一般项目：发动机再制造；通用设备修理；汽车零配件批发",
-                                "C4390")] == ["auto-aftermarket"]
+    scope = "一般项目：发动机再制造；通用设备修理；汽车零配件批发"
+    assert [s for s, _ in links(classifier, "某某动力再制造有限公司", scope, "C4390")] == ["auto-aftermarket"]
     # a car-care shop filed under 8111 whose scope opens with an insurance agency is still a car-care shop
     scope = "许可项目：保险代理业务。一般项目：汽车装饰用品销售；机动车修理和维护；洗车服务"
     assert [s for s, _ in links(classifier, "某某汽车服务有限公司", scope, "O8111")] == ["auto-aftermarket"]
