@@ -346,11 +346,11 @@ def test_a_catalogue_only_scope_takes_the_segment_its_industry_class_names(class
     result = classifier.classify_fields("浙江某某机械有限公司", scope, "C3451 滚动轴承制造")
     assert [(p.segment, p.confidence) for p in result.proposals] == [("mt-bearing", "guessed")]
     assert result.proposals[0].evidence_text == "行业代码3451（滚动轴承制造）"
-    # with the chain's own catalogue wording as a making item the class makes it probable
+    # 3393 is every forger's class (wind shafts, oilfield forgings), not the car forger's alone: with the chain's
+    # catalogue wording it is the segment's class, but only a guess
     forging = classifier.classify_fields("某某汽车部件有限公司", "一般项目：汽车零部件及配件制造；通用零部件制造",
                                          "C3393")
-    assert [(p.segment, p.confidence) for p in forging.proposals] == [("auto-forging", "probable")]
-    assert "行业代码3393（锻件及粉末冶金制品制造）" in forging.proposals[0].evidence_text
+    assert [(p.segment, p.confidence) for p in forging.proposals] == [("auto-forging", "guessed")]
     # a class wider than its segment (3425: seven function-part segments) still gives no link
     assert links(classifier, "某某机械有限公司", "一般项目：通用设备制造（不含特种设备制造）", "C3425") == []
 
@@ -647,3 +647,26 @@ def test_welding_is_not_a_machine_tool_and_robot_reducers_are_robot_parts(classi
     # 精密减速机 is the robot joint's reducer; 3453 is its class: a guess for the planner, not a car gearbox
     assert links(classifier, "某某精密机器有限公司", "生产精密减速机及其零部件，销售本公司自产产品。", "C3453") == \
         [("mt-robot", "guessed")]
+
+
+def test_a_part_named_after_another_trade_belongs_to_that_trade(classifier: Classifier) -> None:
+    # 风电主轴 is a wind turbine's shaft, 航空发动机零部件 an aero-engine's parts: neither a spindle nor a car engine
+    scope = "一般项目：风电主轴、航空发动机零部件的生产；金属压力容器制造"
+    assert links(classifier, "某某重工股份有限公司", scope, "C3393") == []
+    # the same words for cars still count, and a mould for appliances is still a mould
+    assert [s for s, _ in links(classifier, "某某动力有限公司", "一般项目：汽车发动机零部件的生产", "C3670")] == \
+        ["auto-powertrain"]
+    moulds = links(classifier, "某某模具有限公司", "一般项目：家电模具制造；模具销售", "C3525")
+    assert [s for s, _ in moulds] == ["mt-mold"]
+
+
+def test_farm_vehicles_building_chillers_and_house_paint_are_look_alikes(classifier: Classifier) -> None:
+    scope = "一般项目：三轮汽车、低速货车、农业机械的生产；低速汽车制造"
+    assert links(classifier, "某某农用车有限公司", scope, "C3640") == []
+    scope = "生产商用冷水机组、空调末端设备，销售本公司自产产品。"
+    assert links(classifier, "某某空调冷冻设备有限公司", scope, "C3464") == []
+    scope = "生产建筑涂料、木器涂料、工业地坪涂料，销售本公司自产产品。"
+    assert links(classifier, "某某涂料有限公司", scope, "C2641") == []
+    # an automotive coatings maker keeps its segment
+    assert links(classifier, "某某涂料有限公司", "生产汽车涂料、电泳涂料，销售本公司自产产品。", "C2641") == \
+        [("nm-coatings", "confirmed")]

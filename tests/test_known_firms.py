@@ -312,9 +312,11 @@ def test_a_look_alike_entry_speaks_only_about_the_chains_its_list_was_written_fo
 
 def test_a_known_firm_filed_under_a_division_outside_its_chain_gets_no_guess(dataset) -> None:  # type: ignore[no-untyped-def]
     informed = Classifier(dataset, knowledge=known(BRAKES))
-    assert classify(informed, "浙江钧衡科技股份有限公司", "一般项目：建筑材料生产", "C27") == []
-    assert classify(informed, "浙江钧衡科技股份有限公司", "一般项目：建筑材料生产", "C36") == [
+    assert classify(informed, "浙江钧衡科技股份有限公司", "一般项目：五金产品制造", "C27") == []
+    assert classify(informed, "浙江钧衡科技股份有限公司", "一般项目：五金产品制造", "C36") == [
         ("auto-chassis", "guessed", True)]
+    # a scope that opens by making something outside the chains speaks against the list's entry
+    assert classify(informed, "浙江钧衡科技股份有限公司", "一般项目：建筑材料生产", "C36") == []
 
 
 def test_import_refuses_no_reference_without_classify(tmp_path: Path) -> None:

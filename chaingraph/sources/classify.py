@@ -140,6 +140,8 @@ NEUTRAL_TERMS: tuple[str, ...] = (
     "储能电池", "储能电芯", "储能系统", "手机电池", "消费类电池", "消费电池", "数码电池", "聚合物锂电池", "纽扣电池",
     "电动工具电池", "电动自行车电池", "两轮车电池",
     "电焊机", "逆变焊机", "焊接材料", "焊丝", "焊条",
+    "三轮汽车", "低速货车", "农用车", "农用运输车", "冷水机组", "中央空调", "商用空调", "空调末端", "冷库",
+    "木器涂料", "木器漆", "家具漆", "地坪涂料", "乳胶漆", "内墙涂料", "外墙涂料", "艺术涂料",
 )
 """Words that look like chain terms but are not (packaging plastics, building materials, consumer goods, PTFE
 parts and plumbing tape made from the resin, ferrite magnets, graphite electrodes and prebaked anodes for
@@ -182,13 +184,40 @@ sensors, chips and passives alike; 通用设备 is any machine): they stay ambig
 
 _CATALOGUE_KINDS = frozenset(("scope_term", "ambiguous_term", "chain_term", "code", "code_class"))
 # evidence that is catalogue wording and code only: no product word and no name
+_OTHER_USES = ("风电", "风力发电", "航空", "航天", "船用", "船舶", "核电", "燃气轮机", "油气", "海洋工程", "工程机械",
+               "农机", "农用", "家电", "家用", "电动工具", "电动自行车", "摩托车", "光伏", "轨道交通", "铁路", "电梯",
+               "矿山")
+"""Trades outside the chains whose name, right before a part (风电主轴, 航空发动机零部件, 电动工具齿轮箱), says the part
+is theirs: it names no segment of the chains. Tools, bearings and materials serve every trade and are not qualified
+away (家电模具 is still a mould)."""
+
+_WIDE_NEUTRAL = frozenset(("塑料制品", "日用塑料制品", "塑料薄膜", "塑料包装", "包装材料", "包装制品", "包装膜"))
+"""Neutral words that are also the catalogue wording a chain's film or plastics maker must write (a separator maker
+files 塑料薄膜制造 first): they say less about the firm than a known firm's entry does."""
+
+
+def _other_use(item: str, start: int) -> bool:
+    """A trade of _OTHER_USES right before the word at ``start`` (航空发动机, 电梯用电机), or overlapping its first
+    character (风电主轴 holds 电主轴)."""
+    for use in _OTHER_USES:
+        at = item.rfind(use, 0, start + len(use) - 1)
+        if at < 0:
+            continue
+        end = at + len(use)
+        if end == start or (end == start - 1 and item[end] == "用") or at < start < end:
+            return True
+    return False
+
+
+_SERVE_ALL = frozenset(("mt-mold", "mt-cutting-tool", "mt-fixture", "mt-measuring-tool", "mt-bearing"))
+
 _ACCESSORY = ("其", "相关", "配套")  # 及其模具, 相关模具, 配套模具: belonging to the product named before them
 _REPAIR_WORDS = ("维修", "修理", "维护", "保养", "翻新", "修补")
 """Servicing verbs of repair and maintenance (a subset of the servicer's words): a firm whose first item repairs
 lives on vehicles (or machines) in use, whatever servicing items follow."""
 
 _PROCESS = "加工"  # a vague word naming a process (机械零件、零部件加工, 钣金加工), not a product
-_PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "检测", "专用")
+_PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "成套", "检测", "专用")
 _MATERIAL_TAIL = ("材料", "原料")  # in a materials chain 硅碳负极材料 is the product itself, not an input to it
 _BRACKETS = re.compile(r"[（(][^（）()]*[)）]|【[^】]*】")
 # bracketed remarks of the registry's boilerplate (（不含危险化学品）, （除依法须经批准的项目外 ...）); other brackets
@@ -417,6 +446,7 @@ class _RowFacts:
     chains: frozenset[str]  # chains a making item names in catalogue wording, or the code says
     code_segments: frozenset[str]  # segments that draw from the firm's industry code
     code: str = ""  # the industry class (4 digits) or division, as read
+    outside_lead: str = ""  # the scope opens by making a product outside the chains (建筑涂料, 三轮汽车)
 
 
 @dataclass
@@ -694,6 +724,9 @@ class Classifier:
                         continue
                     if product_after and entry.segment in self.materials:
                         continue
+                    if entry.segment and entry.segment not in self.materials and entry.segment not in _SERVE_ALL \
+                            and _other_use(item, start):
+                        continue  # 风电主轴, 航空发动机零部件: a part of another trade's product
                     if made_of and entry.kind == "product_term" and any(
                             e.kind == "product_term" and e.segment and e.segment != entry.segment
                             for e in self.vocab.terms[made_of]):
@@ -968,7 +1001,8 @@ class Classifier:
                 note(hinted[0], Evidence("code", code), WEIGHTS["code"], 1)
         code_only = sorted(code_segments) if not scores and producer else []
         facts = _RowFacts(producer=producer, chains=frozenset(context | set(chain_items)),
-                          code_segments=frozenset(code_segments), code=code)
+                          code_segments=frozenset(code_segments), code=code,
+                          outside_lead="" if neutral_lead in _WIDE_NEUTRAL else neutral_lead)
 
         result = FirmResult(name=row.name, role=_firm_role(main_roles or firm_roles, code_roles, producer), row=row)
         keys = firm_keys(row.name, row.credit_code)
@@ -1078,6 +1112,9 @@ class Classifier:
         # a firm whose main business lies outside the chains (a solar-wafer maker listed for its silicon): its
         # listed segments are side lines, which only the row itself can put first
         named = named or firm.main_chain == "other"
+        # ... and so does the row itself when it opens by making something outside the chains (a paint maker's
+        # 建筑涂料 first): the list may know the firm's chain side line, the row says what comes first
+        named = named or bool(facts.outside_lead)
         weight = WEIGHTS["known_firm" if same else "known_group"]
         added: list[Proposal] = []
         for index, segment in enumerate(known):
