@@ -40,3 +40,42 @@ def test_a_hotel_built_with_an_invested_amount_is_a_project_of_the_investor() ->
     assert len(hotels) == 1
     assert values(result, "project", hotels[0], "investment") == ["~300000000 CNY"]
     assert values(result, "project", hotels[0], "area_mu") == ["30"]
+
+
+def test_capacity_in_units_with_the_product_between_label_and_amount() -> None:
+    text = ("5月6日，瑞丰电驱动系统项目签约，总投资8亿元。项目建成后年产驱动电机50万台，年产值30亿元。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", "瑞丰电驱动系统项目", "capacity") == ["500000 台/yr"]
+
+
+def test_daily_capacity_in_pieces_and_installed_power() -> None:
+    text = ("5月6日，宏达轮胎扩建项目开工，总投资9亿元，该项目可日产2万条轮胎。"
+            "同日，北岭风电场项目开工，总投资7亿元，规划装机规模10万千瓦。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", "宏达轮胎扩建项目", "capacity") == ["20000 条/d"]
+    assert values(result, "project", "北岭风电场项目", "capacity") == ["100000 kW"]
+
+
+def test_tons_a_year_after_the_amount_and_a_breakdown_after_a_colon() -> None:
+    text = ("5月6日，清源树脂项目开工，总投资4亿元，建成后形成2万吨/年离子交换树脂的生产能力。"
+            "5月7日，远景底盘项目签约，形成年产各类底盘零部件30万台：年产电机10万台，年产电控20万台。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", "清源树脂项目", "capacity") == ["20000 t/yr"]
+    assert values(result, "project", "远景底盘项目", "capacity") == ["300000 台/yr"]
+
+
+def test_a_capacity_the_firm_already_has_is_not_the_projects() -> None:
+    text = ("5月6日，东海石化乙烯项目投产。东海石化已具备了800万吨/年炼油能力。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", "东海石化乙烯项目", "capacity") == []
+
+
+def test_what_this_signed_project_builds_is_part_of_it_not_a_new_project() -> None:
+    text = ("近日，恒远智能装备产业园项目成功签约。此次签约项目计划投资6亿元，拟落户东湖工业园，新征用地90亩，"
+            "建设智能装备研发中心、检测实验室以及综合性生产基地。项目建成后年产伺服电机80万台，年产值20亿元。")
+    result = extract_facts(text, DAY)
+    key = "恒远智能装备产业园项目"
+    assert "智能装备研发中心" not in result.keys("project")
+    assert values(result, "project", key, "investment") == ["600000000 CNY"]
+    assert values(result, "project", key, "area_mu") == ["90"]
+    assert values(result, "project", key, "capacity") == ["800000 台/yr"]

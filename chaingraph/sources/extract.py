@@ -147,7 +147,19 @@ _CAPACITY_RE = re.compile(
     rf"万千瓦|"
     r"立方米|方|千升|平方米|吨|个|块|颗|粒|支|瓶|箱|头|羽|条|根|米|张|双)"
 )
-_CAPACITY_UNIT = {"立方米": "m3", "方": "m3", "平方米": "m2"}
+_CAPACITY_UNIT = {"立方米": "m3", "方": "m3", "平方米": "m2", "千瓦": "kW", "kw": "kW", "KW": "kW", "kW": "kW"}
+# "年产扁线电机100万台", "年生产可达5万台智能送纱器", "年产量550万件", "日产3万条自行车轮胎", "装机规模13.5万千瓦": a
+# capacity in units other than tons, the product (if any) between label and amount
+_UNIT_CAPACITY_RE = re.compile(
+    rf"(?P<label>年产量|年产能|年生产能力|年生产|年产|年加工|年处理|年装配|设计产能|产能|日产量|日产能力|日产|"
+    rf"装机规模|装机容量|总装机)"
+    rf"(?P<product>(?:各类|各种)?[\u4e00-\u9fffA-Za-z]{{2,14}}?)??(?:能力|产能)?"
+    rf"(?:为|达到|达|约|超过|超|近|可达|可)?(?P<n>{_NUM})(?P<mult>万|亿|千)?"
+    rf"(?P<unit>台套|台|套|辆|件|只|片|千瓦时|兆瓦时|吉瓦时|GWh|MWh|兆瓦|吉瓦|MW|GW|万千瓦|千瓦|kW|kw|KW|"
+    r"立方米|千升|个|块|颗|粒|支|瓶|箱|头|羽|条|根|张|双)"
+)
+# "100万吨/年乙烯工程", "形成3.9万吨/年各类离子交换树脂", "将形成10万吨年产能": tons a year written after the amount
+_TONS_A_YEAR_RE = re.compile(rf"(?P<n>{_NUM})(?P<mult>万|千)?吨(?:/年|年产能|的年产能)")
 """Capacity units written in Chinese that have a canonical symbol (``600000 m3/yr``)."""
 _PRODUCT_CAPACITY_RE = re.compile(rf"(?P<label>年产|年生产|日产)(?P<product>[\u4e00-\u9fff]{{2,10}}?)(?:能力|产能)?"
                                   rf"(?:为|达到|达|约|超过|近)?(?P<n>{_NUM})(?P<mult>万|千)?吨")
@@ -339,7 +351,8 @@ _TAIWAN_REPORT_RE = re.compile(r"\d{4}-TW\b|(?<![\d年])1[01]\d年(?!代)")
 _TAIWAN_PLACE_RE = re.compile(r"新竹|桃园|彰化|嘉义|苗栗|屏东|云林|宜兰|花莲|台东|新北|基隆|南投|高雄|台中|台南")
 _CONTENT_INTRO_RE = re.compile(r"(?:(?:主要|分[两三四]期|将|拟|计划)?(?:建设|新建|兴建|建成)|[一二三四首]期(?:主要)?为|"
                                r"即)$")
-_CONTENT_OPENING_RE = re.compile(r"(?:[^，。；]{0,6}[，,])?(?:其中[，,]?)?(?:该项目|项目|[一二三四首]期|分[两三四]期)")
+_CONTENT_OPENING_RE = re.compile(r"(?:[^，。；]{0,6}[，,])?(?:其中[，,]?)?"
+                                 r"(?:该项目|(?:(?:此次|本次|这次)(?:签约|开工|落户)?的?)?项目|[一二三四首]期|分[两三四]期)")
 _CATEGORY_TAIL_RE = re.compile(r"等(?:各类|各种|多种|多类|各个|不同)")
 _SCOPE_BEFORE_RE = re.compile(r"(?:涵盖|涉及|囊括|覆盖|横跨|集(?![团中成约聚]))(?:了)?(?=[^，。；、]{2})")
 _TICKER_RE = re.compile(r"(?P<name>[\u3400-\u9fffA-Za-z]{2,12})\s?"
@@ -1838,15 +1851,40 @@ class _Extractor:
             if self._phase_figure(owner, m.start()):
                 continue
             self.project_values.append((owner, fld, value, m.start(), m.end(), 0.85, note))
-        for m in _CAPACITY_RE.finditer(self.t):
-            if m["unit"] in ("吨", "平方米"):
-                continue  # read with the labelled figures
+        last_capacity = (-1, -1)  # (sentence, end) of the last capacity read
+        for m in _UNIT_CAPACITY_RE.finditer(self.t):
+            product = m["product"] or ""
+            if re.search(r"[\d，。；、]|产值|收入|税|利润|销售|营业|就业|岗位", product):
+                continue
+            sent_index = self.sentence_at(m.start())
+            breakdown = last_capacity[0] == sent_index and re.search(r"[：:]", self.t[last_capacity[1]:m.start()])
+            if breakdown:
+                continue  # "形成年产各类零部件65万台：年产电机20万台；…": the parts of the total read before
+            last_capacity = (sent_index, m.end())
             amount = float(m["n"].replace(",", "")) * {"万": 10**4, "亿": 10**8, "千": 10**3, None: 1}[m["mult"]]
+            unit = m["unit"]
+            if unit == "万千瓦":
+                amount, unit = amount * 10**4, "kW"
             owner = self.project_at(m.start())
             if owner is None or self._phase_figure(owner, m.start()):
                 continue
-            unit = _CAPACITY_UNIT.get(m["unit"], m["unit"])
-            qty = Quantity(int(amount) if amount.is_integer() else amount, f"{unit}/yr", "exact")
+            unit = _CAPACITY_UNIT.get(unit, unit)
+            per = "" if m["label"] in ("装机规模", "装机容量", "总装机") else "/d" if m["label"].startswith("日产") \
+                else "/yr"
+            qty = Quantity(int(amount) if amount.is_integer() else amount, f"{unit}{per}", "exact")
+            self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
+        for m in _TONS_A_YEAR_RE.finditer(self.t):
+            if re.search(r"年产|产能|年生产|年加工|年处理", self.t[max(0, m.start() - 6):m.start()]):
+                continue  # "年产100万吨/年": read with the labelled figures
+            amount = float(m["n"].replace(",", "")) * {"万": 10**4, "千": 10**3, None: 1}[m["mult"]]
+            owner = self._named_in(m.start(), m.end())
+            if owner is None:
+                if not re.search(r"(?:形成|新增)$", self.t[max(0, m.start() - 2):m.start()]):
+                    continue  # "具备了2300万吨/年炼油能力": a capacity the firm has, not what a project adds
+                owner = self.project_at(m.start())
+            if owner is None or self._phase_figure(owner, m.start()):
+                continue
+            qty = Quantity(int(amount) if amount.is_integer() else amount, "t/yr", "exact")
             self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
         for m in _PRODUCT_CAPACITY_RE.finditer(self.t):
             # "可年产精品钢帘线150万吨", "年产铁精矿400万吨", "日产4500吨水泥熟料": the product between label and amount
