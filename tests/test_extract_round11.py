@@ -79,3 +79,16 @@ def test_what_this_signed_project_builds_is_part_of_it_not_a_new_project() -> No
     assert values(result, "project", key, "investment") == ["600000000 CNY"]
     assert values(result, "project", key, "area_mu") == ["90"]
     assert values(result, "project", key, "capacity") == ["800000 台/yr"]
+
+
+def test_a_site_sentence_places_the_project_named_before() -> None:
+    text = ("青松集团今日公告，拟投资8亿元用于精密铸件及其配套生产项目。\n"
+            "公告显示，项目用地约300亩。投资地点位于临川经开区东港工业园。")
+    result = extract_facts(text, DAY)
+    assert values(result, "project", "精密铸件及其配套生产项目", "region") == ["临川经开区东港工业园"]
+
+
+def test_the_county_of_a_province_city_county_chain_is_the_place() -> None:
+    text = "5月9日，公司与地方政府签订协议，拟投资6亿元在贵州遵义仁怀市投资建设白酒包装材料生产基地项目。"
+    result = extract_facts(text, DAY)
+    assert values(result, "project", "白酒包装材料生产基地项目", "region") == ["仁怀市"]

@@ -2562,6 +2562,9 @@ class _Extractor:
             signer = self._signer_place(a)
             if signer is not None:
                 return (*signer, "clause")
+        site = self._site_places().get(id(proj))
+        if site is not None:
+            return (*site, "clause")
         for a, b in sorted(proj.mentions):
             # "经开区公铁物流园项目": the zone the article names in full ("新乡经开区"), or the zone word alone
             zone = _ZONE_WORD_START_RE.match(self.t, a, b)
@@ -2751,6 +2754,28 @@ class _Extractor:
             return None  # (the county the article is about is every project's home, it tells none apart)
         return (name, self._region_id(name), m.start("place"), m.end("place"))
 
+    def _site_places(self) -> dict[int, tuple[str, str, int, int]]:
+        """Places a sentence of their own gives ("投资地点位于华安经开区九龙工业园"), by id of the project that sentence
+        is about (the one a figure there would go to); only a park, zone, town or county."""
+        cached = getattr(self, "_sites", None)
+        if cached is not None:
+            return cached
+        sites: dict[int, tuple[str, str, int, int]] = {}
+        for m in _SITE_RE.finditer(self.t):
+            name = m["place"]
+            if not (_PLACE_RE.fullmatch(name) or re.search(r"(?:园区|园|开发区|新区|镇|乡|街道|[县区旗])$", name)) or (
+                    _GENERIC_PLACE.match(name)) or is_place_name(name):
+                continue
+            owner = self.project_at(m.start())
+            if owner is None:  # the site is the project's, like 该项目: the project named last, a paragraph back
+                earlier = self.strong_mentions(max(0, m.start() - ANAPHOR_REACH), m.start())
+                owner = max(earlier)[1] if earlier else None
+            if owner is not None:
+                sites.setdefault(id(self.projects[owner]), (name, self._region_id(name), m.start("place"),
+                                                            m.end("place")))
+        self._sites = sites
+        return sites
+
     def _clause_place(self, a: int, b: int) -> tuple[str, str, int, int] | None:
         """The park or town in the project's own clause: right before it ("绥安开发区的X项目", "在P投资建设X项目"), or
         after it with 落户/位于/在 ("X项目位于盘陀镇"); never one that belongs to another project of the sentence."""
@@ -2771,13 +2796,23 @@ class _Extractor:
             return inside[0]
         before = [p for p in places if floor <= p[2] and p[3] <= a and not is_place_name(p[0])]
         if before:
+            name, rid, ps, pe = before[-1]
+            chain = _CHAIN_COUNTY_RE.fullmatch(self.t[ps:pe + 1])
+            if chain and self.t[pe:pe + 1] in ("市", "县", "区") and chain["county"] not in CITIES:
+                # "在贵州贵阳清镇市投资建设": a county-level city read as a town (清镇) at the end of a chain
+                county = chain["county"]
+                return (county, self._region_id(county), ps + chain.start("county"), pe + 1)
             return before[-1]
         # "在双流建设X", "在彰化田中建新厂", "在新北市莺歌新建厂房": the place of a build clause (suffix or not)
         for m in _BUILD_AT_RE.finditer(self.t, floor, a):
             if m.end() <= a and a - m.end() <= 16 and not re.search(r"[，。；、]", self.t[m.end():a]):
-                name = m["place"]
+                name, start = m["place"], m.start("place")
+                chain = _CHAIN_COUNTY_RE.fullmatch(name)
+                if chain and chain["county"] not in CITIES and not _NOT_A_COUNTY_RE.search(chain["county"]):
+                    # "在贵州贵阳清镇市投资建设X项目": of a province-city-county chain, the county is the place
+                    name, start = chain["county"], start + chain.start("county")
                 if not _GENERIC_PLACE.match(name) and not _NOT_A_PLACE_HEAD.search(name):
-                    return (name, self._region_id(name), m.start("place"), m.end("place"))
+                    return (name, self._region_id(name), start, start + len(name))
         landed = _COUNTY_AFTER.search(self.t, b, c_end)
         if landed and not _GENERIC_PLACE.match(landed["county"]):
             return (landed["county"], self._region_id(landed["county"]), landed.start("county"), landed.end("county"))
@@ -2971,6 +3006,12 @@ _COUNTY_PREFIX_RE = re.compile(rf"(?:(?:{_CITY_ALT})市?)?(?P<county>[\u4e00-\u9
 _NOT_A_COUNTY_RE = re.compile(r"^[山林牧库灾战地分大赛展专游老郊辖全本该我城市片园新景社小校厂矿港湾街各][区县市旗]$|"
                               r"(?:开发|高新|经开|保税|示范|试验|集聚|功能|商务|核心|起步|产业|工业|物流|园|新|片|城|景|"
                               r"街|港|湾|矿|厂)区$|^(?:城市|都市|超市|门市|股市|上市|夜市|集市)$")
+_PROVINCE_ALT = "|".join(sorted(_PROVINCES[:31], key=len, reverse=True))
+_CHAIN_COUNTY_RE = re.compile(rf"(?:(?:{_PROVINCE_ALT})(?:省|自治区)?(?:(?:{_CITY_ALT})市?)?|(?:{_CITY_ALT})市?)"
+                              r"(?P<county>[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|市|旗))")
+# "投资地点位于华安经开区九龙工业园": a sentence that only says where the project named before is
+_SITE_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?:该项目|项目)?(?:的)?(?:投资|建设|项目)?(?:地点|地址|选址|厂址)"
+                      r"(?:位于|选在|设在|定在|在|为)(?P<place>[\u4e00-\u9fff]{2,20}?)(?=[，。；]|$)")
 _COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|"
                            rf"于)(?:(?:{_CITY_ALT})市)?(?P<county>[\u4e00-\u9fff]{{2,3}}?[县区市])"
                            r"(?=开工|签约|落户|投产|建设|奠基|竣工|[，。；]|$)")
