@@ -147,7 +147,19 @@ _CAPACITY_RE = re.compile(
     rf"万千瓦|"
     r"立方米|方|千升|平方米|吨|个|块|颗|粒|支|瓶|箱|头|羽|条|根|米|张|双)"
 )
-_CAPACITY_UNIT = {"立方米": "m3", "方": "m3", "平方米": "m2"}
+_CAPACITY_UNIT = {"立方米": "m3", "方": "m3", "平方米": "m2", "千瓦": "kW", "kw": "kW", "KW": "kW", "kW": "kW"}
+# "年产扁线电机100万台", "年生产可达5万台智能送纱器", "年产量550万件", "日产3万条自行车轮胎", "装机规模13.5万千瓦": a
+# capacity in units other than tons, the product (if any) between label and amount
+_UNIT_CAPACITY_RE = re.compile(
+    rf"(?P<label>年产量|年产能|年生产能力|年生产|年产|年加工|年处理|年装配|设计产能|产能|日产量|日产能力|日产|"
+    rf"装机规模|装机容量|总装机)"
+    rf"(?P<product>(?:各类|各种)?[\u4e00-\u9fffA-Za-z]{{2,14}}?)??(?:能力|产能)?"
+    rf"(?:为|达到|达|约|超过|超|近|可达|可)?(?P<n>{_NUM})(?P<mult>万|亿|千)?"
+    rf"(?P<unit>台套|台|套|辆|件|只|片|千瓦时|兆瓦时|吉瓦时|GWh|MWh|兆瓦|吉瓦|MW|GW|万千瓦|千瓦|kW|kw|KW|"
+    r"立方米|千升|个|块|颗|粒|支|瓶|箱|头|羽|条|根|张|双)"
+)
+# "100万吨/年乙烯工程", "形成3.9万吨/年各类离子交换树脂", "将形成10万吨年产能": tons a year written after the amount
+_TONS_A_YEAR_RE = re.compile(rf"(?P<n>{_NUM})(?P<mult>万|千)?吨(?:/年|年产能|的年产能)")
 """Capacity units written in Chinese that have a canonical symbol (``600000 m3/yr``)."""
 _PRODUCT_CAPACITY_RE = re.compile(rf"(?P<label>年产|年生产|日产)(?P<product>[\u4e00-\u9fff]{{2,10}}?)(?:能力|产能)?"
                                   rf"(?:为|达到|达|约|超过|近)?(?P<n>{_NUM})(?P<mult>万|千)?吨")
@@ -200,7 +212,9 @@ _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:�
                             rf"元)(?:以上|左右)?")
 _WORKS_NOT_NAME = re.compile(r"民心|民生|系统|一号|重点|重大|实事|惠民|示范|人才|工程师|提升|行动|计划|战略|品牌|质量")
 _WORKS_EVENT_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,40}}?(?:工业园|产业园|科技园|物流园|生产基地|工厂|生产线)"
-                             r"(?=(?:正式|顺利|全面|已|已经)?(?:竣工|开工|投产|开业|奠基|动工))")
+                             r"(?=(?:(?:\d{1,2}月)?\d{1,2}日|昨日|昨天|今天|今日|近日|日前)?(?:上午|下午)?"
+                             r"(?:在[\u4e00-\u9fff]{2,16}?)?"
+                             r"(?:正式|顺利|全面|已|已经|宣告|宣布)?(?:竣工|开工|投产|开业|奠基|动工|动土|建成|落成))")
 _MADE_ITEM_RE = re.compile(r"年产|日产|生产线|生产基地|工厂|[^工]厂$|产业园$")
 _PARTS_INTRO_RE = re.compile(r"(?:项目|工程)[，,]?(?:主要)?(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为)|含)$")
 _HOST_COUNTY_RE = re.compile(r"(?:^|(?<=[，,、：:\s日在]))(?P<county>[\u4e00-\u9fff]{1,3}?(?:自治县|县|区|旗)|"
@@ -337,7 +351,8 @@ _TAIWAN_REPORT_RE = re.compile(r"\d{4}-TW\b|(?<![\d年])1[01]\d年(?!代)")
 _TAIWAN_PLACE_RE = re.compile(r"新竹|桃园|彰化|嘉义|苗栗|屏东|云林|宜兰|花莲|台东|新北|基隆|南投|高雄|台中|台南")
 _CONTENT_INTRO_RE = re.compile(r"(?:(?:主要|分[两三四]期|将|拟|计划)?(?:建设|新建|兴建|建成)|[一二三四首]期(?:主要)?为|"
                                r"即)$")
-_CONTENT_OPENING_RE = re.compile(r"(?:[^，。；]{0,6}[，,])?(?:其中[，,]?)?(?:该项目|项目|[一二三四首]期|分[两三四]期)")
+_CONTENT_OPENING_RE = re.compile(r"(?:[^，。；]{0,6}[，,])?(?:其中[，,]?)?"
+                                 r"(?:该项目|(?:(?:此次|本次|这次)(?:签约|开工|落户)?的?)?项目|[一二三四首]期|分[两三四]期)")
 _CATEGORY_TAIL_RE = re.compile(r"等(?:各类|各种|多种|多类|各个|不同)")
 _SCOPE_BEFORE_RE = re.compile(r"(?:涵盖|涉及|囊括|覆盖|横跨|集(?![团中成约聚]))(?:了)?(?=[^，。；、]{2})")
 _TICKER_RE = re.compile(r"(?P<name>[\u3400-\u9fffA-Za-z]{2,12})\s?"
@@ -1836,15 +1851,40 @@ class _Extractor:
             if self._phase_figure(owner, m.start()):
                 continue
             self.project_values.append((owner, fld, value, m.start(), m.end(), 0.85, note))
-        for m in _CAPACITY_RE.finditer(self.t):
-            if m["unit"] in ("吨", "平方米"):
-                continue  # read with the labelled figures
+        last_capacity = (-1, -1)  # (sentence, end) of the last capacity read
+        for m in _UNIT_CAPACITY_RE.finditer(self.t):
+            product = m["product"] or ""
+            if re.search(r"[\d，。；、]|产值|收入|税|利润|销售|营业|就业|岗位", product):
+                continue
+            sent_index = self.sentence_at(m.start())
+            breakdown = last_capacity[0] == sent_index and re.search(r"[：:]", self.t[last_capacity[1]:m.start()])
+            if breakdown:
+                continue  # "形成年产各类零部件65万台：年产电机20万台；…": the parts of the total read before
+            last_capacity = (sent_index, m.end())
             amount = float(m["n"].replace(",", "")) * {"万": 10**4, "亿": 10**8, "千": 10**3, None: 1}[m["mult"]]
+            unit = m["unit"]
+            if unit == "万千瓦":
+                amount, unit = amount * 10**4, "kW"
             owner = self.project_at(m.start())
             if owner is None or self._phase_figure(owner, m.start()):
                 continue
-            unit = _CAPACITY_UNIT.get(m["unit"], m["unit"])
-            qty = Quantity(int(amount) if amount.is_integer() else amount, f"{unit}/yr", "exact")
+            unit = _CAPACITY_UNIT.get(unit, unit)
+            per = "" if m["label"] in ("装机规模", "装机容量", "总装机") else "/d" if m["label"].startswith("日产") \
+                else "/yr"
+            qty = Quantity(int(amount) if amount.is_integer() else amount, f"{unit}{per}", "exact")
+            self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
+        for m in _TONS_A_YEAR_RE.finditer(self.t):
+            if re.search(r"年产|产能|年生产|年加工|年处理", self.t[max(0, m.start() - 6):m.start()]):
+                continue  # "年产100万吨/年": read with the labelled figures
+            amount = float(m["n"].replace(",", "")) * {"万": 10**4, "千": 10**3, None: 1}[m["mult"]]
+            owner = self._named_in(m.start(), m.end())
+            if owner is None:
+                if not re.search(r"(?:形成|新增)$", self.t[max(0, m.start() - 2):m.start()]):
+                    continue  # "具备了2300万吨/年炼油能力": a capacity the firm has, not what a project adds
+                owner = self.project_at(m.start())
+            if owner is None or self._phase_figure(owner, m.start()):
+                continue
+            qty = Quantity(int(amount) if amount.is_integer() else amount, "t/yr", "exact")
             self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
         for m in _PRODUCT_CAPACITY_RE.finditer(self.t):
             # "可年产精品钢帘线150万吨", "年产铁精矿400万吨", "日产4500吨水泥熟料": the product between label and amount
@@ -2522,6 +2562,9 @@ class _Extractor:
             signer = self._signer_place(a)
             if signer is not None:
                 return (*signer, "clause")
+        site = self._site_places().get(id(proj))
+        if site is not None:
+            return (*site, "clause")
         for a, b in sorted(proj.mentions):
             # "经开区公铁物流园项目": the zone the article names in full ("新乡经开区"), or the zone word alone
             zone = _ZONE_WORD_START_RE.match(self.t, a, b)
@@ -2711,6 +2754,28 @@ class _Extractor:
             return None  # (the county the article is about is every project's home, it tells none apart)
         return (name, self._region_id(name), m.start("place"), m.end("place"))
 
+    def _site_places(self) -> dict[int, tuple[str, str, int, int]]:
+        """Places a sentence of their own gives ("投资地点位于华安经开区九龙工业园"), by id of the project that sentence
+        is about (the one a figure there would go to); only a park, zone, town or county."""
+        cached = getattr(self, "_sites", None)
+        if cached is not None:
+            return cached
+        sites: dict[int, tuple[str, str, int, int]] = {}
+        for m in _SITE_RE.finditer(self.t):
+            name = m["place"]
+            if not (_PLACE_RE.fullmatch(name) or re.search(r"(?:园区|园|开发区|新区|镇|乡|街道|[县区旗])$", name)) or (
+                    _GENERIC_PLACE.match(name)) or is_place_name(name):
+                continue
+            owner = self.project_at(m.start())
+            if owner is None:  # the site is the project's, like 该项目: the project named last, a paragraph back
+                earlier = self.strong_mentions(max(0, m.start() - ANAPHOR_REACH), m.start())
+                owner = max(earlier)[1] if earlier else None
+            if owner is not None:
+                sites.setdefault(id(self.projects[owner]), (name, self._region_id(name), m.start("place"),
+                                                            m.end("place")))
+        self._sites = sites
+        return sites
+
     def _clause_place(self, a: int, b: int) -> tuple[str, str, int, int] | None:
         """The park or town in the project's own clause: right before it ("绥安开发区的X项目", "在P投资建设X项目"), or
         after it with 落户/位于/在 ("X项目位于盘陀镇"); never one that belongs to another project of the sentence."""
@@ -2731,13 +2796,23 @@ class _Extractor:
             return inside[0]
         before = [p for p in places if floor <= p[2] and p[3] <= a and not is_place_name(p[0])]
         if before:
+            name, rid, ps, pe = before[-1]
+            chain = _CHAIN_COUNTY_RE.fullmatch(self.t[ps:pe + 1])
+            if chain and self.t[pe:pe + 1] in ("市", "县", "区") and chain["county"] not in CITIES:
+                # "在贵州贵阳清镇市投资建设": a county-level city read as a town (清镇) at the end of a chain
+                county = chain["county"]
+                return (county, self._region_id(county), ps + chain.start("county"), pe + 1)
             return before[-1]
         # "在双流建设X", "在彰化田中建新厂", "在新北市莺歌新建厂房": the place of a build clause (suffix or not)
         for m in _BUILD_AT_RE.finditer(self.t, floor, a):
             if m.end() <= a and a - m.end() <= 16 and not re.search(r"[，。；、]", self.t[m.end():a]):
-                name = m["place"]
+                name, start = m["place"], m.start("place")
+                chain = _CHAIN_COUNTY_RE.fullmatch(name)
+                if chain and chain["county"] not in CITIES and not _NOT_A_COUNTY_RE.search(chain["county"]):
+                    # "在贵州贵阳清镇市投资建设X项目": of a province-city-county chain, the county is the place
+                    name, start = chain["county"], start + chain.start("county")
                 if not _GENERIC_PLACE.match(name) and not _NOT_A_PLACE_HEAD.search(name):
-                    return (name, self._region_id(name), m.start("place"), m.end("place"))
+                    return (name, self._region_id(name), start, start + len(name))
         landed = _COUNTY_AFTER.search(self.t, b, c_end)
         if landed and not _GENERIC_PLACE.match(landed["county"]):
             return (landed["county"], self._region_id(landed["county"]), landed.start("county"), landed.end("county"))
@@ -2931,6 +3006,12 @@ _COUNTY_PREFIX_RE = re.compile(rf"(?:(?:{_CITY_ALT})市?)?(?P<county>[\u4e00-\u9
 _NOT_A_COUNTY_RE = re.compile(r"^[山林牧库灾战地分大赛展专游老郊辖全本该我城市片园新景社小校厂矿港湾街各][区县市旗]$|"
                               r"(?:开发|高新|经开|保税|示范|试验|集聚|功能|商务|核心|起步|产业|工业|物流|园|新|片|城|景|"
                               r"街|港|湾|矿|厂)区$|^(?:城市|都市|超市|门市|股市|上市|夜市|集市)$")
+_PROVINCE_ALT = "|".join(sorted(_PROVINCES[:31], key=len, reverse=True))
+_CHAIN_COUNTY_RE = re.compile(rf"(?:(?:{_PROVINCE_ALT})(?:省|自治区)?(?:(?:{_CITY_ALT})市?)?|(?:{_CITY_ALT})市?)"
+                              r"(?P<county>[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|市|旗))")
+# "投资地点位于华安经开区九龙工业园": a sentence that only says where the project named before is
+_SITE_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?:该项目|项目)?(?:的)?(?:投资|建设|项目)?(?:地点|地址|选址|厂址)"
+                      r"(?:位于|选在|设在|定在|在|为)(?P<place>[\u4e00-\u9fff]{2,20}?)(?=[，。；]|$)")
 _COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|"
                            rf"于)(?:(?:{_CITY_ALT})市)?(?P<county>[\u4e00-\u9fff]{{2,3}}?[县区市])"
                            r"(?=开工|签约|落户|投产|建设|奠基|竣工|[，。；]|$)")
@@ -2946,7 +3027,8 @@ _GROUP_DESCRIPTION_RE = re.compile(r".*(?:企业|龙头|巨头|厂商|生产商|
 _GROUP_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,12}?集团(?!有限|股份|公司|[\u3400-\u9fff]{0,8}(?:有限)?公司)")
 _ANAPHOR_SUBJECT_RE = re.compile(r"(?:[^，。；\n]{0,8}[，,])?(?P<anaphor>(?:该|这个|这一|此|上述)?(?:项目|工程)"
                                  r"(?![\u4e00-\u9fff]{0,2}(?:签约|开工|集中|建设项目)))")
-_ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|园区|产业园)|^[，、]?项目|[，：]项目")
+_ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|园区|产业园|基地|工厂|新厂|厂)|"
+                         r"^[，、]?项目|[，：]项目")
 _INCLUDES_RE = re.compile(r"项目[^。；]{0,12}?(?:包括|包含|涵盖|有|如)(?P<items>[^，。；：等]{4,120}?)等"
                           r"(?![\u4e00-\u9fff]{0,4}(?:领域|行业|方面|产业))")
 _CONCRETE_ITEM_RE = re.compile(r"(?:中心|示范区|产业园|工业园|科技园|基地|工厂|学校|中学|小学|医院|公园|大道|大桥|小区|"
@@ -2990,8 +3072,9 @@ _PRE_AMOUNT_FIRM_RE = re.compile(
     r"(?:股份有限公司|有限责任公司|有限公司))"
 )
 _INVEST_OBJECT_RE = re.compile(
-    r"(?:[在于](?P<place>[\u4e00-\u9fff]{2,10}?))?(?:投资建设|新建|兴建|扩建|建设|建置|新设|增设|设立|启动|扩增|扩充|扩大|建(?=新))"
+    r"(?:[在于](?P<place>[\u4e00-\u9fff]{2,10}?))?(?:投资建设|新建|兴建|扩建|建设|建置|新设|增设|设立|启动|扩增|扩充|扩大|导入|建(?=新))"
     r"(?P<obj>[^，。；、]{0,16}?(?:新厂|厂房|新厂区|[一二三四五六七八九十]厂|产线|生产线|扩建计划|计划|大楼|基地|中心|工厂|"
+    r"酒店|宾馆|产业园|工业园|物流园|(?<=导入)[^，。；、]{2,12}?设备|"
     r"(?<=[\u4e00-\u9fff]{2})厂(?![商区长]))"
     r"(?:[及与和][^，。；、]{1,8}?(?:大楼|厂房|中心|仓库|宿舍|办公楼|基地))?)(?=[，。；、及与和并扩]|$)"
 )
