@@ -670,3 +670,12 @@ def test_farm_vehicles_building_chillers_and_house_paint_are_look_alikes(classif
     # an automotive coatings maker keeps its segment
     assert links(classifier, "某某涂料有限公司", "生产汽车涂料、电泳涂料，销售本公司自产产品。", "C2641") == \
         [("nm-coatings", "confirmed")]
+
+
+def test_the_registry_class_picks_the_main_role_among_the_scope_roles(classifier: Classifier) -> None:
+    # the 2021 wording lists licensed items first: a holding's scope may open with a transport licence
+    scope = "许可项目：道路货物运输。一般项目：企业总部管理；以自有资金从事投资活动；汽车零部件研发"
+    assert classifier.classify_fields("某某控股集团有限公司", scope, "L7212").role == "investor"
+    # a dealer group that also invests is a dealer by its class
+    scope = "一般项目：以自有资金从事投资活动；汽车新车销售；汽车零配件零售"
+    assert classifier.classify_fields("某某汽车投资有限公司", scope, "F5261").role == "seller"

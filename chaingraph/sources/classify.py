@@ -1004,7 +1004,8 @@ class Classifier:
                           code_segments=frozenset(code_segments), code=code,
                           outside_lead="" if neutral_lead in _WIDE_NEUTRAL else neutral_lead)
 
-        result = FirmResult(name=row.name, role=_firm_role(main_roles or firm_roles, code_roles, producer), row=row)
+        result = FirmResult(name=row.name, role=_firm_role(main_roles or firm_roles, code_roles, producer,
+                                                                 frozenset(firm_roles)), row=row)
         keys = firm_keys(row.name, row.credit_code)
         ranked = sorted(scores, key=lambda s: (-scores[s], -level[s], first_seen.get(s, (999, 0)), s))
         if self.rejected:
@@ -1313,9 +1314,14 @@ def _catch_all(code: str) -> bool:
     return code.endswith("9") or code in CATCH_ALL_CODES
 
 
-def _firm_role(roles: set[str], code_roles: set[str], producer: bool) -> str:
+def _firm_role(roles: set[str], code_roles: set[str], producer: bool, seen: frozenset[str] = frozenset()) -> str:
+    """The firm's role: a producer if it makes anything; else the role the registry's class gives, when the scope
+    has it too (控股公司服务 for a holding whose scope opens with a licensed transport item); else its main item's."""
     if producer:
         return "producer"
+    for role in ("investor", "seller", "servicer", "research"):
+        if role in code_roles and role in seen:
+            return role
     for role in ("investor", "recycler", "seller", "servicer", "research"):  # 销售及售后服务 is a seller
         if role in roles:
             return role
