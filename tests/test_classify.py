@@ -679,3 +679,12 @@ def test_the_registry_class_picks_the_main_role_among_the_scope_roles(classifier
     # a dealer group that also invests is a dealer by its class
     scope = "一般项目：以自有资金从事投资活动；汽车新车销售；汽车零配件零售"
     assert classifier.classify_fields("某某汽车投资有限公司", scope, "F5261").role == "seller"
+
+
+def test_forgings_are_every_trades_and_car_forgings_the_chains(classifier: Classifier) -> None:
+    # 锻件 in a car-parts maker's scope is a car forging; alone under the forging class it is a guess
+    assert links(classifier, "某某锻造有限公司", "一般项目：汽车零部件及配件制造；锻件生产", "C3670") == \
+        [("auto-forging", "probable")]
+    # ... and a name of the same vague word (锻造) adds nothing to it
+    assert links(classifier, "某某锻造有限公司", "一般项目：锻件生产；金属材料销售", "C3393") == \
+        [("auto-forging", "guessed")]

@@ -447,6 +447,7 @@ class _RowFacts:
     code_segments: frozenset[str]  # segments that draw from the firm's industry code
     code: str = ""  # the industry class (4 digits) or division, as read
     outside_lead: str = ""  # the scope opens by making a product outside the chains (建筑涂料, 三轮汽车)
+    vague_names: frozenset[tuple[str, str]] = frozenset()  # (segment, word): vague words of the name (磁业, 锻造)
 
 
 @dataclass
@@ -614,9 +615,11 @@ class Classifier:
             if match is not None:
                 self._by_knowledge(result, facts, match, firm_keys(row.name, row.credit_code))
         for p in result.proposals:
-            if p.confidence == "probable" and all(e.kind in _VAGUE_KINDS for e in p.evidence):
+            if p.confidence == "probable" and all(e.kind in _VAGUE_KINDS or (
+                    e.kind == "name_term" and (p.segment, e.text) in facts.vague_names) for e in p.evidence):
                 # vague catalogue wording that a specific code made probable was right 18 times in 29 on the six
-                # development files: a guess, unless the name or a known firm says more
+                # development files: a guess, unless the name (with more than a vague word) or a known firm says
+                # more
                 p.confidence = "guessed"
         return result
 
@@ -1002,7 +1005,8 @@ class Classifier:
         code_only = sorted(code_segments) if not scores and producer else []
         facts = _RowFacts(producer=producer, chains=frozenset(context | set(chain_items)),
                           code_segments=frozenset(code_segments), code=code,
-                          outside_lead="" if neutral_lead in _WIDE_NEUTRAL else neutral_lead)
+                          outside_lead="" if neutral_lead in _WIDE_NEUTRAL else neutral_lead,
+                          vague_names=frozenset(vague_names))
 
         result = FirmResult(name=row.name, role=_firm_role(main_roles or firm_roles, code_roles, producer,
                                                                  frozenset(firm_roles)), row=row)
