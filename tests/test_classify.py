@@ -688,3 +688,15 @@ def test_forgings_are_every_trades_and_car_forgings_the_chains(classifier: Class
     # ... and a name of the same vague word (锻造) adds nothing to it
     assert links(classifier, "某某锻造有限公司", "一般项目：锻件生产；金属材料销售", "C3393") == \
         [("auto-forging", "guessed")]
+
+
+def test_x_yong_y_names_y_and_checking_fixtures_are_fixtures(classifier: Classifier) -> None:
+    # 驱动电机用电磁线 is a wire for drive motors, not a drive motor; 电机用于 would name the motor itself
+    scope = "一般项目：漆包线、新能源汽车驱动电机用扁平电磁线的生产"
+    assert all(s != "auto-drive-motor" for s, _ in links(classifier, "某某电磁线有限公司", scope, "C3831"))
+    # a fixture shop's 检具 (checking fixtures) are fixtures, not measuring instruments
+    scope = "工装夹具、检具设计、制造；机械零部件加工。"
+    assert [s for s, _ in links(classifier, "某某工装夹具厂", scope, "C3484")] == ["mt-fixture"]
+    # 气缸盖 is an engine part, not a pneumatic cylinder
+    scope = "生产铝合金气缸盖、气缸体等汽车发动机铸件，销售本公司自产产品。"
+    assert "mt-electrical" not in [s for s, _ in links(classifier, "某某汽车零部件有限公司", scope, "C3392")]

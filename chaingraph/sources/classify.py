@@ -196,6 +196,10 @@ _WIDE_NEUTRAL = frozenset(("塑料制品", "日用塑料制品", "塑料薄膜",
 files 塑料薄膜制造 first): they say less about the firm than a known firm's entry does."""
 
 
+def _is_han(char: str) -> bool:
+    return bool(char) and "\u4e00" <= char <= "\u9fff"
+
+
 def _other_use(item: str, start: int) -> bool:
     """A trade of _OTHER_USES right before the word at ``start`` (航空发动机, 电梯用电机), or overlapping its first
     character (风电主轴 holds 电主轴)."""
@@ -730,6 +734,9 @@ class Classifier:
                     if entry.segment and entry.segment not in self.materials and entry.segment not in _SERVE_ALL \
                             and _other_use(item, start):
                         continue  # 风电主轴, 航空发动机零部件: a part of another trade's product
+                    if entry.kind in ("product_term", "ambiguous_term") and item[end:end + 1] == "用" and \
+                            _is_han(item[end + 1:end + 2]) and item[end + 1:end + 2] not in "于品途户":
+                        continue  # 驱动电机用电磁线 is a wire for motors: X用Y names Y (but X用于 names X)
                     if made_of and entry.kind == "product_term" and any(
                             e.kind == "product_term" and e.segment and e.segment != entry.segment
                             for e in self.vocab.terms[made_of]):
