@@ -700,3 +700,12 @@ def test_x_yong_y_names_y_and_checking_fixtures_are_fixtures(classifier: Classif
     # 气缸盖 is an engine part, not a pneumatic cylinder
     scope = "生产铝合金气缸盖、气缸体等汽车发动机铸件，销售本公司自产产品。"
     assert "mt-electrical" not in [s for s, _ in links(classifier, "某某汽车零部件有限公司", scope, "C3392")]
+
+
+def test_nonferrous_casting_is_every_casters_class_and_a_car_parts_makers_die_casting(classifier: Classifier) -> None:
+    # castings for nuclear, gas-turbine and aero-engine makers are not car castings
+    scope = "一般项目：核电、燃气轮机零部件铸件的生产；黑色金属铸造；有色金属铸造"
+    assert all(c != "confirmed" for _, c in links(classifier, "某某机电股份有限公司", scope, "C3391"))
+    # under the car-parts class the same catalogue item is the die-caster's
+    assert [s for s, _ in links(classifier, "某某股份有限公司", "一般项目：有色金属铸造；货物进出口", "C3670")] == \
+        ["auto-die-casting"]

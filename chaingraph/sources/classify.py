@@ -783,7 +783,7 @@ class Classifier:
                     if kind == "ambiguous_term" and \
                             self.lone_in.get((self.chain_of[entry.segment], term)) == entry.segment and \
                             self.chain_of[entry.segment] in context and \
-                            (term.endswith(("制造", "生产")) or item in (term + "制造", term + "生产")):
+                            (term.endswith(("制造", "生产", "铸造")) or item in (term + "制造", term + "生产")):
                         # a catalogue item vague only because it also names trades outside the chains
                         # (齿轮及齿轮减、变速箱制造, 照明器具制造) names the segment in a firm of its chain
                         kind = "product_term"
