@@ -1192,8 +1192,8 @@ class Classifier:
     def _outside(self, result: FirmResult, firm: KnownFirm, same: bool, text: str) -> None:
         """The reference list knows the firm (or its group) as a look-alike whose business lies outside the chains
         (a ferrite maker, a building-profile extruder): every proposal goes one step down, and when the firm itself
-        is surely known, only a confirmed one is kept (as probable): a specific term with an agreeing code. The
-        reason says so when nothing is left."""
+        is known (by name or core name; since round 11 also when the entry is in doubt), only a confirmed one is
+        kept (as probable): a specific term with an agreeing code. The reason says so when nothing is left."""
         if not result.proposals:
             return
         kept: list[Proposal] = []
@@ -1203,7 +1203,7 @@ class Classifier:
                 kept.append(p)  # a chain the look-alike list was not written for (a dataset's own PV chain)
                 continue
             lvl = _LEVEL[p.confidence] - 1
-            if lvl < 1 or (same and firm.certain and lvl < 2):
+            if lvl < 1 or (same and lvl < 2):
                 continue
             p.confidence = _AT_LEVEL[lvl]
             p.evidence.append(Evidence("known_outside", text))
