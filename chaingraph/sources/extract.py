@@ -2678,8 +2678,10 @@ class _Extractor:
             hosts = {m["county"]: m for m in _HOST_COUNTY_RE.finditer(self.t, start, end)
                      if not _NOT_A_COUNTY_RE.search(m["county"]) and m["county"].removesuffix("市") not in CITIES
                      and not is_place_name(m["county"])}
-            if len(hosts) == 1 and first >= start:
-                m = next(iter(hosts.values()))
+            m = next(iter(hosts.values())) if len(hosts) == 1 else None
+            # a county (县, 旗) reporting its batch ("镇原县14个重点项目集中开工") is the home of every project, not
+            # a place that tells one from another (a city's district, "洛江区3个项目现场签约", is)
+            if m is not None and first >= start and not m["county"].endswith(("县", "旗")):
                 return (m["county"], self._region_id(m["county"]), m.start("county"), m.end("county"), "event")
         host = self.sentences[self.sentence_at(starts[-1])] if starts else None
         if (host is not None and first - starts[-1] <= EVENT_REACH

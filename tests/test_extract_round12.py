@@ -1,0 +1,28 @@
+"""Round 12 of news extraction (issue #14): the third hold-out set read as development data. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from chaingraph.sources.extract import Extraction, extract_facts
+
+DAY = "2024-05-20"
+
+
+def values(result: Extraction, record: str, key: str, field: str) -> list[str]:
+    return [f.value for f in result.of(record, key, field)]
+
+
+def test_a_county_reporting_its_batch_does_not_place_each_project() -> None:
+    text = ("青山县3个重点项目集中开工\n5月8日，青山县3个重点项目集中开工。当天开工的项目分别是：鸿泰饲料加工项目、"
+            "青山县城南污水处理厂项目和绿源果蔬冷链物流项目，总投资6亿元。")
+    result = extract_facts(text, DAY)
+    for key in ("鸿泰饲料加工项目", "绿源果蔬冷链物流项目"):
+        assert key in result.keys("project")
+        assert values(result, "project", key, "start_date") == ["2024-05-08"]
+        assert values(result, "project", key, "region") == []
+
+
+def test_a_city_district_reporting_its_signings_still_places_them() -> None:
+    text = "江北区3个项目现场签约\n5月8日，江北区举行签约仪式，签约了鸿泰智能装备项目、绿源冷链物流项目等3个项目。"
+    result = extract_facts(text, DAY)
+    assert values(result, "project", "鸿泰智能装备项目", "region") == ["江北区"]
