@@ -26,3 +26,22 @@ def test_a_city_district_reporting_its_signings_still_places_them() -> None:
     text = "江北区3个项目现场签约\n5月8日，江北区举行签约仪式，签约了鸿泰智能装备项目、绿源冷链物流项目等3个项目。"
     result = extract_facts(text, DAY)
     assert values(result, "project", "鸿泰智能装备项目", "region") == ["江北区"]
+
+
+def test_the_installed_power_a_plant_is_named_by_is_its_capacity() -> None:
+    text = ("5月8日，云岭能源有限公司投资4亿元的北坡37.5MW风力发电项目开工，"
+            "同日投资2亿元的南湾20兆瓦光伏电站项目并网。")
+    result = extract_facts(text, DAY)
+    wind = [k for k in result.keys("project") if "风力发电" in k]
+    solar = [k for k in result.keys("project") if "光伏电站" in k]
+    assert len(wind) == 1 and len(solar) == 1
+    assert values(result, "project", wind[0], "capacity") == ["37500 kW"]
+    assert values(result, "project", solar[0], "capacity") == ["20000 kW"]
+
+
+def test_a_multiplied_rating_or_a_factory_making_solar_cells_gives_no_installed_power() -> None:
+    text = "5月8日，2×35万千瓦热电联产发电项目和5GW光伏组件制造项目同时开工。"
+    result = extract_facts(text, DAY)
+    for key in result.keys("project"):
+        assert not [v for v in values(result, "project", key, "capacity") if v.endswith("kW")]
+

@@ -161,6 +161,10 @@ _UNIT_CAPACITY_RE = re.compile(
 # "100万吨/年乙烯工程", "形成3.9万吨/年各类离子交换树脂", "将形成10万吨年产能": tons a year written after the amount
 _TONS_A_YEAR_RE = re.compile(rf"(?P<n>{_NUM})(?P<mult>万|千)?吨(?:/年|年产能|的年产能)")
 """Capacity units written in Chinese that have a canonical symbol (``600000 m3/yr``)."""
+# "37.5MW风力发电项目", "50兆瓦太阳能光煤互补发电试验示范电站": the installed power a generating plant's name opens with
+_POWER_IN_NAME_RE = re.compile(rf"(?<![\d.×xX*])(?P<n>{_NUM})(?P<unit>MW|兆瓦|GW|吉瓦|万千瓦)"
+                               r"(?=[\u4e00-\u9fffA-Za-z“”+]{0,12}?(?:发电|电站|风电场))")
+_POWER_KW = {"MW": 10**3, "兆瓦": 10**3, "GW": 10**6, "吉瓦": 10**6, "万千瓦": 10**4}
 _PRODUCT_CAPACITY_RE = re.compile(rf"(?P<label>年产|年生产|日产)(?P<product>[\u4e00-\u9fff]{{2,10}}?)(?:能力|产能)?"
                                   rf"(?:为|达到|达|约|超过|近)?(?P<n>{_NUM})(?P<mult>万|千)?吨")
 _OUTPUT_AFTER_RE = re.compile(rf"(?:实现|形成|新增|达到|带来)(?P<qty>(?:约|近|超)?{_NUM}(?:亿|万)元)(?:的)?年产值")
@@ -1885,6 +1889,14 @@ class _Extractor:
             if owner is None or self._phase_figure(owner, m.start()):
                 continue
             qty = Quantity(int(amount) if amount.is_integer() else amount, "t/yr", "exact")
+            self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
+        for m in _POWER_IN_NAME_RE.finditer(self.t):
+            # a power plant's own name gives its installed power ("15MW光伏发电项目" -> 15000 kW)
+            owner = self._named_in(m.start(), m.end())
+            if owner is None or self._phase_figure(owner, m.start()):
+                continue
+            amount = float(m["n"].replace(",", "")) * _POWER_KW[m["unit"]]
+            qty = Quantity(int(amount) if amount.is_integer() else amount, "kW", "exact")
             self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
         for m in _PRODUCT_CAPACITY_RE.finditer(self.t):
             # "可年产精品钢帘线150万吨", "年产铁精矿400万吨", "日产4500吨水泥熟料": the product between label and amount
