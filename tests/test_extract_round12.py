@@ -45,3 +45,10 @@ def test_a_multiplied_rating_or_a_factory_making_solar_cells_gives_no_installed_
     for key in result.keys("project"):
         assert not [v for v in values(result, "project", key, "capacity") if v.endswith("kW")]
 
+
+def test_fields_listed_before_a_group_of_industry_projects_are_no_projects() -> None:
+    text = ("5月8日，我区集中签约文旅、工业、商贸等产业项目9个，协议引资30亿元。"
+            "一批科技服务、金融服务、现代物流等现代服务业项目将相继入驻。")
+    result = extract_facts(text, DAY)
+    assert result.keys("project") == []
+    assert result.keys("firm") == []

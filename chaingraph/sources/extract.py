@@ -804,6 +804,9 @@ class _Extractor:
             if any(re.search(r"(?:产业|行业|领域|服务业|制造业)$", item) for item in items):
                 continue  # "新材料、新能源、环保再生产业等项目13个": fields of industry, neither firms nor projects
             first, cut = _strip_left(items[0])
+            kinds = re.match(r"等[^，。；]{0,10}?(?:产业|行业|服务业|制造业|领域)项目", self.t[m.end():])
+            if kinds and len(items) >= 2 and all(len(item) <= 4 for item in items[1:]):
+                continue  # "文旅、工业、商贸等产业项目9个", "金融服务、现代物流等现代服务业项目": the fields of a group
             time_word = None
             tm = _TIME_WORD_RE.search(cut)
             if tm:
