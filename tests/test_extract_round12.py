@@ -52,3 +52,22 @@ def test_fields_listed_before_a_group_of_industry_projects_are_no_projects() -> 
     result = extract_facts(text, DAY)
     assert result.keys("project") == []
     assert result.keys("firm") == []
+
+
+def test_a_ceremony_for_groundbreaking_and_completion_together_dates_its_projects() -> None:
+    text = ("5月8日上午，白沙镇举行重大项目集中开(竣)工仪式。参加此次仪式的项目共2个，分别是投资3亿元的"
+            "远航机械有限公司精密铸件生产项目、投资1亿元的白沙康养中心项目。")
+    result = extract_facts(text, DAY)
+    for key in result.keys("project"):
+        dates = [f.value for f in result.of("project", key) if f.field in ("date", "start_date")]
+        assert dates == ["2024-05-08"]
+        # the town that holds the batch ceremony does not place each project
+        assert values(result, "project", key, "region") == []
+
+
+def test_the_town_of_a_single_projects_own_ceremony_is_its_place() -> None:
+    text = "5月8日上午，年产200万吨水泥熟料生产线项目在东坪镇举行开工奠基仪式，总投资7亿元。"
+    result = extract_facts(text, DAY)
+    key = "年产200万吨水泥熟料生产线项目"
+    assert values(result, "project", key, "region") == ["东坪镇"]
+    assert values(result, "project", key, "start_date") == ["2024-05-08"]

@@ -328,6 +328,9 @@ _RELATIVE_DAY_RE = re.compile(r"昨日|昨天|前天|今天|今日|当天|当日
 _EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|动工|动土|竣工|投产|奠基|揭牌|开业)"
                        r"(?:仪式|活动|大会|会议|暨|现场会)"
                        r"|集中(?:签约|开工|动工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)"
+                       # "集中开(竣)工仪式", "集中开竣工": groundbreaking and completion in one ceremony (not 开复工,
+                       # where the projects resumed were started before: the day is not theirs)
+                       r"|集中开[(（]?竣[)）]?工|开[(（]?竣[)）]?工(?:仪式|活动|大会|现场会)"
                        r"|\d+个(?:[^，。；]{0,8})?项目(?:集中|顺利|正式)?(?:签约|开工|竣工|投产)|(?:签约|开工|竣工|"
                        r"投产)\d+个"
                        r"|\d+个项目[^。；]{0,30}?(?:签约|开工|竣工|投产|奠基)|签[订署]了?[^，。；]{0,12}(?:协议|合同)"
@@ -2678,7 +2681,10 @@ class _Extractor:
                      and not _GENERIC_PLACE.match(p[0]) and (not p[1] or (self.dataset is not None
                                                                         and self.dataset.regions[p[1]].kind == "park"))
                      and not self._venue_only(p, proj)]
-            if len({p[0] for p in zones}) == 1:
+            if len({p[0] for p in zones}) == 1 and not (
+                    zones[0][0].endswith(("镇", "乡")) and _BATCH_RE.search(self.t, start, end)):
+                # (a town that holds a batch ceremony, "临泽镇举行重大项目集中开工仪式", hosts projects it does not
+                # place one by one; the town where one project's own ceremony is held is that project's place)
                 return (*zones[0], "event")
             # "国家新乡经济技术开发区授牌…，3个重大项目在仪式上集中签约，正式落户新乡经开区": of several zones of the
             # event's sentence, the one its projects land in
