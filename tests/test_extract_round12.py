@@ -71,3 +71,21 @@ def test_the_town_of_a_single_projects_own_ceremony_is_its_place() -> None:
     key = "年产200万吨水泥熟料生产线项目"
     assert values(result, "project", key, "region") == ["东坪镇"]
     assert values(result, "project", key, "start_date") == ["2024-05-08"]
+
+
+def test_items_of_a_counted_list_at_a_ceremony_take_its_date() -> None:
+    text = ("5月8日上午，南岭县举行第二季度重点项目集中开工仪式。本次集中开工的重点项目共8个，包括"
+            "南岭古镇民宿集群等3个文化旅游项目；石门坳矿山生态修复等2个生态环保项目。")
+    result = extract_facts(text, DAY)
+    keys = [k for k in result.keys("project") if "民宿" in k or "生态修复" in k]
+    assert len(keys) == 2
+    for key in keys:
+        assert values(result, "project", key, "start_date") == ["2024-05-08"]
+
+
+def test_a_firm_named_in_an_uncounted_list_gets_no_ceremony_date() -> None:
+    text = ("5月8日上午，南岭县举行重点项目集中签约仪式，签约项目12个。"
+            "下一步，该县将积极跟踪洽谈瑞景、泰禾等项目。")
+    result = extract_facts(text, DAY)
+    for key in result.keys("project"):
+        assert values(result, "project", key, "date") == []

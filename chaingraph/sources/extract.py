@@ -2230,8 +2230,11 @@ class _Extractor:
                 statuses.setdefault(owner, []).append(st)
         headline_end = self.t.find("\n")
         for index, proj in enumerate(self.projects):
-            spans = proj.mentions
-            if not spans or proj.weak or proj.implicit:
+            spans = proj.mentions or [
+                # "A等6个文化旅游项目", "A、B等14个重点项目": an item of a counted list is one of the event's projects
+                (a, b) for a, b in proj.weak_mentions
+                if re.match(r"[^，。；]*?等(?:\d+|[一二两三四五六七八九十]+)个[^，。；]{0,12}?项目", self.t[b:b + 120])]
+            if not spans or proj.implicit:
                 continue
             first = min(a for a, _ in spans)
             # the event whose own sentence names the project ("四川好彩头食品生产基地等46个项目集中开工" in the
