@@ -89,3 +89,17 @@ def test_a_firm_named_in_an_uncounted_list_gets_no_ceremony_date() -> None:
     result = extract_facts(text, DAY)
     for key in result.keys("project"):
         assert values(result, "project", key, "date") == []
+
+
+def test_an_announcements_own_words_about_the_company_name_no_firm() -> None:
+    text = ("关于子公司签订项目投资协议的公告\n2024年5月8日，公司与青川县人民政府签订《投资协议书》。"
+            "本次投资已经董事会审议通过，并授权公司管理层办理相关事宜，尚需提交公司股东大会审议。"
+            "协议的签订并不代表公司对未来业绩的预测。")
+    result = extract_facts(text, DAY)
+    assert result.keys("firm") == []
+
+
+def test_a_legal_name_ending_like_a_kind_of_company_is_still_a_firm() -> None:
+    text = "5月8日，投资2亿元的华晟高分子公司保温材料生产项目开工。"
+    result = extract_facts(text, DAY)
+    assert any("华晟高分子" in k for k in result.keys("firm"))

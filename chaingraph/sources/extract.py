@@ -272,7 +272,11 @@ _CLAUSE_COMPANY_RE = re.compile(
     # a bare 公司 after a verb, preposition or list word is the noun "the company" at the end of a clause, not a
     # legal name; so is one whose words name a project, an organ of government or a contract
     r"(?:由|给予|给|获得|取得|引进|引入|约定|同意|向|对|与|和|及|为|的|将|拟|让|使|请|要求|帮助|支持|鼓励|协助|"
-    r"成立|组建|注册|设立|新设|其|该|本|此|各|每|家|符合|适合|属于|提升|带动|推动)公司$|"
+    r"成立|组建|注册|设立|新设|其|该|本|此|各|每|家|符合|适合|属于|提升|带动|推动|"
+    # an announcement's verbs ("并授权公司管理层", "需提交公司股东大会", "并不代表公司对…的承诺")
+    r"授权|提交|代表|欢迎|提醒|告知|披露)公司$|"
+    # a kind of company ("关于子公司…的公告", "科创板上市公司"), not a name
+    r"(?:(?:关于|的|其|全资|控股|下属|旗下)子|上市|挂牌|参股)公司$|"
     r"(?:管委会|政府|协议|合同)[^有]*公司$|"
     # a body of more than 12 characters before a bare 公司 is a clause ("产业发展资金中拨付一定额度资金给公司")
     r"^[^有]{13,}(?<!股份)(?<!集团)(?<!总)公司$")
