@@ -161,6 +161,10 @@ _UNIT_CAPACITY_RE = re.compile(
 # "100万吨/年乙烯工程", "形成3.9万吨/年各类离子交换树脂", "将形成10万吨年产能": tons a year written after the amount
 _TONS_A_YEAR_RE = re.compile(rf"(?P<n>{_NUM})(?P<mult>万|千)?吨(?:/年|年产能|的年产能)")
 """Capacity units written in Chinese that have a canonical symbol (``600000 m3/yr``)."""
+# "37.5MW风力发电项目", "50兆瓦太阳能光煤互补发电试验示范电站": the installed power a generating plant's name opens with
+_POWER_IN_NAME_RE = re.compile(rf"(?<![\d.×xX*])(?P<n>{_NUM})(?P<unit>MW|兆瓦|GW|吉瓦|万千瓦)"
+                               r"(?=[\u4e00-\u9fffA-Za-z“”+]{0,12}?(?:发电|电站|风电场))")
+_POWER_KW = {"MW": 10**3, "兆瓦": 10**3, "GW": 10**6, "吉瓦": 10**6, "万千瓦": 10**4}
 _PRODUCT_CAPACITY_RE = re.compile(rf"(?P<label>年产|年生产|日产)(?P<product>[\u4e00-\u9fff]{{2,10}}?)(?:能力|产能)?"
                                   rf"(?:为|达到|达|约|超过|近)?(?P<n>{_NUM})(?P<mult>万|千)?吨")
 _OUTPUT_AFTER_RE = re.compile(rf"(?:实现|形成|新增|达到|带来)(?P<qty>(?:约|近|超)?{_NUM}(?:亿|万)元)(?:的)?年产值")
@@ -268,7 +272,11 @@ _CLAUSE_COMPANY_RE = re.compile(
     # a bare 公司 after a verb, preposition or list word is the noun "the company" at the end of a clause, not a
     # legal name; so is one whose words name a project, an organ of government or a contract
     r"(?:由|给予|给|获得|取得|引进|引入|约定|同意|向|对|与|和|及|为|的|将|拟|让|使|请|要求|帮助|支持|鼓励|协助|"
-    r"成立|组建|注册|设立|新设|其|该|本|此|各|每|家|符合|适合|属于|提升|带动|推动)公司$|"
+    r"成立|组建|注册|设立|新设|其|该|本|此|各|每|家|符合|适合|属于|提升|带动|推动|"
+    # an announcement's verbs ("并授权公司管理层", "需提交公司股东大会", "并不代表公司对…的承诺")
+    r"授权|提交|代表|欢迎|提醒|告知|披露)公司$|"
+    # a kind of company ("关于子公司…的公告", "科创板上市公司"), not a name
+    r"(?:(?:关于|的|其|全资|控股|下属|旗下)子|上市|挂牌|参股)公司$|"
     r"(?:管委会|政府|协议|合同)[^有]*公司$|"
     # a body of more than 12 characters before a bare 公司 is a clause ("产业发展资金中拨付一定额度资金给公司")
     r"^[^有]{13,}(?<!股份)(?<!集团)(?<!总)公司$")
@@ -324,6 +332,9 @@ _RELATIVE_DAY_RE = re.compile(r"昨日|昨天|前天|今天|今日|当天|当日
 _EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|动工|动土|竣工|投产|奠基|揭牌|开业)"
                        r"(?:仪式|活动|大会|会议|暨|现场会)"
                        r"|集中(?:签约|开工|动工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)"
+                       # "集中开(竣)工仪式", "集中开竣工": groundbreaking and completion in one ceremony (not 开复工,
+                       # where the projects resumed were started before: the day is not theirs)
+                       r"|集中开[(（]?竣[)）]?工|开[(（]?竣[)）]?工(?:仪式|活动|大会|现场会)"
                        r"|\d+个(?:[^，。；]{0,8})?项目(?:集中|顺利|正式)?(?:签约|开工|竣工|投产)|(?:签约|开工|竣工|"
                        r"投产)\d+个"
                        r"|\d+个项目[^。；]{0,30}?(?:签约|开工|竣工|投产|奠基)|签[订署]了?[^，。；]{0,12}(?:协议|合同)"
@@ -800,6 +811,9 @@ class _Extractor:
             if any(re.search(r"(?:产业|行业|领域|服务业|制造业)$", item) for item in items):
                 continue  # "新材料、新能源、环保再生产业等项目13个": fields of industry, neither firms nor projects
             first, cut = _strip_left(items[0])
+            kinds = re.match(r"等[^，。；]{0,10}?(?:产业|行业|服务业|制造业|领域)项目", self.t[m.end():])
+            if kinds and len(items) >= 2 and all(len(item) <= 4 for item in items[1:]):
+                continue  # "文旅、工业、商贸等产业项目9个", "金融服务、现代物流等现代服务业项目": the fields of a group
             time_word = None
             tm = _TIME_WORD_RE.search(cut)
             if tm:
@@ -1886,6 +1900,14 @@ class _Extractor:
                 continue
             qty = Quantity(int(amount) if amount.is_integer() else amount, "t/yr", "exact")
             self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
+        for m in _POWER_IN_NAME_RE.finditer(self.t):
+            # a power plant's own name gives its installed power ("15MW光伏发电项目" -> 15000 kW)
+            owner = self._named_in(m.start(), m.end())
+            if owner is None or self._phase_figure(owner, m.start()):
+                continue
+            amount = float(m["n"].replace(",", "")) * _POWER_KW[m["unit"]]
+            qty = Quantity(int(amount) if amount.is_integer() else amount, "kW", "exact")
+            self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
         for m in _PRODUCT_CAPACITY_RE.finditer(self.t):
             # "可年产精品钢帘线150万吨", "年产铁精矿400万吨", "日产4500吨水泥熟料": the product between label and amount
             if re.search(r"[\d，。；、]|产值|收入|税", m["product"]):
@@ -2212,8 +2234,11 @@ class _Extractor:
                 statuses.setdefault(owner, []).append(st)
         headline_end = self.t.find("\n")
         for index, proj in enumerate(self.projects):
-            spans = proj.mentions
-            if not spans or proj.weak or proj.implicit:
+            spans = proj.mentions or [
+                # "A等6个文化旅游项目", "A、B等14个重点项目": an item of a counted list is one of the event's projects
+                (a, b) for a, b in proj.weak_mentions
+                if re.match(r"[^，。；]*?等(?:\d+|[一二两三四五六七八九十]+)个[^，。；]{0,12}?项目", self.t[b:b + 120])]
+            if not spans or proj.implicit:
                 continue
             first = min(a for a, _ in spans)
             # the event whose own sentence names the project ("四川好彩头食品生产基地等46个项目集中开工" in the
@@ -2663,7 +2688,10 @@ class _Extractor:
                      and not _GENERIC_PLACE.match(p[0]) and (not p[1] or (self.dataset is not None
                                                                         and self.dataset.regions[p[1]].kind == "park"))
                      and not self._venue_only(p, proj)]
-            if len({p[0] for p in zones}) == 1:
+            if len({p[0] for p in zones}) == 1 and not (
+                    zones[0][0].endswith(("镇", "乡")) and _BATCH_RE.search(self.t, start, end)):
+                # (a town that holds a batch ceremony, "临泽镇举行重大项目集中开工仪式", hosts projects it does not
+                # place one by one; the town where one project's own ceremony is held is that project's place)
                 return (*zones[0], "event")
             # "国家新乡经济技术开发区授牌…，3个重大项目在仪式上集中签约，正式落户新乡经开区": of several zones of the
             # event's sentence, the one its projects land in
@@ -2678,8 +2706,10 @@ class _Extractor:
             hosts = {m["county"]: m for m in _HOST_COUNTY_RE.finditer(self.t, start, end)
                      if not _NOT_A_COUNTY_RE.search(m["county"]) and m["county"].removesuffix("市") not in CITIES
                      and not is_place_name(m["county"])}
-            if len(hosts) == 1 and first >= start:
-                m = next(iter(hosts.values()))
+            m = next(iter(hosts.values())) if len(hosts) == 1 else None
+            # a county (县, 旗) reporting its batch ("镇原县14个重点项目集中开工") is the home of every project, not
+            # a place that tells one from another (a city's district, "洛江区3个项目现场签约", is)
+            if m is not None and first >= start and not m["county"].endswith(("县", "旗")):
                 return (m["county"], self._region_id(m["county"]), m.start("county"), m.end("county"), "event")
         host = self.sentences[self.sentence_at(starts[-1])] if starts else None
         if (host is not None and first - starts[-1] <= EVENT_REACH
