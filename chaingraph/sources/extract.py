@@ -148,6 +148,7 @@ _CAPACITY_RE = re.compile(
     r"立方米|方|千升|平方米|吨|个|块|颗|粒|支|瓶|箱|头|羽|条|根|米|张|双)"
 )
 _CAPACITY_UNIT = {"立方米": "m3", "方": "m3", "平方米": "m2", "千瓦": "kW", "kw": "kW", "KW": "kW", "kW": "kW"}
+"""Capacity units written in Chinese that have a canonical symbol (``600000 m3/yr``)."""
 # "年产扁线电机100万台", "年生产可达5万台智能送纱器", "年产量550万件", "日产3万条自行车轮胎", "装机规模13.5万千瓦": a
 # capacity in units other than tons, the product (if any) between label and amount
 _UNIT_CAPACITY_RE = re.compile(
@@ -160,7 +161,6 @@ _UNIT_CAPACITY_RE = re.compile(
 )
 # "100万吨/年乙烯工程", "形成3.9万吨/年各类离子交换树脂", "将形成10万吨年产能": tons a year written after the amount
 _TONS_A_YEAR_RE = re.compile(rf"(?P<n>{_NUM})(?P<mult>万|千)?吨(?:/年|年产能|的年产能)")
-"""Capacity units written in Chinese that have a canonical symbol (``600000 m3/yr``)."""
 # "37.5MW风力发电项目", "50兆瓦太阳能光煤互补发电试验示范电站": the installed power a generating plant's name opens with
 _POWER_IN_NAME_RE = re.compile(rf"(?<![\d.×xX*])(?P<n>{_NUM})(?P<unit>MW|兆瓦|GW|吉瓦|万千瓦)"
                                r"(?=[\u4e00-\u9fffA-Za-z“”+]{0,12}?(?:发电|电站|风电场))")
