@@ -184,6 +184,7 @@ sensors, chips and passives alike; 通用设备 is any machine): they stay ambig
 
 _CATALOGUE_KINDS = frozenset(("scope_term", "ambiguous_term", "chain_term", "code", "code_class"))
 # evidence that is catalogue wording and code only: no product word and no name
+
 _OTHER_USES = ("风电", "风力发电", "航空", "航天", "船用", "船舶", "核电", "燃气轮机", "油气", "海洋工程", "工程机械",
                "农机", "农用", "家电", "家用", "电动工具", "电动自行车", "摩托车", "光伏", "轨道交通", "铁路", "电梯",
                "矿山")
@@ -214,6 +215,7 @@ def _other_use(item: str, start: int) -> bool:
 
 
 _SERVE_ALL = frozenset(("mt-mold", "mt-cutting-tool", "mt-fixture", "mt-measuring-tool", "mt-bearing"))
+"""Segments whose products serve every trade: a trade's name before them does not qualify them away."""
 
 _ACCESSORY = ("其", "相关", "配套")  # 及其模具, 相关模具, 配套模具: belonging to the product named before them
 _REPAIR_WORDS = ("维修", "修理", "维护", "保养", "翻新", "修补")
@@ -1015,8 +1017,8 @@ class Classifier:
                           outside_lead="" if neutral_lead in _WIDE_NEUTRAL else neutral_lead,
                           vague_names=frozenset(vague_names))
 
-        result = FirmResult(name=row.name, role=_firm_role(main_roles or firm_roles, code_roles, producer,
-                                                                 frozenset(firm_roles)), row=row)
+        role = _firm_role(main_roles or firm_roles, code_roles, producer, frozenset(firm_roles))
+        result = FirmResult(name=row.name, role=role, row=row)
         keys = firm_keys(row.name, row.credit_code)
         ranked = sorted(scores, key=lambda s: (-scores[s], -level[s], first_seen.get(s, (999, 0)), s))
         if self.rejected:
