@@ -3152,6 +3152,9 @@ def _place_name(raw: str) -> str:
     for m in re.finditer(r"\d[\d.,]*(?:余|多)?[十百千万亿]*(?:元|美元|欧元|亩|平方米|吨|个|家)?", name, 0):
         if m.end() < len(name) - 1:
             cut = max(cut, m.end())
+    # nor the time of day before it ("25日上午聊城经济技术开发区…仪式")
+    for m in re.finditer(r"(?:上午|下午|晚上|早上|凌晨|中午|傍晚)", name[:max(0, len(name) - 2)]):
+        cut = max(cut, m.end())
     # nor what introduces it ("主要有岑溪市…集聚区", "另按照协议安排高邮经济开发区")
     for m in _PLACE_INTRO_RE.finditer(name, 0, max(0, len(name) - 2)):
         cut = max(cut, m.end())
