@@ -20,3 +20,12 @@ def test_a_lead_opening_with_a_bare_day_is_not_joined_to_the_headline() -> None:
     for key in ("鸿泰智能装备项目", "绿源冷链物流项目"):
         assert values(result, "project", key, "region") == ["青山经济技术开发区"]
         assert values(result, "project", key, "date") == ["2024-05-08"]
+
+
+def test_a_long_zone_name_with_a_quarter_is_a_batch_not_a_project() -> None:
+    text = ("6月3日上午，湖南青山绿色新材料化工园区2024年第二季度重大项目竣工投产活动举行，"
+            "鸿泰年产5万吨电解液项目、绿源年产2万吨导电材料项目竣工投产。")
+    result = extract_facts(text, DAY)
+    assert not [k for k in result.keys("project") if "季度" in k]
+    for key in ("鸿泰年产5万吨电解液项目", "绿源年产2万吨导电材料项目"):
+        assert values(result, "project", key, "region") == ["湖南青山绿色新材料化工园区"]
