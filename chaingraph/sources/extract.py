@@ -192,7 +192,7 @@ _FORTUNE_RE = re.compile(r"世界500强|财富500强|全球500强|世界五百�
 _GENERIC_PROJECT = re.compile(
     r"^(?:省|市|全省|全市|又一个|一个|一批|首批|各类|其他|这些|这个|该|此|本|新|大|好)*"
     r"(?:重大|重点|龙头|外资|高质量|制造业|招大引强|百亿|亿元|超亿美元|亿美元|优质|产业|签约|在建|投资|集中|主导|"
-    r"关键|标志性|"
+    r"关键|标志性|代表性|代表|"
     r"增资|新|大|整车|机床整机|新能源汽车驱动电机|外资|产业化|示范)*项目$"
 )
 _PROJECT_STOPS = re.compile(
@@ -329,8 +329,10 @@ _RELATIVE_DAY_RE = re.compile(r"昨日|昨天|前天|今天|今日|当天|当日
                               r"|上月|上个月|(?P<yday>昨|今)?[（(]?(?<![月\d年])(?P<day>\d{1,2})[）)]?"
                               # "22号，全省…集中开工仪式…举行": a day written with 号 before a comma or a time of day
                               r"(?:日(?!电|讯)|号(?=[，,]|上午|下午|晚上|早上|凌晨))")
-_EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|动工|动土|竣工|投产|奠基|揭牌|开业)"
-                       r"(?:仪式|活动|大会|会议|暨|现场会)"
+_EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?“?(?:云|线上|网上|视频)?"
+                       r"(?:签约|开工|动工|动土|竣工|投产|奠基|揭牌|开业)”?"
+                       # "开工动员会", "“云签约”活动": a ceremony by another name, or its name in quotes
+                       r"(?:仪式|活动|大会|会议|暨|现场会|动员会|动员大会)"
                        r"|集中(?:签约|开工|动工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)"
                        # "集中开(竣)工仪式", "集中开竣工": groundbreaking and completion in one ceremony (not 开复工,
                        # where the projects resumed were started before: the day is not theirs)
@@ -2237,7 +2239,8 @@ class _Extractor:
             spans = proj.mentions or [
                 # "A等6个文化旅游项目", "A、B等14个重点项目": an item of a counted list is one of the event's projects
                 (a, b) for a, b in proj.weak_mentions
-                if re.match(r"[^，。；]*?等(?:\d+|[一二两三四五六七八九十]+)个[^，。；]{0,12}?项目", self.t[b:b + 120])]
+                if re.match(r"[^，。；]*?等(?:\d+|[一二两三四五六七八九十]+)(?:个|大|项)[^，。；]{0,12}?项目",
+                            self.t[b:b + 120])]
             if not spans or proj.implicit:
                 continue
             first = min(a for a, _ in spans)
