@@ -54,3 +54,12 @@ def test_items_of_a_list_counted_with_da_take_the_signing_date() -> None:
     dated = [k for k in result.keys("project") if values(result, "project", k, "date") == ["2024-05-08"]]
     assert "鸿泰智能装备项目" in dated
     assert len(dated) >= 3
+
+
+def test_municipal_works_do_not_make_a_city() -> None:
+    text = ("5月8日，青山经济技术开发区举行项目集中签约仪式，现场签约4个项目。"
+            "此次集中签约落户青山经济技术开发区的项目有：由恒盛建工有限公司总投资3亿元的广元市南坪市政道路及配套工程项目。")
+    result = extract_facts(text, DAY)
+    keys = [k for k in result.keys("project") if "市政道路" in k]
+    assert len(keys) == 1
+    assert values(result, "project", keys[0], "region") == ["青山经济技术开发区"]
