@@ -192,7 +192,7 @@ _FORTUNE_RE = re.compile(r"世界500强|财富500强|全球500强|世界五百�
 _GENERIC_PROJECT = re.compile(
     r"^(?:省|市|全省|全市|又一个|一个|一批|首批|各类|其他|这些|这个|该|此|本|新|大|好)*"
     r"(?:重大|重点|龙头|外资|高质量|制造业|招大引强|百亿|亿元|超亿美元|亿美元|优质|产业|签约|在建|投资|集中|主导|"
-    r"关键|标志性|"
+    r"关键|标志性|代表性|代表|"
     r"增资|新|大|整车|机床整机|新能源汽车驱动电机|外资|产业化|示范)*项目$"
 )
 _PROJECT_STOPS = re.compile(
@@ -329,8 +329,10 @@ _RELATIVE_DAY_RE = re.compile(r"昨日|昨天|前天|今天|今日|当天|当日
                               r"|上月|上个月|(?P<yday>昨|今)?[（(]?(?<![月\d年])(?P<day>\d{1,2})[）)]?"
                               # "22号，全省…集中开工仪式…举行": a day written with 号 before a comma or a time of day
                               r"(?:日(?!电|讯)|号(?=[，,]|上午|下午|晚上|早上|凌晨))")
-_EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?(?:签约|开工|动工|动土|竣工|投产|奠基|揭牌|开业)"
-                       r"(?:仪式|活动|大会|会议|暨|现场会)"
+_EVENT_RE = re.compile(r"(?:集中|联合|重大项目|项目)?“?(?:云|线上|网上|视频)?"
+                       r"(?:签约|开工|动工|动土|竣工|投产|奠基|揭牌|开业)”?"
+                       # "开工动员会", "“云签约”活动": a ceremony by another name, or its name in quotes
+                       r"(?:仪式|活动|大会|会议|暨|现场会|动员会|动员大会)"
                        r"|集中(?:签约|开工|动工|竣工|投产)|(?:推介|洽谈|签约|招商)(?:会|大会)"
                        # "集中开(竣)工仪式", "集中开竣工": groundbreaking and completion in one ceremony (not 开复工,
                        # where the projects resumed were started before: the day is not theirs)
@@ -2237,7 +2239,8 @@ class _Extractor:
             spans = proj.mentions or [
                 # "A等6个文化旅游项目", "A、B等14个重点项目": an item of a counted list is one of the event's projects
                 (a, b) for a, b in proj.weak_mentions
-                if re.match(r"[^，。；]*?等(?:\d+|[一二两三四五六七八九十]+)个[^，。；]{0,12}?项目", self.t[b:b + 120])]
+                if re.match(r"[^，。；]*?等(?:\d+|[一二两三四五六七八九十]+)(?:个|大|项)[^，。；]{0,12}?项目",
+                            self.t[b:b + 120])]
             if not spans or proj.implicit:
                 continue
             first = min(a for a, _ in spans)
@@ -3011,7 +3014,7 @@ _BUILD_AT_RE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:投资建设|
                           r"建(?=新|厂)|拆除旧厂兴建)")
 _NOT_A_PLACE_HEAD = re.compile(r"^(?:此|这|该|当地|本地|国内|省内|全国|全省|全市|原址|原有|现有|厂区|园区)|"
                                r"[的是了将拟]|基础上|期间|过程")
-_ZONE_PREFIX_RE = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|"
+_ZONE_PREFIX_RE = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|"
                              r"高新区|片区|新区|保税区|经济区|园区)")
 _EVALUATIVE_RE = re.compile(r"(?:重大|重点|优质|龙头|标志性|招商|招商引资|签约|开工|新开工|在建|续建|新建|集中|亿元|"
                             r"亿元以上|以上|产业|工业|[一二三四]?批)*")
@@ -3032,7 +3035,8 @@ _SIGNED_WITH_PLACE_RE = re.compile(r"(?:与|和|同)(?P<place>[\u4e00-\u9fff]{1,
 _SIGNER_PLACE_RE = re.compile(r"(?:^|(?<=[，,：:。；\n]))(?P<place>[\u4e00-\u9fff]{1,15}?[县区旗市])"
                               r"(?P<gov>人民政府|政府|管委会|管理委员会)?(?:与|和|同)")
 _COUNTY_PREFIX_RE = re.compile(rf"(?:(?:{_CITY_ALT})市?)?(?P<county>[\u4e00-\u9fff]{{1,3}}?(?:自治县|县|区|旗)|"
-                               r"[\u4e00-\u9fff]{2}市)")
+                               # (not the 市 of 市政/市场/市民: "广元市石盘市政基础设施…项目")
+                               r"[\u4e00-\u9fff]{2}市(?![政场民容]))")
 _NOT_A_COUNTY_RE = re.compile(r"^[山林牧库灾战地分大赛展专游老郊辖全本该我城市片园新景社小校厂矿港湾街各][区县市旗]$|"
                               r"(?:开发|高新|经开|保税|示范|试验|集聚|功能|商务|核心|起步|产业|工业|物流|园|新|片|城|景|"
                               r"街|港|湾|矿|厂)区$|^(?:城市|都市|超市|门市|股市|上市|夜市|集市)$")
@@ -3152,6 +3156,9 @@ def _place_name(raw: str) -> str:
     for m in re.finditer(r"\d[\d.,]*(?:余|多)?[十百千万亿]*(?:元|美元|欧元|亩|平方米|吨|个|家)?", name, 0):
         if m.end() < len(name) - 1:
             cut = max(cut, m.end())
+    # nor the time of day before it ("25日上午聊城经济技术开发区…仪式")
+    for m in re.finditer(r"(?:上午|下午|晚上|早上|凌晨|中午|傍晚)", name[:max(0, len(name) - 2)]):
+        cut = max(cut, m.end())
     # nor what introduces it ("主要有岑溪市…集聚区", "另按照协议安排高邮经济开发区")
     for m in _PLACE_INTRO_RE.finditer(name, 0, max(0, len(name) - 2)):
         cut = max(cut, m.end())

@@ -239,7 +239,9 @@ _MARKER_ONLY = re.compile(_MARKER)
 # sentence inside, ending in 项目/工程 or a closing bracket
 # a line starting with a day ("昨日，…", "4月6日上午，…") after a line without a sentence's end is a lead after its
 # headline ("安宁粤商产业园项目开工总投资17亿元\n昨日，…"): kept apart, the headline does not become the date's clause
-_LEAD_DATE = re.compile(r"昨日|昨天|今日|今天|(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+# ("25日上午，…", "8日，…": a bare day, when a time of day or a comma follows)
+_LEAD_DATE = re.compile(r"昨日|昨天|今日|今天|(?:\d{4}年)?\d{1,2}月\d{1,2}日"
+                        r"|\d{1,2}日(?=上午|下午|晚上|早上|凌晨|中午|[，,])")
 _NAME_HEADING = re.compile(r"[^，。；：！？,;:]+(?:项目|工程|[）)])")
 
 
