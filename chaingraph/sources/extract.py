@@ -219,6 +219,11 @@ _WORKS_EVENT_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,40}}?(?:工业园|产�
                              r"(?=(?:(?:\d{1,2}月)?\d{1,2}日|昨日|昨天|今天|今日|近日|日前)?(?:上午|下午)?"
                              r"(?:在[\u4e00-\u9fff]{2,16}?)?"
                              r"(?:正式|顺利|全面|已|已经|宣告|宣布)?(?:竣工|开工|投产|开业|奠基|动工|动土|建成|落成))")
+# a plant, park, station or works named as such (an item of a list of projects), optionally with a bracketed
+# second name: "南昌国际陆港枢纽产业园（南昌向塘电商物流服务中心）"
+_PLANT_ITEM_RE = re.compile(r"(?:产业园|工业园|科技园|物流园|产业园区|工业园区|生产基地|产业基地|基地|电站|光伏|"
+                            r"风电场|工厂|[^工水]厂|厂区|生产线|产线|工程|小镇|校区|水厂|水库|大桥|防洪堤|总部|酒店|综合体)"
+                            r"(?:[（(][^（）()]{2,20}[）)])?$")
 _MADE_ITEM_RE = re.compile(r"年产|日产|生产线|生产基地|工厂|[^工]厂$|产业园$")
 _PARTS_INTRO_RE = re.compile(r"(?:项目|工程)[，,]?(?:主要)?(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为)|含)$")
 _HOST_COUNTY_RE = re.compile(r"(?:^|(?<=[，,、：:\s日在]))(?P<county>[\u4e00-\u9fff]{1,3}?(?:自治县|县|区|旗)|"
@@ -1328,7 +1333,9 @@ class _Extractor:
                 continue  # "该项目位于X产业园，总投资20亿元": the park is where the project is, not a project
             if len(name) >= 4:
                 mentions.append((name, m.end() - len(name), m.end()))
-        mentions += self._enumerated_siblings(mentions)
+        siblings = self._enumerated_siblings(mentions)
+        self.sibling_ends = {end for _name, _start, end in siblings}
+        mentions += siblings
         # "A项目——B项目" is one project under two names
         joined: list[tuple[str, int, int]] = []
         for name, start, end in mentions:
@@ -1378,6 +1385,8 @@ class _Extractor:
             known.append((name, added))
         self._invest_frames()
         for item, pos in self.list_projects:
+            if pos + len(item) in self.sibling_ends:
+                continue  # "还有X生产基地、Y基地等产业项目": the item already names a project of the list
             if not _GENERIC_WORD_RE.fullmatch(item):
                 self._add_project([f"{item}项目"], self.firms_in(pos, pos + len(item)), (pos, pos + len(item)))
         for items, end, time_word, landed in self.list_items:
@@ -1440,22 +1449,44 @@ class _Extractor:
             # closed by 等…项目, are projects too
             counted = closed and re.match(r"等[^，。；、]{0,10}?项目", self.t[m.end():m.end() + 14])
             made = [part for part, _at in pieces if _MADE_ITEM_RE.search(part)]
-            if not (any(at + len(part) in ends for part, at in pieces) or (counted and len(made) == len(pieces))) or (
-                    _inside_parens(self.t, m.start())):
+            # "A电站、B光伏、C有机硅等5大项目", "A产业园、B校区及C产业园等1075个项目集中开工": in a list closed by
+            # 等…项目, an item named as a plant, park, station or works is a project whatever the other items are
+            plants = bool(counted) and any(_PLANT_ITEM_RE.search(part) for part, _at in pieces) and not re.search(
+                r"洽谈|跟踪|对接|谋划|储备|招引|引进", self.t[self.clause(m.start())[0]:m.start() + len(pieces[0][0])])
+            # (not "跟踪洽谈A、B产业园等产业性项目": projects still being courted)
+            if not (any(at + len(part) in ends for part, at in pieces) or (counted and len(made) == len(pieces))
+                    or plants) or _inside_parens(self.t, m.start()):
                 continue
             if _PARTS_INTRO_RE.search(self.t, max(0, m.start() - 12), m.start()):
                 continue  # "…贯通工程，主要包括退堤还海工程、海域清淤等": the parts of one project
+            only_plants = plants and not (any(at + len(part) in ends for part, at in pieces)
+                                          or len(made) == len(pieces))
             for index, (part, at) in enumerate(pieces):
                 if at + len(part) in taken:
                     continue
+                if only_plants and not _PLANT_ITEM_RE.search(part):
+                    continue  # the other items of such a list may be firms or fields: left to the other rules
+                if only_plants:
+                    # "还有X生产基地", "长沙高新区投资建X基地": an intro word is no part of the name, and an item
+                    # holding a verb phrase is prose, not a name
+                    intros = list(re.finditer(r"还有|另有|以及|包括|包含|主要有|既有|也有|其中|签约了?|签订了?|"
+                                              r"开工了?|竣工了?|投产了?", part[:-4]))
+                    intro = intros[-1] if intros else None
+                    if intro:
+                        part, at = part[intro.end():], at + intro.end()
+                    if re.search(r"投资|投建|建设|新建|打造|引进|落户", part[:-2]):
+                        continue
                 if index == len(pieces) - 1 and not closed and not _ENUM_LAST_RE.search(part):
                     continue  # "…、B工程开工": where the last item ends is unsure without 等
                 name = _project_name(part if part.endswith("项目") else part + "项目")
                 name = name if part.endswith("项目") else name.removesuffix("项目")
+                # (a park counted among the projects is one of them, not a place)
+                placed = not (only_plants and len(name) >= 6) and (
+                    is_place_name(name) or _is_place_word(name) or bool(_PLACE_RE.fullmatch(name)))
                 if (not 4 <= len(name) <= 30 or self._generic(name if name.endswith("项目") else name + "项目", [])
-                        or _GENERIC_PLACE.match(name) or is_place_name(name) or _is_place_word(name)
+                        or _GENERIC_PLACE.match(name) or placed
                         or _GENERIC_WORD_RE.fullmatch(name) or self.firm_of(name) is not None
-                        or _PLACE_RE.fullmatch(name) or _ENUM_NOT_PROJECT_RE.search(name)
+                        or _ENUM_NOT_PROJECT_RE.search(name)
                         or name.count("（") + name.count("(") != name.count("）") + name.count(")")):
                     continue
                 start = at + len(part) - len(name)
@@ -1803,7 +1834,13 @@ class _Extractor:
                 self.region_values.append((target[7:], str(qty), m.start(), m.end(), ""))
                 continue
             names_next = self.t.startswith("的", m.end()) and bool(self.strong_mentions(m.end(), m.end() + 3))
-            if aggregate and not self._project_between(aggregate.end(), m.start()) and not names_next:
+            nearest = aggregate
+            if aggregate is not None:
+                # the count nearest the figure ("A产业园、B校区等1075个项目集中开工，总投资9913亿元": the projects
+                # listed before the count are counted by it, they do not take its total)
+                for later in _AGGREGATE_RE.finditer(self.t, aggregate.start(), m.start()):
+                    nearest = later
+            if aggregate and nearest and not self._project_between(nearest.end(), m.start()) and not names_next:
                 # (not "共签约项目17个…，分别是总投资5亿元的A项目": a figure with 的 before a project is that project's)
                 metric = f"{self._count_metric(aggregate.start(), aggregate.group())}{label}"
                 self.region_values.append((metric, str(qty), m.start(), m.end(), "counted"))
