@@ -163,7 +163,15 @@ _UNIT_CAPACITY_RE = re.compile(
 _TONS_A_YEAR_RE = re.compile(rf"(?P<n>{_NUM})(?P<mult>万|千)?吨(?:/年|年产能|的年产能)")
 # "37.5MW风力发电项目", "50兆瓦太阳能光煤互补发电试验示范电站": the installed power a generating plant's name opens with
 _POWER_IN_NAME_RE = re.compile(rf"(?<![\d.×xX*])(?P<n>{_NUM})(?P<unit>MW|兆瓦|GW|吉瓦|万千瓦)"
-                               r"(?=[\u4e00-\u9fffA-Za-z“”+]{0,12}?(?:发电|电站|风电场))")
+                               r"(?=[\u4e00-\u9fffA-Za-z“”+]{0,12}?(?:发电|电站|风电场|"
+                               # "14万千瓦光伏项目", "20兆瓦渔光互补光伏", "30万千瓦风电工程": a plant, not a factory
+                               # for its parts ("1GW光伏组件", "风电叶片")
+                               r"光伏(?!组件|电池|支架|玻璃|硅|板|材料|产业|制造|设备|装备)|"
+                               r"风电(?!装备|设备|叶片|主机|产业|制造)))")
+# "100万吨造纸项目", "5万吨玻纤池窑拉丝项目", "第二条8万吨生产线": a yearly tonnage that opens a plant's name without
+# 年产; not a store (`2万吨果品气调库`) nor a name with two tonnages (`30万吨合成氨52万吨尿素项目`)
+_TONS_IN_NAME_RE = re.compile(rf"(?<![\d.×xX*/])(?P<n>{_NUM})(?P<mult>万|千)?吨(?![/／每]|级|位)")
+_TONS_IN_NAME_STORE = re.compile(r"库|仓|储|码头|泊位|港|罐|堆场|物流")
 _POWER_KW = {"MW": 10**3, "兆瓦": 10**3, "GW": 10**6, "吉瓦": 10**6, "万千瓦": 10**4}
 _PRODUCT_CAPACITY_RE = re.compile(rf"(?P<label>年产|年生产|日产)(?P<product>[\u4e00-\u9fff]{{2,10}}?)(?:能力|产能)?"
                                   rf"(?:为|达到|达|约|超过|近)?(?P<n>{_NUM})(?P<mult>万|千)?吨")
@@ -1946,6 +1954,39 @@ class _Extractor:
                 continue
             amount = float(m["n"].replace(",", "")) * _POWER_KW[m["unit"]]
             qty = Quantity(int(amount) if amount.is_integer() else amount, "kW", "exact")
+            self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
+        tonnages: dict[str, list[int]] = {}  # every tonnage written, once, so the check below stays linear
+        for m in re.finditer(rf"(?<![\d.])(?:{_NUM})(?:万|千)?吨", self.t):
+            tonnages.setdefault(m.group(), []).append(m.start())
+        open_tonnage: dict[tuple[int, str], bool] = {}
+        for m in _TONS_IN_NAME_RE.finditer(self.t):
+            if re.search(r"年产|产能|年生产|年加工|年处理|日产|日处理|形成|新增|达到|达|[年日万亿]$",
+                         self.t[max(0, m.start() - 6):m.start()]):
+                continue  # labelled figures are read by the rules above
+            owner = self._named_in(m.start(), m.end())
+            if owner is None or self._phase_figure(owner, m.start()):
+                continue
+            mention = next(((a, b) for a, b in self.projects[owner].mentions if a <= m.start() and b >= m.end()),
+                           None)
+            if mention is None:
+                continue
+            name = self.t[mention[0]:mention[1]]
+            if len(_TONS_IN_NAME_RE.findall(name)) > 1 or _TONS_IN_NAME_STORE.search(name) \
+                    or re.search(r"年产|产能|年生产|年加工|年处理|日产|日处理", name) or re.match(r"[该此这本]", name):
+                continue  # another figure labels the name's capacity; `该条8万吨生产线` is a plant named before
+            if (owner, m.group()) not in open_tonnage:
+                spans = sorted(self.projects[owner].mentions)
+                starts = [a for a, _b in spans]
+
+                def held(pos: int, spans: list[tuple[int, int]] = spans, starts: list[int] = starts) -> bool:
+                    i = bisect.bisect_right(starts, pos) - 1
+                    return i >= 0 and spans[i][1] > pos
+
+                open_tonnage[(owner, m.group())] = not all(held(pos) for pos in tonnages.get(m.group(), ()))
+            if open_tonnage[(owner, m.group())]:
+                continue  # the same tonnage heads a name this record does not hold: which project it is stays open
+            amount = float(m["n"].replace(",", "")) * {"万": 10**4, "千": 10**3, None: 1}[m["mult"]]
+            qty = Quantity(int(amount) if amount.is_integer() else amount, "t/yr", "exact")
             self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
         for m in _PRODUCT_CAPACITY_RE.finditer(self.t):
             # "可年产精品钢帘线150万吨", "年产铁精矿400万吨", "日产4500吨水泥熟料": the product between label and amount
