@@ -3,8 +3,8 @@
 The former hold-out set (benchmarks/data/extract-corpus-holdout, split ``holdout``; a development set from round 6
 on), the second hold-out set (benchmarks/data/extract-corpus-holdout2, split ``holdout2``; a development set
 from round 7 on), the blind third (benchmarks/data/extract-corpus-holdout3, split ``holdout3``) and the blind fourth,
-fifth and sixth (extract-corpus-holdout4, -holdout5 and -holdout6, splits ``holdout4``, ``holdout5`` and
-``holdout6``) are checked against the same format; the corpus-mix assertions apply to the main corpus only.
+fifth, sixth and seventh (extract-corpus-holdout4, -holdout5, -holdout6 and -holdout7, splits ``holdout4``,
+``holdout5``, ``holdout6`` and ``holdout7``) are checked against the same format; the corpus-mix assertions apply to the main corpus only.
 
 The article texts are not in the repository (copyright), so these tests read the keys only: every key parses, has
 the fields the format requires with values of the right kind, its quantities are in the canonical form that
@@ -39,9 +39,12 @@ HOLDOUT5 = CORPUS.parent / "extract-corpus-holdout5"
 HOLDOUT5_KEYS = sorted(HOLDOUT5.glob("*.yaml"))
 HOLDOUT6 = CORPUS.parent / "extract-corpus-holdout6"
 HOLDOUT6_KEYS = sorted(HOLDOUT6.glob("*.yaml"))
+HOLDOUT7 = CORPUS.parent / "extract-corpus-holdout7"
+HOLDOUT7_KEYS = sorted(HOLDOUT7.glob("*.yaml"))
 # The splits a key may carry, by folder.
 SPLITS = {CORPUS: {"dev", "test"}, HOLDOUT: {"holdout"}, HOLDOUT2: {"holdout2"}, HOLDOUT3: {"holdout3"},
-          HOLDOUT4: {"holdout4"}, HOLDOUT5: {"holdout5"}, HOLDOUT6: {"holdout6"}}
+          HOLDOUT4: {"holdout4"}, HOLDOUT5: {"holdout5"}, HOLDOUT6: {"holdout6"},
+          HOLDOUT7: {"holdout7"}}
 
 TOP_FIELDS = {"id", "url", "title", "publisher", "dateline", "city", "kind", "script", "split", "projects", "firms",
               "aggregates"}
@@ -76,7 +79,7 @@ def _canonical(text: object, where: str) -> str:
     return parse_quantity(text).unit
 
 
-ALL_KEYS = KEYS + HOLDOUT_KEYS + HOLDOUT2_KEYS + HOLDOUT3_KEYS + HOLDOUT4_KEYS + HOLDOUT5_KEYS + HOLDOUT6_KEYS
+ALL_KEYS = KEYS + HOLDOUT_KEYS + HOLDOUT2_KEYS + HOLDOUT3_KEYS + HOLDOUT4_KEYS + HOLDOUT5_KEYS + HOLDOUT6_KEYS + HOLDOUT7_KEYS
 
 
 @pytest.mark.parametrize("path", ALL_KEYS, ids=[f"{p.parent.name}/{p.stem}" for p in ALL_KEYS])
@@ -151,7 +154,7 @@ def test_each_kind_and_script_appears_in_both_splits() -> None:
 # Each hold-out set after the main corpus, with the least number of keys it was written to have.
 LATER_SETS = [("hold-out", HOLDOUT_KEYS, 20), ("hold-out 2", HOLDOUT2_KEYS, 30), ("hold-out 3", HOLDOUT3_KEYS, 40),
               ("hold-out 4", HOLDOUT4_KEYS, 45), ("hold-out 5", HOLDOUT5_KEYS, 45),
-              ("hold-out 6", HOLDOUT6_KEYS, 45)]
+              ("hold-out 6", HOLDOUT6_KEYS, 45), ("hold-out 7", HOLDOUT7_KEYS, 14)]
 
 
 @pytest.mark.parametrize("index", range(len(LATER_SETS)), ids=[name for name, _, _ in LATER_SETS])
