@@ -1,10 +1,8 @@
 """The answer keys of the news-extraction corpus (benchmarks/data/extract-corpus) follow the shared key format.
 
-The former hold-out set (benchmarks/data/extract-corpus-holdout, split ``holdout``; a development set from round 6
-on), the second hold-out set (benchmarks/data/extract-corpus-holdout2, split ``holdout2``; a development set
-from round 7 on), the blind third (benchmarks/data/extract-corpus-holdout3, split ``holdout3``) and the blind fourth,
-fifth, sixth and seventh (extract-corpus-holdout4, -holdout5, -holdout6 and -holdout7, splits ``holdout4``,
-``holdout5``, ``holdout6`` and ``holdout7``) are checked against the same format; the corpus-mix assertions apply to the main corpus only.
+The hold-out sets (benchmarks/data/extract-corpus-holdout … -holdout7, splits ``holdout`` … ``holdout7``; the
+first five are development sets by now, see docs/extract.md) are checked against the same format; the corpus-mix
+assertions apply to the main corpus only.
 
 The article texts are not in the repository (copyright), so these tests read the keys only: every key parses, has
 the fields the format requires with values of the right kind, its quantities are in the canonical form that
@@ -27,24 +25,13 @@ from chaingraph.dataset.model import CURRENCIES, parse_quantity
 
 CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "extract-corpus"
 KEYS = sorted(CORPUS.glob("*.yaml"))
-HOLDOUT = CORPUS.parent / "extract-corpus-holdout"
-HOLDOUT_KEYS = sorted(HOLDOUT.glob("*.yaml"))
-HOLDOUT2 = CORPUS.parent / "extract-corpus-holdout2"
-HOLDOUT2_KEYS = sorted(HOLDOUT2.glob("*.yaml"))
-HOLDOUT3 = CORPUS.parent / "extract-corpus-holdout3"
-HOLDOUT3_KEYS = sorted(HOLDOUT3.glob("*.yaml"))
-HOLDOUT4 = CORPUS.parent / "extract-corpus-holdout4"
-HOLDOUT4_KEYS = sorted(HOLDOUT4.glob("*.yaml"))
-HOLDOUT5 = CORPUS.parent / "extract-corpus-holdout5"
-HOLDOUT5_KEYS = sorted(HOLDOUT5.glob("*.yaml"))
-HOLDOUT6 = CORPUS.parent / "extract-corpus-holdout6"
-HOLDOUT6_KEYS = sorted(HOLDOUT6.glob("*.yaml"))
-HOLDOUT7 = CORPUS.parent / "extract-corpus-holdout7"
-HOLDOUT7_KEYS = sorted(HOLDOUT7.glob("*.yaml"))
+# Each hold-out set after the main corpus, in the order written: its folder's suffix (extract-corpus-<suffix>), the
+# split its keys carry, and the least number of keys it was written to have.
+HOLDOUT_SETS = [("holdout", 20), ("holdout2", 30), ("holdout3", 40), ("holdout4", 45), ("holdout5", 45),
+                ("holdout6", 45), ("holdout7", 29)]
+HOLDOUT_FOLDERS = {split: CORPUS.parent / f"extract-corpus-{split}" for split, _ in HOLDOUT_SETS}
 # The splits a key may carry, by folder.
-SPLITS = {CORPUS: {"dev", "test"}, HOLDOUT: {"holdout"}, HOLDOUT2: {"holdout2"}, HOLDOUT3: {"holdout3"},
-          HOLDOUT4: {"holdout4"}, HOLDOUT5: {"holdout5"}, HOLDOUT6: {"holdout6"},
-          HOLDOUT7: {"holdout7"}}
+SPLITS = {CORPUS: {"dev", "test"}, **{folder: {split} for split, folder in HOLDOUT_FOLDERS.items()}}
 
 TOP_FIELDS = {"id", "url", "title", "publisher", "dateline", "city", "kind", "script", "split", "projects", "firms",
               "aggregates"}
@@ -79,7 +66,7 @@ def _canonical(text: object, where: str) -> str:
     return parse_quantity(text).unit
 
 
-ALL_KEYS = KEYS + HOLDOUT_KEYS + HOLDOUT2_KEYS + HOLDOUT3_KEYS + HOLDOUT4_KEYS + HOLDOUT5_KEYS + HOLDOUT6_KEYS + HOLDOUT7_KEYS
+ALL_KEYS = KEYS + [path for folder in HOLDOUT_FOLDERS.values() for path in sorted(folder.glob("*.yaml"))]
 
 
 @pytest.mark.parametrize("path", ALL_KEYS, ids=[f"{p.parent.name}/{p.stem}" for p in ALL_KEYS])
@@ -151,10 +138,9 @@ def test_each_kind_and_script_appears_in_both_splits() -> None:
             assert count < 2 or splits == {"dev", "test"}, f"{field}={value} only in {splits}"
 
 
-# Each hold-out set after the main corpus, with the least number of keys it was written to have.
-LATER_SETS = [("hold-out", HOLDOUT_KEYS, 20), ("hold-out 2", HOLDOUT2_KEYS, 30), ("hold-out 3", HOLDOUT3_KEYS, 40),
-              ("hold-out 4", HOLDOUT4_KEYS, 45), ("hold-out 5", HOLDOUT5_KEYS, 45),
-              ("hold-out 6", HOLDOUT6_KEYS, 45), ("hold-out 7", HOLDOUT7_KEYS, 29)]
+# Each hold-out set after the main corpus, with its keys and the least number of keys it was written to have.
+LATER_SETS = [(split.replace("holdout", "hold-out ").strip(), sorted(HOLDOUT_FOLDERS[split].glob("*.yaml")), least)
+              for split, least in HOLDOUT_SETS]
 
 
 @pytest.mark.parametrize("index", range(len(LATER_SETS)), ids=[name for name, _, _ in LATER_SETS])
