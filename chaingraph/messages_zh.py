@@ -156,6 +156,7 @@ ZH: dict[str, str] = {
         "应为 [from, to] 或 {{from, to, kind, note}}，实际是 {type_name}",
     "{code!r} is not a GB/T 4754-2017 class: write four digits, e.g. '3670'":
         "{code!r} 不是 GB/T 4754-2017 的小类：请写四位数字，如 '3670'",
+    "{code!r} is not one of the segment's industry_codes": "{code!r} 不在本环节的 industry_codes 中",
     "{role!r} is not one of {ROLES}": "{role!r} 不是 {ROLES} 之一",
     "is required ({REGION_KINDS})": "必填（{REGION_KINDS}）",
     "is required ({TIERS})": "必填（{TIERS}）",

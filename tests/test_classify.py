@@ -8,6 +8,7 @@ import pytest
 
 from chaingraph import load_dataset, validate_dataset
 from chaingraph.dataset.fixtures import write_tiny_dataset
+from chaingraph.dataset.writer import write_dataset
 from chaingraph.sources.classify import Classifier, confidence_at_least, firm_keys, reason_code, reason_text
 from chaingraph.sources.registry import RegistryRow
 
@@ -184,12 +185,20 @@ def test_vocabulary_keys_are_validated(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8").replace(
         "{id: spindle, name: 主轴, name_en: Spindles, tier: upstream, importance: 0.6}",
         "{id: spindle, name: 主轴, name_en: Spindles, tier: upstream, importance: 0.6, industry_codes: [C34], "
-        "roles: [dealer], product_terms: [电主轴], ambiguous_terms: [电主轴]}")
+        "roles: [dealer], product_terms: [电主轴], ambiguous_terms: [电主轴], wide_codes: ['3812']}")
     path.write_text(text, encoding="utf-8")
     problems = [str(p) for p in validate_dataset(root)]
     assert any("industry_codes: 'C34' is not a GB/T 4754-2017 class" in p for p in problems)
     assert any("roles: 'dealer' is not one of producer, seller, servicer, recycler" in p for p in problems)
     assert any("'电主轴' is already listed in product_terms" in p for p in problems)
+    assert any("wide_codes: '3812' is not one of the segment's industry_codes" in p for p in problems)
+
+
+def test_wide_codes_survive_a_write_and_read(tmp_path: Path) -> None:
+    ds = load_dataset()
+    assert ds.segments["auto-drive-motor"].wide_codes == ["3812"]
+    write_dataset(ds, tmp_path / "copy")
+    assert load_dataset(tmp_path / "copy").segments["auto-drive-motor"].wide_codes == ["3812"]
 
 
 def test_bundled_templates_carry_vocabulary_for_every_segment() -> None:
@@ -644,9 +653,12 @@ def test_welding_is_not_a_machine_tool_and_robot_reducers_are_robot_parts(classi
     scope = "一般项目：电焊机制造；金属切割及焊接设备制造；五金产品制造"
     result = classifier.classify_fields("某某焊接设备有限公司", scope, "C3424")
     assert result.proposals == [] and "电焊机" in result.reason
-    # 精密减速机 is the robot joint's reducer; 3453 is its class: a guess for the planner, not a car gearbox
-    assert links(classifier, "某某精密机器有限公司", "生产精密减速机及其零部件，销售本公司自产产品。", "C3453") == \
-        [("mt-robot", "guessed")]
+    # 精密减速机 may be a robot joint's reducer, but most firms of its class 3453 make industrial gearboxes: no link,
+    # the robot segment is a candidate the planner sees with the reason
+    scope = "生产精密减速机及其零部件，销售本公司自产产品。"
+    reducer = classifier.classify_fields("某某精密机器有限公司", scope, "C3453")
+    assert reducer.proposals == [] and "mt-robot" in reducer.candidates
+    assert reason_code(reducer.reason) == "wide_class" and "3453" in reducer.reason
 
 
 def test_a_part_named_after_another_trade_belongs_to_that_trade(classifier: Classifier) -> None:
@@ -682,12 +694,26 @@ def test_the_registry_class_picks_the_main_role_among_the_scope_roles(classifier
 
 
 def test_forgings_are_every_trades_and_car_forgings_the_chains(classifier: Classifier) -> None:
-    # 锻件 in a car-parts maker's scope is a car forging; alone under the forging class it is a guess
+    # 锻件 in a car-parts maker's scope is a car forging
     assert links(classifier, "某某锻造有限公司", "一般项目：汽车零部件及配件制造；锻件生产", "C3670") == \
         [("auto-forging", "probable")]
-    # ... and a name of the same vague word (锻造) adds nothing to it
-    assert links(classifier, "某某锻造有限公司", "一般项目：锻件生产；金属材料销售", "C3393") == \
-        [("auto-forging", "guessed")]
+    # ... alone under the forging class, whose firms mostly forge flanges, rings and aircraft parts, it is no link
+    # (nor does the name's 锻造 add anything): car forgings are a candidate, with the reason
+    result = classifier.classify_fields("某某锻造有限公司", "一般项目：锻件生产；金属材料销售", "C3393")
+    assert result.proposals == [] and result.candidates == ["auto-forging"]
+    assert reason_code(result.reason) == "wide_class"
+    assert "多数做别的产品" in result.reason and "most firms of industry code 3393" in result.reason.render("en")
+    # a product word says what the class does not
+    assert links(classifier, "某某锻造有限公司", "一般项目：汽车转向节、曲轴锻件生产", "C3393")[0][0] == "auto-forging"
+
+
+def test_an_outside_code_does_not_undo_a_making_item_of_the_chain(classifier: Classifier) -> None:
+    # 3412 内燃机及配件制造 is not a class of the chains, but crankshafts and camshafts beside 汽车零部件及配件制造
+    # are engine parts of cars: kept, as a guess the planner checks
+    scope = "内燃机曲轴、凸轮轴制造；锻件加工；汽车零部件及配件制造"
+    assert "auto-powertrain" in [s for s, _ in links(classifier, "某某内燃机配件有限公司", scope, "C3412")]
+    # without the chain's wording the outside code still puts the firm outside
+    assert links(classifier, "某某内燃机配件有限公司", "船用柴油机曲轴制造；锻件加工", "C3412") == []
 
 
 def test_x_yong_y_names_y_and_checking_fixtures_are_fixtures(classifier: Classifier) -> None:

@@ -507,6 +507,9 @@ class Segment:
     """Product words that say so when they appear in a firm's scope or name."""
     ambiguous_terms: list[str] = field(default_factory=list)
     """Words that point here but also elsewhere: alone they give a guessed link at most."""
+    wide_codes: list[str] = field(default_factory=list)
+    """Those of ``industry_codes`` whose firms mostly make other things (3812 电动机制造 for drive motors): under
+    them, vague wording alone gives no link, only a candidate."""
     roles: list[str] = field(default_factory=list)
     """Which roles may be linked (see :data:`ROLES`); empty means producers only."""
     line: int | None = field(default=None, compare=False, repr=False)

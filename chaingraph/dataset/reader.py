@@ -766,7 +766,7 @@ def _read_chains(c: _Checker) -> list[Chain]:
     return chains
 
 
-_VOCABULARY_KEYS = ("industry_codes", "scope_terms", "product_terms", "ambiguous_terms", "roles")
+_VOCABULARY_KEYS = ("industry_codes", "wide_codes", "scope_terms", "product_terms", "ambiguous_terms", "roles")
 _INDUSTRY_CLASS = re.compile(r"\d{4}").fullmatch
 
 
@@ -779,6 +779,12 @@ def _vocabulary(row: _Row) -> dict[str, list[str]]:
         else:
             row.problem("industry_codes", msg("{code!r} is not a GB/T 4754-2017 class: write four digits, e.g. '3670'",
                                               code=code))
+    wide = []
+    for code in row.strings("wide_codes"):
+        if code in codes:
+            wide.append(code)
+        else:
+            row.problem("wide_codes", msg("{code!r} is not one of the segment's industry_codes", code=code))
     roles = []
     for role in row.strings("roles"):
         if role in ROLES:
@@ -792,7 +798,7 @@ def _vocabulary(row: _Row) -> dict[str, list[str]]:
             if term in seen:
                 row.problem(key, msg("{term!r} is already listed in {seen}", term=term, seen=seen[term]))
             seen[term] = key
-    return {"industry_codes": codes, "roles": roles, **terms}
+    return {"industry_codes": codes, "wide_codes": wide, "roles": roles, **terms}
 
 
 _REGIONS_TOP_KEYS = ("regions",)

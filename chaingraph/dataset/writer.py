@@ -89,7 +89,8 @@ def _chain_yaml(ds: Dataset, chain_id: str) -> str:
             "id": s.id, "name": s.name, "name_en": s.name_en, "tier": s.tier, "importance": s.importance,
             "leading": s.leading, "keywords": s.keywords, "aliases": s.aliases, "description": s.description,
             "importance_basis": s.importance_basis,
-            "industry_codes": s.industry_codes, "scope_terms": s.scope_terms, "product_terms": s.product_terms,
+            "industry_codes": s.industry_codes, "wide_codes": s.wide_codes,
+            "scope_terms": s.scope_terms, "product_terms": s.product_terms,
             "ambiguous_terms": s.ambiguous_terms, "roles": s.roles,
         })
         for s in chain.segments

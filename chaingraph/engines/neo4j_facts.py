@@ -590,7 +590,8 @@ class Neo4jFacts(StructureFacts):
                 name_en=s.get("name_en") or "", keywords=list(s.get("keywords") or []),
                 aliases=list(s.get("aliases") or []), leading=bool(s.get("leading")),
                 description=s.get("description") or "", importance_basis=s.get("importance_basis") or "",
-                industry_codes=list(s.get("industry_codes") or []), scope_terms=list(s.get("scope_terms") or []),
+                industry_codes=list(s.get("industry_codes") or []),
+                wide_codes=list(s.get("wide_codes") or []), scope_terms=list(s.get("scope_terms") or []),
                 product_terms=list(s.get("product_terms") or []),
                 ambiguous_terms=list(s.get("ambiguous_terms") or []), roles=list(s.get("roles") or [])))
         for row in self._read(Q_SEGMENT_SUPPLIES):

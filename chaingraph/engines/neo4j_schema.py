@@ -72,7 +72,7 @@ _COMMON = ("dataset", "id", "ord", "push")
 NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
     "Chain": ("name", "name_en", "aliases", "description", "sources", "generic_terms"),
     "Segment": ("name", "name_en", "chain", "tier", "importance", "leading", "keywords", "aliases", "description",
-                "importance_basis", "presence_rank", "industry_codes", "scope_terms", "product_terms",
+                "importance_basis", "presence_rank", "industry_codes", "wide_codes", "scope_terms", "product_terms",
                 "ambiguous_terms", "roles", "bands", "band_links"),
     "Region": ("name", "name_en", "region_kind", "aliases", "favoured_countries", "note", "covers"),
     "Source": ("name", "publisher", "date", "url", "source_kind", "note"),
@@ -281,7 +281,8 @@ def push_rows(cg: ChainGraph, summaries: bool = True) -> PushRows:
             node("Segment", s.id, name=s.name, name_en=s.name_en, chain=chain.id, tier=s.tier,
                  importance=s.importance, leading=s.leading, keywords=s.keywords, aliases=s.aliases,
                  description=s.description, importance_basis=s.importance_basis,
-                 presence_rank=presence_rank.get(s.id), industry_codes=s.industry_codes, scope_terms=s.scope_terms,
+                 presence_rank=presence_rank.get(s.id), industry_codes=s.industry_codes, wide_codes=s.wide_codes,
+                 scope_terms=s.scope_terms,
                  product_terms=s.product_terms, ambiguous_terms=s.ambiguous_terms, roles=s.roles,
                  bands=sorted(band_links.get(s.id, {})),
                  band_links=[n for _, n in sorted(band_links.get(s.id, {}).items())], ord=segment_order)

@@ -389,6 +389,12 @@ def _render_reason(code: str, p: dict[str, Any], lang: str) -> str:
                     + _candidates(p["candidates"], lang))
         return (f"no segment word in the scope; only industry code {p['industry_code']} may fit: "
                 + _candidates(p["candidates"], lang))
+    if code == "wide_class":
+        if zh:
+            return (f"只有泛指的词（{p['term']}），行业代码{p['industry_code']}（{p['class_name']}）的企业"
+                    "多数做别的产品，可能对应：" + _candidates(p["candidates"], lang))
+        return (f"only ambiguous words (\"{p['term']}\"), and most firms of industry code {p['industry_code']} make "
+                "other things; may fit: " + _candidates(p["candidates"], lang))
     if code == "tie":
         if zh:
             return "只有泛指的词，几个环节同样可能：" + _candidates(p["candidates"], lang)
@@ -513,6 +519,7 @@ class Classifier:
             if not any(t.segment == entry.segment for t in bucket):  # the first (strongest) kind listed wins
                 bucket.append(entry)
 
+        self.wide: dict[str, frozenset[str]] = {}  # segment -> its wide classes (Segment.wide_codes)
         self.home: dict[str, str] = {}  # segment -> its home class, the first of its industry_codes
         for seg in self.segments.values():
             self.allowed[seg.id] = frozenset(seg.roles or ["producer"])
@@ -520,6 +527,8 @@ class Classifier:
                 self.home[seg.id] = seg.industry_codes[0]
             for code in seg.industry_codes:
                 self.codes.setdefault(code, set()).add(seg.id)
+            if seg.wide_codes:
+                self.wide[seg.id] = frozenset(seg.wide_codes)
             has_vocabulary = bool(seg.scope_terms or seg.product_terms)
             for term in seg.scope_terms:
                 add(term, _Term(seg.id, "scope_term", frozenset(_roles_in(term) or {"producer"})))
@@ -649,6 +658,8 @@ class Classifier:
         main_roles: set[str] = set()  # the roles of the first item that has any: the main business
         repairs = False  # that first item repairs or maintains (a repair shop, not a rental or transport firm)
         own_code = self.codes.get(code, set()) if len(code) == 4 else set()  # segments the code is a class of
+        wide_dropped: list[str] = []  # vague candidates under a wide class of one of them
+        wide_term = ""
         blocked: list[str] = []  # terms seen in items of a role the segment does not accept
 
         first_seen: dict[str, tuple[int, int]] = {}
@@ -910,8 +921,10 @@ class Classifier:
                 if segment in contextual:
                     level[segment] = 0  # the chain context said the segment; the code says otherwise
                 # a guessed link the code speaks against is dropped; a code no segment draws from puts the main
-                # business outside every chain (摩托车整车制造, 防水建筑材料制造): nothing of the firm is kept
-                level[segment] -= 1 if code in self.codes else 2
+                # business outside every chain (摩托车整车制造, 防水建筑材料制造): nothing of the firm is kept, unless a
+                # making item says the firm is in the segment's chain (曲轴 and 汽车零部件及配件制造 under 3412
+                # 内燃机及配件制造): then it counts as a code of another segment
+                level[segment] -= 1 if code in self.codes or self.chain_of[segment] in chain_items else 2
                 if in_house(segment):
                     # ... and named only from a section's third item on, it is in-house work (the tooling shop
                     # of a parts maker, 模具制造 after 汽车零部件及配件制造 with code 3670): dropped
@@ -964,6 +977,25 @@ class Classifier:
                         # (a word that names segments of several chains, 电机制造, says no one chain)
                         vague_chain.setdefault(self.chain_of[segment], e)
                 del scores[segment]
+        # a class whose firms mostly make other things (3812 电动机制造: pump, appliance and industrial motors far
+        # outnumber drive motors): vague wording under it (电动机制造 again, or 电机) says no more than the code alone,
+        # which names candidates, not a link; nor do the other vague candidates the code speaks against
+        wide = [s for s in scores if code in self.wide.get(s, ()) and level[s] <= 2 and self._vague_only(
+            evidence[s], s, vague_names, ("code",))]
+        if wide:
+            wide_term = next((e.text for s in wide for e in evidence[s] if e.kind in ("ambiguous_term", "name_term")),
+                             class_name(code))
+            wide_dropped = wide + [s for s in scores if s not in wide and s not in code_segments and
+                                   self._vague_only(evidence[s], s, vague_names)]
+            dropped += [e.text for s in wide_dropped for e in evidence[s] if e.kind == "ambiguous_term"]
+            for segment in wide_dropped:
+                del scores[segment]
+            own = self.defining.get(code, "")
+            if own in scores and self._vague_only(evidence[own], own, vague_names, ("code",)):
+                # the rival gone, the class is the remaining candidate's own wording (铝压延加工 for aluminium
+                # alloys once battery foil, a minority of the class, is out): the registry's class says it
+                evidence[own] = [e for e in evidence[own] if e.kind != "code"]
+                note(own, Evidence("code_class", f"{code}（{class_name(code)}）"), WEIGHTS["code_class"], 1)
         # a guess resting on nothing but a process word (机械零件、零部件加工) after the main business says how the
         # firm works, not what it makes: a brake or steering maker's catalogue scope lists it third
         heads = {1, general + 1}
@@ -977,7 +1009,7 @@ class Classifier:
                      not any(e.item in leads for e in vague)):
                 dropped += [e.text for e in vague]
                 del scores[segment]
-        if not scores and producer and len(code_segments) == 1:
+        if not scores and producer and len(code_segments) == 1 and not wide_dropped:
             # a class that only one segment draws from, and a making item of that segment's chain: a guess
             segment = next(iter(code_segments))
             chain_item = chain_items.get(self.chain_of[segment])
@@ -996,7 +1028,8 @@ class Classifier:
                 else:
                     note(segment, Evidence("code", code), WEIGHTS["code"], 1)
         defined = self.defining.get(code, "")
-        if not scores and producer and defined and not neutral_made and "producer" in self.allowed[defined]:
+        if not scores and producer and defined and not neutral_made and not wide_dropped and \
+                "producer" in self.allowed[defined]:
             # the code's class is the segment's own catalogue wording (3321 切削工具制造, 3451 滚动轴承制造): the
             # registry says what the scope leaves vague (通用设备制造, 机械零件加工). A guess, probable when a making
             # item also names the segment's chain
@@ -1005,7 +1038,7 @@ class Classifier:
                 term, index = chain_item
                 note(defined, Evidence("chain_term", term, index + 1), 0.0, 2, (index, 0))
             note(defined, Evidence("code_class", f"{code}（{class_name(code)}）"), WEIGHTS["code_class"], 1)
-        if not scores and producer and not neutral_made and 1 < len(code_segments):
+        if not scores and producer and not neutral_made and not wide_dropped and 1 < len(code_segments):
             # the code names a few candidates and the scope none: a name word only one of them shares guesses
             hinted = self._name_hint(row.name, sorted(code_segments))
             if hinted and "producer" in self.allowed[hinted[0]]:
@@ -1027,7 +1060,13 @@ class Classifier:
             ranked = kept
         if not ranked:
             result.reason = self._reason(result.role, generic_chains, blocked, scores, keys)
-            if dropped and result.role == "producer" and not generic_chains:
+            wide_candidates = [s for s in wide_dropped if code in self.wide.get(s, ())]
+            if wide_candidates and result.role == "producer":
+                result.reason = NoLinkReason("wide_class", {
+                    "term": wide_term, "industry_code": code, "class_name": class_name(code),
+                    "candidates": self._candidates(wide_candidates)})
+                result.candidates = wide_candidates
+            elif dropped and result.role == "producer" and not generic_chains:
                 result.reason = NoLinkReason("vague_terms", {"term": dropped[0], "industry_code": code})
             elif outside and result.role == "producer":
                 result.reason = NoLinkReason("outside_lead", {"term": neutral_lead, "vague": outside[0]})
@@ -1190,6 +1229,13 @@ class Classifier:
         result.proposals = [top] + [p for p in proposals if p is not top]
         result.reason = ""
         result.candidates = []
+
+    @staticmethod
+    def _vague_only(evidence: list[Evidence], segment: str, vague_names: set[tuple[str, str]],
+                    also: tuple[str, ...] = ()) -> bool:
+        """Whether a segment rests on vague words alone (of the scope, or of the name: 某某电机)."""
+        return all(e.kind in ("ambiguous_term", "contradiction", "chain_term", *also) or
+                   (e.kind == "name_term" and (segment, e.text) in vague_names) for e in evidence)
 
     def _outside(self, result: FirmResult, firm: KnownFirm, same: bool, text: str) -> None:
         """The reference list knows the firm (or its group) as a look-alike whose business lies outside the chains
