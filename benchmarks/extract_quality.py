@@ -2,7 +2,7 @@
 
     python benchmarks/extract_quality.py [ARTICLE] [DATASET]           # the seed article
     python benchmarks/extract_quality.py --corpus [TEXTS] [--keys DIR] [-v] [--totals] [--ner|--no-ner]
-        [--split dev|test|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|all]
+        [--split dev|test|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|all]
 
 Corpus mode reads the answer keys in benchmarks/data/extract-corpus/*.yaml and the article texts from TEXTS (else
 env CHAINGRAPH_EXTRACT_CORPUS, else /work/corpus/extract), and prints per article right/wrong/missed for each fact
@@ -76,8 +76,9 @@ class Score:
 # extract-corpus-holdout4: ``holdout4``, blind, written in the round-9 session and not yet measured;
 # extract-corpus-holdout5: ``holdout5``, blind, written in a later session and not yet measured;
 # extract-corpus-holdout6: ``holdout6``, blind, written in a later session and not yet measured;
-# extract-corpus-holdout7: ``holdout7``, blind, written in a later session and not yet measured).
-SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7")
+# extract-corpus-holdout7: ``holdout7``, blind, written in a later session and not yet measured;
+# extract-corpus-holdout8: ``holdout8``, blind, written in a later session and not yet measured).
+SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8")
 
 
 def _names_match(proposed: list[str], curated: list[str]) -> bool:
