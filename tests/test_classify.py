@@ -735,3 +735,13 @@ def test_nonferrous_casting_is_every_casters_class_and_a_car_parts_makers_die_ca
     # under the car-parts class the same catalogue item is the die-caster's
     assert [s for s, _ in links(classifier, "某某股份有限公司", "一般项目：有色金属铸造；货物进出口", "C3670")] == \
         ["auto-die-casting"]
+
+
+def test_a_further_segment_named_by_one_product_word_the_code_does_not_name_is_a_guess(classifier: Classifier) -> None:
+    scope = "一般项目：数控系统制造；伺服驱动器制造"
+    assert links(classifier, "某某数控有限公司", scope, "C4011") == \
+        [("mt-cnc-system", "confirmed"), ("mt-servo", "guessed")]
+    # a second word for it, or the firm's name, makes it probable again
+    assert ("mt-servo", "probable") in links(classifier, "某某伺服科技有限公司", scope, "C4011")
+    scope = "一般项目：数控系统制造；伺服驱动器、伺服电机制造"
+    assert ("mt-servo", "probable") in links(classifier, "某某数控有限公司", scope, "C4011")
