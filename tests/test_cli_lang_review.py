@@ -73,8 +73,8 @@ def test_classify_table_csv_and_json_in_english(registry: Path) -> None:
 
 def test_classify_chinese_default_is_unchanged(registry: Path) -> None:
     table = _run("classify", str(registry))
-    assert table.splitlines()[0] == ("registry.csv: 11 家在业企业 · 跳过注销/吊销 1 · 建议挂链 6 家（确定 7、较可能 1、"
-                                     "猜测 0 条）· 未挂链 5 家 · 地址未匹配 1")
+    assert table.splitlines()[0] == ("registry.csv: 11 家在业企业 · 跳过注销/吊销 1 · 建议挂链 6 家（确定 7、较可能 0、"
+                                     "猜测 1 条）· 未挂链 5 家 · 地址未匹配 1")
     assert "经营范围第1项“切削工具制造”；名称“刀具”；行业代码3321" in table
     assert "经营范围第1项“电工钢”；经营范围第1项“硅钢”；经营范围第1项泛指“分条”；名称“硅钢”；行业代码3130" in table
     assert "只有泛指的词（机械零件、零部件加工），行业代码3484也不指向相应环节" in table
