@@ -745,3 +745,16 @@ def test_a_further_segment_named_by_one_product_word_the_code_does_not_name_is_a
     assert ("mt-servo", "probable") in links(classifier, "某某伺服科技有限公司", scope, "C4011")
     scope = "一般项目：数控系统制造；伺服驱动器、伺服电机制造"
     assert ("mt-servo", "probable") in links(classifier, "某某数控有限公司", scope, "C4011")
+
+
+def test_a_trade_filed_firm_is_not_linked_by_a_product_named_late_in_its_scope(classifier: Classifier) -> None:
+    # a scrap collector filed under 5191 (recycling trade) whose scope lists used batteries fourth: the code says
+    # what the main business is, and it is not traction-battery recycling
+    scope = "一般项目：再生资源回收（除生产性废旧金属）；生产性废旧金属回收；再生资源销售；废旧电池回收"
+    assert links(classifier, "某某再生资源回收有限公司", scope, "F5191") == []
+    # the same item first is the firm's own business (a guess under a trade code), and under a recycling class of
+    # the segment it counts wherever it stands
+    scope_first = "一般项目：废旧电池回收；再生资源回收（除生产性废旧金属）；再生资源销售"
+    assert links(classifier, "某某再生资源回收有限公司", scope_first, "F5191") == \
+        [("auto-battery-recycling", "guessed")]
+    assert [s for s, _ in links(classifier, "某某循环科技有限公司", scope, "C4210")] == ["auto-battery-recycling"]

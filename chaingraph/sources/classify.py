@@ -945,10 +945,15 @@ class Classifier:
         # because the code fits none of its segments
         if code_roles and "producer" not in code_roles:
             # the registry files the firm under trade, services or research (7452 检测服务): a vague making word
-            # (专用设备制造) in its scope does not make it a producer of any segment
+            # (专用设备制造) in its scope does not make it a producer of any segment ...
             for segment in list(scores):
                 if segment not in code_segments and all(e.kind == "ambiguous_term" for e in evidence[segment]):
                     dropped += [e.text for e in evidence[segment]]
+                    del scores[segment]
+                elif segment not in code_segments and in_house(segment):
+                    # ... nor does a product named only from a section's third item on (废旧电池回收 fourth in a
+                    # scrap collector's scope under 5191): the code says the main business
+                    blocked += [e.text for e in evidence[segment] if e.item]
                     del scores[segment]
         if neutral_lead:
             # the main business is outside the chains (塑料制品制造 first): a lone vague word after it (新型膜材料制造)
