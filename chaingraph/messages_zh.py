@@ -158,6 +158,7 @@ ZH: dict[str, str] = {
         "{code!r} 不是 GB/T 4754-2017 的小类：请写四位数字，如 '3670'",
     "{code!r} is not one of the segment's industry_codes": "{code!r} 不在本环节的 industry_codes 中",
     "{role!r} is not one of {ROLES}": "{role!r} 不是 {ROLES} 之一",
+    "is empty: write the segment to link the firm to (one of its candidates)": "为空：请填要挂的环节（如候选环节之一）",
     "is required ({REGION_KINDS})": "必填（{REGION_KINDS}）",
     "is required ({TIERS})": "必填（{TIERS}）",
     "id {record_id!r} is already used by a {other} at {where}:{at}": "id {record_id!r} 已被{other}使用（{where}:{at}）",

@@ -50,7 +50,9 @@ def test_review_workbook_has_its_sheets_and_prefills_confirmed(county: Path, reg
     assert "切削工具制造" in str(tool["依据"]) and tool["所在地"] == "pinghu"
     motor = next(r for r in rows if r["环节"] == "auto-drive-motor")
     assert motor["所在地"] == "dushangang"  # 独山港镇 is covered by the park
-    unlinked = {row[0].value: row[3].value for row in book["未挂链"].iter_rows(min_row=2)}
+    header = [c.value for c in book["未挂链"][1]]
+    assert header[:5] == ["采纳", "企业名称", "环节", "候选环节", "原因"]
+    unlinked = {row[1].value: row[4].value for row in book["未挂链"].iter_rows(min_row=2)}
     assert "只销售" in unlinked["嘉兴示例汽配贸易有限公司"]
     assert [row[0].value for row in book["未匹配地址"].iter_rows(min_row=2)] == ["示例精工（平湖）有限公司"]
     summary = {row[0].value: row[1].value for row in book["汇总"].iter_rows()}
@@ -106,6 +108,42 @@ def test_a_bad_decision_changes_nothing(county: Path, registry: Path, tmp_path: 
     message = str(caught.value)
     assert "review.xlsx[挂链建议]:2: 环节" in message and "review.xlsx[挂链建议]:3: 采纳" in message
     assert _files(county) == before  # the lock file aside, nothing changed
+
+
+def test_a_firm_left_unlinked_is_linked_by_the_planner_from_its_candidates(county: Path, tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("企业名称,统一社会信用代码,经营范围,国民经济行业代码,注册地址\n"
+                    "平湖示例电动机有限公司,91330482MA2D0009XA,一般项目：电动机制造；泵及真空设备制造,C3812,平湖市钟埭街道\n"
+                    "平湖示例铸造有限公司,91330482MA2D0010XB,一般项目：黑色金属铸造,C3391,平湖市钟埭街道\n",
+                    encoding="utf-8")
+    ds = load_dataset(county)
+    out = write_review(propose(ds, path), ds, tmp_path / "review.xlsx")
+    book = openpyxl.load_workbook(out)
+    sheet = book["未挂链"]
+    header = [c.value for c in sheet[1]]
+    col = {name: header.index(name) for name in header}
+    rows = {row[col["企业名称"]].value: row for row in sheet.iter_rows(min_row=2)}
+    motor, foundry = rows["平湖示例电动机有限公司"], rows["平湖示例铸造有限公司"]
+    # a class of mostly other trades: no link, the candidates listed; one candidate is pre-written as the segment
+    assert motor[col["环节"]].value == "auto-drive-motor" and not motor[col["采纳"]].value
+    assert "auto-die-casting" in foundry[col["候选环节"]].value and not foundry[col["环节"]].value
+    motor[col["采纳"]].value = "是"
+    foundry[col["采纳"]].value = "是"  # ... but no segment written: refused, nothing changes
+    book.save(out)
+    before = _files(county)
+    with pytest.raises(SheetError) as caught:
+        apply_review(county, out)
+    assert "review.xlsx[未挂链]:3: 环节" in str(caught.value)
+    assert _files(county) == before
+    foundry[col["环节"]].value = "mt-casting"
+    book.save(out)
+    assert apply_review(county, out).applied
+    ds = load_dataset(county)
+    links = {(ds.firms[link.firm].name, link.segment): link for link in ds.links if link.firm in ds.firms}
+    motor_link = links[("平湖示例电动机有限公司", "auto-drive-motor")]
+    assert motor_link.confidence == "guessed" and "3812" in motor_link.evidence
+    assert ("平湖示例铸造有限公司", "mt-casting") in links
+    assert apply_review(county, out).changes == []  # the same decisions twice change nothing
 
 
 def test_formula_like_text_is_neutralised_in_the_workbook(county: Path, tmp_path: Path) -> None:

@@ -56,6 +56,9 @@ ADDRESS_SHEET = "未匹配地址"
 SUMMARY_SHEET = "汇总"
 REVIEW_COLUMNS = ("采纳", "企业名称", "环节", "环节名称", "产业链", "置信度", "依据", "角色", "统一社会信用代码",
                   "注册地址", "所在地", "国别提示", "母品牌", "所属集团", "来源", "行")
+UNLINKED_COLUMNS = ("采纳", "企业名称", "环节", "候选环节", "原因", "角色", "统一社会信用代码", "所在地", "国别提示",
+                    "所属集团", "经营范围", "行业代码", "行")
+"""未挂链: a planner who knows better writes a segment (one of the candidates, or any) and 是 to link the firm."""
 _CONFIDENCE_CN = {"confirmed": "确定", "probable": "较可能", "guessed": "猜测"}
 _ROLE_CN = {"producer": "生产", "seller": "销售", "servicer": "服务", "research": "研发", "investor": "投资控股",
             "recycler": "回收利用", "unknown": "不明"}
@@ -85,9 +88,9 @@ def _headers(names: tuple[str, ...], lang: str) -> list[str]:
     return [_HEADERS_EN[n] if lang == "en" else n for n in names]
 
 
-def _review_sheet(sheetnames: list[str]) -> str | None:
-    """The proposals sheet of a review workbook in either language."""
-    for name in (REVIEW_SHEET, _SHEETS_EN[REVIEW_SHEET]):
+def _review_sheet(sheetnames: list[str], sheet: str = REVIEW_SHEET) -> str | None:
+    """The proposals sheet (or another ``sheet``) of a review workbook in either language."""
+    for name in (sheet, _SHEETS_EN[sheet]):
         if name in sheetnames:
             return name
     return None
@@ -274,10 +277,10 @@ def write_review(proposals: Proposals, dataset: Dataset, path: str | Path, lang:
         sheet.autofilter(0, 0, max(r, 1), len(REVIEW_COLUMNS) - 1)
 
         unlinked = book.add_worksheet(_sheet(UNLINKED_SHEET, lang))
-        unlinked.write_row(0, 0, _headers(("企业名称", "统一社会信用代码", "角色", "原因", "候选环节", "经营范围",
-                                           "行业代码", "行"), lang), bold)
-        unlinked.set_column(0, 0, 30)
-        unlinked.set_column(3, 5, 40)
+        unlinked.write_row(0, 0, _headers(UNLINKED_COLUMNS, lang), bold)
+        unlinked.freeze_panes(1, 2)
+        for column, width in enumerate((6, 30, 22, 30, 50, 8, 20, 14, 8, 12, 50, 16, 6)):
+            unlinked.set_column(column, column, width)
         u = 0
         for result in proposals.results:
             row = result.row
@@ -285,13 +288,18 @@ def write_review(proposals: Proposals, dataset: Dataset, path: str | Path, lang:
             if result.proposals:
                 continue
             u += 1
-            for column, value in enumerate((result.name, row.credit_code,
-                                            result.role if en else _ROLE_CN.get(result.role, result.role),
-                                            reason_text(result.reason, lang),
-                                            (", " if en else "、").join(result.candidates), row.scope[:200],
-                                            row.industry)):
+            # one candidate is written as the segment, so that 是 is all a planner who agrees has to write
+            values = ["", result.name, result.candidates[0] if len(result.candidates) == 1 else "",
+                      (", " if en else "、").join(result.candidates), reason_text(result.reason, lang),
+                      result.role if en else _ROLE_CN.get(result.role, result.role), row.credit_code,
+                      proposals.regions.get(row.row, ""), row.country, proposals.groups.get(row.row, ""),
+                      row.scope[:200], row.industry]
+            for column, value in enumerate(values):
                 unlinked.write_string(u, column, xlsx_text(value))
-            unlinked.write_number(u, 7, row.row)
+            unlinked.write_number(u, len(values), row.row)
+        if u:
+            unlinked.data_validation(1, 0, u, 0, {"validate": "list", "source": [yes, no], "ignore_blank": True})
+        unlinked.autofilter(0, 0, max(u, 1), len(UNLINKED_COLUMNS) - 1)
 
         addresses = book.add_worksheet(_sheet(ADDRESS_SHEET, lang))
         addresses.write_row(0, 0, _headers(("企业名称", "注册地址", "行"), lang), bold)
@@ -314,10 +322,12 @@ def write_review(proposals: Proposals, dataset: Dataset, path: str | Path, lang:
             ("数据集中已有、不再建议的链接", proposals.known_links),
             ("曾被拒绝、不再建议的链接", proposals.rejected_links),
             ("地址未能匹配到区域或园区的企业", len(proposals.unmatched_addresses)), ("", ""),
-            ("怎么审核", "在“挂链建议”的“采纳”列填 是 或 否（空白 = 以后再定），也可改“环节”列；"
+            ("怎么审核", "在“挂链建议”的“采纳”列填 是 或 否（空白 = 以后再定），也可改“环节”列；“未挂链”的企业"
+                         "也可在“环节”列填环节（如候选环节之一）并在“采纳”列填 是；"
                          "然后运行 chaingraph --data 数据集 import 本文件" if not en else
              "write yes or no in the accept column of the Proposed links sheet (empty = decide later); the segment "
-             "column may be changed too. Then run chaingraph --data DATASET import THIS-FILE"),
+             "column may be changed too. A firm of the Not linked sheet is linked by writing a segment (one of its "
+             "candidates, or any) and yes. Then run chaingraph --data DATASET import THIS-FILE"),
         ]
         labels = _summary_lines(lang)
         lines = [(labels.get(label, label), value) for label, value in lines]
@@ -401,7 +411,9 @@ def is_review_workbook(path: str | Path) -> bool:
 def read_review(path: str | Path, problems: list[Problem] | None = None) -> list[Decision]:
     """The planner's decisions; :class:`~chaingraph.sources.sheets.SheetError` (sheet, row, column) for bad cells.
 
-    With a ``problems`` list, problems are added to it instead of raised (the caller checks more first).
+    Reads 挂链建议 and, when it has the 采纳 and 环节 columns, 未挂链 (a firm linked there by the planner: its link
+    is a guess, with the classifier's reason as evidence). With a ``problems`` list, problems are added to it
+    instead of raised (the caller checks more first).
     """
     import openpyxl
 
@@ -411,56 +423,81 @@ def read_review(path: str | Path, problems: list[Problem] | None = None) -> list
     except Exception as exc:
         raise SheetError([Problem(path.name, None, None, msg("not a readable .xlsx workbook: {exc}", exc=exc))],
                          path.name) from exc
-    sheet_name = _review_sheet(book.sheetnames) or REVIEW_SHEET
-    where = f"{path.name}[{sheet_name}]"
     collect = problems is not None
     problems = problems if problems is not None else []
     decisions: list[Decision] = []
     try:
-        rows = book[sheet_name].iter_rows(values_only=True)
-        written = [str(h).strip() if h is not None else "" for h in next(rows, ())]
-        header = [_canonical(h) for h in written]
-        english = sheet_name != REVIEW_SHEET or ("采纳" not in written and "accept" in written)
-        missing = [c for c in ("采纳", "企业名称", "环节") if c not in header]
-        if missing:
-            raise SheetError([Problem(where, 1, _HEADERS_EN[c] if english else c, msg("column is missing"))
-                              for c in missing], path.name)
-        index = {name: header.index(name) for name in REVIEW_COLUMNS if name in header}
-        for number, cells in enumerate(rows, start=2):
-            def cell(name: str, cells: tuple[Any, ...] = cells) -> str:
-                i = index.get(name)
-                value = cells[i] if i is not None and i < len(cells) else None
-                if value is None:
-                    return ""
-                if isinstance(value, float) and value.is_integer():
-                    value = int(value)
-                return _unneutralise(str(value).strip())
-
-            if not any(v is not None and str(v).strip() for v in cells):
-                continue
-            accept_column = "accept" if english else "采纳"
-            raw = cell("采纳")
-            if raw.startswith("="):
-                problems.append(Problem(where, number, f"{accept_column} (A)",
-                                        msg("holds a formula ({raw}): write 是 or 否", raw=raw[:20])))
-                continue
-            decision = raw.casefold()
-            if decision and decision not in _YES and decision not in _NO:
-                problems.append(Problem(where, number, accept_column, msg("{raw!r}: write 是 (accept), 否 (reject) or "
-                                                                  "leave it empty", raw=raw)))
-                continue
-            confidence = {v: k for k, v in _CONFIDENCE_CN.items()}.get(cell("置信度"), cell("置信度").casefold())
-            decisions.append(Decision(
-                row=number, accept=None if not decision else decision in _YES, name=cell("企业名称"),
-                segment=cell("环节"), confidence=confidence if confidence in _CONFIDENCE_CN else "guessed",
-                evidence=cell("依据"), credit_code=cell("统一社会信用代码").upper(), region=cell("所在地"),
-                country=cell("国别提示"), group=cell("所属集团"), source=cell("来源"), sheet=sheet_name))
-            if not decisions[-1].name:
-                problems.append(Problem(where, number, "firm name" if english else "企业名称", msg("is empty")))
+        sheet_name = _review_sheet(book.sheetnames) or REVIEW_SHEET
+        decisions += _read_sheet(book, path, sheet_name, REVIEW_COLUMNS, problems, proposals=True)
+        unlinked = _review_sheet(book.sheetnames, UNLINKED_SHEET)
+        if unlinked is not None:  # older workbooks have no 采纳 there: nothing to read
+            decisions += _read_sheet(book, path, unlinked, UNLINKED_COLUMNS, problems, proposals=False)
     finally:
         book.close()
     if problems and not collect:
         raise SheetError(problems, path.name)
+    return decisions
+
+
+def _read_sheet(book: Any, path: Path, sheet_name: str, columns: tuple[str, ...], problems: list[Problem],
+                proposals: bool) -> list[Decision]:
+    """The decisions of 挂链建议 (``proposals``) or 未挂链; a missing 采纳/企业名称/环节 column is an error only in
+    挂链建议 (an older workbook's 未挂链 has none)."""
+    where = f"{path.name}[{sheet_name}]"
+    rows = book[sheet_name].iter_rows(values_only=True)
+    written = [str(h).strip() if h is not None else "" for h in next(rows, ())]
+    header = [_canonical(h) for h in written]
+    english = sheet_name in _SHEETS_EN.values() or ("采纳" not in written and "accept" in written)
+    missing = [c for c in ("采纳", "企业名称", "环节") if c not in header]
+    if missing:
+        if not proposals:
+            return []
+        raise SheetError([Problem(where, 1, _HEADERS_EN[c] if english else c, msg("column is missing"))
+                          for c in missing], path.name)
+    index = {name: header.index(name) for name in columns if name in header}
+    accept_column = "accept" if english else "采纳"
+    decisions: list[Decision] = []
+    for number, cells in enumerate(rows, start=2):
+        def cell(name: str, cells: tuple[Any, ...] = cells) -> str:
+            i = index.get(name)
+            value = cells[i] if i is not None and i < len(cells) else None
+            if value is None:
+                return ""
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            return _unneutralise(str(value).strip())
+
+        if not any(v is not None and str(v).strip() for v in cells):
+            continue
+        raw = cell("采纳")
+        if raw.startswith("="):
+            problems.append(Problem(where, number, f"{accept_column} (A)",
+                                    msg("holds a formula ({raw}): write 是 or 否", raw=raw[:20])))
+            continue
+        decision = raw.casefold()
+        if decision and decision not in _YES and decision not in _NO:
+            problems.append(Problem(where, number, accept_column, msg("{raw!r}: write 是 (accept), 否 (reject) or "
+                                                                      "leave it empty", raw=raw)))
+            continue
+        if not proposals:
+            if not decision:
+                continue  # the classifier's own verdict: no link, nothing to decide
+            if not cell("环节"):
+                problems.append(Problem(where, number, "segment" if english else "环节",
+                                        msg("is empty: write the segment to link the firm to (one of its candidates)")))
+                continue
+            confidence, evidence, source = "guessed", cell("原因"), ""
+        else:
+            confidence = {v: k for k, v in _CONFIDENCE_CN.items()}.get(cell("置信度"), cell("置信度").casefold())
+            confidence = confidence if confidence in _CONFIDENCE_CN else "guessed"
+            evidence, source = cell("依据"), cell("来源")
+        decisions.append(Decision(
+            row=number, accept=None if not decision else decision in _YES, name=cell("企业名称"),
+            segment=cell("环节"), confidence=confidence, evidence=evidence,
+            credit_code=cell("统一社会信用代码").upper(), region=cell("所在地"), country=cell("国别提示"),
+            group=cell("所属集团"), source=source, sheet=sheet_name))
+        if not decisions[-1].name:
+            problems.append(Problem(where, number, "firm name" if english else "企业名称", msg("is empty")))
     return decisions
 
 
