@@ -480,8 +480,8 @@ def _read_sheet(book: Any, path: Path, sheet_name: str, columns: tuple[str, ...]
                                                                       "leave it empty", raw=raw)))
             continue
         if not proposals:
-            if not decision:
-                continue  # the classifier's own verdict: no link, nothing to decide
+            if not decision or (decision in _NO and not cell("环节")):
+                continue  # the classifier's own verdict, or the planner's agreeing 否: no link, nothing to remember
             if not cell("环节"):
                 problems.append(Problem(where, number, "segment" if english else "环节",
                                         msg("is empty: write the segment to link the firm to (one of its candidates)")))
