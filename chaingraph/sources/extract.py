@@ -218,7 +218,11 @@ _PROJECT_STOPS = re.compile(
     r"进行|列入|负责|协商|商谈|预计|着力|支援|关注|审议|通过|重视|打好|开展|质量把|(?<=[会府局司团])就|"
     # prepositions and verbs that take a project as their object ("始终把项目…", "双方就此项目签署", "通过招拍挂方式
     # 取得项目用地"): what precedes them is a clause, not part of the name
-    r"把|就(?=此|该|这)|取得|获得"
+    r"把|就(?=此|该|这)|取得|获得|"
+    # verbs of a report's prose before 项目 ("积极组织好项目实施", "按程序办理项目备案", "还建立…项目…责任制")
+    r"建立|深入|学习|办理|展现|打响|全力|组织|按照|退出|获批|"
+    # "在X新区投资Y项目", "本次投资Y项目": a place or this time, then the investing verb, then the name
+    r"(?:(?<=[区县市镇])|(?<=本次|此次))投资(?!有限|集团|控股|公司|股份|发展|管理|基金|开发|建设|项目)"
 )
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
                             rf"元)(?:以上|左右)?")
@@ -396,6 +400,8 @@ _AVERAGE_RE = re.compile(r"平均|户均|人均|单个项目|每个项目|单体
 _COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]{1,3})[个项家案件][，,]?"
                               r"(?:涉及|项目|计划|合计|共|将|拟)?$")
 _VISIT_RE = re.compile(r"观摩|考察|参观|调研|察看|查看|走访|视察|详细了解|听取|来到|深入|实地")
+# a period of the year before a batch's name ("下半年项目", "上半年X市项目"): no part of a project's name
+_PERIOD_RE = re.compile(r"^(?:今年|去年|明年)?(?:[上下]半年|年内|全年|第?[一二三四1-4]季度)")
 _DEKAD = {"上旬": "E", "初": "E", "中旬": "M", "下旬": "L", "底": "L", "末": "L"}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -1578,7 +1584,7 @@ class _Extractor:
         if _GENERIC_PROJECT.match(stripped) or len(stripped) < 4:
             return True
         rest = _COUNTED_RE.sub("", _DATE_RE.sub("", stripped.removesuffix("项目")).replace("第", ""))
-        rest = _ADMIN_PLACE_RE.sub("", _RELATIVE_DAY_RE.sub("", rest))
+        rest = _ADMIN_PLACE_RE.sub("", _PERIOD_RE.sub("", _RELATIVE_DAY_RE.sub("", rest)))
         zone = _ZONE_PREFIX_RE.match(rest)
         if zone and _EVALUATIVE_RE.fullmatch(rest[zone.end():]):
             return True  # "X经济技术开发区重点项目": the zone's projects of a kind, not one project
@@ -3082,12 +3088,20 @@ def _project_name(raw: str) -> str:
             if verb and verb.end() < len(raw) - cut - 4:
                 cut += verb.end()
     name = _ENUMERATOR.sub("", raw[cut:].lstrip("—.的"))
-    conjunction = re.match(r"以及|和|与|及|同|还有|另有|此外还有|其中|包括", name)
-    if conjunction and len(name) - conjunction.end() >= 4:
-        name = name[conjunction.end():]  # "A项目和永宝文明村项目": the second name without 和
+    if name.startswith("据"):
+        return ""  # "据市发改委项目建设科数据": a source of figures, not a name
+    lead = _NAME_LEAD_RE.match(name)
+    if lead and len(name) - lead.end() >= 4:
+        # "A项目和永宝文明村项目", "有B基地项目", "一座年产2万吨C生产线项目", "16亿D物流园": the name without the
+        # conjunction, the verb of being, the count or the amount before it
+        name = name[lead.end():]
     return name
 
 
+# what may stand before a project's name in a run of text without being part of it: a conjunction, 有 (not 有色,
+# 有机 …), one plant counted (一座, 一条), or an amount without its currency (not a count of animals or goods)
+_NAME_LEAD_RE = re.compile(rf"以及|和|与|及|同|还有|另有|此外还有|其中|包括|有(?![色机限线效])|"
+                           rf"一[座个条家处栋]|(?:{_NUM})(?:余|多)?(?:亿|万)(?![羽头只株粒片件个块台套辆吨瓦度平立米锭元])")
 _BUILD_AT_RE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:投资建设|合资建设|建设|新建|兴建|扩建|设立|打造|"
                           r"建(?=新|厂)|拆除旧厂兴建)")
 _NOT_A_PLACE_HEAD = re.compile(r"^(?:此|这|该|当地|本地|国内|省内|全国|全省|全市|原址|原有|现有|厂区|园区)|"

@@ -1,0 +1,42 @@
+"""Round 16: prose, periods and leading words are no project names; kinds of industry listed are no projects."""
+
+from chaingraph.sources.extract import extract_facts
+
+
+def _projects(text: str, date: str = "2023-05-10") -> set[str]:
+    return {f.value for f in extract_facts(text, date).of("project", field="name")}
+
+
+def test_a_verb_of_prose_before_the_word_project_gives_no_project() -> None:
+    names = _projects("5月9日，城南新区三个项目开工。各部门要积极组织好项目实施，按程序办理项目备案。")
+    assert not any("组织" in n or "办理" in n for n in names)
+
+
+def test_a_source_of_figures_is_no_project() -> None:
+    names = _projects("5月9日，青川光电产业园开工。据市发改委项目建设科统计，一季度全市新开工项目12个。")
+    assert not any(n.startswith("据") or "发改委" in n for n in names)
+
+
+def test_the_investing_place_is_cut_from_the_name() -> None:
+    names = _projects("5月9日，华远纸业股份有限公司董事会同意公司在北川新区投资高强瓦楞纸新材料项目，预计投资20亿元。")
+    assert "高强瓦楞纸新材料项目" in names
+    assert not any("投资" in n for n in names)
+
+
+def test_a_counted_plant_and_an_amount_before_a_name_are_cut() -> None:
+    names = _projects("5月9日，青禾橡胶有限公司投资6000万元新建一座年产3万吨混炼胶生产线项目。")
+    assert any(n.startswith("年产3万吨混炼胶") for n in names)
+    assert not any(n.startswith("一座") for n in names)
+    names = _projects("计划投资12亿南岭冷链物流园开工\n5月9日，南岭冷链物流园在城东开工。")
+    assert not any(n.startswith("12亿") for n in names)
+
+
+def test_a_half_year_batch_is_no_project() -> None:
+    names = _projects("3月份举办了上半年项目集中开工活动，10月上旬，全市拟组织下半年项目集中开工。"
+                      "5月9日，青禾食品厂开工。")
+    assert not any("半年" in n for n in names)
+
+
+def test_a_name_starting_with_a_non_ferrous_word_keeps_it() -> None:
+    names = _projects("5月9日，西江有色金属交易中心项目签约，总投资5亿元。")
+    assert any(n.startswith("有色金属交易中心") or "西江有色" in n for n in names)
