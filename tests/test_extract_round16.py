@@ -40,3 +40,15 @@ def test_a_half_year_batch_is_no_project() -> None:
 def test_a_name_starting_with_a_non_ferrous_word_keeps_it() -> None:
     names = _projects("5月9日，西江有色金属交易中心项目签约，总投资5亿元。")
     assert any(n.startswith("有色金属交易中心") or "西江有色" in n for n in names)
+
+
+def _firms(text: str, date: str = "2023-05-10") -> set[str]:
+    return {f.value for f in extract_facts(text, date).of("firm", field="name")}
+
+
+def test_a_visit_or_a_take_over_before_a_firm_is_no_part_of_its_name() -> None:
+    firms = _firms("5月9日，市长一行深入青禾新材料有限公司调研，并察看了年产5万吨板材项目建设现场。")
+    assert "青禾新材料有限公司" in firms
+    assert not any(f.startswith(("一行", "深入")) for f in firms)
+    firms = _firms("5月9日，北岭集团盘活原南岭塑胶有限公司闲置厂房，投资8000万元建设输送带生产线项目。")
+    assert not any(f.startswith("盘活") for f in firms)

@@ -100,7 +100,9 @@ _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "
           "通讯员", "隶属", "旗下", "所属", "系", "投资者", "投资方", "合作方", "签约方", "宣布", "出席", "主持",
           "致辞", "见证",
           # a role or a description before the name ("业主代表X集团公司", "民营企业X有限公司", "标志着X有限公司")
-          "代表", "业主", "标志着", "央企", "民营企业", "国有企业", "龙头企业", "股王")
+          "代表", "业主", "标志着", "央企", "民营企业", "国有企业", "龙头企业", "股王",
+          # a visit, a take-over or a use before the name ("一行深入X有限公司", "盘活原X公司", "利用X集团")
+          "深入", "走访", "调研", "考察", "参观", "观摩", "盘活", "利用", "成立", "洽谈")
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
 # legal forms: Chinese ones, the Japanese and Korean ones written in Chinese characters (株式会社, 有限会社…) and the
 # Latin ones after a capitalised name ("Robert Bosch GmbH", "Ferrero S.p.A.", "Acme Co., Ltd.")
