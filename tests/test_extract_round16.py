@@ -52,3 +52,17 @@ def test_a_visit_or_a_take_over_before_a_firm_is_no_part_of_its_name() -> None:
     assert not any(f.startswith(("一行", "深入")) for f in firms)
     firms = _firms("5月9日，北岭集团盘活原南岭塑胶有限公司闲置厂房，投资8000万元建设输送带生产线项目。")
     assert not any(f.startswith("盘活") for f in firms)
+
+
+def test_fields_of_industry_closing_a_list_are_no_projects() -> None:
+    names = _projects("5月9日，全市开工30个项目，既有青禾产业园项目等新一代信息技术、高端装备制造等产业项目，"
+                      "也有城南中学重建项目。")
+    assert not any("信息技术" in n or "装备制造" in n for n in names)
+    assert any("青禾产业园" in n for n in names)
+
+
+def test_kinds_counted_in_items_are_no_projects_but_a_counted_list_keeps_its_items() -> None:
+    names = _projects("5月9日，园区签约项目6项，其中智慧农业项目2项，康养度假项目1项。"
+                      "北岭物流园项目、南岭冷库项目、青禾农产品交易中心项目3项参加集中签约。")
+    assert not any(n.startswith(("智慧农业", "康养度假")) for n in names)
+    assert any("青禾农产品交易中心" in n for n in names)

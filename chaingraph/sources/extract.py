@@ -835,8 +835,10 @@ class _Extractor:
                 continue  # "新材料、新能源、环保再生产业等项目13个": fields of industry, neither firms nor projects
             first, cut = _strip_left(items[0])
             kinds = re.match(r"等[^，。；]{0,10}?(?:产业|行业|服务业|制造业|领域)项目", self.t[m.end():])
-            if kinds and len(items) >= 2 and all(len(item) <= 4 for item in items[1:]):
-                continue  # "文旅、工业、商贸等产业项目9个", "金融服务、现代物流等现代服务业项目": the fields of a group
+            if kinds and len(items) >= 2 and all(len(item) <= 4 or _field_item(item) for item in items[1:]):
+                # "文旅、工业、商贸等产业项目9个", "金融服务、现代物流等现代服务业项目", "新一代信息技术、高端装备
+                # 制造等产业项目": the fields of a group
+                continue
             time_word = None
             tm = _TIME_WORD_RE.search(cut)
             if tm:
@@ -1567,10 +1569,14 @@ class _Extractor:
         return [p for p in re.split(r"—+", name) if p.endswith("项目") and p != name]
 
     def _counted(self, start: int, end: int) -> bool:
-        """A kind of project that is counted ("医养健康项目2个", "6个工业项目"), not one project."""
+        """A kind of project that is counted ("医养健康项目2个", "信息技术项目2项", "6个工业项目"), not one project;
+        not the last item of a list the count is of ("A项目、B项目、C项目3项")."""
         after = self.t[end:end + 6]
         before = self.t[max(0, start - 4):start]
-        return bool(re.match(r"(?:占到|有|共|达|约|合计|共计|为)?(?:\d+|[一二三四五六七八九十两几多数]+)个", after)
+        counted_after = re.match(r"(?:占到|有|共|达|约|合计|共计|为)?(?:\d+|[一二三四五六七八九十两几多数]+)[个项]",
+                                 after)
+        listed = before.endswith("项目、")
+        return bool((counted_after and not listed)
                     or re.search(r"(?:\d|[一二三四五六七八九十两几多数])个$", before)
                     or re.match(r"[一二三四五六七八九十\d]+大", after))
 
@@ -3070,6 +3076,12 @@ def _short_form(short: str, long: str, short_later: bool) -> bool:
     if k < 2 or not long.endswith(short[k:]) or _NO_BRAND_START_RE.match(short):
         return False
     return len(long) - len(short) <= 4 or short_later
+
+
+def _field_item(item: str) -> bool:
+    """Whether a list's item names a field of industry, not a firm or a plant: no digit, no plant, site or works
+    word and no firm's form ("新一代信息技术", "高端装备制造"; not "年产5万吨板材", "北岭产业园", "青禾科技公司")."""
+    return not (re.search(r"\d|项目|工程|公司|集团|厂|场|园|基地|中心|线|站", item) or _CONCRETE_ITEM_RE.search(item))
 
 
 def _project_name(raw: str) -> str:
