@@ -66,3 +66,26 @@ def test_kinds_counted_in_items_are_no_projects_but_a_counted_list_keeps_its_ite
                       "北岭物流园项目、南岭冷库项目、青禾农产品交易中心项目3项参加集中签约。")
     assert not any(n.startswith(("智慧农业", "康养度假")) for n in names)
     assert any("青禾农产品交易中心" in n for n in names)
+
+
+def _dates(text: str, date: str = "2023-05-10") -> dict[str, set[str]]:
+    ex = extract_facts(text, date)
+    names = {f.key: f.value for f in ex.of("project", field="name")}
+    out: dict[str, set[str]] = {}
+    for f in ex.facts:
+        if f.record == "project" and f.field in ("date", "start_date", "trial_date"):
+            out.setdefault(names.get(f.key, f.key), set()).add(f.value)
+    return out
+
+
+def test_projects_still_courted_do_not_take_the_ceremony_date() -> None:
+    dates = _dates("5月8日上午，青川县招商项目集中签约仪式举行，北岭食品有限公司冷链物流园项目签约。"
+                   "此外，该县还洽谈了南岭光伏支架项目、东岭竹木加工项目等5个意向项目。")
+    assert any(name.startswith("北岭") and "2023-05-08" in values for name, values in dates.items())
+    assert not any(name.startswith(("南岭", "东岭")) for name in dates)
+
+
+def test_a_fair_named_for_talks_still_dates_its_projects() -> None:
+    dates = _dates("5月8日，第十届青川经贸洽谈会开幕，会上签约项目20个。其中有北岭食品有限公司冷链物流园项目，"
+                   "总投资3亿元。")
+    assert any(name.startswith("北岭") and "2023-05-08" in values for name, values in dates.items())

@@ -401,6 +401,8 @@ _RANGE_AFTER_RE = re.compile(rf"(?:以上|以下)?(?:至|到|~|～|—|-)(?:{_NU
 _AVERAGE_RE = re.compile(r"平均|户均|人均|单个项目|每个项目|单体项目")
 _COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]{1,3})[个项家案件][，,]?"
                               r"(?:涉及|项目|计划|合计|共|将|拟)?$")
+# a project still courted, promoted or planned in its own sentence: the ceremony's date is not its date
+_INTENDED_RE = re.compile(r"意向|洽谈(?!会)|在谈|推介|跟进|谋划|储备|计划参加|将参加|拟参加")
 _VISIT_RE = re.compile(r"观摩|考察|参观|调研|察看|查看|走访|视察|详细了解|听取|来到|深入|实地")
 # a period of the year before a batch's name ("下半年项目", "上半年X市项目"): no part of a project's name
 _PERIOD_RE = re.compile(r"^(?:今年|去年|明年)?(?:[上下]半年|年内|全年|第?[一二三四1-4]季度)")
@@ -2361,6 +2363,8 @@ class _Extractor:
             if sent.start != chosen[0] and _VISIT_RE.search(own_text) and not any(
                     re.search(pattern, own_text) for pattern, _st, _f in _STATUS_WORDS):
                 continue  # "与会人员还到…项目进行实地观摩": a project visited on the day is not the day's event
+            if sent.start != chosen[0] and _INTENDED_RE.search(own_text):
+                continue  # "洽谈达成了A、B等意向项目", "A、B项目计划参加集中签约", "对A、B进行了推介": not yet signed
             _, fld, status, value, s, e = chosen
             own_dates = dated.get(index, set())
             if own_dates and not (len(value) == 10 and own_dates == {value[:7]}):
