@@ -89,3 +89,25 @@ def test_a_fair_named_for_talks_still_dates_its_projects() -> None:
     dates = _dates("5月8日，第十届青川经贸洽谈会开幕，会上签约项目20个。其中有北岭食品有限公司冷链物流园项目，"
                    "总投资3亿元。")
     assert any(name.startswith("北岭") and "2023-05-08" in values for name, values in dates.items())
+
+
+def _capacities(text: str, date: str = "2023-05-10") -> dict[str, set[str]]:
+    ex = extract_facts(text, date)
+    names = {f.key: f.value for f in ex.of("project", field="name")}
+    out: dict[str, set[str]] = {}
+    for f in ex.of("project", field="capacity"):
+        out.setdefault(names.get(f.key, f.key), set()).add(f.value)
+    return out
+
+
+def test_a_farm_name_gives_its_yearly_head_count_even_after_a_neighbours_phase() -> None:
+    caps = _capacities("5月9日签约的项目有：北岭风电场二期50兆瓦项目、青川县年出栏30万头生猪养殖项目、"
+                       "南岭物流园项目。")
+    assert any("生猪养殖" in name and "300000 头/yr" in values for name, values in caps.items())
+
+
+def test_a_spinning_mill_name_gives_its_spindles_and_a_plant_name_its_daily_tonnage() -> None:
+    caps = _capacities("5月9日，青禾纺织有限公司20万锭紧密纺建设项目开工；北岭食品有限公司日处理800吨果蔬"
+                       "果汁生产线项目同日开工。")
+    assert any("紧密纺" in name and "200000 锭" in values for name, values in caps.items())
+    assert any("果汁生产线" in name and "800 t/d" in values for name, values in caps.items())

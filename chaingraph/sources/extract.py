@@ -179,6 +179,12 @@ _PRODUCT_CAPACITY_RE = re.compile(rf"(?P<label>年产|年生产|日产)(?P<produ
                                   rf"(?:为|达到|达|约|超过|近)?(?P<n>{_NUM})(?P<mult>万|千)?吨")
 _OUTPUT_AFTER_RE = re.compile(rf"(?:实现|形成|新增|达到|带来)(?P<qty>(?:约|近|超)?{_NUM}(?:亿|万)元)(?:的)?年产值")
 _DAILY_RE = re.compile(rf"日产(?:能力|产能)?(?:为|达到|达|约)?(?P<n>{_NUM})(?P<mult>万|千)?吨")
+_DAILY_IN_NAME_RE = re.compile(rf"日处理(?P<n>{_NUM})(?P<mult>万|千)?(?P<unit>吨)")
+# counts a farm's or a mill's own name gives: "年出栏100万头商品猪项目" (head a year), "30万锭环纺项目" (spindles, a
+# size with no period), "日处理1800吨番茄原料的…生产线项目" (tons a day); read only inside a project's name, where
+# the figure cannot belong to a neighbour
+_HEAD_IN_NAME_RE = re.compile(rf"(?:年出栏|年屠宰|年养殖)(?P<n>{_NUM})(?P<mult>万|亿|千)?(?P<unit>头|只|羽)")
+_SPINDLES_IN_NAME_RE = re.compile(rf"(?<![\d.])(?P<n>{_NUM})(?P<mult>万)?(?P<unit>锭)(?!子)")
 _CN_COUNT = r"(?:\d+|[一二三四五六七八九十两百几多数]{2,}|[两三四五六七八九十百几多数])"
 _AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_CN_COUNT}[个项]|{_CN_COUNT}大项目"
                            rf"|项目(?:共|共有|合计|总计)?{_CN_COUNT}[个项]")
@@ -2032,11 +2038,26 @@ class _Extractor:
                 continue
             qty = Quantity(int(amount) if amount.is_integer() else amount, "t/d", "exact")
             self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
+        self._counts_in_names(_HEAD_IN_NAME_RE, "/yr")
+        self._counts_in_names(_SPINDLES_IN_NAME_RE, "")
+        self._counts_in_names(_DAILY_IN_NAME_RE, "/d")
         for m in _HUNDRED_YI_RE.finditer(self.t):
             qty = Quantity(10**10 if m["qty"] == "百亿" else 10**11, "CNY", "at_least")
             for proj_index in self._weak_projects_before(m.start()):
                 self.project_values.append((proj_index, "investment", str(qty), m.start(), m.end(), 0.5,
                                             "百亿项目: at least 10 billion yuan"))
+
+    def _counts_in_names(self, pattern: re.Pattern[str], per: str) -> None:
+        """A capacity in heads, spindles or tons a day that a project's own name states (``pattern`` has n, mult and
+        unit); a phase written before the name is another project's ("A二期185兆瓦项目、B年出栏…项目")."""
+        for m in pattern.finditer(self.t):
+            owner = self._named_in(m.start(), m.end())
+            if owner is None:
+                continue
+            amount = float(m["n"].replace(",", "")) * {"万": 10**4, "亿": 10**8, "千": 10**3, None: 1}[m["mult"]]
+            unit = {"吨": "t"}.get(m["unit"], m["unit"])
+            qty = Quantity(int(amount) if amount.is_integer() else amount, f"{unit}{per}", "exact")
+            self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
 
     def _named_in(self, start: int, end: int) -> int | None:
         """The project whose (non-weak) mention holds ``[start, end)``, if any."""
