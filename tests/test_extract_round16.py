@@ -111,3 +111,12 @@ def test_a_spinning_mill_name_gives_its_spindles_and_a_plant_name_its_daily_tonn
                        "果汁生产线项目同日开工。")
     assert any("紧密纺" in name and "200000 锭" in values for name, values in caps.items())
     assert any("果汁生产线" in name and "800 t/d" in values for name, values in caps.items())
+
+
+def test_a_breakdown_by_city_counts_each_city_once_the_first_names_the_kind() -> None:
+    ex = extract_facts("5月9日，全省集中开工项目300个。分地区看：济南市开工项目52个，青岛47个，烟台31个，"
+                       "潍坊31个。", "2023-05-10")
+    values = [f.value for f in ex.of("region_fact", field="value")]
+    for count in ("52 个", "47 个", "31 个"):
+        assert count in values
+    assert values.count("31 个") == 2

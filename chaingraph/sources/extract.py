@@ -2998,13 +2998,15 @@ class _Extractor:
                 self.add("region_fact", key, "region", region, s, e, 0.5)
         counted: set[tuple[str, str]] = set()
         counted_values: set[str] = set()
-        for m in _COUNT_RE.finditer(self.t):
-            n = m["n"] or m["n2"] or m["n3"]
-            if m["n3"] and not _AGGREGATE_RE.search(self.t, self.sentences[self.sentence_at(m.start())].start,
-                                                    m.start()) and not re.search(r"项目|分区域|从区域|分类", self.t[
-                                                        max(0, m.start() - 30):m.start()]):
+        for m in sorted([*_COUNT_RE.finditer(self.t), *_CITY_COUNT_RE.finditer(self.t)], key=lambda m: m.start()):
+            groups = m.groupdict()
+            n = groups.get("n") or groups.get("n2") or groups["n3"]
+            part = groups.get("what3") or (groups["city"].removesuffix("市") + "市" if groups.get("city") else None)
+            if part and not _AGGREGATE_RE.search(self.t, self.sentences[self.sentence_at(m.start())].start,
+                                                 m.start()) and not re.search(r"项目|分区域|从区域|分类", self.t[
+                                                     max(0, m.start() - 30):m.start()]):
                 continue  # a breakdown only of a count of projects
-            what = m["what3"] + "项目" if m["n3"] else self._count_metric(m.start(), m.group())
+            what = part + "项目" if part else self._count_metric(m.start(), m.group())
             sent_index = self.sentence_at(m.start())
             period = self.region_periods.get(sent_index, ("", 0, 0))[0]
             key = f"{what}数" + (f" {period}" if period else "")
@@ -3160,6 +3162,9 @@ _LIST_PRODUCT = re.compile(r"面料|织造|服饰|用品|材料|机械|设备|�
                            r"零件|部件|"
                            r"电池|芯片|纺织|食品|医药|化工|模组|组件")
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
+# "从地区分布看：沈阳市新开工项目267个，大连256个，鞍山143个": a breakdown by city that leaves out the kind of project
+# after the first item (the same groups as _COUNT_RE's breakdown)
+_CITY_COUNT_RE = re.compile(rf"(?<=[，,、；])(?P<city>(?:{_CITY_ALT})市?)(?P<n3>\d+) ?个(?=[，,、；。])")
 _SIGNED_WITH_PLACE_RE = re.compile(r"(?:与|和|同)(?P<place>[\u4e00-\u9fff]{1,15}[县区旗市])"
                                    r"(?P<gov>人民政府|政府|管委会|管理委员会)"
                                    r"(?:正式|成功)?(?:签约|签订|签署|签下)了?")
