@@ -120,3 +120,10 @@ def test_a_breakdown_by_city_counts_each_city_once_the_first_names_the_kind() ->
     for count in ("52 个", "47 个", "31 个"):
         assert count in values
     assert values.count("31 个") == 2
+
+
+def test_a_year_before_or_a_verb_after_a_group_name_is_no_firm() -> None:
+    firms = _firms("5月9日签约。香港北岭包装集团拟投资10亿元，在青川建设西部产能示范基地及包装研发中心。")
+    assert not any(f.endswith("拟") for f in firms)
+    firms = _firms("2012年北岭药业集团投资10亿元新建办公楼。5月9日，北岭药业集团中药饮片项目开工。")
+    assert not any(f.startswith("2012年") for f in firms)

@@ -305,6 +305,9 @@ _CLAUSE_COMPANY_RE = re.compile(
     r"(?:管委会|政府|协议|合同)[^有]*公司$|"
     # a body of more than 12 characters before a bare 公司 is a clause ("产业发展资金中拨付一定额度资金给公司")
     r"^[^有]{13,}(?<!股份)(?<!集团)(?<!总)公司$")
+# a fragment of a clause caught as a firm: a year before it ("2012年…"), a verb after it ("公司发行", "客商签订",
+# "…集团拟"); a bracket left open or closed alone is checked beside it
+_FRAGMENT_RE = re.compile(r"^\d{4}年|(?:发行|签订|签署|合资|共同成立|拟)$")
 _PHRASE_NOT_NAME = re.compile(
     # a clause or a description caught by a name pattern, not a firm's name: list markers and headings, counts,
     # the speaker's own region, officials with their titles, event and generic nouns, verbs of reporting
@@ -329,7 +332,8 @@ def _bad_firm_name(name: str) -> bool:
             return True
     return (len(core) < 2 or core in _PLACE_WORDS or core in _PROVINCES or is_place_name(core)
             or bool(_NOT_A_FIRM.search(core))
-            or bool(re.fullmatch(r"[\d.%]+", core)))
+            or bool(re.fullmatch(r"[\d.%]+", core)) or bool(_FRAGMENT_RE.search(core))
+            or core.count("（") + core.count("(") != core.count("）") + core.count(")"))
 _STATUS_WORDS = [
     # (regex, status, date field)
     (r"试生产|试产", "trial", "trial_date"),
