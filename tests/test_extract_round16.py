@@ -127,3 +127,16 @@ def test_a_year_before_or_a_verb_after_a_group_name_is_no_firm() -> None:
     assert not any(f.endswith("拟") for f in firms)
     firms = _firms("2012年北岭药业集团投资10亿元新建办公楼。5月9日，北岭药业集团中药饮片项目开工。")
     assert not any(f.startswith("2012年") for f in firms)
+
+
+def test_a_superlative_describes_a_project_and_names_none() -> None:
+    names = _projects("5月9日，青禾石化有限公司乙烯项目开工，这是全国最大单套乙烯装置，也是北岭集团第三大生产基地。"
+                      "该项目是中国首个民营控股大型乙烯项目。")
+    assert not any(n.startswith(("全国最大", "中国首个", "第三大")) for n in names)
+    assert any("乙烯项目" in n for n in names)
+
+
+def test_a_list_of_countries_and_a_pool_of_projects_are_no_projects() -> None:
+    names = _projects("5月9日，老挝、越南、泰国等东盟国家官员见证项目签约，北岭物流园项目落户青川。"
+                      "县里还建立了重点企业库和储备项目库。")
+    assert not any(n.startswith(("老挝", "越南", "泰国")) or "储备项目" in n for n in names)

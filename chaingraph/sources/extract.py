@@ -308,6 +308,10 @@ _CLAUSE_COMPANY_RE = re.compile(
 # a fragment of a clause caught as a firm: a year before it ("2012年…"), a verb after it ("公司发行", "客商签订",
 # "…集团拟"); a bracket left open or closed alone is checked beside it
 _FRAGMENT_RE = re.compile(r"^\d{4}年|(?:发行|签订|签署|合资|共同成立|拟)$")
+# a superlative or a first that describes a project ("新疆首套X项目", "全国最大的…", "第六大生产基地"), optionally after
+# the place it is first or largest in
+_DESCRIPTION_RE = re.compile(rf"^(?:中国|我国|全国|国内|世界|全球|亚洲|(?:{'|'.join(_PROVINCES[:31])})省?)?(?:单体)?"
+                             r"(?:首个|首套|首家|首座|最大|第[一二三四五六七八九十\d]{1,2}大)")
 _PHRASE_NOT_NAME = re.compile(
     # a clause or a description caught by a name pattern, not a firm's name: list markers and headings, counts,
     # the speaker's own region, officials with their titles, event and generic nouns, verbs of reporting
@@ -839,6 +843,8 @@ class _Extractor:
         for m in _LIST_RE.finditer(self.t):
             if _CATEGORY_TAIL_RE.match(self.t, m.end()):
                 continue  # "生态观光、休闲度假等各类旅游招商项目": kinds of project, neither firms nor projects
+            if re.match(r"等[^，。；]{0,4}?(?:国家|地区|城市)", self.t[m.end():m.end() + 8]):
+                continue  # "柬埔寨、新加坡等东盟国家官员见证项目签约": places, neither firms nor projects
             if _SCOPE_BEFORE_RE.search(self.t[max(0, m.start() - 4):m.start() + m.group().find("、") % len(m.group())]):
                 continue  # "涵盖汽车零部件内外饰、电驱等项目", "集赛事、研学等项目为一体": the scope of a group or a
                 # project, kinds of work, neither firms nor projects
@@ -1299,6 +1305,8 @@ class _Extractor:
     def find_projects(self) -> None:
         mentions: list[tuple[str, int, int]] = []
         for m in _PROJECT_RE.finditer(self.t):
+            if self.t.startswith("库", m.end()):
+                continue  # "储备项目库": 项目 qualifies another noun
             raw = m.group()
             name = _project_name(raw)
             start = m.end() - len(name)
@@ -1384,6 +1392,13 @@ class _Extractor:
             sent = self.sentences[self.sentence_at(start)]
             if re.search(r"(?:相关|有关|其他|其它|等|和|及|与)项目$", name):
                 continue
+            if _DESCRIPTION_RE.match(name):
+                # "中国首个外商独资…项目", "广东最大冷轧薄板生产线", "世界单体最大X项目——Y项目": a description of a
+                # project named elsewhere (or right after the dash), not its name
+                tail = name.rsplit("—", 1)[-1] if "—" in name else ""
+                if len(tail) < 4:
+                    continue
+                name, start = tail, end - len(tail)
             determiner = re.match(r"(?:该|这个|这一|此|本|上述|这|首个|一期|二期|三期)", name)
             if determiner or re.match(r"[\d.]+万?吨级", name):
                 # "这个钢帘线项目", "400万吨级精选矿项目": another mention of a project named before
