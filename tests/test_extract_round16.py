@@ -140,3 +140,11 @@ def test_a_list_of_countries_and_a_pool_of_projects_are_no_projects() -> None:
     names = _projects("5月9日，老挝、越南、泰国等东盟国家官员见证项目签约，北岭物流园项目落户青川。"
                       "县里还建立了重点企业库和储备项目库。")
     assert not any(n.startswith(("老挝", "越南", "泰国")) or "储备项目" in n for n in names)
+
+
+def test_a_park_breaking_ground_is_a_project_and_a_past_output_is_not_its_plan() -> None:
+    ex = extract_facts("昨日（10日），北岭集团投资兴建的北岭青川精密机械工业园破土动工。青川去年完成产值80亿元。",
+                       "2023-05-11")
+    names = {f.key: f.value for f in ex.of("project", field="name")}
+    assert any("精密机械工业园" in n for n in names.values())
+    assert not ex.of("project", field="expected_output")

@@ -238,7 +238,7 @@ _WORKS_NOT_NAME = re.compile(r"民心|民生|系统|一号|重点|重大|实事|
 _WORKS_EVENT_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,40}}?(?:工业园|产业园|科技园|物流园|生产基地|工厂|生产线)"
                              r"(?=(?:(?:\d{1,2}月)?\d{1,2}日|昨日|昨天|今天|今日|近日|日前)?(?:上午|下午)?"
                              r"(?:在[\u4e00-\u9fff]{2,16}?)?"
-                             r"(?:正式|顺利|全面|已|已经|宣告|宣布)?(?:竣工|开工|投产|开业|奠基|动工|动土|建成|落成))")
+                             r"(?:正式|顺利|全面|已|已经|宣告|宣布)?(?:竣工|开工|投产|开业|奠基|动工|动土|破土|建成|落成))")
 # a plant, park, station or works named as such (an item of a list of projects), optionally with a bracketed
 # second name: "南昌国际陆港枢纽产业园（南昌向塘电商物流服务中心）"
 _PLANT_ITEM_RE = re.compile(r"(?:产业园|工业园|科技园|物流园|产业园区|工业园区|生产基地|产业基地|基地|电站|光伏|"
@@ -1844,6 +1844,9 @@ class _Extractor:
             if _RANGE_AFTER_RE.match(self.t, m.end()) or _AVERAGE_RE.search(
                     self.t, max(self.clause(m.start())[0], m.start() - 8), m.start() + 4):
                 continue  # "投资10亿元至50亿元的项目62个", "单体项目平均总投资额达8.32亿元": a class or a mean
+            if target == "expected_output" and re.search(r"(?:去年|上年|前年|已)(?:全年)?(?:完成|实现)?$",
+                                                         self.t[max(0, m.start() - 6):m.start()]):
+                continue  # "去年完成产值102亿元": an output already reached, a region's or a firm's, not a plan
             sent = self.sentences[self.sentence_at(m.start())]
             if re.search(r"(?:年度?|当年|今年)(?:计划)?$", before_label) and target == "investment":
                 # "年度计划投资3亿元": this year's spending, not a project's total; a group's ("9个产业项目总投资26.5
