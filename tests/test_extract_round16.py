@@ -148,3 +148,24 @@ def test_a_park_breaking_ground_is_a_project_and_a_past_output_is_not_its_plan()
     names = {f.key: f.value for f in ex.of("project", field="name")}
     assert any("精密机械工业园" in n for n in names.values())
     assert not ex.of("project", field="expected_output")
+
+
+def _investments(text: str, date: str = "2023-05-10") -> dict[str, set[str]]:
+    ex = extract_facts(text, date)
+    names = {f.key: f.value for f in ex.of("project", field="name")}
+    out: dict[str, set[str]] = {}
+    for f in ex.of("project", field="investment"):
+        out.setdefault(names.get(f.key, f.key), set()).add(f.value)
+    return out
+
+
+def test_each_amount_goes_to_the_project_named_right_after_it() -> None:
+    inv = _investments("5月9日，青川县集中开工的亿元项目分别为：总投资3亿元北岭塑业技改工程、投资1.5亿元年产800万平米"
+                       "包装膜生产项目、投资2.2亿元年产5000台（套）农机装备项目。")
+    assert {"150000000 CNY"} in [v for n, v in inv.items() if "包装膜" in n]
+    assert {"220000000 CNY"} in [v for n, v in inv.items() if "农机装备" in n]
+
+
+def test_a_name_cut_inside_a_bracket_is_no_project() -> None:
+    names = _projects("5月9日签约的北岭半导体装备基地项目，总投资不低于6亿元人民币（最终项目投资总额以实际为准）。")
+    assert not any("（" in n and "）" not in n for n in names)

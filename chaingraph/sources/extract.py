@@ -324,6 +324,11 @@ _PHRASE_NOT_NAME = re.compile(
 )
 
 
+def _unbalanced(name: str) -> bool:
+    """Whether ``name`` opens more brackets than it closes, or the other way round."""
+    return name.count("（") + name.count("(") != name.count("）") + name.count(")")
+
+
 def _bad_firm_name(name: str) -> bool:
     """A word that is not a firm's name: a place (深圳, 吴江开发区), a generic word (项目, 合同) or a phrase.
 
@@ -337,7 +342,7 @@ def _bad_firm_name(name: str) -> bool:
     return (len(core) < 2 or core in _PLACE_WORDS or core in _PROVINCES or is_place_name(core)
             or bool(_NOT_A_FIRM.search(core))
             or bool(re.fullmatch(r"[\d.%]+", core)) or bool(_FRAGMENT_RE.search(core))
-            or core.count("（") + core.count("(") != core.count("）") + core.count(")"))
+            or _unbalanced(core))
 _STATUS_WORDS = [
     # (regex, status, date field)
     (r"试生产|试产", "trial", "trial_date"),
@@ -1392,6 +1397,8 @@ class _Extractor:
             sent = self.sentences[self.sentence_at(start)]
             if re.search(r"(?:相关|有关|其他|其它|等|和|及|与)项目$", name):
                 continue
+            if _unbalanced(name):
+                continue  # "人民币（最终项目": a bracket's inside or outside cut in two, not a name
             if _DESCRIPTION_RE.match(name):
                 # "中国首个外商独资…项目", "广东最大冷轧薄板生产线", "世界单体最大X项目——Y项目": a description of a
                 # project named elsewhere (or right after the dash), not its name
@@ -1532,7 +1539,7 @@ class _Extractor:
                         or _GENERIC_PLACE.match(name) or placed
                         or _GENERIC_WORD_RE.fullmatch(name) or self.firm_of(name) is not None
                         or _ENUM_NOT_PROJECT_RE.search(name)
-                        or name.count("（") + name.count("(") != name.count("）") + name.count(")")):
+                        or _unbalanced(name)):
                     continue
                 start = at + len(part) - len(name)
                 found.append((name, start, start + len(name)))
@@ -1931,6 +1938,10 @@ class _Extractor:
                 if link.group() == "的" and not right_after:
                     continue
                 owner = following[0][1] if following else None
+            elif target in ("investment", "fixed_asset_investment"):
+                # "、投资2.5亿元年产9000万平米锂电隔膜生产项目": a project named right after its amount
+                named = self.strong_mentions(m.end(), m.end() + 1)
+                owner = named[0][1] if named else None
             if owner is None:
                 owner = self.project_at(m.start())
             if owner is None and target == "capital_increase":
