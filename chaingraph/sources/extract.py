@@ -1940,8 +1940,8 @@ class _Extractor:
                 owner = following[0][1] if following else None
             elif target in ("investment", "fixed_asset_investment"):
                 # "、投资2.5亿元年产9000万平米锂电隔膜生产项目": a project named right after its amount
-                named = self.strong_mentions(m.end(), m.end() + 1)
-                owner = named[0][1] if named else None
+                next_name = self.strong_mentions(m.end(), m.end() + 1)
+                owner = next_name[0][1] if next_name else None
             if owner is None:
                 owner = self.project_at(m.start())
             if owner is None and target == "capital_increase":
