@@ -169,3 +169,10 @@ def test_each_amount_goes_to_the_project_named_right_after_it() -> None:
 def test_a_name_cut_inside_a_bracket_is_no_project() -> None:
     names = _projects("5月9日签约的北岭半导体装备基地项目，总投资不低于6亿元人民币（最终项目投资总额以实际为准）。")
     assert not any("（" in n and "）" not in n for n in names)
+
+
+def test_the_spending_so_far_is_no_project_total() -> None:
+    inv = _investments("5月9日，总投资7.6亿元的北岭大道改造工程二期项目开工。该项目今年1-4月完成投资1.3亿元。")
+    assert all("130000000 CNY" not in values for values in inv.values())
+    ex = extract_facts("5月9日，全区集中开工项目12个。1-4月，全区重点项目完成投资45.6亿元。", "2023-05-10")
+    assert "4560000000 CNY" in [f.value for f in ex.of("region_fact", field="value")]

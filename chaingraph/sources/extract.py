@@ -1927,6 +1927,12 @@ class _Extractor:
                 # "今年以来，全区签约项目总投资108亿元": the region's total, not the last project's figure
                 self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), ""))
                 continue
+            if target == "investment" and label == "投资" and before_label.endswith("完成") and qty.is_money:
+                # "今年1-9月完成投资1.3亿元": the spending so far, no project's total (a region's when the sentence
+                # names no project)
+                if not self.strong_mentions(sent.start, sent.end):
+                    self.region_values.append(("项目完成投资", str(qty), m.start(), m.end(), ""))
+                continue
             owner = None
             link = re.match(r"的|用于|建设|新建|兴建|投建|投资建设|实施", self.t[m.end():m.end() + 4])
             if link:
