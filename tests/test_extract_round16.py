@@ -176,3 +176,9 @@ def test_the_spending_so_far_is_no_project_total() -> None:
     assert all("130000000 CNY" not in values for values in inv.values())
     ex = extract_facts("5月9日，全区集中开工项目12个。1-4月，全区重点项目完成投资45.6亿元。", "2023-05-10")
     assert "4560000000 CNY" in [f.value for f in ex.of("region_fact", field="value")]
+
+
+def test_a_years_spending_is_no_project_total() -> None:
+    inv = _investments("5月9日，青川县集中开工项目9个。其中北岭云数据中心项目年内投资8亿元，"
+                       "南岭物流园项目年内投资3亿元。")
+    assert not any(values & {"800000000 CNY", "300000000 CNY"} for values in inv.values())

@@ -1855,7 +1855,7 @@ class _Extractor:
                                                          self.t[max(0, m.start() - 6):m.start()]):
                 continue  # "去年完成产值102亿元": an output already reached, a region's or a firm's, not a plan
             sent = self.sentences[self.sentence_at(m.start())]
-            if re.search(r"(?:年度?|当年|今年)(?:计划)?$", before_label) and target == "investment":
+            if re.search(r"(?:年度?|当年|今年|年内)(?:计划)?$", before_label) and target == "investment":
                 # "年度计划投资3亿元": this year's spending, not a project's total; a group's ("9个产业项目总投资26.5
                 # 亿元，年度计划投资12.6亿元", "全市…2016年计划投资40.7亿元") is a region fact of its own
                 aggregate = _AGGREGATE_RE.search(self.t, sent.start, m.start())
@@ -1864,7 +1864,8 @@ class _Extractor:
                 regional = not self.strong_mentions(sent.start, sent.end) and bool(
                     _REGION_SUBJECT.search(self.t, sent.start, m.start()))
                 if qty.is_money and (grouped or after_group or regional):
-                    word = re.search(r"(?:\d{4}年|年度?|当年|今年)(?:计划)?$", self.t[max(0, m.start() - 8):m.start()])
+                    word = re.search(r"(?:\d{4}年|年度?|当年|今年|年内)(?:计划)?$",
+                                     self.t[max(0, m.start() - 8):m.start()])
                     base = (self._count_metric(aggregate.start(), aggregate.group()) if grouped and aggregate
                             else self.region_values[-1][0].removesuffix("总投资").removesuffix("投资总额")
                             if after_group else "项目")
