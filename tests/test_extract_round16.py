@@ -182,3 +182,9 @@ def test_a_years_spending_is_no_project_total() -> None:
     inv = _investments("5月9日，青川县集中开工项目9个。其中北岭云数据中心项目年内投资8亿元，"
                        "南岭物流园项目年内投资3亿元。")
     assert not any(values & {"800000000 CNY", "300000000 CNY"} for values in inv.values())
+
+
+def test_examples_of_this_events_projects_take_its_date() -> None:
+    dates = _dates("5月8日，青川县12个重大项目集中开工，总投资45亿元。此次集中开工项目，包括北岭智能装备产业基地、"
+                   "南岭冷链物流中心等项目。")
+    assert any(name.startswith("北岭") and "2023-05-08" in values for name, values in dates.items())

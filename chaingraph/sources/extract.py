@@ -1353,7 +1353,9 @@ class _Extractor:
                 mentions.append((name, m.end("name") - len(name), m.end("name")))
         self.example_starts: set[int] = set()
         for m in _INCLUDES_RE.finditer(self.t):
-            # "开工建设项目113个，包括X创新中心、Y示范区等": the examples of a group of projects
+            # "开工建设项目113个，包括X创新中心、Y示范区等": the examples of a group of projects (of this event's
+            # projects when the group is this event's: "此次集中开工项目，包括…")
+            this_event = re.search(r"此次|本次|这次|今天|今日|当天|当日", self.t[self.clause(m.start())[0]:m.start()])
             pos = m.start("items")
             for item in m["items"].split("、"):
                 name = _project_name(item + "项目").removesuffix("项目")
@@ -1361,7 +1363,8 @@ class _Extractor:
                         and not re.search(r"\d", name)):
                     start = pos + len(item) - len(name)
                     mentions.append((name, start, start + len(name)))
-                    self.example_starts.add(start)
+                    if not this_event:
+                        self.example_starts.add(start)
                 pos += len(item) + 1
         for m in _WORKS_EVENT_RE.finditer(self.t):
             # "占地150亩的追日电气科技工业园竣工": a park or plant whose own event is reported is a project
