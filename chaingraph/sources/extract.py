@@ -1933,8 +1933,9 @@ class _Extractor:
                 continue
             if target == "investment" and label == "投资" and before_label.endswith("完成") and qty.is_money:
                 # "今年1-9月完成投资1.3亿元": the spending so far, no project's total (a region's when the sentence
-                # names no project)
-                if not self.strong_mentions(sent.start, sent.end):
+                # names no project, not even as 该项目)
+                if not self.strong_mentions(sent.start, sent.end) and not _ANAPHOR_RE.search(self.t, sent.start,
+                                                                                                m.start()):
                     self.region_values.append(("项目完成投资", str(qty), m.start(), m.end(), ""))
                 continue
             owner = None
@@ -3184,7 +3185,7 @@ def _project_name(raw: str) -> str:
 
 # what may stand before a project's name in a run of text without being part of it: a conjunction, 有 (not 有色,
 # 有机 …), one plant counted (一座, 一条), or an amount without its currency (not a count of animals or goods)
-_NAME_LEAD_RE = re.compile(rf"以及|和|与|及|同|还有|另有|此外还有|其中|包括|有(?![色机限线效])|"
+_NAME_LEAD_RE = re.compile(rf"以及|和|与|及|同|还有|另有|此外还有|其中|包括|[也既]有|有(?![色机限线效])|"
                            rf"一[座个条家处栋]|(?:{_NUM})(?:余|多)?(?:亿|万)(?![羽头只株粒片件个块台套辆吨瓦度平立米锭元])")
 _BUILD_AT_RE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:投资建设|合资建设|建设|新建|兴建|扩建|设立|打造|"
                           r"建(?=新|厂)|拆除旧厂兴建)")
