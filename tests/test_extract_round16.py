@@ -190,3 +190,12 @@ def test_examples_of_this_events_projects_take_its_date() -> None:
     dates = _dates("5月8日，青川县12个重大项目集中开工，总投资45亿元。这次开工的项目包括北岭智能装备产业基地、"
                    "南岭冷链物流中心等。")
     assert any(name.startswith("北岭") and "2023-05-08" in values for name, values in dates.items())
+
+
+def test_a_signing_amount_is_a_fairs_total_or_one_projects_investment() -> None:
+    ex = extract_facts("5月9日，青川县招商推介会举行，现场签约项目15个，签约金额86.5亿元，其中合同金额40亿元。",
+                       "2023-05-10")
+    values = [f.value for f in ex.of("region_fact", field="value")]
+    assert "8650000000 CNY" in values and "4000000000 CNY" in values
+    inv = _investments("5月9日，北岭新材料有限公司与青川县签订年产5万吨板材项目，签约金额达12亿元。")
+    assert {"1200000000 CNY"} in inv.values()

@@ -80,6 +80,10 @@ _LABELS = {
     "年税收": "note:年税收", "年纳税": "note:年纳税", "税收": "note:税收", "利税": "note:利税", "年产能": "capacity",
     "年产": "capacity", "产能": "capacity", "实际利用外资": "region:实际利用外资", "实际外资": "region:实际利用外资",
     "到位外资": "region:实际利用外资", "投资": "investment", "斥资": "investment",
+    # a signing's amount: one project's investment, or a fair's or a region's total (told apart like 总投资)
+    "签约金额": "investment", "签约总金额": "investment", "签约总额": "investment", "签约额": "investment",
+    "协议金额": "investment", "协议总金额": "investment", "协议资金": "investment", "协议引资": "investment",
+    "合同金额": "investment", "合同引资额": "investment", "合同引资总额": "investment", "合同引资": "investment",
 }
 _LABEL_ALT = "|".join(sorted(_LABELS, key=len, reverse=True))
 _FIGURE_RE = re.compile(
