@@ -199,3 +199,11 @@ def test_a_signing_amount_is_a_fairs_total_or_one_projects_investment() -> None:
     assert "8650000000 CNY" in values and "4000000000 CNY" in values
     inv = _investments("5月9日，北岭新材料有限公司与青川县签订年产5万吨板材项目，签约金额达12亿元。")
     assert {"1200000000 CNY"} in inv.values()
+
+
+def test_a_rounded_total_in_the_headline_is_not_a_second_fact() -> None:
+    ex = extract_facts("青川县签约项目20个签约额超86亿元\n"
+                       "5月9日，青川县举行招商推介会，签约项目20个，签约额86.52亿元。", "2023-05-10")
+    values = [f.value for f in ex.of("region_fact", field="value")]
+    assert "8652000000 CNY" in values
+    assert not any(v.startswith(">=86") for v in values)

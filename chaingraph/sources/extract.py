@@ -3021,7 +3021,13 @@ class _Extractor:
     def emit_region_facts(self) -> None:
         seen: set[tuple[str, str, str]] = set()
         seen_values: set[str] = set()
+        # the exact figures by the label that ends their metric (总投资, 签约额 …), to drop a rounded repeat
+        exact = {(metric[-2:], *_amount(value)[1:]) for metric, value, *_ in self.region_values
+                 if _amount(value)[0] == ""}
         for metric, value, s, e, how in self.region_values:
+            qualifier, amount, unit = _amount(value)
+            if qualifier and any(m == metric[-2:] and u == unit and amount <= a < amount * 1.1 for m, a, u in exact):
+                continue  # "签约额逾1184亿元" in the headline, "签约额1184.08亿元" in the lead: the exact one
             # a total next to its count ("21个项目，总投资108亿元") is surely the group's; one read from context less so
             conf = 0.75 if how == "counted" or metric in ("实际利用外资", "新增产值") else 0.6
             sent_index = self.sentence_at(s)
@@ -3151,6 +3157,12 @@ def _short_form(short: str, long: str, short_later: bool) -> bool:
     if k < 2 or not long.endswith(short[k:]) or _NO_BRAND_START_RE.match(short):
         return False
     return len(long) - len(short) <= 4 or short_later
+
+
+def _amount(value: str) -> tuple[str, float, str]:
+    """A figure's qualifier (">=", "~", "<=" or ""), amount and unit ("~1.5 亿" is not read: ``(?, 0, value)``)."""
+    m = re.fullmatch(r"(>=|<=|~)?([\d.]+) (\S+)", value)
+    return (m[1] or "", float(m[2]), m[3]) if m else ("?", 0.0, value)
 
 
 def _field_item(item: str) -> bool:
