@@ -84,6 +84,7 @@ _LABELS = {
     "签约金额": "investment", "签约总金额": "investment", "签约总额": "investment", "签约额": "investment",
     "协议金额": "investment", "协议总金额": "investment", "协议资金": "investment", "协议引资": "investment",
     "合同金额": "investment", "合同引资额": "investment", "合同引资总额": "investment", "合同引资": "investment",
+    "签约资金": "investment", "合同资金": "investment", "投入资金": "investment",
 }
 _LABEL_ALT = "|".join(sorted(_LABELS, key=len, reverse=True))
 _FIGURE_RE = re.compile(
