@@ -207,3 +207,11 @@ def test_a_rounded_total_in_the_headline_is_not_a_second_fact() -> None:
     values = [f.value for f in ex.of("region_fact", field="value")]
     assert "8652000000 CNY" in values
     assert not any(v.startswith(">=86") for v in values)
+
+
+def test_a_count_with_a_verb_before_it_is_read_once() -> None:
+    ex = extract_facts("青川县7个项目集中签约\n5月9日，青川县举行集中签约仪式，本次签约的项目共7个，其中工业项目有4个，"
+                       "服务业项目达到3个。会后，本次签约的项目共7个的名单对外公布。", "2023-05-10")
+    values = [f.value for f in ex.of("region_fact", field="value")]
+    assert values.count("7 个") == 1
+    assert "4 个" in values and "3 个" in values

@@ -194,7 +194,9 @@ _CN_COUNT = r"(?:\d+|[一二三四五六七八九十两百几多数]{2,}|[两三
 _AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_CN_COUNT}[个项]|{_CN_COUNT}大项目"
                            rf"|项目(?:共|共有|合计|总计)?{_CN_COUNT}[个项]")
 _COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d\n]{0,12}项目)|"
-                       r"(?P<what2>[^，。；、\d\n]{2,10}项目)(?P<n2>\d+)[个项]|"
+                       # "集中开工项目共13个", "工业项目达到49个": the verb between the kind and its count
+                       r"(?P<what2>[^，。；、\d\n]{2,10}项目)"
+                       r"(?:(?P<verb2>共计|共有|共|有|达到|达|占到|占)(?P<n4>\d+) ?个|(?P<n2>\d+)[个项])|"
                        # "其中：三元区8个、总投资31.2亿元，沙县区6个…", "钢结构类3个、PC结构类3个": a breakdown by
                        # district, county or class of a count of projects
                        r"(?:(?<=[：:，,、；])|(?<=其中))(?P<what3>[\u4e00-\u9fffA-Za-z]{2,8}?(?:区|县|市|类|板块))"
@@ -3053,22 +3055,25 @@ class _Extractor:
                 self.add("region_fact", key, "region", region, s, e, 0.5)
         counted: set[tuple[str, str]] = set()
         counted_values: set[str] = set()
-        for m in sorted([*_COUNT_RE.finditer(self.t), *_CITY_COUNT_RE.finditer(self.t)], key=lambda m: m.start()):
+        # a count restated with a verb ("…的项目共5个") after the plain ones, so that it is the one left out
+        for m in sorted([*_COUNT_RE.finditer(self.t), *_CITY_COUNT_RE.finditer(self.t)],
+                        key=lambda m: (bool(m.groupdict().get("verb2")), m.start())):
             groups = m.groupdict()
-            n = groups.get("n") or groups.get("n2") or groups["n3"]
+            n = groups.get("n") or groups.get("n2") or groups.get("n4") or groups["n3"]
             part = groups.get("what3") or (groups["city"].removesuffix("市") + "市" if groups.get("city") else None)
             if part and not _AGGREGATE_RE.search(self.t, self.sentences[self.sentence_at(m.start())].start,
                                                  m.start()) and not re.search(r"项目|分区域|从区域|分类", self.t[
                                                      max(0, m.start() - 30):m.start()]):
                 continue  # a breakdown only of a count of projects
-            what = part + "项目" if part else self._count_metric(m.start(), m.group())
+            written = m.group() if not groups.get("verb2") else m["what2"]
+            what = part + "项目" if part else self._count_metric(m.start(), written)
             sent_index = self.sentence_at(m.start())
             period = self.region_periods.get(sent_index, ("", 0, 0))[0]
             key = f"{what}数" + (f" {period}" if period else "")
-            if (what, n) in counted or (int(n) >= 10 and n in counted_values
+            if (what, n) in counted or (n in counted_values and (int(n) >= 10 or groups.get("verb2"))
                                         and not re.match(r"[\u4e00-\u9fff]{2,4}?[省市县区](?!域)", what)):
-                continue  # "315个重大项目集中开工" in the headline and again in the lead: one count (not two
-                # districts' counts: "旺苍县11个项目…剑阁县11个项目")
+                continue  # "315个重大项目集中开工" in the headline and again in the lead, "…的项目共5个": one count
+                # (not two districts' counts: "旺苍县11个项目…剑阁县11个项目")
             counted.add((what, n))
             counted_values.add(n)
             self.add("region_fact", key, "value", f"{n} 个", m.start(), m.end(), 0.6)
