@@ -215,3 +215,8 @@ def test_a_count_with_a_verb_before_it_is_read_once() -> None:
     values = [f.value for f in ex.of("region_fact", field="value")]
     assert values.count("7 个") == 1
     assert "4 个" in values and "3 个" in values
+
+
+def test_a_count_of_firms_with_a_verb_before_it_is_read() -> None:
+    ex = extract_facts("5月9日，青川县集中投产仪式举行，参加集中投产企业共9家，总投资12亿元。", "2023-05-10")
+    assert "9 家" in [f.value for f in ex.of("region_fact", field="value")]

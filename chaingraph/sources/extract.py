@@ -203,7 +203,8 @@ _COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d\n]{0,12}项目)|
                        r"(?P<n3>\d+) ?个(?=[，,、；。])")
 _FIRM_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)家"
                             r"(?P<what>[^，。；、\d]{0,8}?(?:企业|厂商|公司|台商|外资企业))|"
-                            r"(?P<what2>[^，。；、\d]{2,10}?(?:企业|厂商|公司))(?P<n2>\d+)家")
+                            r"(?P<what2>[^，。；、\d]{2,10}?(?:企业|厂商|公司))(?:总数)?(?:共计|共有|共|有|已达|达到|达)?"
+                            r"(?P<n2>\d+)家")
 _FIRM_COUNT_VERB_RE = re.compile(r"投资|签约|落户|入驻|通过|核定|新批|增资|吸引|引进|开工|投产|参与|设厂|扩产|进驻")
 _FIRM_COUNT_NOT_RE = re.compile(r"拜访|走访|对接|联系|洽谈|现有|拥有|集聚|聚集|规上|规模以上|知名")
 # words that frame a count but do not say what was counted: "其中", "共", "合计", "此次共"
