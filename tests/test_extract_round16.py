@@ -220,3 +220,9 @@ def test_a_count_with_a_verb_before_it_is_read_once() -> None:
 def test_a_count_of_firms_with_a_verb_before_it_is_read() -> None:
     ex = extract_facts("5月9日，青川县集中投产仪式举行，参加集中投产企业共9家，总投资12亿元。", "2023-05-10")
     assert "9 家" in [f.value for f in ex.of("region_fact", field="value")]
+
+
+def test_a_breakdown_by_class_may_count_with_xiang() -> None:
+    ex = extract_facts("5月9日，青川县集中开工项目9个，其中产业类6项，基础设施类3项。", "2023-05-10")
+    values = [f.value for f in ex.of("region_fact", field="value")]
+    assert "6 个" in values and "3 个" in values
