@@ -80,6 +80,11 @@ _LABELS = {
     "年税收": "note:年税收", "年纳税": "note:年纳税", "税收": "note:税收", "利税": "note:利税", "年产能": "capacity",
     "年产": "capacity", "产能": "capacity", "实际利用外资": "region:实际利用外资", "实际外资": "region:实际利用外资",
     "到位外资": "region:实际利用外资", "投资": "investment", "斥资": "investment",
+    # a signing's amount: one project's investment, or a fair's or a region's total (told apart like 总投资)
+    "签约金额": "investment", "签约总金额": "investment", "签约总额": "investment", "签约额": "investment",
+    "协议金额": "investment", "协议总金额": "investment", "协议资金": "investment", "协议引资": "investment",
+    "合同金额": "investment", "合同引资额": "investment", "合同引资总额": "investment", "合同引资": "investment",
+    "签约资金": "investment", "合同资金": "investment", "投入资金": "investment",
 }
 _LABEL_ALT = "|".join(sorted(_LABELS, key=len, reverse=True))
 _FIGURE_RE = re.compile(
@@ -100,7 +105,9 @@ _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "
           "通讯员", "隶属", "旗下", "所属", "系", "投资者", "投资方", "合作方", "签约方", "宣布", "出席", "主持",
           "致辞", "见证",
           # a role or a description before the name ("业主代表X集团公司", "民营企业X有限公司", "标志着X有限公司")
-          "代表", "业主", "标志着", "央企", "民营企业", "国有企业", "龙头企业", "股王")
+          "代表", "业主", "标志着", "央企", "民营企业", "国有企业", "龙头企业", "股王",
+          # a visit, a take-over or a use before the name ("一行深入X有限公司", "盘活原X公司", "利用X集团")
+          "深入", "走访", "调研", "考察", "参观", "观摩", "盘活", "利用", "成立", "洽谈")
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
 # legal forms: Chinese ones, the Japanese and Korean ones written in Chinese characters (株式会社, 有限会社…) and the
 # Latin ones after a capitalised name ("Robert Bosch GmbH", "Ferrero S.p.A.", "Acme Co., Ltd.")
@@ -177,18 +184,27 @@ _PRODUCT_CAPACITY_RE = re.compile(rf"(?P<label>年产|年生产|日产)(?P<produ
                                   rf"(?:为|达到|达|约|超过|近)?(?P<n>{_NUM})(?P<mult>万|千)?吨")
 _OUTPUT_AFTER_RE = re.compile(rf"(?:实现|形成|新增|达到|带来)(?P<qty>(?:约|近|超)?{_NUM}(?:亿|万)元)(?:的)?年产值")
 _DAILY_RE = re.compile(rf"日产(?:能力|产能)?(?:为|达到|达|约)?(?P<n>{_NUM})(?P<mult>万|千)?吨")
+_DAILY_IN_NAME_RE = re.compile(rf"日处理(?P<n>{_NUM})(?P<mult>万|千)?(?P<unit>吨)")
+# counts a farm's or a mill's own name gives: "年出栏100万头商品猪项目" (head a year), "30万锭环纺项目" (spindles, a
+# size with no period), "日处理1800吨番茄原料的…生产线项目" (tons a day); read only inside a project's name, where
+# the figure cannot belong to a neighbour
+_HEAD_IN_NAME_RE = re.compile(rf"(?:年出栏|年屠宰|年养殖)(?P<n>{_NUM})(?P<mult>万|亿|千)?(?P<unit>头|只|羽)")
+_SPINDLES_IN_NAME_RE = re.compile(rf"(?<![\d.])(?P<n>{_NUM})(?P<mult>万)?(?P<unit>锭)(?!子)")
 _CN_COUNT = r"(?:\d+|[一二三四五六七八九十两百几多数]{2,}|[两三四五六七八九十百几多数])"
 _AGGREGATE_RE = re.compile(rf"{_CN_COUNT}个[^，。；]{{0,12}}项目|项目{_CN_COUNT}[个项]|{_CN_COUNT}大项目"
                            rf"|项目(?:共|共有|合计|总计)?{_CN_COUNT}[个项]")
 _COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d\n]{0,12}项目)|"
-                       r"(?P<what2>[^，。；、\d\n]{2,10}项目)(?P<n2>\d+)[个项]|"
+                       # "集中开工项目共13个", "工业项目达到49个": the verb between the kind and its count
+                       r"(?P<what2>[^，。；、\d\n]{2,10}项目)"
+                       r"(?:(?P<verb2>共计|共有|共|有|达到|达|占到|占)(?P<n4>\d+) ?个|(?P<n2>\d+)[个项])|"
                        # "其中：三元区8个、总投资31.2亿元，沙县区6个…", "钢结构类3个、PC结构类3个": a breakdown by
                        # district, county or class of a count of projects
                        r"(?:(?<=[：:，,、；])|(?<=其中))(?P<what3>[\u4e00-\u9fffA-Za-z]{2,8}?(?:区|县|市|类|板块))"
-                       r"(?P<n3>\d+) ?个(?=[，,、；。])")
+                       r" ?(?P<n3>\d+) ?[个项](?=[，,、；。])")
 _FIRM_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)家"
                             r"(?P<what>[^，。；、\d]{0,8}?(?:企业|厂商|公司|台商|外资企业))|"
-                            r"(?P<what2>[^，。；、\d]{2,10}?(?:企业|厂商|公司))(?P<n2>\d+)家")
+                            r"(?P<what2>[^，。；、\d]{2,10}?(?:企业|厂商|公司))(?:总数)?(?:共计|共有|共|有|已达|达到|达)?"
+                            r"(?P<n2>\d+)家")
 _FIRM_COUNT_VERB_RE = re.compile(r"投资|签约|落户|入驻|通过|核定|新批|增资|吸引|引进|开工|投产|参与|设厂|扩产|进驻")
 _FIRM_COUNT_NOT_RE = re.compile(r"拜访|走访|对接|联系|洽谈|现有|拥有|集聚|聚集|规上|规模以上|知名")
 # words that frame a count but do not say what was counted: "其中", "共", "合计", "此次共"
@@ -218,7 +234,11 @@ _PROJECT_STOPS = re.compile(
     r"进行|列入|负责|协商|商谈|预计|着力|支援|关注|审议|通过|重视|打好|开展|质量把|(?<=[会府局司团])就|"
     # prepositions and verbs that take a project as their object ("始终把项目…", "双方就此项目签署", "通过招拍挂方式
     # 取得项目用地"): what precedes them is a clause, not part of the name
-    r"把|就(?=此|该|这)|取得|获得"
+    r"把|就(?=此|该|这)|取得|获得|"
+    # verbs of a report's prose before 项目 ("积极组织好项目实施", "按程序办理项目备案", "还建立…项目…责任制")
+    r"建立|深入|学习|办理|展现|打响|全力|组织|按照|退出|获批|"
+    # "在X新区投资Y项目", "本次投资Y项目": a place or this time, then the investing verb, then the name
+    r"(?:(?<=[区县市镇])|(?<=本次|此次))投资(?!有限|集团|控股|公司|股份|发展|管理|基金|开发|建设|项目)"
 )
 _MONEY_IN_NAME = re.compile(rf"(?:{_NUM}|[{_MULT}])(?:余|多)?(?:{_MULT})?(?:人民币|美元|欧元|日元|港元|英镑|"
                             rf"元)(?:以上|左右)?")
@@ -226,7 +246,7 @@ _WORKS_NOT_NAME = re.compile(r"民心|民生|系统|一号|重点|重大|实事|
 _WORKS_EVENT_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,40}}?(?:工业园|产业园|科技园|物流园|生产基地|工厂|生产线)"
                              r"(?=(?:(?:\d{1,2}月)?\d{1,2}日|昨日|昨天|今天|今日|近日|日前)?(?:上午|下午)?"
                              r"(?:在[\u4e00-\u9fff]{2,16}?)?"
-                             r"(?:正式|顺利|全面|已|已经|宣告|宣布)?(?:竣工|开工|投产|开业|奠基|动工|动土|建成|落成))")
+                             r"(?:正式|顺利|全面|已|已经|宣告|宣布)?(?:竣工|开工|投产|开业|奠基|动工|动土|破土|建成|落成))")
 # a plant, park, station or works named as such (an item of a list of projects), optionally with a bracketed
 # second name: "南昌国际陆港枢纽产业园（南昌向塘电商物流服务中心）"
 _PLANT_ITEM_RE = re.compile(r"(?:产业园|工业园|科技园|物流园|产业园区|工业园区|生产基地|产业基地|基地|电站|光伏|"
@@ -293,6 +313,13 @@ _CLAUSE_COMPANY_RE = re.compile(
     r"(?:管委会|政府|协议|合同)[^有]*公司$|"
     # a body of more than 12 characters before a bare 公司 is a clause ("产业发展资金中拨付一定额度资金给公司")
     r"^[^有]{13,}(?<!股份)(?<!集团)(?<!总)公司$")
+# a fragment of a clause caught as a firm: a year before it ("2012年…"), a verb after it ("公司发行", "客商签订",
+# "…集团拟"); a bracket left open or closed alone is checked beside it
+_FRAGMENT_RE = re.compile(r"^\d{4}年|(?:发行|签订|签署|合资|共同成立|拟)$")
+# a superlative or a first that describes a project ("新疆首套X项目", "全国最大的…", "第六大生产基地"), optionally after
+# the place it is first or largest in
+_DESCRIPTION_RE = re.compile(rf"^(?:中国|我国|全国|国内|世界|全球|亚洲|(?:{'|'.join(_PROVINCES[:31])})省?)?(?:单体)?"
+                             r"(?:首个|首套|首家|首座|最大|第[一二三四五六七八九十\d]{1,2}大)")
 _PHRASE_NOT_NAME = re.compile(
     # a clause or a description caught by a name pattern, not a firm's name: list markers and headings, counts,
     # the speaker's own region, officials with their titles, event and generic nouns, verbs of reporting
@@ -303,6 +330,11 @@ _PHRASE_NOT_NAME = re.compile(
     # what a firm has, not who it is: "（日本）先进技术", "成熟工艺", "核心设备"
     rf"^(?:{_COUNTRY_ALT})?(?:先进|领先|成熟|核心|关键|高端|前沿)(?:技术|工艺|设备|装备|经验|理念)$"
 )
+
+
+def _unbalanced(name: str) -> bool:
+    """Whether ``name`` opens more brackets than it closes, or the other way round."""
+    return name.count("（") + name.count("(") != name.count("）") + name.count(")")
 
 
 def _bad_firm_name(name: str) -> bool:
@@ -317,7 +349,8 @@ def _bad_firm_name(name: str) -> bool:
             return True
     return (len(core) < 2 or core in _PLACE_WORDS or core in _PROVINCES or is_place_name(core)
             or bool(_NOT_A_FIRM.search(core))
-            or bool(re.fullmatch(r"[\d.%]+", core)))
+            or bool(re.fullmatch(r"[\d.%]+", core)) or bool(_FRAGMENT_RE.search(core))
+            or _unbalanced(core))
 _STATUS_WORDS = [
     # (regex, status, date field)
     (r"试生产|试产", "trial", "trial_date"),
@@ -395,7 +428,11 @@ _RANGE_AFTER_RE = re.compile(rf"(?:以上|以下)?(?:至|到|~|～|—|-)(?:{_NU
 _AVERAGE_RE = re.compile(r"平均|户均|人均|单个项目|每个项目|单体项目")
 _COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]{1,3})[个项家案件][，,]?"
                               r"(?:涉及|项目|计划|合计|共|将|拟)?$")
+# a project still courted, promoted or planned in its own sentence: the ceremony's date is not its date
+_INTENDED_RE = re.compile(r"意向|洽谈(?!会)|在谈|推介|跟进|谋划|储备|计划参加|将参加|拟参加")
 _VISIT_RE = re.compile(r"观摩|考察|参观|调研|察看|查看|走访|视察|详细了解|听取|来到|深入|实地")
+# a period of the year before a batch's name ("下半年项目", "上半年X市项目"): no part of a project's name
+_PERIOD_RE = re.compile(r"^(?:今年|去年|明年)?(?:[上下]半年|年内|全年|第?[一二三四1-4]季度)")
 _DEKAD = {"上旬": "E", "初": "E", "中旬": "M", "下旬": "L", "底": "L", "末": "L"}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -819,6 +856,8 @@ class _Extractor:
         for m in _LIST_RE.finditer(self.t):
             if _CATEGORY_TAIL_RE.match(self.t, m.end()):
                 continue  # "生态观光、休闲度假等各类旅游招商项目": kinds of project, neither firms nor projects
+            if re.match(r"等[^，。；]{0,4}?(?:国家|地区|城市)", self.t[m.end():m.end() + 8]):
+                continue  # "柬埔寨、新加坡等东盟国家官员见证项目签约": places, neither firms nor projects
             if _SCOPE_BEFORE_RE.search(self.t[max(0, m.start() - 4):m.start() + m.group().find("、") % len(m.group())]):
                 continue  # "涵盖汽车零部件内外饰、电驱等项目", "集赛事、研学等项目为一体": the scope of a group or a
                 # project, kinds of work, neither firms nor projects
@@ -827,8 +866,10 @@ class _Extractor:
                 continue  # "新材料、新能源、环保再生产业等项目13个": fields of industry, neither firms nor projects
             first, cut = _strip_left(items[0])
             kinds = re.match(r"等[^，。；]{0,10}?(?:产业|行业|服务业|制造业|领域)项目", self.t[m.end():])
-            if kinds and len(items) >= 2 and all(len(item) <= 4 for item in items[1:]):
-                continue  # "文旅、工业、商贸等产业项目9个", "金融服务、现代物流等现代服务业项目": the fields of a group
+            if kinds and len(items) >= 2 and all(len(item) <= 4 or _field_item(item) for item in items[1:]):
+                # "文旅、工业、商贸等产业项目9个", "金融服务、现代物流等现代服务业项目", "新一代信息技术、高端装备
+                # 制造等产业项目": the fields of a group
+                continue
             time_word = None
             tm = _TIME_WORD_RE.search(cut)
             if tm:
@@ -1277,6 +1318,8 @@ class _Extractor:
     def find_projects(self) -> None:
         mentions: list[tuple[str, int, int]] = []
         for m in _PROJECT_RE.finditer(self.t):
+            if self.t.startswith("库", m.end()):
+                continue  # "储备项目库": 项目 qualifies another noun
             raw = m.group()
             name = _project_name(raw)
             start = m.end() - len(name)
@@ -1318,7 +1361,9 @@ class _Extractor:
                 mentions.append((name, m.end("name") - len(name), m.end("name")))
         self.example_starts: set[int] = set()
         for m in _INCLUDES_RE.finditer(self.t):
-            # "开工建设项目113个，包括X创新中心、Y示范区等": the examples of a group of projects
+            # "开工建设项目113个，包括X创新中心、Y示范区等": the examples of a group of projects (of this event's
+            # projects when the group is this event's: "此次集中开工项目，包括…")
+            this_event = re.search(r"此次|本次|这次|今天|今日|当天|当日", self.t[self.clause(m.start())[0]:m.start()])
             pos = m.start("items")
             for item in m["items"].split("、"):
                 name = _project_name(item + "项目").removesuffix("项目")
@@ -1326,7 +1371,8 @@ class _Extractor:
                         and not re.search(r"\d", name)):
                     start = pos + len(item) - len(name)
                     mentions.append((name, start, start + len(name)))
-                    self.example_starts.add(start)
+                    if not this_event:
+                        self.example_starts.add(start)
                 pos += len(item) + 1
         for m in _WORKS_EVENT_RE.finditer(self.t):
             # "占地150亩的追日电气科技工业园竣工": a park or plant whose own event is reported is a project
@@ -1362,6 +1408,15 @@ class _Extractor:
             sent = self.sentences[self.sentence_at(start)]
             if re.search(r"(?:相关|有关|其他|其它|等|和|及|与)项目$", name):
                 continue
+            if _unbalanced(name):
+                continue  # "人民币（最终项目": a bracket's inside or outside cut in two, not a name
+            if _DESCRIPTION_RE.match(name):
+                # "中国首个外商独资…项目", "广东最大冷轧薄板生产线", "世界单体最大X项目——Y项目": a description of a
+                # project named elsewhere (or right after the dash), not its name
+                tail = name.rsplit("—", 1)[-1] if "—" in name else ""
+                if len(tail) < 4:
+                    continue
+                name, start = tail, end - len(tail)
             determiner = re.match(r"(?:该|这个|这一|此|本|上述|这|首个|一期|二期|三期)", name)
             if determiner or re.match(r"[\d.]+万?吨级", name):
                 # "这个钢帘线项目", "400万吨级精选矿项目": another mention of a project named before
@@ -1495,7 +1550,7 @@ class _Extractor:
                         or _GENERIC_PLACE.match(name) or placed
                         or _GENERIC_WORD_RE.fullmatch(name) or self.firm_of(name) is not None
                         or _ENUM_NOT_PROJECT_RE.search(name)
-                        or name.count("（") + name.count("(") != name.count("）") + name.count(")")):
+                        or _unbalanced(name)):
                     continue
                 start = at + len(part) - len(name)
                 found.append((name, start, start + len(name)))
@@ -1559,10 +1614,14 @@ class _Extractor:
         return [p for p in re.split(r"—+", name) if p.endswith("项目") and p != name]
 
     def _counted(self, start: int, end: int) -> bool:
-        """A kind of project that is counted ("医养健康项目2个", "6个工业项目"), not one project."""
+        """A kind of project that is counted ("医养健康项目2个", "信息技术项目2项", "6个工业项目"), not one project;
+        not the last item of a list the count is of ("A项目、B项目、C项目3项")."""
         after = self.t[end:end + 6]
         before = self.t[max(0, start - 4):start]
-        return bool(re.match(r"(?:占到|有|共|达|约|合计|共计|为)?(?:\d+|[一二三四五六七八九十两几多数]+)个", after)
+        counted_after = re.match(r"(?:占到|有|共|达|约|合计|共计|为)?(?:\d+|[一二三四五六七八九十两几多数]+)[个项]",
+                                 after)
+        listed = before.endswith("项目、")
+        return bool((counted_after and not listed)
                     or re.search(r"(?:\d|[一二三四五六七八九十两几多数])个$", before)
                     or re.match(r"[一二三四五六七八九十\d]+大", after))
 
@@ -1578,7 +1637,7 @@ class _Extractor:
         if _GENERIC_PROJECT.match(stripped) or len(stripped) < 4:
             return True
         rest = _COUNTED_RE.sub("", _DATE_RE.sub("", stripped.removesuffix("项目")).replace("第", ""))
-        rest = _ADMIN_PLACE_RE.sub("", _RELATIVE_DAY_RE.sub("", rest))
+        rest = _ADMIN_PLACE_RE.sub("", _PERIOD_RE.sub("", _RELATIVE_DAY_RE.sub("", rest)))
         zone = _ZONE_PREFIX_RE.match(rest)
         if zone and _EVALUATIVE_RE.fullmatch(rest[zone.end():]):
             return True  # "X经济技术开发区重点项目": the zone's projects of a kind, not one project
@@ -1803,8 +1862,11 @@ class _Extractor:
             if _RANGE_AFTER_RE.match(self.t, m.end()) or _AVERAGE_RE.search(
                     self.t, max(self.clause(m.start())[0], m.start() - 8), m.start() + 4):
                 continue  # "投资10亿元至50亿元的项目62个", "单体项目平均总投资额达8.32亿元": a class or a mean
+            if target == "expected_output" and re.search(r"(?:去年|上年|前年|已)(?:全年)?(?:完成|实现)?$",
+                                                         self.t[max(0, m.start() - 6):m.start()]):
+                continue  # "去年完成产值102亿元": an output already reached, a region's or a firm's, not a plan
             sent = self.sentences[self.sentence_at(m.start())]
-            if re.search(r"(?:年度?|当年|今年)(?:计划)?$", before_label) and target == "investment":
+            if re.search(r"(?:年度?|当年|今年|年内)(?:计划)?$", before_label) and target == "investment":
                 # "年度计划投资3亿元": this year's spending, not a project's total; a group's ("9个产业项目总投资26.5
                 # 亿元，年度计划投资12.6亿元", "全市…2016年计划投资40.7亿元") is a region fact of its own
                 aggregate = _AGGREGATE_RE.search(self.t, sent.start, m.start())
@@ -1813,7 +1875,8 @@ class _Extractor:
                 regional = not self.strong_mentions(sent.start, sent.end) and bool(
                     _REGION_SUBJECT.search(self.t, sent.start, m.start()))
                 if qty.is_money and (grouped or after_group or regional):
-                    word = re.search(r"(?:\d{4}年|年度?|当年|今年)(?:计划)?$", self.t[max(0, m.start() - 8):m.start()])
+                    word = re.search(r"(?:\d{4}年|年度?|当年|今年|年内)(?:计划)?$",
+                                     self.t[max(0, m.start() - 8):m.start()])
                     base = (self._count_metric(aggregate.start(), aggregate.group()) if grouped and aggregate
                             else self.region_values[-1][0].removesuffix("总投资").removesuffix("投资总额")
                             if after_group else "项目")
@@ -1876,6 +1939,13 @@ class _Extractor:
                 # "今年以来，全区签约项目总投资108亿元": the region's total, not the last project's figure
                 self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), ""))
                 continue
+            if target == "investment" and label == "投资" and before_label.endswith("完成") and qty.is_money:
+                # "今年1-9月完成投资1.3亿元": the spending so far, no project's total (a region's when the sentence
+                # names no project, not even as 该项目)
+                if not self.strong_mentions(sent.start, sent.end) and not _ANAPHOR_RE.search(self.t, sent.start,
+                                                                                                m.start()):
+                    self.region_values.append(("项目完成投资", str(qty), m.start(), m.end(), ""))
+                continue
             owner = None
             link = re.match(r"的|用于|建设|新建|兴建|投建|投资建设|实施", self.t[m.end():m.end() + 4])
             if link:
@@ -1887,6 +1957,10 @@ class _Extractor:
                 if link.group() == "的" and not right_after:
                     continue
                 owner = following[0][1] if following else None
+            elif target in ("investment", "fixed_asset_investment"):
+                # "、投资2.5亿元年产9000万平米锂电隔膜生产项目": a project named right after its amount
+                next_name = self.strong_mentions(m.end(), m.end() + 1)
+                owner = next_name[0][1] if next_name else None
             if owner is None:
                 owner = self.project_at(m.start())
             if owner is None and target == "capital_increase":
@@ -2016,11 +2090,26 @@ class _Extractor:
                 continue
             qty = Quantity(int(amount) if amount.is_integer() else amount, "t/d", "exact")
             self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
+        self._counts_in_names(_HEAD_IN_NAME_RE, "/yr")
+        self._counts_in_names(_SPINDLES_IN_NAME_RE, "")
+        self._counts_in_names(_DAILY_IN_NAME_RE, "/d")
         for m in _HUNDRED_YI_RE.finditer(self.t):
             qty = Quantity(10**10 if m["qty"] == "百亿" else 10**11, "CNY", "at_least")
             for proj_index in self._weak_projects_before(m.start()):
                 self.project_values.append((proj_index, "investment", str(qty), m.start(), m.end(), 0.5,
                                             "百亿项目: at least 10 billion yuan"))
+
+    def _counts_in_names(self, pattern: re.Pattern[str], per: str) -> None:
+        """A capacity in heads, spindles or tons a day that a project's own name states (``pattern`` has n, mult and
+        unit); a phase written before the name is another project's ("A二期185兆瓦项目、B年出栏…项目")."""
+        for m in pattern.finditer(self.t):
+            owner = self._named_in(m.start(), m.end())
+            if owner is None:
+                continue
+            amount = float(m["n"].replace(",", "")) * {"万": 10**4, "亿": 10**8, "千": 10**3, None: 1}[m["mult"]]
+            unit = {"吨": "t"}.get(m["unit"], m["unit"])
+            qty = Quantity(int(amount) if amount.is_integer() else amount, f"{unit}{per}", "exact")
+            self.project_values.append((owner, "capacity", str(qty), m.start(), m.end(), 0.8, ""))
 
     def _named_in(self, start: int, end: int) -> int | None:
         """The project whose (non-weak) mention holds ``[start, end)``, if any."""
@@ -2347,6 +2436,8 @@ class _Extractor:
             if sent.start != chosen[0] and _VISIT_RE.search(own_text) and not any(
                     re.search(pattern, own_text) for pattern, _st, _f in _STATUS_WORDS):
                 continue  # "与会人员还到…项目进行实地观摩": a project visited on the day is not the day's event
+            if sent.start != chosen[0] and _INTENDED_RE.search(own_text):
+                continue  # "洽谈达成了A、B等意向项目", "A、B项目计划参加集中签约", "对A、B进行了推介": not yet signed
             _, fld, status, value, s, e = chosen
             own_dates = dated.get(index, set())
             if own_dates and not (len(value) == 10 and own_dates == {value[:7]}):
@@ -2934,7 +3025,13 @@ class _Extractor:
     def emit_region_facts(self) -> None:
         seen: set[tuple[str, str, str]] = set()
         seen_values: set[str] = set()
+        # the exact figures by the label that ends their metric (总投资, 签约额 …), to drop a rounded repeat
+        exact = {(metric[-2:], *_amount(value)[1:]) for metric, value, *_ in self.region_values
+                 if _amount(value)[0] == ""}
         for metric, value, s, e, how in self.region_values:
+            qualifier, amount, unit = _amount(value)
+            if qualifier and any(m == metric[-2:] and u == unit and amount <= a < amount * 1.1 for m, a, u in exact):
+                continue  # "签约额逾1184亿元" in the headline, "签约额1184.08亿元" in the lead: the exact one
             # a total next to its count ("21个项目，总投资108亿元") is surely the group's; one read from context less so
             conf = 0.75 if how == "counted" or metric in ("实际利用外资", "新增产值") else 0.6
             sent_index = self.sentence_at(s)
@@ -2959,20 +3056,25 @@ class _Extractor:
                 self.add("region_fact", key, "region", region, s, e, 0.5)
         counted: set[tuple[str, str]] = set()
         counted_values: set[str] = set()
-        for m in _COUNT_RE.finditer(self.t):
-            n = m["n"] or m["n2"] or m["n3"]
-            if m["n3"] and not _AGGREGATE_RE.search(self.t, self.sentences[self.sentence_at(m.start())].start,
-                                                    m.start()) and not re.search(r"项目|分区域|从区域|分类", self.t[
-                                                        max(0, m.start() - 30):m.start()]):
+        # a count restated with a verb ("…的项目共5个") after the plain ones, so that it is the one left out
+        for m in sorted([*_COUNT_RE.finditer(self.t), *_CITY_COUNT_RE.finditer(self.t)],
+                        key=lambda m: (bool(m.groupdict().get("verb2")), m.start())):
+            groups = m.groupdict()
+            n = groups.get("n") or groups.get("n2") or groups.get("n4") or groups["n3"]
+            part = groups.get("what3") or (groups["city"].removesuffix("市") + "市" if groups.get("city") else None)
+            if part and not _AGGREGATE_RE.search(self.t, self.sentences[self.sentence_at(m.start())].start,
+                                                 m.start()) and not re.search(r"项目|分区域|从区域|分类", self.t[
+                                                     max(0, m.start() - 30):m.start()]):
                 continue  # a breakdown only of a count of projects
-            what = m["what3"] + "项目" if m["n3"] else self._count_metric(m.start(), m.group())
+            written = m.group() if not groups.get("verb2") else m["what2"]
+            what = part + "项目" if part else self._count_metric(m.start(), written)
             sent_index = self.sentence_at(m.start())
             period = self.region_periods.get(sent_index, ("", 0, 0))[0]
             key = f"{what}数" + (f" {period}" if period else "")
-            if (what, n) in counted or (int(n) >= 10 and n in counted_values
+            if (what, n) in counted or (n in counted_values and (int(n) >= 10 or groups.get("verb2"))
                                         and not re.match(r"[\u4e00-\u9fff]{2,4}?[省市县区](?!域)", what)):
-                continue  # "315个重大项目集中开工" in the headline and again in the lead: one count (not two
-                # districts' counts: "旺苍县11个项目…剑阁县11个项目")
+                continue  # "315个重大项目集中开工" in the headline and again in the lead, "…的项目共5个": one count
+                # (not two districts' counts: "旺苍县11个项目…剑阁县11个项目")
             counted.add((what, n))
             counted_values.add(n)
             self.add("region_fact", key, "value", f"{n} 个", m.start(), m.end(), 0.6)
@@ -3064,6 +3166,18 @@ def _short_form(short: str, long: str, short_later: bool) -> bool:
     return len(long) - len(short) <= 4 or short_later
 
 
+def _amount(value: str) -> tuple[str, float, str]:
+    """A figure's qualifier (">=", "~", "<=" or ""), amount and unit ("~1.5 亿" is not read: ``(?, 0, value)``)."""
+    m = re.fullmatch(r"(>=|<=|~)?([\d.]+) (\S+)", value)
+    return (m[1] or "", float(m[2]), m[3]) if m else ("?", 0.0, value)
+
+
+def _field_item(item: str) -> bool:
+    """Whether a list's item names a field of industry, not a firm or a plant: no digit, no plant, site or works
+    word and no firm's form ("新一代信息技术", "高端装备制造"; not "年产5万吨板材", "北岭产业园", "青禾科技公司")."""
+    return not (re.search(r"\d|项目|工程|公司|集团|厂|场|园|基地|中心|线|站", item) or _CONCRETE_ITEM_RE.search(item))
+
+
 def _project_name(raw: str) -> str:
     """The project name in a run of text ending in 项目: after the last verb, preposition or amount, without its
     leading punctuation ("计划投资1.2亿元的台玻技改项目" -> "台玻技改项目", "在X镇投资5亿元建设Y项目" -> "Y项目")."""
@@ -3082,12 +3196,20 @@ def _project_name(raw: str) -> str:
             if verb and verb.end() < len(raw) - cut - 4:
                 cut += verb.end()
     name = _ENUMERATOR.sub("", raw[cut:].lstrip("—.的"))
-    conjunction = re.match(r"以及|和|与|及|同|还有|另有|此外还有|其中|包括", name)
-    if conjunction and len(name) - conjunction.end() >= 4:
-        name = name[conjunction.end():]  # "A项目和永宝文明村项目": the second name without 和
+    if name.startswith("据"):
+        return ""  # "据市发改委项目建设科数据": a source of figures, not a name
+    lead = _NAME_LEAD_RE.match(name)
+    if lead and len(name) - lead.end() >= 4:
+        # "A项目和永宝文明村项目", "有B基地项目", "一座年产2万吨C生产线项目", "16亿D物流园": the name without the
+        # conjunction, the verb of being, the count or the amount before it
+        name = name[lead.end():]
     return name
 
 
+# what may stand before a project's name in a run of text without being part of it: a conjunction, 有 (not 有色,
+# 有机 …), one plant counted (一座, 一条), or an amount without its currency (not a count of animals or goods)
+_NAME_LEAD_RE = re.compile(rf"以及|和|与|及|同|还有|另有|此外还有|其中|包括|[也既]有|有(?![色机限线效])|"
+                           rf"一[座个条家处栋]|(?:{_NUM})(?:余|多)?(?:亿|万)(?![羽头只株粒片件个块台套辆吨瓦度平立米锭元])")
 _BUILD_AT_RE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:投资建设|合资建设|建设|新建|兴建|扩建|设立|打造|"
                           r"建(?=新|厂)|拆除旧厂兴建)")
 _NOT_A_PLACE_HEAD = re.compile(r"^(?:此|这|该|当地|本地|国内|省内|全国|全省|全市|原址|原有|现有|厂区|园区)|"
@@ -3107,6 +3229,9 @@ _LIST_PRODUCT = re.compile(r"面料|织造|服饰|用品|材料|机械|设备|�
                            r"零件|部件|"
                            r"电池|芯片|纺织|食品|医药|化工|模组|组件")
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
+# "从地区分布看：沈阳市新开工项目267个，大连256个，鞍山143个": a breakdown by city that leaves out the kind of project
+# after the first item (the same groups as _COUNT_RE's breakdown)
+_CITY_COUNT_RE = re.compile(rf"(?<=[，,、；])(?P<city>(?:{_CITY_ALT})市?)(?P<n3>\d+) ?个(?=[，,、；。])")
 _SIGNED_WITH_PLACE_RE = re.compile(r"(?:与|和|同)(?P<place>[\u4e00-\u9fff]{1,15}[县区旗市])"
                                    r"(?P<gov>人民政府|政府|管委会|管理委员会)"
                                    r"(?:正式|成功)?(?:签约|签订|签署|签下)了?")
