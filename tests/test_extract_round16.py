@@ -67,14 +67,19 @@ def test_kinds_counted_in_items_are_no_projects_but_a_counted_list_keeps_its_ite
     assert any("青禾果蔬批发市场" in n for n in names)
 
 
-def _dates(text: str, date: str = "2023-05-10") -> dict[str, set[str]]:
+def _by_project(text: str, fields: tuple[str, ...], date: str = "2023-05-10") -> dict[str, set[str]]:
+    """Each project's name -> the values of ``fields`` extracted for it."""
     ex = extract_facts(text, date)
     names = {f.key: f.value for f in ex.of("project", field="name")}
     out: dict[str, set[str]] = {}
     for f in ex.facts:
-        if f.record == "project" and f.field in ("date", "start_date", "trial_date"):
+        if f.record == "project" and f.field in fields:
             out.setdefault(names.get(f.key, f.key), set()).add(f.value)
     return out
+
+
+def _dates(text: str, date: str = "2023-05-10") -> dict[str, set[str]]:
+    return _by_project(text, ("date", "start_date", "trial_date"), date)
 
 
 def test_projects_still_courted_do_not_take_the_ceremony_date() -> None:
@@ -91,12 +96,7 @@ def test_a_fair_named_for_talks_still_dates_its_projects() -> None:
 
 
 def _capacities(text: str, date: str = "2023-05-10") -> dict[str, set[str]]:
-    ex = extract_facts(text, date)
-    names = {f.key: f.value for f in ex.of("project", field="name")}
-    out: dict[str, set[str]] = {}
-    for f in ex.of("project", field="capacity"):
-        out.setdefault(names.get(f.key, f.key), set()).add(f.value)
-    return out
+    return _by_project(text, ("capacity",), date)
 
 
 def test_a_farm_name_gives_its_yearly_head_count_even_after_a_neighbours_phase() -> None:
@@ -151,12 +151,7 @@ def test_a_park_breaking_ground_is_a_project_and_a_past_output_is_not_its_plan()
 
 
 def _investments(text: str, date: str = "2023-05-10") -> dict[str, set[str]]:
-    ex = extract_facts(text, date)
-    names = {f.key: f.value for f in ex.of("project", field="name")}
-    out: dict[str, set[str]] = {}
-    for f in ex.of("project", field="investment"):
-        out.setdefault(names.get(f.key, f.key), set()).add(f.value)
-    return out
+    return _by_project(text, ("investment",), date)
 
 
 def test_each_amount_goes_to_the_project_named_right_after_it() -> None:
