@@ -216,3 +216,21 @@ def test_proposed_facts_csv_is_safe_in_a_spreadsheet_and_reads_back(tmp_path: Pa
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row.values() if cell)
     back = read_proposed(path)
     assert [(f.key, f.value, f.text) for f in back] == [(f.key, f.value, f.text) for f in facts]
+
+
+def test_another_citys_totals_are_not_merged_into_this_dataset() -> None:
+    from chaingraph.sources.extract import extract_facts
+
+    ds = load_dataset()  # the Pinghu dataset
+    elsewhere = extract_facts("近日，成都市召开项目招引总结会。7月以来成都新签约重大项目58个，总投资1200亿元。",
+                              "2023-10-10", ds)
+    assert {f.value for f in elsewhere.facts if f.record == "region_fact" and f.field == "region"} == {"成都市"}
+    plan = plan_merge(ds, elsewhere.facts, min_confidence=0.0)
+    assert not [c for c in plan.changes if c.record == "region_fact" and c.kind == "new"]
+    skipped = [c for c in plan.changes if c.record == "region_fact" and c.kind == "skip"]
+    assert skipped and all(c.new == "成都市" and "regions.yaml" in c.reason for c in skipped)
+    # an article about the dataset's own place keeps its totals there
+    home = extract_facts("平湖市重大项目集中签约。此次共签约项目12个，总投资150亿元。", "2023-10-10", ds)
+    plan = plan_merge(ds, home.facts, min_confidence=0.0)
+    new = [c for c in plan.changes if c.record == "region_fact" and c.kind == "new"]
+    assert new and all(c.id.startswith("pinghu") for c in new)

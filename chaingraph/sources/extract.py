@@ -31,7 +31,7 @@ from ..dataset.store import Dataset, normalize_name
 from ..errors import InvalidArgument, ParseError
 from ..messages import msg
 from .calibration import calibrate
-from .divisions import CITIES, is_place_name
+from .divisions import CITIES, PROVINCES, is_place_name
 from .text import MappedText, prepare_text
 from .vocabulary import CONCRETE_HEAD as _CONCRETE_HEAD
 from .vocabulary import GENERIC_WORD_RE as _GENERIC_WORD_RE
@@ -2907,6 +2907,26 @@ class _Extractor:
         return any(not re.search(r"(?:在|于)$", lead[max(0, m.start() - 1):m.start()]) and not inside[m.start()]
                    for m in re.finditer(re.escape(core), lead))
 
+    def _subject_region(self) -> tuple[str, int, int]:
+        """The place the article's totals belong to: a region of the dataset named in the headline or lead sentence
+        (its id), else the first county, city or province named there (its name, which ``merge`` does not take
+        for a region of the dataset), else "" (the dataset's default region applies); with where it is named."""
+        stop = self.t.find("。")
+        lead = self.t[:stop if 0 <= stop <= 300 else min(len(self.t), 300)]
+        if self.dataset is not None:
+            named = [(lead.find(n), len(n), region.id) for region in self.dataset.regions.values()
+                     for n in (region.name, *region.aliases) if n and len(n) >= 2 and n in lead]
+            if named:
+                at, size, rid = min(named)
+                return rid, at, at + size
+        found = [(m.start(), m.group()) for m in _SUBJECT_CITY_RE.finditer(lead)]
+        found += [(m.start(), m.group()) for m in _SUBJECT_COUNTY_RE.finditer(lead)
+                  if not _NOT_A_COUNTY_RE.search(m.group()) and m.group()[:-1] not in CITIES]
+        if not found:
+            return "", 0, 0
+        at, name = min(found)
+        return self._region_id(name) or name, at, at + len(name)
+
     def _venue_only(self, place: tuple[str, str, int, int], proj: _ProjectEntity) -> bool:
         """"集中开工仪式在归阳工业园举行": a zone the article names once, as the venue of its ceremony, is where the
         ceremony was held, not where the projects are (a zone the article comes back to is its subject); the venue
@@ -3028,6 +3048,7 @@ class _Extractor:
         # the exact figures by the label that ends their metric (总投资, 签约额 …), to drop a rounded repeat
         exact = {(metric[-2:], *_amount(value)[1:]) for metric, value, *_ in self.region_values
                  if _amount(value)[0] == ""}
+        subject = self._subject_region()
         for metric, value, s, e, how in self.region_values:
             qualifier, amount, unit = _amount(value)
             if qualifier and any(m == metric[-2:] and u == unit and amount <= a < amount * 1.1 for m, a, u in exact):
@@ -3052,8 +3073,7 @@ class _Extractor:
             self.add("region_fact", key, "metric", metric, s, e, conf)
             if period:
                 self.add("region_fact", key, "period", period, *self.region_periods[sent_index][1:], 0.6)
-            if region:
-                self.add("region_fact", key, "region", region, s, e, 0.5)
+            self._add_fact_region(key, (region, s, e) if region else subject)
         counted: set[tuple[str, str]] = set()
         counted_values: set[str] = set()
         # a count restated with a verb ("…的项目共5个") after the plain ones, so that it is the one left out
@@ -3081,6 +3101,9 @@ class _Extractor:
             self.add("region_fact", key, "metric", f"{what}数", m.start(), m.end(), 0.6)
             if period:
                 self.add("region_fact", key, "period", period, *self.region_periods[sent_index][1:], 0.5)
+            city = groups.get("city")
+            self._add_fact_region(key, (self._region_id(city) or city, m.start("city"), m.end("city")) if city
+                                  else subject)
         for m in _FIRM_COUNT_RE.finditer(self.t):
             # "再通过A、B等8家中小企业扩大投资", "已吸引1,082家企业", "新批外商投资企业10家": a count of investing
             # firms of a region or an event
@@ -3103,6 +3126,13 @@ class _Extractor:
             self.add("region_fact", key, "metric", f"{what}数", m.start(), m.end(), 0.6)
             if period:
                 self.add("region_fact", key, "period", period, *self.region_periods[sent_index][1:], 0.5)
+            self._add_fact_region(key, subject)
+
+    def _add_fact_region(self, key: str, region: tuple[str, int, int]) -> None:
+        """The region a total belongs to: named with it (为X新增, a city of a breakdown) or the article's place; none
+        when the article names none (``merge`` then uses the dataset's default region)."""
+        if region[0]:
+            self.add("region_fact", key, "region", *region, 0.5)
 
     def _count_metric(self, pos: int, written: str) -> str:
         """"签约落户招大引强项目" for "我市签约落户日本电产机床、…等招大引强项目7个": the verb and what was counted,
@@ -3240,6 +3270,9 @@ _SIGNER_PLACE_RE = re.compile(r"(?:^|(?<=[，,：:。；\n]))(?P<place>[\u4e00-\
 _COUNTY_PREFIX_RE = re.compile(rf"(?:(?:{_CITY_ALT})市?)?(?P<county>[\u4e00-\u9fff]{{1,3}}?(?:自治县|县|区|旗)|"
                                # (not the 市 of 市政/市场/市民: "广元市石盘市政基础设施…项目")
                                r"[\u4e00-\u9fff]{2}市(?![政场民容]))")
+_SUBJECT_CITY_RE = re.compile("(?:" + "|".join(sorted(CITIES | PROVINCES, key=len, reverse=True)) + ")(?:省|市)?")
+_SUBJECT_COUNTY_RE = re.compile(r"(?:^|(?<=[，,、：:\s日在讯）)】]))[\u4e00-\u9fff]{1,3}?(?:自治县|县|区|旗|市)")
+# provinces, cities and counties named in an article's lead: the candidates for the place its totals belong to
 _NOT_A_COUNTY_RE = re.compile(r"^[山林牧库灾战地分大赛展专游老郊辖全本该我城市片园新景社小校厂矿港湾街各][区县市旗]$|"
                               r"(?:开发|高新|经开|保税|示范|试验|集聚|功能|商务|核心|起步|产业|工业|物流|园|新|片|城|景|"
                               r"街|港|湾|矿|厂)区$|^(?:城市|都市|超市|门市|股市|上市|夜市|集市)$")

@@ -305,6 +305,8 @@ class _Planner:
         self.ds = copy.deepcopy(ds)
         self.changes: list[Change] = []
         self.facts = [f for f in facts if f.confidence >= min_confidence]
+        # where a total belongs, at any confidence: a place the reader is unsure of still says "not the default"
+        self.fact_places = {f.key: f.value for f in facts if f.record == "region_fact" and f.field == "region"}
         for f in facts:
             if f.confidence < min_confidence:
                 self.changes.append(Change("skip", f.record, f.key, f.field, new=f.value,
@@ -588,6 +590,12 @@ class _Planner:
             self.changes.append(Change("skip", "project", project.id, name, new=value, reason=message_of(exc)))
 
     # ------------------------------------------------------------------------------------------ region facts
+    def _region_named(self, name: str) -> str:
+        """The id of the dataset's region called ``name`` (or one of its aliases), else ""."""
+        key = normalize_name(name)
+        return next((r.id for r in self.ds.regions.values()
+                     if any(normalize_name(n) == key for n in (r.name, *r.aliases) if n)), "")
+
     def plan_region_facts(self) -> None:
         for key, facts in self.groups("region_fact").items():
             values = {f.field: f for f in facts}
@@ -599,9 +607,16 @@ class _Planner:
                 self.changes.append(Change("skip", "region_fact", key, "value", new=values["value"].value,
                                            reason=message_of(exc)))
                 continue
-            region = values["region"].value if "region" in values else self.ds.info.default_region
-            if region not in self.ds.regions:
-                region = self.ds.info.default_region
+            # a total the article gives for a place: the region it names (or its lead names), whatever the
+            # confidence of that place; a place the dataset does not have is another city's, not the default
+            # region's (成都's totals merged into a Pinghu dataset are skipped)
+            place = self.fact_places.get(key, "")
+            region = (place if place in self.ds.regions else self._region_named(place)) if place \
+                else self.ds.info.default_region
+            if not region:
+                self.changes.append(Change("skip", "region_fact", key, "region", new=place,
+                                           reason=msg("not a region of the dataset (add it to regions.yaml first)")))
+                continue
             metric = values["metric"].value if "metric" in values else key
             period = values["period"].value if "period" in values else ""
             same = [r for r in self.ds.region_facts if r.region == region and r.period == period and (
