@@ -132,7 +132,7 @@ _PLACE_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,20}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|产业合作园|产业园区|"
     rf"产业园|"
     rf"工业园区|工业园|园区|街道|镇(?!{_ZONE_TAIL})|(?<![同家故城下老])乡(?![村镇]|{_ZONE_TAIL})|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区|"
-    r"经开区|高新园区|工业集中区|出口加工区|加工出口区|投资区|试验区|示范区)"
+    r"经开区|高新园区|工业集中区|集中区|新城(?!片区)|出口加工区|加工出口区|投资区|试验区|示范区)"
     r"(?![\u3400-\u9fff]{0,2}(?:有限|公司|集团))"
 )
 _GENERIC_PLACE = re.compile(r"^(?:工业园区|产业园区|工业园|产业园|开发区|高新区|经济开发区|经开区|城镇|乡镇|小镇|"
@@ -2423,7 +2423,7 @@ class _Extractor:
         in_firm = bytearray(len(self.t) + 1)
         for a, b in firm_spans:
             in_firm[a:b] = b"\x01" * (b - a)
-        places = [x for x in places if not in_firm[x[2]]]
+        places = [x for x in places if not in_firm[x[2]] and not self._names_an_office(x)]
         # a park that is the project itself ("华中服装制造产业园项目"), not where it lands
         own_names = [(a, b) for p in self.projects for a, b in p.mentions]
         ends = {b for _a, b in own_names}
@@ -2446,6 +2446,10 @@ class _Extractor:
                         places.append((word, self._region_id(word), p, p + len(word)))
                         taken[p:p + len(word)] = b"\x01" * len(word)
         return sorted(places, key=lambda x: x[2])
+
+    def _names_an_office(self, place: tuple[str, str, int, int]) -> bool:
+        """"同安新城指挥部：X项目": a zone naming the command that runs projects is no site of them."""
+        return self.t.startswith("指挥部", place[3])
 
     def _region_id(self, name: str) -> str:
         if self.dataset is None:
@@ -2768,7 +2772,7 @@ class _Extractor:
             zones = [p for p in places if start <= p[2] < end and not is_place_name(p[0]) and not inside[p[2]]
                      and not _GENERIC_PLACE.match(p[0]) and (not p[1] or (self.dataset is not None
                                                                         and self.dataset.regions[p[1]].kind == "park"))
-                     and not self._venue_only(p, proj)]
+                     and not self._venue_only(p, proj) and not _OFFICE_AFTER_RE.match(self.t, p[3])]
             if len({p[0] for p in zones}) == 1 and not (
                     zones[0][0].endswith(("镇", "乡")) and _BATCH_RE.search(self.t, start, end)):
                 # (a town that holds a batch ceremony, "临泽镇举行重大项目集中开工仪式", hosts projects it does not
@@ -2784,7 +2788,7 @@ class _Extractor:
         # whose projects the event (else the headline or the lead sentence) reports
         lead = self.sentences[0] if self.sentences else None
         for start, end in [*sources, *([(lead.start, lead.end)] if lead is not None else [])]:
-            hosts = {m["county"]: m for m in _HOST_COUNTY_RE.finditer(self.t, start, end)
+            hosts = {m["county"]: m for m in self._host_counties(start, end)
                      if not _NOT_A_COUNTY_RE.search(m["county"]) and m["county"].removesuffix("市") not in CITIES
                      and not is_place_name(m["county"])}
             m = next(iter(hosts.values())) if len(hosts) == 1 else None
@@ -2804,6 +2808,14 @@ class _Extractor:
                 m = next(iter(venues.values()))
                 return (m["county"], self._region_id(m["county"]), m.start("county"), m.end("county"), "event")
         return None
+
+    def _host_counties(self, start: int, end: int) -> list[re.Match[str]]:
+        """Counties or districts reporting N projects between ``start`` and ``end``: "洛江区3个项目现场签约", also
+        after their prefecture city ("潍坊滨海区12个重大项目集中开工"); one match per position."""
+        found = {m.start("county"): m for m in _HOST_COUNTY_RE.finditer(self.t, start, end)}
+        for m in _HOST_CITY_COUNTY_RE.finditer(self.t, start, end):
+            found.setdefault(m.start("county"), m)
+        return [found[k] for k in sorted(found)]
 
     def _home_county(self, county: str) -> bool:
         """"西华县举行…活动", "兴义市(义龙新区)…集中开工": the county or city the article is about (named in its
@@ -3107,6 +3119,13 @@ _LIST_PRODUCT = re.compile(r"面料|织造|服饰|用品|材料|机械|设备|�
                            r"零件|部件|"
                            r"电池|芯片|纺织|食品|医药|化工|模组|组件")
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
+# "潍坊滨海区12个重大项目集中开工": a district after its prefecture city, reporting its projects
+_HOST_CITY_COUNTY_RE = re.compile(rf"(?:^|(?<=[，,、：:\s日在]))(?:{_CITY_ALT})市?(?P<county>[\u4e00-\u9fff]{{1,3}}?"
+                                  r"(?:自治县|县|区|旗))(?=[^，。；]{0,10}?(?:\d+|[一二三四五六七八九十两几多]+)个"
+                                  r"[^，。；]{0,8}?项目)")
+# "虹桥镇党委书记", "滨海区党工委书记、管委会主任": a place that names an official's office, not a site
+_OFFICE_AFTER_RE = re.compile(r"(?:党工委|党委|管委会|工委|[区县镇乡市]委|人民政府|政府)?(?:常务)?副?"
+                              r"(?:书记|主任|[区县镇乡市]长|委员)")
 _SIGNED_WITH_PLACE_RE = re.compile(r"(?:与|和|同)(?P<place>[\u4e00-\u9fff]{1,15}[县区旗市])"
                                    r"(?P<gov>人民政府|政府|管委会|管理委员会)"
                                    r"(?:正式|成功)?(?:签约|签订|签署|签下)了?")

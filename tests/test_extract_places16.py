@@ -1,0 +1,36 @@
+"""Round 16p: where projects are (parks, zones, towns, districts), as a planner reading the proposals would see it."""
+
+from chaingraph.sources.extract import extract_facts
+
+
+def _places(text: str, date: str = "2023-05-10") -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for f in extract_facts(text, date).of("project", field="region"):
+        out.setdefault(f.key, set()).add(f.value)
+    return out
+
+
+def test_a_district_after_its_city_reporting_its_batch_places_the_batch() -> None:
+    places = _places("烟台滨河区6个重点项目集中开工\n5月9日，烟台滨河区6个重点项目集中开工。"
+                     "开工项目包括远帆新材料项目、北岭冷链物流项目等。")
+    assert places
+    assert all(values == {"滨河区"} for values in places.values())
+
+
+def test_a_town_named_only_in_an_officials_title_does_not_hide_the_zone_of_the_ceremony() -> None:
+    places = _places("5月9日，临河工业园区3个项目集中开工，临河工业园区党工委书记、临河镇党委书记王明出席。"
+                     "开工的有远帆特种钢管项目、北岭精密铸件项目。")
+    assert places
+    assert all(values == {"临河工业园区"} for values in places.values())
+
+
+def test_a_new_town_district_is_a_place() -> None:
+    places = _places("5月9日，远帆集团智能装备项目正式签约，落户东湖新城，总投资2亿元。")
+    assert {"东湖新城"} in places.values()
+
+
+def test_a_zones_project_command_heading_a_list_item_is_not_the_projects_place() -> None:
+    places = _places("5月9日，全市重大项目集中开工。\n1.东湖区：远帆学校项目，总投资3亿元\n"
+                     "2.西岭片区指挥部：北岭实验学校项目，总投资4亿元")
+    assert {"东湖区"} in places.values()
+    assert not any("西岭" in v for values in places.values() for v in values)
