@@ -34,3 +34,17 @@ def test_a_zones_project_command_heading_a_list_item_is_not_the_projects_place()
                      "2.西岭片区指挥部：北岭实验学校项目，总投资4亿元")
     assert {"东湖区"} in places.values()
     assert not any("西岭" in v for values in places.values() for v in values)
+
+
+def test_a_park_listed_among_the_projects_is_not_the_place_of_the_next_one() -> None:
+    places = _places("5月9日，全市重大项目集中开工，开工项目包括东湖区远帆装备项目、北岭服饰产业园、"
+                     "西岭区精密铸件项目。")
+    assert not any("服饰产业园" in v for values in places.values() for v in values)
+    assert {"西岭区"} in places.values()
+
+
+def test_a_firms_park_that_lands_in_a_zone_leaves_the_zone_as_the_place_of_its_parts() -> None:
+    places = _places("5月9日，远帆电子产业园举行投产仪式。远帆电子产业园于2021年落户南岭经开区，"
+                     "主要包括电子信息基地、仓储物流中心项目。")
+    assert not any("远帆电子产业园" in v for values in places.values() for v in values)
+    assert any("南岭经开区" in values for values in places.values())

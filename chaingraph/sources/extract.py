@@ -2423,7 +2423,8 @@ class _Extractor:
         in_firm = bytearray(len(self.t) + 1)
         for a, b in firm_spans:
             in_firm[a:b] = b"\x01" * (b - a)
-        places = [x for x in places if not in_firm[x[2]] and not self._names_an_office(x)]
+        places = [x for x in places if not in_firm[x[2]] and not self._names_an_office(x)
+                  and not self._park_is_a_project(x)]
         # a park that is the project itself ("华中服装制造产业园项目"), not where it lands
         own_names = [(a, b) for p in self.projects for a, b in p.mentions]
         ends = {b for _a, b in own_names}
@@ -2450,6 +2451,23 @@ class _Extractor:
     def _names_an_office(self, place: tuple[str, str, int, int]) -> bool:
         """"同安新城指挥部：X项目": a zone naming the command that runs projects is no site of them."""
         return self.t.startswith("指挥部", place[3])
+
+    def _park_is_a_project(self, place: tuple[str, str, int, int]) -> bool:
+        """A park that is one of the article's projects, not where others are: an item of a list of projects
+        ("开工项目包括A项目、B服饰产业园、C项目"), a park whose phase or completion is reported
+        ("B产业园二期开工项目共3个") or a park that itself lands in a zone ("B产业园于2015年落户C经开区": C is the
+        place)."""
+        name, _rid, a, b = place
+        if not _PROJECT_PARK_RE.search(name):
+            return False
+        c_start, c_end = self.clause(a)
+        head = self.t[c_start:a]
+        if _PARK_SITE_WORD_RE.search(head):
+            return False  # "落户A产业园、B产业园": parks as sites
+        listed = bool(re.search(r"(?:包括|分别是|分别为|、)$", head)) or self.t.startswith("、", b)
+        if listed and "项目" in self.t[c_start:c_end]:
+            return True
+        return bool(_PARK_OWN_EVENT_RE.match(self.t, b, c_end) or _PARK_LANDS_RE.match(self.t, b, c_end))
 
     def _region_id(self, name: str) -> str:
         if self.dataset is None:
@@ -3123,6 +3141,11 @@ _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
 _HOST_CITY_COUNTY_RE = re.compile(rf"(?:^|(?<=[，,、：:\s日在]))(?:{_CITY_ALT})市?(?P<county>[\u4e00-\u9fff]{{1,3}}?"
                                   r"(?:自治县|县|区|旗))(?=[^，。；]{0,10}?(?:\d+|[一二三四五六七八九十两几多]+)个"
                                   r"[^，。；]{0,8}?项目)")
+# a park named by what it makes or who runs it, which may be a project itself ("服饰产业园", "创维西部产业园")
+_PROJECT_PARK_RE = re.compile(r"(?:产业园|工业园|科技园|物流园|科技城)$")
+_PARK_SITE_WORD_RE = re.compile(r"落户|位于|坐落|落地|入驻|选址|[在于至到]")
+_PARK_OWN_EVENT_RE = re.compile(r"[一二三四五]期|(?:正式|全面|顺利)?(?:竣工|投产|建成)")
+_PARK_LANDS_RE = re.compile(r"[^，。；]{0,12}?(?:落户|位于|坐落于|落地|入驻)")
 # "虹桥镇党委书记", "滨海区党工委书记、管委会主任": a place that names an official's office, not a site
 _OFFICE_AFTER_RE = re.compile(r"(?:党工委|党委|管委会|工委|[区县镇乡市]委|人民政府|政府)?(?:常务)?副?"
                               r"(?:书记|主任|[区县镇乡市]长|委员)")
