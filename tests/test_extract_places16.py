@@ -48,3 +48,19 @@ def test_a_firms_park_that_lands_in_a_zone_leaves_the_zone_as_the_place_of_its_p
                      "主要包括电子信息基地、仓储物流中心项目。")
     assert not any("远帆电子产业园" in v for values in places.values() for v in values)
     assert any("南岭经开区" in values for values in places.values())
+
+
+def test_the_project_named_before_is_placed_by_a_clause_saying_where_it_is() -> None:
+    places = _places("5月9日，远帆集团投资8亿元的北岭风电场项目开工，该项目位于临河瑶族自治县，装机10万千瓦。")
+    assert {"临河瑶族自治县"} in places.values()
+
+
+def test_a_site_clause_keeps_the_zone_and_drops_the_spot_inside_it() -> None:
+    places = _places("5月9日，远帆数据中心项目开工。项目位于东湖新城商务中心北侧，总投资6亿元。")
+    assert {"东湖新城"} in places.values()
+
+
+def test_a_site_clause_after_the_projects_role_drops_the_word_for_inside() -> None:
+    places = _places("5月9日，远帆电力设备厂搬迁项目签约。该项目作为远帆集团的华东总部，位于南岭高新区水科技产业园内，"
+                     "总投资30亿元。")
+    assert {"南岭高新区水科技产业园"} in places.values()

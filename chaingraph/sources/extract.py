@@ -2902,8 +2902,8 @@ class _Extractor:
         if cached is not None:
             return cached
         sites: dict[int, tuple[str, str, int, int]] = {}
-        for m in _SITE_RE.finditer(self.t):
-            name = m["place"]
+        for m in [*_SITE_RE.finditer(self.t), *_PROJECT_SITE_RE.finditer(self.t)]:
+            name = _site_name(m["place"])
             if not (_PLACE_RE.fullmatch(name) or re.search(r"(?:园区|园|开发区|新区|镇|乡|街道|[县区旗])$", name)) or (
                     _GENERIC_PLACE.match(name)) or is_place_name(name):
                 continue
@@ -2913,7 +2913,7 @@ class _Extractor:
                 owner = max(earlier)[1] if earlier else None
             if owner is not None:
                 sites.setdefault(id(self.projects[owner]), (name, self._region_id(name), m.start("place"),
-                                                            m.end("place")))
+                                                            m.start("place") + len(name)))
         self._sites = sites
         return sites
 
@@ -3166,6 +3166,9 @@ _CHAIN_COUNTY_RE = re.compile(rf"(?:(?:{_PROVINCE_ALT})(?:省|自治区)?(?:(?:{
 # "投资地点位于华安经开区九龙工业园": a sentence that only says where the project named before is
 _SITE_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?:该项目|项目)?(?:的)?(?:投资|建设|项目)?(?:地点|地址|选址|厂址)"
                       r"(?:位于|选在|设在|定在|在|为)(?P<place>[\u4e00-\u9fff]{2,20}?)(?=[，。；]|$)")
+# "该项目位于恭城瑶族自治县，…", "项目位于金井新城商务营运中心北侧": where the project named before is
+_PROJECT_SITE_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?:该|此|本)?项目(?:[^，。；]{2,30}?，)?"
+                              r"(?:选址于?|位于|坐落于|建于|建在|落户于?)(?P<place>[\u4e00-\u9fff]{2,24}?)(?=[，。；,]|$)")
 _COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|"
                            rf"于)(?:(?:{_CITY_ALT})市)?(?P<county>[\u4e00-\u9fff]{{2,3}}?[县区市])"
                            r"(?=开工|签约|落户|投产|建设|奠基|竣工|[，。；]|$)")
@@ -3287,6 +3290,16 @@ def _place_name(raw: str) -> str:
     if opened >= 0 and "）" not in name[opened:] and ")" not in name[opened:]:
         cut = opened + 1
     return name[cut:]
+
+
+def _site_name(raw: str) -> str:
+    """The place a site clause names: without 内 after it ("…产业园内"), or the park or zone it starts with
+    ("金井新城商务营运中心北侧" -> "金井新城")."""
+    name = re.sub(r"(?:境内|辖区内|内)$", "", raw)
+    if _PLACE_RE.fullmatch(name) or re.search(r"(?:自治县|县|区|旗|镇|乡|街道)$", name):
+        return name
+    head = _PLACE_RE.match(name)
+    return head.group() if head and len(head.group()) >= 4 else name
 
 
 def _outermost(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
