@@ -64,3 +64,16 @@ def test_a_site_clause_after_the_projects_role_drops_the_word_for_inside() -> No
     places = _places("5月9日，远帆电力设备厂搬迁项目签约。该项目作为远帆集团的华东总部，位于南岭高新区水科技产业园内，"
                      "总投资30亿元。")
     assert {"南岭高新区水科技产业园"} in places.values()
+
+
+def test_a_county_opening_a_list_of_its_projects_places_every_item_of_the_list() -> None:
+    places = _places("5月9日，全市重大项目集中签约，签约项目共80个。\n以临河县为例，此次签约的项目包括："
+                     "总投资5亿元的远帆装备项目；总投资3亿元的北岭冷链项目；总投资2亿元的西岭旅游项目等。")
+    assert len(places) >= 2
+    assert all(values == {"临河县"} for values in places.values())
+
+
+def test_the_county_an_article_is_about_does_not_place_its_listed_projects() -> None:
+    places = _places("临河县举行重大项目集中签约\n5月9日，临河县重大项目集中签约。临河县签约的项目包括远帆装备项目、"
+                     "北岭冷链项目。")
+    assert not any("临河县" in values for values in places.values())

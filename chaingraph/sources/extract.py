@@ -2419,6 +2419,7 @@ class _Extractor:
             name = m["county"]
             if not _GENERIC_PLACE.match(name) and not is_place_name(name) and name not in _PLACE_WORDS:
                 places.append((name, self._region_id(name), m.start("county"), m.end("county")))
+        places += self._listing_counties()
         firm_spans = [(p, p + len(n)) for firm in self.firms for n in firm.names for p in self.occurrences(n)]
         in_firm = bytearray(len(self.t) + 1)
         for a, b in firm_spans:
@@ -2447,6 +2448,29 @@ class _Extractor:
                         places.append((word, self._region_id(word), p, p + len(word)))
                         taken[p:p + len(word)] = b"\x01" * len(word)
         return sorted(places, key=lambda x: x[2])
+
+    def _listing_counties(self) -> list[tuple[str, str, int, int]]:
+        """"以泰顺县为例，此次签约的项目包括：…", "福清市参加签约的项目包括…", "苍溪县有A等20个项目": a county,
+        district or county-level city that opens a sentence listing its projects is where they are (not the one
+        the article is about, which is the home of all its projects)."""
+        found = []
+        for m in _LISTING_COUNTY_RE.finditer(self.t):
+            name = m["county"]
+            if (_NOT_A_COUNTY_RE.search(name) or name.removesuffix("市") in CITIES or is_place_name(name)
+                    or name in _PLACE_WORDS or self._home_county(name)):
+                continue
+            found.append((name, self._region_id(name), m.start("county"), m.end("county")))
+        self._listing = found
+        return found
+
+    def _listing_county_over(self, a: int) -> tuple[str, str, int, int] | None:
+        """The county whose list of projects (items parted by ；) runs on to ``a`` in the same sentence to its 。."""
+        for place in reversed(getattr(self, "_listing", [])):
+            if place[3] <= a and not re.search(r"[。\n]", self.t[place[3]:a]):
+                return place
+            if place[3] <= a:
+                return None
+        return None
 
     def _names_an_office(self, place: tuple[str, str, int, int]) -> bool:
         """"同安新城指挥部：X项目": a zone naming the command that runs projects is no site of them."""
@@ -2735,6 +2759,9 @@ class _Extractor:
         parks = [p for p in parks if heading(p) and not self._venue_only(p, proj)]
         if parks:
             return (*parks[0], "sentence")
+        listed = self._listing_county_over(min(a for a, _ in proj.mentions))
+        if listed is not None:
+            return (*listed, "sentence")
         near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])
                 and not is_place_name(p[0]) and not self._venue_only(p, proj)]
         return (*near[0], "sentence") if near else None
@@ -3166,6 +3193,10 @@ _CHAIN_COUNTY_RE = re.compile(rf"(?:(?:{_PROVINCE_ALT})(?:省|自治区)?(?:(?:{
 # "投资地点位于华安经开区九龙工业园": a sentence that only says where the project named before is
 _SITE_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?:该项目|项目)?(?:的)?(?:投资|建设|项目)?(?:地点|地址|选址|厂址)"
                       r"(?:位于|选在|设在|定在|在|为)(?P<place>[\u4e00-\u9fff]{2,20}?)(?=[，。；]|$)")
+# "以泰顺县为例，此次签约的项目包括：", "福清市参加“云签约”的项目包括", "苍溪县有A等20个项目"
+_LISTING_COUNTY_RE = re.compile(r"(?:^|(?<=[\n。；，,]))(?:其中[，,]?)?以?"
+                                r"(?P<county>[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗)|[\u4e00-\u9fff]{2}市)(?:为例[，,]?)?(?:[^。；，,]{0,16}?的项目)?(?:包括|有|分别是|分别为)"
+                                r"(?![\u4e00-\u9fff]{0,3}[个家项])")
 # "该项目位于恭城瑶族自治县，…", "项目位于金井新城商务营运中心北侧": where the project named before is
 _PROJECT_SITE_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?:该|此|本)?项目(?:[^，。；]{2,30}?，)?"
                               r"(?:选址于?|位于|坐落于|建于|建在|落户于?)(?P<place>[\u4e00-\u9fff]{2,24}?)(?=[，。；,]|$)")
