@@ -77,3 +77,15 @@ def test_the_county_an_article_is_about_does_not_place_its_listed_projects() -> 
     places = _places("临河县举行重大项目集中签约\n5月9日，临河县重大项目集中签约。临河县签约的项目包括远帆装备项目、"
                      "北岭冷链项目。")
     assert not any("临河县" in values for values in places.values())
+
+
+def test_a_county_government_signing_about_a_project_places_it() -> None:
+    places = _places("5月9日，全市文旅项目集中签约。签约分为3组，第一组是临河县人民政府和远帆文旅有限公司"
+                     "就临河全域旅游开发项目签约。")
+    assert {"临河县"} in places.values()
+
+
+def test_a_county_government_that_signed_a_project_places_it() -> None:
+    places = _places("5月9日，全市集中签约。其中，投资最大的是由临河县政府与远帆纺织有限公司签订的总投资5亿元、"
+                     "年产3000万米面料生产线项目。")
+    assert {"临河县"} in places.values()

@@ -2902,8 +2902,11 @@ class _Extractor:
                 if place is not None:
                     return place
         for m in reversed(list(_SIGNER_PLACE_RE.finditer(self.t, floor, a))):
-            clauses = re.split(r"[，,]", self.t[m.end():a])
-            if "签" in self.t[m.end():a] and all(re.match(r"(?:并|还|又|另)?(?:与|和|同)", c) for c in clauses[1:]):
+            between = self.t[m.end():a]
+            clauses = re.split(r"[，,]", between)
+            # "X县人民政府和A公司就Y项目签约": 就 names what is signed
+            if ("签" in between or between.endswith("就")) and all(
+                    re.match(r"(?:并|还|又|另)?(?:与|和|同)", c) for c in clauses[1:]):
                 return self._signer_name(m, county_alone=True)
             return None
         return None
@@ -3179,7 +3182,8 @@ _OFFICE_AFTER_RE = re.compile(r"(?:党工委|党委|管委会|工委|[区县镇�
 _SIGNED_WITH_PLACE_RE = re.compile(r"(?:与|和|同)(?P<place>[\u4e00-\u9fff]{1,15}[县区旗市])"
                                    r"(?P<gov>人民政府|政府|管委会|管理委员会)"
                                    r"(?:正式|成功)?(?:签约|签订|签署|签下)了?")
-_SIGNER_PLACE_RE = re.compile(r"(?:^|(?<=[，,：:。；\n]))(?P<place>[\u4e00-\u9fff]{1,15}?[县区旗市])"
+_SIGNER_PLACE_RE = re.compile(r"(?:^|(?<=[，,：:。；\n、由是]))"
+                              r"(?P<place>(?:(?![是由的])[\u4e00-\u9fff]){1,15}?[县区旗市])"
                               r"(?P<gov>人民政府|政府|管委会|管理委员会)?(?:与|和|同)")
 _COUNTY_PREFIX_RE = re.compile(rf"(?:(?:{_CITY_ALT})市?)?(?P<county>[\u4e00-\u9fff]{{1,3}}?(?:自治县|县|区|旗)|"
                                # (not the 市 of 市政/市场/市民: "广元市石盘市政基础设施…项目")
