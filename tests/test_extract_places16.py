@@ -89,3 +89,23 @@ def test_a_county_government_that_signed_a_project_places_it() -> None:
     places = _places("5月9日，全市集中签约。其中，投资最大的是由临河县政府与远帆纺织有限公司签订的总投资5亿元、"
                      "年产3000万米面料生产线项目。")
     assert {"临河县"} in places.values()
+
+
+def test_an_airport_economic_zone_is_a_place() -> None:
+    places = _places("5月9日，临河空港经济区产业项目集中签约活动在会展中心举行。远帆物流枢纽项目总投资9亿元。")
+    assert {"临河空港经济区"} in places.values()
+
+
+def test_an_industrial_cluster_zone_after_the_county_starting_a_name_is_that_projects_place() -> None:
+    places = _places("5月9日，全县14个项目集中开工，包括临河县北岭工业集中区污水处理厂二期项目、远帆饲料加工项目等。")
+    assert any(v.endswith("北岭工业集中区") for values in places.values() for v in values)
+
+
+def test_a_park_built_as_a_project_is_no_place_where_it_is_named_again() -> None:
+    places = _places("5月9日，远帆电子产业园项目开工，总投资12亿元。同日，远帆电子产业园的北岭芯片封装项目签约。")
+    assert not any("远帆电子产业园" in values for values in places.values())
+
+
+def test_an_intro_word_before_a_town_is_not_part_of_its_name() -> None:
+    places = _places("5月9日，地处临河县北岭镇的远帆稀土加工项目开工。")
+    assert not any(v.startswith("地处") for values in places.values() for v in values)

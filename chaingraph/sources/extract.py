@@ -132,7 +132,7 @@ _PLACE_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,20}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|产业合作园|产业园区|"
     rf"产业园|"
     rf"工业园区|工业园|园区|街道|镇(?!{_ZONE_TAIL})|(?<![同家故城下老])乡(?![村镇]|{_ZONE_TAIL})|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区|"
-    r"经开区|高新园区|工业集中区|集中区|新城(?!片区)|出口加工区|加工出口区|投资区|试验区|示范区)"
+    r"经开区|高新园区|工业集中区|集中区|(?:空港|临空|航空港|临港)经济区|新城(?!片区)|出口加工区|加工出口区|投资区|试验区|示范区)"
     r"(?![\u3400-\u9fff]{0,2}(?:有限|公司|集团))"
 )
 _GENERIC_PLACE = re.compile(r"^(?:工业园区|产业园区|工业园|产业园|开发区|高新区|经济开发区|经开区|城镇|乡镇|小镇|"
@@ -251,7 +251,7 @@ _ENUM_LAST_RE = re.compile(r"(?:项目|工程|中心|示范区|产业园|工业�
 _ENUM_NOT_PROJECT_RE = re.compile(r"领域|行业|产业链|企业$|公司$|集团$|[省市县区]委|政府|书记|市长|县长|区长|局长|主任|"
                                   r"领导|嘉宾|代表|客商|^[^\u4e00-\u9fff]+$|^(?:年产|日产)|"
                                   r"^[\d一二三四五六七八九十两]+[条座个栋家项台套批]")
-_PLACE_INTRO_RE = re.compile(r"主要有|还有|另有|共有|安排|按照|涉及|包含|之一|以及|国家级|省级|我[省市县区]|"
+_PLACE_INTRO_RE = re.compile(r"主要有|还有|另有|共有|安排|按照|涉及|包含|之一|以及|国家级|省级|我[省市县区]|地处|"
                              r"第[一二三四五六七八九十\d]+[家个批]")
 _PLACE_IN_NAME = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|工业园|产业园区|街道")
 _COUNTED_RE = re.compile(r"[一二两三四五六七八九十\d]+份|\d+个|[一二三四五六七八九十两几多数]+个|"
@@ -2436,6 +2436,9 @@ class _Extractor:
         # or not
         places = [x for x in places if not (re.search(r"(?:产业园|工业园|科技园|物流园)$", x[0])
                                             and re.match(r"(?:[一二三四]期)?(?:建设)?项目", self.t[x[3]:x[3] + 6]))]
+        # "中国电子泸州产业园项目": the park is that project wherever the article names it
+        own_parks = {n.removesuffix("项目") for p in self.projects for n in p.names if n.endswith("项目")}
+        places = [x for x in places if not (_PROJECT_PARK_RE.search(x[0]) and x[0] in own_parks)]
         if self.dataset is not None:
             taken = bytearray(in_firm)
             for _, _, a, b in places:
@@ -2957,7 +2960,7 @@ class _Extractor:
         floor = max([c_start, *earlier])
         places = self._places_by_sentence.get(self.sentence_at(a), [])
         inside = [p for p in places if p[2] == a and p[3] <= b - 4 and not p[1] and not is_place_name(p[0])
-                  and re.search(r"(?:镇|乡|街道|开发区|经开区|高新区|新区|园区)$", p[0])]  # "蒲州镇…项目"
+                  and re.search(r"(?:镇|乡|街道|开发区|经开区|高新区|新区|园区|集中区|集聚区)$", p[0])]  # "蒲州镇…项目"
         if inside:
             name, rid, ps, pe = inside[0]
             sub = re.match(r"[\u4e00-\u9fff]{1,3}园(?=[\u4e00-\u9fff]{4})", self.t[pe:b])
