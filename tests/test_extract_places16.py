@@ -109,3 +109,8 @@ def test_a_park_built_as_a_project_is_no_place_where_it_is_named_again() -> None
 def test_an_intro_word_before_a_town_is_not_part_of_its_name() -> None:
     places = _places("5月9日，地处临河县北岭镇的远帆稀土加工项目开工。")
     assert not any(v.startswith("地处") for values in places.values() for v in values)
+
+
+def test_a_clause_saying_where_a_project_is_beats_the_zone_its_name_starts_with() -> None:
+    places = _places("5月9日，东湖新区滨江新城综合开发项目开工。项目位于临河区北岭镇三江社区，总投资28亿元。")
+    assert {"临河区北岭镇三江社区"} in places.values()

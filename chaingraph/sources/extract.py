@@ -2709,6 +2709,9 @@ class _Extractor:
         frame = getattr(self, "frame_places", {}).get(id(proj))
         if frame is not None:
             return (*frame, "clause")
+        site = self._site_places().get(id(proj))
+        if site is not None:
+            return (*site, "clause")
         for a, b in sorted(proj.mentions):
             in_clause = self._clause_place(a, b)
             if in_clause is not None:
@@ -2717,9 +2720,6 @@ class _Extractor:
             signer = self._signer_place(a)
             if signer is not None:
                 return (*signer, "clause")
-        site = self._site_places().get(id(proj))
-        if site is not None:
-            return (*site, "clause")
         for a, b in sorted(proj.mentions):
             # "经开区公铁物流园项目": the zone the article names in full ("新乡经开区"), or the zone word alone
             zone = _ZONE_WORD_START_RE.match(self.t, a, b)
