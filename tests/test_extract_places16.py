@@ -114,3 +114,19 @@ def test_an_intro_word_before_a_town_is_not_part_of_its_name() -> None:
 def test_a_clause_saying_where_a_project_is_beats_the_zone_its_name_starts_with() -> None:
     places = _places("5月9日，东湖新区滨江新城综合开发项目开工。项目位于临河区北岭镇三江社区，总投资28亿元。")
     assert {"临河区北岭镇三江社区"} in places.values()
+
+
+def test_a_park_that_a_later_sentence_calls_the_park_places_the_projects_it_signed() -> None:
+    places = _places("5月9日讯，临河市北岭生物医药化工集中区正重点发展医药中间体。今年以来，园区已签约投资5亿元的"
+                     "远帆原料药项目。")
+    assert any(v.endswith("北岭生物医药化工集中区") for values in places.values() for v in values)
+
+
+def test_the_place_where_a_projects_work_starts_is_its_place() -> None:
+    places = _places("5月9日，远帆纸业高端包装新材项目在东岭岛开工，总投资112亿元。")
+    assert {"东岭岛"} in places.values()
+
+
+def test_a_time_where_a_projects_work_starts_is_no_place() -> None:
+    places = _places("5月9日讯，远帆日用化工新材料项目将在三季度陆续竣工投产，总投资5亿元。")
+    assert not places

@@ -385,7 +385,9 @@ _TICKER_RE = re.compile(r"(?P<name>[\u3400-\u9fffA-Za-z]{2,12})\s?"
                         r"[（(](?:\d{6}|\d{4}-TW|\d{4,5}\.HK|\d{6}\.S[HZ])[）)]")
 _INTENT_LIST_RE = re.compile(r"(?:将|拟|计划|重点|主要|着力|积极|大力)[^，。；]{0,4}?"
                              r"(?:引入|引进|发展|聚焦|布局|培育|招引|瞄准|吸引)[^，。；]{0,4}$")
-_PARK_ANAPHOR_RE = re.compile(r"该园区|该园|园区内|园内|该开发区|区内")
+# "该园区新增…", "今年以来，园区已签约…": the park named before is the subject
+_PARK_ANAPHOR_RE = re.compile(r"该园区|该园|园区内|园内|该开发区|区内|"
+                              r"(?<![\u4e00-\u9fff])园区(?=已|共|今年|新|累计|先后|还|签约|引进)")
 _PHASE_AFTER_RE = re.compile(r"[一二三四首]期(?![\u4e00-\u9fff]{0,3}(?:工程|项目))")
 _PHASE_BEFORE_RE = re.compile(r"(?P<p>[一二三四首]期)(?:工程|项目)?[^，。；]{0,14}$")
 _PHASE_SUBJECT_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?P<p>[一二三四首]期)(?:工程|项目)?")
@@ -2789,7 +2791,7 @@ class _Extractor:
                   for p in self._places_by_sentence.get(i, [])]
         found: list[tuple[str, str, int, int]] = [
             p for p in nearby if window <= p[2] and p[3] <= sent.start
-            and re.search(r"(?:园区|产业园|工业园|科技园|开发区|经开区|高新区)$", p[0])
+            and re.search(r"(?:园区|产业园|工业园|科技园|开发区|经开区|高新区|集中区|集聚区)$", p[0])
             and not _GENERIC_PLACE.match(p[0])
             # "功能定位为高端智能纺织产业园区", "打造…的产业园": a description, not the park's name
             and not re.search(r"[为是造成的个]$", self.t[max(0, p[2] - 1):p[2]])]
@@ -2987,6 +2989,9 @@ class _Extractor:
                     name, start = chain["county"], start + chain.start("county")
                 if not _GENERIC_PLACE.match(name) and not _NOT_A_PLACE_HEAD.search(name):
                     return (name, self._region_id(name), start, start + len(name))
+        started = _STARTED_AT_RE.match(self.t, b, c_end)
+        if started and not _NOT_A_SITE_RE.search(started["place"]) and not _GENERIC_PLACE.match(started["place"]):
+            return (started["place"], self._region_id(started["place"]), started.start("place"), started.end("place"))
         landed = _COUNTY_AFTER.search(self.t, b, c_end)
         if landed and not _GENERIC_PLACE.match(landed["county"]):
             return (landed["county"], self._region_id(landed["county"]), landed.start("county"), landed.end("county"))
@@ -3200,6 +3205,11 @@ _CHAIN_COUNTY_RE = re.compile(rf"(?:(?:{_PROVINCE_ALT})(?:省|自治区)?(?:(?:{
 # "投资地点位于华安经开区九龙工业园": a sentence that only says where the project named before is
 _SITE_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?:该项目|项目)?(?:的)?(?:投资|建设|项目)?(?:地点|地址|选址|厂址)"
                       r"(?:位于|选在|设在|定在|在|为)(?P<place>[\u4e00-\u9fff]{2,20}?)(?=[，。；]|$)")
+# "X项目在东海岛开工", "X项目在洋浦开工建设": the place right after the project where its work starts
+_STARTED_AT_RE = re.compile(r"(?:正式|顺利|将)?在(?P<place>[\u4e00-\u9fff]{2,8}?)(?:正式|顺利|全面)?"
+                            r"(?:开工|动工|奠基|开建|落地|投产)")
+_NOT_A_SITE_RE = re.compile(r"[年月日季今明前后这此该本全各同其上下中期内外间]|现场|会场|仪式|率先|近期|即将|陆续|"
+                            r"竣工|建成|举行|举办|召开|隆重|省|^[\u4e00-\u9fff]{2}市$")
 # "以泰顺县为例，此次签约的项目包括：", "福清市参加“云签约”的项目包括", "苍溪县有A等20个项目"
 _LISTING_COUNTY_RE = re.compile(r"(?:^|(?<=[\n。；，,]))(?:其中[，,]?)?以?"
                                 r"(?P<county>[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗)|[\u4e00-\u9fff]{2}市)(?:为例[，,]?)?(?:[^。；，,]{0,16}?的项目)?(?:包括|有|分别是|分别为)"
