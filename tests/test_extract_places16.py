@@ -1,5 +1,8 @@
 """Round 16p: where projects are (parks, zones, towns, districts), as a planner reading the proposals would see it."""
 
+from pathlib import Path
+
+from chaingraph import load_dataset
 from chaingraph.sources.extract import extract_facts
 
 
@@ -130,3 +133,27 @@ def test_the_place_where_a_projects_work_starts_is_its_place() -> None:
 def test_a_time_where_a_projects_work_starts_is_no_place() -> None:
     places = _places("5月9日讯，远帆日用化工新材料项目将在三季度陆续竣工投产，总投资5亿元。")
     assert not places
+
+
+def test_a_provinces_alias_in_the_dataset_is_no_projects_place() -> None:
+    dataset = load_dataset(Path(__file__).resolve().parents[1] / "seeds" / "pinghu-2022")
+    result = extract_facts("5月9日，远帆风电装备项目在全省开工项目中投资最大，总投资20亿元。", "2023-05-10", dataset)
+    assert not result.of("project", field="region")
+
+
+def test_a_town_is_not_read_out_of_a_county_name_starting_with_zhen() -> None:
+    places = _places("5月9日，远帆石化镇海炼化一体化项目竣工投产，总投资60亿元。")
+    assert not any(v.endswith("石化镇") for values in places.values() for v in values)
+
+
+def test_a_build_clause_abroad_or_its_framing_words_give_no_place_name() -> None:
+    places = _places("5月9日，远帆能源有限公司与北岭集团签约，在非洲共同建设20MW光伏电站项目。"
+                     "同日，远帆集团在临河市辖区内开发建设风能发电项目。")
+    values = {v for vs in places.values() for v in vs}
+    assert not any("非洲" in v or "辖区" in v for v in values)
+
+
+def test_a_verb_before_a_zone_is_no_part_of_it_and_a_themed_town_is_no_place() -> None:
+    places = _places("5月9日，全市推动产业升级临河经济开发区智能制造项目开工。北岭漫画小镇旅游休闲项目同日签约。")
+    values = {v for vs in places.values() for v in vs}
+    assert not any(v.startswith("升级") or v.endswith("小镇") for v in values)

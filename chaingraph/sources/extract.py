@@ -131,7 +131,7 @@ _ZONE_TAIL = r"(?:经济技术开发区|高新技术产业开发区|经济开发
 _PLACE_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,20}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|产业合作园|产业园区|"
     rf"产业园|"
-    rf"工业园区|工业园|园区|街道|镇(?!{_ZONE_TAIL})|(?<![同家故城下老])乡(?![村镇]|{_ZONE_TAIL})|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区|"
+    rf"工业园区|工业园|园区|街道|镇(?!{_ZONE_TAIL}|海|江)|(?<![同家故城下老])乡(?![村镇]|{_ZONE_TAIL})|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区|"
     r"经开区|高新园区|工业集中区|集中区|(?:空港|临空|航空港|临港)经济区|新城(?!片区)|出口加工区|加工出口区|投资区|试验区|示范区)"
     r"(?![\u3400-\u9fff]{0,2}(?:有限|公司|集团))"
 )
@@ -252,6 +252,7 @@ _ENUM_NOT_PROJECT_RE = re.compile(r"领域|行业|产业链|企业$|公司$|集�
                                   r"领导|嘉宾|代表|客商|^[^\u4e00-\u9fff]+$|^(?:年产|日产)|"
                                   r"^[\d一二三四五六七八九十两]+[条座个栋家项台套批]")
 _PLACE_INTRO_RE = re.compile(r"主要有|还有|另有|共有|安排|按照|涉及|包含|之一|以及|国家级|省级|我[省市县区]|地处|"
+                             r"建成投运|建成|投运|升级|跟进|"
                              r"第[一二三四五六七八九十\d]+[家个批]")
 _PLACE_IN_NAME = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|工业园|产业园区|街道")
 _COUNTED_RE = re.compile(r"[一二两三四五六七八九十\d]+份|\d+个|[一二三四五六七八九十两几多数]+个|"
@@ -2426,8 +2427,9 @@ class _Extractor:
         in_firm = bytearray(len(self.t) + 1)
         for a, b in firm_spans:
             in_firm[a:b] = b"\x01" * (b - a)
+        # (a themed town, "漫画小镇", is a development project, not a town)
         places = [x for x in places if not in_firm[x[2]] and not self._names_an_office(x)
-                  and not self._park_is_a_project(x)]
+                  and not self._park_is_a_project(x) and not x[0].endswith("小镇")]
         # a park that is the project itself ("华中服装制造产业园项目"), not where it lands
         own_names = [(a, b) for p in self.projects for a, b in p.mentions]
         ends = {b for _a, b in own_names}
@@ -2445,8 +2447,9 @@ class _Extractor:
             taken = bytearray(in_firm)
             for _, _, a, b in places:
                 taken[a:b] = b"\x01" * (b - a)
-            words = sorted({w for r in self.dataset.regions.values() for w in (r.name, *r.aliases) if len(w) >= 2},
-                           key=len, reverse=True)
+            # (a province or city is where a firm comes from, not a place: "全省" is an alias of the province)
+            words = sorted({w for r in self.dataset.regions.values() if r.kind not in _ORIGIN_KINDS
+                            for w in (r.name, *r.aliases) if len(w) >= 2}, key=len, reverse=True)
             for word in words:
                 for p in self.occurrences(word):
                     if not taken[p]:
@@ -2493,6 +2496,8 @@ class _Extractor:
         head = self.t[c_start:a]
         if _PARK_SITE_WORD_RE.search(head):
             return False  # "落户A产业园、B产业园": parks as sites
+        if re.search(r"(?:建成投运|建成|投运|建设|新建|开工建设|打造)$", head):
+            return True  # "建成投运正威新材料产业园": the park is what is built
         listed = bool(re.search(r"(?:包括|分别是|分别为|、)$", head)) or self.t.startswith("、", b)
         if listed and "项目" in self.t[c_start:c_end]:
             return True
@@ -2987,7 +2992,9 @@ class _Extractor:
                 if chain and chain["county"] not in CITIES and not _NOT_A_COUNTY_RE.search(chain["county"]):
                     # "在贵州贵阳清镇市投资建设X项目": of a province-city-county chain, the county is the place
                     name, start = chain["county"], start + chain.start("county")
-                if not _GENERIC_PLACE.match(name) and not _NOT_A_PLACE_HEAD.search(name):
+                name, start = _build_site(name, start)
+                if not (_GENERIC_PLACE.match(name) or _NOT_A_PLACE_HEAD.search(name) or name in COUNTRY_WORDS
+                        or _ABROAD_RE.fullmatch(name)):
                     return (name, self._region_id(name), start, start + len(name))
         started = _STARTED_AT_RE.match(self.t, b, c_end)
         if started and not _NOT_A_SITE_RE.search(started["place"]) and not _GENERIC_PLACE.match(started["place"]):
@@ -2995,7 +3002,7 @@ class _Extractor:
         landed = _COUNTY_AFTER.search(self.t, b, c_end)
         if landed and not _GENERIC_PLACE.match(landed["county"]):
             return (landed["county"], self._region_id(landed["county"]), landed.start("county"), landed.end("county"))
-        after = [p for p in places if b <= p[2] < c_end
+        after = [p for p in places if b <= p[2] < c_end and not is_place_name(p[0])
                  and re.search(r"(?:落户|位于|在|于|入驻|选址|落地|坐落)$", self.t[max(0, p[2] - 3):p[2]])]
         return after[0] if after else None
 
@@ -3179,6 +3186,8 @@ _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
 _HOST_CITY_COUNTY_RE = re.compile(rf"(?:^|(?<=[，,、：:\s日在]))(?:{_CITY_ALT})市?(?P<county>[\u4e00-\u9fff]{{1,3}}?"
                                   r"(?:自治县|县|区|旗))(?=[^，。；]{0,10}?(?:\d+|[一二三四五六七八九十两几多]+)个"
                                   r"[^，。；]{0,8}?项目)")
+_ORIGIN_KINDS = frozenset({"country", "province", "city"})
+_ABROAD_RE = re.compile(r"非洲|欧洲|亚洲|美洲|北美|南美|东南亚|中东|海外|国外|境外")
 # a park named by what it makes or who runs it, which may be a project itself ("服饰产业园", "创维西部产业园")
 _PROJECT_PARK_RE = re.compile(r"(?:产业园|工业园|科技园|物流园|科技城)$")
 _PARK_SITE_WORD_RE = re.compile(r"落户|位于|坐落|落地|入驻|选址|[在于至到]")
@@ -3338,6 +3347,15 @@ def _place_name(raw: str) -> str:
     if opened >= 0 and "）" not in name[opened:] and ")" not in name[opened:]:
         cut = opened + 1
     return name[cut:]
+
+
+def _build_site(name: str, start: int) -> tuple[str, int]:
+    """The place of a build clause without what frames it: "合山市辖区内开发" -> "合山市", "台资重镇昆山" -> "昆山",
+    "非洲共同" -> "非洲"."""
+    head = re.search(r"重镇|之乡|之都", name)
+    if head and len(name) - head.end() >= 2:
+        name, start = name[head.end():], start + head.end()
+    return re.sub(r"(?:辖区内|境内|区域内)?(?:开发)?$|共同$", "", name, count=1), start
 
 
 def _site_name(raw: str) -> str:
