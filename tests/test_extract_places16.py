@@ -157,3 +157,20 @@ def test_a_verb_before_a_zone_is_no_part_of_it_and_a_themed_town_is_no_place() -
     places = _places("5月9日，全市推动产业升级临河经济开发区智能制造项目开工。北岭漫画小镇旅游休闲项目同日签约。")
     values = {v for vs in places.values() for v in vs}
     assert not any(v.startswith("升级") or v.endswith("小镇") for v in values)
+
+
+def test_a_county_where_the_amount_is_invested_places_the_project_built_after_it() -> None:
+    places = _places("5月9日，远帆化纤股份有限公司表示，公司将在临河市投资30亿元，建设年产5万吨纤维素纤维项目。")
+    assert {"临河市"} in places.values()
+
+
+def test_the_range_a_project_covers_places_it_by_the_town_it_starts_with() -> None:
+    places = _places("5月9日，远帆海岸文化旅游项目开工。项目建设范围位于临河市北岭镇沿海绿道周边，总投资15亿元。")
+    assert any(v.endswith("北岭镇") for values in places.values() for v in values)
+
+
+def test_projects_picked_out_with_qizhong_lie_in_the_zone_counted_before() -> None:
+    places = _places("5月9日讯，全市一季度共有64个项目竣工。其中，仅临河高新区就有14个重大项目竣工。"
+                     "其中，占地150亩的远帆电气科技工业园竣工；北岭汽车零部件公司建设的车架生产项目一期竣工。")
+    assert places
+    assert all(values == {"临河高新区"} for values in places.values())

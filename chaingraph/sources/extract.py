@@ -252,7 +252,7 @@ _ENUM_NOT_PROJECT_RE = re.compile(r"领域|行业|产业链|企业$|公司$|集�
                                   r"领导|嘉宾|代表|客商|^[^\u4e00-\u9fff]+$|^(?:年产|日产)|"
                                   r"^[\d一二三四五六七八九十两]+[条座个栋家项台套批]")
 _PLACE_INTRO_RE = re.compile(r"主要有|还有|另有|共有|安排|按照|涉及|包含|之一|以及|国家级|省级|我[省市县区]|地处|"
-                             r"建成投运|建成|投运|升级|跟进|"
+                             r"建成投运|建成|投运|升级|跟进|^仅|"
                              r"第[一二三四五六七八九十\d]+[家个批]")
 _PLACE_IN_NAME = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|工业园|产业园区|街道")
 _COUNTED_RE = re.compile(r"[一二两三四五六七八九十\d]+份|\d+个|[一二三四五六七八九十两几多数]+个|"
@@ -2480,6 +2480,20 @@ class _Extractor:
                 return None
         return None
 
+    def _counted_zone_before(self, a: int) -> tuple[str, str, int, int] | None:
+        """"仅襄阳高新区就有14个重大项目竣工。其中，占地150亩的X工业园竣工": a sentence opening with 其中 picks
+        its projects out of the zone that the sentence before counts projects of."""
+        index = self.sentence_at(a)
+        while index > 0 and self.t[self.sentences[index - 1].start:self.sentences[index].start].rstrip().endswith("；"):
+            index -= 1  # the items after ； belong to the sentence that opened with 其中
+        sent = self.sentences[index]
+        if index == 0 or not re.match(r"\s*其中", self.t[sent.start:a]):
+            return None
+        before = self.sentences[index - 1]
+        zones = [p for p in self._places_by_sentence.get(index - 1, [])
+                 if _ZONE_NAME_RE.search(p[0]) and _COUNTED_AFTER_RE.match(self.t, p[3], before.end)]
+        return zones[0] if len({p[0] for p in zones}) == 1 else None
+
     def _names_an_office(self, place: tuple[str, str, int, int]) -> bool:
         """"同安新城指挥部：X项目": a zone naming the command that runs projects is no site of them."""
         return self.t.startswith("指挥部", place[3])
@@ -2772,6 +2786,9 @@ class _Extractor:
         listed = self._listing_county_over(min(a for a, _ in proj.mentions))
         if listed is not None:
             return (*listed, "sentence")
+        counted = self._counted_zone_before(min(a for a, _ in proj.mentions))
+        if counted is not None:
+            return (*counted, "sentence")
         near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])
                 and not is_place_name(p[0]) and not self._venue_only(p, proj)]
         return (*near[0], "sentence") if near else None
@@ -2999,6 +3016,10 @@ class _Extractor:
         started = _STARTED_AT_RE.match(self.t, b, c_end)
         if started and not _NOT_A_SITE_RE.search(started["place"]) and not _GENERIC_PLACE.match(started["place"]):
             return (started["place"], self._region_id(started["place"]), started.start("place"), started.end("place"))
+        invested = _INVEST_AT_RE.search(self.t, max(0, a - 40), a)
+        if invested and not _NOT_A_PLACE_HEAD.search(invested["place"]) and not is_place_name(invested["place"]):
+            name = invested["place"]
+            return (name, self._region_id(name), invested.start("place"), invested.end("place"))
         landed = _COUNTY_AFTER.search(self.t, b, c_end)
         if landed and not _GENERIC_PLACE.match(landed["county"]):
             return (landed["county"], self._region_id(landed["county"]), landed.start("county"), landed.end("county"))
@@ -3214,6 +3235,12 @@ _CHAIN_COUNTY_RE = re.compile(rf"(?:(?:{_PROVINCE_ALT})(?:省|自治区)?(?:(?:{
 # "投资地点位于华安经开区九龙工业园": a sentence that only says where the project named before is
 _SITE_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?:该项目|项目)?(?:的)?(?:投资|建设|项目)?(?:地点|地址|选址|厂址)"
                       r"(?:位于|选在|设在|定在|在|为)(?P<place>[\u4e00-\u9fff]{2,20}?)(?=[，。；]|$)")
+# "将在图木舒克市投资30亿元，建设X项目": a county or zone where the amount is invested, right before the project
+_INVEST_AT_RE = re.compile(rf"在(?P<place>[\u4e00-\u9fff]{{2,10}}?(?:自治县|县|区|旗|市|镇|乡|园|新城))"
+                           rf"(?:投资|斥资){_QTY}[，,]?(?:投资建设|建设|新建|兴建|扩建)$")
+# a zone (not a county) and a count of its projects right after it ("襄阳高新区就有14个重大项目")
+_ZONE_NAME_RE = re.compile(r"(?:开发区|经开区|高新区|园区|产业园|工业园|新区|集中区|集聚区|经济区|新城)$")
+_COUNTED_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:\d+|[一二三四五六七八九十两几多]+)个[^，。；]{0,8}?项目")
 # "X项目在东海岛开工", "X项目在洋浦开工建设": the place right after the project where its work starts
 _STARTED_AT_RE = re.compile(r"(?:正式|顺利|将)?在(?P<place>[\u4e00-\u9fff]{2,8}?)(?:正式|顺利|全面)?"
                             r"(?:开工|动工|奠基|开建|落地|投产)")
@@ -3224,7 +3251,7 @@ _LISTING_COUNTY_RE = re.compile(r"(?:^|(?<=[\n。；，,]))(?:其中[，,]?)?以
                                 r"(?P<county>[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗)|[\u4e00-\u9fff]{2}市)(?:为例[，,]?)?(?:[^。；，,]{0,16}?的项目)?(?:包括|有|分别是|分别为)"
                                 r"(?![\u4e00-\u9fff]{0,3}[个家项])")
 # "该项目位于恭城瑶族自治县，…", "项目位于金井新城商务营运中心北侧": where the project named before is
-_PROJECT_SITE_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?:该|此|本)?项目(?:[^，。；]{2,30}?，)?"
+_PROJECT_SITE_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?:该|此|本)?项目(?:[^，。；]{2,30}?，|(?:建设|实施)?范围)?"
                               r"(?:选址于?|位于|坐落于|建于|建在|落户于?)(?P<place>[\u4e00-\u9fff]{2,24}?)(?=[，。；,]|$)")
 _COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|"
                            rf"于)(?:(?:{_CITY_ALT})市)?(?P<county>[\u4e00-\u9fff]{{2,3}}?[县区市])"
