@@ -174,3 +174,8 @@ def test_projects_picked_out_with_qizhong_lie_in_the_zone_counted_before() -> No
                      "其中，占地150亩的远帆电气科技工业园竣工；北岭汽车零部件公司建设的车架生产项目一期竣工。")
     assert places
     assert all(values == {"临河高新区"} for values in places.values())
+
+
+def test_a_zone_and_its_part_named_right_after_it_are_one_place() -> None:
+    places = _places("5月9日，远帆聚酯产业园开工仪式在位于临河区的北岭自贸试验区临港片区举行，总投资200亿元。")
+    assert {"北岭自贸试验区临港片区"} in places.values()

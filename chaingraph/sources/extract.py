@@ -2422,6 +2422,7 @@ class _Extractor:
             name = m["county"]
             if not _GENERIC_PLACE.match(name) and not is_place_name(name) and name not in _PLACE_WORDS:
                 places.append((name, self._region_id(name), m.start("county"), m.end("county")))
+        places = _join_sub_zones(places)
         places += self._listing_counties()
         firm_spans = [(p, p + len(n)) for firm in self.firms for n in firm.names for p in self.occurrences(n)]
         in_firm = bytearray(len(self.t) + 1)
@@ -3374,6 +3375,18 @@ def _place_name(raw: str) -> str:
     if opened >= 0 and "）" not in name[opened:] and ")" not in name[opened:]:
         cut = opened + 1
     return name[cut:]
+
+
+def _join_sub_zones(places: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """"四川自贸试验区川南临港片区", "X经开区Y园区": a zone and the part of it named right after it are one place."""
+    joined: list[tuple[str, str, int, int]] = []
+    for place in sorted(places, key=lambda x: x[2]):
+        if joined and joined[-1][3] == place[2] and re.search(r"(?:片区|园区|分区)$", place[0]) and re.search(
+                r"(?:开发区|经开区|高新区|新区|试验区|示范区|园区)$", joined[-1][0]):
+            outer = joined.pop()
+            place = (outer[0] + place[0], "", outer[2], place[3])
+        joined.append(place)
+    return joined
 
 
 def _build_site(name: str, start: int) -> tuple[str, int]:
