@@ -179,3 +179,9 @@ def test_projects_picked_out_with_qizhong_lie_in_the_zone_counted_before() -> No
 def test_a_zone_and_its_part_named_right_after_it_are_one_place() -> None:
     places = _places("5月9日，远帆聚酯产业园开工仪式在位于临河区的北岭自贸试验区临港片区举行，总投资200亿元。")
     assert {"北岭自贸试验区临港片区"} in places.values()
+
+
+def test_a_zone_named_by_its_kind_alone_is_the_articles_zone_of_that_kind() -> None:
+    places = _places("5月9日，临河市重点项目签约。远帆集团计划投资8亿元的远帆生物医药生产基地项目将落户高新区。"
+                     "临河高新区管委会表示欢迎。")
+    assert {"临河高新区"} in places.values()

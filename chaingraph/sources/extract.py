@@ -2423,6 +2423,7 @@ class _Extractor:
             if not _GENERIC_PLACE.match(name) and not is_place_name(name) and name not in _PLACE_WORDS:
                 places.append((name, self._region_id(name), m.start("county"), m.end("county")))
         places = _join_sub_zones(places)
+        places += self._bare_zones(places)
         places += self._listing_counties()
         firm_spans = [(p, p + len(n)) for firm in self.firms for n in firm.names for p in self.occurrences(n)]
         in_firm = bytearray(len(self.t) + 1)
@@ -2457,6 +2458,18 @@ class _Extractor:
                         places.append((word, self._region_id(word), p, p + len(word)))
                         taken[p:p + len(word)] = b"\x01" * len(word)
         return sorted(places, key=lambda x: x[2])
+
+    def _bare_zones(self, places: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+        """"将落户高新区", "奠基仪式在高新区举行": a zone named by its kind alone after 在/落户/于 is the article's zone
+        of that kind (济宁高新区) when it names one, else the zone word itself."""
+        found = []
+        for m in _BARE_ZONE_RE.finditer(self.t):
+            full = {p[0] for p in places if p[0].endswith(m.group()) and len(p[0]) > len(m.group())
+                    and not _GENERIC_PLACE.match(p[0])}
+            if len(full) <= 1:
+                name = next(iter(full)) if full else m.group()
+                found.append((name, self._region_id(name), m.start(), m.end()))
+        return found
 
     def _listing_counties(self) -> list[tuple[str, str, int, int]]:
         """"以泰顺县为例，此次签约的项目包括：…", "福清市参加签约的项目包括…", "苍溪县有A等20个项目": a county,
@@ -3239,6 +3252,8 @@ _SITE_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?:该项目|项目)?(?:的)?(?:
 # "将在图木舒克市投资30亿元，建设X项目": a county or zone where the amount is invested, right before the project
 _INVEST_AT_RE = re.compile(rf"在(?P<place>[\u4e00-\u9fff]{{2,10}}?(?:自治县|县|区|旗|市|镇|乡|园|新城))"
                            rf"(?:投资|斥资){_QTY}[，,]?(?:投资建设|建设|新建|兴建|扩建)$")
+_BARE_ZONE_RE = re.compile(r"(?:(?<=[在于到])|(?<=落户))(?:经济技术开发区|经开区|高新区|开发区)"
+                           r"(?=举行|召开|[，。；、]|$)")
 # a zone (not a county) and a count of its projects right after it ("襄阳高新区就有14个重大项目")
 _ZONE_NAME_RE = re.compile(r"(?:开发区|经开区|高新区|园区|产业园|工业园|新区|集中区|集聚区|经济区|新城)$")
 _COUNTED_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:\d+|[一二三四五六七八九十两几多]+)个[^，。；]{0,8}?项目")
