@@ -185,3 +185,14 @@ def test_a_zone_named_by_its_kind_alone_is_the_articles_zone_of_that_kind() -> N
     places = _places("5月9日，临河市重点项目签约。远帆集团计划投资8亿元的远帆生物医药生产基地项目将落户高新区。"
                      "临河高新区管委会表示欢迎。")
     assert {"临河高新区"} in places.values()
+
+
+def test_a_zone_opening_the_firms_name_in_a_project_name_is_its_place() -> None:
+    places = _places("8月19日，全市开发区项目集中开工。\n"
+                     "市领导为临河经济开发区远帆新材料科技有限公司年产6000吨石英管项目培土奠基。")
+    assert any(v == "临河经济开发区" for values in places.values() for v in values)
+
+
+def test_a_park_is_never_its_own_place() -> None:
+    places = _places("5月9日，远帆集团西部产业园举行投产仪式。远帆集团西部产业园总投资6.5亿元。")
+    assert not any(key.removesuffix("项目") in values for key, values in places.items())

@@ -2429,8 +2429,11 @@ class _Extractor:
         in_firm = bytearray(len(self.t) + 1)
         for a, b in firm_spans:
             in_firm[a:b] = b"\x01" * (b - a)
-        # (a themed town, "漫画小镇", is a development project, not a town)
-        places = [x for x in places if not in_firm[x[2]] and not self._names_an_office(x)
+        # (a zone that opens a firm's name, "交城经济开发区华庆新材料科技有限公司", is where that firm is; a themed
+        # town, "漫画小镇", is a development project, not a town)
+        firm_starts = {a for a, b in firm_spans}
+        places = [x for x in places if (not in_firm[x[2]] or (x[2] in firm_starts and _ZONE_NAME_RE.search(x[0])))
+                  and not self._names_an_office(x)
                   and not self._park_is_a_project(x) and not x[0].endswith("小镇")]
         # a park that is the project itself ("华中服装制造产业园项目"), not where it lands
         own_names = [(a, b) for p in self.projects for a, b in p.mentions]
@@ -2686,6 +2689,8 @@ class _Extractor:
                 st, s, e = max(real, key=lambda x: _STATUS_RANK[x[0]])
                 self.add("project", key, "status", st, s, e, 0.7, evidence=self.t[max(0, s - 6):e])
             region = self._project_region(proj, places) or self._event_place(proj, places)
+            if region and region[0] in {n.removesuffix("项目") for n in proj.names}:
+                region = None  # a park is not its own place ("创维集团西部产业园")
             if region:
                 name, region_id, s, e, how = region
                 self.add("project", key, "region", region_id or name, s, e,
