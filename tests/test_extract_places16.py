@@ -196,3 +196,13 @@ def test_a_zone_opening_the_firms_name_in_a_project_name_is_its_place() -> None:
 def test_a_park_is_never_its_own_place() -> None:
     places = _places("5月9日，远帆集团西部产业园举行投产仪式。远帆集团西部产业园总投资6.5亿元。")
     assert not any(key.removesuffix("项目") in values for key, values in places.items())
+
+
+def test_a_site_clause_with_zai_places_the_project_over_the_signing_venue() -> None:
+    places = _places("5月9日，远帆汽车零部件项目在北岭产业园签约。项目在临河县北岭现代产业园，总投资1.1亿元。")
+    assert {"临河县北岭现代产业园"} in places.values()
+
+
+def test_the_district_right_before_a_project_after_zai_is_its_place() -> None:
+    places = _places("5月9日，全市重大项目集中开工，主会场设在东湖区的滨江南路项目现场。")
+    assert {"东湖区"} in places.values()

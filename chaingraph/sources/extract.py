@@ -3035,6 +3035,10 @@ class _Extractor:
         started = _STARTED_AT_RE.match(self.t, b, c_end)
         if started and not _NOT_A_SITE_RE.search(started["place"]) and not _GENERIC_PLACE.match(started["place"]):
             return (started["place"], self._region_id(started["place"]), started.start("place"), started.end("place"))
+        county_of = _COUNTY_OF_RE.search(self.t, max(0, a - 12), a)
+        if county_of and not (_NOT_A_COUNTY_RE.search(county_of["county"]) or self._home_county(county_of["county"])):
+            name = county_of["county"]
+            return (name, self._region_id(name), county_of.start("county"), county_of.end("county"))
         invested = _INVEST_AT_RE.search(self.t, max(0, a - 40), a)
         if invested and not _NOT_A_PLACE_HEAD.search(invested["place"]) and not is_place_name(invested["place"]):
             name = invested["place"]
@@ -3254,6 +3258,8 @@ _CHAIN_COUNTY_RE = re.compile(rf"(?:(?:{_PROVINCE_ALT})(?:省|自治区)?(?:(?:{
 # "投资地点位于华安经开区九龙工业园": a sentence that only says where the project named before is
 _SITE_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?:该项目|项目)?(?:的)?(?:投资|建设|项目)?(?:地点|地址|选址|厂址)"
                       r"(?:位于|选在|设在|定在|在|为)(?P<place>[\u4e00-\u9fff]{2,20}?)(?=[，。；]|$)")
+# "主会场设在天心区的新韶山南路项目": the county or district right before the project, after 在
+_COUNTY_OF_RE = re.compile(r"在(?P<county>[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗))的$")
 # "将在图木舒克市投资30亿元，建设X项目": a county or zone where the amount is invested, right before the project
 _INVEST_AT_RE = re.compile(rf"在(?P<place>[\u4e00-\u9fff]{{2,10}}?(?:自治县|县|区|旗|市|镇|乡|园|新城))"
                            rf"(?:投资|斥资){_QTY}[，,]?(?:投资建设|建设|新建|兴建|扩建)$")
@@ -3273,7 +3279,7 @@ _LISTING_COUNTY_RE = re.compile(r"(?:^|(?<=[\n。；，,]))(?:其中[，,]?)?以
                                 r"(?![\u4e00-\u9fff]{0,3}[个家项])")
 # "该项目位于恭城瑶族自治县，…", "项目位于金井新城商务营运中心北侧": where the project named before is
 _PROJECT_SITE_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?:该|此|本)?项目(?:[^，。；]{2,30}?，|(?:建设|实施)?范围)?"
-                              r"(?:选址于?|位于|坐落于|建于|建在|落户于?)(?P<place>[\u4e00-\u9fff]{2,24}?)(?=[，。；,]|$)")
+                              r"(?:选址于?|位于|坐落于|建于|建在|落户于?|在)(?P<place>[\u4e00-\u9fff]{2,24}?)(?=[，。；,]|$)")
 _COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|"
                            rf"于)(?:(?:{_CITY_ALT})市)?(?P<county>[\u4e00-\u9fff]{{2,3}}?[县区市])"
                            r"(?=开工|签约|落户|投产|建设|奠基|竣工|[，。；]|$)")
