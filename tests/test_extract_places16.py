@@ -206,3 +206,8 @@ def test_a_site_clause_with_zai_places_the_project_over_the_signing_venue() -> N
 def test_the_district_right_before_a_project_after_zai_is_its_place() -> None:
     places = _places("5月9日，全市重大项目集中开工，主会场设在东湖区的滨江南路项目现场。")
     assert {"东湖区"} in places.values()
+
+
+def test_an_investment_zone_and_its_sector_named_after_it_are_one_place() -> None:
+    places = _places("5月9日，全市项目集中开工。在临河台商投资区北岭片区，远帆电力项目同步开工，总投资3亿元。")
+    assert {"临河台商投资区北岭片区"} in places.values()

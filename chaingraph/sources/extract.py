@@ -3408,7 +3408,7 @@ def _join_sub_zones(places: list[tuple[str, str, int, int]]) -> list[tuple[str, 
     joined: list[tuple[str, str, int, int]] = []
     for place in sorted(places, key=lambda x: x[2]):
         if joined and joined[-1][3] == place[2] and re.search(r"(?:片区|园区|分区)$", place[0]) and re.search(
-                r"(?:开发区|经开区|高新区|新区|试验区|示范区|园区)$", joined[-1][0]):
+                r"(?:开发区|经开区|高新区|新区|试验区|示范区|投资区|保税区|经济区|园区)$", joined[-1][0]):
             outer = joined.pop()
             place = (outer[0] + place[0], "", outer[2], place[3])
         joined.append(place)
