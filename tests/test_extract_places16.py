@@ -211,3 +211,9 @@ def test_the_district_right_before_a_project_after_zai_is_its_place() -> None:
 def test_an_investment_zone_and_its_sector_named_after_it_are_one_place() -> None:
     places = _places("5月9日，全市项目集中开工。在临河台商投资区北岭片区，远帆电力项目同步开工，总投资3亿元。")
     assert {"临河台商投资区北岭片区"} in places.values()
+
+
+def test_our_county_or_the_old_site_is_no_place_of_a_project() -> None:
+    places = _places("5月9日，远帆包装材料项目在我县正式开工，总投资3亿元。北岭机械项目在原址开工。"
+                     "东岭冷链项目在本区，总投资2亿元。")
+    assert not places

@@ -2981,7 +2981,7 @@ class _Extractor:
         for m in [*_SITE_RE.finditer(self.t), *_PROJECT_SITE_RE.finditer(self.t)]:
             name = _site_name(m["place"])
             if not (_PLACE_RE.fullmatch(name) or re.search(r"(?:园区|园|开发区|新区|镇|乡|街道|[县区旗])$", name)) or (
-                    _GENERIC_PLACE.match(name)) or is_place_name(name):
+                    _GENERIC_PLACE.match(name)) or is_place_name(name) or re.match(r"[我本该全各此这其]", name):
                 continue
             owner = self.project_at(m.start())
             if owner is None:  # the site is the project's, like 该项目: the project named last, a paragraph back
@@ -3271,8 +3271,8 @@ _COUNTED_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:\d+|[一二三四五六七
 # "X项目在东海岛开工", "X项目在洋浦开工建设": the place right after the project where its work starts
 _STARTED_AT_RE = re.compile(r"(?:正式|顺利|将)?在(?P<place>[\u4e00-\u9fff]{2,8}?)(?:正式|顺利|全面)?"
                             r"(?:开工|动工|奠基|开建|落地|投产)")
-_NOT_A_SITE_RE = re.compile(r"[年月日季今明前后这此该本全各同其上下中期内外间]|现场|会场|仪式|率先|近期|即将|陆续|"
-                            r"竣工|建成|举行|举办|召开|隆重|省|^[\u4e00-\u9fff]{2}市$")
+_NOT_A_SITE_RE = re.compile(r"[年月日季今明前后这此该本全各同其上下中期内外间我]|现场|会场|仪式|率先|近期|即将|陆续|"
+                            r"原址|当地|异地|竣工|建成|举行|举办|召开|隆重|省|^[\u4e00-\u9fff]{2}市$")
 # "以泰顺县为例，此次签约的项目包括：", "福清市参加“云签约”的项目包括", "苍溪县有A等20个项目"
 _LISTING_COUNTY_RE = re.compile(r"(?:^|(?<=[\n。；，,]))(?:其中[，,]?)?以?"
                                 r"(?P<county>[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗)|[\u4e00-\u9fff]{2}市)(?:为例[，,]?)?(?:[^。；，,]{0,16}?的项目)?(?:包括|有|分别是|分别为)"
