@@ -217,3 +217,8 @@ def test_our_county_or_the_old_site_is_no_place_of_a_project() -> None:
     places = _places("5月9日，远帆包装材料项目在我县正式开工，总投资3亿元。北岭机械项目在原址开工。"
                      "东岭冷链项目在本区，总投资2亿元。")
     assert not places
+
+
+def test_a_county_whose_departments_support_a_project_does_not_list_it() -> None:
+    places = _places("5月9日，全市重大项目集中签约。临河县有关部门表示将全力支持远帆包装材料项目建设。")
+    assert not places
