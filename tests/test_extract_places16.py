@@ -222,3 +222,8 @@ def test_our_county_or_the_old_site_is_no_place_of_a_project() -> None:
 def test_a_county_whose_departments_support_a_project_does_not_list_it() -> None:
     places = _places("5月9日，全市重大项目集中签约。临河县有关部门表示将全力支持远帆包装材料项目建设。")
     assert not places
+
+
+def test_a_build_clause_with_yu_gives_the_site_of_a_new_plant() -> None:
+    places = _places("投资台湾事务所指出，远帆材料预计投资逾六亿元于桃园北岭区兴建智慧化新厂，扩大产能。")
+    assert {"桃园北岭区"} in places.values()

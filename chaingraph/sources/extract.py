@@ -3207,8 +3207,8 @@ def _project_name(raw: str) -> str:
     return name
 
 
-_BUILD_AT_RE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:投资建设|合资建设|建设|新建|兴建|扩建|设立|打造|"
-                          r"建(?=新|厂)|拆除旧厂兴建)")
+_BUILD_AT_RE = re.compile(r"(?<!位)[在于](?P<place>[\u4e00-\u9fff]{2,12}?)(?:投资建设|合资建设|建设|新建|兴建|扩建|"
+                          r"设立|打造|建(?=新|厂)|拆除旧厂兴建)")
 _NOT_A_PLACE_HEAD = re.compile(r"^(?:此|这|该|当地|本地|国内|省内|全国|全省|全市|原址|原有|现有|厂区|园区)|"
                                r"[的是了将拟]|基础上|期间|过程")
 _ZONE_PREFIX_RE = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|"
