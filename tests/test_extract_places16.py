@@ -227,3 +227,10 @@ def test_a_county_whose_departments_support_a_project_does_not_list_it() -> None
 def test_a_build_clause_with_yu_gives_the_site_of_a_new_plant() -> None:
     places = _places("投资台湾事务所指出，远帆材料预计投资逾六亿元于桃园北岭区兴建智慧化新厂，扩大产能。")
     assert {"桃园北岭区"} in places.values()
+
+
+def test_projects_picked_out_with_qizhong_lie_in_the_district_counting_its_signings_before() -> None:
+    places = _places("昨日，全市举行产业链招商云签约活动。活动中，东湖区在欧洲等地设8个分会场，与12家企业集中签约。"
+                     "其中，新材料产业链有远帆改性工程材料项目、北岭纺织新材料项目。")
+    assert places
+    assert all(values == {"东湖区"} for values in places.values())

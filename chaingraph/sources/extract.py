@@ -2509,6 +2509,10 @@ class _Extractor:
         before = self.sentences[index - 1]
         zones = [p for p in self._places_by_sentence.get(index - 1, [])
                  if _ZONE_NAME_RE.search(p[0]) and _COUNTED_AFTER_RE.match(self.t, p[3], before.end)]
+        # "长乐区在欧洲等地设11个分会场，与…11家企业集中签约。其中，…有A项目": a district counting its signings
+        zones += [(m["county"], self._region_id(m["county"]), m.start("county"), m.end("county"))
+                  for m in _COUNTING_COUNTY_RE.finditer(self.t, before.start, before.end)
+                  if not (_NOT_A_COUNTY_RE.search(m["county"]) or self._home_county(m["county"]))]
         return zones[0] if len({p[0] for p in zones}) == 1 else None
 
     def _names_an_office(self, place: tuple[str, str, int, int]) -> bool:
@@ -3268,6 +3272,8 @@ _BARE_ZONE_RE = re.compile(r"(?:(?<=[在于到])|(?<=落户))(?:经济技术开�
 # a zone (not a county) and a count of its projects right after it ("襄阳高新区就有14个重大项目")
 _ZONE_NAME_RE = re.compile(r"(?:开发区|经开区|高新区|园区|产业园|工业园|新区|集中区|集聚区|经济区|新城)$")
 _COUNTED_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:\d+|[一二三四五六七八九十两几多]+)个[^，。；]{0,8}?项目")
+_COUNTING_COUNTY_RE = re.compile(r"(?:^|(?<=[，,：:\n]))(?P<county>[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗))"
+                                 r"(?=[^，。；]{0,12}?(?:\d+|[一二三四五六七八九十两几多]+)[个家])")
 # "X项目在东海岛开工", "X项目在洋浦开工建设": the place right after the project where its work starts
 _STARTED_AT_RE = re.compile(r"(?:正式|顺利|将)?在(?P<place>[\u4e00-\u9fff]{2,8}?)(?:正式|顺利|全面)?"
                             r"(?:开工|动工|奠基|开建|落地|投产)")
