@@ -234,3 +234,9 @@ def test_projects_picked_out_with_qizhong_lie_in_the_district_counting_its_signi
                      "其中，新材料产业链有远帆改性工程材料项目、北岭纺织新材料项目。")
     assert places
     assert all(values == {"东湖区"} for values in places.values())
+
+
+def test_a_district_reporting_its_batch_right_after_an_amount_places_it() -> None:
+    places = _places("东湖区\n总投资130亿元东湖区集中开工13个重点项目\n2月18日上午，全市春季集中开工仪式举行。"
+                     "其中远帆农创港项目总投资60亿元。")
+    assert {"东湖区"} in places.values()
