@@ -138,8 +138,8 @@ _ZONE_TAIL = r"(?:经济技术开发区|高新技术产业开发区|经济开发
 _PLACE_RE = re.compile(
     rf"[{_NAME_CHARS}]{{2,20}}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|产业合作园|产业园区|"
     rf"产业园|"
-    rf"工业园区|工业园|园区|街道|镇(?!{_ZONE_TAIL})|(?<![同家故城下老])乡(?![村镇]|{_ZONE_TAIL})|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区|"
-    r"经开区|高新园区|工业集中区|出口加工区|加工出口区|投资区|试验区|示范区)"
+    rf"工业园区|工业园|园区|街道|镇(?!{_ZONE_TAIL}|海|江)|(?<![同家故城下老])乡(?![村镇]|{_ZONE_TAIL})|新区|综合保税区|保税区|产业集聚区|集聚区|科技城|产业新城|港区|物流园|科技园|片区|"
+    r"经开区|高新园区|工业集中区|集中区|(?:空港|临空|航空港|临港)经济区|新城(?!片区)|出口加工区|加工出口区|投资区|试验区|示范区)"
     r"(?![\u3400-\u9fff]{0,2}(?:有限|公司|集团))"
 )
 _GENERIC_PLACE = re.compile(r"^(?:工业园区|产业园区|工业园|产业园|开发区|高新区|经济开发区|经开区|城镇|乡镇|小镇|"
@@ -254,7 +254,7 @@ _PLANT_ITEM_RE = re.compile(r"(?:产业园|工业园|科技园|物流园|产业�
                             r"(?:[（(][^（）()]{2,20}[）)])?$")
 _MADE_ITEM_RE = re.compile(r"年产|日产|生产线|生产基地|工厂|[^工]厂$|产业园$")
 _PARTS_INTRO_RE = re.compile(r"(?:项目|工程)[，,]?(?:主要)?(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为)|含)$")
-_HOST_COUNTY_RE = re.compile(r"(?:^|(?<=[，,、：:\s日在]))(?P<county>[\u4e00-\u9fff]{1,3}?(?:自治县|县|区|旗)|"
+_HOST_COUNTY_RE = re.compile(r"(?:^|(?<=[，,、：:\s日在元]))(?P<county>[\u4e00-\u9fff]{1,3}?(?:自治县|县|区|旗)|"
                              r"[\u4e00-\u9fff]{2}市)(?=[^，。；]{0,10}?(?:\d+|[一二三四五六七八九十两几多]+)个"
                              r"[^，。；]{0,8}?项目)")
 _CATEGORY_TAIL_PROJECT_RE = re.compile(r"(?:重大|重点|招商引资|招商|开复工|复工|新开工|开工|签约|集中|优质|产业|工业|"
@@ -271,7 +271,8 @@ _ENUM_LAST_RE = re.compile(r"(?:项目|工程|中心|示范区|产业园|工业�
 _ENUM_NOT_PROJECT_RE = re.compile(r"领域|行业|产业链|企业$|公司$|集团$|[省市县区]委|政府|书记|市长|县长|区长|局长|主任|"
                                   r"领导|嘉宾|代表|客商|^[^\u4e00-\u9fff]+$|^(?:年产|日产)|"
                                   r"^[\d一二三四五六七八九十两]+[条座个栋家项台套批]")
-_PLACE_INTRO_RE = re.compile(r"主要有|还有|另有|共有|安排|按照|涉及|包含|之一|以及|国家级|省级|我[省市县区]|"
+_PLACE_INTRO_RE = re.compile(r"主要有|还有|另有|共有|安排|按照|涉及|包含|之一|以及|国家级|省级|我[省市县区]|地处|"
+                             r"建成投运|建成|投运|升级|跟进|^仅|"
                              r"第[一二三四五六七八九十\d]+[家个批]")
 _PLACE_IN_NAME = re.compile(r"经济技术开发区|高新技术产业开发区|经济开发区|高新区|开发区|工业园区|工业园|产业园区|街道")
 _COUNTED_RE = re.compile(r"[一二两三四五六七八九十\d]+份|\d+个|[一二三四五六七八九十两几多数]+个|"
@@ -418,7 +419,9 @@ _TICKER_RE = re.compile(r"(?P<name>[\u3400-\u9fffA-Za-z]{2,12})\s?"
                         r"[（(](?:\d{6}|\d{4}-TW|\d{4,5}\.HK|\d{6}\.S[HZ])[）)]")
 _INTENT_LIST_RE = re.compile(r"(?:将|拟|计划|重点|主要|着力|积极|大力)[^，。；]{0,4}?"
                              r"(?:引入|引进|发展|聚焦|布局|培育|招引|瞄准|吸引)[^，。；]{0,4}$")
-_PARK_ANAPHOR_RE = re.compile(r"该园区|该园|园区内|园内|该开发区|区内")
+# "该园区新增…", "今年以来，园区已签约…": the park named before is the subject
+_PARK_ANAPHOR_RE = re.compile(r"该园区|该园|园区内|园内|该开发区|区内|"
+                              r"(?<![\u4e00-\u9fff])园区(?=已|共|今年|新|累计|先后|还|签约|引进)")
 _PHASE_AFTER_RE = re.compile(r"[一二三四首]期(?![\u4e00-\u9fff]{0,3}(?:工程|项目))")
 _PHASE_BEFORE_RE = re.compile(r"(?P<p>[一二三四首]期)(?:工程|项目)?[^，。；]{0,14}$")
 _PHASE_SUBJECT_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?P<p>[一二三四首]期)(?:工程|项目)?")
@@ -2510,11 +2513,19 @@ class _Extractor:
             name = m["county"]
             if not _GENERIC_PLACE.match(name) and not is_place_name(name) and name not in _PLACE_WORDS:
                 places.append((name, self._region_id(name), m.start("county"), m.end("county")))
+        places = _join_sub_zones(places)
+        places += self._bare_zones(places)
+        places += self._listing_counties()
         firm_spans = [(p, p + len(n)) for firm in self.firms for n in firm.names for p in self.occurrences(n)]
         in_firm = bytearray(len(self.t) + 1)
         for a, b in firm_spans:
             in_firm[a:b] = b"\x01" * (b - a)
-        places = [x for x in places if not in_firm[x[2]]]
+        # (a zone that opens a firm's name, "交城经济开发区华庆新材料科技有限公司", is where that firm is; a themed
+        # town, "漫画小镇", is a development project, not a town)
+        firm_starts = {a for a, b in firm_spans}
+        places = [x for x in places if (not in_firm[x[2]] or (x[2] in firm_starts and _ZONE_NAME_RE.search(x[0])))
+                  and not self._names_an_office(x)
+                  and not self._park_is_a_project(x) and not x[0].endswith("小镇")]
         # a park that is the project itself ("华中服装制造产业园项目"), not where it lands
         own_names = [(a, b) for p in self.projects for a, b in p.mentions]
         ends = {b for _a, b in own_names}
@@ -2525,18 +2536,98 @@ class _Extractor:
         # or not
         places = [x for x in places if not (re.search(r"(?:产业园|工业园|科技园|物流园)$", x[0])
                                             and re.match(r"(?:[一二三四]期)?(?:建设)?项目", self.t[x[3]:x[3] + 6]))]
+        # "中国电子泸州产业园项目": the park is that project wherever the article names it
+        own_parks = {n.removesuffix("项目") for p in self.projects for n in p.names if n.endswith("项目")}
+        places = [x for x in places if not (_PROJECT_PARK_RE.search(x[0]) and x[0] in own_parks)]
         if self.dataset is not None:
             taken = bytearray(in_firm)
             for _, _, a, b in places:
                 taken[a:b] = b"\x01" * (b - a)
-            words = sorted({w for r in self.dataset.regions.values() for w in (r.name, *r.aliases) if len(w) >= 2},
-                           key=len, reverse=True)
+            # (a province or city is where a firm comes from, not a place: "全省" is an alias of the province)
+            words = sorted({w for r in self.dataset.regions.values() if r.kind not in _ORIGIN_KINDS
+                            for w in (r.name, *r.aliases) if len(w) >= 2}, key=len, reverse=True)
             for word in words:
                 for p in self.occurrences(word):
                     if not taken[p]:
                         places.append((word, self._region_id(word), p, p + len(word)))
                         taken[p:p + len(word)] = b"\x01" * len(word)
         return sorted(places, key=lambda x: x[2])
+
+    def _bare_zones(self, places: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+        """"将落户高新区", "奠基仪式在高新区举行": a zone named by its kind alone after 在/落户/于 is the article's zone
+        of that kind (济宁高新区) when it names one, else the zone word itself."""
+        found = []
+        for m in _BARE_ZONE_RE.finditer(self.t):
+            full = {p[0] for p in places if p[0].endswith(m.group()) and len(p[0]) > len(m.group())
+                    and not _GENERIC_PLACE.match(p[0])}
+            if len(full) <= 1:
+                name = next(iter(full)) if full else m.group()
+                found.append((name, self._region_id(name), m.start(), m.end()))
+        return found
+
+    def _listing_counties(self) -> list[tuple[str, str, int, int]]:
+        """"以泰顺县为例，此次签约的项目包括：…", "福清市参加签约的项目包括…", "苍溪县有A等20个项目": a county,
+        district or county-level city that opens a sentence listing its projects is where they are (not the one
+        the article is about, which is the home of all its projects)."""
+        found = []
+        for m in _LISTING_COUNTY_RE.finditer(self.t):
+            name = m["county"]
+            if (_NOT_A_COUNTY_RE.search(name) or name.removesuffix("市") in CITIES or is_place_name(name)
+                    or name in _PLACE_WORDS or self._home_county(name)):
+                continue
+            found.append((name, self._region_id(name), m.start("county"), m.end("county")))
+        self._listing = found
+        return found
+
+    def _listing_county_over(self, a: int) -> tuple[str, str, int, int] | None:
+        """The county whose list of projects (items parted by ；) runs on to ``a`` in the same sentence to its 。."""
+        for place in reversed(getattr(self, "_listing", [])):
+            if place[3] <= a and not re.search(r"[。\n]", self.t[place[3]:a]):
+                return place
+            if place[3] <= a:
+                return None
+        return None
+
+    def _counted_zone_before(self, a: int) -> tuple[str, str, int, int] | None:
+        """"仅襄阳高新区就有14个重大项目竣工。其中，占地150亩的X工业园竣工": a sentence opening with 其中 picks
+        its projects out of the zone that the sentence before counts projects of."""
+        index = self.sentence_at(a)
+        while index > 0 and self.t[self.sentences[index - 1].start:self.sentences[index].start].rstrip().endswith("；"):
+            index -= 1  # the items after ； belong to the sentence that opened with 其中
+        sent = self.sentences[index]
+        if index == 0 or not re.match(r"\s*其中", self.t[sent.start:a]):
+            return None
+        before = self.sentences[index - 1]
+        zones = [p for p in self._places_by_sentence.get(index - 1, [])
+                 if _ZONE_NAME_RE.search(p[0]) and _COUNTED_AFTER_RE.match(self.t, p[3], before.end)]
+        # "长乐区在欧洲等地设11个分会场，与…11家企业集中签约。其中，…有A项目": a district counting its signings
+        zones += [(m["county"], self._region_id(m["county"]), m.start("county"), m.end("county"))
+                  for m in _COUNTING_COUNTY_RE.finditer(self.t, before.start, before.end)
+                  if not (_NOT_A_COUNTY_RE.search(m["county"]) or self._home_county(m["county"]))]
+        return zones[0] if len({p[0] for p in zones}) == 1 else None
+
+    def _names_an_office(self, place: tuple[str, str, int, int]) -> bool:
+        """"同安新城指挥部：X项目": a zone naming the command that runs projects is no site of them."""
+        return self.t.startswith("指挥部", place[3])
+
+    def _park_is_a_project(self, place: tuple[str, str, int, int]) -> bool:
+        """A park that is one of the article's projects, not where others are: an item of a list of projects
+        ("开工项目包括A项目、B服饰产业园、C项目"), a park whose phase or completion is reported
+        ("B产业园二期开工项目共3个") or a park that itself lands in a zone ("B产业园于2015年落户C经开区": C is the
+        place)."""
+        name, _rid, a, b = place
+        if not _PROJECT_PARK_RE.search(name):
+            return False
+        c_start, c_end = self.clause(a)
+        head = self.t[c_start:a]
+        if _PARK_SITE_WORD_RE.search(head):
+            return False  # "落户A产业园、B产业园": parks as sites
+        if re.search(r"(?:建成投运|建成|投运|建设|新建|开工建设|打造)$", head):
+            return True  # "建成投运正威新材料产业园": the park is what is built
+        listed = bool(re.search(r"(?:包括|分别是|分别为|、)$", head)) or self.t.startswith("、", b)
+        if listed and "项目" in self.t[c_start:c_end]:
+            return True
+        return bool(_PARK_OWN_EVENT_RE.match(self.t, b, c_end) or _PARK_LANDS_RE.match(self.t, b, c_end))
 
     def _region_id(self, name: str) -> str:
         if self.dataset is None:
@@ -2693,6 +2784,8 @@ class _Extractor:
                 st, s, e = max(real, key=lambda x: _STATUS_RANK[x[0]])
                 self.add("project", key, "status", st, s, e, 0.7, evidence=self.t[max(0, s - 6):e])
             region = self._project_region(proj, places) or self._event_place(proj, places)
+            if region and region[0] in {n.removesuffix("项目") for n in proj.names}:
+                region = None  # a park is not its own place ("创维集团西部产业园")
             if region:
                 name, region_id, s, e, how = region
                 self.add("project", key, "region", region_id or name, s, e,
@@ -2751,6 +2844,9 @@ class _Extractor:
         frame = getattr(self, "frame_places", {}).get(id(proj))
         if frame is not None:
             return (*frame, "clause")
+        site = self._site_places().get(id(proj))
+        if site is not None:
+            return (*site, "clause")
         for a, b in sorted(proj.mentions):
             in_clause = self._clause_place(a, b)
             if in_clause is not None:
@@ -2759,9 +2855,6 @@ class _Extractor:
             signer = self._signer_place(a)
             if signer is not None:
                 return (*signer, "clause")
-        site = self._site_places().get(id(proj))
-        if site is not None:
-            return (*site, "clause")
         for a, b in sorted(proj.mentions):
             # "经开区公铁物流园项目": the zone the article names in full ("新乡经开区"), or the zone word alone
             zone = _ZONE_WORD_START_RE.match(self.t, a, b)
@@ -2804,6 +2897,12 @@ class _Extractor:
         parks = [p for p in parks if heading(p) and not self._venue_only(p, proj)]
         if parks:
             return (*parks[0], "sentence")
+        listed = self._listing_county_over(min(a for a, _ in proj.mentions))
+        if listed is not None:
+            return (*listed, "sentence")
+        counted = self._counted_zone_before(min(a for a, _ in proj.mentions))
+        if counted is not None:
+            return (*counted, "sentence")
         near = [p for p in candidates if re.search(r"(落户|在|于|入驻|选址)$", self.t[max(0, p[2] - 3):p[2]])
                 and not is_place_name(p[0]) and not self._venue_only(p, proj)]
         return (*near[0], "sentence") if near else None
@@ -2828,7 +2927,7 @@ class _Extractor:
                   for p in self._places_by_sentence.get(i, [])]
         found: list[tuple[str, str, int, int]] = [
             p for p in nearby if window <= p[2] and p[3] <= sent.start
-            and re.search(r"(?:园区|产业园|工业园|科技园|开发区|经开区|高新区)$", p[0])
+            and re.search(r"(?:园区|产业园|工业园|科技园|开发区|经开区|高新区|集中区|集聚区)$", p[0])
             and not _GENERIC_PLACE.match(p[0])
             # "功能定位为高端智能纺织产业园区", "打造…的产业园": a description, not the park's name
             and not re.search(r"[为是造成的个]$", self.t[max(0, p[2] - 1):p[2]])]
@@ -2859,7 +2958,7 @@ class _Extractor:
             zones = [p for p in places if start <= p[2] < end and not is_place_name(p[0]) and not inside[p[2]]
                      and not _GENERIC_PLACE.match(p[0]) and (not p[1] or (self.dataset is not None
                                                                         and self.dataset.regions[p[1]].kind == "park"))
-                     and not self._venue_only(p, proj)]
+                     and not self._venue_only(p, proj) and not _OFFICE_AFTER_RE.match(self.t, p[3])]
             if len({p[0] for p in zones}) == 1 and not (
                     zones[0][0].endswith(("镇", "乡")) and _BATCH_RE.search(self.t, start, end)):
                 # (a town that holds a batch ceremony, "临泽镇举行重大项目集中开工仪式", hosts projects it does not
@@ -2875,7 +2974,7 @@ class _Extractor:
         # whose projects the event (else the headline or the lead sentence) reports
         lead = self.sentences[0] if self.sentences else None
         for start, end in [*sources, *([(lead.start, lead.end)] if lead is not None else [])]:
-            hosts = {m["county"]: m for m in _HOST_COUNTY_RE.finditer(self.t, start, end)
+            hosts = {m["county"]: m for m in self._host_counties(start, end)
                      if not _NOT_A_COUNTY_RE.search(m["county"]) and m["county"].removesuffix("市") not in CITIES
                      and not is_place_name(m["county"])}
             m = next(iter(hosts.values())) if len(hosts) == 1 else None
@@ -2895,6 +2994,14 @@ class _Extractor:
                 m = next(iter(venues.values()))
                 return (m["county"], self._region_id(m["county"]), m.start("county"), m.end("county"), "event")
         return None
+
+    def _host_counties(self, start: int, end: int) -> list[re.Match[str]]:
+        """Counties or districts reporting N projects between ``start`` and ``end``: "洛江区3个项目现场签约", also
+        after their prefecture city ("潍坊滨海区12个重大项目集中开工"); one match per position."""
+        found = {m.start("county"): m for m in _HOST_COUNTY_RE.finditer(self.t, start, end)}
+        for m in _HOST_CITY_COUNTY_RE.finditer(self.t, start, end):
+            found.setdefault(m.start("county"), m)
+        return [found[k] for k in sorted(found)]
 
     def _home_county(self, county: str) -> bool:
         """"西华县举行…活动", "兴义市(义龙新区)…集中开工": the county or city the article is about (named in its
@@ -2956,8 +3063,11 @@ class _Extractor:
                 if place is not None:
                     return place
         for m in reversed(list(_SIGNER_PLACE_RE.finditer(self.t, floor, a))):
-            clauses = re.split(r"[，,]", self.t[m.end():a])
-            if "签" in self.t[m.end():a] and all(re.match(r"(?:并|还|又|另)?(?:与|和|同)", c) for c in clauses[1:]):
+            between = self.t[m.end():a]
+            clauses = re.split(r"[，,]", between)
+            # "X县人民政府和A公司就Y项目签约": 就 names what is signed
+            if ("签" in between or between.endswith("就")) and all(
+                    re.match(r"(?:并|还|又|另)?(?:与|和|同)", c) for c in clauses[1:]):
                 return self._signer_name(m, county_alone=True)
             return None
         return None
@@ -2983,10 +3093,10 @@ class _Extractor:
         if cached is not None:
             return cached
         sites: dict[int, tuple[str, str, int, int]] = {}
-        for m in _SITE_RE.finditer(self.t):
-            name = m["place"]
+        for m in [*_SITE_RE.finditer(self.t), *_PROJECT_SITE_RE.finditer(self.t)]:
+            name = _site_name(m["place"])
             if not (_PLACE_RE.fullmatch(name) or re.search(r"(?:园区|园|开发区|新区|镇|乡|街道|[县区旗])$", name)) or (
-                    _GENERIC_PLACE.match(name)) or is_place_name(name):
+                    _GENERIC_PLACE.match(name)) or is_place_name(name) or re.match(r"[我本该全各此这其]", name):
                 continue
             owner = self.project_at(m.start())
             if owner is None:  # the site is the project's, like 该项目: the project named last, a paragraph back
@@ -2994,7 +3104,7 @@ class _Extractor:
                 owner = max(earlier)[1] if earlier else None
             if owner is not None:
                 sites.setdefault(id(self.projects[owner]), (name, self._region_id(name), m.start("place"),
-                                                            m.end("place")))
+                                                            m.start("place") + len(name)))
         self._sites = sites
         return sites
 
@@ -3008,7 +3118,7 @@ class _Extractor:
         floor = max([c_start, *earlier])
         places = self._places_by_sentence.get(self.sentence_at(a), [])
         inside = [p for p in places if p[2] == a and p[3] <= b - 4 and not p[1] and not is_place_name(p[0])
-                  and re.search(r"(?:镇|乡|街道|开发区|经开区|高新区|新区|园区)$", p[0])]  # "蒲州镇…项目"
+                  and re.search(r"(?:镇|乡|街道|开发区|经开区|高新区|新区|园区|集中区|集聚区)$", p[0])]  # "蒲州镇…项目"
         if inside:
             name, rid, ps, pe = inside[0]
             sub = re.match(r"[\u4e00-\u9fff]{1,3}园(?=[\u4e00-\u9fff]{4})", self.t[pe:b])
@@ -3033,12 +3143,25 @@ class _Extractor:
                 if chain and chain["county"] not in CITIES and not _NOT_A_COUNTY_RE.search(chain["county"]):
                     # "在贵州贵阳清镇市投资建设X项目": of a province-city-county chain, the county is the place
                     name, start = chain["county"], start + chain.start("county")
-                if not _GENERIC_PLACE.match(name) and not _NOT_A_PLACE_HEAD.search(name):
+                name, start = _build_site(name, start)
+                if not (_GENERIC_PLACE.match(name) or _NOT_A_PLACE_HEAD.search(name) or name in COUNTRY_WORDS
+                        or _ABROAD_RE.fullmatch(name)):
                     return (name, self._region_id(name), start, start + len(name))
+        started = _STARTED_AT_RE.match(self.t, b, c_end)
+        if started and not _NOT_A_SITE_RE.search(started["place"]) and not _GENERIC_PLACE.match(started["place"]):
+            return (started["place"], self._region_id(started["place"]), started.start("place"), started.end("place"))
+        county_of = _COUNTY_OF_RE.search(self.t, max(0, a - 12), a)
+        if county_of and not (_NOT_A_COUNTY_RE.search(county_of["county"]) or self._home_county(county_of["county"])):
+            name = county_of["county"]
+            return (name, self._region_id(name), county_of.start("county"), county_of.end("county"))
+        invested = _INVEST_AT_RE.search(self.t, max(0, a - 40), a)
+        if invested and not _NOT_A_PLACE_HEAD.search(invested["place"]) and not is_place_name(invested["place"]):
+            name = invested["place"]
+            return (name, self._region_id(name), invested.start("place"), invested.end("place"))
         landed = _COUNTY_AFTER.search(self.t, b, c_end)
         if landed and not _GENERIC_PLACE.match(landed["county"]):
             return (landed["county"], self._region_id(landed["county"]), landed.start("county"), landed.end("county"))
-        after = [p for p in places if b <= p[2] < c_end
+        after = [p for p in places if b <= p[2] < c_end and not is_place_name(p[0])
                  and re.search(r"(?:落户|位于|在|于|入驻|选址|落地|坐落)$", self.t[max(0, p[2] - 3):p[2]])]
         return after[0] if after else None
 
@@ -3240,8 +3363,8 @@ def _project_name(raw: str) -> str:
 # 有机 …), one plant counted (一座, 一条), or an amount without its currency (not a count of animals or goods)
 _NAME_LEAD_RE = re.compile(rf"以及|和|与|及|同|还有|另有|此外还有|其中|包括|[也既]有|有(?![色机限线效])|"
                            rf"一[座个条家处栋]|(?:{_NUM})(?:余|多)?(?:亿|万)(?![羽头只株粒片件个块台套辆吨瓦度平立米锭元])")
-_BUILD_AT_RE = re.compile(r"在(?P<place>[\u4e00-\u9fff]{2,12}?)(?:投资建设|合资建设|建设|新建|兴建|扩建|设立|打造|"
-                          r"建(?=新|厂)|拆除旧厂兴建)")
+_BUILD_AT_RE = re.compile(r"(?<!位)[在于](?P<place>[\u4e00-\u9fff]{2,12}?)(?:投资建设|合资建设|建设|新建|兴建|扩建|"
+                          r"设立|打造|建(?=新|厂)|拆除旧厂兴建)")
 _NOT_A_PLACE_HEAD = re.compile(r"^(?:此|这|该|当地|本地|国内|省内|全国|全省|全市|原址|原有|现有|厂区|园区)|"
                                r"[的是了将拟]|基础上|期间|过程")
 _ZONE_PREFIX_RE = re.compile(r"^[\u4e00-\u9fff]{0,16}?(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|"
@@ -3262,10 +3385,25 @@ _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
 # "从地区分布看：沈阳市新开工项目267个，大连256个，鞍山143个": a breakdown by city that leaves out the kind of project
 # after the first item (the same groups as _COUNT_RE's breakdown)
 _CITY_COUNT_RE = re.compile(rf"(?<=[，,、；])(?P<city>(?:{_CITY_ALT})市?)(?P<n3>\d+) ?个(?=[，,、；。])")
+# "潍坊滨海区12个重大项目集中开工": a district after its prefecture city, reporting its projects
+_HOST_CITY_COUNTY_RE = re.compile(rf"(?:^|(?<=[，,、：:\s日在]))(?:{_CITY_ALT})市?(?P<county>[\u4e00-\u9fff]{{1,3}}?"
+                                  r"(?:自治县|县|区|旗))(?=[^，。；]{0,10}?(?:\d+|[一二三四五六七八九十两几多]+)个"
+                                  r"[^，。；]{0,8}?项目)")
+_ORIGIN_KINDS = frozenset({"country", "province", "city"})
+_ABROAD_RE = re.compile(r"非洲|欧洲|亚洲|美洲|北美|南美|东南亚|中东|海外|国外|境外")
+# a park named by what it makes or who runs it, which may be a project itself ("服饰产业园", "创维西部产业园")
+_PROJECT_PARK_RE = re.compile(r"(?:产业园|工业园|科技园|物流园|科技城)$")
+_PARK_SITE_WORD_RE = re.compile(r"落户|位于|坐落|落地|入驻|选址|[在于至到]")
+_PARK_OWN_EVENT_RE = re.compile(r"[一二三四五]期|(?:正式|全面|顺利)?(?:竣工|投产|建成)")
+_PARK_LANDS_RE = re.compile(r"[^，。；]{0,12}?(?:落户|位于|坐落于|落地|入驻)")
+# "虹桥镇党委书记", "滨海区党工委书记、管委会主任": a place that names an official's office, not a site
+_OFFICE_AFTER_RE = re.compile(r"(?:党工委|党委|管委会|工委|[区县镇乡市]委|人民政府|政府)?(?:常务)?副?"
+                              r"(?:书记|主任|[区县镇乡市]长|委员)")
 _SIGNED_WITH_PLACE_RE = re.compile(r"(?:与|和|同)(?P<place>[\u4e00-\u9fff]{1,15}[县区旗市])"
                                    r"(?P<gov>人民政府|政府|管委会|管理委员会)"
                                    r"(?:正式|成功)?(?:签约|签订|签署|签下)了?")
-_SIGNER_PLACE_RE = re.compile(r"(?:^|(?<=[，,：:。；\n]))(?P<place>[\u4e00-\u9fff]{1,15}?[县区旗市])"
+_SIGNER_PLACE_RE = re.compile(r"(?:^|(?<=[，,：:。；\n、由是]))"
+                              r"(?P<place>(?:(?![是由的])[\u4e00-\u9fff]){1,15}?[县区旗市])"
                               r"(?P<gov>人民政府|政府|管委会|管理委员会)?(?:与|和|同)")
 _COUNTY_PREFIX_RE = re.compile(rf"(?:(?:{_CITY_ALT})市?)?(?P<county>[\u4e00-\u9fff]{{1,3}}?(?:自治县|县|区|旗)|"
                                # (not the 市 of 市政/市场/市民: "广元市石盘市政基础设施…项目")
@@ -3282,6 +3420,31 @@ _CHAIN_COUNTY_RE = re.compile(rf"(?:(?:{_PROVINCE_ALT})(?:省|自治区)?(?:(?:{
 # "投资地点位于华安经开区九龙工业园": a sentence that only says where the project named before is
 _SITE_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?:该项目|项目)?(?:的)?(?:投资|建设|项目)?(?:地点|地址|选址|厂址)"
                       r"(?:位于|选在|设在|定在|在|为)(?P<place>[\u4e00-\u9fff]{2,20}?)(?=[，。；]|$)")
+# "主会场设在天心区的新韶山南路项目": the county or district right before the project, after 在
+_COUNTY_OF_RE = re.compile(r"在(?P<county>[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗))的$")
+# "将在图木舒克市投资30亿元，建设X项目": a county or zone where the amount is invested, right before the project
+_INVEST_AT_RE = re.compile(rf"在(?P<place>[\u4e00-\u9fff]{{2,10}}?(?:自治县|县|区|旗|市|镇|乡|园|新城))"
+                           rf"(?:投资|斥资){_QTY}[，,]?(?:投资建设|建设|新建|兴建|扩建)$")
+_BARE_ZONE_RE = re.compile(r"(?:(?<=[在于到])|(?<=落户))(?:经济技术开发区|经开区|高新区|开发区)"
+                           r"(?=举行|召开|[，。；、]|$)")
+# a zone (not a county) and a count of its projects right after it ("襄阳高新区就有14个重大项目")
+_ZONE_NAME_RE = re.compile(r"(?:开发区|经开区|高新区|园区|产业园|工业园|新区|集中区|集聚区|经济区|新城)$")
+_COUNTED_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:\d+|[一二三四五六七八九十两几多]+)个[^，。；]{0,8}?项目")
+_COUNTING_COUNTY_RE = re.compile(r"(?:^|(?<=[，,：:\n]))(?P<county>[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗))"
+                                 r"(?=[^，。；]{0,12}?(?:\d+|[一二三四五六七八九十两几多]+)[个家])")
+# "X项目在东海岛开工", "X项目在洋浦开工建设": the place right after the project where its work starts
+_STARTED_AT_RE = re.compile(r"(?:正式|顺利|将)?在(?P<place>[\u4e00-\u9fff]{2,8}?)(?:正式|顺利|全面)?"
+                            r"(?:开工|动工|奠基|开建|落地|投产)")
+_NOT_A_SITE_RE = re.compile(r"[年月日季今明前后这此该本全各同其上下中期内外间我]|现场|会场|仪式|率先|近期|即将|陆续|"
+                            r"原址|当地|异地|竣工|建成|举行|举办|召开|隆重|省|^[\u4e00-\u9fff]{2}市$")
+# "以泰顺县为例，此次签约的项目包括：", "福清市参加“云签约”的项目包括", "苍溪县有A等20个项目"
+_LISTING_COUNTY_RE = re.compile(r"(?:^|(?<=[\n。；，,]))(?:其中[，,]?)?以?"
+                                r"(?P<county>[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗)|[\u4e00-\u9fff]{2}市)"
+                                r"(?:为例[，,]?)?(?:[^。；，,]{0,16}?的项目)?"
+                                r"(?:包括|有(?![关限序效力望着所])|分别是|分别为)(?![\u4e00-\u9fff]{0,3}[个家项])")
+# "该项目位于恭城瑶族自治县，…", "项目位于金井新城商务营运中心北侧": where the project named before is
+_PROJECT_SITE_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?:该|此|本)?项目(?:[^，。；]{2,30}?，|(?:建设|实施)?范围)?"
+                              r"(?:选址于?|位于|坐落于|建于|建在|落户于?|在)(?P<place>[\u4e00-\u9fff]{2,24}?)(?=[，。；,]|$)")
 _COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|"
                            rf"于)(?:(?:{_CITY_ALT})市)?(?P<county>[\u4e00-\u9fff]{{2,3}}?[县区市])"
                            r"(?=开工|签约|落户|投产|建设|奠基|竣工|[，。；]|$)")
@@ -3403,6 +3566,37 @@ def _place_name(raw: str) -> str:
     if opened >= 0 and "）" not in name[opened:] and ")" not in name[opened:]:
         cut = opened + 1
     return name[cut:]
+
+
+def _join_sub_zones(places: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """"四川自贸试验区川南临港片区", "X经开区Y园区": a zone and the part of it named right after it are one place."""
+    joined: list[tuple[str, str, int, int]] = []
+    for place in sorted(places, key=lambda x: x[2]):
+        if joined and joined[-1][3] == place[2] and re.search(r"(?:片区|园区|分区)$", place[0]) and re.search(
+                r"(?:开发区|经开区|高新区|新区|试验区|示范区|投资区|保税区|经济区|园区)$", joined[-1][0]):
+            outer = joined.pop()
+            place = (outer[0] + place[0], "", outer[2], place[3])
+        joined.append(place)
+    return joined
+
+
+def _build_site(name: str, start: int) -> tuple[str, int]:
+    """The place of a build clause without what frames it: "合山市辖区内开发" -> "合山市", "台资重镇昆山" -> "昆山",
+    "非洲共同" -> "非洲"."""
+    head = re.search(r"重镇|之乡|之都", name)
+    if head and len(name) - head.end() >= 2:
+        name, start = name[head.end():], start + head.end()
+    return re.sub(r"(?:辖区内|境内|区域内)?(?:开发)?$|共同$", "", name, count=1), start
+
+
+def _site_name(raw: str) -> str:
+    """The place a site clause names: without 内 after it ("…产业园内"), or the park or zone it starts with
+    ("金井新城商务营运中心北侧" -> "金井新城")."""
+    name = re.sub(r"(?:境内|辖区内|内)$", "", raw)
+    if _PLACE_RE.fullmatch(name) or re.search(r"(?:自治县|县|区|旗|镇|乡|街道)$", name):
+        return name
+    head = _PLACE_RE.match(name)
+    return head.group() if head and len(head.group()) >= 4 else name
 
 
 def _outermost(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
