@@ -107,7 +107,10 @@ _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "
           # a role or a description before the name ("业主代表X集团公司", "民营企业X有限公司", "标志着X有限公司")
           "代表", "业主", "标志着", "央企", "民营企业", "国有企业", "龙头企业", "股王",
           # a visit, a take-over or a use before the name ("一行深入X有限公司", "盘活原X公司", "利用X集团")
-          "深入", "走访", "调研", "考察", "参观", "观摩", "盘活", "利用", "成立", "洽谈")
+          "深入", "走访", "调研", "考察", "参观", "观摩", "盘活", "利用", "成立", "洽谈",
+          # a speaker's verbs and a whole before the name ("助推X有限公司项目投产", "高度重视X集团在Y的项目",
+          # "主要建设X集团华中区域总部", "提升整个X集团年产量")
+          "助推", "重视", "主要建设", "整个")
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
 # legal forms: Chinese ones, the Japanese and Korean ones written in Chinese characters (株式会社, 有限会社…) and the
 # Latin ones after a capitalised name ("Robert Bosch GmbH", "Ferrero S.p.A.", "Acme Co., Ltd.")
@@ -237,6 +240,8 @@ _PROJECT_STOPS = re.compile(
     r"把|就(?=此|该|这)|取得|获得|"
     # verbs of a report's prose before 项目 ("积极组织好项目实施", "按程序办理项目备案", "还建立…项目…责任制")
     r"建立|深入|学习|办理|展现|打响|全力|组织|按照|退出|获批|"
+    # a target, a push or a ceremony before a name ("力争X项目早建成", "助推X公司项目投产", "奠基X项目")
+    r"力争|助推|奠基|"
     # "在X新区投资Y项目", "本次投资Y项目": a place or this time, then the investing verb, then the name
     r"(?:(?<=[区县市镇])|(?<=本次|此次))投资(?!有限|集团|控股|公司|股份|发展|管理|基金|开发|建设|项目)"
 )
@@ -330,6 +335,12 @@ _PHRASE_NOT_NAME = re.compile(
     # what a firm has, not who it is: "（日本）先进技术", "成熟工艺", "核心设备"
     rf"^(?:{_COUNTRY_ALT})?(?:先进|领先|成熟|核心|关键|高端|前沿)(?:技术|工艺|设备|装备|经验|理念)$"
 )
+
+
+def _former_name(name: str) -> bool:
+    """Whether a legal name is written as a firm's former name ("原杭州X股份有限公司"): 原 before a province or a city
+    (not 太原, 中原, 原平 …, where 原 belongs to the place)."""
+    return name.startswith("原") and (name[1:3] in _PROVINCES or name[1:3] in CITIES or name[1:4] in CITIES)
 
 
 def _unbalanced(name: str) -> bool:
@@ -617,7 +628,7 @@ def _strip_left(name: str) -> tuple[str, str]:
     cut = 0
     for stop in _STOPS:
         pos = name.rfind(stop, 0, max(0, len(name) - 2))
-        if (stop in "和与及" and pos > 0 and _is_place_word(name[:pos])
+        if (stop == "和" and pos > 0 and _is_place_word(name[:pos])
                 and not name.startswith(_PROVINCES, pos + 1)):
             continue  # "福州和盛食品有限公司": a place, then the name
         if pos >= 0 and pos + len(stop) > cut and not _inside_parens(name, pos):
@@ -746,7 +757,12 @@ class _Extractor:
     # --------------------------------------------------------------------------------------- firms
     def find_firms(self) -> None:
         candidates: list[tuple[str, int, str]] = []  # (name, position, how)
+        legal_end = -1
         for m in _LEGAL_RE.finditer(self.t):
+            if m.start() == legal_end and m.group().endswith("分公司"):
+                legal_end = m.end()
+                continue  # "X有限公司湖南湖北分公司": a branch written after its firm's name is part of that name
+            legal_end = m.end()
             suffix = _LEGAL_SUFFIX_RE.search(m.group())
             body = m.group()[:suffix.start()] if suffix else m.group()
             head, cut = _strip_left(body)
@@ -771,7 +787,7 @@ class _Extractor:
                 # "建设曲靖市商品混凝土分公司": the verb before a legal name that starts with its place
                 cut += verb.group()
                 name, head = name[verb.end():], head[verb.end():]
-            if len(head) >= 2 and len(name) >= 5:
+            if len(head) >= 2 and len(name) >= 5 and not _former_name(name):
                 candidates.append((name, m.start() + len(cut), "legal"))
         for m in _LATIN_LEGAL_RE.finditer(self.t):  # "Robert Bosch GmbH"
             candidates.append((m.group(), m.start(), "legal"))
@@ -840,7 +856,7 @@ class _Extractor:
         for m in _SUBJECT_INVESTS_RE.finditer(self.t):
             # "精工科技拟投资3.5亿元，在双流建设…", "全球传动规划投资逾17亿元": the subject of a clause whose verb
             # is investing an amount is the investor (weaker than a legal name: its own, lower level)
-            name = m["name"]
+            name = _INVESTS_IN_RE.sub("", m["name"])  # "X集团在汉川投资85亿元": the investor is X
             if (2 <= len(name) <= 12 and not _bad_firm_name(name) and not _GENERIC_FIRM.match(name)
                     and not _SUBJECT_NOT_FIRM.search(name) and not _CONNECTIVE_RE.search(name)
                     and not _ADVERB_SUBJECT_RE.fullmatch(name)
@@ -3178,6 +3194,10 @@ def _field_item(item: str) -> bool:
     return not (re.search(r"\d|项目|工程|公司|集团|厂|场|园|基地|中心|线|站", item) or _CONCRETE_ITEM_RE.search(item))
 
 
+# 向 as a preposition right before 项目, not the end of a word (导向, 定向, 双向, 方向, 走向 …)
+_TOWARD_PROJECT_RE = re.compile(r"(?<![导定双方走转纵横面志动意倾取单逆指风])向项目$")
+
+
 def _project_name(raw: str) -> str:
     """The project name in a run of text ending in 项目: after the last verb, preposition or amount, without its
     leading punctuation ("计划投资1.2亿元的台玻技改项目" -> "台玻技改项目", "在X镇投资5亿元建设Y项目" -> "Y项目")."""
@@ -3187,8 +3207,10 @@ def _project_name(raw: str) -> str:
             continue  # "…车型建设项目", "…技改项目": the kind of work is part of the name
         if not _inside_parens(raw, m.start()):
             cut = max(cut, m.end())
-    if cut > len(raw) - 4:
-        return ""  # a verb right before 项目 ("加快项目", "保证的是项目"): prose, not a name
+    if cut > len(raw) - 4 or _TOWARD_PROJECT_RE.search(raw):
+        # a verb right before 项目 ("加快项目", "保证的是项目"), or 向 (towards) before it ("资源向项目聚焦",
+        # "代表区政协向项目签约表示祝贺"): prose, not a name
+        return ""
     for m in _MONEY_IN_NAME.finditer(raw, cut):
         if m.end() < len(raw) - 2:
             cut = max(cut, m.end())
@@ -3315,6 +3337,7 @@ _INVEST_OBJECT_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})厂(?![商区长]))"
     r"(?:[及与和][^，。；、]{1,8}?(?:大楼|厂房|中心|仓库|宿舍|办公楼|基地))?)(?=[，。；、及与和并扩]|$)"
 )
+_INVESTS_IN_RE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z]{2})在[\u4e00-\u9fff]{2,6}$")
 _SUBJECT_NOT_FIRM = re.compile(r"项目|工程|该|其|此|本|这|我|^全[市区县省镇国部]|总|共|计划|预计|今年|去年|明年|累计|"
                                r"合计|已|将|拟|是|的|为|分别|不具名|政府|部门|县|市|区|镇|乡|园|年|月|日|期|其中|中$|"
                                r"[体厂场馆楼]$|[一二三四五六七八九十两\d]")

@@ -1,0 +1,50 @@
+"""Round 17: firm names without the prose, branches and former names around them; prose around 项目 is no project."""
+
+from chaingraph.sources.extract import extract_facts
+
+
+def _projects(text: str, date: str = "2023-05-10") -> set[str]:
+    return {f.value for f in extract_facts(text, date).of("project", field="name")}
+
+
+def _firms(text: str, date: str = "2023-05-10") -> set[str]:
+    return {f.value for f in extract_facts(text, date).of("firm", field="name")}
+
+
+def test_a_speakers_verb_before_a_firm_is_no_part_of_its_name() -> None:
+    firms = _firms("5月9日，青禾板材股份有限公司新厂投产。县长表示，将助推青禾板材股份有限公司尽快达产。"
+                   "市政府高度重视北岭集团在本地的项目。")
+    assert "青禾板材股份有限公司" in firms
+    assert not any(f.startswith(("助推", "市政府", "高度")) for f in firms)
+
+
+def test_a_place_and_then_a_group_are_two_words() -> None:
+    firms = _firms("5月9日，北岭汽车城项目开工。多家车企在长春与北岭集团设有合资企业。")
+    assert not any(f.startswith("长春与") for f in firms)
+
+
+def test_a_branch_written_after_its_firm_is_no_firm_of_its_own() -> None:
+    firms = _firms("5月9日，青禾新能源投资有限公司湖南分公司总经理与镇长签订了光伏电站项目合同。")
+    assert not any(f.startswith("湖南") for f in firms)
+
+
+def test_a_former_name_is_no_firm() -> None:
+    firms = _firms("5月9日，北岭电子科技有限公司年产5万台显示器项目开工。该公司由原杭州青禾光电股份有限公司改组而来。")
+    assert "北岭电子科技有限公司" in firms
+    assert not any(f.startswith(("原杭州", "杭州青禾")) for f in firms)
+
+
+def test_the_place_a_group_invests_in_is_no_part_of_its_name() -> None:
+    firms = _firms("5月9日，多家企业签约。其中，北岭集团在汉川投资85亿元建设青禾生态城。")
+    assert not any("在汉川" in f for f in firms)
+
+
+def test_towards_the_projects_is_prose_not_a_project() -> None:
+    names = _projects("5月9日，城南产业园开工。全区推动资源向项目聚焦、要素向项目聚拢。")
+    assert not any(n.endswith("向项目") for n in names)
+    assert not _projects("5月9日，区长代表区政府向项目签约表示祝贺。") & {"区政府向项目"}
+
+
+def test_a_target_before_a_name_is_cut() -> None:
+    names = _projects("5月9日，北岭熔剂基地开工。各方将通力合作，力争北岭熔剂基地一期氧化钙项目早建成、早投产。")
+    assert not any(n.startswith("力争") for n in names)
