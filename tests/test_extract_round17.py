@@ -48,3 +48,31 @@ def test_towards_the_projects_is_prose_not_a_project() -> None:
 def test_a_target_before_a_name_is_cut() -> None:
     names = _projects("5月9日，北岭熔剂基地开工。各方将通力合作，力争北岭熔剂基地一期氧化钙项目早建成、早投产。")
     assert not any(n.startswith("力争") for n in names)
+
+
+def test_a_verb_of_one_character_before_project_is_prose() -> None:
+    names = _projects("5月9日，城南产业园开工。全区要以服务提效促项目提速，并不遗余力引项目。")
+    assert not any(n.endswith(("促项目", "引项目")) for n in names)
+
+
+def test_a_span_of_years_or_a_counties_half_year_is_no_project() -> None:
+    names = _projects("5月9日，青禾纺织有限公司年产5万吨纱线项目开工，总投资6亿元。三年后入园项目将达50个以上，"
+                      "年产值超100亿元。该县上半年续建项目比去年同期增加8个，总投资21亿元。")
+    assert not any("入园" in n or "续建" in n for n in names)
+    assert any("纱线" in n for n in names)
+
+
+def test_kinds_counted_by_the_hundred_are_no_projects() -> None:
+    names = _projects("5月9日，全省集中开工项目1200个。其中，生态环保、教育医疗等项目251个，总投资514亿元。")
+    assert not any("环保" in n or "医疗" in n for n in names)
+
+
+def test_what_holds_projects_back_is_no_project() -> None:
+    names = _projects("5月9日，城南新区签约项目20个。新区将针对土地、资金、环境容量指标等制约项目建设的瓶颈问题，"
+                      "采取强力措施。")
+    assert not any(n.startswith(("土地", "资金", "环境容量")) for n in names)
+
+
+def test_examples_of_a_count_of_projects_stay_projects() -> None:
+    names = _projects("1-8月份，签约润滑油、青禾制药、北岭生物等项目29个，其中工业项目13个。")
+    assert {"青禾制药项目", "北岭生物项目"} <= names

@@ -132,6 +132,8 @@ _COUNTRY_NAME_RE = re.compile(
 )
 _ITEM = rf"(?:(?!等|项目)[{_NAME_CHARS}]){{2,24}}"
 _LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})*(?=等[^，。；]{{0,10}}项目|落户)")
+# after a list: a count of projects by the ten or the hundred ("等项目433个"), or a verb that holds projects back
+_KINDS_OR_OBSTACLES_RE = re.compile(r"等(?:项目\d{3,}个|[^，。；]{0,4}?(?:制约|影响|阻碍|困扰)[^，。；]{0,4}?项目)")
 _FIRM_LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})+(?=等(?:\d+|[一二两三四五六七八九十]+)家[^，。；]{{0,6}}?"
                            r"(?:企业|公司|厂商|厂|台商|业者|集团))")
 _PAIR_RE = re.compile(rf"([{_NAME_CHARS}]{{2,20}}?)(?:和|与|及|、)([{_NAME_CHARS}]{{2,12}}?)两家")
@@ -241,7 +243,7 @@ _PROJECT_STOPS = re.compile(
     # verbs of a report's prose before 项目 ("积极组织好项目实施", "按程序办理项目备案", "还建立…项目…责任制")
     r"建立|深入|学习|办理|展现|打响|全力|组织|按照|退出|获批|"
     # a target, a push or a ceremony before a name ("力争X项目早建成", "助推X公司项目投产", "奠基X项目")
-    r"力争|助推|奠基|"
+    r"力争|助推|奠基|^属(?![地性])|"
     # "在X新区投资Y项目", "本次投资Y项目": a place or this time, then the investing verb, then the name
     r"(?:(?<=[区县市镇])|(?<=本次|此次))投资(?!有限|集团|控股|公司|股份|发展|管理|基金|开发|建设|项目)"
 )
@@ -443,7 +445,9 @@ _COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]{1,3})
 _INTENDED_RE = re.compile(r"意向|洽谈(?!会)|在谈|推介|跟进|谋划|储备|计划参加|将参加|拟参加")
 _VISIT_RE = re.compile(r"观摩|考察|参观|调研|察看|查看|走访|视察|详细了解|听取|来到|深入|实地")
 # a period of the year before a batch's name ("下半年项目", "上半年X市项目"): no part of a project's name
-_PERIOD_RE = re.compile(r"^(?:今年|去年|明年)?(?:[上下]半年|年内|全年|第?[一二三四1-4]季度)")
+# a period ("上半年", "年内", "一季度") or a span of years ("三年后", "两年时间内", "近年") that starts a batch's name
+_PERIOD_RE = re.compile(r"^(?:今年|去年|明年)?(?:[上下]半年|年内|全年|第?[一二三四1-4]季度)|"
+                        r"^(?:\d{1,2}|[一二两三四五六七八九十])年(?:后|以后|内|时间内|来)|^近(?:几|两|三|五)?年(?:来)?")
 _DEKAD = {"上旬": "E", "初": "E", "中旬": "M", "下旬": "L", "底": "L", "末": "L"}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -881,6 +885,10 @@ class _Extractor:
             if any(re.search(r"(?:产业|行业|领域|服务业|制造业)$", item) for item in items):
                 continue  # "新材料、新能源、环保再生产业等项目13个": fields of industry, neither firms nor projects
             first, cut = _strip_left(items[0])
+            if _KINDS_OR_OBSTACLES_RE.match(self.t, m.end()) and all(_field_item(item) for item in [first, *items[1:]]):
+                # "生态环保、教育医疗等项目251个": kinds counted by the hundred; "土地、资金等制约项目建设": what holds
+                # projects back; neither firms nor projects
+                continue
             kinds = re.match(r"等[^，。；]{0,10}?(?:产业|行业|服务业|制造业|领域)项目", self.t[m.end():])
             if kinds and len(items) >= 2 and all(len(item) <= 4 or _field_item(item) for item in items[1:]):
                 # "文旅、工业、商贸等产业项目9个", "金融服务、现代物流等现代服务业项目", "新一代信息技术、高端装备
@@ -1653,7 +1661,8 @@ class _Extractor:
         if _GENERIC_PROJECT.match(stripped) or len(stripped) < 4:
             return True
         rest = _COUNTED_RE.sub("", _DATE_RE.sub("", stripped.removesuffix("项目")).replace("第", ""))
-        rest = _ADMIN_PLACE_RE.sub("", _PERIOD_RE.sub("", _RELATIVE_DAY_RE.sub("", rest)))
+        # a period before or after the place ("上半年X市项目", "该县上半年续建项目")
+        rest = _PERIOD_RE.sub("", _ADMIN_PLACE_RE.sub("", _PERIOD_RE.sub("", _RELATIVE_DAY_RE.sub("", rest))))
         zone = _ZONE_PREFIX_RE.match(rest)
         if zone and _EVALUATIVE_RE.fullmatch(rest[zone.end():]):
             return True  # "X经济技术开发区重点项目": the zone's projects of a kind, not one project
@@ -3194,8 +3203,9 @@ def _field_item(item: str) -> bool:
     return not (re.search(r"\d|项目|工程|公司|集团|厂|场|园|基地|中心|线|站", item) or _CONCRETE_ITEM_RE.search(item))
 
 
-# 向 as a preposition right before 项目, not the end of a word (导向, 定向, 双向, 方向, 走向 …)
-_TOWARD_PROJECT_RE = re.compile(r"(?<![导定双方走转纵横面志动意倾取单逆指风])向项目$")
+# 向 as a preposition right before 项目, not the end of a word (导向, 定向, 双向, 方向, 走向 …), or a one-character verb
+# that takes the projects as its object ("以服务提效促项目提速", "不遗余力引项目")
+_TOWARD_PROJECT_RE = re.compile(r"(?:(?<![导定双方走转纵横面志动意倾取单逆指风])向|[促引])项目$")
 
 
 def _project_name(raw: str) -> str:
@@ -3208,8 +3218,8 @@ def _project_name(raw: str) -> str:
         if not _inside_parens(raw, m.start()):
             cut = max(cut, m.end())
     if cut > len(raw) - 4 or _TOWARD_PROJECT_RE.search(raw):
-        # a verb right before 项目 ("加快项目", "保证的是项目"), or 向 (towards) before it ("资源向项目聚焦",
-        # "代表区政协向项目签约表示祝贺"): prose, not a name
+        # a verb right before 项目 ("加快项目", "保证的是项目", "提效促项目"), or 向 (towards) before it ("资源向项目
+        # 聚焦", "代表区政协向项目签约表示祝贺"): prose, not a name
         return ""
     for m in _MONEY_IN_NAME.finditer(raw, cut):
         if m.end() < len(raw) - 2:

@@ -26,7 +26,7 @@ GENERIC_WORDS = sorted(
     精品 特色 优势 传统
     新老 子 部分 内容 中央预算内 预算内 一期 二期 三期 四期
     专精特新 配套 民营 国资 国有 央企 省外 市外 域外 境外 内外资 亿元级以上 单体 大型 中小 小 好的 全省 本地 外地 新开工
-    拟 拟建 已 已建 成功 顺利 正式 共 计 合计 总计 项目""".split(),
+    拟 拟建 已 已建 成功 顺利 正式 共 计 合计 总计 项目 入园 入驻 新设 新上""".split(),
     key=len, reverse=True,
 )
 GENERIC_WORD_RE = re.compile("|".join(GENERIC_WORDS))
