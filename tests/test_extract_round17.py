@@ -76,3 +76,22 @@ def test_what_holds_projects_back_is_no_project() -> None:
 def test_examples_of_a_count_of_projects_stay_projects() -> None:
     names = _projects("1-8月份，签约润滑油、青禾制药、北岭生物等项目29个，其中工业项目13个。")
     assert {"青禾制药项目", "北岭生物项目"} <= names
+
+
+def test_a_kind_of_company_is_no_firm() -> None:
+    firms = _firms("5月9日，北岭产业园开工。电子科技有限公司代表也参加了仪式。")
+    assert not firms & {"电子科技有限公司", "电子科技"}
+
+
+def test_a_firm_named_only_for_its_officers_title_falls_below_the_merge_threshold() -> None:
+    result = extract_facts("5月9日，北岭产业园年产5万吨板材项目开工，总投资6亿元。青禾建材有限公司总工程师张明表示，"
+                           "项目建成后将带动就业。", "2023-05-10")
+    names = {f.value: f.confidence for f in result.of("firm", field="name")}
+    assert names.get("青禾建材有限公司", 0.0) < 0.7
+
+
+def test_a_firm_whose_chairman_signs_stays_an_actor() -> None:
+    result = extract_facts("5月9日，青禾建材有限公司董事长张明与县长李华签订年产5万吨板材项目合同，总投资6亿元。",
+                           "2023-05-10")
+    names = {f.value: f.confidence for f in result.of("firm", field="name")}
+    assert names.get("青禾建材有限公司", 0.0) >= 0.7

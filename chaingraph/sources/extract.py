@@ -339,6 +339,21 @@ _PHRASE_NOT_NAME = re.compile(
 )
 
 
+# what a company does or is, in its name ("X科技", "X实业", "X投资"): no part of what names it
+_TRADE_WORD_RE = re.compile(r"高科技|科技|实业|投资|发展|产业|工业|技术|贸易|集团|控股|管理|运营|开发|建设|工程|服务|"
+                            r"新材料|新能源|信息")
+
+
+def _names_nothing(head: str) -> bool:
+    """Whether a firm's name without its legal form is only words of a trade, a product or a kind ("电梯", "电子科技",
+    "研究院", "玻璃"): a kind of company, not one company's name."""
+    rest = re.sub(r"[\d.%、（）()年]+", "", head)
+    for words in (_TRADE_WORD_RE, _CONCRETE_HEAD, _PRODUCT_HINT):
+        # (words of two characters or more: one character of a brand, 云 of 云高, 港 of 云港, is no trade word)
+        rest = words.sub(lambda m: "" if len(m.group()) >= 2 else m.group(), rest)
+    return not rest
+
+
 def _former_name(name: str) -> bool:
     """Whether a legal name is written as a firm's former name ("原杭州X股份有限公司"): 原 before a province or a city
     (not 太原, 中原, 原平 …, where 原 belongs to the place)."""
@@ -791,7 +806,7 @@ class _Extractor:
                 # "建设曲靖市商品混凝土分公司": the verb before a legal name that starts with its place
                 cut += verb.group()
                 name, head = name[verb.end():], head[verb.end():]
-            if len(head) >= 2 and len(name) >= 5 and not _former_name(name):
+            if len(head) >= 2 and len(name) >= 5 and not _former_name(name) and not _names_nothing(head):
                 candidates.append((name, m.start() + len(cut), "legal"))
         for m in _LATIN_LEGAL_RE.finditer(self.t):  # "Robert Bosch GmbH"
             candidates.append((m.group(), m.start(), "legal"))
@@ -1266,7 +1281,7 @@ class _Extractor:
                     continue
                 if stem and size <= stem.end():
                     continue  # "科右前", "科右" of "科右前旗乌兰集团…公司": the place it starts with, or part of it
-                if (prefix == legal or owners.get(prefix) != index or prefix in _PROVINCES
+                if (prefix == legal or owners.get(prefix) != index or prefix in _PROVINCES or _names_nothing(prefix)
                         or prefix in COUNTRY_WORDS or prefix in _PLACE_WORDS or self._is_region_word(prefix)
                         or _bad_firm_name(prefix)):
                     continue
@@ -1289,7 +1304,15 @@ class _Extractor:
         before = self.t[c_start:pos]
         return bool(_GUEST_AFTER_RE.match(after) or _CUSTOMER_BEFORE_RE.search(before)
                     or _PARENT_RE.search(before[-4:]) or _PARENT_AFTER_RE.match(after)
-                    or _ATTENDED_RE.search(after))
+                    or _ATTENDED_RE.search(after) or self._officer_only(pos + len(name)))
+
+    def _officer_only(self, end: int) -> bool:
+        """A firm named only as the employer of a person with a title ("X公司总工程师张三表示", "X集团党委书记、
+        董事长李四出席") in a sentence where nobody signs: a guest's or a speaker's affiliation, not an actor."""
+        if not _OFFICER_AFTER_RE.match(self.t, end):
+            return False
+        s = self.sentences[self.sentence_at(end)]
+        return not _SIGNING_VERB_RE.search(self.t, s.start, s.end)
 
     def emit_firms(self) -> None:
         linked = {f for proj in self.projects if not proj.weak for f in proj.firms}
@@ -3318,6 +3341,9 @@ _ADVERB_SUBJECT_RE = re.compile(r"同样|同时|此外|另外|并且|而且|其�
 _GUEST_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:董事长|董事局主席|总经理|总裁|副总裁|负责人|代表|总监|主任|书记|"
                              r"高管|一行)[^，。；]{0,16}?"
                              r"(?:出席|参加|致辞|发言|见证|陪同|主持|介绍|表示|说|会见|拜访|考察|受邀)")
+_OFFICER_AFTER_RE = re.compile(r"(?:党委|党组)?副?(?:董事长|董事局主席|总经理|总裁|经理|总工程师|党委书记|书记|董事|"
+                               r"CEO|负责人|总监|厂长)")
+_SIGNING_VERB_RE = re.compile(r"签约|签订|签署|签下|签字")
 _CUSTOMER_BEFORE_RE = re.compile(r"客户(?:包括|有|涵盖|为)|供应商|合作伙伴(?:包括|有)|为[^，。；]{0,12}提供|"
                                  r"配套[^，。；]{0,4}$")
 # "项目投产后…将新增1800个就业岗位", "建成达效后": what follows once the project runs, a condition, not its status
