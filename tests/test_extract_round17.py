@@ -95,3 +95,18 @@ def test_a_firm_whose_chairman_signs_stays_an_actor() -> None:
                            "2023-05-10")
     names = {f.value: f.confidence for f in result.of("firm", field="name")}
     assert names.get("青禾建材有限公司", 0.0) >= 0.7
+
+
+def _investments(text: str, date: str = "2023-07-10") -> dict[str, str]:
+    return {f.key: f.value for f in extract_facts(text, date).of("project", field="investment")}
+
+
+def test_respective_amounts_go_to_the_projects_in_order() -> None:
+    money = _investments("6月30日，青禾度假酒店项目、北岭生态新城项目在城南新区签约，投资额分别为30亿元、70亿元。")
+    assert money == {"青禾度假酒店项目": "3000000000 CNY", "北岭生态新城项目": "7000000000 CNY"}
+
+
+def test_respective_amounts_that_do_not_pair_with_the_projects_stay_unassigned() -> None:
+    money = _investments("6月30日，青禾度假酒店项目、北岭生态新城项目和南岭物流园项目签约，"
+                         "投资额分别为30亿元、70亿元。")
+    assert "3000000000 CNY" not in money.values() and "7000000000 CNY" not in money.values()

@@ -92,6 +92,8 @@ _FIGURE_RE = re.compile(
     rf"分别为|分别|均)*)(?P<cur>新台币|台币|人民币)?"
     rf"(?P<qty>{_QTY})"
 )
+# the next figure of a list of figures ("分别为300亿元、700亿元和50亿元")
+_NEXT_FIGURE_RE = re.compile(rf"[、和及与](?P<qty>{_QTY})")
 _HUNDRED_YI_RE = re.compile(r"(?P<qty>[百千]亿)(?:元|级)?(?:项目|大项目)")
 
 _NAME_CHARS = r"\u3400-\u9fffA-Za-z0-9（）()&·\-"
@@ -1974,6 +1976,8 @@ class _Extractor:
                 # "新经济和综合服务平台项目有6个，总投资达25.1亿元，包括A项目、B项目": the group's total
                 self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), "counted"))
                 continue
+            if self._respective_figures(m, sent.start, target, qty):
+                continue
             if self._group_figure(m, sent.start):
                 if qty.is_money:
                     self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), ""))
@@ -2188,6 +2192,35 @@ class _Extractor:
         if phase is None:
             return False
         return not any(phase["p"] in n for n in self.projects[owner].names)
+
+    def _respective_figures(self, m: re.Match[str], sent_start: int, target: str, qty: Quantity) -> bool:
+        """"A项目、B项目签约，投资额分别为300亿元、700亿元": as many figures after 分别 as projects named before them
+        in the sentence, each project takes its own, in order. Adds them and says whether it did."""
+        if "分别" not in (m["filler"] or "") + self.t[max(0, m.start() - 3):m.start()]:
+            return False
+        figures = [(qty, m.start(), m.end())]
+        for more in _NEXT_FIGURE_RE.finditer(self.t, m.end()):
+            if more.start() != figures[-1][2]:
+                break
+            try:
+                figures.append((parse_quantity(more["qty"] + ("元" if more["qty"][-1] in "亿万" else "")),
+                                more.start("qty"), more.end()))
+            except ParseError:
+                break
+        # the projects listed last before the figures, one after the other ("A项目、B项目" or "A项目和B项目")
+        listed: list[tuple[int, int]] = []
+        for a, i in reversed(self.strong_mentions(sent_start, m.start())):
+            if listed and (i == listed[0][1] or not re.fullmatch(r"[^，。；,]*[、和及与]", self.t[a:listed[0][0]])):
+                break
+            listed.insert(0, (a, i))
+        owners = [i for _a, i in listed]
+        if len(figures) < 2 or len(owners) != len(figures) or any(f[0].unit != qty.unit for f in figures):
+            return False
+        for owner, (each, a, b) in zip(owners, figures, strict=True):
+            value, fld, note = self._field_value(target, m["label"], each)
+            if value is not None:
+                self.project_values.append((owner, fld, value, a, b, 0.85, note))
+        return True
 
     def _group_figure(self, m: re.Match[str], sent_start: int) -> bool:
         """A figure about several projects at once: after a list of them ("A项目、B项目，总投资4.74亿元"), before a
