@@ -110,3 +110,14 @@ def test_respective_amounts_that_do_not_pair_with_the_projects_stay_unassigned()
     money = _investments("6月30日，青禾度假酒店项目、北岭生态新城项目和南岭物流园项目签约，"
                          "投资额分别为30亿元、70亿元。")
     assert "3000000000 CNY" not in money.values() and "7000000000 CNY" not in money.values()
+
+
+def test_one_project_named_with_its_zone_and_with_its_city_in_brackets_is_one_record() -> None:
+    names = _projects("1月10日，北岭(盐城)光伏产业基地项目开工，总投资50亿元。盐城经开区北岭光伏产业基地项目是北岭股份"
+                      "在江苏投资建设的第三个基地。")
+    assert len(names) == 1
+
+
+def test_two_phases_in_brackets_stay_two_projects() -> None:
+    names = _projects("1月10日，北岭光伏产业基地（一期）项目竣工投产，北岭光伏产业基地（二期）项目同日开工。")
+    assert len(names) == 2

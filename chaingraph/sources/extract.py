@@ -3424,6 +3424,7 @@ _BUILD_OBJECT_RE = re.compile(
     r"产业基地|生产基地|研发中心|创新中心|运营中心|结算中心|数据中心|工厂|电站|综合体|总部大楼|总部基地|"
     r"基地及总部|新厂|厂房|产线|生产线))(?=[，。；、]|$)"
 )
+_BRACKETED_PLACE_RE = re.compile(r"[（(](?P<place>[\u4e00-\u9fff]{2,4})[）)](?=.)")
 _ADMIN_PREFIX = re.compile(rf"(?:(?:{_CITY_ALT})市?)?[\u4e00-\u9fff]{{1,3}}?[市县区](?![\u4e00-\u9fff]?(?:开发区|园|"
                            rf"新区))")
 _NOUN_VERBS = {"建设", "新建", "扩建", "兴建", "实施", "开工", "投资建设", "合资建设", "合作建设", "共建", "投资"}
@@ -3435,10 +3436,14 @@ _REGION_SUBJECT = re.compile(r"全市|全区|全县|全省|全镇|我市|我区|
 
 
 def _name_core(name: str) -> str:
-    """A project name without the city or county it starts with ("西秀区南山婆…项目" -> "南山婆…项目"), to see that
-    two mentions are one project."""
-    m = _ADMIN_PREFIX.match(name)
-    return name[m.end():] if m and len(name) - m.end() >= 6 else name
+    """A project name without the city, county or zone it starts with ("西秀区南山婆…项目" -> "南山婆…项目",
+    "X经开区Y光伏基地项目" -> "Y光伏基地项目") and without a city in brackets ("Y(盐城)光伏基地项目"), to see that two
+    mentions are one project."""
+    for prefix in (_ADMIN_PREFIX, _ZONE_PREFIX_RE):
+        m = prefix.match(name)
+        if m and len(name) - m.end() >= 6:
+            name = name[m.end():]
+    return _BRACKETED_PLACE_RE.sub(lambda b: "" if is_place_name(b["place"]) else b.group(), name)
 
 
 def _place_name(raw: str) -> str:
