@@ -121,3 +121,14 @@ def test_one_project_named_with_its_zone_and_with_its_city_in_brackets_is_one_re
 def test_two_phases_in_brackets_stay_two_projects() -> None:
     names = _projects("1月10日，北岭光伏产业基地（一期）项目竣工投产，北岭光伏产业基地（二期）项目同日开工。")
     assert len(names) == 2
+
+
+def test_a_subsidiary_written_with_and_without_its_parent_group_is_one_firm() -> None:
+    firms = _firms("6月28日，广西青山集团北岭林业股份有限公司技改项目投产，总投资6.9亿元。县长为新搬迁的广西北岭林业"
+                   "股份有限公司揭牌。")
+    assert len(firms) == 1
+
+
+def test_a_firm_name_with_ji_inside_keeps_it() -> None:
+    firms = _firms("8月20日，许昌西继电梯有限公司年产4000台自动扶梯项目二期工程开工，总投资2亿元。")
+    assert "电梯有限公司" not in firms

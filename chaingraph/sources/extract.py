@@ -652,6 +652,8 @@ def _strip_left(name: str) -> tuple[str, str]:
         if (stop == "和" and pos > 0 and _is_place_word(name[:pos])
                 and not name.startswith(_PROVINCES, pos + 1)):
             continue  # "福州和盛食品有限公司": a place, then the name
+        if stop == "继" and pos > 0:
+            continue  # "继X之后" opens a clause; inside a run of name characters 继 is part of a name ("许昌西继电梯")
         if pos >= 0 and pos + len(stop) > cut and not _inside_parens(name, pos):
             cut = pos + len(stop)
     return name[cut:], name[:cut]
@@ -1162,6 +1164,7 @@ class _Extractor:
                     first_j = spot_j[1] if spot_j is not None else 0
                     keep, drop = (i, j) if first_i <= first_j else (j, i)
                     into[drop] = keep
+        self._with_and_without_parent(into)
         # "凤冈县长山米业有限公司" and "长山米业有限公司": the county or city before a legal name is where it is
         legal = {f.legal_name: i for i, f in enumerate(self.firms) if f.legal_name}
         for name, i in legal.items():
@@ -1175,6 +1178,19 @@ class _Extractor:
         if not into:
             return
         self._absorb(into)
+
+    def _with_and_without_parent(self, into: dict[int, int]) -> None:
+        """"广西森工集团高林林业股份有限公司" and "广西高林林业股份有限公司": a subsidiary written with and without its
+        parent group after the place is one firm (added to ``into``, drop -> keep, the name with the group kept)."""
+        named = [(_LEGAL_SUFFIX_RE.sub("", n), i) for i, f in enumerate(self.firms) for n in f.names
+                 if _LEGAL_SUFFIX_RE.search(n)]
+        by_body = {body: i for body, i in named}
+        for body, i in named:
+            inner = _GROUP_INFIX_RE.match(body)
+            short = by_body.get(inner["place"] + inner["rest"]) if inner else None
+            keep = into.get(i, i)
+            if short is not None and short != keep and short not in into and short not in into.values():
+                into[short] = keep
 
     def _absorb(self, into: dict[int, int], legal_last: bool = False) -> None:
         """Fold each firm ``drop`` of ``into`` (drop -> keep) into the firm it keeps: its names, how it was found and
@@ -3424,6 +3440,8 @@ _BUILD_OBJECT_RE = re.compile(
     r"产业基地|生产基地|研发中心|创新中心|运营中心|结算中心|数据中心|工厂|电站|综合体|总部大楼|总部基地|"
     r"基地及总部|新厂|厂房|产线|生产线))(?=[，。；、]|$)"
 )
+_GROUP_INFIX_RE = re.compile(rf"(?P<place>(?:{'|'.join(_PROVINCES[:31])})省?|(?:{_CITY_ALT})市?)"
+                             r"[\u4e00-\u9fff]{2,4}?集团(?P<rest>[\u4e00-\u9fff]{4,})")
 _BRACKETED_PLACE_RE = re.compile(r"[（(](?P<place>[\u4e00-\u9fff]{2,4})[）)](?=.)")
 _ADMIN_PREFIX = re.compile(rf"(?:(?:{_CITY_ALT})市?)?[\u4e00-\u9fff]{{1,3}}?[市县区](?![\u4e00-\u9fff]?(?:开发区|园|"
                            rf"新区))")
