@@ -691,6 +691,7 @@ class _Extractor:
         self._firm_index: dict[str, int] = {}
         self._firm_spots: list[tuple[int, int]] | None = None
         self._firm_version = 0
+        self._segment_words: set[str] | None = None
         self._residuals: dict[tuple[str, tuple[int, ...], int], str] = {}
         self._project_index: dict[str, list[int]] = {}
         self._head_index: dict[str, list[int]] = {}  # first two characters of a project name -> projects
@@ -1040,14 +1041,12 @@ class _Extractor:
     def _is_segment_word(self, name: str) -> bool:
         if self.dataset is None:
             return False
-        key = normalize_name(name)
-        for chain in self.dataset.chains.values():
-            if key in {normalize_name(w) for w in [chain.name, *chain.aliases]}:
-                return True
-            for seg in chain.segments:
-                if key in {normalize_name(w) for w in [seg.name, *seg.keywords, *seg.aliases]}:
-                    return True
-        return False
+        if self._segment_words is None:  # the chains' and segments' names and keywords, normalised once
+            self._segment_words = {normalize_name(w) for chain in self.dataset.chains.values()
+                                   for w in [chain.name, *chain.aliases]}
+            self._segment_words |= {normalize_name(w) for chain in self.dataset.chains.values()
+                                    for seg in chain.segments for w in [seg.name, *seg.keywords, *seg.aliases]}
+        return normalize_name(name) in self._segment_words
 
     def _segment_suffix(self, name: str) -> str:
         if self.dataset is None:
