@@ -132,3 +132,13 @@ def test_a_subsidiary_written_with_and_without_its_parent_group_is_one_firm() ->
 def test_a_firm_name_with_ji_inside_keeps_it() -> None:
     firms = _firms("8月20日，许昌西继电梯有限公司年产4000台自动扶梯项目二期工程开工，总投资2亿元。")
     assert "电梯有限公司" not in firms
+
+
+def test_the_project_a_later_clause_refers_to_takes_the_amount_not_a_project_named_after_the_firm() -> None:
+    result = extract_facts("10月13日，北岭工业园年产120万吨水泥生产项目签约仪式在州府举行，州长出席签约仪式，"
+                           "据园区负责人介绍，该项目由青禾建材有限公司投资兴建，投资额达3.5亿元，占地约200亩。",
+                           "2005-10-14")
+    projects = {f.key for f in result.of("project", field="name")}
+    assert "青禾建材有限公司" not in projects
+    money = {f.key: f.value for f in result.of("project", field="investment")}
+    assert list(money.values()) == ["350000000 CNY"]

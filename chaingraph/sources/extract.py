@@ -1900,7 +1900,11 @@ class _Extractor:
         the project named before (该项目, 项目, 这个项目 opening the sentence, before any firm), so a firm named
         later in it is what the project is for or who builds it, not a new subject with a figure of its own."""
         opening = _ANAPHOR_SUBJECT_RE.match(self.t, sent_start, pos)
-        return opening is not None and not self.firms_in(sent_start, opening.start("anaphor"))
+        if opening is None:
+            # "…出席签约仪式，据X介绍，该项目由Y公司投资兴建，投资额达3.5亿元": a later clause opening with 该项目
+            clauses = list(_ANAPHOR_CLAUSE_RE.finditer(self.t, sent_start, pos))
+            opening = clauses[-1] if clauses else None
+        return opening is not None and not self.firms_in(opening.start(), opening.start("anaphor"))
 
     # --------------------------------------------------------------------------------------- figures
     def find_figures(self) -> None:
@@ -3367,6 +3371,8 @@ _GROUP_DESCRIPTION_RE = re.compile(r".*(?:企业|龙头|巨头|厂商|生产商|
 _GROUP_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,12}?集团(?!有限|股份|公司|[\u3400-\u9fff]{0,8}(?:有限)?公司)")
 _ANAPHOR_SUBJECT_RE = re.compile(r"(?:[^，。；\n]{0,8}[，,])?(?P<anaphor>(?:该|这个|这一|此|上述)?(?:项目|工程)"
                                  r"(?![\u4e00-\u9fff]{0,2}(?:签约|开工|集中|建设项目)))")
+# a later clause of a sentence opening with the project named before ("…，据X介绍，该项目由Y公司投资兴建")
+_ANAPHOR_CLAUSE_RE = re.compile(r"[，,](?P<anaphor>(?:该|这个|这一|此|上述)(?:项目|工程))")
 _ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|园区|产业园|基地|工厂|新厂|厂)|"
                          r"^[，、]?项目|[，：]项目")
 _INCLUDES_RE = re.compile(r"项目[^。；]{0,12}?(?:包括|包含|涵盖|有|如)(?P<items>[^，。；：等]{4,120}?)等"
