@@ -1,6 +1,6 @@
 """Round 17: firm names without the prose, branches and former names around them; prose around 项目 is no project."""
 
-from chaingraph.sources.extract import extract_facts
+from chaingraph.sources.extract import HIGH_CONFIDENCE, extract_facts
 
 
 def _projects(text: str, date: str = "2023-05-10") -> set[str]:
@@ -142,3 +142,20 @@ def test_the_project_a_later_clause_refers_to_takes_the_amount_not_a_project_nam
     assert "青禾建材有限公司" not in projects
     money = {f.key: f.value for f in result.of("project", field="investment")}
     assert list(money.values()) == ["350000000 CNY"]
+
+
+def test_an_organ_of_government_is_no_firm() -> None:
+    firms = _firms("3月27日，国务院国资委与北岭省人民政府签订合作协议，青禾集团将在北岭投资10亿元。")
+    assert "国务院国资委" not in firms
+
+
+def test_a_wholly_owned_subsidiarys_project_is_no_name() -> None:
+    names = _projects("9月5日，北岭能源科技有限公司在松山片区成立的全资子公司项目开工，总投资3亿元。")
+    assert "全资子公司项目" not in names
+
+
+def test_a_group_a_project_relies_on_is_not_marked_high_confidence() -> None:
+    result = extract_facts("6月28日，青禾重工机械有限公司矿山设备生产项目开工，总投资5亿元。该项目是依托北岭重工集团"
+                           "先进技术建设的。", "2013-06-29")
+    names = {f.value: f.confidence for f in result.of("firm", field="name")}
+    assert names.get("北岭重工集团", 0.0) < HIGH_CONFIDENCE <= names["青禾重工机械有限公司"]

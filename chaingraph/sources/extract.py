@@ -307,6 +307,8 @@ _NOT_A_FIRM = re.compile(
     r"|(?:大道|大街|[^公]路|广场|大桥|隧道|公园|[前后中左右]旗)$"
     # a plan or a policy ("投资台湾三大方案", "中小企业方案") and a rank ("全球第一大") are no firm's name
     r"|(?:方案|计划|政策|措施|办法|第[一二三四五六七八九十\d]{1,3}大|最大)$"
+    # an organ of government or of a party ("国务院国资委", "市发改委", "县委"): no firm
+    r"|(?:国资委|发改委|经信委|工信委|商务委|科委|管委|[省市县区]委|党委|人大|政协)$"
 )
 
 
@@ -1321,7 +1323,8 @@ class _Extractor:
         before = self.t[c_start:pos]
         return bool(_GUEST_AFTER_RE.match(after) or _CUSTOMER_BEFORE_RE.search(before)
                     or _PARENT_RE.search(before[-4:]) or _PARENT_AFTER_RE.match(after)
-                    or _ATTENDED_RE.search(after) or self._officer_only(pos + len(name)))
+                    or _ATTENDED_RE.search(after) or self._officer_only(pos + len(name))
+                    or (before.endswith("在") and bool(_SUPPORTED_BY_RE.match(after))))
 
     def _officer_only(self, end: int) -> bool:
         """A firm named only as the employer of a person with a title ("X公司总工程师张三表示", "X集团党委书记、
@@ -3395,11 +3398,15 @@ _ADVERB_SUBJECT_RE = re.compile(r"同样|同时|此外|另外|并且|而且|其�
 _GUEST_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:董事长|董事局主席|总经理|总裁|副总裁|负责人|代表|总监|主任|书记|"
                              r"高管|一行)[^，。；]{0,16}?"
                              r"(?:出席|参加|致辞|发言|见证|陪同|主持|介绍|表示|说|会见|拜访|考察|受邀)")
+# "在X集团各主机厂及零部件企业支持下": who supports the region's growth, not an actor of its events
+_SUPPORTED_BY_RE = re.compile(r"[^，。；]{0,16}?(?:支持|帮助|带动|引领|推动)下")
 _OFFICER_AFTER_RE = re.compile(r"(?:党委|党组)?副?(?:董事长|董事局主席|总经理|总裁|经理|总工程师|党委书记|书记|董事|"
                                r"CEO|负责人|总监|厂长)")
 _SIGNING_VERB_RE = re.compile(r"签约|签订|签署|签下|签字")
 _CUSTOMER_BEFORE_RE = re.compile(r"客户(?:包括|有|涵盖|为)|供应商|合作伙伴(?:包括|有)|为[^，。；]{0,12}提供|"
-                                 r"配套[^，。；]{0,4}$")
+                                 r"配套[^，。；]{0,4}$|"
+                                 # what a project relies on ("依托X集团先进技术"): a source, not an actor
+                                 r"(?:依托|借助|依靠)$")
 # "项目投产后…将新增1800个就业岗位", "建成达效后": what follows once the project runs, a condition, not its status
 _AFTER_STATUS_RE = re.compile(r"(?:达效|达产|达标|运营|运行)?(?:后|以后|之后)")
 _SUBSIDIARY_BEFORE_RE = re.compile(r"(?:子公司|分公司|旗下|下属|控股的|投资的|设立的|成立的)$")
