@@ -159,3 +159,9 @@ def test_a_group_a_project_relies_on_is_not_marked_high_confidence() -> None:
                            "先进技术建设的。", "2013-06-29")
     names = {f.value: f.confidence for f in result.of("firm", field="name")}
     assert names.get("北岭重工集团", 0.0) < HIGH_CONFIDENCE <= names["青禾重工机械有限公司"]
+
+
+def test_a_clause_after_a_country_word_is_no_firm() -> None:
+    firms = _firms("经济部核准北岭游艇公司投资5亿元新建厂房，并与日本青禾集团合作开发豪华游艇产品，强化台湾在全球高端"
+                   "游艇市场的竞争力。", "2026-02-10")
+    assert not any("合作开发" in f or "市场" in f for f in firms)

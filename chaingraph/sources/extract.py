@@ -838,7 +838,9 @@ class _Extractor:
                 continue  # 日本JFE商事车载马达铁芯: the brand pattern has it
             if name.endswith("项目") or _GENERIC_FIRM.match(name) or self._is_segment_word(name):
                 continue
-            if re.search(r"\d|则|今天|召开|业者|加速|的|是|有|了|将|事务所|表示|说明|指出|商会|协会", name) or (
+            if re.search(r"\d|则|今天|召开|业者|加速|的|是|有|了|将|事务所|表示|说明|指出|商会|协会|"
+                         # a clause after the country word ("在地农产品", "与日本X合作开发…产品", "推广到全球各地")
+                         r"^在|合作|开发|推广|市场|各地|产品$", name) or (
                     _LIST_PRODUCT.search(name)):
                 continue  # "台湾则通过4案", "台湾上游零件": a clause or a product, not a firm
             if re.match(r"[等和与及、]", name):
