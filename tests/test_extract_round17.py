@@ -165,3 +165,14 @@ def test_a_clause_after_a_country_word_is_no_firm() -> None:
     firms = _firms("经济部核准北岭游艇公司投资5亿元新建厂房，并与日本青禾集团合作开发豪华游艇产品，强化台湾在全球高端"
                    "游艇市场的竞争力。", "2026-02-10")
     assert not any("合作开发" in f or "市场" in f for f in firms)
+
+
+def test_the_parts_of_one_base_are_no_projects() -> None:
+    names = _projects("10月20日，北岭化工与县政府签订协议，建设年产100万吨磷铵生产基地，包括配套建设矿山、硫酸、"
+                      "公用工程、环保设施等项目，总投资16亿元。")
+    assert not any(n.startswith(("配套建设矿山", "硫酸", "环保设施")) for n in names)
+
+
+def test_the_projects_a_batch_includes_stay_projects() -> None:
+    names = _projects("5月9日，全市集中签约项目12个，包括青禾智能装备产业园、北岭冷链物流园等项目，总投资80亿元。")
+    assert {"青禾智能装备产业园", "北岭冷链物流园"} <= {n.removesuffix("项目") for n in names}

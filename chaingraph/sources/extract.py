@@ -262,6 +262,8 @@ _PLANT_ITEM_RE = re.compile(r"(?:产业园|工业园|科技园|物流园|产业�
                             r"风电场|工厂|[^工水]厂|厂区|生产线|产线|工程|小镇|校区|水厂|水库|大桥|防洪堤|总部|酒店|综合体)"
                             r"(?:[（(][^（）()]{2,20}[）)])?$")
 _MADE_ITEM_RE = re.compile(r"年产|日产|生产线|生产基地|工厂|[^工]厂$|产业园$")
+_PARTS_LIST_INTRO_RE = re.compile(r"(?:基地|工程|仪式|活动|(?:该|本|此)项目)[，,]?(?:主要|重点)?"
+                                  r"(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为))$")
 _PARTS_INTRO_RE = re.compile(r"(?:项目|工程)[，,]?(?:主要)?(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为)|含)$")
 _HOST_COUNTY_RE = re.compile(r"(?:^|(?<=[，,、：:\s日在]))(?P<county>[\u4e00-\u9fff]{1,3}?(?:自治县|县|区|旗)|"
                              r"[\u4e00-\u9fff]{2}市)(?=[^，。；]{0,10}?(?:\d+|[一二三四五六七八九十两几多]+)个"
@@ -906,6 +908,9 @@ class _Extractor:
                 continue  # "涵盖汽车零部件内外饰、电驱等项目", "集赛事、研学等项目为一体": the scope of a group or a
                 # project, kinds of work, neither firms nor projects
             items = m.group().split("、")
+            if _PARTS_LIST_INTRO_RE.search(self.t, max(0, m.start() - 16), m.start() + len(_strip_left(items[0])[1])):
+                continue  # "X生产基地，包括配套建设矿山、硫酸、…等项目", "签约仪式，包括银企合作、载体建设等在内的63个
+                # 项目": the parts of one base or project, or the kinds of an event's signings, not projects
             if any(re.search(r"(?:产业|行业|领域|服务业|制造业)$", item) for item in items):
                 continue  # "新材料、新能源、环保再生产业等项目13个": fields of industry, neither firms nor projects
             first, cut = _strip_left(items[0])
