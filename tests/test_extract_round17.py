@@ -176,3 +176,10 @@ def test_the_parts_of_one_base_are_no_projects() -> None:
 def test_the_projects_a_batch_includes_stay_projects() -> None:
     names = _projects("5月9日，全市集中签约项目12个，包括青禾智能装备产业园、北岭冷链物流园等项目，总投资80亿元。")
     assert {"青禾智能装备产业园", "北岭冷链物流园"} <= {n.removesuffix("项目") for n in names}
+
+
+def test_types_and_qualities_of_projects_are_no_projects() -> None:
+    names = _projects("1月9日，青禾县集中签约项目21个，所签项目大多为资源开发型、劳动密集型、科技含量高、附加值高项目，"
+                      "其中北岭药业生产基地项目总投资10亿元。")
+    assert not any(n.startswith(("资源开发", "劳动密集", "科技含量", "附加值")) for n in names)
+    assert "北岭药业生产基地项目" in names
