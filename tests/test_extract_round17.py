@@ -183,3 +183,9 @@ def test_types_and_qualities_of_projects_are_no_projects() -> None:
                       "其中北岭药业生产基地项目总投资10亿元。")
     assert not any(n.startswith(("资源开发", "劳动密集", "科技含量", "附加值")) for n in names)
     assert "北岭药业生产基地项目" in names
+
+
+def test_a_class_of_projects_and_the_chains_up_and_down_are_no_projects() -> None:
+    names = _projects("6月16日，青禾市签约项目30个，其中资源深加工和能源类项目占七成。"
+                      "北岭研究院等上下游配套项目也在推进。")
+    assert not any("能源类" in n or "上下游" in n for n in names)

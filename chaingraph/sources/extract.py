@@ -262,8 +262,8 @@ _PLANT_ITEM_RE = re.compile(r"(?:产业园|工业园|科技园|物流园|产业�
                             r"风电场|工厂|[^工水]厂|厂区|生产线|产线|工程|小镇|校区|水厂|水库|大桥|防洪堤|总部|酒店|综合体)"
                             r"(?:[（(][^（）()]{2,20}[）)])?$")
 _MADE_ITEM_RE = re.compile(r"年产|日产|生产线|生产基地|工厂|[^工]厂$|产业园$")
-# a name that ends in a type or a quality: "…型", "附加值高", "科技含量高"
-_KIND_NAME_RE = re.compile(r"[\u4e00-\u9fff](?:型|[高强多好])$")
+# a name that ends in a type, a class or a quality: "…型", "…类", "附加值高", "科技含量高"
+_KIND_NAME_RE = re.compile(r"[\u4e00-\u9fff](?:型|类|[高强多好])$")
 _PARTS_LIST_INTRO_RE = re.compile(r"(?:基地|工程|仪式|活动|(?:该|本|此)项目)[，,]?(?:主要|重点)?"
                                   r"(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为))$")
 _PARTS_INTRO_RE = re.compile(r"(?:项目|工程)[，,]?(?:主要)?(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为)|含)$")
@@ -1710,7 +1710,7 @@ class _Extractor:
         if firms or re.match(_COUNTRY_ALT, name):
             return False
         if _KIND_NAME_RE.search(name.removesuffix("项目")):
-            return True  # "资源开发型", "劳动密集型项目", "附加值高项目": a kind or a quality of projects
+            return True  # "资源开发型", "能源类项目", "附加值高项目": a type, a class or a quality of projects
         stripped = re.sub(_QTY, "", name)
         if _GENERIC_PROJECT.match(stripped) or len(stripped) < 4:
             return True
