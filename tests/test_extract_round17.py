@@ -189,3 +189,8 @@ def test_a_class_of_projects_and_the_chains_up_and_down_are_no_projects() -> Non
     names = _projects("6月16日，青禾市签约项目30个，其中资源深加工和能源类项目占七成。"
                       "北岭研究院等上下游配套项目也在推进。")
     assert not any("能源类" in n or "上下游" in n for n in names)
+
+
+def test_there_is_before_a_list_is_no_part_of_its_first_item() -> None:
+    names = _projects("3月10日，青禾县举行项目集中开工仪式。此次集中开工有北岭食品、南岭海洋文化产业基地等8个项目。")
+    assert not any("有北岭" in n for n in names)

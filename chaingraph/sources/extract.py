@@ -134,6 +134,8 @@ _COUNTRY_NAME_RE = re.compile(
 )
 _ITEM = rf"(?:(?!等|项目)[{_NAME_CHARS}]){{2,24}}"
 _LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})*(?=等[^，。；]{{0,10}}项目|落户)")
+# a verb of being before the first item of a list ("有X", "还有X", "集中开工有X"; not 有色, 有机 …)
+_LIST_LEAD_RE = re.compile(r"(?:[^，。；、]{0,8}?(?:开工|签约|竣工|投产|落户))?[还另也既]?有(?![色机限线效])")
 # after a list: a count of projects by the ten or the hundred ("等项目433个"), or a verb that holds projects back
 _KINDS_OR_OBSTACLES_RE = re.compile(r"等(?:项目\d{3,}个|[^，。；]{0,4}?(?:制约|影响|阻碍|困扰)[^，。；]{0,4}?项目)")
 _FIRM_LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})+(?=等(?:\d+|[一二两三四五六七八九十]+)家[^，。；]{{0,6}}?"
@@ -916,6 +918,10 @@ class _Extractor:
             if any(re.search(r"(?:产业|行业|领域|服务业|制造业)$", item) for item in items):
                 continue  # "新材料、新能源、环保再生产业等项目13个": fields of industry, neither firms nor projects
             first, cut = _strip_left(items[0])
+            lead = _LIST_LEAD_RE.match(first)
+            if lead and len(first) - lead.end() >= 2:
+                # "有X基地、Y基地等", "此次集中开工有X食品、Y基地等": what is there, then the first item
+                first, cut = first[lead.end():], cut + lead.group()
             if _KINDS_OR_OBSTACLES_RE.match(self.t, m.end()) and all(_field_item(item) for item in [first, *items[1:]]):
                 # "生态环保、教育医疗等项目251个": kinds counted by the hundred; "土地、资金等制约项目建设": what holds
                 # projects back; neither firms nor projects
