@@ -194,3 +194,9 @@ def test_a_class_of_projects_and_the_chains_up_and_down_are_no_projects() -> Non
 def test_there_is_before_a_list_is_no_part_of_its_first_item() -> None:
     names = _projects("3月10日，青禾县举行项目集中开工仪式。此次集中开工有北岭食品、南岭海洋文化产业基地等8个项目。")
     assert not any("有北岭" in n for n in names)
+
+
+def test_labels_of_quality_and_policy_name_no_project() -> None:
+    names = _projects("2月10日，青禾区集中开工的14个重点项目，都是新旧动能转换项目，也是引领产业的硬核标杆项目。"
+                      "后续具体项目投资进展将另行公告。")
+    assert not names & {"新旧动能转换项目", "硬核标杆项目", "后续具体项目"}
