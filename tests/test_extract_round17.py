@@ -200,3 +200,11 @@ def test_labels_of_quality_and_policy_name_no_project() -> None:
     names = _projects("2月10日，青禾区集中开工的14个重点项目，都是新旧动能转换项目，也是引领产业的硬核标杆项目。"
                       "后续具体项目投资进展将另行公告。")
     assert not names & {"新旧动能转换项目", "硬核标杆项目", "后续具体项目"}
+
+
+def test_a_phases_planned_start_is_not_the_projects_date() -> None:
+    result = extract_facts("10月13日，北岭工业园年产120万吨水泥生产项目签约仪式在州府举行，该项目投资额达3.5亿元，"
+                           "其中一期工程总投资1.8亿元，将于今年12月开工建设。", "2005-10-14")
+    dates = {f.value for f in result.facts if f.record == "project" and f.field in ("date", "start_date")}
+    assert "2005-12" not in dates
+    assert "2005-10-13" in dates

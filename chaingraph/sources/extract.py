@@ -459,7 +459,7 @@ _INTENT_LIST_RE = re.compile(r"(?:将|拟|计划|重点|主要|着力|积极|大
 _PARK_ANAPHOR_RE = re.compile(r"该园区|该园|园区内|园内|该开发区|区内")
 _PHASE_AFTER_RE = re.compile(r"[一二三四首]期(?![\u4e00-\u9fff]{0,3}(?:工程|项目))")
 _PHASE_BEFORE_RE = re.compile(r"(?P<p>[一二三四首]期)(?:工程|项目)?[^，。；]{0,14}$")
-_PHASE_SUBJECT_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?P<p>[一二三四首]期)(?:工程|项目)?")
+_PHASE_SUBJECT_RE = re.compile(r"(?:^|(?<=[，。；,\n]))(?:其中)?(?P<p>[一二三四首]期)(?:工程|项目)?")
 _SIZE_CLASS_AFTER_RE = re.compile(rf"(?:以上)?的?(?:[\u4e00-\u9fff]{{0,4}}项目(?:有|达|共)?|有){_CN_COUNT}[个项]")
 _SIZE_CLASS_BEFORE_RE = re.compile(r"(?:单个|每个|单体|均)[^，。；]{0,6}$")
 _RANGE_AFTER_RE = re.compile(rf"(?:以上|以下)?(?:至|到|~|～|—|-)(?:{_NUM})")
@@ -2407,8 +2407,8 @@ class _Extractor:
                                                                                                 window_end):
                 continue
             owner = self.project_at(m.start())
-            if owner is None:
-                continue
+            if owner is None or self._phase_figure(owner, m.start()):
+                continue  # (a phase's day, "其中一期工程…将于今年12月开工", is not the project's)
             if not self._project_between(sent.start, sent.end) and int(value[:4]) < self.doc_date.year - 1:
                 continue  # "川电钢板…于1994年落户": the firm's history, not a project date
             mates = self._list_mates(owner, m.start())
