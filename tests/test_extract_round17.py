@@ -208,3 +208,19 @@ def test_a_phases_planned_start_is_not_the_projects_date() -> None:
     dates = {f.value for f in result.facts if f.record == "project" and f.field in ("date", "start_date")}
     assert "2005-12" not in dates
     assert "2005-10-13" in dates
+
+
+def test_clauses_around_the_word_company_are_no_firms() -> None:
+    firms = _firms("公告称，公司发行可转换公司债券募集资金。北岭路桥关于子公司参股设立新公司并对外投资的公告。")
+    assert not any(f.startswith(("公司发", "参股")) for f in firms)
+
+
+def test_a_building_counted_in_floors_is_no_part_of_a_group_name() -> None:
+    firms = _firms("2012年，青禾药业集团投资10亿元，新建28层青禾集团办公大楼一座。")
+    assert not any("28层" in f for f in firms)
+
+
+def test_an_event_or_a_port_after_a_country_word_is_no_firm() -> None:
+    firms = _firms("2012年，台湾工业园奠基、中国沧州环渤海台湾经贸洽谈会举行。该基地将成为继德国路德维希港之后的"
+                   "第三大生产基地。")
+    assert not any(f.endswith(("奠基", "港")) for f in firms)

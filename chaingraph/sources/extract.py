@@ -328,6 +328,8 @@ _CLAUSE_COMPANY_RE = re.compile(
     # a kind of company ("关于子公司…的公告", "科创板上市公司"), not a name
     r"(?:(?:关于|的|其|全资|控股|下属|旗下)子|上市|挂牌|参股)公司$|"
     r"(?:管委会|政府|协议|合同)[^有]*公司$|"
+    # the noun 公司 opening a clause ("公司发行可转换公司债券") or a new company being set up ("子公司参股设立新公司")
+    r"^公司.|(?:设立|成立|组建|注册)新公司$|"
     # a body of more than 12 characters before a bare 公司 is a clause ("产业发展资金中拨付一定额度资金给公司")
     r"^[^有]{13,}(?<!股份)(?<!集团)(?<!总)公司$")
 # a fragment of a clause caught as a firm: a year before it ("2012年…"), a verb after it ("公司发行", "客商签订",
@@ -835,6 +837,7 @@ class _Extractor:
             cut = self.t[m.start():start] + cut
             head = name[:-2].removesuffix("控股")
             if (4 <= len(name) <= 12 and not _bad_firm_name(head) and not _bad_firm_name(name)
+                    and not _COUNTED_THING_RE.search(name)
                     and not _GENERIC_WORD_RE.fullmatch(head) and not re.search(r"多元化|大型|知名|龙头|国际$", head)):
                 candidates.append((name, m.start() + len(cut), "group"))
         for m in _COUNTRY_NAME_RE.finditer(self.t):
@@ -846,7 +849,9 @@ class _Extractor:
                 continue
             if re.search(r"\d|则|今天|召开|业者|加速|的|是|有|了|将|事务所|表示|说明|指出|商会|协会|"
                          # a clause after the country word ("在地农产品", "与日本X合作开发…产品", "推广到全球各地")
-                         r"^在|合作|开发|推广|市场|各地|产品$", name) or (
+                         r"^在|合作|开发|推广|市场|各地|产品$|"
+                         # an event or a port ("台湾工业园奠基", "德国路德维希港")
+                         r"(?:奠基|开工|签约|投产|竣工|开业|港)$", name) or (
                     _LIST_PRODUCT.search(name)):
                 continue  # "台湾则通过4案", "台湾上游零件": a clause or a product, not a firm
             if re.match(r"[等和与及、]", name):
@@ -3387,6 +3392,8 @@ _HEADING_COUNTY_RE = re.compile(r"(?:^|(?<=[\n。；]))\s*(?:\d{1,2}[.．、]|[�
                                 r"[一二三四五六七八九十]{1,3}[、是])?"
                                 r"(?P<county>[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗))(?:主会场|分会场|会场)?[：:]",
                                 re.M)
+# a number with its measure word inside a run of name characters ("新建28层X集团办公大楼"): a phrase, not a name
+_COUNTED_THING_RE = re.compile(r"\d+(?:层|条|座|栋|个|家|年|万|亿|吨)")
 _GROUP_DESCRIPTION_RE = re.compile(r".*(?:企业|龙头|巨头|厂商|生产商|制造商|发挥|了解|依托|借助)")
 _GROUP_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,12}?集团(?!有限|股份|公司|[\u3400-\u9fff]{0,8}(?:有限)?公司)")
 _ANAPHOR_SUBJECT_RE = re.compile(r"(?:[^，。；\n]{0,8}[，,])?(?P<anaphor>(?:该|这个|这一|此|上述)?(?:项目|工程)"
