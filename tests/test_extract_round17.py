@@ -224,3 +224,9 @@ def test_an_event_or_a_port_after_a_country_word_is_no_firm() -> None:
     firms = _firms("2012年，台湾工业园奠基、中国沧州环渤海台湾经贸洽谈会举行。该基地将成为继德国路德维希港之后的"
                    "第三大生产基地。")
     assert not any(f.endswith(("奠基", "港")) for f in firms)
+
+
+def test_money_spent_on_research_is_no_projects_investment() -> None:
+    money = _investments("8月20日，北岭电梯有限公司年产4000台扶梯项目二期工程开工。"
+                         "北岭电梯有限公司投资300多万元自主研发的节能扶梯，比普通扶梯节电30%。", "2010-08-21")
+    assert ">=3000000 CNY" not in money.values()

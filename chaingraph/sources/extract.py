@@ -94,6 +94,7 @@ _FIGURE_RE = re.compile(
 )
 # the next figure of a list of figures ("分别为300亿元、700亿元和50亿元")
 _NEXT_FIGURE_RE = re.compile(rf"[、和及与](?P<qty>{_QTY})")
+_RESEARCH_AFTER_RE = re.compile(r"(?:用于)?(?:自主|独立|联合)?(?:研发|研制)")
 _HUNDRED_YI_RE = re.compile(r"(?P<qty>[百千]亿)(?:元|级)?(?:项目|大项目)")
 
 _NAME_CHARS = r"\u3400-\u9fffA-Za-z0-9（）()&·\-"
@@ -1956,6 +1957,8 @@ class _Extractor:
             if _RANGE_AFTER_RE.match(self.t, m.end()) or _AVERAGE_RE.search(
                     self.t, max(self.clause(m.start())[0], m.start() - 8), m.start() + 4):
                 continue  # "投资10亿元至50亿元的项目62个", "单体项目平均总投资额达8.32亿元": a class or a mean
+            if target == "investment" and _RESEARCH_AFTER_RE.match(self.t, m.end()):
+                continue  # "投资300多万元自主研发的节能扶梯": what a firm spent on research, no project's total
             if target == "expected_output" and re.search(r"(?:去年|上年|前年|已)(?:全年)?(?:完成|实现)?$",
                                                          self.t[max(0, m.start() - 6):m.start()]):
                 continue  # "去年完成产值102亿元": an output already reached, a region's or a firm's, not a plan
