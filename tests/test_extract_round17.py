@@ -230,3 +230,10 @@ def test_money_spent_on_research_is_no_projects_investment() -> None:
     money = _investments("8月20日，北岭电梯有限公司年产4000台扶梯项目二期工程开工。"
                          "北岭电梯有限公司投资300多万元自主研发的节能扶梯，比普通扶梯节电30%。", "2010-08-21")
     assert ">=3000000 CNY" not in money.values()
+
+
+def test_projects_still_to_move_in_keep_no_ceremony_date() -> None:
+    result = extract_facts("10月23日，青禾纺织有限公司在北岭工业园区开工建设，总投资6000万元。在青禾纺织的带动下，"
+                           "南岭纺织项目、北岭机械制造项目等也将于年底前入驻。", "2010-10-24")
+    dated = {f.key for f in result.facts if f.record == "project" and f.field in ("date", "start_date")}
+    assert not any("南岭纺织" in k or "北岭机械" in k for k in dated)

@@ -470,7 +470,9 @@ _AVERAGE_RE = re.compile(r"平均|户均|人均|单个项目|每个项目|单体
 _COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]{1,3})[个项家案件][，,]?"
                               r"(?:涉及|项目|计划|合计|共|将|拟)?$")
 # a project still courted, promoted or planned in its own sentence: the ceremony's date is not its date
-_INTENDED_RE = re.compile(r"意向|洽谈(?!会)|在谈|推介|跟进|谋划|储备|计划参加|将参加|拟参加")
+_INTENDED_RE = re.compile(r"意向|洽谈(?!会)|在谈|推介|跟进|谋划|储备|计划参加|将参加|拟参加|"
+                          # still to come in ("A、B项目等也将于年底前入驻")
+                          r"将于[^，。；]{0,8}?(?:入驻|入园|落户)|即将(?:入驻|入园|落户)")
 _VISIT_RE = re.compile(r"观摩|考察|参观|调研|察看|查看|走访|视察|详细了解|听取|来到|深入|实地")
 # a period of the year before a batch's name ("下半年项目", "上半年X市项目"): no part of a project's name
 # a period ("上半年", "年内", "一季度") or a span of years ("三年后", "两年时间内", "近年") that starts a batch's name
