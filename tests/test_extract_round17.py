@@ -233,7 +233,9 @@ def test_money_spent_on_research_is_no_projects_investment() -> None:
 
 
 def test_projects_still_to_move_in_keep_no_ceremony_date() -> None:
-    result = extract_facts("10月23日，青禾纺织有限公司在北岭工业园区开工建设，总投资6000万元。在青禾纺织的带动下，"
-                           "南岭纺织项目、北岭机械制造项目等也将于年底前入驻。", "2010-10-24")
+    result = extract_facts("10月21日，北岭县举行项目集中签约仪式，青禾纺织品有限责任公司年产40万套家纺项目正式签约。"
+                           "在青禾纺织的带动下，南岭集团纺织项目、北岭矿山机械制造项目等也将于年底前入驻。",
+                           "2010-10-24")
     dated = {f.key for f in result.facts if f.record == "project" and f.field in ("date", "start_date")}
-    assert not any("南岭纺织" in k or "北岭机械" in k for k in dated)
+    assert any("家纺" in k for k in dated)
+    assert not any("南岭集团" in k or "北岭矿山" in k for k in dated)
