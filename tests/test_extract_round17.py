@@ -241,3 +241,8 @@ def test_projects_still_to_move_in_keep_no_ceremony_date() -> None:
     dated = {f.key for f in result.facts if f.record == "project" and f.field in ("date", "start_date")}
     assert any("家纺" in k for k in dated)
     assert not any("南岭集团" in k or "北岭矿山" in k for k in dated)
+
+
+def test_a_group_after_a_country_word_is_cut_before_its_plant() -> None:
+    firms = _firms("1月5日，台湾北岭集团在昆山建设新基地。据报道，台湾北岭集团昆山新厂总投资1.056亿美元。")
+    assert not any("新厂" in f for f in firms)

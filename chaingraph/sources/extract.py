@@ -865,6 +865,9 @@ class _Extractor:
                             self.t[m.end():m.end() + 2])
             how = "country" if acts or len(self.occurrences(name)) > 1 else "country_weak"
             product = self._segment_suffix(name)  # 日本东洋精工驱动电机 -> 东洋精工 (驱动电机 is a product)
+            group = re.match(r"[\u4e00-\u9fffA-Za-z]{2,}?集团(?=[\u4e00-\u9fff])", name)
+            if group:  # "台湾统一集团昆山新厂总投资…": the group, then its plant
+                product = name[group.end():]
             if product and len(name) - len(product) >= 2:
                 candidates.append((m.group()[:-len(product)], m.start(), how))
                 continue
