@@ -246,3 +246,8 @@ def test_projects_still_to_move_in_keep_no_ceremony_date() -> None:
 def test_a_group_after_a_country_word_is_cut_before_its_plant() -> None:
     firms = _firms("1月5日，台湾北岭集团在昆山建设新基地。据报道，台湾北岭集团昆山新厂总投资1.056亿美元。")
     assert not any("新厂" in f for f in firms)
+
+
+def test_the_main_works_of_a_project_are_that_project() -> None:
+    names = _projects("2月18日，北岭石化乙烯项目主体工程动工，总投资约448亿元，项目建成后年产乙烯150万吨。")
+    assert not any(n.endswith("主体工程") for n in names)

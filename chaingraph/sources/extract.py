@@ -1433,6 +1433,8 @@ class _Extractor:
         for m in _WORKS_RE.finditer(self.t):
             # "八尺门海堤贯通工程", "东环路改扩建工程": public works are projects too, when they name what is built
             name = _project_name(m.group()[:-2] + "项目")[:-2] + "工程"
+            if "项目" in name:
+                continue  # "X项目主体工程": the works of a project named before, that project
             if len(name) >= 6 and not self._generic(name.removesuffix("工程") + "项目", []) and not (
                     _WORKS_NOT_NAME.search(name)):
                 mentions.append((name, m.end() - len(name), m.end()))
