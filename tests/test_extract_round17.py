@@ -251,3 +251,9 @@ def test_a_group_after_a_country_word_is_cut_before_its_plant() -> None:
 def test_the_main_works_of_a_project_are_that_project() -> None:
     names = _projects("2月18日，北岭石化乙烯项目主体工程动工，总投资约448亿元，项目建成后年产乙烯150万吨。")
     assert not any(n.endswith("主体工程") for n in names)
+
+
+def test_a_science_city_with_its_total_investment_is_a_project() -> None:
+    money = _investments("7月15日，青禾市举行项目集中签约仪式。其中，位于临空区的北岭·空港科技城总投资500亿元，"
+                         "将建设教育科研园区和科技产业园区。", "2018-07-16")
+    assert money.get("北岭·空港科技城") == "50000000000 CNY"
