@@ -257,3 +257,9 @@ def test_a_science_city_with_its_total_investment_is_a_project() -> None:
     money = _investments("7月15日，青禾市举行项目集中签约仪式。其中，位于临空区的北岭·空港科技城总投资500亿元，"
                          "将建设教育科研园区和科技产业园区。", "2018-07-16")
     assert money.get("北岭·空港科技城") == "50000000000 CNY"
+
+
+def test_the_kinds_of_an_events_signings_are_no_projects() -> None:
+    names = _projects("5月6日，青禾区举行一系列的签约仪式，包括重点项目、银企合作、载体建设、智库服务等在内的63个项目"
+                      "在会上集中签约。")
+    assert not any(n.startswith(("银企合作", "载体建设", "智库服务")) for n in names)
