@@ -92,6 +92,9 @@ _FIGURE_RE = re.compile(
     rf"分别为|分别|均)*)(?P<cur>新台币|台币|人民币)?"
     rf"(?P<qty>{_QTY})"
 )
+# the next figure of a list of figures ("分别为300亿元、700亿元和50亿元")
+_NEXT_FIGURE_RE = re.compile(rf"[、和及与](?P<qty>{_QTY})")
+_RESEARCH_AFTER_RE = re.compile(r"(?:用于)?(?:自主|独立|联合)?(?:研发|研制)")
 _HUNDRED_YI_RE = re.compile(r"(?P<qty>[百千]亿)(?:元|级)?(?:项目|大项目)")
 
 _NAME_CHARS = r"\u3400-\u9fffA-Za-z0-9（）()&·\-"
@@ -107,7 +110,10 @@ _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "
           # a role or a description before the name ("业主代表X集团公司", "民营企业X有限公司", "标志着X有限公司")
           "代表", "业主", "标志着", "央企", "民营企业", "国有企业", "龙头企业", "股王",
           # a visit, a take-over or a use before the name ("一行深入X有限公司", "盘活原X公司", "利用X集团")
-          "深入", "走访", "调研", "考察", "参观", "观摩", "盘活", "利用", "成立", "洽谈")
+          "深入", "走访", "调研", "考察", "参观", "观摩", "盘活", "利用", "成立", "洽谈",
+          # a speaker's verbs and a whole before the name ("助推X有限公司项目投产", "高度重视X集团在Y的项目",
+          # "主要建设X集团华中区域总部", "提升整个X集团年产量")
+          "助推", "重视", "主要建设", "整个")
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
 # legal forms: Chinese ones, the Japanese and Korean ones written in Chinese characters (株式会社, 有限会社…) and the
 # Latin ones after a capitalised name ("Robert Bosch GmbH", "Ferrero S.p.A.", "Acme Co., Ltd.")
@@ -129,6 +135,10 @@ _COUNTRY_NAME_RE = re.compile(
 )
 _ITEM = rf"(?:(?!等|项目)[{_NAME_CHARS}]){{2,24}}"
 _LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})*(?=等[^，。；]{{0,10}}项目|落户)")
+# a verb of being before the first item of a list ("有X", "还有X", "集中开工有X"; not 有色, 有机 …)
+_LIST_LEAD_RE = re.compile(r"(?:[^，。；、]{0,8}?(?:开工|签约|竣工|投产|落户))?[还另也既]?有(?![色机限线效])")
+# after a list: a count of projects by the ten or the hundred ("等项目433个"), or a verb that holds projects back
+_KINDS_OR_OBSTACLES_RE = re.compile(r"等(?:项目\d{3,}个|[^，。；]{0,4}?(?:制约|影响|阻碍|困扰)[^，。；]{0,4}?项目)")
 _FIRM_LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})+(?=等(?:\d+|[一二两三四五六七八九十]+)家[^，。；]{{0,6}}?"
                            r"(?:企业|公司|厂商|厂|台商|业者|集团))")
 _PAIR_RE = re.compile(rf"([{_NAME_CHARS}]{{2,20}}?)(?:和|与|及|、)([{_NAME_CHARS}]{{2,12}}?)两家")
@@ -237,6 +247,8 @@ _PROJECT_STOPS = re.compile(
     r"把|就(?=此|该|这)|取得|获得|"
     # verbs of a report's prose before 项目 ("积极组织好项目实施", "按程序办理项目备案", "还建立…项目…责任制")
     r"建立|深入|学习|办理|展现|打响|全力|组织|按照|退出|获批|"
+    # a target, a push or a ceremony before a name ("力争X项目早建成", "助推X公司项目投产", "奠基X项目")
+    r"力争|助推|奠基|^属(?![地性])|"
     # "在X新区投资Y项目", "本次投资Y项目": a place or this time, then the investing verb, then the name
     r"(?:(?<=[区县市镇])|(?<=本次|此次))投资(?!有限|集团|控股|公司|股份|发展|管理|基金|开发|建设|项目)"
 )
@@ -253,6 +265,10 @@ _PLANT_ITEM_RE = re.compile(r"(?:产业园|工业园|科技园|物流园|产业�
                             r"风电场|工厂|[^工水]厂|厂区|生产线|产线|工程|小镇|校区|水厂|水库|大桥|防洪堤|总部|酒店|综合体)"
                             r"(?:[（(][^（）()]{2,20}[）)])?$")
 _MADE_ITEM_RE = re.compile(r"年产|日产|生产线|生产基地|工厂|[^工]厂$|产业园$")
+# a name that ends in a type, a class or a quality: "…型", "…类", "附加值高", "科技含量高"
+_KIND_NAME_RE = re.compile(r"[\u4e00-\u9fff](?:型|类|[高强多好])$")
+_PARTS_LIST_INTRO_RE = re.compile(r"(?:基地|工程|仪式|活动|(?:该|本|此)项目)[，,]?(?:主要|重点)?"
+                                  r"(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为))(?:[^，。；、]{2,12}、)?$")
 _PARTS_INTRO_RE = re.compile(r"(?:项目|工程)[，,]?(?:主要)?(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为)|含)$")
 _HOST_COUNTY_RE = re.compile(r"(?:^|(?<=[，,、：:\s日在元]))(?P<county>[\u4e00-\u9fff]{1,3}?(?:自治县|县|区|旗)|"
                              r"[\u4e00-\u9fff]{2}市)(?=[^，。；]{0,10}?(?:\d+|[一二三四五六七八九十两几多]+)个"
@@ -299,6 +315,8 @@ _NOT_A_FIRM = re.compile(
     r"|(?:大道|大街|[^公]路|广场|大桥|隧道|公园|[前后中左右]旗)$"
     # a plan or a policy ("投资台湾三大方案", "中小企业方案") and a rank ("全球第一大") are no firm's name
     r"|(?:方案|计划|政策|措施|办法|第[一二三四五六七八九十\d]{1,3}大|最大)$"
+    # an organ of government or of a party ("国务院国资委", "市发改委", "县委"): no firm
+    r"|(?:国资委|发改委|经信委|工信委|商务委|科委|管委|[省市县区]委|党委|人大|政协)$"
 )
 
 
@@ -312,6 +330,8 @@ _CLAUSE_COMPANY_RE = re.compile(
     # a kind of company ("关于子公司…的公告", "科创板上市公司"), not a name
     r"(?:(?:关于|的|其|全资|控股|下属|旗下)子|上市|挂牌|参股)公司$|"
     r"(?:管委会|政府|协议|合同)[^有]*公司$|"
+    # the noun 公司 opening a clause ("公司发行可转换公司债券") or a new company being set up ("子公司参股设立新公司")
+    r"^公司.|(?:设立|成立|组建|注册)新公司$|"
     # a body of more than 12 characters before a bare 公司 is a clause ("产业发展资金中拨付一定额度资金给公司")
     r"^[^有]{13,}(?<!股份)(?<!集团)(?<!总)公司$")
 # a fragment of a clause caught as a firm: a year before it ("2012年…"), a verb after it ("公司发行", "客商签订",
@@ -331,6 +351,27 @@ _PHRASE_NOT_NAME = re.compile(
     # what a firm has, not who it is: "（日本）先进技术", "成熟工艺", "核心设备"
     rf"^(?:{_COUNTRY_ALT})?(?:先进|领先|成熟|核心|关键|高端|前沿)(?:技术|工艺|设备|装备|经验|理念)$"
 )
+
+
+# what a company does or is, in its name ("X科技", "X实业", "X投资"): no part of what names it
+_TRADE_WORD_RE = re.compile(r"高科技|科技|实业|投资|发展|产业|工业|技术|贸易|集团|控股|管理|运营|开发|建设|工程|服务|"
+                            r"新材料|新能源|信息")
+
+
+def _names_nothing(head: str) -> bool:
+    """Whether a firm's name without its legal form is only words of a trade, a product or a kind ("电梯", "电子科技",
+    "研究院", "玻璃"): a kind of company, not one company's name."""
+    rest = re.sub(r"[\d.%、（）()年]+", "", head)
+    for words in (_TRADE_WORD_RE, _CONCRETE_HEAD, _PRODUCT_HINT):
+        # (words of two characters or more: one character of a brand, 云 of 云高, 港 of 云港, is no trade word)
+        rest = words.sub(lambda m: "" if len(m.group()) >= 2 else m.group(), rest)
+    return not rest
+
+
+def _former_name(name: str) -> bool:
+    """Whether a legal name is written as a firm's former name ("原杭州X股份有限公司"): 原 before a province or a city
+    (not 太原, 中原, 原平 …, where 原 belongs to the place)."""
+    return name.startswith("原") and (name[1:3] in _PROVINCES or name[1:3] in CITIES or name[1:4] in CITIES)
 
 
 def _unbalanced(name: str) -> bool:
@@ -424,7 +465,7 @@ _PARK_ANAPHOR_RE = re.compile(r"该园区|该园|园区内|园内|该开发区|�
                               r"(?<![\u4e00-\u9fff])园区(?=已|共|今年|新|累计|先后|还|签约|引进)")
 _PHASE_AFTER_RE = re.compile(r"[一二三四首]期(?![\u4e00-\u9fff]{0,3}(?:工程|项目))")
 _PHASE_BEFORE_RE = re.compile(r"(?P<p>[一二三四首]期)(?:工程|项目)?[^，。；]{0,14}$")
-_PHASE_SUBJECT_RE = re.compile(r"(?:^|(?<=[，。；\n]))(?P<p>[一二三四首]期)(?:工程|项目)?")
+_PHASE_SUBJECT_RE = re.compile(r"(?:^|(?<=[，。；,\n]))(?:其中)?(?P<p>[一二三四首]期)(?:工程|项目)?")
 _SIZE_CLASS_AFTER_RE = re.compile(rf"(?:以上)?的?(?:[\u4e00-\u9fff]{{0,4}}项目(?:有|达|共)?|有){_CN_COUNT}[个项]")
 _SIZE_CLASS_BEFORE_RE = re.compile(r"(?:单个|每个|单体|均)[^，。；]{0,6}$")
 _RANGE_AFTER_RE = re.compile(rf"(?:以上|以下)?(?:至|到|~|～|—|-)(?:{_NUM})")
@@ -432,10 +473,14 @@ _AVERAGE_RE = re.compile(r"平均|户均|人均|单个项目|每个项目|单体
 _COUNT_BEFORE_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]{1,3})[个项家案件][，,]?"
                               r"(?:涉及|项目|计划|合计|共|将|拟)?$")
 # a project still courted, promoted or planned in its own sentence: the ceremony's date is not its date
-_INTENDED_RE = re.compile(r"意向|洽谈(?!会)|在谈|推介|跟进|谋划|储备|计划参加|将参加|拟参加")
+_INTENDED_RE = re.compile(r"意向|洽谈(?!会)|在谈|推介|跟进|谋划|储备|计划参加|将参加|拟参加|"
+                          # still to come in ("A、B项目等也将于年底前入驻")
+                          r"将于[^，。；]{0,8}?(?:入驻|入园|落户)|即将(?:入驻|入园|落户)")
 _VISIT_RE = re.compile(r"观摩|考察|参观|调研|察看|查看|走访|视察|详细了解|听取|来到|深入|实地")
 # a period of the year before a batch's name ("下半年项目", "上半年X市项目"): no part of a project's name
-_PERIOD_RE = re.compile(r"^(?:今年|去年|明年)?(?:[上下]半年|年内|全年|第?[一二三四1-4]季度)")
+# a period ("上半年", "年内", "一季度") or a span of years ("三年后", "两年时间内", "近年") that starts a batch's name
+_PERIOD_RE = re.compile(r"^(?:今年|去年|明年)?(?:[上下]半年|年内|全年|第?[一二三四1-4]季度)|"
+                        r"^(?:\d{1,2}|[一二两三四五六七八九十])年(?:后|以后|内|时间内|来)|^近(?:几|两|三|五)?年(?:来)?")
 _DEKAD = {"上旬": "E", "初": "E", "中旬": "M", "下旬": "L", "底": "L", "末": "L"}
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -620,9 +665,11 @@ def _strip_left(name: str) -> tuple[str, str]:
     cut = 0
     for stop in _STOPS:
         pos = name.rfind(stop, 0, max(0, len(name) - 2))
-        if (stop in "和与及" and pos > 0 and _is_place_word(name[:pos])
+        if (stop == "和" and pos > 0 and _is_place_word(name[:pos])
                 and not name.startswith(_PROVINCES, pos + 1)):
             continue  # "福州和盛食品有限公司": a place, then the name
+        if stop == "继" and pos > 0:
+            continue  # "继X之后" opens a clause; inside a run of name characters 继 is part of a name ("许昌西继电梯")
         if pos >= 0 and pos + len(stop) > cut and not _inside_parens(name, pos):
             cut = pos + len(stop)
     return name[cut:], name[:cut]
@@ -660,6 +707,7 @@ class _Extractor:
         self._firm_index: dict[str, int] = {}
         self._firm_spots: list[tuple[int, int]] | None = None
         self._firm_version = 0
+        self._segment_words: set[str] | None = None
         self._residuals: dict[tuple[str, tuple[int, ...], int], str] = {}
         self._project_index: dict[str, list[int]] = {}
         self._head_index: dict[str, list[int]] = {}  # first two characters of a project name -> projects
@@ -749,7 +797,12 @@ class _Extractor:
     # --------------------------------------------------------------------------------------- firms
     def find_firms(self) -> None:
         candidates: list[tuple[str, int, str]] = []  # (name, position, how)
+        legal_end = -1
         for m in _LEGAL_RE.finditer(self.t):
+            if m.start() == legal_end and m.group().endswith("分公司"):
+                legal_end = m.end()
+                continue  # "X有限公司湖南湖北分公司": a branch written after its firm's name is part of that name
+            legal_end = m.end()
             suffix = _LEGAL_SUFFIX_RE.search(m.group())
             body = m.group()[:suffix.start()] if suffix else m.group()
             head, cut = _strip_left(body)
@@ -774,7 +827,7 @@ class _Extractor:
                 # "建设曲靖市商品混凝土分公司": the verb before a legal name that starts with its place
                 cut += verb.group()
                 name, head = name[verb.end():], head[verb.end():]
-            if len(head) >= 2 and len(name) >= 5:
+            if len(head) >= 2 and len(name) >= 5 and not _former_name(name) and not _names_nothing(head):
                 candidates.append((name, m.start() + len(cut), "legal"))
         for m in _LATIN_LEGAL_RE.finditer(self.t):  # "Robert Bosch GmbH"
             candidates.append((m.group(), m.start(), "legal"))
@@ -790,6 +843,7 @@ class _Extractor:
             cut = self.t[m.start():start] + cut
             head = name[:-2].removesuffix("控股")
             if (4 <= len(name) <= 12 and not _bad_firm_name(head) and not _bad_firm_name(name)
+                    and not _COUNTED_THING_RE.search(name)
                     and not _GENERIC_WORD_RE.fullmatch(head) and not re.search(r"多元化|大型|知名|龙头|国际$", head)):
                 candidates.append((name, m.start() + len(cut), "group"))
         for m in _COUNTRY_NAME_RE.finditer(self.t):
@@ -799,7 +853,11 @@ class _Extractor:
                 continue  # 日本JFE商事车载马达铁芯: the brand pattern has it
             if name.endswith("项目") or _GENERIC_FIRM.match(name) or self._is_segment_word(name):
                 continue
-            if re.search(r"\d|则|今天|召开|业者|加速|的|是|有|了|将|事务所|表示|说明|指出|商会|协会", name) or (
+            if re.search(r"\d|则|今天|召开|业者|加速|的|是|有|了|将|事务所|表示|说明|指出|商会|协会|"
+                         # a clause after the country word ("在地农产品", "与日本X合作开发…产品", "推广到全球各地")
+                         r"^在|合作|开发|推广|市场|各地|产品$|"
+                         # an event or a port ("台湾工业园奠基", "德国路德维希港")
+                         r"(?:奠基|开工|签约|投产|竣工|开业|港)$", name) or (
                     _LIST_PRODUCT.search(name)):
                 continue  # "台湾则通过4案", "台湾上游零件": a clause or a product, not a firm
             if re.match(r"[等和与及、]", name):
@@ -810,6 +868,9 @@ class _Extractor:
                             self.t[m.end():m.end() + 2])
             how = "country" if acts or len(self.occurrences(name)) > 1 else "country_weak"
             product = self._segment_suffix(name)  # 日本东洋精工驱动电机 -> 东洋精工 (驱动电机 is a product)
+            group = re.match(r"[\u4e00-\u9fffA-Za-z]{2,}?集团(?=[\u4e00-\u9fff])", name)
+            if group:  # "台湾统一集团昆山新厂总投资…": the group, then its plant
+                product = name[group.end():]
             if product and len(name) - len(product) >= 2:
                 candidates.append((m.group()[:-len(product)], m.start(), how))
                 continue
@@ -843,7 +904,7 @@ class _Extractor:
         for m in _SUBJECT_INVESTS_RE.finditer(self.t):
             # "精工科技拟投资3.5亿元，在双流建设…", "全球传动规划投资逾17亿元": the subject of a clause whose verb
             # is investing an amount is the investor (weaker than a legal name: its own, lower level)
-            name = m["name"]
+            name = _INVESTS_IN_RE.sub("", m["name"])  # "X集团在汉川投资85亿元": the investor is X
             if (2 <= len(name) <= 12 and not _bad_firm_name(name) and not _GENERIC_FIRM.match(name)
                     and not _SUBJECT_NOT_FIRM.search(name) and not _CONNECTIVE_RE.search(name)
                     and not _ADVERB_SUBJECT_RE.fullmatch(name)
@@ -865,9 +926,20 @@ class _Extractor:
                 continue  # "涵盖汽车零部件内外饰、电驱等项目", "集赛事、研学等项目为一体": the scope of a group or a
                 # project, kinds of work, neither firms nor projects
             items = m.group().split("、")
+            if _PARTS_LIST_INTRO_RE.search(self.t, max(0, m.start() - 16), m.start() + len(_strip_left(items[0])[1])):
+                continue  # "X生产基地，包括配套建设矿山、硫酸、…等项目", "签约仪式，包括银企合作、载体建设等在内的63个
+                # 项目": the parts of one base or project, or the kinds of an event's signings, not projects
             if any(re.search(r"(?:产业|行业|领域|服务业|制造业)$", item) for item in items):
                 continue  # "新材料、新能源、环保再生产业等项目13个": fields of industry, neither firms nor projects
             first, cut = _strip_left(items[0])
+            lead = _LIST_LEAD_RE.match(first)
+            if lead and len(first) - lead.end() >= 2:
+                # "有X基地、Y基地等", "此次集中开工有X食品、Y基地等": what is there, then the first item
+                first, cut = first[lead.end():], cut + lead.group()
+            if _KINDS_OR_OBSTACLES_RE.match(self.t, m.end()) and all(_field_item(item) for item in [first, *items[1:]]):
+                # "生态环保、教育医疗等项目251个": kinds counted by the hundred; "土地、资金等制约项目建设": what holds
+                # projects back; neither firms nor projects
+                continue
             kinds = re.match(r"等[^，。；]{0,10}?(?:产业|行业|服务业|制造业|领域)项目", self.t[m.end():])
             if kinds and len(items) >= 2 and all(len(item) <= 4 or _field_item(item) for item in items[1:]):
                 # "文旅、工业、商贸等产业项目9个", "金融服务、现代物流等现代服务业项目", "新一代信息技术、高端装备
@@ -1000,14 +1072,12 @@ class _Extractor:
     def _is_segment_word(self, name: str) -> bool:
         if self.dataset is None:
             return False
-        key = normalize_name(name)
-        for chain in self.dataset.chains.values():
-            if key in {normalize_name(w) for w in [chain.name, *chain.aliases]}:
-                return True
-            for seg in chain.segments:
-                if key in {normalize_name(w) for w in [seg.name, *seg.keywords, *seg.aliases]}:
-                    return True
-        return False
+        if self._segment_words is None:  # the chains' and segments' names and keywords, normalised once
+            self._segment_words = {normalize_name(w) for chain in self.dataset.chains.values()
+                                   for w in [chain.name, *chain.aliases]}
+            self._segment_words |= {normalize_name(w) for chain in self.dataset.chains.values()
+                                    for seg in chain.segments for w in [seg.name, *seg.keywords, *seg.aliases]}
+        return normalize_name(name) in self._segment_words
 
     def _segment_suffix(self, name: str) -> str:
         if self.dataset is None:
@@ -1124,6 +1194,7 @@ class _Extractor:
                     first_j = spot_j[1] if spot_j is not None else 0
                     keep, drop = (i, j) if first_i <= first_j else (j, i)
                     into[drop] = keep
+        self._with_and_without_parent(into)
         # "凤冈县长山米业有限公司" and "长山米业有限公司": the county or city before a legal name is where it is
         legal = {f.legal_name: i for i, f in enumerate(self.firms) if f.legal_name}
         for name, i in legal.items():
@@ -1137,6 +1208,19 @@ class _Extractor:
         if not into:
             return
         self._absorb(into)
+
+    def _with_and_without_parent(self, into: dict[int, int]) -> None:
+        """"广西森工集团高林林业股份有限公司" and "广西高林林业股份有限公司": a subsidiary written with and without its
+        parent group after the place is one firm (added to ``into``, drop -> keep, the name with the group kept)."""
+        named = [(_LEGAL_SUFFIX_RE.sub("", n), i) for i, f in enumerate(self.firms) for n in f.names
+                 if _LEGAL_SUFFIX_RE.search(n)]
+        by_body = {body: i for body, i in named}
+        for body, i in named:
+            inner = _GROUP_INFIX_RE.match(body)
+            short = by_body.get(inner["place"] + inner["rest"]) if inner else None
+            keep = into.get(i, i)
+            if short is not None and short != keep and short not in into and short not in into.values():
+                into[short] = keep
 
     def _absorb(self, into: dict[int, int], legal_last: bool = False) -> None:
         """Fold each firm ``drop`` of ``into`` (drop -> keep) into the firm it keeps: its names, how it was found and
@@ -1245,7 +1329,7 @@ class _Extractor:
                     continue
                 if stem and size <= stem.end():
                     continue  # "科右前", "科右" of "科右前旗乌兰集团…公司": the place it starts with, or part of it
-                if (prefix == legal or owners.get(prefix) != index or prefix in _PROVINCES
+                if (prefix == legal or owners.get(prefix) != index or prefix in _PROVINCES or _names_nothing(prefix)
                         or prefix in COUNTRY_WORDS or prefix in _PLACE_WORDS or self._is_region_word(prefix)
                         or _bad_firm_name(prefix)):
                     continue
@@ -1268,7 +1352,16 @@ class _Extractor:
         before = self.t[c_start:pos]
         return bool(_GUEST_AFTER_RE.match(after) or _CUSTOMER_BEFORE_RE.search(before)
                     or _PARENT_RE.search(before[-4:]) or _PARENT_AFTER_RE.match(after)
-                    or _ATTENDED_RE.search(after))
+                    or _ATTENDED_RE.search(after) or self._officer_only(pos + len(name))
+                    or (before.endswith("在") and bool(_SUPPORTED_BY_RE.match(after))))
+
+    def _officer_only(self, end: int) -> bool:
+        """A firm named only as the employer of a person with a title ("X公司总工程师张三表示", "X集团党委书记、
+        董事长李四出席") in a sentence where nobody signs: a guest's or a speaker's affiliation, not an actor."""
+        if not _OFFICER_AFTER_RE.match(self.t, end):
+            return False
+        s = self.sentences[self.sentence_at(end)]
+        return not _SIGNING_VERB_RE.search(self.t, s.start, s.end)
 
     def emit_firms(self) -> None:
         linked = {f for proj in self.projects if not proj.weak for f in proj.firms}
@@ -1343,6 +1436,8 @@ class _Extractor:
         for m in _WORKS_RE.finditer(self.t):
             # "八尺门海堤贯通工程", "东环路改扩建工程": public works are projects too, when they name what is built
             name = _project_name(m.group()[:-2] + "项目")[:-2] + "工程"
+            if "项目" in name:
+                continue  # "X项目主体工程": the works of a project named before, that project
             if len(name) >= 6 and not self._generic(name.removesuffix("工程") + "项目", []) and not (
                     _WORKS_NOT_NAME.search(name)):
                 mentions.append((name, m.end() - len(name), m.end()))
@@ -1636,11 +1731,14 @@ class _Extractor:
         """
         if firms or re.match(_COUNTRY_ALT, name):
             return False
+        if _KIND_NAME_RE.search(name.removesuffix("项目")):
+            return True  # "资源开发型", "能源类项目", "附加值高项目": a type, a class or a quality of projects
         stripped = re.sub(_QTY, "", name)
         if _GENERIC_PROJECT.match(stripped) or len(stripped) < 4:
             return True
         rest = _COUNTED_RE.sub("", _DATE_RE.sub("", stripped.removesuffix("项目")).replace("第", ""))
-        rest = _ADMIN_PLACE_RE.sub("", _PERIOD_RE.sub("", _RELATIVE_DAY_RE.sub("", rest)))
+        # a period before or after the place ("上半年X市项目", "该县上半年续建项目")
+        rest = _PERIOD_RE.sub("", _ADMIN_PLACE_RE.sub("", _PERIOD_RE.sub("", _RELATIVE_DAY_RE.sub("", rest))))
         zone = _ZONE_PREFIX_RE.match(rest)
         if zone and _EVALUATIVE_RE.fullmatch(rest[zone.end():]):
             return True  # "X经济技术开发区重点项目": the zone's projects of a kind, not one project
@@ -1838,7 +1936,11 @@ class _Extractor:
         the project named before (该项目, 项目, 这个项目 opening the sentence, before any firm), so a firm named
         later in it is what the project is for or who builds it, not a new subject with a figure of its own."""
         opening = _ANAPHOR_SUBJECT_RE.match(self.t, sent_start, pos)
-        return opening is not None and not self.firms_in(sent_start, opening.start("anaphor"))
+        if opening is None:
+            # "…出席签约仪式，据X介绍，该项目由Y公司投资兴建，投资额达3.5亿元": a later clause opening with 该项目
+            clauses = list(_ANAPHOR_CLAUSE_RE.finditer(self.t, sent_start, pos))
+            opening = clauses[-1] if clauses else None
+        return opening is not None and not self.firms_in(opening.start(), opening.start("anaphor"))
 
     # --------------------------------------------------------------------------------------- figures
     def find_figures(self) -> None:
@@ -1865,6 +1967,8 @@ class _Extractor:
             if _RANGE_AFTER_RE.match(self.t, m.end()) or _AVERAGE_RE.search(
                     self.t, max(self.clause(m.start())[0], m.start() - 8), m.start() + 4):
                 continue  # "投资10亿元至50亿元的项目62个", "单体项目平均总投资额达8.32亿元": a class or a mean
+            if target == "investment" and _RESEARCH_AFTER_RE.match(self.t, m.end()):
+                continue  # "投资300多万元自主研发的节能扶梯": what a firm spent on research, no project's total
             if target == "expected_output" and re.search(r"(?:去年|上年|前年|已)(?:全年)?(?:完成|实现)?$",
                                                          self.t[max(0, m.start() - 6):m.start()]):
                 continue  # "去年完成产值102亿元": an output already reached, a region's or a firm's, not a plan
@@ -1928,6 +2032,8 @@ class _Extractor:
             if counted and qty.is_money and target in ("investment", "registered_capital"):
                 # "新经济和综合服务平台项目有6个，总投资达25.1亿元，包括A项目、B项目": the group's total
                 self.region_values.append((f"项目{label}", str(qty), m.start(), m.end(), "counted"))
+                continue
+            if self._respective_figures(m, sent.start, target, qty):
                 continue
             if self._group_figure(m, sent.start):
                 if qty.is_money:
@@ -2144,6 +2250,35 @@ class _Extractor:
             return False
         return not any(phase["p"] in n for n in self.projects[owner].names)
 
+    def _respective_figures(self, m: re.Match[str], sent_start: int, target: str, qty: Quantity) -> bool:
+        """"A项目、B项目签约，投资额分别为300亿元、700亿元": as many figures after 分别 as projects named before them
+        in the sentence, each project takes its own, in order. Adds them and says whether it did."""
+        if "分别" not in (m["filler"] or "") + self.t[max(0, m.start() - 3):m.start()]:
+            return False
+        figures = [(qty, m.start(), m.end())]
+        for more in _NEXT_FIGURE_RE.finditer(self.t, m.end()):
+            if more.start() != figures[-1][2]:
+                break
+            try:
+                figures.append((parse_quantity(more["qty"] + ("元" if more["qty"][-1] in "亿万" else "")),
+                                more.start("qty"), more.end()))
+            except ParseError:
+                break
+        # the projects listed last before the figures, one after the other ("A项目、B项目" or "A项目和B项目")
+        listed: list[tuple[int, int]] = []
+        for a, i in reversed(self.strong_mentions(sent_start, m.start())):
+            if listed and (i == listed[0][1] or not re.fullmatch(r"[^，。；,]*[、和及与]", self.t[a:listed[0][0]])):
+                break
+            listed.insert(0, (a, i))
+        owners = [i for _a, i in listed]
+        if len(figures) < 2 or len(owners) != len(figures) or any(f[0].unit != qty.unit for f in figures):
+            return False
+        for owner, (each, a, b) in zip(owners, figures, strict=True):
+            value, fld, note = self._field_value(target, m["label"], each)
+            if value is not None:
+                self.project_values.append((owner, fld, value, a, b, 0.85, note))
+        return True
+
     def _group_figure(self, m: re.Match[str], sent_start: int) -> bool:
         """A figure about several projects at once: after a list of them ("A项目、B项目，总投资4.74亿元"), before a
         count ("总投资122亿元的27个项目"), a running total (累计, 合计), or split between them (分别)."""
@@ -2290,8 +2425,8 @@ class _Extractor:
                                                                                                 window_end):
                 continue
             owner = self.project_at(m.start())
-            if owner is None:
-                continue
+            if owner is None or self._phase_figure(owner, m.start()):
+                continue  # (a phase's day, "其中一期工程…将于今年12月开工", is not the project's)
             if not self._project_between(sent.start, sent.end) and int(value[:4]) < self.doc_date.year - 1:
                 continue  # "川电钢板…于1994年落户": the firm's history, not a project date
             mates = self._list_mates(owner, m.start())
@@ -3331,6 +3466,11 @@ def _field_item(item: str) -> bool:
     return not (re.search(r"\d|项目|工程|公司|集团|厂|场|园|基地|中心|线|站", item) or _CONCRETE_ITEM_RE.search(item))
 
 
+# 向 as a preposition right before 项目, not the end of a word (导向, 定向, 双向, 方向, 走向 …), or a one-character verb
+# that takes the projects as its object ("以服务提效促项目提速", "不遗余力引项目")
+_TOWARD_PROJECT_RE = re.compile(r"(?:(?<![导定双方走转纵横面志动意倾取单逆指风])向|[促引])项目$")
+
+
 def _project_name(raw: str) -> str:
     """The project name in a run of text ending in 项目: after the last verb, preposition or amount, without its
     leading punctuation ("计划投资1.2亿元的台玻技改项目" -> "台玻技改项目", "在X镇投资5亿元建设Y项目" -> "Y项目")."""
@@ -3340,8 +3480,10 @@ def _project_name(raw: str) -> str:
             continue  # "…车型建设项目", "…技改项目": the kind of work is part of the name
         if not _inside_parens(raw, m.start()):
             cut = max(cut, m.end())
-    if cut > len(raw) - 4:
-        return ""  # a verb right before 项目 ("加快项目", "保证的是项目"): prose, not a name
+    if cut > len(raw) - 4 or _TOWARD_PROJECT_RE.search(raw):
+        # a verb right before 项目 ("加快项目", "保证的是项目", "提效促项目"), or 向 (towards) before it ("资源向项目
+        # 聚焦", "代表区政协向项目签约表示祝贺"): prose, not a name
+        return ""
     for m in _MONEY_IN_NAME.finditer(raw, cut):
         if m.end() < len(raw) - 2:
             cut = max(cut, m.end())
@@ -3375,7 +3517,8 @@ _RESIDUAL_PLACE_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,10}?(?:工业园区|产�
                                 r"经济开发区|开发区|高新区|经开区|园区)|[\u4e00-\u9fff]{1,4}?[省市县区])")
 _ADMIN_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区](?!域)")
 _OTHER_PROJECT_RE = re.compile(
-    rf"[{_NAME_CHARS}]{{2,30}}?(?:工程|产业园|工业园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线)"
+    rf"[{_NAME_CHARS}]{{2,30}}?(?:工程|产业园|工业园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线|"
+    r"(?:科技|生态|智慧|光电|物流|汽车|商贸|产业)城)"
     r"(?=[，、]?(?:计划|预计|拟|项目)?(?:总投资|投资额|投资\d))"
 )
 _LIST_PRODUCT = re.compile(r"面料|织造|服饰|用品|材料|机械|设备|装备|期$|生产|制造|加工|基地|产业园|中心|工程|系统|"
@@ -3456,10 +3599,14 @@ _HEADING_COUNTY_RE = re.compile(r"(?:^|(?<=[\n。；]))\s*(?:\d{1,2}[.．、]|[�
                                 r"[一二三四五六七八九十]{1,3}[、是])?"
                                 r"(?P<county>[\u4e00-\u9fff]{1,4}?(?:自治县|县|区|旗))(?:主会场|分会场|会场)?[：:]",
                                 re.M)
+# a number with its measure word inside a run of name characters ("新建28层X集团办公大楼"): a phrase, not a name
+_COUNTED_THING_RE = re.compile(r"\d+(?:层|条|座|栋|个|家|年|万|亿|吨)")
 _GROUP_DESCRIPTION_RE = re.compile(r".*(?:企业|龙头|巨头|厂商|生产商|制造商|发挥|了解|依托|借助)")
 _GROUP_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,12}?集团(?!有限|股份|公司|[\u3400-\u9fff]{0,8}(?:有限)?公司)")
 _ANAPHOR_SUBJECT_RE = re.compile(r"(?:[^，。；\n]{0,8}[，,])?(?P<anaphor>(?:该|这个|这一|此|上述)?(?:项目|工程)"
                                  r"(?![\u4e00-\u9fff]{0,2}(?:签约|开工|集中|建设项目)))")
+# a later clause of a sentence opening with the project named before ("…，据X介绍，该项目由Y公司投资兴建")
+_ANAPHOR_CLAUSE_RE = re.compile(r"[，,](?P<anaphor>(?:该|这个|这一|此|上述)(?:项目|工程))")
 _ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|园区|产业园|基地|工厂|新厂|厂)|"
                          r"^[，、]?项目|[，：]项目")
 _INCLUDES_RE = re.compile(r"项目[^。；]{0,12}?(?:包括|包含|涵盖|有|如)(?P<items>[^，。；：等]{4,120}?)等"
@@ -3482,8 +3629,15 @@ _ADVERB_SUBJECT_RE = re.compile(r"同样|同时|此外|另外|并且|而且|其�
 _GUEST_AFTER_RE = re.compile(r"[^，。；]{0,6}?(?:董事长|董事局主席|总经理|总裁|副总裁|负责人|代表|总监|主任|书记|"
                              r"高管|一行)[^，。；]{0,16}?"
                              r"(?:出席|参加|致辞|发言|见证|陪同|主持|介绍|表示|说|会见|拜访|考察|受邀)")
+# "在X集团各主机厂及零部件企业支持下": who supports the region's growth, not an actor of its events
+_SUPPORTED_BY_RE = re.compile(r"[^，。；]{0,16}?(?:支持|帮助|带动|引领|推动)下")
+_OFFICER_AFTER_RE = re.compile(r"(?:党委|党组)?副?(?:董事长|董事局主席|总经理|总裁|经理|总工程师|党委书记|书记|董事|"
+                               r"CEO|负责人|总监|厂长)")
+_SIGNING_VERB_RE = re.compile(r"签约|签订|签署|签下|签字")
 _CUSTOMER_BEFORE_RE = re.compile(r"客户(?:包括|有|涵盖|为)|供应商|合作伙伴(?:包括|有)|为[^，。；]{0,12}提供|"
-                                 r"配套[^，。；]{0,4}$")
+                                 r"配套[^，。；]{0,4}$|"
+                                 # what a project relies on ("依托X集团先进技术"): a source, not an actor
+                                 r"(?:依托|借助|依靠)$")
 # "项目投产后…将新增1800个就业岗位", "建成达效后": what follows once the project runs, a condition, not its status
 _AFTER_STATUS_RE = re.compile(r"(?:达效|达产|达标|运营|运行)?(?:后|以后|之后)")
 _SUBSIDIARY_BEFORE_RE = re.compile(r"(?:子公司|分公司|旗下|下属|控股的|投资的|设立的|成立的)$")
@@ -3511,6 +3665,7 @@ _INVEST_OBJECT_RE = re.compile(
     r"(?<=[\u4e00-\u9fff]{2})厂(?![商区长]))"
     r"(?:[及与和][^，。；、]{1,8}?(?:大楼|厂房|中心|仓库|宿舍|办公楼|基地))?)(?=[，。；、及与和并扩]|$)"
 )
+_INVESTS_IN_RE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z]{2})在[\u4e00-\u9fff]{2,6}$")
 _SUBJECT_NOT_FIRM = re.compile(r"项目|工程|该|其|此|本|这|我|^全[市区县省镇国部]|总|共|计划|预计|今年|去年|明年|累计|"
                                r"合计|已|将|拟|是|的|为|分别|不具名|政府|部门|县|市|区|镇|乡|园|年|月|日|期|其中|中$|"
                                r"[体厂场馆楼]$|[一二三四五六七八九十两\d]")
@@ -3528,6 +3683,9 @@ _BUILD_OBJECT_RE = re.compile(
     r"产业基地|生产基地|研发中心|创新中心|运营中心|结算中心|数据中心|工厂|电站|综合体|总部大楼|总部基地|"
     r"基地及总部|新厂|厂房|产线|生产线))(?=[，。；、]|$)"
 )
+_GROUP_INFIX_RE = re.compile(rf"(?P<place>(?:{'|'.join(_PROVINCES[:31])})省?|(?:{_CITY_ALT})市?)"
+                             r"[\u4e00-\u9fff]{2,4}?集团(?P<rest>[\u4e00-\u9fff]{4,})")
+_BRACKETED_PLACE_RE = re.compile(r"[（(](?P<place>[\u4e00-\u9fff]{2,4})[）)](?=.)")
 _ADMIN_PREFIX = re.compile(rf"(?:(?:{_CITY_ALT})市?)?[\u4e00-\u9fff]{{1,3}}?[市县区](?![\u4e00-\u9fff]?(?:开发区|园|"
                            rf"新区))")
 _NOUN_VERBS = {"建设", "新建", "扩建", "兴建", "实施", "开工", "投资建设", "合资建设", "合作建设", "共建", "投资"}
@@ -3539,10 +3697,14 @@ _REGION_SUBJECT = re.compile(r"全市|全区|全县|全省|全镇|我市|我区|
 
 
 def _name_core(name: str) -> str:
-    """A project name without the city or county it starts with ("西秀区南山婆…项目" -> "南山婆…项目"), to see that
-    two mentions are one project."""
-    m = _ADMIN_PREFIX.match(name)
-    return name[m.end():] if m and len(name) - m.end() >= 6 else name
+    """A project name without the city, county or zone it starts with ("西秀区南山婆…项目" -> "南山婆…项目",
+    "X经开区Y光伏基地项目" -> "Y光伏基地项目") and without a city in brackets ("Y(盐城)光伏基地项目"), to see that two
+    mentions are one project."""
+    for prefix in (_ADMIN_PREFIX, _ZONE_PREFIX_RE):
+        m = prefix.match(name)
+        if m and len(name) - m.end() >= 6:
+            name = name[m.end():]
+    return _BRACKETED_PLACE_RE.sub(lambda b: "" if is_place_name(b["place"]) else b.group(), name)
 
 
 def _place_name(raw: str) -> str:
