@@ -139,6 +139,10 @@ _LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})*(?=等[^，。；]{{0,10}}项目|
 _LIST_LEAD_RE = re.compile(r"(?:[^，。；、]{0,8}?(?:开工|签约|竣工|投产|落户))?[还另也既]?有(?![色机限线效])")
 # after a list: a count of projects by the ten or the hundred ("等项目433个"), or a verb that holds projects back
 _KINDS_OR_OBSTACLES_RE = re.compile(r"等(?:项目\d{3,}个|[^，。；]{0,4}?(?:制约|影响|阻碍|困扰)[^，。；]{0,4}?项目)")
+# an unnamed batch after a list ("等一批优质项目") and an item that names an activity, not a product or a maker
+# ("竹材综合利用", "苗木繁育", "茶叶精深加工"): a list of such items is of kinds of work, not of projects
+_BATCH_AFTER_LIST_RE = re.compile(r"等一批[^，。；\d]{0,4}?项目")
+_ACTIVITY_ITEM_RE = re.compile(r"(?:加工|利用|制造|育种|繁育|收储|种植|养殖|仓储|研发|回收|处理)$")
 _FIRM_LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})+(?=等(?:\d+|[一二两三四五六七八九十]+)家[^，。；]{{0,6}}?"
                            r"(?:企业|公司|厂商|厂|台商|业者|集团))")
 _PAIR_RE = re.compile(rf"([{_NAME_CHARS}]{{2,20}}?)(?:和|与|及|、)([{_NAME_CHARS}]{{2,12}}?)两家")
@@ -265,8 +269,8 @@ _PLANT_ITEM_RE = re.compile(r"(?:产业园|工业园|科技园|物流园|产业�
                             r"风电场|工厂|[^工水]厂|厂区|生产线|产线|工程|小镇|校区|水厂|水库|大桥|防洪堤|总部|酒店|综合体)"
                             r"(?:[（(][^（）()]{2,20}[）)])?$")
 _MADE_ITEM_RE = re.compile(r"年产|日产|生产线|生产基地|工厂|[^工]厂$|产业园$")
-# a name that ends in a type, a class or a quality: "…型", "…类", "附加值高", "科技含量高"
-_KIND_NAME_RE = re.compile(r"[\u4e00-\u9fff](?:型|类|[高强多好])$")
+# a name that ends in a type, a class or a quality: "…型", "…类", "综合性", "附加值高", "科技含量高"
+_KIND_NAME_RE = re.compile(r"[\u4e00-\u9fff](?:型|类|性|[高强多好])$")
 _PARTS_LIST_INTRO_RE = re.compile(r"(?:基地|工程|仪式|活动|(?:该|本|此)项目)[，,]?(?:主要|重点)?"
                                   r"(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为))(?:[^，。；、]{2,12}、)?$")
 _PARTS_INTRO_RE = re.compile(r"(?:项目|工程)[，,]?(?:主要)?(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为)|含)$")
@@ -920,8 +924,9 @@ class _Extractor:
         for m in _LIST_RE.finditer(self.t):
             if _CATEGORY_TAIL_RE.match(self.t, m.end()):
                 continue  # "生态观光、休闲度假等各类旅游招商项目": kinds of project, neither firms nor projects
-            if re.match(r"等[^，。；]{0,4}?(?:国家|地区|城市)", self.t[m.end():m.end() + 8]):
-                continue  # "柬埔寨、新加坡等东盟国家官员见证项目签约": places, neither firms nor projects
+            if re.match(r"等[^，。；]{0,4}?(?:国家|地区|城市|领导|嘉宾|负责人|同志)", self.t[m.end():m.end() + 8]):
+                continue  # "柬埔寨、新加坡等东盟国家官员见证项目签约", "赵一、钱二等县领导出席": places or people,
+                # neither firms nor projects
             if _SCOPE_BEFORE_RE.search(self.t[max(0, m.start() - 4):m.start() + m.group().find("、") % len(m.group())]):
                 continue  # "涵盖汽车零部件内外饰、电驱等项目", "集赛事、研学等项目为一体": the scope of a group or a
                 # project, kinds of work, neither firms nor projects
@@ -940,6 +945,9 @@ class _Extractor:
                 # "生态环保、教育医疗等项目251个": kinds counted by the hundred; "土地、资金等制约项目建设": what holds
                 # projects back; neither firms nor projects
                 continue
+            if _BATCH_AFTER_LIST_RE.match(self.t, m.end()) and all(
+                    _field_item(item) and _ACTIVITY_ITEM_RE.search(item) for item in [first, *items[1:]]):
+                continue  # "竹材综合利用、茶叶精深加工等一批项目达成意向": kinds of work of a batch, not projects
             kinds = re.match(r"等[^，。；]{0,10}?(?:产业|行业|服务业|制造业|领域)项目", self.t[m.end():])
             if kinds and len(items) >= 2 and all(len(item) <= 4 or _field_item(item) for item in items[1:]):
                 # "文旅、工业、商贸等产业项目9个", "金融服务、现代物流等现代服务业项目", "新一代信息技术、高端装备
@@ -3471,6 +3479,12 @@ def _field_item(item: str) -> bool:
 _TOWARD_PROJECT_RE = re.compile(r"(?:(?<![导定双方走转纵横面志动意倾取单逆指风])向|[促引])项目$")
 
 
+# an adverb of manner, then a short verb phrase, then 项目 ("将进一步擂响项目建设战鼓", "尽快拟定项目方案",
+# "大力实施项目提速行动"): 项目 is the object or a modifier in prose, not the end of a name
+_ADVERB_VERB_PROJECT_RE = re.compile(r"(?:进一步|尽快|尽早|大力|积极|切实|认真|努力|全力|奋力|着力)"
+                                     r"[\u4e00-\u9fff]{1,4}项目$")
+
+
 def _project_name(raw: str) -> str:
     """The project name in a run of text ending in 项目: after the last verb, preposition or amount, without its
     leading punctuation ("计划投资1.2亿元的台玻技改项目" -> "台玻技改项目", "在X镇投资5亿元建设Y项目" -> "Y项目")."""
@@ -3480,7 +3494,7 @@ def _project_name(raw: str) -> str:
             continue  # "…车型建设项目", "…技改项目": the kind of work is part of the name
         if not _inside_parens(raw, m.start()):
             cut = max(cut, m.end())
-    if cut > len(raw) - 4 or _TOWARD_PROJECT_RE.search(raw):
+    if cut > len(raw) - 4 or _TOWARD_PROJECT_RE.search(raw) or _ADVERB_VERB_PROJECT_RE.search(raw):
         # a verb right before 项目 ("加快项目", "保证的是项目", "提效促项目"), or 向 (towards) before it ("资源向项目
         # 聚焦", "代表区政协向项目签约表示祝贺"): prose, not a name
         return ""

@@ -1,0 +1,38 @@
+"""Round 18: prose and kinds of work around 项目 are no projects; people listed before a signing are no projects."""
+
+from chaingraph.sources.extract import extract_facts
+
+
+def _projects(text: str, date: str = "2023-05-10") -> set[str]:
+    return {f.value for f in extract_facts(text, date).of("project", field="name")}
+
+
+def test_an_adverb_and_a_verb_before_project_are_prose() -> None:
+    projects = _projects("5月9日，北岭集团年产5万吨铝板项目在青禾镇开工。下一步，全镇将进一步擂响项目建设战鼓，"
+                         "希望企业尽快拟定项目推进方案，并大力实施项目提速行动。")
+    assert "北岭集团年产5万吨铝板项目" in projects
+    assert not any(p.endswith(("擂响项目", "拟定项目", "实施项目")) for p in projects)
+
+
+def test_activities_of_an_unnamed_batch_are_no_projects() -> None:
+    projects = _projects("5月9日，北岭集团年产5万吨铝板项目签约。此外，茶叶精深加工、竹材综合利用等一批项目达成意向。")
+    assert "北岭集团年产5万吨铝板项目" in projects
+    assert not any(p.startswith(("茶叶", "竹材")) for p in projects)
+
+
+def test_makers_of_an_unnamed_batch_stay_projects() -> None:
+    projects = _projects("5月9日，北岭新材料、青禾电子元件等一批项目集中开工。")
+    assert any("北岭新材料" in p for p in projects)
+
+
+def test_officials_listed_before_a_signing_are_no_projects() -> None:
+    projects = _projects("5月9日，4个重点项目在青禾县签约，其中北岭石材项目投资2亿元。赵一鸣、钱二、孙三等县领导参加了"
+                         "项目签约仪式。")
+    assert "北岭石材项目" in projects
+    assert not any(p.startswith(("赵", "钱", "孙")) for p in projects)
+
+
+def test_a_project_of_a_kind_is_no_project() -> None:
+    projects = _projects("5月9日，北岭汽车零部件产业基地项目签约，这是一个以零部件生产为主的综合性项目。")
+    assert "北岭汽车零部件产业基地项目" in projects
+    assert "综合性项目" not in projects
