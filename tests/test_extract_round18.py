@@ -36,3 +36,23 @@ def test_a_project_of_a_kind_is_no_project() -> None:
     projects = _projects("5月9日，北岭汽车零部件产业基地项目签约，这是一个以零部件生产为主的综合性项目。")
     assert "北岭汽车零部件产业基地项目" in projects
     assert "综合性项目" not in projects
+
+
+def test_activities_listed_before_projects_are_no_projects() -> None:
+    projects = _projects("5月9日，北岭集团年产5万吨铝板项目开工。全县项目既有竹材加工、茶叶精深加工等项目，"
+                         "也有新兴产业项目。")
+    assert "北岭集团年产5万吨铝板项目" in projects
+    assert not any(p.startswith(("竹材", "茶叶")) for p in projects)
+
+
+def test_fields_before_a_class_of_projects_are_no_projects() -> None:
+    projects = _projects("5月9日，北岭集团年产5万吨铝板项目开工。计划中的项目包括新材料、数字经济、"
+                         "总部经济等产业类项目。")
+    assert "北岭集团年产5万吨铝板项目" in projects
+    assert not any(p.startswith(("新材料", "数字经济", "总部经济")) for p in projects)
+
+
+def test_traditional_script_sui_zhe_is_no_part_of_a_project_name() -> None:
+    projects = _projects("5月9日，隨著北嶺電機年產5萬台電機項目的簽約入駐，園區產業鏈更加完整。")
+    assert projects
+    assert not any(p.startswith(("随著", "隨著", "随着")) for p in projects)

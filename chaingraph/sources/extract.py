@@ -139,9 +139,9 @@ _LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})*(?=等[^，。；]{{0,10}}项目|
 _LIST_LEAD_RE = re.compile(r"(?:[^，。；、]{0,8}?(?:开工|签约|竣工|投产|落户))?[还另也既]?有(?![色机限线效])")
 # after a list: a count of projects by the ten or the hundred ("等项目433个"), or a verb that holds projects back
 _KINDS_OR_OBSTACLES_RE = re.compile(r"等(?:项目\d{3,}个|[^，。；]{0,4}?(?:制约|影响|阻碍|困扰)[^，。；]{0,4}?项目)")
-# an unnamed batch after a list ("等一批优质项目") and an item that names an activity, not a product or a maker
+# a batch named after a list ("等项目", "等一批优质项目") and an item that names an activity, not a product or a maker
 # ("竹材综合利用", "苗木繁育", "茶叶精深加工"): a list of such items is of kinds of work, not of projects
-_BATCH_AFTER_LIST_RE = re.compile(r"等一批[^，。；\d]{0,4}?项目")
+_BATCH_AFTER_LIST_RE = re.compile(r"等(?:一批)?[^，。；\d]{0,4}?项目")
 _ACTIVITY_ITEM_RE = re.compile(r"(?:加工|利用|制造|育种|繁育|收储|种植|养殖|仓储|研发|回收|处理)$")
 _FIRM_LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})+(?=等(?:\d+|[一二两三四五六七八九十]+)家[^，。；]{{0,6}}?"
                            r"(?:企业|公司|厂商|厂|台商|业者|集团))")
@@ -947,8 +947,8 @@ class _Extractor:
                 continue
             if _BATCH_AFTER_LIST_RE.match(self.t, m.end()) and all(
                     _field_item(item) and _ACTIVITY_ITEM_RE.search(item) for item in [first, *items[1:]]):
-                continue  # "竹材综合利用、茶叶精深加工等一批项目达成意向": kinds of work of a batch, not projects
-            kinds = re.match(r"等[^，。；]{0,10}?(?:产业|行业|服务业|制造业|领域)项目", self.t[m.end():])
+                continue  # "竹材综合利用、茶叶精深加工等一批项目达成意向": kinds of work, not projects
+            kinds = re.match(r"等[^，。；]{0,10}?(?:产业|行业|服务业|制造业|领域)类?项目", self.t[m.end():])
             if kinds and len(items) >= 2 and all(len(item) <= 4 or _field_item(item) for item in items[1:]):
                 # "文旅、工业、商贸等产业项目9个", "金融服务、现代物流等现代服务业项目", "新一代信息技术、高端装备
                 # 制造等产业项目": the fields of a group
