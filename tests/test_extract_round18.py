@@ -56,3 +56,15 @@ def test_traditional_script_sui_zhe_is_no_part_of_a_project_name() -> None:
     projects = _projects("5月9日，隨著北嶺電機年產5萬台電機項目的簽約入駐，園區產業鏈更加完整。")
     assert projects
     assert not any(p.startswith(("随著", "隨著", "随着")) for p in projects)
+
+
+def _places(text: str, date: str = "2023-05-10") -> dict[str, str]:
+    return {f.key: f.value for f in extract_facts(text, date).of("project", field="region")}
+
+
+def test_the_zone_that_counts_a_ceremonys_batch_is_where_its_projects_land() -> None:
+    places = _places("5月9日上午，青禾市政府以视频连线的方式举行了全市今年第二批招商引资项目集中签约仪式，市领导出席"
+                     "主会场活动并讲话，各县区领导在分会场参加。北岭片区设置了分会场，6个产业项目集中签约。"
+                     "各方代表出席。\n北岭集团年产5万吨铝板项目、青禾电子年产8万台显示器项目等6个项目进行了集中签约。")
+    assert places.get("北岭集团年产5万吨铝板项目") == "北岭片区"
+

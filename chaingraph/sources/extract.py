@@ -3090,8 +3090,13 @@ class _Extractor:
         starts = [s for s in getattr(self, "event_starts", []) if s <= first]
         sources = []
         if starts and first - starts[-1] <= EVENT_REACH:
-            sent = self.sentences[self.sentence_at(starts[-1])]
+            at = self.sentence_at(starts[-1])
+            sent = self.sentences[at]
             sources.append((sent.start, sent.end))
+            after = self.sentences[at + 1] if at + 1 < len(self.sentences) else None
+            if after is not None and after.end <= first and _BATCH_COUNT_RE.search(self.t, after.start, after.end):
+                # the sentence after the ceremony's that counts its batch ("X片区设分会场，19个项目集中签约")
+                sources.append((after.start, after.end))
         title_end = self.t.find("\n")
         if 0 < title_end <= 80:
             sources.append((0, title_end))
@@ -3608,6 +3613,8 @@ _COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|"
 _VENUE_RE = re.compile(rf"(?:在|设在|于)(?:[\u4e00-\u9fff]{{2,3}}省)?(?:(?:{_CITY_ALT})市?)?"
                        r"(?P<county>[\u4e00-\u9fff]{2,4}?(?:自治县|县|区|市|旗))"
                        r"(?=[^，。；]{0,30}?(?:举行|举办|召开|隆重|开幕))")
+_BATCH_COUNT_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)个[^，。；]{0,6}?项目(?:集中|现场|同时)?"
+                             r"(?:签约|开工|竣工|投产)")
 _BATCH_RE = re.compile(r"集中|批|全[市县区省州盟]|会场|[多两三四五六七八九十\d]+个|各[县区市]|一批")
 _HEADING_COUNTY_RE = re.compile(r"(?:^|(?<=[\n。；]))\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                                 r"[一二三四五六七八九十]{1,3}[、是])?"
