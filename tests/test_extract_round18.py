@@ -68,3 +68,13 @@ def test_the_zone_that_counts_a_ceremonys_batch_is_where_its_projects_land() -> 
                      "各方代表出席。\n北岭集团年产5万吨铝板项目、青禾电子年产8万台显示器项目等6个项目进行了集中签约。")
     assert places.get("北岭集团年产5万吨铝板项目") == "北岭片区"
 
+
+
+def test_the_project_of_a_firm_that_signs_carries_the_figures_of_the_next_sentence() -> None:
+    extraction = extract_facts("6月2日，北岭产业园管委会与青禾精密机械有限公司签订入园协议，又一个招商项目落户园区。"
+                               "该项目计划用地40亩，总投资2亿元，建成后年产10万台减速机。", "2023-06-03")
+    names = {f.value for f in extraction.of("project", field="name")}
+    assert names == {"青禾精密机械有限公司"}
+    fields = {f.field: f.value for f in extraction.of("project", key="青禾精密机械有限公司")}
+    assert fields.get("investment") == "200000000 CNY"
+    assert fields.get("area_mu") == "40"

@@ -1939,6 +1939,22 @@ class _Extractor:
                     return owned
         return None
 
+    def _signed_firm_project(self, sent_index: int, pos: int) -> int | None:
+        """"X公司与园区签订投资协议，标志着第二个招商项目落户。该项目用地58.4亩…": a sentence opening with 该项目 right
+        after one that signs with one firm (by its legal name) and names no project of it: the project is that
+        firm's own, named after it (implicit, kept below the high-confidence mark)."""
+        sent = self.sentences[sent_index]
+        if sent_index == 0 or not self._anaphor_subject(sent.start, pos):
+            return None
+        prev = self.sentences[sent_index - 1]
+        firms = [f for f in self.firms_in(prev.start, prev.end) if self.firms[f].legal_name]
+        if (len(set(firms)) != 1 or self._projects_of_firm.get(firms[0]) or self.strong_mentions(prev.start, prev.end)
+                or not _SIGNED_FIRM_RE.search(self.t, prev.start, prev.end)):
+            return None
+        firm = self.firms[firms[0]]
+        spot = min(p for p in self.occurrences(firm.legal_name) if p >= prev.start)
+        return self._add_project([firm.legal_name], [firms[0]], (spot, spot + len(firm.legal_name)), implicit=True)
+
     def _anaphor_subject(self, sent_start: int, pos: int) -> bool:
         """"该项目作为X有限公司在华东的总部，…总投资30亿元", "项目由X公司投资建设，总投资…": the sentence's subject is
         the project named before (该项目, 项目, 这个项目 opening the sentence, before any firm), so a firm named
@@ -2080,6 +2096,8 @@ class _Extractor:
                 owner = next_name[0][1] if next_name else None
             if owner is None:
                 owner = self.project_at(m.start())
+            if owner is None:
+                owner = self._signed_firm_project(self.sentence_at(m.start()), m.start())
             if owner is None and target == "capital_increase":
                 firms = self.firms_in(sent.start, m.start())
                 if firms:
@@ -3613,6 +3631,7 @@ _COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|"
 _VENUE_RE = re.compile(rf"(?:在|设在|于)(?:[\u4e00-\u9fff]{{2,3}}省)?(?:(?:{_CITY_ALT})市?)?"
                        r"(?P<county>[\u4e00-\u9fff]{2,4}?(?:自治县|县|区|市|旗))"
                        r"(?=[^，。；]{0,30}?(?:举行|举办|召开|隆重|开幕))")
+_SIGNED_FIRM_RE = re.compile(r"签订[^，。；]{0,6}?(?:协议|合同)|签约|正式落户")
 _BATCH_COUNT_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)个[^，。；]{0,6}?项目(?:集中|现场|同时)?"
                              r"(?:签约|开工|竣工|投产)")
 _BATCH_RE = re.compile(r"集中|批|全[市县区省州盟]|会场|[多两三四五六七八九十\d]+个|各[县区市]|一批")
