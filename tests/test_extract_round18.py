@@ -78,3 +78,11 @@ def test_the_project_of_a_firm_that_signs_carries_the_figures_of_the_next_senten
     fields = {f.field: f.value for f in extraction.of("project", key="青禾精密机械有限公司")}
     assert fields.get("investment") == "200000000 CNY"
     assert fields.get("area_mu") == "40"
+
+
+def test_part_of_a_city_name_is_no_short_name_of_a_firm_from_that_city() -> None:
+    extraction = extract_facts("3月2日，哈尔滨市举行项目签约仪式。北岭机器人项目签约额3亿元，投资方为哈尔滨北岭公司。",
+                               "2023-03-03")
+    firms = {f.value for f in extraction.of("firm", field="name")}
+    assert "哈尔" not in firms
+    assert "哈尔" not in {f.value for f in extraction.of("project", field="firms")}

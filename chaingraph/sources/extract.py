@@ -1331,12 +1331,15 @@ class _Extractor:
             stem = re.match(r"[\u4e00-\u9fff]{1,4}?(?:自治县|县|旗|区|市)(?=[\u4e00-\u9fff]{4})", variant)
             if stem and (stem.group().removesuffix("市") in CITIES or _NOT_A_COUNTY_RE.search(stem.group())):
                 stem = None  # a city starts many firms' names and is cut elsewhere; "…园区" is no county
+            city = _city_prefix_size(variant)
             for size in range(len(variant), 1, -1):
                 prefix = variant[:size]
                 if prefix.endswith("（") or prefix.count("（") != prefix.count("）"):
                     continue
-                if stem and size <= stem.end():
-                    continue  # "科右前", "科右" of "科右前旗乌兰集团…公司": the place it starts with, or part of it
+                if (stem and size <= stem.end()) or size < city:
+                    # "科右前", "科右" of "科右前旗乌兰集团…公司", "哈尔" of "哈尔滨X公司": the place it starts with,
+                    # or part of it
+                    continue
                 if (prefix == legal or owners.get(prefix) != index or prefix in _PROVINCES or _names_nothing(prefix)
                         or prefix in COUNTRY_WORDS or prefix in _PLACE_WORDS or self._is_region_word(prefix)
                         or _bad_firm_name(prefix)):
@@ -3460,6 +3463,11 @@ def _variant(a: str, b: str) -> bool:
 
 _NO_BRAND_START_RE = re.compile(r"\d|年产|日产|[一二三四]期|新建|建设")
 SHORT_FORM_BUCKET = 12  # projects sharing a name's first two characters, beyond which no short form is looked up
+
+
+def _city_prefix_size(name: str) -> int:
+    """The length of the prefecture city a name starts with ("哈尔滨X公司" -> 3), else 0."""
+    return next((size for size in (4, 3, 2) if name[:size] in CITIES), 0)
 
 
 def _short_form(short: str, long: str, short_later: bool) -> bool:
