@@ -86,3 +86,13 @@ def test_part_of_a_city_name_is_no_short_name_of_a_firm_from_that_city() -> None
     firms = {f.value for f in extraction.of("firm", field="name")}
     assert "哈尔" not in firms
     assert "哈尔" not in {f.value for f in extraction.of("project", field="firms")}
+
+
+def test_a_project_signed_at_a_ceremony_keeps_its_day_beside_a_later_start() -> None:
+    extraction = extract_facts("9月18日上午，青禾经济开发区举行集中签约仪式，3个项目签约。北岭汽车饰件有限公司拟在"
+                               "开发区建设北岭汽车内饰件生产工厂项目，投资总额为3000万美元，项目今年10月动工。",
+                               "2015-09-20")
+    dates = {(f.field, f.value) for f in extraction.of("project", key="北岭汽车内饰件生产工厂项目")
+             if f.field in ("date", "start_date")}
+    assert ("date", "2015-09-18") in dates
+    assert ("start_date", "2015-10") in dates

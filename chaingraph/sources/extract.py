@@ -2607,8 +2607,11 @@ class _Extractor:
                 continue  # "洽谈达成了A、B等意向项目", "A、B项目计划参加集中签约", "对A、B进行了推介": not yet signed
             _, fld, status, value, s, e = chosen
             own_dates = dated.get(index, set())
-            if own_dates and not (len(value) == 10 and own_dates == {value[:7]}):
-                continue  # a date of its own, unless only the month of the ceremony's day ("10月份…开工仪式")
+            if own_dates and not (len(value) == 10 and own_dates == {value[:7]}) and not (
+                    fld == "date" and all(d > value for d in own_dates)):
+                # a date of its own, unless only the month of the ceremony's day ("10月份…开工仪式") or only later
+                # plans of a project signed that day ("…签约，项目今年10月动工": signed on the day, to start later)
+                continue
             if value > self.doc_date.isoformat()[:len(value)]:
                 continue  # "…集中开工主会场，…计划明年5月建成": a plan; a ceremony the article reports is past
             own = [st for st in statuses.get(index, []) if st in _STATUS_RANK]
