@@ -7,6 +7,10 @@ def _projects(text: str, date: str = "2023-05-10") -> set[str]:
     return {f.value for f in extract_facts(text, date).of("project", field="name")}
 
 
+def _firms(text: str, date: str = "2023-05-10") -> set[str]:
+    return {f.value for f in extract_facts(text, date).of("firm", field="name")}
+
+
 def test_an_adverb_and_a_verb_before_project_are_prose() -> None:
     projects = _projects("5月9日，北岭集团年产5万吨铝板项目在青禾镇开工。下一步，全镇将进一步擂响项目建设战鼓，"
                          "希望企业尽快拟定项目推进方案，并大力实施项目提速行动。")
@@ -96,3 +100,11 @@ def test_a_project_signed_at_a_ceremony_keeps_its_day_beside_a_later_start() -> 
              if f.field in ("date", "start_date")}
     assert ("date", "2015-09-18") in dates
     assert ("start_date", "2015-10") in dates
+
+
+def test_verbs_of_covering_and_placing_are_no_part_of_names() -> None:
+    firms = _firms("5月9日，6个项目签约，涉及北岭石材实业有限公司等企业。")
+    assert "北岭石材实业有限公司" in firms
+    assert not any(f.startswith("涉及") for f in firms)
+    projects = _projects("5月9日，青禾电机有限公司在园区投资成立子公司，落子年产800万台电机数智化工厂项目。")
+    assert not any(p.startswith("落子") for p in projects)

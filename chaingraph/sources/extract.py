@@ -112,8 +112,9 @@ _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "
           # a visit, a take-over or a use before the name ("一行深入X有限公司", "盘活原X公司", "利用X集团")
           "深入", "走访", "调研", "考察", "参观", "观摩", "盘活", "利用", "成立", "洽谈",
           # a speaker's verbs and a whole before the name ("助推X有限公司项目投产", "高度重视X集团在Y的项目",
-          # "主要建设X集团华中区域总部", "提升整个X集团年产量")
-          "助推", "重视", "主要建设", "整个")
+          # "主要建设X集团华中区域总部", "提升整个X集团年产量"); what a list covers or a ceremony stands for
+          # ("涉及X实业有限公司", "象征X集团…")
+          "助推", "重视", "主要建设", "整个", "涉及", "象征")
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
 # legal forms: Chinese ones, the Japanese and Korean ones written in Chinese characters (株式会社, 有限会社…) and the
 # Latin ones after a capitalised name ("Robert Bosch GmbH", "Ferrero S.p.A.", "Acme Co., Ltd.")
@@ -253,6 +254,8 @@ _PROJECT_STOPS = re.compile(
     r"建立|深入|学习|办理|展现|打响|全力|组织|按照|退出|获批|"
     # a target, a push or a ceremony before a name ("力争X项目早建成", "助推X公司项目投产", "奠基X项目")
     r"力争|助推|奠基|^属(?![地性])|"
+    # a project placed ("投资成立X公司，落子年产Y工厂项目")
+    r"落子|"
     # "在X新区投资Y项目", "本次投资Y项目": a place or this time, then the investing verb, then the name
     r"(?:(?<=[区县市镇])|(?<=本次|此次))投资(?!有限|集团|控股|公司|股份|发展|管理|基金|开发|建设|项目)"
 )
