@@ -108,3 +108,10 @@ def test_verbs_of_covering_and_placing_are_no_part_of_names() -> None:
     assert not any(f.startswith("涉及") for f in firms)
     projects = _projects("5月9日，青禾电机有限公司在园区投资成立子公司，落子年产800万台电机数智化工厂项目。")
     assert not any(p.startswith("落子") for p in projects)
+
+
+def test_one_zone_written_short_and_in_full_places_the_ceremonys_projects() -> None:
+    places = _places("展会前一天 北岭开发区签约引资五亿多\n本报4月8日电 4月7日举行的推介会上，青禾县北岭经济技术开发区"
+                     "集中签约项目2个，总投资5亿元。签约项目2个，分别是东方机械有限公司投资3亿元的铸件生产项目，"
+                     "南方化工有限公司投资2亿元的涂装线建设项目。")
+    assert places.get("铸件生产项目") == "青禾县北岭经济技术开发区"

@@ -3134,11 +3134,12 @@ class _Extractor:
                      and not _GENERIC_PLACE.match(p[0]) and (not p[1] or (self.dataset is not None
                                                                         and self.dataset.regions[p[1]].kind == "park"))
                      and not self._venue_only(p, proj) and not _OFFICE_AFTER_RE.match(self.t, p[3])]
-            if len({p[0] for p in zones}) == 1 and not (
+            if len({_zone_key(p[0]) for p in zones}) == 1 and not (
                     zones[0][0].endswith(("镇", "乡")) and _BATCH_RE.search(self.t, start, end)):
                 # (a town that holds a batch ceremony, "临泽镇举行重大项目集中开工仪式", hosts projects it does not
-                # place one by one; the town where one project's own ceremony is held is that project's place)
-                return (*zones[0], "event")
+                # place one by one; the town where one project's own ceremony is held is that project's place). One
+                # zone written twice, short and in full ("X开发区", "Y县X经济技术开发区"), is one: its full name
+                return (*max(zones, key=lambda p: len(p[0])), "event")
             # "国家新乡经济技术开发区授牌…，3个重大项目在仪式上集中签约，正式落户新乡经开区": of several zones of the
             # event's sentence, the one its projects land in
             landed = [p for p in zones
@@ -3761,6 +3762,14 @@ def _name_core(name: str) -> str:
     return _BRACKETED_PLACE_RE.sub(lambda b: "" if is_place_name(b["place"]) else b.group(), name)
 
 
+def _zone_key(name: str) -> str:
+    """A zone's name without the county before it and with its kind written short, to see that two names are one
+    zone ("岐山县X经济技术开发区", "X开发区" -> "X开发区")."""
+    county = re.match(r"[\u4e00-\u9fff]{1,3}?[县区市旗](?=[\u4e00-\u9fff]{2,}(?:开发区|园区|新区))", name)
+    core = name[county.end():] if county else name
+    return re.sub(r"(?:经济技术|高新技术产业|经济)开发区$|经开区$", "开发区", core)
+
+
 def _place_name(raw: str) -> str:
     """A park or town name: after the last verb or preposition ("位于盘陀镇" -> "盘陀镇")."""
     name, _cut = _strip_left(raw)
@@ -3771,8 +3780,8 @@ def _place_name(raw: str) -> str:
     for m in re.finditer(r"\d[\d.,]*(?:余|多)?[十百千万亿]*(?:元|美元|欧元|亩|平方米|吨|个|家)?", name, 0):
         if m.end() < len(name) - 1:
             cut = max(cut, m.end())
-    # nor the time of day before it ("25日上午聊城经济技术开发区…仪式")
-    for m in re.finditer(r"(?:上午|下午|晚上|早上|凌晨|中午|傍晚)", name[:max(0, len(name) - 2)]):
+    # nor the time of day or a day before it ("25日上午聊城经济技术开发区…仪式", "会前一天X开发区签约")
+    for m in re.finditer(r"(?:上午|下午|晚上|早上|凌晨|中午|傍晚|前一天|当天|次日)", name[:max(0, len(name) - 2)]):
         cut = max(cut, m.end())
     # nor what introduces it ("主要有岑溪市…集聚区", "另按照协议安排高邮经济开发区")
     for m in _PLACE_INTRO_RE.finditer(name, 0, max(0, len(name) - 2)):
