@@ -115,3 +115,10 @@ def test_one_zone_written_short_and_in_full_places_the_ceremonys_projects() -> N
                      "集中签约项目2个，总投资5亿元。签约项目2个，分别是东方机械有限公司投资3亿元的铸件生产项目，"
                      "南方化工有限公司投资2亿元的涂装线建设项目。")
     assert places.get("铸件生产项目") == "青禾县北岭经济技术开发区"
+
+
+def test_a_service_platform_keeps_its_whole_name() -> None:
+    projects = _projects("3月22日上午，青禾市举行项目集中签约仪式。北岭医药产业园项目、青禾基因检测公共服务平台项目"
+                         "等6个项目进行了集中签约。")
+    assert "青禾基因检测公共服务平台项目" in projects
+    assert "平台项目" not in projects
