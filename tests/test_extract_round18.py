@@ -126,6 +126,6 @@ def test_a_service_platform_keeps_its_whole_name() -> None:
 
 def test_a_fairs_batch_and_a_trades_projects_are_no_project() -> None:
     projects = _projects("5月9日，第五届青禾博览会北岭市签约36项目。其中北岭集团年产5万吨铝板项目投资2亿元。"
-                         "会上还推介了青禾市机械及装备制造行业项目。")
+                         "会上还推介了青禾市机械及装备制造行业项目和北岭市家具产业招商项目。")
     assert "北岭集团年产5万吨铝板项目" in projects
-    assert not any("博览会" in p or p.endswith("行业项目") for p in projects)
+    assert not any("博览会" in p or p.endswith(("行业项目", "招商项目")) for p in projects)

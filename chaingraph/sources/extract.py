@@ -274,9 +274,9 @@ _PLANT_ITEM_RE = re.compile(r"(?:产业园|工业园|科技园|物流园|产业�
                             r"(?:[（(][^（）()]{2,20}[）)])?$")
 _MADE_ITEM_RE = re.compile(r"年产|日产|生产线|生产基地|工厂|[^工]厂$|产业园$")
 # a fair's or a conference's batch named like a project ("第四届X博会…项目", "2018X大会…项目"), or a trade's
-# projects ("汽车零部件及装备制造行业项目")
+# projects ("汽车零部件及装备制造行业项目", "X市纺织服装产业招商项目")
 _EVENT_BATCH_NAME_RE = re.compile(r"(?:第[\d一二三四五六七八九十]+届|\d{4}年?)[^，。；]{0,12}?"
-                                  r"(?:大会|博会|博览会|洽会|交易会|论坛|峰会|洽谈会|推介会)|行业项目$")
+                                  r"(?:大会|博会|博览会|洽会|交易会|论坛|峰会|洽谈会|推介会)|(?:行业|产业招商)项目$")
 # a name that ends in a type, a class or a quality: "…型", "…类", "综合性", "附加值高", "科技含量高"
 _KIND_NAME_RE = re.compile(r"[\u4e00-\u9fff](?:型|类|性|[高强多好])$")
 _PARTS_LIST_INTRO_RE = re.compile(r"(?:基地|工程|仪式|活动|(?:该|本|此)项目)[，,]?(?:主要|重点)?"
