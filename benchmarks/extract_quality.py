@@ -8,10 +8,9 @@ Corpus mode reads the answer keys in benchmarks/data/extract-corpus/*.yaml and t
 env CHAINGRAPH_EXTRACT_CORPUS, else /work/corpus/extract), and prints per article right/wrong/missed for each fact
 type (projects, firms, investment, registered capital, area, output, capacity, dates, parks/towns, aggregates),
 then for each split (dev, test, ``holdout``: the keys of extract-corpus-holdout, a development set from round 6 on,
-``holdout2``: the keys of extract-corpus-holdout2, a development set from round 7 on, up to ``holdout7``, a
-development set from round 17 on, ``holdout8`` and ``holdout9``: blind; each given with --keys) the overall
-precision and recall per fact type and the calibration line (the share right among facts with confidence >=
-HIGH_CONFIDENCE).
+``holdout2``: the keys of extract-corpus-holdout2, a development set from round 7 on, up to ``holdout8``, a
+development set from round 18 on; the ninth set, holdout9, is blind; each given with --keys) the overall precision and
+recall per fact type and the calibration line (the share right among facts with confidence >= HIGH_CONFIDENCE).
 The matching rules are in extract_corpus.py's docstring: figures, dates and places count only on the right record.
 ``-v`` lists every miss.
 
@@ -79,8 +78,8 @@ class Score:
 # extract-corpus-holdout5: ``holdout5``, development from round 15 on;
 # extract-corpus-holdout6: ``holdout6``, development from round 16 on;
 # extract-corpus-holdout7: ``holdout7``, development from round 17 on;
-# extract-corpus-holdout8: ``holdout8``, blind, written in a later session and not yet measured;
-# extract-corpus-holdout9: ``holdout9``, blind, written in a later session and not yet measured).
+# extract-corpus-holdout8: ``holdout8``, development from round 18 on;
+# extract-corpus-holdout9: ``holdout9``, blind, written in a later session).
 SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8",
           "holdout9")
 

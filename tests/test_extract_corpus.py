@@ -1,7 +1,7 @@
 """The answer keys of the news-extraction corpus (benchmarks/data/extract-corpus) follow the shared key format.
 
 The hold-out sets (benchmarks/data/extract-corpus-holdout … -holdout9, splits ``holdout`` … ``holdout9``; the
-first seven are development sets by now, see docs/extract.md) are checked against the same format; the corpus-mix
+first eight are development sets by now, see docs/extract.md) are checked against the same format; the corpus-mix
 assertions apply to the main corpus only.
 
 The article texts are not in the repository (copyright), so these tests read the keys only: every key parses, has

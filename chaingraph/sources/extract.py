@@ -112,8 +112,9 @@ _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "
           # a visit, a take-over or a use before the name ("一行深入X有限公司", "盘活原X公司", "利用X集团")
           "深入", "走访", "调研", "考察", "参观", "观摩", "盘活", "利用", "成立", "洽谈",
           # a speaker's verbs and a whole before the name ("助推X有限公司项目投产", "高度重视X集团在Y的项目",
-          # "主要建设X集团华中区域总部", "提升整个X集团年产量")
-          "助推", "重视", "主要建设", "整个")
+          # "主要建设X集团华中区域总部", "提升整个X集团年产量"); what a list covers or a ceremony stands for
+          # ("涉及X实业有限公司", "象征X集团…")
+          "助推", "重视", "主要建设", "整个", "涉及", "象征")
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
 # legal forms: Chinese ones, the Japanese and Korean ones written in Chinese characters (株式会社, 有限会社…) and the
 # Latin ones after a capitalised name ("Robert Bosch GmbH", "Ferrero S.p.A.", "Acme Co., Ltd.")
@@ -139,6 +140,10 @@ _LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})*(?=等[^，。；]{{0,10}}项目|
 _LIST_LEAD_RE = re.compile(r"(?:[^，。；、]{0,8}?(?:开工|签约|竣工|投产|落户))?[还另也既]?有(?![色机限线效])")
 # after a list: a count of projects by the ten or the hundred ("等项目433个"), or a verb that holds projects back
 _KINDS_OR_OBSTACLES_RE = re.compile(r"等(?:项目\d{3,}个|[^，。；]{0,4}?(?:制约|影响|阻碍|困扰)[^，。；]{0,4}?项目)")
+# a batch named after a list ("等项目", "等一批优质项目") and an item that names an activity, not a product or a maker
+# ("竹材综合利用", "苗木繁育", "茶叶精深加工"): a list of such items is of kinds of work, not of projects
+_BATCH_AFTER_LIST_RE = re.compile(r"等(?:一批)?[^，。；\d]{0,4}?项目")
+_ACTIVITY_ITEM_RE = re.compile(r"(?:加工|利用|制造|育种|繁育|收储|种植|养殖|仓储|研发|回收|处理)$")
 _FIRM_LIST_RE = re.compile(rf"{_ITEM}(?:、{_ITEM})+(?=等(?:\d+|[一二两三四五六七八九十]+)家[^，。；]{{0,6}}?"
                            r"(?:企业|公司|厂商|厂|台商|业者|集团))")
 _PAIR_RE = re.compile(rf"([{_NAME_CHARS}]{{2,20}}?)(?:和|与|及|、)([{_NAME_CHARS}]{{2,12}}?)两家")
@@ -234,7 +239,8 @@ _PROJECT_STOPS = re.compile(
     r"分别是|主要有|还有|另有|"
     r"分别为|分别|其中|位于|举行|参加|为|是|的|在|对|将|等|了解|了|从|于|即|由|暨|：|、|即为|就是|系列?化?(?=建设|投资)|"
     r"(?:\d+|[一二三四五六七八九十两百几多数]+)个|"
-    r"促进|加快|推动|协调|解决|保证|抓好|做好|抓|强化|吸引|坚决|招引|服务|保障|围绕|聚焦|谋划|加强|深化|优化|支持|"
+    # (服务 of a name's 公共服务平台 is a noun, not the verb of "服务企业")
+    r"促进|加快|推动|协调|解决|保证|抓好|做好|抓|强化|吸引|坚决|招引|服务(?!平台)|保障|围绕|聚焦|谋划|加强|深化|优化|支持|"
     r"鼓励|落实|"
     r"确保|争取|帮助|跟踪|洽谈|对接|督促|盯紧|紧盯|随着|以|集聚(?!区)|带动|助力|依托|借助|通过|成为|作为|属于|"
     r"涉及|涵盖|包含|设立|成立|入驻|落地|签订|签署|共建|合资建设|合作建设|看好|迎来|见证|出席|听取|考察|调研|观摩|"
@@ -249,6 +255,8 @@ _PROJECT_STOPS = re.compile(
     r"建立|深入|学习|办理|展现|打响|全力|组织|按照|退出|获批|"
     # a target, a push or a ceremony before a name ("力争X项目早建成", "助推X公司项目投产", "奠基X项目")
     r"力争|助推|奠基|^属(?![地性])|"
+    # a project placed ("投资成立X公司，落子年产Y工厂项目")
+    r"落子|"
     # "在X新区投资Y项目", "本次投资Y项目": a place or this time, then the investing verb, then the name
     r"(?:(?<=[区县市镇])|(?<=本次|此次))投资(?!有限|集团|控股|公司|股份|发展|管理|基金|开发|建设|项目)"
 )
@@ -265,8 +273,12 @@ _PLANT_ITEM_RE = re.compile(r"(?:产业园|工业园|科技园|物流园|产业�
                             r"风电场|工厂|[^工水]厂|厂区|生产线|产线|工程|小镇|校区|水厂|水库|大桥|防洪堤|总部|酒店|综合体)"
                             r"(?:[（(][^（）()]{2,20}[）)])?$")
 _MADE_ITEM_RE = re.compile(r"年产|日产|生产线|生产基地|工厂|[^工]厂$|产业园$")
-# a name that ends in a type, a class or a quality: "…型", "…类", "附加值高", "科技含量高"
-_KIND_NAME_RE = re.compile(r"[\u4e00-\u9fff](?:型|类|[高强多好])$")
+# a fair's or a conference's batch named like a project ("第四届X博会…项目", "2018X大会…项目"), or a trade's
+# projects ("汽车零部件及装备制造行业项目", "X市纺织服装产业招商项目")
+_EVENT_BATCH_NAME_RE = re.compile(r"(?:第[\d一二三四五六七八九十]+届|\d{4}年?)[^，。；]{0,12}?"
+                                  r"(?:大会|博会|博览会|洽会|交易会|论坛|峰会|洽谈会|推介会)|(?:行业|产业招商)项目$")
+# a name that ends in a type, a class or a quality: "…型", "…类", "综合性", "附加值高", "科技含量高"
+_KIND_NAME_RE = re.compile(r"[\u4e00-\u9fff](?:型|类|性|[高强多好])$")
 _PARTS_LIST_INTRO_RE = re.compile(r"(?:基地|工程|仪式|活动|(?:该|本|此)项目)[，,]?(?:主要|重点)?"
                                   r"(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为))(?:[^，。；、]{2,12}、)?$")
 _PARTS_INTRO_RE = re.compile(r"(?:项目|工程)[，,]?(?:主要)?(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为)|含)$")
@@ -920,8 +932,9 @@ class _Extractor:
         for m in _LIST_RE.finditer(self.t):
             if _CATEGORY_TAIL_RE.match(self.t, m.end()):
                 continue  # "生态观光、休闲度假等各类旅游招商项目": kinds of project, neither firms nor projects
-            if re.match(r"等[^，。；]{0,4}?(?:国家|地区|城市)", self.t[m.end():m.end() + 8]):
-                continue  # "柬埔寨、新加坡等东盟国家官员见证项目签约": places, neither firms nor projects
+            if re.match(r"等[^，。；]{0,4}?(?:国家|地区|城市|领导|嘉宾|负责人|同志)", self.t[m.end():m.end() + 8]):
+                continue  # "柬埔寨、新加坡等东盟国家官员见证项目签约", "赵一、钱二等县领导出席": places or people,
+                # neither firms nor projects
             if _SCOPE_BEFORE_RE.search(self.t[max(0, m.start() - 4):m.start() + m.group().find("、") % len(m.group())]):
                 continue  # "涵盖汽车零部件内外饰、电驱等项目", "集赛事、研学等项目为一体": the scope of a group or a
                 # project, kinds of work, neither firms nor projects
@@ -940,7 +953,10 @@ class _Extractor:
                 # "生态环保、教育医疗等项目251个": kinds counted by the hundred; "土地、资金等制约项目建设": what holds
                 # projects back; neither firms nor projects
                 continue
-            kinds = re.match(r"等[^，。；]{0,10}?(?:产业|行业|服务业|制造业|领域)项目", self.t[m.end():])
+            if _BATCH_AFTER_LIST_RE.match(self.t, m.end()) and all(
+                    _field_item(item) and _ACTIVITY_ITEM_RE.search(item) for item in [first, *items[1:]]):
+                continue  # "竹材综合利用、茶叶精深加工等一批项目达成意向": kinds of work, not projects
+            kinds = re.match(r"等[^，。；]{0,10}?(?:产业|行业|服务业|制造业|领域)类?项目", self.t[m.end():])
             if kinds and len(items) >= 2 and all(len(item) <= 4 or _field_item(item) for item in items[1:]):
                 # "文旅、工业、商贸等产业项目9个", "金融服务、现代物流等现代服务业项目", "新一代信息技术、高端装备
                 # 制造等产业项目": the fields of a group
@@ -1323,12 +1339,15 @@ class _Extractor:
             stem = re.match(r"[\u4e00-\u9fff]{1,4}?(?:自治县|县|旗|区|市)(?=[\u4e00-\u9fff]{4})", variant)
             if stem and (stem.group().removesuffix("市") in CITIES or _NOT_A_COUNTY_RE.search(stem.group())):
                 stem = None  # a city starts many firms' names and is cut elsewhere; "…园区" is no county
+            city = _city_prefix_size(variant)
             for size in range(len(variant), 1, -1):
                 prefix = variant[:size]
                 if prefix.endswith("（") or prefix.count("（") != prefix.count("）"):
                     continue
-                if stem and size <= stem.end():
-                    continue  # "科右前", "科右" of "科右前旗乌兰集团…公司": the place it starts with, or part of it
+                if (stem and size <= stem.end()) or size < city:
+                    # "科右前", "科右" of "科右前旗乌兰集团…公司", "哈尔" of "哈尔滨X公司": the place it starts with,
+                    # or part of it
+                    continue
                 if (prefix == legal or owners.get(prefix) != index or prefix in _PROVINCES or _names_nothing(prefix)
                         or prefix in COUNTRY_WORDS or prefix in _PLACE_WORDS or self._is_region_word(prefix)
                         or _bad_firm_name(prefix)):
@@ -1733,6 +1752,8 @@ class _Extractor:
             return False
         if _KIND_NAME_RE.search(name.removesuffix("项目")):
             return True  # "资源开发型", "能源类项目", "附加值高项目": a type, a class or a quality of projects
+        if _EVENT_BATCH_NAME_RE.search(name):
+            return True  # "第十届X博会Y市签约项目", "X行业项目": the batch of a fair or the kind of a trade
         stripped = re.sub(_QTY, "", name)
         if _GENERIC_PROJECT.match(stripped) or len(stripped) < 4:
             return True
@@ -1931,6 +1952,22 @@ class _Extractor:
                     return owned
         return None
 
+    def _signed_firm_project(self, sent_index: int, pos: int) -> int | None:
+        """"X公司与园区签订投资协议，标志着第二个招商项目落户。该项目用地58.4亩…": a sentence opening with 该项目 right
+        after one that signs with one firm (by its legal name) and names no project of it: the project is that
+        firm's own, named after it (implicit, kept below the high-confidence mark)."""
+        sent = self.sentences[sent_index]
+        if sent_index == 0 or not self._anaphor_subject(sent.start, pos):
+            return None
+        prev = self.sentences[sent_index - 1]
+        firms = [f for f in self.firms_in(prev.start, prev.end) if self.firms[f].legal_name]
+        if (len(set(firms)) != 1 or self._projects_of_firm.get(firms[0]) or self.strong_mentions(prev.start, prev.end)
+                or not _SIGNED_FIRM_RE.search(self.t, prev.start, prev.end)):
+            return None
+        firm = self.firms[firms[0]]
+        spot = min(p for p in self.occurrences(firm.legal_name) if p >= prev.start)
+        return self._add_project([firm.legal_name], [firms[0]], (spot, spot + len(firm.legal_name)), implicit=True)
+
     def _anaphor_subject(self, sent_start: int, pos: int) -> bool:
         """"该项目作为X有限公司在华东的总部，…总投资30亿元", "项目由X公司投资建设，总投资…": the sentence's subject is
         the project named before (该项目, 项目, 这个项目 opening the sentence, before any firm), so a firm named
@@ -2072,6 +2109,8 @@ class _Extractor:
                 owner = next_name[0][1] if next_name else None
             if owner is None:
                 owner = self.project_at(m.start())
+            if owner is None:
+                owner = self._signed_firm_project(self.sentence_at(m.start()), m.start())
             if owner is None and target == "capital_increase":
                 firms = self.firms_in(sent.start, m.start())
                 if firms:
@@ -2578,8 +2617,11 @@ class _Extractor:
                 continue  # "洽谈达成了A、B等意向项目", "A、B项目计划参加集中签约", "对A、B进行了推介": not yet signed
             _, fld, status, value, s, e = chosen
             own_dates = dated.get(index, set())
-            if own_dates and not (len(value) == 10 and own_dates == {value[:7]}):
-                continue  # a date of its own, unless only the month of the ceremony's day ("10月份…开工仪式")
+            if own_dates and not (len(value) == 10 and own_dates == {value[:7]}) and not (
+                    fld == "date" and all(d > value for d in own_dates)):
+                # a date of its own, unless only the month of the ceremony's day ("10月份…开工仪式") or only later
+                # plans of a project signed that day ("…签约，项目今年10月动工": signed on the day, to start later)
+                continue
             if value > self.doc_date.isoformat()[:len(value)]:
                 continue  # "…集中开工主会场，…计划明年5月建成": a plan; a ceremony the article reports is past
             own = [st for st in statuses.get(index, []) if st in _STATUS_RANK]
@@ -3082,8 +3124,13 @@ class _Extractor:
         starts = [s for s in getattr(self, "event_starts", []) if s <= first]
         sources = []
         if starts and first - starts[-1] <= EVENT_REACH:
-            sent = self.sentences[self.sentence_at(starts[-1])]
+            at = self.sentence_at(starts[-1])
+            sent = self.sentences[at]
             sources.append((sent.start, sent.end))
+            after = self.sentences[at + 1] if at + 1 < len(self.sentences) else None
+            if after is not None and after.end <= first and _BATCH_COUNT_RE.search(self.t, after.start, after.end):
+                # the sentence after the ceremony's that counts its batch ("X片区设分会场，19个项目集中签约")
+                sources.append((after.start, after.end))
         title_end = self.t.find("\n")
         if 0 < title_end <= 80:
             sources.append((0, title_end))
@@ -3094,11 +3141,12 @@ class _Extractor:
                      and not _GENERIC_PLACE.match(p[0]) and (not p[1] or (self.dataset is not None
                                                                         and self.dataset.regions[p[1]].kind == "park"))
                      and not self._venue_only(p, proj) and not _OFFICE_AFTER_RE.match(self.t, p[3])]
-            if len({p[0] for p in zones}) == 1 and not (
+            if len({_zone_key(p[0]) for p in zones}) == 1 and not (
                     zones[0][0].endswith(("镇", "乡")) and _BATCH_RE.search(self.t, start, end)):
                 # (a town that holds a batch ceremony, "临泽镇举行重大项目集中开工仪式", hosts projects it does not
-                # place one by one; the town where one project's own ceremony is held is that project's place)
-                return (*zones[0], "event")
+                # place one by one; the town where one project's own ceremony is held is that project's place). One
+                # zone written twice, short and in full ("X开发区", "Y县X经济技术开发区"), is one: its full name
+                return (*max(zones, key=lambda p: len(p[0])), "event")
             # "国家新乡经济技术开发区授牌…，3个重大项目在仪式上集中签约，正式落户新乡经开区": of several zones of the
             # event's sentence, the one its projects land in
             landed = [p for p in zones
@@ -3431,6 +3479,11 @@ _NO_BRAND_START_RE = re.compile(r"\d|年产|日产|[一二三四]期|新建|建�
 SHORT_FORM_BUCKET = 12  # projects sharing a name's first two characters, beyond which no short form is looked up
 
 
+def _city_prefix_size(name: str) -> int:
+    """The length of the prefecture city a name starts with ("哈尔滨X公司" -> 3), else 0."""
+    return next((size for size in (4, 3, 2) if name[:size] in CITIES), 0)
+
+
 def _short_form(short: str, long: str, short_later: bool) -> bool:
     """A project name (without 项目) written short: the long name's start (2+ characters) and end with a middle
     left out. A middle of up to 4 characters may be left out either way round ("金百利产业园" / "金百利包装产业园");
@@ -3471,6 +3524,12 @@ def _field_item(item: str) -> bool:
 _TOWARD_PROJECT_RE = re.compile(r"(?:(?<![导定双方走转纵横面志动意倾取单逆指风])向|[促引])项目$")
 
 
+# an adverb of manner, then a short verb phrase, then 项目 ("将进一步擂响项目建设战鼓", "尽快拟定项目方案",
+# "大力实施项目提速行动"): 项目 is the object or a modifier in prose, not the end of a name
+_ADVERB_VERB_PROJECT_RE = re.compile(r"(?:进一步|尽快|尽早|大力|积极|切实|认真|努力|全力|奋力|着力)"
+                                     r"[\u4e00-\u9fff]{1,4}项目$")
+
+
 def _project_name(raw: str) -> str:
     """The project name in a run of text ending in 项目: after the last verb, preposition or amount, without its
     leading punctuation ("计划投资1.2亿元的台玻技改项目" -> "台玻技改项目", "在X镇投资5亿元建设Y项目" -> "Y项目")."""
@@ -3480,7 +3539,7 @@ def _project_name(raw: str) -> str:
             continue  # "…车型建设项目", "…技改项目": the kind of work is part of the name
         if not _inside_parens(raw, m.start()):
             cut = max(cut, m.end())
-    if cut > len(raw) - 4 or _TOWARD_PROJECT_RE.search(raw):
+    if cut > len(raw) - 4 or _TOWARD_PROJECT_RE.search(raw) or _ADVERB_VERB_PROJECT_RE.search(raw):
         # a verb right before 项目 ("加快项目", "保证的是项目", "提效促项目"), or 向 (towards) before it ("资源向项目
         # 聚焦", "代表区政协向项目签约表示祝贺"): prose, not a name
         return ""
@@ -3594,6 +3653,9 @@ _COUNTY_AFTER = re.compile(rf"(?:在|落户|位于|落地|选址|"
 _VENUE_RE = re.compile(rf"(?:在|设在|于)(?:[\u4e00-\u9fff]{{2,3}}省)?(?:(?:{_CITY_ALT})市?)?"
                        r"(?P<county>[\u4e00-\u9fff]{2,4}?(?:自治县|县|区|市|旗))"
                        r"(?=[^，。；]{0,30}?(?:举行|举办|召开|隆重|开幕))")
+_SIGNED_FIRM_RE = re.compile(r"签订[^，。；]{0,6}?(?:协议|合同)|签约|正式落户")
+_BATCH_COUNT_RE = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)个[^，。；]{0,6}?项目(?:集中|现场|同时)?"
+                             r"(?:签约|开工|竣工|投产)")
 _BATCH_RE = re.compile(r"集中|批|全[市县区省州盟]|会场|[多两三四五六七八九十\d]+个|各[县区市]|一批")
 _HEADING_COUNTY_RE = re.compile(r"(?:^|(?<=[\n。；]))\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|"
                                 r"[一二三四五六七八九十]{1,3}[、是])?"
@@ -3707,6 +3769,14 @@ def _name_core(name: str) -> str:
     return _BRACKETED_PLACE_RE.sub(lambda b: "" if is_place_name(b["place"]) else b.group(), name)
 
 
+def _zone_key(name: str) -> str:
+    """A zone's name without the county before it and with its kind written short, to see that two names are one
+    zone ("岐山县X经济技术开发区", "X开发区" -> "X开发区")."""
+    county = re.match(r"[\u4e00-\u9fff]{1,3}?[县区市旗](?=[\u4e00-\u9fff]{2,}(?:开发区|园区|新区))", name)
+    core = name[county.end():] if county else name
+    return re.sub(r"(?:经济技术|高新技术产业|经济)开发区$|经开区$", "开发区", core)
+
+
 def _place_name(raw: str) -> str:
     """A park or town name: after the last verb or preposition ("位于盘陀镇" -> "盘陀镇")."""
     name, _cut = _strip_left(raw)
@@ -3717,8 +3787,8 @@ def _place_name(raw: str) -> str:
     for m in re.finditer(r"\d[\d.,]*(?:余|多)?[十百千万亿]*(?:元|美元|欧元|亩|平方米|吨|个|家)?", name, 0):
         if m.end() < len(name) - 1:
             cut = max(cut, m.end())
-    # nor the time of day before it ("25日上午聊城经济技术开发区…仪式")
-    for m in re.finditer(r"(?:上午|下午|晚上|早上|凌晨|中午|傍晚)", name[:max(0, len(name) - 2)]):
+    # nor the time of day or a day before it ("25日上午聊城经济技术开发区…仪式", "会前一天X开发区签约")
+    for m in re.finditer(r"(?:上午|下午|晚上|早上|凌晨|中午|傍晚|前一天|当天|次日)", name[:max(0, len(name) - 2)]):
         cut = max(cut, m.end())
     # nor what introduces it ("主要有岑溪市…集聚区", "另按照协议安排高邮经济开发区")
     for m in _PLACE_INTRO_RE.finditer(name, 0, max(0, len(name) - 2)):

@@ -337,6 +337,11 @@ def is_traditional(text: str) -> bool:
     return changed >= max(1, TRADITIONAL_SHARE * len(chars))
 
 
+# 著 as the aspect particle after a verb or preposition (隨著, 標誌著, 意味著): OpenCC keeps it, simplified text
+# writes 着; 著 of 著名, 显著 or 著作 stays
+_ASPECT_ZHU_RE = re.compile(r"(?<=随|沿|朝|凭|本|靠|带|接|向)著|(?<=标志|意味|围绕)著")
+
+
 def to_simplified(text: str | MappedText) -> MappedText:
     """Convert traditional characters to simplified (OpenCC t2s phrases), keeping the offset map.
 
@@ -345,6 +350,8 @@ def to_simplified(text: str | MappedText) -> MappedText:
 
     >>> to_simplified("總投資1.8億元，佔地58.4畝").text
     '总投资1.8亿元，占地58.4亩'
+    >>> to_simplified("隨著新廠投產，標誌著顯著的進步").text
+    '随着新厂投产，标志着显著的进步'
     """
     mapped = text if isinstance(text, MappedText) else MappedText.identity(text)
     converter = _t2s()
@@ -353,7 +360,7 @@ def to_simplified(text: str | MappedText) -> MappedText:
         converted = converter.convert(line)
         if len(converted) != len(line):
             converted = "".join(c if len(c) == 1 else ch for ch in line for c in [converter.convert(ch)])
-        out.append(converted)
+        out.append(_ASPECT_ZHU_RE.sub("着", converted))
     return MappedText("\n".join(out), mapped.origin)
 
 
