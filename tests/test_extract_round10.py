@@ -3,13 +3,11 @@ tests."""
 
 from __future__ import annotations
 
-from chaingraph.sources.extract import Extraction, extract_facts
+from extract_helpers import values
+
+from chaingraph.sources.extract import extract_facts
 
 DAY = "2024-05-20"
-
-
-def values(result: Extraction, record: str, key: str, field: str) -> list[str]:
-    return [f.value for f in result.of(record, key, field)]
 
 
 def test_this_project_as_subject_keeps_its_figures_from_a_firm_named_in_the_sentence() -> None:

@@ -3,13 +3,11 @@ list, places at sentence level. Sentences written for these tests."""
 
 from __future__ import annotations
 
-from chaingraph.sources.extract import Extraction, extract_facts
+from extract_helpers import values
+
+from chaingraph.sources.extract import extract_facts
 
 DAY = "2024-05-20"
-
-
-def values(result: Extraction, record: str, key: str, field: str) -> list[str]:
-    return [f.value for f in result.of(record, key, field)]
 
 
 def test_a_plant_whose_event_comes_after_a_date_and_a_place_is_a_project() -> None:

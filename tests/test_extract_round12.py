@@ -3,13 +3,11 @@ for these tests."""
 
 from __future__ import annotations
 
-from chaingraph.sources.extract import Extraction, extract_facts
+from extract_helpers import values
+
+from chaingraph.sources.extract import extract_facts
 
 DAY = "2024-05-20"
-
-
-def values(result: Extraction, record: str, key: str, field: str) -> list[str]:
-    return [f.value for f in result.of(record, key, field)]
 
 
 def test_a_county_reporting_its_batch_does_not_place_each_project() -> None:

@@ -1,10 +1,9 @@
 """Round 16: prose, periods and leading words are no project names; kinds of industry listed are no projects."""
 
+from extract_helpers import firm_names as _firms
+from extract_helpers import project_names as _projects
+
 from chaingraph.sources.extract import extract_facts
-
-
-def _projects(text: str, date: str = "2023-05-10") -> set[str]:
-    return {f.value for f in extract_facts(text, date).of("project", field="name")}
 
 
 def test_a_verb_of_prose_before_the_word_project_gives_no_project() -> None:
@@ -39,10 +38,6 @@ def test_a_half_year_batch_is_no_project() -> None:
 def test_a_name_starting_with_a_non_ferrous_word_keeps_it() -> None:
     names = _projects("5月9日，西江有色金属交易中心项目签约，总投资5亿元。")
     assert any(n.startswith("有色金属交易中心") or "西江有色" in n for n in names)
-
-
-def _firms(text: str, date: str = "2023-05-10") -> set[str]:
-    return {f.value for f in extract_facts(text, date).of("firm", field="name")}
 
 
 def test_a_visit_or_a_take_over_before_a_firm_is_no_part_of_its_name() -> None:

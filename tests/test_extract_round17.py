@@ -1,14 +1,9 @@
 """Round 17: firm names without the prose, branches and former names around them; prose around 项目 is no project."""
 
+from extract_helpers import firm_names as _firms
+from extract_helpers import project_names as _projects
+
 from chaingraph.sources.extract import HIGH_CONFIDENCE, extract_facts
-
-
-def _projects(text: str, date: str = "2023-05-10") -> set[str]:
-    return {f.value for f in extract_facts(text, date).of("project", field="name")}
-
-
-def _firms(text: str, date: str = "2023-05-10") -> set[str]:
-    return {f.value for f in extract_facts(text, date).of("firm", field="name")}
 
 
 def test_a_speakers_verb_before_a_firm_is_no_part_of_its_name() -> None:

@@ -1,14 +1,9 @@
 """Round 18: prose and kinds of work around 项目 are no projects; people listed before a signing are no projects."""
 
+from extract_helpers import firm_names as _firms
+from extract_helpers import project_names as _projects
+
 from chaingraph.sources.extract import extract_facts
-
-
-def _projects(text: str, date: str = "2023-05-10") -> set[str]:
-    return {f.value for f in extract_facts(text, date).of("project", field="name")}
-
-
-def _firms(text: str, date: str = "2023-05-10") -> set[str]:
-    return {f.value for f in extract_facts(text, date).of("firm", field="name")}
 
 
 def test_an_adverb_and_a_verb_before_project_are_prose() -> None:
