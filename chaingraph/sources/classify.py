@@ -658,7 +658,7 @@ class Classifier:
         main_roles: set[str] = set()  # the roles of the first item that has any: the main business
         repairs = False  # that first item repairs or maintains (a repair shop, not a rental or transport firm)
         own_code = self.codes.get(code, set()) if len(code) == 4 else set()  # segments the code is a class of
-        wide_dropped: list[str] = []  # vague candidates under a wide class of one of them
+        wide: list[str] = []  # candidates named by vague words alone under a wide class of theirs (wide_codes)
         wide_term = ""
         blocked: list[str] = []  # terms seen in items of a role the segment does not accept
 
@@ -990,10 +990,9 @@ class Classifier:
         if wide:
             wide_term = next((e.text for s in wide for e in evidence[s] if e.kind in ("ambiguous_term", "name_term")),
                              class_name(code))
-            wide_dropped = wide + [s for s in scores if s not in wide and s not in code_segments and
-                                   self._vague_only(evidence[s], s, vague_names)]
-            dropped += [e.text for s in wide_dropped for e in evidence[s] if e.kind == "ambiguous_term"]
-            for segment in wide_dropped:
+            for segment in wide + [s for s in scores if s not in wide and s not in code_segments and
+                                   self._vague_only(evidence[s], s, vague_names)]:
+                dropped += [e.text for e in evidence[segment] if e.kind == "ambiguous_term"]
                 del scores[segment]
             own = self.defining.get(code, "")
             if own in scores and self._vague_only(evidence[own], own, vague_names, ("code",)):
@@ -1014,7 +1013,7 @@ class Classifier:
                      not any(e.item in leads for e in vague)):
                 dropped += [e.text for e in vague]
                 del scores[segment]
-        if not scores and producer and len(code_segments) == 1 and not wide_dropped:
+        if not scores and producer and len(code_segments) == 1 and not wide:
             # a class that only one segment draws from, and a making item of that segment's chain: a guess
             segment = next(iter(code_segments))
             chain_item = chain_items.get(self.chain_of[segment])
@@ -1033,7 +1032,7 @@ class Classifier:
                 else:
                     note(segment, Evidence("code", code), WEIGHTS["code"], 1)
         defined = self.defining.get(code, "")
-        if not scores and producer and defined and not neutral_made and not wide_dropped and \
+        if not scores and producer and defined and not neutral_made and not wide and \
                 "producer" in self.allowed[defined]:
             # the code's class is the segment's own catalogue wording (3321 切削工具制造, 3451 滚动轴承制造): the
             # registry says what the scope leaves vague (通用设备制造, 机械零件加工). A guess, probable when a making
@@ -1043,7 +1042,7 @@ class Classifier:
                 term, index = chain_item
                 note(defined, Evidence("chain_term", term, index + 1), 0.0, 2, (index, 0))
             note(defined, Evidence("code_class", f"{code}（{class_name(code)}）"), WEIGHTS["code_class"], 1)
-        if not scores and producer and not neutral_made and not wide_dropped and 1 < len(code_segments):
+        if not scores and producer and not neutral_made and not wide and 1 < len(code_segments):
             # the code names a few candidates and the scope none: a name word only one of them shares guesses
             hinted = self._name_hint(row.name, sorted(code_segments))
             if hinted and "producer" in self.allowed[hinted[0]]:
@@ -1065,12 +1064,11 @@ class Classifier:
             ranked = kept
         if not ranked:
             result.reason = self._reason(result.role, generic_chains, blocked, scores, keys)
-            wide_candidates = [s for s in wide_dropped if code in self.wide.get(s, ())]
-            if wide_candidates and result.role == "producer":
+            if wide and result.role == "producer":
                 result.reason = NoLinkReason("wide_class", {
                     "term": wide_term, "industry_code": code, "class_name": class_name(code),
-                    "candidates": self._candidates(wide_candidates)})
-                result.candidates = wide_candidates
+                    "candidates": self._candidates(wide)})
+                result.candidates = wide
             elif dropped and result.role == "producer" and not generic_chains:
                 result.reason = NoLinkReason("vague_terms", {"term": dropped[0], "industry_code": code})
             elif outside and result.role == "producer":
