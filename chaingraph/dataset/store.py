@@ -185,6 +185,13 @@ class Dataset:
         """Find a region or park by id, name, English name or alias (平湖 finds 平湖市)."""
         return _resolve("region", text, self.regions.values(), lambda r: [r.id, r.name, r.name_en, *r.aliases])
 
+    def region_named(self, name: str) -> str:
+        """The id of the region whose name or alias is ``name`` (compared after ``normalize_name``), else "":
+        exact only, for text read from documents (``region`` also matches parts and suggests)."""
+        key = normalize_name(name)
+        return next((r.id for r in self.regions.values()
+                     if any(normalize_name(n) == key for n in (r.name, *r.aliases) if n)), "") if key else ""
+
     def segment(self, text: str, chain: str | None = None) -> Segment:
         """Find a segment by id, name, English name or alias, within one chain if ``chain`` is given."""
         pool: Iterable[Segment] = self.segments.values()

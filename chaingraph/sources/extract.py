@@ -2807,13 +2807,7 @@ class _Extractor:
         return bool(_PARK_OWN_EVENT_RE.match(self.t, b, c_end) or _PARK_LANDS_RE.match(self.t, b, c_end))
 
     def _region_id(self, name: str) -> str:
-        if self.dataset is None:
-            return ""
-        key = normalize_name(name)
-        for region in self.dataset.regions.values():
-            if any(normalize_name(n) == key for n in (region.name, *region.aliases) if n):
-                return region.id
-        return ""
+        return self.dataset.region_named(name) if self.dataset is not None else ""
 
     # --------------------------------------------------------------------------------------- segments
     def segment_guesses(self, proj: _ProjectEntity) -> list[tuple[Segment, float, list[str], int, int]]:

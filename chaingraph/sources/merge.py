@@ -590,12 +590,6 @@ class _Planner:
             self.changes.append(Change("skip", "project", project.id, name, new=value, reason=message_of(exc)))
 
     # ------------------------------------------------------------------------------------------ region facts
-    def _region_named(self, name: str) -> str:
-        """The id of the dataset's region called ``name`` (or one of its aliases), else ""."""
-        key = normalize_name(name)
-        return next((r.id for r in self.ds.regions.values()
-                     if any(normalize_name(n) == key for n in (r.name, *r.aliases) if n)), "")
-
     def plan_region_facts(self) -> None:
         for key, facts in self.groups("region_fact").items():
             values = {f.field: f for f in facts}
@@ -611,7 +605,7 @@ class _Planner:
             # confidence of that place; a place the dataset does not have is another city's, not the default
             # region's (成都's totals merged into a Pinghu dataset are skipped)
             place = self.fact_places.get(key, "")
-            region = (place if place in self.ds.regions else self._region_named(place)) if place \
+            region = (place if place in self.ds.regions else self.ds.region_named(place)) if place \
                 else self.ds.info.default_region
             if not region:
                 self.changes.append(Change("skip", "region_fact", key, "region", new=place,
