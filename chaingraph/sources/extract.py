@@ -3180,13 +3180,17 @@ class _Extractor:
             found.setdefault(m.start("county"), m)
         return [found[k] for k in sorted(found)]
 
+    def _lead(self) -> str:
+        """The headline and lead sentence: the text up to the first 。 (at most 300 characters)."""
+        stop = self.t.find("。")
+        return self.t[:stop if 0 <= stop <= 300 else min(len(self.t), 300)]
+
     def _home_county(self, county: str) -> bool:
         """"西华县举行…活动", "兴义市(义龙新区)…集中开工": the county or city the article is about (named in its
         headline or lead sentence outside a project's name, not as a venue after 在/于) is the home of all its
         projects, not a place that tells one of them from the others."""
         core = county[:-1] if len(county) >= 3 and county[-1] in "县市区旗" else county
-        stop = self.t.find("。")
-        lead = self.t[:stop if 0 <= stop <= 300 else min(len(self.t), 300)]
+        lead = self._lead()
         inside = self._mention_mask()
         return any(not re.search(r"(?:在|于)$", lead[max(0, m.start() - 1):m.start()]) and not inside[m.start()]
                    for m in re.finditer(re.escape(core), lead))
@@ -3195,8 +3199,7 @@ class _Extractor:
         """The place the article's totals belong to: a region of the dataset named in the headline or lead sentence
         (its id), else the first county, city or province named there (its name, which ``merge`` does not take
         for a region of the dataset), else "" (the dataset's default region applies); with where it is named."""
-        stop = self.t.find("。")
-        lead = self.t[:stop if 0 <= stop <= 300 else min(len(self.t), 300)]
+        lead = self._lead()
         if self.dataset is not None:
             named = [(lead.find(n), len(n), region.id) for region in self.dataset.regions.values()
                      for n in (region.name, *region.aliases) if n and len(n) >= 2 and n in lead]
