@@ -1,29 +1,30 @@
 """Fit the confidence data of extraction on the development articles of the corpora: the rule table of
 chaingraph/sources/calibration.py and the record model of chaingraph/sources/records.py.
 
-    python benchmarks/fit_confidence.py [TEXTS] [--keys DIR] [--holdout-texts DIR] [--holdout-keys DIR]
-                                        [--holdout2-texts DIR] [--holdout2-keys DIR] [--check]
+    python benchmarks/fit_confidence.py [TEXTS] [--keys DIR] [--texts-root DIR] [--check]
 
 Extracts every development article with the rules only (no entity tagger, so the fit does not depend on what is
-installed): the main corpus's ``split: dev`` keys (texts in TEXTS), the former hold-out set
-(benchmarks/data/extract-corpus-holdout, texts in --holdout-texts; a development set from round 6 on) and the second
-hold-out set (benchmarks/data/extract-corpus-holdout2, texts in --holdout2-texts; a development set from round 7
-on). The main corpus's ``split: test`` articles are never read, so the test split still measures the calibration on
-articles the fit has not seen. Judges each fact as extract_quality.py --corpus does, then
+installed): the main corpus's ``split: dev`` keys (texts in TEXTS) and every hold-out set opened for development
+(``DEVELOPMENT_SETS``: benchmarks/data/extract-corpus-<split>, texts in <texts-root>/extract-<split>; holdout from
+round 6 on, holdout2 from round 7, holdout3 from round 12 … holdout8 from round 18). The main corpus's ``split:
+test`` articles are never read, so the test split still measures the calibration on articles the fit has not
+seen; blind hold-out sets (holdout9 on) are never read either. Judges each fact as extract_quality.py --corpus does, then
 
 1. counts right / judged per rule and rewrites the ``COUNTS`` block of calibration.py; prints the table (rule,
    right, judged, calibrated confidence);
 2. fits the record model: for each record type (firm, project) an L2-regularised logistic regression of "the
-   record is in the answer key" on the record's features (records.features), the regularisation strength chosen
-   from ``GRID`` by leave-one-article-out cross-validation (mean log-loss of each left-out article's records);
-   rewrites the ``WEIGHTS`` block of records.py and prints the weights and the cross-validated figures: how many
+   record is in the answer key" on the record's features (records.features: the named features of
+   ``RECORD_FEATURES`` and the character features that at least ``MIN_NGRAM`` fitted records have), the
+   regularisation strength chosen from ``GRID`` by cross-validation over ``OUTER_FOLDS`` folds of whole articles
+   (mean log-loss of the left-out records); rewrites the ``WEIGHTS`` block of records.py (named features) and
+   chaingraph/data/record-ngrams.json (character features whose weight is not 0) and prints the weights and the cross-validated figures: how many
    spurious firm and project records fall below merge's default threshold, how many right ones stay at or above
    it, and the share right among the judged facts at or above HIGH_CONFIDENCE, each record's name and facts
    given the confidence a model fitted without its article gives it (the rule table is the full fit's);
 3. prints the lowest confidence at which the fitted facts at or above it are at least 95% right, extracted again
    with the new data (HIGH_CONFIDENCE in extract.py is set from it by hand).
 
-``--check`` only says whether the committed table and weights equal a fresh fit (exit 1 if not). A missing folder
+``--check`` only says whether the committed table, weights and character weights equal a fresh fit (exit 1 if not). A missing folder
 of texts is left out with a note on stderr. Needs numpy (the fit only; the package reads the weights with plain
 Python).
 """
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import math
 import os
 import re
@@ -45,16 +47,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 MODULE = ROOT / "chaingraph" / "sources" / "calibration.py"
 RECORDS_MODULE = ROOT / "chaingraph" / "sources" / "records.py"
 TEXTS = Path(os.environ.get("CHAINGRAPH_EXTRACT_CORPUS", "/work/corpus/extract"))
-HOLDOUT_TEXTS = Path(os.environ.get("CHAINGRAPH_EXTRACT_HOLDOUT", "/work/corpus/extract-holdout"))
-HOLDOUT_KEYS = ROOT / "benchmarks" / "data" / "extract-corpus-holdout"
-HOLDOUT2_TEXTS = Path(os.environ.get("CHAINGRAPH_EXTRACT_HOLDOUT2", "/work/corpus/extract-holdout2"))
-HOLDOUT2_KEYS = ROOT / "benchmarks" / "data" / "extract-corpus-holdout2"
-FIT_SPLITS = ("dev", "holdout", "holdout2")
-"""The splits the table is fitted on; ``test`` is never read."""
+TEXTS_ROOT = Path(os.environ.get("CHAINGRAPH_EXTRACT_TEXTS_ROOT", "/work/corpus"))
+DEVELOPMENT_SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8")
+"""The hold-out sets opened for development (each a split of its own key folder); later sets stay blind."""
+FIT_SPLITS = ("dev", *DEVELOPMENT_SETS)
+"""The splits the table is fitted on; ``test`` and the blind sets are never read."""
 GRID = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0)
 """The L2 strengths (per fact of evidence: the penalty is ``lam / 2 * sum w_i^2``) cross-validation chooses from."""
-INNER_FOLDS = 10
-"""Folds of the inner cross-validation that chooses the strength within each left-out article's fit."""
+OUTER_FOLDS = 10
+"""Folds (whole articles each, by their order) of the cross-validation that gives each record the probability of
+a model fitted without its article, and that chooses the strength of the fitted model."""
+INNER_FOLDS = 5
+"""Folds of the inner cross-validation that chooses the strength within each outer fold's fit."""
+MIN_NGRAM = 5
+"""A character feature goes into the model when at least this many fitted records of its type have it."""
+NGRAM_PENALTY = 3.0
+"""A character feature's weight is penalised this many times the named features' strength: there are hundreds of
+them, each seen on few records, so each must earn its weight on more evidence than a named feature."""
+
 DIGITS = 3
 """Weights are written rounded to this many decimals (so that a refit on the same articles writes the same text)."""
 
@@ -122,12 +132,13 @@ def record_rows(articles: list[Article]) -> list[Row]:
     return rows
 
 
-def logistic(x: Any, y: Any, lam: float) -> Any:
-    """L2-regularised logistic regression by Newton's method; column 0 is the intercept (not penalised)."""
+def logistic(x: Any, y: Any, lam: float, scale: Any = None) -> Any:
+    """L2-regularised logistic regression by Newton's method; column 0 is the intercept (not penalised), column j
+    penalised ``lam * scale[j]`` (``scale`` 1 for all when None)."""
     import numpy as np
 
     w = np.zeros(x.shape[1])
-    penalty = np.full(x.shape[1], lam)
+    penalty = np.full(x.shape[1], lam) * (1.0 if scale is None else scale)
     penalty[0] = 1e-6
     for _ in range(100):
         p = 1.0 / (1.0 + np.exp(-(x @ w)))
@@ -140,7 +151,7 @@ def logistic(x: Any, y: Any, lam: float) -> Any:
     return w
 
 
-def signed_logistic(x: Any, y: Any, lam: float, signs: list[int]) -> Any:
+def signed_logistic(x: Any, y: Any, lam: float, signs: list[int], scale: Any = None) -> Any:
     """``logistic`` with each weight kept in its feature's declared direction (``signs``, 0 for either; the
     intercept is free): while a weight comes out the wrong way, the feature with the most wrong weight is left out
     and the model refitted without it."""
@@ -149,27 +160,37 @@ def signed_logistic(x: Any, y: Any, lam: float, signs: list[int]) -> Any:
     active = np.ones(x.shape[1], dtype=bool)
     while True:
         w = np.zeros(x.shape[1])
-        w[active] = logistic(x[:, active], y, lam)
+        w[active] = logistic(x[:, active], y, lam, None if scale is None else scale[active])
         wrong = [j for j in range(1, x.shape[1]) if active[j] and signs[j] * w[j] < 0]
         if not wrong:
             return w
         active[min(wrong, key=lambda j: signs[j] * w[j])] = False
 
 
-def _design(rows: list[Row], record: str) -> tuple[Any, Any, Any, list[int], list[int]]:
+def ngram_vocabulary(rows: list[Row]) -> list[str]:
+    """The character features (``kind:characters``, records._ngrams) that at least ``MIN_NGRAM`` of ``rows`` have,
+    sorted."""
+    from collections import Counter
+
+    counts = Counter(f for row in rows for f in row[3] if ":" in f)
+    return sorted(f for f, n in counts.items() if n >= MIN_NGRAM)
+
+
+def _design(rows: list[Row], record: str) -> tuple[Any, Any, Any, list[int], tuple[list[int], Any]]:
     """The design matrix of ``record``'s rows (intercept first), their verdicts, their articles, their indices in
-    ``rows`` and the declared direction of each column."""
+    ``rows``, and per column the declared direction and the factor of its penalty."""
     import numpy as np
 
     from chaingraph.sources.records import RECORD_FEATURES
 
-    names = list(RECORD_FEATURES[record])
-    signs = [0] + [RECORD_FEATURES[record][n] for n in names]
     picked = [i for i, row in enumerate(rows) if row[1] == record]
+    names = list(RECORD_FEATURES[record]) + ngram_vocabulary([rows[i] for i in picked])
+    signs = [0] + [RECORD_FEATURES[record].get(n, 0) for n in names]
+    scale = np.array([1.0] + [1.0 if n in RECORD_FEATURES[record] else NGRAM_PENALTY for n in names])
     x = np.array([[1.0] + [float(n in rows[i][3]) for n in names] for i in picked])
     y = np.array([float(rows[i][4]) for i in picked])
     groups = np.array([rows[i][0] for i in picked])
-    return x, y, groups, picked, signs
+    return x, y, groups, picked, (signs, scale)
 
 
 def _predict(x: Any, w: Any) -> Any:
@@ -185,18 +206,18 @@ def _log_loss(y: Any, p: Any) -> float:
     return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
 
 
-def _held_out(x: Any, y: Any, folds: Any, lam: float, signs: list[int]) -> Any:
+def _held_out(x: Any, y: Any, folds: Any, lam: float, signs: tuple[list[int], Any]) -> Any:
     """Each record's probability from a model fitted without its fold (``folds``: a fold number per record)."""
     import numpy as np
 
     p = np.zeros(len(y))
     for fold in np.unique(folds):
         out = folds == fold
-        p[out] = _predict(x[out], signed_logistic(x[~out], y[~out], lam, signs))
+        p[out] = _predict(x[out], signed_logistic(x[~out], y[~out], lam, *signs))
     return p
 
 
-def _choose(x: Any, y: Any, folds: Any, signs: list[int]) -> tuple[float, Any, list[tuple[float, float]]]:
+def _choose(x: Any, y: Any, folds: Any, signs: tuple[list[int], Any]) -> tuple[float, Any, list[tuple[float, float]]]:
     """The strength of ``GRID`` with the lowest held-out log-loss over ``folds``, its held-out probabilities, and
     the loss of each strength."""
     losses = []
@@ -211,25 +232,32 @@ def _choose(x: Any, y: Any, folds: Any, signs: list[int]) -> tuple[float, Any, l
     return best[1], best[2], losses
 
 
-def _nested(x: Any, y: Any, groups: Any, signs: list[int]) -> Any:
-    """Each record's probability from a model fitted without its article, whose strength was itself chosen
-    without that article (by ``INNER_FOLDS``-fold cross-validation over the other articles, whole articles per
-    fold): the cross-validated figures of the whole procedure."""
+def _folds(groups: Any, k: int) -> Any:
+    """A fold number (0 to k-1) per record: whole articles per fold, articles dealt out in their order."""
+    import numpy as np
+
+    order = {a: i for i, a in enumerate(np.unique(groups))}
+    return np.array([order[a] % k for a in groups])
+
+
+def _nested(x: Any, y: Any, groups: Any, signs: tuple[list[int], Any]) -> Any:
+    """Each record's probability from a model fitted without its article (``OUTER_FOLDS`` folds of whole
+    articles), whose strength was itself chosen without that fold (by ``INNER_FOLDS``-fold cross-validation over
+    the other articles): the cross-validated figures of the whole procedure."""
     import numpy as np
 
     p = np.zeros(len(y))
-    for g in np.unique(groups):
-        out = groups == g
-        inner = groups[~out]
-        order = {a: i for i, a in enumerate(np.unique(inner))}
-        folds = np.array([order[a] % INNER_FOLDS for a in inner])
+    outer = _folds(groups, OUTER_FOLDS)
+    for g in np.unique(outer):
+        out = outer == g
+        folds = _folds(groups[~out], INNER_FOLDS)
         lam, _p, _losses = _choose(x[~out], y[~out], folds, signs)
-        p[out] = _predict(x[out], signed_logistic(x[~out], y[~out], lam, signs))
+        p[out] = _predict(x[out], signed_logistic(x[~out], y[~out], lam, *signs))
     return p
 
 
 def fit_records(rows: list[Row]) -> tuple[dict[str, dict[str, float]], dict[str, float], list[float], list[str]]:
-    """The weights of each record type's model, the strength chosen for each (leave-one-article-out), every row's
+    """The weights of each record type's model, the strength chosen for each (by article folds), every row's
     held-out probability from the nested cross-validation, and a note per strength tried."""
     from chaingraph.sources.records import RECORD_FEATURES
 
@@ -239,13 +267,13 @@ def fit_records(rows: list[Row]) -> tuple[dict[str, dict[str, float]], dict[str,
     notes = []
     for record in ("firm", "project"):
         x, y, groups, picked, signs = _design(rows, record)
-        lam, _p, losses = _choose(x, y, groups, signs)
+        lam, _p, losses = _choose(x, y, _folds(groups, OUTER_FOLDS), signs)
         notes += [f"{record}s: L2 {value:g}: held-out log-loss {loss:.4f}" for value, loss in losses]
         chosen[record] = lam
         for i, value in zip(picked, _nested(x, y, groups, signs), strict=True):
             held[i] = float(value)
-        w = signed_logistic(x, y, lam, signs)
-        names = ("intercept", *RECORD_FEATURES[record])
+        w = signed_logistic(x, y, lam, *signs)
+        names = ("intercept", *RECORD_FEATURES[record], *ngram_vocabulary([rows[i] for i in picked]))
         weights[record] = {n: round(float(v), DIGITS) + 0.0 for n, v in zip(names, w, strict=True)}
     return weights, chosen, held, notes
 
@@ -318,7 +346,7 @@ def _replace_block(path: Path, name: str, body: str) -> tuple[str, str]:
 
 
 def _write(path: Path, text: str) -> None:
-    tmp = path.with_suffix(".py.tmp")
+    tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
 
@@ -331,36 +359,40 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="fit_confidence.py")
     parser.add_argument("texts", nargs="?", type=Path, default=TEXTS)
     parser.add_argument("--keys", type=Path, default=ROOT / "benchmarks" / "data" / "extract-corpus")
-    parser.add_argument("--holdout-texts", type=Path, default=HOLDOUT_TEXTS)
-    parser.add_argument("--holdout-keys", type=Path, default=HOLDOUT_KEYS)
-    parser.add_argument("--holdout2-texts", type=Path, default=HOLDOUT2_TEXTS)
-    parser.add_argument("--holdout2-keys", type=Path, default=HOLDOUT2_KEYS)
+    parser.add_argument("--texts-root", type=Path, default=TEXTS_ROOT,
+                        help="the folder holding extract-<split>/ text folders of the development hold-out sets")
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
     sets = [(args.texts, args.keys)]
-    if args.holdout_texts.is_dir():
-        sets.append((args.holdout_texts, args.holdout_keys))
-    else:
-        print(f"no folder {args.holdout_texts}: the former hold-out set is left out of the fit", file=sys.stderr)
-    if args.holdout2_texts.is_dir():
-        sets.append((args.holdout2_texts, args.holdout2_keys))
-    else:
-        print(f"no folder {args.holdout2_texts}: the second hold-out set is left out of the fit", file=sys.stderr)
+    for split in DEVELOPMENT_SETS:
+        texts = args.texts_root / f"extract-{split}"
+        if texts.is_dir():
+            sets.append((texts, ROOT / "benchmarks" / "data" / f"extract-corpus-{split}"))
+        else:
+            print(f"no folder {texts}: the {split} set is left out of the fit", file=sys.stderr)
+    import chaingraph.sources.records as rec
+
     articles = extract_articles(sets)
     counts = fit(articles)
     rows = record_rows(articles)
     weights, chosen, held, notes = fit_records(rows)
+    base = {t: {n: v for n, v in w.items() if n == "intercept" or n in rec.RECORD_FEATURES[t]}
+            for t, w in weights.items()}
+    ngrams = {t: {n: v for n, v in sorted(w.items()) if n not in base[t] and v != 0.0} for t, w in weights.items()}
     counts_source, counts_new = _replace_block(MODULE, "COUNTS", render(counts))
-    weights_source, weights_new = _replace_block(RECORDS_MODULE, "WEIGHTS", render_weights(weights))
+    weights_source, weights_new = _replace_block(RECORDS_MODULE, "WEIGHTS", render_weights(base))
+    ngram_path = ROOT / "chaingraph" / "data" / rec.NGRAM_FILE
+    ngram_new = json.dumps(ngrams, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     if args.check:
-        same = counts_new == counts_source and weights_new == weights_source
+        same = (counts_new == counts_source and weights_new == weights_source and ngram_path.is_file()
+                and ngram_path.read_text(encoding="utf-8") == ngram_new)
         print("calibration table and record model are current" if same
               else "calibration table or record model differs from a fresh fit on dev")
         return 0 if same else 1
     _write(MODULE, counts_new)
     _write(RECORDS_MODULE, weights_new)
+    _write(ngram_path, ngram_new)
     import chaingraph.sources.calibration as cal
-    import chaingraph.sources.records as rec
 
     importlib.reload(rec)
     importlib.reload(cal)
@@ -368,9 +400,10 @@ def main(argv: list[str]) -> int:
     for rule, (r, n) in counts.items():
         print(f"| {rule} | {r} | {n} | {cal.rule_confidence(rule):.2f} |")
     print(f"\nrecord model on {len(articles)} articles: {sum(1 for r in rows if r[1] == 'firm')} firms, "
-          f"{sum(1 for r in rows if r[1] == 'project')} projects; L2 strength chosen by leave-one-article-out "
+          f"{sum(1 for r in rows if r[1] == 'project')} projects; L2 strength chosen by {OUTER_FOLDS}-fold (by article) "
           f"cross-validation: firms {chosen['firm']:g}, projects {chosen['project']:g}")
     print("\n".join(notes) + "\n")
+    print(f"character features in the model: firms {len(ngrams['firm'])}, projects {len(ngrams['project'])}\n")
     print("| feature | firm weight | project weight | firms with it (spurious) | projects with it (spurious) |\n"
           "|---|---:|---:|---:|---:|")
     for name in ("intercept", *rec.FEATURES):
@@ -383,7 +416,7 @@ def main(argv: list[str]) -> int:
     held_conf = {(a, r, k): cal.name_confidence(rec.clamp(p), rule_conf[(a, r, k)])
                  for (a, r, k, *_rest), p in zip(rows, held, strict=True)}
     for label, table in (("rule table only (names at their rule's share)", rule_conf),
-                         ("record model, nested cross-validation (each article held out)", held_conf)):
+                         ("record model, nested cross-validation (each article's fold held out)", held_conf)):
         figures = cv_figures(articles, rows, table)
         print(f"\n{label}: spurious below 0.7: {_share(figures['below'])}; right kept: {_share(figures['kept'])};"
               f" high confidence right: {_share(figures['high'])}")

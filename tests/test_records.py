@@ -73,9 +73,9 @@ def test_spurious_looking_records_fall_below_the_merge_threshold() -> None:
     result = extract_facts(DUPLICATE, DAY)
     conf = names(result)
     assert conf[("project", "精密铸件项目")] < DEFAULT_MIN_CONFIDENCE <= conf[("project", "精密铸件及配套加工项目")]
-    # the duplicate's rule alone (a bare name) would have kept it: the model is what puts it below
+    # the model puts the duplicate well below what its rule alone (a bare name) would give it
     (short,) = result.of("project", "精密铸件项目", "name")
-    assert (calibration.rule_confidence(short.rule) or 0) >= DEFAULT_MIN_CONFIDENCE
+    assert conf[("project", "精密铸件项目")] < (calibration.rule_confidence(short.rule) or 0) - 0.2
     # and every fact of the doubtful record is capped at it
     assert all(f.confidence <= conf[("project", "精密铸件项目")] for f in result.of("project", "精密铸件项目"))
 
@@ -110,7 +110,7 @@ def test_features_without_the_text_leave_out_the_context() -> None:
                "late", "again", "repeated"}
     assert with_text.keys() == without.keys()
     for key, present in with_text.items():
-        assert without[key] == present - context
+        assert without[key] == {f for f in present - context if not f.startswith(("before", "after"))}
     assert "headline" in with_text[("project", "精密铸件项目")]
 
 

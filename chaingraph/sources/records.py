@@ -25,6 +25,7 @@ capped at its name's.
 from __future__ import annotations
 
 import bisect
+import json
 import math
 import re
 from collections.abc import Sequence
@@ -37,7 +38,8 @@ if TYPE_CHECKING:
     from .extract import Fact
     from .text import MappedText
 
-__all__ = ["FEATURES", "RECORD_FEATURES", "WEIGHTS", "features", "confidence", "clamp", "record_confidences"]
+__all__ = ["FEATURES", "RECORD_FEATURES", "WEIGHTS", "NGRAM_WEIGHTS", "features", "confidence", "clamp",
+           "record_confidences"]
 
 FEATURES: dict[str, str] = {
     # the rule that proposed the record: the frame its name was read in
@@ -117,72 +119,76 @@ means nothing for a type is not in its list."""
 # BEGIN WEIGHTS (written by benchmarks/fit_confidence.py; do not edit by hand)
 WEIGHTS: dict[str, dict[str, float]] = {
     "firm": {
-        "intercept": 1.254,
-        "legal": 1.092,
-        "brand": 0.480,
-        "subject": -0.948,
-        "weak": 0.000,
-        "background": -0.713,
-        "linked": 0.032,
-        "short": -1.716,
-        "verb": -0.876,
-        "place_head": 1.325,
-        "unnamed": -0.864,
-        "odd": -1.810,
+        "intercept": -0.360,
+        "legal": 0.867,
+        "brand": 0.115,
+        "subject": -0.587,
+        "weak": -0.316,
+        "background": -0.080,
+        "linked": 0.138,
+        "short": -0.559,
+        "verb": -0.174,
+        "place_head": 0.399,
+        "unnamed": 0.000,
+        "odd": -0.406,
         "latin": 0.000,
-        "ends_firm": 0.000,
-        "ends_not_firm": -2.598,
-        "same_as_project": -2.603,
-        "names_project": 0.000,
-        "list_after": -0.315,
-        "after_comma": 0.004,
-        "described": 0.929,
-        "headline": 0.230,
-        "early": 0.766,
-        "late": 0.422,
-        "again": 1.487,
-        "repeated": 0.899,
-        "has_place": 0.000,
-        "crowded": 1.415,
+        "ends_firm": 0.725,
+        "ends_not_firm": -0.639,
+        "same_as_project": -0.940,
+        "names_project": 0.510,
+        "list_after": -0.142,
+        "after_comma": 0.201,
+        "described": 0.000,
+        "headline": -0.134,
+        "early": 0.403,
+        "late": -0.169,
+        "again": 0.026,
+        "repeated": 0.000,
+        "has_place": 0.111,
+        "crowded": 0.000,
     },
     "project": {
-        "intercept": 0.437,
-        "firm_figure": 0.508,
-        "firm_or_figure": 0.262,
-        "concrete": 0.201,
-        "bare": -0.340,
-        "listed": -0.116,
-        "implicit": -0.514,
-        "long": 0.222,
-        "verb": 0.000,
-        "generic": -0.908,
-        "place_head": 0.660,
-        "place_only": -0.485,
-        "unnamed": 0.000,
-        "latin": -0.248,
-        "ends_project": 0.677,
-        "ends_site": 0.081,
-        "inner": -0.642,
-        "outer": -0.091,
-        "event_after": -0.117,
-        "venue": -0.243,
-        "list_after": 0.416,
-        "after_comma": -0.621,
-        "described": 0.163,
-        "quoted": 0.163,
-        "headline": -0.301,
-        "early": -0.761,
-        "late": 0.160,
-        "again": 0.000,
-        "has_figure": 0.506,
-        "has_date": 0.223,
-        "has_place": 0.463,
-        "has_firm": 0.000,
-        "many_facts": 0.359,
-        "crowded": 0.697,
+        "intercept": -0.882,
+        "firm_figure": 0.000,
+        "firm_or_figure": 0.214,
+        "concrete": 0.223,
+        "bare": -0.222,
+        "listed": -0.327,
+        "implicit": 0.000,
+        "long": 0.539,
+        "verb": -0.058,
+        "generic": -0.753,
+        "place_head": 0.388,
+        "place_only": -0.317,
+        "unnamed": -0.417,
+        "latin": -0.244,
+        "ends_project": 0.787,
+        "ends_site": 0.085,
+        "inner": -0.735,
+        "outer": -0.517,
+        "event_after": 0.000,
+        "venue": 0.000,
+        "list_after": 0.534,
+        "after_comma": 0.092,
+        "described": 0.000,
+        "quoted": 0.079,
+        "headline": -0.066,
+        "early": -0.572,
+        "late": 0.070,
+        "again": 0.252,
+        "has_figure": 0.940,
+        "has_date": 0.633,
+        "has_place": 0.332,
+        "has_firm": 0.417,
+        "many_facts": 0.090,
+        "crowded": 0.213,
     },
 }
 # END WEIGHTS
+
+NGRAM_FILE = "record-ngrams.json"
+"""The character features' weights, per record type (``chaingraph/data/record-ngrams.json``, written by
+benchmarks/fit_confidence.py; only those seen in at least ``MIN_NGRAM`` fitted records, and not rounded to 0)."""
 
 _VERB_RE = re.compile(r"签约|开工|上马|洽谈|跟踪|推进|实施|引进|招引|打造|提升|举办|涉及|梳理|扩大|约定|成功|估算|概算|"
                       r"批复|参加|出席|表示|建成|包括|共有|^有|[^所]有(?!限)|积极|推动|加快|落户|启动|宣布|以货币")
@@ -312,14 +318,44 @@ def features(facts: Sequence[Fact], text: MappedText | None = None) -> dict[tupl
             x["again"] = sum(1 for s in sentences if core and core in s) >= 2
             x["repeated"] = t.count(fact.value) >= 3
         allowed = RECORD_FEATURES[record]
-        out[(record, key)] = {k for k, v in x.items() if v and k in allowed}
+        out[(record, key)] = {k for k, v in x.items() if v and k in allowed} | _ngrams(fact, core, t)
     return out
 
 
-def confidence(record: str, present: set[str], weights: dict[str, dict[str, float]] | None = None) -> float:
+def _ngrams(fact: Fact, core: str, t: str) -> set[str]:
+    """The record's character features, each ``kind:characters``: the last one and two characters of its name's
+    core (the name without a legal form or 项目) and the first one and two, the one and two characters before and
+    after its first mention in the text, and its name's rule. The model weighs those the fit saw often enough
+    (``NGRAM_WEIGHTS``); the rest weigh nothing."""
+    out = {f"rule:{fact.rule}"}
+    if core:
+        out |= {f"end:{core[-1]}", f"end2:{core[-2:]}", f"start:{core[0]}", f"start2:{core[:2]}"}
+    found = t.find(fact.text or fact.value) if t else -1
+    if found >= 0:
+        end = found + len(fact.text or fact.value)
+        before, after = t[max(0, found - 2):found], t[end:end + 2]
+        out |= {f"before:{before[-1:]}", f"after:{after[:1]}", f"before2:{before}", f"after2:{after}"}
+        out -= {"before:", "after:"}  # the text's start and end: headline and position features say that
+        out -= {f for f in out if f[:7] in ("before2", "after2:") and len(f.partition(":")[2]) < 2}
+    return out
+
+
+def _load_ngram_weights() -> dict[str, dict[str, float]]:
+    from importlib.resources import files
+
+    source = files("chaingraph").joinpath("data", NGRAM_FILE)
+    if not source.is_file():
+        return {}
+    loaded = json.loads(source.read_text(encoding="utf-8"))
+    return {record: {k: float(v) for k, v in weights.items()} for record, weights in loaded.items()}
+
+
+def confidence(record: str, present: set[str], weights: dict[str, dict[str, float]] | None = None,
+               ngram_weights: dict[str, dict[str, float]] | None = None) -> float:
     """The model's probability that a ``record`` (firm or project) with the features ``present`` is a real one."""
     w = (WEIGHTS if weights is None else weights)[record]
-    z = w["intercept"] + math.fsum(w.get(k, 0.0) for k in sorted(present))
+    g = (NGRAM_WEIGHTS if ngram_weights is None else ngram_weights).get(record, {})
+    z = w["intercept"] + math.fsum(w.get(k, 0.0) + g.get(k, 0.0) for k in sorted(present))
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -335,3 +371,7 @@ def record_confidences(facts: Sequence[Fact], text: MappedText | None = None) ->
     if not WEIGHTS:
         return {}
     return {k: clamp(confidence(k[0], x)) for k, x in features(facts, text).items()}
+
+
+
+NGRAM_WEIGHTS: dict[str, dict[str, float]] = _load_ngram_weights()
