@@ -15,9 +15,10 @@ Examples
 [('德国德库威勒项目', 'date', '2022-03'), ('德国德库威勒项目', 'investment', '25000000 USD'), \
 ('德国德库威勒项目', 'area_mu', '40')]
 
-The extractor is split by topic; this module is its public entry and re-exports the result types:
+The extractor is split by topic; this module is its public entry (:func:`extract_facts`, :data:`HIGH_CONFIDENCE`) and
+re-exports the result types:
 
-- :mod:`.extract_result`: :class:`Fact`, :class:`Extraction`, :data:`FACT_COLUMNS`, :data:`HIGH_CONFIDENCE`;
+- :mod:`.extract_result`: :class:`Fact`, :class:`Extraction`, :data:`FACT_COLUMNS`;
 - :mod:`.extract_common`: patterns and helpers several topics share (amounts, name characters, country words);
 - :mod:`.extract_base`: the extractor's state (text, sentences, clauses, name lookups, the facts so far);
 - :mod:`.extract_firms`, :mod:`.extract_projects`: firm and project name frames;
@@ -38,9 +39,14 @@ from .extract_dates import resolve_date
 from .extract_figures import _FIGURE_RE as _FIGURE_RE  # re-exported: benchmarks/extract_speed.py
 from .extract_places import _place_name as _place_name  # re-exported: tests
 from .extract_records import _Extractor
-from .extract_result import FACT_COLUMNS, HIGH_CONFIDENCE, Extraction, Fact
+from .extract_result import FACT_COLUMNS, Extraction, Fact
 
 __all__ = ["Fact", "Extraction", "FACT_COLUMNS", "HIGH_CONFIDENCE", "extract_facts", "resolve_date", "COUNTRY_WORDS"]
+
+HIGH_CONFIDENCE = 0.93
+"""The lowest calibrated confidence (:mod:`chaingraph.sources.calibration`) at which the dev corpus's facts at or
+above it are at least 95% right (82 of 85 on dev; the test split's share is in docs/extract.md). Review lists
+mark these as high confidence; ``chaingraph merge`` has its own, lower default threshold."""
 
 
 def extract_facts(text: str, doc_date: str | _dt.date, dataset: Dataset | None = None,

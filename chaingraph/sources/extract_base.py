@@ -9,11 +9,16 @@ import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..dataset.store import Dataset
 from .extract_common import COUNTRY_WORDS
 from .extract_result import Fact
 from .text import prepare_text
+
+if TYPE_CHECKING:
+    from .ner import Tagger
+
 
 # ------------------------------------------------------------------------------------------------- helpers
 

@@ -1,5 +1,5 @@
-"""What :func:`chaingraph.sources.extract.extract_facts` returns: :class:`Fact`, :class:`Extraction`, the
-columns of the proposed-facts table and the confidence that counts as high.
+"""What :func:`chaingraph.sources.extract.extract_facts` returns: :class:`Fact`, :class:`Extraction` and the
+columns of the proposed-facts table.
 """
 
 from __future__ import annotations
@@ -8,11 +8,6 @@ from dataclasses import asdict, dataclass
 from dataclasses import field as _dc_field
 
 from .text import MappedText
-
-HIGH_CONFIDENCE = 0.93
-"""The lowest calibrated confidence (:mod:`chaingraph.sources.calibration`) at which the dev corpus's facts at or
-above it are at least 95% right (82 of 85 on dev; the test split's share is in docs/extract.md). Review lists
-mark these as high confidence; ``chaingraph merge`` has its own, lower default threshold."""
 
 FACT_COLUMNS = ("id", "record", "key", "field", "value", "confidence", "text", "start", "end", "evidence", "note")
 """Columns of the proposed-facts table (CSV and JSON), documented in docs/extract.md."""
