@@ -19,6 +19,8 @@ from .text import prepare_text
 if TYPE_CHECKING:
     from .ner import Tagger
 
+__all__: list[str] = []  # private to the extractor (chaingraph.sources.extract is its entry)
+
 
 # ------------------------------------------------------------------------------------------------- helpers
 

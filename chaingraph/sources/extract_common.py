@@ -10,6 +10,8 @@ import re
 from ..dataset.store import normalize_name
 from .divisions import CITIES, is_place_name
 
+__all__ = ["COUNTRY_WORDS"]  # and the shared patterns, private to the extractor
+
 COUNTRY_WORDS = {
     "日本": "JP", "德国": "DE", "美国": "US", "法国": "FR", "韩国": "KR", "英国": "GB", "瑞士": "CH",
     "意大利": "IT", "荷兰": "NL", "新加坡": "SG", "瑞典": "SE", "丹麦": "DK", "芬兰": "FI", "比利时": "BE",

@@ -14,6 +14,8 @@ from ..errors import ParseError
 from .extract_common import _AGGREGATE_RE, _DATE_RE, _RELATIVE_DAY_RE, _STATUS_RANK, EVENT_REACH
 from .extract_figures import _FigureFinder
 
+__all__ = ["resolve_date"]
+
 _STATUS_WORDS = [
     # (regex, status, date field)
     (r"试生产|试产", "trial", "trial_date"),

@@ -12,6 +12,8 @@ from ..errors import ParseError
 from .extract_common import _AGGREGATE_RE, _ANAPHOR_RE, _CN_COUNT, _METRIC_FUNCTION_RE, _NUM, _QTY, _strip_left
 from .extract_projects import _ProjectFinder
 
+__all__: list[str] = []  # private to the extractor (chaingraph.sources.extract is its entry)
+
 _LABELS = {
     # label as written -> field (project fields; "region:" = a region fact; "note:" = kept in the note)
     "计划总投资": "investment", "项目总投资": "investment", "投资总额": "investment", "总投资额": "investment",

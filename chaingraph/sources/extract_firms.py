@@ -32,6 +32,8 @@ from .vocabulary import CONCRETE_HEAD as _CONCRETE_HEAD
 from .vocabulary import GENERIC_WORD_RE as _GENERIC_WORD_RE
 from .vocabulary import PRODUCT_HINT as _PRODUCT_HINT
 
+__all__: list[str] = []  # private to the extractor (chaingraph.sources.extract is its entry)
+
 _TIME_WORD_RE = re.compile(r"(今年|去年|明年|前年)(?:\d{1,2}月份?)?$")
 # legal forms: Chinese ones, the Japanese and Korean ones written in Chinese characters (株式会社, 有限会社…) and the
 # Latin ones after a capitalised name ("Robert Bosch GmbH", "Ferrero S.p.A.", "Acme Co., Ltd.")

@@ -24,6 +24,8 @@ from .extract_common import (
 )
 from .extract_dates import _DateFinder
 
+__all__: list[str] = []  # private to the extractor (chaingraph.sources.extract is its entry)
+
 _HOST_COUNTY_RE = re.compile(r"(?:^|(?<=[，,、：:\s日在元]))(?P<county>[\u4e00-\u9fff]{1,3}?(?:自治县|县|区|旗)|"
                              r"[\u4e00-\u9fff]{2}市)(?=[^，。；]{0,10}?(?:\d+|[一二三四五六七八九十两几多]+)个"
                              r"[^，。；]{0,8}?项目)")

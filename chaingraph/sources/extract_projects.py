@@ -38,6 +38,8 @@ from .vocabulary import CONCRETE_HEAD as _CONCRETE_HEAD
 from .vocabulary import GENERIC_WORD_RE as _GENERIC_WORD_RE
 from .vocabulary import PRODUCT_HINT as _PRODUCT_HINT
 
+__all__: list[str] = []  # private to the extractor (chaingraph.sources.extract is its entry)
+
 _GENERIC_PROJECT = re.compile(
     r"^(?:省|市|全省|全市|又一个|一个|一批|首批|各类|其他|这些|这个|该|此|本|新|大|好)*"
     r"(?:重大|重点|龙头|外资|高质量|制造业|招大引强|百亿|亿元|超亿美元|亿美元|优质|产业|签约|在建|投资|集中|主导|"

@@ -17,6 +17,8 @@ from .vocabulary import CONCRETE_HEAD as _CONCRETE_HEAD
 from .vocabulary import GENERIC_WORD_RE as _GENERIC_WORD_RE
 from .vocabulary import PRODUCT_HINT as _PRODUCT_HINT
 
+__all__: list[str] = []  # private to the extractor (chaingraph.sources.extract is its entry)
+
 _COUNT_RE = re.compile(r"(?P<n>\d+)个(?P<what>[^，。；、\d\n]{0,12}项目)|"
                        # "集中开工项目共13个", "工业项目达到49个": the verb between the kind and its count
                        r"(?P<what2>[^，。；、\d\n]{2,10}项目)"

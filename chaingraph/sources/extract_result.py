@@ -9,6 +9,8 @@ from dataclasses import field as _dc_field
 
 from .text import MappedText
 
+__all__ = ["Fact", "Extraction", "FACT_COLUMNS"]
+
 FACT_COLUMNS = ("id", "record", "key", "field", "value", "confidence", "text", "start", "end", "evidence", "note")
 """Columns of the proposed-facts table (CSV and JSON), documented in docs/extract.md."""
 
