@@ -23,6 +23,7 @@ re-exports the result types:
 - :mod:`.extract_base`: the extractor's state (text, sentences, clauses, name lookups, the facts so far);
 - :mod:`.extract_firm_names`: the firms found so far by name, and how their names merge (variants, short names);
 - :mod:`.extract_firms`, :mod:`.extract_projects`: firm and project name frames;
+- :mod:`.extract_project_names`: the projects found so far, their short forms, which project a position is about;
 - :mod:`.extract_figures`: figures, amounts and units; :mod:`.extract_dates`: dates and statuses;
 - :mod:`.extract_places`: places and where each project is;
 - :mod:`.extract_records`: records assembly (the finders in order, then the facts of each record).

@@ -1,7 +1,7 @@
 """The extractor's state and plumbing (:class:`_ExtractorBase`): the repaired text, its sentences and clauses, cached
 name lookups, the entities found so far (:class:`_FirmEntity`, :class:`_ProjectEntity`) and :meth:`add`, which
-appends a fact. The topic modules extend it in a chain: firm names, firms, projects, figures, dates, places,
-records.
+appends a fact. The topic modules extend it in a chain: firm names, firms, project names, projects,
+figures, dates, places, records.
 """
 
 from __future__ import annotations
