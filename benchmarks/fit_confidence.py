@@ -8,7 +8,8 @@ installed): the main corpus's ``split: dev`` keys (texts in TEXTS) and every hol
 (``DEVELOPMENT_SETS``: benchmarks/data/extract-corpus-<split>, texts in <texts-root>/extract-<split>; holdout from
 round 6 on, holdout2 from round 7, holdout3 from round 12 … holdout8 from round 18). The main corpus's ``split:
 test`` articles are never read, so the test split still measures the calibration on articles the fit has not
-seen; blind hold-out sets (holdout9 on) are never read either. Judges each fact as extract_quality.py --corpus does, then
+seen; blind hold-out sets (holdout9 on) are never read either. Judges each fact as extract_quality.py --corpus
+does, then
 
 1. counts right / judged per rule and rewrites the ``COUNTS`` block of calibration.py; prints the table (rule,
    right, judged, calibrated confidence);
@@ -16,16 +17,17 @@ seen; blind hold-out sets (holdout9 on) are never read either. Judges each fact 
    record is in the answer key" on the record's features (records.features: the named features of
    ``RECORD_FEATURES`` and the character features that at least ``MIN_NGRAM`` fitted records have), the
    regularisation strength chosen from ``GRID`` by cross-validation over ``OUTER_FOLDS`` folds of whole articles
-   (mean log-loss of the left-out records); rewrites the ``WEIGHTS`` block of records.py (named features) and
-   chaingraph/data/record-ngrams.json (character features whose weight is not 0) and prints the weights and the cross-validated figures: how many
-   spurious firm and project records fall below merge's default threshold, how many right ones stay at or above
+   (mean log-loss of the left-out records), a character feature's penalty ``NGRAM_PENALTY`` times a named one's;
+   rewrites the ``WEIGHTS`` block of records.py (named features) and chaingraph/data/record-ngrams.json
+   (character features whose weight is not 0) and prints the named weights and the cross-validated figures: how
+   many spurious firm and project records fall below merge's default threshold, how many right ones stay at or above
    it, and the share right among the judged facts at or above HIGH_CONFIDENCE, each record's name and facts
    given the confidence a model fitted without its article gives it (the rule table is the full fit's);
 3. prints the lowest confidence at which the fitted facts at or above it are at least 95% right, extracted again
    with the new data (HIGH_CONFIDENCE in extract.py is set from it by hand).
 
-``--check`` only says whether the committed table, weights and character weights equal a fresh fit (exit 1 if not). A missing folder
-of texts is left out with a note on stderr. Needs numpy (the fit only; the package reads the weights with plain
+``--check`` only says whether the committed table, weights and character weights equal a fresh fit (exit 1 if
+not). A missing folder of texts is left out with a note on stderr. Needs numpy (the fit only; the package reads the weights with plain
 Python).
 """
 
@@ -400,8 +402,8 @@ def main(argv: list[str]) -> int:
     for rule, (r, n) in counts.items():
         print(f"| {rule} | {r} | {n} | {cal.rule_confidence(rule):.2f} |")
     print(f"\nrecord model on {len(articles)} articles: {sum(1 for r in rows if r[1] == 'firm')} firms, "
-          f"{sum(1 for r in rows if r[1] == 'project')} projects; L2 strength chosen by {OUTER_FOLDS}-fold (by article) "
-          f"cross-validation: firms {chosen['firm']:g}, projects {chosen['project']:g}")
+          f"{sum(1 for r in rows if r[1] == 'project')} projects; L2 strength chosen by "
+          f"{OUTER_FOLDS}-fold (by article) cross-validation: firms {chosen['firm']:g}, projects {chosen['project']:g}")
     print("\n".join(notes) + "\n")
     print(f"character features in the model: firms {len(ngrams['firm'])}, projects {len(ngrams['project'])}\n")
     print("| feature | firm weight | project weight | firms with it (spurious) | projects with it (spurious) |\n"

@@ -81,12 +81,12 @@ def test_spurious_looking_records_fall_below_the_merge_threshold() -> None:
 
 
 def test_well_framed_records_keep_a_high_confidence() -> None:
-    result = extract_facts("浙江恒川精密机械有限公司投资8亿元建设年产20万台精密减速机项目，占地150亩，"
+    result = extract_facts("浙江恒川精密机械有限公司投资8亿元建设精密减速机项目，年产20万台，占地150亩，"
                            "预计2025年投产。", DAY)
     conf = names(result)
     assert conf[("firm", "浙江恒川精密机械有限公司")] >= HIGH_CONFIDENCE
-    assert conf[("project", "年产20万台精密减速机项目")] >= 0.85
-    investment = result.of("project", "年产20万台精密减速机项目", "investment")[0]
+    assert conf[("project", "精密减速机项目")] >= 0.85
+    investment = result.of("project", "精密减速机项目", "investment")[0]
     assert investment.confidence >= DEFAULT_MIN_CONFIDENCE
 
 
@@ -133,3 +133,37 @@ def test_confidences_are_deterministic_across_processes() -> None:
         runs.append(json.loads(out))
     assert runs[0] == runs[1]
     assert runs[0] == [[f.record, f.key, f.field, f.confidence] for f in extract_facts(text, DAY).facts]
+
+
+def test_character_features_read_the_name_and_its_neighbours() -> None:
+    result = extract_facts("浙江恒川精密机械有限公司投资8亿元建设精密减速机项目，年产20万台。", DAY)
+    found = records.features(result.facts, result.repaired)
+    firm = found[("firm", "浙江恒川精密机械有限公司")]
+    # the name's core (no legal form) gives its ends; the text after its first mention its right neighbours
+    assert {"start:浙", "start2:浙江", "end:械", "end2:机械", "after:投", "after2:投资"} <= firm
+    # the text's start has no left neighbour: no empty feature stands for it
+    assert not any(f.startswith("before") for f in firm)
+    (name,) = result.of("firm", "浙江恒川精密机械有限公司", "name")
+    assert f"rule:{name.rule}" in firm
+    project = found[("project", "精密减速机项目")]
+    assert {"start2:精密", "end2:速机", "before2:建设", "after:，"} <= project
+
+
+def test_character_weights_ship_with_the_package() -> None:
+    from importlib.resources import files
+
+    data = json.loads(files("chaingraph").joinpath("data", records.NGRAM_FILE).read_text(encoding="utf-8"))
+    assert set(data) == {"firm", "project"}
+    kinds = {"rule", "start", "start2", "end", "end2", "before", "before2", "after", "after2"}
+    for record, weights in data.items():
+        assert len(weights) >= 50, record
+        for name, value in weights.items():
+            kind, _, chars = name.partition(":")
+            assert kind in kinds and chars, name
+            assert value != 0 and math.isfinite(value) and abs(value) < 10, name
+        # what the module weighs is what the file holds
+        assert records.NGRAM_WEIGHTS[record] == pytest.approx(weights)
+    # a character feature moves a record's confidence by its weight
+    name, weight = next(iter(data["project"].items()))
+    assert records.confidence("project", {name}) == pytest.approx(
+        1 / (1 + math.exp(-(records.WEIGHTS["project"]["intercept"] + weight))))
