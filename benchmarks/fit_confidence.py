@@ -27,8 +27,8 @@ does, then
    with the new data (HIGH_CONFIDENCE in extract.py is set from it by hand).
 
 ``--check`` only says whether the committed table, weights and character weights equal a fresh fit (exit 1 if
-not). A missing folder of texts is left out with a note on stderr. Needs numpy (the fit only; the package reads the weights with plain
-Python).
+not). A missing folder of texts is left out with a note on stderr. Needs numpy (the fit only; the package reads
+the weights with plain Python).
 """
 
 from __future__ import annotations
