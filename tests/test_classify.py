@@ -758,3 +758,21 @@ def test_a_trade_filed_firm_is_not_linked_by_a_product_named_late_in_its_scope(c
     assert links(classifier, "某某再生资源回收有限公司", scope_first, "F5191") == \
         [("auto-battery-recycling", "guessed")]
     assert [s for s, _ in links(classifier, "某某循环科技有限公司", scope, "C4210")] == ["auto-battery-recycling"]
+
+
+def test_switchgear_and_catch_all_equipment_classes_need_a_product_word(classifier: Classifier) -> None:
+    # 3823 配电开关控制设备制造 is mostly switchgear for power distribution (乐清's electrical groups), not machine-tool
+    # electrics: the vague class wording alone links nothing, and the segment is a candidate with the reason
+    scope = "一般项目：配电开关控制设备制造；输配电及控制设备制造；电力电子元器件制造"
+    switchgear = classifier.classify_fields("某某电气集团有限公司", scope, "C3823")
+    assert switchgear.proposals == [] and "mt-electrical" in switchgear.candidates
+    assert reason_code(switchgear.reason) == "wide_class" and "3823" in switchgear.reason
+    # a machine-tool product word under the same class still links
+    electrics = classifier.classify_fields("某某电气有限公司", "一般项目：机床电气、液压站制造；配电开关控制设备制造",
+                                           "C3823")
+    assert [p.segment for p in electrics.proposals][:1] == ["mt-electrical"]
+    # 3599 其他专用设备制造 is the catch-all of special equipment: 自动化设备 there is not an automation line
+    scope = "一般项目：智能基础制造装备制造；专用设备制造（不含许可类专业设备制造）"
+    line = classifier.classify_fields("某某智能装备有限公司", scope, "C3599")
+    assert line.proposals == [] and reason_code(line.reason) == "wide_class"
+    assert "mt-automation-line" in line.candidates

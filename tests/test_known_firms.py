@@ -330,14 +330,12 @@ def test_import_refuses_no_reference_without_classify(tmp_path: Path) -> None:
 
 
 def test_a_look_alike_known_by_name_keeps_no_guess_even_when_the_entry_is_in_doubt(dataset) -> None:  # type: ignore[no-untyped-def]
-    # a switchgear maker the look-alike list names: its vague 配电开关控制设备制造 under 3823 was a guess for the
-    # machine-tool electrics; the list's word (even in doubt) outweighs a guess, not a confirmed link
-    switchgear = KnownFirm(name="思钧电气股份有限公司", segments=(), source="reference", main_chain="other",
-                           certain=False)
-    informed = Classifier(dataset, knowledge=FirmKnowledge([switchgear], outside_scope={"mt-electrical"}))
-    scope = "一般项目：配电开关控制设备制造；变压器、整流器和电感器制造"
-    row = RegistryRow(row=2, name="思钧电气股份有限公司", scope=scope, industry="C3823")
+    # a paint maker the look-alike list names (architectural paint): its vague 涂料制造 under 2641 is a guess for
+    # the coatings segment; the list's word (even in doubt) outweighs a guess, not a confirmed link
+    paint = KnownFirm(name="思钧涂料股份有限公司", segments=(), source="reference", main_chain="other", certain=False)
+    informed = Classifier(dataset, knowledge=FirmKnowledge([paint], outside_scope={"nm-coatings"}))
+    scope = "一般项目：涂料制造（不含危险化学品）；涂料销售（不含危险化学品）"
+    row = RegistryRow(row=2, name="思钧涂料股份有限公司", scope=scope, industry="C2641")
     assert informed.classify(row).proposals == []
     bare = Classifier(dataset, knowledge=FirmKnowledge([]))
-    assert [p.confidence for p in bare.classify(RegistryRow(row=2, name="思钧电气股份有限公司", scope=scope,
-                                                            industry="C3823")).proposals] == ["guessed"]
+    assert [p.confidence for p in bare.classify(row).proposals] == ["guessed"]
