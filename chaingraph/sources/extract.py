@@ -46,9 +46,11 @@ from .extract_result import FACT_COLUMNS, Extraction, Fact
 __all__ = ["Fact", "Extraction", "FACT_COLUMNS", "HIGH_CONFIDENCE", "extract_facts", "resolve_date", "COUNTRY_WORDS"]
 
 HIGH_CONFIDENCE = 0.93
-"""The lowest calibrated confidence (:mod:`chaingraph.sources.calibration`) at which the dev corpus's facts at or
-above it are at least 95% right (82 of 85 on dev; the test split's share is in docs/extract.md). Review lists
-mark these as high confidence; ``chaingraph merge`` has its own, lower default threshold."""
+"""The calibrated confidence (:mod:`chaingraph.sources.calibration`) from which a fact counts as high confidence:
+set by hand above the lowest level at which the development articles' facts are at least 95% right (0.80 in the
+round-19 fit, printed by benchmarks/fit_confidence.py), as a margin for unseen text, where the share at 0.93 is
+0.87-0.93 (docs/extract.md). Review lists mark these as high confidence; ``chaingraph merge`` has its own, lower
+default threshold."""
 
 
 def extract_facts(text: str, doc_date: str | _dt.date, dataset: Dataset | None = None,
