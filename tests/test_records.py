@@ -167,3 +167,19 @@ def test_character_weights_ship_with_the_package() -> None:
     name, weight = next(iter(data["project"].items()))
     assert records.confidence("project", {name}) == pytest.approx(
         1 / (1 + math.exp(-(records.WEIGHTS["project"]["intercept"] + weight))))
+
+
+def test_comparing_names_with_the_other_projects_reads_each_name_once() -> None:
+    # the record features that compare a name with the article's other projects give what a pairwise comparison
+    # gives, on a list with duplicates, prefixes, parts and wholes
+    kin = records._Kin(["精密铸件", "精密铸件及配套加工", "铸件", "精密铸件", "华禾新材料产业园", "新材料"])
+    assert kin.inside_another("精密铸件") and not kin.inside_another("精密铸件及配套加工")
+    assert kin.inside_another("新材料") and not kin.inside_another("华禾新材料产业园")
+    assert kin.holds_another("精密铸件及配套加工") and kin.holds_another("华禾新材料产业园")
+    assert not kin.holds_another("精密铸件")  # 铸件 has 2 characters: too short to count
+    assert kin.starts_another("精密") and kin.starts_another("精密铸件")
+    assert not kin.starts_another("精密铸件及配套加工")
+    assert not records._Kin(["精密铸件"]).inside_another("精密铸件")
+    stops = [i for i, ch in enumerate("甲项目开工。乙项目；甲项目投产") if ch in "。；"]
+    assert records._in_two_sentences("甲项目", "甲项目开工。乙项目；甲项目投产", stops)
+    assert not records._in_two_sentences("乙项目", "甲项目开工。乙项目；甲项目投产", stops)

@@ -277,11 +277,12 @@ def features(facts: Sequence[Fact], text: MappedText | None = None) -> dict[tupl
     cores = {k: _LEGAL_TAIL_RE.sub("", f.value) if k[0] == "firm" else f.value.removesuffix("项目")
              for k, f in names.items()}
     projects = [c for (record, _), c in cores.items() if record == "project"]
+    kin = _Kin(projects)
     crowded = len(projects) >= 8
     t = text.text if text is not None else ""
     first_line = t.split("\n", 1)[0]
     headline = len(first_line) if len(first_line) <= 40 and len(t) > len(first_line) + 1 else 0
-    sentences = re.split(r"[。！？；\n]", t) if t else []
+    stops = [m.start() for m in _SENTENCE_END_RE.finditer(t)]
     out: dict[tuple[str, str], set[str]] = {}
     for (record, key), fact in names.items():
         x = _frame(fact.rule, record)
@@ -295,12 +296,11 @@ def features(facts: Sequence[Fact], text: MappedText | None = None) -> dict[tupl
             x["has_date"] = bool(have & {"date", "start_date", "trial_date"})
             x["has_firm"] = "firms" in have
             x["many_facts"] = len(have - {"note"}) >= 4
-            kin = [c for c in projects if c != core and len(c) >= 3]
-            x["inner"] = len(core) >= 3 and any(core in c for c in kin)
-            x["outer"] = any(c in core for c in kin)
+            x["inner"] = len(core) >= 3 and kin.inside_another(core)
+            x["outer"] = kin.holds_another(core)
         else:
-            x["same_as_project"] = core in projects
-            x["names_project"] = len(core) >= 2 and any(c.startswith(core) and c != core for c in projects)
+            x["same_as_project"] = core in kin.names
+            x["names_project"] = len(core) >= 2 and kin.starts_another(core)
         if text is not None and t:
             found = _first_mention(fact, text)
             if found >= 0:
@@ -315,11 +315,56 @@ def features(facts: Sequence[Fact], text: MappedText | None = None) -> dict[tupl
                 x["headline"] = found < headline
                 x["early"] = found < 0.2 * len(t)
                 x["late"] = found > 0.67 * len(t)
-            x["again"] = sum(1 for s in sentences if core and core in s) >= 2
+            x["again"] = _in_two_sentences(core, t, stops)
             x["repeated"] = t.count(fact.value) >= 3
         allowed = RECORD_FEATURES[record]
         out[(record, key)] = {k for k, v in x.items() if v and k in allowed} | _ngrams(fact, core, t)
     return out
+
+
+_SENTENCE_END_RE = re.compile(r"[。！？；\n]")
+
+
+def _in_two_sentences(core: str, t: str, stops: list[int]) -> bool:
+    """Whether ``core`` is in two sentences of ``t`` or more (sentences end at ``stops``, the positions of
+    ``_SENTENCE_END_RE``): one search after the sentence of its first occurrence, so linear in the text."""
+    if not core or _SENTENCE_END_RE.search(core):
+        return False
+    first = t.find(core)
+    if first < 0:
+        return False
+    end = bisect.bisect_left(stops, first)
+    return end < len(stops) and t.find(core, stops[end] + 1) >= 0
+
+
+class _Kin:
+    """The article's project names (cores), indexed so that comparing one name with all the others costs no more
+    than the name's length: which hold it, which it holds, which start with it."""
+
+    def __init__(self, projects: list[str]) -> None:
+        self.names = set(projects)
+        self._equal = {c: projects.count(c) for c in self.names} if len(self.names) < len(projects) else {}
+        self._joined = "\x00".join(projects)
+        self._sorted = sorted(self.names)
+        self._lengths = sorted({len(c) for c in self.names if len(c) >= 3})
+
+    def inside_another(self, core: str) -> bool:
+        """Another project's name (3 characters or more) holds ``core``."""
+        return self._joined.count(core) > self._equal.get(core, 1 if core in self.names else 0)
+
+    def holds_another(self, core: str) -> bool:
+        """``core`` holds another project's name of 3 characters or more."""
+        for size in self._lengths:
+            if size >= len(core):
+                break
+            if any(core[i:i + size] in self.names for i in range(len(core) - size + 1)):
+                return True
+        return False
+
+    def starts_another(self, core: str) -> bool:
+        """Another project's name starts with ``core`` (and is longer)."""
+        at = bisect.bisect_right(self._sorted, core)
+        return at < len(self._sorted) and self._sorted[at].startswith(core)
 
 
 def _ngrams(fact: Fact, core: str, t: str) -> set[str]:
