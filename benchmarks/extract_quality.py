@@ -2,7 +2,7 @@
 
     python benchmarks/extract_quality.py [ARTICLE] [DATASET]           # the seed article
     python benchmarks/extract_quality.py --corpus [TEXTS] [--keys DIR] [-v] [--totals] [--ner|--no-ner]
-        [--split dev|test|holdout|holdout2|holdout3|holdout4|holdout5|holdout6|holdout7|holdout8|holdout9|holdout10|holdout11|all]
+        [--split dev|test|holdout|holdout2|…|holdout11|all]   (holdout to holdout11: the hold-out sets)
 
 Corpus mode reads the answer keys in benchmarks/data/extract-corpus/*.yaml and the article texts from TEXTS (else
 env CHAINGRAPH_EXTRACT_CORPUS, else /work/corpus/extract), and prints per article right/wrong/missed for each fact

@@ -1,7 +1,7 @@
 """Fit the confidence data of extraction on the development articles of the corpora: the rule table of
 chaingraph/sources/calibration.py and the record model of chaingraph/sources/records.py.
 
-    python benchmarks/fit_confidence.py [TEXTS] [--keys DIR] [--texts-root DIR] [--check]
+    python benchmarks/fit_confidence.py [TEXTS] [--keys DIR] [--texts-root DIR] [--check] [--allow-partial]
 
 Extracts every development article with the rules only (no entity tagger, so the fit does not depend on what is
 installed): the main corpus's ``split: dev`` keys (texts in TEXTS) and every hold-out set opened for development
@@ -27,7 +27,8 @@ does, then
    with the new data (HIGH_CONFIDENCE in extract.py is set from it by hand).
 
 ``--check`` only says whether the committed table, weights and character weights equal a fresh fit (exit 1 if
-not). A missing folder of texts is left out with a note on stderr. Needs numpy (the fit only; the package reads
+not). A missing folder of texts stops the script (exit 2) unless ``--allow-partial`` is given; keys whose text is
+missing inside a folder are left out with a note on stderr. Needs numpy (the fit only; the package reads
 the weights with plain Python).
 """
 
@@ -364,19 +365,31 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--texts-root", type=Path, default=TEXTS_ROOT,
                         help="the folder holding extract-<split>/ text folders of the development hold-out sets")
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--allow-partial", action="store_true",
+                        help="fit and write even when a development set's texts are missing (the shipped data then "
+                             "differs from a full fit)")
     args = parser.parse_args(argv)
     sets = [(args.texts, args.keys)]
+    missing = [] if args.texts.is_dir() else [str(args.texts)]
     for split in DEVELOPMENT_SETS:
         texts = args.texts_root / f"extract-{split}"
         if texts.is_dir():
             sets.append((texts, ROOT / "benchmarks" / "data" / f"extract-corpus-{split}"))
         else:
-            print(f"no folder {texts}: the {split} set is left out of the fit", file=sys.stderr)
+            missing.append(str(texts))
+    if missing and not args.allow_partial:
+        print("fit_confidence.py: no texts in " + ", ".join(missing) + ": a fit without them would change the "
+              "shipped data; give the folders (TEXTS, --texts-root) or --allow-partial", file=sys.stderr)
+        return 2
     import chaingraph.sources.records as rec
 
     articles = extract_articles(sets)
     counts = fit(articles)
     rows = record_rows(articles)
+    if {row[1] for row in rows} != {"firm", "project"}:
+        print("fit_confidence.py: the articles read gave no judged firm or no judged project to fit on",
+              file=sys.stderr)
+        return 2
     weights, chosen, held, notes = fit_records(rows)
     base = {t: {n: v for n, v in w.items() if n == "intercept" or n in rec.RECORD_FEATURES[t]}
             for t, w in weights.items()}

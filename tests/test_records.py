@@ -87,6 +87,11 @@ def test_well_framed_records_keep_a_high_confidence() -> None:
     assert conf[("firm", "浙江恒川精密机械有限公司")] >= HIGH_CONFIDENCE
     assert conf[("project", "精密减速机项目")] >= 0.85
     investment = result.of("project", "精密减速机项目", "investment")[0]
+    # a name that starts with its capacity (年产…) is doubted more, as its bounds are often drawn otherwise in a
+    # report, but the same clause still keeps it above merge's threshold
+    annual = names(extract_facts("浙江恒川精密机械有限公司投资8亿元建设年产20万台精密减速机项目，占地150亩，"
+                                 "预计2025年投产。", DAY))[("project", "年产20万台精密减速机项目")]
+    assert DEFAULT_MIN_CONFIDENCE <= annual < conf[("project", "精密减速机项目")]
     assert investment.confidence >= DEFAULT_MIN_CONFIDENCE
 
 

@@ -14,9 +14,12 @@ type's weights in ``WEIGHTS``::
 
 ``WEIGHTS`` is data, written by ``benchmarks/fit_confidence.py``: one L2-regularised logistic regression per
 record type, fitted on the firm and project records of the development articles (extracted with the rules only,
-judged as the benchmark judges them), each weight kept in its feature's declared direction, the strength of the
-regularisation chosen by leave-one-article-out cross-validation. Nothing is fitted or downloaded at run time and
-the arithmetic is plain Python, so the same facts always get the same confidence.
+judged as the benchmark judges them), each weight of a named feature kept in its feature's declared direction,
+the strength of the regularisation chosen by 10-fold cross-validation over whole articles. Besides the named
+features a record has character features (:func:`_ngrams`: the ends of its name, the characters around its first
+mention, its rule), whose weights are in ``chaingraph/data/record-ngrams.json`` (``NGRAM_WEIGHTS``). Nothing is
+fitted or downloaded at run time and the arithmetic is plain Python, so the same facts always get the same
+confidence.
 :func:`chaingraph.sources.calibration.calibrate` sets each firm's and project's name confidence from it (no
 higher than ``MODEL_CEILING`` unless the name's rule is that sure too), and every other fact of the record is
 capped at its name's.
@@ -148,40 +151,40 @@ WEIGHTS: dict[str, dict[str, float]] = {
         "crowded": 0.000,
     },
     "project": {
-        "intercept": -1.480,
+        "intercept": -1.535,
         "firm_figure": 0.000,
-        "firm_or_figure": 0.315,
-        "concrete": 0.542,
-        "bare": -0.159,
-        "listed": -0.558,
+        "firm_or_figure": 0.320,
+        "concrete": 0.548,
+        "bare": -0.176,
+        "listed": -0.585,
         "implicit": 0.000,
-        "long": 0.653,
-        "verb": -0.126,
-        "generic": -1.179,
-        "place_head": 0.461,
-        "place_only": -0.611,
-        "unnamed": -0.586,
-        "latin": -0.354,
-        "ends_project": 1.114,
-        "ends_site": 0.329,
-        "inner": -1.224,
-        "outer": -0.845,
+        "long": 0.635,
+        "verb": -0.112,
+        "generic": -1.188,
+        "place_head": 0.478,
+        "place_only": -0.623,
+        "unnamed": -0.578,
+        "latin": -0.341,
+        "ends_project": 1.178,
+        "ends_site": 0.336,
+        "inner": -1.177,
+        "outer": -0.847,
         "event_after": 0.000,
         "venue": 0.000,
-        "list_after": 0.938,
-        "after_comma": 0.215,
-        "described": 0.000,
-        "quoted": 0.166,
-        "headline": -0.055,
-        "early": -0.650,
-        "late": 0.027,
-        "again": 0.403,
-        "has_figure": 1.324,
-        "has_date": 0.683,
-        "has_place": 0.367,
-        "has_firm": 0.594,
+        "list_after": 1.121,
+        "after_comma": 0.201,
+        "described": 0.294,
+        "quoted": 0.061,
+        "headline": -0.067,
+        "early": -0.655,
+        "late": 0.017,
+        "again": 0.358,
+        "has_figure": 1.390,
+        "has_date": 0.690,
+        "has_place": 0.366,
+        "has_firm": 0.610,
         "many_facts": 0.000,
-        "crowded": 0.266,
+        "crowded": 0.230,
     },
 }
 # END WEIGHTS
@@ -301,8 +304,8 @@ def features(facts: Sequence[Fact], text: MappedText | None = None) -> dict[tupl
         else:
             x["same_as_project"] = core in kin.names
             x["names_project"] = len(core) >= 2 and kin.starts_another(core)
+        found = _first_mention(fact, text) if text is not None and t and (fact.text or fact.value) else -1
         if text is not None and t:
-            found = _first_mention(fact, text)
             if found >= 0:
                 end = found + len(fact.text or fact.value)
                 before, after = t[max(0, found - 8):found], t[end:end + 10]
@@ -318,7 +321,7 @@ def features(facts: Sequence[Fact], text: MappedText | None = None) -> dict[tupl
             x["again"] = _in_two_sentences(core, t, stops)
             x["repeated"] = t.count(fact.value) >= 3
         allowed = RECORD_FEATURES[record]
-        out[(record, key)] = {k for k, v in x.items() if v and k in allowed} | _ngrams(fact, core, t)
+        out[(record, key)] = {k for k, v in x.items() if v and k in allowed} | _ngrams(fact, core, t, found)
     return out
 
 
@@ -367,7 +370,7 @@ class _Kin:
         return at < len(self._sorted) and self._sorted[at].startswith(core)
 
 
-def _ngrams(fact: Fact, core: str, t: str) -> set[str]:
+def _ngrams(fact: Fact, core: str, t: str, found: int) -> set[str]:
     """The record's character features, each ``kind:characters``: the last one and two characters of its name's
     core (the name without a legal form or 项目) and the first one and two, the one and two characters before and
     after its first mention in the text, and its name's rule. The model weighs those the fit saw often enough
@@ -375,7 +378,6 @@ def _ngrams(fact: Fact, core: str, t: str) -> set[str]:
     out = {f"rule:{fact.rule}"}
     if core:
         out |= {f"end:{core[-1]}", f"end2:{core[-2:]}", f"start:{core[0]}", f"start2:{core[:2]}"}
-    found = t.find(fact.text or fact.value) if t else -1
     if found >= 0:
         end = found + len(fact.text or fact.value)
         before, after = t[max(0, found - 2):found], t[end:end + 2]
@@ -388,10 +390,8 @@ def _ngrams(fact: Fact, core: str, t: str) -> set[str]:
 def _load_ngram_weights() -> dict[str, dict[str, float]]:
     from importlib.resources import files
 
-    source = files("chaingraph").joinpath("data", NGRAM_FILE)
-    if not source.is_file():
-        return {}
-    loaded = json.loads(source.read_text(encoding="utf-8"))
+    # the named weights were fitted together with these: a package without the file is broken, not a lesser model
+    loaded = json.loads(files("chaingraph").joinpath("data", NGRAM_FILE).read_text(encoding="utf-8"))
     return {record: {k: float(v) for k, v in weights.items()} for record, weights in loaded.items()}
 
 
