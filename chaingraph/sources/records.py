@@ -31,6 +31,7 @@ import bisect
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -305,19 +306,19 @@ def features(facts: Sequence[Fact], text: MappedText | None = None) -> dict[tupl
             x["same_as_project"] = core in kin.names
             x["names_project"] = len(core) >= 2 and kin.starts_another(core)
         found = _first_mention(fact, text) if text is not None and t and (fact.text or fact.value) else -1
+        if found >= 0:
+            end = found + len(fact.text or fact.value)
+            before, after = t[max(0, found - 8):found], t[end:end + 10]
+            x["event_after"] = bool(_EVENT_AFTER_RE.match(after))
+            x["venue"] = before.endswith("在") and bool(_VENUE_AFTER_RE.match(after))
+            x["list_after"] = after.startswith("等")
+            x["after_comma"] = before[-1:] in ("，", ",", "：", ":")
+            x["described"] = before[-1:] == "的"
+            x["quoted"] = before[-1:] in ("“", "「", "《", '"')
+            x["headline"] = found < headline
+            x["early"] = found < 0.2 * len(t)
+            x["late"] = found > 0.67 * len(t)
         if text is not None and t:
-            if found >= 0:
-                end = found + len(fact.text or fact.value)
-                before, after = t[max(0, found - 8):found], t[end:end + 10]
-                x["event_after"] = bool(_EVENT_AFTER_RE.match(after))
-                x["venue"] = before.endswith("在") and bool(_VENUE_AFTER_RE.match(after))
-                x["list_after"] = after.startswith("等")
-                x["after_comma"] = before[-1:] in ("，", ",", "：", ":")
-                x["described"] = before[-1:] == "的"
-                x["quoted"] = before[-1:] in ("“", "「", "《", '"')
-                x["headline"] = found < headline
-                x["early"] = found < 0.2 * len(t)
-                x["late"] = found > 0.67 * len(t)
             x["again"] = _in_two_sentences(core, t, stops)
             x["repeated"] = t.count(fact.value) >= 3
         allowed = RECORD_FEATURES[record]
@@ -341,19 +342,20 @@ def _in_two_sentences(core: str, t: str, stops: list[int]) -> bool:
 
 
 class _Kin:
-    """The article's project names (cores), indexed so that comparing one name with all the others costs no more
-    than the name's length: which hold it, which it holds, which start with it."""
+    """The article's project names (cores), indexed for comparing one name with all the others: which hold it
+    (one search of the joined names), which it holds and which start with it (lookups as many as the name's
+    length), instead of a loop over every pair in Python."""
 
     def __init__(self, projects: list[str]) -> None:
         self.names = set(projects)
-        self._equal = {c: projects.count(c) for c in self.names} if len(self.names) < len(projects) else {}
+        self._equal = Counter(projects)
         self._joined = "\x00".join(projects)
         self._sorted = sorted(self.names)
         self._lengths = sorted({len(c) for c in self.names if len(c) >= 3})
 
     def inside_another(self, core: str) -> bool:
         """Another project's name (3 characters or more) holds ``core``."""
-        return self._joined.count(core) > self._equal.get(core, 1 if core in self.names else 0)
+        return self._joined.count(core) > self._equal[core]
 
     def holds_another(self, core: str) -> bool:
         """``core`` holds another project's name of 3 characters or more."""
