@@ -179,9 +179,10 @@ def ngram_vocabulary(rows: list[Row]) -> list[str]:
     return sorted(f for f, n in counts.items() if n >= MIN_NGRAM)
 
 
-def _design(rows: list[Row], record: str) -> tuple[Any, Any, Any, list[int], tuple[list[int], Any]]:
+def _design(rows: list[Row], record: str) -> tuple[Any, Any, Any, list[int], tuple[list[int], Any], list[str]]:
     """The design matrix of ``record``'s rows (intercept first), their verdicts, their articles, their indices in
-    ``rows``, and per column the declared direction and the factor of its penalty."""
+    ``rows``, per column the declared direction and the factor of its penalty, and the columns' features (after
+    the intercept)."""
     import numpy as np
 
     from chaingraph.sources.records import RECORD_FEATURES
@@ -193,7 +194,7 @@ def _design(rows: list[Row], record: str) -> tuple[Any, Any, Any, list[int], tup
     x = np.array([[1.0] + [float(n in rows[i][3]) for n in names] for i in picked])
     y = np.array([float(rows[i][4]) for i in picked])
     groups = np.array([rows[i][0] for i in picked])
-    return x, y, groups, picked, (signs, scale)
+    return x, y, groups, picked, (signs, scale), names
 
 
 def _predict(x: Any, w: Any) -> Any:
@@ -262,21 +263,19 @@ def _nested(x: Any, y: Any, groups: Any, signs: tuple[list[int], Any]) -> Any:
 def fit_records(rows: list[Row]) -> tuple[dict[str, dict[str, float]], dict[str, float], list[float], list[str]]:
     """The weights of each record type's model, the strength chosen for each (by article folds), every row's
     held-out probability from the nested cross-validation, and a note per strength tried."""
-    from chaingraph.sources.records import RECORD_FEATURES
-
     weights: dict[str, dict[str, float]] = {}
     chosen: dict[str, float] = {}
     held = [0.0] * len(rows)
     notes = []
     for record in ("firm", "project"):
-        x, y, groups, picked, signs = _design(rows, record)
+        x, y, groups, picked, signs, columns = _design(rows, record)
         lam, _p, losses = _choose(x, y, _folds(groups, OUTER_FOLDS), signs)
         notes += [f"{record}s: L2 {value:g}: held-out log-loss {loss:.4f}" for value, loss in losses]
         chosen[record] = lam
         for i, value in zip(picked, _nested(x, y, groups, signs), strict=True):
             held[i] = float(value)
         w = signed_logistic(x, y, lam, *signs)
-        names = ("intercept", *RECORD_FEATURES[record], *ngram_vocabulary([rows[i] for i in picked]))
+        names = ("intercept", *columns)
         weights[record] = {n: round(float(v), DIGITS) + 0.0 for n, v in zip(names, w, strict=True)}
     return weights, chosen, held, notes
 
