@@ -111,6 +111,24 @@ def test_a_group_plant_is_placed_probable_only_where_the_row_agrees(dataset) -> 
         ("mt-mold", "confirmed", True)]
 
 
+def test_a_known_firms_second_trade_named_late_in_its_row_is_proposed_beside_the_main(dataset) -> None:  # type: ignore[no-untyped-def]
+    # the controllers come third: read alone, the row looks like a motor maker with in-house electronics
+    scope = "一般项目：汽车零部件及配件制造；电机制造；电力电子元器件制造；汽车零部件研发"
+    blind = classify(Classifier(dataset, knowledge=known()), "江苏澄远科技有限公司", scope, "C3670")
+    assert [s for s, _, _ in blind] == ["auto-drive-motor"]
+    # the list knows the firm for both: the second trade is proposed, after the main one, with both sources
+    informed = Classifier(dataset, knowledge=known(MOTORS))
+    result = informed.classify(RegistryRow(row=2, name="江苏澄远科技有限公司", scope=scope, industry="C3670"))
+    links = [(p.segment, p.confidence, p.primary) for p in result.proposals]
+    assert links[0][0] == "auto-drive-motor" and links[0][2]
+    assert ("auto-electric-control", "probable", False) in links
+    second = next(p for p in result.proposals if p.segment == "auto-electric-control").evidence_in("zh")
+    assert "电力电子元器件制造" in second and "参考企业库" in second
+    # a group's plant (brand match only) is one registered entity: the group's second trade is not added
+    plant = classify(informed, "澄远汽车部件（平湖）有限公司", scope, "C3670")
+    assert [s for s, _, _ in plant] == ["auto-drive-motor"]
+
+
 def test_role_first_a_known_firms_sales_company_holding_and_rd_centre_get_no_link(dataset) -> None:  # type: ignore[no-untyped-def]
     informed = Classifier(dataset, knowledge=known(BRAKES))
     selling = "一般项目：汽车零配件批发；汽车零配件零售；货物进出口"

@@ -460,6 +460,7 @@ class _RowFacts:
     code: str = ""  # the industry class (4 digits) or division, as read
     outside_lead: str = ""  # the scope opens by making a product outside the chains (建筑涂料, 三轮汽车)
     vague_names: frozenset[tuple[str, str]] = frozenset()  # (segment, word): vague words of the name (磁业, 锻造)
+    further: dict[str, Proposal] = field(default_factory=dict)  # segments the scope makes but the rules left out
 
 
 @dataclass
@@ -1142,6 +1143,10 @@ class Classifier:
                     # files as probable): a guess. (Without a code nothing speaks against it.)
                     level[segment] = min(level[segment], 1)
                 result.proposals.append(self._proposal(segment, scores, level, evidence))
+            elif made and any(e.kind in ("scope_term", "product_term") for e in evidence[segment]):
+                # a further product of a making item the rules take for a side line or in-house work (a later
+                # item, a weaker signal): kept aside, for the knowledge of the firm to confirm
+                facts.further[segment] = self._proposal(segment, scores, level, evidence)
         return result, facts
 
     def _by_knowledge(self, result: FirmResult, facts: _RowFacts, match: KnownMatch, keys: list[str]) -> None:
@@ -1151,9 +1156,11 @@ class Classifier:
         firm itself is known for sure, to probable when only its brand is); one the row agrees with (its code is one
         of the segment's classes, or a making item names the segment's chain) is added as probable (guessed when the
         entry is in doubt); the firm's main segment is added as a guess when the rules found nothing at all and the
-        firm itself is known. When the firm itself is known for sure, a rule proposal resting on catalogue wording
-        alone that the knowledge does not list is dropped, and the known main segment is primary; a brand match
-        makes it primary only over a primary that rests on catalogue wording."""
+        firm itself is known. A further known segment that the firm's own row makes, but that the rules left aside
+        as a side line (a later item, a weaker signal), is added beside the main one: the row and the list agree
+        that it is a trade of the firm. When the firm itself is known for sure, a rule proposal resting on
+        catalogue wording alone that the knowledge does not list is dropped, and the known main segment is primary;
+        a brand match makes it primary only over a primary that rests on catalogue wording."""
         firm = match.firm
         same = match.how in ("name", "core")
         sure = firm.certain
@@ -1180,6 +1187,7 @@ class Classifier:
         named = named or bool(facts.outside_lead)
         weight = WEIGHTS["known_firm" if same else "known_group"]
         added: list[Proposal] = []
+        asides: list[Proposal] = []
         for index, segment in enumerate(known):
             ev = Evidence(kind, text)
             if segment in proposed:
@@ -1189,6 +1197,17 @@ class Classifier:
                 lvl = _LEVEL[p.confidence]
                 if lvl < ceiling:
                     p.confidence = _AT_LEVEL[lvl + 1]
+                continue
+            aside = facts.further.get(segment)
+            if aside is not None and same:
+                # the row makes it, though late or beside a stronger main business, and the list knows the firm
+                # for it: two sources agree that it is a trade of the firm, not in-house work
+                aside.evidence.append(ev)
+                aside.score = round(aside.score + weight, 3)
+                aside.confidence = _AT_LEVEL[2 if sure else 1]
+                aside.primary = False
+                added.append(aside)
+                asides.append(aside)
                 continue
             if named:
                 continue
@@ -1227,7 +1246,9 @@ class Classifier:
         proposals = kept + added
         if not proposals:
             return
-        main = next((p for s in known for p in proposals if p.segment == s), None) if firm.ordered else None
+        # a segment taken from aside stays a further one: the row names it late or beside a stronger one
+        main = next((p for s in known for p in proposals if p.segment == s and not any(p is a for a in asides)),
+                    None) if firm.ordered else None
         top = next((p for p in proposals if p.primary), None)
         if main is not None and (same or top is None or
                                  not any(e.kind in _SPECIFIC_KINDS for e in top.evidence)):
