@@ -707,13 +707,19 @@ def test_forgings_are_every_trades_and_car_forgings_the_chains(classifier: Class
     assert links(classifier, "某某锻造有限公司", "一般项目：汽车转向节、曲轴锻件生产", "C3393")[0][0] == "auto-forging"
 
 
-def test_an_outside_code_does_not_undo_a_making_item_of_the_chain(classifier: Classifier) -> None:
-    # 3412 内燃机及配件制造 is not a class of the chains, but crankshafts and camshafts beside 汽车零部件及配件制造
-    # are engine parts of cars: kept, as a guess the planner checks
+def test_engine_parts_under_3412_are_powertrain_and_a_marine_engines_parts_are_not(classifier: Classifier) -> None:
+    # 3412 内燃机及配件制造 is a class of engines and their parts for every use; crankshafts and camshafts beside
+    # 汽车零部件及配件制造 are engine parts of cars
     scope = "内燃机曲轴、凸轮轴制造；锻件加工；汽车零部件及配件制造"
     assert "auto-powertrain" in [s for s, _ in links(classifier, "某某内燃机配件有限公司", scope, "C3412")]
-    # without the chain's wording the outside code still puts the firm outside
-    assert links(classifier, "某某内燃机配件有限公司", "船用柴油机曲轴制造；锻件加工", "C3412") == []
+    # a turbocharger or camshaft maker whose scope says only the two catalogue items: the class and the chain's
+    # wording agree on engine parts, as a guess at least
+    scope = "一般项目：汽车零部件及配件制造；内燃机及配件制造；机械零件、零部件加工；货物进出口"
+    assert [s for s, _ in links(classifier, "某某动力部件有限公司", scope, "C3412")] == ["auto-powertrain"]
+    # a marine diesel's crankshaft made first: the main business is another trade's, and the vague forging
+    # word after it says nothing of a car
+    result = classifier.classify_fields("某某内燃机配件有限公司", "船用柴油机曲轴制造；锻件加工", "C3412")
+    assert result.proposals == [] and "船用柴油机" in result.reason
 
 
 def test_x_yong_y_names_y_and_checking_fixtures_are_fixtures(classifier: Classifier) -> None:

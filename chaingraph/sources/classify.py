@@ -201,15 +201,23 @@ def _is_han(char: str) -> bool:
     return bool(char) and "\u4e00" <= char <= "\u9fff"
 
 
+_JOINERS = frozenset("及和与或、，,；;/")
+"""Characters that start a new product between a trade word and a part (摩托车及汽车零部件: the part is a car's)."""
+
+
 def _other_use(item: str, start: int) -> bool:
-    """A trade of _OTHER_USES right before the word at ``start`` (航空发动机, 电梯用电机), or overlapping its first
-    character (风电主轴 holds 电主轴)."""
+    """A trade of _OTHER_USES before the word at ``start``: right before it (航空发动机, 电梯用电机), overlapping its
+    first character (风电主轴 holds 电主轴), or qualifying a product the word is a part of (船用柴油机曲轴: a
+    crankshaft of a marine diesel), with at most four characters between and none that starts another product."""
     for use in _OTHER_USES:
         at = item.rfind(use, 0, start + len(use) - 1)
         if at < 0:
             continue
         end = at + len(use)
         if end == start or (end == start - 1 and item[end] == "用") or at < start < end:
+            return True
+        between = item[end:start]
+        if 0 < len(between) <= 4 and all(_is_han(c) and c not in _JOINERS for c in between):
             return True
     return False
 
@@ -672,6 +680,7 @@ class Classifier:
         # research item
         neutral_made = False
         neutral_lead = ""  # a section opens with making a product outside the chains (塑料制品制造 first)
+        other_lead = False  # ... a part of another trade's product (船用柴油机曲轴)
 
         def note(segment: str, ev: Evidence, score: float, lvl: int, at: tuple[int, int] = (999, 0)) -> None:
             first_seen[segment] = min(first_seen.get(segment, at), at)
@@ -747,7 +756,12 @@ class Classifier:
                         continue
                     if entry.segment and entry.segment not in self.materials and entry.segment not in _SERVE_ALL \
                             and _other_use(item, start):
-                        continue  # 风电主轴, 航空发动机零部件: a part of another trade's product
+                        # 风电主轴, 航空发动机零部件: a part of another trade's product; made in a section's first
+                        # item, it is the main business, outside the chains (船用柴油机曲轴制造 first)
+                        if rank == 0 and not neutral_lead and ("producer" in roles or not roles):
+                            neutral_lead = item[:end]
+                            other_lead = True  # ... and the code, if it speaks against the vague rest, agrees
+                        continue
                     if entry.kind in ("product_term", "ambiguous_term") and item[end:end + 1] == "用" and \
                             _is_han(item[end + 1:end + 2]) and item[end + 1:end + 2] not in "于品途户":
                         continue  # 驱动电机用电磁线 is a wire for motors: X用Y names Y (but X用于 names X)
@@ -964,7 +978,9 @@ class Classifier:
             # in the same light
             for segment in list(scores):
                 vague_items = {e.item for e in evidence[segment] if e.kind == "ambiguous_term"}
-                if len(vague_items) <= 1 and all(e.kind in _LEAD_FOLLOWERS for e in evidence[segment]):
+                if len(vague_items) <= 1 and all(e.kind in _LEAD_FOLLOWERS or
+                                                 (e.kind == "contradiction" and other_lead)
+                                                 for e in evidence[segment]):
                     outside += [e.text for e in evidence[segment] if e.kind == "ambiguous_term"]
                     del scores[segment]
         for segment in list(scores):
@@ -1014,7 +1030,7 @@ class Classifier:
                      not any(e.item in leads for e in vague)):
                 dropped += [e.text for e in vague]
                 del scores[segment]
-        if not scores and producer and len(code_segments) == 1 and not wide:
+        if not scores and producer and len(code_segments) == 1 and not wide and not outside:
             # a class that only one segment draws from, and a making item of that segment's chain: a guess
             segment = next(iter(code_segments))
             chain_item = chain_items.get(self.chain_of[segment])
