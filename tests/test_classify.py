@@ -786,8 +786,8 @@ def test_switchgear_and_catch_all_equipment_classes_need_a_product_word(classifi
 
 def test_clad_metal_plates_are_not_fibre_composites(classifier: Classifier) -> None:
     # explosion-bonded clad plates for pressure vessels: 复合材料 in the name and scope is bimetal, not a composite
-    clad = classifier.classify_fields("某某金属复合材料有限公司",
-                                      "一般项目：金属复合板材制造；钢压延加工；爆炸焊接复合材料制造；金属材料销售", "C3130")
+    scope = "一般项目：金属复合板材制造；钢压延加工；爆炸焊接复合材料制造；金属材料销售"
+    clad = classifier.classify_fields("某某金属复合材料有限公司", scope, "C3130")
     assert clad.proposals == []
     carbon = classifier.classify_fields("某某碳纤维复合材料有限公司",
                                         "一般项目：高性能纤维及复合材料制造；碳纤维复合材料制品制造", "C3062")

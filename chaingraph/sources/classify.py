@@ -130,7 +130,8 @@ verbs (集成电路设计) counts as making."""
 NEUTRAL_TERMS: tuple[str, ...] = (
     "塑料制品", "日用塑料制品", "塑料包装", "包装材料", "包装制品", "包装膜", "编织袋", "塑料袋", "塑料薄膜",
     "建筑材料", "建材", "铝合金门窗", "门窗", "幕墙", "建筑铝型材", "建筑涂料", "真石漆", "腻子", "木塑",
-    "铝塑复合板", "金属复合材料", "金属复合板", "复合钢板", "爆炸焊接复合材料", "爆炸复合", "变压器铁芯", "电抗器铁芯", "隔膜泵", "隔膜阀", "服务机器人", "扫地机器人", "教育机器人",
+    "铝塑复合板", "金属复合材料", "金属复合板", "复合钢板", "爆炸焊接复合材料", "爆炸复合",
+    "变压器铁芯", "电抗器铁芯", "隔膜泵", "隔膜阀", "服务机器人", "扫地机器人", "教育机器人",
     "服务消费机器人", "玩具", "水泥", "混凝土", "电动自行车", "自行车", "摩托车", "汽车用品", "食品",
     "家具", "服装", "纺织品", "化妆品", "五金交电", "日用百货", "劳保用品",
     "太阳能电池", "光伏组件", "光伏硅片", "太阳能硅片", "光伏电池", "铅酸蓄电池", "铅蓄电池", "铅酸电池",
@@ -144,8 +145,8 @@ NEUTRAL_TERMS: tuple[str, ...] = (
     "木器涂料", "木器漆", "家具漆", "地坪涂料", "乳胶漆", "内墙涂料", "外墙涂料", "艺术涂料",
 )
 """Words that look like chain terms but are not (packaging plastics, building materials, clad metal plates,
-consumer goods, PTFE parts and plumbing tape made from the resin, ferrite magnets, graphite electrodes and prebaked anodes for
-aluminium smelting ...):
+consumer goods, PTFE parts and plumbing tape made from the resin, ferrite magnets, graphite electrodes and
+prebaked anodes for aluminium smelting ...):
 found like terms, they block the shorter chain terms inside them and count for nothing."""
 
 NAME_PART_AFFIXES: tuple[tuple[str, ...], tuple[str, ...]] = (
