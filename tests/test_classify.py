@@ -792,3 +792,13 @@ def test_clad_metal_plates_are_not_fibre_composites(classifier: Classifier) -> N
     carbon = classifier.classify_fields("某某碳纤维复合材料有限公司",
                                         "一般项目：高性能纤维及复合材料制造；碳纤维复合材料制品制造", "C3062")
     assert [p.segment for p in carbon.proposals] == ["nm-composite"]
+
+
+def test_a_bare_connector_is_every_electronics_trades_and_a_car_connector_is_wiring(classifier: Classifier) -> None:
+    # connectors under 3989 are mostly for phones, computers and appliances: the bare word links nothing
+    bare = classifier.classify_fields("某某接插件股份有限公司", "一般项目：连接器制造；电子元器件制造；模具制造",
+                                      "C3989")
+    assert bare.proposals == [] and "auto-wiring" in bare.candidates
+    car = classifier.classify_fields("某某电子科技有限公司", "一般项目：汽车连接器制造；汽车线束制造；电子元器件制造",
+                                     "C3989")
+    assert [(p.segment, p.primary) for p in car.proposals][:1] == [("auto-wiring", True)]
