@@ -720,6 +720,15 @@ def test_engine_parts_under_3412_are_powertrain_and_a_marine_engines_parts_are_n
     # word after it says nothing of a car
     result = classifier.classify_fields("某某内燃机配件有限公司", "船用柴油机曲轴制造；锻件加工", "C3412")
     assert result.proposals == [] and "船用柴油机" in result.reason
+    # ... and the class alone does not guess powertrain for it either
+    assert links(classifier, "某某内燃机配件有限公司", "船用柴油机曲轴制造；汽车零部件及配件制造", "C3412") == []
+    # a trade word reaches a part only through the product it qualifies, never across a vehicle word
+    for scope, segment in [("航空铝合金汽车轮毂制造", "auto-wheel"), ("家用轿车座椅制造", "auto-seat"),
+                           ("航空插头线束制造", "auto-wiring"), ("风电及汽车齿轮箱制造", "auto-powertrain")]:
+        assert [s for s, _ in links(classifier, "某某汽车部件有限公司", scope, "C3670")] == [segment], scope
+    # a packaging product first is no other trade's part: the class still guesses its one segment
+    scope = "塑料制品制造；电池零配件生产；汽车零部件及配件制造"
+    assert [s for s, _ in links(classifier, "某某新能源有限公司", scope, "C3841")] == ["auto-battery"]
 
 
 def test_x_yong_y_names_y_and_checking_fixtures_are_fixtures(classifier: Classifier) -> None:

@@ -127,6 +127,16 @@ def test_a_known_firms_second_trade_named_late_in_its_row_is_proposed_beside_the
     # a group's plant (brand match only) is one registered entity: the group's second trade is not added
     plant = classify(informed, "澄远汽车部件（平湖）有限公司", scope, "C3670")
     assert [s for s, _, _ in plant] == ["auto-drive-motor"]
+    # the list's main trade named late in the row stays the firm's main segment
+    controls_first = KnownFirm(name="江苏澄远科技有限公司", segments=("auto-electric-control", "auto-drive-motor"),
+                               source="reference", basis="电控、驱动电机")
+    lead = classify(Classifier(dataset, knowledge=known(controls_first)), "江苏澄远科技有限公司", scope, "C3670")
+    assert lead[0][0] == "auto-electric-control" and lead[0][2]
+    # a firm the list knows as mainly outside the chains: its side lines are not added from late items
+    outside = KnownFirm(name="江苏澄远科技有限公司", segments=("auto-drive-motor", "auto-electric-control"),
+                        source="reference", main_chain="other")
+    side = classify(Classifier(dataset, knowledge=known(outside)), "江苏澄远科技有限公司", scope, "C3670")
+    assert "auto-electric-control" not in [s for s, _, _ in side]
 
 
 def test_role_first_a_known_firms_sales_company_holding_and_rd_centre_get_no_link(dataset) -> None:  # type: ignore[no-untyped-def]

@@ -202,25 +202,26 @@ def _is_han(char: str) -> bool:
     return bool(char) and "\u4e00" <= char <= "\u9fff"
 
 
-_JOINERS = frozenset("及和与或、，,；;/")
-"""Characters that start a new product between a trade word and a part (摩托车及汽车零部件: the part is a car's)."""
+_VEHICLE_WORDS = ("汽车", "车用", "车载", "乘用车", "商用车", "轿车", "客车", "货车")
+"""Words that say a product is a vehicle's: a part named with one is the chains' whatever trade word comes before."""
 
 
-def _other_use(item: str, start: int) -> bool:
-    """A trade of _OTHER_USES before the word at ``start``: right before it (航空发动机, 电梯用电机), overlapping its
-    first character (风电主轴 holds 电主轴), or qualifying a product the word is a part of (船用柴油机曲轴: a
-    crankshaft of a marine diesel), with at most four characters between and none that starts another product."""
+def _other_use(item: str, start: int, ends: dict[int, int]) -> int:
+    """Where a trade of _OTHER_USES that claims the word at ``start`` begins, or -1: the trade right before the word
+    (航空发动机, 电梯用电机), overlapping its first character (风电主轴 holds 电主轴), or qualifying the product the
+    word is a part of (船用柴油机曲轴: a crankshaft of a marine diesel; ``ends`` maps the end of each term found in
+    the item to its start, and the product between must be one of them, with no vehicle word in it or the part)."""
     for use in _OTHER_USES:
         at = item.rfind(use, 0, start + len(use) - 1)
         if at < 0:
             continue
         end = at + len(use)
         if end == start or (end == start - 1 and item[end] == "用") or at < start < end:
-            return True
-        between = item[end:start]
-        if 0 < len(between) <= 4 and all(_is_han(c) and c not in _JOINERS for c in between):
-            return True
-    return False
+            return at
+        if ends.get(start) == end and "车" not in item[end:start] and \
+                not item.startswith(_VEHICLE_WORDS, start):
+            return at
+    return -1
 
 
 _SERVE_ALL = frozenset(("mt-mold", "mt-cutting-tool", "mt-fixture", "mt-measuring-tool", "mt-bearing"))
@@ -728,6 +729,7 @@ class Classifier:
             weight = 1.0 / (1.0 + WEIGHTS["position_decay"] * rank)
             item_best: dict[str, float] = {}
             starts = {start: term for start, _, term in matches}
+            ends = {end: start for start, end, _ in matches}
             # a bracket right after the chain's catalogue wording, naming its product: (start, end) in the item
             bracket: tuple[int, int] | None = None
             for _, end, term in matches:
@@ -755,11 +757,12 @@ class Classifier:
                         continue
                     if product_after and entry.segment in self.materials:
                         continue
-                    if entry.segment and entry.segment not in self.materials and entry.segment not in _SERVE_ALL \
-                            and _other_use(item, start):
-                        # 风电主轴, 航空发动机零部件: a part of another trade's product; made in a section's first
-                        # item, it is the main business, outside the chains (船用柴油机曲轴制造 first)
-                        if rank == 0 and not neutral_lead and ("producer" in roles or not roles):
+                    use_at = -1 if not entry.segment or entry.segment in self.materials or \
+                        entry.segment in _SERVE_ALL else _other_use(item, start, ends)
+                    if use_at >= 0:
+                        # 风电主轴, 航空发动机零部件: a part of another trade's product; an item that opens with it,
+                        # the section's first, says the main business is outside the chains (船用柴油机曲轴制造)
+                        if rank == 0 and use_at == 0 and not neutral_lead and ("producer" in roles or not roles):
                             neutral_lead = item[:end]
                             other_lead = True  # ... and the code, if it speaks against the vague rest, agrees
                         continue
@@ -1031,7 +1034,7 @@ class Classifier:
                      not any(e.item in leads for e in vague)):
                 dropped += [e.text for e in vague]
                 del scores[segment]
-        if not scores and producer and len(code_segments) == 1 and not wide and not outside:
+        if not scores and producer and len(code_segments) == 1 and not wide and not other_lead:
             # a class that only one segment draws from, and a making item of that segment's chain: a guess
             segment = next(iter(code_segments))
             chain_item = chain_items.get(self.chain_of[segment])
@@ -1215,18 +1218,17 @@ class Classifier:
                 if lvl < ceiling:
                     p.confidence = _AT_LEVEL[lvl + 1]
                 continue
+            if named:
+                continue
             aside = facts.further.get(segment)
-            if aside is not None and same:
-                # the row makes it, though late or beside a stronger main business, and the list knows the firm
-                # for it: two sources agree that it is a trade of the firm, not in-house work
+            if aside is not None and same and index > 0:
+                # a further trade of the firm that the row makes, though late or beside a stronger main business:
+                # the row and the list agree that it is a trade of the firm, not in-house work
                 aside.evidence.append(ev)
                 aside.score = round(aside.score + weight, 3)
                 aside.confidence = _AT_LEVEL[2 if sure else 1]
-                aside.primary = False
                 added.append(aside)
                 asides.append(aside)
-                continue
-            if named:
                 continue
             if index > 0:
                 # a further segment of a known firm needs the row's own word for it (the rules' proposal, raised
@@ -1247,6 +1249,7 @@ class Classifier:
             else:
                 continue
             added.append(Proposal(segment, _AT_LEVEL[lvl], weight, [ev]))
+        aside_ids = {id(p) for p in asides}
         listed = same and sure and firm.source == "reference"
         if not added and not listed and not any(p.segment in known for p in result.proposals):
             return
@@ -1256,7 +1259,7 @@ class Classifier:
             # list (which names everything a firm makes) decides; the rules' main segment stays when the row names
             # it. A dataset's links are what has been linked so far, not all a firm makes: they drop nothing
             # (unless a known segment takes its place: the firm's main business is then known)
-            takes_over = firm.ordered and any(p.segment in known for p in kept + added)
+            takes_over = firm.ordered and any(p.segment in known for p in kept + added if id(p) not in aside_ids)
             kept = [p for p in kept if p.segment in known or
                     (p.primary and not takes_over and (any(e.kind in _SPECIFIC_KINDS for e in p.evidence) or
                                                        not added))]
@@ -1264,14 +1267,15 @@ class Classifier:
         if not proposals:
             return
         # a segment taken from aside stays a further one: the row names it late or beside a stronger one
-        main = next((p for s in known for p in proposals if p.segment == s and not any(p is a for a in asides)),
+        main = next((p for s in known for p in proposals if p.segment == s and id(p) not in aside_ids),
                     None) if firm.ordered else None
         top = next((p for p in proposals if p.primary), None)
         if main is not None and (same or top is None or
                                  not any(e.kind in _SPECIFIC_KINDS for e in top.evidence)):
             top = main
         if top is None:
-            top = next((p for s in known for p in proposals if p.segment == s), proposals[0])
+            top = next((p for s in known for p in proposals if p.segment == s and id(p) not in aside_ids),
+                       proposals[0])
         for p in proposals:
             p.primary = p is top
         result.proposals = [top] + [p for p in proposals if p is not top]
