@@ -67,3 +67,12 @@ def test_a_group_beside_its_subsidiary_stays_another_firm() -> None:
     firms = _firms("9月3日，正明集团食品（青禾）有限公司年产5万吨肉制品项目开工。正明集团董事长出席仪式。")
     assert "正明集团食品（青禾）有限公司" in firms
     assert not any(f != "正明集团食品（青禾）有限公司" and "食品" in f for f in firms), firms
+
+
+def test_an_announcements_number_is_no_part_of_the_firms_name() -> None:
+    text = ("证券代码：300999    证券简称：明川科技    公告编号：2020-049\n"
+            "北京明川科技股份有限公司关于签订项目投资协议的公告\n明川科技拟在青禾县投资5亿元建设年产2万吨新材料项目。")
+    result = extract_facts(text, DAY, ner=False)
+    legal = {f.value for f in result.facts if f.record == "firm" and f.field == "legal_name"}
+    assert legal == {"北京明川科技股份有限公司"}, legal
+    assert len(result.keys("firm")) == 1, result.keys("firm")
