@@ -212,8 +212,11 @@ _ADMIN_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区](?!域)")
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
 # provinces, cities and counties named in an article's lead: the candidates for the place its totals belong to
 _NOT_A_COUNTY_RE = re.compile(r"^[山林牧库灾战地分大赛展专游老郊辖全本该我城市片园新景社小校厂矿港湾街各][区县市旗]$|"
-                              r"(?:开发|高新|经开|保税|示范|试验|集聚|功能|商务|核心|起步|产业|工业|物流|园|新|片|城|景|"
-                              r"街|港|湾|矿|厂)区$|^(?:城市|都市|超市|门市|股市|上市|夜市|集市)$")
+                              r"(?:开发|高新|经开|保税|示范|试验|集聚|功能|商务|核心|起步|产业|工业|物流|园|新|片|景|"
+                              r"街|港|湾|矿|厂)区$|^(?:城市|都市|超市|门市|股市|上市|夜市|集市)$|"
+                              # (a town's or county's urban area, "主城区", "上蔡城区", not a district named X城区:
+                              # "任城区", "芗城区")
+                              r"(?:^[主老旧全本该我中东西南北]|[一-鿿]{2}|[县市心])城区$")
 _ANAPHOR_RE = re.compile(r"(?:该|这个|此|本|这一|上述)(?:项目|工程|园区|产业园|基地|工厂|新厂|厂)|"
                          r"^[，、]?项目|[，：]项目")
 _CONCRETE_ITEM_RE = re.compile(r"(?:中心|示范区|产业园|工业园|科技园|基地|工厂|学校|中学|小学|医院|公园|大道|大桥|小区|"

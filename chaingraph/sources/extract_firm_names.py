@@ -119,8 +119,16 @@ class _FirmNames(_ExtractorBase):
         A record whose name (without 公司, a country word) starts the body of exactly one full legal name (without a
         province, city or bracketed place), 4+ characters long or 2+ written with 公司, is that firm. Linear: each
         legal name adds its prefixes once."""
+        groups: dict[str, int] = {}  # a legal name's body without 集团, 股份, 控股 ("正邦集团有限公司" -> "正邦")
+        for i, f in enumerate(self.firms):
+            if f.legal_name:
+                for v in self._legal_variants(f.legal_name):
+                    city = next((v[:size] for size in (2, 3) if v[:size] in CITIES), "")
+                    for bare in {_group_core(v), _group_core(v[len(city) + (v[len(city):len(city) + 1] == "市"):])}:
+                        if len(bare) >= 2 and groups.setdefault(bare, i) != i:
+                            groups[bare] = -1
         full = [i for i, f in enumerate(self.firms) if f.legal_name and _LEGAL_BODY_RE.search(f.legal_name)]
-        if not full:
+        if not full and not groups:
             return
         owners: dict[str, int] = {}
         cores: dict[str, int] = {}
@@ -148,6 +156,15 @@ class _FirmNames(_ExtractorBase):
                 k = cores.get(core)
                 if k is not None and k >= 0 and k != j and "（" not in core and "(" not in core and len(core) >= 4:
                     target = k  # "金兴九英控股集团有限公司" beside "金兴九英控股（湖北）集团有限公司"
+            elif "group" in firm.how and not firm.legal_name:
+                # "正邦集团" beside "正邦集团有限公司", "一汽集团" beside "中国一汽集团公司", "大洋电机集团" beside
+                # "中山大洋电机股份有限公司": the group is the firm whose legal name is the group's name and no more
+                # (beside "X集团Y有限公司" it is most often the parent, another firm: left alone)
+                for n in firm.names:
+                    k = groups.get(_group_core(n), -1)
+                    if k >= 0 and k != j:
+                        target = k
+                        break
             elif "group" not in firm.how:  # "X集团" beside "X集团Y有限公司": most often the parent, another firm
                 for n in firm.names:
                     body = n.removesuffix("公司")
@@ -453,3 +470,13 @@ _GROUP_DESCRIPTION_RE = re.compile(r".*(?:企业|龙头|巨头|厂商|生产商|
 _SUBSIDIARY_BEFORE_RE = re.compile(r"(?:子公司|分公司|旗下|下属|控股的|投资的|设立的|成立的)$")
 _GROUP_INFIX_RE = re.compile(rf"(?P<place>(?:{'|'.join(_PROVINCES[:31])})省?|(?:{_CITY_ALT})市?)"
                              r"[\u4e00-\u9fff]{2,4}?集团(?P<rest>[\u4e00-\u9fff]{4,})")
+
+
+def _group_core(name: str) -> str:
+    """A group's or a legal name body's name without the country, its 公司, 集团, 股份 or 控股 ("中国一汽集团公司" ->
+    "一汽", "正邦集团" -> "正邦"), to see that a group named bare and a legal name are one firm."""
+    for word in sorted([*COUNTRY_WORDS, "中国"], key=len, reverse=True):
+        if name.startswith(word) and len(name) > len(word) + 2:
+            name = name[len(word):]
+            break
+    return re.sub(r"(?:集团|股份|控股)+$", "", name.removesuffix("公司"))

@@ -58,6 +58,8 @@ _PAIR_RE = re.compile(rf"([{_NAME_CHARS}]{{2,20}}?)(?:和|与|及|、)([{_NAME_C
 _FORTUNE_RE = re.compile(r"世界500强|财富500强|全球500强|世界五百强")
 _PARTS_LIST_INTRO_RE = re.compile(r"(?:基地|工程|仪式|活动|(?:该|本|此)项目)[，,]?(?:主要|重点)?"
                                   r"(?:包括|包含|建设内容(?:包括|为)?|内容(?:包括|为))(?:[^，。；、]{2,12}、)?$")
+# an announcement's number run into the name after it ("2020-049北京X股份有限公司")
+_NOTICE_NUMBER_RE = re.compile(r"(?:\d{2,4}[-－—]\d{1,4}[号]?)+")
 _GENERIC_FIRM = re.compile(r"^(?:企业|公司|外资企业|集团|我市|全市|政府|项目|产业|两家|多家|世界500强)")
 
 
@@ -90,6 +92,9 @@ class _FirmFinder(_FirmNames):
             suffix = _LEGAL_SUFFIX_RE.search(m.group())
             body = m.group()[:suffix.start()] if suffix else m.group()
             head, cut = _strip_left(body)
+            code = _NOTICE_NUMBER_RE.match(head)
+            if code:  # "公告编号:2020-049\n北京X股份有限公司": the announcement's number, then the name
+                cut, head = cut + code.group(), head[code.end():]
             inner = head.rfind("项目")
             if inner >= 0 and not head.endswith("项目"):
                 # "…防水涂料项目河南中联天盛防水防腐材料有限公司": a project's name ends before the firm's

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .divisions import is_place_name
+from .divisions import CITIES, PROVINCES, is_place_name
 from .extract_base import _ProjectEntity
 from .extract_common import (
     _ANAPHOR_RE,
@@ -289,11 +289,17 @@ _ADMIN_PREFIX = re.compile(rf"(?:(?:{_CITY_ALT})市?)?[\u4e00-\u9fff]{{1,3}}?[�
                            rf"新区))")
 
 
+# a province or prefecture city written bare before a name ("浙江泓源新能源汽车项目", "常州X项目"): where the
+# investor comes from or the city, not part of what is built
+_ORIGIN_PREFIX = re.compile("(?:(?:" + "|".join(sorted(PROVINCES, key=len, reverse=True)) + ")(?:省|自治区)?)?(?:(?:"
+                            + "|".join(sorted(CITIES, key=len, reverse=True)) + ")市?)?")
+
+
 def _name_core(name: str) -> str:
-    """A project name without the city, county or zone it starts with ("西秀区南山婆…项目" -> "南山婆…项目",
-    "X经开区Y光伏基地项目" -> "Y光伏基地项目") and without a city in brackets ("Y(盐城)光伏基地项目"), to see that two
-    mentions are one project."""
-    for prefix in (_ADMIN_PREFIX, _ZONE_PREFIX_RE):
+    """A project name without the province, city, county or zone it starts with ("西秀区南山婆…项目" -> "南山婆…项目",
+    "X经开区Y光伏基地项目" -> "Y光伏基地项目", "浙江泓源…项目" -> "泓源…项目") and without a city in brackets
+    ("Y(盐城)光伏基地项目"), to see that two mentions are one project."""
+    for prefix in (_ORIGIN_PREFIX, _ADMIN_PREFIX, _ZONE_PREFIX_RE):
         m = prefix.match(name)
         if m and len(name) - m.end() >= 6:
             name = name[m.end():]

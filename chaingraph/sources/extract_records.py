@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from ..dataset.model import Segment
 from .calibration import calibrate
+from .divisions import PROVINCES
 from .extract_base import _ProjectEntity
 from .extract_common import _AGGREGATE_RE, _CITY_ALT, _COUNTRY_ALT, _METRIC_FUNCTION_RE, _STATUS_RANK
 from .extract_places import _PlaceFinder
@@ -33,6 +34,9 @@ _FIRM_COUNT_RE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})*|\d+)家"
                             r"(?P<n2>\d+)家")
 _FIRM_COUNT_VERB_RE = re.compile(r"投资|签约|落户|入驻|通过|核定|新批|增资|吸引|引进|开工|投产|参与|设厂|扩产|进驻")
 _FIRM_COUNT_NOT_RE = re.compile(r"拜访|走访|对接|联系|洽谈|现有|拥有|集聚|聚集|规上|规模以上|知名")
+_PROVINCE_HEAD_RE = re.compile("(?:" + "|".join(sorted(PROVINCES, key=len, reverse=True)) + ")"
+                               "(?:省|自治区|壮族自治区|回族自治区|维吾尔自治区)?")
+_CITY_HEAD_RE = re.compile(rf"(?:{_CITY_ALT})|[\u4e00-\u9fff]{{1,3}}?[市县区]")
 _BUILDER_RE = re.compile(r"承建|施工|代建|总承包|总包|中标|设计的|监理")
 
 
@@ -189,6 +193,12 @@ class _Extractor(_PlaceFinder):
                 region = None  # a park is not its own place ("创维集团西部产业园")
             if region:
                 name, region_id, s, e, how = region
+                province = _PROVINCE_HEAD_RE.match(name)
+                if (province and not region_id and len(name) - province.end() >= 4
+                        and _CITY_HEAD_RE.match(name, province.end())):
+                    # "湖南省娄底市经开区", "广西来宾市三江口新区": the zone, after its city, without the province
+                    # the city is in (a province that is part of the name stays: "广西生态板材家具产业园")
+                    name, s = name[province.end():], s + province.end()
                 self.add("project", key, "region", region_id or name, s, e,
                          0.75 if how == "clause" else 0.72 if how == "name" else 0.6 if how == "event"
                          else 0.7 if region_id else 0.55,
