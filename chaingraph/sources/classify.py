@@ -203,7 +203,8 @@ def _is_han(char: str) -> bool:
 
 
 _VEHICLE_WORDS = ("汽车", "车用", "车载", "乘用车", "商用车", "轿车", "客车", "货车")
-"""Words that say a product is a vehicle's: a part named with one is the chains' whatever trade word comes before."""
+"""Words that say a product is a vehicle's: a part named with one belongs to the chains, whatever trade word comes
+before it (航空铝合金汽车轮毂)."""
 
 
 def _other_use(item: str, start: int, ends: dict[int, int]) -> int:
@@ -1259,10 +1260,11 @@ class Classifier:
             # list (which names everything a firm makes) decides; the rules' main segment stays when the row names
             # it. A dataset's links are what has been linked so far, not all a firm makes: they drop nothing
             # (unless a known segment takes its place: the firm's main business is then known)
-            takes_over = firm.ordered and any(p.segment in known for p in kept + added if id(p) not in aside_ids)
+            own_added = [p for p in added if id(p) not in aside_ids]
+            takes_over = firm.ordered and any(p.segment in known for p in kept + own_added)
             kept = [p for p in kept if p.segment in known or
                     (p.primary and not takes_over and (any(e.kind in _SPECIFIC_KINDS for e in p.evidence) or
-                                                       not added))]
+                                                       not own_added))]
         proposals = kept + added
         if not proposals:
             return
