@@ -82,7 +82,7 @@ class Score:
 # extract-corpus-holdout9: ``holdout9``, blind, written in a later session;
 # extract-corpus-holdout10: ``holdout10``, blind, written in a later session).
 SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8",
-          "holdout9", "holdout10", "holdout11", "holdout12")
+          "holdout9", "holdout10", "holdout11", "holdout12", "holdout13")
 
 
 def _names_match(proposed: list[str], curated: list[str]) -> bool:
