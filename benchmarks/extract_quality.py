@@ -2,14 +2,15 @@
 
     python benchmarks/extract_quality.py [ARTICLE] [DATASET]           # the seed article
     python benchmarks/extract_quality.py --corpus [TEXTS] [--keys DIR] [-v] [--totals] [--ner|--no-ner]
-        [--split dev|test|holdout|holdout2|…|holdout11|all]   (holdout to holdout11: the hold-out sets)
+        [--split dev|test|holdout|holdout2|…|holdout13|all]   (holdout to holdout13: the hold-out sets)
 
 Corpus mode reads the answer keys in benchmarks/data/extract-corpus/*.yaml and the article texts from TEXTS (else
 env CHAINGRAPH_EXTRACT_CORPUS, else /work/corpus/extract), and prints per article right/wrong/missed for each fact
 type (projects, firms, investment, registered capital, area, output, capacity, dates, parks/towns, aggregates),
 then for each split (dev, test, ``holdout``: the keys of extract-corpus-holdout, a development set from round 6 on,
 ``holdout2``: the keys of extract-corpus-holdout2, a development set from round 7 on, up to ``holdout8``, a
-development set from round 18 on; the ninth set, holdout9, is blind; each given with --keys) the overall precision and
+development set from round 18 on; holdout9 to holdout13 are measurement sets (holdout13 unread so far), each
+given with --keys) the overall precision and
 recall per fact type and the calibration line (the share right among facts with confidence >= HIGH_CONFIDENCE).
 The matching rules are in extract_corpus.py's docstring: figures, dates and places count only on the right record.
 ``-v`` lists every miss.
