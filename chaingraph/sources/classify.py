@@ -740,6 +740,7 @@ class Classifier:
                                 default=len(item))
                     bracket = (end, close)
                     break
+            making = "producer" in roles or not roles  # a making item, or one without any verb
             for start, end, term in matches:
                 tail = item[end:end + 3]
                 entries = self.vocab.terms[term]
@@ -751,7 +752,7 @@ class Classifier:
                     for e in self.vocab.terms[made_of])
                 for entry in entries:
                     if entry.kind == "neutral":
-                        if "producer" in roles or not roles:
+                        if making:
                             neutral_made = True  # the firm names what it makes, and it is outside the chains
                             if rank == 0 and not neutral_lead:
                                 neutral_lead = term
@@ -763,7 +764,7 @@ class Classifier:
                     if use_at >= 0:
                         # 风电主轴, 航空发动机零部件: a part of another trade's product; an item that opens with it,
                         # the section's first, says the main business is outside the chains (船用柴油机曲轴制造)
-                        if rank == 0 and use_at == 0 and not neutral_lead and ("producer" in roles or not roles):
+                        if making and rank == 0 and use_at == 0 and not neutral_lead:
                             neutral_lead = item[:end]
                             other_lead = True  # ... and the code, if it speaks against the vague rest, agrees
                         continue
@@ -1209,15 +1210,18 @@ class Classifier:
         weight = WEIGHTS["known_firm" if same else "known_group"]
         added: list[Proposal] = []
         asides: list[Proposal] = []
+
+        def credit(p: Proposal, ev: Evidence, lvl: int) -> None:
+            """The knowledge's evidence and weight on a proposal of the rules, at confidence level ``lvl``."""
+            p.evidence.append(ev)
+            p.score = round(p.score + weight, 3)
+            p.confidence = _AT_LEVEL[lvl]
+
         for index, segment in enumerate(known):
             ev = Evidence(kind, text)
             if segment in proposed:
-                p = proposed[segment]
-                p.evidence.append(ev)
-                p.score = round(p.score + weight, 3)
-                lvl = _LEVEL[p.confidence]
-                if lvl < ceiling:
-                    p.confidence = _AT_LEVEL[lvl + 1]
+                lvl = _LEVEL[proposed[segment].confidence]
+                credit(proposed[segment], ev, lvl + 1 if lvl < ceiling else lvl)
                 continue
             if named:
                 continue
@@ -1225,9 +1229,7 @@ class Classifier:
             if aside is not None and same and index > 0:
                 # a further trade of the firm that the row makes, though late or beside a stronger main business:
                 # the row and the list agree that it is a trade of the firm, not in-house work
-                aside.evidence.append(ev)
-                aside.score = round(aside.score + weight, 3)
-                aside.confidence = _AT_LEVEL[2 if sure else 1]
+                credit(aside, ev, 2 if sure else 1)
                 added.append(aside)
                 asides.append(aside)
                 continue
