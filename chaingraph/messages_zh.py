@@ -157,6 +157,9 @@ ZH: dict[str, str] = {
     "{code!r} is not a GB/T 4754-2017 class: write four digits, e.g. '3670'":
         "{code!r} 不是 GB/T 4754-2017 的小类：请写四位数字，如 '3670'",
     "{code!r} is not one of the segment's industry_codes": "{code!r} 不在本环节的 industry_codes 中",
+    "{term!r} is not one of the segment's ambiguous_terms": "{term!r} 不在本环节的 ambiguous_terms 中",
+    "needs wide_codes: a term narrows one of the segment's wide classes":
+        "需要 wide_codes：这些词用来收窄本环节的宽泛行业小类",
     "{role!r} is not one of {ROLES}": "{role!r} 不是 {ROLES} 之一",
     "is empty: write the segment to link the firm to (one of its candidates)": "为空：请填要挂的环节（如候选环节之一）",
     "is required ({REGION_KINDS})": "必填（{REGION_KINDS}）",

@@ -194,11 +194,28 @@ def test_vocabulary_keys_are_validated(tmp_path: Path) -> None:
     assert any("wide_codes: '3812' is not one of the segment's industry_codes" in p for p in problems)
 
 
+def test_narrowing_terms_must_be_vague_words_of_a_segment_with_wide_classes(tmp_path: Path) -> None:
+    root = write_tiny_dataset(tmp_path / "tiny")
+    path = root / "chains" / "demo-tools.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "{id: spindle, name: 主轴, name_en: Spindles, tier: upstream, importance: 0.6}",
+        "{id: spindle, name: 主轴, name_en: Spindles, tier: upstream, importance: 0.6, industry_codes: ['3812'], "
+        "wide_codes: ['3812'], ambiguous_terms: [电机制造], narrowing_terms: [电主轴]}")
+    path.write_text(text, encoding="utf-8")
+    problems = [str(p) for p in validate_dataset(root)]
+    assert any("narrowing_terms: '电主轴' is not one of the segment's ambiguous_terms" in p for p in problems)
+    text = path.read_text(encoding="utf-8").replace("wide_codes: ['3812'], ", "")
+    path.write_text(text.replace("narrowing_terms: [电主轴]", "narrowing_terms: [电机制造]"), encoding="utf-8")
+    problems = [str(p) for p in validate_dataset(root)]
+    assert any("narrowing_terms: needs wide_codes" in p for p in problems)
+
+
 def test_wide_codes_survive_a_write_and_read(tmp_path: Path) -> None:
     ds = load_dataset()
     assert ds.segments["auto-drive-motor"].wide_codes == ["3812"]
     write_dataset(ds, tmp_path / "copy")
     assert load_dataset(tmp_path / "copy").segments["auto-drive-motor"].wide_codes == ["3812"]
+    assert load_dataset(tmp_path / "copy").segments["nm-anode"].narrowing_terms == ["电子专用材料制造"]
 
 
 def test_bundled_templates_carry_vocabulary_for_every_segment() -> None:
@@ -706,6 +723,26 @@ def test_forgings_are_every_trades_and_car_forgings_the_chains(classifier: Class
     assert "多数做别的产品" in result.reason and "most firms of industry code 3393" in result.reason.render("en")
     # a product word says what the class does not
     assert links(classifier, "某某锻造有限公司", "一般项目：汽车转向节、曲轴锻件生产", "C3393")[0][0] == "auto-forging"
+
+
+def test_a_word_that_narrows_a_wide_class_links_and_copper_rolling_is_a_metal_raw_material(
+        classifier: Classifier) -> None:
+    # 3091 石墨及碳素制品制造 holds electrode, refractory and special-graphite makers: its own words give no link
+    plain = classifier.classify_fields("某某石墨有限公司", "一般项目：石墨及碳素制品制造；非金属矿物制品制造", "C3091")
+    assert plain.proposals == [] and reason_code(plain.reason) == "wide_class" and plain.candidates == ["nm-anode"]
+    # ... graphite made for electronic use (电子专用材料制造, the catalogue item of battery materials) is anode material
+    scope = "一般项目：石墨及碳素制品制造；电子专用材料制造；普通货物仓储服务"
+    result = classifier.classify_fields("某某新材料有限公司", scope, "C3091")
+    assert [(p.segment, p.confidence) for p in result.proposals] == [("nm-anode", "probable")]
+    assert "经营范围第2项“电子专用材料制造”把宽泛的行业代码收窄到本环节" in result.proposals[0].evidence_text
+    # a copper roller is a metal raw material maker, by its class's own wording or by the class alone
+    assert links(classifier, "某某铜业有限公司", "一般项目：有色金属压延加工；铜压延加工；金属材料销售", "C3251") == \
+        [("nm-metal-raw", "confirmed")]
+    assert links(classifier, "某某铜板带有限公司", "一般项目：有色金属压延加工；有色金属合金销售", "C3251") == \
+        [("nm-metal-raw", "guessed")]
+    # ... and copper foil for electronic use is battery foil
+    scope = "一般项目：有色金属压延加工；电子专用材料制造；货物进出口"
+    assert links(classifier, "某某铜箔有限公司", scope, "C3251")[0] == ("nm-battery-foil", "probable")
 
 
 def test_engine_parts_under_3412_are_powertrain_and_a_marine_engines_parts_are_not(classifier: Classifier) -> None:

@@ -510,6 +510,9 @@ class Segment:
     wide_codes: list[str] = field(default_factory=list)
     """Those of ``industry_codes`` whose firms mostly make other things (3812 电动机制造 for drive motors): under
     them, vague wording alone gives no link, only a candidate."""
+    narrowing_terms: list[str] = field(default_factory=list)
+    """Those of ``ambiguous_terms`` that, beside one of ``wide_codes``, narrow the class to this segment
+    (电子专用材料制造 under 3091 石墨及碳素制品制造: graphite for electronic use is anode material): a probable link."""
     roles: list[str] = field(default_factory=list)
     """Which roles may be linked (see :data:`ROLES`); empty means producers only."""
     line: int | None = field(default=None, compare=False, repr=False)

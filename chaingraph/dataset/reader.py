@@ -766,7 +766,8 @@ def _read_chains(c: _Checker) -> list[Chain]:
     return chains
 
 
-_VOCABULARY_KEYS = ("industry_codes", "wide_codes", "scope_terms", "product_terms", "ambiguous_terms", "roles")
+_VOCABULARY_KEYS = ("industry_codes", "wide_codes", "scope_terms", "product_terms", "ambiguous_terms",
+                   "narrowing_terms", "roles")
 _INDUSTRY_CLASS = re.compile(r"\d{4}").fullmatch
 
 
@@ -798,7 +799,15 @@ def _vocabulary(row: _Row) -> dict[str, list[str]]:
             if term in seen:
                 row.problem(key, msg("{term!r} is already listed in {seen}", term=term, seen=seen[term]))
             seen[term] = key
-    return {"industry_codes": codes, "wide_codes": wide, "roles": roles, **terms}
+    narrowing = []
+    for term in row.strings("narrowing_terms"):
+        if not wide:
+            row.problem("narrowing_terms", msg("needs wide_codes: a term narrows one of the segment's wide classes"))
+        elif term in terms["ambiguous_terms"]:
+            narrowing.append(term)
+        else:
+            row.problem("narrowing_terms", msg("{term!r} is not one of the segment's ambiguous_terms", term=term))
+    return {"industry_codes": codes, "wide_codes": wide, "roles": roles, **terms, "narrowing_terms": narrowing}
 
 
 _REGIONS_TOP_KEYS = ("regions",)

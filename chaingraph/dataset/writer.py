@@ -91,7 +91,7 @@ def _chain_yaml(ds: Dataset, chain_id: str) -> str:
             "importance_basis": s.importance_basis,
             "industry_codes": s.industry_codes, "wide_codes": s.wide_codes,
             "scope_terms": s.scope_terms, "product_terms": s.product_terms,
-            "ambiguous_terms": s.ambiguous_terms, "roles": s.roles,
+            "ambiguous_terms": s.ambiguous_terms, "narrowing_terms": s.narrowing_terms, "roles": s.roles,
         })
         for s in chain.segments
     ]

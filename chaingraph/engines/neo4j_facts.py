@@ -593,7 +593,8 @@ class Neo4jFacts(StructureFacts):
                 industry_codes=list(s.get("industry_codes") or []),
                 wide_codes=list(s.get("wide_codes") or []), scope_terms=list(s.get("scope_terms") or []),
                 product_terms=list(s.get("product_terms") or []),
-                ambiguous_terms=list(s.get("ambiguous_terms") or []), roles=list(s.get("roles") or [])))
+                ambiguous_terms=list(s.get("ambiguous_terms") or []),
+                narrowing_terms=list(s.get("narrowing_terms") or []), roles=list(s.get("roles") or [])))
         for row in self._read(Q_SEGMENT_SUPPLIES):
             chains[row["chain"]].supplies.append(SupplyEdge(row["source"], row["target"], row["chain"],
                                                             row["note"] or "", kind=row["kind"] or "supply"))

@@ -73,7 +73,7 @@ NODE_PROPERTIES: dict[str, tuple[str, ...]] = {
     "Chain": ("name", "name_en", "aliases", "description", "sources", "generic_terms"),
     "Segment": ("name", "name_en", "chain", "tier", "importance", "leading", "keywords", "aliases", "description",
                 "importance_basis", "presence_rank", "industry_codes", "wide_codes", "scope_terms", "product_terms",
-                "ambiguous_terms", "roles", "bands", "band_links"),
+                "ambiguous_terms", "narrowing_terms", "roles", "bands", "band_links"),
     "Region": ("name", "name_en", "region_kind", "aliases", "favoured_countries", "note", "covers"),
     "Source": ("name", "publisher", "date", "url", "source_kind", "note"),
     "Group": ("name", "name_en", "aliases", "country", "fortune500", "note"),
@@ -283,7 +283,8 @@ def push_rows(cg: ChainGraph, summaries: bool = True) -> PushRows:
                  description=s.description, importance_basis=s.importance_basis,
                  presence_rank=presence_rank.get(s.id), industry_codes=s.industry_codes, wide_codes=s.wide_codes,
                  scope_terms=s.scope_terms,
-                 product_terms=s.product_terms, ambiguous_terms=s.ambiguous_terms, roles=s.roles,
+                 product_terms=s.product_terms, ambiguous_terms=s.ambiguous_terms,
+                 narrowing_terms=s.narrowing_terms, roles=s.roles,
                  bands=sorted(band_links.get(s.id, {})),
                  band_links=[n for _, n in sorted(band_links.get(s.id, {}).items())], ord=segment_order)
             segment_order += 1

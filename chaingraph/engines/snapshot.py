@@ -47,19 +47,20 @@ from ..dataset.store import Dataset, evidence_from_json, evidence_to_json
 from ..errors import ChaingraphError, ExportError, LookupFailed
 from ..messages import msg
 
-_VOCABULARY = ("industry_codes", "wide_codes", "scope_terms", "product_terms", "ambiguous_terms", "roles")
+_VOCABULARY = ("industry_codes", "wide_codes", "scope_terms", "product_terms", "ambiguous_terms", "narrowing_terms",
+               "roles")
 
 __all__ = ["compile_snapshot", "open_snapshot", "snapshot_is_fresh", "SnapshotFacts", "snapshot_path", "fingerprint",
            "CACHE_ENV"]
 
 CACHE_ENV = "CHAINGRAPH_CACHE"
 _SQL_CHUNK = 900  # ids per query: under SQLite's limit of 999 parameters
-FORMAT_VERSION = "12"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
+FORMAT_VERSION = "13"  # 4: coverage and claims in meta; 5: supply edges carry their kind; 6: summary tables;
 # 7: the operating tables for ranking targets; 8: segment_rows instead of the presence_segment index;
 # 9: firms carry the products and sources a map's firm row shows; 10: projects carry the ledger's stalled reason;
 # 11: operating_homes (candidates counted without reading a segment's rows), segment masks in presence, no
 # firms_group index (every query by group also names the region: firms_region answers it); 12: segments carry
-# wide_codes
+# wide_codes; 13: and narrowing_terms
 SUMMARY_FIRMS = 50
 """How many local firms (and leaders) per region and segment the summary table lists; longer lists are read
 from the presence table."""
@@ -248,7 +249,7 @@ def _fill(con: sqlite3.Connection, ds: Dataset, firms: dict[str, list[Any]], lin
              "keywords": s.keywords, "aliases": s.aliases, "leading": s.leading, "description": s.description,
              "importance_basis": s.importance_basis, "industry_codes": s.industry_codes, "wide_codes": s.wide_codes,
              "scope_terms": s.scope_terms, "product_terms": s.product_terms, "ambiguous_terms": s.ambiguous_terms,
-             "roles": s.roles})))
+             "narrowing_terms": s.narrowing_terms, "roles": s.roles})))
     con.executemany("INSERT INTO supplies VALUES (?, ?, ?, ?, ?, ?)",
                     [(i, e.source, e.target, e.chain, e.note, e.kind) for i, e in enumerate(ds.segment_edges)])
     for i, r in enumerate(ds.regions.values()):

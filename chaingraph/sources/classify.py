@@ -106,6 +106,7 @@ WEIGHTS: dict[str, float] = {
     "name_part": 1.5,  # a technical stem of a product term in the firm's name (制动 of 制动器): weaker than a term
     "sold_term": 1.0,  # a producer names its segment product in a selling item (counts if the code agrees)
     "code_class": 1.0,  # the code's class name is the segment's catalogue wording, and the scope names no segment
+    "narrowed": 1.0,  # a vague word that narrows a wide class of the segment to it (narrowing_terms)
     "name_hint": 0.5,  # a two-character word of the name that only one tied candidate's product words contain
     "known_firm": 2.0,  # the firm itself is known (dataset or reference list) to make in the segment
     "known_group": 1.0,  # the firm's group brand is known to make in the segment
@@ -183,7 +184,7 @@ CONTEXT_VAGUE: frozenset[str] = frozenset((
 """Catalogue items too wide to name a segment even inside its chain (electronic components are connectors,
 sensors, chips and passives alike; 通用设备 is any machine): they stay ambiguous whatever the firm's chain."""
 
-_CATALOGUE_KINDS = frozenset(("scope_term", "ambiguous_term", "chain_term", "code", "code_class"))
+_CATALOGUE_KINDS = frozenset(("scope_term", "ambiguous_term", "chain_term", "code", "code_class", "narrowed"))
 # evidence that is catalogue wording and code only: no product word and no name
 
 _OTHER_USES = ("风电", "风力发电", "航空", "航天", "船用", "船舶", "核电", "燃气轮机", "油气", "海洋工程", "工程机械",
@@ -264,7 +265,7 @@ class Evidence:
     """One signal behind a proposal: where it was seen and what it said."""
 
     kind: str  # scope_term | product_term | ambiguous_term | name_term | name_part | chain_term | sold_term | code
-    # | contradiction
+    # | code_class | narrowed | contradiction
     text: str
     item: int | None = None  # 1-based scope item
     weight: float = 0.0
@@ -288,6 +289,7 @@ _EVIDENCE_TEXT: dict[str, dict[str, str]] = {
         "chain_term": "经营范围第{item}项本链泛称“{text}”", "sold_term": "经营范围第{item}项销售“{text}”",
         "research_term": "经营范围第{item}项研发“{text}”", "ambiguous_term": "经营范围第{item}项泛指“{text}”",
         "scope_term": "经营范围第{item}项“{text}”",
+        "narrowed": "经营范围第{item}项“{text}”把宽泛的行业代码收窄到本环节",
         "known_firm": "参考企业库：{text}", "known_group": "同品牌企业在参考企业库：{text}",
         "known_outside": "参考企业库：{text}，主业不在各产业链内",
         "dataset_firm": "数据集中已知：{text}", "dataset_group": "同品牌企业在数据集中：{text}",
@@ -302,6 +304,7 @@ _EVIDENCE_TEXT: dict[str, dict[str, str]] = {
         "sold_term": "scope item {item} sells \"{text}\"",
         "research_term": "scope item {item} researches \"{text}\"",
         "ambiguous_term": "scope item {item}: ambiguous \"{text}\"", "scope_term": "scope item {item}: \"{text}\"",
+        "narrowed": "scope item {item}: \"{text}\" narrows the wide industry code to this segment",
         "known_firm": "reference list: {text}", "known_group": "a firm of the same brand in the reference list: {text}",
         "known_outside": "reference list: {text}; its business lies outside the chains",
         "dataset_firm": "known in the dataset: {text}",
@@ -502,6 +505,7 @@ def _roles_in(text: str) -> set[str]:
     return roles
 
 
+
 class Classifier:
     """Compiled vocabulary of a dataset's chain templates; :meth:`classify` one registry row at a time.
 
@@ -532,6 +536,7 @@ class Classifier:
                 bucket.append(entry)
 
         self.wide: dict[str, frozenset[str]] = {}  # segment -> its wide classes (Segment.wide_codes)
+        self.narrowing: dict[str, frozenset[str]] = {}  # segment -> words narrowing its wide classes to it
         self.home: dict[str, str] = {}  # segment -> its home class, the first of its industry_codes
         for seg in self.segments.values():
             self.allowed[seg.id] = frozenset(seg.roles or ["producer"])
@@ -541,6 +546,8 @@ class Classifier:
                 self.codes.setdefault(code, set()).add(seg.id)
             if seg.wide_codes:
                 self.wide[seg.id] = frozenset(seg.wide_codes)
+            if seg.narrowing_terms:
+                self.narrowing[seg.id] = frozenset(seg.narrowing_terms)
             has_vocabulary = bool(seg.scope_terms or seg.product_terms)
             for term in seg.scope_terms:
                 add(term, _Term(seg.id, "scope_term", frozenset(_roles_in(term) or {"producer"})))
@@ -1008,8 +1015,16 @@ class Classifier:
         # a class whose firms mostly make other things (3812 电动机制造: pump, appliance and industrial motors far
         # outnumber drive motors): vague wording under it (电动机制造 again, or 电机) says no more than the code alone,
         # which names candidates, not a link; nor do the other vague candidates the code speaks against
-        wide = [s for s in scores if code in self.wide.get(s, ()) and level[s] <= 2 and self._vague_only(
-            evidence[s], s, vague_names, ("code",))]
+        narrowed = [s for s in scores if code in self.wide.get(s, ()) and any(
+            e.kind == "ambiguous_term" and e.text in self.narrowing.get(s, ()) for e in evidence[s])]
+        for segment in narrowed:
+            # ... unless the scope adds a word that narrows the class to the segment (电子专用材料制造 beside 3091
+            # 石墨及碳素制品制造: graphite for electronic use is anode material, not electrodes or refractories): a
+            # probable link (template key narrowing_terms)
+            by = next(e for e in evidence[segment] if e.kind == "ambiguous_term" and e.text in self.narrowing[segment])
+            note(segment, Evidence("narrowed", by.text, by.item), WEIGHTS["narrowed"], 2)
+        wide = [s for s in scores if code in self.wide.get(s, ()) and level[s] <= 2 and s not in narrowed and
+                self._vague_only(evidence[s], s, vague_names, ("code",))]
         if wide:
             wide_term = next((e.text for s in wide for e in evidence[s] if e.kind in ("ambiguous_term", "name_term")),
                              class_name(code))
@@ -1055,7 +1070,7 @@ class Classifier:
                 else:
                     note(segment, Evidence("code", code), WEIGHTS["code"], 1)
         defined = self.defining.get(code, "")
-        if not scores and producer and defined and not neutral_made and not wide and \
+        if not scores and producer and defined and not neutral_made and defined not in wide and \
                 "producer" in self.allowed[defined]:
             # the code's class is the segment's own catalogue wording (3321 切削工具制造, 3451 滚动轴承制造): the
             # registry says what the scope leaves vague (通用设备制造, 机械零件加工). A guess, probable when a making
@@ -1360,9 +1375,8 @@ class Classifier:
 
 
 _EVIDENCE_ORDER = ("scope_term", "product_term", "sold_term", "research_term", "ambiguous_term", "chain_term",
-                   "name_term", "name_part",
-                   "name_hint", "code", "code_class", "home_class", "known_firm", "dataset_firm", "known_group",
-                   "dataset_group", "known_outside", "contradiction")
+                   "name_term", "name_part", "name_hint", "code", "code_class", "narrowed", "home_class",
+                   "known_firm", "dataset_firm", "known_group", "dataset_group", "known_outside", "contradiction")
 
 
 _LEAD_FOLLOWERS = frozenset(("ambiguous_term", "code", "name_term", "name_part", "name_hint", "sold_term",
