@@ -29,7 +29,8 @@ KEYS = sorted(CORPUS.glob("*.yaml"))
 # split its keys carry, and the least number of keys it was written to have.
 HOLDOUT_SETS = [("holdout", 20), ("holdout2", 30), ("holdout3", 40), ("holdout4", 45), ("holdout5", 45),
                 ("holdout6", 45), ("holdout7", 29), ("holdout8", 40), ("holdout9", 40),
-                ("holdout10", 30), ("holdout11", 30), ("holdout12", 30), ("holdout13", 30)]
+                ("holdout10", 30), ("holdout11", 30), ("holdout12", 30), ("holdout13", 30),
+                ("holdout14", 30)]
 HOLDOUT_FOLDERS = {split: CORPUS.parent / f"extract-corpus-{split}" for split, _ in HOLDOUT_SETS}
 # The splits a key may carry, by folder.
 SPLITS = {CORPUS: {"dev", "test"}, **{folder: {split} for split, folder in HOLDOUT_FOLDERS.items()}}
