@@ -745,6 +745,15 @@ def test_a_word_that_narrows_a_wide_class_links_and_copper_rolling_is_a_metal_ra
     assert links(classifier, "某某铜箔有限公司", scope, "C3251")[0] == ("nm-battery-foil", "probable")
 
 
+def test_a_non_ferrous_foundry_is_a_car_die_caster_only_when_its_scope_says_cars(classifier: Classifier) -> None:
+    # 3392 有色金属铸造: lamp housings, power fittings and valves as often as car parts
+    foundry = classifier.classify_fields("某某铸业有限公司", "一般项目：有色金属铸造；电力设施器材制造；金属制品销售", "C3392")
+    assert foundry.proposals == [] and reason_code(foundry.reason) == "wide_class"
+    assert "auto-die-casting" in foundry.candidates
+    scope = "一般项目：有色金属铸造；汽车零部件及配件制造；模具制造"
+    assert [s for s, _ in links(classifier, "某某压铸有限公司", scope, "C3392")] == ["auto-die-casting"]
+
+
 def test_engine_parts_under_3412_are_powertrain_and_a_marine_engines_parts_are_not(classifier: Classifier) -> None:
     # 3412 内燃机及配件制造 is a class of engines and their parts for every use; crankshafts and camshafts beside
     # 汽车零部件及配件制造 are engine parts of cars
