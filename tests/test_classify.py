@@ -614,6 +614,8 @@ def test_a_name_the_code_agrees_with_says_which_trade_a_catalogue_umbrella_cover
     scope = "一般项目：基础化学原料制造；有色金属合金制造；货物进出口"
     result = classifier.classify_fields("某某锂业股份有限公司", scope, "C2613")
     assert [p.segment for p in result.proposals if p.primary] == ["nm-lithium-resources"]
+    # ... and the umbrella is then the lithium maker's own wording, not a second trade of basic chemicals
+    assert "nm-chemical-feedstock" not in [p.segment for p in result.proposals]
     # without the name the catalogue wording decides
     assert links(classifier, "某某化工股份有限公司", scope, "C2613") == [("nm-chemical-feedstock", "confirmed")]
 

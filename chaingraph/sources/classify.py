@@ -1129,7 +1129,10 @@ class Classifier:
             named = [s for s in ranked[1:] if s in code_segments and level[s] >= level[ranked[0]] - 1 and
                      any(e.kind == "name_term" for e in evidence[s])]
             if named:
+                # ... and the item is then that trade's wording, not a further trade of the firm
+                displaced = ranked[0]
                 ranked.remove(named[0])
+                ranked.remove(displaced)
                 ranked.insert(0, named[0])
         top = ranked[0]
         ties = [s for s in ranked if scores[top] - scores[s] < 1e-9]
