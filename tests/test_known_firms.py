@@ -113,7 +113,7 @@ def test_a_group_plant_is_placed_probable_only_where_the_row_agrees(dataset) -> 
 
 def test_a_known_firms_second_trade_named_late_in_its_row_is_proposed_beside_the_main(dataset) -> None:  # type: ignore[no-untyped-def]
     # the controllers come third: read alone, the row looks like a motor maker with in-house electronics
-    scope = "一般项目：汽车零部件及配件制造；电机制造；电力电子元器件制造；汽车零部件研发"
+    scope = "一般项目：汽车零部件及配件制造；驱动电机制造；电力电子元器件制造；汽车零部件研发"
     blind = classify(Classifier(dataset, knowledge=known()), "江苏澄远科技有限公司", scope, "C3670")
     assert [s for s, _, _ in blind] == ["auto-drive-motor"]
     # the list knows the firm for both: the second trade is proposed, after the main one, with both sources

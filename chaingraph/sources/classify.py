@@ -179,7 +179,7 @@ NAME_HINT_STOP: frozenset[str] = frozenset((
 electronic-gas makers; 石油 names oil companies, not the 石油树脂 makers."""
 
 CONTEXT_VAGUE: frozenset[str] = frozenset((
-    "电子元器件制造", "电子元件制造", "通用设备制造", "专用设备制造", "机械设备制造",
+    "电子元器件制造", "电子元件制造", "电机制造", "通用设备制造", "专用设备制造", "机械设备制造",
 ))
 """Catalogue items too wide to name a segment even inside its chain (electronic components are connectors,
 sensors, chips and passives alike; 通用设备 is any machine): they stay ambiguous whatever the firm's chain."""
