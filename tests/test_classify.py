@@ -761,6 +761,15 @@ def test_a_non_ferrous_foundry_is_a_car_die_caster_only_when_its_scope_says_cars
     assert [s for s, _ in links(classifier, "某某压铸有限公司", scope, "C3392")] == ["auto-die-casting"]
 
 
+def test_a_process_word_before_machines_names_the_machines(classifier: Classifier) -> None:
+    # 铸造机械制造 is foundry equipment, not castings: an axle maker that also builds it is no die-caster
+    scope = "一般项目：汽车零部件及配件制造；汽车零部件研发；铸造机械制造；机械零件、零部件加工"
+    assert "auto-die-casting" not in [s for s, _ in links(classifier, "某某车轴制造有限公司", scope, "C3670")]
+    # ... while a casting item still counts, and 空调设备 is still air conditioners
+    scope = "一般项目：汽车零部件及配件制造；黑色金属铸造；机械零件、零部件加工"
+    assert "auto-die-casting" in [s for s, _ in links(classifier, "某某机械有限公司", scope, "C3670")]
+
+
 def test_engine_parts_under_3412_are_powertrain_and_a_marine_engines_parts_are_not(classifier: Classifier) -> None:
     # 3412 内燃机及配件制造 is a class of engines and their parts for every use; crankshafts and camshafts beside
     # 汽车零部件及配件制造 are engine parts of cars

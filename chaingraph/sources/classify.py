@@ -236,6 +236,10 @@ lives on vehicles (or machines) in use, whatever servicing items follow."""
 
 _PROCESS = "加工"  # a vague word naming a process (机械零件、零部件加工, 钣金加工), not a product
 _PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "成套", "检测", "专用")
+_TOOL_TAIL = ("设备", "装备", "机械", "生产线", "模具")
+_PROCESS_END = ("造", "铸", "锻", "焊", "压")
+"""A vague process word (铸造, 锻造) followed by 设备/机械/生产线/模具 names the machines or tooling for the process,
+another trade's goods (空调设备 is still air conditioners)."""
 _MATERIAL_TAIL = ("材料", "原料")  # in a materials chain 硅碳负极材料 is the product itself, not an input to it
 _BRACKETS = re.compile(r"[（(][^（）()]*[)）]|【[^】]*】")
 # bracketed remarks of the registry's boilerplate (（不含危险化学品）, （除依法须经批准的项目外 ...）); other brackets
@@ -796,6 +800,8 @@ class Classifier:
                     if entry.kind == "ambiguous_term" and tail.startswith(("材料", "原料")) and \
                             entry.segment not in self.materials:
                         continue  # 锂电池材料: a vague word for a product, then the inputs for it
+                    if entry.kind == "ambiguous_term" and term.endswith(_PROCESS_END) and tail.startswith(_TOOL_TAIL):
+                        continue  # 铸造机械, 锻造设备: the machines for a process, not its products
                     if entry.kind == "generic_term":
                         if "producer" in roles or not roles:
                             generic_chains.append(entry.segment[6:])
