@@ -754,7 +754,8 @@ def test_a_word_that_narrows_a_wide_class_links_and_copper_rolling_is_a_metal_ra
 
 def test_a_non_ferrous_foundry_is_a_car_die_caster_only_when_its_scope_says_cars(classifier: Classifier) -> None:
     # 3392 有色金属铸造: lamp housings, power fittings and valves as often as car parts
-    foundry = classifier.classify_fields("某某铸业有限公司", "一般项目：有色金属铸造；电力设施器材制造；金属制品销售", "C3392")
+    scope = "一般项目：有色金属铸造；电力设施器材制造；金属制品销售"
+    foundry = classifier.classify_fields("某某铸业有限公司", scope, "C3392")
     assert foundry.proposals == [] and reason_code(foundry.reason) == "wide_class"
     assert "auto-die-casting" in foundry.candidates
     scope = "一般项目：有色金属铸造；汽车零部件及配件制造；模具制造"
@@ -765,9 +766,11 @@ def test_a_process_word_before_machines_names_the_machines(classifier: Classifie
     # 铸造机械制造 is foundry equipment, not castings: an axle maker that also builds it is no die-caster
     scope = "一般项目：汽车零部件及配件制造；汽车零部件研发；铸造机械制造；机械零件、零部件加工"
     assert "auto-die-casting" not in [s for s, _ in links(classifier, "某某车轴制造有限公司", scope, "C3670")]
-    # ... while a casting item still counts, and 空调设备 is still air conditioners
+    # ... while a casting item still counts, and 空调设备 (a product, not a process) is still air conditioners
     scope = "一般项目：汽车零部件及配件制造；黑色金属铸造；机械零件、零部件加工"
     assert "auto-die-casting" in [s for s, _ in links(classifier, "某某机械有限公司", scope, "C3670")]
+    scope = "一般项目：汽车零部件及配件制造；制冷、空调设备制造；汽车零部件研发"
+    assert "auto-thermal" in [s for s, _ in links(classifier, "某某汽车空调有限公司", scope, "C3670")]
 
 
 def test_engine_parts_under_3412_are_powertrain_and_a_marine_engines_parts_are_not(classifier: Classifier) -> None:
