@@ -157,6 +157,9 @@ def test_a_motor_item_stays_vague_in_any_chain(classifier: Classifier) -> None:
         [("mt-spindle", "guessed")]
     assert links(classifier, "某某动力有限公司", "一般项目：汽车零部件及配件制造；电机制造", "C3670") == \
         [("auto-drive-motor", "guessed")]
+    # a vague word of the name counts for the firm's own chain only: 电机 in a spindle maker's name is its spindles
+    assert links(classifier, "某某高速电机有限公司", "一般项目：机床功能部件及附件制造；电机制造", "C3425") == \
+        [("mt-spindle", "guessed")]
     # a product word still says it
     assert links(classifier, "某某动力有限公司", "一般项目：汽车零部件及配件制造；新能源汽车驱动电机制造", "C3670") == \
         [("auto-drive-motor", "confirmed")]
@@ -209,10 +212,14 @@ def test_narrowing_terms_must_be_vague_words_of_a_segment_with_wide_classes(tmp_
     path.write_text(text, encoding="utf-8")
     problems = [str(p) for p in validate_dataset(root)]
     assert any("narrowing_terms: '电主轴' is not one of the segment's ambiguous_terms" in p for p in problems)
-    text = path.read_text(encoding="utf-8").replace("wide_codes: ['3812'], ", "")
-    path.write_text(text.replace("narrowing_terms: [电主轴]", "narrowing_terms: [电机制造]"), encoding="utf-8")
+    text = text.replace("narrowing_terms: [电主轴]", "narrowing_terms: [电机制造, 电机制造]")
+    path.write_text(text, encoding="utf-8")
     problems = [str(p) for p in validate_dataset(root)]
-    assert any("narrowing_terms: needs wide_codes" in p for p in problems)
+    assert any("narrowing_terms: '电机制造' is already listed in narrowing_terms" in p for p in problems)
+    text = path.read_text(encoding="utf-8").replace("wide_codes: ['3812'], ", "")
+    path.write_text(text, encoding="utf-8")
+    problems = [str(p) for p in validate_dataset(root)]
+    assert len([p for p in problems if "narrowing_terms: needs wide_codes" in p]) == 1
 
 
 def test_wide_codes_survive_a_write_and_read(tmp_path: Path) -> None:
@@ -221,6 +228,11 @@ def test_wide_codes_survive_a_write_and_read(tmp_path: Path) -> None:
     write_dataset(ds, tmp_path / "copy")
     assert load_dataset(tmp_path / "copy").segments["auto-drive-motor"].wide_codes == ["3812"]
     assert load_dataset(tmp_path / "copy").segments["nm-anode"].narrowing_terms == ["电子专用材料制造"]
+    # ... and the snapshot the CLI reads
+    from chaingraph.engines.snapshot import open_snapshot
+    with open_snapshot(tmp_path / "copy", cache_dir=tmp_path / "cache") as facts:
+        assert facts.ds.segments["nm-anode"].narrowing_terms == ["电子专用材料制造"]
+        assert facts.ds.segments["auto-drive-motor"].wide_codes == ["3812"]
 
 
 def test_bundled_templates_carry_vocabulary_for_every_segment() -> None:
@@ -619,8 +631,6 @@ def test_a_name_the_code_agrees_with_says_which_trade_a_catalogue_umbrella_cover
     scope = "一般项目：基础化学原料制造；有色金属合金制造；货物进出口"
     result = classifier.classify_fields("某某锂业股份有限公司", scope, "C2613")
     assert [p.segment for p in result.proposals if p.primary] == ["nm-lithium-resources"]
-    # ... and the umbrella is then the lithium maker's own wording, not a second trade of basic chemicals
-    assert "nm-chemical-feedstock" not in [p.segment for p in result.proposals]
     # without the name the catalogue wording decides
     assert links(classifier, "某某化工股份有限公司", scope, "C2613") == [("nm-chemical-feedstock", "confirmed")]
 
@@ -749,7 +759,16 @@ def test_a_word_that_narrows_a_wide_class_links_and_copper_rolling_is_a_metal_ra
         [("nm-metal-raw", "guessed")]
     # ... and copper foil for electronic use is battery foil
     scope = "一般项目：有色金属压延加工；电子专用材料制造；货物进出口"
-    assert links(classifier, "某某铜箔有限公司", scope, "C3251")[0] == ("nm-battery-foil", "probable")
+    assert links(classifier, "某某新材料有限公司", scope, "C3251") == [("nm-battery-foil", "probable")]
+    # the narrowing word counts in the scope's lead only, not after a main business outside the chains, and not
+    # when another candidate has a word of its own
+    late = "一般项目：石墨及碳素制品制造；耐火材料生产；非金属矿物制品制造；金属材料销售；电子专用材料制造"
+    assert links(classifier, "某某新材料有限公司", late, "C3091") == []
+    after_plastics = "一般项目：塑料制品制造；石墨及碳素制品制造；电子专用材料制造"
+    assert links(classifier, "某某新材料有限公司", after_plastics, "C3091") == []
+    scope = "一般项目：石墨及碳素制品制造；电子专用材料制造"
+    assert links(classifier, "某某隔膜有限公司", scope, "C3091") == [("nm-separator", "probable")]
+    assert links(classifier, "某某正极材料有限公司", scope, "C3091") == [("nm-cathode", "probable")]
 
 
 def test_a_non_ferrous_foundry_is_a_car_die_caster_only_when_its_scope_says_cars(classifier: Classifier) -> None:
@@ -759,15 +778,18 @@ def test_a_non_ferrous_foundry_is_a_car_die_caster_only_when_its_scope_says_cars
     assert foundry.proposals == [] and reason_code(foundry.reason) == "wide_class"
     assert "auto-die-casting" in foundry.candidates
     scope = "一般项目：有色金属铸造；汽车零部件及配件制造；模具制造"
-    assert [s for s, _ in links(classifier, "某某压铸有限公司", scope, "C3392")] == ["auto-die-casting"]
+    assert [s for s, _ in links(classifier, "某某铸业有限公司", scope, "C3392")] == ["auto-die-casting"]
 
 
 def test_a_process_word_before_machines_names_the_machines(classifier: Classifier) -> None:
     # 铸造机械制造 is foundry equipment, not castings: an axle maker that also builds it is no die-caster
     scope = "一般项目：汽车零部件及配件制造；汽车零部件研发；铸造机械制造；机械零件、零部件加工"
     assert "auto-die-casting" not in [s for s, _ in links(classifier, "某某车轴制造有限公司", scope, "C3670")]
-    # ... while a casting item still counts, and 空调设备 (a product, not a process) is still air conditioners
+    # ... while a casting item still counts, so do castings for machinery, and 空调设备 (a product, not a
+    # process) is still air conditioners
     scope = "一般项目：汽车零部件及配件制造；黑色金属铸造；机械零件、零部件加工"
+    assert "auto-die-casting" in [s for s, _ in links(classifier, "某某机械有限公司", scope, "C3670")]
+    scope = "一般项目：汽车零部件及配件制造；铸造机械零部件制造"
     assert "auto-die-casting" in [s for s, _ in links(classifier, "某某机械有限公司", scope, "C3670")]
     scope = "一般项目：汽车零部件及配件制造；制冷、空调设备制造；汽车零部件研发"
     assert "auto-thermal" in [s for s, _ in links(classifier, "某某汽车空调有限公司", scope, "C3670")]

@@ -799,10 +799,14 @@ def _vocabulary(row: _Row) -> dict[str, list[str]]:
             if term in seen:
                 row.problem(key, msg("{term!r} is already listed in {seen}", term=term, seen=seen[term]))
             seen[term] = key
-    narrowing = []
-    for term in row.strings("narrowing_terms"):
-        if not wide:
-            row.problem("narrowing_terms", msg("needs wide_codes: a term narrows one of the segment's wide classes"))
+    narrowing: list[str] = []
+    listed = row.strings("narrowing_terms")
+    if listed and not wide:
+        row.problem("narrowing_terms", msg("needs wide_codes: a term narrows one of the segment's wide classes"))
+    for term in listed if wide else []:
+        if term in narrowing:
+            row.problem("narrowing_terms", msg("{term!r} is already listed in {seen}", term=term,
+                                               seen="narrowing_terms"))
         elif term in terms["ambiguous_terms"]:
             narrowing.append(term)
         else:

@@ -237,9 +237,10 @@ lives on vehicles (or machines) in use, whatever servicing items follow."""
 _PROCESS = "加工"  # a vague word naming a process (机械零件、零部件加工, 钣金加工), not a product
 _PRODUCT_TAIL = ("材料", "设备", "装备", "模具", "原料", "生产线", "成套", "检测", "专用")
 _TOOL_TAIL = ("设备", "装备", "机械", "生产线", "模具")
-_PROCESS_END = ("造", "铸", "锻", "焊", "压")
+_CATALOGUE_END = ("制造", "加工", "生产", "冶炼")  # how catalogue items (经营范围规范表述) end
+_PROCESS_WORDS = frozenset(("铸造", "锻造", "冲压", "锻压", "压铸", "焊接", "热处理", "涂装", "粉末冶金"))
 """A vague process word (铸造, 锻造) followed by 设备/机械/生产线/模具 names the machines or tooling for the process,
-another trade's goods (空调设备 is still air conditioners)."""
+another trade's goods (铸造机械制造 is foundry equipment); 铸造机械零部件 are still castings."""
 _MATERIAL_TAIL = ("材料", "原料")  # in a materials chain 硅碳负极材料 is the product itself, not an input to it
 _BRACKETS = re.compile(r"[（(][^（）()]*[)）]|【[^】]*】")
 # bracketed remarks of the registry's boilerplate (（不含危险化学品）, （除依法须经批准的项目外 ...）); other brackets
@@ -800,7 +801,8 @@ class Classifier:
                     if entry.kind == "ambiguous_term" and tail.startswith(("材料", "原料")) and \
                             entry.segment not in self.materials:
                         continue  # 锂电池材料: a vague word for a product, then the inputs for it
-                    if entry.kind == "ambiguous_term" and term.endswith(_PROCESS_END) and tail.startswith(_TOOL_TAIL):
+                    if entry.kind == "ambiguous_term" and term in _PROCESS_WORDS and tail.startswith(_TOOL_TAIL) and \
+                            not tail.startswith(("机械零", "机械配", "机械部")):
                         continue  # 铸造机械, 锻造设备: the machines for a process, not its products
                     if entry.kind == "generic_term":
                         if "producer" in roles or not roles:
@@ -883,7 +885,9 @@ class Classifier:
                         note(entry.segment, Evidence("name_part", term), WEIGHTS["name_part"], 1)
                     continue
                 if entry.kind == "ambiguous_term":
-                    if entry.segment in scores:  # a vague word in the name can still choose between candidates
+                    if entry.segment in scores and (not context or self.chain_of[entry.segment] in context):
+                        # a vague word in the name can still choose between candidates, of the firm's chain (电机
+                        # in a spindle maker's name is its motorised spindles, not a car's drive motor)
                         name_segments.add(entry.segment)
                         vague_names.add((entry.segment, term))
                         note(entry.segment, Evidence("name_term", term), WEIGHTS["name_term"] / 2,
@@ -1021,13 +1025,22 @@ class Classifier:
         # a class whose firms mostly make other things (3812 电动机制造: pump, appliance and industrial motors far
         # outnumber drive motors): vague wording under it (电动机制造 again, or 电机) says no more than the code alone,
         # which names candidates, not a link; nor do the other vague candidates the code speaks against
-        narrowed = [s for s in scores if code in self.wide.get(s, ()) and any(
-            e.kind == "ambiguous_term" and e.text in self.narrowing.get(s, ()) for e in evidence[s])]
+        # ... unless the scope's lead adds a word that narrows the class to the segment (电子专用材料制造 beside 3091
+        # 石墨及碳素制品制造: graphite for electronic use is anode material, not electrodes or refractories): a
+        # probable link (template key narrowing_terms). Only among the first two items of a section, not after a main
+        # business outside the chains, and not when another candidate has a word of its own (某某隔膜 with the same
+        # items is a separator maker)
+        lead_items = {1, 2, general + 1, general + 2}
+        narrowed = [] if neutral_lead or any(
+            e.kind in ("scope_term", "product_term", "name_term", "name_part") and
+            not (e.kind == "name_term" and (s, e.text) in vague_names)
+            for s in scores for e in evidence[s]) else [
+            s for s in scores if code in self.wide.get(s, ()) and any(
+                e.kind == "ambiguous_term" and e.text in self.narrowing.get(s, ()) and e.item in lead_items
+                for e in evidence[s])]
         for segment in narrowed:
-            # ... unless the scope adds a word that narrows the class to the segment (电子专用材料制造 beside 3091
-            # 石墨及碳素制品制造: graphite for electronic use is anode material, not electrodes or refractories): a
-            # probable link (template key narrowing_terms)
-            by = next(e for e in evidence[segment] if e.kind == "ambiguous_term" and e.text in self.narrowing[segment])
+            by = next(e for e in evidence[segment] if e.kind == "ambiguous_term" and e.text in self.narrowing[segment]
+                      and e.item in lead_items)
             note(segment, Evidence("narrowed", by.text, by.item), WEIGHTS["narrowed"], 2)
         wide = [s for s in scores if code in self.wide.get(s, ()) and level[s] <= 2 and s not in narrowed and
                 self._vague_only(evidence[s], s, vague_names, ("code",))]
@@ -1076,7 +1089,11 @@ class Classifier:
                 else:
                     note(segment, Evidence("code", code), WEIGHTS["code"], 1)
         defined = self.defining.get(code, "")
-        if not scores and producer and defined and not neutral_made and defined not in wide and \
+        # (after a wide class's candidates are set aside, only when their words were the catalogue's: 有色金属压延加工
+        # leaves the class's own wording, 铝压延加工, to say the trade; a product word of theirs, 铝箔, does not)
+        wide_words = any(e.kind == "ambiguous_term" and not e.text.endswith(_CATALOGUE_END)
+                         for s in wide for e in evidence[s])
+        if not scores and producer and defined and not neutral_made and defined not in wide and not wide_words and \
                 "producer" in self.allowed[defined]:
             # the code's class is the segment's own catalogue wording (3321 切削工具制造, 3451 滚动轴承制造): the
             # registry says what the scope leaves vague (通用设备制造, 机械零件加工). A guess, probable when a making
@@ -1135,10 +1152,7 @@ class Classifier:
             named = [s for s in ranked[1:] if s in code_segments and level[s] >= level[ranked[0]] - 1 and
                      any(e.kind == "name_term" for e in evidence[s])]
             if named:
-                # ... and the item is then that trade's wording, not a further trade of the firm
-                displaced = ranked[0]
                 ranked.remove(named[0])
-                ranked.remove(displaced)
                 ranked.insert(0, named[0])
         top = ranked[0]
         ties = [s for s in ranked if scores[top] - scores[s] < 1e-9]
@@ -1174,7 +1188,7 @@ class Classifier:
         result.proposals.append(self._proposal(top, scores, level, evidence, primary=True))
         # further segments are measured on the scope alone: the name and the code speak for the main business
         base = scope_score.get(top, 0.0) or scores[top]
-        for segment in ranked[1:]:
+        for segment in [s for s in ranked if s != top]:  # (a tie-break may have picked a later one as top)
             # a product the firm only sells or researches can pick its main segment, not add a second one
             # (工程塑料及合成树脂销售 next to the catalogue item that names both)
             made = any(e.kind in ("scope_term", "product_term", "name_term", "name_part") for e in evidence[segment])
