@@ -764,6 +764,9 @@ def test_a_word_that_narrows_a_wide_class_links_and_copper_rolling_is_a_metal_ra
     # when another candidate has a word of its own
     late = "一般项目：石墨及碳素制品制造；耐火材料生产；非金属矿物制品制造；金属材料销售；电子专用材料制造"
     assert links(classifier, "某某新材料有限公司", late, "C3091") == []
+    # (a selling item between two making items does not push the second out of the lead)
+    sold_between = "一般项目：石墨及碳素制品制造；石墨及碳素制品销售；电子专用材料制造；新材料技术研发"
+    assert links(classifier, "某某新材料有限公司", sold_between, "C3091") == [("nm-anode", "probable")]
     after_plastics = "一般项目：塑料制品制造；石墨及碳素制品制造；电子专用材料制造"
     assert links(classifier, "某某新材料有限公司", after_plastics, "C3091") == []
     scope = "一般项目：石墨及碳素制品制造；电子专用材料制造"

@@ -718,6 +718,8 @@ class Classifier:
         if len(code_chains) == 1 and "producer" in code_roles and \
                 len(self.codes[code]) > WEIGHTS["specific_code"]:
             context |= code_chains  # a class that says the chain and not the segment (3670 汽车零部件及配件制造)
+        making_rank: dict[int, int] = {}  # 1-based item -> how many making items come before it in its section
+        made = [0, 0]  # making items so far in the licensed section and in the 一般项目 section
         for index, item in enumerate(items):
             matches = item_matches[index]
             roles: set[str] = set()
@@ -753,6 +755,9 @@ class Classifier:
                     bracket = (end, close)
                     break
             making = "producer" in roles or not roles  # a making item, or one without any verb
+            if making:
+                making_rank[index + 1] = made[index >= general]
+                made[index >= general] += 1
             for start, end, term in matches:
                 tail = item[end:end + 3]
                 entries = self.vocab.terms[term]
@@ -1027,10 +1032,11 @@ class Classifier:
         # which names candidates, not a link; nor do the other vague candidates the code speaks against
         # ... unless the scope's lead adds a word that narrows the class to the segment (电子专用材料制造 beside 3091
         # 石墨及碳素制品制造: graphite for electronic use is anode material, not electrodes or refractories): a
-        # probable link (template key narrowing_terms). Only among the first two items of a section, not after a main
+        # probable link (template key narrowing_terms). Only among the first two making items of a section (a
+        # selling item between does not count: 石墨及碳素制品制造；石墨及碳素制品销售；电子专用材料制造), not after a main
         # business outside the chains, and not when another candidate has a word of its own (某某隔膜 with the same
         # items is a separator maker)
-        lead_items = {1, 2, general + 1, general + 2}
+        lead_items = {item for item, rank in making_rank.items() if rank <= 1}
         narrowed = [] if neutral_lead or any(
             e.kind in ("scope_term", "product_term", "name_term", "name_part") and
             not (e.kind == "name_term" and (s, e.text) in vague_names)
