@@ -1033,9 +1033,9 @@ class Classifier:
         # ... unless the scope's lead adds a word that narrows the class to the segment (电子专用材料制造 beside 3091
         # 石墨及碳素制品制造: graphite for electronic use is anode material, not electrodes or refractories): a
         # probable link (template key narrowing_terms). Only among the first two making items of a section (a
-        # selling item between does not count: 石墨及碳素制品制造；石墨及碳素制品销售；电子专用材料制造), not after a main
-        # business outside the chains, and not when another candidate has a word of its own (某某隔膜 with the same
-        # items is a separator maker)
+        # selling item between does not count: 石墨及碳素制品制造；石墨及碳素制品销售；电子专用材料制造), not after a
+        # main business outside the chains, and not when another candidate has a word of its own (某某隔膜 with the
+        # same items is a separator maker)
         lead_items = {item for item, rank in making_rank.items() if rank <= 1}
         narrowed = [] if neutral_lead or any(
             e.kind in ("scope_term", "product_term", "name_term", "name_part") and
