@@ -784,6 +784,14 @@ def test_a_non_ferrous_foundry_is_a_car_die_caster_only_when_its_scope_says_cars
     assert [s for s, _ in links(classifier, "某某铸业有限公司", scope, "C3392")] == ["auto-die-casting"]
 
 
+def test_a_retreader_is_an_aftermarket_firm_and_2915_is_not_its_class(classifier: Classifier) -> None:
+    scope = "一般项目：轮胎翻新加工；轮胎销售；机动车修理和维护"
+    for code in ("O8111", "C2911", ""):
+        assert links(classifier, "某某轮胎翻新有限公司", scope, code) == [("auto-aftermarket", "confirmed")]
+    # GB/T 4754-2017 names 2915 日用及医用橡胶制品制造 (gloves, hoses for hospitals), no class of the chains
+    assert links(classifier, "某某橡胶制品有限公司", "一般项目：橡胶制品制造；医用橡胶制品制造", "C2915") == []
+
+
 def test_a_process_word_before_machines_names_the_machines(classifier: Classifier) -> None:
     # 铸造机械制造 is foundry equipment, not castings: an axle maker that also builds it is no die-caster
     scope = "一般项目：汽车零部件及配件制造；汽车零部件研发；铸造机械制造；机械零件、零部件加工"
