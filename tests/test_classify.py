@@ -644,11 +644,6 @@ def test_a_class_that_is_one_tied_candidates_wording_breaks_the_tie(classifier: 
     assert classifier.classify_fields("某某铝业股份有限公司", scope, "").proposals == []
 
 
-def test_a_tyre_retreader_under_its_own_class_is_an_aftermarket_firm(classifier: Classifier) -> None:
-    scope = "一般项目：轮胎翻新加工；轮胎销售；机动车修理和维护"
-    assert links(classifier, "某某轮胎翻新厂", scope, "C2915") == [("auto-aftermarket", "confirmed")]
-
-
 def test_a_main_business_outside_the_chains_explains_the_name_and_later_research(classifier: Classifier) -> None:
     # an architectural paint maker named 涂料 is not a coatings-materials firm of the chain
     assert links(classifier, "某某涂料有限公司", "一般项目：建筑涂料制造；真石漆生产；防水材料销售", "C2641") == []
