@@ -2,7 +2,7 @@
 
     python benchmarks/extract_quality.py [ARTICLE] [DATASET]           # the seed article
     python benchmarks/extract_quality.py --corpus [TEXTS] [--keys DIR] [-v] [--totals] [--ner|--no-ner]
-        [--split dev|test|holdout|holdout2|…|holdout14|all]   (holdout to holdout14: the hold-out sets)
+        [--split dev|test|holdout|holdout2|…|holdout15|all]   (holdout to holdout15: the hold-out sets)
 
 Corpus mode reads the answer keys in benchmarks/data/extract-corpus/*.yaml and the article texts from TEXTS (else
 env CHAINGRAPH_EXTRACT_CORPUS, else /work/corpus/extract), and prints per article right/wrong/missed for each fact
@@ -83,7 +83,7 @@ class Score:
 # extract-corpus-holdout9: ``holdout9``, blind, written in a later session;
 # extract-corpus-holdout10: ``holdout10``, blind, written in a later session).
 SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8",
-          "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14")
+          "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15")
 
 
 def _names_match(proposed: list[str], curated: list[str]) -> bool:

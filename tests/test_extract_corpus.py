@@ -30,7 +30,7 @@ KEYS = sorted(CORPUS.glob("*.yaml"))
 HOLDOUT_SETS = [("holdout", 20), ("holdout2", 30), ("holdout3", 40), ("holdout4", 45), ("holdout5", 45),
                 ("holdout6", 45), ("holdout7", 29), ("holdout8", 40), ("holdout9", 40),
                 ("holdout10", 30), ("holdout11", 30), ("holdout12", 30), ("holdout13", 30),
-                ("holdout14", 30)]
+                ("holdout14", 30), ("holdout15", 25)]
 HOLDOUT_FOLDERS = {split: CORPUS.parent / f"extract-corpus-{split}" for split, _ in HOLDOUT_SETS}
 # The splits a key may carry, by folder.
 SPLITS = {CORPUS: {"dev", "test"}, **{folder: {split} for split, folder in HOLDOUT_FOLDERS.items()}}
