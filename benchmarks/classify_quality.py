@@ -1,8 +1,8 @@
 """Quality of ``chaingraph classify`` on the labelled registry sample (benchmarks/data/registry-sample).
 
 Prints, for each sample file (by default the development files dev, test, holdout, holdout2, holdout4 … holdout8,
-holdout11, holdout13, holdout14, holdout16, holdout17 and holdout18; holdout19 is the blind one, holdout12
-and holdout15 were until round 15, see the sample README):
+holdout11, holdout13, holdout14, holdout16, holdout17 and holdout18; holdout19 and holdout20 are the blind ones,
+holdout12 and holdout15 were until round 15, see the sample README):
 per-chain link precision and recall,
 top-1 accuracy, the share of distractors (dealers, traders, packaging, building materials, consulting shells)
 that get any link, and how many traders, dealers and holdings are recognised as such. Every figure is given
