@@ -187,15 +187,22 @@ def test_confidence_order() -> None:
     assert not confidence_at_least("guessed", "probable")
 
 
-def test_vocabulary_keys_are_validated(tmp_path: Path) -> None:
-    root = write_tiny_dataset(tmp_path / "tiny")
+def _spindle_problems(root: Path, vocabulary: str) -> list[str]:
+    """The validation problems of the tiny dataset whose spindle segment carries ``vocabulary`` (YAML keys)."""
+    if not root.exists():
+        write_tiny_dataset(root)
     path = root / "chains" / "demo-tools.yaml"
-    text = path.read_text(encoding="utf-8").replace(
-        "{id: spindle, name: 主轴, name_en: Spindles, tier: upstream, importance: 0.6}",
-        "{id: spindle, name: 主轴, name_en: Spindles, tier: upstream, importance: 0.6, industry_codes: [C34], "
-        "roles: [dealer], product_terms: [电主轴], ambiguous_terms: [电主轴], wide_codes: ['3812']}")
+    text = path.read_text(encoding="utf-8")
+    plain = "{id: spindle, name: 主轴, name_en: Spindles, tier: upstream, importance: 0.6"
+    start = text.index(plain)
+    text = text[:start] + plain + ", " + vocabulary + "}" + text[text.index("}", start) + 1:]
     path.write_text(text, encoding="utf-8")
-    problems = [str(p) for p in validate_dataset(root)]
+    return [str(p) for p in validate_dataset(root)]
+
+
+def test_vocabulary_keys_are_validated(tmp_path: Path) -> None:
+    keys = "industry_codes: [C34], roles: [dealer], product_terms: [电主轴], ambiguous_terms: [电主轴], "
+    problems = _spindle_problems(tmp_path / "tiny", keys + "wide_codes: ['3812']")
     assert any("industry_codes: 'C34' is not a GB/T 4754-2017 class" in p for p in problems)
     assert any("roles: 'dealer' is not one of producer, seller, servicer, recycler" in p for p in problems)
     assert any("'电主轴' is already listed in product_terms" in p for p in problems)
@@ -203,22 +210,13 @@ def test_vocabulary_keys_are_validated(tmp_path: Path) -> None:
 
 
 def test_narrowing_terms_must_be_vague_words_of_a_segment_with_wide_classes(tmp_path: Path) -> None:
-    root = write_tiny_dataset(tmp_path / "tiny")
-    path = root / "chains" / "demo-tools.yaml"
-    text = path.read_text(encoding="utf-8").replace(
-        "{id: spindle, name: 主轴, name_en: Spindles, tier: upstream, importance: 0.6}",
-        "{id: spindle, name: 主轴, name_en: Spindles, tier: upstream, importance: 0.6, industry_codes: ['3812'], "
-        "wide_codes: ['3812'], ambiguous_terms: [电机制造], narrowing_terms: [电主轴]}")
-    path.write_text(text, encoding="utf-8")
-    problems = [str(p) for p in validate_dataset(root)]
+    root = tmp_path / "tiny"
+    keys = "industry_codes: ['3812'], wide_codes: ['3812'], ambiguous_terms: [电机制造], "
+    problems = _spindle_problems(root, keys + "narrowing_terms: [电主轴]")
     assert any("narrowing_terms: '电主轴' is not one of the segment's ambiguous_terms" in p for p in problems)
-    text = text.replace("narrowing_terms: [电主轴]", "narrowing_terms: [电机制造, 电机制造]")
-    path.write_text(text, encoding="utf-8")
-    problems = [str(p) for p in validate_dataset(root)]
+    problems = _spindle_problems(root, keys + "narrowing_terms: [电机制造, 电机制造]")
     assert any("narrowing_terms: '电机制造' is already listed in narrowing_terms" in p for p in problems)
-    text = path.read_text(encoding="utf-8").replace("wide_codes: ['3812'], ", "")
-    path.write_text(text, encoding="utf-8")
-    problems = [str(p) for p in validate_dataset(root)]
+    problems = _spindle_problems(root, keys.replace("wide_codes: ['3812'], ", "") + "narrowing_terms: [电机制造]")
     assert len([p for p in problems if "narrowing_terms: needs wide_codes" in p]) == 1
 
 
