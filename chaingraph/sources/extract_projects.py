@@ -53,7 +53,8 @@ _WORKS_EVENT_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,40}}?(?:工业园|产�
 # a plant, park, station or works named as such (an item of a list of projects), optionally with a bracketed
 # second name: "南昌国际陆港枢纽产业园（南昌向塘电商物流服务中心）"
 _PLANT_ITEM_RE = re.compile(r"(?:产业园|工业园|科技园|物流园|产业园区|工业园区|生产基地|产业基地|基地|电站|光伏|"
-                            r"风电场|工厂|[^工水]厂|厂区|生产线|产线|工程|小镇|校区|水厂|水库|大桥|防洪堤|总部|酒店|综合体)"
+                            r"风电场|风电|工厂|[^工水]厂|厂区|生产线|产线|工程|小镇|校区|水厂|水库|大桥|防洪堤|总部|酒店|综合体|"
+                            r"中心|公园|广场|市场|高速|(?:物流|商贸|科技|汽车|配件|产业|生态|智慧)城)"
                             r"(?:[（(][^（）()]{2,20}[）)])?$")
 _MADE_ITEM_RE = re.compile(r"年产|日产|生产线|生产基地|工厂|[^工]厂$|产业园$")
 # a fair's or a conference's batch named like a project ("第四届X博会…项目", "2018X大会…项目"), or a trade's

@@ -1,0 +1,40 @@
+"""Round 21: project names without 项目 in lists, capacities written with a slash inside names, prose with a
+short verb before 项目."""
+
+from chaingraph.sources.extract import extract_facts
+
+DAY = "2024-03-12"
+
+
+def _projects(text: str) -> set[str]:
+    return set(extract_facts(text, DAY, ner=False).keys("project"))
+
+
+def test_a_capacity_per_year_with_a_slash_stays_in_the_name() -> None:
+    text = "3月8日，青禾化工60万吨/年丙烯腈项目在北岭县开工，总投资32亿元。"
+    result = extract_facts(text, DAY, ner=False)
+    names = result.keys("project")
+    assert "青禾化工60万吨/年丙烯腈项目" in names, names
+    assert not any(n.startswith("年丙烯腈") for n in names), names
+    assert [f.value for f in result.of("project", "青禾化工60万吨/年丙烯腈项目", "capacity")] == ["600000 t/yr"]
+
+
+def test_a_name_after_jiancheng_loses_the_verb() -> None:
+    names = _projects("一期工程投资6亿元，建成30万吨/年复合肥及配套项目。")
+    assert not any(n.startswith("建成") for n in names), names
+
+
+def test_a_short_verb_before_xiangmu_is_prose() -> None:
+    names = _projects("这个县围绕果蔬产业上项目，去年引进明川食品公司。各园区均有项目签约，全镇上下推项目。"
+                      "仪式上，政企明确项目开工时间。")
+    assert not names, names
+
+
+def test_parks_squares_and_centres_in_a_list_closed_by_a_count_of_projects() -> None:
+    names = _projects("今年北岭县对青禾公园、明川广场、滨河会展中心等6个重点项目共投资5.2亿元，3月10日集中开工。")
+    assert {"青禾公园", "明川广场", "滨河会展中心"} <= names, names
+
+
+def test_a_wind_farm_in_a_list_closed_by_projects() -> None:
+    names = {n.removesuffix("项目") for n in _projects("今年以来，北岭风电、明川物流城等重大项目也相继开工。")}
+    assert {"北岭风电", "明川物流城"} <= names, names
