@@ -38,3 +38,13 @@ def test_parks_squares_and_centres_in_a_list_closed_by_a_count_of_projects() -> 
 def test_a_wind_farm_in_a_list_closed_by_projects() -> None:
     names = {n.removesuffix("项目") for n in _projects("今年以来，北岭风电、明川物流城等重大项目也相继开工。")}
     assert {"北岭风电", "明川物流城"} <= names, names
+
+
+def test_a_decimal_inside_a_plant_name_in_a_list() -> None:
+    names = _projects("青禾镇年产8.5万吨饲料生产线、明川2.5万吨冷链物流园等12个项目集中开工。")
+    assert {"青禾镇年产8.5万吨饲料生产线", "明川2.5万吨冷链物流园"} <= names, names
+
+
+def test_a_decimal_inside_a_works_name_before_its_amount() -> None:
+    names = _projects("北岭县1.5万千瓦光伏电站，总投资6000万元，由明川新能源有限公司建设。")
+    assert "北岭县1.5万千瓦光伏电站" in names, names
