@@ -48,3 +48,14 @@ def test_a_decimal_inside_a_plant_name_in_a_list() -> None:
 def test_a_decimal_inside_a_works_name_before_its_amount() -> None:
     names = _projects("北岭县1.5万千瓦光伏电站，总投资6000万元，由明川新能源有限公司建设。")
     assert "北岭县1.5万千瓦光伏电站" in names, names
+
+
+def test_items_closed_by_a_count_of_projects() -> None:
+    names = _projects("今年，北岭抽水蓄能电站、青禾水库、明川物流城“三个百亿”项目加速推进。")
+    assert {"北岭抽水蓄能电站", "青禾水库", "明川物流城"} <= names, names
+
+
+def test_a_brand_ending_in_hongqi_is_no_banner() -> None:
+    result = extract_facts("2月21日，一汽红旗尊享定制中心、一汽新能源电池基地两个项目在北岭开工。", DAY, ner=False)
+    places = [f.value for k in result.keys("project") for f in result.of("project", k, "region")]
+    assert "一汽红旗" not in places, places

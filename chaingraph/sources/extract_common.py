@@ -218,6 +218,8 @@ _ADMIN_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区](?!域)")
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
 # provinces, cities and counties named in an article's lead: the candidates for the place its totals belong to
 _NOT_A_COUNTY_RE = re.compile(r"^[山林牧库灾战地分大赛展专游老郊辖全本该我城市片园新景社小校厂矿港湾街各][区县市旗]$|"
+                              # (a brand or a flag, "一汽红旗", "五星红旗", is no banner)
+                              r"红旗$|"
                               r"(?:开发|高新|经开|保税|示范|试验|集聚|功能|商务|核心|起步|产业|工业|物流|园|新|片|景|"
                               r"街|港|湾|矿|厂)区$|^(?:城市|都市|超市|门市|股市|上市|夜市|集市)$|"
                               # (a town's or county's urban area, "主城区", "上蔡城区", not a district named X城区:

@@ -71,8 +71,11 @@ _CATEGORY_TAIL_PROJECT_RE = re.compile(r"(?:重大|重点|招商引资|招商|�
 _CODE_IN_NAME_RE = re.compile(r"[（(](?:\d{6}(?:\.S[HZ])?|\d{4}(?:-TW)?)[）)](?=.)")
 _PAIR_SPLIT_RE = re.compile(r"(?P<first>[^和与]{4,30}?(?:中心|基地|产业园|工业园|科技园|物流园|工厂|总部|研究院|学校|"
                             r"医院|广场|综合体|工程))(?:和|与)(?P<second>.+项目)$")
-_ENUM_ITEM = rf"(?:(?!等)(?:[{_NAME_CHARS}“”]|{_DECIMAL_POINT})){{2,40}}"
-_ENUMERATION_RE = re.compile(rf"{_ENUM_ITEM}(?:、{_ENUM_ITEM})+(?:(?:以及|和|及){_ENUM_ITEM})?(?=等|[，。；：\n]|$)")
+# a count of the items that closes a list of projects instead of 等: "A和B两个物流项目", "A、B、C“三个百亿”项目"
+_COUNT_CLOSE = r"[“\"]?[两二三四五六七八九十]个[^，。；、]{0,8}?项目"
+_ENUM_ITEM = rf"(?:(?!等|{_COUNT_CLOSE})(?:[{_NAME_CHARS}“”]|{_DECIMAL_POINT})){{2,40}}"
+_ENUMERATION_RE = re.compile(rf"{_ENUM_ITEM}(?:、{_ENUM_ITEM})+(?:(?:以及|和|及){_ENUM_ITEM})?(?=等|[，。；：\n]|$)|"
+                             rf"{_ENUM_ITEM}(?:、{_ENUM_ITEM})*(?:以及|和|及|、){_ENUM_ITEM}(?={_COUNT_CLOSE})")
 _ENUM_LAST_RE = re.compile(r"(?:项目|工程|中心|示范区|产业园|工业园|科技园|物流园|基地|工厂|厂|学校|中学|小学|幼儿园|"
                            r"医院|公园|大道|大桥|路|小区|综合体|广场|电站|水库|港|码头|机场|总部|[一二三四]期[）)]?)$")
 _ENUM_NOT_PROJECT_RE = re.compile(r"领域|行业|产业链|企业$|公司$|集团$|[省市县区]委|政府|书记|市长|县长|区长|局长|主任|"
@@ -293,10 +296,10 @@ class _ProjectFinder(_ProjectNames):
                 at = self.t.find(part, pos, m.end())
                 pieces.append((part, at))
                 pos = at + len(part)
-            closed = self.t.startswith("等", m.end())
+            closed = self.t.startswith("等", m.end()) or bool(re.match(_COUNT_CLOSE, self.t[m.end():m.end() + 16]))
             # "X公司年产50万吨预焙阳极、Y集团年产600万套子午胎等22个项目": items that name a capacity or a plant,
             # closed by 等…项目, are projects too
-            counted = closed and re.match(r"等[^，。；、]{0,10}?项目", self.t[m.end():m.end() + 14])
+            counted = closed and re.match(rf"等[^，。；、]{{0,10}}?项目|{_COUNT_CLOSE}", self.t[m.end():m.end() + 16])
             made = [part for part, _at in pieces if _MADE_ITEM_RE.search(part)]
             # "A电站、B光伏、C有机硅等5大项目", "A产业园、B校区及C产业园等1075个项目集中开工": in a list closed by
             # 等…项目, an item named as a plant, park, station or works is a project whatever the other items are
