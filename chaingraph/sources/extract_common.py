@@ -172,8 +172,8 @@ _TOWARD_PROJECT_RE = re.compile(r"(?:(?<![导定双方走转纵横面志动意�
 _ADVERB_VERB_PROJECT_RE = re.compile(r"(?:进一步|尽快|尽早|大力|积极|切实|认真|努力|全力|奋力|着力)"
                                      r"[\u4e00-\u9fff]{1,4}项目$")
 
-# a one-character verb, or 明确, right before 项目 ("围绕食品产业上项目", "全区上下推项目", "各平台均有项目", "近年新设项目",
-# "政企明确项目开工时间"): 项目 is the verb's object in prose (not 以上项目, 建设项目, 国有项目)
+# a one-character verb, or 明确, right before 项目 ("围绕食品产业上项目", "全区上下推项目", "各平台均有项目",
+# "近年新设项目", "政企明确项目开工时间"): 项目 is the verb's object in prose (not 以上项目, 建设项目, 国有项目)
 _SHORT_VERB_PROJECT_RE = re.compile(r"(?:(?<![以建海线])上|推|(?<![建增])设|明确|(?<![国])有)项目$")
 
 
