@@ -59,3 +59,25 @@ def test_a_brand_ending_in_hongqi_is_no_banner() -> None:
     result = extract_facts("2月21日，一汽红旗尊享定制中心、一汽新能源电池基地两个项目在北岭开工。", DAY, ner=False)
     places = [f.value for k in result.keys("project") for f in result.of("project", k, "region")]
     assert "一汽红旗" not in places, places
+
+
+def test_a_figure_before_its_project_in_the_same_clause() -> None:
+    text = ("能源项目不断落地。明川能源投资20亿元在北岭布局风光储一体化示范项目，青禾电力投资35亿元在南湾区实施"
+            "抽水蓄能电站项目。")
+    result = extract_facts(text, DAY, ner=False)
+    invest = {k: [f.value for f in result.of("project", k, "investment")] for k in result.keys("project")}
+    assert invest.get("风光储一体化示范项目") == ["2000000000 CNY"], invest
+    assert invest.get("抽水蓄能电站项目") == ["3500000000 CNY"], invest
+
+
+def test_he_inside_a_legal_name_after_its_city() -> None:
+    result = extract_facts("青禾钢铁配送中心项目、十堰永和车架有限公司投资2亿元的专用车车架项目开工。", DAY, ner=False)
+    assert "十堰永和车架有限公司" in result.keys("firm"), result.keys("firm")
+
+
+def test_the_place_of_a_clause_that_carries_out_or_lays_out_a_project() -> None:
+    text = "明川电力投资35亿元在南湾区实施抽水蓄能电站项目，青禾能源投资8亿元在北岭县布局储能示范项目。"
+    result = extract_facts(text, DAY, ner=False)
+    places = {k: [f.value for f in result.of("project", k, "region")] for k in result.keys("project")}
+    assert places.get("抽水蓄能电站项目") == ["南湾区"], places
+    assert places.get("储能示范项目") == ["北岭县"], places

@@ -95,7 +95,7 @@ _PROJECT_STOPS = re.compile(
     # a target, a push or a ceremony before a name ("力争X项目早建成", "助推X公司项目投产", "奠基X项目")
     r"力争|助推|奠基|^属(?![地性])|"
     # a project placed ("投资成立X公司，落子年产Y工厂项目")
-    r"落子|"
+    r"落子|布局|"
     # "在X新区投资Y项目", "本次投资Y项目": a place or this time, then the investing verb, then the name
     r"(?:(?<=[区县市镇])|(?<=本次|此次))投资(?!有限|集团|控股|公司|股份|发展|管理|基金|开发|建设|项目)"
 )
