@@ -76,8 +76,8 @@ def test_he_inside_a_legal_name_after_its_city() -> None:
 
 
 def test_the_place_of_a_clause_that_carries_out_or_lays_out_a_project() -> None:
-    text = "明川电力投资35亿元在南湾区实施抽水蓄能电站项目，青禾能源投资8亿元在北岭县布局储能示范项目。"
+    text = "明川电力投资35亿元在南湾区实施抽水蓄能电站项目，青禾能源投资8亿元在北岭县布局青禾储能电站项目。"
     result = extract_facts(text, DAY, ner=False)
     places = {k: [f.value for f in result.of("project", k, "region")] for k in result.keys("project")}
     assert places.get("抽水蓄能电站项目") == ["南湾区"], places
-    assert places.get("储能示范项目") == ["北岭县"], places
+    assert places.get("青禾储能电站项目") == ["北岭县"], places
