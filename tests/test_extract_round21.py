@@ -81,3 +81,13 @@ def test_the_place_of_a_clause_that_carries_out_or_lays_out_a_project() -> None:
     places = {k: [f.value for f in result.of("project", k, "region")] for k in result.keys("project")}
     assert places.get("抽水蓄能电站项目") == ["南湾区"], places
     assert places.get("青禾储能电站项目") == ["北岭县"], places
+
+
+def test_a_day_that_qualifies_one_project_is_no_event_day() -> None:
+    text = ("3月30日，北岭县春季重点项目集中开工仪式在工业园区举行。全县春季集中开工12个项目，3月18日开工的青禾光伏项目"
+            "已先行建设。仪式同时设立明川乳业奶粉加工项目、北岭番茄酱生产线项目两个分会场。")
+    result = extract_facts(text, "2024-04-02", ner=False)
+    dates = {k: [f.value for f in result.of("project", k) if f.field in ("date", "start_date")]
+             for k in result.keys("project")}
+    assert dates.get("明川乳业奶粉加工项目") == ["2024-03-30"], dates
+    assert "2024-03-18" not in dates.get("北岭番茄酱生产线项目", []), dates
