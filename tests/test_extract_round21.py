@@ -91,3 +91,9 @@ def test_a_day_that_qualifies_one_project_is_no_event_day() -> None:
              for k in result.keys("project")}
     assert dates.get("明川乳业奶粉加工项目") == ["2024-03-30"], dates
     assert "2024-03-18" not in dates.get("北岭番茄酱生产线项目", []), dates
+
+
+def test_a_list_closed_by_a_long_description_of_its_projects() -> None:
+    names = _projects("此次集中开工的项目涵盖交通、能源、水利等多个领域，既有北岭新材料生产基地、青禾孵化器基地等体现高质量"
+                      "发展要求的产业项目，也有海堤工程。")
+    assert {"北岭新材料生产基地", "青禾孵化器基地"} <= names, names

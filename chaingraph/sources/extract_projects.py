@@ -300,7 +300,7 @@ class _ProjectFinder(_ProjectNames):
             closed = self.t.startswith("等", m.end()) or bool(re.match(_COUNT_CLOSE, self.t[m.end():m.end() + 16]))
             # "X公司年产50万吨预焙阳极、Y集团年产600万套子午胎等22个项目": items that name a capacity or a plant,
             # closed by 等…项目, are projects too
-            counted = closed and re.match(rf"等[^，。；、]{{0,10}}?项目|{_COUNT_CLOSE}", self.t[m.end():m.end() + 16])
+            counted = closed and re.match(rf"等[^，。；、]{{0,20}}?项目|{_COUNT_CLOSE}", self.t[m.end():m.end() + 24])
             made = [part for part, _at in pieces if _MADE_ITEM_RE.search(part)]
             # "A电站、B光伏、C有机硅等5大项目", "A产业园、B校区及C产业园等1075个项目集中开工": in a list closed by
             # 等…项目, an item named as a plant, park, station or works is a project whatever the other items are
