@@ -94,6 +94,6 @@ def test_a_day_that_qualifies_one_project_is_no_event_day() -> None:
 
 
 def test_a_list_closed_by_a_long_description_of_its_projects() -> None:
-    names = _projects("此次集中开工的项目涵盖交通、能源、水利等多个领域，既有北岭新材料生产基地、青禾孵化器基地等体现高质量"
-                      "发展要求的产业项目，也有海堤工程。")
+    names = _projects("此次集中开工的项目涵盖交通、能源、水利等多个领域，既有北岭新材料生产基地、"
+                      "青禾孵化器基地等体现高质量发展要求的产业项目，也有海堤工程。")
     assert {"北岭新材料生产基地", "青禾孵化器基地"} <= names, names
