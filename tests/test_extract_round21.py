@@ -97,3 +97,13 @@ def test_a_list_closed_by_a_long_description_of_its_projects() -> None:
     names = _projects("此次集中开工的项目涵盖交通、能源、水利等多个领域，既有北岭新材料生产基地、"
                       "青禾孵化器基地等体现高质量发展要求的产业项目，也有海堤工程。")
     assert {"北岭新材料生产基地", "青禾孵化器基地"} <= names, names
+
+
+def test_a_group_or_a_route_is_no_place() -> None:
+    text = ("12月16日上午，明川首条日产3000吨新型干法水泥生产线在青禾水泥集团正式点火投产。9月28日，北岭州集中开工项目"
+            "12个。总投资1亿元以上项目3个，含省道S31线青禾县城至明川乡新(改)建工程(青禾县城至南湾段)、北岭生态保护工程"
+            "2016年度沙化土地治理项目(二期)、南湾县温泉旅游开发项目。")
+    result = extract_facts(text, "2024-12-20", ner=False)
+    places = [f.value for k in result.keys("project") for f in result.of("project", k, "region")]
+    assert not any(p.endswith("集团") or "至" in p for p in places), places
+    assert "南湾县" in places, places
