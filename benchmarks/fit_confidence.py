@@ -6,9 +6,10 @@ chaingraph/sources/calibration.py and the record model of chaingraph/sources/rec
 Extracts every development article with the rules only (no entity tagger, so the fit does not depend on what is
 installed): the main corpus's ``split: dev`` keys (texts in TEXTS) and every hold-out set opened for development
 (``DEVELOPMENT_SETS``: benchmarks/data/extract-corpus-<split>, texts in <texts-root>/extract-<split>; holdout from
-round 6 on, holdout2 from round 7, holdout3 from round 12 … holdout8 from round 18). The main corpus's ``split:
-test`` articles are never read, so the test split still measures the calibration on articles the fit has not
-seen; blind hold-out sets (holdout9 on) are never read either. Judges each fact as extract_quality.py --corpus
+round 6 on, holdout2 from round 7, holdout3 from round 12 … holdout8 from round 18, holdout13 from round 21). The
+main corpus's ``split: test`` articles are never read, so the test split still measures the calibration on articles
+the fit has not seen; the measurement sets (holdout9 to holdout12) and blind sets (holdout14 on) are never read
+either. Judges each fact as extract_quality.py --corpus
 does, then
 
 1. counts right / judged per rule and rewrites the ``COUNTS`` block of calibration.py; prints the table (rule,
@@ -51,7 +52,8 @@ MODULE = ROOT / "chaingraph" / "sources" / "calibration.py"
 RECORDS_MODULE = ROOT / "chaingraph" / "sources" / "records.py"
 TEXTS = Path(os.environ.get("CHAINGRAPH_EXTRACT_CORPUS", "/work/corpus/extract"))
 TEXTS_ROOT = Path(os.environ.get("CHAINGRAPH_EXTRACT_TEXTS_ROOT", "/work/corpus"))
-DEVELOPMENT_SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8")
+DEVELOPMENT_SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8",
+                    "holdout13")
 """The hold-out sets opened for development (each a split of its own key folder); later sets stay blind."""
 FIT_SPLITS = ("dev", *DEVELOPMENT_SETS)
 """The splits the table is fitted on; ``test`` and the blind sets are never read."""

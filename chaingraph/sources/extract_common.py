@@ -48,7 +48,8 @@ _STOPS = ("签约落户", "新认定", "认定", "引进", "落户", "签约", "
           # "主要建设X集团华中区域总部", "提升整个X集团年产量"); what a list covers or a ceremony stands for
           # ("涉及X实业有限公司", "象征X集团…")
           "助推", "重视", "主要建设", "整个", "涉及", "象征")
-_PROJECT_RE = re.compile(rf"[{_NAME_CHARS}—.]+?项目")
+# (a capacity per year or day written with a slash is part of the name: "120万吨/年甲醇项目")
+_PROJECT_RE = re.compile(rf"(?:[{_NAME_CHARS}—.]|/(?=[年日天]))+?项目")
 # a zone named after its town or city ("新乡经开区", "辛丰镇工业园区"): the town is not where the name ends
 _ZONE_TAIL = r"(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|开发区|工业园|产业园|工业集中区|园区)"
 _PLACE_RE = re.compile(
@@ -73,7 +74,7 @@ _METRIC_FUNCTION_RE = re.compile(
     r"|(?:此次|本次|这次|全市|全区|全县|全省|全镇|今年|当天|当日|目前|次)?(?:共|已经|已|又)(?=签约|签订|开工|新开工|竣工|投产|引进|落户|实施|推进|建设|新建|续建|入库|储备|谋划|完成|洽谈|达成))+"
 )
 _PROJECT_STOPS = re.compile(
-    r"签约落户|签约|落户|引进|投资建设|投资兴建|建设|新建|扩建|兴建|投建|实施|推进|启动|开工|竣工|投产|打造|包括|"
+    r"签约落户|签约|落户|引进|投资建设|投资兴建|建设|建成(?!区)|新建|扩建|兴建|投建|实施|推进|启动|开工|竣工|投产|打造|包括|"
     r"分别是|主要有|还有|另有|"
     r"分别为|分别|其中|位于|举行|参加|为|是|的|在|对|将|等|了解|了|从|于|即|由|暨|：|、|即为|就是|系列?化?(?=建设|投资)|"
     r"(?:\d+|[一二三四五六七八九十两百几多数]+)个|"
@@ -94,7 +95,7 @@ _PROJECT_STOPS = re.compile(
     # a target, a push or a ceremony before a name ("力争X项目早建成", "助推X公司项目投产", "奠基X项目")
     r"力争|助推|奠基|^属(?![地性])|"
     # a project placed ("投资成立X公司，落子年产Y工厂项目")
-    r"落子|"
+    r"落子|布局|"
     # "在X新区投资Y项目", "本次投资Y项目": a place or this time, then the investing verb, then the name
     r"(?:(?<=[区县市镇])|(?<=本次|此次))投资(?!有限|集团|控股|公司|股份|发展|管理|基金|开发|建设|项目)"
 )
@@ -171,6 +172,10 @@ _TOWARD_PROJECT_RE = re.compile(r"(?:(?<![导定双方走转纵横面志动意�
 _ADVERB_VERB_PROJECT_RE = re.compile(r"(?:进一步|尽快|尽早|大力|积极|切实|认真|努力|全力|奋力|着力)"
                                      r"[\u4e00-\u9fff]{1,4}项目$")
 
+# a one-character verb, or 明确, right before 项目 ("围绕食品产业上项目", "全区上下推项目", "各平台均有项目",
+# "近年新设项目", "政企明确项目开工时间"): 项目 is the verb's object in prose (not 以上项目, 建设项目, 国有项目)
+_SHORT_VERB_PROJECT_RE = re.compile(r"(?:(?<![以建海线])上|推|(?<![建增])设|明确|(?<![国])有)项目$")
+
 
 def _project_name(raw: str) -> str:
     """The project name in a run of text ending in 项目: after the last verb, preposition or amount, without its
@@ -181,7 +186,8 @@ def _project_name(raw: str) -> str:
             continue  # "…车型建设项目", "…技改项目": the kind of work is part of the name
         if not _inside_parens(raw, m.start()):
             cut = max(cut, m.end())
-    if cut > len(raw) - 4 or _TOWARD_PROJECT_RE.search(raw) or _ADVERB_VERB_PROJECT_RE.search(raw):
+    if (cut > len(raw) - 4 or _TOWARD_PROJECT_RE.search(raw) or _ADVERB_VERB_PROJECT_RE.search(raw)
+            or _SHORT_VERB_PROJECT_RE.search(raw)):
         # a verb right before 项目 ("加快项目", "保证的是项目", "提效促项目"), or 向 (towards) before it ("资源向项目
         # 聚焦", "代表区政协向项目签约表示祝贺"): prose, not a name
         return ""
@@ -212,6 +218,8 @@ _ADMIN_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}?[省市县区](?!域)")
 _CITY_ALT = "|".join(sorted(CITIES, key=len, reverse=True))
 # provinces, cities and counties named in an article's lead: the candidates for the place its totals belong to
 _NOT_A_COUNTY_RE = re.compile(r"^[山林牧库灾战地分大赛展专游老郊辖全本该我城市片园新景社小校厂矿港湾街各][区县市旗]$|"
+                              # (a brand or a flag, "一汽红旗", "五星红旗", is no banner)
+                              r"红旗$|"
                               r"(?:开发|高新|经开|保税|示范|试验|集聚|功能|商务|核心|起步|产业|工业|物流|园|新|片|景|"
                               r"街|港|湾|矿|厂)区$|^(?:城市|都市|超市|门市|股市|上市|夜市|集市)$|"
                               # (a town's or county's urban area, "主城区", "上蔡城区", not a district named X城区:

@@ -333,6 +333,8 @@ class _DateFinder(_FigureFinder):
         for token in self.tokens:
             if not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", token.value):
                 continue
+            if _OWN_DAY_RE.match(self.t, token.end()):
+                continue  # "3月18日开工的X项目": the day of one project named after it, not the sentence's event
             sent = self.sentences[self.sentence_at(token.start())]
             event = _EVENT_RE.search(self.t, sent.start, sent.end)
             if event is None:
@@ -457,3 +459,7 @@ class _DateFinder(_FigureFinder):
 
 # "项目投产后…将新增1800个就业岗位", "建成达效后": what follows once the project runs, a condition, not its status
 _AFTER_STATUS_RE = re.compile(r"(?:达效|达产|达标|运营|运行)?(?:后|以后|之后)")
+
+
+# a day that qualifies one project ("3月18日开工的X项目", "去年签约的Y项目"): that project's day, no event's
+_OWN_DAY_RE = re.compile(r"(?:上午|下午)?(?:已经?|正式|率先|提前|先期)?(?:开工|签约|竣工|投产|开业|动工|落地|落户)的")

@@ -92,6 +92,12 @@ class _FirmFinder(_FirmNames):
             suffix = _LEGAL_SUFFIX_RE.search(m.group())
             body = m.group()[:suffix.start()] if suffix else m.group()
             head, cut = _strip_left(body)
+            if cut.endswith("和") and len(head) <= 2 and len(cut) >= 2:
+                # "十堰正和车身有限公司": two characters after 和 are no firm's name ("车身"): 和 is part of the name,
+                # unless what stands before it is a firm or a place of its own ("X集团和Y有限公司")
+                before, cut_before = _strip_left(cut[:-1])
+                if 2 <= len(before) <= 5 and not re.search(r"(?:集团|公司|企业|厂|银行|[省市县区镇乡村])$", before):
+                    head, cut = before + "和" + head, cut_before
             code = _NOTICE_NUMBER_RE.match(head)
             if code:  # "公告编号:2020-049\n北京X股份有限公司": the announcement's number, then the name
                 cut, head = cut + code.group(), head[code.end():]

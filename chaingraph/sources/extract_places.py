@@ -519,7 +519,7 @@ class _PlaceFinder(_DateFinder):
 
 
 _BUILD_AT_RE = re.compile(r"(?<!位)[在于](?P<place>[\u4e00-\u9fff]{2,12}?)(?:投资建设|合资建设|建设|新建|兴建|扩建|"
-                          r"设立|打造|建(?=新|厂)|拆除旧厂兴建)")
+                          r"设立|打造|实施|布局|建(?=新|厂)|拆除旧厂兴建)")
 # "潍坊滨海区12个重大项目集中开工": a district after its prefecture city, reporting its projects
 _HOST_CITY_COUNTY_RE = re.compile(rf"(?:^|(?<=[，,、：:\s日在]))(?:{_CITY_ALT})市?(?P<county>[\u4e00-\u9fff]{{1,3}}?"
                                   r"(?:自治县|县|区|旗))(?=[^，。；]{0,10}?(?:\d+|[一二三四五六七八九十两几多]+)个"

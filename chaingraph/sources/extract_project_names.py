@@ -174,6 +174,13 @@ class _ProjectNames(_FirmFinder):
             following = [x for x in strong if pos < x[0] <= min(c_end, pos + tail.end() + 30)]
             if following:
                 return following[0][1]
+        c_start, c_end = self.clause(pos)
+        if not any(c_start <= x[0] <= pos for x in strong):
+            # "A公司投资53.5亿元在X布局B项目，C公司投资104亿元在Y实施D项目": the clause's own project, named after
+            # the figure, not the one of the clause before
+            following = [x for x in strong if pos < x[0] < c_end]
+            if following and include_following:
+                return following[0][1]
         before = [x for x in strong if x[0] <= pos]
         if before:
             return max(before)[1]

@@ -39,6 +39,8 @@ from .vocabulary import PRODUCT_HINT as _PRODUCT_HINT
 
 __all__: list[str] = []  # private to the extractor (chaingraph.sources.extract is its entry)
 
+# a decimal point between digits, as a character of a name ("年产8.5万吨X生产线", "1.5GW光伏电站")
+_DECIMAL_POINT = r"(?<=\d)\.(?=\d)"
 _GENERIC_PROJECT = re.compile(
     r"^(?:省|市|全省|全市|又一个|一个|一批|首批|各类|其他|这些|这个|该|此|本|新|大|好)*"
     r"(?:重大|重点|龙头|外资|高质量|制造业|招大引强|百亿|亿元|超亿美元|亿美元|优质|产业|签约|在建|投资|集中|主导|"
@@ -46,14 +48,16 @@ _GENERIC_PROJECT = re.compile(
     r"增资|新|大|整车|机床整机|新能源汽车驱动电机|外资|产业化|示范)*项目$"
 )
 _WORKS_NOT_NAME = re.compile(r"民心|民生|系统|一号|重点|重大|实事|惠民|示范|人才|工程师|提升|行动|计划|战略|品牌|质量")
-_WORKS_EVENT_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,40}}?(?:工业园|产业园|科技园|物流园|生产基地|工厂|生产线)"
+_WORKS_EVENT_RE = re.compile(rf"(?:[{_NAME_CHARS}“”]|{_DECIMAL_POINT}){{2,40}}?"
+                             r"(?:工业园|产业园|科技园|物流园|生产基地|工厂|生产线)"
                              r"(?=(?:(?:\d{1,2}月)?\d{1,2}日|昨日|昨天|今天|今日|近日|日前)?(?:上午|下午)?"
                              r"(?:在[\u4e00-\u9fff]{2,16}?)?"
                              r"(?:正式|顺利|全面|已|已经|宣告|宣布)?(?:竣工|开工|投产|开业|奠基|动工|动土|破土|建成|落成))")
 # a plant, park, station or works named as such (an item of a list of projects), optionally with a bracketed
 # second name: "南昌国际陆港枢纽产业园（南昌向塘电商物流服务中心）"
 _PLANT_ITEM_RE = re.compile(r"(?:产业园|工业园|科技园|物流园|产业园区|工业园区|生产基地|产业基地|基地|电站|光伏|"
-                            r"风电场|工厂|[^工水]厂|厂区|生产线|产线|工程|小镇|校区|水厂|水库|大桥|防洪堤|总部|酒店|综合体)"
+                            r"风电场|风电|工厂|[^工水]厂|厂区|生产线|产线|工程|小镇|校区|水厂|水库|大桥|防洪堤|总部|酒店|综合体|"
+                            r"中心|公园|广场|市场|高速|(?:物流|商贸|科技|汽车|配件|产业|生态|智慧)城)"
                             r"(?:[（(][^（）()]{2,20}[）)])?$")
 _MADE_ITEM_RE = re.compile(r"年产|日产|生产线|生产基地|工厂|[^工]厂$|产业园$")
 # a fair's or a conference's batch named like a project ("第四届X博会…项目", "2018X大会…项目"), or a trade's
@@ -68,8 +72,11 @@ _CATEGORY_TAIL_PROJECT_RE = re.compile(r"(?:重大|重点|招商引资|招商|�
 _CODE_IN_NAME_RE = re.compile(r"[（(](?:\d{6}(?:\.S[HZ])?|\d{4}(?:-TW)?)[）)](?=.)")
 _PAIR_SPLIT_RE = re.compile(r"(?P<first>[^和与]{4,30}?(?:中心|基地|产业园|工业园|科技园|物流园|工厂|总部|研究院|学校|"
                             r"医院|广场|综合体|工程))(?:和|与)(?P<second>.+项目)$")
-_ENUM_ITEM = rf"(?:(?!等)[{_NAME_CHARS}“”]){{2,40}}"
-_ENUMERATION_RE = re.compile(rf"{_ENUM_ITEM}(?:、{_ENUM_ITEM})+(?:(?:以及|和|及){_ENUM_ITEM})?(?=等|[，。；：\n]|$)")
+# a count of the items that closes a list of projects instead of 等: "A和B两个物流项目", "A、B、C“三个百亿”项目"
+_COUNT_CLOSE = r"[“\"]?[两二三四五六七八九十]个[^，。；、]{0,8}?项目"
+_ENUM_ITEM = rf"(?:(?!等|{_COUNT_CLOSE})(?:[{_NAME_CHARS}“”]|{_DECIMAL_POINT})){{2,40}}"
+_ENUMERATION_RE = re.compile(rf"{_ENUM_ITEM}(?:、{_ENUM_ITEM})+(?:(?:以及|和|及){_ENUM_ITEM})?(?=等|[，。；：\n]|$)|"
+                             rf"{_ENUM_ITEM}(?:、{_ENUM_ITEM})*(?:以及|和|及|、){_ENUM_ITEM}(?={_COUNT_CLOSE})")
 _ENUM_LAST_RE = re.compile(r"(?:项目|工程|中心|示范区|产业园|工业园|科技园|物流园|基地|工厂|厂|学校|中学|小学|幼儿园|"
                            r"医院|公园|大道|大桥|路|小区|综合体|广场|电站|水库|港|码头|机场|总部|[一二三四]期[）)]?)$")
 _ENUM_NOT_PROJECT_RE = re.compile(r"领域|行业|产业链|企业$|公司$|集团$|[省市县区]委|政府|书记|市长|县长|区长|局长|主任|"
@@ -290,10 +297,10 @@ class _ProjectFinder(_ProjectNames):
                 at = self.t.find(part, pos, m.end())
                 pieces.append((part, at))
                 pos = at + len(part)
-            closed = self.t.startswith("等", m.end())
+            closed = self.t.startswith("等", m.end()) or bool(re.match(_COUNT_CLOSE, self.t[m.end():m.end() + 16]))
             # "X公司年产50万吨预焙阳极、Y集团年产600万套子午胎等22个项目": items that name a capacity or a plant,
             # closed by 等…项目, are projects too
-            counted = closed and re.match(r"等[^，。；、]{0,10}?项目", self.t[m.end():m.end() + 14])
+            counted = closed and re.match(rf"等[^，。；、]{{0,20}}?项目|{_COUNT_CLOSE}", self.t[m.end():m.end() + 24])
             made = [part for part, _at in pieces if _MADE_ITEM_RE.search(part)]
             # "A电站、B光伏、C有机硅等5大项目", "A产业园、B校区及C产业园等1075个项目集中开工": in a list closed by
             # 等…项目, an item named as a plant, park, station or works is a project whatever the other items are
@@ -456,13 +463,14 @@ class _ProjectFinder(_ProjectNames):
 _EVALUATIVE_RE = re.compile(r"(?:重大|重点|优质|龙头|标志性|招商|招商引资|签约|开工|新开工|在建|续建|新建|集中|亿元|"
                             r"亿元以上|以上|产业|工业|[一二三四]?批)*")
 _OTHER_PROJECT_RE = re.compile(
-    rf"[{_NAME_CHARS}]{{2,30}}?(?:工程|产业园|工业园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线|"
+    rf"(?:[{_NAME_CHARS}]|{_DECIMAL_POINT}){{2,30}}?(?:工程|产业园|工业园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线|"
     r"(?:科技|生态|智慧|光电|物流|汽车|商贸|产业)城)"
     r"(?=[，、]?(?:计划|预计|拟|项目)?(?:总投资|投资额|投资\d))"
 )
 _INCLUDES_RE = re.compile(r"项目[^。；]{0,12}?(?:包括|包含|涵盖|有|如)(?P<items>[^，。；：等]{4,120}?)等"
                           r"(?![\u4e00-\u9fff]{0,4}(?:领域|行业|方面|产业))")
-_WORKS_RE = re.compile(rf"[{_NAME_CHARS}“”]{{2,30}}?(?:改扩建|扩建|新建|建设|贯通|改造|整治|治理|修复)?工程"
+_WORKS_RE = re.compile(rf"(?:[{_NAME_CHARS}“”]|{_DECIMAL_POINT}){{2,30}}?"
+                       r"(?:改扩建|扩建|新建|建设|贯通|改造|整治|治理|修复)?工程"
                        r"(?!项目|有限|公司|师|院|局|学|技术|管理|咨询|设计|施工|[\u4e00-\u9fff]{0,6}公司)"
                        r"(?=[^。；]{0,12}?(?:总投资|投资额|投资\d|投入))")
 _BARE_INVESTS_RE = re.compile(
@@ -481,13 +489,13 @@ _INVEST_OBJECT_RE = re.compile(
     r"(?:[及与和][^，。；、]{1,8}?(?:大楼|厂房|中心|仓库|宿舍|办公楼|基地))?)(?=[，。；、及与和并扩]|$)"
 )
 _PRE_AMOUNT_RE = re.compile(
-    rf"(?:总投资|计划投资|投资)(?:额)?(?:{_QTY})(?:以上|左右)?的(?P<name>[{_NAME_CHARS}“”]{{2,30}}?"
+    rf"(?:总投资|计划投资|投资)(?:额)?(?:{_QTY})(?:以上|左右)?的(?P<name>(?:[{_NAME_CHARS}“”]|{_DECIMAL_POINT}){{2,30}}?"
     r"(?:工程|产业园|工业园|科技园|基地|中心|工厂|电站|公路|水库|大桥|综合体|生产线|新村|园))"
     r"(?=[，。；、]|$|(?:正式|顺利|全面)?(?:开工|竣工|投产|签约|奠基|动工|建成|落户))"
 )
 _BUILD_OBJECT_RE = re.compile(
     rf"(?<!打造)(?:建设|新建|兴建|投资建设|设立|"
-    rf"投建|(?<=[\u4e00-\u9fff]{{2}})建(?=新))(?:[^，。；]{{0,16}}?的)?(?!成为)(?P<name>[{_NAME_CHARS}]{{2,24}}?(?:产业园|工业园|科技园|"
+    rf"投建|(?<=[\u4e00-\u9fff]{{2}})建(?=新))(?:[^，。；]{{0,16}}?的)?(?!成为)(?P<name>(?:[{_NAME_CHARS}]|{_DECIMAL_POINT}){{2,24}}?(?:产业园|工业园|科技园|"
     r"产业基地|生产基地|研发中心|创新中心|运营中心|结算中心|数据中心|工厂|电站|综合体|总部大楼|总部基地|"
     r"基地及总部|新厂|厂房|产线|生产线))(?=[，。；、]|$)"
 )

@@ -11,7 +11,7 @@ from ..dataset.model import Segment
 from .calibration import calibrate
 from .divisions import PROVINCES
 from .extract_base import _ProjectEntity
-from .extract_common import _AGGREGATE_RE, _CITY_ALT, _COUNTRY_ALT, _METRIC_FUNCTION_RE, _STATUS_RANK
+from .extract_common import _AGGREGATE_RE, _CITY_ALT, _COUNTRY_ALT, _METRIC_FUNCTION_RE, _STATUS_RANK, COUNTRY_WORDS
 from .extract_places import _PlaceFinder
 from .extract_result import Fact
 from .vocabulary import CONCRETE_HEAD as _CONCRETE_HEAD
@@ -191,6 +191,10 @@ class _Extractor(_PlaceFinder):
             region = self._project_region(proj, places) or self._event_place(proj, places)
             if region and region[0] in {n.removesuffix("项目") for n in proj.names}:
                 region = None  # a park is not its own place ("创维集团西部产业园")
+            if region and (region[0] in COUNTRY_WORDS or re.search(r"(?:集团|公司)$|至", region[0])):
+                # a country (where the investor is from), a group (the builder) or a route ("A县城至B乡"): no
+                # park or town
+                region = None
             if region:
                 name, region_id, s, e, how = region
                 province = _PROVINCE_HEAD_RE.match(name)
