@@ -719,7 +719,7 @@ class Classifier:
                 len(self.codes[code]) > WEIGHTS["specific_code"]:
             context |= code_chains  # a class that says the chain and not the segment (3670 汽车零部件及配件制造)
         making_rank: dict[int, int] = {}  # 1-based item -> how many making items come before it in its section
-        made = [0, 0]  # making items so far in the licensed section and in the 一般项目 section
+        making_seen = [0, 0]  # making items so far in the licensed section and in the 一般项目 section
         for index, item in enumerate(items):
             matches = item_matches[index]
             roles: set[str] = set()
@@ -756,8 +756,8 @@ class Classifier:
                     break
             making = "producer" in roles or not roles  # a making item, or one without any verb
             if making:
-                making_rank[index + 1] = made[index >= general]
-                made[index >= general] += 1
+                making_rank[index + 1] = making_seen[index >= general]
+                making_seen[index >= general] += 1
             for start, end, term in matches:
                 tail = item[end:end + 3]
                 entries = self.vocab.terms[term]
