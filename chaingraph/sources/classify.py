@@ -510,7 +510,6 @@ def _roles_in(text: str) -> set[str]:
     return roles
 
 
-
 class Classifier:
     """Compiled vocabulary of a dataset's chain templates; :meth:`classify` one registry row at a time.
 
@@ -1037,16 +1036,15 @@ class Classifier:
         # main business outside the chains, and not when another candidate has a word of its own (某某隔膜 with the
         # same items is a separator maker)
         lead_items = {item for item, rank in making_rank.items() if rank <= 1}
-        narrowed = [] if neutral_lead or any(
-            e.kind in ("scope_term", "product_term", "name_term", "name_part") and
-            not (e.kind == "name_term" and (s, e.text) in vague_names)
-            for s in scores for e in evidence[s]) else [
-            s for s in scores if code in self.wide.get(s, ()) and any(
-                e.kind == "ambiguous_term" and e.text in self.narrowing.get(s, ()) and e.item in lead_items
-                for e in evidence[s])]
-        for segment in narrowed:
-            by = next(e for e in evidence[segment] if e.kind == "ambiguous_term" and e.text in self.narrowing[segment]
-                      and e.item in lead_items)
+        own_word = any(e.kind in ("scope_term", "product_term", "name_term", "name_part") and
+                       (e.kind != "name_term" or (s, e.text) not in vague_names) for s in scores for e in evidence[s])
+        narrowed: dict[str, Evidence] = {}  # segment -> the vague word of its lead that narrows its wide class
+        for segment in [] if neutral_lead or own_word else [s for s in scores if code in self.wide.get(s, ())]:
+            by = next((e for e in evidence[segment] if e.kind == "ambiguous_term" and e.item in lead_items and
+                       e.text in self.narrowing.get(segment, ())), None)
+            if by:
+                narrowed[segment] = by
+        for segment, by in narrowed.items():
             note(segment, Evidence("narrowed", by.text, by.item), WEIGHTS["narrowed"], 2)
         wide = [s for s in scores if code in self.wide.get(s, ()) and level[s] <= 2 and s not in narrowed and
                 self._vague_only(evidence[s], s, vague_names, ("code",))]
