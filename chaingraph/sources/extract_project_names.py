@@ -169,12 +169,11 @@ class _ProjectNames(_FirmFinder):
         sent = self.sentences[sent_index]
         strong = self.strong_mentions(sent.start, sent.end)
         tail = re.match(rf"(?:{_QTY})?的", self.t[pos:pos + 30])
+        c_start, c_end = self.clause(pos)
         if tail:  # "计划投资1.2亿元的台玻技改项目": the project named right after
-            _c_start, c_end = self.clause(pos)
             following = [x for x in strong if pos < x[0] <= min(c_end, pos + tail.end() + 30)]
             if following:
                 return following[0][1]
-        c_start, c_end = self.clause(pos)
         if not any(c_start <= x[0] <= pos for x in strong):
             # "A公司投资53.5亿元在X布局B项目，C公司投资104亿元在Y实施D项目": the clause's own project, named after
             # the figure, not the one of the clause before
